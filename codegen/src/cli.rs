@@ -1,0 +1,270 @@
+//! The `bizgen` command line: argument parsing and printing only; every
+//! piece of work is a library call.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use serde_json::{json, Value};
+
+use crate::diagnostics::SourceFiles;
+use crate::ir::{Api, Ty};
+use crate::spec::{self, Loaded};
+use crate::wire;
+
+/// Exit code: spec errors, invalid payload, drift.
+pub const EXIT_FAILURE: u8 = 1;
+/// Exit code: bad arguments or unreadable input files.
+pub const EXIT_USAGE: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(name = "bizgen", version, about = "Spec-driven code generator for the customer API")]
+pub struct Cli {
+    /// The spec directory.
+    #[arg(long, global = true, default_value = "spec")]
+    pub spec: PathBuf,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load and check the spec; print every diagnostic.
+    Lint,
+    /// List every operation.
+    List {
+        /// A JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Validate a JSON request body or response envelope against an operation.
+    Validate {
+        /// bizType, or full path where a bizType is on two gateways.
+        #[arg(long)]
+        op: String,
+        /// A request body to check.
+        #[arg(long, conflicts_with = "response", required_unless_present = "response")]
+        request: Option<PathBuf>,
+        /// A whole response envelope to check.
+        #[arg(long)]
+        response: Option<PathBuf>,
+        /// Fields that the spec does not declare are violations.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Print the JSON Schema of the spec file format.
+    Schema {
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+/// Runs the CLI with the given arguments, writing to the given streams.
+pub fn run(args: impl IntoIterator<Item = String>, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_USAGE } else { 0 };
+            let text = e.render().to_string();
+            let _ = if e.use_stderr() { err.write_all(text.as_bytes()) } else { out.write_all(text.as_bytes()) };
+            return ExitCode::from(code);
+        }
+    };
+    match execute(&cli, out, err) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            let _ = writeln!(err, "bizgen: {e}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+    match &cli.command {
+        Command::Schema { out: path } => {
+            let schema = crate::spec_json_schema();
+            match path {
+                Some(p) => std::fs::write(p, schema)?,
+                None => out.write_all(schema.as_bytes())?,
+            }
+            Ok(0)
+        }
+        Command::Lint => {
+            let Some(loaded) = load(&cli.spec, err)? else {
+                return Ok(EXIT_FAILURE);
+            };
+            let ops = loaded.api.operations().count();
+            writeln!(
+                err,
+                "{}: {} operations in {} services, {} types, {} enums, {} warning(s), no errors",
+                cli.spec.display(),
+                ops,
+                loaded.api.services.len(),
+                loaded.api.types.len(),
+                loaded.api.enums.len(),
+                loaded.warnings.len()
+            )?;
+            Ok(0)
+        }
+        Command::List { json } => {
+            let Some(loaded) = load(&cli.spec, err)? else {
+                return Ok(EXIT_FAILURE);
+            };
+            if *json {
+                let text = serde_json::to_string_pretty(&list_json(&loaded.api)).unwrap_or_default();
+                writeln!(out, "{text}")?;
+            } else {
+                out.write_all(list_table(&loaded.api).as_bytes())?;
+            }
+            Ok(0)
+        }
+        Command::Validate { op, request, response, strict } => {
+            let (path, is_request) = match (request, response) {
+                (Some(p), _) => (p, true),
+                (None, Some(p)) => (p, false),
+                (None, None) => unreachable_usage(err)?,
+            };
+            let payload = match read_json(path) {
+                Ok(v) => v,
+                Err(msg) => {
+                    writeln!(err, "bizgen: {msg}")?;
+                    return Ok(EXIT_USAGE);
+                }
+            };
+            let Some(loaded) = load(&cli.spec, err)? else {
+                return Ok(EXIT_FAILURE);
+            };
+            let operation = match loaded.api.find_operation(op) {
+                Ok(o) => o,
+                Err(msg) => {
+                    writeln!(err, "bizgen: {msg}")?;
+                    return Ok(EXIT_USAGE);
+                }
+            };
+            let violations = if is_request {
+                wire::check_request(&loaded.api, operation, &payload, *strict)
+            } else {
+                wire::check_response(&loaded.api, operation, &payload, *strict)
+            };
+            let report = json!({
+                "op": operation.biz_type,
+                "path": operation.path,
+                "valid": violations.is_empty(),
+                "violations": violations,
+            });
+            writeln!(out, "{}", serde_json::to_string_pretty(&report).unwrap_or_default())?;
+            Ok(if violations.is_empty() { 0 } else { EXIT_FAILURE })
+        }
+    }
+}
+
+fn unreachable_usage(err: &mut dyn Write) -> std::io::Result<(&'static PathBuf, bool)> {
+    writeln!(err, "bizgen: give --request FILE or --response FILE")?;
+    Err(std::io::Error::other("usage"))
+}
+
+fn read_json(path: &Path) -> Result<Value, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    serde_json::from_str(&text)
+        .map_err(|e| format!("{}:{}:{}: not valid JSON: {e}", path.display(), e.line(), e.column()))
+}
+
+/// Loads the spec, printing diagnostics; `None` when it has errors.
+pub fn load(dir: &Path, err: &mut dyn Write) -> std::io::Result<Option<Loaded>> {
+    match spec::load_dir(dir) {
+        Ok(loaded) => {
+            print_diagnostics(&loaded.files, &loaded.warnings, err)?;
+            Ok(Some(loaded))
+        }
+        Err(e) => {
+            print_diagnostics(&e.files, &e.diagnostics, err)?;
+            writeln!(err, "{} error(s) in {}", e.error_count(), dir.display())?;
+            Ok(None)
+        }
+    }
+}
+
+fn print_diagnostics(files: &SourceFiles, diags: &[crate::Diagnostic], err: &mut dyn Write) -> std::io::Result<()> {
+    for d in diags {
+        writeln!(err, "{}", d.render(files))?;
+    }
+    Ok(())
+}
+
+fn access_str(a: crate::ir::Access) -> &'static str {
+    match a {
+        crate::ir::Access::Guest => "guest",
+        crate::ir::Access::Login => "login",
+        crate::ir::Access::Admin => "admin",
+        crate::ir::Access::Optional => "optional",
+    }
+}
+
+fn response_str(op: &crate::ir::Operation) -> String {
+    match &op.response.ty {
+        None => "none".into(),
+        Some(t) if op.response.nullable => format!("{t}?"),
+        Some(t) => t.to_string(),
+    }
+}
+
+/// The `list --json` document.
+pub fn list_json(api: &Api) -> Value {
+    let mut ops: Vec<_> = api.operations().map(|(_, o)| o).collect();
+    ops.sort_by(|a, b| a.path.cmp(&b.path));
+    Value::Array(
+        ops.into_iter()
+            .map(|o| {
+                json!({
+                    "bizType": o.biz_type,
+                    "path": o.path,
+                    "access": access_str(o.access),
+                    "request": o.request.fields.iter().map(|f| json!({
+                        "name": f.name,
+                        "type": type_str(&f.ty, f.nullable),
+                        "required": f.required,
+                    })).collect::<Vec<_>>(),
+                    "response": response_str(o),
+                })
+            })
+            .collect(),
+    )
+}
+
+fn type_str(ty: &Ty, nullable: bool) -> String {
+    if nullable {
+        format!("{ty}?")
+    } else {
+        ty.to_string()
+    }
+}
+
+/// The `list` table.
+pub fn list_table(api: &Api) -> String {
+    let mut rows: Vec<[String; 4]> = api
+        .operations()
+        .map(|(_, o)| {
+            [
+                o.path.clone(),
+                access_str(o.access).to_owned(),
+                o.request.fields.len().to_string(),
+                response_str(o),
+            ]
+        })
+        .collect();
+    rows.sort();
+    let header = ["PATH".to_owned(), "ACCESS".into(), "FIELDS".into(), "RESPONSE".into()];
+    let widths: Vec<usize> = (0..4)
+        .map(|i| rows.iter().chain([&header]).map(|r| r[i].chars().count()).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for row in [&header].into_iter().chain(rows.iter()) {
+        let line: Vec<String> = row.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}")).collect();
+        out.push_str(line.join("  ").trim_end());
+        out.push('\n');
+    }
+    out.push_str(&format!("{} operations\n", rows.len()));
+    out
+}

@@ -1,0 +1,272 @@
+//! The resolved, checked model of an API: names, types and references are
+//! resolved once here, and every emitter works from this alone.
+
+use serde_json::Value;
+
+pub use crate::spec::raw::{Access, EnumRepr, ExampleKind, Origin, Presence, Side};
+use crate::spec::located::Pos;
+
+#[derive(Debug, Clone)]
+pub struct Api {
+    pub name: String,
+    pub title: String,
+    pub version: String,
+    pub description: String,
+    pub gateways: Vec<Gateway>,
+    pub headers: Vec<Header>,
+    pub envelope: Envelope,
+    pub errors: Vec<ErrorCode>,
+    /// Sorted by name.
+    pub enums: Vec<Enum>,
+    /// Sorted by name.
+    pub types: Vec<Struct>,
+    /// Sorted by name.
+    pub services: Vec<Service>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Gateway {
+    pub name: String,
+    pub prefix: String,
+    pub side: Side,
+    pub description: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Header {
+    pub name: String,
+    pub description: String,
+    pub description_zh: Option<String>,
+    pub example: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Envelope {
+    pub description: String,
+    pub success_code: String,
+    pub fields: Vec<Field>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ErrorCode {
+    pub code: String,
+    pub message: String,
+    pub description: String,
+    pub origin: Origin,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone)]
+pub struct Enum {
+    pub name: String,
+    pub rust_name: String,
+    pub repr: EnumRepr,
+    pub description: String,
+    pub description_zh: Option<String>,
+    pub values: Vec<EnumValue>,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Code {
+    Int(i64),
+    Str(String),
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Code::Int(n) => write!(f, "{n}"),
+            Code::Str(s) => write!(f, "{s}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct EnumValue {
+    pub code: Code,
+    pub name: String,
+    pub rust_name: String,
+    pub description: String,
+    pub description_zh: Option<String>,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone)]
+pub struct Struct {
+    pub name: String,
+    pub rust_name: String,
+    pub description: String,
+    pub description_zh: Option<String>,
+    pub fields: Vec<Field>,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// Wire name.
+    pub name: String,
+    pub rust_name: String,
+    pub ty: Ty,
+    pub required: bool,
+    pub nullable: bool,
+    pub description: String,
+    pub description_zh: Option<String>,
+    pub default: Option<Value>,
+    pub sensitive: bool,
+    pub constraints: Constraints,
+    pub example: Option<Value>,
+    pub deprecated: bool,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Constraints {
+    pub min_length: Option<u64>,
+    pub max_length: Option<u64>,
+    pub pattern: Option<String>,
+    pub format: Option<bizgen_runtime::schema::Format>,
+    pub minimum: Option<i64>,
+    pub maximum: Option<i64>,
+}
+
+impl Constraints {
+    pub fn is_empty(&self) -> bool {
+        *self == Constraints::default()
+    }
+}
+
+/// A resolved type.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Ty {
+    String,
+    Int32,
+    Int64,
+    Bool,
+    Decimal,
+    Timestamp,
+    Json,
+    /// A named object type.
+    Struct(String),
+    /// A named enum.
+    Enum(String),
+    List(Box<Ty>),
+    Map(Box<Ty>),
+}
+
+impl std::fmt::Display for Ty {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Ty::String => f.write_str("string"),
+            Ty::Int32 => f.write_str("int32"),
+            Ty::Int64 => f.write_str("int64"),
+            Ty::Bool => f.write_str("boolean"),
+            Ty::Decimal => f.write_str("decimal"),
+            Ty::Timestamp => f.write_str("timestamp"),
+            Ty::Json => f.write_str("json"),
+            Ty::Struct(n) | Ty::Enum(n) => f.write_str(n),
+            Ty::List(t) => write!(f, "list<{t}>"),
+            Ty::Map(t) => write!(f, "map<{t}>"),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Service {
+    pub name: String,
+    pub rust_name: String,
+    pub module: String,
+    pub qualified_name: String,
+    pub description: String,
+    pub operations: Vec<Operation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Operation {
+    /// Wire name (last part of the bizType).
+    pub name: String,
+    /// snake_case method name.
+    pub rust_name: String,
+    /// UpperCamelCase stem for the request type (`{stem}Request`).
+    pub type_stem: String,
+    pub service: String,
+    pub biz_type: String,
+    pub path: String,
+    pub gateway: String,
+    pub side: Side,
+    pub access: Access,
+    pub version: String,
+    /// Every header of the operation, `token` included, by wire name.
+    pub headers: Vec<HeaderUse>,
+    pub summary: String,
+    pub description: String,
+    pub description_zh: Option<String>,
+    pub source: Option<String>,
+    pub request: Struct,
+    pub response: Response,
+    pub errors: Vec<String>,
+    pub examples: Vec<Example>,
+    pub deprecated: bool,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeaderUse {
+    pub name: String,
+    pub presence: Presence,
+}
+
+#[derive(Debug, Clone)]
+pub struct Response {
+    /// `None`: `data` is null on success.
+    pub ty: Option<Ty>,
+    pub nullable: bool,
+    pub description: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub name: String,
+    pub kind: ExampleKind,
+    pub source: Option<String>,
+    pub description: String,
+    pub request: Option<Value>,
+    pub response: Option<Value>,
+    pub pos: Pos,
+}
+
+impl Api {
+    pub fn find_struct(&self, name: &str) -> Option<&Struct> {
+        self.types.iter().find(|t| t.name == name)
+    }
+    pub fn find_enum(&self, name: &str) -> Option<&Enum> {
+        self.enums.iter().find(|e| e.name == name)
+    }
+    pub fn operations(&self) -> impl Iterator<Item = (&Service, &Operation)> {
+        self.services
+            .iter()
+            .flat_map(|s| s.operations.iter().map(move |o| (s, o)))
+    }
+    pub fn find_error(&self, code: &str) -> Option<&ErrorCode> {
+        self.errors.iter().find(|e| e.code == code)
+    }
+    /// Finds an operation by full path, or by bizType when that is unambiguous.
+    pub fn find_operation(&self, key: &str) -> Result<&Operation, String> {
+        if let Some((_, op)) = self.operations().find(|(_, o)| o.path == key) {
+            return Ok(op);
+        }
+        let matches: Vec<&Operation> = self
+            .operations()
+            .filter(|(_, o)| o.biz_type == key || o.name == key)
+            .map(|(_, o)| o)
+            .collect();
+        match matches.as_slice() {
+            [op] => Ok(op),
+            [] => Err(format!("no operation has the bizType or path `{key}`")),
+            many => Err(format!(
+                "`{key}` is ambiguous; give the full path, one of: {}",
+                many.iter().map(|o| o.path.as_str()).collect::<Vec<_>>().join(", ")
+            )),
+        }
+    }
+}

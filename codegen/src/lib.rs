@@ -1,0 +1,23 @@
+//! `bizgen`: turns the YAML spec of the customer API into an IR, and the IR
+//! into a Rust SDK, server traits, docs and diffs.
+//!
+//! Parse → validate → IR → emit: [`spec::load_dir`] does the first three;
+//! emitters only read [`ir::Api`].
+
+pub mod cli;
+pub mod diagnostics;
+pub mod ir;
+pub mod names;
+pub mod spec;
+pub mod wire;
+
+pub use diagnostics::{Diagnostic, SpecErrors};
+pub use spec::{load_dir, load_sources, Loaded, Source};
+
+/// The JSON Schema of the spec file format, for editors.
+pub fn spec_json_schema() -> String {
+    let schema = schemars::schema_for!(spec::raw::SpecFile);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,292 @@
+//! The spec format as written in YAML: a direct serde model. Nothing here is
+//! resolved; see `ir` for the checked, resolved form.
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::located::{Located, OrderedMap};
+
+/// One spec file. Every section is optional; the loader merges all files.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[schemars(title = "bizgen spec file")]
+pub struct SpecFile {
+    /// API-wide information; exactly one file must have it.
+    pub api: Option<Located<ApiInfo>>,
+    /// Gateways by name: path prefixes with their headers.
+    #[serde(default)]
+    pub gateways: OrderedMap<GatewayDef>,
+    /// Every header used anywhere, by wire name.
+    #[serde(default)]
+    pub headers: OrderedMap<HeaderDef>,
+    /// The response envelope, once for the whole API.
+    pub envelope: Option<Located<EnvelopeDef>>,
+    /// Error codes by code.
+    #[serde(default)]
+    pub errors: OrderedMap<ErrorDef>,
+    /// Enumerations by name (UpperCamelCase).
+    #[serde(default)]
+    pub enums: OrderedMap<EnumDef>,
+    /// Object types by name (UpperCamelCase).
+    #[serde(default)]
+    pub types: OrderedMap<TypeDef>,
+    /// Services by name (UpperCamelCase); one may span several files.
+    #[serde(default)]
+    pub services: OrderedMap<ServiceDef>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct ApiInfo {
+    /// Crate-style name of the API, e.g. `customer-api`.
+    pub name: Located<String>,
+    pub title: String,
+    /// Default value of the `version` header.
+    pub version: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    /// Customer side: tokens come from `login`.
+    C,
+    /// Business side: tokens come from B-side authentication.
+    B,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Presence {
+    Required,
+    Optional,
+    Absent,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct GatewayDef {
+    /// Path prefix, starting and ending with `/`.
+    pub prefix: Located<String>,
+    pub side: Side,
+    #[serde(default)]
+    pub description: String,
+    /// Header presence for every operation on this gateway.
+    #[serde(default)]
+    pub headers: OrderedMap<Presence>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct HeaderDef {
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub description_zh: Option<String>,
+    #[serde(default)]
+    pub example: Option<String>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct EnvelopeDef {
+    #[serde(default)]
+    pub description: String,
+    /// The `code` of a successful response.
+    pub success_code: String,
+    /// Envelope fields other than `data`.
+    pub fields: OrderedMap<FieldDef>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// Documented by the platform.
+    Platform,
+    /// Added by this project (validation, authentication, ...).
+    Bizgen,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct ErrorDef {
+    pub message: String,
+    #[serde(default)]
+    pub description: String,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum EnumRepr {
+    Int32,
+    String,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct EnumDef {
+    #[serde(rename = "type")]
+    pub repr: EnumRepr,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub description_zh: Option<String>,
+    pub values: Vec<Located<EnumValueDef>>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct EnumValueDef {
+    /// The wire code: an integer for `int32` enums, a string for `string` enums.
+    pub value: Located<Value>,
+    /// Rust variant name (UpperCamelCase).
+    pub name: Located<String>,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub description_zh: Option<String>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct TypeDef {
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub description_zh: Option<String>,
+    #[serde(default)]
+    pub fields: OrderedMap<FieldDef>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct FieldDef {
+    /// Type expression: string, int32, int64, boolean, decimal, timestamp,
+    /// json, a type or enum name, list<T>, map<T>.
+    #[serde(rename = "type")]
+    pub ty: Located<String>,
+    #[serde(default)]
+    pub required: bool,
+    #[serde(default)]
+    pub nullable: bool,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub description_zh: Option<String>,
+    pub default: Option<Located<Value>>,
+    #[serde(default)]
+    pub sensitive: bool,
+    pub min_length: Option<Located<u64>>,
+    pub max_length: Option<Located<u64>>,
+    pub pattern: Option<Located<String>>,
+    /// md5-hex | email | phone | country-code | lang | ip-list | json-text
+    pub format: Option<Located<String>>,
+    pub minimum: Option<Located<i64>>,
+    pub maximum: Option<Located<i64>>,
+    pub example: Option<Located<Value>>,
+    #[serde(default)]
+    pub deprecated: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Access {
+    /// No token.
+    Guest,
+    /// C-side customer token required.
+    Login,
+    /// B-side admin token required.
+    Admin,
+    /// C-side token accepted but not required.
+    Optional,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct ServiceDef {
+    /// bizType prefix, e.g. `customer.app.CustomerWebApiService`.
+    pub qualified_name: Option<Located<String>>,
+    pub description: Option<String>,
+    /// Default gateway of the operations.
+    pub gateway: Option<Located<String>>,
+    /// Default access level of the operations.
+    pub access: Option<Access>,
+    #[serde(default)]
+    pub operations: OrderedMap<OperationDef>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct OperationDef {
+    /// One line, English.
+    pub summary: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub description_zh: Option<String>,
+    pub gateway: Option<Located<String>>,
+    pub access: Option<Access>,
+    /// Overrides `qualifiedName + "." + operation name`.
+    pub biz_type: Option<Located<String>>,
+    /// Overrides `gateway prefix + bizType`.
+    pub path: Option<Located<String>>,
+    /// Value of the `version` header; default `api.version`.
+    pub version: Option<String>,
+    /// Header presence, merged over the gateway's.
+    #[serde(default)]
+    pub headers: OrderedMap<Presence>,
+    /// Where the seeds document this operation.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Top-level request fields in wire order.
+    #[serde(default)]
+    pub request: OrderedMap<FieldDef>,
+    /// Shape of the envelope's `data` on success.
+    pub response: Located<ResponseDef>,
+    /// Error codes this operation is known to return.
+    #[serde(default)]
+    pub errors: Vec<Located<String>>,
+    #[serde(default)]
+    pub examples: Vec<Located<ExampleDef>>,
+    #[serde(default)]
+    pub deprecated: bool,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct ResponseDef {
+    /// `none` (data is null) or a type expression.
+    #[serde(rename = "type")]
+    pub ty: Located<String>,
+    #[serde(default)]
+    pub nullable: bool,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ExampleKind {
+    /// Verbatim from the seeds: a real captured exchange.
+    Captured,
+    /// Written by this project.
+    Illustrative,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct ExampleDef {
+    pub name: Located<String>,
+    pub kind: ExampleKind,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub description: String,
+    /// Request body.
+    pub request: Option<Located<Value>>,
+    /// The whole response envelope.
+    pub response: Option<Located<Value>>,
+}

@@ -1,0 +1,311 @@
+//! Validation of a JSON value against a [`Schema`], reporting every violation
+//! with its JSON pointer rather than stopping at the first.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::schema::{EnumCodes, Format, IntRules, ObjectSchema, Schema, StringRules};
+
+/// One way in which a value breaks its schema.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Violation {
+    /// RFC 6901 JSON pointer to the offending value (`""` is the whole document).
+    pub pointer: String,
+    /// What is wrong, in plain words.
+    pub reason: String,
+}
+
+impl std::fmt::Display for Violation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let at = if self.pointer.is_empty() { "/" } else { &self.pointer };
+        write!(f, "{at}: {}", self.reason)
+    }
+}
+
+/// Options of a validation run.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Fields that the schema does not declare are violations.
+    pub strict: bool,
+}
+
+/// Validates `value` against `schema`; an empty result means valid.
+pub fn validate(value: &Value, schema: &Schema, options: Options) -> Vec<Violation> {
+    let mut run = Run {
+        options,
+        pointer: String::new(),
+        out: Vec::new(),
+    };
+    run.value(value, schema);
+    run.out
+}
+
+struct Run {
+    options: Options,
+    pointer: String,
+    out: Vec<Violation>,
+}
+
+impl Run {
+    fn fail(&mut self, reason: impl Into<String>) {
+        self.out.push(Violation {
+            pointer: self.pointer.clone(),
+            reason: reason.into(),
+        });
+    }
+
+    /// Runs `f` with `segment` appended to the pointer.
+    fn at(&mut self, segment: &str, f: impl FnOnce(&mut Self)) {
+        let len = self.pointer.len();
+        self.pointer.push('/');
+        for c in segment.chars() {
+            match c {
+                '~' => self.pointer.push_str("~0"),
+                '/' => self.pointer.push_str("~1"),
+                c => self.pointer.push(c),
+            }
+        }
+        f(self);
+        self.pointer.truncate(len);
+    }
+
+    fn value(&mut self, value: &Value, schema: &Schema) {
+        match schema {
+            Schema::Nullable(inner) => {
+                if !value.is_null() {
+                    self.value(value, inner);
+                }
+            }
+            _ if value.is_null() => self.fail(format!("must be {}, not null", describe(schema))),
+            Schema::String(rules) => match value.as_str() {
+                Some(s) => self.string(s, rules),
+                None => self.wrong_type(value, schema),
+            },
+            Schema::Int32(rules) => self.int(value, rules, i32::MIN.into(), i32::MAX.into(), schema),
+            Schema::Int64(rules) => self.int(value, rules, i64::MIN, i64::MAX, schema),
+            Schema::Timestamp => self.int(value, &IntRules::NONE, i64::MIN, i64::MAX, schema),
+            Schema::Bool => {
+                if !value.is_boolean() {
+                    self.wrong_type(value, schema)
+                }
+            }
+            Schema::Decimal => match value.as_str() {
+                Some(s) if is_decimal(s) => {}
+                Some(s) => self.fail(format!(
+                    "must be a decimal number in a string such as \"12.50\", got {s:?}"
+                )),
+                None => self.wrong_type(value, schema),
+            },
+            Schema::Json => {}
+            Schema::Object(object) => match value.as_object() {
+                Some(map) => self.object(map, object),
+                None => self.wrong_type(value, schema),
+            },
+            Schema::Enum(e) => self.enumeration(value, &e.codes, &e.name, schema),
+            Schema::List(item) => match value.as_array() {
+                Some(items) => {
+                    for (i, v) in items.iter().enumerate() {
+                        self.at(&i.to_string(), |run| run.value(v, item));
+                    }
+                }
+                None => self.wrong_type(value, schema),
+            },
+            Schema::Map(item) => match value.as_object() {
+                Some(map) => {
+                    for (k, v) in map {
+                        self.at(k, |run| run.value(v, item));
+                    }
+                }
+                None => self.wrong_type(value, schema),
+            },
+        }
+    }
+
+    fn wrong_type(&mut self, value: &Value, schema: &Schema) {
+        self.fail(format!("must be {}, got {}", describe(schema), kind(value)));
+    }
+
+    fn int(&mut self, value: &Value, rules: &IntRules, lo: i64, hi: i64, schema: &Schema) {
+        let Some(n) = value.as_i64() else {
+            return self.wrong_type(value, schema);
+        };
+        if n < lo || n > hi {
+            return self.fail(format!("{n} is out of range for {}", describe(schema)));
+        }
+        if let Some(min) = rules.minimum {
+            if n < min {
+                self.fail(format!("must be at least {min}, got {n}"));
+            }
+        }
+        if let Some(max) = rules.maximum {
+            if n > max {
+                self.fail(format!("must be at most {max}, got {n}"));
+            }
+        }
+    }
+
+    fn string(&mut self, s: &str, rules: &StringRules) {
+        let len = s.chars().count() as u64;
+        if let Some(min) = rules.min_length {
+            if len < min {
+                self.fail(format!("must have at least {min} characters, has {len}"));
+            }
+        }
+        if let Some(max) = rules.max_length {
+            if len > max {
+                self.fail(format!("must have at most {max} characters, has {len}"));
+            }
+        }
+        if let Some(pattern) = &rules.pattern {
+            match matches_pattern(pattern, s) {
+                Ok(true) => {}
+                Ok(false) => self.fail(format!("must match the pattern {pattern}")),
+                Err(e) => self.fail(format!("the schema's pattern {pattern} is invalid: {e}")),
+            }
+        }
+        if let Some(format) = rules.format {
+            if let Err(why) = check_format(format, s) {
+                self.fail(why);
+            }
+        }
+    }
+
+    fn object(&mut self, map: &serde_json::Map<String, Value>, object: &ObjectSchema) {
+        for field in object.fields.iter() {
+            match map.get(field.name.as_ref()) {
+                Some(v) => self.at(&field.name, |run| run.value(v, &field.schema)),
+                None if field.required => self.at(&field.name, |run| {
+                    run.fail(format!("required field `{}` is missing", field.name))
+                }),
+                None => {}
+            }
+        }
+        if self.options.strict {
+            for key in map.keys() {
+                if !object.fields.iter().any(|f| f.name == *key) {
+                    self.at(key, |run| {
+                        run.fail(format!("unknown field `{key}` (not in {})", object.name))
+                    });
+                }
+            }
+        }
+    }
+
+    fn enumeration(&mut self, value: &Value, codes: &EnumCodes, name: &str, schema: &Schema) {
+        match codes {
+            EnumCodes::Int(codes) => match value.as_i64() {
+                Some(n) if codes.contains(&n) => {}
+                Some(n) => self.fail(format!(
+                    "{n} is not a code of {name} (allowed: {})",
+                    codes.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
+                )),
+                None => self.wrong_type(value, schema),
+            },
+            EnumCodes::Str(codes) => match value.as_str() {
+                Some(s) if codes.iter().any(|c| c == s) => {}
+                Some(s) => self.fail(format!(
+                    "{s:?} is not a value of {name} (allowed: {})",
+                    codes.join(", ")
+                )),
+                None => self.wrong_type(value, schema),
+            },
+        }
+    }
+}
+
+/// A short human name for what a schema accepts.
+pub fn describe(schema: &Schema) -> String {
+    match schema {
+        Schema::String(_) => "a string".into(),
+        Schema::Int32(_) => "a 32-bit integer".into(),
+        Schema::Int64(_) => "a 64-bit integer".into(),
+        Schema::Bool => "a boolean".into(),
+        Schema::Decimal => "a decimal number in a string".into(),
+        Schema::Timestamp => "an epoch-millisecond integer".into(),
+        Schema::Json => "any JSON value".into(),
+        Schema::Object(o) => format!("an object ({})", o.name),
+        Schema::Enum(e) => match e.codes {
+            EnumCodes::Int(_) => format!("an integer code of {}", e.name),
+            EnumCodes::Str(_) => format!("a string value of {}", e.name),
+        },
+        Schema::List(_) => "an array".into(),
+        Schema::Map(_) => "an object (string-keyed map)".into(),
+        Schema::Nullable(inner) => format!("{} or null", describe(inner)),
+    }
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(n) if n.is_f64() => "a fractional number",
+        Value::Number(_) => "an integer",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// `-?digits(.digits)?`, the lossless decimal-as-string form.
+pub fn is_decimal(s: &str) -> bool {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    let (int, frac) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    let all_digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    all_digits(int) && frac.is_none_or(all_digits)
+}
+
+/// Checks a well-known format; the error says what was expected.
+pub fn check_format(format: Format, s: &str) -> Result<(), String> {
+    let ok = match format {
+        Format::Md5Hex => {
+            s.len() == 32 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        }
+        Format::Email => match s.split_once('@') {
+            Some((local, domain)) => {
+                !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !s.contains(' ')
+            }
+            None => false,
+        },
+        Format::Phone => {
+            let body = s.strip_prefix('+').unwrap_or(s);
+            (5..=20).contains(&s.len())
+                && body.bytes().all(|b| b.is_ascii_digit() || b == b' ' || b == b'-')
+        }
+        Format::CountryCode => s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase()),
+        Format::Lang => {
+            let mut parts = s.split(['-', '_']);
+            parts.next().is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()))
+                && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+        }
+        Format::IpList => s
+            .split(',')
+            .all(|ip| ip.trim().parse::<std::net::IpAddr>().is_ok()),
+        Format::JsonText => serde_json::from_str::<Value>(s).is_ok(),
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("must be in the {} format, got {s:?}", format.name()))
+    }
+}
+
+/// Matches `s` against a regular expression, compiling each pattern once.
+pub fn matches_pattern(pattern: &str, s: &str) -> Result<bool, regex::Error> {
+    static CACHE: OnceLock<Mutex<HashMap<String, regex::Regex>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    // A poisoned lock only means another thread panicked mid-insert; the map is still usable.
+    let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(re) = cache.get(pattern) {
+        return Ok(re.is_match(s));
+    }
+    let re = regex::Regex::new(pattern)?;
+    let matched = re.is_match(s);
+    cache.insert(pattern.to_owned(), re);
+    Ok(matched)
+}
