@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 use serde_json::{json, Value};
 
 use crate::diagnostics::SourceFiles;
+use crate::generate;
 use crate::ir::{Api, Ty};
 use crate::spec::{self, Loaded};
 use crate::wire;
@@ -53,6 +54,19 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Regenerate everything (SDK crate and docs) from the spec.
+    Generate {
+        /// Output directory.
+        #[arg(long, default_value = "generated")]
+        out: PathBuf,
+    },
+    /// Regenerate in memory and compare with the output directory; exit 1
+    /// with a diff when they differ.
+    Check {
+        /// Output directory.
+        #[arg(long, default_value = "generated")]
+        out: PathBuf,
+    },
     /// Print the JSON Schema of the spec file format.
     Schema {
         /// Write to this file instead of standard output.
@@ -90,6 +104,68 @@ fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resu
                 None => out.write_all(schema.as_bytes())?,
             }
             Ok(0)
+        }
+        Command::Generate { out: dir } => {
+            let Some(loaded) = load(&cli.spec, err)? else {
+                return Ok(EXIT_FAILURE);
+            };
+            let files = match generate::outputs(&loaded.api, &generate::Options::default()) {
+                Ok(f) => f,
+                Err(e) => {
+                    writeln!(err, "bizgen: {e}")?;
+                    return Ok(EXIT_FAILURE);
+                }
+            };
+            let report = generate::write(dir, &files)?;
+            for p in &report.written {
+                writeln!(err, "wrote {}", dir.join(p).display())?;
+            }
+            for p in &report.removed {
+                writeln!(err, "removed stale {}", dir.join(p).display())?;
+            }
+            writeln!(
+                err,
+                "{}: {} files ({} written, {} unchanged, {} removed)",
+                dir.display(),
+                files.len(),
+                report.written.len(),
+                report.unchanged,
+                report.removed.len()
+            )?;
+            Ok(0)
+        }
+        Command::Check { out: dir } => {
+            let Some(loaded) = load(&cli.spec, err)? else {
+                return Ok(EXIT_FAILURE);
+            };
+            let files = match generate::outputs(&loaded.api, &generate::Options::default()) {
+                Ok(f) => f,
+                Err(e) => {
+                    writeln!(err, "bizgen: {e}")?;
+                    return Ok(EXIT_FAILURE);
+                }
+            };
+            let drift = generate::check(dir, &files)?;
+            if drift.is_empty() {
+                writeln!(err, "{} is in sync with {} ({} files)", dir.display(), cli.spec.display(), files.len())?;
+                return Ok(0);
+            }
+            for d in &drift {
+                match d {
+                    generate::Drift::Missing(p) => writeln!(out, "missing: {}", dir.join(p).display())?,
+                    generate::Drift::Stale(p) => writeln!(out, "stale (not generated from the spec): {}", dir.join(p).display())?,
+                    generate::Drift::Changed { diff, .. } => out.write_all(diff.as_bytes())?,
+                }
+            }
+            writeln!(
+                err,
+                "{} file(s) in {} differ from the spec; run `bizgen generate --spec {} --out {}` and commit the result",
+                drift.len(),
+                dir.display(),
+                cli.spec.display(),
+                dir.display()
+            )?;
+            Ok(EXIT_FAILURE)
         }
         Command::Lint => {
             let Some(loaded) = load(&cli.spec, err)? else {

@@ -6,12 +6,16 @@
 
 pub mod cli;
 pub mod diagnostics;
+pub mod docs;
+pub mod generate;
 pub mod ir;
 pub mod names;
+pub mod rust;
 pub mod spec;
 pub mod wire;
 
 pub use diagnostics::{Diagnostic, SpecErrors};
+pub use generate::Builder;
 pub use spec::{load_dir, load_sources, Loaded, Source};
 
 /// The JSON Schema of the spec file format, for editors.

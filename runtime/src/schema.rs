@@ -142,6 +142,33 @@ pub struct ObjectSchema {
     pub fields: Cow<'static, [FieldSchema]>,
 }
 
+impl Schema {
+    pub const STRING: Schema = Schema::String(StringRules::NONE);
+    pub const INT32: Schema = Schema::Int32(IntRules::NONE);
+    pub const INT64: Schema = Schema::Int64(IntRules::NONE);
+}
+
+impl ObjectSchema {
+    /// An object schema with static name and the given fields.
+    pub fn new(name: &'static str, fields: impl Into<Vec<FieldSchema>>) -> Self {
+        ObjectSchema {
+            name: Cow::Borrowed(name),
+            fields: Cow::Owned(fields.into()),
+        }
+    }
+}
+
+impl FieldSchema {
+    /// A field that must be present.
+    pub fn required(name: &'static str, schema: Schema) -> Self {
+        FieldSchema { name: Cow::Borrowed(name), required: true, schema }
+    }
+    /// A field that may be absent.
+    pub fn optional(name: &'static str, schema: Schema) -> Self {
+        FieldSchema { name: Cow::Borrowed(name), required: false, schema }
+    }
+}
+
 /// One field of an object.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldSchema {

@@ -1,0 +1,139 @@
+//! Doc comments for generated items, from the spec's text.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ir::{Access, Api, Constraints, Field, Operation, Presence, Ty};
+
+/// `#[doc = "..."]` attributes, one per line of `text`.
+pub fn doc_attrs(text: &str) -> TokenStream {
+    let lines: Vec<String> = text
+        .trim()
+        .lines()
+        .map(|l| format!(" {}", l.trim_end()))
+        .collect();
+    quote! { #(#[doc = #lines])* }
+}
+
+/// Joins non-empty paragraphs with a blank line.
+pub fn paragraphs<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+pub fn constraints_text(c: &Constraints) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(v) = c.min_length {
+        out.push(format!("at least {v} characters"));
+    }
+    if let Some(v) = c.max_length {
+        out.push(format!("at most {v} characters"));
+    }
+    if let Some(v) = &c.pattern {
+        out.push(format!("matches `{v}`"));
+    }
+    if let Some(v) = c.format {
+        out.push(format!("format `{}`", v.name()));
+    }
+    if let Some(v) = c.minimum {
+        out.push(format!("≥ {v}"));
+    }
+    if let Some(v) = c.maximum {
+        out.push(format!("≤ {v}"));
+    }
+    out
+}
+
+/// The doc text of a field: description, Chinese text, constraints, default.
+pub fn field_doc(api: &Api, f: &Field) -> String {
+    let mut notes = Vec::new();
+    notes.push(format!("Wire name `{}`, {}.", f.name, wire_type(api, &f.ty)));
+    let c = constraints_text(&f.constraints);
+    if !c.is_empty() {
+        notes.push(format!("Constraints: {}.", c.join("; ")));
+    }
+    if let Some(d) = &f.default {
+        notes.push(format!("Default: `{d}`."));
+    }
+    if f.sensitive {
+        notes.push("Sensitive: redacted in `Debug` output.".into());
+    }
+    if f.nullable {
+        notes.push("May be `null`.".into());
+    }
+    paragraphs([
+        f.description.as_str(),
+        f.description_zh.as_deref().unwrap_or(""),
+        &notes.join(" "),
+    ])
+}
+
+fn wire_type(api: &Api, ty: &Ty) -> String {
+    match ty {
+        Ty::Enum(name) => match api.find_enum(name) {
+            Some(e) => {
+                let values: Vec<String> = e
+                    .values
+                    .iter()
+                    .map(|v| format!("{} = {}", v.code, v.description))
+                    .collect();
+                format!("enum [`{}`] ({})", e.rust_name, values.join(", "))
+            }
+            None => name.clone(),
+        },
+        Ty::Struct(name) => format!("object [`{}`]", crate::names::type_name(name)),
+        Ty::Decimal => "decimal number in a string".into(),
+        Ty::Timestamp => "epoch milliseconds".into(),
+        other => format!("`{other}`"),
+    }
+}
+
+pub fn access_text(a: Access) -> &'static str {
+    match a {
+        Access::Guest => "guest (no token)",
+        Access::Login => "login (C-side customer `token`)",
+        Access::Admin => "admin (B-side `token`)",
+        Access::Optional => "optional C-side `token`",
+    }
+}
+
+/// The doc text of an operation (trait method, client method).
+pub fn operation_doc(api: &Api, op: &Operation) -> String {
+    let headers: Vec<String> = op
+        .headers
+        .iter()
+        .map(|h| {
+            let p = match h.presence {
+                Presence::Required => "required",
+                Presence::Optional => "optional",
+                Presence::Absent => "absent",
+            };
+            format!("`{}` ({p})", h.name)
+        })
+        .collect();
+    let mut facts = vec![
+        format!("`POST {}`, bizType `{}`.", op.path, op.biz_type),
+        format!("Access: {}. Headers: {}.", access_text(op.access), headers.join(", ")),
+    ];
+    if !op.errors.is_empty() {
+        let errors: Vec<String> = op
+            .errors
+            .iter()
+            .map(|code| match api.find_error(code) {
+                Some(e) => format!("`{code}` ({})", e.message),
+                None => format!("`{code}`"),
+            })
+            .collect();
+        facts.push(format!("Known errors: {}.", errors.join(", ")));
+    }
+    paragraphs([
+        op.summary.as_str(),
+        op.description.as_str(),
+        op.description_zh.as_deref().unwrap_or(""),
+        &facts.join("\n"),
+    ])
+}

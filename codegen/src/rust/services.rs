@@ -1,0 +1,209 @@
+//! Per service: request types, operation descriptors, the server trait and
+//! router, and the client.
+
+use heck::ToShoutySnakeCase;
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use super::docs::{doc_attrs, operation_doc, paragraphs};
+use super::types::{emit_struct, rust_type, Scope};
+use super::{ident, rt};
+use crate::ir::{Access, Api, Operation, Presence, Service};
+
+/// The static holding an operation's descriptor.
+pub fn info_ident(op: &Operation) -> Ident {
+    format_ident!("{}", op.type_stem.to_shouty_snake_case())
+}
+
+/// The Rust type of an operation's successful `data`.
+pub fn response_type(op: &Operation) -> TokenStream {
+    match &op.response.ty {
+        None => quote!(()),
+        Some(ty) => {
+            let base = rust_type(ty, Scope::Sibling);
+            if op.response.nullable {
+                quote!(::std::option::Option<#base>)
+            } else {
+                base
+            }
+        }
+    }
+}
+
+/// The type `data` is decoded as on the client (`Empty` stands for `()`).
+fn decode_type(op: &Operation) -> TokenStream {
+    let rt = rt();
+    match &op.response.ty {
+        None => quote!(#rt::Empty),
+        Some(_) => response_type(op),
+    }
+}
+
+pub fn trait_ident(service: &Service) -> Ident {
+    ident(&service.rust_name)
+}
+
+pub fn emit_service(api: &Api, service: &Service) -> TokenStream {
+    let rt = rt();
+    let module = ident(&service.module);
+    let trait_name = trait_ident(service);
+    let module_doc: Vec<String> = paragraphs([
+        service.description.as_str(),
+        format!("bizType prefix `{}`.", service.qualified_name).as_str(),
+    ])
+    .lines()
+    .map(|l| format!(" {l}"))
+    .collect();
+
+    let requests = service.operations.iter().map(|op| {
+        let doc = paragraphs([
+            format!("Request body of [`{trait_name}::{}`].", op.rust_name.trim_start_matches("r#")).as_str(),
+            op.summary.as_str(),
+        ]);
+        emit_struct(api, &op.request, &doc, Scope::Sibling)
+    });
+
+    let infos = service.operations.iter().map(|op| {
+        let name = info_ident(op);
+        let op_name = &op.name;
+        let svc = &service.name;
+        let biz_type = &op.biz_type;
+        let path = &op.path;
+        let version = &op.version;
+        let access = match op.access {
+            Access::Guest => quote!(Guest),
+            Access::Login => quote!(Login),
+            Access::Admin => quote!(Admin),
+            Access::Optional => quote!(Optional),
+        };
+        let headers = op.headers.iter().filter(|h| h.presence != Presence::Absent).map(|h| {
+            let hname = &h.name;
+            let presence = match h.presence {
+                Presence::Required => quote!(Required),
+                _ => quote!(Optional),
+            };
+            quote!(#rt::HeaderSpec { name: #hname, presence: #rt::Presence::#presence })
+        });
+        let request = ident(&op.request.rust_name);
+        let doc = format!(" `{}`: {}", op.name, op.summary);
+        quote! {
+            #[doc = #doc]
+            pub static #name: #rt::OperationInfo = #rt::OperationInfo {
+                service: #svc,
+                name: #op_name,
+                biz_type: #biz_type,
+                path: #path,
+                access: #rt::Access::#access,
+                version: #version,
+                headers: &[#(#headers),*],
+                request: super::#request::object_schema,
+            };
+        }
+    });
+    let all_infos = service.operations.iter().map(info_ident);
+
+    let methods = service.operations.iter().map(|op| {
+        let method = ident(&op.rust_name);
+        let request = ident(&op.request.rust_name);
+        let response = response_type(op);
+        let doc = doc_attrs(&operation_doc(api, op));
+        let biz_type = &op.biz_type;
+        let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
+        quote! {
+            #doc
+            #deprecated
+            fn #method(
+                &self,
+                ctx: #rt::RequestContext,
+                request: #request,
+            ) -> impl ::core::future::Future<Output = ::core::result::Result<#response, #rt::ApiError>> + ::core::marker::Send {
+                let _ = (ctx, request);
+                async { ::core::result::Result::Err(#rt::ApiError::not_implemented(#biz_type)) }
+            }
+        }
+    });
+
+    let mounts = service.operations.iter().map(|op| {
+        let method = ident(&op.rust_name);
+        let info = info_ident(op);
+        quote! {
+            let router = #rt::mount(router, &operations::#info, config.clone(), {
+                let service = service.clone();
+                move |ctx, request| {
+                    let service = service.clone();
+                    async move { service.#method(ctx, request).await }
+                }
+            });
+        }
+    });
+
+    let client_methods = service.operations.iter().map(|op| {
+        let method = ident(&op.rust_name);
+        let with = format_ident!("{}_with", op.rust_name.trim_start_matches("r#"));
+        let request = ident(&op.request.rust_name);
+        let response = response_type(op);
+        let decode = decode_type(op);
+        let info = info_ident(op);
+        let doc = doc_attrs(&operation_doc(api, op));
+        let convert = if op.response.ty.is_none() { quote!(.map(|_| ())) } else { quote!() };
+        let with_doc = format!(" Like [`Self::{}`], with per-call options (e.g. a given `trace`).", op.rust_name.trim_start_matches("r#"));
+        quote! {
+            #doc
+            pub async fn #method(&self, request: &#request) -> ::core::result::Result<#response, #rt::ClientError> {
+                self.#with(request, #rt::CallOptions::default()).await
+            }
+
+            #[doc = #with_doc]
+            pub async fn #with(&self, request: &#request, options: #rt::CallOptions) -> ::core::result::Result<#response, #rt::ClientError> {
+                self.client.call::<#request, #decode>(&operations::#info, request, options).await #convert
+            }
+        }
+    });
+
+    let trait_doc = doc_attrs(&paragraphs([
+        format!("Server side of `{}`: implement the operations you serve.", service.qualified_name).as_str(),
+        "Every method has a default that answers `BIZGEN_NOT_IMPLEMENTED`, so that an operation added to the spec does not break existing implementations. Requests reach a method only after headers, token and body have passed every check of the spec.",
+    ]));
+
+    quote! {
+        #(#[doc = #module_doc])*
+        pub mod #module {
+            #(#requests)*
+
+            /// Descriptors of this service's operations: path, bizType, access, headers and request schema.
+            pub mod operations {
+                #(#infos)*
+
+                /// Every operation of this service.
+                pub static ALL: &[&#rt::OperationInfo] = &[#(&#all_infos),*];
+            }
+
+            #trait_doc
+            pub trait #trait_name: ::core::marker::Send + ::core::marker::Sync + 'static {
+                #(#methods)*
+            }
+
+            /// Mounts every operation of the service on a router.
+            pub fn router<S: #trait_name>(service: ::std::sync::Arc<S>, config: #rt::ServerConfig) -> #rt::Router {
+                let router = #rt::Router::new();
+                #(#mounts)*
+                router
+            }
+
+            /// Client side of the service; get one from the crate's `Client`.
+            #[derive(Debug, Clone, Copy)]
+            pub struct Client<'a> {
+                pub(crate) client: &'a #rt::Client,
+            }
+
+            impl<'a> Client<'a> {
+                /// Wraps a runtime client.
+                pub fn new(client: &'a #rt::Client) -> Self {
+                    Client { client }
+                }
+
+                #(#client_methods)*
+            }
+        }
+    }
+}

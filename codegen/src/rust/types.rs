@@ -1,0 +1,373 @@
+//! Structs and enums: the data types of requests and responses, with serde
+//! renames, redacting `Debug` and their wire schemas.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use super::docs::{doc_attrs, field_doc, paragraphs};
+use super::{ident, rt};
+use crate::ir::{Api, Code, Constraints, Enum, EnumRepr, Field, Struct, Ty};
+
+/// Where the generated item sits, to name the shared `types` module from it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Inside `types` itself.
+    Types,
+    /// A sibling module of `types` (services, mock).
+    Sibling,
+}
+
+pub fn types_path(scope: Scope) -> TokenStream {
+    match scope {
+        Scope::Types => quote!(self),
+        Scope::Sibling => quote!(super::types),
+    }
+}
+
+/// The Rust type of a wire type.
+pub fn rust_type(ty: &Ty, scope: Scope) -> TokenStream {
+    let rt = rt();
+    match ty {
+        Ty::String => quote!(::std::string::String),
+        Ty::Int32 => quote!(i32),
+        Ty::Int64 => quote!(i64),
+        Ty::Bool => quote!(bool),
+        Ty::Decimal => quote!(#rt::Decimal),
+        Ty::Timestamp => quote!(#rt::EpochMillis),
+        Ty::Json => quote!(#rt::serde_json::Value),
+        Ty::Struct(n) | Ty::Enum(n) => {
+            let path = types_path(scope);
+            let name = ident(&crate::names::type_name(n));
+            quote!(#path::#name)
+        }
+        Ty::List(t) => {
+            let inner = rust_type(t, scope);
+            quote!(::std::vec::Vec<#inner>)
+        }
+        Ty::Map(t) => {
+            let inner = rust_type(t, scope);
+            quote!(#rt::BTreeMap<::std::string::String, #inner>)
+        }
+    }
+}
+
+/// A field's Rust type: `Option` when it may be absent or null.
+pub fn field_type(f: &Field, scope: Scope) -> TokenStream {
+    let base = rust_type(&f.ty, scope);
+    if f.required && !f.nullable {
+        base
+    } else {
+        quote!(::std::option::Option<#base>)
+    }
+}
+
+/// Tokens that build the runtime [`Schema`] of a type.
+pub fn schema_tokens(ty: &Ty, c: &Constraints, scope: Scope) -> TokenStream {
+    let rt = rt();
+    let opt_u64 = |v: Option<u64>| match v {
+        Some(v) => quote!(::std::option::Option::Some(#v)),
+        None => quote!(::std::option::Option::None),
+    };
+    let opt_i64 = |v: Option<i64>| match v {
+        Some(v) if v < 0 => {
+            let abs = Literal::u64_unsuffixed(v.unsigned_abs());
+            quote!(::std::option::Option::Some(-#abs))
+        }
+        Some(v) => quote!(::std::option::Option::Some(#v)),
+        None => quote!(::std::option::Option::None),
+    };
+    match ty {
+        Ty::String if c.is_empty() => quote!(#rt::Schema::STRING),
+        Ty::String => {
+            // Only the rules that are set, the rest from `NONE`.
+            let mut rules = Vec::new();
+            if c.min_length.is_some() {
+                let v = opt_u64(c.min_length);
+                rules.push(quote!(min_length: #v));
+            }
+            if c.max_length.is_some() {
+                let v = opt_u64(c.max_length);
+                rules.push(quote!(max_length: #v));
+            }
+            if let Some(p) = &c.pattern {
+                rules.push(quote!(pattern: ::std::option::Option::Some(#rt::Cow::Borrowed(#p))));
+            }
+            if let Some(f) = c.format {
+                let variant = format_ident!("{}", format!("{f:?}"));
+                rules.push(quote!(format: ::std::option::Option::Some(#rt::Format::#variant)));
+            }
+            quote!(#rt::Schema::String(#rt::StringRules {
+                #(#rules,)*
+                ..#rt::StringRules::NONE
+            }))
+        }
+        Ty::Int32 | Ty::Int64 => {
+            let (variant, plain) = if *ty == Ty::Int32 {
+                (quote!(Int32), quote!(INT32))
+            } else {
+                (quote!(Int64), quote!(INT64))
+            };
+            if c.minimum.is_none() && c.maximum.is_none() {
+                quote!(#rt::Schema::#plain)
+            } else {
+                let min = opt_i64(c.minimum);
+                let max = opt_i64(c.maximum);
+                quote!(#rt::Schema::#variant(#rt::IntRules { minimum: #min, maximum: #max }))
+            }
+        }
+        Ty::Bool => quote!(#rt::Schema::Bool),
+        Ty::Decimal => quote!(#rt::Schema::Decimal),
+        Ty::Timestamp => quote!(#rt::Schema::Timestamp),
+        Ty::Json => quote!(#rt::Schema::Json),
+        Ty::Struct(n) => {
+            let path = rust_type(&Ty::Struct(n.clone()), scope);
+            quote!(#rt::Schema::Object(#rt::Cow::Borrowed(#path::object_schema())))
+        }
+        Ty::Enum(n) => {
+            let path = rust_type(&Ty::Enum(n.clone()), scope);
+            quote!(#rt::Schema::Enum(#rt::Cow::Borrowed(#path::enum_schema())))
+        }
+        Ty::List(t) => {
+            let inner = schema_tokens(t, &Constraints::default(), scope);
+            quote!(#rt::Schema::List(#rt::Node::new(#inner)))
+        }
+        Ty::Map(t) => {
+            let inner = schema_tokens(t, &Constraints::default(), scope);
+            quote!(#rt::Schema::Map(#rt::Node::new(#inner)))
+        }
+    }
+}
+
+fn field_schema_tokens(f: &Field, scope: Scope) -> TokenStream {
+    let rt = rt();
+    let inner = schema_tokens(&f.ty, &f.constraints, scope);
+    if f.nullable {
+        quote!(#rt::Schema::Nullable(#rt::Node::new(#inner)))
+    } else {
+        inner
+    }
+}
+
+/// Whether every value of the type has a natural default.
+fn has_default(api: &Api, ty: &Ty) -> bool {
+    match ty {
+        Ty::Enum(_) => false,
+        Ty::Struct(n) => api.find_struct(n).is_some_and(|s| struct_has_default(api, s)),
+        _ => true,
+    }
+}
+
+fn struct_has_default(api: &Api, s: &Struct) -> bool {
+    s.fields
+        .iter()
+        .all(|f| !(f.required && !f.nullable) || has_default(api, &f.ty))
+}
+
+/// A struct with serde derives, a redacting `Debug` and its schema.
+pub fn emit_struct(api: &Api, s: &Struct, doc: &str, scope: Scope) -> TokenStream {
+    let rt = rt();
+    let name = ident(&s.rust_name);
+    let doc = doc_attrs(doc);
+    let fields = s.fields.iter().map(|f| {
+        let fname = ident(&f.rust_name);
+        let ty = field_type(f, scope);
+        let wire = &f.name;
+        let fdoc = doc_attrs(&field_doc(api, f));
+        let serde_attr = if f.required && !f.nullable {
+            quote!(#[serde(rename = #wire)])
+        } else if f.required {
+            // Present but possibly null: always serialize the key.
+            quote!(#[serde(rename = #wire, default)])
+        } else {
+            quote!(#[serde(rename = #wire, default, skip_serializing_if = "::std::option::Option::is_none")])
+        };
+        let deprecated = f.deprecated.then(|| quote!(#[deprecated]));
+        quote! { #fdoc #serde_attr #deprecated pub #fname: #ty }
+    });
+    let debug_fields = s.fields.iter().map(|f| {
+        let fname = ident(&f.rust_name);
+        let label = f.rust_name.trim_start_matches("r#");
+        if !f.sensitive {
+            quote!(.field(#label, &self.#fname))
+        } else if f.required && !f.nullable {
+            quote!(.field(#label, &#rt::Redacted(&self.#fname)))
+        } else {
+            quote!(.field(#label, &#rt::RedactedOption(&self.#fname)))
+        }
+    });
+    let schema_fields = s.fields.iter().map(|f| {
+        let wire = &f.name;
+        let schema = field_schema_tokens(f, scope);
+        if f.required {
+            quote!(#rt::FieldSchema::required(#wire, #schema))
+        } else {
+            quote!(#rt::FieldSchema::optional(#wire, #schema))
+        }
+    });
+    let wire_name = &s.name;
+    let default = struct_has_default(api, s).then(|| quote!(Default,));
+    let label = &s.rust_name;
+    quote! {
+        #doc
+        #[derive(Clone, PartialEq, #default #rt::serde::Serialize, #rt::serde::Deserialize)]
+        #[serde(crate = "::bizgen_runtime::codegen::serde")]
+        pub struct #name {
+            #(#fields,)*
+        }
+
+        impl ::core::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct(#label)
+                    #(#debug_fields)*
+                    .finish()
+            }
+        }
+
+        impl #name {
+            /// The wire shape of this type, for validation.
+            pub fn object_schema() -> &'static #rt::ObjectSchema {
+                static SCHEMA: #rt::OnceLock<#rt::ObjectSchema> = #rt::OnceLock::new();
+                SCHEMA.get_or_init(|| {
+                    #rt::ObjectSchema::new(#wire_name, [#(#schema_fields),*])
+                })
+            }
+        }
+    }
+}
+
+/// An enum with an `Unknown` variant, so clients survive new codes.
+pub fn emit_enum(e: &Enum) -> TokenStream {
+    let rt = rt();
+    let name = ident(&e.rust_name);
+    let doc = doc_attrs(&paragraphs([
+        e.description.as_str(),
+        e.description_zh.as_deref().unwrap_or(""),
+        "Clients keep codes they do not know in `Unknown`; servers reject them.",
+    ]));
+    let wire_name = &e.name;
+    let variants: Vec<_> = e.values.iter().map(|v| ident(&v.rust_name)).collect();
+    let variant_docs = e.values.iter().map(|v| {
+        doc_attrs(&paragraphs([
+            format!("`{}`: {}", v.code, v.description).as_str(),
+            v.description_zh.as_deref().unwrap_or(""),
+        ]))
+    });
+    match e.repr {
+        EnumRepr::Int32 => {
+            let codes: Vec<TokenStream> = e
+                .values
+                .iter()
+                .map(|v| match v.code {
+                    Code::Int(i) if i < 0 => {
+                        let abs = Literal::i64_unsuffixed(-i);
+                        quote!(-#abs)
+                    }
+                    Code::Int(i) => {
+                        let lit = Literal::i64_unsuffixed(i);
+                        quote!(#lit)
+                    }
+                    Code::Str(_) => quote!(0),
+                })
+                .collect();
+            quote! {
+                #doc
+                #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+                pub enum #name {
+                    #(#variant_docs #variants,)*
+                    /// A code that this SDK does not know.
+                    Unknown(i32),
+                }
+
+                impl #name {
+                    /// Every known variant.
+                    pub const ALL: &'static [#name] = &[#(#name::#variants),*];
+
+                    /// The wire code.
+                    pub const fn code(self) -> i32 {
+                        match self {
+                            #(#name::#variants => #codes,)*
+                            #name::Unknown(code) => code,
+                        }
+                    }
+
+                    /// The variant of a wire code (`Unknown` when not listed).
+                    pub const fn from_code(code: i32) -> Self {
+                        match code {
+                            #(#codes => #name::#variants,)*
+                            other => #name::Unknown(other),
+                        }
+                    }
+
+                    /// The wire shape of this enum, for validation.
+                    pub fn enum_schema() -> &'static #rt::EnumSchema {
+                        static SCHEMA: #rt::OnceLock<#rt::EnumSchema> = #rt::OnceLock::new();
+                        SCHEMA.get_or_init(|| #rt::int_enum_schema(#wire_name, &[#(#codes),*]))
+                    }
+                }
+
+                impl #rt::serde::Serialize for #name {
+                    fn serialize<S: #rt::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                        serializer.serialize_i32(self.code())
+                    }
+                }
+
+                impl<'de> #rt::serde::Deserialize<'de> for #name {
+                    fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                        <i32 as #rt::serde::Deserialize>::deserialize(deserializer).map(#name::from_code)
+                    }
+                }
+            }
+        }
+        EnumRepr::String => {
+            let codes: Vec<String> = e.values.iter().map(|v| v.code.to_string()).collect();
+            quote! {
+                #doc
+                #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+                pub enum #name {
+                    #(#variant_docs #variants,)*
+                    /// A value that this SDK does not know.
+                    Unknown(::std::string::String),
+                }
+
+                impl #name {
+                    /// Every known variant.
+                    pub const ALL: &'static [#name] = &[#(#name::#variants),*];
+
+                    /// The wire value.
+                    pub fn as_str(&self) -> &str {
+                        match self {
+                            #(#name::#variants => #codes,)*
+                            #name::Unknown(value) => value,
+                        }
+                    }
+
+                    /// The variant of a wire value (`Unknown` when not listed).
+                    pub fn from_code(value: &str) -> Self {
+                        match value {
+                            #(#codes => #name::#variants,)*
+                            other => #name::Unknown(::std::string::String::from(other)),
+                        }
+                    }
+
+                    /// The wire shape of this enum, for validation.
+                    pub fn enum_schema() -> &'static #rt::EnumSchema {
+                        static SCHEMA: #rt::OnceLock<#rt::EnumSchema> = #rt::OnceLock::new();
+                        SCHEMA.get_or_init(|| #rt::str_enum_schema(#wire_name, &[#(#codes),*]))
+                    }
+                }
+
+                impl #rt::serde::Serialize for #name {
+                    fn serialize<S: #rt::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                        serializer.serialize_str(self.as_str())
+                    }
+                }
+
+                impl<'de> #rt::serde::Deserialize<'de> for #name {
+                    fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                        <::std::string::String as #rt::serde::Deserialize>::deserialize(deserializer).map(|v| #name::from_code(&v))
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! Static descriptions of operations, shared by the client and the server.
+
+use crate::schema::ObjectSchema;
+
+/// Who may call an operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Access {
+    /// No token.
+    Guest,
+    /// A C-side customer token is required.
+    Login,
+    /// A B-side admin token is required.
+    Admin,
+    /// A C-side token is accepted but not required.
+    Optional,
+}
+
+impl Access {
+    /// Which token the operation takes, if any.
+    pub fn token_kind(self) -> Option<TokenKind> {
+        match self {
+            Access::Guest => None,
+            Access::Login | Access::Optional => Some(TokenKind::Customer),
+            Access::Admin => Some(TokenKind::Admin),
+        }
+    }
+}
+
+/// The two token families; a token of one never opens the other's endpoints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// C-side: issued by `login`.
+    Customer,
+    /// B-side: issued by B-side authentication.
+    Admin,
+}
+
+/// Whether a header must be sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Presence {
+    Required,
+    Optional,
+}
+
+/// One header an operation takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeaderSpec {
+    pub name: &'static str,
+    pub presence: Presence,
+}
+
+/// Everything the runtime needs to know about one operation.
+#[derive(Debug, Clone, Copy)]
+pub struct OperationInfo {
+    /// Service (module) name in the spec.
+    pub service: &'static str,
+    /// Operation name (last part of the bizType).
+    pub name: &'static str,
+    pub biz_type: &'static str,
+    /// Full path, e.g. `/api/global/customer.app.CustomerWebApiService.bindEmail`.
+    pub path: &'static str,
+    pub access: Access,
+    /// Value of the `version` header.
+    pub version: &'static str,
+    /// Every header, `token` included.
+    pub headers: &'static [HeaderSpec],
+    /// The request body's shape.
+    pub request: fn() -> &'static ObjectSchema,
+}
+
+impl OperationInfo {
+    /// The presence of a header, `None` if the operation does not take it.
+    pub fn header(&self, name: &str) -> Option<Presence> {
+        self.headers
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case(name))
+            .map(|h| h.presence)
+    }
+}
