@@ -8343,7 +8343,7 @@ pub mod customer_api_web_service {
     pub struct PageRequest {
         /// Number of items per page.
         ///
-        /// Wire name `size`, `int32`.
+        /// Wire name `size`, `int32`. Constraints: ≥ 1.
         #[serde(
             rename = "size",
             default,
@@ -8352,7 +8352,7 @@ pub mod customer_api_web_service {
         pub size: ::std::option::Option<i32>,
         /// Current page.
         ///
-        /// Wire name `current`, `int32`.
+        /// Wire name `current`, `int32`. Constraints: ≥ 1.
         #[serde(
             rename = "current",
             default,
@@ -8391,11 +8391,17 @@ pub mod customer_api_web_service {
                         [
                             ::bizgen_runtime::codegen::FieldSchema::optional(
                                 "size",
-                                ::bizgen_runtime::codegen::Schema::INT32,
+                                ::bizgen_runtime::codegen::Schema::Int32(::bizgen_runtime::codegen::IntRules {
+                                    minimum: ::std::option::Option::Some(1i64),
+                                    maximum: ::std::option::Option::None,
+                                }),
                             ),
                             ::bizgen_runtime::codegen::FieldSchema::optional(
                                 "current",
-                                ::bizgen_runtime::codegen::Schema::INT32,
+                                ::bizgen_runtime::codegen::Schema::Int32(::bizgen_runtime::codegen::IntRules {
+                                    minimum: ::std::option::Option::Some(1i64),
+                                    maximum: ::std::option::Option::None,
+                                }),
                             ),
                             ::bizgen_runtime::codegen::FieldSchema::optional(
                                 "tag",
@@ -8448,6 +8454,30 @@ pub mod customer_api_web_service {
                     )
                 })
         }
+    }
+    impl ::bizgen_runtime::codegen::Operation for DowngradeRequest {
+        type Response = super::types::ApiKey;
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::DOWNGRADE;
+    }
+    impl ::bizgen_runtime::codegen::Operation for ApplyApiRequest {
+        type Response = super::types::ApiKey;
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::APPLY_API;
+    }
+    impl ::bizgen_runtime::codegen::Operation for DelApiRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::DEL_API;
+    }
+    impl ::bizgen_runtime::codegen::Operation for EditApiPermissionRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::EDIT_API_PERMISSION;
+    }
+    impl ::bizgen_runtime::codegen::Operation for PageRequest {
+        type Response = super::types::ApiKeyPage;
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::PAGE;
+    }
+    impl ::bizgen_runtime::codegen::Operation for QueryApiRequest {
+        type Response = super::types::ApiKey;
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::QUERY_API;
     }
     /// Descriptors of this service's operations: path, bizType, access, headers and request schema.
     pub mod operations {
@@ -9124,6 +9154,10 @@ pub mod customer_dubbo_api_service {
                 })
         }
     }
+    impl ::bizgen_runtime::codegen::Operation for ResetAccountRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::RESET_ACCOUNT;
+    }
     /// Descriptors of this service's operations: path, bizType, access, headers and request schema.
     pub mod operations {
         /// `resetAccount`: Reset the demo account
@@ -9324,6 +9358,10 @@ pub mod customer_group_admin_api_service {
                     )
                 })
         }
+    }
+    impl ::bizgen_runtime::codegen::Operation for GroupListRequest {
+        type Response = ::std::vec::Vec<super::types::CustomerGroup>;
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::GROUP_LIST;
     }
     /// Descriptors of this service's operations: path, bizType, access, headers and request schema.
     pub mod operations {
@@ -9917,7 +9955,7 @@ pub mod customer_web_api_service {
     pub struct QueryLiabilitiesWaterByPageRequest {
         /// Number of items per page.
         ///
-        /// Wire name `size`, `int32`.
+        /// Wire name `size`, `int32`. Constraints: ≥ 1.
         #[serde(
             rename = "size",
             default,
@@ -9926,7 +9964,7 @@ pub mod customer_web_api_service {
         pub size: ::std::option::Option<i32>,
         /// Current page.
         ///
-        /// Wire name `current`, `int32`.
+        /// Wire name `current`, `int32`. Constraints: ≥ 1.
         #[serde(
             rename = "current",
             default,
@@ -10015,11 +10053,17 @@ pub mod customer_web_api_service {
                         [
                             ::bizgen_runtime::codegen::FieldSchema::optional(
                                 "size",
-                                ::bizgen_runtime::codegen::Schema::INT32,
+                                ::bizgen_runtime::codegen::Schema::Int32(::bizgen_runtime::codegen::IntRules {
+                                    minimum: ::std::option::Option::Some(1i64),
+                                    maximum: ::std::option::Option::None,
+                                }),
                             ),
                             ::bizgen_runtime::codegen::FieldSchema::optional(
                                 "current",
-                                ::bizgen_runtime::codegen::Schema::INT32,
+                                ::bizgen_runtime::codegen::Schema::Int32(::bizgen_runtime::codegen::IntRules {
+                                    minimum: ::std::option::Option::Some(1i64),
+                                    maximum: ::std::option::Option::None,
+                                }),
                             ),
                             ::bizgen_runtime::codegen::FieldSchema::optional(
                                 "tradeType",
@@ -13874,6 +13918,184 @@ pub mod customer_web_api_service {
                     )
                 })
         }
+    }
+    impl ::bizgen_runtime::codegen::Operation for FindThirdAccountInfoRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::FIND_THIRD_ACCOUNT_INFO;
+    }
+    impl ::bizgen_runtime::codegen::Operation for CheckGoogleMfaStatusRequest {
+        type Response = i32;
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::CHECK_GOOGLE_MFA_STATUS;
+    }
+    impl ::bizgen_runtime::codegen::Operation for CheckStatusRequest {
+        type Response = super::types::CheckStatusResult;
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::CHECK_STATUS;
+    }
+    impl ::bizgen_runtime::codegen::Operation for QueryAccountAssetsInfoRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::QUERY_ACCOUNT_ASSETS_INFO;
+    }
+    impl ::bizgen_runtime::codegen::Operation for QueryAccountByIdRequest {
+        type Response = super::types::Account;
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::QUERY_ACCOUNT_BY_ID;
+    }
+    impl ::bizgen_runtime::codegen::Operation for QueryCustomerAssetsRequest {
+        type Response = super::types::CustomerAssets;
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::QUERY_CUSTOMER_ASSETS;
+    }
+    impl ::bizgen_runtime::codegen::Operation for QueryCustomerAssetsInfoRequest {
+        type Response = super::types::CustomerAssetsInfo;
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::QUERY_CUSTOMER_ASSETS_INFO;
+    }
+    impl ::bizgen_runtime::codegen::Operation for QueryLiabilitiesWaterByPageRequest {
+        type Response = super::types::LiabilitiesWaterPage;
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::QUERY_LIABILITIES_WATER_BY_PAGE;
+    }
+    impl ::bizgen_runtime::codegen::Operation for UpdateAssertsPwdRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::UPDATE_ASSERTS_PWD;
+    }
+    impl ::bizgen_runtime::codegen::Operation for UpdateAssertsPwdMfaRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::UPDATE_ASSERTS_PWD_MFA;
+    }
+    impl ::bizgen_runtime::codegen::Operation for UpdateLoginPwdRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::UPDATE_LOGIN_PWD;
+    }
+    impl ::bizgen_runtime::codegen::Operation for UpdateLoginPwdMfaRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::UPDATE_LOGIN_PWD_MFA;
+    }
+    impl ::bizgen_runtime::codegen::Operation for GroupListRequest {
+        type Response = ::std::vec::Vec<super::types::CustomerGroup>;
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::GROUP_LIST;
+    }
+    impl ::bizgen_runtime::codegen::Operation for ChangeEmailMfaRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::CHANGE_EMAIL_MFA;
+    }
+    impl ::bizgen_runtime::codegen::Operation for ChangePhoneMfaRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::CHANGE_PHONE_MFA;
+    }
+    impl ::bizgen_runtime::codegen::Operation for ChangeCountryRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::CHANGE_COUNTRY;
+    }
+    impl ::bizgen_runtime::codegen::Operation for BindAssertsPwdMfaRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::BIND_ASSERTS_PWD_MFA;
+    }
+    impl ::bizgen_runtime::codegen::Operation for ForgetAssertsPwdMfaRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::FORGET_ASSERTS_PWD_MFA;
+    }
+    impl ::bizgen_runtime::codegen::Operation for BindThirdAccountRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::BIND_THIRD_ACCOUNT;
+    }
+    impl ::bizgen_runtime::codegen::Operation
+    for QueryLatestBalanceOfUserAccountInExternalSystemRequest {
+        type Response = super::types::ExternalAccountBalance;
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::QUERY_LATEST_BALANCE_OF_USER_ACCOUNT_IN_EXTERNAL_SYSTEM;
+    }
+    impl ::bizgen_runtime::codegen::Operation for FindPhoneAndEmailRequest {
+        type Response = super::types::PhoneAndEmail;
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::FIND_PHONE_AND_EMAIL;
+    }
+    impl ::bizgen_runtime::codegen::Operation for BindLoginPwdRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::BIND_LOGIN_PWD;
+    }
+    impl ::bizgen_runtime::codegen::Operation for ChangeEmailRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::CHANGE_EMAIL;
+    }
+    impl ::bizgen_runtime::codegen::Operation for ChangeEmailV1v1v2Request {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::CHANGE_EMAIL_V1V1V2;
+    }
+    impl ::bizgen_runtime::codegen::Operation for ChangePhoneRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::CHANGE_PHONE;
+    }
+    impl ::bizgen_runtime::codegen::Operation for ChangePhoneV1v1v2Request {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::CHANGE_PHONE_V1V1V2;
+    }
+    impl ::bizgen_runtime::codegen::Operation for CheckCustomerExistRequest {
+        type Response = i32;
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::CHECK_CUSTOMER_EXIST;
+    }
+    impl ::bizgen_runtime::codegen::Operation for DestroyRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::DESTROY;
+    }
+    impl ::bizgen_runtime::codegen::Operation for EnableOrForbidMfaRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::ENABLE_OR_FORBID_MFA;
+    }
+    impl ::bizgen_runtime::codegen::Operation for FindCustomerInfoRequest {
+        type Response = super::types::CustomerInfo;
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::FIND_CUSTOMER_INFO;
+    }
+    impl ::bizgen_runtime::codegen::Operation for ForgetAssertsPwdRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::FORGET_ASSERTS_PWD;
+    }
+    impl ::bizgen_runtime::codegen::Operation for ForgetAssertsPwdV1v1v2Request {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::FORGET_ASSERTS_PWD_V1V1V2;
+    }
+    impl ::bizgen_runtime::codegen::Operation for ForgetLoginPwdRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::FORGET_LOGIN_PWD;
+    }
+    impl ::bizgen_runtime::codegen::Operation for BindAssertsPwdRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::BIND_ASSERTS_PWD;
+    }
+    impl ::bizgen_runtime::codegen::Operation for BindEmailRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::BIND_EMAIL;
+    }
+    impl ::bizgen_runtime::codegen::Operation for BindPhoneRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::BIND_PHONE;
+    }
+    impl ::bizgen_runtime::codegen::Operation for ChangeLangRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::CHANGE_LANG;
+    }
+    impl ::bizgen_runtime::codegen::Operation for FindCustomerLangRequest {
+        type Response = ::std::option::Option<::std::string::String>;
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::FIND_CUSTOMER_LANG;
+    }
+    impl ::bizgen_runtime::codegen::Operation
+    for ChangeCustomerAddressAndPostalCodeRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::CHANGE_CUSTOMER_ADDRESS_AND_POSTAL_CODE;
+    }
+    impl ::bizgen_runtime::codegen::Operation for FirstSetPhoneRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::FIRST_SET_PHONE;
+    }
+    impl ::bizgen_runtime::codegen::Operation for FirstSetEmailRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::FIRST_SET_EMAIL;
+    }
+    impl ::bizgen_runtime::codegen::Operation for FirstTimeSettingLoginPasswordRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::FIRST_TIME_SETTING_LOGIN_PASSWORD;
+    }
+    impl ::bizgen_runtime::codegen::Operation for LoginRequest {
+        type Response = super::types::LoginResult;
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::LOGIN;
+    }
+    impl ::bizgen_runtime::codegen::Operation for RegisterRequest {
+        type Response = super::types::RegisterResult;
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::REGISTER;
     }
     /// Descriptors of this service's operations: path, bizType, access, headers and request schema.
     pub mod operations {
@@ -18385,6 +18607,10 @@ pub mod openapi_customer_web_api_service {
                 })
         }
     }
+    impl ::bizgen_runtime::codegen::Operation for CheckCustomerExistRequest {
+        type Response = super::types::CustomerStatus;
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::CHECK_CUSTOMER_EXIST;
+    }
     /// Descriptors of this service's operations: path, bizType, access, headers and request schema.
     pub mod operations {
         /// `checkCustomerExist`: Check whether a customer exists (B-side)
@@ -18577,6 +18803,14 @@ pub mod third_ext {
                     ::bizgen_runtime::codegen::ObjectSchema::new("RandomKeyRequest", [])
                 })
         }
+    }
+    impl ::bizgen_runtime::codegen::Operation for SwitchAccountRequest {
+        type Response = ();
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::SWITCH_ACCOUNT;
+    }
+    impl ::bizgen_runtime::codegen::Operation for RandomKeyRequest {
+        type Response = ::std::string::String;
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::RANDOM_KEY;
     }
     /// Descriptors of this service's operations: path, bizType, access, headers and request schema.
     pub mod operations {
@@ -19104,7 +19338,7 @@ pub mod white_customer_admin_api_service {
         pub customer_no: ::std::option::Option<::std::string::String>,
         /// Number of rows per page; default 20.
         ///
-        /// Wire name `size`, `int32`. Default: `20`.
+        /// Wire name `size`, `int32`. Constraints: ≥ 1. Default: `20`.
         #[serde(
             rename = "size",
             default,
@@ -19113,7 +19347,7 @@ pub mod white_customer_admin_api_service {
         pub size: ::std::option::Option<i32>,
         /// Current page; default 1.
         ///
-        /// Wire name `current`, `int32`. Default: `1`.
+        /// Wire name `current`, `int32`. Constraints: ≥ 1. Default: `1`.
         #[serde(
             rename = "current",
             default,
@@ -19151,11 +19385,17 @@ pub mod white_customer_admin_api_service {
                             ),
                             ::bizgen_runtime::codegen::FieldSchema::optional(
                                 "size",
-                                ::bizgen_runtime::codegen::Schema::INT32,
+                                ::bizgen_runtime::codegen::Schema::Int32(::bizgen_runtime::codegen::IntRules {
+                                    minimum: ::std::option::Option::Some(1i64),
+                                    maximum: ::std::option::Option::None,
+                                }),
                             ),
                             ::bizgen_runtime::codegen::FieldSchema::optional(
                                 "current",
-                                ::bizgen_runtime::codegen::Schema::INT32,
+                                ::bizgen_runtime::codegen::Schema::Int32(::bizgen_runtime::codegen::IntRules {
+                                    minimum: ::std::option::Option::Some(1i64),
+                                    maximum: ::std::option::Option::None,
+                                }),
                             ),
                         ],
                     )
@@ -19229,6 +19469,18 @@ pub mod white_customer_admin_api_service {
                     )
                 })
         }
+    }
+    impl ::bizgen_runtime::codegen::Operation for AddCusAndOpenAccountAndKycRequest {
+        type Response = ::std::string::String;
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::ADD_CUS_AND_OPEN_ACCOUNT_AND_KYC;
+    }
+    impl ::bizgen_runtime::codegen::Operation for PageRequest {
+        type Response = super::types::CustomerPage;
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::PAGE;
+    }
+    impl ::bizgen_runtime::codegen::Operation for DetailRequest {
+        type Response = super::types::CustomerDetail;
+        const INFO: &'static ::bizgen_runtime::codegen::OperationInfo = &operations::DETAIL;
     }
     /// Descriptors of this service's operations: path, bizType, access, headers and request schema.
     pub mod operations {
@@ -19576,6 +19828,74 @@ pub fn operations() -> impl ::core::iter::Iterator<
         .into_iter()
         .flatten()
         .copied()
+}
+/// Calls `visitor.visit::<Request>()` for every operation's request type.
+pub fn visit_operations<V: ::bizgen_runtime::codegen::OperationVisitor>(
+    visitor: &mut V,
+) {
+    visitor.visit::<customer_api_web_service::DowngradeRequest>();
+    visitor.visit::<customer_api_web_service::ApplyApiRequest>();
+    visitor.visit::<customer_api_web_service::DelApiRequest>();
+    visitor.visit::<customer_api_web_service::EditApiPermissionRequest>();
+    visitor.visit::<customer_api_web_service::PageRequest>();
+    visitor.visit::<customer_api_web_service::QueryApiRequest>();
+    visitor.visit::<customer_dubbo_api_service::ResetAccountRequest>();
+    visitor.visit::<customer_group_admin_api_service::GroupListRequest>();
+    visitor.visit::<customer_web_api_service::FindThirdAccountInfoRequest>();
+    visitor.visit::<customer_web_api_service::CheckGoogleMfaStatusRequest>();
+    visitor.visit::<customer_web_api_service::CheckStatusRequest>();
+    visitor.visit::<customer_web_api_service::QueryAccountAssetsInfoRequest>();
+    visitor.visit::<customer_web_api_service::QueryAccountByIdRequest>();
+    visitor.visit::<customer_web_api_service::QueryCustomerAssetsRequest>();
+    visitor.visit::<customer_web_api_service::QueryCustomerAssetsInfoRequest>();
+    visitor.visit::<customer_web_api_service::QueryLiabilitiesWaterByPageRequest>();
+    visitor.visit::<customer_web_api_service::UpdateAssertsPwdRequest>();
+    visitor.visit::<customer_web_api_service::UpdateAssertsPwdMfaRequest>();
+    visitor.visit::<customer_web_api_service::UpdateLoginPwdRequest>();
+    visitor.visit::<customer_web_api_service::UpdateLoginPwdMfaRequest>();
+    visitor.visit::<customer_web_api_service::GroupListRequest>();
+    visitor.visit::<customer_web_api_service::ChangeEmailMfaRequest>();
+    visitor.visit::<customer_web_api_service::ChangePhoneMfaRequest>();
+    visitor.visit::<customer_web_api_service::ChangeCountryRequest>();
+    visitor.visit::<customer_web_api_service::BindAssertsPwdMfaRequest>();
+    visitor.visit::<customer_web_api_service::ForgetAssertsPwdMfaRequest>();
+    visitor.visit::<customer_web_api_service::BindThirdAccountRequest>();
+    visitor
+        .visit::<
+            customer_web_api_service::QueryLatestBalanceOfUserAccountInExternalSystemRequest,
+        >();
+    visitor.visit::<customer_web_api_service::FindPhoneAndEmailRequest>();
+    visitor.visit::<customer_web_api_service::BindLoginPwdRequest>();
+    visitor.visit::<customer_web_api_service::ChangeEmailRequest>();
+    visitor.visit::<customer_web_api_service::ChangeEmailV1v1v2Request>();
+    visitor.visit::<customer_web_api_service::ChangePhoneRequest>();
+    visitor.visit::<customer_web_api_service::ChangePhoneV1v1v2Request>();
+    visitor.visit::<customer_web_api_service::CheckCustomerExistRequest>();
+    visitor.visit::<customer_web_api_service::DestroyRequest>();
+    visitor.visit::<customer_web_api_service::EnableOrForbidMfaRequest>();
+    visitor.visit::<customer_web_api_service::FindCustomerInfoRequest>();
+    visitor.visit::<customer_web_api_service::ForgetAssertsPwdRequest>();
+    visitor.visit::<customer_web_api_service::ForgetAssertsPwdV1v1v2Request>();
+    visitor.visit::<customer_web_api_service::ForgetLoginPwdRequest>();
+    visitor.visit::<customer_web_api_service::BindAssertsPwdRequest>();
+    visitor.visit::<customer_web_api_service::BindEmailRequest>();
+    visitor.visit::<customer_web_api_service::BindPhoneRequest>();
+    visitor.visit::<customer_web_api_service::ChangeLangRequest>();
+    visitor.visit::<customer_web_api_service::FindCustomerLangRequest>();
+    visitor
+        .visit::<customer_web_api_service::ChangeCustomerAddressAndPostalCodeRequest>();
+    visitor.visit::<customer_web_api_service::FirstSetPhoneRequest>();
+    visitor.visit::<customer_web_api_service::FirstSetEmailRequest>();
+    visitor.visit::<customer_web_api_service::FirstTimeSettingLoginPasswordRequest>();
+    visitor.visit::<customer_web_api_service::LoginRequest>();
+    visitor.visit::<customer_web_api_service::RegisterRequest>();
+    visitor.visit::<openapi_customer_web_api_service::CheckCustomerExistRequest>();
+    visitor.visit::<third_ext::SwitchAccountRequest>();
+    visitor.visit::<third_ext::RandomKeyRequest>();
+    visitor
+        .visit::<white_customer_admin_api_service::AddCusAndOpenAccountAndKycRequest>();
+    visitor.visit::<white_customer_admin_api_service::PageRequest>();
+    visitor.visit::<white_customer_admin_api_service::DetailRequest>();
 }
 /// The number of operations in the spec.
 pub const OPERATION_COUNT: usize = 58usize;

@@ -171,6 +171,23 @@ impl Client {
         decode(op, status, &bytes)
     }
 
+    /// Calls the operation of a request type; `()` results come back as `()`
+    /// whether the server sent `null` or `{}`.
+    pub async fn call_op<O: crate::operation::Operation>(&self, request: &O, options: CallOptions) -> Result<O::Response, Error> {
+        let data: serde_json::Value = self.call(O::INFO, request, options).await?;
+        // `()` data: the spec says there is nothing to read.
+        let data = match data {
+            Value::Object(map) if map.is_empty() => Value::Null,
+            other => other,
+        };
+        serde_json::from_value(data.clone()).map_err(|e| Error::Decode {
+            biz_type: O::INFO.biz_type,
+            status: 200,
+            message: format!("`data` does not match the spec: {e}"),
+            body: data.to_string().chars().take(512).collect(),
+        })
+    }
+
     fn token_for(&self, op: &'static OperationInfo, presence: Presence) -> Result<Option<String>, Error> {
         let (token, kind) = match op.access.token_kind() {
             Some(TokenKind::Admin) => (&self.config.admin_token, "B-side admin"),

@@ -77,3 +77,19 @@ impl OperationInfo {
             .map(|h| h.presence)
     }
 }
+
+/// A request type that knows its operation: the request body type is the
+/// key, `Response` is the type of `data` on success.
+pub trait Operation: serde::Serialize + serde::de::DeserializeOwned + std::fmt::Debug + Send + Sync + 'static {
+    /// `data` of a successful answer (`()` when the spec says `none`).
+    type Response: serde::Serialize + serde::de::DeserializeOwned + std::fmt::Debug + Send + 'static;
+    /// The operation's descriptor.
+    const INFO: &'static OperationInfo;
+}
+
+/// Visits every operation of an API by type (see the generated
+/// `visit_operations`): generic tooling such as metrics registration or
+/// test vectors.
+pub trait OperationVisitor {
+    fn visit<O: Operation>(&mut self);
+}

@@ -69,6 +69,11 @@ pub fn items(api: &Api) -> TokenStream {
         quote!(#module::operations::ALL)
     });
     let op_count = api.operations().count();
+    let visits = api.operations().map(|(s, op)| {
+        let module = ident(&s.module);
+        let request = ident(&op.request.rust_name);
+        quote!(visitor.visit::<#module::#request>();)
+    });
     let api_name = &api.name;
     let api_version = &api.version;
     let title_doc = format!(" {}", api.title);
@@ -90,6 +95,11 @@ pub fn items(api: &Api) -> TokenStream {
         /// Every operation of the API.
         pub fn operations() -> impl ::core::iter::Iterator<Item = &'static #rt::OperationInfo> {
             [#(#all_ops),*].into_iter().flatten().copied()
+        }
+
+        /// Calls `visitor.visit::<Request>()` for every operation's request type.
+        pub fn visit_operations<V: #rt::OperationVisitor>(visitor: &mut V) {
+            #(#visits)*
         }
 
         /// The number of operations in the spec.

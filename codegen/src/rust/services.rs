@@ -101,6 +101,17 @@ pub fn emit_service(api: &Api, service: &Service) -> TokenStream {
         }
     });
     let all_infos = service.operations.iter().map(info_ident);
+    let op_impls = service.operations.iter().map(|op| {
+        let request = ident(&op.request.rust_name);
+        let response = response_type(op);
+        let info = info_ident(op);
+        quote! {
+            impl #rt::Operation for #request {
+                type Response = #response;
+                const INFO: &'static #rt::OperationInfo = &operations::#info;
+            }
+        }
+    });
 
     let methods = service.operations.iter().map(|op| {
         let method = ident(&op.rust_name);
@@ -169,6 +180,8 @@ pub fn emit_service(api: &Api, service: &Service) -> TokenStream {
         #(#[doc = #module_doc])*
         pub mod #module {
             #(#requests)*
+
+            #(#op_impls)*
 
             /// Descriptors of this service's operations: path, bizType, access, headers and request schema.
             pub mod operations {

@@ -1,0 +1,3 @@
+bizgen_macros::generate!(spec);
+
+fn main() {}
