@@ -20,7 +20,11 @@ pub const EXIT_FAILURE: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 
 #[derive(Debug, Parser)]
-#[command(name = "bizgen", version, about = "Spec-driven code generator for the customer API")]
+#[command(
+    name = "bizgen",
+    version,
+    about = "Spec-driven code generator for the customer API"
+)]
 pub struct Cli {
     /// The spec directory.
     #[arg(long, global = true, default_value = "spec")]
@@ -45,7 +49,11 @@ pub enum Command {
         #[arg(long)]
         op: String,
         /// A request body to check.
-        #[arg(long, conflicts_with = "response", required_unless_present = "response")]
+        #[arg(
+            long,
+            conflicts_with = "response",
+            required_unless_present = "response"
+        )]
         request: Option<PathBuf>,
         /// A whole response envelope to check.
         #[arg(long)]
@@ -67,6 +75,8 @@ pub enum Command {
         #[arg(long, default_value = "generated")]
         out: PathBuf,
     },
+    /// Classify the changes between two specs as breaking or not.
+    Diff(crate::diff::DiffArgs),
     /// Print the JSON Schema of the spec file format.
     Schema {
         /// Write to this file instead of standard output.
@@ -76,13 +86,21 @@ pub enum Command {
 }
 
 /// Runs the CLI with the given arguments, writing to the given streams.
-pub fn run(args: impl IntoIterator<Item = String>, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+pub fn run(
+    args: impl IntoIterator<Item = String>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { EXIT_USAGE } else { 0 };
             let text = e.render().to_string();
-            let _ = if e.use_stderr() { err.write_all(text.as_bytes()) } else { out.write_all(text.as_bytes()) };
+            let _ = if e.use_stderr() {
+                err.write_all(text.as_bytes())
+            } else {
+                out.write_all(text.as_bytes())
+            };
             return ExitCode::from(code);
         }
     };
@@ -147,13 +165,25 @@ fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resu
             };
             let drift = generate::check(dir, &files)?;
             if drift.is_empty() {
-                writeln!(err, "{} is in sync with {} ({} files)", dir.display(), cli.spec.display(), files.len())?;
+                writeln!(
+                    err,
+                    "{} is in sync with {} ({} files)",
+                    dir.display(),
+                    cli.spec.display(),
+                    files.len()
+                )?;
                 return Ok(0);
             }
             for d in &drift {
                 match d {
-                    generate::Drift::Missing(p) => writeln!(out, "missing: {}", dir.join(p).display())?,
-                    generate::Drift::Stale(p) => writeln!(out, "stale (not generated from the spec): {}", dir.join(p).display())?,
+                    generate::Drift::Missing(p) => {
+                        writeln!(out, "missing: {}", dir.join(p).display())?
+                    }
+                    generate::Drift::Stale(p) => writeln!(
+                        out,
+                        "stale (not generated from the spec): {}",
+                        dir.join(p).display()
+                    )?,
                     generate::Drift::Changed { diff, .. } => out.write_all(diff.as_bytes())?,
                 }
             }
@@ -167,6 +197,7 @@ fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resu
             )?;
             Ok(EXIT_FAILURE)
         }
+        Command::Diff(args) => crate::diff::run_diff(args, &cli.spec, out, err),
         Command::Lint => {
             let Some(loaded) = load(&cli.spec, err)? else {
                 return Ok(EXIT_FAILURE);
@@ -189,14 +220,20 @@ fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resu
                 return Ok(EXIT_FAILURE);
             };
             if *json {
-                let text = serde_json::to_string_pretty(&list_json(&loaded.api)).unwrap_or_default();
+                let text =
+                    serde_json::to_string_pretty(&list_json(&loaded.api)).unwrap_or_default();
                 writeln!(out, "{text}")?;
             } else {
                 out.write_all(list_table(&loaded.api).as_bytes())?;
             }
             Ok(0)
         }
-        Command::Validate { op, request, response, strict } => {
+        Command::Validate {
+            op,
+            request,
+            response,
+            strict,
+        } => {
             let (path, is_request) = match (request, response) {
                 (Some(p), _) => (p, true),
                 (None, Some(p)) => (p, false),
@@ -230,8 +267,16 @@ fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resu
                 "valid": violations.is_empty(),
                 "violations": violations,
             });
-            writeln!(out, "{}", serde_json::to_string_pretty(&report).unwrap_or_default())?;
-            Ok(if violations.is_empty() { 0 } else { EXIT_FAILURE })
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&report).unwrap_or_default()
+            )?;
+            Ok(if violations.is_empty() {
+                0
+            } else {
+                EXIT_FAILURE
+            })
         }
     }
 }
@@ -242,9 +287,16 @@ fn unreachable_usage(err: &mut dyn Write) -> std::io::Result<(&'static PathBuf, 
 }
 
 fn read_json(path: &Path) -> Result<Value, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    serde_json::from_str(&text)
-        .map_err(|e| format!("{}:{}:{}: not valid JSON: {e}", path.display(), e.line(), e.column()))
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| {
+        format!(
+            "{}:{}:{}: not valid JSON: {e}",
+            path.display(),
+            e.line(),
+            e.column()
+        )
+    })
 }
 
 /// Loads the spec, printing diagnostics; `None` when it has errors.
@@ -262,7 +314,11 @@ pub fn load(dir: &Path, err: &mut dyn Write) -> std::io::Result<Option<Loaded>> 
     }
 }
 
-fn print_diagnostics(files: &SourceFiles, diags: &[crate::Diagnostic], err: &mut dyn Write) -> std::io::Result<()> {
+fn print_diagnostics(
+    files: &SourceFiles,
+    diags: &[crate::Diagnostic],
+    err: &mut dyn Write,
+) -> std::io::Result<()> {
     for d in diags {
         writeln!(err, "{}", d.render(files))?;
     }
@@ -331,13 +387,28 @@ pub fn list_table(api: &Api) -> String {
         })
         .collect();
     rows.sort();
-    let header = ["PATH".to_owned(), "ACCESS".into(), "FIELDS".into(), "RESPONSE".into()];
+    let header = [
+        "PATH".to_owned(),
+        "ACCESS".into(),
+        "FIELDS".into(),
+        "RESPONSE".into(),
+    ];
     let widths: Vec<usize> = (0..4)
-        .map(|i| rows.iter().chain([&header]).map(|r| r[i].chars().count()).max().unwrap_or(0))
+        .map(|i| {
+            rows.iter()
+                .chain([&header])
+                .map(|r| r[i].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     let mut out = String::new();
     for row in [&header].into_iter().chain(rows.iter()) {
-        let line: Vec<String> = row.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}")).collect();
+        let line: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c:<w$}"))
+            .collect();
         out.push_str(line.join("  ").trim_end());
         out.push('\n');
     }

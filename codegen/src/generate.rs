@@ -28,9 +28,18 @@ pub fn outputs(api: &Api, options: &Options) -> Result<BTreeMap<PathBuf, String>
         PathBuf::from("Cargo.toml"),
         crate::rust::render_manifest(api, &options.runtime_path),
     );
-    files.insert(PathBuf::from("src/lib.rs"), crate::rust::render_lib(api)?);
-    files.insert(PathBuf::from("src/bin/mock.rs"), crate::rust::render_mock_bin(api)?);
-    // DOCS-HOOK
+    files.insert(PathBuf::from("src/lib.rs"), crate::rust::render_lib(api));
+    files.insert(
+        PathBuf::from("src/api.rs"),
+        crate::rust::render_include(api)?,
+    );
+    files.insert(
+        PathBuf::from("src/bin/mock.rs"),
+        crate::rust::render_mock_bin(api),
+    );
+    for (path, text) in crate::docs::render_docs(api).map_err(|e| e.to_string())? {
+        files.insert(PathBuf::from("docs").join(path), text);
+    }
     Ok(files)
 }
 
@@ -126,7 +135,10 @@ pub fn check(out_dir: &Path, files: &BTreeMap<PathBuf, String>) -> std::io::Resu
                         &format!("b/{}", rel.display()),
                     )
                     .to_string();
-                drift.push(Drift::Changed { path: rel.clone(), diff });
+                drift.push(Drift::Changed {
+                    path: rel.clone(),
+                    diff,
+                });
             }
             Err(_) => drift.push(Drift::Missing(rel.clone())),
         }
@@ -139,13 +151,16 @@ pub fn check(out_dir: &Path, files: &BTreeMap<PathBuf, String>) -> std::io::Resu
 
 /// The build-script front-end: writes the generated items into `OUT_DIR`.
 ///
+/// In `build.rs`:
+///
 /// ```no_run
-/// // build.rs
-/// fn main() {
-///     bizgen::Builder::new("spec").generate().expect("spec is valid");
+/// if let Err(e) = bizgen::Builder::new("spec").generate() {
+///     eprintln!("{e}");
+///     std::process::exit(1);
 /// }
-/// // lib.rs: include!(concat!(env!("OUT_DIR"), "/customer_api.rs"));
 /// ```
+///
+/// and in the crate: `include!(concat!(env!("OUT_DIR"), "/customer_api.rs"));`
 #[derive(Debug, Clone)]
 pub struct Builder {
     spec_dir: PathBuf,
@@ -178,7 +193,9 @@ impl Builder {
     /// Loads the spec, prints `cargo:rerun-if-changed` lines and writes the
     /// file; returns its path.
     pub fn generate(self) -> Result<PathBuf, String> {
-        let base = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).unwrap_or_default();
+        let base = std::env::var_os("CARGO_MANIFEST_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_default();
         let spec_dir = base.join(&self.spec_dir);
         let loaded = crate::spec::load_dir(&spec_dir).map_err(|e| e.to_string())?;
         println!("cargo:rerun-if-changed={}", spec_dir.display());
@@ -203,8 +220,13 @@ impl Builder {
 
 /// The proc-macro front-end: the items for a spec directory, or a message
 /// for `compile_error!` that names file:line:column.
-pub fn macro_expansion(manifest_dir: &Path, spec_dir: &str) -> Result<(proc_macro2::TokenStream, Vec<PathBuf>), String> {
+pub fn macro_expansion(
+    manifest_dir: &Path,
+    spec_dir: &str,
+) -> Result<(proc_macro2::TokenStream, Vec<PathBuf>), String> {
     let dir = manifest_dir.join(spec_dir);
+    // Diagnostics name files by this path: without `..` segments they read better.
+    let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
     let loaded = crate::spec::load_dir(&dir).map_err(|e| e.to_string())?;
     let files = loaded
         .files

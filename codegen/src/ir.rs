@@ -3,8 +3,8 @@
 
 use serde_json::Value;
 
-pub use crate::spec::raw::{Access, EnumRepr, ExampleKind, Origin, Presence, Side};
 use crate::spec::located::Pos;
+pub use crate::spec::raw::{Access, EnumRepr, ExampleKind, Origin, Presence, Side};
 
 #[derive(Debug, Clone)]
 pub struct Api {
@@ -265,7 +265,10 @@ impl Api {
             [] => Err(format!("no operation has the bizType or path `{key}`")),
             many => Err(format!(
                 "`{key}` is ambiguous; give the full path, one of: {}",
-                many.iter().map(|o| o.path.as_str()).collect::<Vec<_>>().join(", ")
+                many.iter()
+                    .map(|o| o.path.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )),
         }
     }

@@ -1,3 +1,7 @@
 fn main() -> std::process::ExitCode {
-    bizgen::cli::run(std::env::args(), &mut std::io::stdout(), &mut std::io::stderr())
+    bizgen::cli::run(
+        std::env::args(),
+        &mut std::io::stdout(),
+        &mut std::io::stderr(),
+    )
 }

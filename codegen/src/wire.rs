@@ -20,8 +20,14 @@ pub fn ty_schema(api: &Api, ty: &Ty, c: &Constraints) -> Schema {
             pattern: c.pattern.clone().map(Cow::Owned),
             format: c.format,
         }),
-        Ty::Int32 => Schema::Int32(IntRules { minimum: c.minimum, maximum: c.maximum }),
-        Ty::Int64 => Schema::Int64(IntRules { minimum: c.minimum, maximum: c.maximum }),
+        Ty::Int32 => Schema::Int32(IntRules {
+            minimum: c.minimum,
+            maximum: c.maximum,
+        }),
+        Ty::Int64 => Schema::Int64(IntRules {
+            minimum: c.minimum,
+            maximum: c.maximum,
+        }),
         Ty::Bool => Schema::Bool,
         Ty::Decimal => Schema::Decimal,
         Ty::Timestamp => Schema::Timestamp,
@@ -47,10 +53,18 @@ fn enum_codes<'a>(codes: impl Iterator<Item = &'a Code>) -> EnumCodes {
     let codes: Vec<&Code> = codes.collect();
     if codes.iter().all(|c| matches!(c, Code::Int(_))) {
         EnumCodes::Int(Cow::Owned(
-            codes.iter().filter_map(|c| match c { Code::Int(i) => Some(*i), _ => None }).collect(),
+            codes
+                .iter()
+                .filter_map(|c| match c {
+                    Code::Int(i) => Some(*i),
+                    _ => None,
+                })
+                .collect(),
         ))
     } else {
-        EnumCodes::Str(Cow::Owned(codes.iter().map(|c| Cow::Owned(c.to_string())).collect()))
+        EnumCodes::Str(Cow::Owned(
+            codes.iter().map(|c| Cow::Owned(c.to_string())).collect(),
+        ))
     }
 }
 
@@ -136,7 +150,8 @@ pub fn check_request(api: &Api, op: &Operation, body: &Value, strict: bool) -> V
 pub fn check_response(api: &Api, op: &Operation, envelope: &Value, strict: bool) -> Vec<Violation> {
     let ok = envelope.get("ok").and_then(Value::as_bool);
     let data = match ok {
-        Some(false) => Schema::Json,
+        // Error envelopes carry anything in `data`, often the bizType, often null.
+        Some(false) => Schema::Nullable(Node::new(Schema::Json)),
         _ => data_schema(api, op),
     };
     let mut out = validate(envelope, &envelope_schema(api, data), Options { strict });
@@ -154,7 +169,10 @@ pub fn check_response(api: &Api, op: &Operation, envelope: &Value, strict: bool)
         if ok && !success {
             out.push(Violation {
                 pointer: "/code".into(),
-                reason: format!("a successful envelope has code {:?}, got {code:?}", api.envelope.success_code),
+                reason: format!(
+                    "a successful envelope has code {:?}, got {code:?}",
+                    api.envelope.success_code
+                ),
             });
         } else if !ok && success {
             out.push(Violation {
@@ -171,10 +189,18 @@ pub fn check_response(api: &Api, op: &Operation, envelope: &Value, strict: bool)
 pub fn check_example(api: &Api, op: &Operation, ex: &Example) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(req) = &ex.request {
-        out.extend(check_request(api, op, req, true).into_iter().map(|v| format!("request {v}")));
+        out.extend(
+            check_request(api, op, req, true)
+                .into_iter()
+                .map(|v| format!("request {v}")),
+        );
     }
     if let Some(resp) = &ex.response {
-        out.extend(check_response(api, op, resp, true).into_iter().map(|v| format!("response {v}")));
+        out.extend(
+            check_response(api, op, resp, true)
+                .into_iter()
+                .map(|v| format!("response {v}")),
+        );
         if resp.get("ok").and_then(Value::as_bool) == Some(false) {
             if let Some(code) = resp.get("code").and_then(Value::as_str) {
                 if !op.errors.iter().any(|e| e == code) {

@@ -18,21 +18,30 @@ pub fn generate(input: TokenStream) -> TokenStream {
     let lit = match syn::parse::<syn::LitStr>(input) {
         Ok(lit) => lit,
         Err(e) => {
-            let msg = format!("{e}; expected the spec directory as a string literal, e.g. generate!(\"spec\")");
+            let msg = format!(
+                "{e}; expected the spec directory as a string literal, e.g. generate!(\"spec\")"
+            );
             return syn::Error::new(e.span(), msg).to_compile_error().into();
         }
     };
-    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").map(std::path::PathBuf::from).unwrap_or_default();
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_default();
     match bizgen::generate::macro_expansion(&manifest_dir, &lit.value()) {
         Ok((items, files)) => {
             let tracked = files.iter().map(|p| {
                 let p = p.display().to_string();
-                quote!(const _: &[u8] = include_bytes!(#p);)
+                quote!(
+                    const _: &[u8] = include_bytes!(#p);
+                )
             });
             quote!(#(#tracked)* #items).into()
         }
-        Err(message) => syn::Error::new(lit.span(), format!("bizgen: the spec has errors:\n{message}"))
-            .to_compile_error()
-            .into(),
+        Err(message) => syn::Error::new(
+            lit.span(),
+            format!("bizgen: the spec has errors:\n{message}"),
+        )
+        .to_compile_error()
+        .into(),
     }
 }

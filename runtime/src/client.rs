@@ -37,7 +37,10 @@ impl std::fmt::Debug for ClientConfig {
             .field("lang", &self.lang)
             .field("version", &self.version)
             .field("token", &crate::types::RedactedOption(&self.token))
-            .field("admin_token", &crate::types::RedactedOption(&self.admin_token))
+            .field(
+                "admin_token",
+                &crate::types::RedactedOption(&self.admin_token),
+            )
             .field("forwarded_for", &self.forwarded_for)
             .field("timeout", &self.timeout)
             .finish()
@@ -86,10 +89,16 @@ pub enum Error {
     },
     /// The operation needs a token that the client was not given.
     #[error("{biz_type} needs a {kind} token; set it in ClientConfig")]
-    MissingToken { biz_type: &'static str, kind: &'static str },
+    MissingToken {
+        biz_type: &'static str,
+        kind: &'static str,
+    },
     /// The request body could not be serialized.
     #[error("cannot encode the request of {biz_type}: {message}")]
-    Encode { biz_type: &'static str, message: String },
+    Encode {
+        biz_type: &'static str,
+        message: String,
+    },
 }
 
 impl Error {
@@ -154,7 +163,13 @@ impl Client {
             .body(body);
         for h in op.headers {
             let value = match h.name {
-                "version" => Some(self.config.version.as_deref().unwrap_or(op.version).to_owned()),
+                "version" => Some(
+                    self.config
+                        .version
+                        .as_deref()
+                        .unwrap_or(op.version)
+                        .to_owned(),
+                ),
                 "companyId" => Some(self.config.company_id.clone()),
                 "lang" => Some(self.config.lang.clone()),
                 "X-Forwarded-For" => self.config.forwarded_for.clone(),
@@ -173,7 +188,11 @@ impl Client {
 
     /// Calls the operation of a request type; `()` results come back as `()`
     /// whether the server sent `null` or `{}`.
-    pub async fn call_op<O: crate::operation::Operation>(&self, request: &O, options: CallOptions) -> Result<O::Response, Error> {
+    pub async fn call_op<O: crate::operation::Operation>(
+        &self,
+        request: &O,
+        options: CallOptions,
+    ) -> Result<O::Response, Error> {
         let data: serde_json::Value = self.call(O::INFO, request, options).await?;
         // `()` data: the spec says there is nothing to read.
         let data = match data {
@@ -188,7 +207,11 @@ impl Client {
         })
     }
 
-    fn token_for(&self, op: &'static OperationInfo, presence: Presence) -> Result<Option<String>, Error> {
+    fn token_for(
+        &self,
+        op: &'static OperationInfo,
+        presence: Presence,
+    ) -> Result<Option<String>, Error> {
         let (token, kind) = match op.access.token_kind() {
             Some(TokenKind::Admin) => (&self.config.admin_token, "B-side admin"),
             Some(TokenKind::Customer) => (&self.config.token, "C-side customer"),
@@ -197,13 +220,20 @@ impl Client {
         match (token, presence) {
             (Some(t), _) => Ok(Some(t.clone())),
             (None, Presence::Optional) => Ok(None),
-            (None, Presence::Required) => Err(Error::MissingToken { biz_type: op.biz_type, kind }),
+            (None, Presence::Required) => Err(Error::MissingToken {
+                biz_type: op.biz_type,
+                kind,
+            }),
         }
     }
 }
 
 /// Decodes an answer: the envelope first, then `data` on success only.
-pub fn decode<T: DeserializeOwned>(op: &'static OperationInfo, status: u16, body: &[u8]) -> Result<T, Error> {
+pub fn decode<T: DeserializeOwned>(
+    op: &'static OperationInfo,
+    status: u16,
+    body: &[u8],
+) -> Result<T, Error> {
     let snippet = || String::from_utf8_lossy(&body[..body.len().min(512)]).into_owned();
     let envelope: Envelope<Value> = serde_json::from_slice(body).map_err(|e| Error::Decode {
         biz_type: op.biz_type,

@@ -7,7 +7,9 @@ pub use serde_json;
 
 pub use crate::envelope::Envelope;
 pub use crate::error::ApiError;
-pub use crate::operation::{Access, HeaderSpec, Operation, OperationInfo, OperationVisitor, Presence, TokenKind};
+pub use crate::operation::{
+    Access, HeaderSpec, Operation, OperationInfo, OperationVisitor, Presence, TokenKind,
+};
 pub use crate::schema::{
     EnumCodes, EnumSchema, FieldSchema, Format, IntRules, Node, ObjectSchema, Schema, StringRules,
 };
@@ -37,7 +39,9 @@ pub fn int_enum_schema(name: &'static str, codes: &'static [i64]) -> EnumSchema 
 pub fn str_enum_schema(name: &'static str, codes: &'static [&'static str]) -> EnumSchema {
     EnumSchema {
         name: Cow::Borrowed(name),
-        codes: EnumCodes::Str(Cow::Owned(codes.iter().map(|c| Cow::Borrowed(*c)).collect())),
+        codes: EnumCodes::Str(Cow::Owned(
+            codes.iter().map(|c| Cow::Borrowed(*c)).collect(),
+        )),
     }
 }
 

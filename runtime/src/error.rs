@@ -73,7 +73,9 @@ impl ApiError {
     /// The violations of a validation error, if this is one.
     pub fn violations(&self) -> Vec<Violation> {
         match (&*self.code, &self.data) {
-            (codes::VALIDATION, Some(data)) => serde_json::from_value(data.clone()).unwrap_or_default(),
+            (codes::VALIDATION, Some(data)) => {
+                serde_json::from_value(data.clone()).unwrap_or_default()
+            }
             _ => Vec::new(),
         }
     }

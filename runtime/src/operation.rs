@@ -80,7 +80,9 @@ impl OperationInfo {
 
 /// A request type that knows its operation: the request body type is the
 /// key, `Response` is the type of `data` on success.
-pub trait Operation: serde::Serialize + serde::de::DeserializeOwned + std::fmt::Debug + Send + Sync + 'static {
+pub trait Operation:
+    serde::Serialize + serde::de::DeserializeOwned + std::fmt::Debug + Send + Sync + 'static
+{
     /// `data` of a successful answer (`()` when the spec says `none`).
     type Response: serde::Serialize + serde::de::DeserializeOwned + std::fmt::Debug + Send + 'static;
     /// The operation's descriptor.

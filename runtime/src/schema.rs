@@ -161,11 +161,19 @@ impl ObjectSchema {
 impl FieldSchema {
     /// A field that must be present.
     pub fn required(name: &'static str, schema: Schema) -> Self {
-        FieldSchema { name: Cow::Borrowed(name), required: true, schema }
+        FieldSchema {
+            name: Cow::Borrowed(name),
+            required: true,
+            schema,
+        }
     }
     /// A field that may be absent.
     pub fn optional(name: &'static str, schema: Schema) -> Self {
-        FieldSchema { name: Cow::Borrowed(name), required: false, schema }
+        FieldSchema {
+            name: Cow::Borrowed(name),
+            required: false,
+            schema,
+        }
     }
 }
 

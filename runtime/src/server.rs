@@ -69,7 +69,11 @@ pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 /// Checks tokens. C-side and B-side tokens are distinct: an implementation
 /// must only accept a token for the kind it was issued for.
 pub trait Authenticator: Send + Sync + 'static {
-    fn authenticate<'a>(&'a self, kind: TokenKind, token: &'a str) -> BoxFuture<'a, Option<Principal>>;
+    fn authenticate<'a>(
+        &'a self,
+        kind: TokenKind,
+        token: &'a str,
+    ) -> BoxFuture<'a, Option<Principal>>;
 }
 
 /// An authenticator with fixed token lists (tests, mocks, development).
@@ -90,7 +94,11 @@ impl StaticTokens {
 }
 
 impl Authenticator for StaticTokens {
-    fn authenticate<'a>(&'a self, kind: TokenKind, token: &'a str) -> BoxFuture<'a, Option<Principal>> {
+    fn authenticate<'a>(
+        &'a self,
+        kind: TokenKind,
+        token: &'a str,
+    ) -> BoxFuture<'a, Option<Principal>> {
         let list = match kind {
             TokenKind::Customer => &self.customer,
             TokenKind::Admin => &self.admin,
@@ -135,7 +143,12 @@ impl ServerConfig {
 
 /// Mounts one operation: `handler` gets a context and a request that has
 /// passed every check of the spec.
-pub fn mount<Q, T, F, Fut>(router: Router, op: &'static OperationInfo, config: ServerConfig, handler: F) -> Router
+pub fn mount<Q, T, F, Fut>(
+    router: Router,
+    op: &'static OperationInfo,
+    config: ServerConfig,
+    handler: F,
+) -> Router
 where
     Q: DeserializeOwned + Send + 'static,
     T: Serialize + Send + 'static,
@@ -156,12 +169,20 @@ where
 pub fn with_fallback(router: Router) -> Router {
     router.fallback(|request: Request| async move {
         let trace = trace_of(request.headers());
-        let err = ApiError::new(codes::NOT_FOUND, format!("no operation at {}", request.uri().path()));
+        let err = ApiError::new(
+            codes::NOT_FOUND,
+            format!("no operation at {}", request.uri().path()),
+        );
         error_response(err, trace)
     })
 }
 
-async fn serve<Q, T, F, Fut>(op: &'static OperationInfo, config: &ServerConfig, request: Request, handler: F) -> Response
+async fn serve<Q, T, F, Fut>(
+    op: &'static OperationInfo,
+    config: &ServerConfig,
+    request: Request,
+    handler: F,
+) -> Response
 where
     Q: DeserializeOwned,
     T: Serialize,
@@ -173,7 +194,10 @@ where
         Ok((ctx, body)) => match handler(ctx, body).await {
             Ok(data) => match serde_json::to_value(&data) {
                 Ok(value) => success_response(value, trace),
-                Err(e) => error_response(ApiError::internal(format!("cannot encode the response: {e}")), trace),
+                Err(e) => error_response(
+                    ApiError::internal(format!("cannot encode the response: {e}")),
+                    trace,
+                ),
             },
             Err(e) => error_response(e, trace),
         },
@@ -189,12 +213,23 @@ async fn prepare<Q: DeserializeOwned>(
     trace: String,
 ) -> Result<(RequestContext, Q), ApiError> {
     if request.method() != Method::POST {
-        return Err(ApiError::malformed(format!("{} takes POST, not {}", op.path, request.method())));
+        return Err(ApiError::malformed(format!(
+            "{} takes POST, not {}",
+            op.path,
+            request.method()
+        )));
     }
     let (parts, body) = request.into_parts();
     let headers = parts.headers;
-    let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
-    if !content_type.trim_start().to_ascii_lowercase().starts_with("application/json") {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if !content_type
+        .trim_start()
+        .to_ascii_lowercase()
+        .starts_with("application/json")
+    {
         return Err(ApiError::malformed(format!(
             "content type must be application/json, got {:?}",
             content_type
@@ -216,7 +251,10 @@ async fn prepare<Q: DeserializeOwned>(
         if h.name == "token" || h.presence != Presence::Required {
             continue;
         }
-        let present = headers.get(h.name).and_then(|v| v.to_str().ok()).is_some_and(|v| !v.trim().is_empty());
+        let present = headers
+            .get(h.name)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| !v.trim().is_empty());
         if !present {
             violations.push(Violation {
                 pointer: format!("/headers/{}", h.name),
@@ -231,21 +269,37 @@ async fn prepare<Q: DeserializeOwned>(
         Value::Object(Default::default())
     } else {
         serde_json::from_slice(&bytes).map_err(|e| {
-            ApiError::malformed(format!("body is not valid JSON (line {}, column {}): {e}", e.line(), e.column()))
+            ApiError::malformed(format!(
+                "body is not valid JSON (line {}, column {}): {e}",
+                e.line(),
+                e.column()
+            ))
         })?
     };
     let schema = Schema::Object(Cow::Borrowed((op.request)()));
     violations.extend(
         validate(&value, &schema, Options::default())
             .into_iter()
-            .map(|v| Violation { pointer: format!("/body{}", v.pointer), reason: v.reason }),
+            .map(|v| Violation {
+                pointer: format!("/body{}", v.pointer),
+                reason: v.reason,
+            }),
     );
     if !violations.is_empty() {
         return Err(ApiError::validation(&violations));
     }
-    let body: Q = serde_json::from_value(value)
-        .map_err(|e| ApiError::validation(&[Violation { pointer: "/body".into(), reason: e.to_string() }]))?;
-    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let body: Q = serde_json::from_value(value).map_err(|e| {
+        ApiError::validation(&[Violation {
+            pointer: "/body".into(),
+            reason: e.to_string(),
+        }])
+    })?;
+    let header = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
     let ctx = RequestContext {
         operation: op,
         trace,
@@ -263,7 +317,11 @@ async fn authenticate(
     config: &ServerConfig,
     headers: &HeaderMap,
 ) -> Result<Option<Principal>, ApiError> {
-    let token = headers.get("token").and_then(|v| v.to_str().ok()).map(str::trim).filter(|t| !t.is_empty());
+    let token = headers
+        .get("token")
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
     let Some(kind) = op.access.token_kind() else {
         return Ok(None);
     };
@@ -312,9 +370,10 @@ fn now_ms() -> i64 {
 fn json_response(envelope: &Envelope<Value>) -> Response {
     let body = serde_json::to_vec(envelope).unwrap_or_else(|_| b"{}".to_vec());
     let mut response = (StatusCode::OK, Body::from(body)).into_response();
-    response
-        .headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
     response
 }
 
@@ -328,4 +387,122 @@ pub fn error_response(err: ApiError, trace: String) -> Response {
     let mut envelope = Envelope::error(&err.code, &err.msg, err.data, trace, now_ms());
     envelope.msg_params = err.msg_params;
     json_response(&envelope)
+}
+
+/// The `main` of a generated mock server binary: parses `--host`, `--port`,
+/// `--token` and `--admin-token`, and serves `router` until stopped.
+pub fn run_mock(
+    api_name: &str,
+    operation_count: usize,
+    router: fn(ServerConfig) -> Router,
+) -> std::process::ExitCode {
+    use std::process::ExitCode;
+    let usage = format!(
+        "usage: {api_name}-mock [--host HOST] [--port PORT] [--token TOKEN] [--admin-token TOKEN]\n\
+         Serves every operation of the spec with its example responses.\n\
+         Defaults: --host 127.0.0.1 --port 8080 --token mock-token --admin-token mock-admin-token"
+    );
+    let args = match MockArgs::parse(std::env::args().skip(1)) {
+        Ok(args) => args,
+        Err(message) => {
+            if !message.is_empty() {
+                eprintln!("{message}");
+            }
+            eprintln!("{usage}");
+            return ExitCode::from(2);
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let config = ServerConfig::new(StaticTokens::new(args.token, args.admin_token));
+    let app = router(config);
+    let address = format!("{}:{}", args.host, args.port);
+    runtime.block_on(async move {
+        let listener = match tokio::net::TcpListener::bind(&address).await {
+            Ok(l) => l,
+            Err(e) => {
+                eprintln!("cannot listen on {address}: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        eprintln!("{api_name} mock: {operation_count} operations on http://{address}");
+        match axum::serve(listener, app).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("server error: {e}");
+                ExitCode::FAILURE
+            }
+        }
+    })
+}
+
+/// Arguments of [`run_mock`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MockArgs {
+    pub host: String,
+    pub port: u16,
+    pub token: String,
+    pub admin_token: String,
+}
+
+impl MockArgs {
+    /// Parses the flags; `Err("")` asks for the usage text (`--help`).
+    pub fn parse(args: impl IntoIterator<Item = String>) -> Result<MockArgs, String> {
+        let mut parsed = MockArgs {
+            host: "127.0.0.1".into(),
+            port: 8080,
+            token: "mock-token".into(),
+            admin_token: "mock-admin-token".into(),
+        };
+        let mut it = args.into_iter();
+        while let Some(flag) = it.next() {
+            if flag == "--help" || flag == "-h" {
+                return Err(String::new());
+            }
+            let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
+            match flag.as_str() {
+                "--host" => parsed.host = value,
+                "--port" => {
+                    parsed.port = value.parse().map_err(|e| format!("--port {value}: {e}"))?
+                }
+                "--token" => parsed.token = value,
+                "--admin-token" => parsed.admin_token = value,
+                other => return Err(format!("unknown argument {other}")),
+            }
+        }
+        Ok(parsed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MockArgs;
+
+    #[test]
+    fn mock_args() {
+        let args = |a: &[&str]| MockArgs::parse(a.iter().map(|s| s.to_string()));
+        let parsed =
+            args(&["--port", "9000", "--token", "T", "--admin-token", "A"]).expect("valid");
+        assert_eq!(
+            (
+                parsed.port,
+                parsed.token.as_str(),
+                parsed.admin_token.as_str()
+            ),
+            (9000, "T", "A")
+        );
+        assert_eq!(parsed.host, "127.0.0.1");
+        assert!(args(&["--port", "x"]).is_err());
+        assert!(args(&["--bogus", "1"]).is_err());
+        assert!(args(&["--port"]).is_err());
+        assert_eq!(args(&["--help"]), Err(String::new()));
+    }
 }

@@ -49,12 +49,15 @@ impl Serialize for Decimal {
 impl<'de> Deserialize<'de> for Decimal {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Decimal::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("not a decimal number: {s:?}")))
+        Decimal::parse(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("not a decimal number: {s:?}")))
     }
 }
 
 /// Milliseconds since the Unix epoch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct EpochMillis(pub i64);
 

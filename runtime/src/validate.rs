@@ -20,7 +20,11 @@ pub struct Violation {
 
 impl std::fmt::Display for Violation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let at = if self.pointer.is_empty() { "/" } else { &self.pointer };
+        let at = if self.pointer.is_empty() {
+            "/"
+        } else {
+            &self.pointer
+        };
         write!(f, "{at}: {}", self.reason)
     }
 }
@@ -84,7 +88,9 @@ impl Run {
                 Some(s) => self.string(s, rules),
                 None => self.wrong_type(value, schema),
             },
-            Schema::Int32(rules) => self.int(value, rules, i32::MIN.into(), i32::MAX.into(), schema),
+            Schema::Int32(rules) => {
+                self.int(value, rules, i32::MIN.into(), i32::MAX.into(), schema)
+            }
             Schema::Int64(rules) => self.int(value, rules, i64::MIN, i64::MAX, schema),
             Schema::Timestamp => self.int(value, &IntRules::NONE, i64::MIN, i64::MAX, schema),
             Schema::Bool => {
@@ -200,7 +206,11 @@ impl Run {
                 Some(n) if codes.contains(&n) => {}
                 Some(n) => self.fail(format!(
                     "{n} is not a code of {name} (allowed: {})",
-                    codes.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
+                    codes
+                        .iter()
+                        .map(i64::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )),
                 None => self.wrong_type(value, schema),
             },
@@ -264,24 +274,33 @@ pub fn is_decimal(s: &str) -> bool {
 pub fn check_format(format: Format, s: &str) -> Result<(), String> {
     let ok = match format {
         Format::Md5Hex => {
-            s.len() == 32 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+            s.len() == 32
+                && s.bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
         }
         Format::Email => match s.split_once('@') {
             Some((local, domain)) => {
-                !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !s.contains(' ')
+                !local.is_empty()
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !s.contains(' ')
             }
             None => false,
         },
         Format::Phone => {
             let body = s.strip_prefix('+').unwrap_or(s);
             (5..=20).contains(&s.len())
-                && body.bytes().all(|b| b.is_ascii_digit() || b == b' ' || b == b'-')
+                && body
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b' ' || b == b'-')
         }
         Format::CountryCode => s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase()),
         Format::Lang => {
             let mut parts = s.split(['-', '_']);
-            parts.next().is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()))
-                && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+            parts.next().is_some_and(|p| {
+                (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic())
+            }) && parts
+                .all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
         }
         Format::IpList => s
             .split(',')
@@ -291,7 +310,10 @@ pub fn check_format(format: Format, s: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!("must be in the {} format, got {s:?}", format.name()))
+        Err(format!(
+            "must be in the {} format, got {s:?}",
+            format.name()
+        ))
     }
 }
 

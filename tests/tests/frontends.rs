@@ -15,26 +15,39 @@ fn cli_builder_and_macro_emit_identical_code() {
     let items = bizgen::rust::render_items(&api).expect("render");
 
     // CLI: the checked-in crate (also proves it is in sync).
-    let lib = std::fs::read_to_string(repo().join("generated/src/lib.rs")).expect("generated lib.rs");
-    assert!(lib.ends_with(&items), "generated/src/lib.rs is not the CLI's output: run `bizgen generate`");
-    assert!(lib.starts_with(bizgen::rust::HEADER));
+    let cli = std::fs::read_to_string(repo().join("generated/src/api.rs")).expect("api.rs");
+    assert_eq!(
+        cli,
+        format!("{}\n{items}", bizgen::rust::HEADER),
+        "generated/src/api.rs is not the CLI's output: run `bizgen generate`"
+    );
 
     // Build script: the file written into OUT_DIR by tests/build.rs.
-    let built = std::fs::read_to_string(PathBuf::from(env!("OUT_DIR")).join("customer_api.rs")).expect("OUT_DIR file");
-    assert_eq!(built, format!("{}\n{items}", bizgen::rust::HEADER));
+    let built = std::fs::read_to_string(PathBuf::from(env!("OUT_DIR")).join("customer_api.rs"))
+        .expect("OUT_DIR file");
+    assert_eq!(built, cli);
 
     // Proc-macro: the expansion the macro returns, formatted.
-    let (tokens, tracked) = bizgen::generate::macro_expansion(&PathBuf::from(env!("CARGO_MANIFEST_DIR")), "../spec").expect("expansion");
+    let (tokens, tracked) =
+        bizgen::generate::macro_expansion(&PathBuf::from(env!("CARGO_MANIFEST_DIR")), "../spec")
+            .expect("expansion");
     assert_eq!(bizgen::rust::format(tokens).expect("format"), items);
-    assert!(tracked.len() >= 5, "the macro tracks every spec file for rebuilds");
+    assert!(
+        tracked.len() >= 5,
+        "the macro tracks every spec file for rebuilds"
+    );
 }
 
 #[test]
 fn all_three_compile_to_the_same_api() {
     // The modules exist and agree on the operations they describe.
     let a: Vec<_> = customer_api::operations().map(|o| o.path).collect();
-    let b: Vec<_> = bizgen_tests::from_build_script::operations().map(|o| o.path).collect();
-    let c: Vec<_> = bizgen_tests::from_macro::operations().map(|o| o.path).collect();
+    let b: Vec<_> = bizgen_tests::from_build_script::operations()
+        .map(|o| o.path)
+        .collect();
+    let c: Vec<_> = bizgen_tests::from_macro::operations()
+        .map(|o| o.path)
+        .collect();
     assert_eq!(a.len(), 58);
     assert_eq!(a, b);
     assert_eq!(a, c);
@@ -49,11 +62,24 @@ fn generation_is_deterministic() {
 
 #[test]
 fn bizgen_check_passes_on_the_repository() {
-    let args = ["bizgen", "--spec", &repo().join("spec").display().to_string(), "check", "--out", &repo().join("generated").display().to_string()]
-        .map(String::from);
+    let args = [
+        "bizgen",
+        "--spec",
+        &repo().join("spec").display().to_string(),
+        "check",
+        "--out",
+        &repo().join("generated").display().to_string(),
+    ]
+    .map(String::from);
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let code = bizgen::cli::run(args, &mut out, &mut err);
-    assert_eq!(code, std::process::ExitCode::SUCCESS, "{}{}", String::from_utf8_lossy(&out), String::from_utf8_lossy(&err));
+    assert_eq!(
+        code,
+        std::process::ExitCode::SUCCESS,
+        "{}{}",
+        String::from_utf8_lossy(&out),
+        String::from_utf8_lossy(&err)
+    );
 }
 
 #[test]
@@ -62,17 +88,30 @@ fn bizgen_check_reports_drift_with_a_diff() {
     let _ = std::fs::remove_dir_all(&tmp);
     let files = bizgen::generate::outputs(&common::api(), &Default::default()).expect("outputs");
     bizgen::generate::write(&tmp, &files).expect("write");
-    let lib = tmp.join("src/lib.rs");
-    let text = std::fs::read_to_string(&lib).expect("read").replace("pub const API_VERSION", "pub const API_VERSIONX");
+    let lib = tmp.join("src/api.rs");
+    let text = std::fs::read_to_string(&lib)
+        .expect("read")
+        .replace("pub const API_VERSION", "pub const API_VERSIONX");
     std::fs::write(&lib, text).expect("edit");
     std::fs::write(tmp.join("src/stale.rs"), "// left over").expect("stale");
-    let args = ["bizgen", "--spec", &repo().join("spec").display().to_string(), "check", "--out", &tmp.display().to_string()].map(String::from);
+    let args = [
+        "bizgen",
+        "--spec",
+        &repo().join("spec").display().to_string(),
+        "check",
+        "--out",
+        &tmp.display().to_string(),
+    ]
+    .map(String::from);
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let code = bizgen::cli::run(args, &mut out, &mut err);
     let out = String::from_utf8_lossy(&out);
     let err = String::from_utf8_lossy(&err);
     assert_eq!(code, std::process::ExitCode::from(1));
-    assert!(out.contains("-pub const API_VERSIONX") && out.contains("+pub const API_VERSION"), "{out}");
+    assert!(
+        out.contains("-pub const API_VERSIONX") && out.contains("+pub const API_VERSION"),
+        "{out}"
+    );
     assert!(out.contains("stale"), "{out}");
     assert!(err.contains("bizgen generate"), "{err}");
     let _ = std::fs::remove_dir_all(&tmp);

@@ -17,11 +17,14 @@ fn make_client(addr: SocketAddr) -> customer_api::Client {
     customer_api::Client::new(config).expect("client")
 }
 
+/// One pending check of an operation.
+type Pending<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>> + 'a>>;
+
 /// Collects, per operation, a closure-free description of what to call.
 struct Calls<'a> {
     api: &'a bizgen::ir::Api,
     client: &'a customer_api::Client,
-    futures: Vec<std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>> + 'a>>>,
+    futures: Vec<Pending<'a>>,
 }
 
 impl<'a> OperationVisitor for Calls<'a> {
@@ -31,15 +34,36 @@ impl<'a> OperationVisitor for Calls<'a> {
         let body = common::example_request(op);
         let name = op.name.clone();
         // What the mock answers: the first successful example, else the first error.
-        let success = op.examples.iter().filter_map(|e| e.response.as_ref()).find(|r| r["ok"] == Value::Bool(true)).cloned();
-        let error = op.examples.iter().filter_map(|e| e.response.as_ref()).find(|r| r["ok"] == Value::Bool(false)).cloned();
+        let success = op
+            .examples
+            .iter()
+            .filter_map(|e| e.response.as_ref())
+            .find(|r| r["ok"] == Value::Bool(true))
+            .cloned();
+        let error = op
+            .examples
+            .iter()
+            .filter_map(|e| e.response.as_ref())
+            .find(|r| r["ok"] == Value::Bool(false))
+            .cloned();
         self.futures.push(Box::pin(async move {
-            let request: O = serde_json::from_value(body).map_err(|e| format!("{name}: example request does not decode: {e}"))?;
+            let request: O = serde_json::from_value(body)
+                .map_err(|e| format!("{name}: example request does not decode: {e}"))?;
             let trace = format!("t-{name}");
-            let result = client.inner().call_op(&request, CallOptions { trace: Some(trace.clone()) }).await;
+            let result = client
+                .inner()
+                .call_op(
+                    &request,
+                    CallOptions {
+                        trace: Some(trace.clone()),
+                    },
+                )
+                .await;
             match (result, success, error) {
                 (Ok(data), Some(expected), _) => {
-                    let got = common::strip_nulls(&serde_json::to_value(&data).map_err(|e| e.to_string())?);
+                    let got = common::strip_nulls(
+                        &serde_json::to_value(&data).map_err(|e| e.to_string())?,
+                    );
                     let want = match &expected["data"] {
                         Value::Object(m) if m.is_empty() => Value::Null,
                         other => common::strip_nulls(other),
@@ -52,7 +76,10 @@ impl<'a> OperationVisitor for Calls<'a> {
                 (Ok(_), None, None) => Ok(()),
                 (Err(Error::Api(e)), None, Some(expected)) => {
                     if Some(e.code.as_str()) != expected["code"].as_str() {
-                        return Err(format!("{name}: error {} != example {}", e.code, expected["code"]));
+                        return Err(format!(
+                            "{name}: error {} != example {}",
+                            e.code, expected["code"]
+                        ));
                     }
                     if e.trace.as_deref() != Some(trace.as_str()) {
                         return Err(format!("{name}: trace not echoed: {:?}", e.trace));
@@ -70,7 +97,11 @@ async fn every_operation_round_trips_over_loopback() {
     let api = common::api();
     let addr = common::start_mock().await;
     let client = make_client(addr);
-    let mut calls = Calls { api: &api, client: &client, futures: Vec::new() };
+    let mut calls = Calls {
+        api: &api,
+        client: &client,
+        futures: Vec::new(),
+    };
     customer_api::visit_operations(&mut calls);
     assert_eq!(calls.futures.len(), 58);
     let mut failures = Vec::new();
@@ -88,11 +119,12 @@ async fn typed_client_methods_and_trace_echo() {
     let client = make_client(addr);
     let svc = client.customer_web_api_service();
     // A real captured response: the login result with its accounts.
-    let login: customer_api::customer_web_api_service::LoginRequest = serde_json::from_value(serde_json::json!({
-        "type": 2, "device": 1, "loginName": "13429837442", "isThird": false,
-        "loginPwd": "dc483e80a7a0bd9ef71d8cf973673924"
-    }))
-    .expect("request");
+    let login: customer_api::customer_web_api_service::LoginRequest =
+        serde_json::from_value(serde_json::json!({
+            "type": 2, "device": 1, "loginName": "13429837442", "isThird": false,
+            "loginPwd": "dc483e80a7a0bd9ef71d8cf973673924"
+        }))
+        .expect("request");
     let result = svc.login(&login).await.expect("login");
     assert_eq!(result.customer_no.as_deref(), Some("86001175"));
 }
@@ -106,10 +138,15 @@ impl customer_api::customer_web_api_service::CustomerWebApiService for FundPassw
         ctx: bizgen_runtime::server::RequestContext,
         request: customer_api::customer_web_api_service::BindAssertsPwdRequest,
     ) -> Result<(), bizgen_runtime::ApiError> {
-        assert_eq!(ctx.principal.as_ref().map(|p| p.subject.as_str()), Some("customer"));
+        assert_eq!(
+            ctx.principal.as_ref().map(|p| p.subject.as_str()),
+            Some("customer")
+        );
         assert_eq!(request.pwd, "0123456789abcdef0123456789abcdef");
-        Err(bizgen_runtime::ApiError::new("CUSTOMER_API_0000133", "Fund password has been set")
-            .with_data(serde_json::json!(ctx.operation.biz_type)))
+        Err(
+            bizgen_runtime::ApiError::new("CUSTOMER_API_0000133", "Fund password has been set")
+                .with_data(serde_json::json!(ctx.operation.biz_type)),
+        )
     }
 }
 
@@ -117,7 +154,9 @@ impl customer_api::customer_web_api_service::CustomerWebApiService for FundPassw
 async fn handler_errors_reach_the_client_as_typed_api_errors() {
     use bizgen_runtime::server::{ServerConfig, StaticTokens};
     let config = ServerConfig::new(StaticTokens::new(common::TOKEN, common::ADMIN_TOKEN));
-    let router = customer_api::Server::new(config).customer_web_api_service(FundPasswordAlreadySet).into_router();
+    let router = customer_api::Server::new(config)
+        .customer_web_api_service(FundPasswordAlreadySet)
+        .into_router();
     let addr = common::start(router).await;
     let client = make_client(addr);
     let svc = client.customer_web_api_service();
@@ -127,17 +166,33 @@ async fn handler_errors_reach_the_client_as_typed_api_errors() {
         ..Default::default()
     };
     let err = svc
-        .bind_asserts_pwd_with(&req, CallOptions { trace: Some("t-fixed".into()) })
+        .bind_asserts_pwd_with(
+            &req,
+            CallOptions {
+                trace: Some("t-fixed".into()),
+            },
+        )
         .await
         .expect_err("the example is an error");
     let api_err = err.api().expect("api error");
     assert_eq!(api_err.code, "CUSTOMER_API_0000133");
     assert_eq!(api_err.msg, "Fund password has been set");
     assert_eq!(api_err.trace.as_deref(), Some("t-fixed"));
-    assert_eq!(api_err.data, Some(serde_json::json!("customer.app.CustomerWebApiService.bindAssertsPwd")));
+    assert_eq!(
+        api_err.data,
+        Some(serde_json::json!(
+            "customer.app.CustomerWebApiService.bindAssertsPwd"
+        ))
+    );
     // Operations the implementation leaves out answer "not implemented".
-    let err = svc.find_customer_info(&Default::default()).await.expect_err("default");
-    assert_eq!(err.api().map(|e| e.code.as_str()), Some("BIZGEN_NOT_IMPLEMENTED"));
+    let err = svc
+        .find_customer_info(&Default::default())
+        .await
+        .expect_err("default");
+    assert_eq!(
+        err.api().map(|e| e.code.as_str()),
+        Some("BIZGEN_NOT_IMPLEMENTED")
+    );
 }
 
 #[tokio::test]
@@ -147,18 +202,30 @@ async fn client_errors_are_distinct_kinds() {
     let addr = listener.local_addr().expect("addr");
     drop(listener);
     let client = make_client(addr);
-    let err = client.customer_web_api_service().find_customer_info(&Default::default()).await.expect_err("no server");
+    let err = client
+        .customer_web_api_service()
+        .find_customer_info(&Default::default())
+        .await
+        .expect_err("no server");
     assert!(matches!(err, Error::Transport(_)), "{err:?}");
 
     // Decode: a server that answers something that is not an envelope.
     let router = axum::Router::new().fallback(|| async { "<html>gateway timeout</html>" });
     let addr = common::start(router).await;
-    let err = make_client(addr).customer_web_api_service().find_customer_info(&Default::default()).await.expect_err("not an envelope");
+    let err = make_client(addr)
+        .customer_web_api_service()
+        .find_customer_info(&Default::default())
+        .await
+        .expect_err("not an envelope");
     assert!(matches!(err, Error::Decode { .. }), "{err:?}");
 
     // Missing token: refused before sending.
     let config = ClientConfig::new("http://127.0.0.1:9", "360");
     let client = customer_api::Client::new(config).expect("client");
-    let err = client.customer_web_api_service().find_customer_info(&Default::default()).await.expect_err("no token");
+    let err = client
+        .customer_web_api_service()
+        .find_customer_info(&Default::default())
+        .await
+        .expect_err("no token");
     assert!(matches!(err, Error::MissingToken { .. }), "{err:?}");
 }

@@ -29,7 +29,12 @@ fn sample(api: &Api, ty: &Ty, sensitive: bool) -> Value {
 }
 
 fn object(api: &Api, fields: &[bizgen::ir::Field]) -> Value {
-    Value::Object(fields.iter().map(|f| (f.name.clone(), sample(api, &f.ty, f.sensitive))).collect())
+    Value::Object(
+        fields
+            .iter()
+            .map(|f| (f.name.clone(), sample(api, &f.ty, f.sensitive)))
+            .collect(),
+    )
 }
 
 struct Check<'a> {
@@ -48,12 +53,14 @@ impl OperationVisitor for Check<'_> {
         };
         let debug = format!("{request:?}");
         if debug.contains(SECRET) {
-            self.failures.push(format!("{}: secret in {debug}", op.name));
+            self.failures
+                .push(format!("{}: secret in {debug}", op.name));
         }
         if op.request.fields.iter().any(|f| f.sensitive) {
             self.with_secrets += 1;
             if !debug.contains("<redacted>") {
-                self.failures.push(format!("{}: no redaction marker in {debug}", op.name));
+                self.failures
+                    .push(format!("{}: no redaction marker in {debug}", op.name));
             }
         }
         if let Some(ty) = &op.response.ty {
@@ -68,22 +75,43 @@ impl OperationVisitor for Check<'_> {
 #[test]
 fn every_sensitive_request_field_is_redacted() {
     let api = common::api();
-    let mut check = Check { api: &api, with_secrets: 0, failures: Vec::new() };
+    let mut check = Check {
+        api: &api,
+        with_secrets: 0,
+        failures: Vec::new(),
+    };
     customer_api::visit_operations(&mut check);
     assert!(check.failures.is_empty(), "{}", check.failures.join("\n"));
-    assert!(check.with_secrets >= 25, "only {} operations have sensitive fields", check.with_secrets);
+    assert!(
+        check.with_secrets >= 25,
+        "only {} operations have sensitive fields",
+        check.with_secrets
+    );
 }
 
 #[test]
 fn every_sensitive_field_of_shared_types_is_redacted() {
     let api = common::api();
     let mut checked = 0;
-    for t in api.types.iter().filter(|t| t.fields.iter().any(|f| f.sensitive)) {
+    for t in api
+        .types
+        .iter()
+        .filter(|t| t.fields.iter().any(|f| f.sensitive))
+    {
         let value = object(&api, &t.fields);
         let debug = match t.name.as_str() {
-            "LoginResult" => format!("{:?}", serde_json::from_value::<customer_api::types::LoginResult>(value).expect("decode")),
-            "ApiKey" => format!("{:?}", serde_json::from_value::<customer_api::types::ApiKey>(value).expect("decode")),
-            "CustomerInfo" => format!("{:?}", serde_json::from_value::<customer_api::types::CustomerInfo>(value).expect("decode")),
+            "LoginResult" => format!(
+                "{:?}",
+                serde_json::from_value::<customer_api::types::LoginResult>(value).expect("decode")
+            ),
+            "ApiKey" => format!(
+                "{:?}",
+                serde_json::from_value::<customer_api::types::ApiKey>(value).expect("decode")
+            ),
+            "CustomerInfo" => format!(
+                "{:?}",
+                serde_json::from_value::<customer_api::types::CustomerInfo>(value).expect("decode")
+            ),
             other => panic!("add {other} to this test"),
         };
         assert!(!debug.contains(SECRET), "{}: {debug}", t.name);
@@ -97,11 +125,22 @@ fn every_sensitive_field_of_shared_types_is_redacted() {
 fn captured_login_token_does_not_leak() {
     let api = common::api();
     let op = common::op_by_path(&api, "/api/login/customer.app.CustomerWebApiService.login");
-    let resp = op.examples.iter().find_map(|e| e.response.clone()).expect("example");
-    let result: customer_api::types::LoginResult = serde_json::from_value(resp["data"].clone()).expect("decode");
+    let resp = op
+        .examples
+        .iter()
+        .find_map(|e| e.response.clone())
+        .expect("example");
+    let result: customer_api::types::LoginResult =
+        serde_json::from_value(resp["data"].clone()).expect("decode");
     let debug = format!("{result:?}");
-    assert!(!debug.contains("a541f9d5-2507-42b3-b790-59e1f755c380app"), "{debug}");
-    assert!(!debug.contains("291e08e4e0af86b3d8af85f2947a0212"), "{debug}");
+    assert!(
+        !debug.contains("a541f9d5-2507-42b3-b790-59e1f755c380app"),
+        "{debug}"
+    );
+    assert!(
+        !debug.contains("291e08e4e0af86b3d8af85f2947a0212"),
+        "{debug}"
+    );
 }
 
 #[test]
@@ -110,6 +149,10 @@ fn client_config_and_principal_redact_tokens() {
     config.token = Some(SECRET.into());
     config.admin_token = Some(SECRET.into());
     assert!(!format!("{config:?}").contains(SECRET));
-    let p = bizgen_runtime::server::Principal::new(bizgen_runtime::operation::TokenKind::Customer, "c", SECRET);
+    let p = bizgen_runtime::server::Principal::new(
+        bizgen_runtime::operation::TokenKind::Customer,
+        "c",
+        SECRET,
+    );
     assert!(!format!("{p:?}").contains(SECRET));
 }

@@ -8,7 +8,10 @@ use serde_json::{json, Value};
 use bizgen::ir::Access;
 
 fn codes_of(v: &Value) -> (bool, String) {
-    (v["ok"].as_bool().unwrap_or(true), v["code"].as_str().unwrap_or_default().to_owned())
+    (
+        v["ok"].as_bool().unwrap_or(true),
+        v["code"].as_str().unwrap_or_default().to_owned(),
+    )
 }
 
 #[tokio::test]
@@ -18,19 +21,28 @@ async fn access_matrix_for_every_operation() {
     let mut failures = Vec::new();
     for (_, op) in api.operations() {
         let body = common::example_request(op).to_string();
-        for (label, token) in [("none", None), ("c-side", Some(common::TOKEN)), ("b-side", Some(common::ADMIN_TOKEN))] {
+        for (label, token) in [
+            ("none", None),
+            ("c-side", Some(common::TOKEN)),
+            ("b-side", Some(common::ADMIN_TOKEN)),
+        ] {
             let headers = common::headers_for(op, token);
             let (status, resp) = common::raw_post(addr, &op.path, &headers, &body).await;
             let (_, code) = codes_of(&resp);
             let denied = code == "BIZGEN_UNAUTHENTICATED";
-            let should_deny = match (op.access, label) {
-                (Access::Guest, _) => false,
-                (Access::Login, "c-side") | (Access::Admin, "b-side") => false,
-                (Access::Optional, "none" | "c-side") => false,
-                _ => true,
-            };
+            let allowed = matches!(
+                (op.access, label),
+                (Access::Guest, _)
+                    | (Access::Login, "c-side")
+                    | (Access::Admin, "b-side")
+                    | (Access::Optional, "none" | "c-side")
+            );
+            let should_deny = !allowed;
             if status != 200 || denied != should_deny {
-                failures.push(format!("{} ({:?}) with {label} token: HTTP {status}, {resp}", op.path, op.access));
+                failures.push(format!(
+                    "{} ({:?}) with {label} token: HTTP {status}, {resp}",
+                    op.path, op.access
+                ));
             }
             assert_eq!(resp["trace"], "t-test-1", "trace is echoed");
             assert!(resp["tm"].is_i64(), "tm is filled");
@@ -40,7 +52,8 @@ async fn access_matrix_for_every_operation() {
 }
 
 const BIND_EMAIL: &str = "/api/global/customer.app.CustomerWebApiService.bindEmail";
-const ADD_CUSTOMER: &str = "/openapi-b/customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc";
+const ADD_CUSTOMER: &str =
+    "/openapi-b/customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc";
 const REGISTER: &str = "/api/register/customer.app.CustomerWebApiService.register";
 
 async fn post(path: &str, token: Option<&str>, body: Value) -> Value {
@@ -60,20 +73,39 @@ fn violations(resp: &Value) -> Vec<(String, String)> {
         .as_array()
         .unwrap_or_else(|| panic!("violations in data: {resp}"))
         .iter()
-        .map(|v| (v["pointer"].as_str().unwrap_or_default().to_owned(), v["reason"].as_str().unwrap_or_default().to_owned()))
+        .map(|v| {
+            (
+                v["pointer"].as_str().unwrap_or_default().to_owned(),
+                v["reason"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
         .collect()
 }
 
 #[tokio::test]
 async fn missing_required_field() {
-    let resp = post(BIND_EMAIL, Some(common::TOKEN), json!({"email": "a@example.com"})).await;
+    let resp = post(
+        BIND_EMAIL,
+        Some(common::TOKEN),
+        json!({"email": "a@example.com"}),
+    )
+    .await;
     let v = violations(&resp);
-    assert!(v.iter().any(|(p, r)| p == "/body/verifyCode" && r.contains("missing")), "{v:?}");
+    assert!(
+        v.iter()
+            .any(|(p, r)| p == "/body/verifyCode" && r.contains("missing")),
+        "{v:?}"
+    );
 }
 
 #[tokio::test]
 async fn wrong_type() {
-    let resp = post(BIND_EMAIL, Some(common::TOKEN), json!({"email": "a@example.com", "verifyCode": 123456})).await;
+    let resp = post(
+        BIND_EMAIL,
+        Some(common::TOKEN),
+        json!({"email": "a@example.com", "verifyCode": 123456}),
+    )
+    .await;
     let v = violations(&resp);
     assert_eq!(v.len(), 1, "{v:?}");
     assert_eq!(v[0].0, "/body/verifyCode");
@@ -93,13 +125,27 @@ async fn over_length_and_several_at_once() {
     let resp = post(ADD_CUSTOMER, Some(common::ADMIN_TOKEN), body).await;
     let v = violations(&resp);
     let pointers: Vec<&str> = v.iter().map(|(p, _)| p.as_str()).collect();
-    for want in ["/body/pwd", "/body/registerSource", "/body/customerGroupId", "/body/thirdServerCode"] {
+    for want in [
+        "/body/pwd",
+        "/body/registerSource",
+        "/body/customerGroupId",
+        "/body/thirdServerCode",
+    ] {
         assert!(pointers.contains(&want), "{want} not in {v:?}");
     }
-    let over = v.iter().find(|(p, _)| p == "/body/thirdServerCode").expect("length");
+    let over = v
+        .iter()
+        .find(|(p, _)| p == "/body/thirdServerCode")
+        .expect("length");
     assert!(over.1.contains("at most 50"), "{over:?}");
-    let code = v.iter().find(|(p, _)| p == "/body/registerSource").expect("enum");
-    assert!(code.1.contains("42") && code.1.contains("ClientSource"), "{code:?}");
+    let code = v
+        .iter()
+        .find(|(p, _)| p == "/body/registerSource")
+        .expect("enum");
+    assert!(
+        code.1.contains("42") && code.1.contains("ClientSource"),
+        "{code:?}"
+    );
 }
 
 #[tokio::test]
@@ -117,13 +163,24 @@ async fn out_of_range_and_unknown_enum_code() {
 #[tokio::test]
 async fn below_minimum() {
     let path = "/api/global/customer.app.CustomerApiWebService.page";
-    let resp = post(path, Some(common::TOKEN), json!({"size": 0, "current": -3, "tag": "x"})).await;
+    let resp = post(
+        path,
+        Some(common::TOKEN),
+        json!({"size": 0, "current": -3, "tag": "x"}),
+    )
+    .await;
     let v = violations(&resp);
     assert_eq!(
         v,
         vec![
-            ("/body/size".to_owned(), "must be at least 1, got 0".to_owned()),
-            ("/body/current".to_owned(), "must be at least 1, got -3".to_owned()),
+            (
+                "/body/size".to_owned(),
+                "must be at least 1, got 0".to_owned()
+            ),
+            (
+                "/body/current".to_owned(),
+                "must be at least 1, got -3".to_owned()
+            ),
         ]
     );
 }
@@ -133,10 +190,25 @@ async fn missing_required_header_is_a_violation() {
     let api = common::api();
     let op = common::op_by_path(&api, REGISTER);
     let addr = common::start_mock().await;
-    let headers: Vec<_> = common::headers_for(op, None).into_iter().filter(|(k, _)| *k != "X-Forwarded-For").collect();
-    let (_, resp) = common::raw_post(addr, REGISTER, &headers, &common::example_request(op).to_string()).await;
+    let headers: Vec<_> = common::headers_for(op, None)
+        .into_iter()
+        .filter(|(k, _)| *k != "X-Forwarded-For")
+        .collect();
+    let (_, resp) = common::raw_post(
+        addr,
+        REGISTER,
+        &headers,
+        &common::example_request(op).to_string(),
+    )
+    .await;
     let v = violations(&resp);
-    assert_eq!(v, vec![("/headers/X-Forwarded-For".to_owned(), "required header `X-Forwarded-For` is missing".to_owned())]);
+    assert_eq!(
+        v,
+        vec![(
+            "/headers/X-Forwarded-For".to_owned(),
+            "required header `X-Forwarded-For` is missing".to_owned()
+        )]
+    );
 }
 
 #[tokio::test]
@@ -147,24 +219,60 @@ async fn bad_input_gets_an_error_envelope_never_a_5xx() {
     let good = common::headers_for(op, Some(common::TOKEN));
 
     let (status, resp) = common::raw_post(addr, BIND_EMAIL, &good, "{\"email\": ").await;
-    assert_eq!((status, codes_of(&resp)), (200, (false, "BIZGEN_MALFORMED".into())), "{resp}");
-    assert!(resp["msg"].as_str().unwrap_or_default().contains("not valid JSON"));
+    assert_eq!(
+        (status, codes_of(&resp)),
+        (200, (false, "BIZGEN_MALFORMED".into())),
+        "{resp}"
+    );
+    assert!(resp["msg"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("not valid JSON"));
 
-    let text: Vec<_> = good.iter().map(|(k, v)| if *k == "content-type" { (*k, "text/plain") } else { (*k, *v) }).collect();
+    let text: Vec<_> = good
+        .iter()
+        .map(|(k, v)| {
+            if *k == "content-type" {
+                (*k, "text/plain")
+            } else {
+                (*k, *v)
+            }
+        })
+        .collect();
     let (status, resp) = common::raw_post(addr, BIND_EMAIL, &text, "{}").await;
-    assert_eq!((status, codes_of(&resp)), (200, (false, "BIZGEN_MALFORMED".into())), "{resp}");
+    assert_eq!(
+        (status, codes_of(&resp)),
+        (200, (false, "BIZGEN_MALFORMED".into())),
+        "{resp}"
+    );
 
     let huge = format!("{{\"email\": \"{}\"}}", "a".repeat(300 * 1024));
     let (status, resp) = common::raw_post(addr, BIND_EMAIL, &good, &huge).await;
-    assert_eq!((status, codes_of(&resp)), (200, (false, "BIZGEN_MALFORMED".into())), "{resp}");
+    assert_eq!(
+        (status, codes_of(&resp)),
+        (200, (false, "BIZGEN_MALFORMED".into())),
+        "{resp}"
+    );
 
     let (status, resp) = common::raw_post(addr, "/api/global/no.such.Operation", &good, "{}").await;
-    assert_eq!((status, codes_of(&resp)), (200, (false, "BIZGEN_NOT_FOUND".into())), "{resp}");
+    assert_eq!(
+        (status, codes_of(&resp)),
+        (200, (false, "BIZGEN_NOT_FOUND".into())),
+        "{resp}"
+    );
 
     let (status, resp) = common::raw_post(addr, BIND_EMAIL, &good, "[1, 2]").await;
-    assert_eq!((status, codes_of(&resp)), (200, (false, "BIZGEN_VALIDATION".into())), "{resp}");
+    assert_eq!(
+        (status, codes_of(&resp)),
+        (200, (false, "BIZGEN_VALIDATION".into())),
+        "{resp}"
+    );
 
-    let resp = reqwest::Client::new().get(format!("http://{addr}{BIND_EMAIL}")).send().await.expect("get");
+    let resp = reqwest::Client::new()
+        .get(format!("http://{addr}{BIND_EMAIL}"))
+        .send()
+        .await
+        .expect("get");
     assert_eq!(resp.status().as_u16(), 200);
     let json: Value = resp.json().await.expect("json");
     assert_eq!(codes_of(&json), (false, "BIZGEN_MALFORMED".into()));
@@ -181,7 +289,13 @@ async fn unimplemented_operations_answer_not_implemented() {
     let api = common::api();
     let op = common::op_by_path(&api, BIND_EMAIL);
     let body = common::example_request(op).to_string();
-    let (_, resp) = common::raw_post(addr, BIND_EMAIL, &common::headers_for(op, Some(common::TOKEN)), &body).await;
+    let (_, resp) = common::raw_post(
+        addr,
+        BIND_EMAIL,
+        &common::headers_for(op, Some(common::TOKEN)),
+        &body,
+    )
+    .await;
     assert_eq!(resp["code"], "BIZGEN_NOT_IMPLEMENTED");
     assert_eq!(resp["data"], "customer.app.CustomerWebApiService.bindEmail");
 }

@@ -51,7 +51,11 @@ pub fn constraints_text(c: &Constraints) -> Vec<String> {
 /// The doc text of a field: description, Chinese text, constraints, default.
 pub fn field_doc(api: &Api, f: &Field) -> String {
     let mut notes = Vec::new();
-    notes.push(format!("Wire name `{}`, {}.", f.name, wire_type(api, &f.ty)));
+    notes.push(format!(
+        "Wire name `{}`, {}.",
+        f.name,
+        wire_type(api, &f.ty)
+    ));
     let c = constraints_text(&f.constraints);
     if !c.is_empty() {
         notes.push(format!("Constraints: {}.", c.join("; ")));
@@ -117,7 +121,11 @@ pub fn operation_doc(api: &Api, op: &Operation) -> String {
         .collect();
     let mut facts = vec![
         format!("`POST {}`, bizType `{}`.", op.path, op.biz_type),
-        format!("Access: {}. Headers: {}.", access_text(op.access), headers.join(", ")),
+        format!(
+            "Access: {}. Headers: {}.",
+            access_text(op.access),
+            headers.join(", ")
+        ),
     ];
     if !op.errors.is_empty() {
         let errors: Vec<String> = op

@@ -12,7 +12,11 @@ use crate::ir::{Api, Operation};
 /// What the mock answers for an operation.
 enum Answer {
     Data(String),
-    Error { code: String, msg: String, data: String },
+    Error {
+        code: String,
+        msg: String,
+        data: String,
+    },
 }
 
 fn answer(op: &Operation) -> Answer {
@@ -25,7 +29,12 @@ fn answer(op: &Operation) -> Answer {
                 return Answer::Data(data.to_string());
             }
             _ if error.is_none() => {
-                let text = |k: &str| env.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
+                let text = |k: &str| {
+                    env.get(k)
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .to_owned()
+                };
                 error = Some(Answer::Error {
                     code: text("code"),
                     msg: text("msg"),
@@ -83,99 +92,18 @@ pub fn emit_mock(api: &Api) -> TokenStream {
 
             #(#impls)*
 
+            /// The mock server's `main`: flags `--host`, `--port`, `--token`,
+            /// `--admin-token` (see `customer-api-mock --help`).
+            pub fn main() -> ::std::process::ExitCode {
+                #rt::server::run_mock(super::API_NAME, super::OPERATION_COUNT, router)
+            }
+
             /// A router serving every operation with [`Mock`].
             pub fn router(config: #rt::ServerConfig) -> #rt::Router {
                 super::Server::new(config)
                     #(#mounts)*
                     .into_router()
             }
-        }
-    }
-}
-
-pub fn emit_mock_bin(api: &Api) -> TokenStream {
-    let krate = ident(&api.name.replace('-', "_"));
-    let rt = rt();
-    let usage = format!(
-        "usage: {}-mock [--port PORT] [--host HOST] [--token TOKEN] [--admin-token TOKEN]\n\
-         Serves every operation of the spec with its example responses.\n\
-         Defaults: --host 127.0.0.1 --port 8080 --token mock-token --admin-token mock-admin-token",
-        api.name
-    );
-    quote! {
-        //! Mock server: every operation of the spec, answering with its examples.
-
-        use #rt::server::StaticTokens;
-
-        struct Args {
-            host: ::std::string::String,
-            port: u16,
-            token: ::std::string::String,
-            admin_token: ::std::string::String,
-        }
-
-        fn parse_args() -> ::core::result::Result<Args, ::std::string::String> {
-            let mut args = Args {
-                host: "127.0.0.1".into(),
-                port: 8080,
-                token: "mock-token".into(),
-                admin_token: "mock-admin-token".into(),
-            };
-            let mut it = ::std::env::args().skip(1);
-            while let ::core::option::Option::Some(flag) = it.next() {
-                if flag == "--help" || flag == "-h" {
-                    return ::core::result::Result::Err(::std::string::String::new());
-                }
-                let value = it.next().ok_or_else(|| ::std::format!("{flag} needs a value"))?;
-                match flag.as_str() {
-                    "--host" => args.host = value,
-                    "--port" => args.port = value.parse().map_err(|e| ::std::format!("--port {value}: {e}"))?,
-                    "--token" => args.token = value,
-                    "--admin-token" => args.admin_token = value,
-                    other => return ::core::result::Result::Err(::std::format!("unknown argument {other}")),
-                }
-            }
-            ::core::result::Result::Ok(args)
-        }
-
-        fn main() -> ::std::process::ExitCode {
-            let args = match parse_args() {
-                ::core::result::Result::Ok(args) => args,
-                ::core::result::Result::Err(message) => {
-                    if !message.is_empty() {
-                        ::std::eprintln!("{message}");
-                    }
-                    ::std::eprintln!(#usage);
-                    return ::std::process::ExitCode::from(2);
-                }
-            };
-            let runtime = match #rt::tokio::runtime::Builder::new_multi_thread().enable_all().build() {
-                ::core::result::Result::Ok(rt) => rt,
-                ::core::result::Result::Err(e) => {
-                    ::std::eprintln!("cannot start the async runtime: {e}");
-                    return ::std::process::ExitCode::FAILURE;
-                }
-            };
-            let config = #rt::ServerConfig::new(StaticTokens::new(args.token, args.admin_token));
-            let router = #krate::mock::router(config);
-            let address = ::std::format!("{}:{}", args.host, args.port);
-            runtime.block_on(async move {
-                let listener = match #rt::tokio::net::TcpListener::bind(&address).await {
-                    ::core::result::Result::Ok(l) => l,
-                    ::core::result::Result::Err(e) => {
-                        ::std::eprintln!("cannot listen on {address}: {e}");
-                        return ::std::process::ExitCode::FAILURE;
-                    }
-                };
-                ::std::eprintln!("{} operations on http://{address}", #krate::OPERATION_COUNT);
-                match #rt::axum::serve(listener, router).await {
-                    ::core::result::Result::Ok(()) => ::std::process::ExitCode::SUCCESS,
-                    ::core::result::Result::Err(e) => {
-                        ::std::eprintln!("server error: {e}");
-                        ::std::process::ExitCode::FAILURE
-                    }
-                }
-            })
         }
     }
 }

@@ -57,7 +57,11 @@ pub fn emit_service(api: &Api, service: &Service) -> TokenStream {
 
     let requests = service.operations.iter().map(|op| {
         let doc = paragraphs([
-            format!("Request body of [`{trait_name}::{}`].", op.rust_name.trim_start_matches("r#")).as_str(),
+            format!(
+                "Request body of [`{trait_name}::{}`].",
+                op.rust_name.trim_start_matches("r#")
+            )
+            .as_str(),
             op.summary.as_str(),
         ]);
         emit_struct(api, &op.request, &doc, Scope::Sibling)
@@ -76,14 +80,18 @@ pub fn emit_service(api: &Api, service: &Service) -> TokenStream {
             Access::Admin => quote!(Admin),
             Access::Optional => quote!(Optional),
         };
-        let headers = op.headers.iter().filter(|h| h.presence != Presence::Absent).map(|h| {
-            let hname = &h.name;
-            let presence = match h.presence {
-                Presence::Required => quote!(Required),
-                _ => quote!(Optional),
-            };
-            quote!(#rt::HeaderSpec { name: #hname, presence: #rt::Presence::#presence })
-        });
+        let headers = op
+            .headers
+            .iter()
+            .filter(|h| h.presence != Presence::Absent)
+            .map(|h| {
+                let hname = &h.name;
+                let presence = match h.presence {
+                    Presence::Required => quote!(Required),
+                    _ => quote!(Optional),
+                };
+                quote!(#rt::HeaderSpec { name: #hname, presence: #rt::Presence::#presence })
+            });
         let request = ident(&op.request.rust_name);
         let doc = format!(" `{}`: {}", op.name, op.summary);
         quote! {

@@ -152,7 +152,9 @@ fn field_schema_tokens(f: &Field, scope: Scope) -> TokenStream {
 fn has_default(api: &Api, ty: &Ty) -> bool {
     match ty {
         Ty::Enum(_) => false,
-        Ty::Struct(n) => api.find_struct(n).is_some_and(|s| struct_has_default(api, s)),
+        Ty::Struct(n) => api
+            .find_struct(n)
+            .is_some_and(|s| struct_has_default(api, s)),
         _ => true,
     }
 }
@@ -160,7 +162,7 @@ fn has_default(api: &Api, ty: &Ty) -> bool {
 fn struct_has_default(api: &Api, s: &Struct) -> bool {
     s.fields
         .iter()
-        .all(|f| !(f.required && !f.nullable) || has_default(api, &f.ty))
+        .all(|f| !f.required || f.nullable || has_default(api, &f.ty))
 }
 
 /// A struct with serde derives, a redacting `Debug` and its schema.

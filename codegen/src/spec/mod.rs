@@ -32,8 +32,11 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, SpecErrors> {
     let mut diagnostics = Vec::new();
     if let Err(e) = collect_yaml(dir, &mut paths) {
         diagnostics.push(
-            Diagnostic::error(None, format!("cannot read spec directory {}: {e}", dir.display()))
-                .help("run from the repository root, or pass --spec DIR"),
+            Diagnostic::error(
+                None,
+                format!("cannot read spec directory {}: {e}", dir.display()),
+            )
+            .help("run from the repository root, or pass --spec DIR"),
         );
     }
     paths.sort();
@@ -102,7 +105,7 @@ pub fn load_sources(sources: Vec<Source>) -> Result<Loaded, SpecErrors> {
         // report what stopped parsing and nothing that follows from it.
         return finish(None, files, diagnostics);
     }
-    let api = resolve::resolve(parsed, &mut diagnostics);
+    let api = resolve::resolve(parsed, &files, &mut diagnostics);
     finish(api, files, diagnostics)
 }
 
@@ -111,7 +114,7 @@ fn finish(
     files: SourceFiles,
     mut diagnostics: Vec<Diagnostic>,
 ) -> Result<Loaded, SpecErrors> {
-    diagnostics.sort_by(|a, b| (a.severity, a.pos).cmp(&(b.severity, b.pos)));
+    diagnostics.sort_by_key(|d| (d.severity, d.pos));
     diagnostics.dedup();
     let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
     match api {
@@ -135,14 +138,88 @@ fn parse_file(index: usize, text: &str) -> Result<raw::SpecFile, Diagnostic> {
             line: l.line(),
             column: l.column(),
         });
-        let message = first_line(&e.to_string());
-        let help = help_for(&message);
-        let d = Diagnostic::error(pos.or(Some(Pos { file: index, line: 1, column: 1 })), message);
+        let (message, help) = match spec_author_message(&e) {
+            Some((message, help)) => (message, Some(help)),
+            None => {
+                let message = first_line(&e.to_string());
+                let help = help_for(&message);
+                (message, help)
+            }
+        };
+        let d = Diagnostic::error(
+            pos.or(Some(Pos {
+                file: index,
+                line: 1,
+                column: 1,
+            })),
+            message,
+        );
         match help {
             Some(h) => d.help(h),
             None => d,
         }
     })
+}
+
+/// serde-saphyr's messages for the errors that it words for Rust developers
+/// (naming its own API or Rust types), reworded for spec authors.
+fn spec_author_message(e: &serde_saphyr::Error) -> Option<(String, String)> {
+    use serde_saphyr::Error as E;
+    let mut e = e;
+    while let E::WithSnippet { error, .. } | E::AliasError { error, .. } = e {
+        e = error;
+    }
+    Some(match e {
+        E::DuplicateMappingKey { key, .. } => (
+            match key {
+                Some(k) => format!("duplicate key `{k}` in this mapping"),
+                None => "duplicate key in this mapping".to_owned(),
+            },
+            "remove or rename one of the two entries".to_owned(),
+        ),
+        E::MultipleDocuments { .. } => (
+            "a second YAML document starts here (after `---`)".to_owned(),
+            "a spec file holds one document: remove the `---` or move what follows into a file of its own".to_owned(),
+        ),
+        E::SerdeUnknownField { field, expected, .. } => (
+            format!("unknown key `{field}`{}", did_you_mean(field, expected)),
+            format!("expected one of {}; see spec/README.md or the JSON Schema (bizgen schema)", expected.join(", ")),
+        ),
+        E::SerdeUnknownVariant { variant, expected, .. } => (
+            format!("unknown value `{variant}`{}", did_you_mean(variant, expected)),
+            format!("expected one of {}", expected.join(", ")),
+        ),
+        E::SerdeMissingField { field, .. } => (
+            format!("missing required key `{field}`"),
+            format!(
+                "add `{field}:` to the mapping that holds this position; spec/README.md lists what each section needs"
+            ),
+        ),
+        E::Unexpected { expected: "mapping start", .. } => (
+            "expected a mapping (`key: value` entries) here".to_owned(),
+            "spec/README.md shows the shape of every section".to_owned(),
+        ),
+        E::InvalidScalar { ty: "u64", .. } => (
+            "expected a non-negative whole number".to_owned(),
+            "lengths are whole numbers such as `0` or `50`".to_owned(),
+        ),
+        E::InvalidScalar { ty: "i64", .. } => (
+            "expected a whole number that fits in 64 bits".to_owned(),
+            "bounds are whole numbers such as `-1` or `100`".to_owned(),
+        ),
+        E::NullIntoString { .. } => (
+            "expected a string, found nothing (null)".to_owned(),
+            "write a value after the `:`, quoted if it could be read as something else".to_owned(),
+        ),
+        _ => return None,
+    })
+}
+
+fn did_you_mean(name: &str, expected: &[&str]) -> String {
+    let candidates: Vec<String> = expected.iter().map(|s| (*s).to_owned()).collect();
+    resolve::suggest(name, candidates.iter())
+        .map(|s| format!("; {s}"))
+        .unwrap_or_default()
 }
 
 /// serde-saphyr renders a source snippet after the message; diagnostics carry
@@ -166,6 +243,12 @@ fn help_for(message: &str) -> Option<String> {
         Some("add the field; spec/README.md lists what each section needs".into())
     } else if message.contains("duplicate") {
         Some("remove or rename one of the two entries".into())
+    } else if message.contains("tabs disallowed") {
+        Some("indent with spaces: YAML does not allow tabs in indentation".into())
+    } else if message.contains("mapping values are not allowed") {
+        Some("check this line's indentation against its neighbours, or quote a value that contains `: `".into())
+    } else if message.contains("did not find expected") {
+        Some("a `{` or `[` is not closed, or an entry in it lacks its `,`".into())
     } else {
         None
     }

@@ -8,15 +8,20 @@ use serde_json::Value;
 
 use super::located::{Located, OrderedMap, Pos};
 use super::raw::{self, Access, Presence, Side, SpecFile};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, SourceFiles};
 use crate::ir::*;
 use crate::names;
 
 struct Ctx<'a> {
     diags: &'a mut Vec<Diagnostic>,
+    files: &'a SourceFiles,
 }
 
 impl Ctx<'_> {
+    /// `file:line:column` of another position, for help texts.
+    fn at(&self, pos: Pos) -> String {
+        self.files.location(pos)
+    }
     fn error(&mut self, pos: Pos, message: impl Into<String>) -> &mut Diagnostic {
         self.diags.push(Diagnostic::error(pos, message));
         let last = self.diags.len() - 1;
@@ -25,10 +30,6 @@ impl Ctx<'_> {
     fn warn(&mut self, pos: Pos, message: impl Into<String>) {
         self.diags.push(Diagnostic::warning(pos, message));
     }
-}
-
-fn at(pos: Pos) -> String {
-    format!("line {} column {} of file #{}", pos.line, pos.column, pos.file)
 }
 
 /// Collects a named section across files, reporting duplicates.
@@ -46,7 +47,7 @@ where
             if let Some((first, _)) = out.get(key.as_str()) {
                 let first = *first;
                 ctx.error(key.pos, format!("duplicate {what} `{}`", key.value))
-                    .help = Some(format!("it is already defined at {}", at(first)));
+                    .help = Some(format!("it is already defined at {}", ctx.at(first)));
             } else {
                 out.insert(key.value.clone(), (key.pos, &value.value));
             }
@@ -55,8 +56,15 @@ where
     out
 }
 
-pub(super) fn resolve(files: Vec<(usize, SpecFile)>, diags: &mut Vec<Diagnostic>) -> Option<Api> {
-    let mut ctx = Ctx { diags };
+pub(super) fn resolve(
+    files: Vec<(usize, SpecFile)>,
+    paths: &SourceFiles,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Api> {
+    let mut ctx = Ctx {
+        diags,
+        files: paths,
+    };
     let specs: Vec<&SpecFile> = files.iter().map(|(_, f)| f).collect();
 
     // api: exactly once.
@@ -66,7 +74,7 @@ pub(super) fn resolve(files: Vec<(usize, SpecFile)>, diags: &mut Vec<Diagnostic>
             match api_info {
                 Some(first) => {
                     ctx.error(info.pos, "a second `api:` section").help =
-                        Some(format!("keep only the one at {}", at(first.pos)));
+                        Some(format!("keep only the one at {}", ctx.at(first.pos)));
                 }
                 None => api_info = Some(info),
             }
@@ -78,7 +86,7 @@ pub(super) fn resolve(files: Vec<(usize, SpecFile)>, diags: &mut Vec<Diagnostic>
             match envelope_def {
                 Some(first) => {
                     ctx.error(env.pos, "a second `envelope:` section").help =
-                        Some(format!("keep only the one at {}", at(first.pos)));
+                        Some(format!("keep only the one at {}", ctx.at(first.pos)));
                 }
                 None => envelope_def = Some(env),
             }
@@ -95,7 +103,7 @@ pub(super) fn resolve(files: Vec<(usize, SpecFile)>, diags: &mut Vec<Diagnostic>
     for (name, (pos, _)) in &types {
         if let Some((epos, _)) = enums.get(name) {
             ctx.error(*pos, format!("`{name}` is both a type and an enum"))
-                .help = Some(format!("the enum is at {}; rename one", at(*epos)));
+                .help = Some(format!("the enum is at {}; rename one", ctx.at(*epos)));
         }
     }
     let mut rust_names: BTreeMap<String, (String, Pos)> = BTreeMap::new();
@@ -110,9 +118,14 @@ pub(super) fn resolve(files: Vec<(usize, SpecFile)>, diags: &mut Vec<Diagnostic>
             if other != name {
                 ctx.error(
                     pos,
-                    format!("type name `{name}` collides with `{other}`: both become `{rust}` in Rust"),
+                    format!(
+                        "type name `{name}` collides with `{other}`: both become `{rust}` in Rust"
+                    ),
                 )
-                .help = Some(format!("rename one of them (the other is at {})", at(*opos)));
+                .help = Some(format!(
+                    "rename one of them (the other is at {})",
+                    ctx.at(*opos)
+                ));
             }
         } else {
             rust_names.insert(rust, (name.clone(), pos));
@@ -129,7 +142,10 @@ pub(super) fn resolve(files: Vec<(usize, SpecFile)>, diags: &mut Vec<Diagnostic>
         .map(|(name, (pos, g))| {
             let prefix = g.prefix.value.clone();
             if !prefix.starts_with('/') || !prefix.ends_with('/') {
-                ctx.error(g.prefix.pos, format!("gateway prefix `{prefix}` must start and end with `/`"));
+                ctx.error(
+                    g.prefix.pos,
+                    format!("gateway prefix `{prefix}` must start and end with `/`"),
+                );
             }
             for (h, _) in g.headers.iter() {
                 check_header_ref(&mut ctx, &headers, h);
@@ -148,7 +164,12 @@ pub(super) fn resolve(files: Vec<(usize, SpecFile)>, diags: &mut Vec<Diagnostic>
         .iter()
         .map(|(name, (pos, h))| {
             if !names::is_plain(name) {
-                ctx.error(*pos, format!("header name `{name}` has characters not allowed in an HTTP header name"));
+                ctx.error(
+                    *pos,
+                    format!(
+                        "header name `{name}` has characters not allowed in an HTTP header name"
+                    ),
+                );
             }
             Header {
                 name: name.clone(),
@@ -193,7 +214,8 @@ pub(super) fn resolve(files: Vec<(usize, SpecFile)>, diags: &mut Vec<Diagnostic>
             let fields = resolve_fields(&mut ctx, &known, &env.fields, "envelope");
             if let Some(f) = fields.iter().find(|f| f.name == "data") {
                 ctx.error(f.pos, "the envelope must not declare `data`")
-                    .help = Some("`data` is implied; its shape is each operation's `response`".into());
+                    .help =
+                    Some("`data` is implied; its shape is each operation's `response`".into());
             }
             Envelope {
                 description: env.description.clone(),
@@ -235,10 +257,20 @@ pub(super) fn resolve(files: Vec<(usize, SpecFile)>, diags: &mut Vec<Diagnostic>
             return None;
         }
     };
-    if !info.name.value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    if !info
+        .name
+        .value
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         || info.name.value.is_empty()
     {
-        ctx.error(info.name.pos, format!("api name `{}` must be a crate-style name (letters, digits, `-`, `_`)", info.name.value));
+        ctx.error(
+            info.name.pos,
+            format!(
+                "api name `{}` must be a crate-style name (letters, digits, `-`, `_`)",
+                info.name.value
+            ),
+        );
     }
 
     let api = Api {
@@ -257,7 +289,11 @@ pub(super) fn resolve(files: Vec<(usize, SpecFile)>, diags: &mut Vec<Diagnostic>
 
     // Checks that need the whole IR. Skip them when references are broken:
     // they would only repeat the same problem in other words.
-    if !ctx.diags.iter().any(|d| d.severity == crate::diagnostics::Severity::Error) {
+    if !ctx
+        .diags
+        .iter()
+        .any(|d| d.severity == crate::diagnostics::Severity::Error)
+    {
         check_values(&mut ctx, &api);
         warn_unused(&mut ctx, &api);
     }
@@ -277,9 +313,21 @@ fn check_type_like_name(ctx: &mut Ctx, name: &str, pos: Pos) {
             .help = Some("use UpperCamelCase letters and digits, starting with a letter".into());
     } else if matches!(
         name,
-        "string" | "int32" | "int64" | "boolean" | "decimal" | "timestamp" | "json" | "list" | "map" | "none"
+        "string"
+            | "int32"
+            | "int64"
+            | "boolean"
+            | "decimal"
+            | "timestamp"
+            | "json"
+            | "list"
+            | "map"
+            | "none"
     ) {
-        ctx.error(pos, format!("`{name}` is a built-in type and cannot be redefined"));
+        ctx.error(
+            pos,
+            format!("`{name}` is a built-in type and cannot be redefined"),
+        );
     }
 }
 
@@ -290,19 +338,33 @@ fn check_header_ref(
 ) {
     if h.value == "token" {
         ctx.error(h.pos, "the `token` header is not listed by hand")
-            .help = Some("it follows from the operation's access level (guest, login, admin, optional)".into());
+            .help = Some(
+            "it follows from the operation's access level (guest, login, admin, optional)".into(),
+        );
     } else if !headers.contains_key(&h.value) {
         let d = ctx.error(h.pos, format!("unknown header `{}`", h.value));
-        d.help = Some(suggest(&h.value, headers.keys()).unwrap_or_else(|| "declare it under `headers:`".into()));
+        d.help = Some(
+            suggest(&h.value, headers.keys())
+                .unwrap_or_else(|| "declare it under `headers:`".into()),
+        );
     }
 }
 
 /// "did you mean" by a simple edit distance.
-fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a String>) -> Option<String> {
+pub(super) fn suggest<'a>(
+    name: &str,
+    candidates: impl Iterator<Item = &'a String>,
+) -> Option<String> {
     let lower = name.to_lowercase();
+    let len = lower.chars().count();
     candidates
         .map(|c| (distance(&lower, &c.to_lowercase()), c))
-        .filter(|(d, c)| *d <= 2.max(c.len() / 4))
+        // Close but not a replacement of the whole name (`d` → `b`), or a
+        // prefix of the candidate (`maxLen` → `maxLength`).
+        .filter(|(d, c)| {
+            (*d <= 2.max(c.len() / 4) && *d < len)
+                || (len >= 3 && c.to_lowercase().starts_with(&lower))
+        })
         .min()
         .map(|(_, c)| format!("did you mean `{c}`?"))
 }
@@ -343,13 +405,19 @@ fn resolve_enum(ctx: &mut Ctx, name: &str, pos: Pos, e: &raw::EnumDef) -> Enum {
                 EnumRepr::Int32 => "a 32-bit integer",
                 EnumRepr::String => "a string",
             };
-            ctx.error(v.value.pos, format!("enum `{name}` value {} must be {want}", v.value.value));
+            ctx.error(
+                v.value.pos,
+                format!("enum `{name}` value {} must be {want}", v.value.value),
+            );
             continue;
         };
         if let Some((_, first)) = seen_codes.iter().find(|(c, _)| *c == code) {
             let first = *first;
-            ctx.error(v.value.pos, format!("enum `{name}` lists the code {code} twice"))
-                .help = Some(format!("first at {}", at(first)));
+            ctx.error(
+                v.value.pos,
+                format!("enum `{name}` lists the code {code} twice"),
+            )
+            .help = Some(format!("first at {}", ctx.at(first)));
         }
         seen_codes.push((code.clone(), v.value.pos));
         let rust_name = names::type_name(&v.name.value);
@@ -360,7 +428,7 @@ fn resolve_enum(ctx: &mut Ctx, name: &str, pos: Pos, e: &raw::EnumDef) -> Enum {
         if let Some(first) = seen_names.get(&rust_name) {
             let first = *first;
             ctx.error(v.name.pos, format!("enum `{name}`: variant `{}` collides with another variant (both `{rust_name}` in Rust)", v.name.value))
-                .help = Some(format!("first at {}", at(first)));
+                .help = Some(format!("first at {}", ctx.at(first)));
         } else {
             seen_names.insert(rust_name.clone(), v.name.pos);
         }
@@ -408,6 +476,9 @@ fn parse_ty(expr: &str, known: &Known) -> Result<Ty, String> {
         "json" => Ty::Json,
         name if known.types.contains(name) => Ty::Struct(name.to_owned()),
         name if known.enums.contains(name) => Ty::Enum(name.to_owned()),
+        "" => {
+            return Err("empty type expression; expected string, int32, int64, boolean, decimal, timestamp, json, list<T>, map<T> or a declared type or enum".into());
+        }
         name => {
             let mut msg = format!("unknown type `{name}`");
             let candidates: Vec<String> = known
@@ -416,8 +487,16 @@ fn parse_ty(expr: &str, known: &Known) -> Result<Ty, String> {
                 .chain(known.enums.iter())
                 .cloned()
                 .chain(
-                    ["string", "int32", "int64", "boolean", "decimal", "timestamp", "json"]
-                        .map(String::from),
+                    [
+                        "string",
+                        "int32",
+                        "int64",
+                        "boolean",
+                        "decimal",
+                        "timestamp",
+                        "json",
+                    ]
+                    .map(String::from),
                 )
                 .collect();
             if let Some(s) = suggest(name, candidates.iter()) {
@@ -430,13 +509,24 @@ fn parse_ty(expr: &str, known: &Known) -> Result<Ty, String> {
     })
 }
 
-fn resolve_fields(ctx: &mut Ctx, known: &Known, defs: &OrderedMap<raw::FieldDef>, owner: &str) -> Vec<Field> {
+fn resolve_fields(
+    ctx: &mut Ctx,
+    known: &Known,
+    defs: &OrderedMap<raw::FieldDef>,
+    owner: &str,
+) -> Vec<Field> {
     let mut fields = Vec::new();
     let mut rust_seen: BTreeMap<String, (String, Pos)> = BTreeMap::new();
     for (name, def) in defs.iter() {
         if !names::is_plain(&name.value) {
-            ctx.error(name.pos, format!("field name `{}` in {owner} has characters that are not allowed", name.value))
-                .help = Some("use letters, digits, `_`, `-` or `.`".into());
+            ctx.error(
+                name.pos,
+                format!(
+                    "field name `{}` in {owner} has characters that are not allowed",
+                    name.value
+                ),
+            )
+            .help = Some("use letters, digits, `_`, `-` or `.`".into());
         }
         let rust_name = names::field_name(&name.value);
         if let Some((other, opos)) = rust_seen.get(&rust_name) {
@@ -445,14 +535,17 @@ fn resolve_fields(ctx: &mut Ctx, known: &Known, defs: &OrderedMap<raw::FieldDef>
                 name.pos,
                 format!("field `{}` of {owner} collides with field `{other}`: both become `{rust_name}` in Rust", name.value),
             )
-            .help = Some(format!("rename one of them (the other is at {})", at(opos)));
+            .help = Some(format!("rename one of them (the other is at {})", ctx.at(opos)));
         } else {
             rust_seen.insert(rust_name.clone(), (name.value.clone(), name.pos));
         }
         let ty = match parse_ty(&def.ty.value, known) {
             Ok(ty) => ty,
             Err(msg) => {
-                ctx.error(def.ty.pos, format!("field `{}` of {owner}: {msg}", name.value));
+                ctx.error(
+                    def.ty.pos,
+                    format!("field `{}` of {owner}: {msg}", name.value),
+                );
                 Ty::Json
             }
         };
@@ -476,14 +569,25 @@ fn resolve_fields(ctx: &mut Ctx, known: &Known, defs: &OrderedMap<raw::FieldDef>
     fields
 }
 
-fn resolve_constraints(ctx: &mut Ctx, name: &str, owner: &str, def: &raw::FieldDef, ty: &Ty) -> Constraints {
+fn resolve_constraints(
+    ctx: &mut Ctx,
+    name: &str,
+    owner: &str,
+    def: &raw::FieldDef,
+    ty: &Ty,
+) -> Constraints {
     let mut c = Constraints::default();
     let is_string = *ty == Ty::String;
     let is_int = matches!(ty, Ty::Int32 | Ty::Int64);
     let only = |ctx: &mut Ctx, ok: bool, key: &str, pos: Pos, want: &str| {
         if !ok {
-            ctx.error(pos, format!("field `{name}` of {owner}: `{key}` applies to {want} fields, not to `{ty}`"))
-                .help = Some(format!("remove `{key}` or change the type"));
+            ctx.error(
+                pos,
+                format!(
+                    "field `{name}` of {owner}: `{key}` applies to {want} fields, not to `{ty}`"
+                ),
+            )
+            .help = Some(format!("remove `{key}` or change the type"));
         }
         ok
     };
@@ -497,9 +601,15 @@ fn resolve_constraints(ctx: &mut Ctx, name: &str, owner: &str, def: &raw::FieldD
             c.max_length = Some(v.value);
         }
     }
-    if let (Some(min), Some(max)) = (c.min_length, c.max_length) {
-        if min > max {
-            ctx.error(def.ty.pos, format!("field `{name}` of {owner}: minLength {min} is greater than maxLength {max}"));
+    if let (Some(min), Some(max)) = (&def.min_length, c.max_length) {
+        let (pos, min) = (min.pos, min.value);
+        if c.min_length.is_some() && min > max {
+            ctx.error(
+                pos,
+                format!(
+                    "field `{name}` of {owner}: minLength {min} is greater than maxLength {max}"
+                ),
+            );
         }
     }
     if let Some(v) = &def.pattern {
@@ -507,8 +617,13 @@ fn resolve_constraints(ctx: &mut Ctx, name: &str, owner: &str, def: &raw::FieldD
             match regex::Regex::new(&v.value) {
                 Ok(_) => c.pattern = Some(v.value.clone()),
                 Err(e) => {
-                    let first = e.to_string().lines().last().unwrap_or_default().to_owned();
-                    ctx.error(v.pos, format!("field `{name}` of {owner}: invalid pattern: {first}"));
+                    let text = e.to_string();
+                    let last = text.lines().last().unwrap_or_default();
+                    let first = last.strip_prefix("error: ").unwrap_or(last).to_owned();
+                    ctx.error(
+                        v.pos,
+                        format!("field `{name}` of {owner}: invalid pattern: {first}"),
+                    );
                 }
             }
         }
@@ -518,9 +633,15 @@ fn resolve_constraints(ctx: &mut Ctx, name: &str, owner: &str, def: &raw::FieldD
             match bizgen_runtime::schema::Format::from_name(&v.value) {
                 Some(f) => c.format = Some(f),
                 None => {
-                    let all: Vec<&str> = bizgen_runtime::schema::Format::ALL.iter().map(|f| f.name()).collect();
-                    ctx.error(v.pos, format!("field `{name}` of {owner}: unknown format `{}`", v.value))
-                        .help = Some(format!("known formats: {}", all.join(", ")));
+                    let all: Vec<&str> = bizgen_runtime::schema::Format::ALL
+                        .iter()
+                        .map(|f| f.name())
+                        .collect();
+                    ctx.error(
+                        v.pos,
+                        format!("field `{name}` of {owner}: unknown format `{}`", v.value),
+                    )
+                    .help = Some(format!("known formats: {}", all.join(", ")));
                 }
             }
         }
@@ -535,16 +656,26 @@ fn resolve_constraints(ctx: &mut Ctx, name: &str, owner: &str, def: &raw::FieldD
             c.maximum = Some(v.value);
         }
     }
-    if let (Some(min), Some(max)) = (c.minimum, c.maximum) {
-        if min > max {
-            ctx.error(def.ty.pos, format!("field `{name}` of {owner}: minimum {min} is greater than maximum {max}"));
+    if let (Some(min), Some(max)) = (&def.minimum, c.maximum) {
+        let (pos, min) = (min.pos, min.value);
+        if c.minimum.is_some() && min > max {
+            ctx.error(
+                pos,
+                format!("field `{name}` of {owner}: minimum {min} is greater than maximum {max}"),
+            );
         }
     }
     if *ty == Ty::Int32 {
         for (key, v) in [("minimum", &def.minimum), ("maximum", &def.maximum)] {
             if let Some(v) = v {
                 if i32::try_from(v.value).is_err() {
-                    ctx.error(v.pos, format!("field `{name}` of {owner}: {key} {} is outside the int32 range", v.value));
+                    ctx.error(
+                        v.pos,
+                        format!(
+                            "field `{name}` of {owner}: {key} {} is outside the int32 range",
+                            v.value
+                        ),
+                    );
                 }
             }
         }
@@ -579,8 +710,14 @@ fn check_cycles(ctx: &mut Ctx, types: &[Struct]) {
                 if *next == t.name {
                     let mut cycle = path.clone();
                     cycle.push(next.clone());
-                    ctx.error(t.pos, format!("type `{}` is recursive: {}", t.name, cycle.join(" → ")))
-                        .help = Some("recursive types are not supported; break the cycle with a `json` field".into());
+                    ctx.error(
+                        t.pos,
+                        format!("type `{}` is recursive: {}", t.name, cycle.join(" → ")),
+                    )
+                    .help = Some(
+                        "recursive types are not supported; break the cycle with a `json` field"
+                            .into(),
+                    );
                     stack.clear();
                     break;
                 }
@@ -608,7 +745,10 @@ fn resolve_services(
     let mut parts: BTreeMap<String, Vec<(Pos, &raw::ServiceDef)>> = BTreeMap::new();
     for f in specs {
         for (name, def) in f.services.iter() {
-            parts.entry(name.value.clone()).or_default().push((name.pos, &def.value));
+            parts
+                .entry(name.value.clone())
+                .or_default()
+                .push((name.pos, &def.value));
         }
     }
     let mut services = Vec::new();
@@ -622,18 +762,47 @@ fn resolve_services(
         if let Some((other, opos)) = modules.get(&module) {
             let opos = *opos;
             ctx.error(pos, format!("service `{name}` collides with service `{other}`: both become module `{module}`"))
-                .help = Some(format!("rename one of them (the other is at {})", at(opos)));
+                .help = Some(format!("rename one of them (the other is at {})", ctx.at(opos)));
         } else {
             modules.insert(module.clone(), (name.clone(), pos));
         }
         // Service-level keys must agree where several files give them.
-        let qualified = agree(ctx, &name, "qualifiedName", parts.iter().filter_map(|(_, d)| d.qualified_name.as_ref().map(|q| (q.pos, q.value.clone()))));
-        let description = agree(ctx, &name, "description", parts.iter().filter_map(|(p, d)| d.description.clone().map(|v| (*p, v))));
-        let gateway = agree(ctx, &name, "gateway", parts.iter().filter_map(|(_, d)| d.gateway.as_ref().map(|g| (g.pos, g.value.clone()))));
-        let access = agree(ctx, &name, "access", parts.iter().filter_map(|(p, d)| d.access.map(|a| (*p, a))));
+        let qualified = agree(
+            ctx,
+            &name,
+            "qualifiedName",
+            parts
+                .iter()
+                .filter_map(|(_, d)| d.qualified_name.as_ref().map(|q| (q.pos, q.value.clone()))),
+        );
+        let description = agree(
+            ctx,
+            &name,
+            "description",
+            parts
+                .iter()
+                .filter_map(|(p, d)| d.description.clone().map(|v| (*p, v))),
+        );
+        let gateway = agree(
+            ctx,
+            &name,
+            "gateway",
+            parts
+                .iter()
+                .filter_map(|(_, d)| d.gateway.as_ref().map(|g| (g.pos, g.value.clone()))),
+        );
+        let access = agree(
+            ctx,
+            &name,
+            "access",
+            parts.iter().filter_map(|(p, d)| d.access.map(|a| (*p, a))),
+        );
         let Some(qualified) = qualified else {
             ctx.error(pos, format!("service `{name}` has no `qualifiedName`"))
-                .help = Some("set the bizType prefix, e.g. `qualifiedName: customer.app.CustomerWebApiService`".into());
+                .help = Some(
+                "set the bizType prefix, e.g. `qualifiedName: customer.app.CustomerWebApiService`"
+                    .into(),
+            );
             continue;
         };
         let mut ops = Vec::new();
@@ -644,22 +813,39 @@ fn resolve_services(
                 if let Some((other, opos)) = op_names.get(&rust) {
                     let opos = *opos;
                     let msg = if *other == op_name.value {
-                        format!("duplicate operation `{}` in service `{name}`", op_name.value)
+                        format!(
+                            "duplicate operation `{}` in service `{name}`",
+                            op_name.value
+                        )
                     } else {
                         format!("operation `{}` collides with `{other}` in service `{name}`: both become `{rust}`", op_name.value)
                     };
-                    ctx.error(op_name.pos, msg).help = Some(format!("the other is at {}", at(opos)));
+                    ctx.error(op_name.pos, msg).help =
+                        Some(format!("the other is at {}", ctx.at(opos)));
                     continue;
                 }
                 op_names.insert(rust.clone(), (op_name.value.clone(), op_name.pos));
                 if let Some(op) = resolve_operation(
-                    ctx, known, gateways, headers, errors, default_version, &name, &qualified,
-                    gateway.as_deref(), access, op_name, op,
+                    ctx,
+                    known,
+                    gateways,
+                    headers,
+                    errors,
+                    default_version,
+                    &name,
+                    &qualified,
+                    gateway.as_deref(),
+                    access,
+                    op_name,
+                    op,
                 ) {
                     if let Some(first) = paths.get(&op.path) {
                         let first = *first;
                         ctx.error(op_name.pos, format!("duplicate path `{}`", op.path))
-                            .help = Some(format!("another operation already has it at {}", at(first)));
+                            .help = Some(format!(
+                            "another operation already has it at {}",
+                            ctx.at(first)
+                        ));
                     } else {
                         paths.insert(op.path.clone(), op_name.pos);
                     }
@@ -692,8 +878,14 @@ fn agree<T: Clone + PartialEq + std::fmt::Debug>(
     for (pos, v) in values {
         match &first {
             Some((fpos, fv)) if *fv != v => {
-                ctx.error(pos, format!("service `{service}`: `{key}` is {v:?} here but {fv:?} elsewhere"))
-                    .help = Some(format!("files that share a service must agree; the other value is at {}", at(*fpos)));
+                ctx.error(
+                    pos,
+                    format!("service `{service}`: `{key}` is {v:?} here but {fv:?} elsewhere"),
+                )
+                .help = Some(format!(
+                    "files that share a service must agree; the other value is at {}",
+                    ctx.at(*fpos)
+                ));
             }
             Some(_) => {}
             None => first = Some((pos, v)),
@@ -718,25 +910,55 @@ fn resolve_operation(
     op: &raw::OperationDef,
 ) -> Option<Operation> {
     if !name.value.starts_with(|c: char| c.is_ascii_alphabetic())
-        || !name.value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        || !name
+            .value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_')
     {
-        ctx.error(name.pos, format!("operation name `{}` is not a valid bizType method name", name.value));
+        ctx.error(
+            name.pos,
+            format!(
+                "operation name `{}` is not a valid bizType method name",
+                name.value
+            ),
+        );
     }
-    let gateway_name = op.gateway.as_ref().map(|g| g.value.as_str()).or(service_gateway);
+    let gateway_name = op
+        .gateway
+        .as_ref()
+        .map(|g| g.value.as_str())
+        .or(service_gateway);
     let Some(gateway_name) = gateway_name else {
-        ctx.error(name.pos, format!("operation `{}` has no gateway", name.value))
-            .help = Some("set `gateway:` on the operation or its service".into());
+        ctx.error(
+            name.pos,
+            format!("operation `{}` has no gateway", name.value),
+        )
+        .help = Some("set `gateway:` on the operation or its service".into());
         return None;
     };
     let Some((_, gateway)) = gateways.get(gateway_name) else {
         let pos = op.gateway.as_ref().map_or(name.pos, |g| g.pos);
-        ctx.error(pos, format!("operation `{}`: unknown gateway `{gateway_name}`", name.value))
-            .help = Some(suggest(gateway_name, gateways.keys()).unwrap_or_else(|| "declare it under `gateways:`".into()));
+        ctx.error(
+            pos,
+            format!(
+                "operation `{}`: unknown gateway `{gateway_name}`",
+                name.value
+            ),
+        )
+        .help = Some(
+            suggest(gateway_name, gateways.keys())
+                .unwrap_or_else(|| "declare it under `gateways:`".into()),
+        );
         return None;
     };
     let Some(access) = op.access.or(service_access) else {
-        ctx.error(name.pos, format!("operation `{}` has no access level", name.value))
-            .help = Some("set `access: guest | login | admin | optional` on the operation or its service".into());
+        ctx.error(
+            name.pos,
+            format!("operation `{}` has no access level", name.value),
+        )
+        .help = Some(
+            "set `access: guest | login | admin | optional` on the operation or its service".into(),
+        );
         return None;
     };
     match (access, gateway.side) {
@@ -750,13 +972,27 @@ fn resolve_operation(
         _ => {}
     }
     let biz_type = match &op.biz_type {
-        Some(b) => b.value.clone(),
+        Some(b) => {
+            if b.value.is_empty() || b.value.contains(|c: char| c.is_whitespace() || c == '/') {
+                ctx.error(
+                    b.pos,
+                    format!(
+                        "bizType `{}` must be non-empty, without spaces or `/`",
+                        b.value
+                    ),
+                );
+            }
+            b.value.clone()
+        }
         None => format!("{qualified}.{}", name.value),
     };
     let path = match &op.path {
         Some(p) => {
             if !p.value.starts_with('/') || p.value.contains(char::is_whitespace) {
-                ctx.error(p.pos, format!("path `{}` must start with `/` and have no spaces", p.value));
+                ctx.error(
+                    p.pos,
+                    format!("path `{}` must start with `/` and have no spaces", p.value),
+                );
             }
             p.value.clone()
         }
@@ -764,11 +1000,12 @@ fn resolve_operation(
     };
     // Headers: the gateway's, overridden by the operation's, then token.
     let mut presence: Vec<HeaderUse> = Vec::new();
-    let mut set = |name: &str, p: Presence| {
-        match presence.iter_mut().find(|h| h.name == name) {
-            Some(h) => h.presence = p,
-            None => presence.push(HeaderUse { name: name.to_owned(), presence: p }),
-        }
+    let mut set = |name: &str, p: Presence| match presence.iter_mut().find(|h| h.name == name) {
+        Some(h) => h.presence = p,
+        None => presence.push(HeaderUse {
+            name: name.to_owned(),
+            presence: p,
+        }),
     };
     for (h, p) in gateway.headers.iter() {
         set(&h.value, p.value);
@@ -786,7 +1023,10 @@ fn resolve_operation(
         },
     );
     if !headers.contains_key("token") && access != Access::Guest {
-        ctx.error(name.pos, "operations with a token need the `token` header declared under `headers:`");
+        ctx.error(
+            name.pos,
+            "operations with a token need the `token` header declared under `headers:`",
+        );
     }
     presence.retain(|h| h.presence != Presence::Absent);
 
@@ -822,8 +1062,17 @@ fn resolve_operation(
     let mut error_codes = Vec::new();
     for code in &op.errors {
         if !errors.contains_key(&code.value) {
-            ctx.error(code.pos, format!("operation `{}`: unknown error code `{}`", name.value, code.value))
-                .help = Some(suggest(&code.value, errors.keys()).unwrap_or_else(|| "declare it under `errors:`".into()));
+            ctx.error(
+                code.pos,
+                format!(
+                    "operation `{}`: unknown error code `{}`",
+                    name.value, code.value
+                ),
+            )
+            .help = Some(
+                suggest(&code.value, errors.keys())
+                    .unwrap_or_else(|| "declare it under `errors:`".into()),
+            );
         }
         error_codes.push(code.value.clone());
     }
@@ -831,11 +1080,23 @@ fn resolve_operation(
     let mut example_names: BTreeMap<String, Pos> = BTreeMap::new();
     for ex in &op.examples {
         if let Some(first) = example_names.insert(ex.name.value.clone(), ex.name.pos) {
-            ctx.error(ex.name.pos, format!("operation `{}`: duplicate example name `{}`", name.value, ex.name.value))
-                .help = Some(format!("first at {}", at(first)));
+            ctx.error(
+                ex.name.pos,
+                format!(
+                    "operation `{}`: duplicate example name `{}`",
+                    name.value, ex.name.value
+                ),
+            )
+            .help = Some(format!("first at {}", ctx.at(first)));
         }
         if ex.request.is_none() && ex.response.is_none() {
-            ctx.error(ex.pos, format!("example `{}` of `{}` has neither `request` nor `response`", ex.name.value, name.value));
+            ctx.error(
+                ex.pos,
+                format!(
+                    "example `{}` of `{}` has neither `request` nor `response`",
+                    ex.name.value, name.value
+                ),
+            );
         }
         examples.push(Example {
             name: ex.name.value.clone(),
@@ -848,7 +1109,10 @@ fn resolve_operation(
         });
     }
     if op.summary.trim().is_empty() {
-        ctx.warn(name.pos, format!("operation `{}` has an empty summary", name.value));
+        ctx.warn(
+            name.pos,
+            format!("operation `{}` has an empty summary", name.value),
+        );
     }
     let _ = service;
     Some(Operation {
@@ -861,7 +1125,10 @@ fn resolve_operation(
         gateway: gateway_name.to_owned(),
         side: gateway.side,
         access,
-        version: op.version.clone().unwrap_or_else(|| default_version.to_owned()),
+        version: op
+            .version
+            .clone()
+            .unwrap_or_else(|| default_version.to_owned()),
         headers: presence,
         summary: op.summary.clone(),
         description: op.description.clone(),
@@ -894,7 +1161,13 @@ fn check_values(ctx: &mut Ctx, api: &Api) {
         for (what, v) in [("default", &f.default), ("example", &f.example)] {
             if let Some(v) = v {
                 for violation in bizgen_runtime::validate::validate(v, &schema, strict) {
-                    ctx.error(f.pos, format!("the {what} of field `{}` of {owner} does not fit its type: {}", f.name, violation.reason));
+                    ctx.error(
+                        f.pos,
+                        format!(
+                            "the {what} of field `{}` of {owner} does not fit its type: {}",
+                            f.name, violation.reason
+                        ),
+                    );
                 }
             }
         }
@@ -935,19 +1208,28 @@ fn warn_unused(ctx: &mut Ctx, api: &Api) {
         t.fields.iter().for_each(|f| visit(&f.ty, &mut used));
     }
     for (_, op) in api.operations() {
-        op.request.fields.iter().for_each(|f| visit(&f.ty, &mut used));
+        op.request
+            .fields
+            .iter()
+            .for_each(|f| visit(&f.ty, &mut used));
         if let Some(t) = &op.response.ty {
             visit(t, &mut used);
         }
     }
     for t in &api.types {
         if !used.contains(&t.name) {
-            ctx.warn(t.pos, format!("type `{}` is not used by any operation", t.name));
+            ctx.warn(
+                t.pos,
+                format!("type `{}` is not used by any operation", t.name),
+            );
         }
     }
     for e in &api.enums {
         if !used.contains(&e.name) {
-            ctx.warn(e.pos, format!("enum `{}` is not used by any operation", e.name));
+            ctx.warn(
+                e.pos,
+                format!("enum `{}` is not used by any operation", e.name),
+            );
         }
     }
 }

@@ -36,7 +36,9 @@ pub async fn start_mock() -> SocketAddr {
 }
 
 pub async fn start(router: axum::Router) -> SocketAddr {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind loopback");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind loopback");
     let addr = listener.local_addr().expect("local addr");
     tokio::spawn(async move {
         let _ = axum::serve(listener, router).await;
@@ -45,9 +47,16 @@ pub async fn start(router: axum::Router) -> SocketAddr {
 }
 
 /// A POST with the given headers and raw body; returns HTTP status and JSON.
-pub async fn raw_post(addr: SocketAddr, path: &str, headers: &[(&str, &str)], body: &str) -> (u16, Value) {
+pub async fn raw_post(
+    addr: SocketAddr,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> (u16, Value) {
     let client = reqwest::Client::new();
-    let mut req = client.post(format!("http://{addr}{path}")).body(body.to_owned());
+    let mut req = client
+        .post(format!("http://{addr}{path}"))
+        .body(body.to_owned());
     for (k, v) in headers {
         req = req.header(*k, *v);
     }

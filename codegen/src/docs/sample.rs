@@ -1,0 +1,148 @@
+//! Illustrative JSON values built from the IR, for operations without a
+//! request or response example.
+
+use serde_json::{json, Map, Value};
+
+use bizgen_runtime::schema::Format;
+
+use crate::ir::{Api, Code, Constraints, Field, Operation, Ty};
+
+/// Types may not be recursive, but keep the recursion bounded anyway.
+const MAX_DEPTH: usize = 8;
+
+/// A request body with every field: its example, else its default, else a
+/// value of its type.
+pub(crate) fn request_body(api: &Api, op: &Operation) -> Value {
+    object(api, &op.request.fields, 0)
+}
+
+/// A success envelope whose `data` is a value of the response type.
+pub(crate) fn success_envelope(api: &Api, op: &Operation) -> Value {
+    let mut map = Map::new();
+    for f in &api.envelope.fields {
+        let v = match f.name.as_str() {
+            "code" => Value::String(api.envelope.success_code.clone()),
+            "ok" => Value::Bool(true),
+            "fail" => Value::Bool(false),
+            _ => field(api, f, 0),
+        };
+        map.insert(f.name.clone(), v);
+    }
+    let data = match &op.response.ty {
+        None => Value::Null,
+        Some(ty) => ty_value(api, ty, &Constraints::default(), 0),
+    };
+    map.insert("data".into(), data);
+    Value::Object(map)
+}
+
+fn object(api: &Api, fields: &[Field], depth: usize) -> Value {
+    Value::Object(
+        fields
+            .iter()
+            .map(|f| (f.name.clone(), field(api, f, depth)))
+            .collect(),
+    )
+}
+
+fn field(api: &Api, f: &Field, depth: usize) -> Value {
+    if let Some(v) = f.example.as_ref().or(f.default.as_ref()) {
+        return v.clone();
+    }
+    if f.nullable && !f.required {
+        return Value::Null;
+    }
+    ty_value(api, &f.ty, &f.constraints, depth)
+}
+
+fn ty_value(api: &Api, ty: &Ty, c: &Constraints, depth: usize) -> Value {
+    if depth > MAX_DEPTH {
+        return Value::Null;
+    }
+    match ty {
+        Ty::String => Value::String(string_value(c)),
+        Ty::Int32 | Ty::Int64 => json!(c.minimum.or(c.maximum.map(|m| m.min(1))).unwrap_or(1)),
+        Ty::Bool => Value::Bool(true),
+        Ty::Decimal => Value::String("1.00".into()),
+        Ty::Timestamp => json!(1_700_000_000_000_i64),
+        Ty::Json => json!({}),
+        Ty::Struct(name) => match api.find_struct(name) {
+            Some(s) => object(api, &s.fields, depth + 1),
+            None => json!({}),
+        },
+        Ty::Enum(name) => match api.find_enum(name).and_then(|e| e.values.first()) {
+            Some(v) => match &v.code {
+                Code::Int(i) => json!(i),
+                Code::Str(s) => Value::String(s.clone()),
+            },
+            None => Value::Null,
+        },
+        Ty::List(t) => Value::Array(vec![ty_value(api, t, &Constraints::default(), depth + 1)]),
+        Ty::Map(t) => json!({ "key": ty_value(api, t, &Constraints::default(), depth + 1) }),
+    }
+}
+
+fn string_value(c: &Constraints) -> String {
+    let base = match c.format {
+        Some(Format::Md5Hex) => "5f4dcc3b5aa765d61d8327deb882cf99",
+        Some(Format::Email) => "user@example.com",
+        Some(Format::Phone) => "13800000000",
+        Some(Format::CountryCode) => "US",
+        Some(Format::Lang) => "en-US",
+        Some(Format::IpList) => "203.0.113.7",
+        Some(Format::JsonText) => "{}",
+        None => "string",
+    };
+    if let Some(p) = c.pattern.as_deref().and_then(matching_string) {
+        return p;
+    }
+    let mut s = base.to_owned();
+    if let Some(min) = c.min_length {
+        while (s.chars().count() as u64) < min {
+            s.push('x');
+        }
+    }
+    if let Some(max) = c.max_length {
+        s = s.chars().take(max as usize).collect();
+    }
+    s
+}
+
+/// A short string that `pattern` matches: the first alternative, the least
+/// repetitions, a plain character of each class. `None` when that fails.
+fn matching_string(pattern: &str) -> Option<String> {
+    use regex_syntax::hir::{Class, Hir, HirKind};
+    fn walk(h: &Hir, out: &mut String) -> Option<()> {
+        match h.kind() {
+            HirKind::Empty | HirKind::Look(_) => {}
+            HirKind::Literal(l) => out.push_str(std::str::from_utf8(&l.0).ok()?),
+            HirKind::Class(Class::Unicode(c)) => {
+                let preferred = ['a', '0', 'A', 'x', '1', '-', '.'];
+                let pick = preferred
+                    .into_iter()
+                    .find(|p| c.ranges().iter().any(|r| r.start() <= *p && *p <= r.end()))
+                    .or_else(|| c.ranges().first().map(|r| r.start()))?;
+                out.push(pick);
+            }
+            HirKind::Class(Class::Bytes(_)) => return None,
+            HirKind::Repetition(r) => {
+                for _ in 0..r.min.min(64) {
+                    walk(&r.sub, out)?;
+                }
+            }
+            HirKind::Capture(c) => walk(&c.sub, out)?,
+            HirKind::Concat(hs) => {
+                for h in hs {
+                    walk(h, out)?;
+                }
+            }
+            HirKind::Alternation(hs) => walk(hs.first()?, out)?,
+        }
+        Some(())
+    }
+    let hir = regex_syntax::parse(pattern).ok()?;
+    let mut out = String::new();
+    walk(&hir, &mut out)?;
+    let re = regex::Regex::new(pattern).ok()?;
+    re.is_match(&out).then_some(out)
+}
