@@ -23,6 +23,13 @@ fn generate(c: &mut Criterion) {
     c.bench_function("emit_rust_only", |b| {
         b.iter(|| std::hint::black_box(bizgen::rust::render_items(&loaded.api).expect("renders")))
     });
+    c.bench_function("emit_rust_tokens_only", |b| {
+        b.iter(|| std::hint::black_box(bizgen::rust::items(&loaded.api)))
+    });
+    let tokens = bizgen::rust::items(&loaded.api);
+    c.bench_function("format_rust_only", |b| {
+        b.iter(|| std::hint::black_box(bizgen::rust::format(tokens.clone()).expect("formats")))
+    });
     c.bench_function("render_docs_only", |b| {
         b.iter(|| std::hint::black_box(bizgen::docs::render_docs(&loaded.api).expect("renders")))
     });

@@ -124,15 +124,8 @@ fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resu
             Ok(0)
         }
         Command::Generate { out: dir } => {
-            let Some(loaded) = load(&cli.spec, err)? else {
+            let Some(files) = outputs(&cli.spec, err)? else {
                 return Ok(EXIT_FAILURE);
-            };
-            let files = match generate::outputs(&loaded.api, &generate::Options::default()) {
-                Ok(f) => f,
-                Err(e) => {
-                    writeln!(err, "bizgen: {e}")?;
-                    return Ok(EXIT_FAILURE);
-                }
             };
             let report = generate::write(dir, &files)?;
             for p in &report.written {
@@ -153,15 +146,8 @@ fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resu
             Ok(0)
         }
         Command::Check { out: dir } => {
-            let Some(loaded) = load(&cli.spec, err)? else {
+            let Some(files) = outputs(&cli.spec, err)? else {
                 return Ok(EXIT_FAILURE);
-            };
-            let files = match generate::outputs(&loaded.api, &generate::Options::default()) {
-                Ok(f) => f,
-                Err(e) => {
-                    writeln!(err, "bizgen: {e}")?;
-                    return Ok(EXIT_FAILURE);
-                }
             };
             let drift = generate::check(dir, &files)?;
             if drift.is_empty() {
@@ -237,7 +223,11 @@ fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resu
             let (path, is_request) = match (request, response) {
                 (Some(p), _) => (p, true),
                 (None, Some(p)) => (p, false),
-                (None, None) => unreachable_usage(err)?,
+                (None, None) => {
+                    // clap requires one of them; kept for callers of `execute`.
+                    writeln!(err, "bizgen: give --request FILE or --response FILE")?;
+                    return Ok(EXIT_USAGE);
+                }
             };
             let payload = match read_json(path) {
                 Ok(v) => v,
@@ -281,11 +271,6 @@ fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resu
     }
 }
 
-fn unreachable_usage(err: &mut dyn Write) -> std::io::Result<(&'static PathBuf, bool)> {
-    writeln!(err, "bizgen: give --request FILE or --response FILE")?;
-    Err(std::io::Error::other("usage"))
-}
-
 fn read_json(path: &Path) -> Result<Value, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
@@ -297,6 +282,23 @@ fn read_json(path: &Path) -> Result<Value, String> {
             e.column()
         )
     })
+}
+
+/// Every generated file for the spec; `None` (diagnostics printed) on errors.
+fn outputs(
+    spec: &Path,
+    err: &mut dyn Write,
+) -> std::io::Result<Option<std::collections::BTreeMap<PathBuf, String>>> {
+    let Some(loaded) = load(spec, err)? else {
+        return Ok(None);
+    };
+    match generate::outputs(&loaded.api, &generate::Options::default()) {
+        Ok(files) => Ok(Some(files)),
+        Err(e) => {
+            writeln!(err, "bizgen: {e}")?;
+            Ok(None)
+        }
+    }
 }
 
 /// Loads the spec, printing diagnostics; `None` when it has errors.

@@ -23,21 +23,27 @@ impl Default for Options {
 
 /// Every generated file, by path relative to the output directory.
 pub fn outputs(api: &Api, options: &Options) -> Result<BTreeMap<PathBuf, String>, String> {
+    // Docs render on their own thread while the Rust emitter runs.
+    let (api_rs, docs) = std::thread::scope(|scope| {
+        let docs = scope.spawn(|| crate::docs::render_docs(api).map_err(|e| e.to_string()));
+        let api_rs = crate::rust::render_include(api);
+        let docs = docs
+            .join()
+            .unwrap_or_else(|_| Err("internal error: the docs thread panicked".into()));
+        (api_rs, docs)
+    });
     let mut files = BTreeMap::new();
     files.insert(
         PathBuf::from("Cargo.toml"),
         crate::rust::render_manifest(api, &options.runtime_path),
     );
     files.insert(PathBuf::from("src/lib.rs"), crate::rust::render_lib(api));
-    files.insert(
-        PathBuf::from("src/api.rs"),
-        crate::rust::render_include(api)?,
-    );
+    files.insert(PathBuf::from("src/api.rs"), api_rs?);
     files.insert(
         PathBuf::from("src/bin/mock.rs"),
         crate::rust::render_mock_bin(api),
     );
-    for (path, text) in crate::docs::render_docs(api).map_err(|e| e.to_string())? {
+    for (path, text) in docs? {
         files.insert(PathBuf::from("docs").join(path), text);
     }
     Ok(files)

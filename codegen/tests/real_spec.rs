@@ -586,3 +586,15 @@ fn cli_schema_is_json() {
     let schema: Value = serde_json::from_str(&r.out).expect("schema is JSON");
     assert!(schema["properties"]["services"].is_object(), "{schema}");
 }
+
+#[test]
+fn checked_in_json_schema_is_current() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/bizgen-spec.schema.json");
+    let on_disk = std::fs::read_to_string(&path).expect("spec/bizgen-spec.schema.json");
+    assert_eq!(
+        on_disk,
+        bizgen::spec_json_schema(),
+        "spec/bizgen-spec.schema.json is stale: run `bizgen schema --out spec/bizgen-spec.schema.json`"
+    );
+}

@@ -173,7 +173,7 @@ pub fn with_fallback(router: Router) -> Router {
             codes::NOT_FOUND,
             format!("no operation at {}", request.uri().path()),
         );
-        error_response(err, trace)
+        error_response(err, trace, 0)
     })
 }
 
@@ -189,19 +189,20 @@ where
     F: Fn(RequestContext, Q) -> Fut,
     Fut: Future<Output = Result<T, ApiError>>,
 {
+    let started = std::time::Instant::now();
     let trace = trace_of(request.headers());
-    match prepare::<Q>(op, config, request, trace.clone()).await {
-        Ok((ctx, body)) => match handler(ctx, body).await {
-            Ok(data) => match serde_json::to_value(&data) {
-                Ok(value) => success_response(value, trace),
-                Err(e) => error_response(
-                    ApiError::internal(format!("cannot encode the response: {e}")),
-                    trace,
-                ),
-            },
-            Err(e) => error_response(e, trace),
-        },
-        Err(e) => error_response(e, trace),
+    let result = match prepare::<Q>(op, config, request, trace.clone()).await {
+        Ok((ctx, body)) => handler(ctx, body).await.and_then(|data| {
+            serde_json::to_value(&data)
+                .map_err(|e| ApiError::internal(format!("cannot encode the response: {e}")))
+        }),
+        Err(e) => Err(e),
+    };
+    // `tm`: the time this server spent on the call, in milliseconds.
+    let tm = i64::try_from(started.elapsed().as_millis()).unwrap_or(i64::MAX);
+    match result {
+        Ok(value) => success_response(value, trace, tm),
+        Err(e) => error_response(e, trace, tm),
     }
 }
 
@@ -363,10 +364,6 @@ fn new_trace() -> String {
     format!("s-{}", uuid::Uuid::new_v4())
 }
 
-fn now_ms() -> i64 {
-    crate::types::EpochMillis::now().0
-}
-
 fn json_response(envelope: &Envelope<Value>) -> Response {
     let body = serde_json::to_vec(envelope).unwrap_or_else(|_| b"{}".to_vec());
     let mut response = (StatusCode::OK, Body::from(body)).into_response();
@@ -377,14 +374,14 @@ fn json_response(envelope: &Envelope<Value>) -> Response {
     response
 }
 
-fn success_response(data: Value, trace: String) -> Response {
+fn success_response(data: Value, trace: String, tm: i64) -> Response {
     let data = if data.is_null() { None } else { Some(data) };
-    json_response(&Envelope::success(data, trace, now_ms()))
+    json_response(&Envelope::success(data, trace, tm))
 }
 
-/// The error envelope for `err`, with `trace` echoed.
-pub fn error_response(err: ApiError, trace: String) -> Response {
-    let mut envelope = Envelope::error(&err.code, &err.msg, err.data, trace, now_ms());
+/// The error envelope for `err`, with `trace` echoed and `tm` the time spent.
+pub fn error_response(err: ApiError, trace: String, tm: i64) -> Response {
+    let mut envelope = Envelope::error(&err.code, &err.msg, err.data, trace, tm);
     envelope.msg_params = err.msg_params;
     json_response(&envelope)
 }

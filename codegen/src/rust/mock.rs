@@ -50,6 +50,7 @@ fn answer(op: &Operation) -> Answer {
 
 pub fn emit_mock(api: &Api) -> TokenStream {
     let rt = rt();
+    let import = super::rt_import();
     let impls = api.services.iter().map(|service| {
         let module = ident(&service.module);
         let trait_name = trait_ident(service);
@@ -66,7 +67,7 @@ pub fn emit_mock(api: &Api) -> TokenStream {
                     &self,
                     ctx: #rt::RequestContext,
                     request: super::#module::#request,
-                ) -> impl ::core::future::Future<Output = ::core::result::Result<#response, #rt::ApiError>> + ::core::marker::Send {
+                ) -> impl ::core::future::Future<Output = Result<#response, #rt::ApiError>> + Send {
                     let _ = (ctx, request);
                     async { #body }
                 }
@@ -86,6 +87,8 @@ pub fn emit_mock(api: &Api) -> TokenStream {
         /// A mock of every service that answers with the spec's example
         /// responses (the first successful one, else the first error).
         pub mod mock {
+            #import
+
             /// The mock implementation of every service trait.
             #[derive(Debug, Clone, Copy, Default)]
             pub struct Mock;

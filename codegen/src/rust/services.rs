@@ -22,7 +22,7 @@ pub fn response_type(op: &Operation) -> TokenStream {
         Some(ty) => {
             let base = rust_type(ty, Scope::Sibling);
             if op.response.nullable {
-                quote!(::std::option::Option<#base>)
+                quote!(Option<#base>)
             } else {
                 base
             }
@@ -45,6 +45,7 @@ pub fn trait_ident(service: &Service) -> Ident {
 
 pub fn emit_service(api: &Api, service: &Service) -> TokenStream {
     let rt = rt();
+    let import = super::rt_import();
     let module = ident(&service.module);
     let trait_name = trait_ident(service);
     let module_doc: Vec<String> = paragraphs([
@@ -135,9 +136,9 @@ pub fn emit_service(api: &Api, service: &Service) -> TokenStream {
                 &self,
                 ctx: #rt::RequestContext,
                 request: #request,
-            ) -> impl ::core::future::Future<Output = ::core::result::Result<#response, #rt::ApiError>> + ::core::marker::Send {
+            ) -> impl ::core::future::Future<Output = Result<#response, #rt::ApiError>> + Send {
                 let _ = (ctx, request);
-                async { ::core::result::Result::Err(#rt::ApiError::not_implemented(#biz_type)) }
+                async { Err(#rt::ApiError::not_implemented(#biz_type)) }
             }
         }
     });
@@ -168,12 +169,12 @@ pub fn emit_service(api: &Api, service: &Service) -> TokenStream {
         let with_doc = format!(" Like [`Self::{}`], with per-call options (e.g. a given `trace`).", op.rust_name.trim_start_matches("r#"));
         quote! {
             #doc
-            pub async fn #method(&self, request: &#request) -> ::core::result::Result<#response, #rt::ClientError> {
+            pub async fn #method(&self, request: &#request) -> Result<#response, #rt::ClientError> {
                 self.#with(request, #rt::CallOptions::default()).await
             }
 
             #[doc = #with_doc]
-            pub async fn #with(&self, request: &#request, options: #rt::CallOptions) -> ::core::result::Result<#response, #rt::ClientError> {
+            pub async fn #with(&self, request: &#request, options: #rt::CallOptions) -> Result<#response, #rt::ClientError> {
                 self.client.call::<#request, #decode>(&operations::#info, request, options).await #convert
             }
         }
@@ -187,12 +188,16 @@ pub fn emit_service(api: &Api, service: &Service) -> TokenStream {
     quote! {
         #(#[doc = #module_doc])*
         pub mod #module {
+            #import
+
             #(#requests)*
 
             #(#op_impls)*
 
             /// Descriptors of this service's operations: path, bizType, access, headers and request schema.
             pub mod operations {
+                use super::rt;
+
                 #(#infos)*
 
                 /// Every operation of this service.
@@ -200,7 +205,7 @@ pub fn emit_service(api: &Api, service: &Service) -> TokenStream {
             }
 
             #trait_doc
-            pub trait #trait_name: ::core::marker::Send + ::core::marker::Sync + 'static {
+            pub trait #trait_name: Send + Sync + 'static {
                 #(#methods)*
             }
 

@@ -28,7 +28,7 @@ pub fn types_path(scope: Scope) -> TokenStream {
 pub fn rust_type(ty: &Ty, scope: Scope) -> TokenStream {
     let rt = rt();
     match ty {
-        Ty::String => quote!(::std::string::String),
+        Ty::String => quote!(String),
         Ty::Int32 => quote!(i32),
         Ty::Int64 => quote!(i64),
         Ty::Bool => quote!(bool),
@@ -42,11 +42,11 @@ pub fn rust_type(ty: &Ty, scope: Scope) -> TokenStream {
         }
         Ty::List(t) => {
             let inner = rust_type(t, scope);
-            quote!(::std::vec::Vec<#inner>)
+            quote!(Vec<#inner>)
         }
         Ty::Map(t) => {
             let inner = rust_type(t, scope);
-            quote!(#rt::BTreeMap<::std::string::String, #inner>)
+            quote!(#rt::BTreeMap<String, #inner>)
         }
     }
 }
@@ -57,7 +57,29 @@ pub fn field_type(f: &Field, scope: Scope) -> TokenStream {
     if f.required && !f.nullable {
         base
     } else {
-        quote!(::std::option::Option<#base>)
+        quote!(Option<#base>)
+    }
+}
+
+/// The name serde's `rename_all = "camelCase"` gives a Rust field
+/// (`serde_derive`'s rule: capitalize after each `_`, lower the first letter).
+fn serde_camel_case(rust_name: &str) -> String {
+    let field = rust_name.trim_start_matches("r#");
+    let mut pascal = String::new();
+    let mut capitalize = true;
+    for ch in field.chars() {
+        if ch == '_' {
+            capitalize = true;
+        } else if capitalize {
+            pascal.push(ch.to_ascii_uppercase());
+            capitalize = false;
+        } else {
+            pascal.push(ch);
+        }
+    }
+    match pascal.char_indices().nth(1) {
+        Some((i, _)) => pascal[..i].to_ascii_lowercase() + &pascal[i..],
+        None => pascal.to_ascii_lowercase(),
     }
 }
 
@@ -65,16 +87,16 @@ pub fn field_type(f: &Field, scope: Scope) -> TokenStream {
 pub fn schema_tokens(ty: &Ty, c: &Constraints, scope: Scope) -> TokenStream {
     let rt = rt();
     let opt_u64 = |v: Option<u64>| match v {
-        Some(v) => quote!(::std::option::Option::Some(#v)),
-        None => quote!(::std::option::Option::None),
+        Some(v) => quote!(Some(#v)),
+        None => quote!(None),
     };
     let opt_i64 = |v: Option<i64>| match v {
         Some(v) if v < 0 => {
             let abs = Literal::u64_unsuffixed(v.unsigned_abs());
-            quote!(::std::option::Option::Some(-#abs))
+            quote!(Some(-#abs))
         }
-        Some(v) => quote!(::std::option::Option::Some(#v)),
-        None => quote!(::std::option::Option::None),
+        Some(v) => quote!(Some(#v)),
+        None => quote!(None),
     };
     match ty {
         Ty::String if c.is_empty() => quote!(#rt::Schema::STRING),
@@ -90,11 +112,11 @@ pub fn schema_tokens(ty: &Ty, c: &Constraints, scope: Scope) -> TokenStream {
                 rules.push(quote!(max_length: #v));
             }
             if let Some(p) = &c.pattern {
-                rules.push(quote!(pattern: ::std::option::Option::Some(#rt::Cow::Borrowed(#p))));
+                rules.push(quote!(pattern: Some(#rt::Cow::Borrowed(#p))));
             }
             if let Some(f) = c.format {
                 let variant = format_ident!("{}", format!("{f:?}"));
-                rules.push(quote!(format: ::std::option::Option::Some(#rt::Format::#variant)));
+                rules.push(quote!(format: Some(#rt::Format::#variant)));
             }
             quote!(#rt::Schema::String(#rt::StringRules {
                 #(#rules,)*
@@ -175,14 +197,18 @@ pub fn emit_struct(api: &Api, s: &Struct, doc: &str, scope: Scope) -> TokenStrea
         let ty = field_type(f, scope);
         let wire = &f.name;
         let fdoc = doc_attrs(&field_doc(api, f));
-        let serde_attr = if f.required && !f.nullable {
-            quote!(#[serde(rename = #wire)])
-        } else if f.required {
+        // `rename_all = "camelCase"` covers most wire names; the rest are spelled out.
+        let mut serde_args = Vec::new();
+        if serde_camel_case(&f.rust_name) != *wire {
+            serde_args.push(quote!(rename = #wire));
+        }
+        if f.required && f.nullable {
             // Present but possibly null: always serialize the key.
-            quote!(#[serde(rename = #wire, default)])
-        } else {
-            quote!(#[serde(rename = #wire, default, skip_serializing_if = "::std::option::Option::is_none")])
-        };
+            serde_args.push(quote!(default));
+        } else if !f.required {
+            serde_args.push(quote!(skip_serializing_if = "Option::is_none"));
+        }
+        let serde_attr = (!serde_args.is_empty()).then(|| quote!(#[serde(#(#serde_args),*)]));
         let deprecated = f.deprecated.then(|| quote!(#[deprecated]));
         quote! { #fdoc #serde_attr #deprecated pub #fname: #ty }
     });
@@ -209,21 +235,29 @@ pub fn emit_struct(api: &Api, s: &Struct, doc: &str, scope: Scope) -> TokenStrea
     let wire_name = &s.name;
     let default = struct_has_default(api, s).then(|| quote!(Default,));
     let label = &s.rust_name;
+    // A hand-written `Debug` only where something must be redacted.
+    let redacts = s.fields.iter().any(|f| f.sensitive);
+    let derive_debug = (!redacts).then(|| quote!(Debug,));
+    let debug_impl = redacts.then(|| {
+        quote! {
+            impl ::core::fmt::Debug for #name {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.debug_struct(#label)
+                        #(#debug_fields)*
+                        .finish()
+                }
+            }
+        }
+    });
     quote! {
         #doc
-        #[derive(Clone, PartialEq, #default #rt::serde::Serialize, #rt::serde::Deserialize)]
-        #[serde(crate = "::bizgen_runtime::codegen::serde")]
+        #[derive(#derive_debug Clone, PartialEq, #default #rt::serde::Serialize, #rt::serde::Deserialize)]
+        #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
         pub struct #name {
             #(#fields,)*
         }
 
-        impl ::core::fmt::Debug for #name {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.debug_struct(#label)
-                    #(#debug_fields)*
-                    .finish()
-            }
-        }
+        #debug_impl
 
         impl #name {
             /// The wire shape of this type, for validation.
@@ -308,13 +342,13 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
                 }
 
                 impl #rt::serde::Serialize for #name {
-                    fn serialize<S: #rt::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                    fn serialize<S: #rt::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                         serializer.serialize_i32(self.code())
                     }
                 }
 
                 impl<'de> #rt::serde::Deserialize<'de> for #name {
-                    fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                    fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                         <i32 as #rt::serde::Deserialize>::deserialize(deserializer).map(#name::from_code)
                     }
                 }
@@ -328,7 +362,7 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
                 pub enum #name {
                     #(#variant_docs #variants,)*
                     /// A value that this SDK does not know.
-                    Unknown(::std::string::String),
+                    Unknown(String),
                 }
 
                 impl #name {
@@ -347,7 +381,7 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
                     pub fn from_code(value: &str) -> Self {
                         match value {
                             #(#codes => #name::#variants,)*
-                            other => #name::Unknown(::std::string::String::from(other)),
+                            other => #name::Unknown(String::from(other)),
                         }
                     }
 
@@ -359,14 +393,14 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
                 }
 
                 impl #rt::serde::Serialize for #name {
-                    fn serialize<S: #rt::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                    fn serialize<S: #rt::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                         serializer.serialize_str(self.as_str())
                     }
                 }
 
                 impl<'de> #rt::serde::Deserialize<'de> for #name {
-                    fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                        <::std::string::String as #rt::serde::Deserialize>::deserialize(deserializer).map(|v| #name::from_code(&v))
+                    fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                        <String as #rt::serde::Deserialize>::deserialize(deserializer).map(|v| #name::from_code(&v))
                     }
                 }
             }

@@ -94,8 +94,8 @@ pub fn load_sources(sources: Vec<Source>) -> Result<Loaded, SpecErrors> {
         );
     }
     let mut parsed = Vec::new();
-    for (index, source) in sources.iter().enumerate() {
-        match parse_file(index, &source.text) {
+    for (index, result) in parse_all(&sources) {
+        match result {
             Ok(file) => parsed.push((index, file)),
             Err(d) => diagnostics.push(d),
         }
@@ -125,6 +125,61 @@ fn finish(
         }),
         _ => Err(SpecErrors { files, diagnostics }),
     }
+}
+
+/// Parses every file, spread over the available cores (YAML parsing is most
+/// of a load's time); results come back in file order.
+fn parse_all(sources: &[Source]) -> Vec<(usize, Result<raw::SpecFile, Diagnostic>)> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(sources.len());
+    if threads <= 1 {
+        return sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (i, parse_file(i, &s.text)))
+            .collect();
+    }
+    // Deal the files out largest first, each to the least loaded thread.
+    let mut order: Vec<usize> = (0..sources.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(sources[i].text.len()));
+    let mut buckets: Vec<(usize, Vec<usize>)> = vec![(0, Vec::new()); threads];
+    for i in order {
+        if let Some(lightest) = buckets.iter_mut().min_by_key(|(load, _)| *load) {
+            lightest.0 += sources[i].text.len();
+            lightest.1.push(i);
+        }
+    }
+    let mut results: Vec<(usize, Result<raw::SpecFile, Diagnostic>)> =
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = buckets
+                .into_iter()
+                .map(|(_, files)| {
+                    scope.spawn(move || {
+                        files
+                            .into_iter()
+                            .map(|i| (i, parse_file(i, &sources[i].text)))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| {
+                    h.join().unwrap_or_else(|_| {
+                        vec![(
+                            0,
+                            Err(Diagnostic::error(
+                                None,
+                                "internal error: a parser thread panicked",
+                            )),
+                        )]
+                    })
+                })
+                .collect()
+        });
+    results.sort_by_key(|(i, _)| *i);
+    results
 }
 
 fn parse_file(index: usize, text: &str) -> Result<raw::SpecFile, Diagnostic> {

@@ -305,12 +305,51 @@ struct Known {
     types: BTreeSet<String>,
 }
 
+/// Names that generated code relies on: the Rust prelude it uses unqualified,
+/// and its own items.
+const RESERVED_TYPE_NAMES: &[&str] = &[
+    "Option",
+    "Some",
+    "None",
+    "Result",
+    "Ok",
+    "Err",
+    "String",
+    "Vec",
+    "Box",
+    "Send",
+    "Sync",
+    "Sized",
+    "Clone",
+    "Copy",
+    "Default",
+    "Debug",
+    "PartialEq",
+    "Eq",
+    "Hash",
+    "Iterator",
+    "From",
+    "Into",
+    "ToString",
+    "ToOwned",
+    "Client",
+    "Server",
+    "Mock",
+    "Unimplemented",
+];
+
 fn check_type_like_name(ctx: &mut Ctx, name: &str, pos: Pos) {
     let ok = name.starts_with(|c: char| c.is_ascii_alphabetic())
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     if !ok {
         ctx.error(pos, format!("name `{name}` is not a valid type name"))
             .help = Some("use UpperCamelCase letters and digits, starting with a letter".into());
+    } else if RESERVED_TYPE_NAMES.contains(&names::type_name(name).as_str()) {
+        ctx.error(
+            pos,
+            format!("`{name}` is reserved: generated code uses this name itself"),
+        )
+        .help = Some("rename it, e.g. with a domain prefix".into());
     } else if matches!(
         name,
         "string"
@@ -759,6 +798,10 @@ fn resolve_services(
         let pos = parts[0].0;
         check_type_like_name(ctx, &name, pos);
         let module = names::module_name(&name);
+        if matches!(module.as_str(), "types" | "mock") {
+            ctx.error(pos, format!("service `{name}` would become module `{module}`, which the generated code uses for its own items"))
+                .help = Some("rename the service".into());
+        }
         if let Some((other, opos)) = modules.get(&module) {
             let opos = *opos;
             ctx.error(pos, format!("service `{name}` collides with service `{other}`: both become module `{module}`"))
