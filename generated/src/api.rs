@@ -5466,10 +5466,6 @@ pub mod customer_api_web_service {
         pub(crate) client: &'a rt::Client,
     }
     impl<'a> Client<'a> {
-        /// Wraps a runtime client.
-        pub fn new(client: &'a rt::Client) -> Self {
-            Client { client }
-        }
         /// Downgrade the package of an API key
         ///
         /// Changes the package duration of an API key. The seed's response is the full API key (identical to the applyApi capture in the seed document).
@@ -5741,10 +5737,6 @@ pub mod customer_dubbo_api_service {
         pub(crate) client: &'a rt::Client,
     }
     impl<'a> Client<'a> {
-        /// Wraps a runtime client.
-        pub fn new(client: &'a rt::Client) -> Self {
-            Client { client }
-        }
         /// Reset the demo account
         ///
         /// Resets the logged-in customer's demo (simulated) trading account. The body is empty. The seed shows `{}` as the response, which is not an envelope; the example below is an illustrative success envelope with data null.
@@ -5916,10 +5908,6 @@ pub mod customer_group_admin_api_service {
         pub(crate) client: &'a rt::Client,
     }
     impl<'a> Client<'a> {
-        /// Wraps a runtime client.
-        pub fn new(client: &'a rt::Client) -> Self {
-            Client { client }
-        }
         /// List customer groups
         ///
         /// Lists the company's customer groups, optionally filtered by trade type and customer. The request fields are undocumented (seen only in the example). The seed's response placeholder shows one object; the data is a list. The example below is illustrative.
@@ -11892,10 +11880,6 @@ pub mod customer_web_api_service {
         pub(crate) client: &'a rt::Client,
     }
     impl<'a> Client<'a> {
-        /// Wraps a runtime client.
-        pub fn new(client: &'a rt::Client) -> Self {
-            Client { client }
-        }
         /// Find the customer's third-party account information
         ///
         /// Returns the third-party account bound to the logged-in customer. The only example (a captured success) has data null, and the seed documents no data shape.
@@ -13207,10 +13191,6 @@ pub mod openapi_customer_web_api_service {
         pub(crate) client: &'a rt::Client,
     }
     impl<'a> Client<'a> {
-        /// Wraps a runtime client.
-        pub fn new(client: &'a rt::Client) -> Self {
-            Client { client }
-        }
         /// Check whether a customer exists (B-side)
         ///
         /// Tells whether a customer with the given email, phone number or customer account exists: 1 exists, 2 does not exist, -1 disabled. The seed's response example is a placeholder ("tm": "text"); the example below is illustrative.
@@ -13428,10 +13408,6 @@ pub mod third_ext {
         pub(crate) client: &'a rt::Client,
     }
     impl<'a> Client<'a> {
-        /// Wraps a runtime client.
-        pub fn new(client: &'a rt::Client) -> Self {
-            Client { client }
-        }
         /// Switch between real and demo account
         ///
         /// Switches the logged-in customer between its real and demo (simulated) account. The body is empty. The seed shows `{}` as the response, which is not an envelope; the example below is an illustrative success envelope with data null.
@@ -13998,10 +13974,6 @@ pub mod white_customer_admin_api_service {
         pub(crate) client: &'a rt::Client,
     }
     impl<'a> Client<'a> {
-        /// Wraps a runtime client.
-        pub fn new(client: &'a rt::Client) -> Self {
-            Client { client }
-        }
         /// Create a customer with accounts and KYC
         ///
         /// Creates a customer, opens its trading accounts for the customer group's trade types and currencies and passes its KYC. Returns the new customer number.
@@ -14197,37 +14169,51 @@ impl Client {
     }
     /// Operations of `customer.app.CustomerApiWebService`.
     pub fn customer_api_web_service(&self) -> customer_api_web_service::Client<'_> {
-        customer_api_web_service::Client::new(&self.inner)
+        customer_api_web_service::Client {
+            client: &self.inner,
+        }
     }
     /// Operations of `customer.app.CustomerDubboApiService`.
     pub fn customer_dubbo_api_service(&self) -> customer_dubbo_api_service::Client<'_> {
-        customer_dubbo_api_service::Client::new(&self.inner)
+        customer_dubbo_api_service::Client {
+            client: &self.inner,
+        }
     }
     /// Operations of `customer.admin.CustomerGroupAdminApiService`.
     pub fn customer_group_admin_api_service(
         &self,
     ) -> customer_group_admin_api_service::Client<'_> {
-        customer_group_admin_api_service::Client::new(&self.inner)
+        customer_group_admin_api_service::Client {
+            client: &self.inner,
+        }
     }
     /// Operations of `customer.app.CustomerWebApiService`.
     pub fn customer_web_api_service(&self) -> customer_web_api_service::Client<'_> {
-        customer_web_api_service::Client::new(&self.inner)
+        customer_web_api_service::Client {
+            client: &self.inner,
+        }
     }
     /// Operations of `customer.app.CustomerWebApiService`.
     pub fn openapi_customer_web_api_service(
         &self,
     ) -> openapi_customer_web_api_service::Client<'_> {
-        openapi_customer_web_api_service::Client::new(&self.inner)
+        openapi_customer_web_api_service::Client {
+            client: &self.inner,
+        }
     }
     /// Operations of `thirdExt`.
     pub fn third_ext(&self) -> third_ext::Client<'_> {
-        third_ext::Client::new(&self.inner)
+        third_ext::Client {
+            client: &self.inner,
+        }
     }
     /// Operations of `customer.admin.WhiteCustomerAdminApiService`.
     pub fn white_customer_admin_api_service(
         &self,
     ) -> white_customer_admin_api_service::Client<'_> {
-        white_customer_admin_api_service::Client::new(&self.inner)
+        white_customer_admin_api_service::Client {
+            client: &self.inner,
+        }
     }
 }
 /// Builds the axum router of the API from one implementation per service.

@@ -12,3 +12,10 @@ pub mod from_build_script {
 pub mod from_macro {
     bizgen_macros::generate!("../spec");
 }
+
+/// The obstacle-course spec (keywords, collisions, odd names), expanded by
+/// the proc-macro: that it compiles is half of the test.
+#[allow(clippy::all)]
+pub mod obstacle {
+    bizgen_macros::generate!("obstacle-spec");
+}

@@ -132,7 +132,7 @@ fn emit_root(api: &Api) -> TokenStream {
         quote! {
             #[doc = #doc]
             pub fn #module(&self) -> #module::Client<'_> {
-                #module::Client::new(&self.inner)
+                #module::Client { client: &self.inner }
             }
         }
     });

@@ -223,11 +223,6 @@ pub fn emit_service(api: &Api, service: &Service) -> TokenStream {
             }
 
             impl<'a> Client<'a> {
-                /// Wraps a runtime client.
-                pub fn new(client: &'a #rt::Client) -> Self {
-                    Client { client }
-                }
-
                 #(#client_methods)*
             }
         }

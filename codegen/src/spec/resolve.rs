@@ -867,6 +867,19 @@ fn resolve_services(
                         Some(format!("the other is at {}", ctx.at(opos)));
                     continue;
                 }
+                // The client adds `{method}_with` for per-call options.
+                let with = format!("{}_with", rust.trim_start_matches("r#"));
+                let clash = op_names
+                    .iter()
+                    .find(|(r, _)| {
+                        **r == with || format!("{}_with", r.trim_start_matches("r#")) == rust
+                    })
+                    .map(|(_, (other, opos))| (other.clone(), *opos));
+                if let Some((other, opos)) = clash {
+                    ctx.error(op_name.pos, format!("operation `{}` collides with `{other}` in service `{name}`: the client names one `X_with` after the other", op_name.value))
+                        .help = Some(format!("rename one of them (the other is at {})", ctx.at(opos)));
+                    continue;
+                }
                 op_names.insert(rust.clone(), (op_name.value.clone(), op_name.pos));
                 if let Some(op) = resolve_operation(
                     ctx,

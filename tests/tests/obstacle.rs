@@ -1,0 +1,91 @@
+//! The obstacle-course spec: hostile names generate, compile and keep their
+//! wire names.
+
+mod common;
+
+use bizgen_tests::obstacle;
+use serde_json::json;
+
+#[test]
+fn keyword_and_odd_field_names_keep_their_wire_names() {
+    let wire = json!({
+        "type": "self", "self": "s", "crate": 1, "super": true, "fn": "1.25",
+        "match": -1, "async": 1700000000000i64, "await": null,
+        "dyn": [{"map": {"a": {"b": [2147483647, -2147483648]}}}],
+        "1st": "first", "camelCASE": "c", "snake_case": "s", "with-dash": "d",
+        "with.dot": "p", "XMLHttpRequest": "x", "secret": "hunter2"
+    });
+    let value: obstacle::types::Loop = serde_json::from_value(wire.clone()).expect("decode");
+    assert_eq!(value.r#type, obstacle::types::Type::SelfValue);
+    assert_eq!(value.self_.as_deref(), Some("s"));
+    assert_eq!(value._1st.as_deref(), Some("first"));
+    assert_eq!(value.r#match, Some(obstacle::types::Match::Minus));
+    let back = serde_json::to_value(&value).expect("encode");
+    assert_eq!(common::strip_nulls(&back), common::strip_nulls(&wire));
+    let debug = format!("{value:?}");
+    assert!(!debug.contains("hunter2"), "{debug}");
+}
+
+#[test]
+fn extreme_and_empty_enum_codes() {
+    use obstacle::types::{Match, Type};
+    assert_eq!(Match::from_code(i32::MIN), Match::Min);
+    assert_eq!(Match::Max.code(), i32::MAX);
+    assert_eq!(Type::from_code(""), Type::Empty);
+    assert_eq!(Type::WithSpace.as_str(), "with space");
+    assert_eq!(
+        serde_json::to_value(Type::Type).expect("encode"),
+        json!("type")
+    );
+}
+
+#[test]
+fn same_operation_names_in_two_services_do_not_collide() {
+    let alpha = obstacle::alpha::operations::PAGE;
+    let beta = obstacle::beta::operations::PAGE;
+    assert_eq!(alpha.path, "/c/obstacle.Alpha.page");
+    assert_eq!(beta.path, "/b-side/obstacle.Beta.page");
+    assert_eq!(
+        obstacle::beta::operations::GROUP_LIST.path,
+        "/b-side/custom/path"
+    );
+    // Methods named like keywords and like a constructor exist on the client.
+    let _ = obstacle::alpha::Client::r#type;
+    let _ = obstacle::alpha::Client::new;
+    let _ = obstacle::beta::Client::self_;
+    assert_eq!(obstacle::OPERATION_COUNT, 8);
+}
+
+#[tokio::test]
+async fn constraints_on_keyword_fields_are_enforced() {
+    use bizgen_runtime::server::{ServerConfig, StaticTokens};
+    let config = ServerConfig::new(StaticTokens::new("t", "a"));
+    let router = obstacle::Server::new(config)
+        .alpha(obstacle::Unimplemented)
+        .into_router();
+    let addr = common::start(router).await;
+    let headers = [("content-type", "application/json"), ("trace", "t-1")];
+    let (_, resp) =
+        common::raw_post(addr, "/c/obstacle.Alpha.page", &headers, r#"{"type": 6}"#).await;
+    assert_eq!(resp["code"], "BIZGEN_VALIDATION");
+    assert_eq!(resp["data"][0]["pointer"], "/body/type");
+    assert_eq!(resp["data"][0]["reason"], "must be at most 5, got 6");
+    let (_, resp) = common::raw_post(
+        addr,
+        "/c/obstacle.Alpha.changeEmailV1v1v2",
+        &headers,
+        r#"{"new": "x"}"#,
+    )
+    .await;
+    assert_eq!(resp["data"][0]["pointer"], "/body/new");
+    let (_, resp) = common::raw_post(
+        addr,
+        "/c/obstacle.Alpha.type",
+        &headers,
+        r#"{"self": {"type": "bogus"}}"#,
+    )
+    .await;
+    assert_eq!(resp["data"][0]["pointer"], "/body/self/type");
+    let (_, resp) = common::raw_post(addr, "/c/obstacle.Alpha.new", &headers, "{}").await;
+    assert_eq!(resp["code"], "BIZGEN_NOT_IMPLEMENTED");
+}
