@@ -342,7 +342,10 @@ impl<'a> Differ<'a> {
     fn emit(&mut self, rule: &'static str, operation: Option<&str>, at: At, message: String) {
         // Every id used here is in RULES (a test checks); an unlisted one is
         // reported as breaking rather than lost.
-        debug_assert!(rule_info(rule).is_some(), "diff rule `{rule}` is not in RULES");
+        debug_assert!(
+            rule_info(rule).is_some(),
+            "diff rule `{rule}` is not in RULES"
+        );
         let level = rule_info(rule).map_or(Level::Err, |info| info.level);
         let location = match at {
             At::Old(pos) => self.old.files.location(pos),
