@@ -327,15 +327,6 @@ fn print_diagnostics(
     Ok(())
 }
 
-fn access_str(a: crate::ir::Access) -> &'static str {
-    match a {
-        crate::ir::Access::Guest => "guest",
-        crate::ir::Access::Login => "login",
-        crate::ir::Access::Admin => "admin",
-        crate::ir::Access::Optional => "optional",
-    }
-}
-
 fn response_str(op: &crate::ir::Operation) -> String {
     match &op.response.ty {
         None => "none".into(),
@@ -354,7 +345,7 @@ pub fn list_json(api: &Api) -> Value {
                 json!({
                     "bizType": o.biz_type,
                     "path": o.path,
-                    "access": access_str(o.access),
+                    "access": o.access.as_str(),
                     "request": o.request.fields.iter().map(|f| json!({
                         "name": f.name,
                         "type": type_str(&f.ty, f.nullable),
@@ -382,7 +373,7 @@ pub fn list_table(api: &Api) -> String {
         .map(|(_, o)| {
             [
                 o.path.clone(),
-                access_str(o.access).to_owned(),
+                o.access.as_str().to_owned(),
                 o.request.fields.len().to_string(),
                 response_str(o),
             ]

@@ -316,15 +316,6 @@ struct Differ<'a> {
     out: Vec<Finding>,
 }
 
-fn access_name(a: Access) -> &'static str {
-    match a {
-        Access::Guest => "guest",
-        Access::Login => "login",
-        Access::Admin => "admin",
-        Access::Optional => "optional",
-    }
-}
-
 /// How much of a token an access level needs: none, optional, required.
 fn token_rank(a: Access) -> u8 {
     match a {
@@ -451,7 +442,7 @@ impl<'a> Differ<'a> {
             );
         }
         if o.access != n.access {
-            let (before, after) = (access_name(o.access), access_name(n.access));
+            let (before, after) = (o.access.as_str(), n.access.as_str());
             let tightened = token_rank(n.access) > token_rank(o.access)
                 || (token_rank(n.access) == 2 && token_rank(o.access) == 2);
             if tightened {

@@ -124,14 +124,8 @@ fn every_sensitive_field_of_shared_types_is_redacted() {
 #[test]
 fn captured_login_token_does_not_leak() {
     let api = common::api();
-    let op = common::op_by_path(&api, "/api/login/customer.app.CustomerWebApiService.login");
-    let resp = op
-        .examples
-        .iter()
-        .find_map(|e| e.response.clone())
-        .expect("example");
     let result: customer_api::types::LoginResult =
-        serde_json::from_value(resp["data"].clone()).expect("decode");
+        serde_json::from_value(common::captured_login_data(&api)).expect("decode");
     let debug = format!("{result:?}");
     assert!(
         !debug.contains("a541f9d5-2507-42b3-b790-59e1f755c380app"),

@@ -71,9 +71,27 @@ fn is_captured_envelope(v: &Value) -> bool {
             .is_some_and(|t| !t.is_empty())
 }
 
+/// The seed documents (`tests/seeds/*.txt`) in name order, with their text.
+fn seed_texts() -> Vec<(std::path::PathBuf, String)> {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut files: Vec<_> = std::fs::read_dir(&seeds)
+        .expect("tests/seeds")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("seed");
+            (p, text)
+        })
+        .collect()
+}
+
 #[test]
 fn every_captured_seed_response_is_a_spec_example() {
-    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let api = common::api();
     let examples: Vec<&Value> = api
         .operations()
@@ -81,17 +99,7 @@ fn every_captured_seed_response_is_a_spec_example() {
         .collect();
     let mut captured = 0;
     let mut missing = Vec::new();
-    let mut files: Vec<_> = std::fs::read_dir(&seeds)
-        .expect("tests/seeds")
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    files.sort();
-    for path in files
-        .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-    {
-        let text = std::fs::read_to_string(path).expect("seed");
+    for (path, text) in seed_texts() {
         for block in json_blocks(&text).into_iter().filter(is_captured_envelope) {
             captured += 1;
             if !examples.iter().any(|e| **e == block) {
@@ -128,21 +136,10 @@ fn the_captured_login_request_is_a_spec_example() {
 
 #[test]
 fn every_field_of_every_seed_request_is_in_the_spec() {
-    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let api = common::api();
     let mut checked = 0;
     let mut problems = Vec::new();
-    let mut files: Vec<_> = std::fs::read_dir(&seeds)
-        .expect("tests/seeds")
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    files.sort();
-    for path in files
-        .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-    {
-        let text = std::fs::read_to_string(path).expect("seed");
+    for (path, text) in seed_texts() {
         for (at, _) in text.match_indices("POST /") {
             let rest = &text[at + 5..];
             let Some(end) = rest.find(" HTTP/1.1") else {

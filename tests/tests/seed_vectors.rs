@@ -145,14 +145,8 @@ fn every_example_round_trips_through_the_generated_types() {
 #[test]
 fn captured_decimals_survive_losslessly() {
     let api = common::api();
-    let op = common::op_by_path(&api, "/api/login/customer.app.CustomerWebApiService.login");
-    let resp = op
-        .examples
-        .iter()
-        .find_map(|e| e.response.clone())
-        .expect("login example");
-    let data = resp["data"].clone();
-    let typed: customer_api::types::LoginResult = serde_json::from_value(data).expect("decode");
+    let typed: customer_api::types::LoginResult =
+        serde_json::from_value(common::captured_login_data(&api)).expect("decode");
     let accounts = typed.account_list.expect("accounts");
     assert_eq!(
         accounts[0].balance.as_ref().map(|d| d.as_str()),

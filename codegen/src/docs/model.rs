@@ -222,7 +222,7 @@ pub(super) fn index(api: &Api) -> IndexPage<'_> {
                     .map(|o| OpRow {
                         name: o.name.clone(),
                         href: operation_page_path(s, o),
-                        access: access_name(o.access),
+                        access: o.access.as_str(),
                         summary: if o.deprecated {
                             format!("Deprecated. {}", o.summary)
                         } else {
@@ -370,7 +370,7 @@ pub(super) fn operation<'a>(
         service: &service.name,
         service_anchor: slug(&service.name),
         gateway_side: side_text(op.side),
-        access: access_name(op.access),
+        access: op.access.as_str(),
         access_text: access_text(op.access),
         description,
         headers,
@@ -744,15 +744,6 @@ fn sample_scalar(ty: &Ty, nullable: bool) -> Value {
         Ty::Int32 | Ty::Int64 | Ty::Timestamp => serde_json::json!(0),
         Ty::Bool => Value::Bool(false),
         _ => Value::Null,
-    }
-}
-
-fn access_name(a: Access) -> &'static str {
-    match a {
-        Access::Guest => "guest",
-        Access::Login => "login",
-        Access::Admin => "admin",
-        Access::Optional => "optional",
     }
 }
 

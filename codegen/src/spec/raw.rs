@@ -204,6 +204,18 @@ pub enum Access {
     Optional,
 }
 
+impl Access {
+    /// The spec spelling: `guest`, `login`, `admin` or `optional`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Access::Guest => "guest",
+            Access::Login => "login",
+            Access::Admin => "admin",
+            Access::Optional => "optional",
+        }
+    }
+}
+
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct ServiceDef {

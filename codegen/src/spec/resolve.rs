@@ -1022,7 +1022,7 @@ fn resolve_operation(
             ctx.error(name.pos, format!("operation `{}`: access `admin` needs a B-side gateway, `{gateway_name}` is C-side", name.value));
         }
         (Access::Login | Access::Optional, Side::B) => {
-            ctx.error(name.pos, format!("operation `{}`: access `{}` takes a C-side token but `{gateway_name}` is a B-side gateway", name.value, access_name(access)))
+            ctx.error(name.pos, format!("operation `{}`: access `{}` takes a C-side token but `{gateway_name}` is a B-side gateway", name.value, access.as_str()))
                 .help = Some("use `admin` (B-side token) or `guest` on B-side gateways".into());
         }
         _ => {}
@@ -1197,15 +1197,6 @@ fn resolve_operation(
         deprecated: op.deprecated,
         pos: name.pos,
     })
-}
-
-pub(crate) fn access_name(a: Access) -> &'static str {
-    match a {
-        Access::Guest => "guest",
-        Access::Login => "login",
-        Access::Admin => "admin",
-        Access::Optional => "optional",
-    }
 }
 
 /// Defaults, field examples and operation examples must fit their schemas.

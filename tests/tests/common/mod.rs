@@ -117,3 +117,14 @@ pub fn strip_nulls(v: &Value) -> Value {
         other => other.clone(),
     }
 }
+
+/// The `data` of the captured login response (a real capture in seed 004).
+pub fn captured_login_data(api: &Api) -> Value {
+    let op = op_by_path(api, "/api/login/customer.app.CustomerWebApiService.login");
+    let resp = op
+        .examples
+        .iter()
+        .find_map(|e| e.response.clone())
+        .expect("login has a captured response");
+    resp["data"].clone()
+}
