@@ -11,3 +11,7 @@
 mod api;
 
 pub use api::*;
+
+/// The runtime the generated code runs on: client and server configuration,
+/// authentication, errors.
+pub use bizgen_runtime as runtime;

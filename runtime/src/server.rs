@@ -192,10 +192,16 @@ where
     let started = std::time::Instant::now();
     let trace = trace_of(request.headers());
     let result = match prepare::<Q>(op, config, request, trace.clone()).await {
-        Ok((ctx, body)) => handler(ctx, body).await.and_then(|data| {
-            serde_json::to_value(&data)
-                .map_err(|e| ApiError::internal(format!("cannot encode the response: {e}")))
-        }),
+        Ok((ctx, body)) => match CatchUnwind(Box::pin(handler(ctx, body))).await {
+            Ok(result) => result.and_then(|data| {
+                serde_json::to_value(&data)
+                    .map_err(|e| ApiError::internal(format!("cannot encode the response: {e}")))
+            }),
+            Err(()) => Err(ApiError::internal(format!(
+                "the handler of {} panicked",
+                op.biz_type
+            ))),
+        },
         Err(e) => Err(e),
     };
     // `tm`: the time this server spent on the call, in milliseconds.
@@ -203,6 +209,27 @@ where
     match result {
         Ok(value) => success_response(value, trace, tm),
         Err(e) => error_response(e, trace, tm),
+    }
+}
+
+/// Polls a handler's future, turning a panic into `Err(())` so that a bug in
+/// one handler answers with an error envelope instead of a dropped connection.
+struct CatchUnwind<F>(Pin<Box<F>>);
+
+impl<F: Future> Future for CatchUnwind<F> {
+    type Output = Result<F::Output, ()>;
+
+    fn poll(
+        mut self: Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Self::Output> {
+        let inner = self.0.as_mut();
+        // The future is not polled again after a panic, so no broken state is observed.
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| inner.poll(cx))) {
+            Ok(std::task::Poll::Ready(output)) => std::task::Poll::Ready(Ok(output)),
+            Ok(std::task::Poll::Pending) => std::task::Poll::Pending,
+            Err(_) => std::task::Poll::Ready(Err(())),
+        }
     }
 }
 

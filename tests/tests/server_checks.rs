@@ -299,3 +299,37 @@ async fn unimplemented_operations_answer_not_implemented() {
     assert_eq!(resp["code"], "BIZGEN_NOT_IMPLEMENTED");
     assert_eq!(resp["data"], "customer.app.CustomerWebApiService.bindEmail");
 }
+
+/// A handler with a bug: it panics.
+struct Panics;
+
+impl customer_api::customer_web_api_service::CustomerWebApiService for Panics {
+    async fn destroy(
+        &self,
+        _ctx: customer_api::runtime::server::RequestContext,
+        _request: customer_api::customer_web_api_service::DestroyRequest,
+    ) -> Result<(), customer_api::runtime::ApiError> {
+        panic!("a bug in the handler")
+    }
+}
+
+#[tokio::test]
+async fn a_panicking_handler_answers_with_an_internal_error_envelope() {
+    use customer_api::runtime::server::{ServerConfig, StaticTokens};
+    let config = ServerConfig::new(StaticTokens::new(common::TOKEN, common::ADMIN_TOKEN));
+    let router = customer_api::Server::new(config)
+        .customer_web_api_service(Panics)
+        .into_router();
+    let addr = common::start(router).await;
+    let api = common::api();
+    let path = "/api/global/customer.app.CustomerWebApiService.destroy";
+    let op = common::op_by_path(&api, path);
+    let headers = common::headers_for(op, Some(common::TOKEN));
+    let (status, resp) = common::raw_post(addr, path, &headers, r#"{"remark": "bye"}"#).await;
+    assert_eq!(status, 200);
+    assert_eq!(resp["code"], "BIZGEN_INTERNAL", "{resp}");
+    assert_eq!(resp["trace"], "t-test-1");
+    // The server keeps serving after the panic.
+    let (_, resp) = common::raw_post(addr, path, &headers, r#"{"remark": "again"}"#).await;
+    assert_eq!(resp["code"], "BIZGEN_INTERNAL");
+}

@@ -309,7 +309,10 @@ pub fn render_lib(api: &Api) -> String {
         .map(|l| format!("//! {l}").trim_end().to_owned() + "\n")
         .collect();
     format!(
-        "{HEADER}\n{doc}\n#[rustfmt::skip]\n#[allow(clippy::all)]\nmod api;\n\npub use api::*;\n"
+        "{HEADER}\n{doc}\n#[rustfmt::skip]\n#[allow(clippy::all)]\nmod api;\n\npub use api::*;\n\n\
+         /// The runtime the generated code runs on: client and server configuration,\n\
+         /// authentication, errors.\n\
+         pub use bizgen_runtime as runtime;\n"
     )
 }
 
