@@ -60,26 +60,27 @@ fn generation_is_deterministic() {
     assert_eq!(first, second);
 }
 
-#[test]
-fn bizgen_check_passes_on_the_repository() {
+/// `bizgen check --out DIR` on the repository's spec: exit code, stdout, stderr.
+fn check(out_dir: &std::path::Path) -> (std::process::ExitCode, String, String) {
     let args = [
         "bizgen",
         "--spec",
         &repo().join("spec").display().to_string(),
         "check",
         "--out",
-        &repo().join("generated").display().to_string(),
+        &out_dir.display().to_string(),
     ]
     .map(String::from);
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let code = bizgen::cli::run(args, &mut out, &mut err);
-    assert_eq!(
-        code,
-        std::process::ExitCode::SUCCESS,
-        "{}{}",
-        String::from_utf8_lossy(&out),
-        String::from_utf8_lossy(&err)
-    );
+    let text = |b: Vec<u8>| String::from_utf8_lossy(&b).into_owned();
+    (code, text(out), text(err))
+}
+
+#[test]
+fn bizgen_check_passes_on_the_repository() {
+    let (code, out, err) = check(&repo().join("generated"));
+    assert_eq!(code, std::process::ExitCode::SUCCESS, "{out}{err}");
 }
 
 #[test]
@@ -94,19 +95,7 @@ fn bizgen_check_reports_drift_with_a_diff() {
         .replace("pub const API_VERSION", "pub const API_VERSIONX");
     std::fs::write(&lib, text).expect("edit");
     std::fs::write(tmp.join("src/stale.rs"), "// left over").expect("stale");
-    let args = [
-        "bizgen",
-        "--spec",
-        &repo().join("spec").display().to_string(),
-        "check",
-        "--out",
-        &tmp.display().to_string(),
-    ]
-    .map(String::from);
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = bizgen::cli::run(args, &mut out, &mut err);
-    let out = String::from_utf8_lossy(&out);
-    let err = String::from_utf8_lossy(&err);
+    let (code, out, err) = check(&tmp);
     assert_eq!(code, std::process::ExitCode::from(1));
     assert!(
         out.contains("-pub const API_VERSIONX") && out.contains("+pub const API_VERSION"),
