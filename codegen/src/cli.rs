@@ -134,6 +134,14 @@ fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resu
             for p in &report.removed {
                 writeln!(err, "removed stale {}", dir.join(p).display())?;
             }
+            for p in &report.kept {
+                writeln!(
+                    err,
+                    "warning: {} is not generated from the spec; left in place (move it out of {})",
+                    dir.join(p).display(),
+                    dir.display()
+                )?;
+            }
             writeln!(
                 err,
                 "{}: {} files ({} written, {} unchanged, {} removed)",

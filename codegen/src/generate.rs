@@ -67,20 +67,42 @@ pub fn write(out_dir: &Path, files: &BTreeMap<PathBuf, String>) -> std::io::Resu
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        std::fs::write(&path, text)?;
+        // Write beside, then rename: an interrupted run leaves the old file whole.
+        let tmp = path.with_extension("bizgen-tmp");
+        std::fs::write(&tmp, text)?;
+        std::fs::rename(&tmp, &path)?;
         report.written.push(rel.clone());
     }
     for stale in stale_files(out_dir, files)? {
-        std::fs::remove_file(out_dir.join(&stale))?;
-        report.removed.push(stale);
+        let path = out_dir.join(&stale);
+        if was_generated(&stale, &path) {
+            std::fs::remove_file(path)?;
+            report.removed.push(stale);
+        } else {
+            // Not ours: never delete a file someone wrote by hand.
+            report.kept.push(stale);
+        }
     }
     Ok(report)
+}
+
+/// Whether a stale file is one the generator wrote: Rust files carry the
+/// `@generated` header; markdown below `docs/` is all generated.
+fn was_generated(rel: &Path, path: &Path) -> bool {
+    match rel.extension().and_then(|e| e.to_str()) {
+        Some("md") => rel.starts_with("docs"),
+        Some("bizgen-tmp") => true,
+        _ => std::fs::read_to_string(path).is_ok_and(|t| t.starts_with(crate::rust::HEADER)),
+    }
 }
 
 #[derive(Debug, Default)]
 pub struct WriteReport {
     pub written: Vec<PathBuf>,
+    /// Stale generated files that were removed.
     pub removed: Vec<PathBuf>,
+    /// Stale files that were not generated, left in place (`check` reports them).
+    pub kept: Vec<PathBuf>,
     pub unchanged: usize,
 }
 

@@ -111,3 +111,35 @@ fn macro_compile_errors() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/*.rs");
 }
+
+#[test]
+fn generate_removes_stale_generated_files_but_never_hand_written_ones() {
+    let tmp = std::env::temp_dir().join(format!("bizgen-stale-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    let files = bizgen::generate::outputs(&common::api(), &Default::default()).expect("outputs");
+    bizgen::generate::write(&tmp, &files).expect("write");
+    let old_page = tmp.join("docs/operations/old-service/gone.md");
+    std::fs::create_dir_all(old_page.parent().expect("parent")).expect("dir");
+    std::fs::write(&old_page, "# gone\n").expect("stale page");
+    let old_rs = tmp.join("src/old.rs");
+    std::fs::write(
+        &old_rs,
+        format!("{}\nfn old() {{}}\n", bizgen::rust::HEADER),
+    )
+    .expect("stale rs");
+    let mine = tmp.join("src/mine.rs");
+    std::fs::write(&mine, "// written by hand\n").expect("hand-written");
+
+    let report = bizgen::generate::write(&tmp, &files).expect("rewrite");
+    assert!(
+        report.written.is_empty(),
+        "unchanged files are not rewritten"
+    );
+    assert!(
+        !old_page.exists() && !old_rs.exists(),
+        "stale generated files are removed"
+    );
+    assert!(mine.exists(), "a hand-written file is kept");
+    assert_eq!(report.kept, vec![std::path::PathBuf::from("src/mine.rs")]);
+    let _ = std::fs::remove_dir_all(&tmp);
+}
