@@ -331,3 +331,76 @@ pub fn matches_pattern(pattern: &str, s: &str) -> Result<bool, regex::Error> {
     cache.insert(pattern.to_owned(), re);
     Ok(matched)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use serde_json::json;
+
+    use super::*;
+    use crate::schema::{FieldSchema, Node, ObjectSchema};
+
+    fn object(fields: Vec<FieldSchema>) -> Schema {
+        Schema::Object(Cow::Owned(ObjectSchema::new("T", fields)))
+    }
+
+    #[test]
+    fn decimals_are_plain_digit_strings() {
+        for ok in ["0", "-1", "2904318.4696", "0.05384909", "-960091.7606"] {
+            assert!(is_decimal(ok), "{ok}");
+        }
+        for bad in ["", "-", ".5", "5.", "1e5", "+1", "1,000", "26.61%", " 1"] {
+            assert!(!is_decimal(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn formats() {
+        assert!(check_format(Format::Md5Hex, "dc483e80a7a0bd9ef71d8cf973673924").is_ok());
+        assert!(check_format(Format::Md5Hex, "DC483E80A7A0BD9EF71D8CF973673924").is_err());
+        assert!(check_format(Format::Email, "a@example.com").is_ok());
+        assert!(check_format(Format::Email, "a@b").is_err());
+        assert!(check_format(Format::Lang, "zh-CN").is_ok());
+        assert!(check_format(Format::CountryCode, "cn").is_err());
+        assert!(check_format(Format::IpList, "10.0.0.1, ::1").is_ok());
+        assert!(check_format(Format::JsonText, "{\"id\": 1}").is_ok());
+        assert!(check_format(Format::Phone, "+86 134-2983-7442").is_ok());
+    }
+
+    #[test]
+    fn every_violation_with_escaped_pointers() {
+        let schema = object(vec![
+            FieldSchema::required("a/b", Schema::INT32),
+            FieldSchema::required("c~d", Schema::STRING),
+            FieldSchema::optional("list", Schema::List(Node::new(Schema::Bool))),
+            FieldSchema::optional("maybe", Schema::Nullable(Node::new(Schema::Decimal))),
+        ]);
+        let out = validate(
+            &json!({"a/b": 1u64 << 40, "list": [true, 1], "maybe": null, "extra": 1}),
+            &schema,
+            Options::default(),
+        );
+        let pointers: Vec<&str> = out.iter().map(|v| v.pointer.as_str()).collect();
+        assert_eq!(pointers, ["/a~1b", "/c~0d", "/list/1"]);
+        assert!(out[0].reason.contains("out of range"));
+        let strict = validate(
+            &json!({"a/b": 1, "c~d": "x", "extra": 1}),
+            &schema,
+            Options { strict: true },
+        );
+        assert_eq!(strict.len(), 1);
+        assert_eq!(strict[0].pointer, "/extra");
+    }
+
+    #[test]
+    fn invalid_patterns_are_violations_not_panics() {
+        let schema = Schema::String(StringRules {
+            pattern: Some(Cow::Borrowed("(")),
+            ..StringRules::NONE
+        });
+        let out = validate(&json!("x"), &schema, Options::default());
+        assert_eq!(out.len(), 1);
+        assert!(out[0].reason.contains("invalid"));
+    }
+}
