@@ -343,7 +343,7 @@ license = \"MIT OR Apache-2.0\"\n\
 publish = false\n\
 \n\
 [dependencies]\n\
-bizgen-runtime = {{ path = \"{runtime_path}\", features = [\"client\", \"server\"] }}\n\
+bizgen-runtime = {{ path = \"{runtime_path}\", features = [\"client\", \"server\", \"tls\"] }}\n\
 \n\
 [[bin]]\n\
 name = \"{name}-mock\"\n\
