@@ -128,3 +128,26 @@ pub fn captured_login_data(api: &Api) -> Value {
         .expect("login has a captured response");
     resp["data"].clone()
 }
+
+/// The repository root.
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// A pinned third-party checker installed by `scripts/install-tools`:
+/// `npm:NAME` is `tools/node_modules/.bin/NAME`, `py:NAME` is
+/// `tools/.venv/bin/NAME`. A missing tool fails the test with the fix.
+pub fn tool(which: &str) -> PathBuf {
+    let root = repo_root().join("tools");
+    let path = match which.split_once(':') {
+        Some(("npm", name)) => root.join("node_modules/.bin").join(name),
+        Some(("py", name)) => root.join(".venv/bin").join(name),
+        _ => panic!("tool({which:?}): say npm:NAME or py:NAME"),
+    };
+    assert!(
+        path.exists(),
+        "{} is not installed: run `bash scripts/install-tools` (the test command `bash scripts/test` does)",
+        path.display()
+    );
+    path
+}
