@@ -37,6 +37,20 @@ pub fn escape(s: &str) -> String {
     }
 }
 
+/// Methods that a generated service client has besides its operations.
+const CLIENT_METHODS: &[&str] = &["with"];
+
+/// An operation's method name: a field name that also stays clear of the
+/// service client's own methods (`with` → `with_`).
+pub fn method_name(s: &str) -> String {
+    let name = field_name(s);
+    if CLIENT_METHODS.contains(&name.as_str()) {
+        format!("{name}_")
+    } else {
+        name
+    }
+}
+
 /// `verifyCodeSMS` → `verify_code_sms`; `type` → `r#type`.
 pub fn field_name(wire: &str) -> String {
     escape(&sanitize(wire).to_snake_case())

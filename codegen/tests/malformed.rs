@@ -130,7 +130,6 @@ cases! {
     field_snake_case_collision,
     type_name_collision,
     operation_name_collision,
-    client_with_method_collision,
     reserved_type_name,
     reserved_module_name,
     service_qualified_name_disagrees,

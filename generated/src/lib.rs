@@ -15,3 +15,13 @@ pub use api::*;
 /// The runtime the generated code runs on: client and server configuration,
 /// authentication, errors.
 pub use bizgen_runtime as runtime;
+
+pub use bizgen_runtime::client::{CallOptions, ClientConfig, Error as ClientError, Response};
+/// What serving the router takes: `axum::serve(listener, router)` with a
+/// `tokio::net::TcpListener`.
+pub use bizgen_runtime::codegen::{axum, tokio};
+pub use bizgen_runtime::error::{ApiError, ErrorCode, OrApiError};
+pub use bizgen_runtime::operation::TokenKind;
+pub use bizgen_runtime::server::{
+    AuthContext, Authenticator, Principal, RequestContext, ServerConfig, ServerError, StaticTokens,
+};

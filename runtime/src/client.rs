@@ -1,10 +1,11 @@
 //! Client transport on reqwest: headers, trace ids, the envelope and typed
 //! errors. Generated clients call [`Client::call`] once per operation.
 
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::envelope::Envelope;
@@ -48,6 +49,7 @@ impl std::fmt::Debug for ClientConfig {
 }
 
 impl ClientConfig {
+    /// A configuration with `lang` `en-US`, no tokens and a 30 s timeout.
     pub fn new(base_url: impl Into<String>, company_id: impl Into<String>) -> Self {
         ClientConfig {
             base_url: base_url.into(),
@@ -60,13 +62,77 @@ impl ClientConfig {
             timeout: Duration::from_secs(30),
         }
     }
+
+    /// The same configuration with a C-side token to start with.
+    pub fn with_token(mut self, token: impl Into<String>) -> Self {
+        self.token = Some(token.into());
+        self
+    }
+
+    /// The same configuration with a B-side token to start with.
+    pub fn with_admin_token(mut self, token: impl Into<String>) -> Self {
+        self.admin_token = Some(token.into());
+        self
+    }
 }
 
-/// Per-call options.
+/// Per-call options: give them to a service handle's `with`, e.g.
+/// `client.customer_web_api_service().with(CallOptions::trace("t-1"))`.
 #[derive(Debug, Clone, Default)]
 pub struct CallOptions {
     /// The trace id to send; a fresh one is made when `None`.
     pub trace: Option<String>,
+}
+
+impl CallOptions {
+    /// Options that send the given trace id.
+    pub fn trace(trace: impl Into<String>) -> Self {
+        CallOptions {
+            trace: Some(trace.into()),
+        }
+    }
+}
+
+/// A successful answer with its envelope's metadata, as returned by a
+/// service handle scoped with `with(..)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response<T> {
+    /// The decoded `data`.
+    pub data: T,
+    /// The trace id the server echoed.
+    pub trace: String,
+    /// The time the server spent, in milliseconds.
+    pub tm: i64,
+    pub biz_code: Option<String>,
+}
+
+/// What a call of a service handle returns: the data alone ([`DataOnly`],
+/// the default) or the whole [`Response`] ([`WithMeta`], after `with(..)`).
+pub trait CallMode: Send + Sync + 'static {
+    type Output<T>;
+    fn finish<T>(response: Response<T>) -> Self::Output<T>;
+}
+
+/// Calls return `data` only.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DataOnly;
+
+impl CallMode for DataOnly {
+    type Output<T> = T;
+    fn finish<T>(response: Response<T>) -> T {
+        response.data
+    }
+}
+
+/// Calls return a [`Response`] with `trace`, `tm` and `bizCode`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WithMeta;
+
+impl CallMode for WithMeta {
+    type Output<T> = Response<T>;
+    fn finish<T>(response: Response<T>) -> Response<T> {
+        response
+    }
 }
 
 /// What can go wrong with a call.
@@ -76,7 +142,7 @@ pub enum Error {
     #[error("API error {}", .0)]
     Api(ApiError),
     /// The request did not reach the server or the answer did not come back.
-    #[error("transport error: {0}")]
+    #[error("transport error: {}", source_chain(.0))]
     Transport(#[source] reqwest::Error),
     /// The answer was not an envelope, or `data` did not have the expected shape.
     #[error("cannot decode the response of {biz_type} (HTTP {status}): {message}")]
@@ -87,11 +153,15 @@ pub enum Error {
         /// The start of the body, for diagnosis.
         body: String,
     },
-    /// The operation needs a token that the client was not given.
-    #[error("{biz_type} needs a {kind} token; set it in ClientConfig")]
+    /// The operation needs a token that the client does not hold.
+    #[error("{biz_type} needs a {kind} token: log in through this client first, or give it one with `client.{setter}(Some(..))` or `ClientConfig::with_{setter_stem}(..)`")]
     MissingToken {
         biz_type: &'static str,
         kind: &'static str,
+        /// The client method that stores it: `set_token` or `set_admin_token`.
+        setter: &'static str,
+        /// `token` or `admin_token`.
+        setter_stem: &'static str,
     },
     /// The request body could not be serialized.
     #[error("cannot encode the request of {biz_type}: {message}")]
@@ -99,6 +169,22 @@ pub enum Error {
         biz_type: &'static str,
         message: String,
     },
+}
+
+/// An error and its sources, `: `-separated (reqwest puts the useful part,
+/// such as "invalid URL, scheme is not http", in a source).
+fn source_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(s) = source {
+        let part = s.to_string();
+        if !text.contains(&part) {
+            text.push_str(": ");
+            text.push_str(&part);
+        }
+        source = s.source();
+    }
+    text
 }
 
 impl Error {
@@ -109,13 +195,41 @@ impl Error {
             _ => None,
         }
     }
+
+    /// Whether the server answered with this error code (a string or a
+    /// generated `errors::` constant).
+    pub fn is(&self, code: impl AsRef<str>) -> bool {
+        self.api().is_some_and(|e| e.is(code))
+    }
+}
+
+/// The tokens a client holds; shared by the clones of a client.
+#[derive(Debug, Default)]
+struct Tokens {
+    customer: Option<String>,
+    admin: Option<String>,
 }
 
 /// An HTTP client for one platform tenant.
-#[derive(Debug, Clone)]
+///
+/// Cheap to clone; clones share the connection pool and the tokens, so a
+/// token stored after `login` (by the client itself where the spec says the
+/// operation issues one, or with [`Client::set_token`]) is seen through
+/// every clone and through an `Arc<Client>`. [`Client::with_token`] makes a
+/// client with tokens of its own.
+#[derive(Clone)]
 pub struct Client {
     http: reqwest::Client,
-    config: ClientConfig,
+    config: Arc<ClientConfig>,
+    tokens: Arc<RwLock<Tokens>>,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("config", &self.config)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Client {
@@ -124,20 +238,72 @@ impl Client {
             .timeout(config.timeout)
             .build()
             .map_err(Error::Transport)?;
-        Ok(Client { http, config })
+        let tokens = Tokens {
+            customer: config.token.clone(),
+            admin: config.admin_token.clone(),
+        };
+        Ok(Client {
+            http,
+            config: Arc::new(config),
+            tokens: Arc::new(RwLock::new(tokens)),
+        })
     }
 
+    /// The configuration the client was made with (its `token` fields are
+    /// the initial tokens; [`Client::token`] is the current one).
     pub fn config(&self) -> &ClientConfig {
         &self.config
     }
 
-    /// Sets or clears the C-side token (e.g. after `login`).
-    pub fn set_token(&mut self, token: Option<String>) {
-        self.config.token = token;
+    fn tokens(&self) -> std::sync::RwLockReadGuard<'_, Tokens> {
+        // A panic while holding the lock cannot leave two strings half-set.
+        self.tokens.read().unwrap_or_else(|e| e.into_inner())
     }
 
-    pub fn set_admin_token(&mut self, token: Option<String>) {
-        self.config.admin_token = token;
+    fn tokens_mut(&self) -> std::sync::RwLockWriteGuard<'_, Tokens> {
+        self.tokens.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The current C-side token.
+    pub fn token(&self) -> Option<String> {
+        self.tokens().customer.clone()
+    }
+
+    /// The current B-side token.
+    pub fn admin_token(&self) -> Option<String> {
+        self.tokens().admin.clone()
+    }
+
+    /// Sets or clears the C-side token, for this client and its clones.
+    pub fn set_token(&self, token: Option<String>) {
+        self.tokens_mut().customer = token;
+    }
+
+    /// Sets or clears the B-side token, for this client and its clones.
+    pub fn set_admin_token(&self, token: Option<String>) {
+        self.tokens_mut().admin = token;
+    }
+
+    /// Sets or clears the token of one kind.
+    pub fn set_token_of(&self, kind: TokenKind, token: Option<String>) {
+        match kind {
+            TokenKind::Customer => self.set_token(token),
+            TokenKind::Admin => self.set_admin_token(token),
+        }
+    }
+
+    /// A client sharing this one's connections and configuration, with
+    /// tokens of its own: the given C-side token and this one's B-side token.
+    pub fn with_token(&self, token: impl Into<String>) -> Client {
+        let tokens = Tokens {
+            customer: Some(token.into()),
+            admin: self.admin_token(),
+        };
+        Client {
+            http: self.http.clone(),
+            config: self.config.clone(),
+            tokens: Arc::new(RwLock::new(tokens)),
+        }
     }
 
     /// Calls one operation: sends `request`, reads the envelope, and decodes
@@ -146,14 +312,14 @@ impl Client {
         &self,
         op: &'static OperationInfo,
         request: &Q,
-        options: CallOptions,
-    ) -> Result<T, Error> {
+        options: &CallOptions,
+    ) -> Result<Response<T>, Error> {
         let body = serde_json::to_vec(request).map_err(|e| Error::Encode {
             biz_type: op.biz_type,
             message: e.to_string(),
         })?;
         let url = format!("{}{}", self.config.base_url.trim_end_matches('/'), op.path);
-        let trace = options.trace.unwrap_or_else(new_trace);
+        let trace = options.trace.clone().unwrap_or_else(new_trace);
         let mut req = self
             .http
             .post(url)
@@ -191,19 +357,25 @@ impl Client {
     pub async fn call_op<O: crate::operation::Operation>(
         &self,
         request: &O,
-        options: CallOptions,
-    ) -> Result<O::Response, Error> {
-        let data: serde_json::Value = self.call(O::INFO, request, options).await?;
+        options: &CallOptions,
+    ) -> Result<Response<O::Response>, Error> {
+        let response: Response<Value> = self.call(O::INFO, request, options).await?;
         // `()` data: the spec says there is nothing to read.
-        let data = match data {
+        let data = match response.data {
             Value::Object(map) if map.is_empty() => Value::Null,
             other => other,
         };
-        serde_json::from_value(data.clone()).map_err(|e| Error::Decode {
+        let decoded = O::Response::deserialize(&data).map_err(|e| Error::Decode {
             biz_type: O::INFO.biz_type,
             status: 200,
             message: format!("`data` does not match the spec: {e}"),
             body: data.to_string().chars().take(512).collect(),
+        })?;
+        Ok(Response {
+            data: decoded,
+            trace: response.trace,
+            tm: response.tm,
+            biz_code: response.biz_code,
         })
     }
 
@@ -212,9 +384,10 @@ impl Client {
         op: &'static OperationInfo,
         presence: Presence,
     ) -> Result<Option<String>, Error> {
-        let (token, kind) = match op.access.token_kind() {
-            Some(TokenKind::Admin) => (&self.config.admin_token, "B-side admin"),
-            Some(TokenKind::Customer) => (&self.config.token, "C-side customer"),
+        let tokens = self.tokens();
+        let (token, kind, setter_stem) = match op.access.token_kind() {
+            Some(TokenKind::Admin) => (&tokens.admin, "B-side admin", "admin_token"),
+            Some(TokenKind::Customer) => (&tokens.customer, "C-side customer", "token"),
             None => return Ok(None),
         };
         match (token, presence) {
@@ -223,6 +396,12 @@ impl Client {
             (None, Presence::Required) => Err(Error::MissingToken {
                 biz_type: op.biz_type,
                 kind,
+                setter: if setter_stem == "token" {
+                    "set_token"
+                } else {
+                    "set_admin_token"
+                },
+                setter_stem,
             }),
         }
     }
@@ -233,7 +412,7 @@ pub fn decode<T: DeserializeOwned>(
     op: &'static OperationInfo,
     status: u16,
     body: &[u8],
-) -> Result<T, Error> {
+) -> Result<Response<T>, Error> {
     let snippet = || String::from_utf8_lossy(&body[..body.len().min(512)]).into_owned();
     let envelope: Envelope<Value> = serde_json::from_slice(body).map_err(|e| Error::Decode {
         biz_type: op.biz_type,
@@ -251,11 +430,17 @@ pub fn decode<T: DeserializeOwned>(
         }));
     }
     let data = envelope.data.unwrap_or(Value::Null);
-    serde_json::from_value(data).map_err(|e| Error::Decode {
+    let data = serde_json::from_value(data).map_err(|e| Error::Decode {
         biz_type: op.biz_type,
         status,
         message: format!("`data` does not match the spec: {e}"),
         body: snippet(),
+    })?;
+    Ok(Response {
+        data,
+        trace: envelope.trace,
+        tm: envelope.tm,
+        biz_code: envelope.biz_code,
     })
 }
 

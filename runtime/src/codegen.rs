@@ -6,7 +6,7 @@ pub use serde;
 pub use serde_json;
 
 pub use crate::envelope::Envelope;
-pub use crate::error::ApiError;
+pub use crate::error::{ApiError, ErrorCode};
 pub use crate::operation::{
     Access, HeaderSpec, Operation, OperationInfo, OperationVisitor, Presence, TokenKind,
 };
@@ -20,10 +20,12 @@ pub use std::collections::BTreeMap;
 pub use std::sync::OnceLock;
 
 #[cfg(feature = "client")]
-pub use crate::client::{CallOptions, Client, ClientConfig, Error as ClientError};
+pub use crate::client::{
+    CallMode, CallOptions, Client, ClientConfig, DataOnly, Error as ClientError, Response, WithMeta,
+};
 
 #[cfg(feature = "server")]
-pub use crate::server::{mount, with_fallback, RequestContext, ServerConfig};
+pub use crate::server::{AuthContext, RequestContext, Routes, ServerConfig, ServerError};
 #[cfg(feature = "server")]
 pub use axum::Router;
 

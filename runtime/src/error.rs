@@ -1,5 +1,6 @@
-//! Errors: the typed API error that both sides speak, and the codes this
-//! project adds for validation and authentication failures.
+//! Errors: the typed API error that both sides speak, the codes this
+//! project adds for validation and authentication failures, and the helpers
+//! that make `?` natural in handlers.
 
 use serde_json::Value;
 
@@ -16,10 +17,51 @@ pub mod codes {
     pub const INTERNAL: &str = "BIZGEN_INTERNAL";
 }
 
+/// One error code of the spec with its message: the generated `errors`
+/// module has a constant per code, so that neither side spells codes out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ErrorCode {
+    pub code: &'static str,
+    /// The spec's message for the code.
+    pub message: &'static str,
+}
+
+impl ErrorCode {
+    /// An error with this code and the spec's message.
+    pub fn error(self) -> ApiError {
+        ApiError::new(self.code, self.message)
+    }
+
+    /// An error with this code and another message.
+    pub fn with_msg(self, msg: impl Into<String>) -> ApiError {
+        ApiError::new(self.code, msg)
+    }
+}
+
+impl AsRef<str> for ErrorCode {
+    fn as_ref(&self) -> &str {
+        self.code
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code)
+    }
+}
+
+impl From<ErrorCode> for ApiError {
+    fn from(code: ErrorCode) -> Self {
+        code.error()
+    }
+}
+
 /// An error envelope's content: what a handler returns to fail a call, and
 /// what a client gets back when the server says `ok: false`.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{code}: {msg}")]
+///
+/// `Display` prints `code: msg`, followed by every violation of a
+/// validation error.
+#[derive(Debug, Clone, PartialEq)]
 pub struct ApiError {
     pub code: String,
     pub msg: String,
@@ -28,6 +70,20 @@ pub struct ApiError {
     pub msg_params: Option<Value>,
     /// The trace id of the call (set by the server and seen by the client).
     pub trace: Option<String>,
+}
+
+impl std::error::Error for ApiError {}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.code, self.msg)?;
+        let violations = self.violations();
+        if !violations.is_empty() {
+            let list: Vec<String> = violations.iter().map(Violation::to_string).collect();
+            write!(f, " ({})", list.join("; "))?;
+        }
+        Ok(())
+    }
 }
 
 impl ApiError {
@@ -41,8 +97,19 @@ impl ApiError {
         }
     }
 
+    /// Whether this error has the given code (a string or a generated
+    /// `errors::` constant).
+    pub fn is(&self, code: impl AsRef<str>) -> bool {
+        self.code == code.as_ref()
+    }
+
     pub fn with_data(mut self, data: Value) -> Self {
         self.data = Some(data);
+        self
+    }
+
+    pub fn with_msg_params(mut self, params: Value) -> Self {
+        self.msg_params = Some(params);
         self
     }
 
@@ -66,8 +133,10 @@ impl ApiError {
         ApiError::new(codes::MALFORMED, why)
     }
 
-    pub fn internal(why: impl Into<String>) -> Self {
-        ApiError::new(codes::INTERNAL, why)
+    /// `BIZGEN_INTERNAL` with `why` as the message; takes any displayable
+    /// error, so `.map_err(ApiError::internal)?` works in handlers.
+    pub fn internal(why: impl std::fmt::Display) -> Self {
+        ApiError::new(codes::INTERNAL, why.to_string())
     }
 
     /// The violations of a validation error, if this is one.
@@ -78,5 +147,69 @@ impl ApiError {
             }
             _ => Vec::new(),
         }
+    }
+}
+
+/// Turns a failure into an [`ApiError`] with a given code, so that handlers
+/// can use `?`: `store.find(id).or_api(errors::NOT_FOUND_CODE)?`.
+///
+/// On `Result`, the error's text becomes the message; on `Option`, `None`
+/// gets the code's own message.
+pub trait OrApiError<T> {
+    fn or_api(self, code: ErrorCode) -> Result<T, ApiError>;
+}
+
+impl<T, E: std::fmt::Display> OrApiError<T> for Result<T, E> {
+    fn or_api(self, code: ErrorCode) -> Result<T, ApiError> {
+        self.map_err(|e| code.with_msg(e.to_string()))
+    }
+}
+
+impl<T> OrApiError<T> for Option<T> {
+    fn or_api(self, code: ErrorCode) -> Result<T, ApiError> {
+        self.ok_or_else(|| code.error())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOT_CORRECT: ErrorCode = ErrorCode {
+        code: "CUSTOMER_API_0000511",
+        message: "Verification code is not correct",
+    };
+
+    #[test]
+    fn validation_display_lists_pointers() {
+        let err = ApiError::validation(&[
+            Violation {
+                pointer: "/email".into(),
+                reason: "missing".into(),
+            },
+            Violation {
+                pointer: "/headers/lang".into(),
+                reason: "required header `lang` is missing".into(),
+            },
+        ]);
+        assert_eq!(
+            err.to_string(),
+            "BIZGEN_VALIDATION: Request validation failed (/email: missing; /headers/lang: required header `lang` is missing)"
+        );
+    }
+
+    #[test]
+    fn codes_and_question_mark() {
+        let err: ApiError = NOT_CORRECT.into();
+        assert!(err.is(NOT_CORRECT) && err.is("CUSTOMER_API_0000511"));
+        assert_eq!(err.msg, NOT_CORRECT.message);
+        let found: Result<u8, ApiError> = None.or_api(NOT_CORRECT);
+        assert_eq!(found, Err(NOT_CORRECT.error()));
+        let parsed: Result<u8, ApiError> = "x".parse::<u8>().or_api(NOT_CORRECT);
+        assert_eq!(
+            parsed.map_err(|e| e.msg),
+            Err("invalid digit found in string".to_owned())
+        );
+        assert!(ApiError::internal("boom").is(codes::INTERNAL));
     }
 }

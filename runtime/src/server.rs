@@ -1,5 +1,5 @@
-//! Server glue on axum: every generated route goes through [`mount`], which
-//! checks the method, content type, size, headers, token and body against
+//! Server glue on axum: every generated route goes through [`Routes::add`],
+//! which checks the method, content type, size, headers, token and body against
 //! the spec before the handler sees a typed request.
 //!
 //! HTTP status: every answer, success or error, is HTTP 200 with the
@@ -7,6 +7,7 @@
 //! what went wrong. Nothing a client sends produces a 5xx.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -15,7 +16,7 @@ use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::any;
+use axum::routing::{any, MethodRouter};
 use axum::Router;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -63,17 +64,64 @@ impl std::fmt::Debug for Principal {
     }
 }
 
-/// A boxed future, so that authenticators can be trait objects.
+/// A boxed future, so that authenticators can be stored as trait objects.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
 /// Checks tokens. C-side and B-side tokens are distinct: an implementation
 /// must only accept a token for the kind it was issued for.
+///
+/// Implement it with a plain `async fn`:
+///
+/// ```
+/// use bizgen_runtime::server::{Authenticator, Principal};
+/// use bizgen_runtime::operation::TokenKind;
+///
+/// struct Sessions;
+///
+/// impl Authenticator for Sessions {
+///     async fn authenticate(&self, kind: TokenKind, token: &str) -> Option<Principal> {
+///         (kind == TokenKind::Customer && token == "t-1")
+///             .then(|| Principal::new(kind, "customer-1", token))
+///     }
+/// }
+/// ```
+///
+/// or, for the simple case, with a closure
+/// `|kind: TokenKind, token: &str| -> Option<Principal> { .. }`.
 pub trait Authenticator: Send + Sync + 'static {
-    fn authenticate<'a>(
+    fn authenticate(
+        &self,
+        kind: TokenKind,
+        token: &str,
+    ) -> impl Future<Output = Option<Principal>> + Send;
+}
+
+impl<F> Authenticator for F
+where
+    F: Fn(TokenKind, &str) -> Option<Principal> + Send + Sync + 'static,
+{
+    async fn authenticate(&self, kind: TokenKind, token: &str) -> Option<Principal> {
+        self(kind, token)
+    }
+}
+
+/// The object-safe form of [`Authenticator`] that [`ServerConfig`] stores.
+trait DynAuthenticator: Send + Sync + 'static {
+    fn authenticate_boxed<'a>(
         &'a self,
         kind: TokenKind,
         token: &'a str,
     ) -> BoxFuture<'a, Option<Principal>>;
+}
+
+impl<A: Authenticator> DynAuthenticator for A {
+    fn authenticate_boxed<'a>(
+        &'a self,
+        kind: TokenKind,
+        token: &'a str,
+    ) -> BoxFuture<'a, Option<Principal>> {
+        Box::pin(self.authenticate(kind, token))
+    }
 }
 
 /// An authenticator with fixed token lists (tests, mocks, development).
@@ -94,20 +142,14 @@ impl StaticTokens {
 }
 
 impl Authenticator for StaticTokens {
-    fn authenticate<'a>(
-        &'a self,
-        kind: TokenKind,
-        token: &'a str,
-    ) -> BoxFuture<'a, Option<Principal>> {
+    async fn authenticate(&self, kind: TokenKind, token: &str) -> Option<Principal> {
         let list = match kind {
             TokenKind::Customer => &self.customer,
             TokenKind::Admin => &self.admin,
         };
-        let found = list
-            .iter()
+        list.iter()
             .find(|(t, _)| t == token)
-            .map(|(t, subject)| Principal::new(kind, subject.clone(), t.clone()));
-        Box::pin(async move { found })
+            .map(|(t, subject)| Principal::new(kind, subject.clone(), t.clone()))
     }
 }
 
@@ -125,11 +167,63 @@ pub struct RequestContext {
     pub headers: HeaderMap,
 }
 
+/// The context of an operation that requires a token (access `login` or
+/// `admin`): the caller is always known. Derefs to [`RequestContext`].
+#[derive(Debug, Clone)]
+pub struct AuthContext {
+    /// The authenticated caller.
+    pub principal: Principal,
+    pub request: RequestContext,
+}
+
+impl std::ops::Deref for AuthContext {
+    type Target = RequestContext;
+    fn deref(&self) -> &RequestContext {
+        &self.request
+    }
+}
+
+/// A handler's context type, built from the checked call.
+pub trait FromContext: Sized + Send + 'static {
+    fn from_context(ctx: RequestContext) -> Result<Self, ApiError>;
+}
+
+impl FromContext for RequestContext {
+    fn from_context(ctx: RequestContext) -> Result<Self, ApiError> {
+        Ok(ctx)
+    }
+}
+
+impl FromContext for AuthContext {
+    fn from_context(ctx: RequestContext) -> Result<Self, ApiError> {
+        match ctx.principal.clone() {
+            Some(principal) => Ok(AuthContext {
+                principal,
+                request: ctx,
+            }),
+            // Only reached if an operation's token header is optional
+            // although its access level requires one.
+            None => Err(ApiError::unauthenticated(format!(
+                "{} needs a token in the `token` header",
+                ctx.operation.biz_type
+            ))),
+        }
+    }
+}
+
 /// Shared settings of the generated routers.
 #[derive(Clone)]
 pub struct ServerConfig {
-    pub authenticator: Arc<dyn Authenticator>,
+    authenticator: Arc<dyn DynAuthenticator>,
     pub body_limit: usize,
+}
+
+impl std::fmt::Debug for ServerConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServerConfig")
+            .field("body_limit", &self.body_limit)
+            .finish_non_exhaustive()
+    }
 }
 
 impl ServerConfig {
@@ -141,28 +235,116 @@ impl ServerConfig {
     }
 }
 
-/// Mounts one operation: `handler` gets a context and a request that has
-/// passed every check of the spec.
-pub fn mount<Q, T, F, Fut>(
-    router: Router,
-    op: &'static OperationInfo,
+/// A mistake in putting a server together (reported, never a panic).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ServerError {
+    /// Two implementations for one operation, e.g. a service mounted twice.
+    #[error("{biz_type} ({path}) is already served; each service can be given once")]
+    AlreadyServed {
+        biz_type: &'static str,
+        path: &'static str,
+    },
+}
+
+/// The operations of a server being put together: the generated `Server`
+/// adds one route per operation with [`Routes::add`], and [`Routes::fill`]
+/// lets a fallback implementation (the mock) take the operations left over.
+pub struct Routes {
     config: ServerConfig,
-    handler: F,
-) -> Router
-where
-    Q: DeserializeOwned + Send + 'static,
-    T: Serialize + Send + 'static,
-    F: Fn(RequestContext, Q) -> Fut + Clone + Send + Sync + 'static,
-    Fut: Future<Output = Result<T, ApiError>> + Send + 'static,
-{
-    router.route(
-        op.path,
-        any(move |request: Request| {
+    routes: BTreeMap<&'static str, MethodRouter>,
+    /// While filling, operations already served are skipped, not errors.
+    filling: bool,
+}
+
+impl std::fmt::Debug for Routes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Routes")
+            .field("config", &self.config)
+            .field("paths", &self.routes.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+impl Routes {
+    pub fn new(config: ServerConfig) -> Self {
+        Routes {
+            config,
+            routes: BTreeMap::new(),
+            filling: false,
+        }
+    }
+
+    /// Whether an operation is served.
+    pub fn serves(&self, op: &OperationInfo) -> bool {
+        self.routes.contains_key(op.path)
+    }
+
+    /// Reserves the operations of a service before it is added: an error if
+    /// one is already served (outside [`Routes::fill`]).
+    pub fn claim(&self, ops: &[&'static OperationInfo]) -> Result<(), ServerError> {
+        if self.filling {
+            return Ok(());
+        }
+        match ops.iter().find(|op| self.serves(op)) {
+            Some(op) => Err(ServerError::AlreadyServed {
+                biz_type: op.biz_type,
+                path: op.path,
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// Adds one operation: `handler` gets the service, a context and a
+    /// request that has passed every check of the spec.
+    pub fn add<S, C, Q, T, F, Fut>(
+        &mut self,
+        op: &'static OperationInfo,
+        service: &Arc<S>,
+        handler: F,
+    ) where
+        S: Send + Sync + 'static,
+        C: FromContext,
+        Q: DeserializeOwned + Send + 'static,
+        T: Serialize + Send + 'static,
+        F: Fn(Arc<S>, C, Q) -> Fut + Clone + Send + Sync + 'static,
+        Fut: Future<Output = Result<T, ApiError>> + Send + 'static,
+    {
+        if self.filling && self.serves(op) {
+            return;
+        }
+        let config = self.config.clone();
+        let service = service.clone();
+        let route = any(move |request: Request| {
             let config = config.clone();
+            let service = service.clone();
             let handler = handler.clone();
-            async move { serve(op, &config, request, handler).await }
-        }),
-    )
+            async move {
+                serve(op, &config, request, move |ctx, body| async move {
+                    handler(service, C::from_context(ctx)?, body).await
+                })
+                .await
+            }
+        });
+        self.routes.insert(op.path, route);
+    }
+
+    /// Runs `add` calls that only take the operations not served yet.
+    pub fn fill(&mut self, add: impl FnOnce(&mut Routes)) {
+        self.filling = true;
+        add(self);
+        self.filling = false;
+    }
+
+    /// The finished router, answering unknown paths with an error envelope.
+    pub fn into_router(self) -> Router {
+        let router = self
+            .routes
+            .into_iter()
+            .fold(Router::new(), |router, (path, route)| {
+                router.route(path, route)
+            });
+        with_fallback(router)
+    }
 }
 
 /// Adds the answer for unknown paths: an error envelope, not a bare 404.
@@ -186,7 +368,7 @@ async fn serve<Q, T, F, Fut>(
 where
     Q: DeserializeOwned,
     T: Serialize,
-    F: Fn(RequestContext, Q) -> Fut,
+    F: FnOnce(RequestContext, Q) -> Fut,
     Fut: Future<Output = Result<T, ApiError>>,
 {
     let started = std::time::Instant::now();
@@ -284,14 +466,20 @@ async fn prepare<Q: DeserializeOwned>(
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| !v.trim().is_empty());
         if !present {
-            violations.push(Violation {
-                pointer: format!("/headers/{}", h.name),
-                reason: format!("required header `{}` is missing", h.name),
-            });
+            violations.push(missing_header(h.name));
         }
     }
 
-    let principal = authenticate(op, config, &headers).await?;
+    // A missing token alone is `BIZGEN_UNAUTHENTICATED`; with other
+    // missing headers it is one more violation, so that all are told at once.
+    let principal = if violations.is_empty() {
+        authenticate(op, config, &headers).await?
+    } else {
+        if op.header("token") == Some(Presence::Required) && token_of(&headers).is_none() {
+            violations.push(missing_header("token"));
+        }
+        None
+    };
 
     let value: Value = if bytes.iter().all(u8::is_ascii_whitespace) {
         Value::Object(Default::default())
@@ -304,21 +492,16 @@ async fn prepare<Q: DeserializeOwned>(
             ))
         })?
     };
+    // Body pointers are rooted at the body, as `bizgen validate` reports
+    // them; headers are under `/headers/`.
     let schema = Schema::Object(Cow::Borrowed((op.request)()));
-    violations.extend(
-        validate(&value, &schema, Options::default())
-            .into_iter()
-            .map(|v| Violation {
-                pointer: format!("/body{}", v.pointer),
-                reason: v.reason,
-            }),
-    );
+    violations.extend(validate(&value, &schema, Options::default()));
     if !violations.is_empty() {
         return Err(ApiError::validation(&violations));
     }
     let body: Q = serde_json::from_value(value).map_err(|e| {
         ApiError::validation(&[Violation {
-            pointer: "/body".into(),
+            pointer: String::new(),
             reason: e.to_string(),
         }])
     })?;
@@ -340,16 +523,27 @@ async fn prepare<Q: DeserializeOwned>(
     Ok((ctx, body))
 }
 
+fn missing_header(name: &str) -> Violation {
+    Violation {
+        pointer: format!("/headers/{name}"),
+        reason: format!("required header `{name}` is missing"),
+    }
+}
+
+fn token_of(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get("token")
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+}
+
 async fn authenticate(
     op: &'static OperationInfo,
     config: &ServerConfig,
     headers: &HeaderMap,
 ) -> Result<Option<Principal>, ApiError> {
-    let token = headers
-        .get("token")
-        .and_then(|v| v.to_str().ok())
-        .map(str::trim)
-        .filter(|t| !t.is_empty());
+    let token = token_of(headers);
     let Some(kind) = op.access.token_kind() else {
         return Ok(None);
     };
@@ -361,7 +555,7 @@ async fn authenticate(
             kind_name(kind)
         ))),
         None => Ok(None),
-        Some(token) => match config.authenticator.authenticate(kind, token).await {
+        Some(token) => match config.authenticator.authenticate_boxed(kind, token).await {
             Some(p) => Ok(Some(p)),
             None => Err(ApiError::unauthenticated(format!(
                 "the token is not a valid {} token",

@@ -52,13 +52,9 @@ impl<'a> OperationVisitor for Calls<'a> {
             let trace = format!("t-{name}");
             let result = client
                 .inner()
-                .call_op(
-                    &request,
-                    CallOptions {
-                        trace: Some(trace.clone()),
-                    },
-                )
-                .await;
+                .call_op(&request, &CallOptions::trace(trace.clone()))
+                .await
+                .map(|response| response.data);
             match (result, success, error) {
                 (Ok(data), Some(expected), _) => {
                     let got = common::strip_nulls(
@@ -135,18 +131,15 @@ struct FundPasswordAlreadySet;
 impl customer_api::customer_web_api_service::CustomerWebApiService for FundPasswordAlreadySet {
     async fn bind_asserts_pwd(
         &self,
-        ctx: bizgen_runtime::server::RequestContext,
+        ctx: bizgen_runtime::server::AuthContext,
         request: customer_api::customer_web_api_service::BindAssertsPwdRequest,
     ) -> Result<(), bizgen_runtime::ApiError> {
-        assert_eq!(
-            ctx.principal.as_ref().map(|p| p.subject.as_str()),
-            Some("customer")
-        );
+        // The caller of a `login` operation is always known.
+        assert_eq!(ctx.principal.subject, "customer");
         assert_eq!(request.pwd, "0123456789abcdef0123456789abcdef");
-        Err(
-            bizgen_runtime::ApiError::new("CUSTOMER_API_0000133", "Fund password has been set")
-                .with_data(serde_json::json!(ctx.operation.biz_type)),
-        )
+        Err(customer_api::errors::CUSTOMER_API_0000133
+            .error()
+            .with_data(serde_json::json!(ctx.operation.biz_type)))
     }
 }
 
@@ -156,6 +149,7 @@ async fn handler_errors_reach_the_client_as_typed_api_errors() {
     let config = ServerConfig::new(StaticTokens::new(common::TOKEN, common::ADMIN_TOKEN));
     let router = customer_api::Server::new(config)
         .customer_web_api_service(FundPasswordAlreadySet)
+        .expect("served once")
         .into_router();
     let addr = common::start(router).await;
     let client = make_client(addr);
@@ -166,12 +160,8 @@ async fn handler_errors_reach_the_client_as_typed_api_errors() {
         ..Default::default()
     };
     let err = svc
-        .bind_asserts_pwd_with(
-            &req,
-            CallOptions {
-                trace: Some("t-fixed".into()),
-            },
-        )
+        .with(CallOptions::trace("t-fixed"))
+        .bind_asserts_pwd(&req)
         .await
         .expect_err("the example is an error");
     let api_err = err.api().expect("api error");

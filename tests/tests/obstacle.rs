@@ -49,11 +49,17 @@ fn same_operation_names_in_two_services_do_not_collide() {
         obstacle::beta::operations::GROUP_LIST.path,
         "/b-side/custom/path"
     );
-    // Methods named like keywords and like a constructor exist on the client.
-    let _ = obstacle::alpha::Client::r#type;
-    let _ = obstacle::alpha::Client::new;
-    let _ = obstacle::beta::Client::self_;
-    assert_eq!(obstacle::OPERATION_COUNT, 8);
+    // Methods named like keywords, like a constructor and like the client's
+    // own `with` exist on the client.
+    type Alpha<'a> = obstacle::alpha::Client<'a>;
+    let _ = Alpha::r#type;
+    let _ = Alpha::new;
+    let _ = Alpha::with_;
+    let _ = Alpha::new_with;
+    let _ = Alpha::with;
+    type Beta<'a> = obstacle::beta::Client<'a>;
+    let _ = Beta::self_;
+    assert_eq!(obstacle::OPERATION_COUNT, 10);
 }
 
 #[tokio::test]
@@ -62,13 +68,14 @@ async fn constraints_on_keyword_fields_are_enforced() {
     let config = ServerConfig::new(StaticTokens::new("t", "a"));
     let router = obstacle::Server::new(config)
         .alpha(obstacle::Unimplemented)
+        .expect("served once")
         .into_router();
     let addr = common::start(router).await;
     let headers = [("content-type", "application/json"), ("trace", "t-1")];
     let (_, resp) =
         common::raw_post(addr, "/c/obstacle.Alpha.page", &headers, r#"{"type": 6}"#).await;
     assert_eq!(resp["code"], "BIZGEN_VALIDATION");
-    assert_eq!(resp["data"][0]["pointer"], "/body/type");
+    assert_eq!(resp["data"][0]["pointer"], "/type");
     assert_eq!(resp["data"][0]["reason"], "must be at most 5, got 6");
     let (_, resp) = common::raw_post(
         addr,
@@ -77,7 +84,7 @@ async fn constraints_on_keyword_fields_are_enforced() {
         r#"{"new": "x"}"#,
     )
     .await;
-    assert_eq!(resp["data"][0]["pointer"], "/body/new");
+    assert_eq!(resp["data"][0]["pointer"], "/new");
     let (_, resp) = common::raw_post(
         addr,
         "/c/obstacle.Alpha.type",
@@ -85,7 +92,7 @@ async fn constraints_on_keyword_fields_are_enforced() {
         r#"{"self": {"type": "bogus"}}"#,
     )
     .await;
-    assert_eq!(resp["data"][0]["pointer"], "/body/self/type");
+    assert_eq!(resp["data"][0]["pointer"], "/self/type");
     let (_, resp) = common::raw_post(addr, "/c/obstacle.Alpha.new", &headers, "{}").await;
     assert_eq!(resp["code"], "BIZGEN_NOT_IMPLEMENTED");
 }

@@ -93,7 +93,7 @@ async fn missing_required_field() {
     let v = violations(&resp);
     assert!(
         v.iter()
-            .any(|(p, r)| p == "/body/verifyCode" && r.contains("missing")),
+            .any(|(p, r)| p == "/verifyCode" && r.contains("missing")),
         "{v:?}"
     );
 }
@@ -108,7 +108,7 @@ async fn wrong_type() {
     .await;
     let v = violations(&resp);
     assert_eq!(v.len(), 1, "{v:?}");
-    assert_eq!(v[0].0, "/body/verifyCode");
+    assert_eq!(v[0].0, "/verifyCode");
     assert!(v[0].1.contains("string"), "{v:?}");
 }
 
@@ -126,21 +126,21 @@ async fn over_length_and_several_at_once() {
     let v = violations(&resp);
     let pointers: Vec<&str> = v.iter().map(|(p, _)| p.as_str()).collect();
     for want in [
-        "/body/pwd",
-        "/body/registerSource",
-        "/body/customerGroupId",
-        "/body/thirdServerCode",
+        "/pwd",
+        "/registerSource",
+        "/customerGroupId",
+        "/thirdServerCode",
     ] {
         assert!(pointers.contains(&want), "{want} not in {v:?}");
     }
     let over = v
         .iter()
-        .find(|(p, _)| p == "/body/thirdServerCode")
+        .find(|(p, _)| p == "/thirdServerCode")
         .expect("length");
     assert!(over.1.contains("at most 50"), "{over:?}");
     let code = v
         .iter()
-        .find(|(p, _)| p == "/body/registerSource")
+        .find(|(p, _)| p == "/registerSource")
         .expect("enum");
     assert!(
         code.1.contains("42") && code.1.contains("ClientSource"),
@@ -156,8 +156,8 @@ async fn out_of_range_and_unknown_enum_code() {
     });
     let resp = post(REGISTER, None, body).await;
     let v = violations(&resp);
-    assert!(v.iter().any(|(p, _)| p == "/body/type"), "{v:?}");
-    assert!(v.iter().any(|(p, _)| p == "/body/registerSource"), "{v:?}");
+    assert!(v.iter().any(|(p, _)| p == "/type"), "{v:?}");
+    assert!(v.iter().any(|(p, _)| p == "/registerSource"), "{v:?}");
 }
 
 #[tokio::test]
@@ -173,12 +173,9 @@ async fn below_minimum() {
     assert_eq!(
         v,
         vec![
+            ("/size".to_owned(), "must be at least 1, got 0".to_owned()),
             (
-                "/body/size".to_owned(),
-                "must be at least 1, got 0".to_owned()
-            ),
-            (
-                "/body/current".to_owned(),
+                "/current".to_owned(),
                 "must be at least 1, got -3".to_owned()
             ),
         ]
@@ -284,6 +281,7 @@ async fn unimplemented_operations_answer_not_implemented() {
     let config = ServerConfig::new(StaticTokens::new(common::TOKEN, common::ADMIN_TOKEN));
     let router = customer_api::Server::new(config)
         .customer_web_api_service(customer_api::Unimplemented)
+        .expect("served once")
         .into_router();
     let addr = common::start(router).await;
     let api = common::api();
@@ -306,7 +304,7 @@ struct Panics;
 impl customer_api::customer_web_api_service::CustomerWebApiService for Panics {
     async fn destroy(
         &self,
-        _ctx: customer_api::runtime::server::RequestContext,
+        _ctx: customer_api::AuthContext,
         _request: customer_api::customer_web_api_service::DestroyRequest,
     ) -> Result<(), customer_api::runtime::ApiError> {
         panic!("a bug in the handler")
@@ -319,6 +317,7 @@ async fn a_panicking_handler_answers_with_an_internal_error_envelope() {
     let config = ServerConfig::new(StaticTokens::new(common::TOKEN, common::ADMIN_TOKEN));
     let router = customer_api::Server::new(config)
         .customer_web_api_service(Panics)
+        .expect("served once")
         .into_router();
     let addr = common::start(router).await;
     let api = common::api();

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::Value;
 
-use super::services::{response_type, trait_ident};
+use super::services::{context_type, response_type, trait_ident};
 use super::{ident, rt};
 use crate::ir::{Api, Operation};
 
@@ -58,6 +58,7 @@ pub fn emit_mock(api: &Api) -> TokenStream {
             let method = ident(&op.rust_name);
             let request = ident(&op.request.rust_name);
             let response = response_type(op);
+            let ctx = context_type(op);
             let body = match answer(op) {
                 Answer::Data(json) => quote!(#rt::mock_data::<#response>(#json)),
                 Answer::Error { code, msg, data } => quote!(#rt::mock_error(#code, #msg, #data)),
@@ -65,7 +66,7 @@ pub fn emit_mock(api: &Api) -> TokenStream {
             quote! {
                 fn #method(
                     &self,
-                    ctx: #rt::RequestContext,
+                    ctx: #ctx,
                     request: super::#module::#request,
                 ) -> impl ::core::future::Future<Output = Result<#response, #rt::ApiError>> + Send {
                     let _ = (ctx, request);
@@ -81,7 +82,7 @@ pub fn emit_mock(api: &Api) -> TokenStream {
     });
     let mounts = api.services.iter().map(|s| {
         let module = ident(&s.module);
-        quote!(.#module(Mock))
+        quote!(let _ = super::#module::mount(routes, Mock);)
     });
     quote! {
         /// A mock of every service that answers with the spec's example
@@ -101,11 +102,17 @@ pub fn emit_mock(api: &Api) -> TokenStream {
                 #rt::server::run_mock(super::API_NAME, super::OPERATION_COUNT, router)
             }
 
+            /// Adds [`Mock`] for every operation that `routes` does not serve yet.
+            pub fn fill(routes: &mut #rt::Routes) {
+                routes.fill(|routes| {
+                    // While filling, mounting skips served operations and cannot fail.
+                    #(#mounts)*
+                });
+            }
+
             /// A router serving every operation with [`Mock`].
             pub fn router(config: #rt::ServerConfig) -> #rt::Router {
-                super::Server::new(config)
-                    #(#mounts)*
-                    .into_router()
+                super::Server::new(config).mock_rest().into_router()
             }
         }
     }

@@ -107,7 +107,10 @@ fn emit_types(api: &Api) -> TokenStream {
     });
     let api_name = &api.name;
     let api_version = &api.version;
+    let errors = emit_errors(api);
     quote! {
+        #errors
+
         /// Name of the API, from the spec.
         pub const API_NAME: &str = #api_name;
         /// Default `version` header, from the spec.
@@ -123,6 +126,57 @@ fn emit_types(api: &Api) -> TokenStream {
     }
 }
 
+/// One constant per error code of the spec, with its message.
+fn emit_errors(api: &Api) -> TokenStream {
+    let mut taken = std::collections::BTreeSet::new();
+    let consts = api.errors.iter().map(|e| {
+        let mut name = const_name(&e.code);
+        while !taken.insert(name.clone()) {
+            name.push('_');
+        }
+        let name = ident(&name);
+        let code = &e.code;
+        let message = &e.message;
+        let doc = docs::doc_attrs(&docs::paragraphs([
+            format!("`{code}`: {message}").as_str(),
+            e.description.as_str(),
+        ]));
+        quote! {
+            #doc
+            pub const #name: rt::ErrorCode = rt::ErrorCode { code: #code, message: #message };
+        }
+    });
+    let import = rt_import();
+    quote! {
+        /// The error codes of the spec: match a client error with
+        /// `err.is(errors::CODE)`, fail a handler with `Err(errors::CODE.into())`.
+        pub mod errors {
+            #import
+
+            #(#consts)*
+        }
+    }
+}
+
+/// A constant's name for an error code: upper snake case, never starting
+/// with a digit.
+fn const_name(code: &str) -> String {
+    let mut name: String = code
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        name.insert_str(0, "E_");
+    }
+    name
+}
+
 /// The root items after the services: operation index, client, server.
 fn emit_root(api: &Api) -> TokenStream {
     let rt = rt_abs();
@@ -132,19 +186,23 @@ fn emit_root(api: &Api) -> TokenStream {
         quote! {
             #[doc = #doc]
             pub fn #module(&self) -> #module::Client<'_> {
-                #module::Client { client: &self.inner }
+                #module::Client {
+                    client: &self.inner,
+                    options: #rt::CallOptions::default(),
+                    mode: ::core::marker::PhantomData,
+                }
             }
         }
     });
     let server_methods = api.services.iter().map(|s| {
         let module = ident(&s.module);
         let trait_name = services::trait_ident(s);
-        let doc = format!(" Serves the operations of `{}` with `service`.", s.qualified_name);
+        let doc = format!(" Serves the operations of `{}` with `service`; an error if they are already served.", s.qualified_name);
         quote! {
             #[doc = #doc]
-            pub fn #module<S: #module::#trait_name>(mut self, service: S) -> Self {
-                self.router = self.router.merge(#module::router(::std::sync::Arc::new(service), self.config.clone()));
-                self
+            pub fn #module<S: #module::#trait_name>(mut self, service: S) -> ::core::result::Result<Self, #rt::ServerError> {
+                #module::mount(&mut self.routes, service)?;
+                ::core::result::Result::Ok(self)
             }
         }
     });
@@ -194,37 +252,60 @@ fn emit_root(api: &Api) -> TokenStream {
                 ::core::result::Result::Ok(Client { inner: #rt::Client::new(config)? })
             }
 
-            /// The runtime client (configuration, token updates).
+            /// The runtime client (configuration, tokens).
             pub fn inner(&self) -> &#rt::Client {
                 &self.inner
             }
 
-            /// Mutable access, e.g. to set the token after `login`.
-            pub fn inner_mut(&mut self) -> &mut #rt::Client {
-                &mut self.inner
+            /// The current C-side token.
+            pub fn token(&self) -> ::core::option::Option<String> {
+                self.inner.token()
+            }
+
+            /// Sets or clears the C-side token; clones of this client (and every
+            /// holder of an `Arc` of it) see the change.
+            pub fn set_token(&self, token: ::core::option::Option<String>) {
+                self.inner.set_token(token)
+            }
+
+            /// Sets or clears the B-side token, as [`Client::set_token`] does.
+            pub fn set_admin_token(&self, token: ::core::option::Option<String>) {
+                self.inner.set_admin_token(token)
+            }
+
+            /// A client sharing this one's connections, with a C-side token of its own.
+            pub fn with_token(&self, token: impl ::core::convert::Into<String>) -> Self {
+                Client { inner: self.inner.with_token(token) }
             }
 
             #(#accessors)*
         }
 
         /// Builds the axum router of the API from one implementation per service.
-        /// Operations of services that were not given answer `BIZGEN_NOT_FOUND`.
+        /// Operations of services that were not given answer `BIZGEN_NOT_FOUND`,
+        /// or the mock's answer after [`Server::mock_rest`].
+        #[derive(Debug)]
         pub struct Server {
-            config: #rt::ServerConfig,
-            router: #rt::Router,
+            routes: #rt::Routes,
         }
 
         impl Server {
             /// A server with the given authenticator and limits.
             pub fn new(config: #rt::ServerConfig) -> Self {
-                Server { config, router: #rt::Router::new() }
+                Server { routes: #rt::Routes::new(config) }
             }
 
             #(#server_methods)*
 
+            /// Serves every operation not served yet with the mock (the spec's examples).
+            pub fn mock_rest(mut self) -> Self {
+                mock::fill(&mut self.routes);
+                self
+            }
+
             /// The finished router, answering unknown paths with an error envelope.
             pub fn into_router(self) -> #rt::Router {
-                #rt::with_fallback(self.router)
+                self.routes.into_router()
             }
         }
 
@@ -312,9 +393,24 @@ pub fn render_lib(api: &Api) -> String {
         "{HEADER}\n{doc}\n#[rustfmt::skip]\n#[allow(clippy::all)]\nmod api;\n\npub use api::*;\n\n\
          /// The runtime the generated code runs on: client and server configuration,\n\
          /// authentication, errors.\n\
-         pub use bizgen_runtime as runtime;\n"
+         pub use bizgen_runtime as runtime;\n\n{RE_EXPORTS}"
     )
 }
+
+/// What a user of the crate names most, at its root.
+const RE_EXPORTS: &str = "\
+pub use bizgen_runtime::client::{
+    CallOptions, ClientConfig, Error as ClientError, Response,
+};
+pub use bizgen_runtime::error::{ApiError, ErrorCode, OrApiError};
+pub use bizgen_runtime::operation::TokenKind;
+pub use bizgen_runtime::server::{
+    AuthContext, Authenticator, Principal, RequestContext, ServerConfig, ServerError, StaticTokens,
+};
+/// What serving the router takes: `axum::serve(listener, router)` with a
+/// `tokio::net::TcpListener`.
+pub use bizgen_runtime::codegen::{axum, tokio};
+";
 
 /// The items with the header: `src/api.rs`, and the file a build script
 /// writes into `OUT_DIR` (to be `include!`d).

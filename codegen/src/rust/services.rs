@@ -6,7 +6,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs::{doc_attrs, operation_doc, paragraphs};
-use super::types::{emit_struct, rust_type, Scope};
+use super::types::{emit_constructor, emit_struct, rust_type, Scope};
 use super::{ident, rt};
 use crate::ir::{Access, Api, Operation, Presence, Service};
 
@@ -30,12 +30,12 @@ pub fn response_type(op: &Operation) -> TokenStream {
     }
 }
 
-/// The type `data` is decoded as on the client (`Empty` stands for `()`).
-fn decode_type(op: &Operation) -> TokenStream {
+/// A handler's context: the caller is always known where a token is required.
+pub fn context_type(op: &Operation) -> TokenStream {
     let rt = rt();
-    match &op.response.ty {
-        None => quote!(#rt::Empty),
-        Some(_) => response_type(op),
+    match op.access {
+        Access::Login | Access::Admin => quote!(#rt::AuthContext),
+        Access::Guest | Access::Optional => quote!(#rt::RequestContext),
     }
 }
 
@@ -65,7 +65,9 @@ pub fn emit_service(api: &Api, service: &Service) -> TokenStream {
             .as_str(),
             op.summary.as_str(),
         ]);
-        emit_struct(api, &op.request, &doc, Scope::Sibling)
+        let item = emit_struct(api, &op.request, &doc, Scope::Sibling);
+        let constructor = emit_constructor(&op.request, Scope::Sibling);
+        quote!(#item #constructor)
     });
 
     let infos = service.operations.iter().map(|op| {
@@ -129,12 +131,13 @@ pub fn emit_service(api: &Api, service: &Service) -> TokenStream {
         let doc = doc_attrs(&operation_doc(api, op));
         let biz_type = &op.biz_type;
         let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
+        let ctx = context_type(op);
         quote! {
             #doc
             #deprecated
             fn #method(
                 &self,
-                ctx: #rt::RequestContext,
+                ctx: #ctx,
                 request: #request,
             ) -> impl ::core::future::Future<Output = Result<#response, #rt::ApiError>> + Send {
                 let _ = (ctx, request);
@@ -147,35 +150,19 @@ pub fn emit_service(api: &Api, service: &Service) -> TokenStream {
         let method = ident(&op.rust_name);
         let info = info_ident(op);
         quote! {
-            let router = #rt::mount(router, &operations::#info, config.clone(), {
-                let service = service.clone();
-                move |ctx, request| {
-                    let service = service.clone();
-                    async move { service.#method(ctx, request).await }
-                }
-            });
+            routes.add(&operations::#info, &service, |s, ctx, request| async move { s.#method(ctx, request).await });
         }
     });
 
     let client_methods = service.operations.iter().map(|op| {
         let method = ident(&op.rust_name);
-        let with = format_ident!("{}_with", op.rust_name.trim_start_matches("r#"));
         let request = ident(&op.request.rust_name);
         let response = response_type(op);
-        let decode = decode_type(op);
-        let info = info_ident(op);
         let doc = doc_attrs(&operation_doc(api, op));
-        let convert = if op.response.ty.is_none() { quote!(.map(|_| ())) } else { quote!() };
-        let with_doc = format!(" Like [`Self::{}`], with per-call options (e.g. a given `trace`).", op.rust_name.trim_start_matches("r#"));
         quote! {
             #doc
-            pub async fn #method(&self, request: &#request) -> Result<#response, #rt::ClientError> {
-                self.#with(request, #rt::CallOptions::default()).await
-            }
-
-            #[doc = #with_doc]
-            pub async fn #with(&self, request: &#request, options: #rt::CallOptions) -> Result<#response, #rt::ClientError> {
-                self.client.call::<#request, #decode>(&operations::#info, request, options).await #convert
+            pub async fn #method(&self, request: &#request) -> Result<M::Output<#response>, #rt::ClientError> {
+                self.client.call_op(request, &self.options).await.map(M::finish)
             }
         }
     });
@@ -209,20 +196,34 @@ pub fn emit_service(api: &Api, service: &Service) -> TokenStream {
                 #(#methods)*
             }
 
-            /// Mounts every operation of the service on a router.
-            pub fn router<S: #trait_name>(service: ::std::sync::Arc<S>, config: #rt::ServerConfig) -> #rt::Router {
-                let router = #rt::Router::new();
+            /// Adds every operation of the service to a server's routes; an
+            /// error if one of them is already served.
+            pub fn mount<S: #trait_name>(routes: &mut #rt::Routes, service: S) -> Result<(), #rt::ServerError> {
+                routes.claim(operations::ALL)?;
+                let service = ::std::sync::Arc::new(service);
                 #(#mounts)*
-                router
+                Ok(())
             }
 
             /// Client side of the service; get one from the crate's `Client`.
-            #[derive(Debug, Clone, Copy)]
-            pub struct Client<'a> {
+            /// Calls return `data`; after [`Client::with`] they return the
+            /// whole [`rt::Response`] (`trace`, `tm`, `biz_code`).
+            #[derive(Debug, Clone)]
+            pub struct Client<'a, M: #rt::CallMode = #rt::DataOnly> {
                 pub(crate) client: &'a #rt::Client,
+                pub(crate) options: #rt::CallOptions,
+                pub(crate) mode: ::core::marker::PhantomData<M>,
             }
 
             impl<'a> Client<'a> {
+                /// Calls with per-call options (e.g. a given `trace`) that
+                /// return the whole [`rt::Response`].
+                pub fn with(&self, options: #rt::CallOptions) -> Client<'a, #rt::WithMeta> {
+                    Client { client: self.client, options, mode: ::core::marker::PhantomData }
+                }
+            }
+
+            impl<M: #rt::CallMode> Client<'_, M> {
                 #(#client_methods)*
             }
         }

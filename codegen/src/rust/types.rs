@@ -271,6 +271,74 @@ pub fn emit_struct(api: &Api, s: &Struct, doc: &str, scope: Scope) -> TokenStrea
     }
 }
 
+/// `new(required...)` and one chainable `with_*` setter per optional field,
+/// for request types: the shortest call names only what the spec requires.
+pub fn emit_constructor(s: &Struct, scope: Scope) -> TokenStream {
+    let name = ident(&s.rust_name);
+    let (required, optional): (Vec<&Field>, Vec<&Field>) =
+        s.fields.iter().partition(|f| f.required && !f.nullable);
+    let params = required.iter().map(|f| {
+        let fname = ident(&f.rust_name);
+        let ty = rust_type(&f.ty, scope);
+        quote!(#fname: impl ::core::convert::Into<#ty>)
+    });
+    let inits = s.fields.iter().map(|f| {
+        let fname = ident(&f.rust_name);
+        if f.required && !f.nullable {
+            quote!(#fname: #fname.into())
+        } else {
+            quote!(#fname: ::core::option::Option::None)
+        }
+    });
+    let setters = optional.iter().map(|f| {
+        let fname = ident(&f.rust_name);
+        let bare = f.rust_name.trim_start_matches("r#");
+        let setter = format_ident!("with_{}", bare);
+        let ty = rust_type(&f.ty, scope);
+        let doc = format!(" Sets `{}`.", f.name);
+        let deprecated = f.deprecated.then(|| quote!(#[deprecated]));
+        quote! {
+            #[doc = #doc]
+            #deprecated
+            pub fn #setter(mut self, #fname: impl ::core::convert::Into<#ty>) -> Self {
+                self.#fname = ::core::option::Option::Some(#fname.into());
+                self
+            }
+        }
+    });
+    let args: Vec<&str> = required
+        .iter()
+        .map(|f| f.rust_name.trim_start_matches("r#"))
+        .collect();
+    let label = s.rust_name.trim_start_matches("r#");
+    let mut doc = format!(
+        " A request with the required fields; the shortest call is `{label}::new({})`.",
+        args.join(", ")
+    );
+    if let Some(first) = optional.first() {
+        doc.push_str(&format!(
+            " Optional fields have setters, e.g. `.with_{}(..)`.",
+            first.rust_name.trim_start_matches("r#")
+        ));
+    }
+    let allow = s
+        .fields
+        .iter()
+        .any(|f| f.deprecated)
+        .then(|| quote!(#[allow(deprecated)]));
+    quote! {
+        #allow
+        impl #name {
+            #[doc = #doc]
+            pub fn new(#(#params),*) -> Self {
+                #name { #(#inits),* }
+            }
+
+            #(#setters)*
+        }
+    }
+}
+
 /// An enum with an `Unknown` variant, so clients survive new codes.
 pub fn emit_enum(e: &Enum) -> TokenStream {
     let rt = rt();

@@ -852,7 +852,7 @@ fn resolve_services(
         let mut op_names: BTreeMap<String, (String, Pos)> = BTreeMap::new();
         for (_, part) in &parts {
             for (op_name, op) in part.operations.iter() {
-                let rust = names::field_name(&op_name.value);
+                let rust = names::method_name(&op_name.value);
                 if let Some((other, opos)) = op_names.get(&rust) {
                     let opos = *opos;
                     let msg = if *other == op_name.value {
@@ -865,19 +865,6 @@ fn resolve_services(
                     };
                     ctx.error(op_name.pos, msg).help =
                         Some(format!("the other is at {}", ctx.at(opos)));
-                    continue;
-                }
-                // The client adds `{method}_with` for per-call options.
-                let with = format!("{}_with", rust.trim_start_matches("r#"));
-                let clash = op_names
-                    .iter()
-                    .find(|(r, _)| {
-                        **r == with || format!("{}_with", r.trim_start_matches("r#")) == rust
-                    })
-                    .map(|(_, (other, opos))| (other.clone(), *opos));
-                if let Some((other, opos)) = clash {
-                    ctx.error(op_name.pos, format!("operation `{}` collides with `{other}` in service `{name}`: the client names one `X_with` after the other", op_name.value))
-                        .help = Some(format!("rename one of them (the other is at {})", ctx.at(opos)));
                     continue;
                 }
                 op_names.insert(rust.clone(), (op_name.value.clone(), op_name.pos));
@@ -1173,7 +1160,7 @@ fn resolve_operation(
     let _ = service;
     Some(Operation {
         name: name.value.clone(),
-        rust_name: names::field_name(&name.value),
+        rust_name: names::method_name(&name.value),
         type_stem: stem,
         service: service.to_owned(),
         biz_type,
