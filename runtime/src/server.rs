@@ -94,6 +94,14 @@ pub trait Authenticator: Send + Sync + 'static {
         kind: TokenKind,
         token: &str,
     ) -> impl Future<Output = Option<Principal>> + Send;
+
+    /// A token this authenticator accepts for `kind`, if it can name one.
+    /// Mocks hand it out where the spec's login answers with a session
+    /// token, so that login followed by a token call works.
+    fn issue(&self, kind: TokenKind) -> Option<String> {
+        let _ = kind;
+        None
+    }
 }
 
 impl<F> Authenticator for F
@@ -112,6 +120,8 @@ trait DynAuthenticator: Send + Sync + 'static {
         kind: TokenKind,
         token: &'a str,
     ) -> BoxFuture<'a, Option<Principal>>;
+
+    fn issue_token(&self, kind: TokenKind) -> Option<String>;
 }
 
 impl<A: Authenticator> DynAuthenticator for A {
@@ -121,6 +131,10 @@ impl<A: Authenticator> DynAuthenticator for A {
         token: &'a str,
     ) -> BoxFuture<'a, Option<Principal>> {
         Box::pin(self.authenticate(kind, token))
+    }
+
+    fn issue_token(&self, kind: TokenKind) -> Option<String> {
+        self.issue(kind)
     }
 }
 
@@ -150,6 +164,14 @@ impl Authenticator for StaticTokens {
         list.iter()
             .find(|(t, _)| t == token)
             .map(|(t, subject)| Principal::new(kind, subject.clone(), t.clone()))
+    }
+
+    fn issue(&self, kind: TokenKind) -> Option<String> {
+        let list = match kind {
+            TokenKind::Customer => &self.customer,
+            TokenKind::Admin => &self.admin,
+        };
+        list.first().map(|(t, _)| t.clone())
     }
 }
 
@@ -233,6 +255,12 @@ impl ServerConfig {
             body_limit: DEFAULT_BODY_LIMIT,
         }
     }
+
+    /// A token the authenticator accepts for `kind`, if it names one
+    /// ([`Authenticator::issue`]).
+    pub fn issue(&self, kind: TokenKind) -> Option<String> {
+        self.authenticator.issue_token(kind)
+    }
 }
 
 /// A mistake in putting a server together (reported, never a panic).
@@ -272,6 +300,10 @@ impl Routes {
             routes: BTreeMap::new(),
             filling: false,
         }
+    }
+
+    pub fn config(&self) -> &ServerConfig {
+        &self.config
     }
 
     /// Whether an operation is served.

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::services::{context_type, response_type, trait_ident};
 use super::{ident, rt};
-use crate::ir::{Api, Operation};
+use crate::ir::{Api, Operation, Ty};
 
 /// What the mock answers for an operation.
 enum Answer {
@@ -17,6 +17,18 @@ enum Answer {
         msg: String,
         data: String,
     },
+}
+
+/// Whether the operation hands out the session token: its `data` is an
+/// object with a `token` field (login). The mock answers those with the
+/// token it accepts, so that login followed by a token call works.
+fn issues_token(api: &Api, op: &Operation) -> bool {
+    match &op.response.ty {
+        Some(Ty::Struct(name)) => api
+            .find_struct(name)
+            .is_some_and(|s| s.fields.iter().any(|f| f.name == "token")),
+        _ => false,
+    }
 }
 
 fn answer(op: &Operation) -> Answer {
@@ -60,6 +72,9 @@ pub fn emit_mock(api: &Api) -> TokenStream {
             let response = response_type(op);
             let ctx = context_type(op);
             let body = match answer(op) {
+                Answer::Data(json) if issues_token(api, op) => {
+                    quote!(#rt::mock_login_data::<#response>(#json, self.token.as_deref()))
+                }
                 Answer::Data(json) => quote!(#rt::mock_data::<#response>(#json)),
                 Answer::Error { code, msg, data } => quote!(#rt::mock_error(#code, #msg, #data)),
             };
@@ -70,7 +85,8 @@ pub fn emit_mock(api: &Api) -> TokenStream {
                     request: super::#module::#request,
                 ) -> impl ::core::future::Future<Output = Result<#response, #rt::ApiError>> + Send {
                     let _ = (ctx, request);
-                    async { #body }
+                    let answer = #body;
+                    async { answer }
                 }
             }
         });
@@ -82,7 +98,7 @@ pub fn emit_mock(api: &Api) -> TokenStream {
     });
     let mounts = api.services.iter().map(|s| {
         let module = ident(&s.module);
-        quote!(let _ = super::#module::mount(routes, Mock);)
+        quote!(let _ = super::#module::mount(routes, mock.clone());)
     });
     quote! {
         /// A mock of every service that answers with the spec's example
@@ -91,8 +107,12 @@ pub fn emit_mock(api: &Api) -> TokenStream {
             #import
 
             /// The mock implementation of every service trait.
-            #[derive(Debug, Clone, Copy, Default)]
-            pub struct Mock;
+            #[derive(Debug, Clone, Default)]
+            pub struct Mock {
+                /// The customer token that login hands out: one the
+                /// server's authenticator accepts.
+                pub token: Option<::std::sync::Arc<str>>,
+            }
 
             #(#impls)*
 
@@ -104,6 +124,12 @@ pub fn emit_mock(api: &Api) -> TokenStream {
 
             /// Adds [`Mock`] for every operation that `routes` does not serve yet.
             pub fn fill(routes: &mut #rt::Routes) {
+                let mock = Mock {
+                    token: routes
+                        .config()
+                        .issue(#rt::TokenKind::Customer)
+                        .map(::std::sync::Arc::from),
+                };
                 routes.fill(|routes| {
                     // While filling, mounting skips served operations and cannot fail.
                     #(#mounts)*

@@ -399,17 +399,15 @@ pub fn render_lib(api: &Api) -> String {
 
 /// What a user of the crate names most, at its root.
 const RE_EXPORTS: &str = "\
-pub use bizgen_runtime::client::{
-    CallOptions, ClientConfig, Error as ClientError, Response,
-};
+pub use bizgen_runtime::client::{CallOptions, ClientConfig, Error as ClientError, Response};
+/// What serving the router takes: `axum::serve(listener, router)` with a
+/// `tokio::net::TcpListener`.
+pub use bizgen_runtime::codegen::{axum, tokio};
 pub use bizgen_runtime::error::{ApiError, ErrorCode, OrApiError};
 pub use bizgen_runtime::operation::TokenKind;
 pub use bizgen_runtime::server::{
     AuthContext, Authenticator, Principal, RequestContext, ServerConfig, ServerError, StaticTokens,
 };
-/// What serving the router takes: `axum::serve(listener, router)` with a
-/// `tokio::net::TcpListener`.
-pub use bizgen_runtime::codegen::{axum, tokio};
 ";
 
 /// The items with the header: `src/api.rs`, and the file a build script
