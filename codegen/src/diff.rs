@@ -24,8 +24,8 @@ pub use cli::{run_diff, DiffArgs};
 pub use git::load_git_ref;
 pub use render::{render, Format};
 
+use crate::diagnostics::Pos;
 use crate::ir::{Access, Api, Constraints, Enum, Field, Operation, Presence, Service, Struct, Ty};
-use crate::spec::located::Pos;
 use crate::spec::Loaded;
 
 /// How much a change matters to existing clients. Ordered: `Info < Warn < Err`.

@@ -167,7 +167,7 @@ fn markdown(findings: &[Finding]) -> String {
         },
         groups,
     };
-    crate::docs::normalize(&page.render().unwrap_or_default())
+    crate::markdown::normalize(&page.render().unwrap_or_default())
 }
 
 /// `%`, CR and LF escaped as GitHub workflow commands require.
