@@ -209,7 +209,21 @@ pub struct Operation {
     pub errors: Vec<String>,
     pub examples: Vec<Example>,
     pub deprecated: bool,
+    /// What the operation does to the client's session token.
+    pub session: Session,
     pub pos: Pos,
+}
+
+/// An operation's effect on the session token of its side (C-side for
+/// customer gateways, B-side for admin ones).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Session {
+    #[default]
+    Keeps,
+    /// `data.<field>` (a string) is the new token (`setsToken`).
+    Sets { field: String, pos: Pos },
+    /// The token is void after the call (`clearsToken`).
+    Clears,
 }
 
 #[derive(Debug, Clone, PartialEq)]

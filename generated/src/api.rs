@@ -13926,7 +13926,15 @@ pub mod customer_web_api_service {
             &self,
             request: &LoginRequest,
         ) -> Result<M::Output<super::types::LoginResult>, rt::ClientError> {
-            self.client.call_op(request, &self.options).await.map(M::finish)
+            let response = self.client.call_op(request, &self.options).await?;
+            if let ::core::option::Option::Some(token) = response.data.token.clone() {
+                self.client
+                    .set_token_of(
+                        rt::TokenKind::Customer,
+                        ::core::option::Option::Some(token),
+                    );
+            }
+            Ok(M::finish(response))
         }
         /// Register a customer
         ///

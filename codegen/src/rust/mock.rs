@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::services::{context_type, response_type, trait_ident};
 use super::tokens::{ident, rt};
-use crate::ir::{Api, Operation, Ty};
+use crate::ir::{Api, Operation, Session};
 
 /// What the mock answers for an operation.
 enum Answer {
@@ -19,16 +19,11 @@ enum Answer {
     },
 }
 
-/// Whether the operation hands out the session token: its `data` is an
-/// object with a `token` field (login). The mock answers those with the
-/// token it accepts, so that login followed by a token call works.
-fn issues_token(api: &Api, op: &Operation) -> bool {
-    match &op.response.ty {
-        Some(Ty::Struct(name)) => api
-            .find_struct(name)
-            .is_some_and(|s| s.fields.iter().any(|f| f.name == "token")),
-        _ => false,
-    }
+/// Whether the operation hands out the session token in `data.token`
+/// (`setsToken: token`, login). The mock answers those with the token it
+/// accepts, so that login followed by a token call works.
+fn issues_token(op: &Operation) -> bool {
+    matches!(&op.session, Session::Sets { field, .. } if field == "token")
 }
 
 fn answer(op: &Operation) -> Answer {
@@ -72,7 +67,7 @@ pub fn emit_mock(api: &Api) -> TokenStream {
             let response = response_type(op);
             let ctx = context_type(op);
             let body = match answer(op) {
-                Answer::Data(json) if issues_token(api, op) => {
+                Answer::Data(json) if issues_token(op) => {
                     quote!(#rt::mock_login_data::<#response>(#json, self.token.as_deref()))
                 }
                 Answer::Data(json) => quote!(#rt::mock_data::<#response>(#json)),

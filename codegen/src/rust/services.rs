@@ -8,7 +8,7 @@ use quote::{format_ident, quote};
 use super::docs::{doc_attrs, operation_doc, paragraphs};
 use super::tokens::{ident, rt};
 use super::types::{emit_constructor, emit_struct, rust_type, Scope};
-use crate::ir::{Access, Api, Operation, Presence, Service};
+use crate::ir::{Access, Api, Operation, Presence, Service, Session, Side, Ty};
 
 /// The static holding an operation's descriptor.
 pub fn info_ident(op: &Operation) -> Ident {
@@ -26,6 +26,48 @@ pub fn response_type(op: &Operation) -> TokenStream {
             } else {
                 base
             }
+        }
+    }
+}
+
+/// What the client does with its token after a successful call, where the
+/// spec says the operation starts (`setsToken`) or ends (`clearsToken`) a
+/// session.
+fn session_update(api: &Api, op: &Operation) -> Option<TokenStream> {
+    let rt = rt();
+    let kind = match op.side {
+        Side::C => quote!(#rt::TokenKind::Customer),
+        Side::B => quote!(#rt::TokenKind::Admin),
+    };
+    match &op.session {
+        Session::Keeps => None,
+        Session::Clears => Some(quote! {
+            self.client.set_token_of(#kind, ::core::option::Option::None);
+        }),
+        Session::Sets { field, .. } => {
+            let Some(Ty::Struct(name)) = &op.response.ty else {
+                return None;
+            };
+            let f = api
+                .find_struct(name)?
+                .fields
+                .iter()
+                .find(|f| f.name == *field)?;
+            let fname = ident(&f.rust_name);
+            let optional = !f.required || f.nullable;
+            let token = match (op.response.nullable, optional) {
+                (false, false) => {
+                    quote!(::core::option::Option::Some(response.data.#fname.clone()))
+                }
+                (false, true) => quote!(response.data.#fname.clone()),
+                (true, false) => quote!(response.data.as_ref().map(|data| data.#fname.clone())),
+                (true, true) => quote!(response.data.as_ref().and_then(|data| data.#fname.clone())),
+            };
+            Some(quote! {
+                if let ::core::option::Option::Some(token) = #token {
+                    self.client.set_token_of(#kind, ::core::option::Option::Some(token));
+                }
+            })
         }
     }
 }
@@ -159,10 +201,18 @@ pub fn emit_service(api: &Api, service: &Service) -> TokenStream {
         let request = ident(&op.request.rust_name);
         let response = response_type(op);
         let doc = doc_attrs(&operation_doc(api, op));
+        let body = match session_update(api, op) {
+            None => quote!(self.client.call_op(request, &self.options).await.map(M::finish)),
+            Some(update) => quote! {
+                let response = self.client.call_op(request, &self.options).await?;
+                #update
+                Ok(M::finish(response))
+            },
+        };
         quote! {
             #doc
             pub async fn #method(&self, request: &#request) -> Result<M::Output<#response>, #rt::ClientError> {
-                self.client.call_op(request, &self.options).await.map(M::finish)
+                #body
             }
         }
     });

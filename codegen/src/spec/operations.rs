@@ -420,6 +420,25 @@ fn resolve_operation(
         errors: error_codes,
         examples,
         deprecated: op.deprecated,
+        session: match (&op.sets_token, op.clears_token) {
+            (Some(field), false) => Session::Sets {
+                field: field.value.clone(),
+                pos: field.pos,
+            },
+            (Some(field), true) => {
+                ctx.error(
+                    field.pos,
+                    format!(
+                        "operation `{}` has both `setsToken` and `clearsToken`",
+                        name.value
+                    ),
+                )
+                .help = Some("an operation either starts a session or ends one".into());
+                Session::Keeps
+            }
+            (None, true) => Session::Clears,
+            (None, false) => Session::Keeps,
+        },
         pos: name.pos,
     })
 }

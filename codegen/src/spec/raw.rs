@@ -208,6 +208,15 @@ pub struct OperationDef {
     pub examples: Vec<Located<ExampleDef>>,
     #[serde(default)]
     pub deprecated: bool,
+    /// The field of the response that is the session token this operation
+    /// issues (`token` on `login`): generated clients store it and send it
+    /// with later calls.
+    #[serde(default)]
+    pub sets_token: Option<Located<String>>,
+    /// The operation ends the session (a logout): generated clients forget
+    /// their token after it succeeds.
+    #[serde(default)]
+    pub clears_token: bool,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

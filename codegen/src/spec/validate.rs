@@ -10,7 +10,58 @@ use crate::ir::*;
 /// Runs every whole-IR check.
 pub(super) fn validate(ctx: &mut Ctx, api: &Api) {
     check_values(ctx, api);
+    check_sessions(ctx, api);
     warn_unused(ctx, api);
+}
+
+/// `setsToken` names a string field of the operation's response object.
+fn check_sessions(ctx: &mut Ctx, api: &Api) {
+    for (_, op) in api.operations() {
+        let Session::Sets { field, pos } = &op.session else {
+            continue;
+        };
+        let response = match &op.response.ty {
+            Some(Ty::Struct(name)) => api.find_struct(name),
+            _ => None,
+        };
+        let Some(response) = response else {
+            ctx.error(
+                *pos,
+                format!(
+                    "`setsToken` of `{}`: the response is not an object, so it has no field `{field}`",
+                    op.name
+                ),
+            )
+            .help = Some("name a string field of the response type".into());
+            continue;
+        };
+        match response.fields.iter().find(|f| f.name == *field) {
+            Some(f) if f.ty == Ty::String => {}
+            Some(f) => {
+                ctx.error(
+                    *pos,
+                    format!(
+                        "`setsToken` of `{}`: field `{field}` of `{}` is `{}`, not a string",
+                        op.name, response.name, f.ty
+                    ),
+                );
+            }
+            None => {
+                let names: Vec<String> = response.fields.iter().map(|f| f.name.clone()).collect();
+                ctx.error(
+                    *pos,
+                    format!(
+                        "`setsToken` of `{}`: `{}` has no field `{field}`",
+                        op.name, response.name
+                    ),
+                )
+                .help = Some(
+                    super::suggest::suggest(field, names.iter())
+                        .unwrap_or_else(|| format!("its fields: {}", names.join(", "))),
+                );
+            }
+        }
+    }
 }
 
 /// Defaults, field examples and operation examples must fit their schemas.
