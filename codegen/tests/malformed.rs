@@ -114,6 +114,7 @@ cases! {
     unknown_key_top_level,
     unknown_key_in_field,
     unknown_key_in_operation,
+    sets_token_unknown_field,
     bad_access_value,
     missing_response,
     missing_required_key_in_api,

@@ -152,8 +152,12 @@ async fn mock_login_token_opens_login_operations() {
         .await
         .expect("login");
     assert_eq!(result.token.as_deref(), Some(common::TOKEN));
-    client.set_token(result.token);
-    client
+    // `setsToken: token` on login: the client stored the token itself, and
+    // every holder of the shared client sends it.
+    assert_eq!(client.token().as_deref(), Some(common::TOKEN));
+    let client = std::sync::Arc::new(client);
+    let shared = std::sync::Arc::clone(&client);
+    shared
         .third_ext()
         .switch_account(&switch)
         .await
