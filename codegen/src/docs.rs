@@ -11,12 +11,19 @@
 //! and it passes markdownlint with the repository's
 //! `.markdownlint-cli2.jsonc`.
 
+mod contract;
+mod guide;
+pub mod lang;
 mod model;
+mod quickstart;
 mod sample;
 
 use std::collections::BTreeMap;
 
 use askama::Template;
+
+pub use contract::{validation_example, validation_request, EXAMPLE_TRACE};
+pub use lang::Lang;
 
 use crate::ir::{Api, Operation, Service};
 
@@ -35,33 +42,41 @@ pub struct DocsError {
     pub source: askama::Error,
 }
 
-/// Renders every docs page: relative path (always `/`-separated) → Markdown.
+/// Renders every docs page in both languages: relative path (always
+/// `/`-separated) → Markdown.
 ///
-/// Pages: `README.md` (index), `envelope.md`, `types.md`, `enums.md`,
-/// `errors.md` and `operations/<service>/<operation>.md` (see
-/// [`operation_page_path`]).
+/// English pages are at the root, the Chinese edition under `zh/` with the
+/// same layout: `README.md` (index with the quick start), `how-to-read.md`,
+/// `glossary.md`, `envelope.md`, `types.md`, `enums.md`, `errors.md` and
+/// `operations/<service>/<operation>.md` (see [`operation_page_path`]).
 pub fn render_docs(api: &Api) -> Result<BTreeMap<String, String>, DocsError> {
     let mut out = BTreeMap::new();
-    let mut put =
-        |file: String, rendered: Result<String, askama::Error>| -> Result<(), DocsError> {
-            let text = rendered.map_err(|source| DocsError {
-                file: file.clone(),
-                source,
-            })?;
-            out.insert(file, normalize(&text));
-            Ok(())
-        };
-    put("README.md".into(), model::index(api).render())?;
-    put("envelope.md".into(), model::envelope(api).render())?;
-    put("types.md".into(), model::types(api).render())?;
-    put("enums.md".into(), model::enums(api).render())?;
-    put("errors.md".into(), model::errors(api).render())?;
-    for service in &api.services {
-        for op in &service.operations {
-            put(
-                operation_page_path(service, op),
-                model::operation(api, service, op).render(),
-            )?;
+    for lang in Lang::ALL {
+        let dir = lang.dir();
+        let mut put =
+            |file: String, rendered: Result<String, askama::Error>| -> Result<(), DocsError> {
+                let file = format!("{dir}{file}");
+                let text = rendered.map_err(|source| DocsError {
+                    file: file.clone(),
+                    source,
+                })?;
+                out.insert(file, normalize(&text));
+                Ok(())
+            };
+        put("README.md".into(), model::index(api, lang).render())?;
+        put("how-to-read.md".into(), guide::how_to_read(lang).render())?;
+        put("glossary.md".into(), guide::glossary(lang).render())?;
+        put("envelope.md".into(), model::envelope(api, lang).render())?;
+        put("types.md".into(), model::types(api, lang).render())?;
+        put("enums.md".into(), model::enums(api, lang).render())?;
+        put("errors.md".into(), model::errors(api, lang).render())?;
+        for service in &api.services {
+            for op in &service.operations {
+                put(
+                    operation_page_path(service, op),
+                    model::operation(api, service, op, lang).render(),
+                )?;
+            }
         }
     }
     Ok(out)
