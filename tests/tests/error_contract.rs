@@ -57,9 +57,14 @@ async fn every_bizgen_code_is_sent_with_its_documented_msg() {
 
     let login_op = op_with(&api, Access::Login);
     let optional_op = op_with(&api, Access::Optional);
-    let destroy = common::op_by_path(&api, "/api/global/customer.app.CustomerWebApiService.destroy");
-    let find_info =
-        common::op_by_path(&api, "/api/global/customer.app.CustomerWebApiService.findCustomerInfo");
+    let destroy = common::op_by_path(
+        &api,
+        "/api/global/customer.app.CustomerWebApiService.destroy",
+    );
+    let find_info = common::op_by_path(
+        &api,
+        "/api/global/customer.app.CustomerWebApiService.findCustomerInfo",
+    );
     let (validation_op, validation_body, _) =
         bizgen::docs::validation_request(&api).expect("a validation example");
 
@@ -140,11 +145,13 @@ async fn every_bizgen_code_is_sent_with_its_documented_msg() {
     assert_eq!(real, shown);
     let page = std::fs::read_to_string(common::repo_root().join("generated/docs/errors.md"))
         .expect("errors page");
-    let shown_text = serde_json::to_string_pretty(
-        &bizgen::docs::validation_example(&api).expect("example"),
-    )
-    .expect("json");
-    assert!(page.contains(&shown_text), "errors.md does not show:\n{shown_text}");
+    let shown_text =
+        serde_json::to_string_pretty(&bizgen::docs::validation_example(&api).expect("example"))
+            .expect("json");
+    assert!(
+        page.contains(&shown_text),
+        "errors.md does not show:\n{shown_text}"
+    );
 }
 
 #[test]

@@ -5,10 +5,10 @@
 use askama::Template;
 use bizgen_runtime::schema::Format;
 
+use super::code;
 use super::filters;
 use super::lang::Lang;
 use super::model::Frame;
-use super::code;
 
 #[derive(Template)]
 #[template(path = "docs/how-to-read.md")]

@@ -335,9 +335,13 @@ fn groups(api: &Api, lang: Lang) -> Vec<GroupView> {
             ops.sort_by(|a, b| a.name.cmp(&b.name));
             GroupView {
                 title: s.name.clone(),
-                description: format!("{}\n\nbizType: `{}.*`", s.description.trim(), s.qualified_name)
-                    .trim()
-                    .to_owned(),
+                description: format!(
+                    "{}\n\nbizType: `{}.*`",
+                    s.description.trim(),
+                    s.qualified_name
+                )
+                .trim()
+                .to_owned(),
                 ops,
             }
         })
@@ -360,10 +364,7 @@ pub(super) fn op_summary(_lang: Lang, op: &Operation) -> String {
 /// The operation's page title: its name, with the service where another
 /// service has an operation of the same name.
 fn op_title(api: &Api, service: &Service, op: &Operation) -> String {
-    let same_name = api
-        .operations()
-        .filter(|(_, o)| o.name == op.name)
-        .count();
+    let same_name = api.operations().filter(|(_, o)| o.name == op.name).count();
     if same_name > 1 {
         format!("{} ({})", op.name, service.name)
     } else {
@@ -552,7 +553,10 @@ pub(super) fn curl_command(
         format!("-H {}", sh_quote("Content-Type: application/json")),
     ];
     for h in &op.headers {
-        lines.push(format!("-H {}", curl_header(api, op, &h.name, lang, token_var)));
+        lines.push(format!(
+            "-H {}",
+            curl_header(api, op, &h.name, lang, token_var)
+        ));
     }
     lines.push(format!(
         "-d {}",
@@ -747,7 +751,10 @@ pub(super) fn envelope(api: &Api, lang: Lang) -> EnvelopePage {
 // ---------------------------------------------------------------- helpers
 
 fn field_rows(api: &Api, fields: &[Field], root: &str, lang: Lang) -> Vec<FieldRow> {
-    fields.iter().map(|f| field_row(api, f, root, lang)).collect()
+    fields
+        .iter()
+        .map(|f| field_row(api, f, root, lang))
+        .collect()
 }
 
 fn field_row(api: &Api, f: &Field, root: &str, lang: Lang) -> FieldRow {

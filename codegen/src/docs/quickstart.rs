@@ -124,14 +124,16 @@ fn rust_snippet(api: &Api, steps: &[(&Service, &Operation, &QuickStep)]) -> Stri
     let mut lines = vec![
         format!("use {krate}::runtime::client::ClientConfig;"),
         String::new(),
-        format!(
-            "let config = ClientConfig::new(\"http://127.0.0.1:{MOCK_PORT}\", \"{company}\");"
-        ),
+        format!("let config = ClientConfig::new(\"http://127.0.0.1:{MOCK_PORT}\", \"{company}\");"),
         format!("let mut client = {krate}::Client::new(config)?;"),
     ];
     for (s, op, step) in steps {
         let method = op.rust_name.trim_start_matches("r#");
-        let call = format!("client.{}().{}", s.module.trim_start_matches("r#"), op.rust_name);
+        let call = format!(
+            "client.{}().{}",
+            s.module.trim_start_matches("r#"),
+            op.rust_name
+        );
         let request = if op.request.fields.is_empty() {
             "&Default::default()".to_owned()
         } else {
