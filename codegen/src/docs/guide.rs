@@ -5,7 +5,7 @@
 use askama::Template;
 use bizgen_runtime::schema::Format;
 
-use super::code;
+use crate::markdown::code;
 use super::filters;
 use super::lang::Lang;
 use super::model::Frame;

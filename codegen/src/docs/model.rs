@@ -9,11 +9,12 @@ use serde_json::Value;
 
 use super::filters;
 use super::lang::{Labels, Lang};
-use super::{code, operation_page_path, sample, slug, UNAUTHENTICATED_ERROR, VALIDATION_ERROR};
+use super::{operation_page_path, sample, UNAUTHENTICATED_ERROR, VALIDATION_ERROR};
 use crate::ir::{
     Access, Api, Enum, EnumRepr, ExampleKind, Field, Operation, Origin, Presence, Service, Side,
     Struct, Ty,
 };
+use crate::markdown::{code, slug};
 
 // ---------------------------------------------------------------- pages
 
