@@ -48,15 +48,16 @@ pub fn render_docs(api: &Api) -> crate::Result<BTreeMap<String, String>> {
     let mut out = BTreeMap::new();
     for lang in Lang::ALL {
         let dir = lang.dir();
-        let mut put = |file: String, rendered: Result<String, askama::Error>| -> crate::Result<()> {
-            let page = format!("{dir}{file}");
-            let text = rendered.map_err(|source| crate::Error::Template {
-                page: page.clone(),
-                source,
-            })?;
-            out.insert(page, normalize(&text));
-            Ok(())
-        };
+        let mut put =
+            |file: String, rendered: Result<String, askama::Error>| -> crate::Result<()> {
+                let page = format!("{dir}{file}");
+                let text = rendered.map_err(|source| crate::Error::Template {
+                    page: page.clone(),
+                    source,
+                })?;
+                out.insert(page, normalize(&text));
+                Ok(())
+            };
         put("README.md".into(), model::index(api, lang).render())?;
         put("how-to-read.md".into(), guide::how_to_read(lang).render())?;
         put("glossary.md".into(), guide::glossary(lang).render())?;

@@ -5,10 +5,10 @@
 use askama::Template;
 use bizgen_runtime::schema::Format;
 
-use crate::markdown::code;
 use super::filters;
 use super::lang::Lang;
 use super::model::Frame;
+use crate::markdown::code;
 
 #[derive(Template)]
 #[template(path = "docs/how-to-read.md")]
