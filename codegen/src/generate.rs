@@ -46,12 +46,16 @@ pub fn outputs(api: &Api, options: &Options) -> Result<BTreeMap<PathBuf, String>
     for (path, text) in docs? {
         files.insert(PathBuf::from("docs").join(path), text);
     }
+    let ts = crate::typescript::render_package(api).map_err(|e| e.to_string())?;
+    for (path, text) in ts {
+        files.insert(PathBuf::from("ts").join(path), text);
+    }
     Ok(files)
 }
 
 /// Directories below the output that belong to the generator: files there
 /// that it would not write are stale.
-const OWNED_DIRS: &[&str] = &["src", "docs"];
+const OWNED_DIRS: &[&str] = &["src", "docs", "ts/src"];
 
 /// Writes the outputs, removing stale files in generator-owned directories.
 /// Files whose content is unchanged are not rewritten (keeps mtimes, so
@@ -92,6 +96,8 @@ fn was_generated(rel: &Path, path: &Path) -> bool {
     match rel.extension().and_then(|e| e.to_str()) {
         Some("md") => rel.starts_with("docs"),
         Some("bizgen-tmp") => true,
+        Some("ts") => std::fs::read_to_string(path)
+            .is_ok_and(|t| t.starts_with(crate::typescript::HEADER)),
         _ => std::fs::read_to_string(path).is_ok_and(|t| t.starts_with(crate::rust::HEADER)),
     }
 }
