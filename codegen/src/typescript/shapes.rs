@@ -46,6 +46,8 @@ pub fn ts_type(schema: &Schema, scope: Scope) -> String {
             }
         }
         Schema::Map(item) => format!("{{ [key: string]: {} }}", ts_type(item, scope)),
+        // `unknown` already admits null.
+        Schema::Nullable(inner) if matches!(**inner, Schema::Json) => "unknown".into(),
         Schema::Nullable(inner) => format!("{} | null", ts_type(inner, scope)),
     }
 }

@@ -890,7 +890,7 @@ export interface CustomerDetail {
    *
    * Wire name `accountList`, `json`, nullable.
    */
-  accountList?: unknown | null;
+  accountList?: unknown;
   /**
    * Account remark.
    *
@@ -1004,7 +1004,7 @@ export interface CustomerDetail {
    *
    * Wire name `earlyWarningLevel`, `json`, nullable.
    */
-  earlyWarningLevel?: unknown | null;
+  earlyWarningLevel?: unknown;
   /**
    * Email address.
    *
@@ -1022,7 +1022,7 @@ export interface CustomerDetail {
    *
    * Wire name `forceLevel`, `json`, nullable.
    */
-  forceLevel?: unknown | null;
+  forceLevel?: unknown;
   /**
    * Google MFA binding ID; -1 when not bound.
    *
@@ -1226,7 +1226,7 @@ export interface CustomerDetail {
    *
    * Wire name `withdrawLevel`, `json`, nullable.
    */
-  withdrawLevel?: unknown | null;
+  withdrawLevel?: unknown;
 }
 
 /** A customer group: the C-side groupList entries and the B-side CustomerGroupAdminApiService.groupList entries (which also carry tradeType and assets). */
@@ -1324,7 +1324,7 @@ export interface CustomerInfo {
    *
    * Wire name `accountList`, `json`, nullable.
    */
-  accountList?: unknown | null;
+  accountList?: unknown;
   /**
    * Account remark.
    *
@@ -1552,19 +1552,19 @@ export interface CustomerInfo {
    *
    * Wire name `forceLevel`, `json`, nullable.
    */
-  forceLevel?: unknown | null;
+  forceLevel?: unknown;
   /**
    * Early-warning level (undocumented shape; shown as an empty object placeholder).
    *
    * Wire name `earlyWarningLevel`, `json`, nullable.
    */
-  earlyWarningLevel?: unknown | null;
+  earlyWarningLevel?: unknown;
   /**
    * Withdrawal level (undocumented shape; shown as an empty object placeholder).
    *
    * Wire name `withdrawLevel`, `json`, nullable.
    */
-  withdrawLevel?: unknown | null;
+  withdrawLevel?: unknown;
   /**
    * Postal code.
    *
