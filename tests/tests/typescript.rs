@@ -103,7 +103,13 @@ fn type_tests() {
     std::fs::write(&copy, stripped).expect("write copy");
     let out = Command::new(tsc())
         .current_dir(&dir)
-        .args(["--noEmit", "--pretty", "false", "-p", "tsconfig.stripped.json"])
+        .args([
+            "--noEmit",
+            "--pretty",
+            "false",
+            "-p",
+            "tsconfig.stripped.json",
+        ])
         .output()
         .expect("run tsc");
     let _ = std::fs::remove_file(&copy);
@@ -174,7 +180,47 @@ async fn node_tests_against_the_mock_and_a_double() {
     );
     assert!(out.status.success(), "node --test failed:\n{text}");
     // The run really ran the suites.
-    for name in ["every operation once", "int64", "login then findCustomerInfo"] {
+    for name in [
+        "every operation once",
+        "int64",
+        "login then findCustomerInfo",
+    ] {
         assert!(text.contains(name), "no test named {name:?}:\n{text}");
     }
+}
+
+/// The README's TypeScript snippet type-checks against the package (as
+/// `customer-api`, mapped to the source by `tests/ts/tsconfig.readme.json`).
+#[test]
+fn readme_snippet_type_checks() {
+    let readme = std::fs::read_to_string(common::repo_root().join("README.md")).expect("README");
+    let section = readme
+        .split_once("## The TypeScript SDK")
+        .expect("README has a TypeScript section")
+        .1;
+    let snippet = section
+        .split_once("```ts\n")
+        .and_then(|(_, rest)| rest.split_once("```"))
+        .expect("a ts code block")
+        .0;
+    let dir = common::repo_root().join("tests/ts");
+    let path = dir.join("readme.stripped.mts");
+    std::fs::write(&path, snippet).expect("write snippet");
+    let out = Command::new(tsc())
+        .current_dir(&dir)
+        .args([
+            "--noEmit",
+            "--pretty",
+            "false",
+            "-p",
+            "tsconfig.readme.json",
+        ])
+        .output()
+        .expect("run tsc");
+    let _ = std::fs::remove_file(&path);
+    assert!(
+        out.status.success(),
+        "the README snippet does not type-check:\n{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }

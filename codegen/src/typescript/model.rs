@@ -66,6 +66,7 @@ pub(super) struct ServiceFile {
     /// File stem under `src/services/`.
     pub(super) file: String,
     class: String,
+    module_doc: Vec<String>,
     doc: Vec<String>,
     uses_types: bool,
     uses_helpers: bool,
@@ -197,13 +198,23 @@ pub(super) fn types(api: &Api) -> TypesFile {
 }
 
 fn enum_view(e: &Enum) -> EnumView {
-    let int = e.values.iter().all(|v| matches!(v.code, crate::ir::Code::Int(_)));
+    let int = e
+        .values
+        .iter()
+        .all(|v| matches!(v.code, crate::ir::Code::Int(_)));
     let literal = |code: &crate::ir::Code| match code {
         crate::ir::Code::Int(n) if int => n.to_string(),
         other => string_literal(&other.to_string()),
     };
     let mut union: Vec<String> = e.values.iter().map(|v| literal(&v.code)).collect();
-    union.push(if int { "(number & {})" } else { "(string & {})" }.into());
+    union.push(
+        if int {
+            "(number & {})"
+        } else {
+            "(string & {})"
+        }
+        .into(),
+    );
     EnumView {
         doc: doc_lines(&[
             &e.description,
@@ -237,7 +248,7 @@ fn interface(api: &Api, s: &Struct, scope: Scope) -> InterfaceView {
         .iter()
         .zip(schema.fields.iter())
         .map(|(f, fs)| FieldView {
-            doc: field_doc(f),
+            doc: field_doc(f, scope),
             key: property(&f.name),
             optional: !fs.required,
             ty: ts_type(&fs.schema, scope),
@@ -253,8 +264,12 @@ fn interface(api: &Api, s: &Struct, scope: Scope) -> InterfaceView {
     }
 }
 
-fn field_doc(f: &Field) -> Vec<String> {
-    let mut facts = vec![format!("Wire name `{}`, {}", f.name, ty_words(&f.ty))];
+fn field_doc(f: &Field, scope: Scope) -> Vec<String> {
+    let mut facts = vec![format!(
+        "Wire name `{}`, {}",
+        f.name,
+        ty_words(&f.ty, scope)
+    )];
     if f.required {
         facts.push("required".into());
     }
@@ -299,14 +314,15 @@ fn field_doc(f: &Field) -> Vec<String> {
 }
 
 /// How the docs name a type: the spec's words, with the TypeScript type
-/// where it is not obvious.
-fn ty_words(ty: &Ty) -> String {
+/// where it is not obvious; links resolve in `scope`.
+fn ty_words(ty: &Ty, scope: Scope) -> String {
+    let link = |name: &str| format!("{{@link {}{}}}", scope.types, type_name(name));
     match ty {
         Ty::Int64 => "int64 (a `bigint`, decoded without loss)".into(),
         Ty::Decimal => "decimal (a string such as `\"12.50\"`)".into(),
         Ty::Timestamp => "timestamp (epoch milliseconds)".into(),
-        Ty::Enum(name) => format!("enum {{@link {}}}", type_name(name)),
-        Ty::Struct(name) => format!("{{@link {}}}", type_name(name)),
+        Ty::Enum(name) => format!("enum {}", link(name)),
+        Ty::Struct(name) => link(name),
         other => format!("`{other}`"),
     }
 }
@@ -405,7 +421,11 @@ pub(super) fn service(api: &Api, service: &Service) -> ServiceFile {
         .iter()
         .map(|op| interface(api, &op.request, IN_SERVICE))
         .collect();
-    let ops: Vec<OpView> = service.operations.iter().map(|op| op_view(api, op)).collect();
+    let ops: Vec<OpView> = service
+        .operations
+        .iter()
+        .map(|op| op_view(api, op))
+        .collect();
     let mentions = |needle: &str| {
         requests
             .iter()
@@ -415,13 +435,24 @@ pub(super) fn service(api: &Api, service: &Service) -> ServiceFile {
     };
     let uses_types = mentions("types.");
     let uses_schemas = ops.iter().any(|o| o.data.contains("schemas."));
-    let uses_helpers = ops
-        .iter()
-        .any(|o| ["s.list(", "s.map(", "s.nullable("].iter().any(|h| o.data.contains(h)));
+    let uses_helpers = ops.iter().any(|o| {
+        ["s.list(", "s.map(", "s.nullable("]
+            .iter()
+            .any(|h| o.data.contains(h))
+    });
     ServiceFile {
         header: HEADER,
         file: value_name(&service.name),
         class: type_name(&service.name),
+        module_doc: doc_lines(&[
+            &format!(
+                "Service `{}` (`{}`): its request types and the class behind `client.{}`.",
+                service.name,
+                service.qualified_name,
+                value_name(&service.name)
+            ),
+            "@module",
+        ]),
         doc: doc_lines(&[
             &service.description,
             &format!(
@@ -443,7 +474,10 @@ fn op_view(api: &Api, op: &Operation) -> OpView {
         None => ("void".to_owned(), "null".to_owned()),
         Some(_) => {
             let schema = wire::data_schema(api, op);
-            (ts_type(&schema, IN_SERVICE), descriptor(&schema, IN_SERVICE))
+            (
+                ts_type(&schema, IN_SERVICE),
+                descriptor(&schema, IN_SERVICE),
+            )
         }
     };
     let access_text = match op.access {
@@ -518,8 +552,8 @@ fn op_view(api: &Api, op: &Operation) -> OpView {
 
 fn ty_words_opt(op: &Operation) -> String {
     match &op.response.ty {
-        Some(ty) if op.response.nullable => format!("{}, or `null`", ty_words(ty)),
-        Some(ty) => ty_words(ty),
+        Some(ty) if op.response.nullable => format!("{}, or `null`", ty_words(ty, IN_SERVICE)),
+        Some(ty) => ty_words(ty, IN_SERVICE),
         None => String::new(),
     }
 }
@@ -590,7 +624,11 @@ pub(super) fn tsconfig_json() -> String {
 /// the others, and `*/` defused.
 fn doc_lines(paragraphs: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
-    for p in paragraphs.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
+    for p in paragraphs
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+    {
         if !out.is_empty() {
             out.push(String::new());
         }

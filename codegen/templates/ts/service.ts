@@ -1,7 +1,7 @@
 {%- import "ts/macros.ts" as m -%}
 {{ header }}
 
-{% call m::doc(&doc, "") %}{% endcall %}
+{% call m::doc(&module_doc, "") %}{% endcall %}
 {%- if uses_types %}
 import type * as types from "../types.js";
 {%- endif %}
