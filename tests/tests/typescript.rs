@@ -37,6 +37,24 @@ fn run(cmd: &mut Command) -> String {
     text
 }
 
+/// Writes `text` to `tests/ts/FILE` (gitignored `*.stripped.*`), runs
+/// `tsc --noEmit -p CONFIG` there and removes the file: success and output.
+fn tsc_on_copy(file: &str, text: &str, config: &str) -> (bool, String) {
+    let dir = common::repo_root().join("tests/ts");
+    let path = dir.join(file);
+    std::fs::write(&path, text).expect("write the copy");
+    let out = Command::new(tsc())
+        .current_dir(&dir)
+        .args(["--noEmit", "--pretty", "false", "-p", config])
+        .output()
+        .expect("run tsc");
+    let _ = std::fs::remove_file(&path);
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
 fn ts_dir() -> PathBuf {
     common::repo_root().join("generated/ts")
 }
@@ -99,21 +117,11 @@ fn type_tests() {
     assert!(expected.len() >= 10, "too few type tests");
     // Without the comments, each of those lines (and no other) is an error.
     let stripped = source.replace("// @ts-expect-error", "// (expected error)");
-    let copy = dir.join("type-tests.stripped.ts");
-    std::fs::write(&copy, stripped).expect("write copy");
-    let out = Command::new(tsc())
-        .current_dir(&dir)
-        .args([
-            "--noEmit",
-            "--pretty",
-            "false",
-            "-p",
-            "tsconfig.stripped.json",
-        ])
-        .output()
-        .expect("run tsc");
-    let _ = std::fs::remove_file(&copy);
-    let text = String::from_utf8_lossy(&out.stdout);
+    let (_, text) = tsc_on_copy(
+        "type-tests.stripped.ts",
+        &stripped,
+        "tsconfig.stripped.json",
+    );
     let mut lines: Vec<usize> = text
         .lines()
         .filter_map(|l| l.strip_prefix("type-tests.stripped.ts("))
@@ -131,7 +139,14 @@ fn manifest(api: &Api) -> Value {
         .map(|(service, op)| {
             let responses = || op.examples.iter().filter_map(|e| e.response.as_ref());
             let expect = match responses().find(|r| r["ok"] == json!(true)) {
-                Some(r) => json!({"data": r["data"]}),
+                Some(r) => {
+                    let mut data = r["data"].clone();
+                    // Login hands out the token the mock accepts, not the example's.
+                    if let Some(token) = data.get_mut("token") {
+                        *token = json!(common::TOKEN);
+                    }
+                    json!({ "data": data })
+                }
                 None => match responses().find(|r| r["ok"] == json!(false)) {
                     Some(r) => json!({"error": r["code"]}),
                     None => json!({"data": null}),
@@ -203,24 +218,6 @@ fn readme_snippet_type_checks() {
         .and_then(|(_, rest)| rest.split_once("```"))
         .expect("a ts code block")
         .0;
-    let dir = common::repo_root().join("tests/ts");
-    let path = dir.join("readme.stripped.mts");
-    std::fs::write(&path, snippet).expect("write snippet");
-    let out = Command::new(tsc())
-        .current_dir(&dir)
-        .args([
-            "--noEmit",
-            "--pretty",
-            "false",
-            "-p",
-            "tsconfig.readme.json",
-        ])
-        .output()
-        .expect("run tsc");
-    let _ = std::fs::remove_file(&path);
-    assert!(
-        out.status.success(),
-        "the README snippet does not type-check:\n{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    let (ok, text) = tsc_on_copy("readme.stripped.mts", snippet, "tsconfig.readme.json");
+    assert!(ok, "the README snippet does not type-check:\n{text}");
 }

@@ -67,7 +67,7 @@ describe("against the mock", () => {
     const rec = recordingFetch();
     const client = new Client({ baseUrl: MOCK_URL, companyId: "360", fetch: rec.fetch });
     const login = await client.customerWebApiService.login(LOGIN_REQUEST);
-    assert.equal(typeof login.token, "string");
+    assert.equal(login.token, TOKEN, "the mock's login hands out the token it accepts");
     assert.equal(login.id, 1176n);
     client.setToken(login.token);
     const info = await client.customerWebApiService.findCustomerInfo({}, { trace: "t-info" });
