@@ -27,27 +27,18 @@ pub const HEADER: &str =
 /// The TypeScript version the package builds with (a devDependency, pinned).
 pub const TYPESCRIPT_VERSION: &str = "5.9.3";
 
-/// Rendering the package failed (a template error: a bug, not a spec problem).
-#[derive(Debug, thiserror::Error)]
-#[error("cannot render the TypeScript file {file}: {source}")]
-pub struct TsError {
-    /// The file being rendered, relative to the package.
-    pub file: String,
-    #[source]
-    pub source: askama::Error,
-}
-
 /// Every file of the package: path relative to the package directory
-/// (`/`-separated) → content.
-pub fn render_package(api: &Api) -> Result<BTreeMap<String, String>, TsError> {
+/// (`/`-separated) → content. A template error is a bizgen bug
+/// ([`crate::Error::TypeScriptTemplate`]).
+pub fn render_package(api: &Api) -> crate::Result<BTreeMap<String, String>> {
     let mut out = BTreeMap::new();
     let mut put = |file: String, rendered: Result<String, askama::Error>| {
-        let text = rendered.map_err(|source| TsError {
+        let text = rendered.map_err(|source| crate::Error::TypeScriptTemplate {
             file: file.clone(),
             source,
         })?;
         out.insert(file, normalize(&text));
-        Ok::<(), TsError>(())
+        Ok::<(), crate::Error>(())
     };
     put("package.json".into(), Ok(model::package_json(api)))?;
     put("tsconfig.json".into(), Ok(model::tsconfig_json()))?;
