@@ -47,8 +47,9 @@ fn was_generated(rel: &Path, path: &Path) -> bool {
     match rel.extension().and_then(|e| e.to_str()) {
         Some("md") => rel.starts_with("docs"),
         Some("bizgen-tmp") => true,
-        Some("ts") => std::fs::read_to_string(path)
-            .is_ok_and(|t| t.starts_with(crate::typescript::HEADER)),
+        Some("ts") => {
+            std::fs::read_to_string(path).is_ok_and(|t| t.starts_with(crate::typescript::HEADER))
+        }
         _ => std::fs::read_to_string(path).is_ok_and(|t| t.starts_with(crate::rust::HEADER)),
     }
 }
