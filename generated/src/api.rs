@@ -6,35 +6,35 @@ pub mod errors {
     use ::bizgen_runtime::codegen as rt;
     /// `BIZGEN_INTERNAL`: Internal error
     ///
-    /// The handler failed in an unexpected way.
+    /// The handler failed in an unexpected way; `data` holds a short reason.
     pub const BIZGEN_INTERNAL: rt::ErrorCode = rt::ErrorCode {
         code: "BIZGEN_INTERNAL",
         message: "Internal error",
     };
     /// `BIZGEN_MALFORMED`: Malformed request
     ///
-    /// The body is not JSON, the content type is wrong or the body is too large.
+    /// The body is not JSON, the content type is wrong, the method is not POST or the body is too large. `data` says which, as a string.
     pub const BIZGEN_MALFORMED: rt::ErrorCode = rt::ErrorCode {
         code: "BIZGEN_MALFORMED",
         message: "Malformed request",
     };
     /// `BIZGEN_NOT_FOUND`: Unknown operation
     ///
-    /// No operation is mounted at this path.
+    /// No operation is mounted at this path; `data` is the path.
     pub const BIZGEN_NOT_FOUND: rt::ErrorCode = rt::ErrorCode {
         code: "BIZGEN_NOT_FOUND",
         message: "Unknown operation",
     };
     /// `BIZGEN_NOT_IMPLEMENTED`: Operation not implemented
     ///
-    /// The server has no handler for this operation yet.
+    /// The server has no handler for this operation yet; `data` is the bizType.
     pub const BIZGEN_NOT_IMPLEMENTED: rt::ErrorCode = rt::ErrorCode {
         code: "BIZGEN_NOT_IMPLEMENTED",
         message: "Operation not implemented",
     };
     /// `BIZGEN_UNAUTHENTICATED`: Missing or invalid token
     ///
-    /// The operation needs a token of the right side (C-side customer or B-side admin) and none valid was sent.
+    /// The operation needs a token of the right side (C-side customer or B-side admin) and none was sent, or the token sent is not valid (also on operations where a token is optional). `data` says which, as a string.
     pub const BIZGEN_UNAUTHENTICATED: rt::ErrorCode = rt::ErrorCode {
         code: "BIZGEN_UNAUTHENTICATED",
         message: "Missing or invalid token",
@@ -1184,7 +1184,7 @@ pub mod types {
         /// Wire name `customerNo`, `string`. May be `null`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub customer_no: Option<String>,
-        /// Validity in days; -1 seen for a key without a limited validity.
+        /// Validity in days (meaning of -1 undocumented: a key with validityDays -1 still has an expiredTime, 90 days after its createTime).
         ///
         /// Wire name `validityDays`, `int32`. May be `null`.
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -4808,16 +4808,14 @@ pub mod customer_api_web_service {
         /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub google_code: Option<String>,
-        /// Mobile verification code; the mobile and email verification codes are required.
+        /// Mobile verification code.
         ///
         /// Wire name `phoneCode`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub phone_code: Option<String>,
-        /// Email verification code; the mobile and email verification codes are required.
+        pub phone_code: String,
+        /// Email verification code.
         ///
         /// Wire name `emailCode`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub email_code: Option<String>,
+        pub email_code: String,
         /// Ticket returned when the mobile verification code was sent; phoneCode must be passed when it is not empty.
         ///
         /// Wire name `phoneSendToken`, `string`. Sensitive: redacted in `Debug` output.
@@ -4834,8 +4832,8 @@ pub mod customer_api_web_service {
             f.debug_struct("ApplyApiRequest")
                 .field("tag", &self.tag)
                 .field("google_code", &rt::RedactedOption(&self.google_code))
-                .field("phone_code", &rt::RedactedOption(&self.phone_code))
-                .field("email_code", &rt::RedactedOption(&self.email_code))
+                .field("phone_code", &rt::Redacted(&self.phone_code))
+                .field("email_code", &rt::Redacted(&self.email_code))
                 .field("phone_send_token", &rt::RedactedOption(&self.phone_send_token))
                 .field("email_send_token", &rt::RedactedOption(&self.email_send_token))
                 .finish()
@@ -4852,8 +4850,8 @@ pub mod customer_api_web_service {
                         [
                             rt::FieldSchema::optional("tag", rt::Schema::STRING),
                             rt::FieldSchema::optional("googleCode", rt::Schema::STRING),
-                            rt::FieldSchema::optional("phoneCode", rt::Schema::STRING),
-                            rt::FieldSchema::optional("emailCode", rt::Schema::STRING),
+                            rt::FieldSchema::required("phoneCode", rt::Schema::STRING),
+                            rt::FieldSchema::required("emailCode", rt::Schema::STRING),
                             rt::FieldSchema::optional(
                                 "phoneSendToken",
                                 rt::Schema::STRING,
@@ -4868,13 +4866,16 @@ pub mod customer_api_web_service {
         }
     }
     impl ApplyApiRequest {
-        /// A request with the required fields; the shortest call is `ApplyApiRequest::new()`. Optional fields have setters, e.g. `.with_tag(..)`.
-        pub fn new() -> Self {
+        /// A request with the required fields; the shortest call is `ApplyApiRequest::new(phone_code, email_code)`. Optional fields have setters, e.g. `.with_tag(..)`.
+        pub fn new(
+            phone_code: impl ::core::convert::Into<String>,
+            email_code: impl ::core::convert::Into<String>,
+        ) -> Self {
             ApplyApiRequest {
                 tag: ::core::option::Option::None,
                 google_code: ::core::option::Option::None,
-                phone_code: ::core::option::Option::None,
-                email_code: ::core::option::Option::None,
+                phone_code: phone_code.into(),
+                email_code: email_code.into(),
                 phone_send_token: ::core::option::Option::None,
                 email_send_token: ::core::option::Option::None,
             }
@@ -4890,22 +4891,6 @@ pub mod customer_api_web_service {
             google_code: impl ::core::convert::Into<String>,
         ) -> Self {
             self.google_code = ::core::option::Option::Some(google_code.into());
-            self
-        }
-        /// Sets `phoneCode`.
-        pub fn with_phone_code(
-            mut self,
-            phone_code: impl ::core::convert::Into<String>,
-        ) -> Self {
-            self.phone_code = ::core::option::Option::Some(phone_code.into());
-            self
-        }
-        /// Sets `emailCode`.
-        pub fn with_email_code(
-            mut self,
-            email_code: impl ::core::convert::Into<String>,
-        ) -> Self {
-            self.email_code = ::core::option::Option::Some(email_code.into());
             self
         }
         /// Sets `phoneSendToken`.
@@ -4996,16 +4981,14 @@ pub mod customer_api_web_service {
         /// Wire name `whiteIps`, `string`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub white_ips: Option<String>,
-        /// Mobile verification code; the mobile and email verification codes are required.
+        /// Mobile verification code.
         ///
         /// Wire name `phoneCode`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub phone_code: Option<String>,
-        /// Email verification code; the mobile and email verification codes are required.
+        pub phone_code: String,
+        /// Email verification code.
         ///
         /// Wire name `emailCode`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub email_code: Option<String>,
+        pub email_code: String,
         /// Ticket returned when the mobile verification code was sent; phoneCode must be passed when it is not empty.
         ///
         /// Wire name `phoneSendToken`, `string`. Sensitive: redacted in `Debug` output.
@@ -5025,8 +5008,8 @@ pub mod customer_api_web_service {
                 .field("tag", &self.tag)
                 .field("permission_list", &self.permission_list)
                 .field("white_ips", &self.white_ips)
-                .field("phone_code", &rt::RedactedOption(&self.phone_code))
-                .field("email_code", &rt::RedactedOption(&self.email_code))
+                .field("phone_code", &rt::Redacted(&self.phone_code))
+                .field("email_code", &rt::Redacted(&self.email_code))
                 .field("phone_send_token", &rt::RedactedOption(&self.phone_send_token))
                 .field("email_send_token", &rt::RedactedOption(&self.email_send_token))
                 .finish()
@@ -5057,8 +5040,8 @@ pub mod customer_api_web_service {
                                 ),
                             ),
                             rt::FieldSchema::optional("whiteIps", rt::Schema::STRING),
-                            rt::FieldSchema::optional("phoneCode", rt::Schema::STRING),
-                            rt::FieldSchema::optional("emailCode", rt::Schema::STRING),
+                            rt::FieldSchema::required("phoneCode", rt::Schema::STRING),
+                            rt::FieldSchema::required("emailCode", rt::Schema::STRING),
                             rt::FieldSchema::optional(
                                 "phoneSendToken",
                                 rt::Schema::STRING,
@@ -5073,16 +5056,20 @@ pub mod customer_api_web_service {
         }
     }
     impl EditApiPermissionRequest {
-        /// A request with the required fields; the shortest call is `EditApiPermissionRequest::new(id)`. Optional fields have setters, e.g. `.with_google_code(..)`.
-        pub fn new(id: impl ::core::convert::Into<i64>) -> Self {
+        /// A request with the required fields; the shortest call is `EditApiPermissionRequest::new(id, phone_code, email_code)`. Optional fields have setters, e.g. `.with_google_code(..)`.
+        pub fn new(
+            id: impl ::core::convert::Into<i64>,
+            phone_code: impl ::core::convert::Into<String>,
+            email_code: impl ::core::convert::Into<String>,
+        ) -> Self {
             EditApiPermissionRequest {
                 id: id.into(),
                 google_code: ::core::option::Option::None,
                 tag: ::core::option::Option::None,
                 permission_list: ::core::option::Option::None,
                 white_ips: ::core::option::Option::None,
-                phone_code: ::core::option::Option::None,
-                email_code: ::core::option::Option::None,
+                phone_code: phone_code.into(),
+                email_code: email_code.into(),
                 phone_send_token: ::core::option::Option::None,
                 email_send_token: ::core::option::Option::None,
             }
@@ -5116,22 +5103,6 @@ pub mod customer_api_web_service {
             white_ips: impl ::core::convert::Into<String>,
         ) -> Self {
             self.white_ips = ::core::option::Option::Some(white_ips.into());
-            self
-        }
-        /// Sets `phoneCode`.
-        pub fn with_phone_code(
-            mut self,
-            phone_code: impl ::core::convert::Into<String>,
-        ) -> Self {
-            self.phone_code = ::core::option::Option::Some(phone_code.into());
-            self
-        }
-        /// Sets `emailCode`.
-        pub fn with_email_code(
-            mut self,
-            email_code: impl ::core::convert::Into<String>,
-        ) -> Self {
-            self.email_code = ::core::option::Option::Some(email_code.into());
             self
         }
         /// Sets `phoneSendToken`.
@@ -5196,14 +5167,14 @@ pub mod customer_api_web_service {
                             rt::FieldSchema::optional(
                                 "size",
                                 rt::Schema::Int32(rt::IntRules {
-                                    minimum: Some(1i64),
+                                    minimum: Some(1),
                                     maximum: None,
                                 }),
                             ),
                             rt::FieldSchema::optional(
                                 "current",
                                 rt::Schema::Int32(rt::IntRules {
-                                    minimum: Some(1i64),
+                                    minimum: Some(1),
                                     maximum: None,
                                 }),
                             ),
@@ -5532,7 +5503,7 @@ pub mod customer_api_web_service {
         }
         /// Create an API key
         ///
-        /// Creates a new API key for the logged-in customer, after verification with the Google code and/or the phone and email verification codes. The response contains the private key, which is returned only this once.
+        /// Creates a new API key for the logged-in customer, after verification with the mobile and email verification codes (and the Google code). The response contains the private key, which is returned only this once.
         ///
         /// `POST /api/global/customer.app.CustomerApiWebService.applyApi`, bizType `customer.app.CustomerApiWebService.applyApi`.
         /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -5574,7 +5545,7 @@ pub mod customer_api_web_service {
         }
         /// Edit an API key's permissions
         ///
-        /// Changes the tag, the permissions and the IP whitelist of an API key, after verification with the Google code and/or the phone and email verification codes.
+        /// Changes the tag, the permissions and the IP whitelist of an API key, after verification with the mobile and email verification codes (and the Google code).
         ///
         /// `POST /api/global/customer.app.CustomerApiWebService.editApiPermission`, bizType `customer.app.CustomerApiWebService.editApiPermission`.
         /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -5720,7 +5691,7 @@ pub mod customer_api_web_service {
         }
         /// Create an API key
         ///
-        /// Creates a new API key for the logged-in customer, after verification with the Google code and/or the phone and email verification codes. The response contains the private key, which is returned only this once.
+        /// Creates a new API key for the logged-in customer, after verification with the mobile and email verification codes (and the Google code). The response contains the private key, which is returned only this once.
         ///
         /// `POST /api/global/customer.app.CustomerApiWebService.applyApi`, bizType `customer.app.CustomerApiWebService.applyApi`.
         /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -5744,7 +5715,7 @@ pub mod customer_api_web_service {
         }
         /// Edit an API key's permissions
         ///
-        /// Changes the tag, the permissions and the IP whitelist of an API key, after verification with the Google code and/or the phone and email verification codes.
+        /// Changes the tag, the permissions and the IP whitelist of an API key, after verification with the mobile and email verification codes (and the Google code).
         ///
         /// `POST /api/global/customer.app.CustomerApiWebService.editApiPermission`, bizType `customer.app.CustomerApiWebService.editApiPermission`.
         /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -6640,14 +6611,14 @@ pub mod customer_web_api_service {
                             rt::FieldSchema::optional(
                                 "size",
                                 rt::Schema::Int32(rt::IntRules {
-                                    minimum: Some(1i64),
+                                    minimum: Some(1),
                                     maximum: None,
                                 }),
                             ),
                             rt::FieldSchema::optional(
                                 "current",
                                 rt::Schema::Int32(rt::IntRules {
-                                    minimum: Some(1i64),
+                                    minimum: Some(1),
                                     maximum: None,
                                 }),
                             ),
@@ -6834,7 +6805,7 @@ pub mod customer_web_api_service {
     /// Request body of [`CustomerWebApiService::update_asserts_pwd_mfa`].
     ///
     /// Change the fund password with email/SMS verification
-    #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
     #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
     pub struct UpdateAssertsPwdMfaRequest {
         /// Old password, MD5 encryption.
@@ -6853,18 +6824,15 @@ pub mod customer_web_api_service {
         /// Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
         ///
         /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub verify_code: Option<String>,
+        pub verify_code: String,
         /// Send ticket returned by the send-verification-code interface.
         ///
         /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub send_token: Option<String>,
+        pub send_token: String,
         /// Type of the verification code: 1 Email, 2 Phone Number.
         ///
         /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub r#type: Option<super::types::ContactType>,
+        pub r#type: super::types::ContactType,
     }
     impl ::core::fmt::Debug for UpdateAssertsPwdMfaRequest {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -6872,8 +6840,8 @@ pub mod customer_web_api_service {
                 .field("old_pwd", &rt::Redacted(&self.old_pwd))
                 .field("new_pwd", &rt::Redacted(&self.new_pwd))
                 .field("google_code", &rt::RedactedOption(&self.google_code))
-                .field("verify_code", &rt::RedactedOption(&self.verify_code))
-                .field("send_token", &rt::RedactedOption(&self.send_token))
+                .field("verify_code", &rt::Redacted(&self.verify_code))
+                .field("send_token", &rt::Redacted(&self.send_token))
                 .field("type", &self.r#type)
                 .finish()
         }
@@ -6902,9 +6870,9 @@ pub mod customer_web_api_service {
                                 }),
                             ),
                             rt::FieldSchema::optional("googleCode", rt::Schema::STRING),
-                            rt::FieldSchema::optional("verifyCode", rt::Schema::STRING),
-                            rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
-                            rt::FieldSchema::optional(
+                            rt::FieldSchema::required("verifyCode", rt::Schema::STRING),
+                            rt::FieldSchema::required("sendToken", rt::Schema::STRING),
+                            rt::FieldSchema::required(
                                 "type",
                                 rt::Schema::Enum(
                                     rt::Cow::Borrowed(super::types::ContactType::enum_schema()),
@@ -6916,18 +6884,21 @@ pub mod customer_web_api_service {
         }
     }
     impl UpdateAssertsPwdMfaRequest {
-        /// A request with the required fields; the shortest call is `UpdateAssertsPwdMfaRequest::new(old_pwd, new_pwd)`. Optional fields have setters, e.g. `.with_google_code(..)`.
+        /// A request with the required fields; the shortest call is `UpdateAssertsPwdMfaRequest::new(old_pwd, new_pwd, verify_code, send_token, type)`. Optional fields have setters, e.g. `.with_google_code(..)`.
         pub fn new(
             old_pwd: impl ::core::convert::Into<String>,
             new_pwd: impl ::core::convert::Into<String>,
+            verify_code: impl ::core::convert::Into<String>,
+            send_token: impl ::core::convert::Into<String>,
+            r#type: impl ::core::convert::Into<super::types::ContactType>,
         ) -> Self {
             UpdateAssertsPwdMfaRequest {
                 old_pwd: old_pwd.into(),
                 new_pwd: new_pwd.into(),
                 google_code: ::core::option::Option::None,
-                verify_code: ::core::option::Option::None,
-                send_token: ::core::option::Option::None,
-                r#type: ::core::option::Option::None,
+                verify_code: verify_code.into(),
+                send_token: send_token.into(),
+                r#type: r#type.into(),
             }
         }
         /// Sets `googleCode`.
@@ -6936,30 +6907,6 @@ pub mod customer_web_api_service {
             google_code: impl ::core::convert::Into<String>,
         ) -> Self {
             self.google_code = ::core::option::Option::Some(google_code.into());
-            self
-        }
-        /// Sets `verifyCode`.
-        pub fn with_verify_code(
-            mut self,
-            verify_code: impl ::core::convert::Into<String>,
-        ) -> Self {
-            self.verify_code = ::core::option::Option::Some(verify_code.into());
-            self
-        }
-        /// Sets `sendToken`.
-        pub fn with_send_token(
-            mut self,
-            send_token: impl ::core::convert::Into<String>,
-        ) -> Self {
-            self.send_token = ::core::option::Option::Some(send_token.into());
-            self
-        }
-        /// Sets `type`.
-        pub fn with_type(
-            mut self,
-            r#type: impl ::core::convert::Into<super::types::ContactType>,
-        ) -> Self {
-            self.r#type = ::core::option::Option::Some(r#type.into());
             self
         }
     }
@@ -7045,7 +6992,7 @@ pub mod customer_web_api_service {
     /// Request body of [`CustomerWebApiService::update_login_pwd_mfa`].
     ///
     /// Change the login password with email/SMS verification
-    #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
     #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
     pub struct UpdateLoginPwdMfaRequest {
         /// Old password, MD5 encryption.
@@ -7064,18 +7011,15 @@ pub mod customer_web_api_service {
         /// Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
         ///
         /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub verify_code: Option<String>,
+        pub verify_code: String,
         /// Send ticket returned by the send-verification-code interface.
         ///
         /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub send_token: Option<String>,
+        pub send_token: String,
         /// Type of the verification code: 1 Email, 2 Phone Number.
         ///
         /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub r#type: Option<super::types::ContactType>,
+        pub r#type: super::types::ContactType,
     }
     impl ::core::fmt::Debug for UpdateLoginPwdMfaRequest {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -7083,8 +7027,8 @@ pub mod customer_web_api_service {
                 .field("old_pwd", &rt::Redacted(&self.old_pwd))
                 .field("new_pwd", &rt::Redacted(&self.new_pwd))
                 .field("google_code", &rt::RedactedOption(&self.google_code))
-                .field("verify_code", &rt::RedactedOption(&self.verify_code))
-                .field("send_token", &rt::RedactedOption(&self.send_token))
+                .field("verify_code", &rt::Redacted(&self.verify_code))
+                .field("send_token", &rt::Redacted(&self.send_token))
                 .field("type", &self.r#type)
                 .finish()
         }
@@ -7113,9 +7057,9 @@ pub mod customer_web_api_service {
                                 }),
                             ),
                             rt::FieldSchema::optional("googleCode", rt::Schema::STRING),
-                            rt::FieldSchema::optional("verifyCode", rt::Schema::STRING),
-                            rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
-                            rt::FieldSchema::optional(
+                            rt::FieldSchema::required("verifyCode", rt::Schema::STRING),
+                            rt::FieldSchema::required("sendToken", rt::Schema::STRING),
+                            rt::FieldSchema::required(
                                 "type",
                                 rt::Schema::Enum(
                                     rt::Cow::Borrowed(super::types::ContactType::enum_schema()),
@@ -7127,18 +7071,21 @@ pub mod customer_web_api_service {
         }
     }
     impl UpdateLoginPwdMfaRequest {
-        /// A request with the required fields; the shortest call is `UpdateLoginPwdMfaRequest::new(old_pwd, new_pwd)`. Optional fields have setters, e.g. `.with_google_code(..)`.
+        /// A request with the required fields; the shortest call is `UpdateLoginPwdMfaRequest::new(old_pwd, new_pwd, verify_code, send_token, type)`. Optional fields have setters, e.g. `.with_google_code(..)`.
         pub fn new(
             old_pwd: impl ::core::convert::Into<String>,
             new_pwd: impl ::core::convert::Into<String>,
+            verify_code: impl ::core::convert::Into<String>,
+            send_token: impl ::core::convert::Into<String>,
+            r#type: impl ::core::convert::Into<super::types::ContactType>,
         ) -> Self {
             UpdateLoginPwdMfaRequest {
                 old_pwd: old_pwd.into(),
                 new_pwd: new_pwd.into(),
                 google_code: ::core::option::Option::None,
-                verify_code: ::core::option::Option::None,
-                send_token: ::core::option::Option::None,
-                r#type: ::core::option::Option::None,
+                verify_code: verify_code.into(),
+                send_token: send_token.into(),
+                r#type: r#type.into(),
             }
         }
         /// Sets `googleCode`.
@@ -7147,30 +7094,6 @@ pub mod customer_web_api_service {
             google_code: impl ::core::convert::Into<String>,
         ) -> Self {
             self.google_code = ::core::option::Option::Some(google_code.into());
-            self
-        }
-        /// Sets `verifyCode`.
-        pub fn with_verify_code(
-            mut self,
-            verify_code: impl ::core::convert::Into<String>,
-        ) -> Self {
-            self.verify_code = ::core::option::Option::Some(verify_code.into());
-            self
-        }
-        /// Sets `sendToken`.
-        pub fn with_send_token(
-            mut self,
-            send_token: impl ::core::convert::Into<String>,
-        ) -> Self {
-            self.send_token = ::core::option::Option::Some(send_token.into());
-            self
-        }
-        /// Sets `type`.
-        pub fn with_type(
-            mut self,
-            r#type: impl ::core::convert::Into<super::types::ContactType>,
-        ) -> Self {
-            self.r#type = ::core::option::Option::Some(r#type.into());
             self
         }
     }
@@ -7203,7 +7126,7 @@ pub mod customer_web_api_service {
     /// Request body of [`CustomerWebApiService::change_email_mfa`].
     ///
     /// Change the bound email, choosing how to verify the old credential
-    #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
     #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
     pub struct ChangeEmailMfaRequest {
         /// New verification code, sent to the new email with bizType=EMAIL_COMMON_VERIFICATION_CODE.
@@ -7221,18 +7144,15 @@ pub mod customer_web_api_service {
         /// Original verification code, used with type: when type=1 it must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
         ///
         /// Wire name `verifyCodeOld`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub verify_code_old: Option<String>,
+        pub verify_code_old: String,
         /// Sending ticket of the original verification code, used with type: when type=1 the code must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
         ///
         /// Wire name `sendTokenOld`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub send_token_old: Option<String>,
+        pub send_token_old: String,
         /// Type of the original verification code: 1 Email, 2 Phone Number.
         ///
         /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub r#type: Option<super::types::ContactType>,
+        pub r#type: super::types::ContactType,
         /// Google verification code.
         ///
         /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
@@ -7245,8 +7165,8 @@ pub mod customer_web_api_service {
                 .field("verify_code_new", &rt::Redacted(&self.verify_code_new))
                 .field("email", &self.email)
                 .field("send_token_new", &rt::Redacted(&self.send_token_new))
-                .field("verify_code_old", &rt::RedactedOption(&self.verify_code_old))
-                .field("send_token_old", &rt::RedactedOption(&self.send_token_old))
+                .field("verify_code_old", &rt::Redacted(&self.verify_code_old))
+                .field("send_token_old", &rt::Redacted(&self.send_token_old))
                 .field("type", &self.r#type)
                 .field("google_code", &rt::RedactedOption(&self.google_code))
                 .finish()
@@ -7276,15 +7196,15 @@ pub mod customer_web_api_service {
                                 "sendTokenNew",
                                 rt::Schema::STRING,
                             ),
-                            rt::FieldSchema::optional(
+                            rt::FieldSchema::required(
                                 "verifyCodeOld",
                                 rt::Schema::STRING,
                             ),
-                            rt::FieldSchema::optional(
+                            rt::FieldSchema::required(
                                 "sendTokenOld",
                                 rt::Schema::STRING,
                             ),
-                            rt::FieldSchema::optional(
+                            rt::FieldSchema::required(
                                 "type",
                                 rt::Schema::Enum(
                                     rt::Cow::Borrowed(super::types::ContactType::enum_schema()),
@@ -7297,45 +7217,24 @@ pub mod customer_web_api_service {
         }
     }
     impl ChangeEmailMfaRequest {
-        /// A request with the required fields; the shortest call is `ChangeEmailMfaRequest::new(verify_code_new, email, send_token_new)`. Optional fields have setters, e.g. `.with_verify_code_old(..)`.
+        /// A request with the required fields; the shortest call is `ChangeEmailMfaRequest::new(verify_code_new, email, send_token_new, verify_code_old, send_token_old, type)`. Optional fields have setters, e.g. `.with_google_code(..)`.
         pub fn new(
             verify_code_new: impl ::core::convert::Into<String>,
             email: impl ::core::convert::Into<String>,
             send_token_new: impl ::core::convert::Into<String>,
+            verify_code_old: impl ::core::convert::Into<String>,
+            send_token_old: impl ::core::convert::Into<String>,
+            r#type: impl ::core::convert::Into<super::types::ContactType>,
         ) -> Self {
             ChangeEmailMfaRequest {
                 verify_code_new: verify_code_new.into(),
                 email: email.into(),
                 send_token_new: send_token_new.into(),
-                verify_code_old: ::core::option::Option::None,
-                send_token_old: ::core::option::Option::None,
-                r#type: ::core::option::Option::None,
+                verify_code_old: verify_code_old.into(),
+                send_token_old: send_token_old.into(),
+                r#type: r#type.into(),
                 google_code: ::core::option::Option::None,
             }
-        }
-        /// Sets `verifyCodeOld`.
-        pub fn with_verify_code_old(
-            mut self,
-            verify_code_old: impl ::core::convert::Into<String>,
-        ) -> Self {
-            self.verify_code_old = ::core::option::Option::Some(verify_code_old.into());
-            self
-        }
-        /// Sets `sendTokenOld`.
-        pub fn with_send_token_old(
-            mut self,
-            send_token_old: impl ::core::convert::Into<String>,
-        ) -> Self {
-            self.send_token_old = ::core::option::Option::Some(send_token_old.into());
-            self
-        }
-        /// Sets `type`.
-        pub fn with_type(
-            mut self,
-            r#type: impl ::core::convert::Into<super::types::ContactType>,
-        ) -> Self {
-            self.r#type = ::core::option::Option::Some(r#type.into());
-            self
         }
         /// Sets `googleCode`.
         pub fn with_google_code(
@@ -7349,16 +7248,16 @@ pub mod customer_web_api_service {
     /// Request body of [`CustomerWebApiService::change_phone_mfa`].
     ///
     /// Change the bound phone number, choosing how to verify the old credential
-    #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
     #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
     pub struct ChangePhoneMfaRequest {
         /// New verification code, sent to the new phone with bizType=SMS_COMMON_VERIFICATION_CODE.
         ///
         /// Wire name `verifyCodeNew`, `string`. Sensitive: redacted in `Debug` output.
         pub verify_code_new: String,
-        /// Phone area code of the new phone; the default is +86.
+        /// Phone area code of the new phone.
         ///
-        /// Wire name `phoneArea`, `string`. Default: `"+86"`.
+        /// Wire name `phoneArea`, `string`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub phone_area: Option<String>,
         /// Sending ticket of the new verification code.
@@ -7368,18 +7267,15 @@ pub mod customer_web_api_service {
         /// Original verification code, used with type: when type=1 it must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
         ///
         /// Wire name `verifyCodeOld`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub verify_code_old: Option<String>,
+        pub verify_code_old: String,
         /// Sending ticket of the original verification code, used with type: when type=1 the code must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
         ///
         /// Wire name `sendTokenOld`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub send_token_old: Option<String>,
+        pub send_token_old: String,
         /// Type of the original verification code: 1 Email, 2 Phone Number.
         ///
         /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub r#type: Option<super::types::ContactType>,
+        pub r#type: super::types::ContactType,
         /// New phone number.
         ///
         /// Wire name `phone`, `string`. Constraints: format `phone`.
@@ -7396,8 +7292,8 @@ pub mod customer_web_api_service {
                 .field("verify_code_new", &rt::Redacted(&self.verify_code_new))
                 .field("phone_area", &self.phone_area)
                 .field("send_token_new", &rt::Redacted(&self.send_token_new))
-                .field("verify_code_old", &rt::RedactedOption(&self.verify_code_old))
-                .field("send_token_old", &rt::RedactedOption(&self.send_token_old))
+                .field("verify_code_old", &rt::Redacted(&self.verify_code_old))
+                .field("send_token_old", &rt::Redacted(&self.send_token_old))
                 .field("type", &self.r#type)
                 .field("phone", &self.phone)
                 .field("google_code", &rt::RedactedOption(&self.google_code))
@@ -7422,15 +7318,15 @@ pub mod customer_web_api_service {
                                 "sendTokenNew",
                                 rt::Schema::STRING,
                             ),
-                            rt::FieldSchema::optional(
+                            rt::FieldSchema::required(
                                 "verifyCodeOld",
                                 rt::Schema::STRING,
                             ),
-                            rt::FieldSchema::optional(
+                            rt::FieldSchema::required(
                                 "sendTokenOld",
                                 rt::Schema::STRING,
                             ),
-                            rt::FieldSchema::optional(
+                            rt::FieldSchema::required(
                                 "type",
                                 rt::Schema::Enum(
                                     rt::Cow::Borrowed(super::types::ContactType::enum_schema()),
@@ -7450,19 +7346,22 @@ pub mod customer_web_api_service {
         }
     }
     impl ChangePhoneMfaRequest {
-        /// A request with the required fields; the shortest call is `ChangePhoneMfaRequest::new(verify_code_new, send_token_new, phone)`. Optional fields have setters, e.g. `.with_phone_area(..)`.
+        /// A request with the required fields; the shortest call is `ChangePhoneMfaRequest::new(verify_code_new, send_token_new, verify_code_old, send_token_old, type, phone)`. Optional fields have setters, e.g. `.with_phone_area(..)`.
         pub fn new(
             verify_code_new: impl ::core::convert::Into<String>,
             send_token_new: impl ::core::convert::Into<String>,
+            verify_code_old: impl ::core::convert::Into<String>,
+            send_token_old: impl ::core::convert::Into<String>,
+            r#type: impl ::core::convert::Into<super::types::ContactType>,
             phone: impl ::core::convert::Into<String>,
         ) -> Self {
             ChangePhoneMfaRequest {
                 verify_code_new: verify_code_new.into(),
                 phone_area: ::core::option::Option::None,
                 send_token_new: send_token_new.into(),
-                verify_code_old: ::core::option::Option::None,
-                send_token_old: ::core::option::Option::None,
-                r#type: ::core::option::Option::None,
+                verify_code_old: verify_code_old.into(),
+                send_token_old: send_token_old.into(),
+                r#type: r#type.into(),
                 phone: phone.into(),
                 google_code: ::core::option::Option::None,
             }
@@ -7473,30 +7372,6 @@ pub mod customer_web_api_service {
             phone_area: impl ::core::convert::Into<String>,
         ) -> Self {
             self.phone_area = ::core::option::Option::Some(phone_area.into());
-            self
-        }
-        /// Sets `verifyCodeOld`.
-        pub fn with_verify_code_old(
-            mut self,
-            verify_code_old: impl ::core::convert::Into<String>,
-        ) -> Self {
-            self.verify_code_old = ::core::option::Option::Some(verify_code_old.into());
-            self
-        }
-        /// Sets `sendTokenOld`.
-        pub fn with_send_token_old(
-            mut self,
-            send_token_old: impl ::core::convert::Into<String>,
-        ) -> Self {
-            self.send_token_old = ::core::option::Option::Some(send_token_old.into());
-            self
-        }
-        /// Sets `type`.
-        pub fn with_type(
-            mut self,
-            r#type: impl ::core::convert::Into<super::types::ContactType>,
-        ) -> Self {
-            self.r#type = ::core::option::Option::Some(r#type.into());
             self
         }
         /// Sets `googleCode`.
@@ -7961,11 +7836,10 @@ pub mod customer_web_api_service {
         /// Sending ticket of the new verification code (returned by the send-verification-code interface).
         ///
         /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub send_token: Option<String>,
+        pub send_token: String,
         /// Area code of the new email address.
         ///
-        /// Wire name `emailArea`, `string`. Default: `"+86"`.
+        /// Wire name `emailArea`, `string`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub email_area: Option<String>,
     }
@@ -7974,7 +7848,7 @@ pub mod customer_web_api_service {
             f.debug_struct("ChangeEmailRequest")
                 .field("verify_code", &rt::Redacted(&self.verify_code))
                 .field("email", &self.email)
-                .field("send_token", &rt::RedactedOption(&self.send_token))
+                .field("send_token", &rt::Redacted(&self.send_token))
                 .field("email_area", &self.email_area)
                 .finish()
         }
@@ -7996,7 +7870,7 @@ pub mod customer_web_api_service {
                                     ..rt::StringRules::NONE
                                 }),
                             ),
-                            rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
+                            rt::FieldSchema::required("sendToken", rt::Schema::STRING),
                             rt::FieldSchema::optional("emailArea", rt::Schema::STRING),
                         ],
                     )
@@ -8004,25 +7878,18 @@ pub mod customer_web_api_service {
         }
     }
     impl ChangeEmailRequest {
-        /// A request with the required fields; the shortest call is `ChangeEmailRequest::new(verify_code, email)`. Optional fields have setters, e.g. `.with_send_token(..)`.
+        /// A request with the required fields; the shortest call is `ChangeEmailRequest::new(verify_code, email, send_token)`. Optional fields have setters, e.g. `.with_email_area(..)`.
         pub fn new(
             verify_code: impl ::core::convert::Into<String>,
             email: impl ::core::convert::Into<String>,
+            send_token: impl ::core::convert::Into<String>,
         ) -> Self {
             ChangeEmailRequest {
                 verify_code: verify_code.into(),
                 email: email.into(),
-                send_token: ::core::option::Option::None,
+                send_token: send_token.into(),
                 email_area: ::core::option::Option::None,
             }
-        }
-        /// Sets `sendToken`.
-        pub fn with_send_token(
-            mut self,
-            send_token: impl ::core::convert::Into<String>,
-        ) -> Self {
-            self.send_token = ::core::option::Option::Some(send_token.into());
-            self
         }
         /// Sets `emailArea`.
         pub fn with_email_area(
@@ -8050,11 +7917,10 @@ pub mod customer_web_api_service {
         /// Sending ticket of the new verification code.
         ///
         /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub send_token: Option<String>,
+        pub send_token: String,
         /// Area code of the new email address.
         ///
-        /// Wire name `emailArea`, `string`. Default: `"+86"`.
+        /// Wire name `emailArea`, `string`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub email_area: Option<String>,
         /// Verification code sent to the original email address (not needed when MFA is enabled).
@@ -8078,7 +7944,7 @@ pub mod customer_web_api_service {
             f.debug_struct("ChangeEmailV1v1v2Request")
                 .field("verify_code", &rt::Redacted(&self.verify_code))
                 .field("email", &self.email)
-                .field("send_token", &rt::RedactedOption(&self.send_token))
+                .field("send_token", &rt::Redacted(&self.send_token))
                 .field("email_area", &self.email_area)
                 .field("verify_code_old", &rt::RedactedOption(&self.verify_code_old))
                 .field("send_token_old", &rt::RedactedOption(&self.send_token_old))
@@ -8103,7 +7969,7 @@ pub mod customer_web_api_service {
                                     ..rt::StringRules::NONE
                                 }),
                             ),
-                            rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
+                            rt::FieldSchema::required("sendToken", rt::Schema::STRING),
                             rt::FieldSchema::optional("emailArea", rt::Schema::STRING),
                             rt::FieldSchema::optional(
                                 "verifyCodeOld",
@@ -8120,28 +7986,21 @@ pub mod customer_web_api_service {
         }
     }
     impl ChangeEmailV1v1v2Request {
-        /// A request with the required fields; the shortest call is `ChangeEmailV1v1v2Request::new(verify_code, email)`. Optional fields have setters, e.g. `.with_send_token(..)`.
+        /// A request with the required fields; the shortest call is `ChangeEmailV1v1v2Request::new(verify_code, email, send_token)`. Optional fields have setters, e.g. `.with_email_area(..)`.
         pub fn new(
             verify_code: impl ::core::convert::Into<String>,
             email: impl ::core::convert::Into<String>,
+            send_token: impl ::core::convert::Into<String>,
         ) -> Self {
             ChangeEmailV1v1v2Request {
                 verify_code: verify_code.into(),
                 email: email.into(),
-                send_token: ::core::option::Option::None,
+                send_token: send_token.into(),
                 email_area: ::core::option::Option::None,
                 verify_code_old: ::core::option::Option::None,
                 send_token_old: ::core::option::Option::None,
                 google_code: ::core::option::Option::None,
             }
-        }
-        /// Sets `sendToken`.
-        pub fn with_send_token(
-            mut self,
-            send_token: impl ::core::convert::Into<String>,
-        ) -> Self {
-            self.send_token = ::core::option::Option::Some(send_token.into());
-            self
         }
         /// Sets `emailArea`.
         pub fn with_email_area(
@@ -8184,7 +8043,7 @@ pub mod customer_web_api_service {
     pub struct ChangePhoneRequest {
         /// Area code of the new phone number.
         ///
-        /// Wire name `phoneArea`, `string`. Default: `"+86"`.
+        /// Wire name `phoneArea`, `string`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub phone_area: Option<String>,
         /// New phone number.
@@ -8198,8 +8057,7 @@ pub mod customer_web_api_service {
         /// Sending ticket of the verification code.
         ///
         /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub send_token: Option<String>,
+        pub send_token: String,
     }
     impl ::core::fmt::Debug for ChangePhoneRequest {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -8207,7 +8065,7 @@ pub mod customer_web_api_service {
                 .field("phone_area", &self.phone_area)
                 .field("phone", &self.phone)
                 .field("verify_code", &rt::Redacted(&self.verify_code))
-                .field("send_token", &rt::RedactedOption(&self.send_token))
+                .field("send_token", &rt::Redacted(&self.send_token))
                 .finish()
         }
     }
@@ -8223,23 +8081,24 @@ pub mod customer_web_api_service {
                             rt::FieldSchema::optional("phoneArea", rt::Schema::STRING),
                             rt::FieldSchema::required("phone", rt::Schema::STRING),
                             rt::FieldSchema::required("verifyCode", rt::Schema::STRING),
-                            rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
+                            rt::FieldSchema::required("sendToken", rt::Schema::STRING),
                         ],
                     )
                 })
         }
     }
     impl ChangePhoneRequest {
-        /// A request with the required fields; the shortest call is `ChangePhoneRequest::new(phone, verify_code)`. Optional fields have setters, e.g. `.with_phone_area(..)`.
+        /// A request with the required fields; the shortest call is `ChangePhoneRequest::new(phone, verify_code, send_token)`. Optional fields have setters, e.g. `.with_phone_area(..)`.
         pub fn new(
             phone: impl ::core::convert::Into<String>,
             verify_code: impl ::core::convert::Into<String>,
+            send_token: impl ::core::convert::Into<String>,
         ) -> Self {
             ChangePhoneRequest {
                 phone_area: ::core::option::Option::None,
                 phone: phone.into(),
                 verify_code: verify_code.into(),
-                send_token: ::core::option::Option::None,
+                send_token: send_token.into(),
             }
         }
         /// Sets `phoneArea`.
@@ -8250,14 +8109,6 @@ pub mod customer_web_api_service {
             self.phone_area = ::core::option::Option::Some(phone_area.into());
             self
         }
-        /// Sets `sendToken`.
-        pub fn with_send_token(
-            mut self,
-            send_token: impl ::core::convert::Into<String>,
-        ) -> Self {
-            self.send_token = ::core::option::Option::Some(send_token.into());
-            self
-        }
     }
     /// Request body of [`CustomerWebApiService::change_phone_v1v1v2`].
     ///
@@ -8265,9 +8116,9 @@ pub mod customer_web_api_service {
     #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
     #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
     pub struct ChangePhoneV1v1v2Request {
-        /// Area code of the new phone number (the seed labels this field 'New phone number').
+        /// Area code of the new phone number.
         ///
-        /// Wire name `phoneArea`, `string`. Default: `"+86"`.
+        /// Wire name `phoneArea`, `string`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub phone_area: Option<String>,
         /// New phone number.
@@ -8281,8 +8132,7 @@ pub mod customer_web_api_service {
         /// Sending ticket of the new verification code.
         ///
         /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub send_token: Option<String>,
+        pub send_token: String,
         /// Verification code sent to the old phone number (not needed when MFA is enabled).
         ///
         /// Wire name `verifyCodeOld`, `string`. Sensitive: redacted in `Debug` output.
@@ -8305,7 +8155,7 @@ pub mod customer_web_api_service {
                 .field("phone_area", &self.phone_area)
                 .field("phone", &self.phone)
                 .field("verify_code", &rt::Redacted(&self.verify_code))
-                .field("send_token", &rt::RedactedOption(&self.send_token))
+                .field("send_token", &rt::Redacted(&self.send_token))
                 .field("verify_code_old", &rt::RedactedOption(&self.verify_code_old))
                 .field("send_token_old", &rt::RedactedOption(&self.send_token_old))
                 .field("google_code", &rt::RedactedOption(&self.google_code))
@@ -8324,7 +8174,7 @@ pub mod customer_web_api_service {
                             rt::FieldSchema::optional("phoneArea", rt::Schema::STRING),
                             rt::FieldSchema::required("phone", rt::Schema::STRING),
                             rt::FieldSchema::required("verifyCode", rt::Schema::STRING),
-                            rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
+                            rt::FieldSchema::required("sendToken", rt::Schema::STRING),
                             rt::FieldSchema::optional(
                                 "verifyCodeOld",
                                 rt::Schema::STRING,
@@ -8340,16 +8190,17 @@ pub mod customer_web_api_service {
         }
     }
     impl ChangePhoneV1v1v2Request {
-        /// A request with the required fields; the shortest call is `ChangePhoneV1v1v2Request::new(phone, verify_code)`. Optional fields have setters, e.g. `.with_phone_area(..)`.
+        /// A request with the required fields; the shortest call is `ChangePhoneV1v1v2Request::new(phone, verify_code, send_token)`. Optional fields have setters, e.g. `.with_phone_area(..)`.
         pub fn new(
             phone: impl ::core::convert::Into<String>,
             verify_code: impl ::core::convert::Into<String>,
+            send_token: impl ::core::convert::Into<String>,
         ) -> Self {
             ChangePhoneV1v1v2Request {
                 phone_area: ::core::option::Option::None,
                 phone: phone.into(),
                 verify_code: verify_code.into(),
-                send_token: ::core::option::Option::None,
+                send_token: send_token.into(),
                 verify_code_old: ::core::option::Option::None,
                 send_token_old: ::core::option::Option::None,
                 google_code: ::core::option::Option::None,
@@ -8361,14 +8212,6 @@ pub mod customer_web_api_service {
             phone_area: impl ::core::convert::Into<String>,
         ) -> Self {
             self.phone_area = ::core::option::Option::Some(phone_area.into());
-            self
-        }
-        /// Sets `sendToken`.
-        pub fn with_send_token(
-            mut self,
-            send_token: impl ::core::convert::Into<String>,
-        ) -> Self {
-            self.send_token = ::core::option::Option::Some(send_token.into());
             self
         }
         /// Sets `verifyCodeOld`.
@@ -9239,11 +9082,10 @@ pub mod customer_web_api_service {
         /// Verification code sending ticket.
         ///
         /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub send_token: Option<String>,
+        pub send_token: String,
         /// Email area code.
         ///
-        /// Wire name `emailArea`, `string`. Default: `"+86"`.
+        /// Wire name `emailArea`, `string`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub email_area: Option<String>,
         /// Google verification code (MFA).
@@ -9257,7 +9099,7 @@ pub mod customer_web_api_service {
             f.debug_struct("BindEmailRequest")
                 .field("verify_code", &rt::Redacted(&self.verify_code))
                 .field("email", &self.email)
-                .field("send_token", &rt::RedactedOption(&self.send_token))
+                .field("send_token", &rt::Redacted(&self.send_token))
                 .field("email_area", &self.email_area)
                 .field("google_code", &rt::RedactedOption(&self.google_code))
                 .finish()
@@ -9280,7 +9122,7 @@ pub mod customer_web_api_service {
                                     ..rt::StringRules::NONE
                                 }),
                             ),
-                            rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
+                            rt::FieldSchema::required("sendToken", rt::Schema::STRING),
                             rt::FieldSchema::optional("emailArea", rt::Schema::STRING),
                             rt::FieldSchema::optional("googleCode", rt::Schema::STRING),
                         ],
@@ -9289,26 +9131,19 @@ pub mod customer_web_api_service {
         }
     }
     impl BindEmailRequest {
-        /// A request with the required fields; the shortest call is `BindEmailRequest::new(verify_code, email)`. Optional fields have setters, e.g. `.with_send_token(..)`.
+        /// A request with the required fields; the shortest call is `BindEmailRequest::new(verify_code, email, send_token)`. Optional fields have setters, e.g. `.with_email_area(..)`.
         pub fn new(
             verify_code: impl ::core::convert::Into<String>,
             email: impl ::core::convert::Into<String>,
+            send_token: impl ::core::convert::Into<String>,
         ) -> Self {
             BindEmailRequest {
                 verify_code: verify_code.into(),
                 email: email.into(),
-                send_token: ::core::option::Option::None,
+                send_token: send_token.into(),
                 email_area: ::core::option::Option::None,
                 google_code: ::core::option::Option::None,
             }
-        }
-        /// Sets `sendToken`.
-        pub fn with_send_token(
-            mut self,
-            send_token: impl ::core::convert::Into<String>,
-        ) -> Self {
-            self.send_token = ::core::option::Option::Some(send_token.into());
-            self
         }
         /// Sets `emailArea`.
         pub fn with_email_area(
@@ -9340,8 +9175,7 @@ pub mod customer_web_api_service {
         /// Verification code sending ticket.
         ///
         /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub send_token: Option<String>,
+        pub send_token: String,
         /// Google verification code (MFA).
         ///
         /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
@@ -9353,7 +9187,7 @@ pub mod customer_web_api_service {
         pub phone: String,
         /// Phone area code.
         ///
-        /// Wire name `phoneArea`, `string`. Default: `"+86"`.
+        /// Wire name `phoneArea`, `string`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub phone_area: Option<String>,
     }
@@ -9361,7 +9195,7 @@ pub mod customer_web_api_service {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("BindPhoneRequest")
                 .field("verify_code", &rt::Redacted(&self.verify_code))
-                .field("send_token", &rt::RedactedOption(&self.send_token))
+                .field("send_token", &rt::Redacted(&self.send_token))
                 .field("google_code", &rt::RedactedOption(&self.google_code))
                 .field("phone", &self.phone)
                 .field("phone_area", &self.phone_area)
@@ -9378,7 +9212,7 @@ pub mod customer_web_api_service {
                         "BindPhoneRequest",
                         [
                             rt::FieldSchema::required("verifyCode", rt::Schema::STRING),
-                            rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
+                            rt::FieldSchema::required("sendToken", rt::Schema::STRING),
                             rt::FieldSchema::optional("googleCode", rt::Schema::STRING),
                             rt::FieldSchema::required("phone", rt::Schema::STRING),
                             rt::FieldSchema::optional("phoneArea", rt::Schema::STRING),
@@ -9388,26 +9222,19 @@ pub mod customer_web_api_service {
         }
     }
     impl BindPhoneRequest {
-        /// A request with the required fields; the shortest call is `BindPhoneRequest::new(verify_code, phone)`. Optional fields have setters, e.g. `.with_send_token(..)`.
+        /// A request with the required fields; the shortest call is `BindPhoneRequest::new(verify_code, send_token, phone)`. Optional fields have setters, e.g. `.with_google_code(..)`.
         pub fn new(
             verify_code: impl ::core::convert::Into<String>,
+            send_token: impl ::core::convert::Into<String>,
             phone: impl ::core::convert::Into<String>,
         ) -> Self {
             BindPhoneRequest {
                 verify_code: verify_code.into(),
-                send_token: ::core::option::Option::None,
+                send_token: send_token.into(),
                 google_code: ::core::option::Option::None,
                 phone: phone.into(),
                 phone_area: ::core::option::Option::None,
             }
-        }
-        /// Sets `sendToken`.
-        pub fn with_send_token(
-            mut self,
-            send_token: impl ::core::convert::Into<String>,
-        ) -> Self {
-            self.send_token = ::core::option::Option::Some(send_token.into());
-            self
         }
         /// Sets `googleCode`.
         pub fn with_google_code(
@@ -9577,14 +9404,13 @@ pub mod customer_web_api_service {
         pub verify_code: String,
         /// Phone area code.
         ///
-        /// Wire name `phoneArea`, `string`. Default: `"+86"`.
+        /// Wire name `phoneArea`, `string`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub phone_area: Option<String>,
         /// Sending ticket of the mobile verification code.
         ///
         /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub send_token: Option<String>,
+        pub send_token: String,
         /// Third-party verification code, used together with thirdSource; when thirdSource=telegram the code's bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
         ///
         /// Wire name `verifyCodeThirdType`, `string`. Sensitive: redacted in `Debug` output.
@@ -9610,7 +9436,7 @@ pub mod customer_web_api_service {
             f.debug_struct("FirstSetPhoneRequest")
                 .field("verify_code", &rt::Redacted(&self.verify_code))
                 .field("phone_area", &self.phone_area)
-                .field("send_token", &rt::RedactedOption(&self.send_token))
+                .field("send_token", &rt::Redacted(&self.send_token))
                 .field(
                     "verify_code_third_type",
                     &rt::RedactedOption(&self.verify_code_third_type),
@@ -9635,7 +9461,7 @@ pub mod customer_web_api_service {
                         [
                             rt::FieldSchema::required("verifyCode", rt::Schema::STRING),
                             rt::FieldSchema::optional("phoneArea", rt::Schema::STRING),
-                            rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
+                            rt::FieldSchema::required("sendToken", rt::Schema::STRING),
                             rt::FieldSchema::optional(
                                 "verifyCodeThirdType",
                                 rt::Schema::STRING,
@@ -9652,15 +9478,16 @@ pub mod customer_web_api_service {
         }
     }
     impl FirstSetPhoneRequest {
-        /// A request with the required fields; the shortest call is `FirstSetPhoneRequest::new(verify_code, phone)`. Optional fields have setters, e.g. `.with_phone_area(..)`.
+        /// A request with the required fields; the shortest call is `FirstSetPhoneRequest::new(verify_code, send_token, phone)`. Optional fields have setters, e.g. `.with_phone_area(..)`.
         pub fn new(
             verify_code: impl ::core::convert::Into<String>,
+            send_token: impl ::core::convert::Into<String>,
             phone: impl ::core::convert::Into<String>,
         ) -> Self {
             FirstSetPhoneRequest {
                 verify_code: verify_code.into(),
                 phone_area: ::core::option::Option::None,
-                send_token: ::core::option::Option::None,
+                send_token: send_token.into(),
                 verify_code_third_type: ::core::option::Option::None,
                 send_token_third_type: ::core::option::Option::None,
                 third_source: ::core::option::Option::None,
@@ -9673,14 +9500,6 @@ pub mod customer_web_api_service {
             phone_area: impl ::core::convert::Into<String>,
         ) -> Self {
             self.phone_area = ::core::option::Option::Some(phone_area.into());
-            self
-        }
-        /// Sets `sendToken`.
-        pub fn with_send_token(
-            mut self,
-            send_token: impl ::core::convert::Into<String>,
-        ) -> Self {
-            self.send_token = ::core::option::Option::Some(send_token.into());
             self
         }
         /// Sets `verifyCodeThirdType`.
@@ -9725,8 +9544,7 @@ pub mod customer_web_api_service {
         /// Sending ticket of the email verification code.
         ///
         /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub send_token: Option<String>,
+        pub send_token: String,
         /// Third-party verification code, used together with thirdSource; when thirdSource=telegram the code's bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
         ///
         /// Wire name `verifyCodeThirdType`, `string`. Sensitive: redacted in `Debug` output.
@@ -9751,7 +9569,7 @@ pub mod customer_web_api_service {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("FirstSetEmailRequest")
                 .field("verify_code", &rt::Redacted(&self.verify_code))
-                .field("send_token", &rt::RedactedOption(&self.send_token))
+                .field("send_token", &rt::Redacted(&self.send_token))
                 .field(
                     "verify_code_third_type",
                     &rt::RedactedOption(&self.verify_code_third_type),
@@ -9775,7 +9593,7 @@ pub mod customer_web_api_service {
                         "FirstSetEmailRequest",
                         [
                             rt::FieldSchema::required("verifyCode", rt::Schema::STRING),
-                            rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
+                            rt::FieldSchema::required("sendToken", rt::Schema::STRING),
                             rt::FieldSchema::optional(
                                 "verifyCodeThirdType",
                                 rt::Schema::STRING,
@@ -9798,27 +9616,20 @@ pub mod customer_web_api_service {
         }
     }
     impl FirstSetEmailRequest {
-        /// A request with the required fields; the shortest call is `FirstSetEmailRequest::new(verify_code, email)`. Optional fields have setters, e.g. `.with_send_token(..)`.
+        /// A request with the required fields; the shortest call is `FirstSetEmailRequest::new(verify_code, send_token, email)`. Optional fields have setters, e.g. `.with_verify_code_third_type(..)`.
         pub fn new(
             verify_code: impl ::core::convert::Into<String>,
+            send_token: impl ::core::convert::Into<String>,
             email: impl ::core::convert::Into<String>,
         ) -> Self {
             FirstSetEmailRequest {
                 verify_code: verify_code.into(),
-                send_token: ::core::option::Option::None,
+                send_token: send_token.into(),
                 verify_code_third_type: ::core::option::Option::None,
                 send_token_third_type: ::core::option::Option::None,
                 third_source: ::core::option::Option::None,
                 email: email.into(),
             }
-        }
-        /// Sets `sendToken`.
-        pub fn with_send_token(
-            mut self,
-            send_token: impl ::core::convert::Into<String>,
-        ) -> Self {
-            self.send_token = ::core::option::Option::Some(send_token.into());
-            self
         }
         /// Sets `verifyCodeThirdType`.
         pub fn with_verify_code_third_type(
@@ -9928,7 +9739,7 @@ pub mod customer_web_api_service {
         ///
         /// 手机区号;类型为2:手机号码时该字段必填
         ///
-        /// Wire name `phoneArea`, `string`. Default: `"+86"`.
+        /// Wire name `phoneArea`, `string`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub phone_area: Option<String>,
         /// Login device: 1=mobile web: H5, 2=pcweb: PC_Web, 3=system & back office: System, 4=Android native app: Android, 5=Apple native app: iOS, 6=Hongmeng OS: HOS, 7=PC Windows client: PC_Win, 8=PC Mac client: PC_Mac, 9=none of the above: other.
@@ -10166,7 +9977,7 @@ pub mod customer_web_api_service {
         /// Wire name `phoneArea`, `string`. Default: `"+86"`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub phone_area: Option<String>,
-        /// Registration method: 1 email, 2 phone number (documented as int32, min 1, max 3).
+        /// Registration method: 1 email, 2 phone number; the range is 1 to 3, and 3 (customer account) is described for login only.
         ///
         /// 注册方式:1邮箱,2手机号码
         ///
@@ -10532,7 +10343,7 @@ pub mod customer_web_api_service {
         }
     }
     impl rt::Operation for FindThirdAccountInfoRequest {
-        type Response = ();
+        type Response = Option<rt::serde_json::Value>;
         const INFO: &'static rt::OperationInfo = &operations::FIND_THIRD_ACCOUNT_INFO;
     }
     impl rt::Operation for CheckGoogleMfaStatusRequest {
@@ -10544,7 +10355,7 @@ pub mod customer_web_api_service {
         const INFO: &'static rt::OperationInfo = &operations::CHECK_STATUS;
     }
     impl rt::Operation for QueryAccountAssetsInfoRequest {
-        type Response = ();
+        type Response = Option<rt::serde_json::Value>;
         const INFO: &'static rt::OperationInfo = &operations::QUERY_ACCOUNT_ASSETS_INFO;
     }
     impl rt::Operation for QueryAccountByIdRequest {
@@ -12160,7 +11971,9 @@ pub mod customer_web_api_service {
             &self,
             ctx: rt::AuthContext,
             request: FindThirdAccountInfoRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
+        ) -> impl ::core::future::Future<
+            Output = Result<Option<rt::serde_json::Value>, rt::ApiError>,
+        > + Send {
             let _ = (ctx, request);
             async {
                 Err(
@@ -12222,7 +12035,9 @@ pub mod customer_web_api_service {
             &self,
             ctx: rt::AuthContext,
             request: QueryAccountAssetsInfoRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
+        ) -> impl ::core::future::Future<
+            Output = Result<Option<rt::serde_json::Value>, rt::ApiError>,
+        > + Send {
             let _ = (ctx, request);
             async {
                 Err(
@@ -13413,7 +13228,7 @@ pub mod customer_web_api_service {
         pub async fn find_third_account_info(
             &self,
             request: &FindThirdAccountInfoRequest,
-        ) -> Result<M::Output<()>, rt::ClientError> {
+        ) -> Result<M::Output<Option<rt::serde_json::Value>>, rt::ClientError> {
             self.client.call_op(request, &self.options).await.map(M::finish)
         }
         /// Check whether an account has Google MFA enabled
@@ -13449,7 +13264,7 @@ pub mod customer_web_api_service {
         pub async fn query_account_assets_info(
             &self,
             request: &QueryAccountAssetsInfoRequest,
-        ) -> Result<M::Output<()>, rt::ClientError> {
+        ) -> Result<M::Output<Option<rt::serde_json::Value>>, rt::ClientError> {
             self.client.call_op(request, &self.options).await.map(M::finish)
         }
         /// Query one trading account and its assets
@@ -14051,7 +13866,7 @@ pub mod openapi_customer_web_api_service {
         }
     }
     impl rt::Operation for CheckCustomerExistRequest {
-        type Response = super::types::CustomerStatus;
+        type Response = i32;
         const INFO: &'static rt::OperationInfo = &operations::CHECK_CUSTOMER_EXIST;
     }
     /// Descriptors of this service's operations: path, bizType, access, headers and request schema.
@@ -14090,7 +13905,7 @@ pub mod openapi_customer_web_api_service {
     pub trait OpenapiCustomerWebApiService: Send + Sync + 'static {
         /// Check whether a customer exists (B-side)
         ///
-        /// Tells whether a customer with the given email, phone number or customer account exists: 1 exists, 2 does not exist, -1 disabled. The seed's response example is a placeholder ("tm": "text"); the example below is illustrative.
+        /// Tells whether a customer with the given email, phone number or customer account exists, as an integer result code whose values are not documented. The seed's response example is a placeholder ("tm": "text"); the example below is illustrative.
         ///
         /// `POST /openapi-b/customer.app.CustomerWebApiService.checkCustomerExist`, bizType `customer.app.CustomerWebApiService.checkCustomerExist`.
         /// Access: guest (no token). Headers: `version` (required), `companyId` (required), `trace` (required).
@@ -14098,9 +13913,7 @@ pub mod openapi_customer_web_api_service {
             &self,
             ctx: rt::RequestContext,
             request: CheckCustomerExistRequest,
-        ) -> impl ::core::future::Future<
-            Output = Result<super::types::CustomerStatus, rt::ApiError>,
-        > + Send {
+        ) -> impl ::core::future::Future<Output = Result<i32, rt::ApiError>> + Send {
             let _ = (ctx, request);
             async {
                 Err(
@@ -14152,14 +13965,14 @@ pub mod openapi_customer_web_api_service {
     impl<M: rt::CallMode> Client<'_, M> {
         /// Check whether a customer exists (B-side)
         ///
-        /// Tells whether a customer with the given email, phone number or customer account exists: 1 exists, 2 does not exist, -1 disabled. The seed's response example is a placeholder ("tm": "text"); the example below is illustrative.
+        /// Tells whether a customer with the given email, phone number or customer account exists, as an integer result code whose values are not documented. The seed's response example is a placeholder ("tm": "text"); the example below is illustrative.
         ///
         /// `POST /openapi-b/customer.app.CustomerWebApiService.checkCustomerExist`, bizType `customer.app.CustomerWebApiService.checkCustomerExist`.
         /// Access: guest (no token). Headers: `version` (required), `companyId` (required), `trace` (required).
         pub async fn check_customer_exist(
             &self,
             request: &CheckCustomerExistRequest,
-        ) -> Result<M::Output<super::types::CustomerStatus>, rt::ClientError> {
+        ) -> Result<M::Output<i32>, rt::ClientError> {
             self.client.call_op(request, &self.options).await.map(M::finish)
         }
     }
@@ -14755,14 +14568,14 @@ pub mod white_customer_admin_api_service {
                             rt::FieldSchema::optional(
                                 "size",
                                 rt::Schema::Int32(rt::IntRules {
-                                    minimum: Some(1i64),
+                                    minimum: Some(1),
                                     maximum: None,
                                 }),
                             ),
                             rt::FieldSchema::optional(
                                 "current",
                                 rt::Schema::Int32(rt::IntRules {
-                                    minimum: Some(1i64),
+                                    minimum: Some(1),
                                     maximum: None,
                                 }),
                             ),
@@ -15530,9 +15343,11 @@ pub mod mock {
             &self,
             ctx: rt::AuthContext,
             request: super::customer_web_api_service::FindThirdAccountInfoRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
+        ) -> impl ::core::future::Future<
+            Output = Result<Option<rt::serde_json::Value>, rt::ApiError>,
+        > + Send {
             let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
+            let answer = rt::mock_data::<Option<rt::serde_json::Value>>("null");
             async { answer }
         }
         fn check_google_mfa_status(
@@ -15561,9 +15376,11 @@ pub mod mock {
             &self,
             ctx: rt::AuthContext,
             request: super::customer_web_api_service::QueryAccountAssetsInfoRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
+        ) -> impl ::core::future::Future<
+            Output = Result<Option<rt::serde_json::Value>, rt::ApiError>,
+        > + Send {
             let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
+            let answer = rt::mock_data::<Option<rt::serde_json::Value>>("null");
             async { answer }
         }
         fn query_account_by_id(
@@ -15993,11 +15810,9 @@ pub mod mock {
             &self,
             ctx: rt::RequestContext,
             request: super::openapi_customer_web_api_service::CheckCustomerExistRequest,
-        ) -> impl ::core::future::Future<
-            Output = Result<super::types::CustomerStatus, rt::ApiError>,
-        > + Send {
+        ) -> impl ::core::future::Future<Output = Result<i32, rt::ApiError>> + Send {
             let _ = (ctx, request);
-            let answer = rt::mock_data::<super::types::CustomerStatus>("1");
+            let answer = rt::mock_data::<i32>("1");
             async { answer }
         }
     }

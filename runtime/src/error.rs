@@ -17,6 +17,18 @@ pub mod codes {
     pub const INTERNAL: &str = "BIZGEN_INTERNAL";
 }
 
+/// The fixed `msg` of each of bizgen's codes, as the spec's `errors`
+/// document them: a client may show it as is. What went wrong in detail
+/// is in the envelope's `data`.
+pub mod messages {
+    pub const VALIDATION: &str = "Request validation failed";
+    pub const UNAUTHENTICATED: &str = "Missing or invalid token";
+    pub const MALFORMED: &str = "Malformed request";
+    pub const NOT_FOUND: &str = "Unknown operation";
+    pub const NOT_IMPLEMENTED: &str = "Operation not implemented";
+    pub const INTERNAL: &str = "Internal error";
+}
+
 /// One error code of the spec with its message: the generated `errors`
 /// module has a constant per code, so that neither side spells codes out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -60,7 +72,7 @@ impl From<ErrorCode> for ApiError {
 /// what a client gets back when the server says `ok: false`.
 ///
 /// `Display` prints `code: msg`, followed by every violation of a
-/// validation error.
+/// validation error, or by `data` where it is a string (the detail).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ApiError {
     pub code: String,
@@ -81,6 +93,8 @@ impl std::fmt::Display for ApiError {
         if !violations.is_empty() {
             let list: Vec<String> = violations.iter().map(Violation::to_string).collect();
             write!(f, " ({})", list.join("; "))?;
+        } else if let Some(Value::String(detail)) = &self.data {
+            write!(f, " ({detail})")?;
         }
         Ok(())
     }
@@ -115,28 +129,36 @@ impl ApiError {
 
     /// The default answer of an operation that has no handler yet.
     pub fn not_implemented(biz_type: &str) -> Self {
-        ApiError::new(codes::NOT_IMPLEMENTED, "Operation not implemented")
+        ApiError::new(codes::NOT_IMPLEMENTED, messages::NOT_IMPLEMENTED)
             .with_data(Value::String(biz_type.to_owned()))
     }
 
     /// Every violation of a request, as `data: [{pointer, reason}]`.
     pub fn validation(violations: &[Violation]) -> Self {
         let data = serde_json::to_value(violations).unwrap_or(Value::Null);
-        ApiError::new(codes::VALIDATION, "Request validation failed").with_data(data)
+        ApiError::new(codes::VALIDATION, messages::VALIDATION).with_data(data)
     }
 
+    /// A missing or rejected token; `why` goes to `data`.
     pub fn unauthenticated(why: impl Into<String>) -> Self {
-        ApiError::new(codes::UNAUTHENTICATED, why)
+        ApiError::new(codes::UNAUTHENTICATED, messages::UNAUTHENTICATED)
+            .with_data(Value::String(why.into()))
     }
 
+    /// A request that cannot be read; `why` goes to `data`.
     pub fn malformed(why: impl Into<String>) -> Self {
-        ApiError::new(codes::MALFORMED, why)
+        ApiError::new(codes::MALFORMED, messages::MALFORMED).with_data(Value::String(why.into()))
     }
 
-    /// `BIZGEN_INTERNAL` with `why` as the message; takes any displayable
+    /// An unexpected failure; `why` goes to `data`. Takes any displayable
     /// error, so `.map_err(ApiError::internal)?` works in handlers.
     pub fn internal(why: impl std::fmt::Display) -> Self {
-        ApiError::new(codes::INTERNAL, why.to_string())
+        ApiError::new(codes::INTERNAL, messages::INTERNAL).with_data(Value::String(why.to_string()))
+    }
+
+    /// No operation at `path`, which goes to `data`.
+    pub fn not_found(path: &str) -> Self {
+        ApiError::new(codes::NOT_FOUND, messages::NOT_FOUND).with_data(Value::String(path.into()))
     }
 
     /// The violations of a validation error, if this is one.
@@ -153,15 +175,15 @@ impl ApiError {
 /// Turns a failure into an [`ApiError`] with a given code, so that handlers
 /// can use `?`: `store.find(id).or_api(errors::NOT_FOUND_CODE)?`.
 ///
-/// On `Result`, the error's text becomes the message; on `Option`, `None`
-/// gets the code's own message.
+/// The message is the code's own; on `Result`, the error's text goes to
+/// `data`, as bizgen's own errors carry their detail.
 pub trait OrApiError<T> {
     fn or_api(self, code: ErrorCode) -> Result<T, ApiError>;
 }
 
 impl<T, E: std::fmt::Display> OrApiError<T> for Result<T, E> {
     fn or_api(self, code: ErrorCode) -> Result<T, ApiError> {
-        self.map_err(|e| code.with_msg(e.to_string()))
+        self.map_err(|e| code.error().with_data(Value::String(e.to_string())))
     }
 }
 
@@ -207,8 +229,8 @@ mod tests {
         assert_eq!(found, Err(NOT_CORRECT.error()));
         let parsed: Result<u8, ApiError> = "x".parse::<u8>().or_api(NOT_CORRECT);
         assert_eq!(
-            parsed.map_err(|e| e.msg),
-            Err("invalid digit found in string".to_owned())
+            parsed.map_err(|e| e.to_string()),
+            Err("CUSTOMER_API_0000511: Verification code is not correct (invalid digit found in string)".to_owned())
         );
         assert!(ApiError::internal("boom").is(codes::INTERNAL));
     }
