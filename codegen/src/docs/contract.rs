@@ -36,16 +36,11 @@ pub fn validation_request(api: &Api) -> Option<(&Operation, Value, &str)> {
 }
 
 /// The whole answer a bizgen server gives to [`validation_request`]
-/// (pointers under `/body`, as the server reports them), with `tm` 0.
+/// (body pointers at the root, headers under `/headers/`, as the server
+/// and `bizgen validate` report them), with `tm` 0.
 pub fn validation_example(api: &Api) -> Option<Value> {
     let (op, body, _) = validation_request(api)?;
-    let violations: Vec<Violation> = crate::wire::check_request(api, op, &body, false)
-        .into_iter()
-        .map(|v| Violation {
-            pointer: format!("/body{}", v.pointer),
-            reason: v.reason,
-        })
-        .collect();
+    let violations: Vec<Violation> = crate::wire::check_request(api, op, &body, false);
     let err = ApiError::validation(&violations);
     let envelope = Envelope::error(&err.code, &err.msg, err.data, EXAMPLE_TRACE.into(), 0);
     serde_json::to_value(envelope).ok()
