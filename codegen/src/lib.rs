@@ -13,6 +13,7 @@ pub mod ir;
 pub mod names;
 pub mod rust;
 pub mod spec;
+pub mod traffic;
 pub mod wire;
 
 pub use diagnostics::{Diagnostic, SpecErrors};
