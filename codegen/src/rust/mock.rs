@@ -5,13 +5,13 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{ident, rt};
+use super::tokens::{ident, rt};
 use crate::ir::Api;
 use crate::traffic::mock::{answers, sets_token};
 
 pub fn emit_mock(api: &Api) -> TokenStream {
     let rt = rt();
-    let import = super::rt_import();
+    let import = super::tokens::rt_import();
     let rows = api.operations().map(|(service, op)| {
         let module = ident(&service.module);
         let request = ident(&op.request.rust_name);
