@@ -19,6 +19,7 @@ mod parallel;
 pub mod rust;
 pub mod spec;
 pub mod traffic;
+pub mod typescript;
 pub mod wire;
 
 pub use builder::Builder;

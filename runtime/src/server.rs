@@ -259,10 +259,7 @@ pub fn with_fallback(router: Router, config: &ServerConfig) -> Router {
     let http_status = config.http_status;
     router.fallback(move |request: Request| async move {
         let trace = trace_of(request.headers());
-        let err = ApiError::new(
-            codes::NOT_FOUND,
-            format!("no operation at {}", request.uri().path()),
-        );
+        let err = ApiError::not_found(request.uri().path());
         error_response(err, trace, 0, http_status)
     })
 }
