@@ -12,7 +12,7 @@
 //! `.markdownlint-cli2.jsonc`.
 
 mod model;
-mod sample;
+pub(crate) mod sample;
 
 use std::collections::BTreeMap;
 

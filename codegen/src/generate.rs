@@ -46,12 +46,14 @@ pub fn outputs(api: &Api, options: &Options) -> Result<BTreeMap<PathBuf, String>
     for (path, text) in docs? {
         files.insert(PathBuf::from("docs").join(path), text);
     }
+    files.extend(crate::openapi::files(api).map_err(|e| e.to_string())?);
+    files.extend(crate::postman::files(api).map_err(|e| e.to_string())?);
     Ok(files)
 }
 
 /// Directories below the output that belong to the generator: files there
 /// that it would not write are stale.
-const OWNED_DIRS: &[&str] = &["src", "docs"];
+const OWNED_DIRS: &[&str] = &["src", "docs", "openapi", "postman"];
 
 /// Writes the outputs, removing stale files in generator-owned directories.
 /// Files whose content is unchanged are not rewritten (keeps mtimes, so
@@ -91,6 +93,8 @@ pub fn write(out_dir: &Path, files: &BTreeMap<PathBuf, String>) -> std::io::Resu
 fn was_generated(rel: &Path, path: &Path) -> bool {
     match rel.extension().and_then(|e| e.to_str()) {
         Some("md") => rel.starts_with("docs"),
+        // JSON cannot carry a header: the exports' directories are all generated.
+        Some("json") => rel.starts_with("openapi") || rel.starts_with("postman"),
         Some("bizgen-tmp") => true,
         _ => std::fs::read_to_string(path).is_ok_and(|t| t.starts_with(crate::rust::HEADER)),
     }

@@ -11,6 +11,8 @@ pub mod docs;
 pub mod generate;
 pub mod ir;
 pub mod names;
+pub mod openapi;
+pub mod postman;
 pub mod rust;
 pub mod spec;
 pub mod wire;
