@@ -180,14 +180,16 @@ pub fn document(api: &Api, version: Version) -> Document {
 }
 
 fn info_description(api: &Api, names: &OwnNames) -> String {
-    format!(
-        "{}\n\nEvery operation is a `POST` of a JSON body. Every answer, success or error, \
+    let about = format!(
+        "Every operation is a `POST` of a JSON body. Every answer, success or error, \
          is HTTP 200 with the envelope (`{}`): `ok`/`fail` and `code` tell the outcome, \
          `data` has the operation's shape on success. Error codes are listed in `{}`.",
-        api.description.trim(),
-        names.envelope,
-        names.error_code
-    )
+        names.envelope, names.error_code
+    );
+    match non_empty(&api.description) {
+        Some(text) => format!("{text}\n\n{about}"),
+        None => about,
+    }
 }
 
 fn non_empty(s: &str) -> Option<String> {
@@ -264,10 +266,10 @@ fn success_envelope(shapes: Shapes, names: &OwnNames, op: &Operation) -> SchemaO
     let data = shapes.with_meta(
         shapes.schema(&wire::data_schema(api, op)),
         &Meta {
-            description: if op.response.description.trim().is_empty() {
-                "The result (null when the operation returns nothing)."
-            } else {
-                &op.response.description
+            description: match (&op.response.ty, op.response.description.trim()) {
+                (None, "") => "Null (or an empty object): the operation returns nothing.",
+                (Some(_), "") => "The result.",
+                (_, text) => text,
             },
             ..Meta::default()
         },
