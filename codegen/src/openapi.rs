@@ -35,17 +35,20 @@ const JSON: &str = "application/json";
 
 /// `openapi/openapi.json` (3.1) and `openapi/openapi-3.0.json`, by path
 /// relative to the output directory.
-pub fn files(api: &Api) -> Result<Vec<(PathBuf, String)>, serde_json::Error> {
-    Ok(vec![
-        (
-            PathBuf::from("openapi/openapi.json"),
-            render(api, Version::V3_1)?,
-        ),
-        (
-            PathBuf::from("openapi/openapi-3.0.json"),
-            render(api, Version::V3_0)?,
-        ),
-    ])
+pub fn files(api: &Api) -> crate::Result<Vec<(PathBuf, String)>> {
+    [
+        ("openapi/openapi.json", Version::V3_1),
+        ("openapi/openapi-3.0.json", Version::V3_0),
+    ]
+    .into_iter()
+    .map(|(file, version)| {
+        let text = render(api, version).map_err(|source| crate::Error::ExportJson {
+            file: file.into(),
+            source,
+        })?;
+        Ok((PathBuf::from(file), text))
+    })
+    .collect()
 }
 
 /// The document as pretty-printed JSON with a final newline.

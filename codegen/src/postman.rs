@@ -16,6 +16,7 @@ use std::path::PathBuf;
 use askama::Template;
 
 use crate::ir::{Access, Api, Operation, Presence, Service, Side, Ty};
+use crate::{Error, Result};
 use collection::{
     Body, BodyOptions, Collection, Environment, EnvironmentValue, Event, Folder, Header, Info,
     Item, RawOptions, Request, Script, Url, Variable,
@@ -25,15 +26,6 @@ use collection::{
 pub const MOCK_BASE_URL: &str = "http://127.0.0.1:8080";
 pub const MOCK_TOKEN: &str = "mock-token";
 pub const MOCK_ADMIN_TOKEN: &str = "mock-admin-token";
-
-/// Rendering failed: a template or serializer error (a bug, not a spec problem).
-#[derive(Debug, thiserror::Error)]
-pub enum PostmanError {
-    #[error("cannot render a Postman script: {0}")]
-    Template(#[from] askama::Error),
-    #[error("cannot serialize the Postman collection: {0}")]
-    Json(#[from] serde_json::Error),
-}
 
 #[derive(Template)]
 #[template(path = "postman/prerequest.js", escape = "none")]
@@ -48,24 +40,34 @@ struct TestScript<'a> {
 }
 
 /// The collection and environment files, by path relative to the output directory.
-pub fn files(api: &Api) -> Result<Vec<(PathBuf, String)>, PostmanError> {
-    let dir = PathBuf::from("postman");
+pub fn files(api: &Api) -> Result<Vec<(PathBuf, String)>> {
+    let collection_file = PathBuf::from(format!("postman/{}.postman_collection.json", api.name));
+    let environment_file = PathBuf::from(format!("postman/{}.postman_environment.json", api.name));
     Ok(vec![
         (
-            dir.join(format!("{}.postman_collection.json", api.name)),
-            to_json(&collection(api)?)?,
+            collection_file.clone(),
+            to_json(&collection(api)?, &collection_file)?,
         ),
         (
-            dir.join(format!("{}.postman_environment.json", api.name)),
-            to_json(&environment(api))?,
+            environment_file.clone(),
+            to_json(&environment(api), &environment_file)?,
         ),
     ])
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String, serde_json::Error> {
-    let mut text = serde_json::to_string_pretty(value)?;
+fn to_json<T: serde::Serialize>(value: &T, file: &std::path::Path) -> Result<String> {
+    let mut text = serde_json::to_string_pretty(value).map_err(|source| Error::ExportJson {
+        file: file.display().to_string(),
+        source,
+    })?;
     text.push('\n');
     Ok(text)
+}
+
+fn render(script: &'static str, template: &impl Template) -> Result<String> {
+    template
+        .render()
+        .map_err(|source| Error::PostmanTemplate { script, source })
 }
 
 /// The variable a token-issuing operation stores `data.token` into: a guest
@@ -108,7 +110,7 @@ fn variables(api: &Api) -> Vec<(&'static str, String, bool)> {
     ]
 }
 
-fn collection(api: &Api) -> Result<Collection, PostmanError> {
+fn collection(api: &Api) -> Result<Collection> {
     let mut folders = Vec::new();
     for service in &api.services {
         let mut ops: Vec<&Operation> = service.operations.iter().collect();
@@ -147,7 +149,10 @@ fn collection(api: &Api) -> Result<Collection, PostmanError> {
             schema: collection::SCHEMA_V2_1,
         },
         item: folders,
-        event: vec![event("prerequest", PreRequestScript.render()?)],
+        event: vec![event(
+            "prerequest",
+            render("prerequest.js", &PreRequestScript)?,
+        )],
         variable: variables(api)
             .into_iter()
             .map(|(key, value, _)| Variable {
@@ -178,7 +183,7 @@ fn event(listen: &'static str, script: String) -> Event {
     }
 }
 
-fn item(api: &Api, op: &Operation) -> Result<Item, PostmanError> {
+fn item(api: &Api, op: &Operation) -> Result<Item> {
     let test = TestScript {
         biz_type: &op.biz_type,
         token_var: token_variable(api, op),
@@ -204,7 +209,8 @@ fn item(api: &Api, op: &Operation) -> Result<Item, PostmanError> {
             header: headers(api, op),
             body: Body {
                 mode: "raw",
-                raw: serde_json::to_string_pretty(&body)?,
+                // A `Value` always serializes.
+                raw: serde_json::to_string_pretty(&body).unwrap_or_default(),
                 options: BodyOptions {
                     raw: RawOptions { language: "json" },
                 },
@@ -221,7 +227,7 @@ fn item(api: &Api, op: &Operation) -> Result<Item, PostmanError> {
             },
             description,
         },
-        event: vec![event("test", test.render()?)],
+        event: vec![event("test", render("test.js", &test)?)],
     })
 }
 

@@ -17,7 +17,7 @@ use serde_json::Value;
 use super::finding::{Finding, Location, SpecSide};
 use super::rules::rule_info;
 use super::usage::{Sides, Usage};
-use crate::spec::located::Pos;
+use crate::diagnostics::Pos;
 use crate::spec::Loaded;
 use renames::Renames;
 
