@@ -20,6 +20,7 @@ mod parallel;
 pub mod postman;
 pub mod rust;
 pub mod spec;
+pub mod traffic;
 pub mod typescript;
 pub mod wire;
 
