@@ -1,6 +1,6 @@
 //! Benchmark of `bizgen generate` on the full spec: load, then render every
-//! output (Rust crate, docs, TypeScript package) in memory, and each
-//! emitter alone.
+//! output (Rust crate, docs, TypeScript package, OpenAPI and Postman
+//! exports) in memory, and each emitter alone.
 
 use std::path::PathBuf;
 
@@ -38,6 +38,12 @@ fn generate(c: &mut Criterion) {
     });
     c.bench_function("render_docs_only", |b| {
         b.iter(|| std::hint::black_box(bizgen::docs::render_docs(&loaded.api).expect("renders")))
+    });
+    c.bench_function("emit_openapi_both_versions", |b| {
+        b.iter(|| std::hint::black_box(bizgen::openapi::files(&loaded.api).expect("renders")))
+    });
+    c.bench_function("emit_postman_only", |b| {
+        b.iter(|| std::hint::black_box(bizgen::postman::files(&loaded.api).expect("renders")))
     });
 }
 
