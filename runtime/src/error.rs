@@ -82,6 +82,9 @@ pub struct ApiError {
     pub msg_params: Option<Value>,
     /// The trace id of the call (set by the server and seen by the client).
     pub trace: Option<String>,
+    /// The HTTP status a server answers with under
+    /// `HttpStatus::Semantic`; `None` follows the code (see the server).
+    pub status: Option<u16>,
 }
 
 impl std::error::Error for ApiError {}
@@ -108,6 +111,7 @@ impl ApiError {
             data: None,
             msg_params: None,
             trace: None,
+            status: None,
         }
     }
 
@@ -115,6 +119,12 @@ impl ApiError {
     /// `errors::` constant).
     pub fn is(&self, code: impl AsRef<str>) -> bool {
         self.code == code.as_ref()
+    }
+
+    /// The HTTP status to answer with when the server uses semantic statuses.
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
     }
 
     pub fn with_data(mut self, data: Value) -> Self {

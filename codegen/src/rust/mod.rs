@@ -275,7 +275,7 @@ fn emit_root(api: &Api) -> TokenStream {
 
             /// Serves every operation not served yet with the mock (the spec's examples).
             pub fn mock_rest(mut self) -> Self {
-                mock::fill(&mut self.routes);
+                self.routes.fill_with_mock(&mock::table());
                 self
             }
 
