@@ -333,3 +333,57 @@ async fn a_panicking_handler_answers_with_an_internal_error_envelope() {
     let (_, resp) = common::raw_post(addr, path, &headers, r#"{"remark": "again"}"#).await;
     assert_eq!(resp["code"], "BIZGEN_INTERNAL");
 }
+
+/// Serves `destroy` itself (the rest of its service answers
+/// `BIZGEN_NOT_IMPLEMENTED`); the mock answers every other service.
+struct Destroys;
+
+impl customer_api::customer_web_api_service::CustomerWebApiService for Destroys {
+    async fn destroy(
+        &self,
+        ctx: customer_api::AuthContext,
+        _request: customer_api::customer_web_api_service::DestroyRequest,
+    ) -> Result<(), customer_api::ApiError> {
+        // A `login` operation: the caller is always known.
+        assert_eq!(ctx.principal.subject, "customer");
+        Err(customer_api::errors::CUSTOMER_API_0000133.into())
+    }
+}
+
+#[tokio::test]
+async fn a_partial_server_with_the_rest_mocked_and_misuse_as_an_error() {
+    use customer_api::{ServerConfig, ServerError, StaticTokens};
+    let config = || ServerConfig::new(StaticTokens::new(common::TOKEN, common::ADMIN_TOKEN));
+    // Giving a service twice is an error, not a panic.
+    let twice = customer_api::Server::new(config())
+        .customer_web_api_service(Destroys)
+        .and_then(|s| s.customer_web_api_service(customer_api::Unimplemented));
+    assert!(
+        matches!(twice, Err(ServerError::AlreadyServed { .. })),
+        "{twice:?}"
+    );
+    let router = customer_api::Server::new(config())
+        .customer_web_api_service(Destroys)
+        .expect("served once")
+        .mock_rest()
+        .into_router();
+    let addr = common::start(router).await;
+    let client = customer_api::Client::new(
+        customer_api::ClientConfig::new(format!("http://{addr}"), "360").with_token(common::TOKEN),
+    )
+    .expect("client");
+    let err = client
+        .customer_web_api_service()
+        .destroy(&customer_api::customer_web_api_service::DestroyRequest::default())
+        .await
+        .expect_err("mine fails");
+    assert!(err.is(customer_api::errors::CUSTOMER_API_0000133), "{err}");
+    // Another service: the mock's example answer.
+    let switched = client
+        .third_ext()
+        .with(customer_api::CallOptions::trace("t-partial"))
+        .switch_account(&customer_api::third_ext::SwitchAccountRequest::new())
+        .await
+        .expect("the mock answers the services not served");
+    assert_eq!(switched.trace, "t-partial");
+}
