@@ -6,6 +6,7 @@ use serde_json::Value;
 mod vocabulary;
 
 use crate::diagnostics::Pos;
+pub use bizgen_runtime::operation::HeaderSource;
 pub use vocabulary::{Access, EnumRepr, ExampleKind, Origin, Presence, Side};
 
 #[derive(Debug, Clone)]
@@ -216,6 +217,8 @@ pub struct Operation {
 pub struct HeaderUse {
     pub name: String,
     pub presence: Presence,
+    /// Built-in (version, companyId, ...) or custom: where clients take the value.
+    pub source: HeaderSource,
 }
 
 #[derive(Debug, Clone)]

@@ -5057,22 +5057,27 @@ pub mod customer_api_web_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::DowngradeRequest::object_schema,
@@ -5089,22 +5094,27 @@ pub mod customer_api_web_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::ApplyApiRequest::object_schema,
@@ -5121,22 +5131,27 @@ pub mod customer_api_web_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::DelApiRequest::object_schema,
@@ -5153,22 +5168,27 @@ pub mod customer_api_web_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::EditApiPermissionRequest::object_schema,
@@ -5185,22 +5205,27 @@ pub mod customer_api_web_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::PageRequest::object_schema,
@@ -5217,22 +5242,27 @@ pub mod customer_api_web_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::QueryApiRequest::object_schema,
@@ -5661,22 +5691,27 @@ pub mod customer_dubbo_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::ResetAccountRequest::object_schema,
@@ -5836,18 +5871,22 @@ pub mod customer_group_admin_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::GroupListRequest::object_schema,
@@ -8980,22 +9019,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::FindThirdAccountInfoRequest::object_schema,
@@ -9012,18 +9056,22 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
             ],
             request: super::CheckGoogleMfaStatusRequest::object_schema,
@@ -9040,22 +9088,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::CheckStatusRequest::object_schema,
@@ -9072,22 +9125,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::QueryAccountAssetsInfoRequest::object_schema,
@@ -9104,22 +9162,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::QueryAccountByIdRequest::object_schema,
@@ -9136,22 +9199,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::QueryCustomerAssetsRequest::object_schema,
@@ -9168,22 +9236,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::QueryCustomerAssetsInfoRequest::object_schema,
@@ -9200,22 +9273,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::QueryLiabilitiesWaterByPageRequest::object_schema,
@@ -9232,22 +9310,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::UpdateAssertsPwdRequest::object_schema,
@@ -9264,22 +9347,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::UpdateAssertsPwdMfaRequest::object_schema,
@@ -9296,22 +9384,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::UpdateLoginPwdRequest::object_schema,
@@ -9328,22 +9421,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::UpdateLoginPwdMfaRequest::object_schema,
@@ -9360,18 +9458,22 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
             ],
             request: super::GroupListRequest::object_schema,
@@ -9388,22 +9490,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::ChangeEmailMfaRequest::object_schema,
@@ -9420,22 +9527,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::ChangePhoneMfaRequest::object_schema,
@@ -9452,22 +9564,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::ChangeCountryRequest::object_schema,
@@ -9484,22 +9601,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::BindAssertsPwdMfaRequest::object_schema,
@@ -9516,22 +9638,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::ForgetAssertsPwdMfaRequest::object_schema,
@@ -9548,22 +9675,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::BindThirdAccountRequest::object_schema,
@@ -9580,22 +9712,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Optional,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::QueryLatestBalanceOfUserAccountInExternalSystemRequest::object_schema,
@@ -9612,22 +9749,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Optional,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::FindPhoneAndEmailRequest::object_schema,
@@ -9644,22 +9786,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::BindLoginPwdRequest::object_schema,
@@ -9676,22 +9823,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::ChangeEmailRequest::object_schema,
@@ -9708,22 +9860,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::ChangeEmailV1v1v2Request::object_schema,
@@ -9740,22 +9897,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::ChangePhoneRequest::object_schema,
@@ -9772,22 +9934,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::ChangePhoneV1v1v2Request::object_schema,
@@ -9804,18 +9971,22 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
             ],
             request: super::CheckCustomerExistRequest::object_schema,
@@ -9832,22 +10003,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::DestroyRequest::object_schema,
@@ -9864,22 +10040,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::EnableOrForbidMfaRequest::object_schema,
@@ -9896,22 +10077,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::FindCustomerInfoRequest::object_schema,
@@ -9928,22 +10114,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::ForgetAssertsPwdRequest::object_schema,
@@ -9960,22 +10151,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::ForgetAssertsPwdV1v1v2Request::object_schema,
@@ -9992,18 +10188,22 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
             ],
             request: super::ForgetLoginPwdRequest::object_schema,
@@ -10020,22 +10220,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::BindAssertsPwdRequest::object_schema,
@@ -10052,22 +10257,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::BindEmailRequest::object_schema,
@@ -10084,22 +10294,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::BindPhoneRequest::object_schema,
@@ -10116,22 +10331,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::ChangeLangRequest::object_schema,
@@ -10148,22 +10368,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::FindCustomerLangRequest::object_schema,
@@ -10180,22 +10405,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::ChangeCustomerAddressAndPostalCodeRequest::object_schema,
@@ -10212,22 +10442,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::FirstSetPhoneRequest::object_schema,
@@ -10244,22 +10479,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::FirstSetEmailRequest::object_schema,
@@ -10276,22 +10516,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::FirstTimeSettingLoginPasswordRequest::object_schema,
@@ -10308,18 +10553,22 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
             ],
             request: super::LoginRequest::object_schema,
@@ -10336,22 +10585,27 @@ pub mod customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "X-Forwarded-For",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::ForwardedFor,
                 },
             ],
             request: super::RegisterRequest::object_schema,
@@ -13123,14 +13377,17 @@ pub mod openapi_customer_web_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
             ],
             request: super::CheckCustomerExistRequest::object_schema,
@@ -13286,18 +13543,22 @@ pub mod third_ext {
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::SwitchAccountRequest::object_schema,
@@ -13314,18 +13575,22 @@ pub mod third_ext {
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "lang",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Lang,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Optional,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::RandomKeyRequest::object_schema,
@@ -13774,18 +14039,22 @@ pub mod white_customer_admin_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::AddCusAndOpenAccountAndKycRequest::object_schema,
@@ -13802,18 +14071,22 @@ pub mod white_customer_admin_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::PageRequest::object_schema,
@@ -13830,18 +14103,22 @@ pub mod white_customer_admin_api_service {
                 rt::HeaderSpec {
                     name: "version",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Version,
                 },
                 rt::HeaderSpec {
                     name: "companyId",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::CompanyId,
                 },
                 rt::HeaderSpec {
                     name: "trace",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Trace,
                 },
                 rt::HeaderSpec {
                     name: "token",
                     presence: rt::Presence::Required,
+                    source: rt::HeaderSource::Token,
                 },
             ],
             request: super::DetailRequest::object_schema,

@@ -23,7 +23,7 @@ use serde_json::Value;
 
 use crate::envelope::Envelope;
 use crate::error::{codes, ApiError};
-use crate::operation::{OperationInfo, Presence, TokenKind};
+use crate::operation::{HeaderSource, OperationInfo, Presence, TokenKind};
 use crate::schema::Schema;
 use crate::validate::{validate, Options, Violation};
 
@@ -137,8 +137,22 @@ pub struct RequestContext {
     pub version: Option<String>,
     /// The authenticated caller, when a token was sent and accepted.
     pub principal: Option<Principal>,
+    /// The values of the headers the operation declares (custom ones
+    /// included, `token` excluded), by their spec names; see [`Self::header`].
+    pub declared_headers: std::collections::BTreeMap<&'static str, String>,
     /// Every request header.
     pub headers: HeaderMap,
+}
+
+impl RequestContext {
+    /// The value of a header the operation declares (case-insensitive
+    /// name), `None` when it was not sent or the spec does not declare it.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.declared_headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 /// Shared settings of the generated routers.
@@ -292,7 +306,7 @@ async fn prepare<Q: DeserializeOwned>(
     // Headers first: missing required ones are violations like body fields.
     let mut violations = Vec::new();
     for h in op.headers {
-        if h.name == "token" || h.presence != Presence::Required {
+        if h.source == HeaderSource::Token || h.presence != Presence::Required {
             continue;
         }
         let present = headers
@@ -344,6 +358,12 @@ async fn prepare<Q: DeserializeOwned>(
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned)
     };
+    let declared_headers = op
+        .headers
+        .iter()
+        .filter(|h| h.source != HeaderSource::Token)
+        .filter_map(|h| header(h.name).map(|v| (h.name, v)))
+        .collect();
     let ctx = RequestContext {
         operation: op,
         trace,
@@ -351,6 +371,7 @@ async fn prepare<Q: DeserializeOwned>(
         lang: header("lang"),
         version: header("version"),
         principal,
+        declared_headers,
         headers: headers.clone(),
     };
     Ok((ctx, body))

@@ -56,6 +56,7 @@ impl<'a> OperationVisitor for Calls<'a> {
                     &request,
                     CallOptions {
                         trace: Some(trace.clone()),
+                        ..Default::default()
                     },
                 )
                 .await;
@@ -205,6 +206,7 @@ async fn handler_errors_reach_the_client_as_typed_api_errors() {
             &req,
             CallOptions {
                 trace: Some("t-fixed".into()),
+                ..Default::default()
             },
         )
         .await

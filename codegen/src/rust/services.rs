@@ -91,7 +91,12 @@ pub fn emit_service(api: &Api, service: &Service) -> TokenStream {
                     Presence::Required => quote!(Required),
                     _ => quote!(Optional),
                 };
-                quote!(#rt::HeaderSpec { name: #hname, presence: #rt::Presence::#presence })
+                let source = format_ident!("{}", format!("{:?}", h.source));
+                quote!(#rt::HeaderSpec {
+                    name: #hname,
+                    presence: #rt::Presence::#presence,
+                    source: #rt::HeaderSource::#source,
+                })
             });
         let request = ident(&op.request.rust_name);
         let doc = format!(" `{}`: {}", op.name, op.summary);

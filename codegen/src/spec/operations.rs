@@ -300,6 +300,7 @@ fn resolve_operation(
         None => presence.push(HeaderUse {
             name: name.to_owned(),
             presence: p,
+            source: HeaderSource::of(name),
         }),
     };
     for (h, p) in gateway.headers.iter() {
