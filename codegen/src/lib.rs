@@ -18,6 +18,7 @@ pub mod names;
 mod parallel;
 pub mod rust;
 pub mod spec;
+pub mod traffic;
 pub mod typescript;
 pub mod wire;
 
