@@ -1,5 +1,6 @@
 //! Benchmark of `bizgen generate` on the full spec: load, then render every
-//! output (Rust crate and docs) in memory, and the Rust emitter alone.
+//! output (Rust crate, docs, TypeScript package, OpenAPI and Postman
+//! exports) in memory, and each emitter alone.
 
 use std::path::PathBuf;
 
@@ -30,8 +31,19 @@ fn generate(c: &mut Criterion) {
     c.bench_function("format_rust_only", |b| {
         b.iter(|| std::hint::black_box(bizgen::rust::format(tokens.clone()).expect("formats")))
     });
+    c.bench_function("emit_typescript_only", |b| {
+        b.iter(|| {
+            std::hint::black_box(bizgen::typescript::render_package(&loaded.api).expect("renders"))
+        })
+    });
     c.bench_function("render_docs_only", |b| {
         b.iter(|| std::hint::black_box(bizgen::docs::render_docs(&loaded.api).expect("renders")))
+    });
+    c.bench_function("emit_openapi_both_versions", |b| {
+        b.iter(|| std::hint::black_box(bizgen::openapi::files(&loaded.api).expect("renders")))
+    });
+    c.bench_function("emit_postman_only", |b| {
+        b.iter(|| std::hint::black_box(bizgen::postman::files(&loaded.api).expect("renders")))
     });
 }
 
