@@ -84,29 +84,28 @@ pub fn emit_mock(api: &Api) -> TokenStream {
         quote!(.#module(Mock))
     });
     quote! {
-        /// A mock of every service that answers with the spec's example
-        /// responses (the first successful one, else the first error).
-        pub mod mock {
-            #import
+        //! A mock of every service that answers with the spec's example
+        //! responses (the first successful one, else the first error).
 
-            /// The mock implementation of every service trait.
-            #[derive(Debug, Clone, Copy, Default)]
-            pub struct Mock;
+        #import
 
-            #(#impls)*
+        /// The mock implementation of every service trait.
+        #[derive(Debug, Clone, Copy, Default)]
+        pub struct Mock;
 
-            /// The mock server's `main`: flags `--host`, `--port`, `--token`,
-            /// `--admin-token` (see `customer-api-mock --help`).
-            pub fn main() -> ::std::process::ExitCode {
-                #rt::server::run_mock(super::API_NAME, super::OPERATION_COUNT, router)
-            }
+        #(#impls)*
 
-            /// A router serving every operation with [`Mock`].
-            pub fn router(config: #rt::ServerConfig) -> #rt::Router {
-                super::Server::new(config)
-                    #(#mounts)*
-                    .into_router()
-            }
+        /// The mock server's `main`: flags `--host`, `--port`, `--token`,
+        /// `--admin-token` (see `customer-api-mock --help`).
+        pub fn main() -> ::std::process::ExitCode {
+            #rt::server::run_mock(super::API_NAME, super::OPERATION_COUNT, router)
+        }
+
+        /// A router serving every operation with [`Mock`].
+        pub fn router(config: #rt::ServerConfig) -> #rt::Router {
+            super::Server::new(config)
+                #(#mounts)*
+                .into_router()
         }
     }
 }
