@@ -30,7 +30,7 @@ fn cli_builder_and_macro_emit_identical_code() {
     );
 
     // CLI: the checked-in crate, one file per module, with `mod` declarations
-    // put back inline and the crate's feature gates taken out, is the same
+    // put back inline and the crate's feature gates taken out, is the
     // same code.
     let cli = strip_feature_gates(inline_crate(&repo().join("generated/src")));
     assert_eq!(
