@@ -313,14 +313,14 @@ impl QueryLiabilitiesWaterByPageRequest {
                         rt::FieldSchema::optional(
                             "size",
                             rt::Schema::Int32(rt::IntRules {
-                                minimum: Some(1i64),
+                                minimum: Some(1),
                                 maximum: None,
                             }),
                         ),
                         rt::FieldSchema::optional(
                             "current",
                             rt::Schema::Int32(rt::IntRules {
-                                minimum: Some(1i64),
+                                minimum: Some(1),
                                 maximum: None,
                             }),
                         ),

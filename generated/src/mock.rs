@@ -4,8 +4,12 @@
 //! responses (the first successful one, else the first error).
 use ::bizgen_runtime::codegen as rt;
 /// The mock implementation of every service trait.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Mock;
+#[derive(Debug, Clone, Default)]
+pub struct Mock {
+    /// The customer token that login hands out: one the
+    /// server's authenticator accepts.
+    pub token: Option<::std::sync::Arc<str>>,
+}
 impl super::customer_api_web_service::CustomerApiWebService for Mock {
     fn downgrade(
         &self,
@@ -15,13 +19,12 @@ impl super::customer_api_web_service::CustomerApiWebService for Mock {
         Output = Result<super::types::ApiKey, rt::ApiError>,
     > + Send {
         let _ = (ctx, request);
-        async {
-            rt::mock_data::<
-                super::types::ApiKey,
-            >(
-                "{\"customerGroupId\":null,\"sources\":null,\"apiKey\":\"47b471e57c394e8fbc18535805e04016\",\"updateTime\":1677654224184,\"expiredTime\":1685430224184,\"privateKey\":\"MIICdQIBADANBgkqhkiG9w0BAQEFAASCAl8wggJbAgEAAoGBAKvivs7OSD2kYMGjDoOQ6ATsnLV7GMZgJUtDW5N4RS+ZEG/unVSgbBxfVRYvJ3TQ7/bmf24Brs+dqEhWrlXHgdxe2ieQ4IBZb94jScUW2GWBlpz1ULCB1UIYF0sp6fzfadgeCkJrEdtC5xcp0dbg6KzAJOT2Qg6fuELt6M6PQsQlAgMBAAECgYA96ixfJDEjey2bMpgMzkq1U2HTgWbYNlPYu4emJEGPtqwUFbi4fhzTT4e/uPaWfpihsD+gqZyFjr3KaObdYUMmPX2gNVn1qtcTICF4Y0MPFhaGIb8hUzi/xJpOUYinOFzZpE3bt1EUvIlIvDzdqDKD6gEs6kh2ana2JPXzZAZiwQJBAOZ3PbrqDNM239/TvD2yzG6Z35thInH1P4ziShn3saOwU5vNYRt4ArfgNYUnjrlSFOYxAtkxr2GCOIUdfiYwd1UCQQC+7fu1FMWFEKnyg2DR0nkaj461EWNgEUD1nCUDP4d71ccUcf6399faatc3XAqzG7+XApxQpVp+eQIS3QefyHmRAkAJGdRaOTvga15T3GymkxT3mSP3YtKVZXXo/lamx90/9YqXsHiROSACWtxCMdm0/8TLgkv2f7vJQfcxaoS8xVUxAkAQbNzImT7c0bAtIsxDgL3WYR8/yH0qGJHkD0jH3MFFEAEOazgkj3fMXICjTJHHEs4KqbjU30THuJVLFiS/xDlhAkA4L4sl3aFVDFo0CUFjSMxFquaYe8QeS8t1eBpUR7PSJcKS80jKrHk4s8SOSf9/yuU/Kbnki4rUTXpR5fSscOqC\",\"whiteIps\":null,\"companyId\":368,\"createTime\":1677654224184,\"customerId\":117,\"ipLimit\":false,\"tag\":\"2343\",\"withdrawTime\":1677827024184,\"secretKeyMd5\":\"95cfcea9ef853cd519d65858ddc01dfe\",\"id\":3,\"permissionDTOList\":[{\"code\":\"ready_only\",\"paths\":null,\"canEdit\":false,\"name\":\"Read\",\"status\":1},{\"code\":\"trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Spot Trade\",\"status\":2},{\"code\":\"contract_trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Contract Trade\",\"status\":2},{\"code\":\"captial_out\",\"paths\":null,\"canEdit\":true,\"name\":\"Withdraw\",\"status\":2}],\"customerNo\":\"86000116\",\"validityDays\":90,\"pubKey\":\"MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQCr4r7Ozkg9pGDBow6DkOgE7Jy1exjGYCVLQ1uTeEUvmRBv7p1UoGwcX1UWLyd00O/25n9uAa7PnahIVq5Vx4HcXtonkOCAWW/eI0nFFthlgZac9VCwgdVCGBdLKen832nYHgpCaxHbQucXKdHW4OiswCTk9kIOn7hC7ejOj0LEJQIDAQAB\"}",
-            )
-        }
+        let answer = rt::mock_data::<
+            super::types::ApiKey,
+        >(
+            "{\"customerGroupId\":null,\"sources\":null,\"apiKey\":\"47b471e57c394e8fbc18535805e04016\",\"updateTime\":1677654224184,\"expiredTime\":1685430224184,\"privateKey\":\"MIICdQIBADANBgkqhkiG9w0BAQEFAASCAl8wggJbAgEAAoGBAKvivs7OSD2kYMGjDoOQ6ATsnLV7GMZgJUtDW5N4RS+ZEG/unVSgbBxfVRYvJ3TQ7/bmf24Brs+dqEhWrlXHgdxe2ieQ4IBZb94jScUW2GWBlpz1ULCB1UIYF0sp6fzfadgeCkJrEdtC5xcp0dbg6KzAJOT2Qg6fuELt6M6PQsQlAgMBAAECgYA96ixfJDEjey2bMpgMzkq1U2HTgWbYNlPYu4emJEGPtqwUFbi4fhzTT4e/uPaWfpihsD+gqZyFjr3KaObdYUMmPX2gNVn1qtcTICF4Y0MPFhaGIb8hUzi/xJpOUYinOFzZpE3bt1EUvIlIvDzdqDKD6gEs6kh2ana2JPXzZAZiwQJBAOZ3PbrqDNM239/TvD2yzG6Z35thInH1P4ziShn3saOwU5vNYRt4ArfgNYUnjrlSFOYxAtkxr2GCOIUdfiYwd1UCQQC+7fu1FMWFEKnyg2DR0nkaj461EWNgEUD1nCUDP4d71ccUcf6399faatc3XAqzG7+XApxQpVp+eQIS3QefyHmRAkAJGdRaOTvga15T3GymkxT3mSP3YtKVZXXo/lamx90/9YqXsHiROSACWtxCMdm0/8TLgkv2f7vJQfcxaoS8xVUxAkAQbNzImT7c0bAtIsxDgL3WYR8/yH0qGJHkD0jH3MFFEAEOazgkj3fMXICjTJHHEs4KqbjU30THuJVLFiS/xDlhAkA4L4sl3aFVDFo0CUFjSMxFquaYe8QeS8t1eBpUR7PSJcKS80jKrHk4s8SOSf9/yuU/Kbnki4rUTXpR5fSscOqC\",\"whiteIps\":null,\"companyId\":368,\"createTime\":1677654224184,\"customerId\":117,\"ipLimit\":false,\"tag\":\"2343\",\"withdrawTime\":1677827024184,\"secretKeyMd5\":\"95cfcea9ef853cd519d65858ddc01dfe\",\"id\":3,\"permissionDTOList\":[{\"code\":\"ready_only\",\"paths\":null,\"canEdit\":false,\"name\":\"Read\",\"status\":1},{\"code\":\"trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Spot Trade\",\"status\":2},{\"code\":\"contract_trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Contract Trade\",\"status\":2},{\"code\":\"captial_out\",\"paths\":null,\"canEdit\":true,\"name\":\"Withdraw\",\"status\":2}],\"customerNo\":\"86000116\",\"validityDays\":90,\"pubKey\":\"MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQCr4r7Ozkg9pGDBow6DkOgE7Jy1exjGYCVLQ1uTeEUvmRBv7p1UoGwcX1UWLyd00O/25n9uAa7PnahIVq5Vx4HcXtonkOCAWW/eI0nFFthlgZac9VCwgdVCGBdLKen832nYHgpCaxHbQucXKdHW4OiswCTk9kIOn7hC7ejOj0LEJQIDAQAB\"}",
+        );
+        async { answer }
     }
     fn apply_api(
         &self,
@@ -31,13 +34,12 @@ impl super::customer_api_web_service::CustomerApiWebService for Mock {
         Output = Result<super::types::ApiKey, rt::ApiError>,
     > + Send {
         let _ = (ctx, request);
-        async {
-            rt::mock_data::<
-                super::types::ApiKey,
-            >(
-                "{\"customerGroupId\":null,\"sources\":null,\"apiKey\":\"47b471e57c394e8fbc18535805e04016\",\"updateTime\":1677654224184,\"expiredTime\":1685430224184,\"privateKey\":\"MIICdQIBADANBgkqhkiG9w0BAQEFAASCAl8wggJbAgEAAoGBAKvivs7OSD2kYMGjDoOQ6ATsnLV7GMZgJUtDW5N4RS+ZEG/unVSgbBxfVRYvJ3TQ7/bmf24Brs+dqEhWrlXHgdxe2ieQ4IBZb94jScUW2GWBlpz1ULCB1UIYF0sp6fzfadgeCkJrEdtC5xcp0dbg6KzAJOT2Qg6fuELt6M6PQsQlAgMBAAECgYA96ixfJDEjey2bMpgMzkq1U2HTgWbYNlPYu4emJEGPtqwUFbi4fhzTT4e/uPaWfpihsD+gqZyFjr3KaObdYUMmPX2gNVn1qtcTICF4Y0MPFhaGIb8hUzi/xJpOUYinOFzZpE3bt1EUvIlIvDzdqDKD6gEs6kh2ana2JPXzZAZiwQJBAOZ3PbrqDNM239/TvD2yzG6Z35thInH1P4ziShn3saOwU5vNYRt4ArfgNYUnjrlSFOYxAtkxr2GCOIUdfiYwd1UCQQC+7fu1FMWFEKnyg2DR0nkaj461EWNgEUD1nCUDP4d71ccUcf6399faatc3XAqzG7+XApxQpVp+eQIS3QefyHmRAkAJGdRaOTvga15T3GymkxT3mSP3YtKVZXXo/lamx90/9YqXsHiROSACWtxCMdm0/8TLgkv2f7vJQfcxaoS8xVUxAkAQbNzImT7c0bAtIsxDgL3WYR8/yH0qGJHkD0jH3MFFEAEOazgkj3fMXICjTJHHEs4KqbjU30THuJVLFiS/xDlhAkA4L4sl3aFVDFo0CUFjSMxFquaYe8QeS8t1eBpUR7PSJcKS80jKrHk4s8SOSf9/yuU/Kbnki4rUTXpR5fSscOqC\",\"whiteIps\":null,\"companyId\":368,\"createTime\":1677654224184,\"customerId\":117,\"ipLimit\":false,\"tag\":\"2343\",\"withdrawTime\":1677827024184,\"secretKeyMd5\":\"95cfcea9ef853cd519d65858ddc01dfe\",\"id\":3,\"permissionDTOList\":[{\"code\":\"ready_only\",\"paths\":null,\"canEdit\":false,\"name\":\"Read\",\"status\":1},{\"code\":\"trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Spot Trade\",\"status\":2},{\"code\":\"contract_trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Contract Trade\",\"status\":2},{\"code\":\"captial_out\",\"paths\":null,\"canEdit\":true,\"name\":\"Withdraw\",\"status\":2}],\"customerNo\":\"86000116\",\"validityDays\":90,\"pubKey\":\"MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQCr4r7Ozkg9pGDBow6DkOgE7Jy1exjGYCVLQ1uTeEUvmRBv7p1UoGwcX1UWLyd00O/25n9uAa7PnahIVq5Vx4HcXtonkOCAWW/eI0nFFthlgZac9VCwgdVCGBdLKen832nYHgpCaxHbQucXKdHW4OiswCTk9kIOn7hC7ejOj0LEJQIDAQAB\"}",
-            )
-        }
+        let answer = rt::mock_data::<
+            super::types::ApiKey,
+        >(
+            "{\"customerGroupId\":null,\"sources\":null,\"apiKey\":\"47b471e57c394e8fbc18535805e04016\",\"updateTime\":1677654224184,\"expiredTime\":1685430224184,\"privateKey\":\"MIICdQIBADANBgkqhkiG9w0BAQEFAASCAl8wggJbAgEAAoGBAKvivs7OSD2kYMGjDoOQ6ATsnLV7GMZgJUtDW5N4RS+ZEG/unVSgbBxfVRYvJ3TQ7/bmf24Brs+dqEhWrlXHgdxe2ieQ4IBZb94jScUW2GWBlpz1ULCB1UIYF0sp6fzfadgeCkJrEdtC5xcp0dbg6KzAJOT2Qg6fuELt6M6PQsQlAgMBAAECgYA96ixfJDEjey2bMpgMzkq1U2HTgWbYNlPYu4emJEGPtqwUFbi4fhzTT4e/uPaWfpihsD+gqZyFjr3KaObdYUMmPX2gNVn1qtcTICF4Y0MPFhaGIb8hUzi/xJpOUYinOFzZpE3bt1EUvIlIvDzdqDKD6gEs6kh2ana2JPXzZAZiwQJBAOZ3PbrqDNM239/TvD2yzG6Z35thInH1P4ziShn3saOwU5vNYRt4ArfgNYUnjrlSFOYxAtkxr2GCOIUdfiYwd1UCQQC+7fu1FMWFEKnyg2DR0nkaj461EWNgEUD1nCUDP4d71ccUcf6399faatc3XAqzG7+XApxQpVp+eQIS3QefyHmRAkAJGdRaOTvga15T3GymkxT3mSP3YtKVZXXo/lamx90/9YqXsHiROSACWtxCMdm0/8TLgkv2f7vJQfcxaoS8xVUxAkAQbNzImT7c0bAtIsxDgL3WYR8/yH0qGJHkD0jH3MFFEAEOazgkj3fMXICjTJHHEs4KqbjU30THuJVLFiS/xDlhAkA4L4sl3aFVDFo0CUFjSMxFquaYe8QeS8t1eBpUR7PSJcKS80jKrHk4s8SOSf9/yuU/Kbnki4rUTXpR5fSscOqC\",\"whiteIps\":null,\"companyId\":368,\"createTime\":1677654224184,\"customerId\":117,\"ipLimit\":false,\"tag\":\"2343\",\"withdrawTime\":1677827024184,\"secretKeyMd5\":\"95cfcea9ef853cd519d65858ddc01dfe\",\"id\":3,\"permissionDTOList\":[{\"code\":\"ready_only\",\"paths\":null,\"canEdit\":false,\"name\":\"Read\",\"status\":1},{\"code\":\"trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Spot Trade\",\"status\":2},{\"code\":\"contract_trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Contract Trade\",\"status\":2},{\"code\":\"captial_out\",\"paths\":null,\"canEdit\":true,\"name\":\"Withdraw\",\"status\":2}],\"customerNo\":\"86000116\",\"validityDays\":90,\"pubKey\":\"MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQCr4r7Ozkg9pGDBow6DkOgE7Jy1exjGYCVLQ1uTeEUvmRBv7p1UoGwcX1UWLyd00O/25n9uAa7PnahIVq5Vx4HcXtonkOCAWW/eI0nFFthlgZac9VCwgdVCGBdLKen832nYHgpCaxHbQucXKdHW4OiswCTk9kIOn7hC7ejOj0LEJQIDAQAB\"}",
+        );
+        async { answer }
     }
     fn del_api(
         &self,
@@ -45,7 +47,8 @@ impl super::customer_api_web_service::CustomerApiWebService for Mock {
         request: super::customer_api_web_service::DelApiRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn edit_api_permission(
         &self,
@@ -53,7 +56,8 @@ impl super::customer_api_web_service::CustomerApiWebService for Mock {
         request: super::customer_api_web_service::EditApiPermissionRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn page(
         &self,
@@ -63,13 +67,12 @@ impl super::customer_api_web_service::CustomerApiWebService for Mock {
         Output = Result<super::types::ApiKeyPage, rt::ApiError>,
     > + Send {
         let _ = (ctx, request);
-        async {
-            rt::mock_data::<
-                super::types::ApiKeyPage,
-            >(
-                "{\"total\":1,\"current\":1,\"size\":20,\"records\":[{\"customerGroupId\":null,\"sources\":null,\"apiKey\":\"24004c947cdf44e7ab9ec8abb952f820\",\"updateTime\":1654081061854,\"expiredTime\":1661857061854,\"privateKey\":null,\"whiteIps\":null,\"companyId\":360,\"createTime\":1654081061854,\"customerId\":1176,\"ipLimit\":false,\"tag\":\"3243\",\"withdrawTime\":1654253861855,\"secretKeyMd5\":\"0593fd76760ff274dfcb46f29d1efe0b\",\"id\":14,\"permissionDTOList\":null,\"customerNo\":\"86001175\",\"validityDays\":-1,\"pubKey\":\"MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQComVWUCnp7zp6haXIHEVz+W3HABGTc+A+IIZRGnKOyX4ajBr+4nS7c0sWf44AJL14hNA4r/sbMKCoY5Wb4HPjvBt/wServiUgYUlC6bheoB6v8FwjvV3wyWfI93Z+q5VWij28WavcNihi240CDQQrbkgv0S21ySPlRk5O90nV0nwIDAQAB\"}]}",
-            )
-        }
+        let answer = rt::mock_data::<
+            super::types::ApiKeyPage,
+        >(
+            "{\"total\":1,\"current\":1,\"size\":20,\"records\":[{\"customerGroupId\":null,\"sources\":null,\"apiKey\":\"24004c947cdf44e7ab9ec8abb952f820\",\"updateTime\":1654081061854,\"expiredTime\":1661857061854,\"privateKey\":null,\"whiteIps\":null,\"companyId\":360,\"createTime\":1654081061854,\"customerId\":1176,\"ipLimit\":false,\"tag\":\"3243\",\"withdrawTime\":1654253861855,\"secretKeyMd5\":\"0593fd76760ff274dfcb46f29d1efe0b\",\"id\":14,\"permissionDTOList\":null,\"customerNo\":\"86001175\",\"validityDays\":-1,\"pubKey\":\"MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQComVWUCnp7zp6haXIHEVz+W3HABGTc+A+IIZRGnKOyX4ajBr+4nS7c0sWf44AJL14hNA4r/sbMKCoY5Wb4HPjvBt/wServiUgYUlC6bheoB6v8FwjvV3wyWfI93Z+q5VWij28WavcNihi240CDQQrbkgv0S21ySPlRk5O90nV0nwIDAQAB\"}]}",
+        );
+        async { answer }
     }
     fn query_api(
         &self,
@@ -79,13 +82,12 @@ impl super::customer_api_web_service::CustomerApiWebService for Mock {
         Output = Result<super::types::ApiKey, rt::ApiError>,
     > + Send {
         let _ = (ctx, request);
-        async {
-            rt::mock_data::<
-                super::types::ApiKey,
-            >(
-                "{\"customerGroupId\":1,\"sources\":[\"message.app.PlatFormMessageTempApiService.getPlatformTempParentTypeList_0.0.1_\",\"message.app.PlatFormMessageLogApiService.queryPlatFormMessageLogList_0.0.1_\",\"message.app.ChannelMessageLogApiService.queryChannelMessageLogList_0.0.1_\",\"config.app.ParamDubboService.getPage__\",\"config.app.AppDictDubboService.getListByParentCode__\",\"config.app.AppAssetsDubboService.getAssetsList__\",\"config.app.AppSymbolDubboService.getSymbolBaseList__\",\"config.app.AppSymbolDubboService.getSymbolDetail__\",\"config.app.AppSymbolDubboService.getSymbolList__\",\"config.app.AppSymbolDubboService.getFundInfo__\",\"config.app.AppSymbolDubboService.getEquityPremiumRate__\",\"config.app.AppSymbolDubboService.findFundPage__\",\"config.app.AppSymbolDubboService.findFundPageWithRealTimeInfo__\",\"customer.app.CustomerOptionalWebApiService.optionalList_0.0.1_\",\"customer.app.CustomerWalletWebApiService.walletList_0.0.1_\",\"customer.app.CustomerWebApiService.queryCustomerAssetsInfo_0.0.1_\",\"customer.app.CustomerWebApiService.queryAccountById_0.0.1_\",\"customer.app.CustomerWebApiService.queryCustomerAssets_0.0.1_\",\"fund.app.DepositAppDubboService.getDepositExchangeRate_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawMethodList_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawCurrencyList_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawExchangeRate_0.0.1_\",\"fund.app.WithdrawAppDubboService.queryWithdrawLimitConfig_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawAmountLimitInfo_0.0.1_\",\"fund.app.WithdrawAppDubboService.computeWithdrawFee_0.0.1_\",\"fund.app.WithdrawAppDubboService.getAccountMarginRate_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawTimesIn24Hour_0.0.1_\",\"fund.app.CustomerProposalQueryService.queryWithdrawPageList_0.0.1_\",\"fund.app.WithdrawAppDubboService.withdrawCurrencyList_0.0.1_\",\"fund.app.DepositAppDubboService.capitalTransferRecord_0.0.1_\",\"fund.app.DepositAppDubboService.getCryptoBlockchainInfo_0.0.1_\",\"fund.app.DepositAppDubboService.getBindRechargeAddress_0.0.1_\",\"fund.app.WithdrawAppDubboService.getCoinWithdrawCurrencyList_0.0.1_\",\"fund.app.DepositAppDubboService.getDepositCoinList_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawAccountCurrencyList_0.0.1_\",\"tradeapi.app.OrderApiService.queryOrderPage_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.queryOrderDetail_0.0.1_tradeApi\",\"tradeapi.app.PositionApiService.queryPositionPage_0.0.1_tradeApi\",\"tradeapi.app.PositionApiService.queryPositionDetail_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.queryPBOOrderPage_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.queryHistoryCloseOrderList_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.queryCapitalFlowList_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.previewOrder_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.queryTradeRecordPage_0.0.1_tradeApi\",\"report.app.ReportDatadDubboService.marketPerformance_0.0.1_\",\"report.app.ReportDatadDubboService.marketPerformanceQuoteChange_0.0.1_\",\"report.app.ReportDatadDubboService.investCombination_0.0.1_\",\"report.app.ReportDatadDubboService.assetPerformance_0.0.1_\",\"report.app.ReportDatadDubboService.fundNetValueChangeQuote_0.0.1_\",\"report.app.ReportDatadDubboService.indexSample_0.0.1_\",\"report.app.ReportDatadDubboService.indexSimplePerformance_0.0.1_\",\"report.app.ReportDatadDubboService.batchMarketPerformance_0.0.1_\",\"customer.app.CustomerWebApiService.findCustomerInfo_0.0.1_\",\"order.app.OrderDubboService.queryRequestOrderPage__\"],\"apiKey\":\"24004c947cdf44e7ab9ec8abb952f820\",\"updateTime\":1654081061854,\"expiredTime\":1661857061854,\"privateKey\":null,\"whiteIps\":null,\"companyId\":360,\"createTime\":1654081061854,\"customerId\":1176,\"ipLimit\":false,\"tag\":\"3243\",\"withdrawTime\":1654253861855,\"secretKeyMd5\":\"0593fd76760ff274dfcb46f29d1efe0b\",\"id\":14,\"permissionDTOList\":[{\"code\":\"ready_only\",\"paths\":null,\"canEdit\":false,\"name\":\"Read\",\"status\":1},{\"code\":\"trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Spot Trade\",\"status\":2},{\"code\":\"contract_trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Contract Trade\",\"status\":2},{\"code\":\"captial_out\",\"paths\":null,\"canEdit\":true,\"name\":\"Withdraw\",\"status\":2}],\"customerNo\":\"86001175\",\"validityDays\":-1,\"pubKey\":\"MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQComVWUCnp7zp6haXIHEVz+W3HABGTc+A+IIZRGnKOyX4ajBr+4nS7c0sWf44AJL14hNA4r/sbMKCoY5Wb4HPjvBt/wServiUgYUlC6bheoB6v8FwjvV3wyWfI93Z+q5VWij28WavcNihi240CDQQrbkgv0S21ySPlRk5O90nV0nwIDAQAB\"}",
-            )
-        }
+        let answer = rt::mock_data::<
+            super::types::ApiKey,
+        >(
+            "{\"customerGroupId\":1,\"sources\":[\"message.app.PlatFormMessageTempApiService.getPlatformTempParentTypeList_0.0.1_\",\"message.app.PlatFormMessageLogApiService.queryPlatFormMessageLogList_0.0.1_\",\"message.app.ChannelMessageLogApiService.queryChannelMessageLogList_0.0.1_\",\"config.app.ParamDubboService.getPage__\",\"config.app.AppDictDubboService.getListByParentCode__\",\"config.app.AppAssetsDubboService.getAssetsList__\",\"config.app.AppSymbolDubboService.getSymbolBaseList__\",\"config.app.AppSymbolDubboService.getSymbolDetail__\",\"config.app.AppSymbolDubboService.getSymbolList__\",\"config.app.AppSymbolDubboService.getFundInfo__\",\"config.app.AppSymbolDubboService.getEquityPremiumRate__\",\"config.app.AppSymbolDubboService.findFundPage__\",\"config.app.AppSymbolDubboService.findFundPageWithRealTimeInfo__\",\"customer.app.CustomerOptionalWebApiService.optionalList_0.0.1_\",\"customer.app.CustomerWalletWebApiService.walletList_0.0.1_\",\"customer.app.CustomerWebApiService.queryCustomerAssetsInfo_0.0.1_\",\"customer.app.CustomerWebApiService.queryAccountById_0.0.1_\",\"customer.app.CustomerWebApiService.queryCustomerAssets_0.0.1_\",\"fund.app.DepositAppDubboService.getDepositExchangeRate_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawMethodList_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawCurrencyList_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawExchangeRate_0.0.1_\",\"fund.app.WithdrawAppDubboService.queryWithdrawLimitConfig_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawAmountLimitInfo_0.0.1_\",\"fund.app.WithdrawAppDubboService.computeWithdrawFee_0.0.1_\",\"fund.app.WithdrawAppDubboService.getAccountMarginRate_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawTimesIn24Hour_0.0.1_\",\"fund.app.CustomerProposalQueryService.queryWithdrawPageList_0.0.1_\",\"fund.app.WithdrawAppDubboService.withdrawCurrencyList_0.0.1_\",\"fund.app.DepositAppDubboService.capitalTransferRecord_0.0.1_\",\"fund.app.DepositAppDubboService.getCryptoBlockchainInfo_0.0.1_\",\"fund.app.DepositAppDubboService.getBindRechargeAddress_0.0.1_\",\"fund.app.WithdrawAppDubboService.getCoinWithdrawCurrencyList_0.0.1_\",\"fund.app.DepositAppDubboService.getDepositCoinList_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawAccountCurrencyList_0.0.1_\",\"tradeapi.app.OrderApiService.queryOrderPage_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.queryOrderDetail_0.0.1_tradeApi\",\"tradeapi.app.PositionApiService.queryPositionPage_0.0.1_tradeApi\",\"tradeapi.app.PositionApiService.queryPositionDetail_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.queryPBOOrderPage_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.queryHistoryCloseOrderList_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.queryCapitalFlowList_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.previewOrder_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.queryTradeRecordPage_0.0.1_tradeApi\",\"report.app.ReportDatadDubboService.marketPerformance_0.0.1_\",\"report.app.ReportDatadDubboService.marketPerformanceQuoteChange_0.0.1_\",\"report.app.ReportDatadDubboService.investCombination_0.0.1_\",\"report.app.ReportDatadDubboService.assetPerformance_0.0.1_\",\"report.app.ReportDatadDubboService.fundNetValueChangeQuote_0.0.1_\",\"report.app.ReportDatadDubboService.indexSample_0.0.1_\",\"report.app.ReportDatadDubboService.indexSimplePerformance_0.0.1_\",\"report.app.ReportDatadDubboService.batchMarketPerformance_0.0.1_\",\"customer.app.CustomerWebApiService.findCustomerInfo_0.0.1_\",\"order.app.OrderDubboService.queryRequestOrderPage__\"],\"apiKey\":\"24004c947cdf44e7ab9ec8abb952f820\",\"updateTime\":1654081061854,\"expiredTime\":1661857061854,\"privateKey\":null,\"whiteIps\":null,\"companyId\":360,\"createTime\":1654081061854,\"customerId\":1176,\"ipLimit\":false,\"tag\":\"3243\",\"withdrawTime\":1654253861855,\"secretKeyMd5\":\"0593fd76760ff274dfcb46f29d1efe0b\",\"id\":14,\"permissionDTOList\":[{\"code\":\"ready_only\",\"paths\":null,\"canEdit\":false,\"name\":\"Read\",\"status\":1},{\"code\":\"trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Spot Trade\",\"status\":2},{\"code\":\"contract_trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Contract Trade\",\"status\":2},{\"code\":\"captial_out\",\"paths\":null,\"canEdit\":true,\"name\":\"Withdraw\",\"status\":2}],\"customerNo\":\"86001175\",\"validityDays\":-1,\"pubKey\":\"MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQComVWUCnp7zp6haXIHEVz+W3HABGTc+A+IIZRGnKOyX4ajBr+4nS7c0sWf44AJL14hNA4r/sbMKCoY5Wb4HPjvBt/wServiUgYUlC6bheoB6v8FwjvV3wyWfI93Z+q5VWij28WavcNihi240CDQQrbkgv0S21ySPlRk5O90nV0nwIDAQAB\"}",
+        );
+        async { answer }
     }
 }
 impl super::customer_dubbo_api_service::CustomerDubboApiService for Mock {
@@ -95,7 +97,8 @@ impl super::customer_dubbo_api_service::CustomerDubboApiService for Mock {
         request: super::customer_dubbo_api_service::ResetAccountRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
 }
 impl super::customer_group_admin_api_service::CustomerGroupAdminApiService for Mock {
@@ -107,13 +110,12 @@ impl super::customer_group_admin_api_service::CustomerGroupAdminApiService for M
         Output = Result<Vec<super::types::CustomerGroup>, rt::ApiError>,
     > + Send {
         let _ = (ctx, request);
-        async {
-            rt::mock_data::<
-                Vec<super::types::CustomerGroup>,
-            >(
-                "[{\"id\":1,\"name\":\"Default group\",\"openAccountType\":0,\"type\":1,\"tradeType\":5,\"assets\":\"USDT\"}]",
-            )
-        }
+        let answer = rt::mock_data::<
+            Vec<super::types::CustomerGroup>,
+        >(
+            "[{\"id\":1,\"name\":\"Default group\",\"openAccountType\":0,\"type\":1,\"tradeType\":5,\"assets\":\"USDT\"}]",
+        );
+        async { answer }
     }
 }
 impl super::customer_web_api_service::CustomerWebApiService for Mock {
@@ -123,7 +125,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::FindThirdAccountInfoRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn check_google_mfa_status(
         &self,
@@ -131,7 +134,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::CheckGoogleMfaStatusRequest,
     ) -> impl ::core::future::Future<Output = Result<i32, rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<i32>("-1") }
+        let answer = rt::mock_data::<i32>("-1");
+        async { answer }
     }
     fn check_status(
         &self,
@@ -141,11 +145,10 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         Output = Result<super::types::CheckStatusResult, rt::ApiError>,
     > + Send {
         let _ = (ctx, request);
-        async {
-            rt::mock_data::<
-                super::types::CheckStatusResult,
-            >("{\"country\":\"CN\",\"phoneArea\":\"+86\",\"status\":1}")
-        }
+        let answer = rt::mock_data::<
+            super::types::CheckStatusResult,
+        >("{\"country\":\"CN\",\"phoneArea\":\"+86\",\"status\":1}");
+        async { answer }
     }
     fn query_account_assets_info(
         &self,
@@ -153,7 +156,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::QueryAccountAssetsInfoRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn query_account_by_id(
         &self,
@@ -163,13 +167,12 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         Output = Result<super::types::Account, rt::ApiError>,
     > + Send {
         let _ = (ctx, request);
-        async {
-            rt::mock_data::<
-                super::types::Account,
-            >(
-                "{\"companyId\":360,\"tradeType\":5,\"customerId\":1176,\"customerNo\":\"86001175\",\"accountId\":1031717,\"type\":1,\"status\":2,\"activateStatus\":2,\"activateTime\":1648792208194,\"remark\":null,\"currency\":\"USDT\",\"digits\":4,\"withdrawAmount\":\"2904318.4696\",\"createTime\":1648777706190,\"firstDepositTime\":1648785031654,\"firstWithdrawTime\":1648792333492,\"assetsId\":13,\"balance\":\"2904321.4696\",\"available\":\"2904318.4696\",\"equity\":\"2904318.4696\",\"lockAmount\":\"3.0000\",\"profit\":\"0\",\"margin\":\"0\",\"notWithdrawAmount\":\"0.0000\",\"freeMargin\":\"0\",\"lockMargin\":\"0.0000\",\"liabilities\":\"0.0000\",\"liabilitiesPrincipal\":\"0.0000\",\"interest\":\"0.0000\",\"netAssets\":\"2904318.4696\",\"frozen\":\"3.0000\",\"collateralFrozen\":\"0.0000\",\"availableLoan\":null,\"interestProportion\":null,\"marginRadio\":null,\"wholeWarehouseBalance\":null,\"wholeWarehouseRate\":null,\"openAccountStatus\":true}",
-            )
-        }
+        let answer = rt::mock_data::<
+            super::types::Account,
+        >(
+            "{\"companyId\":360,\"tradeType\":5,\"customerId\":1176,\"customerNo\":\"86001175\",\"accountId\":1031717,\"type\":1,\"status\":2,\"activateStatus\":2,\"activateTime\":1648792208194,\"remark\":null,\"currency\":\"USDT\",\"digits\":4,\"withdrawAmount\":\"2904318.4696\",\"createTime\":1648777706190,\"firstDepositTime\":1648785031654,\"firstWithdrawTime\":1648792333492,\"assetsId\":13,\"balance\":\"2904321.4696\",\"available\":\"2904318.4696\",\"equity\":\"2904318.4696\",\"lockAmount\":\"3.0000\",\"profit\":\"0\",\"margin\":\"0\",\"notWithdrawAmount\":\"0.0000\",\"freeMargin\":\"0\",\"lockMargin\":\"0.0000\",\"liabilities\":\"0.0000\",\"liabilitiesPrincipal\":\"0.0000\",\"interest\":\"0.0000\",\"netAssets\":\"2904318.4696\",\"frozen\":\"3.0000\",\"collateralFrozen\":\"0.0000\",\"availableLoan\":null,\"interestProportion\":null,\"marginRadio\":null,\"wholeWarehouseBalance\":null,\"wholeWarehouseRate\":null,\"openAccountStatus\":true}",
+        );
+        async { answer }
     }
     fn query_customer_assets(
         &self,
@@ -179,13 +182,12 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         Output = Result<super::types::CustomerAssets, rt::ApiError>,
     > + Send {
         let _ = (ctx, request);
-        async {
-            rt::mock_data::<
-                super::types::CustomerAssets,
-            >(
-                "{\"balance\":\"109849160.9462\",\"currency\":\"USDT\",\"digits\":4,\"assetsId\":13}",
-            )
-        }
+        let answer = rt::mock_data::<
+            super::types::CustomerAssets,
+        >(
+            "{\"balance\":\"109849160.9462\",\"currency\":\"USDT\",\"digits\":4,\"assetsId\":13}",
+        );
+        async { answer }
     }
     fn query_customer_assets_info(
         &self,
@@ -195,13 +197,12 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         Output = Result<super::types::CustomerAssetsInfo, rt::ApiError>,
     > + Send {
         let _ = (ctx, request);
-        async {
-            rt::mock_data::<
-                super::types::CustomerAssetsInfo,
-            >(
-                "{\"totalAvailable\":\"348191.9105\",\"closeProportion\":\"26.61%\",\"riskLevel\":2,\"totalBalance\":\"348191.9105\",\"totalLiabilities\":\"1308283.6711\",\"companyId\":null,\"totalNetAssets\":\"-960091.7606\",\"currency\":\"USDT\",\"digits\":4,\"totalInterest\":\"1068275.4978\",\"tradeType\":3,\"customerNo\":null,\"totalLiabilitiesPrincipal\":\"240008.1733\",\"accountInfoMap\":{\"SAND\":{\"netAssets\":\"0.000000\",\"lastOrderId\":\"0\",\"available\":\"0.000000\",\"remark\":null,\"type\":1,\"equity\":\"0.000000\",\"firstDepositTime\":null,\"lockMargin\":\"0.000000\",\"balance\":\"0.000000\",\"interest\":\"0.000000\",\"customerId\":1176,\"liabilities\":\"0.000000\",\"currency\":\"SAND\",\"activateStatus\":2,\"withdrawAmount\":\"0.000000\",\"profit\":\"0\",\"tradeType\":3,\"wholeWarehouseBalance\":null,\"freeMargin\":\"0\",\"margin\":\"0\",\"firstWithdrawTime\":null,\"activateTime\":1648792208194,\"weight\":null,\"frozen\":\"0.000000\",\"wholeWarehouseRate\":null,\"accountId\":1031752,\"companyId\":360,\"liabilitiesPrincipal\":\"0.000000\",\"interestProportion\":\"0\",\"createTime\":1648777706190,\"lockAmount\":\"0.000000\",\"notWithdrawAmount\":\"0.000000\",\"digits\":6,\"customerNo\":\"86001175\",\"status\":2,\"assetsId\":29}}}",
-            )
-        }
+        let answer = rt::mock_data::<
+            super::types::CustomerAssetsInfo,
+        >(
+            "{\"totalAvailable\":\"348191.9105\",\"closeProportion\":\"26.61%\",\"riskLevel\":2,\"totalBalance\":\"348191.9105\",\"totalLiabilities\":\"1308283.6711\",\"companyId\":null,\"totalNetAssets\":\"-960091.7606\",\"currency\":\"USDT\",\"digits\":4,\"totalInterest\":\"1068275.4978\",\"tradeType\":3,\"customerNo\":null,\"totalLiabilitiesPrincipal\":\"240008.1733\",\"accountInfoMap\":{\"SAND\":{\"netAssets\":\"0.000000\",\"lastOrderId\":\"0\",\"available\":\"0.000000\",\"remark\":null,\"type\":1,\"equity\":\"0.000000\",\"firstDepositTime\":null,\"lockMargin\":\"0.000000\",\"balance\":\"0.000000\",\"interest\":\"0.000000\",\"customerId\":1176,\"liabilities\":\"0.000000\",\"currency\":\"SAND\",\"activateStatus\":2,\"withdrawAmount\":\"0.000000\",\"profit\":\"0\",\"tradeType\":3,\"wholeWarehouseBalance\":null,\"freeMargin\":\"0\",\"margin\":\"0\",\"firstWithdrawTime\":null,\"activateTime\":1648792208194,\"weight\":null,\"frozen\":\"0.000000\",\"wholeWarehouseRate\":null,\"accountId\":1031752,\"companyId\":360,\"liabilitiesPrincipal\":\"0.000000\",\"interestProportion\":\"0\",\"createTime\":1648777706190,\"lockAmount\":\"0.000000\",\"notWithdrawAmount\":\"0.000000\",\"digits\":6,\"customerNo\":\"86001175\",\"status\":2,\"assetsId\":29}}}",
+        );
+        async { answer }
     }
     fn query_liabilities_water_by_page(
         &self,
@@ -211,13 +212,12 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         Output = Result<super::types::LiabilitiesWaterPage, rt::ApiError>,
     > + Send {
         let _ = (ctx, request);
-        async {
-            rt::mock_data::<
-                super::types::LiabilitiesWaterPage,
-            >(
-                "{\"total\":1,\"size\":10,\"current\":1,\"records\":[{\"id\":50231,\"accountId\":1031752,\"remark\":null,\"createdBy\":1176,\"createTime\":1677652211034,\"updateBy\":1176,\"updateTime\":1677652211034,\"businessType\":1,\"businessType1\":1,\"customerNo\":\"86001175\",\"digits\":6,\"liabilitiesPrincipal\":\"120.000000\",\"interest\":\"0.012000\",\"interestUpdateTime\":1677655811034,\"currency\":\"SAND\",\"liabilities\":\"120.012000\"}]}",
-            )
-        }
+        let answer = rt::mock_data::<
+            super::types::LiabilitiesWaterPage,
+        >(
+            "{\"total\":1,\"size\":10,\"current\":1,\"records\":[{\"id\":50231,\"accountId\":1031752,\"remark\":null,\"createdBy\":1176,\"createTime\":1677652211034,\"updateBy\":1176,\"updateTime\":1677652211034,\"businessType\":1,\"businessType1\":1,\"customerNo\":\"86001175\",\"digits\":6,\"liabilitiesPrincipal\":\"120.000000\",\"interest\":\"0.012000\",\"interestUpdateTime\":1677655811034,\"currency\":\"SAND\",\"liabilities\":\"120.012000\"}]}",
+        );
+        async { answer }
     }
     fn update_asserts_pwd(
         &self,
@@ -225,7 +225,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::UpdateAssertsPwdRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn update_asserts_pwd_mfa(
         &self,
@@ -233,7 +234,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::UpdateAssertsPwdMfaRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn update_login_pwd(
         &self,
@@ -241,7 +243,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::UpdateLoginPwdRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn update_login_pwd_mfa(
         &self,
@@ -249,7 +252,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::UpdateLoginPwdMfaRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn group_list(
         &self,
@@ -259,13 +263,12 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         Output = Result<Vec<super::types::CustomerGroup>, rt::ApiError>,
     > + Send {
         let _ = (ctx, request);
-        async {
-            rt::mock_data::<
-                Vec<super::types::CustomerGroup>,
-            >(
-                "[{\"id\":1,\"name\":\"Default group\",\"openAccountType\":0,\"type\":1},{\"id\":2,\"name\":\"Corporate clients\",\"openAccountType\":1,\"type\":1}]",
-            )
-        }
+        let answer = rt::mock_data::<
+            Vec<super::types::CustomerGroup>,
+        >(
+            "[{\"id\":1,\"name\":\"Default group\",\"openAccountType\":0,\"type\":1},{\"id\":2,\"name\":\"Corporate clients\",\"openAccountType\":1,\"type\":1}]",
+        );
+        async { answer }
     }
     fn change_email_mfa(
         &self,
@@ -273,7 +276,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::ChangeEmailMfaRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn change_phone_mfa(
         &self,
@@ -281,7 +285,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::ChangePhoneMfaRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn change_country(
         &self,
@@ -289,7 +294,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::ChangeCountryRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn bind_asserts_pwd_mfa(
         &self,
@@ -297,7 +303,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::BindAssertsPwdMfaRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn forget_asserts_pwd_mfa(
         &self,
@@ -305,7 +312,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::ForgetAssertsPwdMfaRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn bind_third_account(
         &self,
@@ -313,7 +321,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::BindThirdAccountRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn query_latest_balance_of_user_account_in_external_system(
         &self,
@@ -323,11 +332,10 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         Output = Result<super::types::ExternalAccountBalance, rt::ApiError>,
     > + Send {
         let _ = (ctx, request);
-        async {
-            rt::mock_data::<
-                super::types::ExternalAccountBalance,
-            >("{\"amount\":\"1520.3400\",\"currency\":\"USDT\",\"amountDigits\":\"4\"}")
-        }
+        let answer = rt::mock_data::<
+            super::types::ExternalAccountBalance,
+        >("{\"amount\":\"1520.3400\",\"currency\":\"USDT\",\"amountDigits\":\"4\"}");
+        async { answer }
     }
     fn find_phone_and_email(
         &self,
@@ -337,13 +345,12 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         Output = Result<super::types::PhoneAndEmail, rt::ApiError>,
     > + Send {
         let _ = (ctx, request);
-        async {
-            rt::mock_data::<
-                super::types::PhoneAndEmail,
-            >(
-                "{\"customerNo\":\"86001175\",\"email\":\"22**@qq.com\",\"phone\":\"135******9561\",\"phoneArea\":\"+86\"}",
-            )
-        }
+        let answer = rt::mock_data::<
+            super::types::PhoneAndEmail,
+        >(
+            "{\"customerNo\":\"86001175\",\"email\":\"22**@qq.com\",\"phone\":\"135******9561\",\"phoneArea\":\"+86\"}",
+        );
+        async { answer }
     }
     fn bind_login_pwd(
         &self,
@@ -351,7 +358,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::BindLoginPwdRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn change_email(
         &self,
@@ -359,7 +367,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::ChangeEmailRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn change_email_v1v1v2(
         &self,
@@ -367,7 +376,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::ChangeEmailV1v1v2Request,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn change_phone(
         &self,
@@ -375,7 +385,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::ChangePhoneRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn change_phone_v1v1v2(
         &self,
@@ -383,7 +394,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::ChangePhoneV1v1v2Request,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn check_customer_exist(
         &self,
@@ -391,7 +403,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::CheckCustomerExistRequest,
     ) -> impl ::core::future::Future<Output = Result<i32, rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<i32>("1") }
+        let answer = rt::mock_data::<i32>("1");
+        async { answer }
     }
     fn destroy(
         &self,
@@ -399,7 +412,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::DestroyRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn enable_or_forbid_mfa(
         &self,
@@ -407,7 +421,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::EnableOrForbidMfaRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn find_customer_info(
         &self,
@@ -417,13 +432,12 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         Output = Result<super::types::CustomerInfo, rt::ApiError>,
     > + Send {
         let _ = (ctx, request);
-        async {
-            rt::mock_data::<
-                super::types::CustomerInfo,
-            >(
-                "{\"id\":1245,\"companyId\":360,\"customerGroupId\":12,\"customerNo\":\"100361245\",\"kycAuditStatus\":1,\"kycAuditRemark\":null,\"kycStatus\":1,\"kycRemark\":null,\"accountList\":[],\"accountRemark\":null,\"loginPassStatus\":\"1\",\"payPassStatus\":\"0\",\"email\":\"alice.chen@example.com\",\"phone\":\"13812345678\",\"phoneArea\":\"+86\",\"name\":\"Alice Chen\",\"country\":\"CN\",\"type\":1,\"deposit\":1,\"withdraw\":1,\"optional\":0,\"activateStatus\":1,\"activateTime\":1677736200000,\"companyKycStatus\":0,\"status\":1,\"thirdServerCode\":null,\"source\":null,\"thirdLoginSource\":null,\"thirdUserId\":null,\"idCard\":null,\"idCardType\":null,\"thirdIntactMsg\":null,\"firstName\":\"Alice\",\"lastName\":\"Chen\",\"isFund\":0,\"assertPassStatus\":\"1\",\"googleId\":null,\"openAccountType\":0,\"loginTime\":1677738840000,\"createTime\":1677736200000,\"relationCustomerId\":null,\"companyType\":null,\"registerSource\":2,\"associationCompanyId\":null,\"registerTime\":1677736200000,\"utmSource\":null,\"forceLevel\":null,\"earlyWarningLevel\":null,\"withdrawLevel\":null,\"postalCode\":\"430000\",\"customerAgentMark\":null,\"apiCheckSwitch\":false,\"apiCheckRule\":null}",
-            )
-        }
+        let answer = rt::mock_data::<
+            super::types::CustomerInfo,
+        >(
+            "{\"id\":1245,\"companyId\":360,\"customerGroupId\":12,\"customerNo\":\"100361245\",\"kycAuditStatus\":1,\"kycAuditRemark\":null,\"kycStatus\":1,\"kycRemark\":null,\"accountList\":[],\"accountRemark\":null,\"loginPassStatus\":\"1\",\"payPassStatus\":\"0\",\"email\":\"alice.chen@example.com\",\"phone\":\"13812345678\",\"phoneArea\":\"+86\",\"name\":\"Alice Chen\",\"country\":\"CN\",\"type\":1,\"deposit\":1,\"withdraw\":1,\"optional\":0,\"activateStatus\":1,\"activateTime\":1677736200000,\"companyKycStatus\":0,\"status\":1,\"thirdServerCode\":null,\"source\":null,\"thirdLoginSource\":null,\"thirdUserId\":null,\"idCard\":null,\"idCardType\":null,\"thirdIntactMsg\":null,\"firstName\":\"Alice\",\"lastName\":\"Chen\",\"isFund\":0,\"assertPassStatus\":\"1\",\"googleId\":null,\"openAccountType\":0,\"loginTime\":1677738840000,\"createTime\":1677736200000,\"relationCustomerId\":null,\"companyType\":null,\"registerSource\":2,\"associationCompanyId\":null,\"registerTime\":1677736200000,\"utmSource\":null,\"forceLevel\":null,\"earlyWarningLevel\":null,\"withdrawLevel\":null,\"postalCode\":\"430000\",\"customerAgentMark\":null,\"apiCheckSwitch\":false,\"apiCheckRule\":null}",
+        );
+        async { answer }
     }
     fn forget_asserts_pwd(
         &self,
@@ -431,7 +445,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::ForgetAssertsPwdRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn forget_asserts_pwd_v1v1v2(
         &self,
@@ -439,7 +454,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::ForgetAssertsPwdV1v1v2Request,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn forget_login_pwd(
         &self,
@@ -447,7 +463,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::ForgetLoginPwdRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn bind_asserts_pwd(
         &self,
@@ -455,7 +472,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::BindAssertsPwdRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn bind_email(
         &self,
@@ -463,7 +481,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::BindEmailRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn bind_phone(
         &self,
@@ -471,7 +490,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::BindPhoneRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn change_lang(
         &self,
@@ -479,7 +499,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::ChangeLangRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn find_customer_lang(
         &self,
@@ -489,7 +510,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         Output = Result<Option<String>, rt::ApiError>,
     > + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<Option<String>>("null") }
+        let answer = rt::mock_data::<Option<String>>("null");
+        async { answer }
     }
     fn change_customer_address_and_postal_code(
         &self,
@@ -497,7 +519,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::ChangeCustomerAddressAndPostalCodeRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn first_set_phone(
         &self,
@@ -505,7 +528,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::FirstSetPhoneRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn first_set_email(
         &self,
@@ -513,7 +537,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::FirstSetEmailRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn first_time_setting_login_password(
         &self,
@@ -521,7 +546,8 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         request: super::customer_web_api_service::FirstTimeSettingLoginPasswordRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn login(
         &self,
@@ -531,13 +557,13 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         Output = Result<super::types::LoginResult, rt::ApiError>,
     > + Send {
         let _ = (ctx, request);
-        async {
-            rt::mock_data::<
-                super::types::LoginResult,
-            >(
-                "{\"customerGroupId\":1,\"thirdUserId\":null,\"googleId\":-1,\"lastName\":null,\"country\":\"CN\",\"kycStatus\":1,\"companyKycStatus\":2,\"assertPassStatus\":\"2\",\"idCard\":null,\"thirdLoginSource\":null,\"payPassStatus\":\"2\",\"kycAuditRemark\":\"公司未开启KYC认证,直接通过\",\"source\":\"H5\",\"type\":0,\"registerSource\":1,\"loginPassStatus\":\"2\",\"idCardType\":null,\"loginTime\":1678360534200,\"kycRemark\":\"未验证\",\"associationCompanyId\":null,\"id\":1176,\"activateStatus\":null,\"email\":\"22**@qq.com\",\"openAccountType\":0,\"accountRemark\":null,\"companyType\":\"real\",\"registerTime\":1648777706117,\"activateTime\":null,\"kycAuditStatus\":2,\"optional\":1,\"isFund\":0,\"token\":\"a541f9d5-2507-42b3-b790-59e1f755c380app\",\"firstName\":null,\"companyId\":360,\"thirdIntactMsg\":null,\"createTime\":1648777706117,\"phone\":\"135******9561\",\"relationCustomerId\":0,\"accountList\":[{\"netAssets\":\"2904318.4696\",\"available\":\"2904318.4696\",\"remark\":null,\"type\":1,\"equity\":\"2904318.4696\",\"firstDepositTime\":1648785031654,\"lockMargin\":\"0.0000\",\"balance\":\"2904321.4696\",\"interest\":\"0.0000\",\"customerId\":1176,\"liabilities\":\"0.0000\",\"currency\":\"USDT\",\"activateStatus\":2,\"withdrawAmount\":\"2904318.4696\",\"profit\":\"0\",\"tradeType\":5,\"wholeWarehouseBalance\":null,\"collateralFrozen\":\"0.0000\",\"freeMargin\":\"0\",\"margin\":\"0\",\"firstWithdrawTime\":1648792333492,\"activateTime\":1648792208194,\"frozen\":\"3.0000\",\"wholeWarehouseRate\":null,\"accountId\":1031717,\"openAccountStatus\":true,\"companyId\":360,\"liabilitiesPrincipal\":\"0.0000\",\"interestProportion\":null,\"createTime\":1648777706190,\"lockAmount\":\"3.0000\",\"marginRadio\":null,\"notWithdrawAmount\":\"0.0000\",\"availableLoan\":null,\"digits\":4,\"customerNo\":\"86001175\",\"status\":2,\"assetsId\":13},{\"netAssets\":\"0.05384909\",\"available\":\"0.05384909\",\"remark\":null,\"type\":1,\"equity\":\"0.05384909\",\"firstDepositTime\":null,\"lockMargin\":\"0.00000000\",\"balance\":\"0.05384909\",\"interest\":\"0.00000000\",\"customerId\":1176,\"liabilities\":\"0.00000000\",\"currency\":\"BTC\",\"activateStatus\":2,\"withdrawAmount\":\"0.05384909\",\"profit\":\"0\",\"tradeType\":5,\"wholeWarehouseBalance\":null,\"collateralFrozen\":\"0.00000000\",\"freeMargin\":\"0\",\"margin\":\"0\",\"firstWithdrawTime\":null,\"activateTime\":1648792208194,\"frozen\":\"0.00000000\",\"wholeWarehouseRate\":null,\"accountId\":1031718,\"openAccountStatus\":true,\"companyId\":360,\"liabilitiesPrincipal\":\"0.00000000\",\"interestProportion\":null,\"createTime\":1648777706190,\"lockAmount\":\"0.00000000\",\"marginRadio\":null,\"notWithdrawAmount\":\"0.00000000\",\"availableLoan\":null,\"digits\":8,\"customerNo\":\"86001175\",\"status\":2,\"assetsId\":16}],\"name\":null,\"phoneArea\":\"+86\",\"deposit\":1,\"rToken\":\"291e08e4e0af86b3d8af85f2947a02125a1c1746db58b303b06cc1aba389f4cd\",\"thirdServerCode\":\"\",\"customerNo\":\"86001175\",\"status\":6,\"withdraw\":1}",
-            )
-        }
+        let answer = rt::mock_login_data::<
+            super::types::LoginResult,
+        >(
+            "{\"customerGroupId\":1,\"thirdUserId\":null,\"googleId\":-1,\"lastName\":null,\"country\":\"CN\",\"kycStatus\":1,\"companyKycStatus\":2,\"assertPassStatus\":\"2\",\"idCard\":null,\"thirdLoginSource\":null,\"payPassStatus\":\"2\",\"kycAuditRemark\":\"公司未开启KYC认证,直接通过\",\"source\":\"H5\",\"type\":0,\"registerSource\":1,\"loginPassStatus\":\"2\",\"idCardType\":null,\"loginTime\":1678360534200,\"kycRemark\":\"未验证\",\"associationCompanyId\":null,\"id\":1176,\"activateStatus\":null,\"email\":\"22**@qq.com\",\"openAccountType\":0,\"accountRemark\":null,\"companyType\":\"real\",\"registerTime\":1648777706117,\"activateTime\":null,\"kycAuditStatus\":2,\"optional\":1,\"isFund\":0,\"token\":\"a541f9d5-2507-42b3-b790-59e1f755c380app\",\"firstName\":null,\"companyId\":360,\"thirdIntactMsg\":null,\"createTime\":1648777706117,\"phone\":\"135******9561\",\"relationCustomerId\":0,\"accountList\":[{\"netAssets\":\"2904318.4696\",\"available\":\"2904318.4696\",\"remark\":null,\"type\":1,\"equity\":\"2904318.4696\",\"firstDepositTime\":1648785031654,\"lockMargin\":\"0.0000\",\"balance\":\"2904321.4696\",\"interest\":\"0.0000\",\"customerId\":1176,\"liabilities\":\"0.0000\",\"currency\":\"USDT\",\"activateStatus\":2,\"withdrawAmount\":\"2904318.4696\",\"profit\":\"0\",\"tradeType\":5,\"wholeWarehouseBalance\":null,\"collateralFrozen\":\"0.0000\",\"freeMargin\":\"0\",\"margin\":\"0\",\"firstWithdrawTime\":1648792333492,\"activateTime\":1648792208194,\"frozen\":\"3.0000\",\"wholeWarehouseRate\":null,\"accountId\":1031717,\"openAccountStatus\":true,\"companyId\":360,\"liabilitiesPrincipal\":\"0.0000\",\"interestProportion\":null,\"createTime\":1648777706190,\"lockAmount\":\"3.0000\",\"marginRadio\":null,\"notWithdrawAmount\":\"0.0000\",\"availableLoan\":null,\"digits\":4,\"customerNo\":\"86001175\",\"status\":2,\"assetsId\":13},{\"netAssets\":\"0.05384909\",\"available\":\"0.05384909\",\"remark\":null,\"type\":1,\"equity\":\"0.05384909\",\"firstDepositTime\":null,\"lockMargin\":\"0.00000000\",\"balance\":\"0.05384909\",\"interest\":\"0.00000000\",\"customerId\":1176,\"liabilities\":\"0.00000000\",\"currency\":\"BTC\",\"activateStatus\":2,\"withdrawAmount\":\"0.05384909\",\"profit\":\"0\",\"tradeType\":5,\"wholeWarehouseBalance\":null,\"collateralFrozen\":\"0.00000000\",\"freeMargin\":\"0\",\"margin\":\"0\",\"firstWithdrawTime\":null,\"activateTime\":1648792208194,\"frozen\":\"0.00000000\",\"wholeWarehouseRate\":null,\"accountId\":1031718,\"openAccountStatus\":true,\"companyId\":360,\"liabilitiesPrincipal\":\"0.00000000\",\"interestProportion\":null,\"createTime\":1648777706190,\"lockAmount\":\"0.00000000\",\"marginRadio\":null,\"notWithdrawAmount\":\"0.00000000\",\"availableLoan\":null,\"digits\":8,\"customerNo\":\"86001175\",\"status\":2,\"assetsId\":16}],\"name\":null,\"phoneArea\":\"+86\",\"deposit\":1,\"rToken\":\"291e08e4e0af86b3d8af85f2947a02125a1c1746db58b303b06cc1aba389f4cd\",\"thirdServerCode\":\"\",\"customerNo\":\"86001175\",\"status\":6,\"withdraw\":1}",
+            self.token.as_deref(),
+        );
+        async { answer }
     }
     fn register(
         &self,
@@ -547,13 +573,12 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         Output = Result<super::types::RegisterResult, rt::ApiError>,
     > + Send {
         let _ = (ctx, request);
-        async {
-            rt::mock_data::<
-                super::types::RegisterResult,
-            >(
-                "{\"customerNo\":\"86001176\",\"list\":[{\"levelCode\":\"LV1\",\"openAccountType\":0,\"levelName\":\"Basic verification\",\"pathName\":\"Personal KYC\",\"pathCode\":\"PERSONAL\",\"elementList\":[{\"elementCode\":\"firstName\",\"elementName\":\"First name\",\"showType\":\"input\",\"extend\":null,\"elementValue\":null,\"elementValueInputGroup\":null,\"elementCodeInputGroup\":null}]}],\"companyId\":360,\"email\":null,\"phone\":\"13429837442\",\"phoneArea\":\"+86\",\"name\":null,\"loginPassStatus\":\"2\",\"payPassStatus\":\"1\",\"customerGroupId\":1,\"country\":\"CN\",\"id\":1177,\"optional\":1,\"companyKycStatus\":2,\"thirdServerCode\":\"AG-100235\",\"source\":\"iOS\",\"capitalInStatus\":1,\"openAccountType\":0,\"companyType\":\"real\",\"associationCompanyId\":null,\"registerTime\":1678377102211,\"apiCheckSwitch\":false,\"apiCheckRule\":null}",
-            )
-        }
+        let answer = rt::mock_data::<
+            super::types::RegisterResult,
+        >(
+            "{\"customerNo\":\"86001176\",\"list\":[{\"levelCode\":\"LV1\",\"openAccountType\":0,\"levelName\":\"Basic verification\",\"pathName\":\"Personal KYC\",\"pathCode\":\"PERSONAL\",\"elementList\":[{\"elementCode\":\"firstName\",\"elementName\":\"First name\",\"showType\":\"input\",\"extend\":null,\"elementValue\":null,\"elementValueInputGroup\":null,\"elementCodeInputGroup\":null}]}],\"companyId\":360,\"email\":null,\"phone\":\"13429837442\",\"phoneArea\":\"+86\",\"name\":null,\"loginPassStatus\":\"2\",\"payPassStatus\":\"1\",\"customerGroupId\":1,\"country\":\"CN\",\"id\":1177,\"optional\":1,\"companyKycStatus\":2,\"thirdServerCode\":\"AG-100235\",\"source\":\"iOS\",\"capitalInStatus\":1,\"openAccountType\":0,\"companyType\":\"real\",\"associationCompanyId\":null,\"registerTime\":1678377102211,\"apiCheckSwitch\":false,\"apiCheckRule\":null}",
+        );
+        async { answer }
     }
 }
 impl super::openapi_customer_web_api_service::OpenapiCustomerWebApiService for Mock {
@@ -565,7 +590,8 @@ impl super::openapi_customer_web_api_service::OpenapiCustomerWebApiService for M
         Output = Result<super::types::CustomerStatus, rt::ApiError>,
     > + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<super::types::CustomerStatus>("1") }
+        let answer = rt::mock_data::<super::types::CustomerStatus>("1");
+        async { answer }
     }
 }
 impl super::third_ext::ThirdExt for Mock {
@@ -575,7 +601,8 @@ impl super::third_ext::ThirdExt for Mock {
         request: super::third_ext::SwitchAccountRequest,
     ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<()>("null") }
+        let answer = rt::mock_data::<()>("null");
+        async { answer }
     }
     fn random_key(
         &self,
@@ -583,7 +610,8 @@ impl super::third_ext::ThirdExt for Mock {
         request: super::third_ext::RandomKeyRequest,
     ) -> impl ::core::future::Future<Output = Result<String, rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<String>("\"qfx13-8z5850-mf4l657-gkqbn-167756399\"") }
+        let answer = rt::mock_data::<String>("\"qfx13-8z5850-mf4l657-gkqbn-167756399\"");
+        async { answer }
     }
 }
 impl super::white_customer_admin_api_service::WhiteCustomerAdminApiService for Mock {
@@ -593,7 +621,8 @@ impl super::white_customer_admin_api_service::WhiteCustomerAdminApiService for M
         request: super::white_customer_admin_api_service::AddCusAndOpenAccountAndKycRequest,
     ) -> impl ::core::future::Future<Output = Result<String, rt::ApiError>> + Send {
         let _ = (ctx, request);
-        async { rt::mock_data::<String>("\"86021976\"") }
+        let answer = rt::mock_data::<String>("\"86021976\"");
+        async { answer }
     }
     fn page(
         &self,
@@ -603,13 +632,12 @@ impl super::white_customer_admin_api_service::WhiteCustomerAdminApiService for M
         Output = Result<super::types::CustomerPage, rt::ApiError>,
     > + Send {
         let _ = (ctx, request);
-        async {
-            rt::mock_data::<
-                super::types::CustomerPage,
-            >(
-                "{\"current\":1,\"records\":[{\"agentCustomerNo\":null,\"companyId\":360,\"createTime\":1648777706117,\"customerGroupId\":1,\"customerGroupName\":\"Default group\",\"customerNo\":\"86001175\",\"customerType\":0,\"email\":\"22**@qq.com\",\"firstAccountActivateTime\":1648792208194,\"firstName\":null,\"id\":1176,\"idCard\":null,\"idCardType\":null,\"lastName\":null,\"loginTime\":1678360534200,\"name\":null,\"openAccountType\":0,\"phone\":\"135******9561\",\"phoneArea\":\"+86\",\"registerSource\":1,\"remark\":null,\"status\":6,\"tgUserId\":null,\"tgUserName\":null,\"thirdAccountNo\":null,\"thirdLoginSource\":null,\"thirdUserId\":null,\"unitId\":null,\"unitName\":null,\"updateTime\":1678360534200}],\"size\":20,\"total\":1}",
-            )
-        }
+        let answer = rt::mock_data::<
+            super::types::CustomerPage,
+        >(
+            "{\"current\":1,\"records\":[{\"agentCustomerNo\":null,\"companyId\":360,\"createTime\":1648777706117,\"customerGroupId\":1,\"customerGroupName\":\"Default group\",\"customerNo\":\"86001175\",\"customerType\":0,\"email\":\"22**@qq.com\",\"firstAccountActivateTime\":1648792208194,\"firstName\":null,\"id\":1176,\"idCard\":null,\"idCardType\":null,\"lastName\":null,\"loginTime\":1678360534200,\"name\":null,\"openAccountType\":0,\"phone\":\"135******9561\",\"phoneArea\":\"+86\",\"registerSource\":1,\"remark\":null,\"status\":6,\"tgUserId\":null,\"tgUserName\":null,\"thirdAccountNo\":null,\"thirdLoginSource\":null,\"thirdUserId\":null,\"unitId\":null,\"unitName\":null,\"updateTime\":1678360534200}],\"size\":20,\"total\":1}",
+        );
+        async { answer }
     }
     fn detail(
         &self,
@@ -619,13 +647,12 @@ impl super::white_customer_admin_api_service::WhiteCustomerAdminApiService for M
         Output = Result<super::types::CustomerDetail, rt::ApiError>,
     > + Send {
         let _ = (ctx, request);
-        async {
-            rt::mock_data::<
-                super::types::CustomerDetail,
-            >(
-                "{\"accountList\":null,\"accountRemark\":null,\"activateStatus\":2,\"activateTime\":1648792208194,\"address\":null,\"apiCheckRule\":null,\"apiCheckSwitch\":false,\"assertPassStatus\":\"2\",\"associationCompanyId\":null,\"companyId\":360,\"companyKycStatus\":2,\"companyType\":\"real\",\"country\":\"CN\",\"createTime\":1648777706117,\"customerAgentMark\":null,\"customerGroupId\":1,\"customerNo\":\"86001175\",\"customerType\":0,\"deposit\":1,\"earlyWarningLevel\":null,\"email\":\"22**@qq.com\",\"firstName\":null,\"forceLevel\":null,\"googleId\":-1,\"id\":1176,\"idCard\":null,\"idCardType\":null,\"isFund\":0,\"kycAuditRemark\":null,\"kycAuditStatus\":2,\"kycRemark\":null,\"kycStatus\":1,\"lastName\":null,\"loginPassStatus\":\"2\",\"loginTime\":1678360534200,\"name\":null,\"openAccountType\":0,\"optional\":1,\"payPassStatus\":\"2\",\"phone\":\"135******9561\",\"phoneArea\":\"+86\",\"postalCode\":null,\"registerSource\":1,\"registerTime\":1648777706117,\"relationCustomerId\":0,\"source\":\"H5\",\"status\":6,\"thirdIntactMsg\":null,\"thirdLoginSource\":null,\"thirdServerCode\":\"\",\"thirdUserId\":null,\"type\":0,\"unitId\":null,\"unitName\":null,\"utmSource\":null,\"withdraw\":1,\"withdrawLevel\":null}",
-            )
-        }
+        let answer = rt::mock_data::<
+            super::types::CustomerDetail,
+        >(
+            "{\"accountList\":null,\"accountRemark\":null,\"activateStatus\":2,\"activateTime\":1648792208194,\"address\":null,\"apiCheckRule\":null,\"apiCheckSwitch\":false,\"assertPassStatus\":\"2\",\"associationCompanyId\":null,\"companyId\":360,\"companyKycStatus\":2,\"companyType\":\"real\",\"country\":\"CN\",\"createTime\":1648777706117,\"customerAgentMark\":null,\"customerGroupId\":1,\"customerNo\":\"86001175\",\"customerType\":0,\"deposit\":1,\"earlyWarningLevel\":null,\"email\":\"22**@qq.com\",\"firstName\":null,\"forceLevel\":null,\"googleId\":-1,\"id\":1176,\"idCard\":null,\"idCardType\":null,\"isFund\":0,\"kycAuditRemark\":null,\"kycAuditStatus\":2,\"kycRemark\":null,\"kycStatus\":1,\"lastName\":null,\"loginPassStatus\":\"2\",\"loginTime\":1678360534200,\"name\":null,\"openAccountType\":0,\"optional\":1,\"payPassStatus\":\"2\",\"phone\":\"135******9561\",\"phoneArea\":\"+86\",\"postalCode\":null,\"registerSource\":1,\"registerTime\":1648777706117,\"relationCustomerId\":0,\"source\":\"H5\",\"status\":6,\"thirdIntactMsg\":null,\"thirdLoginSource\":null,\"thirdServerCode\":\"\",\"thirdUserId\":null,\"type\":0,\"unitId\":null,\"unitName\":null,\"utmSource\":null,\"withdraw\":1,\"withdrawLevel\":null}",
+        );
+        async { answer }
     }
 }
 /// The mock server's `main`: flags `--host`, `--port`, `--token`,
@@ -635,13 +662,19 @@ pub fn main() -> ::std::process::ExitCode {
 }
 /// A router serving every operation with [`Mock`].
 pub fn router(config: rt::ServerConfig) -> rt::Router {
+    let mock = Mock {
+        token: config
+            .authenticator
+            .issue(rt::TokenKind::Customer)
+            .map(::std::sync::Arc::from),
+    };
     super::Server::new(config)
-        .customer_api_web_service(Mock)
-        .customer_dubbo_api_service(Mock)
-        .customer_group_admin_api_service(Mock)
-        .customer_web_api_service(Mock)
-        .openapi_customer_web_api_service(Mock)
-        .third_ext(Mock)
-        .white_customer_admin_api_service(Mock)
+        .customer_api_web_service(mock.clone())
+        .customer_dubbo_api_service(mock.clone())
+        .customer_group_admin_api_service(mock.clone())
+        .customer_web_api_service(mock.clone())
+        .openapi_customer_web_api_service(mock.clone())
+        .third_ext(mock.clone())
+        .white_customer_admin_api_service(mock.clone())
         .into_router()
 }

@@ -211,14 +211,14 @@ impl PageRequest {
                         rt::FieldSchema::optional(
                             "size",
                             rt::Schema::Int32(rt::IntRules {
-                                minimum: Some(1i64),
+                                minimum: Some(1),
                                 maximum: None,
                             }),
                         ),
                         rt::FieldSchema::optional(
                             "current",
                             rt::Schema::Int32(rt::IntRules {
-                                minimum: Some(1i64),
+                                minimum: Some(1),
                                 maximum: None,
                             }),
                         ),

@@ -74,6 +74,14 @@ pub trait Authenticator: Send + Sync + 'static {
         kind: TokenKind,
         token: &'a str,
     ) -> BoxFuture<'a, Option<Principal>>;
+
+    /// A token this authenticator accepts for `kind`, if it can name one.
+    /// Mocks hand it out where the spec's login answers with a session
+    /// token, so that login followed by a token call works.
+    fn issue(&self, kind: TokenKind) -> Option<String> {
+        let _ = kind;
+        None
+    }
 }
 
 /// An authenticator with fixed token lists (tests, mocks, development).
@@ -108,6 +116,14 @@ impl Authenticator for StaticTokens {
             .find(|(t, _)| t == token)
             .map(|(t, subject)| Principal::new(kind, subject.clone(), t.clone()));
         Box::pin(async move { found })
+    }
+
+    fn issue(&self, kind: TokenKind) -> Option<String> {
+        let list = match kind {
+            TokenKind::Customer => &self.customer,
+            TokenKind::Admin => &self.admin,
+        };
+        list.first().map(|(t, _)| t.clone())
     }
 }
 

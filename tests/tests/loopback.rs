@@ -64,10 +64,14 @@ impl<'a> OperationVisitor for Calls<'a> {
                     let got = common::strip_nulls(
                         &serde_json::to_value(&data).map_err(|e| e.to_string())?,
                     );
-                    let want = match &expected["data"] {
+                    let mut want = match &expected["data"] {
                         Value::Object(m) if m.is_empty() => Value::Null,
                         other => common::strip_nulls(other),
                     };
+                    // Login hands out the token the mock accepts, not the example's.
+                    if let Some(token) = want.get_mut("token") {
+                        *token = Value::String(common::TOKEN.into());
+                    }
                     if got != want {
                         return Err(format!("{name}: data {got} != example {want}"));
                     }
@@ -127,6 +131,37 @@ async fn typed_client_methods_and_trace_echo() {
         .expect("request");
     let result = svc.login(&login).await.expect("login");
     assert_eq!(result.customer_no.as_deref(), Some("86001175"));
+}
+
+/// The mock's login hands out the token the mock accepts (not the example's
+/// captured token), so login followed by a login-level call works.
+#[tokio::test]
+async fn mock_login_token_opens_login_operations() {
+    let addr = common::start_mock().await;
+    let mut config = ClientConfig::new(format!("http://{addr}"), "360");
+    config.forwarded_for = Some("203.0.113.7".into());
+    let mut client = customer_api::Client::new(config).expect("client");
+    let switch = customer_api::third_ext::SwitchAccountRequest {};
+    // Without a token the login-level call is refused by the client.
+    assert!(client.third_ext().switch_account(&switch).await.is_err());
+    let login: customer_api::customer_web_api_service::LoginRequest =
+        serde_json::from_value(serde_json::json!({
+            "type": 2, "device": 1, "loginName": "13429837442", "isThird": false,
+            "loginPwd": "dc483e80a7a0bd9ef71d8cf973673924"
+        }))
+        .expect("request");
+    let result = client
+        .customer_web_api_service()
+        .login(&login)
+        .await
+        .expect("login");
+    assert_eq!(result.token.as_deref(), Some(common::TOKEN));
+    client.inner_mut().set_token(result.token);
+    client
+        .third_ext()
+        .switch_account(&switch)
+        .await
+        .expect("a login-level call with the token from login");
 }
 
 /// A hand-written implementation: one operation fails like the captured seed.

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use super::error::DiffError;
 use crate::spec::{load_sources, Loaded, Source};
 
 /// Loads the spec directory `spec_rel` (relative to `repo_root`) as it is at
@@ -10,9 +11,26 @@ use crate::spec::{load_sources, Loaded, Source};
 /// ls-tree` and `git cat-file` straight from the object store (no checkout,
 /// no temporary directory); diagnostics and findings name them by their
 /// repository-relative paths, e.g. `spec/services/login.yaml`.
-pub fn load_git_ref(repo_root: &Path, git_ref: &str, spec_rel: &Path) -> Result<Loaded, String> {
+pub fn load_git_ref(repo_root: &Path, git_ref: &str, spec_rel: &Path) -> Result<Loaded, DiffError> {
+    match sources_at_ref(repo_root, git_ref, spec_rel)? {
+        Some(sources) => load_sources(sources)
+            .map_err(|e| DiffError::Git(format!("the spec at `{git_ref}` does not load:\n{e}"))),
+        None => Err(DiffError::Git(format!(
+            "no spec files (*.yaml) under `{}` at `{git_ref}`",
+            rel_str(spec_rel)
+        ))),
+    }
+}
+
+/// The spec files under `spec_rel` at `git_ref`; `None` when there are none
+/// (the ref predates the spec).
+pub(crate) fn sources_at_ref(
+    repo_root: &Path,
+    git_ref: &str,
+    spec_rel: &Path,
+) -> Result<Option<Vec<Source>>, DiffError> {
     if git_ref.is_empty() || git_ref.starts_with('-') {
-        return Err(format!("`{git_ref}` is not a git ref"));
+        return Err(DiffError::Git(format!("`{git_ref}` is not a git ref")));
     }
     let commit = git(
         repo_root,
@@ -26,7 +44,8 @@ pub fn load_git_ref(repo_root: &Path, git_ref: &str, spec_rel: &Path) -> Result<
     .map_err(|e| match e {
         GitError::Failed(_) => format!("unknown git ref `{git_ref}` in {}", repo_root.display()),
         other => other.to_string(),
-    })?;
+    })
+    .map_err(DiffError::Git)?;
     let commit = String::from_utf8_lossy(&commit).trim().to_owned();
     let rel = rel_str(spec_rel);
     let listing = git(
@@ -42,7 +61,7 @@ pub fn load_git_ref(repo_root: &Path, git_ref: &str, spec_rel: &Path) -> Result<
             &rel,
         ],
     )
-    .map_err(|e| format!("cannot list `{rel}` at `{git_ref}`: {e}"))?;
+    .map_err(|e| DiffError::Git(format!("cannot list `{rel}` at `{git_ref}`: {e}")))?;
     let mut paths: Vec<String> = listing
         .split(|&b| b == 0)
         .filter(|p| !p.is_empty())
@@ -51,9 +70,7 @@ pub fn load_git_ref(repo_root: &Path, git_ref: &str, spec_rel: &Path) -> Result<
         .collect();
     paths.sort();
     if paths.is_empty() {
-        return Err(format!(
-            "no spec files (*.yaml) under `{rel}` at `{git_ref}`"
-        ));
+        return Ok(None);
     }
     let mut sources = Vec::new();
     for path in paths {
@@ -61,27 +78,30 @@ pub fn load_git_ref(repo_root: &Path, git_ref: &str, spec_rel: &Path) -> Result<
             repo_root,
             &["cat-file", "blob", &format!("{commit}:{path}")],
         )
-        .map_err(|e| format!("cannot read `{path}` at `{git_ref}`: {e}"))?;
-        let text = String::from_utf8(bytes)
-            .map_err(|e| format!("`{path}` at `{git_ref}` is not UTF-8 text: {e}"))?;
+        .map_err(|e| DiffError::Git(format!("cannot read `{path}` at `{git_ref}`: {e}")))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            DiffError::Git(format!("`{path}` at `{git_ref}` is not UTF-8 text: {e}"))
+        })?;
         sources.push(Source {
             path: PathBuf::from(path),
             text,
         });
     }
-    load_sources(sources).map_err(|e| format!("the spec at `{git_ref}` does not load:\n{e}"))
+    Ok(Some(sources))
 }
 
 /// The git work tree that holds `dir`.
-pub(crate) fn repo_root_of(dir: &Path) -> Result<PathBuf, String> {
-    let out = git(dir, &["rev-parse", "--show-toplevel"]).map_err(|e| match e {
-        GitError::Failed(_) => format!("{} is not inside a git repository", dir.display()),
-        other => other.to_string(),
+pub(crate) fn repo_root_of(dir: &Path) -> Result<PathBuf, DiffError> {
+    let out = git(dir, &["rev-parse", "--show-toplevel"]).map_err(|e| {
+        DiffError::Git(match e {
+            GitError::Failed(_) => format!("{} is not inside a git repository", dir.display()),
+            other => other.to_string(),
+        })
     })?;
     Ok(PathBuf::from(String::from_utf8_lossy(&out).trim()))
 }
 
-fn rel_str(p: &Path) -> String {
+pub(crate) fn rel_str(p: &Path) -> String {
     let s = p.to_string_lossy().replace('\\', "/");
     let s = s.trim_end_matches('/');
     if s.is_empty() {

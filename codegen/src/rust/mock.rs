@@ -6,8 +6,8 @@ use quote::quote;
 use serde_json::Value;
 
 use super::services::{response_type, trait_ident};
-use super::{ident, rt};
-use crate::ir::{Api, Operation};
+use super::tokens::{ident, rt};
+use crate::ir::{Api, Operation, Ty};
 
 /// What the mock answers for an operation.
 enum Answer {
@@ -17,6 +17,18 @@ enum Answer {
         msg: String,
         data: String,
     },
+}
+
+/// Whether the operation hands out the session token: its `data` is an
+/// object with a `token` field (login). The mock answers those with the
+/// token it accepts, so that login followed by a token call works.
+fn issues_token(api: &Api, op: &Operation) -> bool {
+    match &op.response.ty {
+        Some(Ty::Struct(name)) => api
+            .find_struct(name)
+            .is_some_and(|s| s.fields.iter().any(|f| f.name == "token")),
+        _ => false,
+    }
 }
 
 fn answer(op: &Operation) -> Answer {
@@ -50,7 +62,7 @@ fn answer(op: &Operation) -> Answer {
 
 pub fn emit_mock(api: &Api) -> TokenStream {
     let rt = rt();
-    let import = super::rt_import();
+    let import = super::tokens::rt_import();
     let impls = api.services.iter().map(|service| {
         let module = ident(&service.module);
         let trait_name = trait_ident(service);
@@ -59,6 +71,9 @@ pub fn emit_mock(api: &Api) -> TokenStream {
             let request = ident(&op.request.rust_name);
             let response = response_type(op);
             let body = match answer(op) {
+                Answer::Data(json) if issues_token(api, op) => {
+                    quote!(#rt::mock_login_data::<#response>(#json, self.token.as_deref()))
+                }
                 Answer::Data(json) => quote!(#rt::mock_data::<#response>(#json)),
                 Answer::Error { code, msg, data } => quote!(#rt::mock_error(#code, #msg, #data)),
             };
@@ -69,7 +84,8 @@ pub fn emit_mock(api: &Api) -> TokenStream {
                     request: super::#module::#request,
                 ) -> impl ::core::future::Future<Output = Result<#response, #rt::ApiError>> + Send {
                     let _ = (ctx, request);
-                    async { #body }
+                    let answer = #body;
+                    async { answer }
                 }
             }
         });
@@ -81,7 +97,7 @@ pub fn emit_mock(api: &Api) -> TokenStream {
     });
     let mounts = api.services.iter().map(|s| {
         let module = ident(&s.module);
-        quote!(.#module(Mock))
+        quote!(.#module(mock.clone()))
     });
     quote! {
         //! A mock of every service that answers with the spec's example
@@ -90,8 +106,12 @@ pub fn emit_mock(api: &Api) -> TokenStream {
         #import
 
         /// The mock implementation of every service trait.
-        #[derive(Debug, Clone, Copy, Default)]
-        pub struct Mock;
+        #[derive(Debug, Clone, Default)]
+        pub struct Mock {
+            /// The customer token that login hands out: one the
+            /// server's authenticator accepts.
+            pub token: Option<::std::sync::Arc<str>>,
+        }
 
         #(#impls)*
 
@@ -103,6 +123,12 @@ pub fn emit_mock(api: &Api) -> TokenStream {
 
         /// A router serving every operation with [`Mock`].
         pub fn router(config: #rt::ServerConfig) -> #rt::Router {
+            let mock = Mock {
+                token: config
+                    .authenticator
+                    .issue(#rt::TokenKind::Customer)
+                    .map(::std::sync::Arc::from),
+            };
             super::Server::new(config)
                 #(#mounts)*
                 .into_router()

@@ -4,40 +4,16 @@
 
 mod docs;
 mod mock;
+mod schema;
 mod services;
+mod tokens;
 mod types;
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use crate::ir::Api;
-
-/// The re-export surface of the runtime, as named inside generated modules
-/// (each starts with `use ::bizgen_runtime::codegen as rt;`).
-pub(crate) fn rt() -> TokenStream {
-    quote!(rt)
-}
-
-/// The re-export surface by absolute path, for items at the root (which may
-/// be a user's module when expanded by the proc-macro).
-pub(crate) fn rt_abs() -> TokenStream {
-    quote!(::bizgen_runtime::codegen)
-}
-
-/// The import that opens every generated module.
-pub(crate) fn rt_import() -> TokenStream {
-    quote!(
-        use ::bizgen_runtime::codegen as rt;
-    )
-}
-
-/// An identifier, raw (`r#type`) where the name says so.
-pub(crate) fn ident(name: &str) -> Ident {
-    match name.strip_prefix("r#") {
-        Some(raw) => Ident::new_raw(raw, Span::call_site()),
-        None => Ident::new(name, Span::call_site()),
-    }
-}
+use tokens::{ident, rt_abs, rt_import};
 
 /// The first lines of every generated Rust file.
 pub const HEADER: &str =
@@ -303,76 +279,47 @@ fn emit_root(api: &Api, gates: Gates) -> TokenStream {
 }
 
 /// Formats tokens as a Rust file body.
-pub fn format(tokens: TokenStream) -> Result<String, String> {
-    let file: syn::File =
-        syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))?;
+pub fn format(tokens: TokenStream) -> crate::Result<String> {
+    let file: syn::File = syn::parse2(tokens).map_err(crate::Error::Unparsable)?;
     Ok(prettyplease::unparse(&file))
 }
 
-/// Emits and formats every part on up to `available_parallelism` threads
-/// (tokens are not `Send`, so each thread emits its own), heaviest first,
-/// each thread taking the next part when done; results in part order.
-/// `inline` wraps each module's items in `pub mod name { .. }`.
-fn render_parts(api: &Api, gates: Gates, inline: bool) -> Result<Vec<String>, String> {
+/// Emits and formats every part in parallel (tokens are not `Send`, so each
+/// thread emits its own); results in part order. `inline` wraps each
+/// module's items in `pub mod name { .. }`.
+fn render_parts(api: &Api, gates: Gates, inline: bool) -> crate::Result<Vec<String>> {
     let parts = parts(api);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(parts.len())
-        .max(1);
-    let mut order: Vec<usize> = (0..parts.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(weight(api, parts[i])));
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let render = |part: Part| {
-        let items = emit_part(api, part, gates);
-        let tokens = match module_name(api, part) {
-            Some(name) if inline => {
-                let name = ident(name);
-                quote!(pub mod #name { #items })
-            }
-            _ => items,
-        };
-        format(tokens)
-    };
-    let mut texts: Vec<Option<Result<String, String>>> = vec![None; parts.len()];
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(&i) = order.get(k) else { break };
-                        done.push((i, render(parts[i])));
-                    }
-                    done
-                })
-            })
-            .collect();
-        for handle in handles {
-            // A thread that panicked leaves its parts empty: reported below.
-            if let Ok(done) = handle.join() {
-                for (i, text) in done {
-                    texts[i] = Some(text);
+    let texts = crate::parallel::map_balanced(
+        &parts,
+        |part| weight(api, *part),
+        |_, part| {
+            let items = emit_part(api, *part, gates);
+            let tokens = match module_name(api, *part) {
+                Some(name) if inline => {
+                    let name = ident(name);
+                    quote!(pub mod #name { #items })
                 }
-            }
-        }
-    });
+                _ => items,
+            };
+            format(tokens)
+        },
+    );
     texts
         .into_iter()
-        .map(|t| t.unwrap_or_else(|| Err("a formatting thread failed".into())))
+        .map(|t| t.ok_or(crate::Error::Internal("a formatting thread panicked"))?)
         .collect()
 }
 
 /// Every item formatted, modules inline and ungated, without header: the
 /// text of [`items`]. Prettyplease formats a file item by item, so
 /// formatting parts apart gives the same text as formatting [`items`] at once.
-pub fn render_items(api: &Api) -> Result<String, String> {
+pub fn render_items(api: &Api) -> crate::Result<String> {
     Ok(render_parts(api, Gates::None, true)?.concat())
 }
 
 /// The items with the header: the file a build script writes into
 /// `OUT_DIR` (to be `include!`d).
-pub fn render_include(api: &Api) -> Result<String, String> {
+pub fn render_include(api: &Api) -> crate::Result<String> {
     Ok(format!("{HEADER}\n{}", render_items(api)?))
 }
 
@@ -382,7 +329,7 @@ pub fn render_include(api: &Api) -> Result<String, String> {
 /// items of [`items`] with the crate's feature gates. No file but `lib.rs`
 /// grows with the whole API. Every item of `lib.rs` is `#[rustfmt::skip]`
 /// (the modules too), so that `cargo fmt` never makes the output drift.
-pub fn render_crate(api: &Api) -> Result<Vec<(std::path::PathBuf, String)>, String> {
+pub fn render_crate(api: &Api) -> crate::Result<Vec<(std::path::PathBuf, String)>> {
     let parts = parts(api);
     let mut texts = render_parts(api, Gates::Features, false)?.into_iter();
     let mut files = Vec::new();

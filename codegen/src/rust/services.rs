@@ -6,8 +6,9 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs::{doc_attrs, operation_doc, paragraphs};
+use super::tokens::{ident, rt};
 use super::types::{emit_struct, rust_type, Scope};
-use super::{ident, rt, Gates};
+use super::Gates;
 use crate::ir::{Access, Api, Operation, Presence, Service};
 
 /// The static holding an operation's descriptor.
@@ -49,7 +50,7 @@ pub fn emit_service(api: &Api, service: &Service, gates: Gates) -> TokenStream {
     let rt = rt();
     let client_gate = gates.on("client");
     let server_gate = gates.on("server");
-    let import = super::rt_import();
+    let import = super::tokens::rt_import();
     let module = ident(&service.module);
     let trait_name = trait_ident(service);
     let module_doc = paragraphs([
