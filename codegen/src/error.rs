@@ -24,6 +24,7 @@ pub enum Error {
     #[error("generated code does not parse: {0}")]
     Unparsable(#[source] syn::Error),
     /// A docs template failed to render (a bizgen bug, not a spec problem).
+    #[cfg(feature = "cli")]
     #[error("cannot render the docs page {page}: {source}")]
     Template {
         /// The page, relative to the docs directory.
