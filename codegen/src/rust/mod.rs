@@ -68,10 +68,14 @@ enum Part {
     Mock,
 }
 
+/// The root items, then the modules sorted by name: the order in which
+/// `cargo fmt` keeps the crate's `mod` declarations, used by every front-end.
 fn parts(api: &Api) -> Vec<Part> {
-    let mut parts = vec![Part::Root, Part::Types];
-    parts.extend((0..api.services.len()).map(Part::Service));
-    parts.push(Part::Mock);
+    let mut modules = vec![Part::Types, Part::Mock];
+    modules.extend((0..api.services.len()).map(Part::Service));
+    modules.sort_by_key(|&part| module_name(api, part).map(|n| n.trim_start_matches("r#")));
+    let mut parts = vec![Part::Root];
+    parts.extend(modules);
     parts
 }
 
@@ -350,11 +354,6 @@ pub fn render_crate(api: &Api) -> crate::Result<Vec<(std::path::PathBuf, String)
             }
         }
     }
-    // `cargo fmt` sorts `mod` declarations: keep them sorted.
-    modules.sort_by(|a, b| {
-        a.0.trim_start_matches("r#")
-            .cmp(b.0.trim_start_matches("r#"))
-    });
     let decls = modules.into_iter().map(|(name, gate)| {
         let name = ident(&name);
         quote! {
