@@ -64,16 +64,14 @@ pub struct ApplyApiRequest {
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
-    /// Mobile verification code; the mobile and email verification codes are required.
+    /// Mobile verification code.
     ///
     /// Wire name `phoneCode`, `string`. Sensitive: redacted in `Debug` output.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub phone_code: Option<String>,
-    /// Email verification code; the mobile and email verification codes are required.
+    pub phone_code: String,
+    /// Email verification code.
     ///
     /// Wire name `emailCode`, `string`. Sensitive: redacted in `Debug` output.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub email_code: Option<String>,
+    pub email_code: String,
     /// Ticket returned when the mobile verification code was sent; phoneCode must be passed when it is not empty.
     ///
     /// Wire name `phoneSendToken`, `string`. Sensitive: redacted in `Debug` output.
@@ -90,8 +88,8 @@ impl ::core::fmt::Debug for ApplyApiRequest {
         f.debug_struct("ApplyApiRequest")
             .field("tag", &self.tag)
             .field("google_code", &rt::RedactedOption(&self.google_code))
-            .field("phone_code", &rt::RedactedOption(&self.phone_code))
-            .field("email_code", &rt::RedactedOption(&self.email_code))
+            .field("phone_code", &rt::Redacted(&self.phone_code))
+            .field("email_code", &rt::Redacted(&self.email_code))
             .field("phone_send_token", &rt::RedactedOption(&self.phone_send_token))
             .field("email_send_token", &rt::RedactedOption(&self.email_send_token))
             .finish()
@@ -108,8 +106,8 @@ impl ApplyApiRequest {
                     [
                         rt::FieldSchema::optional("tag", rt::Schema::STRING),
                         rt::FieldSchema::optional("googleCode", rt::Schema::STRING),
-                        rt::FieldSchema::optional("phoneCode", rt::Schema::STRING),
-                        rt::FieldSchema::optional("emailCode", rt::Schema::STRING),
+                        rt::FieldSchema::required("phoneCode", rt::Schema::STRING),
+                        rt::FieldSchema::required("emailCode", rt::Schema::STRING),
                         rt::FieldSchema::optional("phoneSendToken", rt::Schema::STRING),
                         rt::FieldSchema::optional("emailSendToken", rt::Schema::STRING),
                     ],
@@ -171,16 +169,14 @@ pub struct EditApiPermissionRequest {
     /// Wire name `whiteIps`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub white_ips: Option<String>,
-    /// Mobile verification code; the mobile and email verification codes are required.
+    /// Mobile verification code.
     ///
     /// Wire name `phoneCode`, `string`. Sensitive: redacted in `Debug` output.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub phone_code: Option<String>,
-    /// Email verification code; the mobile and email verification codes are required.
+    pub phone_code: String,
+    /// Email verification code.
     ///
     /// Wire name `emailCode`, `string`. Sensitive: redacted in `Debug` output.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub email_code: Option<String>,
+    pub email_code: String,
     /// Ticket returned when the mobile verification code was sent; phoneCode must be passed when it is not empty.
     ///
     /// Wire name `phoneSendToken`, `string`. Sensitive: redacted in `Debug` output.
@@ -200,8 +196,8 @@ impl ::core::fmt::Debug for EditApiPermissionRequest {
             .field("tag", &self.tag)
             .field("permission_list", &self.permission_list)
             .field("white_ips", &self.white_ips)
-            .field("phone_code", &rt::RedactedOption(&self.phone_code))
-            .field("email_code", &rt::RedactedOption(&self.email_code))
+            .field("phone_code", &rt::Redacted(&self.phone_code))
+            .field("email_code", &rt::Redacted(&self.email_code))
             .field("phone_send_token", &rt::RedactedOption(&self.phone_send_token))
             .field("email_send_token", &rt::RedactedOption(&self.email_send_token))
             .finish()
@@ -232,8 +228,8 @@ impl EditApiPermissionRequest {
                             ),
                         ),
                         rt::FieldSchema::optional("whiteIps", rt::Schema::STRING),
-                        rt::FieldSchema::optional("phoneCode", rt::Schema::STRING),
-                        rt::FieldSchema::optional("emailCode", rt::Schema::STRING),
+                        rt::FieldSchema::required("phoneCode", rt::Schema::STRING),
+                        rt::FieldSchema::required("emailCode", rt::Schema::STRING),
                         rt::FieldSchema::optional("phoneSendToken", rt::Schema::STRING),
                         rt::FieldSchema::optional("emailSendToken", rt::Schema::STRING),
                     ],
@@ -585,7 +581,7 @@ pub trait CustomerApiWebService: Send + Sync + 'static {
     }
     /// Create an API key
     ///
-    /// Creates a new API key for the logged-in customer, after verification with the Google code and/or the phone and email verification codes. The response contains the private key, which is returned only this once.
+    /// Creates a new API key for the logged-in customer, after verification with the mobile and email verification codes (and the Google code). The response contains the private key, which is returned only this once.
     ///
     /// `POST /api/global/customer.app.CustomerApiWebService.applyApi`, bizType `customer.app.CustomerApiWebService.applyApi`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -627,7 +623,7 @@ pub trait CustomerApiWebService: Send + Sync + 'static {
     }
     /// Edit an API key's permissions
     ///
-    /// Changes the tag, the permissions and the IP whitelist of an API key, after verification with the Google code and/or the phone and email verification codes.
+    /// Changes the tag, the permissions and the IP whitelist of an API key, after verification with the mobile and email verification codes (and the Google code).
     ///
     /// `POST /api/global/customer.app.CustomerApiWebService.editApiPermission`, bizType `customer.app.CustomerApiWebService.editApiPermission`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -817,7 +813,7 @@ impl<'a> Client<'a> {
     }
     /// Create an API key
     ///
-    /// Creates a new API key for the logged-in customer, after verification with the Google code and/or the phone and email verification codes. The response contains the private key, which is returned only this once.
+    /// Creates a new API key for the logged-in customer, after verification with the mobile and email verification codes (and the Google code). The response contains the private key, which is returned only this once.
     ///
     /// `POST /api/global/customer.app.CustomerApiWebService.applyApi`, bizType `customer.app.CustomerApiWebService.applyApi`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -862,7 +858,7 @@ impl<'a> Client<'a> {
     }
     /// Edit an API key's permissions
     ///
-    /// Changes the tag, the permissions and the IP whitelist of an API key, after verification with the Google code and/or the phone and email verification codes.
+    /// Changes the tag, the permissions and the IP whitelist of an API key, after verification with the mobile and email verification codes (and the Google code).
     ///
     /// `POST /api/global/customer.app.CustomerApiWebService.editApiPermission`, bizType `customer.app.CustomerApiWebService.editApiPermission`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).

@@ -408,7 +408,7 @@ impl UpdateAssertsPwdRequest {
 /// Request body of [`CustomerWebApiService::update_asserts_pwd_mfa`].
 ///
 /// Change the fund password with email/SMS verification
-#[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct UpdateAssertsPwdMfaRequest {
     /// Old password, MD5 encryption.
@@ -427,18 +427,15 @@ pub struct UpdateAssertsPwdMfaRequest {
     /// Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
     ///
     /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub verify_code: Option<String>,
+    pub verify_code: String,
     /// Send ticket returned by the send-verification-code interface.
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub send_token: Option<String>,
+    pub send_token: String,
     /// Type of the verification code: 1 Email, 2 Phone Number.
     ///
     /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<super::types::ContactType>,
+    pub r#type: super::types::ContactType,
 }
 impl ::core::fmt::Debug for UpdateAssertsPwdMfaRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -446,8 +443,8 @@ impl ::core::fmt::Debug for UpdateAssertsPwdMfaRequest {
             .field("old_pwd", &rt::Redacted(&self.old_pwd))
             .field("new_pwd", &rt::Redacted(&self.new_pwd))
             .field("google_code", &rt::RedactedOption(&self.google_code))
-            .field("verify_code", &rt::RedactedOption(&self.verify_code))
-            .field("send_token", &rt::RedactedOption(&self.send_token))
+            .field("verify_code", &rt::Redacted(&self.verify_code))
+            .field("send_token", &rt::Redacted(&self.send_token))
             .field("type", &self.r#type)
             .finish()
     }
@@ -476,9 +473,9 @@ impl UpdateAssertsPwdMfaRequest {
                             }),
                         ),
                         rt::FieldSchema::optional("googleCode", rt::Schema::STRING),
-                        rt::FieldSchema::optional("verifyCode", rt::Schema::STRING),
-                        rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
-                        rt::FieldSchema::optional(
+                        rt::FieldSchema::required("verifyCode", rt::Schema::STRING),
+                        rt::FieldSchema::required("sendToken", rt::Schema::STRING),
+                        rt::FieldSchema::required(
                             "type",
                             rt::Schema::Enum(
                                 rt::Cow::Borrowed(super::types::ContactType::enum_schema()),
@@ -550,7 +547,7 @@ impl UpdateLoginPwdRequest {
 /// Request body of [`CustomerWebApiService::update_login_pwd_mfa`].
 ///
 /// Change the login password with email/SMS verification
-#[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct UpdateLoginPwdMfaRequest {
     /// Old password, MD5 encryption.
@@ -569,18 +566,15 @@ pub struct UpdateLoginPwdMfaRequest {
     /// Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
     ///
     /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub verify_code: Option<String>,
+    pub verify_code: String,
     /// Send ticket returned by the send-verification-code interface.
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub send_token: Option<String>,
+    pub send_token: String,
     /// Type of the verification code: 1 Email, 2 Phone Number.
     ///
     /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<super::types::ContactType>,
+    pub r#type: super::types::ContactType,
 }
 impl ::core::fmt::Debug for UpdateLoginPwdMfaRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -588,8 +582,8 @@ impl ::core::fmt::Debug for UpdateLoginPwdMfaRequest {
             .field("old_pwd", &rt::Redacted(&self.old_pwd))
             .field("new_pwd", &rt::Redacted(&self.new_pwd))
             .field("google_code", &rt::RedactedOption(&self.google_code))
-            .field("verify_code", &rt::RedactedOption(&self.verify_code))
-            .field("send_token", &rt::RedactedOption(&self.send_token))
+            .field("verify_code", &rt::Redacted(&self.verify_code))
+            .field("send_token", &rt::Redacted(&self.send_token))
             .field("type", &self.r#type)
             .finish()
     }
@@ -618,9 +612,9 @@ impl UpdateLoginPwdMfaRequest {
                             }),
                         ),
                         rt::FieldSchema::optional("googleCode", rt::Schema::STRING),
-                        rt::FieldSchema::optional("verifyCode", rt::Schema::STRING),
-                        rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
-                        rt::FieldSchema::optional(
+                        rt::FieldSchema::required("verifyCode", rt::Schema::STRING),
+                        rt::FieldSchema::required("sendToken", rt::Schema::STRING),
+                        rt::FieldSchema::required(
                             "type",
                             rt::Schema::Enum(
                                 rt::Cow::Borrowed(super::types::ContactType::enum_schema()),
@@ -647,7 +641,7 @@ impl GroupListRequest {
 /// Request body of [`CustomerWebApiService::change_email_mfa`].
 ///
 /// Change the bound email, choosing how to verify the old credential
-#[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangeEmailMfaRequest {
     /// New verification code, sent to the new email with bizType=EMAIL_COMMON_VERIFICATION_CODE.
@@ -665,18 +659,15 @@ pub struct ChangeEmailMfaRequest {
     /// Original verification code, used with type: when type=1 it must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
     ///
     /// Wire name `verifyCodeOld`, `string`. Sensitive: redacted in `Debug` output.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub verify_code_old: Option<String>,
+    pub verify_code_old: String,
     /// Sending ticket of the original verification code, used with type: when type=1 the code must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
     ///
     /// Wire name `sendTokenOld`, `string`. Sensitive: redacted in `Debug` output.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub send_token_old: Option<String>,
+    pub send_token_old: String,
     /// Type of the original verification code: 1 Email, 2 Phone Number.
     ///
     /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<super::types::ContactType>,
+    pub r#type: super::types::ContactType,
     /// Google verification code.
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
@@ -689,8 +680,8 @@ impl ::core::fmt::Debug for ChangeEmailMfaRequest {
             .field("verify_code_new", &rt::Redacted(&self.verify_code_new))
             .field("email", &self.email)
             .field("send_token_new", &rt::Redacted(&self.send_token_new))
-            .field("verify_code_old", &rt::RedactedOption(&self.verify_code_old))
-            .field("send_token_old", &rt::RedactedOption(&self.send_token_old))
+            .field("verify_code_old", &rt::Redacted(&self.verify_code_old))
+            .field("send_token_old", &rt::Redacted(&self.send_token_old))
             .field("type", &self.r#type)
             .field("google_code", &rt::RedactedOption(&self.google_code))
             .finish()
@@ -714,9 +705,9 @@ impl ChangeEmailMfaRequest {
                             }),
                         ),
                         rt::FieldSchema::required("sendTokenNew", rt::Schema::STRING),
-                        rt::FieldSchema::optional("verifyCodeOld", rt::Schema::STRING),
-                        rt::FieldSchema::optional("sendTokenOld", rt::Schema::STRING),
-                        rt::FieldSchema::optional(
+                        rt::FieldSchema::required("verifyCodeOld", rt::Schema::STRING),
+                        rt::FieldSchema::required("sendTokenOld", rt::Schema::STRING),
+                        rt::FieldSchema::required(
                             "type",
                             rt::Schema::Enum(
                                 rt::Cow::Borrowed(super::types::ContactType::enum_schema()),
@@ -731,16 +722,16 @@ impl ChangeEmailMfaRequest {
 /// Request body of [`CustomerWebApiService::change_phone_mfa`].
 ///
 /// Change the bound phone number, choosing how to verify the old credential
-#[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangePhoneMfaRequest {
     /// New verification code, sent to the new phone with bizType=SMS_COMMON_VERIFICATION_CODE.
     ///
     /// Wire name `verifyCodeNew`, `string`. Sensitive: redacted in `Debug` output.
     pub verify_code_new: String,
-    /// Phone area code of the new phone; the default is +86.
+    /// Phone area code of the new phone.
     ///
-    /// Wire name `phoneArea`, `string`. Default: `"+86"`.
+    /// Wire name `phoneArea`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
     /// Sending ticket of the new verification code.
@@ -750,18 +741,15 @@ pub struct ChangePhoneMfaRequest {
     /// Original verification code, used with type: when type=1 it must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
     ///
     /// Wire name `verifyCodeOld`, `string`. Sensitive: redacted in `Debug` output.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub verify_code_old: Option<String>,
+    pub verify_code_old: String,
     /// Sending ticket of the original verification code, used with type: when type=1 the code must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
     ///
     /// Wire name `sendTokenOld`, `string`. Sensitive: redacted in `Debug` output.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub send_token_old: Option<String>,
+    pub send_token_old: String,
     /// Type of the original verification code: 1 Email, 2 Phone Number.
     ///
     /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<super::types::ContactType>,
+    pub r#type: super::types::ContactType,
     /// New phone number.
     ///
     /// Wire name `phone`, `string`. Constraints: format `phone`.
@@ -778,8 +766,8 @@ impl ::core::fmt::Debug for ChangePhoneMfaRequest {
             .field("verify_code_new", &rt::Redacted(&self.verify_code_new))
             .field("phone_area", &self.phone_area)
             .field("send_token_new", &rt::Redacted(&self.send_token_new))
-            .field("verify_code_old", &rt::RedactedOption(&self.verify_code_old))
-            .field("send_token_old", &rt::RedactedOption(&self.send_token_old))
+            .field("verify_code_old", &rt::Redacted(&self.verify_code_old))
+            .field("send_token_old", &rt::Redacted(&self.send_token_old))
             .field("type", &self.r#type)
             .field("phone", &self.phone)
             .field("google_code", &rt::RedactedOption(&self.google_code))
@@ -798,9 +786,9 @@ impl ChangePhoneMfaRequest {
                         rt::FieldSchema::required("verifyCodeNew", rt::Schema::STRING),
                         rt::FieldSchema::optional("phoneArea", rt::Schema::STRING),
                         rt::FieldSchema::required("sendTokenNew", rt::Schema::STRING),
-                        rt::FieldSchema::optional("verifyCodeOld", rt::Schema::STRING),
-                        rt::FieldSchema::optional("sendTokenOld", rt::Schema::STRING),
-                        rt::FieldSchema::optional(
+                        rt::FieldSchema::required("verifyCodeOld", rt::Schema::STRING),
+                        rt::FieldSchema::required("sendTokenOld", rt::Schema::STRING),
+                        rt::FieldSchema::required(
                             "type",
                             rt::Schema::Enum(
                                 rt::Cow::Borrowed(super::types::ContactType::enum_schema()),
@@ -1130,11 +1118,10 @@ pub struct ChangeEmailRequest {
     /// Sending ticket of the new verification code (returned by the send-verification-code interface).
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub send_token: Option<String>,
+    pub send_token: String,
     /// Area code of the new email address.
     ///
-    /// Wire name `emailArea`, `string`. Default: `"+86"`.
+    /// Wire name `emailArea`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_area: Option<String>,
 }
@@ -1143,7 +1130,7 @@ impl ::core::fmt::Debug for ChangeEmailRequest {
         f.debug_struct("ChangeEmailRequest")
             .field("verify_code", &rt::Redacted(&self.verify_code))
             .field("email", &self.email)
-            .field("send_token", &rt::RedactedOption(&self.send_token))
+            .field("send_token", &rt::Redacted(&self.send_token))
             .field("email_area", &self.email_area)
             .finish()
     }
@@ -1165,7 +1152,7 @@ impl ChangeEmailRequest {
                                 ..rt::StringRules::NONE
                             }),
                         ),
-                        rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
+                        rt::FieldSchema::required("sendToken", rt::Schema::STRING),
                         rt::FieldSchema::optional("emailArea", rt::Schema::STRING),
                     ],
                 )
@@ -1189,11 +1176,10 @@ pub struct ChangeEmailV1v1v2Request {
     /// Sending ticket of the new verification code.
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub send_token: Option<String>,
+    pub send_token: String,
     /// Area code of the new email address.
     ///
-    /// Wire name `emailArea`, `string`. Default: `"+86"`.
+    /// Wire name `emailArea`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_area: Option<String>,
     /// Verification code sent to the original email address (not needed when MFA is enabled).
@@ -1217,7 +1203,7 @@ impl ::core::fmt::Debug for ChangeEmailV1v1v2Request {
         f.debug_struct("ChangeEmailV1v1v2Request")
             .field("verify_code", &rt::Redacted(&self.verify_code))
             .field("email", &self.email)
-            .field("send_token", &rt::RedactedOption(&self.send_token))
+            .field("send_token", &rt::Redacted(&self.send_token))
             .field("email_area", &self.email_area)
             .field("verify_code_old", &rt::RedactedOption(&self.verify_code_old))
             .field("send_token_old", &rt::RedactedOption(&self.send_token_old))
@@ -1242,7 +1228,7 @@ impl ChangeEmailV1v1v2Request {
                                 ..rt::StringRules::NONE
                             }),
                         ),
-                        rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
+                        rt::FieldSchema::required("sendToken", rt::Schema::STRING),
                         rt::FieldSchema::optional("emailArea", rt::Schema::STRING),
                         rt::FieldSchema::optional("verifyCodeOld", rt::Schema::STRING),
                         rt::FieldSchema::optional("sendTokenOld", rt::Schema::STRING),
@@ -1260,7 +1246,7 @@ impl ChangeEmailV1v1v2Request {
 pub struct ChangePhoneRequest {
     /// Area code of the new phone number.
     ///
-    /// Wire name `phoneArea`, `string`. Default: `"+86"`.
+    /// Wire name `phoneArea`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
     /// New phone number.
@@ -1274,8 +1260,7 @@ pub struct ChangePhoneRequest {
     /// Sending ticket of the verification code.
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub send_token: Option<String>,
+    pub send_token: String,
 }
 impl ::core::fmt::Debug for ChangePhoneRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -1283,7 +1268,7 @@ impl ::core::fmt::Debug for ChangePhoneRequest {
             .field("phone_area", &self.phone_area)
             .field("phone", &self.phone)
             .field("verify_code", &rt::Redacted(&self.verify_code))
-            .field("send_token", &rt::RedactedOption(&self.send_token))
+            .field("send_token", &rt::Redacted(&self.send_token))
             .finish()
     }
 }
@@ -1299,7 +1284,7 @@ impl ChangePhoneRequest {
                         rt::FieldSchema::optional("phoneArea", rt::Schema::STRING),
                         rt::FieldSchema::required("phone", rt::Schema::STRING),
                         rt::FieldSchema::required("verifyCode", rt::Schema::STRING),
-                        rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
+                        rt::FieldSchema::required("sendToken", rt::Schema::STRING),
                     ],
                 )
             })
@@ -1311,9 +1296,9 @@ impl ChangePhoneRequest {
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangePhoneV1v1v2Request {
-    /// Area code of the new phone number (the seed labels this field 'New phone number').
+    /// Area code of the new phone number.
     ///
-    /// Wire name `phoneArea`, `string`. Default: `"+86"`.
+    /// Wire name `phoneArea`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
     /// New phone number.
@@ -1327,8 +1312,7 @@ pub struct ChangePhoneV1v1v2Request {
     /// Sending ticket of the new verification code.
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub send_token: Option<String>,
+    pub send_token: String,
     /// Verification code sent to the old phone number (not needed when MFA is enabled).
     ///
     /// Wire name `verifyCodeOld`, `string`. Sensitive: redacted in `Debug` output.
@@ -1351,7 +1335,7 @@ impl ::core::fmt::Debug for ChangePhoneV1v1v2Request {
             .field("phone_area", &self.phone_area)
             .field("phone", &self.phone)
             .field("verify_code", &rt::Redacted(&self.verify_code))
-            .field("send_token", &rt::RedactedOption(&self.send_token))
+            .field("send_token", &rt::Redacted(&self.send_token))
             .field("verify_code_old", &rt::RedactedOption(&self.verify_code_old))
             .field("send_token_old", &rt::RedactedOption(&self.send_token_old))
             .field("google_code", &rt::RedactedOption(&self.google_code))
@@ -1370,7 +1354,7 @@ impl ChangePhoneV1v1v2Request {
                         rt::FieldSchema::optional("phoneArea", rt::Schema::STRING),
                         rt::FieldSchema::required("phone", rt::Schema::STRING),
                         rt::FieldSchema::required("verifyCode", rt::Schema::STRING),
-                        rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
+                        rt::FieldSchema::required("sendToken", rt::Schema::STRING),
                         rt::FieldSchema::optional("verifyCodeOld", rt::Schema::STRING),
                         rt::FieldSchema::optional("sendTokenOld", rt::Schema::STRING),
                         rt::FieldSchema::optional("googleCode", rt::Schema::STRING),
@@ -1881,11 +1865,10 @@ pub struct BindEmailRequest {
     /// Verification code sending ticket.
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub send_token: Option<String>,
+    pub send_token: String,
     /// Email area code.
     ///
-    /// Wire name `emailArea`, `string`. Default: `"+86"`.
+    /// Wire name `emailArea`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_area: Option<String>,
     /// Google verification code (MFA).
@@ -1899,7 +1882,7 @@ impl ::core::fmt::Debug for BindEmailRequest {
         f.debug_struct("BindEmailRequest")
             .field("verify_code", &rt::Redacted(&self.verify_code))
             .field("email", &self.email)
-            .field("send_token", &rt::RedactedOption(&self.send_token))
+            .field("send_token", &rt::Redacted(&self.send_token))
             .field("email_area", &self.email_area)
             .field("google_code", &rt::RedactedOption(&self.google_code))
             .finish()
@@ -1922,7 +1905,7 @@ impl BindEmailRequest {
                                 ..rt::StringRules::NONE
                             }),
                         ),
-                        rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
+                        rt::FieldSchema::required("sendToken", rt::Schema::STRING),
                         rt::FieldSchema::optional("emailArea", rt::Schema::STRING),
                         rt::FieldSchema::optional("googleCode", rt::Schema::STRING),
                     ],
@@ -1943,8 +1926,7 @@ pub struct BindPhoneRequest {
     /// Verification code sending ticket.
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub send_token: Option<String>,
+    pub send_token: String,
     /// Google verification code (MFA).
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
@@ -1956,7 +1938,7 @@ pub struct BindPhoneRequest {
     pub phone: String,
     /// Phone area code.
     ///
-    /// Wire name `phoneArea`, `string`. Default: `"+86"`.
+    /// Wire name `phoneArea`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
 }
@@ -1964,7 +1946,7 @@ impl ::core::fmt::Debug for BindPhoneRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("BindPhoneRequest")
             .field("verify_code", &rt::Redacted(&self.verify_code))
-            .field("send_token", &rt::RedactedOption(&self.send_token))
+            .field("send_token", &rt::Redacted(&self.send_token))
             .field("google_code", &rt::RedactedOption(&self.google_code))
             .field("phone", &self.phone)
             .field("phone_area", &self.phone_area)
@@ -1981,7 +1963,7 @@ impl BindPhoneRequest {
                     "BindPhoneRequest",
                     [
                         rt::FieldSchema::required("verifyCode", rt::Schema::STRING),
-                        rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
+                        rt::FieldSchema::required("sendToken", rt::Schema::STRING),
                         rt::FieldSchema::optional("googleCode", rt::Schema::STRING),
                         rt::FieldSchema::required("phone", rt::Schema::STRING),
                         rt::FieldSchema::optional("phoneArea", rt::Schema::STRING),
@@ -2080,14 +2062,13 @@ pub struct FirstSetPhoneRequest {
     pub verify_code: String,
     /// Phone area code.
     ///
-    /// Wire name `phoneArea`, `string`. Default: `"+86"`.
+    /// Wire name `phoneArea`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
     /// Sending ticket of the mobile verification code.
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub send_token: Option<String>,
+    pub send_token: String,
     /// Third-party verification code, used together with thirdSource; when thirdSource=telegram the code's bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
     ///
     /// Wire name `verifyCodeThirdType`, `string`. Sensitive: redacted in `Debug` output.
@@ -2113,7 +2094,7 @@ impl ::core::fmt::Debug for FirstSetPhoneRequest {
         f.debug_struct("FirstSetPhoneRequest")
             .field("verify_code", &rt::Redacted(&self.verify_code))
             .field("phone_area", &self.phone_area)
-            .field("send_token", &rt::RedactedOption(&self.send_token))
+            .field("send_token", &rt::Redacted(&self.send_token))
             .field(
                 "verify_code_third_type",
                 &rt::RedactedOption(&self.verify_code_third_type),
@@ -2138,7 +2119,7 @@ impl FirstSetPhoneRequest {
                     [
                         rt::FieldSchema::required("verifyCode", rt::Schema::STRING),
                         rt::FieldSchema::optional("phoneArea", rt::Schema::STRING),
-                        rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
+                        rt::FieldSchema::required("sendToken", rt::Schema::STRING),
                         rt::FieldSchema::optional(
                             "verifyCodeThirdType",
                             rt::Schema::STRING,
@@ -2167,8 +2148,7 @@ pub struct FirstSetEmailRequest {
     /// Sending ticket of the email verification code.
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub send_token: Option<String>,
+    pub send_token: String,
     /// Third-party verification code, used together with thirdSource; when thirdSource=telegram the code's bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
     ///
     /// Wire name `verifyCodeThirdType`, `string`. Sensitive: redacted in `Debug` output.
@@ -2193,7 +2173,7 @@ impl ::core::fmt::Debug for FirstSetEmailRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("FirstSetEmailRequest")
             .field("verify_code", &rt::Redacted(&self.verify_code))
-            .field("send_token", &rt::RedactedOption(&self.send_token))
+            .field("send_token", &rt::Redacted(&self.send_token))
             .field(
                 "verify_code_third_type",
                 &rt::RedactedOption(&self.verify_code_third_type),
@@ -2217,7 +2197,7 @@ impl FirstSetEmailRequest {
                     "FirstSetEmailRequest",
                     [
                         rt::FieldSchema::required("verifyCode", rt::Schema::STRING),
-                        rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
+                        rt::FieldSchema::required("sendToken", rt::Schema::STRING),
                         rt::FieldSchema::optional(
                             "verifyCodeThirdType",
                             rt::Schema::STRING,
@@ -2301,7 +2281,7 @@ pub struct LoginRequest {
     ///
     /// 手机区号;类型为2:手机号码时该字段必填
     ///
-    /// Wire name `phoneArea`, `string`. Default: `"+86"`.
+    /// Wire name `phoneArea`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
     /// Login device: 1=mobile web: H5, 2=pcweb: PC_Web, 3=system & back office: System, 4=Android native app: Android, 5=Apple native app: iOS, 6=Hongmeng OS: HOS, 7=PC Windows client: PC_Win, 8=PC Mac client: PC_Mac, 9=none of the above: other.
@@ -2455,7 +2435,7 @@ pub struct RegisterRequest {
     /// Wire name `phoneArea`, `string`. Default: `"+86"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
-    /// Registration method: 1 email, 2 phone number (documented as int32, min 1, max 3).
+    /// Registration method: 1 email, 2 phone number; the range is 1 to 3, and 3 (customer account) is described for login only.
     ///
     /// 注册方式:1邮箱,2手机号码
     ///
@@ -2660,7 +2640,7 @@ impl RegisterRequest {
     }
 }
 impl rt::Operation for FindThirdAccountInfoRequest {
-    type Response = ();
+    type Response = Option<rt::serde_json::Value>;
     const INFO: &'static rt::OperationInfo = &operations::FIND_THIRD_ACCOUNT_INFO;
 }
 impl rt::Operation for CheckGoogleMfaStatusRequest {
@@ -2672,7 +2652,7 @@ impl rt::Operation for CheckStatusRequest {
     const INFO: &'static rt::OperationInfo = &operations::CHECK_STATUS;
 }
 impl rt::Operation for QueryAccountAssetsInfoRequest {
-    type Response = ();
+    type Response = Option<rt::serde_json::Value>;
     const INFO: &'static rt::OperationInfo = &operations::QUERY_ACCOUNT_ASSETS_INFO;
 }
 impl rt::Operation for QueryAccountByIdRequest {
@@ -4338,7 +4318,9 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
         &self,
         ctx: rt::RequestContext,
         request: FindThirdAccountInfoRequest,
-    ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
+    ) -> impl ::core::future::Future<
+        Output = Result<Option<rt::serde_json::Value>, rt::ApiError>,
+    > + Send {
         let _ = (ctx, request);
         async {
             Err(
@@ -4400,7 +4382,9 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
         &self,
         ctx: rt::RequestContext,
         request: QueryAccountAssetsInfoRequest,
-    ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
+    ) -> impl ::core::future::Future<
+        Output = Result<Option<rt::serde_json::Value>, rt::ApiError>,
+    > + Send {
         let _ = (ctx, request);
         async {
             Err(
@@ -5823,7 +5807,7 @@ impl<'a> Client<'a> {
     pub async fn find_third_account_info(
         &self,
         request: &FindThirdAccountInfoRequest,
-    ) -> Result<(), rt::ClientError> {
+    ) -> Result<Option<rt::serde_json::Value>, rt::ClientError> {
         self.find_third_account_info_with(request, rt::CallOptions::default()).await
     }
     /// Like [`Self::find_third_account_info`], with per-call options (e.g. a given `trace`).
@@ -5831,14 +5815,13 @@ impl<'a> Client<'a> {
         &self,
         request: &FindThirdAccountInfoRequest,
         options: rt::CallOptions,
-    ) -> Result<(), rt::ClientError> {
+    ) -> Result<Option<rt::serde_json::Value>, rt::ClientError> {
         self.client
             .call::<
                 FindThirdAccountInfoRequest,
-                rt::Empty,
+                Option<rt::serde_json::Value>,
             >(&operations::FIND_THIRD_ACCOUNT_INFO, request, options)
             .await
-            .map(|_| ())
     }
     /// Check whether an account has Google MFA enabled
     ///
@@ -5899,7 +5882,7 @@ impl<'a> Client<'a> {
     pub async fn query_account_assets_info(
         &self,
         request: &QueryAccountAssetsInfoRequest,
-    ) -> Result<(), rt::ClientError> {
+    ) -> Result<Option<rt::serde_json::Value>, rt::ClientError> {
         self.query_account_assets_info_with(request, rt::CallOptions::default()).await
     }
     /// Like [`Self::query_account_assets_info`], with per-call options (e.g. a given `trace`).
@@ -5907,14 +5890,13 @@ impl<'a> Client<'a> {
         &self,
         request: &QueryAccountAssetsInfoRequest,
         options: rt::CallOptions,
-    ) -> Result<(), rt::ClientError> {
+    ) -> Result<Option<rt::serde_json::Value>, rt::ClientError> {
         self.client
             .call::<
                 QueryAccountAssetsInfoRequest,
-                rt::Empty,
+                Option<rt::serde_json::Value>,
             >(&operations::QUERY_ACCOUNT_ASSETS_INFO, request, options)
             .await
-            .map(|_| ())
     }
     /// Query one trading account and its assets
     ///

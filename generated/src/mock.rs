@@ -123,9 +123,11 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         &self,
         ctx: rt::RequestContext,
         request: super::customer_web_api_service::FindThirdAccountInfoRequest,
-    ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
+    ) -> impl ::core::future::Future<
+        Output = Result<Option<rt::serde_json::Value>, rt::ApiError>,
+    > + Send {
         let _ = (ctx, request);
-        let answer = rt::mock_data::<()>("null");
+        let answer = rt::mock_data::<Option<rt::serde_json::Value>>("null");
         async { answer }
     }
     fn check_google_mfa_status(
@@ -154,9 +156,11 @@ impl super::customer_web_api_service::CustomerWebApiService for Mock {
         &self,
         ctx: rt::RequestContext,
         request: super::customer_web_api_service::QueryAccountAssetsInfoRequest,
-    ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
+    ) -> impl ::core::future::Future<
+        Output = Result<Option<rt::serde_json::Value>, rt::ApiError>,
+    > + Send {
         let _ = (ctx, request);
-        let answer = rt::mock_data::<()>("null");
+        let answer = rt::mock_data::<Option<rt::serde_json::Value>>("null");
         async { answer }
     }
     fn query_account_by_id(
@@ -586,11 +590,9 @@ impl super::openapi_customer_web_api_service::OpenapiCustomerWebApiService for M
         &self,
         ctx: rt::RequestContext,
         request: super::openapi_customer_web_api_service::CheckCustomerExistRequest,
-    ) -> impl ::core::future::Future<
-        Output = Result<super::types::CustomerStatus, rt::ApiError>,
-    > + Send {
+    ) -> impl ::core::future::Future<Output = Result<i32, rt::ApiError>> + Send {
         let _ = (ctx, request);
-        let answer = rt::mock_data::<super::types::CustomerStatus>("1");
+        let answer = rt::mock_data::<i32>("1");
         async { answer }
     }
 }

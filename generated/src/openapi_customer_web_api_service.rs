@@ -59,7 +59,7 @@ impl CheckCustomerExistRequest {
     }
 }
 impl rt::Operation for CheckCustomerExistRequest {
-    type Response = super::types::CustomerStatus;
+    type Response = i32;
     const INFO: &'static rt::OperationInfo = &operations::CHECK_CUSTOMER_EXIST;
 }
 /// Descriptors of this service's operations: path, bizType, access, headers and request schema.
@@ -105,7 +105,7 @@ pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
 pub trait OpenapiCustomerWebApiService: Send + Sync + 'static {
     /// Check whether a customer exists (B-side)
     ///
-    /// Tells whether a customer with the given email, phone number or customer account exists: 1 exists, 2 does not exist, -1 disabled. The seed's response example is a placeholder ("tm": "text"); the example below is illustrative.
+    /// Tells whether a customer with the given email, phone number or customer account exists, as an integer result code whose values are not documented. The seed's response example is a placeholder ("tm": "text"); the example below is illustrative.
     ///
     /// `POST /openapi-b/customer.app.CustomerWebApiService.checkCustomerExist`, bizType `customer.app.CustomerWebApiService.checkCustomerExist`.
     /// Access: guest (no token). Headers: `version` (required), `companyId` (required), `trace` (required).
@@ -113,9 +113,7 @@ pub trait OpenapiCustomerWebApiService: Send + Sync + 'static {
         &self,
         ctx: rt::RequestContext,
         request: CheckCustomerExistRequest,
-    ) -> impl ::core::future::Future<
-        Output = Result<super::types::CustomerStatus, rt::ApiError>,
-    > + Send {
+    ) -> impl ::core::future::Future<Output = Result<i32, rt::ApiError>> + Send {
         let _ = (ctx, request);
         async {
             Err(
@@ -172,14 +170,14 @@ pub struct Client<'a> {
 impl<'a> Client<'a> {
     /// Check whether a customer exists (B-side)
     ///
-    /// Tells whether a customer with the given email, phone number or customer account exists: 1 exists, 2 does not exist, -1 disabled. The seed's response example is a placeholder ("tm": "text"); the example below is illustrative.
+    /// Tells whether a customer with the given email, phone number or customer account exists, as an integer result code whose values are not documented. The seed's response example is a placeholder ("tm": "text"); the example below is illustrative.
     ///
     /// `POST /openapi-b/customer.app.CustomerWebApiService.checkCustomerExist`, bizType `customer.app.CustomerWebApiService.checkCustomerExist`.
     /// Access: guest (no token). Headers: `version` (required), `companyId` (required), `trace` (required).
     pub async fn check_customer_exist(
         &self,
         request: &CheckCustomerExistRequest,
-    ) -> Result<super::types::CustomerStatus, rt::ClientError> {
+    ) -> Result<i32, rt::ClientError> {
         self.check_customer_exist_with(request, rt::CallOptions::default()).await
     }
     /// Like [`Self::check_customer_exist`], with per-call options (e.g. a given `trace`).
@@ -187,11 +185,11 @@ impl<'a> Client<'a> {
         &self,
         request: &CheckCustomerExistRequest,
         options: rt::CallOptions,
-    ) -> Result<super::types::CustomerStatus, rt::ClientError> {
+    ) -> Result<i32, rt::ClientError> {
         self.client
             .call::<
                 CheckCustomerExistRequest,
-                super::types::CustomerStatus,
+                i32,
             >(&operations::CHECK_CUSTOMER_EXIST, request, options)
             .await
     }

@@ -1094,7 +1094,7 @@ pub struct ApiKey {
     /// Wire name `customerNo`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_no: Option<String>,
-    /// Validity in days; -1 seen for a key without a limited validity.
+    /// Validity in days (meaning of -1 undocumented: a key with validityDays -1 still has an expiredTime, 90 days after its createTime).
     ///
     /// Wire name `validityDays`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
