@@ -33,6 +33,7 @@ pub enum Error {
         source: askama::Error,
     },
     /// A TypeScript template failed to render (a bizgen bug, not a spec problem).
+    #[cfg(feature = "cli")]
     #[error("cannot render the TypeScript file {file}: {source}")]
     TypeScriptTemplate {
         /// The file, relative to the TypeScript package.

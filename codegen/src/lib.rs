@@ -28,6 +28,7 @@ pub mod names;
 mod parallel;
 pub mod rust;
 pub mod spec;
+#[cfg(feature = "cli")]
 pub mod typescript;
 pub mod wire;
 
