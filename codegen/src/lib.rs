@@ -25,9 +25,13 @@ pub mod ir;
 #[cfg(feature = "cli")]
 pub mod markdown;
 pub mod names;
+pub mod openapi;
 mod parallel;
+#[cfg(feature = "cli")]
+pub mod postman;
 pub mod rust;
 pub mod spec;
+pub mod traffic;
 #[cfg(feature = "cli")]
 pub mod typescript;
 pub mod wire;

@@ -125,7 +125,7 @@ impl Server {
     }
     /// The finished router, answering unknown paths with an error envelope.
     pub fn into_router(self) -> ::bizgen_runtime::codegen::Router {
-        ::bizgen_runtime::codegen::with_fallback(self.router)
+        ::bizgen_runtime::codegen::with_fallback(self.router, &self.config)
     }
 }
 /// Implements every service with the default answers (`BIZGEN_NOT_IMPLEMENTED`).

@@ -119,6 +119,8 @@ impl<'de> rt::serde::Deserialize<'de> for ClientSource {
 }
 /// Which contact the account name is.
 ///
+/// 账号名属于哪种联系方式。
+///
 /// Clients keep codes they do not know in `Unknown`; servers reject them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ContactType {
@@ -171,6 +173,8 @@ impl<'de> rt::serde::Deserialize<'de> for ContactType {
     }
 }
 /// Result of a customer status check.
+///
+/// 客户状态查询的结果。
 ///
 /// Clients keep codes they do not know in `Unknown`; servers reject them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -232,6 +236,8 @@ impl<'de> rt::serde::Deserialize<'de> for CustomerStatus {
     }
 }
 /// Which part of a customer's details to return.
+///
+/// 要返回客户详情的哪一部分。
 ///
 /// Clients keep codes they do not know in `Unknown`; servers reject them.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -325,6 +331,8 @@ impl<'de> rt::serde::Deserialize<'de> for DetailType {
     }
 }
 /// Kind of liabilities flow.
+///
+/// 负债流水的类型。
 ///
 /// Clients keep codes they do not know in `Unknown`; servers reject them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -451,6 +459,8 @@ impl<'de> rt::serde::Deserialize<'de> for LoginType {
 }
 /// Enable or disable Google MFA.
 ///
+/// 开启或关闭谷歌验证（MFA）。
+///
 /// Clients keep codes they do not know in `Unknown`; servers reject them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MfaSwitch {
@@ -566,6 +576,8 @@ impl<'de> rt::serde::Deserialize<'de> for OpenAccountType {
 }
 /// Duration of an API-key package.
 ///
+/// API Key 套餐的时长。
+///
 /// Clients keep codes they do not know in `Unknown`; servers reject them.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PackageDuration {
@@ -635,6 +647,8 @@ impl<'de> rt::serde::Deserialize<'de> for PackageDuration {
     }
 }
 /// Trade type ("play id" / gameplay) of an account.
+///
+/// 账户的交易类型（玩法）。
 ///
 /// Clients keep codes they do not know in `Unknown`; servers reject them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -706,6 +720,8 @@ impl<'de> rt::serde::Deserialize<'de> for TradeType {
     }
 }
 /// A trading account of the customer together with its assets in one currency. Returned by queryAccountById, as the values of queryCustomerAssetsInfo's accountInfoMap and as the entries of accountList in the login response. Not every source returns every field.
+///
+/// 客户的一个交易账户及其某一币种的资产。由 queryAccountById 返回，也是 queryCustomerAssetsInfo 中 accountInfoMap 的值和登录应答中 accountList 的元素。并非每个来源都返回所有字段。
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct Account {
@@ -1006,6 +1022,8 @@ impl Account {
     }
 }
 /// An API key of a customer, with its RSA key pair and permissions. The private key is only returned when the key is created (applyApi, downgrade); lists and queries return it as null.
+///
+/// 客户的 API Key，含 RSA 密钥对和权限。私钥只在创建时（applyApi、downgrade）返回；列表和查询中为 null。
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ApiKey {
@@ -1242,6 +1260,8 @@ impl ApiKey {
     }
 }
 /// One page of API keys.
+///
+/// 一页 API Key。
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ApiKeyPage {
@@ -1307,6 +1327,8 @@ impl ApiKeyPage {
     }
 }
 /// One permission of an API key.
+///
+/// API Key 的一项权限。
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ApiPermission {
@@ -1375,6 +1397,8 @@ impl ApiPermission {
     }
 }
 /// A permission switch requested by editApiPermission.
+///
+/// editApiPermission 请求切换的一项权限。
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ApiPermissionChange {
@@ -1404,6 +1428,8 @@ impl ApiPermissionChange {
     }
 }
 /// Status of the customer identified by an email or phone number.
+///
+/// 以邮箱或手机号标识的客户的状态。
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CheckStatusResult {
@@ -1452,6 +1478,8 @@ impl CheckStatusResult {
     }
 }
 /// Balance of the customer's main asset for one trade type.
+///
+/// 客户某一交易类型主资产的余额。
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CustomerAssets {
@@ -1507,6 +1535,8 @@ impl CustomerAssets {
     }
 }
 /// Totals of the customer's assets for one trade type, with the per-currency accounts.
+///
+/// 客户某一交易类型的资产汇总及各币种账户。
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CustomerAssetsInfo {
@@ -1668,6 +1698,8 @@ impl CustomerAssetsInfo {
     }
 }
 /// Details of one customer (B-side). Which parts are filled depends on the requested DetailType.
+///
+/// 一个客户的详情（B端）。填充哪些部分取决于请求的 DetailType。
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CustomerDetail {
@@ -2212,6 +2244,8 @@ impl CustomerDetail {
     }
 }
 /// A customer group: the C-side groupList entries and the B-side CustomerGroupAdminApiService.groupList entries (which also carry tradeType and assets).
+///
+/// 客户组：C端 groupList 的元素，以及B端 CustomerGroupAdminApiService.groupList 的元素（后者还带有 tradeType 和 assets）。
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CustomerGroup {
@@ -2284,6 +2318,8 @@ impl CustomerGroup {
     }
 }
 /// The logged-in customer's profile as returned by findCustomerInfo. The seed documents no field of it (the example is a type placeholder); field meanings below are inferred from the names. Any field may be null.
+///
+/// findCustomerInfo 返回的已登录客户资料。任何字段都可能为 null。
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CustomerInfo {
@@ -2851,6 +2887,8 @@ impl CustomerInfo {
     }
 }
 /// One page of customers (B-side).
+///
+/// 一页客户（B端）。
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CustomerPage {
@@ -2916,6 +2954,8 @@ impl CustomerPage {
     }
 }
 /// One customer in the B-side customer page.
+///
+/// B端客户分页中的一个客户。
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CustomerSummary {
@@ -3217,6 +3257,8 @@ impl CustomerSummary {
     }
 }
 /// Latest balance of the customer's account in the external system.
+///
+/// 客户在外部系统中账户的最新余额。
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ExternalAccountBalance {
@@ -3263,6 +3305,8 @@ impl ExternalAccountBalance {
     }
 }
 /// One form element of a KYC level.
+///
+/// KYC 等级的一个表单元素。
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct KycElement {
@@ -3345,6 +3389,8 @@ impl KycElement {
     }
 }
 /// A KYC level (verification path) and its form elements.
+///
+/// 一个 KYC 等级（认证路径）及其表单元素。
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct KycLevel {
@@ -3434,6 +3480,8 @@ impl KycLevel {
     }
 }
 /// One page of the liabilities flow (loans and repayments).
+///
+/// 一页负债流水（借款与还款）。
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct LiabilitiesWaterPage {
@@ -3501,6 +3549,8 @@ impl LiabilitiesWaterPage {
     }
 }
 /// One liabilities flow record.
+///
+/// 一条负债流水记录。
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct LiabilitiesWaterRecord {
@@ -3664,6 +3714,8 @@ impl LiabilitiesWaterRecord {
     }
 }
 /// The logged-in customer, its tokens and its trading accounts.
+///
+/// 已登录的客户、其 token 及交易账户。
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct LoginResult {
@@ -4181,6 +4233,8 @@ impl LoginResult {
     }
 }
 /// The customer's bound phone number and email.
+///
+/// 客户绑定的手机号和邮箱。
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct PhoneAndEmail {
@@ -4236,6 +4290,8 @@ impl PhoneAndEmail {
     }
 }
 /// The newly registered customer and the KYC levels it must go through.
+///
+/// 新注册的客户及其需要完成的 KYC 等级。
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct RegisterResult {
@@ -4478,6 +4534,8 @@ impl RegisterResult {
     }
 }
 /// Currencies to open accounts in for one trade type (undocumented; seen in request examples).
+///
+/// 某一交易类型需开户的币种。
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct TradeTypeCurrency {

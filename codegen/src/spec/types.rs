@@ -82,6 +82,7 @@ pub(super) fn resolve_types(
             description: t.description.clone(),
             description_zh: t.description_zh.clone(),
             fields: resolve_fields(ctx, known, &t.fields, name),
+            notes: t.notes.clone(),
             pos: *pos,
         })
         .collect();
@@ -334,6 +335,7 @@ pub(super) fn resolve_fields(
             constraints,
             example: def.example.as_ref().map(|e| e.value.clone()),
             deprecated: def.deprecated,
+            notes: def.notes.clone(),
             pos: name.pos,
         });
     }
