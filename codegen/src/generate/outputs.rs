@@ -28,14 +28,18 @@ impl Default for Options {
 
 /// Every generated file, by path relative to the output directory.
 pub fn outputs(api: &Api, options: &Options) -> crate::Result<BTreeMap<PathBuf, String>> {
-    // Docs render on their own thread while the Rust emitter runs.
-    let (sources, docs) = std::thread::scope(|scope| {
+    // Docs and TypeScript render on their own threads while the Rust emitter runs.
+    let (sources, docs, ts) = std::thread::scope(|scope| {
         let docs = scope.spawn(|| crate::docs::render_docs(api));
+        let ts = scope.spawn(|| crate::typescript::render_package(api));
         let sources = crate::rust::render_crate(api);
         let docs = docs
             .join()
             .unwrap_or(Err(crate::Error::Internal("the docs thread panicked")));
-        (sources, docs)
+        let ts = ts.join().unwrap_or(Err(crate::Error::Internal(
+            "the TypeScript thread panicked",
+        )));
+        (sources, docs, ts)
     });
     let mut files: BTreeMap<PathBuf, String> = sources?.into_iter().collect();
     files.insert(
@@ -49,7 +53,7 @@ pub fn outputs(api: &Api, options: &Options) -> crate::Result<BTreeMap<PathBuf, 
     for (path, text) in docs? {
         files.insert(PathBuf::from("docs").join(path), text);
     }
-    for (path, text) in crate::typescript::render_package(api)? {
+    for (path, text) in ts? {
         files.insert(PathBuf::from("ts").join(path), text);
     }
     files.extend(crate::openapi::files(api)?);
