@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::date::Date;
+use crate::date::Date;
 use super::error::DiffError;
 use super::finding::{Acceptance, Finding};
 use super::report::Warning;

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::accept::AcceptFile;
-use super::date::Date;
+use crate::date::Date;
 use super::finding::Finding;
 use super::levels::Levels;
 use super::rules::{Category, Level};
