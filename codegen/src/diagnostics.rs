@@ -3,7 +3,14 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::spec::located::Pos;
+/// Line and column (both 1-based) in one spec file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Pos {
+    /// Index into the loader's file list.
+    pub file: usize,
+    pub line: u64,
+    pub column: u64,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {

@@ -3,8 +3,10 @@
 
 use serde_json::Value;
 
-use crate::spec::located::Pos;
-pub use crate::spec::raw::{Access, EnumRepr, ExampleKind, Origin, Presence, Side};
+mod vocabulary;
+
+use crate::diagnostics::Pos;
+pub use vocabulary::{Access, EnumRepr, ExampleKind, Origin, Presence, Side};
 
 #[derive(Debug, Clone)]
 pub struct Api {
@@ -251,7 +253,7 @@ impl Api {
         self.errors.iter().find(|e| e.code == code)
     }
     /// Finds an operation by full path, or by bizType when that is unambiguous.
-    pub fn find_operation(&self, key: &str) -> Result<&Operation, String> {
+    pub fn find_operation(&self, key: &str) -> crate::Result<&Operation> {
         if let Some((_, op)) = self.operations().find(|(_, o)| o.path == key) {
             return Ok(op);
         }
@@ -262,14 +264,11 @@ impl Api {
             .collect();
         match matches.as_slice() {
             [op] => Ok(op),
-            [] => Err(format!("no operation has the bizType or path `{key}`")),
-            many => Err(format!(
-                "`{key}` is ambiguous; give the full path, one of: {}",
-                many.iter()
-                    .map(|o| o.path.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
+            [] => Err(crate::Error::UnknownOperation(key.to_owned())),
+            many => Err(crate::Error::AmbiguousOperation {
+                key: key.to_owned(),
+                paths: many.iter().map(|o| o.path.clone()).collect(),
+            }),
         }
     }
 }

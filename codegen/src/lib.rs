@@ -4,19 +4,25 @@
 //! Parse → validate → IR → emit: [`spec::load_dir`] does the first three;
 //! emitters only read [`ir::Api`].
 
+pub mod builder;
 pub mod cli;
 pub mod diagnostics;
 pub mod diff;
 pub mod docs;
+mod error;
+pub mod expand;
 pub mod generate;
 pub mod ir;
+pub mod markdown;
 pub mod names;
+mod parallel;
 pub mod rust;
 pub mod spec;
 pub mod wire;
 
+pub use builder::Builder;
 pub use diagnostics::{Diagnostic, SpecErrors};
-pub use generate::Builder;
+pub use error::{Error, Result};
 pub use spec::{load_dir, load_sources, Loaded, Source};
 
 /// The JSON Schema of the spec file format, for editors.

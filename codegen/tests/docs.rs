@@ -32,7 +32,7 @@ fn write_out(name: &str, docs: &BTreeMap<String, String>) {
 }
 
 /// GitHub's heading anchor: lower case, spaces to `-`, other punctuation
-/// than `-` and `_` dropped. Written independently of `bizgen::docs::slug`.
+/// than `-` and `_` dropped. Written independently of `bizgen::markdown::slug`.
 fn github_slug(text: &str) -> String {
     let mut out = String::new();
     for c in text.trim().chars().flat_map(char::to_lowercase) {

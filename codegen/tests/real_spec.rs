@@ -121,7 +121,7 @@ fn checkcustomerexist_is_on_two_gateways() {
         .collect();
     gateways.sort();
     assert_eq!(gateways, ["global", "openapiB"]);
-    let err = api.find_operation(biz).expect_err("ambiguous");
+    let err = api.find_operation(biz).expect_err("ambiguous").to_string();
     assert!(
         err.contains("/api/global/") && err.contains("/openapi-b/"),
         "{err}"

@@ -27,7 +27,7 @@ pub fn generate(input: TokenStream) -> TokenStream {
     let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
         .map(std::path::PathBuf::from)
         .unwrap_or_default();
-    match bizgen::generate::macro_expansion(&manifest_dir, &lit.value()) {
+    match bizgen::expand::macro_expansion(&manifest_dir, &lit.value()) {
         Ok((items, files)) => {
             let tracked = files.iter().map(|p| {
                 let p = p.display().to_string();

@@ -29,7 +29,7 @@ fn cli_builder_and_macro_emit_identical_code() {
 
     // Proc-macro: the expansion the macro returns, formatted.
     let (tokens, tracked) =
-        bizgen::generate::macro_expansion(&PathBuf::from(env!("CARGO_MANIFEST_DIR")), "../spec")
+        bizgen::expand::macro_expansion(&PathBuf::from(env!("CARGO_MANIFEST_DIR")), "../spec")
             .expect("expansion");
     assert_eq!(bizgen::rust::format(tokens).expect("format"), items);
     assert!(

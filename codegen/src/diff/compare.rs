@@ -19,7 +19,7 @@ use crate::date::Date;
 use crate::ir::Deprecation;
 use super::rules::rule_info;
 use super::usage::{Sides, Usage};
-use crate::spec::located::Pos;
+use crate::diagnostics::Pos;
 use crate::spec::Loaded;
 use headers::SharedChanges;
 use renames::Renames;

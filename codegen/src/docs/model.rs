@@ -7,11 +7,12 @@ use askama::Template;
 use serde_json::Value;
 
 use super::filters;
-use super::{code, operation_page_path, sample, slug, UNAUTHENTICATED_ERROR, VALIDATION_ERROR};
+use super::{operation_page_path, sample, UNAUTHENTICATED_ERROR, VALIDATION_ERROR};
 use crate::ir::{
     Access, Api, Enum, EnumRepr, ExampleKind, Field, Operation, Origin, Presence, Service, Side,
     Struct, Ty,
 };
+use crate::markdown::{code, slug};
 
 /// Shown in table cells that have nothing to say.
 const NONE: &str = "—";

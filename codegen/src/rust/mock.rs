@@ -6,7 +6,7 @@ use quote::quote;
 use serde_json::Value;
 
 use super::services::{response_type, trait_ident};
-use super::{ident, rt};
+use super::tokens::{ident, rt};
 use crate::ir::{Api, Operation, Ty};
 
 /// What the mock answers for an operation.
@@ -62,7 +62,7 @@ fn answer(op: &Operation) -> Answer {
 
 pub fn emit_mock(api: &Api) -> TokenStream {
     let rt = rt();
-    let import = super::rt_import();
+    let import = super::tokens::rt_import();
     let impls = api.services.iter().map(|service| {
         let module = ident(&service.module);
         let trait_name = trait_ident(service);

@@ -5,39 +5,14 @@
 mod docs;
 mod mock;
 mod services;
+mod tokens;
 mod types;
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ir::Api;
-
-/// The re-export surface of the runtime, as named inside generated modules
-/// (each starts with `use ::bizgen_runtime::codegen as rt;`).
-pub(crate) fn rt() -> TokenStream {
-    quote!(rt)
-}
-
-/// The re-export surface by absolute path, for items at the root (which may
-/// be a user's module when expanded by the proc-macro).
-pub(crate) fn rt_abs() -> TokenStream {
-    quote!(::bizgen_runtime::codegen)
-}
-
-/// The import that opens every generated module.
-pub(crate) fn rt_import() -> TokenStream {
-    quote!(
-        use ::bizgen_runtime::codegen as rt;
-    )
-}
-
-/// An identifier, raw (`r#type`) where the name says so.
-pub(crate) fn ident(name: &str) -> Ident {
-    match name.strip_prefix("r#") {
-        Some(raw) => Ident::new_raw(raw, Span::call_site()),
-        None => Ident::new(name, Span::call_site()),
-    }
-}
+use tokens::{ident, rt_abs, rt_import};
 
 /// The first lines of every generated Rust file.
 pub const HEADER: &str =
@@ -237,60 +212,26 @@ fn emit_root(api: &Api) -> TokenStream {
 }
 
 /// Formats tokens as a Rust file body.
-pub fn format(tokens: TokenStream) -> Result<String, String> {
-    let file: syn::File =
-        syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))?;
+pub fn format(tokens: TokenStream) -> crate::Result<String> {
+    let file: syn::File = syn::parse2(tokens).map_err(crate::Error::Unparsable)?;
     Ok(prettyplease::unparse(&file))
 }
 
 /// The items formatted, without header: what all three front-ends produce.
 ///
-/// Pieces are emitted and formatted on up to `available_parallelism`
-/// threads (tokens are not `Send`, so each thread emits its own), then
-/// joined in order: prettyplease formats a file item by item, so the text
-/// is the same as formatting [`items`] at once.
-pub fn render_items(api: &Api) -> Result<String, String> {
+/// Pieces are emitted and formatted in parallel (tokens are not `Send`, so
+/// each thread emits its own), then joined in order: prettyplease formats a
+/// file item by item, so the text is the same as formatting [`items`] at once.
+pub fn render_items(api: &Api) -> crate::Result<String> {
     let parts = parts(api);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(parts.len())
-        .max(1);
-    // Greedy balance: heaviest part to the lightest thread.
-    let mut order: Vec<usize> = (0..parts.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(weight(api, parts[i])));
-    let mut buckets: Vec<(usize, Vec<usize>)> = vec![(0, Vec::new()); threads];
-    for i in order {
-        if let Some(lightest) = buckets.iter_mut().min_by_key(|(w, _)| *w) {
-            lightest.0 += weight(api, parts[i]);
-            lightest.1.push(i);
-        }
-    }
-    let mut texts: Vec<Option<Result<String, String>>> = vec![None; parts.len()];
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = buckets
-            .into_iter()
-            .map(|(_, indices)| {
-                let parts = &parts;
-                scope.spawn(move || {
-                    indices
-                        .into_iter()
-                        .map(|i| (i, format(emit_part(api, parts[i]))))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for handle in handles {
-            // A thread that panicked leaves its parts empty: reported below.
-            if let Ok(done) = handle.join() {
-                for (i, text) in done {
-                    texts[i] = Some(text);
-                }
-            }
-        }
-    });
+    let texts = crate::parallel::map_balanced(
+        &parts,
+        |part| weight(api, *part),
+        |_, part| format(emit_part(api, *part)),
+    );
     let mut out = String::new();
     for text in texts {
-        out.push_str(&text.ok_or("a formatting thread failed")??);
+        out.push_str(&text.ok_or(crate::Error::Internal("a formatting thread panicked"))??);
     }
     Ok(out)
 }
@@ -318,7 +259,7 @@ pub fn render_lib(api: &Api) -> String {
 
 /// The items with the header: `src/api.rs`, and the file a build script
 /// writes into `OUT_DIR` (to be `include!`d).
-pub fn render_include(api: &Api) -> Result<String, String> {
+pub fn render_include(api: &Api) -> crate::Result<String> {
     Ok(format!("{HEADER}\n{}", render_items(api)?))
 }
 

@@ -6,8 +6,8 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs::{doc_attrs, operation_doc, paragraphs};
+use super::tokens::{ident, rt};
 use super::types::{emit_struct, rust_type, Scope};
-use super::{ident, rt};
 use crate::ir::{Access, Api, Operation, Presence, Service};
 
 /// The static holding an operation's descriptor.
@@ -45,7 +45,7 @@ pub fn trait_ident(service: &Service) -> Ident {
 
 pub fn emit_service(api: &Api, service: &Service) -> TokenStream {
     let rt = rt();
-    let import = super::rt_import();
+    let import = super::tokens::rt_import();
     let module = ident(&service.module);
     let trait_name = trait_ident(service);
     let module_doc: Vec<String> = paragraphs([

@@ -5,7 +5,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs::{doc_attrs, field_doc, paragraphs};
-use super::{ident, rt};
+use super::tokens::{ident, rt};
 use crate::ir::{Api, Code, Constraints, Enum, EnumRepr, Field, Struct, Ty};
 
 /// Where the generated item sits, to name the shared `types` module from it.

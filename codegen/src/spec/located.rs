@@ -7,14 +7,7 @@ use std::marker::PhantomData;
 use schemars::JsonSchema;
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 
-/// Line and column (both 1-based) in one spec file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Pos {
-    /// Index into the loader's file list.
-    pub file: usize,
-    pub line: u64,
-    pub column: u64,
-}
+use crate::diagnostics::Pos;
 
 /// A value with the position where it starts.
 #[derive(Debug, Clone)]

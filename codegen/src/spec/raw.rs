@@ -6,6 +6,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::located::{Located, OrderedMap};
+use crate::ir::{Access, EnumRepr, ExampleKind, Origin, Presence, Side};
 
 /// One spec file. Every section is optional; the loader merges all files.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
@@ -48,23 +49,6 @@ pub struct ApiInfo {
     pub description: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Side {
-    /// Customer side: tokens come from `login`.
-    C,
-    /// Business side: tokens come from B-side authentication.
-    B,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Presence {
-    Required,
-    Optional,
-    Absent,
-}
-
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct GatewayDef {
@@ -100,15 +84,6 @@ pub struct EnvelopeDef {
     pub fields: OrderedMap<FieldDef>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Origin {
-    /// Documented by the platform.
-    Platform,
-    /// Added by this project (validation, authentication, ...).
-    Bizgen,
-}
-
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct ErrorDef {
@@ -116,13 +91,6 @@ pub struct ErrorDef {
     #[serde(default)]
     pub description: String,
     pub origin: Origin,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum EnumRepr {
-    Int32,
-    String,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -191,31 +159,6 @@ pub struct FieldDef {
     pub deprecated: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Access {
-    /// No token.
-    Guest,
-    /// C-side customer token required.
-    Login,
-    /// B-side admin token required.
-    Admin,
-    /// C-side token accepted but not required.
-    Optional,
-}
-
-impl Access {
-    /// The spec spelling: `guest`, `login`, `admin` or `optional`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Access::Guest => "guest",
-            Access::Login => "login",
-            Access::Admin => "admin",
-            Access::Optional => "optional",
-        }
-    }
-}
-
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct ServiceDef {
@@ -277,15 +220,6 @@ pub struct ResponseDef {
     pub nullable: bool,
     #[serde(default)]
     pub description: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum ExampleKind {
-    /// Verbatim from the seeds: a real captured exchange.
-    Captured,
-    /// Written by this project.
-    Illustrative,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -2,8 +2,8 @@
 //! client on every response).
 
 use super::{code, At, Details, Differ, Owner, Scope};
+use crate::diagnostics::Pos;
 use crate::diff::usage::Sides;
-use crate::spec::located::Pos;
 
 impl Differ<'_> {
     pub(super) fn envelope(&mut self) {

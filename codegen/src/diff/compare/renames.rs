@@ -4,9 +4,9 @@
 use std::collections::BTreeMap;
 
 use super::{code, At, Details, Differ, Scope};
+use crate::diagnostics::Pos;
 use crate::diff::usage::Sides;
 use crate::ir::{Api, Field, Struct, Ty};
-use crate::spec::located::Pos;
 
 impl Differ<'_> {
     /// One sdk finding for a `kind` (type, enum) renamed with the same

@@ -88,7 +88,7 @@ pub(super) fn report(report: &Report) -> String {
             })
             .collect(),
     };
-    crate::docs::normalize(&page.render().unwrap_or_default())
+    crate::markdown::normalize(&page.render().unwrap_or_default())
 }
 
 fn item(f: &Finding) -> Item {
@@ -146,7 +146,7 @@ pub(super) fn failure(failure: &LoadFailure) -> String {
             })
             .collect(),
     };
-    crate::docs::normalize(&page.render().unwrap_or_default())
+    crate::markdown::normalize(&page.render().unwrap_or_default())
 }
 
 /// Escapes markdown syntax outside code spans; code spans (a run of N

@@ -1,0 +1,63 @@
+//! The one error type of the `bizgen` library: what can go wrong between a
+//! spec directory and the generated files.
+
+use std::path::PathBuf;
+
+use crate::diagnostics::SpecErrors;
+
+/// Everything a library call can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The spec did not load: every diagnostic, with file:line:column.
+    #[error("{0}")]
+    Spec(#[from] SpecErrors),
+    /// A file or directory could not be read or written.
+    #[error("cannot {action} {}: {source}", path.display())]
+    Io {
+        /// What was being done: `read`, `write`, ...
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The Rust emitter produced tokens that do not parse (a bizgen bug).
+    #[error("generated code does not parse: {0}")]
+    Unparsable(#[source] syn::Error),
+    /// A docs template failed to render (a bizgen bug, not a spec problem).
+    #[error("cannot render the docs page {page}: {source}")]
+    Template {
+        /// The page, relative to the docs directory.
+        page: String,
+        #[source]
+        source: askama::Error,
+    },
+    /// No operation has this bizType or path.
+    #[error("no operation has the bizType or path `{0}`")]
+    UnknownOperation(String),
+    /// A bizType that is on several gateways: the full path is needed.
+    #[error("`{key}` is ambiguous; give the full path, one of: {}", paths.join(", "))]
+    AmbiguousOperation { key: String, paths: Vec<String> },
+    /// `Builder::generate` outside a build script without `out_dir`.
+    #[error("OUT_DIR is not set: call Builder from a build script, or set out_dir")]
+    NoOutDir,
+    /// A worker thread panicked (a bizgen bug).
+    #[error("internal error: {0}")]
+    Internal(&'static str),
+}
+
+impl Error {
+    pub(crate) fn io(
+        action: &'static str,
+        path: impl Into<PathBuf>,
+    ) -> impl FnOnce(std::io::Error) -> Error {
+        let path = path.into();
+        move |source| Error::Io {
+            action,
+            path,
+            source,
+        }
+    }
+}
+
+/// `Result` with [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,50 @@
+//! Everything `bizgen generate` writes, as one map of relative path →
+//! content: the SDK crate (manifest, sources, mock binary) and the docs.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::ir::Api;
+
+/// Options of the generated crate.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Path from the generated crate to the runtime crate.
+    pub runtime_path: String,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            runtime_path: "../runtime".into(),
+        }
+    }
+}
+
+/// Every generated file, by path relative to the output directory.
+pub fn outputs(api: &Api, options: &Options) -> crate::Result<BTreeMap<PathBuf, String>> {
+    // Docs render on their own thread while the Rust emitter runs.
+    let (api_rs, docs) = std::thread::scope(|scope| {
+        let docs = scope.spawn(|| crate::docs::render_docs(api));
+        let api_rs = crate::rust::render_include(api);
+        let docs = docs
+            .join()
+            .unwrap_or(Err(crate::Error::Internal("the docs thread panicked")));
+        (api_rs, docs)
+    });
+    let mut files = BTreeMap::new();
+    files.insert(
+        PathBuf::from("Cargo.toml"),
+        crate::rust::render_manifest(api, &options.runtime_path),
+    );
+    files.insert(PathBuf::from("src/lib.rs"), crate::rust::render_lib(api));
+    files.insert(PathBuf::from("src/api.rs"), api_rs?);
+    files.insert(
+        PathBuf::from("src/bin/mock.rs"),
+        crate::rust::render_mock_bin(api),
+    );
+    for (path, text) in docs? {
+        files.insert(PathBuf::from("docs").join(path), text);
+    }
+    Ok(files)
+}

@@ -1,0 +1,34 @@
+//! "Did you mean": the closest known name to a misspelt one, by edit distance.
+
+/// "did you mean" by a simple edit distance.
+pub(super) fn suggest<'a>(
+    name: &str,
+    candidates: impl Iterator<Item = &'a String>,
+) -> Option<String> {
+    let lower = name.to_lowercase();
+    let len = lower.chars().count();
+    candidates
+        .map(|c| (distance(&lower, &c.to_lowercase()), c))
+        // Close but not a replacement of the whole name (`d` → `b`), or a
+        // prefix of the candidate (`maxLen` → `maxLength`).
+        .filter(|(d, c)| {
+            (*d <= 2.max(c.len() / 4) && *d < len)
+                || (len >= 3 && c.to_lowercase().starts_with(&lower))
+        })
+        .min()
+        .map(|(_, c)| format!("did you mean `{c}`?"))
+}
+
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}

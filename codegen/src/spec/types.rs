@@ -1,0 +1,503 @@
+//! Stage 3a, resolve types: names of types and enums (validity, reserved
+//! words, collisions in Rust), enums with their codes, type expressions
+//! (`list<map<Account>>`), fields with their constraints, and cycles.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::Value;
+
+use super::ctx::Ctx;
+use super::located::OrderedMap;
+use super::merge::Merged;
+use super::raw;
+use super::suggest::suggest;
+use crate::diagnostics::Pos;
+use crate::ir::*;
+use crate::names;
+
+/// The declared names that type expressions can refer to.
+pub(super) struct Known {
+    pub enums: BTreeSet<String>,
+    pub types: BTreeSet<String>,
+}
+
+/// Checks the names of types and enums (one namespace, valid, not reserved,
+/// distinct in Rust) and returns them.
+pub(super) fn known_names(ctx: &mut Ctx, merged: &Merged) -> Known {
+    let (types, enums) = (&merged.types, &merged.enums);
+    for (name, (pos, _)) in types {
+        if let Some((epos, _)) = enums.get(name) {
+            ctx.error(*pos, format!("`{name}` is both a type and an enum"))
+                .help = Some(format!("the enum is at {}; rename one", ctx.at(*epos)));
+        }
+    }
+    let mut rust_names: BTreeMap<String, (String, Pos)> = BTreeMap::new();
+    for (name, pos) in types
+        .iter()
+        .map(|(n, (p, _))| (n, *p))
+        .chain(enums.iter().map(|(n, (p, _))| (n, *p)))
+    {
+        check_type_like_name(ctx, name, pos);
+        let rust = names::type_name(name);
+        if let Some((other, opos)) = rust_names.get(&rust) {
+            if other != name {
+                ctx.error(
+                    pos,
+                    format!(
+                        "type name `{name}` collides with `{other}`: both become `{rust}` in Rust"
+                    ),
+                )
+                .help = Some(format!(
+                    "rename one of them (the other is at {})",
+                    ctx.at(*opos)
+                ));
+            }
+        } else {
+            rust_names.insert(rust, (name.clone(), pos));
+        }
+    }
+    Known {
+        enums: enums.keys().cloned().collect(),
+        types: types.keys().cloned().collect(),
+    }
+}
+
+/// The enums and object types of the API, sorted by name.
+pub(super) fn resolve_types(
+    ctx: &mut Ctx,
+    merged: &Merged,
+    known: &Known,
+) -> (Vec<Enum>, Vec<Struct>) {
+    let enums = merged
+        .enums
+        .iter()
+        .map(|(name, (pos, e))| resolve_enum(ctx, name, *pos, e))
+        .collect();
+    let types: Vec<Struct> = merged
+        .types
+        .iter()
+        .map(|(name, (pos, t))| Struct {
+            name: name.clone(),
+            rust_name: names::type_name(name),
+            description: t.description.clone(),
+            description_zh: t.description_zh.clone(),
+            fields: resolve_fields(ctx, known, &t.fields, name),
+            pos: *pos,
+        })
+        .collect();
+    check_cycles(ctx, &types);
+    (enums, types)
+}
+
+/// Names that generated code relies on: the Rust prelude it uses unqualified,
+/// and its own items.
+const RESERVED_TYPE_NAMES: &[&str] = &[
+    "Option",
+    "Some",
+    "None",
+    "Result",
+    "Ok",
+    "Err",
+    "String",
+    "Vec",
+    "Box",
+    "Send",
+    "Sync",
+    "Sized",
+    "Clone",
+    "Copy",
+    "Default",
+    "Debug",
+    "PartialEq",
+    "Eq",
+    "Hash",
+    "Iterator",
+    "From",
+    "Into",
+    "ToString",
+    "ToOwned",
+    "Client",
+    "Server",
+    "Mock",
+    "Unimplemented",
+];
+
+pub(super) fn check_type_like_name(ctx: &mut Ctx, name: &str, pos: Pos) {
+    let ok = name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !ok {
+        ctx.error(pos, format!("name `{name}` is not a valid type name"))
+            .help = Some("use UpperCamelCase letters and digits, starting with a letter".into());
+    } else if RESERVED_TYPE_NAMES.contains(&names::type_name(name).as_str()) {
+        ctx.error(
+            pos,
+            format!("`{name}` is reserved: generated code uses this name itself"),
+        )
+        .help = Some("rename it, e.g. with a domain prefix".into());
+    } else if matches!(
+        name,
+        "string"
+            | "int32"
+            | "int64"
+            | "boolean"
+            | "decimal"
+            | "timestamp"
+            | "json"
+            | "list"
+            | "map"
+            | "none"
+    ) {
+        ctx.error(
+            pos,
+            format!("`{name}` is a built-in type and cannot be redefined"),
+        );
+    }
+}
+
+fn resolve_enum(ctx: &mut Ctx, name: &str, pos: Pos, e: &raw::EnumDef) -> Enum {
+    if e.values.is_empty() {
+        ctx.error(pos, format!("enum `{name}` has no values"));
+    }
+    let mut values = Vec::new();
+    let mut seen_codes: Vec<(Code, Pos)> = Vec::new();
+    let mut seen_names: BTreeMap<String, Pos> = BTreeMap::new();
+    for lv in &e.values {
+        let v = &lv.value;
+        let code = match (e.repr, &v.value.value) {
+            (EnumRepr::Int32, Value::Number(n)) => match n.as_i64() {
+                Some(i) if i32::try_from(i).is_ok() => Some(Code::Int(i)),
+                _ => None,
+            },
+            (EnumRepr::String, Value::String(s)) => Some(Code::Str(s.clone())),
+            _ => None,
+        };
+        let Some(code) = code else {
+            let want = match e.repr {
+                EnumRepr::Int32 => "a 32-bit integer",
+                EnumRepr::String => "a string",
+            };
+            ctx.error(
+                v.value.pos,
+                format!("enum `{name}` value {} must be {want}", v.value.value),
+            );
+            continue;
+        };
+        if let Some((_, first)) = seen_codes.iter().find(|(c, _)| *c == code) {
+            let first = *first;
+            ctx.error(
+                v.value.pos,
+                format!("enum `{name}` lists the code {code} twice"),
+            )
+            .help = Some(format!("first at {}", ctx.at(first)));
+        }
+        seen_codes.push((code.clone(), v.value.pos));
+        let rust_name = names::type_name(&v.name.value);
+        if rust_name == "Unknown" {
+            ctx.error(v.name.pos, format!("enum `{name}`: the variant name `Unknown` is reserved"))
+                .help = Some("generated clients use `Unknown` for codes added after generation; pick another name".into());
+        }
+        if let Some(first) = seen_names.get(&rust_name) {
+            let first = *first;
+            ctx.error(v.name.pos, format!("enum `{name}`: variant `{}` collides with another variant (both `{rust_name}` in Rust)", v.name.value))
+                .help = Some(format!("first at {}", ctx.at(first)));
+        } else {
+            seen_names.insert(rust_name.clone(), v.name.pos);
+        }
+        values.push(EnumValue {
+            code,
+            name: v.name.value.clone(),
+            rust_name,
+            description: v.description.clone(),
+            description_zh: v.description_zh.clone(),
+            pos: lv.pos,
+        });
+    }
+    Enum {
+        name: name.to_owned(),
+        rust_name: names::type_name(name),
+        repr: e.repr,
+        description: e.description.clone(),
+        description_zh: e.description_zh.clone(),
+        values,
+        pos,
+    }
+}
+
+/// Parses a type expression such as `list<map<Account>>`.
+pub(super) fn parse_ty(expr: &str, known: &Known) -> Result<Ty, String> {
+    let expr = expr.trim();
+    let generic = |prefix: &str| {
+        expr.strip_prefix(prefix)
+            .and_then(|rest| rest.strip_prefix('<'))
+            .and_then(|rest| rest.strip_suffix('>'))
+    };
+    if let Some(inner) = generic("list") {
+        return Ok(Ty::List(Box::new(parse_ty(inner, known)?)));
+    }
+    if let Some(inner) = generic("map") {
+        return Ok(Ty::Map(Box::new(parse_ty(inner, known)?)));
+    }
+    Ok(match expr {
+        "string" => Ty::String,
+        "int32" => Ty::Int32,
+        "int64" => Ty::Int64,
+        "boolean" => Ty::Bool,
+        "decimal" => Ty::Decimal,
+        "timestamp" => Ty::Timestamp,
+        "json" => Ty::Json,
+        name if known.types.contains(name) => Ty::Struct(name.to_owned()),
+        name if known.enums.contains(name) => Ty::Enum(name.to_owned()),
+        "" => {
+            return Err("empty type expression; expected string, int32, int64, boolean, decimal, timestamp, json, list<T>, map<T> or a declared type or enum".into());
+        }
+        name => {
+            let mut msg = format!("unknown type `{name}`");
+            let candidates: Vec<String> = known
+                .types
+                .iter()
+                .chain(known.enums.iter())
+                .cloned()
+                .chain(
+                    [
+                        "string",
+                        "int32",
+                        "int64",
+                        "boolean",
+                        "decimal",
+                        "timestamp",
+                        "json",
+                    ]
+                    .map(String::from),
+                )
+                .collect();
+            if let Some(s) = suggest(name, candidates.iter()) {
+                msg.push_str(&format!("; {s}"));
+            } else {
+                msg.push_str("; expected string, int32, int64, boolean, decimal, timestamp, json, list<T>, map<T> or a declared type or enum");
+            }
+            return Err(msg);
+        }
+    })
+}
+
+pub(super) fn resolve_fields(
+    ctx: &mut Ctx,
+    known: &Known,
+    defs: &OrderedMap<raw::FieldDef>,
+    owner: &str,
+) -> Vec<Field> {
+    let mut fields = Vec::new();
+    let mut rust_seen: BTreeMap<String, (String, Pos)> = BTreeMap::new();
+    for (name, def) in defs.iter() {
+        if !names::is_plain(&name.value) {
+            ctx.error(
+                name.pos,
+                format!(
+                    "field name `{}` in {owner} has characters that are not allowed",
+                    name.value
+                ),
+            )
+            .help = Some("use letters, digits, `_`, `-` or `.`".into());
+        }
+        let rust_name = names::field_name(&name.value);
+        if let Some((other, opos)) = rust_seen.get(&rust_name) {
+            let opos = *opos;
+            ctx.error(
+                name.pos,
+                format!("field `{}` of {owner} collides with field `{other}`: both become `{rust_name}` in Rust", name.value),
+            )
+            .help = Some(format!("rename one of them (the other is at {})", ctx.at(opos)));
+        } else {
+            rust_seen.insert(rust_name.clone(), (name.value.clone(), name.pos));
+        }
+        let ty = match parse_ty(&def.ty.value, known) {
+            Ok(ty) => ty,
+            Err(msg) => {
+                ctx.error(
+                    def.ty.pos,
+                    format!("field `{}` of {owner}: {msg}", name.value),
+                );
+                Ty::Json
+            }
+        };
+        let constraints = resolve_constraints(ctx, &name.value, owner, def, &ty);
+        fields.push(Field {
+            name: name.value.clone(),
+            rust_name,
+            ty,
+            required: def.required,
+            nullable: def.nullable,
+            description: def.description.clone(),
+            description_zh: def.description_zh.clone(),
+            default: def.default.as_ref().map(|d| d.value.clone()),
+            sensitive: def.sensitive,
+            constraints,
+            example: def.example.as_ref().map(|e| e.value.clone()),
+            deprecated: def.deprecated,
+            pos: name.pos,
+        });
+    }
+    fields
+}
+
+fn resolve_constraints(
+    ctx: &mut Ctx,
+    name: &str,
+    owner: &str,
+    def: &raw::FieldDef,
+    ty: &Ty,
+) -> Constraints {
+    let mut c = Constraints::default();
+    let is_string = *ty == Ty::String;
+    let is_int = matches!(ty, Ty::Int32 | Ty::Int64);
+    let only = |ctx: &mut Ctx, ok: bool, key: &str, pos: Pos, want: &str| {
+        if !ok {
+            ctx.error(
+                pos,
+                format!(
+                    "field `{name}` of {owner}: `{key}` applies to {want} fields, not to `{ty}`"
+                ),
+            )
+            .help = Some(format!("remove `{key}` or change the type"));
+        }
+        ok
+    };
+    if let Some(v) = &def.min_length {
+        if only(ctx, is_string, "minLength", v.pos, "string") {
+            c.min_length = Some(v.value);
+        }
+    }
+    if let Some(v) = &def.max_length {
+        if only(ctx, is_string, "maxLength", v.pos, "string") {
+            c.max_length = Some(v.value);
+        }
+    }
+    if let (Some(min), Some(max)) = (&def.min_length, c.max_length) {
+        let (pos, min) = (min.pos, min.value);
+        if c.min_length.is_some() && min > max {
+            ctx.error(
+                pos,
+                format!(
+                    "field `{name}` of {owner}: minLength {min} is greater than maxLength {max}"
+                ),
+            );
+        }
+    }
+    if let Some(v) = &def.pattern {
+        if only(ctx, is_string, "pattern", v.pos, "string") {
+            match regex::Regex::new(&v.value) {
+                Ok(_) => c.pattern = Some(v.value.clone()),
+                Err(e) => {
+                    let text = e.to_string();
+                    let last = text.lines().last().unwrap_or_default();
+                    let first = last.strip_prefix("error: ").unwrap_or(last).to_owned();
+                    ctx.error(
+                        v.pos,
+                        format!("field `{name}` of {owner}: invalid pattern: {first}"),
+                    );
+                }
+            }
+        }
+    }
+    if let Some(v) = &def.format {
+        if only(ctx, is_string, "format", v.pos, "string") {
+            match bizgen_runtime::schema::Format::from_name(&v.value) {
+                Some(f) => c.format = Some(f),
+                None => {
+                    let all: Vec<&str> = bizgen_runtime::schema::Format::ALL
+                        .iter()
+                        .map(|f| f.name())
+                        .collect();
+                    ctx.error(
+                        v.pos,
+                        format!("field `{name}` of {owner}: unknown format `{}`", v.value),
+                    )
+                    .help = Some(format!("known formats: {}", all.join(", ")));
+                }
+            }
+        }
+    }
+    if let Some(v) = &def.minimum {
+        if only(ctx, is_int, "minimum", v.pos, "int32/int64") {
+            c.minimum = Some(v.value);
+        }
+    }
+    if let Some(v) = &def.maximum {
+        if only(ctx, is_int, "maximum", v.pos, "int32/int64") {
+            c.maximum = Some(v.value);
+        }
+    }
+    if let (Some(min), Some(max)) = (&def.minimum, c.maximum) {
+        let (pos, min) = (min.pos, min.value);
+        if c.minimum.is_some() && min > max {
+            ctx.error(
+                pos,
+                format!("field `{name}` of {owner}: minimum {min} is greater than maximum {max}"),
+            );
+        }
+    }
+    if *ty == Ty::Int32 {
+        for (key, v) in [("minimum", &def.minimum), ("maximum", &def.maximum)] {
+            if let Some(v) = v {
+                if i32::try_from(v.value).is_err() {
+                    ctx.error(
+                        v.pos,
+                        format!(
+                            "field `{name}` of {owner}: {key} {} is outside the int32 range",
+                            v.value
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    c
+}
+
+fn check_cycles(ctx: &mut Ctx, types: &[Struct]) {
+    fn refs(ty: &Ty, out: &mut Vec<String>) {
+        match ty {
+            Ty::Struct(n) => out.push(n.clone()),
+            Ty::List(t) | Ty::Map(t) => refs(t, out),
+            _ => {}
+        }
+    }
+    let graph: BTreeMap<&str, Vec<String>> = types
+        .iter()
+        .map(|t| {
+            let mut out = Vec::new();
+            for f in &t.fields {
+                refs(&f.ty, &mut out);
+            }
+            (t.name.as_str(), out)
+        })
+        .collect();
+    for t in types {
+        // Depth-first search for a path back to `t`.
+        let mut stack = vec![(t.name.clone(), vec![t.name.clone()])];
+        let mut visited = BTreeSet::new();
+        while let Some((node, path)) = stack.pop() {
+            for next in graph.get(node.as_str()).into_iter().flatten() {
+                if *next == t.name {
+                    let mut cycle = path.clone();
+                    cycle.push(next.clone());
+                    ctx.error(
+                        t.pos,
+                        format!("type `{}` is recursive: {}", t.name, cycle.join(" → ")),
+                    )
+                    .help = Some(
+                        "recursive types are not supported; break the cycle with a `json` field"
+                            .into(),
+                    );
+                    stack.clear();
+                    break;
+                }
+                if visited.insert(next.clone()) {
+                    let mut p = path.clone();
+                    p.push(next.clone());
+                    stack.push((next.clone(), p));
+                }
+            }
+        }
+    }
+}

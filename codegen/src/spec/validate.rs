@@ -1,0 +1,96 @@
+//! Stage 4, validate: checks that need the whole IR. Defaults, field
+//! examples and operation examples must fit their schemas; unused types and
+//! enums are worth a warning.
+
+use std::collections::BTreeSet;
+
+use super::ctx::Ctx;
+use crate::ir::*;
+
+/// Runs every whole-IR check.
+pub(super) fn validate(ctx: &mut Ctx, api: &Api) {
+    check_values(ctx, api);
+    warn_unused(ctx, api);
+}
+
+/// Defaults, field examples and operation examples must fit their schemas.
+fn check_values(ctx: &mut Ctx, api: &Api) {
+    use crate::wire;
+    let strict = bizgen_runtime::validate::Options { strict: true };
+    let check_field = |ctx: &mut Ctx, owner: &str, f: &Field| {
+        let schema = wire::field_schema(api, f);
+        for (what, v) in [("default", &f.default), ("example", &f.example)] {
+            if let Some(v) = v {
+                for violation in bizgen_runtime::validate::validate(v, &schema, strict) {
+                    ctx.error(
+                        f.pos,
+                        format!(
+                            "the {what} of field `{}` of {owner} does not fit its type: {}",
+                            f.name, violation.reason
+                        ),
+                    );
+                }
+            }
+        }
+    };
+    for t in &api.types {
+        for f in &t.fields {
+            check_field(ctx, &format!("type `{}`", t.name), f);
+        }
+    }
+    for (_, op) in api.operations() {
+        for f in &op.request.fields {
+            check_field(ctx, &format!("the request of `{}`", op.name), f);
+        }
+        for ex in &op.examples {
+            for v in wire::check_example(api, op, ex) {
+                ctx.error(ex.pos, format!("example `{}` of `{}`: {v}", ex.name, op.name))
+                    .help = Some(match ex.kind {
+                        ExampleKind::Captured => "a captured example is verbatim from the seeds: fix the schema, not the example".into(),
+                        ExampleKind::Illustrative => "fix the example or the schema".into(),
+                    });
+            }
+        }
+    }
+}
+
+fn warn_unused(ctx: &mut Ctx, api: &Api) {
+    fn visit(ty: &Ty, used: &mut BTreeSet<String>) {
+        match ty {
+            Ty::Struct(n) | Ty::Enum(n) => {
+                used.insert(n.clone());
+            }
+            Ty::List(t) | Ty::Map(t) => visit(t, used),
+            _ => {}
+        }
+    }
+    let mut used = BTreeSet::new();
+    for t in &api.types {
+        t.fields.iter().for_each(|f| visit(&f.ty, &mut used));
+    }
+    for (_, op) in api.operations() {
+        op.request
+            .fields
+            .iter()
+            .for_each(|f| visit(&f.ty, &mut used));
+        if let Some(t) = &op.response.ty {
+            visit(t, &mut used);
+        }
+    }
+    for t in &api.types {
+        if !used.contains(&t.name) {
+            ctx.warn(
+                t.pos,
+                format!("type `{}` is not used by any operation", t.name),
+            );
+        }
+    }
+    for e in &api.enums {
+        if !used.contains(&e.name) {
+            ctx.warn(
+                e.pos,
+                format!("enum `{}` is not used by any operation", e.name),
+            );
+        }
+    }
+}
