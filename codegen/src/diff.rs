@@ -28,9 +28,9 @@ mod report;
 mod rules;
 mod usage;
 
+pub use crate::date::Date;
 pub use accept::{AcceptEntry, AcceptFile};
 pub use cli::{run_diff, DiffArgs, EXIT_FINDINGS, EXIT_USAGE};
-pub use crate::date::Date;
 pub use error::DiffError;
 pub use failure::{LoadFailure, Problem};
 pub use finding::{Acceptance, Affected, Finding, Location, SpecSide, UseSide};

@@ -6,6 +6,7 @@
 
 pub mod builder;
 pub mod cli;
+pub mod date;
 pub mod diagnostics;
 pub mod diff;
 pub mod docs;

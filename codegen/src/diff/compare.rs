@@ -15,11 +15,11 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::finding::{Finding, Location, SpecSide};
-use crate::date::Date;
-use crate::ir::Deprecation;
 use super::rules::rule_info;
 use super::usage::{Sides, Usage};
+use crate::date::Date;
 use crate::diagnostics::Pos;
+use crate::ir::Deprecation;
 use crate::spec::Loaded;
 use headers::SharedChanges;
 use renames::Renames;
@@ -113,10 +113,14 @@ impl Differ<'_> {
             return None;
         }
         Some(match d.sunset {
-            Some(sunset) if sunset < self.today => {
-                ("removed-after-sunset", format!(" after its sunset date {sunset}"))
-            }
-            Some(sunset) => ("deprecated-removed", format!(" before its sunset date {sunset}")),
+            Some(sunset) if sunset < self.today => (
+                "removed-after-sunset",
+                format!(" after its sunset date {sunset}"),
+            ),
+            Some(sunset) => (
+                "deprecated-removed",
+                format!(" before its sunset date {sunset}"),
+            ),
             None => ("deprecated-removed", String::new()),
         })
     }

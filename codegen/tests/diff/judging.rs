@@ -262,25 +262,47 @@ fn a_gateway_header_change_is_one_finding_at_its_line() {
         "headers: {version: required, trace: required, lang: required}",
     )]);
     let findings = diff(&old, &new);
-    assert_eq!(rules_of(&findings), ["header-required-added"], "{findings:#?}");
+    assert_eq!(
+        rules_of(&findings),
+        ["header-required-added"],
+        "{findings:#?}"
+    );
     let f = &findings[0];
     assert_eq!(f.location.to_string(), "spec/common.yaml:11:51");
     assert_eq!(f.path.as_deref(), Some("gateways.c.headers.lang"));
-    let ops: Vec<&str> = f.affected_operations.iter().map(|a| a.operation.as_str()).collect();
+    let ops: Vec<&str> = f
+        .affected_operations
+        .iter()
+        .map(|a| a.operation.as_str())
+        .collect();
     assert_eq!(
         ops,
-        ["/api/c/demo.Shop.extra", "/api/c/demo.Shop.getProfile", "/api/c/demo.Shop.ping"]
+        [
+            "/api/c/demo.Shop.extra",
+            "/api/c/demo.Shop.getProfile",
+            "/api/c/demo.Shop.ping"
+        ]
     );
     // An operation that overrides the header keeps its own finding.
     let own = (
         "        access: guest\n",
         "        access: guest\n        headers: {lang: optional}\n",
     );
-    let findings = diff(&base_spec(&[own]), &base_spec(&[own, (
-        "headers: {version: required, trace: required}",
-        "headers: {version: required, trace: required, lang: required}",
-    )]));
-    assert_eq!(rules_of(&findings), ["header-required-added"], "{findings:#?}");
+    let findings = diff(
+        &base_spec(&[own]),
+        &base_spec(&[
+            own,
+            (
+                "headers: {version: required, trace: required}",
+                "headers: {version: required, trace: required, lang: required}",
+            ),
+        ]),
+    );
+    assert_eq!(
+        rules_of(&findings),
+        ["header-required-added"],
+        "{findings:#?}"
+    );
     assert_eq!(findings[0].affected_operations.len(), 2);
 }
 
@@ -302,7 +324,17 @@ fn an_api_version_change_is_one_finding_for_the_operations_that_send_it() {
     let f = &findings[0];
     assert_eq!(f.location.to_string(), "spec/common.yaml:5:12");
     // `ping` sends no `version` header: it is not affected.
-    let ops: Vec<&str> = f.affected_operations.iter().map(|a| a.operation.as_str()).collect();
-    assert_eq!(ops, ["/api/c/demo.Shop.extra", "/api/c/demo.Shop.getProfile"]);
-    assert_eq!((&f.before, &f.after), (&Some("0.0.1".into()), &Some("0.0.2".into())));
+    let ops: Vec<&str> = f
+        .affected_operations
+        .iter()
+        .map(|a| a.operation.as_str())
+        .collect();
+    assert_eq!(
+        ops,
+        ["/api/c/demo.Shop.extra", "/api/c/demo.Shop.getProfile"]
+    );
+    assert_eq!(
+        (&f.before, &f.after),
+        (&Some("0.0.1".into()), &Some("0.0.2".into()))
+    );
 }

@@ -133,8 +133,14 @@ impl Differ<'_> {
         let message = format!("field {} was removed from {}", code(&f.name), owner.label);
         if let Some((rule, when)) = self.lifecycle_rule(f.deprecated, &f.deprecation) {
             if sides.request || sides.response {
-                self.emit(rule, owner.scope, sides, at, format!("deprecated {message}{when}"))
-                    .path(path);
+                self.emit(
+                    rule,
+                    owner.scope,
+                    sides,
+                    at,
+                    format!("deprecated {message}{when}"),
+                )
+                .path(path);
                 return;
             }
         }

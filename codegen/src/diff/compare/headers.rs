@@ -97,12 +97,18 @@ impl Differ<'_> {
                 find_gateway(&self.new.api, &gateway),
                 find_gateway(&self.old.api, &gateway),
             ) {
-                (Some(g), _) if g.headers.iter().any(|h| h.name == name) => {
-                    At::New(g.headers.iter().find(|h| h.name == name).map_or(g.pos, |h| h.pos))
-                }
-                (_, Some(g)) if g.headers.iter().any(|h| h.name == name) => {
-                    At::Old(g.headers.iter().find(|h| h.name == name).map_or(g.pos, |h| h.pos))
-                }
+                (Some(g), _) if g.headers.iter().any(|h| h.name == name) => At::New(
+                    g.headers
+                        .iter()
+                        .find(|h| h.name == name)
+                        .map_or(g.pos, |h| h.pos),
+                ),
+                (_, Some(g)) if g.headers.iter().any(|h| h.name == name) => At::Old(
+                    g.headers
+                        .iter()
+                        .find(|h| h.name == name)
+                        .map_or(g.pos, |h| h.pos),
+                ),
                 (Some(g), _) | (None, Some(g)) => At::New(g.pos),
                 (None, None) => continue,
             };
@@ -134,15 +140,23 @@ impl Differ<'_> {
                 if count == 1 { "" } else { "s" }
             );
             let pos = self.new.api.version_pos;
-            self.emit("version-changed", Scope::Api, Sides::default(), At::New(pos), message)
-                .path("api.version")
-                .change(o, n)
-                .affected_operations = affected(shared.version);
+            self.emit(
+                "version-changed",
+                Scope::Api,
+                Sides::default(),
+                At::New(pos),
+                message,
+            )
+            .path("api.version")
+            .change(o, n)
+            .affected_operations = affected(shared.version);
         }
     }
 }
 
-fn affected(ops: Vec<String>) -> Vec<Affected> {
+/// The operations, sorted by path.
+fn affected(mut ops: Vec<String>) -> Vec<Affected> {
+    ops.sort();
     ops.into_iter()
         .map(|operation| Affected {
             operation,
@@ -171,9 +185,10 @@ fn header_change(before: Presence, after: Presence) -> Option<(&'static str, Str
     match (before, after) {
         (a, b) if a == b => None,
         (_, Presence::Required) => Some(("header-required-added", was)),
-        (Presence::Absent, Presence::Optional) => {
-            Some(("header-added", "is accepted as a new optional header".into()))
-        }
+        (Presence::Absent, Presence::Optional) => Some((
+            "header-added",
+            "is accepted as a new optional header".into(),
+        )),
         _ => Some(("header-relaxed", was)),
     }
 }
