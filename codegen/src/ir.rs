@@ -58,6 +58,30 @@ pub struct Deprecation {
     pub replacement: Option<String>,
 }
 
+impl Deprecation {
+    /// `served until 2026-12-31; use `loginV2` instead`, or that it may be
+    /// removed when neither is known.
+    pub fn details(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(sunset) = self.sunset {
+            parts.push(format!("served until {sunset}"));
+        }
+        if let Some(r) = &self.replacement {
+            parts.push(format!("use `{r}` instead"));
+        }
+        if parts.is_empty() {
+            "it may be removed in a later version".into()
+        } else {
+            parts.join("; ")
+        }
+    }
+
+    /// `Deprecated: served until ...`, for `#[deprecated]` notes.
+    pub fn note(&self) -> String {
+        format!("Deprecated: {}.", self.details())
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Header {
     pub name: String,

@@ -428,7 +428,15 @@ pub(super) fn enums(api: &Api) -> EnumsPage {
                     .map(|v| EnumValueRow {
                         code: code(&code_json(&v.code)),
                         name: code(&v.name),
-                        description: with_zh(&v.description, v.description_zh.as_deref()),
+                        description: if v.deprecated {
+                            format!(
+                                "**Deprecated:** {}. {}",
+                                v.deprecation.details(),
+                                with_zh(&v.description, v.description_zh.as_deref())
+                            )
+                        } else {
+                            with_zh(&v.description, v.description_zh.as_deref())
+                        },
                     })
                     .collect(),
                 used_by: used_by(users.get(e.name.as_str())),
@@ -577,6 +585,9 @@ fn field_row(api: &Api, f: &Field, root: &str) -> FieldRow {
     }
     if f.sensitive {
         details.push("sensitive".into());
+    }
+    if f.deprecated {
+        details.push(format!("deprecated: {}", f.deprecation.details()));
     }
     let mut name = code(&f.name);
     if f.deprecated {

@@ -82,6 +82,17 @@ fn emit_types(api: &Api) -> TokenStream {
     });
     let api_name = &api.name;
     let api_version = &api.version;
+    // Deprecated fields and variants are for users' code to avoid; the
+    // generated impls still use them.
+    let uses_deprecated = api
+        .enums
+        .iter()
+        .any(|e| e.values.iter().any(|v| v.deprecated))
+        || api
+            .types
+            .iter()
+            .any(|t| t.fields.iter().any(|f| f.deprecated));
+    let allow_deprecated = uses_deprecated.then(|| quote!(#[allow(deprecated)]));
     quote! {
         /// Name of the API, from the spec.
         pub const API_NAME: &str = #api_name;
@@ -89,6 +100,7 @@ fn emit_types(api: &Api) -> TokenStream {
         pub const API_VERSION: &str = #api_version;
 
         /// Shared data types and enums.
+        #allow_deprecated
         pub mod types {
             #import
 
