@@ -31,6 +31,14 @@ pub enum Error {
         #[source]
         source: askama::Error,
     },
+    /// A TypeScript template failed to render (a bizgen bug, not a spec problem).
+    #[error("cannot render the TypeScript file {file}: {source}")]
+    TypeScriptTemplate {
+        /// The file, relative to the TypeScript package.
+        file: String,
+        #[source]
+        source: askama::Error,
+    },
     /// No operation has this bizType or path.
     #[error("no operation has the bizType or path `{0}`")]
     UnknownOperation(String),

@@ -19,6 +19,7 @@ pub mod names;
 mod parallel;
 pub mod rust;
 pub mod spec;
+pub mod typescript;
 pub mod wire;
 
 pub use builder::Builder;

@@ -1,5 +1,17 @@
-//! The wire shapes of the IR as runtime [`Schema`]s, so that the tool and
-//! generated servers validate with the same code.
+//! The one IR → schema mapping: the wire shape of every type, field,
+//! request, response and envelope of the IR as runtime [`Schema`] values.
+//!
+//! Everything that describes or checks shapes starts here: the tool's
+//! validation (`bizgen validate`, spec examples), the schemas compiled into
+//! generated crates (the Rust emitter spells these values as tokens, see
+//! `rust::schema`; `tests/tests/schemas.rs` proves them equal), and the
+//! OpenAPI and TypeScript emitters. Named objects and enums are expanded in
+//! place ([`Schema::Object`], [`Schema::Enum`] carry their names, so a
+//! consumer can still refer to them by name).
+//!
+//! - shapes: [`ty_schema`], [`field_schema`], [`struct_schema`],
+//!   [`enum_schema`], [`request_schema`], [`data_schema`], [`envelope_schema`];
+//! - checks: [`check_request`], [`check_response`], [`check_example`].
 
 use std::borrow::Cow;
 
@@ -9,7 +21,7 @@ use bizgen_runtime::schema::{
 use bizgen_runtime::validate::{validate, Options, Violation};
 use serde_json::Value;
 
-use crate::ir::{Api, Code, Constraints, Example, Field, Operation, Struct, Ty};
+use crate::ir::{Api, Code, Constraints, Enum, Example, Field, Operation, Struct, Ty};
 
 /// The schema of a type, with a field's constraints applied at the top level.
 pub fn ty_schema(api: &Api, ty: &Ty, c: &Constraints) -> Schema {
@@ -38,14 +50,19 @@ pub fn ty_schema(api: &Api, ty: &Ty, c: &Constraints) -> Schema {
             None => Schema::Json,
         },
         Ty::Enum(name) => match api.find_enum(name) {
-            Some(e) => Schema::Enum(Cow::Owned(EnumSchema {
-                name: Cow::Owned(e.name.clone()),
-                codes: enum_codes(e.values.iter().map(|v| &v.code)),
-            })),
+            Some(e) => Schema::Enum(Cow::Owned(enum_schema(e))),
             None => Schema::Json,
         },
         Ty::List(t) => Schema::List(Node::new(ty_schema(api, t, &Constraints::default()))),
         Ty::Map(t) => Schema::Map(Node::new(ty_schema(api, t, &Constraints::default()))),
+    }
+}
+
+/// An enum: its name and wire codes (integers for `int32` enums).
+pub fn enum_schema(e: &Enum) -> EnumSchema {
+    EnumSchema {
+        name: Cow::Owned(e.name.clone()),
+        codes: enum_codes(e.values.iter().map(|v| &v.code)),
     }
 }
 
@@ -68,6 +85,9 @@ fn enum_codes<'a>(codes: impl Iterator<Item = &'a Code>) -> EnumCodes {
     }
 }
 
+/// The schema of a field's value: its type with its constraints, `null`
+/// accepted when it is nullable. (Whether it may be absent is
+/// the `required` flag of [`FieldSchema`], see [`struct_schema`].)
 pub fn field_schema(api: &Api, f: &Field) -> Schema {
     let s = ty_schema(api, &f.ty, &f.constraints);
     if f.nullable {
@@ -77,6 +97,8 @@ pub fn field_schema(api: &Api, f: &Field) -> Schema {
     }
 }
 
+/// An object type (or request body): its fields in spec order, named by
+/// their wire names.
 pub fn struct_schema(api: &Api, s: &Struct) -> ObjectSchema {
     ObjectSchema {
         name: Cow::Owned(s.name.clone()),

@@ -4970,14 +4970,14 @@ pub mod customer_api_web_service {
                             rt::FieldSchema::optional(
                                 "size",
                                 rt::Schema::Int32(rt::IntRules {
-                                    minimum: Some(1i64),
+                                    minimum: Some(1),
                                     maximum: None,
                                 }),
                             ),
                             rt::FieldSchema::optional(
                                 "current",
                                 rt::Schema::Int32(rt::IntRules {
-                                    minimum: Some(1i64),
+                                    minimum: Some(1),
                                     maximum: None,
                                 }),
                             ),
@@ -6299,14 +6299,14 @@ pub mod customer_web_api_service {
                             rt::FieldSchema::optional(
                                 "size",
                                 rt::Schema::Int32(rt::IntRules {
-                                    minimum: Some(1i64),
+                                    minimum: Some(1),
                                     maximum: None,
                                 }),
                             ),
                             rt::FieldSchema::optional(
                                 "current",
                                 rt::Schema::Int32(rt::IntRules {
-                                    minimum: Some(1i64),
+                                    minimum: Some(1),
                                     maximum: None,
                                 }),
                             ),
@@ -13690,14 +13690,14 @@ pub mod white_customer_admin_api_service {
                             rt::FieldSchema::optional(
                                 "size",
                                 rt::Schema::Int32(rt::IntRules {
-                                    minimum: Some(1i64),
+                                    minimum: Some(1),
                                     maximum: None,
                                 }),
                             ),
                             rt::FieldSchema::optional(
                                 "current",
                                 rt::Schema::Int32(rt::IntRules {
-                                    minimum: Some(1i64),
+                                    minimum: Some(1),
                                     maximum: None,
                                 }),
                             ),

@@ -25,33 +25,20 @@ pub enum Schema {
     Nullable(Node),
 }
 
-/// A schema held either in static memory (generated code) or on the heap
-/// (schemas the tool builds from a spec at run time).
-#[derive(Debug, Clone)]
-pub enum Node {
-    Static(&'static Schema),
-    Boxed(Box<Schema>),
-}
+/// A nested schema (list item, map value, nullable inner), boxed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node(Box<Schema>);
 
 impl Node {
     pub fn new(schema: Schema) -> Node {
-        Node::Boxed(Box::new(schema))
+        Node(Box::new(schema))
     }
 }
 
 impl std::ops::Deref for Node {
     type Target = Schema;
     fn deref(&self) -> &Schema {
-        match self {
-            Node::Static(s) => s,
-            Node::Boxed(s) => s,
-        }
-    }
-}
-
-impl PartialEq for Node {
-    fn eq(&self, other: &Node) -> bool {
-        **self == **other
+        &self.0
     }
 }
 

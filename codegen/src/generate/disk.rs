@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 /// Directories below the output that belong to the generator: files there
 /// that it would not write are stale.
-const OWNED_DIRS: &[&str] = &["src", "docs"];
+const OWNED_DIRS: &[&str] = &["src", "docs", "ts/src"];
 
 /// Writes the outputs, removing stale files in generator-owned directories.
 /// Files whose content is unchanged are not rewritten (keeps mtimes, so
@@ -41,12 +41,15 @@ pub fn write(out_dir: &Path, files: &BTreeMap<PathBuf, String>) -> std::io::Resu
     Ok(report)
 }
 
-/// Whether a stale file is one the generator wrote: Rust files carry the
-/// `@generated` header; markdown below `docs/` is all generated.
+/// Whether a stale file is one the generator wrote: Rust and TypeScript
+/// files carry the `@generated` header; markdown below `docs/` is all generated.
 fn was_generated(rel: &Path, path: &Path) -> bool {
     match rel.extension().and_then(|e| e.to_str()) {
         Some("md") => rel.starts_with("docs"),
         Some("bizgen-tmp") => true,
+        Some("ts") => {
+            std::fs::read_to_string(path).is_ok_and(|t| t.starts_with(crate::typescript::HEADER))
+        }
         _ => std::fs::read_to_string(path).is_ok_and(|t| t.starts_with(crate::rust::HEADER)),
     }
 }

@@ -1,5 +1,6 @@
 //! Everything `bizgen generate` writes, as one map of relative path →
-//! content: the SDK crate (manifest, sources, mock binary) and the docs.
+//! content: the SDK crate (manifest, sources, mock binary), the docs and
+//! the TypeScript package (`ts/`).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -45,6 +46,9 @@ pub fn outputs(api: &Api, options: &Options) -> crate::Result<BTreeMap<PathBuf, 
     );
     for (path, text) in docs? {
         files.insert(PathBuf::from("docs").join(path), text);
+    }
+    for (path, text) in crate::typescript::render_package(api)? {
+        files.insert(PathBuf::from("ts").join(path), text);
     }
     Ok(files)
 }

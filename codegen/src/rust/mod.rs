@@ -4,6 +4,7 @@
 
 mod docs;
 mod mock;
+mod schema;
 mod services;
 mod tokens;
 mod types;

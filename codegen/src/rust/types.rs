@@ -1,12 +1,13 @@
 //! Structs and enums: the data types of requests and responses, with serde
 //! renames, redacting `Debug` and their wire schemas.
 
-use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use proc_macro2::TokenStream;
+use quote::quote;
 
 use super::docs::{deprecated_attr, doc_attrs, field_doc, paragraphs};
+use super::schema;
 use super::tokens::{ident, rt};
-use crate::ir::{Api, Code, Constraints, Enum, EnumRepr, Field, Struct, Ty};
+use crate::ir::{Api, Code, Enum, EnumRepr, Field, Struct, Ty};
 
 /// Where the generated item sits, to name the shared `types` module from it.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -83,93 +84,6 @@ fn serde_camel_case(rust_name: &str) -> String {
     }
 }
 
-/// Tokens that build the runtime [`Schema`] of a type.
-pub fn schema_tokens(ty: &Ty, c: &Constraints, scope: Scope) -> TokenStream {
-    let rt = rt();
-    let opt_u64 = |v: Option<u64>| match v {
-        Some(v) => quote!(Some(#v)),
-        None => quote!(None),
-    };
-    let opt_i64 = |v: Option<i64>| match v {
-        Some(v) if v < 0 => {
-            let abs = Literal::u64_unsuffixed(v.unsigned_abs());
-            quote!(Some(-#abs))
-        }
-        Some(v) => quote!(Some(#v)),
-        None => quote!(None),
-    };
-    match ty {
-        Ty::String if c.is_empty() => quote!(#rt::Schema::STRING),
-        Ty::String => {
-            // Only the rules that are set, the rest from `NONE`.
-            let mut rules = Vec::new();
-            if c.min_length.is_some() {
-                let v = opt_u64(c.min_length);
-                rules.push(quote!(min_length: #v));
-            }
-            if c.max_length.is_some() {
-                let v = opt_u64(c.max_length);
-                rules.push(quote!(max_length: #v));
-            }
-            if let Some(p) = &c.pattern {
-                rules.push(quote!(pattern: Some(#rt::Cow::Borrowed(#p))));
-            }
-            if let Some(f) = c.format {
-                let variant = format_ident!("{}", format!("{f:?}"));
-                rules.push(quote!(format: Some(#rt::Format::#variant)));
-            }
-            quote!(#rt::Schema::String(#rt::StringRules {
-                #(#rules,)*
-                ..#rt::StringRules::NONE
-            }))
-        }
-        Ty::Int32 | Ty::Int64 => {
-            let (variant, plain) = if *ty == Ty::Int32 {
-                (quote!(Int32), quote!(INT32))
-            } else {
-                (quote!(Int64), quote!(INT64))
-            };
-            if c.minimum.is_none() && c.maximum.is_none() {
-                quote!(#rt::Schema::#plain)
-            } else {
-                let min = opt_i64(c.minimum);
-                let max = opt_i64(c.maximum);
-                quote!(#rt::Schema::#variant(#rt::IntRules { minimum: #min, maximum: #max }))
-            }
-        }
-        Ty::Bool => quote!(#rt::Schema::Bool),
-        Ty::Decimal => quote!(#rt::Schema::Decimal),
-        Ty::Timestamp => quote!(#rt::Schema::Timestamp),
-        Ty::Json => quote!(#rt::Schema::Json),
-        Ty::Struct(n) => {
-            let path = rust_type(&Ty::Struct(n.clone()), scope);
-            quote!(#rt::Schema::Object(#rt::Cow::Borrowed(#path::object_schema())))
-        }
-        Ty::Enum(n) => {
-            let path = rust_type(&Ty::Enum(n.clone()), scope);
-            quote!(#rt::Schema::Enum(#rt::Cow::Borrowed(#path::enum_schema())))
-        }
-        Ty::List(t) => {
-            let inner = schema_tokens(t, &Constraints::default(), scope);
-            quote!(#rt::Schema::List(#rt::Node::new(#inner)))
-        }
-        Ty::Map(t) => {
-            let inner = schema_tokens(t, &Constraints::default(), scope);
-            quote!(#rt::Schema::Map(#rt::Node::new(#inner)))
-        }
-    }
-}
-
-fn field_schema_tokens(f: &Field, scope: Scope) -> TokenStream {
-    let rt = rt();
-    let inner = schema_tokens(&f.ty, &f.constraints, scope);
-    if f.nullable {
-        quote!(#rt::Schema::Nullable(#rt::Node::new(#inner)))
-    } else {
-        inner
-    }
-}
-
 /// Whether every value of the type has a natural default.
 fn has_default(api: &Api, ty: &Ty) -> bool {
     match ty {
@@ -223,16 +137,7 @@ pub fn emit_struct(api: &Api, s: &Struct, doc: &str, scope: Scope) -> TokenStrea
             quote!(.field(#label, &#rt::RedactedOption(&self.#fname)))
         }
     });
-    let schema_fields = s.fields.iter().map(|f| {
-        let wire = &f.name;
-        let schema = field_schema_tokens(f, scope);
-        if f.required {
-            quote!(#rt::FieldSchema::required(#wire, #schema))
-        } else {
-            quote!(#rt::FieldSchema::optional(#wire, #schema))
-        }
-    });
-    let wire_name = &s.name;
+    let object_schema = schema::object(&crate::wire::struct_schema(api, s), scope);
     let default = struct_has_default(api, s).then(|| quote!(Default,));
     let label = &s.rust_name;
     // A hand-written `Debug` only where something must be redacted.
@@ -264,7 +169,7 @@ pub fn emit_struct(api: &Api, s: &Struct, doc: &str, scope: Scope) -> TokenStrea
             pub fn object_schema() -> &'static #rt::ObjectSchema {
                 static SCHEMA: #rt::OnceLock<#rt::ObjectSchema> = #rt::OnceLock::new();
                 SCHEMA.get_or_init(|| {
-                    #rt::ObjectSchema::new(#wire_name, [#(#schema_fields),*])
+                    #object_schema
                 })
             }
         }
@@ -280,7 +185,7 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
         e.description_zh.as_deref().unwrap_or(""),
         "Clients keep codes they do not know in `Unknown`; servers reject them.",
     ]));
-    let wire_name = &e.name;
+    let enum_schema = schema::enumeration(&crate::wire::enum_schema(e));
     let variants: Vec<_> = e.values.iter().map(|v| ident(&v.rust_name)).collect();
     let variant_docs = e.values.iter().map(|v| {
         let doc = doc_attrs(&paragraphs([
@@ -296,14 +201,7 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
                 .values
                 .iter()
                 .map(|v| match v.code {
-                    Code::Int(i) if i < 0 => {
-                        let abs = Literal::i64_unsuffixed(-i);
-                        quote!(-#abs)
-                    }
-                    Code::Int(i) => {
-                        let lit = Literal::i64_unsuffixed(i);
-                        quote!(#lit)
-                    }
+                    Code::Int(i) => schema::int(i),
                     Code::Str(_) => quote!(0),
                 })
                 .collect();
@@ -339,7 +237,7 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
                     /// The wire shape of this enum, for validation.
                     pub fn enum_schema() -> &'static #rt::EnumSchema {
                         static SCHEMA: #rt::OnceLock<#rt::EnumSchema> = #rt::OnceLock::new();
-                        SCHEMA.get_or_init(|| #rt::int_enum_schema(#wire_name, &[#(#codes),*]))
+                        SCHEMA.get_or_init(|| #enum_schema)
                     }
                 }
 
@@ -390,7 +288,7 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
                     /// The wire shape of this enum, for validation.
                     pub fn enum_schema() -> &'static #rt::EnumSchema {
                         static SCHEMA: #rt::OnceLock<#rt::EnumSchema> = #rt::OnceLock::new();
-                        SCHEMA.get_or_init(|| #rt::str_enum_schema(#wire_name, &[#(#codes),*]))
+                        SCHEMA.get_or_init(|| #enum_schema)
                     }
                 }
 

@@ -1,0 +1,107 @@
+{{ header }}
+{% raw %}
+/**
+ * The two errors a call can throw: {@link ApiError} when the server answered
+ * with an error envelope, {@link ClientError} when there was no usable answer.
+ *
+ * @module
+ */
+
+/** One violation of a request, as bizgen servers report them. */
+export interface Violation {
+  /** JSON pointer into the request: `/body/loginName`, `/headers/token`. */
+  pointer: string;
+  /** Why the value was refused. */
+  reason: string;
+}
+
+/** What an error envelope carries. */
+export interface ApiErrorFields {
+  code: string;
+  msg: string;
+  data: unknown;
+  msgParams: unknown;
+  trace: string | undefined;
+}
+
+/**
+ * The server answered with an error envelope (`ok: false`), whatever the
+ * HTTP status.
+ */
+export class ApiError extends Error {
+  /** The error code, e.g. `CUSTOMER_API_0000511` (see `ErrorCode`). */
+  readonly code: string;
+  /** The message, in the language of the request. */
+  readonly msg: string;
+  /** The envelope's `data`: often the bizType as a string, a list of violations for `BIZGEN_VALIDATION`, or `null`. */
+  readonly data: unknown;
+  /** Parameters of the message template, usually `null`. */
+  readonly msgParams: unknown;
+  /** The trace id of the call. */
+  readonly trace: string | undefined;
+  /** The bizType of the operation called. */
+  readonly bizType: string;
+  /** The HTTP status of the answer (200 on gateways that always answer 200). */
+  readonly status: number;
+
+  constructor(fields: ApiErrorFields, bizType: string, status: number) {
+    super(`${fields.code}: ${fields.msg}`);
+    this.name = "ApiError";
+    this.code = fields.code;
+    this.msg = fields.msg;
+    this.data = fields.data;
+    this.msgParams = fields.msgParams;
+    this.trace = fields.trace;
+    this.bizType = bizType;
+    this.status = status;
+  }
+
+  /** The request's violations when `data` lists them (`BIZGEN_VALIDATION`), else empty. */
+  get violations(): Violation[] {
+    if (!Array.isArray(this.data)) return [];
+    return this.data.filter(
+      (v): v is Violation =>
+        v !== null &&
+        typeof v === "object" &&
+        typeof (v as Violation).pointer === "string" &&
+        typeof (v as Violation).reason === "string",
+    );
+  }
+}
+
+/**
+ * Why a call failed without an answer from the API:
+ * - `transport`: the request did not reach the server or the answer did not come back;
+ * - `timeout`: no answer within `timeoutMs`;
+ * - `aborted`: the caller's `signal` aborted the call;
+ * - `decode`: the answer is not an envelope, or `data` does not have the spec's shape;
+ * - `missingToken`: the operation needs a token the client was not given (nothing was sent);
+ * - `encode`: the request cannot be written as JSON.
+ */
+export type ClientErrorKind = "transport" | "timeout" | "aborted" | "decode" | "missingToken" | "encode";
+
+/** A call failed without an answer from the API; {@link ClientError.kind} says how. */
+export class ClientError extends Error {
+  readonly kind: ClientErrorKind;
+  /** The bizType of the operation called. */
+  readonly bizType: string;
+  /** The HTTP status, when an answer came back (`decode`). */
+  readonly status: number | undefined;
+  /** The start of the body, when an answer came back (`decode`). */
+  readonly body: string | undefined;
+
+  constructor(
+    kind: ClientErrorKind,
+    bizType: string,
+    message: string,
+    details: { status?: number; body?: string; cause?: unknown } = {},
+  ) {
+    super(`${bizType}: ${message}`, { cause: details.cause });
+    this.name = "ClientError";
+    this.kind = kind;
+    this.bizType = bizType;
+    this.status = details.status;
+    this.body = details.body;
+  }
+}
+{% endraw %}
