@@ -20,6 +20,7 @@ use super::usage::{Sides, Usage};
 use crate::date::Date;
 use crate::diagnostics::Pos;
 use crate::ir::Deprecation;
+pub(crate) use crate::markdown::code;
 use crate::spec::Loaded;
 use headers::SharedChanges;
 use renames::Renames;
@@ -206,33 +207,5 @@ impl Details for Finding {
         self.before = value(before);
         self.after = value(after);
         self
-    }
-}
-
-/// A code span that survives any content: the fence is longer than any run
-/// of backticks inside (as CommonMark reads it).
-pub(crate) fn code(s: &str) -> String {
-    let longest = s
-        .split(|c| c != '`')
-        .map(str::len)
-        .max()
-        .unwrap_or_default();
-    let fence = "`".repeat(longest + 1);
-    if longest == 0 {
-        format!("{fence}{s}{fence}")
-    } else {
-        format!("{fence} {s} {fence}")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::code;
-
-    #[test]
-    fn code_spans_survive_backticks() {
-        assert_eq!(code("a"), "`a`");
-        assert_eq!(code("^`x`$"), "`` ^`x`$ ``");
-        assert_eq!(code("``"), "``` `` ```");
     }
 }
