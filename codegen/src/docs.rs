@@ -1,8 +1,12 @@
-//! Markdown reference documentation of the API, from the IR alone.
+//! Markdown reference documentation of the API, from the IR alone, in
+//! English and in Chinese.
 //!
 //! [`render_docs`] turns an [`Api`] into a set of Markdown files (relative
-//! path → content): an index, one page per operation, and pages for the
-//! shared types, enums, error codes and the response envelope. The layout is
+//! path → content): an index with a quick start, one page per operation,
+//! pages for the shared types, enums, error codes and the response
+//! envelope, a how-to-read page and a glossary; the same again under `zh/`.
+//! Both languages share the templates and view models; only the labels of
+//! [`lang`] and the spec's Chinese texts differ. The layout is
 //! in askama templates under `codegen/templates/docs/`; this module only
 //! prepares the values they show (view models) and the template filters;
 //! Markdown helpers (code spans, anchors) are in [`crate::markdown`].
@@ -11,12 +15,19 @@
 //! and it passes markdownlint with the repository's
 //! `.markdownlint-cli2.jsonc`.
 
+mod contract;
+mod guide;
+pub mod lang;
 mod model;
+mod quickstart;
 mod sample;
 
 use std::collections::BTreeMap;
 
 use askama::Template;
+
+pub use contract::{validation_example, validation_request, EXAMPLE_TRACE};
+pub use lang::Lang;
 
 use crate::ir::{Api, Operation, Service};
 use crate::markdown::normalize;
@@ -26,32 +37,41 @@ pub const VALIDATION_ERROR: &str = "BIZGEN_VALIDATION";
 /// The error code of a missing or invalid token.
 pub const UNAUTHENTICATED_ERROR: &str = "BIZGEN_UNAUTHENTICATED";
 
-/// Renders every docs page: relative path (always `/`-separated) → Markdown.
+/// Renders every docs page in both languages: relative path (always
+/// `/`-separated) → Markdown.
 ///
-/// Pages: `README.md` (index), `envelope.md`, `types.md`, `enums.md`,
-/// `errors.md` and `operations/<service>/<operation>.md` (see
-/// [`operation_page_path`]).
+/// English pages are at the root, the Chinese edition under `zh/` with the
+/// same layout: `README.md` (index with the quick start), `how-to-read.md`,
+/// `glossary.md`, `envelope.md`, `types.md`, `enums.md`, `errors.md` and
+/// `operations/<service>/<operation>.md` (see [`operation_page_path`]).
 pub fn render_docs(api: &Api) -> crate::Result<BTreeMap<String, String>> {
     let mut out = BTreeMap::new();
-    let mut put = |file: String, rendered: Result<String, askama::Error>| -> crate::Result<()> {
-        let text = rendered.map_err(|source| crate::Error::Template {
-            page: file.clone(),
-            source,
-        })?;
-        out.insert(file, normalize(&text));
-        Ok(())
-    };
-    put("README.md".into(), model::index(api).render())?;
-    put("envelope.md".into(), model::envelope(api).render())?;
-    put("types.md".into(), model::types(api).render())?;
-    put("enums.md".into(), model::enums(api).render())?;
-    put("errors.md".into(), model::errors(api).render())?;
-    for service in &api.services {
-        for op in &service.operations {
-            put(
-                operation_page_path(service, op),
-                model::operation(api, service, op).render(),
-            )?;
+    for lang in Lang::ALL {
+        let dir = lang.dir();
+        let mut put =
+            |file: String, rendered: Result<String, askama::Error>| -> crate::Result<()> {
+                let page = format!("{dir}{file}");
+                let text = rendered.map_err(|source| crate::Error::Template {
+                    page: page.clone(),
+                    source,
+                })?;
+                out.insert(page, normalize(&text));
+                Ok(())
+            };
+        put("README.md".into(), model::index(api, lang).render())?;
+        put("how-to-read.md".into(), guide::how_to_read(lang).render())?;
+        put("glossary.md".into(), guide::glossary(lang).render())?;
+        put("envelope.md".into(), model::envelope(api, lang).render())?;
+        put("types.md".into(), model::types(api, lang).render())?;
+        put("enums.md".into(), model::enums(api, lang).render())?;
+        put("errors.md".into(), model::errors(api, lang).render())?;
+        for service in &api.services {
+            for op in &service.operations {
+                put(
+                    operation_page_path(service, op),
+                    model::operation(api, service, op, lang).render(),
+                )?;
+            }
         }
     }
     Ok(out)

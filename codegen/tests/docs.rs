@@ -204,7 +204,7 @@ fn operation_pages_document_the_essentials() {
         "# bindEmail",
         "`customer.app.CustomerWebApiService.bindEmail`",
         "`POST /api/global/customer.app.CustomerWebApiService.bindEmail`",
-        "curl -X POST",
+        "curl -s -X POST",
         "-H \"token: $TOKEN\"",
         "| `verifyCode` | `string` | yes |",
         "CUSTOMER_API_0000511",

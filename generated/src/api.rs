@@ -1127,7 +1127,7 @@ pub mod types {
         /// Wire name `customerNo`, `string`. May be `null`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub customer_no: Option<String>,
-        /// Validity in days; -1 seen for a key without a limited validity.
+        /// Validity in days (meaning of -1 undocumented: a key with validityDays -1 still has an expiredTime, 90 days after its createTime).
         ///
         /// Wire name `validityDays`, `int32`. May be `null`.
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -4733,16 +4733,14 @@ pub mod customer_api_web_service {
         /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub google_code: Option<String>,
-        /// Mobile verification code; the mobile and email verification codes are required.
+        /// Mobile verification code.
         ///
         /// Wire name `phoneCode`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub phone_code: Option<String>,
-        /// Email verification code; the mobile and email verification codes are required.
+        pub phone_code: String,
+        /// Email verification code.
         ///
         /// Wire name `emailCode`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub email_code: Option<String>,
+        pub email_code: String,
         /// Ticket returned when the mobile verification code was sent; phoneCode must be passed when it is not empty.
         ///
         /// Wire name `phoneSendToken`, `string`. Sensitive: redacted in `Debug` output.
@@ -4759,8 +4757,8 @@ pub mod customer_api_web_service {
             f.debug_struct("ApplyApiRequest")
                 .field("tag", &self.tag)
                 .field("google_code", &rt::RedactedOption(&self.google_code))
-                .field("phone_code", &rt::RedactedOption(&self.phone_code))
-                .field("email_code", &rt::RedactedOption(&self.email_code))
+                .field("phone_code", &rt::Redacted(&self.phone_code))
+                .field("email_code", &rt::Redacted(&self.email_code))
                 .field("phone_send_token", &rt::RedactedOption(&self.phone_send_token))
                 .field("email_send_token", &rt::RedactedOption(&self.email_send_token))
                 .finish()
@@ -4777,8 +4775,8 @@ pub mod customer_api_web_service {
                         [
                             rt::FieldSchema::optional("tag", rt::Schema::STRING),
                             rt::FieldSchema::optional("googleCode", rt::Schema::STRING),
-                            rt::FieldSchema::optional("phoneCode", rt::Schema::STRING),
-                            rt::FieldSchema::optional("emailCode", rt::Schema::STRING),
+                            rt::FieldSchema::required("phoneCode", rt::Schema::STRING),
+                            rt::FieldSchema::required("emailCode", rt::Schema::STRING),
                             rt::FieldSchema::optional(
                                 "phoneSendToken",
                                 rt::Schema::STRING,
@@ -4853,16 +4851,14 @@ pub mod customer_api_web_service {
         /// Wire name `whiteIps`, `string`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub white_ips: Option<String>,
-        /// Mobile verification code; the mobile and email verification codes are required.
+        /// Mobile verification code.
         ///
         /// Wire name `phoneCode`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub phone_code: Option<String>,
-        /// Email verification code; the mobile and email verification codes are required.
+        pub phone_code: String,
+        /// Email verification code.
         ///
         /// Wire name `emailCode`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub email_code: Option<String>,
+        pub email_code: String,
         /// Ticket returned when the mobile verification code was sent; phoneCode must be passed when it is not empty.
         ///
         /// Wire name `phoneSendToken`, `string`. Sensitive: redacted in `Debug` output.
@@ -4882,8 +4878,8 @@ pub mod customer_api_web_service {
                 .field("tag", &self.tag)
                 .field("permission_list", &self.permission_list)
                 .field("white_ips", &self.white_ips)
-                .field("phone_code", &rt::RedactedOption(&self.phone_code))
-                .field("email_code", &rt::RedactedOption(&self.email_code))
+                .field("phone_code", &rt::Redacted(&self.phone_code))
+                .field("email_code", &rt::Redacted(&self.email_code))
                 .field("phone_send_token", &rt::RedactedOption(&self.phone_send_token))
                 .field("email_send_token", &rt::RedactedOption(&self.email_send_token))
                 .finish()
@@ -4914,8 +4910,8 @@ pub mod customer_api_web_service {
                                 ),
                             ),
                             rt::FieldSchema::optional("whiteIps", rt::Schema::STRING),
-                            rt::FieldSchema::optional("phoneCode", rt::Schema::STRING),
-                            rt::FieldSchema::optional("emailCode", rt::Schema::STRING),
+                            rt::FieldSchema::required("phoneCode", rt::Schema::STRING),
+                            rt::FieldSchema::required("emailCode", rt::Schema::STRING),
                             rt::FieldSchema::optional(
                                 "phoneSendToken",
                                 rt::Schema::STRING,
@@ -5275,7 +5271,7 @@ pub mod customer_api_web_service {
         }
         /// Create an API key
         ///
-        /// Creates a new API key for the logged-in customer, after verification with the Google code and/or the phone and email verification codes. The response contains the private key, which is returned only this once.
+        /// Creates a new API key for the logged-in customer, after verification with the mobile and email verification codes (and the Google code). The response contains the private key, which is returned only this once.
         ///
         /// `POST /api/global/customer.app.CustomerApiWebService.applyApi`, bizType `customer.app.CustomerApiWebService.applyApi`.
         /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -5317,7 +5313,7 @@ pub mod customer_api_web_service {
         }
         /// Edit an API key's permissions
         ///
-        /// Changes the tag, the permissions and the IP whitelist of an API key, after verification with the Google code and/or the phone and email verification codes.
+        /// Changes the tag, the permissions and the IP whitelist of an API key, after verification with the mobile and email verification codes (and the Google code).
         ///
         /// `POST /api/global/customer.app.CustomerApiWebService.editApiPermission`, bizType `customer.app.CustomerApiWebService.editApiPermission`.
         /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -5493,7 +5489,7 @@ pub mod customer_api_web_service {
         }
         /// Create an API key
         ///
-        /// Creates a new API key for the logged-in customer, after verification with the Google code and/or the phone and email verification codes. The response contains the private key, which is returned only this once.
+        /// Creates a new API key for the logged-in customer, after verification with the mobile and email verification codes (and the Google code). The response contains the private key, which is returned only this once.
         ///
         /// `POST /api/global/customer.app.CustomerApiWebService.applyApi`, bizType `customer.app.CustomerApiWebService.applyApi`.
         /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -5541,7 +5537,7 @@ pub mod customer_api_web_service {
         }
         /// Edit an API key's permissions
         ///
-        /// Changes the tag, the permissions and the IP whitelist of an API key, after verification with the Google code and/or the phone and email verification codes.
+        /// Changes the tag, the permissions and the IP whitelist of an API key, after verification with the mobile and email verification codes (and the Google code).
         ///
         /// `POST /api/global/customer.app.CustomerApiWebService.editApiPermission`, bizType `customer.app.CustomerApiWebService.editApiPermission`.
         /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -6397,7 +6393,7 @@ pub mod customer_web_api_service {
     /// Request body of [`CustomerWebApiService::update_asserts_pwd_mfa`].
     ///
     /// Change the fund password with email/SMS verification
-    #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
     #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
     pub struct UpdateAssertsPwdMfaRequest {
         /// Old password, MD5 encryption.
@@ -6416,18 +6412,15 @@ pub mod customer_web_api_service {
         /// Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
         ///
         /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub verify_code: Option<String>,
+        pub verify_code: String,
         /// Send ticket returned by the send-verification-code interface.
         ///
         /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub send_token: Option<String>,
+        pub send_token: String,
         /// Type of the verification code: 1 Email, 2 Phone Number.
         ///
         /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub r#type: Option<super::types::ContactType>,
+        pub r#type: super::types::ContactType,
     }
     impl ::core::fmt::Debug for UpdateAssertsPwdMfaRequest {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -6435,8 +6428,8 @@ pub mod customer_web_api_service {
                 .field("old_pwd", &rt::Redacted(&self.old_pwd))
                 .field("new_pwd", &rt::Redacted(&self.new_pwd))
                 .field("google_code", &rt::RedactedOption(&self.google_code))
-                .field("verify_code", &rt::RedactedOption(&self.verify_code))
-                .field("send_token", &rt::RedactedOption(&self.send_token))
+                .field("verify_code", &rt::Redacted(&self.verify_code))
+                .field("send_token", &rt::Redacted(&self.send_token))
                 .field("type", &self.r#type)
                 .finish()
         }
@@ -6465,9 +6458,9 @@ pub mod customer_web_api_service {
                                 }),
                             ),
                             rt::FieldSchema::optional("googleCode", rt::Schema::STRING),
-                            rt::FieldSchema::optional("verifyCode", rt::Schema::STRING),
-                            rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
-                            rt::FieldSchema::optional(
+                            rt::FieldSchema::required("verifyCode", rt::Schema::STRING),
+                            rt::FieldSchema::required("sendToken", rt::Schema::STRING),
+                            rt::FieldSchema::required(
                                 "type",
                                 rt::Schema::Enum(
                                     rt::Cow::Borrowed(super::types::ContactType::enum_schema()),
@@ -6539,7 +6532,7 @@ pub mod customer_web_api_service {
     /// Request body of [`CustomerWebApiService::update_login_pwd_mfa`].
     ///
     /// Change the login password with email/SMS verification
-    #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
     #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
     pub struct UpdateLoginPwdMfaRequest {
         /// Old password, MD5 encryption.
@@ -6558,18 +6551,15 @@ pub mod customer_web_api_service {
         /// Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
         ///
         /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub verify_code: Option<String>,
+        pub verify_code: String,
         /// Send ticket returned by the send-verification-code interface.
         ///
         /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub send_token: Option<String>,
+        pub send_token: String,
         /// Type of the verification code: 1 Email, 2 Phone Number.
         ///
         /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub r#type: Option<super::types::ContactType>,
+        pub r#type: super::types::ContactType,
     }
     impl ::core::fmt::Debug for UpdateLoginPwdMfaRequest {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -6577,8 +6567,8 @@ pub mod customer_web_api_service {
                 .field("old_pwd", &rt::Redacted(&self.old_pwd))
                 .field("new_pwd", &rt::Redacted(&self.new_pwd))
                 .field("google_code", &rt::RedactedOption(&self.google_code))
-                .field("verify_code", &rt::RedactedOption(&self.verify_code))
-                .field("send_token", &rt::RedactedOption(&self.send_token))
+                .field("verify_code", &rt::Redacted(&self.verify_code))
+                .field("send_token", &rt::Redacted(&self.send_token))
                 .field("type", &self.r#type)
                 .finish()
         }
@@ -6607,9 +6597,9 @@ pub mod customer_web_api_service {
                                 }),
                             ),
                             rt::FieldSchema::optional("googleCode", rt::Schema::STRING),
-                            rt::FieldSchema::optional("verifyCode", rt::Schema::STRING),
-                            rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
-                            rt::FieldSchema::optional(
+                            rt::FieldSchema::required("verifyCode", rt::Schema::STRING),
+                            rt::FieldSchema::required("sendToken", rt::Schema::STRING),
+                            rt::FieldSchema::required(
                                 "type",
                                 rt::Schema::Enum(
                                     rt::Cow::Borrowed(super::types::ContactType::enum_schema()),
@@ -6643,7 +6633,7 @@ pub mod customer_web_api_service {
     /// Request body of [`CustomerWebApiService::change_email_mfa`].
     ///
     /// Change the bound email, choosing how to verify the old credential
-    #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
     #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
     pub struct ChangeEmailMfaRequest {
         /// New verification code, sent to the new email with bizType=EMAIL_COMMON_VERIFICATION_CODE.
@@ -6661,18 +6651,15 @@ pub mod customer_web_api_service {
         /// Original verification code, used with type: when type=1 it must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
         ///
         /// Wire name `verifyCodeOld`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub verify_code_old: Option<String>,
+        pub verify_code_old: String,
         /// Sending ticket of the original verification code, used with type: when type=1 the code must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
         ///
         /// Wire name `sendTokenOld`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub send_token_old: Option<String>,
+        pub send_token_old: String,
         /// Type of the original verification code: 1 Email, 2 Phone Number.
         ///
         /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub r#type: Option<super::types::ContactType>,
+        pub r#type: super::types::ContactType,
         /// Google verification code.
         ///
         /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
@@ -6685,8 +6672,8 @@ pub mod customer_web_api_service {
                 .field("verify_code_new", &rt::Redacted(&self.verify_code_new))
                 .field("email", &self.email)
                 .field("send_token_new", &rt::Redacted(&self.send_token_new))
-                .field("verify_code_old", &rt::RedactedOption(&self.verify_code_old))
-                .field("send_token_old", &rt::RedactedOption(&self.send_token_old))
+                .field("verify_code_old", &rt::Redacted(&self.verify_code_old))
+                .field("send_token_old", &rt::Redacted(&self.send_token_old))
                 .field("type", &self.r#type)
                 .field("google_code", &rt::RedactedOption(&self.google_code))
                 .finish()
@@ -6716,15 +6703,15 @@ pub mod customer_web_api_service {
                                 "sendTokenNew",
                                 rt::Schema::STRING,
                             ),
-                            rt::FieldSchema::optional(
+                            rt::FieldSchema::required(
                                 "verifyCodeOld",
                                 rt::Schema::STRING,
                             ),
-                            rt::FieldSchema::optional(
+                            rt::FieldSchema::required(
                                 "sendTokenOld",
                                 rt::Schema::STRING,
                             ),
-                            rt::FieldSchema::optional(
+                            rt::FieldSchema::required(
                                 "type",
                                 rt::Schema::Enum(
                                     rt::Cow::Borrowed(super::types::ContactType::enum_schema()),
@@ -6739,16 +6726,16 @@ pub mod customer_web_api_service {
     /// Request body of [`CustomerWebApiService::change_phone_mfa`].
     ///
     /// Change the bound phone number, choosing how to verify the old credential
-    #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+    #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
     #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
     pub struct ChangePhoneMfaRequest {
         /// New verification code, sent to the new phone with bizType=SMS_COMMON_VERIFICATION_CODE.
         ///
         /// Wire name `verifyCodeNew`, `string`. Sensitive: redacted in `Debug` output.
         pub verify_code_new: String,
-        /// Phone area code of the new phone; the default is +86.
+        /// Phone area code of the new phone.
         ///
-        /// Wire name `phoneArea`, `string`. Default: `"+86"`.
+        /// Wire name `phoneArea`, `string`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub phone_area: Option<String>,
         /// Sending ticket of the new verification code.
@@ -6758,18 +6745,15 @@ pub mod customer_web_api_service {
         /// Original verification code, used with type: when type=1 it must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
         ///
         /// Wire name `verifyCodeOld`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub verify_code_old: Option<String>,
+        pub verify_code_old: String,
         /// Sending ticket of the original verification code, used with type: when type=1 the code must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
         ///
         /// Wire name `sendTokenOld`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub send_token_old: Option<String>,
+        pub send_token_old: String,
         /// Type of the original verification code: 1 Email, 2 Phone Number.
         ///
         /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub r#type: Option<super::types::ContactType>,
+        pub r#type: super::types::ContactType,
         /// New phone number.
         ///
         /// Wire name `phone`, `string`. Constraints: format `phone`.
@@ -6786,8 +6770,8 @@ pub mod customer_web_api_service {
                 .field("verify_code_new", &rt::Redacted(&self.verify_code_new))
                 .field("phone_area", &self.phone_area)
                 .field("send_token_new", &rt::Redacted(&self.send_token_new))
-                .field("verify_code_old", &rt::RedactedOption(&self.verify_code_old))
-                .field("send_token_old", &rt::RedactedOption(&self.send_token_old))
+                .field("verify_code_old", &rt::Redacted(&self.verify_code_old))
+                .field("send_token_old", &rt::Redacted(&self.send_token_old))
                 .field("type", &self.r#type)
                 .field("phone", &self.phone)
                 .field("google_code", &rt::RedactedOption(&self.google_code))
@@ -6812,15 +6796,15 @@ pub mod customer_web_api_service {
                                 "sendTokenNew",
                                 rt::Schema::STRING,
                             ),
-                            rt::FieldSchema::optional(
+                            rt::FieldSchema::required(
                                 "verifyCodeOld",
                                 rt::Schema::STRING,
                             ),
-                            rt::FieldSchema::optional(
+                            rt::FieldSchema::required(
                                 "sendTokenOld",
                                 rt::Schema::STRING,
                             ),
-                            rt::FieldSchema::optional(
+                            rt::FieldSchema::required(
                                 "type",
                                 rt::Schema::Enum(
                                     rt::Cow::Borrowed(super::types::ContactType::enum_schema()),
@@ -7181,11 +7165,10 @@ pub mod customer_web_api_service {
         /// Sending ticket of the new verification code (returned by the send-verification-code interface).
         ///
         /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub send_token: Option<String>,
+        pub send_token: String,
         /// Area code of the new email address.
         ///
-        /// Wire name `emailArea`, `string`. Default: `"+86"`.
+        /// Wire name `emailArea`, `string`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub email_area: Option<String>,
     }
@@ -7194,7 +7177,7 @@ pub mod customer_web_api_service {
             f.debug_struct("ChangeEmailRequest")
                 .field("verify_code", &rt::Redacted(&self.verify_code))
                 .field("email", &self.email)
-                .field("send_token", &rt::RedactedOption(&self.send_token))
+                .field("send_token", &rt::Redacted(&self.send_token))
                 .field("email_area", &self.email_area)
                 .finish()
         }
@@ -7216,7 +7199,7 @@ pub mod customer_web_api_service {
                                     ..rt::StringRules::NONE
                                 }),
                             ),
-                            rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
+                            rt::FieldSchema::required("sendToken", rt::Schema::STRING),
                             rt::FieldSchema::optional("emailArea", rt::Schema::STRING),
                         ],
                     )
@@ -7240,11 +7223,10 @@ pub mod customer_web_api_service {
         /// Sending ticket of the new verification code.
         ///
         /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub send_token: Option<String>,
+        pub send_token: String,
         /// Area code of the new email address.
         ///
-        /// Wire name `emailArea`, `string`. Default: `"+86"`.
+        /// Wire name `emailArea`, `string`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub email_area: Option<String>,
         /// Verification code sent to the original email address (not needed when MFA is enabled).
@@ -7268,7 +7250,7 @@ pub mod customer_web_api_service {
             f.debug_struct("ChangeEmailV1v1v2Request")
                 .field("verify_code", &rt::Redacted(&self.verify_code))
                 .field("email", &self.email)
-                .field("send_token", &rt::RedactedOption(&self.send_token))
+                .field("send_token", &rt::Redacted(&self.send_token))
                 .field("email_area", &self.email_area)
                 .field("verify_code_old", &rt::RedactedOption(&self.verify_code_old))
                 .field("send_token_old", &rt::RedactedOption(&self.send_token_old))
@@ -7293,7 +7275,7 @@ pub mod customer_web_api_service {
                                     ..rt::StringRules::NONE
                                 }),
                             ),
-                            rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
+                            rt::FieldSchema::required("sendToken", rt::Schema::STRING),
                             rt::FieldSchema::optional("emailArea", rt::Schema::STRING),
                             rt::FieldSchema::optional(
                                 "verifyCodeOld",
@@ -7317,7 +7299,7 @@ pub mod customer_web_api_service {
     pub struct ChangePhoneRequest {
         /// Area code of the new phone number.
         ///
-        /// Wire name `phoneArea`, `string`. Default: `"+86"`.
+        /// Wire name `phoneArea`, `string`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub phone_area: Option<String>,
         /// New phone number.
@@ -7331,8 +7313,7 @@ pub mod customer_web_api_service {
         /// Sending ticket of the verification code.
         ///
         /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub send_token: Option<String>,
+        pub send_token: String,
     }
     impl ::core::fmt::Debug for ChangePhoneRequest {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -7340,7 +7321,7 @@ pub mod customer_web_api_service {
                 .field("phone_area", &self.phone_area)
                 .field("phone", &self.phone)
                 .field("verify_code", &rt::Redacted(&self.verify_code))
-                .field("send_token", &rt::RedactedOption(&self.send_token))
+                .field("send_token", &rt::Redacted(&self.send_token))
                 .finish()
         }
     }
@@ -7356,7 +7337,7 @@ pub mod customer_web_api_service {
                             rt::FieldSchema::optional("phoneArea", rt::Schema::STRING),
                             rt::FieldSchema::required("phone", rt::Schema::STRING),
                             rt::FieldSchema::required("verifyCode", rt::Schema::STRING),
-                            rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
+                            rt::FieldSchema::required("sendToken", rt::Schema::STRING),
                         ],
                     )
                 })
@@ -7368,9 +7349,9 @@ pub mod customer_web_api_service {
     #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
     #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
     pub struct ChangePhoneV1v1v2Request {
-        /// Area code of the new phone number (the seed labels this field 'New phone number').
+        /// Area code of the new phone number.
         ///
-        /// Wire name `phoneArea`, `string`. Default: `"+86"`.
+        /// Wire name `phoneArea`, `string`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub phone_area: Option<String>,
         /// New phone number.
@@ -7384,8 +7365,7 @@ pub mod customer_web_api_service {
         /// Sending ticket of the new verification code.
         ///
         /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub send_token: Option<String>,
+        pub send_token: String,
         /// Verification code sent to the old phone number (not needed when MFA is enabled).
         ///
         /// Wire name `verifyCodeOld`, `string`. Sensitive: redacted in `Debug` output.
@@ -7408,7 +7388,7 @@ pub mod customer_web_api_service {
                 .field("phone_area", &self.phone_area)
                 .field("phone", &self.phone)
                 .field("verify_code", &rt::Redacted(&self.verify_code))
-                .field("send_token", &rt::RedactedOption(&self.send_token))
+                .field("send_token", &rt::Redacted(&self.send_token))
                 .field("verify_code_old", &rt::RedactedOption(&self.verify_code_old))
                 .field("send_token_old", &rt::RedactedOption(&self.send_token_old))
                 .field("google_code", &rt::RedactedOption(&self.google_code))
@@ -7427,7 +7407,7 @@ pub mod customer_web_api_service {
                             rt::FieldSchema::optional("phoneArea", rt::Schema::STRING),
                             rt::FieldSchema::required("phone", rt::Schema::STRING),
                             rt::FieldSchema::required("verifyCode", rt::Schema::STRING),
-                            rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
+                            rt::FieldSchema::required("sendToken", rt::Schema::STRING),
                             rt::FieldSchema::optional(
                                 "verifyCodeOld",
                                 rt::Schema::STRING,
@@ -7977,11 +7957,10 @@ pub mod customer_web_api_service {
         /// Verification code sending ticket.
         ///
         /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub send_token: Option<String>,
+        pub send_token: String,
         /// Email area code.
         ///
-        /// Wire name `emailArea`, `string`. Default: `"+86"`.
+        /// Wire name `emailArea`, `string`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub email_area: Option<String>,
         /// Google verification code (MFA).
@@ -7995,7 +7974,7 @@ pub mod customer_web_api_service {
             f.debug_struct("BindEmailRequest")
                 .field("verify_code", &rt::Redacted(&self.verify_code))
                 .field("email", &self.email)
-                .field("send_token", &rt::RedactedOption(&self.send_token))
+                .field("send_token", &rt::Redacted(&self.send_token))
                 .field("email_area", &self.email_area)
                 .field("google_code", &rt::RedactedOption(&self.google_code))
                 .finish()
@@ -8018,7 +7997,7 @@ pub mod customer_web_api_service {
                                     ..rt::StringRules::NONE
                                 }),
                             ),
-                            rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
+                            rt::FieldSchema::required("sendToken", rt::Schema::STRING),
                             rt::FieldSchema::optional("emailArea", rt::Schema::STRING),
                             rt::FieldSchema::optional("googleCode", rt::Schema::STRING),
                         ],
@@ -8039,8 +8018,7 @@ pub mod customer_web_api_service {
         /// Verification code sending ticket.
         ///
         /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub send_token: Option<String>,
+        pub send_token: String,
         /// Google verification code (MFA).
         ///
         /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
@@ -8052,7 +8030,7 @@ pub mod customer_web_api_service {
         pub phone: String,
         /// Phone area code.
         ///
-        /// Wire name `phoneArea`, `string`. Default: `"+86"`.
+        /// Wire name `phoneArea`, `string`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub phone_area: Option<String>,
     }
@@ -8060,7 +8038,7 @@ pub mod customer_web_api_service {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("BindPhoneRequest")
                 .field("verify_code", &rt::Redacted(&self.verify_code))
-                .field("send_token", &rt::RedactedOption(&self.send_token))
+                .field("send_token", &rt::Redacted(&self.send_token))
                 .field("google_code", &rt::RedactedOption(&self.google_code))
                 .field("phone", &self.phone)
                 .field("phone_area", &self.phone_area)
@@ -8077,7 +8055,7 @@ pub mod customer_web_api_service {
                         "BindPhoneRequest",
                         [
                             rt::FieldSchema::required("verifyCode", rt::Schema::STRING),
-                            rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
+                            rt::FieldSchema::required("sendToken", rt::Schema::STRING),
                             rt::FieldSchema::optional("googleCode", rt::Schema::STRING),
                             rt::FieldSchema::required("phone", rt::Schema::STRING),
                             rt::FieldSchema::optional("phoneArea", rt::Schema::STRING),
@@ -8198,14 +8176,13 @@ pub mod customer_web_api_service {
         pub verify_code: String,
         /// Phone area code.
         ///
-        /// Wire name `phoneArea`, `string`. Default: `"+86"`.
+        /// Wire name `phoneArea`, `string`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub phone_area: Option<String>,
         /// Sending ticket of the mobile verification code.
         ///
         /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub send_token: Option<String>,
+        pub send_token: String,
         /// Third-party verification code, used together with thirdSource; when thirdSource=telegram the code's bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
         ///
         /// Wire name `verifyCodeThirdType`, `string`. Sensitive: redacted in `Debug` output.
@@ -8231,7 +8208,7 @@ pub mod customer_web_api_service {
             f.debug_struct("FirstSetPhoneRequest")
                 .field("verify_code", &rt::Redacted(&self.verify_code))
                 .field("phone_area", &self.phone_area)
-                .field("send_token", &rt::RedactedOption(&self.send_token))
+                .field("send_token", &rt::Redacted(&self.send_token))
                 .field(
                     "verify_code_third_type",
                     &rt::RedactedOption(&self.verify_code_third_type),
@@ -8256,7 +8233,7 @@ pub mod customer_web_api_service {
                         [
                             rt::FieldSchema::required("verifyCode", rt::Schema::STRING),
                             rt::FieldSchema::optional("phoneArea", rt::Schema::STRING),
-                            rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
+                            rt::FieldSchema::required("sendToken", rt::Schema::STRING),
                             rt::FieldSchema::optional(
                                 "verifyCodeThirdType",
                                 rt::Schema::STRING,
@@ -8285,8 +8262,7 @@ pub mod customer_web_api_service {
         /// Sending ticket of the email verification code.
         ///
         /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        pub send_token: Option<String>,
+        pub send_token: String,
         /// Third-party verification code, used together with thirdSource; when thirdSource=telegram the code's bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
         ///
         /// Wire name `verifyCodeThirdType`, `string`. Sensitive: redacted in `Debug` output.
@@ -8311,7 +8287,7 @@ pub mod customer_web_api_service {
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("FirstSetEmailRequest")
                 .field("verify_code", &rt::Redacted(&self.verify_code))
-                .field("send_token", &rt::RedactedOption(&self.send_token))
+                .field("send_token", &rt::Redacted(&self.send_token))
                 .field(
                     "verify_code_third_type",
                     &rt::RedactedOption(&self.verify_code_third_type),
@@ -8335,7 +8311,7 @@ pub mod customer_web_api_service {
                         "FirstSetEmailRequest",
                         [
                             rt::FieldSchema::required("verifyCode", rt::Schema::STRING),
-                            rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
+                            rt::FieldSchema::required("sendToken", rt::Schema::STRING),
                             rt::FieldSchema::optional(
                                 "verifyCodeThirdType",
                                 rt::Schema::STRING,
@@ -8419,7 +8395,7 @@ pub mod customer_web_api_service {
         ///
         /// 手机区号;类型为2:手机号码时该字段必填
         ///
-        /// Wire name `phoneArea`, `string`. Default: `"+86"`.
+        /// Wire name `phoneArea`, `string`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub phone_area: Option<String>,
         /// Login device: 1=mobile web: H5, 2=pcweb: PC_Web, 3=system & back office: System, 4=Android native app: Android, 5=Apple native app: iOS, 6=Hongmeng OS: HOS, 7=PC Windows client: PC_Win, 8=PC Mac client: PC_Mac, 9=none of the above: other.
@@ -8576,7 +8552,7 @@ pub mod customer_web_api_service {
         /// Wire name `phoneArea`, `string`. Default: `"+86"`.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub phone_area: Option<String>,
-        /// Registration method: 1 email, 2 phone number (documented as int32, min 1, max 3).
+        /// Registration method: 1 email, 2 phone number; the range is 1 to 3, and 3 (customer account) is described for login only.
         ///
         /// 注册方式:1邮箱,2手机号码
         ///
@@ -8790,7 +8766,7 @@ pub mod customer_web_api_service {
         }
     }
     impl rt::Operation for FindThirdAccountInfoRequest {
-        type Response = ();
+        type Response = Option<rt::serde_json::Value>;
         const INFO: &'static rt::OperationInfo = &operations::FIND_THIRD_ACCOUNT_INFO;
     }
     impl rt::Operation for CheckGoogleMfaStatusRequest {
@@ -8802,7 +8778,7 @@ pub mod customer_web_api_service {
         const INFO: &'static rt::OperationInfo = &operations::CHECK_STATUS;
     }
     impl rt::Operation for QueryAccountAssetsInfoRequest {
-        type Response = ();
+        type Response = Option<rt::serde_json::Value>;
         const INFO: &'static rt::OperationInfo = &operations::QUERY_ACCOUNT_ASSETS_INFO;
     }
     impl rt::Operation for QueryAccountByIdRequest {
@@ -10418,7 +10394,9 @@ pub mod customer_web_api_service {
             &self,
             ctx: rt::RequestContext,
             request: FindThirdAccountInfoRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
+        ) -> impl ::core::future::Future<
+            Output = Result<Option<rt::serde_json::Value>, rt::ApiError>,
+        > + Send {
             let _ = (ctx, request);
             async {
                 Err(
@@ -10480,7 +10458,9 @@ pub mod customer_web_api_service {
             &self,
             ctx: rt::RequestContext,
             request: QueryAccountAssetsInfoRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
+        ) -> impl ::core::future::Future<
+            Output = Result<Option<rt::serde_json::Value>, rt::ApiError>,
+        > + Send {
             let _ = (ctx, request);
             async {
                 Err(
@@ -11889,7 +11869,7 @@ pub mod customer_web_api_service {
         pub async fn find_third_account_info(
             &self,
             request: &FindThirdAccountInfoRequest,
-        ) -> Result<(), rt::ClientError> {
+        ) -> Result<Option<rt::serde_json::Value>, rt::ClientError> {
             self.find_third_account_info_with(request, rt::CallOptions::default()).await
         }
         /// Like [`Self::find_third_account_info`], with per-call options (e.g. a given `trace`).
@@ -11897,14 +11877,13 @@ pub mod customer_web_api_service {
             &self,
             request: &FindThirdAccountInfoRequest,
             options: rt::CallOptions,
-        ) -> Result<(), rt::ClientError> {
+        ) -> Result<Option<rt::serde_json::Value>, rt::ClientError> {
             self.client
                 .call::<
                     FindThirdAccountInfoRequest,
-                    rt::Empty,
+                    Option<rt::serde_json::Value>,
                 >(&operations::FIND_THIRD_ACCOUNT_INFO, request, options)
                 .await
-                .map(|_| ())
         }
         /// Check whether an account has Google MFA enabled
         ///
@@ -11965,7 +11944,7 @@ pub mod customer_web_api_service {
         pub async fn query_account_assets_info(
             &self,
             request: &QueryAccountAssetsInfoRequest,
-        ) -> Result<(), rt::ClientError> {
+        ) -> Result<Option<rt::serde_json::Value>, rt::ClientError> {
             self.query_account_assets_info_with(request, rt::CallOptions::default())
                 .await
         }
@@ -11974,14 +11953,13 @@ pub mod customer_web_api_service {
             &self,
             request: &QueryAccountAssetsInfoRequest,
             options: rt::CallOptions,
-        ) -> Result<(), rt::ClientError> {
+        ) -> Result<Option<rt::serde_json::Value>, rt::ClientError> {
             self.client
                 .call::<
                     QueryAccountAssetsInfoRequest,
-                    rt::Empty,
+                    Option<rt::serde_json::Value>,
                 >(&operations::QUERY_ACCOUNT_ASSETS_INFO, request, options)
                 .await
-                .map(|_| ())
         }
         /// Query one trading account and its assets
         ///
@@ -13105,7 +13083,7 @@ pub mod openapi_customer_web_api_service {
         }
     }
     impl rt::Operation for CheckCustomerExistRequest {
-        type Response = super::types::CustomerStatus;
+        type Response = i32;
         const INFO: &'static rt::OperationInfo = &operations::CHECK_CUSTOMER_EXIST;
     }
     /// Descriptors of this service's operations: path, bizType, access, headers and request schema.
@@ -13144,7 +13122,7 @@ pub mod openapi_customer_web_api_service {
     pub trait OpenapiCustomerWebApiService: Send + Sync + 'static {
         /// Check whether a customer exists (B-side)
         ///
-        /// Tells whether a customer with the given email, phone number or customer account exists: 1 exists, 2 does not exist, -1 disabled. The seed's response example is a placeholder ("tm": "text"); the example below is illustrative.
+        /// Tells whether a customer with the given email, phone number or customer account exists, as an integer result code whose values are not documented. The seed's response example is a placeholder ("tm": "text"); the example below is illustrative.
         ///
         /// `POST /openapi-b/customer.app.CustomerWebApiService.checkCustomerExist`, bizType `customer.app.CustomerWebApiService.checkCustomerExist`.
         /// Access: guest (no token). Headers: `version` (required), `companyId` (required), `trace` (required).
@@ -13152,9 +13130,7 @@ pub mod openapi_customer_web_api_service {
             &self,
             ctx: rt::RequestContext,
             request: CheckCustomerExistRequest,
-        ) -> impl ::core::future::Future<
-            Output = Result<super::types::CustomerStatus, rt::ApiError>,
-        > + Send {
+        ) -> impl ::core::future::Future<Output = Result<i32, rt::ApiError>> + Send {
             let _ = (ctx, request);
             async {
                 Err(
@@ -13193,14 +13169,14 @@ pub mod openapi_customer_web_api_service {
     impl<'a> Client<'a> {
         /// Check whether a customer exists (B-side)
         ///
-        /// Tells whether a customer with the given email, phone number or customer account exists: 1 exists, 2 does not exist, -1 disabled. The seed's response example is a placeholder ("tm": "text"); the example below is illustrative.
+        /// Tells whether a customer with the given email, phone number or customer account exists, as an integer result code whose values are not documented. The seed's response example is a placeholder ("tm": "text"); the example below is illustrative.
         ///
         /// `POST /openapi-b/customer.app.CustomerWebApiService.checkCustomerExist`, bizType `customer.app.CustomerWebApiService.checkCustomerExist`.
         /// Access: guest (no token). Headers: `version` (required), `companyId` (required), `trace` (required).
         pub async fn check_customer_exist(
             &self,
             request: &CheckCustomerExistRequest,
-        ) -> Result<super::types::CustomerStatus, rt::ClientError> {
+        ) -> Result<i32, rt::ClientError> {
             self.check_customer_exist_with(request, rt::CallOptions::default()).await
         }
         /// Like [`Self::check_customer_exist`], with per-call options (e.g. a given `trace`).
@@ -13208,11 +13184,11 @@ pub mod openapi_customer_web_api_service {
             &self,
             request: &CheckCustomerExistRequest,
             options: rt::CallOptions,
-        ) -> Result<super::types::CustomerStatus, rt::ClientError> {
+        ) -> Result<i32, rt::ClientError> {
             self.client
                 .call::<
                     CheckCustomerExistRequest,
-                    super::types::CustomerStatus,
+                    i32,
                 >(&operations::CHECK_CUSTOMER_EXIST, request, options)
                 .await
         }
@@ -14464,9 +14440,11 @@ pub mod mock {
             &self,
             ctx: rt::RequestContext,
             request: super::customer_web_api_service::FindThirdAccountInfoRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
+        ) -> impl ::core::future::Future<
+            Output = Result<Option<rt::serde_json::Value>, rt::ApiError>,
+        > + Send {
             let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
+            let answer = rt::mock_data::<Option<rt::serde_json::Value>>("null");
             async { answer }
         }
         fn check_google_mfa_status(
@@ -14495,9 +14473,11 @@ pub mod mock {
             &self,
             ctx: rt::RequestContext,
             request: super::customer_web_api_service::QueryAccountAssetsInfoRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
+        ) -> impl ::core::future::Future<
+            Output = Result<Option<rt::serde_json::Value>, rt::ApiError>,
+        > + Send {
             let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
+            let answer = rt::mock_data::<Option<rt::serde_json::Value>>("null");
             async { answer }
         }
         fn query_account_by_id(
@@ -14927,11 +14907,9 @@ pub mod mock {
             &self,
             ctx: rt::RequestContext,
             request: super::openapi_customer_web_api_service::CheckCustomerExistRequest,
-        ) -> impl ::core::future::Future<
-            Output = Result<super::types::CustomerStatus, rt::ApiError>,
-        > + Send {
+        ) -> impl ::core::future::Future<Output = Result<i32, rt::ApiError>> + Send {
             let _ = (ctx, request);
-            let answer = rt::mock_data::<super::types::CustomerStatus>("1");
+            let answer = rt::mock_data::<i32>("1");
             async { answer }
         }
     }

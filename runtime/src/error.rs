@@ -16,6 +16,18 @@ pub mod codes {
     pub const INTERNAL: &str = "BIZGEN_INTERNAL";
 }
 
+/// The fixed `msg` of each of bizgen's codes, as the spec's `errors`
+/// document them: a client may show it as is. What went wrong in detail
+/// is in the envelope's `data`.
+pub mod messages {
+    pub const VALIDATION: &str = "Request validation failed";
+    pub const UNAUTHENTICATED: &str = "Missing or invalid token";
+    pub const MALFORMED: &str = "Malformed request";
+    pub const NOT_FOUND: &str = "Unknown operation";
+    pub const NOT_IMPLEMENTED: &str = "Operation not implemented";
+    pub const INTERNAL: &str = "Internal error";
+}
+
 /// An error envelope's content: what a handler returns to fail a call, and
 /// what a client gets back when the server says `ok: false`.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -48,26 +60,35 @@ impl ApiError {
 
     /// The default answer of an operation that has no handler yet.
     pub fn not_implemented(biz_type: &str) -> Self {
-        ApiError::new(codes::NOT_IMPLEMENTED, "Operation not implemented")
+        ApiError::new(codes::NOT_IMPLEMENTED, messages::NOT_IMPLEMENTED)
             .with_data(Value::String(biz_type.to_owned()))
     }
 
     /// Every violation of a request, as `data: [{pointer, reason}]`.
     pub fn validation(violations: &[Violation]) -> Self {
         let data = serde_json::to_value(violations).unwrap_or(Value::Null);
-        ApiError::new(codes::VALIDATION, "Request validation failed").with_data(data)
+        ApiError::new(codes::VALIDATION, messages::VALIDATION).with_data(data)
     }
 
+    /// A missing or rejected token; `why` goes to `data`.
     pub fn unauthenticated(why: impl Into<String>) -> Self {
-        ApiError::new(codes::UNAUTHENTICATED, why)
+        ApiError::new(codes::UNAUTHENTICATED, messages::UNAUTHENTICATED)
+            .with_data(Value::String(why.into()))
     }
 
+    /// A request that cannot be read; `why` goes to `data`.
     pub fn malformed(why: impl Into<String>) -> Self {
-        ApiError::new(codes::MALFORMED, why)
+        ApiError::new(codes::MALFORMED, messages::MALFORMED).with_data(Value::String(why.into()))
     }
 
+    /// An unexpected failure; `why` goes to `data`.
     pub fn internal(why: impl Into<String>) -> Self {
-        ApiError::new(codes::INTERNAL, why)
+        ApiError::new(codes::INTERNAL, messages::INTERNAL).with_data(Value::String(why.into()))
+    }
+
+    /// No operation at `path`, which goes to `data`.
+    pub fn not_found(path: &str) -> Self {
+        ApiError::new(codes::NOT_FOUND, messages::NOT_FOUND).with_data(Value::String(path.into()))
     }
 
     /// The violations of a validation error, if this is one.

@@ -22,7 +22,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::envelope::Envelope;
-use crate::error::{codes, ApiError};
+use crate::error::ApiError;
 use crate::operation::{OperationInfo, Presence, TokenKind};
 use crate::schema::Schema;
 use crate::validate::{validate, Options, Violation};
@@ -185,10 +185,7 @@ where
 pub fn with_fallback(router: Router) -> Router {
     router.fallback(|request: Request| async move {
         let trace = trace_of(request.headers());
-        let err = ApiError::new(
-            codes::NOT_FOUND,
-            format!("no operation at {}", request.uri().path()),
-        );
+        let err = ApiError::not_found(request.uri().path());
         error_response(err, trace, 0)
     })
 }

@@ -121,7 +121,7 @@ fn deprecations_reach_the_generated_code_and_docs() {
         .map(|(_, t)| t)
         .expect("the docs page of Alpha.new");
     assert!(
-        page.contains("**Deprecated:** served until 2030-06-30; use `type` instead."),
+        page.contains("(served until 2030-06-30; use `type` instead)"),
         "{page}"
     );
 }

@@ -103,7 +103,7 @@ async fn wrong_type() {
     let resp = post(
         BIND_EMAIL,
         Some(common::TOKEN),
-        json!({"email": "a@example.com", "verifyCode": 123456}),
+        json!({"email": "a@example.com", "verifyCode": 123456, "sendToken": "t"}),
     )
     .await;
     let v = violations(&resp);
@@ -224,7 +224,8 @@ async fn bad_input_gets_an_error_envelope_never_a_5xx() {
         (200, (false, "BIZGEN_MALFORMED".into())),
         "{resp}"
     );
-    assert!(resp["msg"]
+    assert_eq!(resp["msg"], "Malformed request");
+    assert!(resp["data"]
         .as_str()
         .unwrap_or_default()
         .contains("not valid JSON"));

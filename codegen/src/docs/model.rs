@@ -1,5 +1,6 @@
 //! View models of the docs pages: what each template shows, prepared from
-//! the IR. Values holding inline Markdown (links, code spans) say so.
+//! the IR in one language. Values holding inline Markdown (links, code
+//! spans) say so.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -7,39 +8,77 @@ use askama::Template;
 use serde_json::Value;
 
 use super::filters;
+use super::lang::{Labels, Lang};
 use super::{operation_page_path, sample, UNAUTHENTICATED_ERROR, VALIDATION_ERROR};
 use crate::ir::{
-    Access, Api, Enum, EnumRepr, ExampleKind, Field, Operation, Origin, Presence, Service, Side,
-    Struct, Ty,
+    Access, Api, Deprecation, Enum, EnumRepr, ExampleKind, Field, Operation, Origin, Presence,
+    Service, Side, Struct, Ty,
 };
 use crate::markdown::{code, slug};
 
-/// Shown in table cells that have nothing to say.
-const NONE: &str = "—";
-
 // ---------------------------------------------------------------- pages
+
+/// What every page knows: its language and where it sits.
+pub(super) struct Frame {
+    pub(super) l: &'static Labels,
+    /// Relative path from the page to its language's root (`../../`).
+    pub(super) root: &'static str,
+    /// Relative link to the same page in the other language.
+    pub(super) other: String,
+}
+
+impl Frame {
+    pub(super) fn new(lang: Lang, page: &str) -> Frame {
+        let depth = page.matches('/').count();
+        let root: &'static str = match depth {
+            0 => "",
+            1 => "../",
+            2 => "../../",
+            _ => "../../../",
+        };
+        let other = match lang {
+            Lang::En => format!("{root}zh/{page}"),
+            Lang::Zh => format!("{root}../{page}"),
+        };
+        Frame {
+            l: lang.labels(),
+            root,
+            other,
+        }
+    }
+}
 
 #[derive(Template)]
 #[template(path = "docs/index.md")]
-pub(super) struct IndexPage<'a> {
-    api: &'a Api,
-    op_count: usize,
+pub(super) struct IndexPage {
+    f: Frame,
+    title: String,
+    description: String,
+    stats: String,
+    quick_start: Option<super::quickstart::QuickStart>,
+    access_rows: Vec<AccessRow>,
+    access_anchor: String,
     gateways: Vec<GatewayRow>,
     headers: Vec<HeaderRow>,
-    services: Vec<ServiceView>,
+    groups: Vec<GroupView>,
+    references: Vec<RefLink>,
 }
 
 #[derive(Template)]
 #[template(path = "docs/operation.md")]
 pub(super) struct OperationPage<'a> {
+    f: Frame,
     op: &'a Operation,
-    /// Relative path from this page to the docs root (`../../`).
-    root: &'static str,
+    title: String,
+    summary: String,
     service: &'a str,
-    service_anchor: String,
+    /// Inline Markdown: the index's anchor of the operation's group.
+    service_href: String,
+    access_href: String,
     gateway_side: &'static str,
     access: &'static str,
     access_text: &'static str,
+    version: String,
     description: String,
     headers: Vec<HeaderUseRow>,
     request_name: String,
@@ -50,47 +89,59 @@ pub(super) struct OperationPage<'a> {
     /// Inline Markdown: "Fields of [`X`](…)" when `data` is (a list or map of) an object type.
     data_fields_title: Option<String>,
     data_fields: Vec<FieldRow>,
-    curl_url: String,
-    curl_headers: Vec<String>,
-    curl_body: String,
+    see_envelope: String,
+    curl: String,
     request_json: String,
     request_origin: String,
     responses: Vec<ExampleView>,
     errors: Vec<ErrorRow>,
+    notes: Vec<String>,
 }
 
 #[derive(Template)]
 #[template(path = "docs/types.md")]
 pub(super) struct TypesPage {
+    f: Frame,
     types: Vec<TypeView>,
 }
 
 #[derive(Template)]
 #[template(path = "docs/enums.md")]
 pub(super) struct EnumsPage {
+    f: Frame,
     enums: Vec<EnumView>,
 }
 
 #[derive(Template)]
 #[template(path = "docs/errors.md")]
 pub(super) struct ErrorsPage {
-    errors: Vec<ErrorView>,
+    f: Frame,
+    platform: Vec<ErrorView>,
+    bizgen: Vec<ErrorView>,
+    /// The sentence introducing the example, and the example.
+    validation_example: Option<(String, String)>,
 }
 
 #[derive(Template)]
 #[template(path = "docs/envelope.md")]
 pub(super) struct EnvelopePage {
+    f: Frame,
     description: String,
-    success_code: String,
+    success_code_text: String,
     fields: Vec<FieldRow>,
-    /// Inline Markdown: where the examples come from.
-    success_source: String,
+    success_text: String,
     success_example: String,
-    error_source: String,
+    error_text: String,
     error_example: String,
 }
 
 // ---------------------------------------------------------------- rows
+
+struct AccessRow {
+    access: &'static str,
+    token: &'static str,
+    meaning: &'static str,
+}
 
 struct GatewayRow {
     name: String,
@@ -105,9 +156,8 @@ struct HeaderRow {
     example: String,
 }
 
-struct ServiceView {
-    name: String,
-    qualified_name: String,
+struct GroupView {
+    title: String,
     description: String,
     ops: Vec<OpRow>,
 }
@@ -117,6 +167,11 @@ struct OpRow {
     href: String,
     access: &'static str,
     summary: String,
+}
+
+pub(super) struct RefLink {
+    pub(super) text: &'static str,
+    pub(super) href: String,
 }
 
 struct HeaderUseRow {
@@ -129,7 +184,7 @@ struct HeaderUseRow {
 struct FieldRow {
     name: String,
     ty: String,
-    required: &'static str,
+    required: String,
     default: String,
     constraints: String,
     values: String,
@@ -155,17 +210,16 @@ struct ErrorRow {
 struct TypeView {
     name: String,
     description: String,
-    description_zh: Option<String>,
     fields: Vec<FieldRow>,
     /// Inline Markdown links.
     used_by: String,
+    notes: Vec<String>,
 }
 
 struct EnumView {
     name: String,
     wire: &'static str,
     description: String,
-    description_zh: Option<String>,
     values: Vec<EnumValueRow>,
     used_by: String,
 }
@@ -186,18 +240,55 @@ struct ErrorView {
 
 // ---------------------------------------------------------------- builders
 
-pub(super) fn index(api: &Api) -> IndexPage<'_> {
+pub(super) fn index(api: &Api, lang: Lang) -> IndexPage {
+    let f = Frame::new(lang, "README.md");
+    let l = f.l;
+    let op_count = api.operations().count();
+    let access_rows = [
+        (Access::Guest, l.presence_absent, l.access_meanings[0]),
+        (Access::Login, l.presence_required, l.access_meanings[1]),
+        (Access::Admin, l.presence_required, l.access_meanings[2]),
+        (Access::Optional, l.presence_optional, l.access_meanings[3]),
+    ]
+    .into_iter()
+    .map(|(a, token, meaning)| AccessRow {
+        access: a.as_str(),
+        token,
+        meaning,
+    })
+    .collect();
+    let references = [
+        (l.how_to_read_title, "how-to-read.md"),
+        (l.envelope_title, "envelope.md"),
+        (l.types_title, "types.md"),
+        (l.enums_title, "enums.md"),
+        (l.errors_title, "errors.md"),
+        (l.glossary_title, "glossary.md"),
+    ]
+    .into_iter()
+    .map(|(text, href)| RefLink {
+        text,
+        href: href.into(),
+    })
+    .collect();
     IndexPage {
-        api,
-        op_count: api.operations().count(),
+        title: api.title.clone(),
+        description: api.description.clone(),
+        stats: l
+            .stats
+            .replace("{ops}", &op_count.to_string())
+            .replace("{services}", &api.services.len().to_string()),
+        quick_start: super::quickstart::build(api, lang),
+        access_rows,
+        access_anchor: slug(l.access_levels),
         gateways: api
             .gateways
             .iter()
             .map(|g| GatewayRow {
                 name: code(&g.name),
                 prefix: code(&g.prefix),
-                side: side_text(g.side),
-                description: or_none(&g.description),
+                side: side_text(l, g.side),
+                description: or_none(l, &g.description),
             })
             .collect(),
         headers: api
@@ -205,41 +296,80 @@ pub(super) fn index(api: &Api) -> IndexPage<'_> {
             .iter()
             .map(|h| HeaderRow {
                 name: code(&h.name),
-                description: with_zh(&h.description, h.description_zh.as_deref()),
-                example: h
-                    .example
-                    .as_deref()
-                    .map(code)
-                    .unwrap_or_else(|| NONE.into()),
+                description: text_in(lang, &h.description, h.description_zh.as_deref()),
+                example: match (h.name.as_str(), &h.example) {
+                    ("lang", _) => code(lang.header()),
+                    (_, Some(e)) => code(e),
+                    (_, None) => l.none.into(),
+                },
             })
             .collect(),
-        services: api
-            .services
-            .iter()
-            .map(|s| {
-                let mut ops: Vec<OpRow> = s
-                    .operations
-                    .iter()
-                    .map(|o| OpRow {
-                        name: o.name.clone(),
-                        href: operation_page_path(s, o),
-                        access: o.access.as_str(),
-                        summary: if o.deprecated {
-                            format!("Deprecated. {}", o.summary)
+        groups: groups(api, lang),
+        references,
+        f,
+    }
+}
+
+/// The index's operation tables, one per service, operations by name.
+fn groups(api: &Api, lang: Lang) -> Vec<GroupView> {
+    let l = lang.labels();
+    api.services
+        .iter()
+        .map(|s| {
+            let mut ops: Vec<OpRow> = s
+                .operations
+                .iter()
+                .map(|o| OpRow {
+                    name: o.name.clone(),
+                    href: operation_page_path(s, o),
+                    access: o.access.as_str(),
+                    summary: {
+                        let summary = op_summary(lang, o);
+                        if o.deprecated {
+                            format!("{}. {summary}", capitalized(l.deprecated))
                         } else {
-                            or_none(&o.summary)
-                        },
-                    })
-                    .collect();
-                ops.sort_by(|a, b| a.name.cmp(&b.name));
-                ServiceView {
-                    name: s.name.clone(),
-                    qualified_name: s.qualified_name.clone(),
-                    description: s.description.clone(),
-                    ops,
-                }
-            })
-            .collect(),
+                            or_none(l, &summary)
+                        }
+                    },
+                })
+                .collect();
+            ops.sort_by(|a, b| a.name.cmp(&b.name));
+            GroupView {
+                title: s.name.clone(),
+                description: format!(
+                    "{}\n\nbizType: `{}.*`",
+                    s.description.trim(),
+                    s.qualified_name
+                )
+                .trim()
+                .to_owned(),
+                ops,
+            }
+        })
+        .collect()
+}
+
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// An operation's one-line summary in `lang`.
+pub(super) fn op_summary(_lang: Lang, op: &Operation) -> String {
+    op.summary.trim().to_owned()
+}
+
+/// The operation's page title: its name, with the service where another
+/// service has an operation of the same name.
+fn op_title(api: &Api, service: &Service, op: &Operation) -> String {
+    let same_name = api.operations().filter(|(_, o)| o.name == op.name).count();
+    if same_name > 1 {
+        format!("{} ({})", op.name, service.name)
+    } else {
+        op.name.clone()
     }
 }
 
@@ -247,37 +377,38 @@ pub(super) fn operation<'a>(
     api: &'a Api,
     service: &'a Service,
     op: &'a Operation,
+    lang: Lang,
 ) -> OperationPage<'a> {
-    let root = "../../";
+    let f = Frame::new(lang, &operation_page_path(service, op));
+    let l = f.l;
+    let root = f.root;
     let headers = op
         .headers
         .iter()
         .map(|h| HeaderUseRow {
             name: code(&h.name),
-            presence: presence_name(h.presence),
-            description: header_description(api, op, &h.name),
+            presence: presence_name(l, h.presence),
+            description: header_description(api, op, &h.name, lang),
         })
         .collect();
 
     let (data, data_fields_title, data_fields) = match &op.response.ty {
-        None => (
-            "`null`: the operation returns no data".to_owned(),
-            None,
-            Vec::new(),
-        ),
+        None => (l.data_none.to_owned(), None, Vec::new()),
         Some(ty) => {
-            let mut data = ty_md(ty, root);
+            let mut data = ty_md(l, ty, root);
             if op.response.nullable {
-                data.push_str(" or `null`");
+                data.push(' ');
+                data.push_str(l.or_null);
             }
             match object_of(ty).and_then(|n| api.find_struct(n)) {
                 Some(s) => (
                     data,
                     Some(format!(
-                        "Fields of {}",
-                        ty_md(&Ty::Struct(s.name.clone()), root)
+                        "{} {}",
+                        l.fields_of,
+                        ty_md(l, &Ty::Struct(s.name.clone()), root)
                     )),
-                    field_rows(api, &s.fields, root),
+                    field_rows(api, &s.fields, root, lang),
                 ),
                 None => (data, None, Vec::new()),
             }
@@ -287,20 +418,12 @@ pub(super) fn operation<'a>(
     let (body, request_origin) = match op.examples.iter().find(|e| e.request.is_some()) {
         Some(ex) => (
             ex.request.clone().unwrap_or(Value::Null),
-            format!(
-                "From the {} example {}.",
-                kind_name(ex.kind),
-                code(&ex.name)
-            ),
+            l.from_example
+                .replace("{kind}", kind_name(l, ex.kind))
+                .replace("{name}", &code(&ex.name)),
         ),
-        None => (
-            sample::request_body(api, op),
-            "Built from the field examples, defaults and types (illustrative).".to_owned(),
-        ),
+        None => (sample::request_body(api, op), l.built_request.to_owned()),
     };
-    let curl_headers = std::iter::once(sh_quote("Content-Type: application/json"))
-        .chain(op.headers.iter().map(|h| curl_header(api, op, &h.name)))
-        .collect();
 
     let mut responses: Vec<ExampleView> = op
         .examples
@@ -308,7 +431,7 @@ pub(super) fn operation<'a>(
         .filter_map(|ex| {
             let resp = ex.response.as_ref()?;
             Some(ExampleView {
-                heading: format!("{} ({})", code(&ex.name), kind_name(ex.kind)),
+                heading: format!("{} ({})", code(&ex.name), kind_name(l, ex.kind)),
                 description: ex.description.clone(),
                 json: pretty(resp),
             })
@@ -316,20 +439,81 @@ pub(super) fn operation<'a>(
         .collect();
     if responses.is_empty() {
         responses.push(ExampleView {
-            heading: "Generated success response".into(),
-            description: "Built from the response type (illustrative).".into(),
+            heading: l.generated_response.into(),
+            description: l.built_response.into(),
             json: pretty(&sample::success_envelope(api, op)),
         });
     }
 
+    let errors = error_rows(api, op, lang, root);
+
+    let mut description = text_in(lang, &op.description, op.description_zh.as_deref());
+    if description.trim().is_empty() {
+        description = op_summary(lang, op);
+    }
+    if lang == Lang::En {
+        if let Some(zh) = op
+            .description_zh
+            .as_deref()
+            .filter(|z| !z.trim().is_empty())
+        {
+            description.push_str("\n\n中文说明：");
+            description.push_str(zh.trim());
+        }
+    }
+
+    let version = if op
+        .headers
+        .iter()
+        .any(|h| h.name == "version" && h.presence != Presence::Absent)
+    {
+        code(&op.version)
+    } else {
+        l.version_absent.to_owned()
+    };
+
+    OperationPage {
+        title: op_title(api, service, op),
+        summary: op_summary(lang, op),
+        service: &service.name,
+        service_href: format!("{root}README.md#{}", slug(&service.name)),
+        access_href: format!("{root}README.md#{}", slug(l.access_levels)),
+        gateway_side: side_text(l, op.side),
+        access: op.access.as_str(),
+        access_text: access_text(l, op.access),
+        version,
+        description,
+        headers,
+        request_name: op.request.name.clone(),
+        request_fields: field_rows(api, &op.request.fields, root, lang),
+        data,
+        data_description: op.response.description.trim().to_owned(),
+        data_fields_title,
+        data_fields,
+        see_envelope: l.see_envelope.replace("{root}", root),
+        curl: curl_command(api, op, &body, lang, "$TOKEN"),
+        request_json: pretty(&body),
+        request_origin,
+        responses,
+        errors,
+        notes: Vec::new(),
+        op,
+        f,
+    }
+}
+
+/// What an operation's `code` can be besides success: the spec's codes,
+/// then the ones every bizgen server adds.
+fn error_rows(api: &Api, op: &Operation, lang: Lang, root: &str) -> Vec<ErrorRow> {
+    let l = lang.labels();
     let mut codes: Vec<&str> = op.errors.iter().map(String::as_str).collect();
     codes.push(VALIDATION_ERROR);
-    if matches!(op.access, Access::Login | Access::Admin) {
+    if op.access != Access::Guest {
         codes.push(UNAUTHENTICATED_ERROR);
     }
     let mut seen = BTreeSet::new();
     codes.retain(|c| seen.insert(*c));
-    let errors = codes
+    codes
         .into_iter()
         .map(|c| {
             let def = api.find_error(c);
@@ -338,78 +522,73 @@ pub(super) fn operation<'a>(
                 href: format!("{root}errors.md#{}", slug(c)),
                 message: def
                     .map(|e| e.message.clone())
-                    .unwrap_or_else(|| NONE.into()),
+                    .unwrap_or_else(|| l.none.into()),
                 when: match c {
-                    VALIDATION_ERROR => "The body or headers do not match the spec.".into(),
-                    UNAUTHENTICATED_ERROR => "The token is missing or invalid.".into(),
+                    VALIDATION_ERROR => l.when_validation.into(),
+                    UNAUTHENTICATED_ERROR if op.access == Access::Optional => {
+                        l.when_unauthenticated_optional.into()
+                    }
+                    UNAUTHENTICATED_ERROR => l.when_unauthenticated.into(),
                     _ => def
-                        .map(|e| or_none(&e.description))
-                        .unwrap_or_else(|| NONE.into()),
+                        .map(|e| or_none(l, &e.description))
+                        .unwrap_or_else(|| l.none.into()),
                 },
             }
         })
-        .collect();
-
-    let mut description = String::new();
-    if !op.description.trim().is_empty() {
-        description.push_str(op.description.trim());
-    } else {
-        description.push_str(op.summary.trim());
-    }
-    if let Some(zh) = op
-        .description_zh
-        .as_deref()
-        .filter(|z| !z.trim().is_empty())
-    {
-        description.push_str("\n\n中文说明：");
-        description.push_str(zh.trim());
-    }
-
-    OperationPage {
-        op,
-        root,
-        service: &service.name,
-        service_anchor: slug(&service.name),
-        gateway_side: side_text(op.side),
-        access: op.access.as_str(),
-        access_text: access_text(op.access),
-        description,
-        headers,
-        request_name: op.request.name.clone(),
-        request_fields: field_rows(api, &op.request.fields, root),
-        data,
-        data_description: op.response.description.trim().to_owned(),
-        data_fields_title,
-        data_fields,
-        curl_url: dq_quote(&format!("$BASE_URL{}", op.path)),
-        curl_headers,
-        curl_body: sh_quote(&serde_json::to_string(&body).unwrap_or_default()),
-        request_json: pretty(&body),
-        request_origin,
-        responses,
-        errors,
-    }
+        .collect()
 }
 
-pub(super) fn types(api: &Api) -> TypesPage {
-    let users = users(api);
+/// A curl command calling `op` with `body`, `token_var` as the token.
+pub(super) fn curl_command(
+    api: &Api,
+    op: &Operation,
+    body: &Value,
+    lang: Lang,
+    token_var: &str,
+) -> String {
+    let mut lines = vec![
+        format!(
+            "curl -s -X POST {}",
+            dq_quote(&format!("$BASE_URL{}", op.path))
+        ),
+        format!("-H {}", sh_quote("Content-Type: application/json")),
+    ];
+    for h in &op.headers {
+        lines.push(format!(
+            "-H {}",
+            curl_header(api, op, &h.name, lang, token_var)
+        ));
+    }
+    lines.push(format!(
+        "-d {}",
+        sh_quote(&serde_json::to_string(body).unwrap_or_default())
+    ));
+    lines.join(" \\\n  ")
+}
+
+pub(super) fn types(api: &Api, lang: Lang) -> TypesPage {
+    let f = Frame::new(lang, "types.md");
+    let users = users(api, lang);
     TypesPage {
         types: api
             .types
             .iter()
             .map(|t: &Struct| TypeView {
                 name: t.name.clone(),
-                description: t.description.trim().to_owned(),
-                description_zh: t.description_zh.clone(),
-                fields: field_rows(api, &t.fields, ""),
+                description: with_zh(lang, &t.description, t.description_zh.as_deref()),
+                fields: field_rows(api, &t.fields, "", lang),
                 used_by: used_by(users.get(t.name.as_str())),
+                notes: Vec::new(),
             })
             .collect(),
+        f,
     }
 }
 
-pub(super) fn enums(api: &Api) -> EnumsPage {
-    let users = users(api);
+pub(super) fn enums(api: &Api, lang: Lang) -> EnumsPage {
+    let f = Frame::new(lang, "enums.md");
+    let l = f.l;
+    let users = users(api, lang);
     EnumsPage {
         enums: api
             .enums
@@ -417,35 +596,40 @@ pub(super) fn enums(api: &Api) -> EnumsPage {
             .map(|e: &Enum| EnumView {
                 name: e.name.clone(),
                 wire: match e.repr {
-                    EnumRepr::Int32 => "a JSON number (`int32`)",
-                    EnumRepr::String => "a JSON string",
+                    EnumRepr::Int32 => l.wire_int,
+                    EnumRepr::String => l.wire_string,
                 },
-                description: e.description.trim().to_owned(),
-                description_zh: e.description_zh.clone(),
+                description: with_zh(lang, &e.description, e.description_zh.as_deref()),
                 values: e
                     .values
                     .iter()
                     .map(|v| EnumValueRow {
                         code: code(&code_json(&v.code)),
                         name: code(&v.name),
-                        description: if v.deprecated {
-                            format!(
-                                "**Deprecated:** {}. {}",
-                                v.deprecation.details(),
-                                with_zh(&v.description, v.description_zh.as_deref())
-                            )
-                        } else {
-                            with_zh(&v.description, v.description_zh.as_deref())
+                        description: {
+                            let text = cell_text(lang, &v.description, v.description_zh.as_deref());
+                            if v.deprecated {
+                                format!(
+                                    "**{}** ({}). {text}",
+                                    l.deprecated,
+                                    v.deprecation.details()
+                                )
+                            } else {
+                                text
+                            }
                         },
                     })
                     .collect(),
                 used_by: used_by(users.get(e.name.as_str())),
             })
             .collect(),
+        f,
     }
 }
 
-pub(super) fn errors(api: &Api) -> ErrorsPage {
+pub(super) fn errors(api: &Api, lang: Lang) -> ErrorsPage {
+    let f = Frame::new(lang, "errors.md");
+    let l = f.l;
     let mut by_code: BTreeMap<&str, BTreeMap<(&str, &str), String>> = BTreeMap::new();
     for (s, o) in api.operations() {
         for c in &o.errors {
@@ -455,38 +639,55 @@ pub(super) fn errors(api: &Api) -> ErrorsPage {
                 .insert((s.name.as_str(), o.name.as_str()), op_link(s, o, ""));
         }
     }
+    let view = |e: &crate::ir::ErrorCode| ErrorView {
+        code: e.code.clone(),
+        message: e.message.clone(),
+        origin: match e.origin {
+            Origin::Platform => l.origin_platform,
+            Origin::Bizgen => l.origin_bizgen,
+        },
+        description: e.description.trim().to_owned(),
+        used_by: match e.code.as_str() {
+            VALIDATION_ERROR => l.every_operation.into(),
+            UNAUTHENTICATED_ERROR => l.token_operations.into(),
+            c => by_code
+                .get(c)
+                .map(|v| v.values().cloned().collect::<Vec<_>>().join(", "))
+                .unwrap_or_default(),
+        },
+    };
     ErrorsPage {
-        errors: api
+        platform: api
             .errors
             .iter()
-            .map(|e| ErrorView {
-                code: e.code.clone(),
-                message: e.message.clone(),
-                origin: match e.origin {
-                    Origin::Platform => "documented by the platform",
-                    Origin::Bizgen => "added by bizgen servers and clients",
-                },
-                description: e.description.trim().to_owned(),
-                used_by: match e.code.as_str() {
-                    VALIDATION_ERROR => "every operation".into(),
-                    UNAUTHENTICATED_ERROR => {
-                        "every operation with access `login` or `admin`".into()
-                    }
-                    c => by_code
-                        .get(c)
-                        .map(|v| v.values().cloned().collect::<Vec<_>>().join(", "))
-                        .unwrap_or_default(),
-                },
-            })
+            .filter(|e| e.origin == Origin::Platform)
+            .map(view)
             .collect(),
+        bizgen: api
+            .errors
+            .iter()
+            .filter(|e| e.origin == Origin::Bizgen)
+            .map(view)
+            .collect(),
+        validation_example: super::contract::validation_request(api).and_then(|(o, _, field)| {
+            let (s, _) = api.operations().find(|(_, x)| std::ptr::eq(*x, o))?;
+            let text = l
+                .validation_example
+                .replace("{op}", &op_link(s, o, ""))
+                .replace("{field}", &code(field));
+            Some((text, pretty(&super::contract::validation_example(api)?)))
+        }),
+        f,
     }
 }
 
-pub(super) fn envelope(api: &Api) -> EnvelopePage {
+pub(super) fn envelope(api: &Api, lang: Lang) -> EnvelopePage {
+    let f = Frame::new(lang, "envelope.md");
+    let l = f.l;
     let mut success = serde_json::Map::new();
     let mut error = serde_json::Map::new();
-    for f in &api.envelope.fields {
-        let (s, e) = match f.name.as_str() {
+    for fl in &api.envelope.fields {
+        let (s, e) = match fl.name.as_str() {
             "code" => (
                 Value::String(api.envelope.success_code.clone()),
                 Value::String(
@@ -499,15 +700,15 @@ pub(super) fn envelope(api: &Api) -> EnvelopePage {
             "ok" => (Value::Bool(true), Value::Bool(false)),
             "fail" => (Value::Bool(false), Value::Bool(true)),
             _ => {
-                let v = f
+                let v = fl
                     .example
                     .clone()
-                    .unwrap_or_else(|| sample_scalar(&f.ty, f.nullable));
+                    .unwrap_or_else(|| sample_scalar(&fl.ty, fl.nullable));
                 (v.clone(), v)
             }
         };
-        success.insert(f.name.clone(), s);
-        error.insert(f.name.clone(), e);
+        success.insert(fl.name.clone(), s);
+        error.insert(fl.name.clone(), e);
     }
     success.insert("data".into(), serde_json::json!({}));
     error.insert("data".into(), Value::Null);
@@ -533,88 +734,94 @@ pub(super) fn envelope(api: &Api) -> EnvelopePage {
         });
         all.first().map(|(s, o, e)| {
             (
-                format!(
-                    "the {} example {} of {}",
-                    kind_name(e.kind),
-                    code(&e.name),
-                    op_link(s, o, "")
-                ),
+                l.the_example
+                    .replace("{kind}", kind_name(l, e.kind))
+                    .replace("{name}", &code(&e.name))
+                    .replace("{op}", &op_link(s, o, "")),
                 e.response.clone().unwrap_or(Value::Null),
             )
         })
     };
     let (success_source, success) =
-        find(true).unwrap_or_else(|| ("generated".into(), Value::Object(success)));
+        find(true).unwrap_or_else(|| (l.envelope_generated.into(), Value::Object(success)));
     let (error_source, error) =
-        find(false).unwrap_or_else(|| ("generated".into(), Value::Object(error)));
+        find(false).unwrap_or_else(|| (l.envelope_generated.into(), Value::Object(error)));
     EnvelopePage {
         description: api.envelope.description.trim().to_owned(),
-        success_code: code(&api.envelope.success_code),
-        fields: field_rows(api, &api.envelope.fields, ""),
-        success_source,
+        success_code_text: l
+            .envelope_success_code
+            .replace("{code}", &code(&api.envelope.success_code)),
+        fields: field_rows(api, &api.envelope.fields, "", lang),
+        success_text: l.envelope_success.replace("{source}", &success_source),
         success_example: pretty(&success),
-        error_source,
+        error_text: l.envelope_error.replace("{source}", &error_source),
         error_example: pretty(&error),
+        f,
     }
 }
 
 // ---------------------------------------------------------------- helpers
 
-fn field_rows(api: &Api, fields: &[Field], root: &str) -> Vec<FieldRow> {
-    fields.iter().map(|f| field_row(api, f, root)).collect()
+fn field_rows(api: &Api, fields: &[Field], root: &str, lang: Lang) -> Vec<FieldRow> {
+    fields
+        .iter()
+        .map(|f| field_row(api, f, root, lang))
+        .collect()
 }
 
-fn field_row(api: &Api, f: &Field, root: &str) -> FieldRow {
-    let mut ty = ty_md(&f.ty, root);
+fn field_row(api: &Api, f: &Field, root: &str, lang: Lang) -> FieldRow {
+    let l = lang.labels();
+    let mut ty = ty_md(l, &f.ty, root);
     if f.nullable {
-        ty.push_str(" or `null`");
+        ty.push(' ');
+        ty.push_str(l.or_null);
     }
     let default = f
         .default
         .as_ref()
         .map(|d| code(&serde_json::to_string(d).unwrap_or_default()));
-    let constraints = constraints_md(f);
+    let constraints = constraints_md(f, root);
     let values = enum_values_md(api, &f.ty);
     let mut details = Vec::new();
     if let Some(d) = &default {
-        details.push(format!("default {d}"));
+        details.push(format!("{} {d}", l.default));
     }
     details.extend(constraints.iter().cloned());
     if let Some(v) = &values {
-        details.push(format!("one of {v}"));
+        details.push(format!("{} {v}", l.one_of));
     }
     if f.sensitive {
-        details.push("sensitive".into());
+        details.push(l.sensitive.into());
     }
-    if f.deprecated {
-        details.push(format!("deprecated: {}", f.deprecation.details()));
+    if f.deprecated && f.deprecation != Deprecation::default() {
+        details.push(format!("{}: {}", l.deprecated, f.deprecation.details()));
     }
     let mut name = code(&f.name);
     if f.deprecated {
-        name.push_str(" (deprecated)");
+        name.push_str(&format!(" ({})", l.deprecated));
     }
     FieldRow {
         name,
         ty,
-        required: if f.required { "yes" } else { "no" },
-        default: default.unwrap_or_else(|| NONE.into()),
+        required: if f.required { l.yes } else { l.no }.to_owned(),
+        default: default.unwrap_or_else(|| l.none.into()),
         constraints: if constraints.is_empty() {
-            NONE.into()
+            l.none.into()
         } else {
             constraints.join(", ")
         },
-        values: values.unwrap_or_else(|| NONE.into()),
-        sensitive: if f.sensitive { "yes" } else { "no" },
+        values: values.unwrap_or_else(|| l.none.into()),
+        sensitive: if f.sensitive { l.yes } else { l.no },
         details: if details.is_empty() {
-            NONE.into()
+            l.none.into()
         } else {
             details.join("; ")
         },
-        description: with_zh(&f.description, f.description_zh.as_deref()),
+        description: cell_text(lang, &f.description, f.description_zh.as_deref()),
     }
 }
 
-fn constraints_md(f: &Field) -> Vec<String> {
+fn constraints_md(f: &Field, root: &str) -> Vec<String> {
     let c = &f.constraints;
     let mut out = Vec::new();
     if let Some(v) = c.min_length {
@@ -633,7 +840,11 @@ fn constraints_md(f: &Field) -> Vec<String> {
         out.push(format!("pattern {}", code(v)));
     }
     if let Some(v) = c.format {
-        out.push(format!("format {}", code(v.name())));
+        out.push(format!(
+            "format [{}]({root}how-to-read.md#{})",
+            code(v.name()),
+            slug(v.name())
+        ));
     }
     out
 }
@@ -659,12 +870,12 @@ fn code_json(c: &crate::ir::Code) -> String {
 }
 
 /// A type as inline Markdown, named types linked to their docs.
-fn ty_md(ty: &Ty, root: &str) -> String {
+fn ty_md(l: &Labels, ty: &Ty, root: &str) -> String {
     match ty {
         Ty::Struct(n) => format!("[{}]({root}types.md#{})", code(n), slug(n)),
         Ty::Enum(n) => format!("[{}]({root}enums.md#{})", code(n), slug(n)),
-        Ty::List(t) => format!("list of {}", ty_md(t, root)),
-        Ty::Map(t) => format!("map of {}", ty_md(t, root)),
+        Ty::List(t) => format!("{} {}", l.list_of, ty_md(l, t, root)),
+        Ty::Map(t) => format!("{} {}", l.map_of, ty_md(l, t, root)),
         other => code(&other.to_string()),
     }
 }
@@ -678,60 +889,80 @@ fn object_of(ty: &Ty) -> Option<&str> {
     }
 }
 
-fn with_zh(en: &str, zh: Option<&str>) -> String {
-    let en = en.trim();
-    match zh.map(str::trim).filter(|z| !z.is_empty()) {
-        Some(zh) if en.is_empty() => zh.to_owned(),
-        Some(zh) => format!("{en} ({zh})"),
-        None => or_none(en),
+/// A description for a table cell: in English both texts where the spec
+/// has Chinese too; in Chinese the Chinese text, else the English.
+fn cell_text(lang: Lang, en: &str, zh: Option<&str>) -> String {
+    match lang {
+        Lang::En => with_zh(lang, en, zh),
+        Lang::Zh => or_none(lang.labels(), lang.pick(en.trim(), zh)),
     }
 }
 
-fn or_none(s: &str) -> String {
+/// A description paragraph: English with the Chinese appended, or the
+/// Chinese alone (English as the fallback).
+fn with_zh(lang: Lang, en: &str, zh: Option<&str>) -> String {
+    let en = en.trim();
+    let zh = zh.map(str::trim).filter(|z| !z.is_empty());
+    match (lang, zh) {
+        (Lang::Zh, Some(zh)) => zh.to_owned(),
+        (Lang::En, Some(zh)) if en.is_empty() => zh.to_owned(),
+        (Lang::En, Some(zh)) => format!("{en} ({zh})"),
+        (_, None) => en.to_owned(),
+    }
+}
+
+/// The text in `lang`, English as the fallback.
+fn text_in(lang: Lang, en: &str, zh: Option<&str>) -> String {
+    lang.pick(en.trim(), zh).trim().to_owned()
+}
+
+fn or_none(l: &Labels, s: &str) -> String {
     if s.trim().is_empty() {
-        NONE.into()
+        l.none.into()
     } else {
         s.trim().to_owned()
     }
 }
 
-fn header_description(api: &Api, op: &Operation, name: &str) -> String {
+fn header_description(api: &Api, op: &Operation, name: &str, lang: Lang) -> String {
+    let l = lang.labels();
     let base = api
         .headers
         .iter()
         .find(|h| h.name == name)
-        .map(|h| with_zh(&h.description, h.description_zh.as_deref()))
-        .unwrap_or_else(|| NONE.into());
+        .map(|h| cell_text(lang, &h.description, h.description_zh.as_deref()))
+        .unwrap_or_else(|| l.none.into());
     if name == "token" {
-        format!("{base} Here: {}.", access_text(op.access))
+        format!("{base} ({})", access_text(l, op.access))
     } else {
         base
     }
 }
 
-fn curl_header(api: &Api, op: &Operation, name: &str) -> String {
-    if name == "token" {
-        return dq_quote("token: $TOKEN");
+fn curl_header(api: &Api, op: &Operation, name: &str, lang: Lang, token_var: &str) -> String {
+    match name {
+        "token" => dq_quote(&format!("token: {token_var}")),
+        "version" => sh_quote(&format!("version: {}", op.version)),
+        "lang" => sh_quote(&format!("lang: {}", lang.header())),
+        _ => {
+            let value = api
+                .headers
+                .iter()
+                .find(|h| h.name == name)
+                .and_then(|h| h.example.clone())
+                .unwrap_or_else(|| "VALUE".into());
+            sh_quote(&format!("{name}: {value}"))
+        }
     }
-    let value = if name == "version" {
-        op.version.clone()
-    } else {
-        api.headers
-            .iter()
-            .find(|h| h.name == name)
-            .and_then(|h| h.example.clone())
-            .unwrap_or_else(|| "VALUE".into())
-    };
-    sh_quote(&format!("{name}: {value}"))
 }
 
 /// A POSIX shell single-quoted word.
-fn sh_quote(s: &str) -> String {
+pub(super) fn sh_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', "'\\''"))
 }
 
 /// A POSIX shell double-quoted word in which `$NAME` expands.
-fn dq_quote(s: &str) -> String {
+pub(super) fn dq_quote(s: &str) -> String {
     let mut out = String::from('"');
     for c in s.chars() {
         if matches!(c, '"' | '\\' | '`') {
@@ -743,7 +974,7 @@ fn dq_quote(s: &str) -> String {
     out
 }
 
-fn pretty(v: &Value) -> String {
+pub(super) fn pretty(v: &Value) -> String {
     serde_json::to_string_pretty(v).unwrap_or_default()
 }
 
@@ -759,34 +990,34 @@ fn sample_scalar(ty: &Ty, nullable: bool) -> Value {
     }
 }
 
-fn access_text(a: Access) -> &'static str {
+fn access_text(l: &Labels, a: Access) -> &'static str {
     match a {
-        Access::Guest => "no token",
-        Access::Login => "a customer (C-side) token is required",
-        Access::Admin => "an admin (B-side) token is required",
-        Access::Optional => "a customer (C-side) token is accepted but not required",
+        Access::Guest => l.access_guest,
+        Access::Login => l.access_login,
+        Access::Admin => l.access_admin,
+        Access::Optional => l.access_optional,
     }
 }
 
-fn presence_name(p: Presence) -> &'static str {
+fn presence_name(l: &Labels, p: Presence) -> &'static str {
     match p {
-        Presence::Required => "required",
-        Presence::Optional => "optional",
-        Presence::Absent => "absent",
+        Presence::Required => l.presence_required,
+        Presence::Optional => l.presence_optional,
+        Presence::Absent => l.presence_absent,
     }
 }
 
-fn side_text(s: Side) -> &'static str {
+fn side_text(l: &Labels, s: Side) -> &'static str {
     match s {
-        Side::C => "C-side (customer)",
-        Side::B => "B-side (business)",
+        Side::C => l.side_c,
+        Side::B => l.side_b,
     }
 }
 
-fn kind_name(k: ExampleKind) -> &'static str {
+fn kind_name(l: &Labels, k: ExampleKind) -> &'static str {
     match k {
-        ExampleKind::Captured => "captured",
-        ExampleKind::Illustrative => "illustrative",
+        ExampleKind::Captured => l.captured,
+        ExampleKind::Illustrative => l.illustrative,
     }
 }
 
@@ -801,7 +1032,7 @@ fn op_link(s: &Service, o: &Operation, root: &str) -> String {
 
 /// Type and enum name → links to the operations that use it, directly or
 /// through other types.
-fn users(api: &Api) -> BTreeMap<&str, Vec<String>> {
+fn users(api: &Api, _lang: Lang) -> BTreeMap<&str, Vec<String>> {
     fn visit<'a>(api: &'a Api, ty: &'a Ty, seen: &mut BTreeSet<&'a str>) {
         match ty {
             Ty::Struct(n) if seen.insert(n) => {

@@ -12,31 +12,31 @@ export const ErrorCode = {
   /**
    * Internal error
    *
-   * The handler failed in an unexpected way.
+   * The handler failed in an unexpected way; `data` holds a short reason.
    */
   BIZGEN_INTERNAL: "BIZGEN_INTERNAL",
   /**
    * Malformed request
    *
-   * The body is not JSON, the content type is wrong or the body is too large.
+   * The body is not JSON, the content type is wrong, the method is not POST or the body is too large. `data` says which, as a string.
    */
   BIZGEN_MALFORMED: "BIZGEN_MALFORMED",
   /**
    * Unknown operation
    *
-   * No operation is mounted at this path.
+   * No operation is mounted at this path; `data` is the path.
    */
   BIZGEN_NOT_FOUND: "BIZGEN_NOT_FOUND",
   /**
    * Operation not implemented
    *
-   * The server has no handler for this operation yet.
+   * The server has no handler for this operation yet; `data` is the bizType.
    */
   BIZGEN_NOT_IMPLEMENTED: "BIZGEN_NOT_IMPLEMENTED",
   /**
    * Missing or invalid token
    *
-   * The operation needs a token of the right side (C-side customer or B-side admin) and none valid was sent.
+   * The operation needs a token of the right side (C-side customer or B-side admin) and none was sent, or the token sent is not valid (also on operations where a token is optional). `data` says which, as a string.
    */
   BIZGEN_UNAUTHENTICATED: "BIZGEN_UNAUTHENTICATED",
   /**

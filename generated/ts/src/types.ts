@@ -654,7 +654,7 @@ export interface ApiKey {
    */
   customerNo?: string | null;
   /**
-   * Validity in days; -1 seen for a key without a limited validity.
+   * Validity in days (meaning of -1 undocumented: a key with validityDays -1 still has an expiredTime, 90 days after its createTime).
    *
    * Wire name `validityDays`, `int32`, nullable.
    */

@@ -47,17 +47,17 @@ export interface ApplyApiRequest {
    */
   googleCode?: string;
   /**
-   * Mobile verification code; the mobile and email verification codes are required.
+   * Mobile verification code.
    *
-   * Wire name `phoneCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `phoneCode`, `string`, required. Sensitive: `redact()` masks it for logging.
    */
-  phoneCode?: string;
+  phoneCode: string;
   /**
-   * Email verification code; the mobile and email verification codes are required.
+   * Email verification code.
    *
-   * Wire name `emailCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `emailCode`, `string`, required. Sensitive: `redact()` masks it for logging.
    */
-  emailCode?: string;
+  emailCode: string;
   /**
    * Ticket returned when the mobile verification code was sent; phoneCode must be passed when it is not empty.
    *
@@ -115,17 +115,17 @@ export interface EditApiPermissionRequest {
    */
   whiteIps?: string;
   /**
-   * Mobile verification code; the mobile and email verification codes are required.
+   * Mobile verification code.
    *
-   * Wire name `phoneCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `phoneCode`, `string`, required. Sensitive: `redact()` masks it for logging.
    */
-  phoneCode?: string;
+  phoneCode: string;
   /**
-   * Email verification code; the mobile and email verification codes are required.
+   * Email verification code.
    *
-   * Wire name `emailCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `emailCode`, `string`, required. Sensitive: `redact()` masks it for logging.
    */
-  emailCode?: string;
+  emailCode: string;
   /**
    * Ticket returned when the mobile verification code was sent; phoneCode must be passed when it is not empty.
    *
@@ -254,14 +254,14 @@ export class CustomerApiWebService {
   /**
    * Create an API key
    *
-   * Creates a new API key for the logged-in customer, after verification with the Google code and/or the phone and email verification codes. The response contains the private key, which is returned only this once.
+   * Creates a new API key for the logged-in customer, after verification with the mobile and email verification codes (and the Google code). The response contains the private key, which is returned only this once.
    *
    * `POST /api/global/customer.app.CustomerApiWebService.applyApi`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data` ({@link types.ApiKey}): The new API key, including its private key.
    * @throws {ApiError} on an error envelope.
    * @throws {ClientError} when no usable answer came back.
    */
-  applyApi(request: ApplyApiRequest = {}, options?: CallOptions): Promise<types.ApiKey> {
+  applyApi(request: ApplyApiRequest, options?: CallOptions): Promise<types.ApiKey> {
     return this.#transport.call(operations.applyApi, request, options) as Promise<types.ApiKey>;
   }
 
@@ -282,7 +282,7 @@ export class CustomerApiWebService {
   /**
    * Edit an API key's permissions
    *
-   * Changes the tag, the permissions and the IP whitelist of an API key, after verification with the Google code and/or the phone and email verification codes.
+   * Changes the tag, the permissions and the IP whitelist of an API key, after verification with the mobile and email verification codes (and the Google code).
    *
    * `POST /api/global/customer.app.CustomerApiWebService.editApiPermission`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.

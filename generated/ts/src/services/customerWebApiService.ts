@@ -222,21 +222,21 @@ export interface UpdateAssertsPwdMfaRequest {
   /**
    * Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
    *
-   * Wire name `verifyCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCode`, `string`, required. Sensitive: `redact()` masks it for logging.
    */
-  verifyCode?: string;
+  verifyCode: string;
   /**
    * Send ticket returned by the send-verification-code interface.
    *
-   * Wire name `sendToken`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendToken`, `string`, required. Sensitive: `redact()` masks it for logging.
    */
-  sendToken?: string;
+  sendToken: string;
   /**
    * Type of the verification code: 1 Email, 2 Phone Number.
    *
-   * Wire name `type`, enum {@link types.ContactType}.
+   * Wire name `type`, enum {@link types.ContactType}, required.
    */
-  type?: types.ContactType;
+  type: types.ContactType;
 }
 
 /** Request body of `customer.app.CustomerWebApiService.updateLoginPwd`. */
@@ -284,21 +284,21 @@ export interface UpdateLoginPwdMfaRequest {
   /**
    * Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
    *
-   * Wire name `verifyCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCode`, `string`, required. Sensitive: `redact()` masks it for logging.
    */
-  verifyCode?: string;
+  verifyCode: string;
   /**
    * Send ticket returned by the send-verification-code interface.
    *
-   * Wire name `sendToken`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendToken`, `string`, required. Sensitive: `redact()` masks it for logging.
    */
-  sendToken?: string;
+  sendToken: string;
   /**
    * Type of the verification code: 1 Email, 2 Phone Number.
    *
-   * Wire name `type`, enum {@link types.ContactType}.
+   * Wire name `type`, enum {@link types.ContactType}, required.
    */
-  type?: types.ContactType;
+  type: types.ContactType;
 }
 
 /** Request body of `customer.app.CustomerWebApiService.groupList`. */
@@ -330,21 +330,21 @@ export interface ChangeEmailMfaRequest {
   /**
    * Original verification code, used with type: when type=1 it must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
    *
-   * Wire name `verifyCodeOld`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCodeOld`, `string`, required. Sensitive: `redact()` masks it for logging.
    */
-  verifyCodeOld?: string;
+  verifyCodeOld: string;
   /**
    * Sending ticket of the original verification code, used with type: when type=1 the code must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
    *
-   * Wire name `sendTokenOld`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendTokenOld`, `string`, required. Sensitive: `redact()` masks it for logging.
    */
-  sendTokenOld?: string;
+  sendTokenOld: string;
   /**
    * Type of the original verification code: 1 Email, 2 Phone Number.
    *
-   * Wire name `type`, enum {@link types.ContactType}.
+   * Wire name `type`, enum {@link types.ContactType}, required.
    */
-  type?: types.ContactType;
+  type: types.ContactType;
   /**
    * Google verification code.
    *
@@ -362,9 +362,9 @@ export interface ChangePhoneMfaRequest {
    */
   verifyCodeNew: string;
   /**
-   * Phone area code of the new phone; the default is +86.
+   * Phone area code of the new phone.
    *
-   * Wire name `phoneArea`, `string`, default `"+86"`.
+   * Wire name `phoneArea`, `string`.
    */
   phoneArea?: string;
   /**
@@ -376,21 +376,21 @@ export interface ChangePhoneMfaRequest {
   /**
    * Original verification code, used with type: when type=1 it must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
    *
-   * Wire name `verifyCodeOld`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCodeOld`, `string`, required. Sensitive: `redact()` masks it for logging.
    */
-  verifyCodeOld?: string;
+  verifyCodeOld: string;
   /**
    * Sending ticket of the original verification code, used with type: when type=1 the code must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
    *
-   * Wire name `sendTokenOld`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendTokenOld`, `string`, required. Sensitive: `redact()` masks it for logging.
    */
-  sendTokenOld?: string;
+  sendTokenOld: string;
   /**
    * Type of the original verification code: 1 Email, 2 Phone Number.
    *
-   * Wire name `type`, enum {@link types.ContactType}.
+   * Wire name `type`, enum {@link types.ContactType}, required.
    */
-  type?: types.ContactType;
+  type: types.ContactType;
   /**
    * New phone number.
    *
@@ -550,13 +550,13 @@ export interface ChangeEmailRequest {
   /**
    * Sending ticket of the new verification code (returned by the send-verification-code interface).
    *
-   * Wire name `sendToken`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendToken`, `string`, required. Sensitive: `redact()` masks it for logging.
    */
-  sendToken?: string;
+  sendToken: string;
   /**
    * Area code of the new email address.
    *
-   * Wire name `emailArea`, `string`, default `"+86"`.
+   * Wire name `emailArea`, `string`.
    */
   emailArea?: string;
 }
@@ -578,13 +578,13 @@ export interface ChangeEmailV1v1v2Request {
   /**
    * Sending ticket of the new verification code.
    *
-   * Wire name `sendToken`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendToken`, `string`, required. Sensitive: `redact()` masks it for logging.
    */
-  sendToken?: string;
+  sendToken: string;
   /**
    * Area code of the new email address.
    *
-   * Wire name `emailArea`, `string`, default `"+86"`.
+   * Wire name `emailArea`, `string`.
    */
   emailArea?: string;
   /**
@@ -612,7 +612,7 @@ export interface ChangePhoneRequest {
   /**
    * Area code of the new phone number.
    *
-   * Wire name `phoneArea`, `string`, default `"+86"`.
+   * Wire name `phoneArea`, `string`.
    */
   phoneArea?: string;
   /**
@@ -630,17 +630,17 @@ export interface ChangePhoneRequest {
   /**
    * Sending ticket of the verification code.
    *
-   * Wire name `sendToken`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendToken`, `string`, required. Sensitive: `redact()` masks it for logging.
    */
-  sendToken?: string;
+  sendToken: string;
 }
 
 /** Request body of `customer.app.CustomerWebApiService.changePhoneV1v1v2`. */
 export interface ChangePhoneV1v1v2Request {
   /**
-   * Area code of the new phone number (the seed labels this field 'New phone number').
+   * Area code of the new phone number.
    *
-   * Wire name `phoneArea`, `string`, default `"+86"`.
+   * Wire name `phoneArea`, `string`.
    */
   phoneArea?: string;
   /**
@@ -658,9 +658,9 @@ export interface ChangePhoneV1v1v2Request {
   /**
    * Sending ticket of the new verification code.
    *
-   * Wire name `sendToken`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendToken`, `string`, required. Sensitive: `redact()` masks it for logging.
    */
-  sendToken?: string;
+  sendToken: string;
   /**
    * Verification code sent to the old phone number (not needed when MFA is enabled).
    *
@@ -954,13 +954,13 @@ export interface BindEmailRequest {
   /**
    * Verification code sending ticket.
    *
-   * Wire name `sendToken`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendToken`, `string`, required. Sensitive: `redact()` masks it for logging.
    */
-  sendToken?: string;
+  sendToken: string;
   /**
    * Email area code.
    *
-   * Wire name `emailArea`, `string`, default `"+86"`.
+   * Wire name `emailArea`, `string`.
    */
   emailArea?: string;
   /**
@@ -982,9 +982,9 @@ export interface BindPhoneRequest {
   /**
    * Verification code sending ticket.
    *
-   * Wire name `sendToken`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendToken`, `string`, required. Sensitive: `redact()` masks it for logging.
    */
-  sendToken?: string;
+  sendToken: string;
   /**
    * Google verification code (MFA).
    *
@@ -1000,7 +1000,7 @@ export interface BindPhoneRequest {
   /**
    * Phone area code.
    *
-   * Wire name `phoneArea`, `string`, default `"+86"`.
+   * Wire name `phoneArea`, `string`.
    */
   phoneArea?: string;
 }
@@ -1048,15 +1048,15 @@ export interface FirstSetPhoneRequest {
   /**
    * Phone area code.
    *
-   * Wire name `phoneArea`, `string`, default `"+86"`.
+   * Wire name `phoneArea`, `string`.
    */
   phoneArea?: string;
   /**
    * Sending ticket of the mobile verification code.
    *
-   * Wire name `sendToken`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendToken`, `string`, required. Sensitive: `redact()` masks it for logging.
    */
-  sendToken?: string;
+  sendToken: string;
   /**
    * Third-party verification code, used together with thirdSource; when thirdSource=telegram the code's bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
    *
@@ -1094,9 +1094,9 @@ export interface FirstSetEmailRequest {
   /**
    * Sending ticket of the email verification code.
    *
-   * Wire name `sendToken`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendToken`, `string`, required. Sensitive: `redact()` masks it for logging.
    */
-  sendToken?: string;
+  sendToken: string;
   /**
    * Third-party verification code, used together with thirdSource; when thirdSource=telegram the code's bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
    *
@@ -1154,7 +1154,7 @@ export interface LoginRequest {
    *
    * 手机区号;类型为2:手机号码时该字段必填
    *
-   * Wire name `phoneArea`, `string`, default `"+86"`.
+   * Wire name `phoneArea`, `string`.
    */
   phoneArea?: string;
   /**
@@ -1266,7 +1266,7 @@ export interface RegisterRequest {
    */
   phoneArea?: string;
   /**
-   * Registration method: 1 email, 2 phone number (documented as int32, min 1, max 3).
+   * Registration method: 1 email, 2 phone number; the range is 1 to 3, and 3 (customer account) is described for login only.
    *
    * 注册方式:1邮箱,2手机号码
    *
@@ -1401,7 +1401,7 @@ const operations = {
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
-    data: null,
+    data: s.nullable("json"),
   },
   checkGoogleMFAStatus: {
     bizType: "customer.app.CustomerWebApiService.checkGoogleMFAStatus",
@@ -1425,7 +1425,7 @@ const operations = {
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
-    data: null,
+    data: s.nullable("json"),
   },
   queryAccountById: {
     bizType: "customer.app.CustomerWebApiService.queryAccountById",
@@ -1768,12 +1768,12 @@ export class CustomerWebApiService {
    * Returns the third-party account bound to the logged-in customer. The only example (a captured success) has data null, and the seed documents no data shape.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.findThirdAccountInfo`, access login: sends the C-side customer token (`setToken`).
-   * Resolves with nothing on success.
+   * Resolves with `data` (`json`, or `null`): The third-party account information; its shape is undocumented, so it is passed through as an open JSON value (null when nothing is bound).
    * @throws {ApiError} on an error envelope.
    * @throws {ClientError} when no usable answer came back.
    */
-  findThirdAccountInfo(request: FindThirdAccountInfoRequest = {}, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.findThirdAccountInfo, request, options) as Promise<void>;
+  findThirdAccountInfo(request: FindThirdAccountInfoRequest = {}, options?: CallOptions): Promise<unknown> {
+    return this.#transport.call(operations.findThirdAccountInfo, request, options) as Promise<unknown>;
   }
 
   /**
@@ -1810,12 +1810,12 @@ export class CustomerWebApiService {
    * Returns the asset information of one account of a trade type (3 CROSS or 5 MATCH), identified by account ID or account currency (at least one of the two must be given). The seed shows only an empty placeholder for data.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.queryAccountAssetsInfo`, access login: sends the C-side customer token (`setToken`).
-   * Resolves with nothing on success.
+   * Resolves with `data` (`json`, or `null`): The asset information of the account; its shape is undocumented, so it is passed through as an open JSON value.
    * @throws {ApiError} on an error envelope.
    * @throws {ClientError} when no usable answer came back.
    */
-  queryAccountAssetsInfo(request: QueryAccountAssetsInfoRequest = {}, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.queryAccountAssetsInfo, request, options) as Promise<void>;
+  queryAccountAssetsInfo(request: QueryAccountAssetsInfoRequest = {}, options?: CallOptions): Promise<unknown> {
+    return this.#transport.call(operations.queryAccountAssetsInfo, request, options) as Promise<unknown>;
   }
 
   /**

@@ -51,7 +51,7 @@ const operations = {
     access: "guest",
     version: "0.0.1",
     headers: ["version", "companyId"],
-    data: "intEnum",
+    data: "int32",
   },
 } satisfies { [method: string]: Operation };
 
@@ -71,14 +71,14 @@ export class OpenapiCustomerWebApiService {
   /**
    * Check whether a customer exists (B-side)
    *
-   * Tells whether a customer with the given email, phone number or customer account exists: 1 exists, 2 does not exist, -1 disabled. The seed's response example is a placeholder ("tm": "text"); the example below is illustrative.
+   * Tells whether a customer with the given email, phone number or customer account exists, as an integer result code whose values are not documented. The seed's response example is a placeholder ("tm": "text"); the example below is illustrative.
    *
    * `POST /openapi-b/customer.app.CustomerWebApiService.checkCustomerExist`, access guest: sends no token.
-   * Resolves with `data` (enum {@link types.CustomerStatus}): 1 exists, 2 does not exist, -1 the customer is disabled.
+   * Resolves with `data` (`int32`): Existence result code (meaning of the codes undocumented).
    * @throws {ApiError} on an error envelope.
    * @throws {ClientError} when no usable answer came back.
    */
-  checkCustomerExist(request: CheckCustomerExistRequest, options?: CallOptions): Promise<types.CustomerStatus> {
-    return this.#transport.call(operations.checkCustomerExist, request, options) as Promise<types.CustomerStatus>;
+  checkCustomerExist(request: CheckCustomerExistRequest, options?: CallOptions): Promise<number> {
+    return this.#transport.call(operations.checkCustomerExist, request, options) as Promise<number>;
   }
 }

@@ -1,0 +1,164 @@
+//! The quick start of the index page: run the mock, set the variables,
+//! then the spec's quick-start operations with curl (the token flowing
+//! from the step that returns it) and with the Rust client.
+
+use serde_json::Value;
+
+use super::lang::Lang;
+use super::model::{curl_command, sh_quote};
+use crate::ir::{Api, Operation, Service};
+
+/// One step of the quick start (moves into the IR with the spec field).
+pub(crate) struct QuickStep {
+    pub operation: String,
+    pub example: Option<String>,
+    pub token_from: Option<String>,
+}
+
+pub(crate) fn steps(_api: &Api) -> Vec<QuickStep> {
+    Vec::new()
+}
+
+/// The port the quick start runs the mock on.
+const MOCK_PORT: u16 = 8080;
+/// The mock's default tokens (`--token`, `--admin-token`).
+const MOCK_TOKEN: &str = "mock-token";
+const MOCK_ADMIN_TOKEN: &str = "mock-admin-token";
+
+pub(super) struct QuickStart {
+    pub(super) mock_command: String,
+    pub(super) vars: String,
+    pub(super) steps: Vec<Step>,
+    pub(super) rust: String,
+}
+
+pub(super) struct Step {
+    pub(super) heading: String,
+    pub(super) text: String,
+    pub(super) curl: String,
+}
+
+/// The quick start, or `None` when the spec declares none.
+pub(super) fn build(api: &Api, lang: Lang) -> Option<QuickStart> {
+    let l = lang.labels();
+    let declared = steps(api);
+    let steps: Vec<(&Service, &Operation, &QuickStep)> = declared
+        .iter()
+        .filter_map(|step| {
+            let (s, o) = api.operations().find(|(_, o)| o.path == step.operation)?;
+            Some((s, o, step))
+        })
+        .collect();
+    if steps.is_empty() {
+        return None;
+    }
+    let mock_command = format!(
+        "cargo run -p {name} --bin {name}-mock -- --port {MOCK_PORT} --token {MOCK_TOKEN} --admin-token {MOCK_ADMIN_TOKEN}",
+        name = api.name
+    );
+    let vars = format!(
+        "export BASE_URL=http://127.0.0.1:{MOCK_PORT}\nexport ADMIN_TOKEN={MOCK_ADMIN_TOKEN}"
+    );
+    let out_steps = steps
+        .iter()
+        .enumerate()
+        .map(|(i, (_, op, step))| {
+            let body = body_of(api, op, step);
+            let token_var = match op.access {
+                crate::ir::Access::Admin => "$ADMIN_TOKEN",
+                _ => "$TOKEN",
+            };
+            let curl = curl_command(api, op, &body, lang, token_var);
+            let (curl, text) = match &step.token_from {
+                Some(pointer) => {
+                    let key = pointer.rsplit('/').next().unwrap_or("token");
+                    let extract = sh_quote(&format!(r#"s/.*"{key}":"\([^"]*\)".*/\1/p"#));
+                    (
+                        format!(
+                            "ANSWER=$({curl})\necho \"$ANSWER\"\nexport TOKEN=$(printf '%s' \"$ANSWER\" | sed -n {extract})"
+                        ),
+                        l.qs_token_text.to_owned(),
+                    )
+                }
+                None => (curl, String::new()),
+            };
+            Step {
+                heading: format!(
+                    "{}. {} (`{}`)",
+                    i + 3,
+                    super::model::op_summary(lang, op),
+                    op.name
+                ),
+                text,
+                curl,
+            }
+        })
+        .collect();
+    Some(QuickStart {
+        mock_command,
+        vars,
+        steps: out_steps,
+        rust: rust_snippet(api, &steps),
+    })
+}
+
+/// The request body of a step: its example's, else `{}` for an operation
+/// without fields.
+fn body_of(api: &Api, op: &Operation, step: &QuickStep) -> Value {
+    op.examples
+        .iter()
+        .filter(|e| step.example.as_deref().is_none_or(|n| n == e.name))
+        .find_map(|e| e.request.clone())
+        .unwrap_or_else(|| super::sample::request_body(api, op))
+}
+
+/// The same steps with the generated Rust client.
+fn rust_snippet(api: &Api, steps: &[(&Service, &Operation, &QuickStep)]) -> String {
+    let krate = api.name.replace('-', "_");
+    let company = api
+        .headers
+        .iter()
+        .find(|h| h.name == "companyId")
+        .and_then(|h| h.example.clone())
+        .unwrap_or_else(|| "COMPANY".into());
+    let mut lines = vec![
+        format!("use {krate}::runtime::client::ClientConfig;"),
+        String::new(),
+        format!("let config = ClientConfig::new(\"http://127.0.0.1:{MOCK_PORT}\", \"{company}\");"),
+        format!("let mut client = {krate}::Client::new(config)?;"),
+    ];
+    for (s, op, step) in steps {
+        let method = op.rust_name.trim_start_matches("r#");
+        let call = format!(
+            "client.{}().{}",
+            s.module.trim_start_matches("r#"),
+            op.rust_name
+        );
+        let request = if op.request.fields.is_empty() {
+            "&Default::default()".to_owned()
+        } else {
+            let body = serde_json::to_string(&body_of(api, op, step)).unwrap_or_default();
+            lines.push(format!(
+                "let {method}_request: {krate}::{}::{}Request = serde_json::from_str(r#\"{body}\"#)?;",
+                s.module, op.type_stem
+            ));
+            format!("&{method}_request")
+        };
+        match (&step.token_from, &op.response.ty) {
+            (Some(pointer), _) => {
+                let field = pointer.rsplit('/').next().unwrap_or("token");
+                lines.push(format!("let answer = {call}({request}).await?;"));
+                lines.push(format!(
+                    "client.inner_mut().set_token(answer.{});",
+                    heck::ToSnakeCase::to_snake_case(field)
+                ));
+            }
+            (None, Some(_)) => {
+                lines.push(format!("let {method} = {call}({request}).await?;"));
+                lines.push(format!("println!(\"{{{method}:?}}\");"));
+            }
+            (None, None) => lines.push(format!("{call}({request}).await?;")),
+        }
+    }
+    lines.join("\n")
+}
