@@ -1,5 +1,6 @@
 //! Benchmark of `bizgen generate` on the full spec: load, then render every
-//! output (Rust crate and docs) in memory, and the Rust emitter alone.
+//! output (Rust crate, docs, OpenAPI and Postman exports) in memory, and
+//! each emitter alone.
 
 use std::path::PathBuf;
 
@@ -32,6 +33,12 @@ fn generate(c: &mut Criterion) {
     });
     c.bench_function("render_docs_only", |b| {
         b.iter(|| std::hint::black_box(bizgen::docs::render_docs(&loaded.api).expect("renders")))
+    });
+    c.bench_function("emit_openapi_both_versions", |b| {
+        b.iter(|| std::hint::black_box(bizgen::openapi::files(&loaded.api).expect("renders")))
+    });
+    c.bench_function("emit_postman_only", |b| {
+        b.iter(|| std::hint::black_box(bizgen::postman::files(&loaded.api).expect("renders")))
     });
 }
 

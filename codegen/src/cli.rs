@@ -43,24 +43,32 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Validate a JSON request body or response envelope against an operation.
+    /// Validate a JSON request body or response envelope against an
+    /// operation, or every exchange of a HAR capture against the spec.
     Validate {
         /// bizType, or full path where a bizType is on two gateways.
-        #[arg(long)]
-        op: String,
+        #[arg(long, required_unless_present = "har", conflicts_with = "har")]
+        op: Option<String>,
         /// A request body to check.
-        #[arg(
-            long,
-            conflicts_with = "response",
-            required_unless_present = "response"
-        )]
+        #[arg(long, conflicts_with_all = ["response", "har"])]
         request: Option<PathBuf>,
         /// A whole response envelope to check.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "har")]
         response: Option<PathBuf>,
         /// Fields that the spec does not declare are violations.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "har")]
         strict: bool,
+        /// A HAR capture (devtools, Charles, mitmproxy, Postman): check each
+        /// entry whose path is an operation; exit 1 on any error finding.
+        #[arg(long)]
+        har: Option<PathBuf>,
+        /// A path prefix in front of the gateways in the capture (a proxy's
+        /// mount point such as `/gateway`).
+        #[arg(long, default_value = "", requires = "har")]
+        prefix: String,
+        /// Output of `--har`.
+        #[arg(long, value_enum, default_value = "text", requires = "har")]
+        format: crate::traffic::report::Format,
     },
     /// Regenerate everything (SDK crate and docs) from the spec.
     Generate {
@@ -77,12 +85,60 @@ pub enum Command {
     },
     /// Classify the changes between two specs as breaking or not.
     Diff(crate::diff::DiffArgs),
+    /// Serve the spec's examples on HTTP, straight from the spec (no
+    /// generate, no build), with the generated server's checks.
+    Mock(MockCli),
     /// Print the JSON Schema of the spec file format.
     Schema {
         /// Write to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
     },
+}
+
+/// Flags of `bizgen mock`, the same as the generated `*-mock` binary's.
+#[derive(Debug, clap::Args)]
+pub struct MockCli {
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+    /// The C-side customer token the mock accepts (and login hands out).
+    #[arg(long, default_value = "mock-token")]
+    pub token: String,
+    /// The B-side admin token the mock accepts.
+    #[arg(long, default_value = "mock-admin-token")]
+    pub admin_token: String,
+    /// Answer CORS preflights and allow every origin (browser front ends).
+    #[arg(long)]
+    pub cors: bool,
+    /// Wait this many milliseconds before each answer.
+    #[arg(long, default_value_t = 0)]
+    pub delay_ms: u64,
+    /// `platform`: HTTP 200 for every answer; `semantic`: 400/401/404/413/
+    /// 415/422/500 for the bizgen error codes.
+    #[arg(long, default_value = "platform", value_parser = parse_http_status)]
+    pub http_status: bizgen_runtime::server::HttpStatus,
+}
+
+fn parse_http_status(s: &str) -> Result<bizgen_runtime::server::HttpStatus, String> {
+    bizgen_runtime::mock::parse_http_status(s)
+}
+
+impl MockCli {
+    fn args(&self) -> bizgen_runtime::mock::MockArgs {
+        bizgen_runtime::mock::MockArgs {
+            host: self.host.clone(),
+            port: self.port,
+            token: self.token.clone(),
+            admin_token: self.admin_token.clone(),
+            options: bizgen_runtime::mock::MockOptions {
+                cors: self.cors,
+                delay: std::time::Duration::from_millis(self.delay_ms),
+            },
+            http_status: self.http_status,
+        }
+    }
 }
 
 /// Runs the CLI with the given arguments, writing to the given streams.
@@ -121,6 +177,14 @@ fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resu
                 Some(p) => std::fs::write(p, schema)?,
                 None => out.write_all(schema.as_bytes())?,
             }
+            Ok(0)
+        }
+        Command::Mock(mock) => {
+            let Some(loaded) = load(&cli.spec, err)? else {
+                return Ok(EXIT_FAILURE);
+            };
+            let table = crate::traffic::mock::mock_table(&loaded.api);
+            bizgen_runtime::mock::serve(&table, &mock.args())?;
             Ok(0)
         }
         Command::Generate { out: dir } => {
@@ -223,11 +287,46 @@ fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resu
             Ok(0)
         }
         Command::Validate {
+            har: Some(har),
+            prefix,
+            format,
+            ..
+        } => {
+            let text = match std::fs::read(har) {
+                Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+                Err(e) => {
+                    writeln!(err, "bizgen: cannot read {}: {e}", har.display())?;
+                    return Ok(EXIT_USAGE);
+                }
+            };
+            let Some(loaded) = load(&cli.spec, err)? else {
+                return Ok(EXIT_FAILURE);
+            };
+            let report = match crate::traffic::har::validate_har(&loaded.api, &text, prefix) {
+                Ok(r) => r,
+                Err(e) => {
+                    writeln!(err, "bizgen: {}: {e}", har.display())?;
+                    return Ok(EXIT_FAILURE);
+                }
+            };
+            let source = har.display().to_string();
+            let rendered =
+                crate::traffic::report::render(*format, &report.findings, report.checked, &source);
+            out.write_all(rendered.as_bytes())?;
+            let failed = crate::traffic::report::has_errors(&report.findings);
+            Ok(if failed { EXIT_FAILURE } else { 0 })
+        }
+        Command::Validate {
             op,
             request,
             response,
             strict,
+            ..
         } => {
+            let Some(op) = op else {
+                writeln!(err, "bizgen: give --op OP, or --har FILE")?;
+                return Ok(EXIT_USAGE);
+            };
             let (path, is_request) = match (request, response) {
                 (Some(p), _) => (p, true),
                 (None, Some(p)) => (p, false),

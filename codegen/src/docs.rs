@@ -20,7 +20,7 @@ mod guide;
 pub mod lang;
 mod model;
 mod quickstart;
-mod sample;
+pub(crate) mod sample;
 
 use std::collections::BTreeMap;
 

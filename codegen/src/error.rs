@@ -39,6 +39,21 @@ pub enum Error {
         #[source]
         source: askama::Error,
     },
+    /// An export (OpenAPI, Postman) failed to serialize (a bizgen bug).
+    #[error("cannot serialize the export {file}: {source}")]
+    ExportJson {
+        /// The file, relative to the output directory.
+        file: String,
+        #[source]
+        source: serde_json::Error,
+    },
+    /// A Postman script template failed to render (a bizgen bug).
+    #[error("cannot render the Postman script {script}: {source}")]
+    PostmanTemplate {
+        script: &'static str,
+        #[source]
+        source: askama::Error,
+    },
     /// No operation has this bizType or path.
     #[error("no operation has the bizType or path `{0}`")]
     UnknownOperation(String),

@@ -16,9 +16,12 @@ pub mod generate;
 pub mod ir;
 pub mod markdown;
 pub mod names;
+pub mod openapi;
 mod parallel;
+pub mod postman;
 pub mod rust;
 pub mod spec;
+pub mod traffic;
 pub mod typescript;
 pub mod wire;
 

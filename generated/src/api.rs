@@ -14303,7 +14303,7 @@ impl Server {
     }
     /// The finished router, answering unknown paths with an error envelope.
     pub fn into_router(self) -> ::bizgen_runtime::codegen::Router {
-        ::bizgen_runtime::codegen::with_fallback(self.router)
+        ::bizgen_runtime::codegen::with_fallback(self.router, &self.config)
     }
 }
 /// Implements every service with the default answers (`BIZGEN_NOT_IMPLEMENTED`).
@@ -14316,687 +14316,702 @@ impl customer_web_api_service::CustomerWebApiService for Unimplemented {}
 impl openapi_customer_web_api_service::OpenapiCustomerWebApiService for Unimplemented {}
 impl third_ext::ThirdExt for Unimplemented {}
 impl white_customer_admin_api_service::WhiteCustomerAdminApiService for Unimplemented {}
-/// A mock of every service that answers with the spec's example
-/// responses (the first successful one, else the first error).
+/// A mock of every operation that answers with the spec's example
+/// responses: the first successful one, else the first error; the
+/// request header `Prefer: example=NAME` picks another.
 pub mod mock {
     use ::bizgen_runtime::codegen as rt;
-    /// The mock implementation of every service trait.
-    #[derive(Debug, Clone, Default)]
-    pub struct Mock {
-        /// The customer token that login hands out: one the
-        /// server's authenticator accepts.
-        pub token: Option<::std::sync::Arc<str>>,
-    }
-    impl super::customer_api_web_service::CustomerApiWebService for Mock {
-        fn downgrade(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_api_web_service::DowngradeRequest,
-        ) -> impl ::core::future::Future<
-            Output = Result<super::types::ApiKey, rt::ApiError>,
-        > + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<
-                super::types::ApiKey,
-            >(
-                "{\"customerGroupId\":null,\"sources\":null,\"apiKey\":\"47b471e57c394e8fbc18535805e04016\",\"updateTime\":1677654224184,\"expiredTime\":1685430224184,\"privateKey\":\"MIICdQIBADANBgkqhkiG9w0BAQEFAASCAl8wggJbAgEAAoGBAKvivs7OSD2kYMGjDoOQ6ATsnLV7GMZgJUtDW5N4RS+ZEG/unVSgbBxfVRYvJ3TQ7/bmf24Brs+dqEhWrlXHgdxe2ieQ4IBZb94jScUW2GWBlpz1ULCB1UIYF0sp6fzfadgeCkJrEdtC5xcp0dbg6KzAJOT2Qg6fuELt6M6PQsQlAgMBAAECgYA96ixfJDEjey2bMpgMzkq1U2HTgWbYNlPYu4emJEGPtqwUFbi4fhzTT4e/uPaWfpihsD+gqZyFjr3KaObdYUMmPX2gNVn1qtcTICF4Y0MPFhaGIb8hUzi/xJpOUYinOFzZpE3bt1EUvIlIvDzdqDKD6gEs6kh2ana2JPXzZAZiwQJBAOZ3PbrqDNM239/TvD2yzG6Z35thInH1P4ziShn3saOwU5vNYRt4ArfgNYUnjrlSFOYxAtkxr2GCOIUdfiYwd1UCQQC+7fu1FMWFEKnyg2DR0nkaj461EWNgEUD1nCUDP4d71ccUcf6399faatc3XAqzG7+XApxQpVp+eQIS3QefyHmRAkAJGdRaOTvga15T3GymkxT3mSP3YtKVZXXo/lamx90/9YqXsHiROSACWtxCMdm0/8TLgkv2f7vJQfcxaoS8xVUxAkAQbNzImT7c0bAtIsxDgL3WYR8/yH0qGJHkD0jH3MFFEAEOazgkj3fMXICjTJHHEs4KqbjU30THuJVLFiS/xDlhAkA4L4sl3aFVDFo0CUFjSMxFquaYe8QeS8t1eBpUR7PSJcKS80jKrHk4s8SOSf9/yuU/Kbnki4rUTXpR5fSscOqC\",\"whiteIps\":null,\"companyId\":368,\"createTime\":1677654224184,\"customerId\":117,\"ipLimit\":false,\"tag\":\"2343\",\"withdrawTime\":1677827024184,\"secretKeyMd5\":\"95cfcea9ef853cd519d65858ddc01dfe\",\"id\":3,\"permissionDTOList\":[{\"code\":\"ready_only\",\"paths\":null,\"canEdit\":false,\"name\":\"Read\",\"status\":1},{\"code\":\"trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Spot Trade\",\"status\":2},{\"code\":\"contract_trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Contract Trade\",\"status\":2},{\"code\":\"captial_out\",\"paths\":null,\"canEdit\":true,\"name\":\"Withdraw\",\"status\":2}],\"customerNo\":\"86000116\",\"validityDays\":90,\"pubKey\":\"MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQCr4r7Ozkg9pGDBow6DkOgE7Jy1exjGYCVLQ1uTeEUvmRBv7p1UoGwcX1UWLyd00O/25n9uAa7PnahIVq5Vx4HcXtonkOCAWW/eI0nFFthlgZac9VCwgdVCGBdLKen832nYHgpCaxHbQucXKdHW4OiswCTk9kIOn7hC7ejOj0LEJQIDAQAB\"}",
-            );
-            async { answer }
-        }
-        fn apply_api(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_api_web_service::ApplyApiRequest,
-        ) -> impl ::core::future::Future<
-            Output = Result<super::types::ApiKey, rt::ApiError>,
-        > + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<
-                super::types::ApiKey,
-            >(
-                "{\"customerGroupId\":null,\"sources\":null,\"apiKey\":\"47b471e57c394e8fbc18535805e04016\",\"updateTime\":1677654224184,\"expiredTime\":1685430224184,\"privateKey\":\"MIICdQIBADANBgkqhkiG9w0BAQEFAASCAl8wggJbAgEAAoGBAKvivs7OSD2kYMGjDoOQ6ATsnLV7GMZgJUtDW5N4RS+ZEG/unVSgbBxfVRYvJ3TQ7/bmf24Brs+dqEhWrlXHgdxe2ieQ4IBZb94jScUW2GWBlpz1ULCB1UIYF0sp6fzfadgeCkJrEdtC5xcp0dbg6KzAJOT2Qg6fuELt6M6PQsQlAgMBAAECgYA96ixfJDEjey2bMpgMzkq1U2HTgWbYNlPYu4emJEGPtqwUFbi4fhzTT4e/uPaWfpihsD+gqZyFjr3KaObdYUMmPX2gNVn1qtcTICF4Y0MPFhaGIb8hUzi/xJpOUYinOFzZpE3bt1EUvIlIvDzdqDKD6gEs6kh2ana2JPXzZAZiwQJBAOZ3PbrqDNM239/TvD2yzG6Z35thInH1P4ziShn3saOwU5vNYRt4ArfgNYUnjrlSFOYxAtkxr2GCOIUdfiYwd1UCQQC+7fu1FMWFEKnyg2DR0nkaj461EWNgEUD1nCUDP4d71ccUcf6399faatc3XAqzG7+XApxQpVp+eQIS3QefyHmRAkAJGdRaOTvga15T3GymkxT3mSP3YtKVZXXo/lamx90/9YqXsHiROSACWtxCMdm0/8TLgkv2f7vJQfcxaoS8xVUxAkAQbNzImT7c0bAtIsxDgL3WYR8/yH0qGJHkD0jH3MFFEAEOazgkj3fMXICjTJHHEs4KqbjU30THuJVLFiS/xDlhAkA4L4sl3aFVDFo0CUFjSMxFquaYe8QeS8t1eBpUR7PSJcKS80jKrHk4s8SOSf9/yuU/Kbnki4rUTXpR5fSscOqC\",\"whiteIps\":null,\"companyId\":368,\"createTime\":1677654224184,\"customerId\":117,\"ipLimit\":false,\"tag\":\"2343\",\"withdrawTime\":1677827024184,\"secretKeyMd5\":\"95cfcea9ef853cd519d65858ddc01dfe\",\"id\":3,\"permissionDTOList\":[{\"code\":\"ready_only\",\"paths\":null,\"canEdit\":false,\"name\":\"Read\",\"status\":1},{\"code\":\"trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Spot Trade\",\"status\":2},{\"code\":\"contract_trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Contract Trade\",\"status\":2},{\"code\":\"captial_out\",\"paths\":null,\"canEdit\":true,\"name\":\"Withdraw\",\"status\":2}],\"customerNo\":\"86000116\",\"validityDays\":90,\"pubKey\":\"MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQCr4r7Ozkg9pGDBow6DkOgE7Jy1exjGYCVLQ1uTeEUvmRBv7p1UoGwcX1UWLyd00O/25n9uAa7PnahIVq5Vx4HcXtonkOCAWW/eI0nFFthlgZac9VCwgdVCGBdLKen832nYHgpCaxHbQucXKdHW4OiswCTk9kIOn7hC7ejOj0LEJQIDAQAB\"}",
-            );
-            async { answer }
-        }
-        fn del_api(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_api_web_service::DelApiRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn edit_api_permission(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_api_web_service::EditApiPermissionRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn page(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_api_web_service::PageRequest,
-        ) -> impl ::core::future::Future<
-            Output = Result<super::types::ApiKeyPage, rt::ApiError>,
-        > + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<
-                super::types::ApiKeyPage,
-            >(
-                "{\"total\":1,\"current\":1,\"size\":20,\"records\":[{\"customerGroupId\":null,\"sources\":null,\"apiKey\":\"24004c947cdf44e7ab9ec8abb952f820\",\"updateTime\":1654081061854,\"expiredTime\":1661857061854,\"privateKey\":null,\"whiteIps\":null,\"companyId\":360,\"createTime\":1654081061854,\"customerId\":1176,\"ipLimit\":false,\"tag\":\"3243\",\"withdrawTime\":1654253861855,\"secretKeyMd5\":\"0593fd76760ff274dfcb46f29d1efe0b\",\"id\":14,\"permissionDTOList\":null,\"customerNo\":\"86001175\",\"validityDays\":-1,\"pubKey\":\"MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQComVWUCnp7zp6haXIHEVz+W3HABGTc+A+IIZRGnKOyX4ajBr+4nS7c0sWf44AJL14hNA4r/sbMKCoY5Wb4HPjvBt/wServiUgYUlC6bheoB6v8FwjvV3wyWfI93Z+q5VWij28WavcNihi240CDQQrbkgv0S21ySPlRk5O90nV0nwIDAQAB\"}]}",
-            );
-            async { answer }
-        }
-        fn query_api(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_api_web_service::QueryApiRequest,
-        ) -> impl ::core::future::Future<
-            Output = Result<super::types::ApiKey, rt::ApiError>,
-        > + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<
-                super::types::ApiKey,
-            >(
-                "{\"customerGroupId\":1,\"sources\":[\"message.app.PlatFormMessageTempApiService.getPlatformTempParentTypeList_0.0.1_\",\"message.app.PlatFormMessageLogApiService.queryPlatFormMessageLogList_0.0.1_\",\"message.app.ChannelMessageLogApiService.queryChannelMessageLogList_0.0.1_\",\"config.app.ParamDubboService.getPage__\",\"config.app.AppDictDubboService.getListByParentCode__\",\"config.app.AppAssetsDubboService.getAssetsList__\",\"config.app.AppSymbolDubboService.getSymbolBaseList__\",\"config.app.AppSymbolDubboService.getSymbolDetail__\",\"config.app.AppSymbolDubboService.getSymbolList__\",\"config.app.AppSymbolDubboService.getFundInfo__\",\"config.app.AppSymbolDubboService.getEquityPremiumRate__\",\"config.app.AppSymbolDubboService.findFundPage__\",\"config.app.AppSymbolDubboService.findFundPageWithRealTimeInfo__\",\"customer.app.CustomerOptionalWebApiService.optionalList_0.0.1_\",\"customer.app.CustomerWalletWebApiService.walletList_0.0.1_\",\"customer.app.CustomerWebApiService.queryCustomerAssetsInfo_0.0.1_\",\"customer.app.CustomerWebApiService.queryAccountById_0.0.1_\",\"customer.app.CustomerWebApiService.queryCustomerAssets_0.0.1_\",\"fund.app.DepositAppDubboService.getDepositExchangeRate_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawMethodList_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawCurrencyList_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawExchangeRate_0.0.1_\",\"fund.app.WithdrawAppDubboService.queryWithdrawLimitConfig_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawAmountLimitInfo_0.0.1_\",\"fund.app.WithdrawAppDubboService.computeWithdrawFee_0.0.1_\",\"fund.app.WithdrawAppDubboService.getAccountMarginRate_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawTimesIn24Hour_0.0.1_\",\"fund.app.CustomerProposalQueryService.queryWithdrawPageList_0.0.1_\",\"fund.app.WithdrawAppDubboService.withdrawCurrencyList_0.0.1_\",\"fund.app.DepositAppDubboService.capitalTransferRecord_0.0.1_\",\"fund.app.DepositAppDubboService.getCryptoBlockchainInfo_0.0.1_\",\"fund.app.DepositAppDubboService.getBindRechargeAddress_0.0.1_\",\"fund.app.WithdrawAppDubboService.getCoinWithdrawCurrencyList_0.0.1_\",\"fund.app.DepositAppDubboService.getDepositCoinList_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawAccountCurrencyList_0.0.1_\",\"tradeapi.app.OrderApiService.queryOrderPage_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.queryOrderDetail_0.0.1_tradeApi\",\"tradeapi.app.PositionApiService.queryPositionPage_0.0.1_tradeApi\",\"tradeapi.app.PositionApiService.queryPositionDetail_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.queryPBOOrderPage_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.queryHistoryCloseOrderList_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.queryCapitalFlowList_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.previewOrder_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.queryTradeRecordPage_0.0.1_tradeApi\",\"report.app.ReportDatadDubboService.marketPerformance_0.0.1_\",\"report.app.ReportDatadDubboService.marketPerformanceQuoteChange_0.0.1_\",\"report.app.ReportDatadDubboService.investCombination_0.0.1_\",\"report.app.ReportDatadDubboService.assetPerformance_0.0.1_\",\"report.app.ReportDatadDubboService.fundNetValueChangeQuote_0.0.1_\",\"report.app.ReportDatadDubboService.indexSample_0.0.1_\",\"report.app.ReportDatadDubboService.indexSimplePerformance_0.0.1_\",\"report.app.ReportDatadDubboService.batchMarketPerformance_0.0.1_\",\"customer.app.CustomerWebApiService.findCustomerInfo_0.0.1_\",\"order.app.OrderDubboService.queryRequestOrderPage__\"],\"apiKey\":\"24004c947cdf44e7ab9ec8abb952f820\",\"updateTime\":1654081061854,\"expiredTime\":1661857061854,\"privateKey\":null,\"whiteIps\":null,\"companyId\":360,\"createTime\":1654081061854,\"customerId\":1176,\"ipLimit\":false,\"tag\":\"3243\",\"withdrawTime\":1654253861855,\"secretKeyMd5\":\"0593fd76760ff274dfcb46f29d1efe0b\",\"id\":14,\"permissionDTOList\":[{\"code\":\"ready_only\",\"paths\":null,\"canEdit\":false,\"name\":\"Read\",\"status\":1},{\"code\":\"trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Spot Trade\",\"status\":2},{\"code\":\"contract_trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Contract Trade\",\"status\":2},{\"code\":\"captial_out\",\"paths\":null,\"canEdit\":true,\"name\":\"Withdraw\",\"status\":2}],\"customerNo\":\"86001175\",\"validityDays\":-1,\"pubKey\":\"MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQComVWUCnp7zp6haXIHEVz+W3HABGTc+A+IIZRGnKOyX4ajBr+4nS7c0sWf44AJL14hNA4r/sbMKCoY5Wb4HPjvBt/wServiUgYUlC6bheoB6v8FwjvV3wyWfI93Z+q5VWij28WavcNihi240CDQQrbkgv0S21ySPlRk5O90nV0nwIDAQAB\"}",
-            );
-            async { answer }
-        }
-    }
-    impl super::customer_dubbo_api_service::CustomerDubboApiService for Mock {
-        fn reset_account(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_dubbo_api_service::ResetAccountRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-    }
-    impl super::customer_group_admin_api_service::CustomerGroupAdminApiService for Mock {
-        fn group_list(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_group_admin_api_service::GroupListRequest,
-        ) -> impl ::core::future::Future<
-            Output = Result<Vec<super::types::CustomerGroup>, rt::ApiError>,
-        > + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<
-                Vec<super::types::CustomerGroup>,
-            >(
-                "[{\"id\":1,\"name\":\"Default group\",\"openAccountType\":0,\"type\":1,\"tradeType\":5,\"assets\":\"USDT\"}]",
-            );
-            async { answer }
-        }
-    }
-    impl super::customer_web_api_service::CustomerWebApiService for Mock {
-        fn find_third_account_info(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::FindThirdAccountInfoRequest,
-        ) -> impl ::core::future::Future<
-            Output = Result<Option<rt::serde_json::Value>, rt::ApiError>,
-        > + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<Option<rt::serde_json::Value>>("null");
-            async { answer }
-        }
-        fn check_google_mfa_status(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::CheckGoogleMfaStatusRequest,
-        ) -> impl ::core::future::Future<Output = Result<i32, rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<i32>("-1");
-            async { answer }
-        }
-        fn check_status(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::CheckStatusRequest,
-        ) -> impl ::core::future::Future<
-            Output = Result<super::types::CheckStatusResult, rt::ApiError>,
-        > + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<
-                super::types::CheckStatusResult,
-            >("{\"country\":\"CN\",\"phoneArea\":\"+86\",\"status\":1}");
-            async { answer }
-        }
-        fn query_account_assets_info(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::QueryAccountAssetsInfoRequest,
-        ) -> impl ::core::future::Future<
-            Output = Result<Option<rt::serde_json::Value>, rt::ApiError>,
-        > + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<Option<rt::serde_json::Value>>("null");
-            async { answer }
-        }
-        fn query_account_by_id(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::QueryAccountByIdRequest,
-        ) -> impl ::core::future::Future<
-            Output = Result<super::types::Account, rt::ApiError>,
-        > + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<
-                super::types::Account,
-            >(
-                "{\"companyId\":360,\"tradeType\":5,\"customerId\":1176,\"customerNo\":\"86001175\",\"accountId\":1031717,\"type\":1,\"status\":2,\"activateStatus\":2,\"activateTime\":1648792208194,\"remark\":null,\"currency\":\"USDT\",\"digits\":4,\"withdrawAmount\":\"2904318.4696\",\"createTime\":1648777706190,\"firstDepositTime\":1648785031654,\"firstWithdrawTime\":1648792333492,\"assetsId\":13,\"balance\":\"2904321.4696\",\"available\":\"2904318.4696\",\"equity\":\"2904318.4696\",\"lockAmount\":\"3.0000\",\"profit\":\"0\",\"margin\":\"0\",\"notWithdrawAmount\":\"0.0000\",\"freeMargin\":\"0\",\"lockMargin\":\"0.0000\",\"liabilities\":\"0.0000\",\"liabilitiesPrincipal\":\"0.0000\",\"interest\":\"0.0000\",\"netAssets\":\"2904318.4696\",\"frozen\":\"3.0000\",\"collateralFrozen\":\"0.0000\",\"availableLoan\":null,\"interestProportion\":null,\"marginRadio\":null,\"wholeWarehouseBalance\":null,\"wholeWarehouseRate\":null,\"openAccountStatus\":true}",
-            );
-            async { answer }
-        }
-        fn query_customer_assets(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::QueryCustomerAssetsRequest,
-        ) -> impl ::core::future::Future<
-            Output = Result<super::types::CustomerAssets, rt::ApiError>,
-        > + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<
-                super::types::CustomerAssets,
-            >(
-                "{\"balance\":\"109849160.9462\",\"currency\":\"USDT\",\"digits\":4,\"assetsId\":13}",
-            );
-            async { answer }
-        }
-        fn query_customer_assets_info(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::QueryCustomerAssetsInfoRequest,
-        ) -> impl ::core::future::Future<
-            Output = Result<super::types::CustomerAssetsInfo, rt::ApiError>,
-        > + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<
-                super::types::CustomerAssetsInfo,
-            >(
-                "{\"totalAvailable\":\"348191.9105\",\"closeProportion\":\"26.61%\",\"riskLevel\":2,\"totalBalance\":\"348191.9105\",\"totalLiabilities\":\"1308283.6711\",\"companyId\":null,\"totalNetAssets\":\"-960091.7606\",\"currency\":\"USDT\",\"digits\":4,\"totalInterest\":\"1068275.4978\",\"tradeType\":3,\"customerNo\":null,\"totalLiabilitiesPrincipal\":\"240008.1733\",\"accountInfoMap\":{\"SAND\":{\"netAssets\":\"0.000000\",\"lastOrderId\":\"0\",\"available\":\"0.000000\",\"remark\":null,\"type\":1,\"equity\":\"0.000000\",\"firstDepositTime\":null,\"lockMargin\":\"0.000000\",\"balance\":\"0.000000\",\"interest\":\"0.000000\",\"customerId\":1176,\"liabilities\":\"0.000000\",\"currency\":\"SAND\",\"activateStatus\":2,\"withdrawAmount\":\"0.000000\",\"profit\":\"0\",\"tradeType\":3,\"wholeWarehouseBalance\":null,\"freeMargin\":\"0\",\"margin\":\"0\",\"firstWithdrawTime\":null,\"activateTime\":1648792208194,\"weight\":null,\"frozen\":\"0.000000\",\"wholeWarehouseRate\":null,\"accountId\":1031752,\"companyId\":360,\"liabilitiesPrincipal\":\"0.000000\",\"interestProportion\":\"0\",\"createTime\":1648777706190,\"lockAmount\":\"0.000000\",\"notWithdrawAmount\":\"0.000000\",\"digits\":6,\"customerNo\":\"86001175\",\"status\":2,\"assetsId\":29}}}",
-            );
-            async { answer }
-        }
-        fn query_liabilities_water_by_page(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::QueryLiabilitiesWaterByPageRequest,
-        ) -> impl ::core::future::Future<
-            Output = Result<super::types::LiabilitiesWaterPage, rt::ApiError>,
-        > + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<
-                super::types::LiabilitiesWaterPage,
-            >(
-                "{\"total\":1,\"size\":10,\"current\":1,\"records\":[{\"id\":50231,\"accountId\":1031752,\"remark\":null,\"createdBy\":1176,\"createTime\":1677652211034,\"updateBy\":1176,\"updateTime\":1677652211034,\"businessType\":1,\"businessType1\":1,\"customerNo\":\"86001175\",\"digits\":6,\"liabilitiesPrincipal\":\"120.000000\",\"interest\":\"0.012000\",\"interestUpdateTime\":1677655811034,\"currency\":\"SAND\",\"liabilities\":\"120.012000\"}]}",
-            );
-            async { answer }
-        }
-        fn update_asserts_pwd(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::UpdateAssertsPwdRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn update_asserts_pwd_mfa(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::UpdateAssertsPwdMfaRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn update_login_pwd(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::UpdateLoginPwdRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn update_login_pwd_mfa(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::UpdateLoginPwdMfaRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn group_list(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::GroupListRequest,
-        ) -> impl ::core::future::Future<
-            Output = Result<Vec<super::types::CustomerGroup>, rt::ApiError>,
-        > + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<
-                Vec<super::types::CustomerGroup>,
-            >(
-                "[{\"id\":1,\"name\":\"Default group\",\"openAccountType\":0,\"type\":1},{\"id\":2,\"name\":\"Corporate clients\",\"openAccountType\":1,\"type\":1}]",
-            );
-            async { answer }
-        }
-        fn change_email_mfa(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::ChangeEmailMfaRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn change_phone_mfa(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::ChangePhoneMfaRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn change_country(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::ChangeCountryRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn bind_asserts_pwd_mfa(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::BindAssertsPwdMfaRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn forget_asserts_pwd_mfa(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::ForgetAssertsPwdMfaRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn bind_third_account(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::BindThirdAccountRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn query_latest_balance_of_user_account_in_external_system(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::QueryLatestBalanceOfUserAccountInExternalSystemRequest,
-        ) -> impl ::core::future::Future<
-            Output = Result<super::types::ExternalAccountBalance, rt::ApiError>,
-        > + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<
-                super::types::ExternalAccountBalance,
-            >("{\"amount\":\"1520.3400\",\"currency\":\"USDT\",\"amountDigits\":\"4\"}");
-            async { answer }
-        }
-        fn find_phone_and_email(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::FindPhoneAndEmailRequest,
-        ) -> impl ::core::future::Future<
-            Output = Result<super::types::PhoneAndEmail, rt::ApiError>,
-        > + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<
-                super::types::PhoneAndEmail,
-            >(
-                "{\"customerNo\":\"86001175\",\"email\":\"22**@qq.com\",\"phone\":\"135******9561\",\"phoneArea\":\"+86\"}",
-            );
-            async { answer }
-        }
-        fn bind_login_pwd(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::BindLoginPwdRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn change_email(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::ChangeEmailRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn change_email_v1v1v2(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::ChangeEmailV1v1v2Request,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn change_phone(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::ChangePhoneRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn change_phone_v1v1v2(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::ChangePhoneV1v1v2Request,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn check_customer_exist(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::CheckCustomerExistRequest,
-        ) -> impl ::core::future::Future<Output = Result<i32, rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<i32>("1");
-            async { answer }
-        }
-        fn destroy(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::DestroyRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn enable_or_forbid_mfa(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::EnableOrForbidMfaRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn find_customer_info(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::FindCustomerInfoRequest,
-        ) -> impl ::core::future::Future<
-            Output = Result<super::types::CustomerInfo, rt::ApiError>,
-        > + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<
-                super::types::CustomerInfo,
-            >(
-                "{\"id\":1245,\"companyId\":360,\"customerGroupId\":12,\"customerNo\":\"100361245\",\"kycAuditStatus\":1,\"kycAuditRemark\":null,\"kycStatus\":1,\"kycRemark\":null,\"accountList\":[],\"accountRemark\":null,\"loginPassStatus\":\"1\",\"payPassStatus\":\"0\",\"email\":\"alice.chen@example.com\",\"phone\":\"13812345678\",\"phoneArea\":\"+86\",\"name\":\"Alice Chen\",\"country\":\"CN\",\"type\":1,\"deposit\":1,\"withdraw\":1,\"optional\":0,\"activateStatus\":1,\"activateTime\":1677736200000,\"companyKycStatus\":0,\"status\":1,\"thirdServerCode\":null,\"source\":null,\"thirdLoginSource\":null,\"thirdUserId\":null,\"idCard\":null,\"idCardType\":null,\"thirdIntactMsg\":null,\"firstName\":\"Alice\",\"lastName\":\"Chen\",\"isFund\":0,\"assertPassStatus\":\"1\",\"googleId\":null,\"openAccountType\":0,\"loginTime\":1677738840000,\"createTime\":1677736200000,\"relationCustomerId\":null,\"companyType\":null,\"registerSource\":2,\"associationCompanyId\":null,\"registerTime\":1677736200000,\"utmSource\":null,\"forceLevel\":null,\"earlyWarningLevel\":null,\"withdrawLevel\":null,\"postalCode\":\"430000\",\"customerAgentMark\":null,\"apiCheckSwitch\":false,\"apiCheckRule\":null}",
-            );
-            async { answer }
-        }
-        fn forget_asserts_pwd(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::ForgetAssertsPwdRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn forget_asserts_pwd_v1v1v2(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::ForgetAssertsPwdV1v1v2Request,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn forget_login_pwd(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::ForgetLoginPwdRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn bind_asserts_pwd(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::BindAssertsPwdRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn bind_email(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::BindEmailRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn bind_phone(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::BindPhoneRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn change_lang(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::ChangeLangRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn find_customer_lang(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::FindCustomerLangRequest,
-        ) -> impl ::core::future::Future<
-            Output = Result<Option<String>, rt::ApiError>,
-        > + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<Option<String>>("null");
-            async { answer }
-        }
-        fn change_customer_address_and_postal_code(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::ChangeCustomerAddressAndPostalCodeRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn first_set_phone(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::FirstSetPhoneRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn first_set_email(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::FirstSetEmailRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn first_time_setting_login_password(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::FirstTimeSettingLoginPasswordRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn login(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::LoginRequest,
-        ) -> impl ::core::future::Future<
-            Output = Result<super::types::LoginResult, rt::ApiError>,
-        > + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_login_data::<
-                super::types::LoginResult,
-            >(
-                "{\"customerGroupId\":1,\"thirdUserId\":null,\"googleId\":-1,\"lastName\":null,\"country\":\"CN\",\"kycStatus\":1,\"companyKycStatus\":2,\"assertPassStatus\":\"2\",\"idCard\":null,\"thirdLoginSource\":null,\"payPassStatus\":\"2\",\"kycAuditRemark\":\"公司未开启KYC认证,直接通过\",\"source\":\"H5\",\"type\":0,\"registerSource\":1,\"loginPassStatus\":\"2\",\"idCardType\":null,\"loginTime\":1678360534200,\"kycRemark\":\"未验证\",\"associationCompanyId\":null,\"id\":1176,\"activateStatus\":null,\"email\":\"22**@qq.com\",\"openAccountType\":0,\"accountRemark\":null,\"companyType\":\"real\",\"registerTime\":1648777706117,\"activateTime\":null,\"kycAuditStatus\":2,\"optional\":1,\"isFund\":0,\"token\":\"a541f9d5-2507-42b3-b790-59e1f755c380app\",\"firstName\":null,\"companyId\":360,\"thirdIntactMsg\":null,\"createTime\":1648777706117,\"phone\":\"135******9561\",\"relationCustomerId\":0,\"accountList\":[{\"netAssets\":\"2904318.4696\",\"available\":\"2904318.4696\",\"remark\":null,\"type\":1,\"equity\":\"2904318.4696\",\"firstDepositTime\":1648785031654,\"lockMargin\":\"0.0000\",\"balance\":\"2904321.4696\",\"interest\":\"0.0000\",\"customerId\":1176,\"liabilities\":\"0.0000\",\"currency\":\"USDT\",\"activateStatus\":2,\"withdrawAmount\":\"2904318.4696\",\"profit\":\"0\",\"tradeType\":5,\"wholeWarehouseBalance\":null,\"collateralFrozen\":\"0.0000\",\"freeMargin\":\"0\",\"margin\":\"0\",\"firstWithdrawTime\":1648792333492,\"activateTime\":1648792208194,\"frozen\":\"3.0000\",\"wholeWarehouseRate\":null,\"accountId\":1031717,\"openAccountStatus\":true,\"companyId\":360,\"liabilitiesPrincipal\":\"0.0000\",\"interestProportion\":null,\"createTime\":1648777706190,\"lockAmount\":\"3.0000\",\"marginRadio\":null,\"notWithdrawAmount\":\"0.0000\",\"availableLoan\":null,\"digits\":4,\"customerNo\":\"86001175\",\"status\":2,\"assetsId\":13},{\"netAssets\":\"0.05384909\",\"available\":\"0.05384909\",\"remark\":null,\"type\":1,\"equity\":\"0.05384909\",\"firstDepositTime\":null,\"lockMargin\":\"0.00000000\",\"balance\":\"0.05384909\",\"interest\":\"0.00000000\",\"customerId\":1176,\"liabilities\":\"0.00000000\",\"currency\":\"BTC\",\"activateStatus\":2,\"withdrawAmount\":\"0.05384909\",\"profit\":\"0\",\"tradeType\":5,\"wholeWarehouseBalance\":null,\"collateralFrozen\":\"0.00000000\",\"freeMargin\":\"0\",\"margin\":\"0\",\"firstWithdrawTime\":null,\"activateTime\":1648792208194,\"frozen\":\"0.00000000\",\"wholeWarehouseRate\":null,\"accountId\":1031718,\"openAccountStatus\":true,\"companyId\":360,\"liabilitiesPrincipal\":\"0.00000000\",\"interestProportion\":null,\"createTime\":1648777706190,\"lockAmount\":\"0.00000000\",\"marginRadio\":null,\"notWithdrawAmount\":\"0.00000000\",\"availableLoan\":null,\"digits\":8,\"customerNo\":\"86001175\",\"status\":2,\"assetsId\":16}],\"name\":null,\"phoneArea\":\"+86\",\"deposit\":1,\"rToken\":\"291e08e4e0af86b3d8af85f2947a02125a1c1746db58b303b06cc1aba389f4cd\",\"thirdServerCode\":\"\",\"customerNo\":\"86001175\",\"status\":6,\"withdraw\":1}",
-                self.token.as_deref(),
-            );
-            async { answer }
-        }
-        fn register(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::customer_web_api_service::RegisterRequest,
-        ) -> impl ::core::future::Future<
-            Output = Result<super::types::RegisterResult, rt::ApiError>,
-        > + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<
-                super::types::RegisterResult,
-            >(
-                "{\"customerNo\":\"86001176\",\"list\":[{\"levelCode\":\"LV1\",\"openAccountType\":0,\"levelName\":\"Basic verification\",\"pathName\":\"Personal KYC\",\"pathCode\":\"PERSONAL\",\"elementList\":[{\"elementCode\":\"firstName\",\"elementName\":\"First name\",\"showType\":\"input\",\"extend\":null,\"elementValue\":null,\"elementValueInputGroup\":null,\"elementCodeInputGroup\":null}]}],\"companyId\":360,\"email\":null,\"phone\":\"13429837442\",\"phoneArea\":\"+86\",\"name\":null,\"loginPassStatus\":\"2\",\"payPassStatus\":\"1\",\"customerGroupId\":1,\"country\":\"CN\",\"id\":1177,\"optional\":1,\"companyKycStatus\":2,\"thirdServerCode\":\"AG-100235\",\"source\":\"iOS\",\"capitalInStatus\":1,\"openAccountType\":0,\"companyType\":\"real\",\"associationCompanyId\":null,\"registerTime\":1678377102211,\"apiCheckSwitch\":false,\"apiCheckRule\":null}",
-            );
-            async { answer }
-        }
-    }
-    impl super::openapi_customer_web_api_service::OpenapiCustomerWebApiService for Mock {
-        fn check_customer_exist(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::openapi_customer_web_api_service::CheckCustomerExistRequest,
-        ) -> impl ::core::future::Future<Output = Result<i32, rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<i32>("1");
-            async { answer }
-        }
-    }
-    impl super::third_ext::ThirdExt for Mock {
-        fn switch_account(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::third_ext::SwitchAccountRequest,
-        ) -> impl ::core::future::Future<Output = Result<(), rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<()>("null");
-            async { answer }
-        }
-        fn random_key(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::third_ext::RandomKeyRequest,
-        ) -> impl ::core::future::Future<Output = Result<String, rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<
-                String,
-            >("\"qfx13-8z5850-mf4l657-gkqbn-167756399\"");
-            async { answer }
-        }
-    }
-    impl super::white_customer_admin_api_service::WhiteCustomerAdminApiService for Mock {
-        fn add_cus_and_open_account_and_kyc(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::white_customer_admin_api_service::AddCusAndOpenAccountAndKycRequest,
-        ) -> impl ::core::future::Future<Output = Result<String, rt::ApiError>> + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<String>("\"86021976\"");
-            async { answer }
-        }
-        fn page(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::white_customer_admin_api_service::PageRequest,
-        ) -> impl ::core::future::Future<
-            Output = Result<super::types::CustomerPage, rt::ApiError>,
-        > + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<
-                super::types::CustomerPage,
-            >(
-                "{\"current\":1,\"records\":[{\"agentCustomerNo\":null,\"companyId\":360,\"createTime\":1648777706117,\"customerGroupId\":1,\"customerGroupName\":\"Default group\",\"customerNo\":\"86001175\",\"customerType\":0,\"email\":\"22**@qq.com\",\"firstAccountActivateTime\":1648792208194,\"firstName\":null,\"id\":1176,\"idCard\":null,\"idCardType\":null,\"lastName\":null,\"loginTime\":1678360534200,\"name\":null,\"openAccountType\":0,\"phone\":\"135******9561\",\"phoneArea\":\"+86\",\"registerSource\":1,\"remark\":null,\"status\":6,\"tgUserId\":null,\"tgUserName\":null,\"thirdAccountNo\":null,\"thirdLoginSource\":null,\"thirdUserId\":null,\"unitId\":null,\"unitName\":null,\"updateTime\":1678360534200}],\"size\":20,\"total\":1}",
-            );
-            async { answer }
-        }
-        fn detail(
-            &self,
-            ctx: rt::RequestContext,
-            request: super::white_customer_admin_api_service::DetailRequest,
-        ) -> impl ::core::future::Future<
-            Output = Result<super::types::CustomerDetail, rt::ApiError>,
-        > + Send {
-            let _ = (ctx, request);
-            let answer = rt::mock_data::<
-                super::types::CustomerDetail,
-            >(
-                "{\"accountList\":null,\"accountRemark\":null,\"activateStatus\":2,\"activateTime\":1648792208194,\"address\":null,\"apiCheckRule\":null,\"apiCheckSwitch\":false,\"assertPassStatus\":\"2\",\"associationCompanyId\":null,\"companyId\":360,\"companyKycStatus\":2,\"companyType\":\"real\",\"country\":\"CN\",\"createTime\":1648777706117,\"customerAgentMark\":null,\"customerGroupId\":1,\"customerNo\":\"86001175\",\"customerType\":0,\"deposit\":1,\"earlyWarningLevel\":null,\"email\":\"22**@qq.com\",\"firstName\":null,\"forceLevel\":null,\"googleId\":-1,\"id\":1176,\"idCard\":null,\"idCardType\":null,\"isFund\":0,\"kycAuditRemark\":null,\"kycAuditStatus\":2,\"kycRemark\":null,\"kycStatus\":1,\"lastName\":null,\"loginPassStatus\":\"2\",\"loginTime\":1678360534200,\"name\":null,\"openAccountType\":0,\"optional\":1,\"payPassStatus\":\"2\",\"phone\":\"135******9561\",\"phoneArea\":\"+86\",\"postalCode\":null,\"registerSource\":1,\"registerTime\":1648777706117,\"relationCustomerId\":0,\"source\":\"H5\",\"status\":6,\"thirdIntactMsg\":null,\"thirdLoginSource\":null,\"thirdServerCode\":\"\",\"thirdUserId\":null,\"type\":0,\"unitId\":null,\"unitName\":null,\"utmSource\":null,\"withdraw\":1,\"withdrawLevel\":null}",
-            );
-            async { answer }
-        }
+    /// Every operation with its examples as `(name, envelope JSON)`.
+    pub static OPERATIONS: &[rt::StaticOperation] = &[
+        rt::StaticOperation {
+            info: <super::customer_api_web_service::DowngradeRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-8e544ed3-057a-48ed-ade2-27d3998f7411-1677654224398\",\"code\":\"0\",\"data\":{\"customerGroupId\":null,\"sources\":null,\"apiKey\":\"47b471e57c394e8fbc18535805e04016\",\"updateTime\":1677654224184,\"expiredTime\":1685430224184,\"privateKey\":\"MIICdQIBADANBgkqhkiG9w0BAQEFAASCAl8wggJbAgEAAoGBAKvivs7OSD2kYMGjDoOQ6ATsnLV7GMZgJUtDW5N4RS+ZEG/unVSgbBxfVRYvJ3TQ7/bmf24Brs+dqEhWrlXHgdxe2ieQ4IBZb94jScUW2GWBlpz1ULCB1UIYF0sp6fzfadgeCkJrEdtC5xcp0dbg6KzAJOT2Qg6fuELt6M6PQsQlAgMBAAECgYA96ixfJDEjey2bMpgMzkq1U2HTgWbYNlPYu4emJEGPtqwUFbi4fhzTT4e/uPaWfpihsD+gqZyFjr3KaObdYUMmPX2gNVn1qtcTICF4Y0MPFhaGIb8hUzi/xJpOUYinOFzZpE3bt1EUvIlIvDzdqDKD6gEs6kh2ana2JPXzZAZiwQJBAOZ3PbrqDNM239/TvD2yzG6Z35thInH1P4ziShn3saOwU5vNYRt4ArfgNYUnjrlSFOYxAtkxr2GCOIUdfiYwd1UCQQC+7fu1FMWFEKnyg2DR0nkaj461EWNgEUD1nCUDP4d71ccUcf6399faatc3XAqzG7+XApxQpVp+eQIS3QefyHmRAkAJGdRaOTvga15T3GymkxT3mSP3YtKVZXXo/lamx90/9YqXsHiROSACWtxCMdm0/8TLgkv2f7vJQfcxaoS8xVUxAkAQbNzImT7c0bAtIsxDgL3WYR8/yH0qGJHkD0jH3MFFEAEOazgkj3fMXICjTJHHEs4KqbjU30THuJVLFiS/xDlhAkA4L4sl3aFVDFo0CUFjSMxFquaYe8QeS8t1eBpUR7PSJcKS80jKrHk4s8SOSf9/yuU/Kbnki4rUTXpR5fSscOqC\",\"whiteIps\":null,\"companyId\":368,\"createTime\":1677654224184,\"customerId\":117,\"ipLimit\":false,\"tag\":\"2343\",\"withdrawTime\":1677827024184,\"secretKeyMd5\":\"95cfcea9ef853cd519d65858ddc01dfe\",\"id\":3,\"permissionDTOList\":[{\"code\":\"ready_only\",\"paths\":null,\"canEdit\":false,\"name\":\"Read\",\"status\":1},{\"code\":\"trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Spot Trade\",\"status\":2},{\"code\":\"contract_trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Contract Trade\",\"status\":2},{\"code\":\"captial_out\",\"paths\":null,\"canEdit\":true,\"name\":\"Withdraw\",\"status\":2}],\"customerNo\":\"86000116\",\"validityDays\":90,\"pubKey\":\"MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQCr4r7Ozkg9pGDBow6DkOgE7Jy1exjGYCVLQ1uTeEUvmRBv7p1UoGwcX1UWLyd00O/25n9uAa7PnahIVq5Vx4HcXtonkOCAWW/eI0nFFthlgZac9VCwgdVCGBdLKen832nYHgpCaxHbQucXKdHW4OiswCTk9kIOn7hC7ejOj0LEJQIDAQAB\"},\"bizCode\":\"\",\"tm\":87948437,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_api_web_service::ApplyApiRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-8e544ed3-057a-48ed-ade2-27d3998f7411-1677654224398\",\"code\":\"0\",\"data\":{\"customerGroupId\":null,\"sources\":null,\"apiKey\":\"47b471e57c394e8fbc18535805e04016\",\"updateTime\":1677654224184,\"expiredTime\":1685430224184,\"privateKey\":\"MIICdQIBADANBgkqhkiG9w0BAQEFAASCAl8wggJbAgEAAoGBAKvivs7OSD2kYMGjDoOQ6ATsnLV7GMZgJUtDW5N4RS+ZEG/unVSgbBxfVRYvJ3TQ7/bmf24Brs+dqEhWrlXHgdxe2ieQ4IBZb94jScUW2GWBlpz1ULCB1UIYF0sp6fzfadgeCkJrEdtC5xcp0dbg6KzAJOT2Qg6fuELt6M6PQsQlAgMBAAECgYA96ixfJDEjey2bMpgMzkq1U2HTgWbYNlPYu4emJEGPtqwUFbi4fhzTT4e/uPaWfpihsD+gqZyFjr3KaObdYUMmPX2gNVn1qtcTICF4Y0MPFhaGIb8hUzi/xJpOUYinOFzZpE3bt1EUvIlIvDzdqDKD6gEs6kh2ana2JPXzZAZiwQJBAOZ3PbrqDNM239/TvD2yzG6Z35thInH1P4ziShn3saOwU5vNYRt4ArfgNYUnjrlSFOYxAtkxr2GCOIUdfiYwd1UCQQC+7fu1FMWFEKnyg2DR0nkaj461EWNgEUD1nCUDP4d71ccUcf6399faatc3XAqzG7+XApxQpVp+eQIS3QefyHmRAkAJGdRaOTvga15T3GymkxT3mSP3YtKVZXXo/lamx90/9YqXsHiROSACWtxCMdm0/8TLgkv2f7vJQfcxaoS8xVUxAkAQbNzImT7c0bAtIsxDgL3WYR8/yH0qGJHkD0jH3MFFEAEOazgkj3fMXICjTJHHEs4KqbjU30THuJVLFiS/xDlhAkA4L4sl3aFVDFo0CUFjSMxFquaYe8QeS8t1eBpUR7PSJcKS80jKrHk4s8SOSf9/yuU/Kbnki4rUTXpR5fSscOqC\",\"whiteIps\":null,\"companyId\":368,\"createTime\":1677654224184,\"customerId\":117,\"ipLimit\":false,\"tag\":\"2343\",\"withdrawTime\":1677827024184,\"secretKeyMd5\":\"95cfcea9ef853cd519d65858ddc01dfe\",\"id\":3,\"permissionDTOList\":[{\"code\":\"ready_only\",\"paths\":null,\"canEdit\":false,\"name\":\"Read\",\"status\":1},{\"code\":\"trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Spot Trade\",\"status\":2},{\"code\":\"contract_trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Contract Trade\",\"status\":2},{\"code\":\"captial_out\",\"paths\":null,\"canEdit\":true,\"name\":\"Withdraw\",\"status\":2}],\"customerNo\":\"86000116\",\"validityDays\":90,\"pubKey\":\"MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQCr4r7Ozkg9pGDBow6DkOgE7Jy1exjGYCVLQ1uTeEUvmRBv7p1UoGwcX1UWLyd00O/25n9uAa7PnahIVq5Vx4HcXtonkOCAWW/eI0nFFthlgZac9VCwgdVCGBdLKen832nYHgpCaxHbQucXKdHW4OiswCTk9kIOn7hC7ejOj0LEJQIDAQAB\"},\"bizCode\":\"\",\"tm\":87948437,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_api_web_service::DelApiRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "delete",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-5d0c8e2f-7a41-4b6e-9f13-2c8d4a6b1e07-1677656237412\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":15254881,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-w6oxyoo-4of0261-34mqcj-84djd-1677656237\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":15254881,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_api_web_service::EditApiPermissionRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "edit",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-9a7e3c51-0d2b-4f86-b1e4-6c3a8d2f7b90-1677655915849\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":45611250,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-ed6d9fab-3efb-4df6-9375-613c0ede13a8-1677655915849\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":45611250,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_api_web_service::PageRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-2qv668o0-2mnuze-s31o-ytm66-1677655713\",\"code\":\"0\",\"data\":{\"total\":1,\"current\":1,\"size\":20,\"records\":[{\"customerGroupId\":null,\"sources\":null,\"apiKey\":\"24004c947cdf44e7ab9ec8abb952f820\",\"updateTime\":1654081061854,\"expiredTime\":1661857061854,\"privateKey\":null,\"whiteIps\":null,\"companyId\":360,\"createTime\":1654081061854,\"customerId\":1176,\"ipLimit\":false,\"tag\":\"3243\",\"withdrawTime\":1654253861855,\"secretKeyMd5\":\"0593fd76760ff274dfcb46f29d1efe0b\",\"id\":14,\"permissionDTOList\":null,\"customerNo\":\"86001175\",\"validityDays\":-1,\"pubKey\":\"MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQComVWUCnp7zp6haXIHEVz+W3HABGTc+A+IIZRGnKOyX4ajBr+4nS7c0sWf44AJL14hNA4r/sbMKCoY5Wb4HPjvBt/wServiUgYUlC6bheoB6v8FwjvV3wyWfI93Z+q5VWij28WavcNihi240CDQQrbkgv0S21ySPlRk5O90nV0nwIDAQAB\"}]},\"bizCode\":\"\",\"tm\":7721022,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_api_web_service::QueryApiRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-6mv1-14cq25x-od831-i33130-1677655760\",\"code\":\"0\",\"data\":{\"customerGroupId\":1,\"sources\":[\"message.app.PlatFormMessageTempApiService.getPlatformTempParentTypeList_0.0.1_\",\"message.app.PlatFormMessageLogApiService.queryPlatFormMessageLogList_0.0.1_\",\"message.app.ChannelMessageLogApiService.queryChannelMessageLogList_0.0.1_\",\"config.app.ParamDubboService.getPage__\",\"config.app.AppDictDubboService.getListByParentCode__\",\"config.app.AppAssetsDubboService.getAssetsList__\",\"config.app.AppSymbolDubboService.getSymbolBaseList__\",\"config.app.AppSymbolDubboService.getSymbolDetail__\",\"config.app.AppSymbolDubboService.getSymbolList__\",\"config.app.AppSymbolDubboService.getFundInfo__\",\"config.app.AppSymbolDubboService.getEquityPremiumRate__\",\"config.app.AppSymbolDubboService.findFundPage__\",\"config.app.AppSymbolDubboService.findFundPageWithRealTimeInfo__\",\"customer.app.CustomerOptionalWebApiService.optionalList_0.0.1_\",\"customer.app.CustomerWalletWebApiService.walletList_0.0.1_\",\"customer.app.CustomerWebApiService.queryCustomerAssetsInfo_0.0.1_\",\"customer.app.CustomerWebApiService.queryAccountById_0.0.1_\",\"customer.app.CustomerWebApiService.queryCustomerAssets_0.0.1_\",\"fund.app.DepositAppDubboService.getDepositExchangeRate_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawMethodList_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawCurrencyList_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawExchangeRate_0.0.1_\",\"fund.app.WithdrawAppDubboService.queryWithdrawLimitConfig_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawAmountLimitInfo_0.0.1_\",\"fund.app.WithdrawAppDubboService.computeWithdrawFee_0.0.1_\",\"fund.app.WithdrawAppDubboService.getAccountMarginRate_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawTimesIn24Hour_0.0.1_\",\"fund.app.CustomerProposalQueryService.queryWithdrawPageList_0.0.1_\",\"fund.app.WithdrawAppDubboService.withdrawCurrencyList_0.0.1_\",\"fund.app.DepositAppDubboService.capitalTransferRecord_0.0.1_\",\"fund.app.DepositAppDubboService.getCryptoBlockchainInfo_0.0.1_\",\"fund.app.DepositAppDubboService.getBindRechargeAddress_0.0.1_\",\"fund.app.WithdrawAppDubboService.getCoinWithdrawCurrencyList_0.0.1_\",\"fund.app.DepositAppDubboService.getDepositCoinList_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawAccountCurrencyList_0.0.1_\",\"tradeapi.app.OrderApiService.queryOrderPage_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.queryOrderDetail_0.0.1_tradeApi\",\"tradeapi.app.PositionApiService.queryPositionPage_0.0.1_tradeApi\",\"tradeapi.app.PositionApiService.queryPositionDetail_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.queryPBOOrderPage_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.queryHistoryCloseOrderList_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.queryCapitalFlowList_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.previewOrder_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.queryTradeRecordPage_0.0.1_tradeApi\",\"report.app.ReportDatadDubboService.marketPerformance_0.0.1_\",\"report.app.ReportDatadDubboService.marketPerformanceQuoteChange_0.0.1_\",\"report.app.ReportDatadDubboService.investCombination_0.0.1_\",\"report.app.ReportDatadDubboService.assetPerformance_0.0.1_\",\"report.app.ReportDatadDubboService.fundNetValueChangeQuote_0.0.1_\",\"report.app.ReportDatadDubboService.indexSample_0.0.1_\",\"report.app.ReportDatadDubboService.indexSimplePerformance_0.0.1_\",\"report.app.ReportDatadDubboService.batchMarketPerformance_0.0.1_\",\"customer.app.CustomerWebApiService.findCustomerInfo_0.0.1_\",\"order.app.OrderDubboService.queryRequestOrderPage__\"],\"apiKey\":\"24004c947cdf44e7ab9ec8abb952f820\",\"updateTime\":1654081061854,\"expiredTime\":1661857061854,\"privateKey\":null,\"whiteIps\":null,\"companyId\":360,\"createTime\":1654081061854,\"customerId\":1176,\"ipLimit\":false,\"tag\":\"3243\",\"withdrawTime\":1654253861855,\"secretKeyMd5\":\"0593fd76760ff274dfcb46f29d1efe0b\",\"id\":14,\"permissionDTOList\":[{\"code\":\"ready_only\",\"paths\":null,\"canEdit\":false,\"name\":\"Read\",\"status\":1},{\"code\":\"trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Spot Trade\",\"status\":2},{\"code\":\"contract_trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Contract Trade\",\"status\":2},{\"code\":\"captial_out\",\"paths\":null,\"canEdit\":true,\"name\":\"Withdraw\",\"status\":2}],\"customerNo\":\"86001175\",\"validityDays\":-1,\"pubKey\":\"MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQComVWUCnp7zp6haXIHEVz+W3HABGTc+A+IIZRGnKOyX4ajBr+4nS7c0sWf44AJL14hNA4r/sbMKCoY5Wb4HPjvBt/wServiUgYUlC6bheoB6v8FwjvV3wyWfI93Z+q5VWij28WavcNihi240CDQQrbkgv0S21ySPlRk5O90nV0nwIDAQAB\"},\"bizCode\":\"\",\"tm\":11271064,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_dubbo_api_service::ResetAccountRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "reset",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-7b2d9e04-1c6a-4f38-a5e9-3d80b2c4f617-1678378210455\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":412,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_group_admin_api_service::GroupListRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "match-groups",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-3c7a9e15-6b2d-4f80-8e41-d5a1c9b07f23-1678379302158\",\"code\":\"0\",\"data\":[{\"id\":1,\"name\":\"Default group\",\"openAccountType\":0,\"type\":1,\"tradeType\":5,\"assets\":\"USDT\"}],\"bizCode\":\"\",\"tm\":27,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::FindThirdAccountInfoRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-k5l8-b16p6c93-d2glxw5-6z178usp-1677738101\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":3818289,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::CheckGoogleMfaStatusRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "captured",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-b4ypj54-y9t32s7-5757xb-v60725g8-1677740298\",\"code\":\"0\",\"data\":-1,\"bizCode\":\"\",\"tm\":19151998,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "by-phone",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-7hq2m-c41d9e-5kq8p-r2w6-1677740301\",\"code\":\"0\",\"data\":-1,\"bizCode\":\"\",\"tm\":37,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::CheckStatusRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "exists",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-774phjw-g77e96y-7ogx9r8a-z7831eh-1677740174\",\"code\":\"0\",\"data\":{\"country\":\"CN\",\"phoneArea\":\"+86\",\"status\":1},\"bizCode\":\"\",\"tm\":17093534,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "by-email",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-2kd81-p93m0c-7xw4t-v5n8-1677740180\",\"code\":\"0\",\"data\":{\"country\":\"CN\",\"phoneArea\":\"+86\",\"status\":1},\"bizCode\":\"\",\"tm\":42,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::QueryAccountAssetsInfoRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "by-account-id",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-9v3kq-1m7d2e-4hq8z-p6c1-1677741705\",\"code\":\"0\",\"data\":null,\"bizCode\":\"C\",\"tm\":58,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::QueryAccountByIdRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "match-usdt",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-4tz8m-q2c71v-9dk3w-h5r0-1677741760\",\"code\":\"0\",\"data\":{\"companyId\":360,\"tradeType\":5,\"customerId\":1176,\"customerNo\":\"86001175\",\"accountId\":1031717,\"type\":1,\"status\":2,\"activateStatus\":2,\"activateTime\":1648792208194,\"remark\":null,\"currency\":\"USDT\",\"digits\":4,\"withdrawAmount\":\"2904318.4696\",\"createTime\":1648777706190,\"firstDepositTime\":1648785031654,\"firstWithdrawTime\":1648792333492,\"assetsId\":13,\"balance\":\"2904321.4696\",\"available\":\"2904318.4696\",\"equity\":\"2904318.4696\",\"lockAmount\":\"3.0000\",\"profit\":\"0\",\"margin\":\"0\",\"notWithdrawAmount\":\"0.0000\",\"freeMargin\":\"0\",\"lockMargin\":\"0.0000\",\"liabilities\":\"0.0000\",\"liabilitiesPrincipal\":\"0.0000\",\"interest\":\"0.0000\",\"netAssets\":\"2904318.4696\",\"frozen\":\"3.0000\",\"collateralFrozen\":\"0.0000\",\"availableLoan\":null,\"interestProportion\":null,\"marginRadio\":null,\"wholeWarehouseBalance\":null,\"wholeWarehouseRate\":null,\"openAccountStatus\":true},\"bizCode\":\"C\",\"tm\":61,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::QueryCustomerAssetsRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "captured",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-9q2v3u1-9c89e2-4epa-1w3zd-1677741772\",\"code\":\"0\",\"data\":{\"balance\":\"109849160.9462\",\"currency\":\"USDT\",\"digits\":4,\"assetsId\":13},\"bizCode\":\"C\",\"tm\":209517656,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "match",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-2wf6h-k9c13n-8tp5m-d4x0-1677741780\",\"code\":\"0\",\"data\":{\"balance\":\"2904321.4696\",\"currency\":\"USDT\",\"digits\":4,\"assetsId\":13},\"bizCode\":\"C\",\"tm\":47,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::QueryCustomerAssetsInfoRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "captured",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-syhv7-d3a53n34-z4k54-458414-1677741850\",\"code\":\"0\",\"data\":{\"totalAvailable\":\"348191.9105\",\"closeProportion\":\"26.61%\",\"riskLevel\":2,\"totalBalance\":\"348191.9105\",\"totalLiabilities\":\"1308283.6711\",\"companyId\":null,\"totalNetAssets\":\"-960091.7606\",\"currency\":\"USDT\",\"digits\":4,\"totalInterest\":\"1068275.4978\",\"tradeType\":3,\"customerNo\":null,\"totalLiabilitiesPrincipal\":\"240008.1733\",\"accountInfoMap\":{\"SAND\":{\"netAssets\":\"0.000000\",\"lastOrderId\":\"0\",\"available\":\"0.000000\",\"remark\":null,\"type\":1,\"equity\":\"0.000000\",\"firstDepositTime\":null,\"lockMargin\":\"0.000000\",\"balance\":\"0.000000\",\"interest\":\"0.000000\",\"customerId\":1176,\"liabilities\":\"0.000000\",\"currency\":\"SAND\",\"activateStatus\":2,\"withdrawAmount\":\"0.000000\",\"profit\":\"0\",\"tradeType\":3,\"wholeWarehouseBalance\":null,\"freeMargin\":\"0\",\"margin\":\"0\",\"firstWithdrawTime\":null,\"activateTime\":1648792208194,\"weight\":null,\"frozen\":\"0.000000\",\"wholeWarehouseRate\":null,\"accountId\":1031752,\"companyId\":360,\"liabilitiesPrincipal\":\"0.000000\",\"interestProportion\":\"0\",\"createTime\":1648777706190,\"lockAmount\":\"0.000000\",\"notWithdrawAmount\":\"0.000000\",\"digits\":6,\"customerNo\":\"86001175\",\"status\":2,\"assetsId\":29}}},\"bizCode\":\"C\",\"tm\":171612280,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "cross-sand",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-6pd2w-k8m41q-3zr7c-t9b5-1677741862\",\"code\":\"0\",\"data\":{\"totalAvailable\":\"0.000000\",\"closeProportion\":\"0%\",\"riskLevel\":1,\"totalBalance\":\"0.000000\",\"totalLiabilities\":\"0.000000\",\"companyId\":360,\"totalNetAssets\":\"0.000000\",\"currency\":\"USDT\",\"digits\":4,\"totalInterest\":\"0.000000\",\"tradeType\":3,\"customerNo\":\"86001175\",\"totalLiabilitiesPrincipal\":\"0.000000\",\"accountInfoMap\":{\"SAND\":{\"netAssets\":\"0.000000\",\"lastOrderId\":\"0\",\"available\":\"0.000000\",\"remark\":null,\"type\":1,\"equity\":\"0.000000\",\"firstDepositTime\":null,\"lockMargin\":\"0.000000\",\"balance\":\"0.000000\",\"interest\":\"0.000000\",\"customerId\":1176,\"liabilities\":\"0.000000\",\"currency\":\"SAND\",\"activateStatus\":2,\"withdrawAmount\":\"0.000000\",\"profit\":\"0\",\"tradeType\":3,\"wholeWarehouseBalance\":null,\"freeMargin\":\"0\",\"margin\":\"0\",\"firstWithdrawTime\":null,\"activateTime\":1648792208194,\"weight\":null,\"frozen\":\"0.000000\",\"wholeWarehouseRate\":null,\"accountId\":1031752,\"companyId\":360,\"liabilitiesPrincipal\":\"0.000000\",\"interestProportion\":\"0\",\"createTime\":1648777706190,\"lockAmount\":\"0.000000\",\"notWithdrawAmount\":\"0.000000\",\"digits\":6,\"customerNo\":\"86001175\",\"status\":2,\"assetsId\":29}}},\"bizCode\":\"C\",\"tm\":74,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::QueryLiabilitiesWaterByPageRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "loans",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-8wn3c-t5q29d-1hm6v-k7z4-1677741905\",\"code\":\"0\",\"data\":{\"total\":1,\"size\":10,\"current\":1,\"records\":[{\"id\":50231,\"accountId\":1031752,\"remark\":null,\"createdBy\":1176,\"createTime\":1677652211034,\"updateBy\":1176,\"updateTime\":1677652211034,\"businessType\":1,\"businessType1\":1,\"customerNo\":\"86001175\",\"digits\":6,\"liabilitiesPrincipal\":\"120.000000\",\"interest\":\"0.012000\",\"interestUpdateTime\":1677655811034,\"currency\":\"SAND\",\"liabilities\":\"120.012000\"}]},\"bizCode\":\"C\",\"tm\":66,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::UpdateAssertsPwdRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-3mc7r-w1k84p-6tq2d-n9v5-1679385120\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":48,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::UpdateAssertsPwdMfaRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-5pr8d-h2n63k-0wc9m-q4x7-1679385190\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":55,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::UpdateLoginPwdRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-1zt6k-m8d20r-5gh3w-c7p9-1679385260\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":51,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::UpdateLoginPwdMfaRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-h8hndw-rps6j-bl9q63-7yf0eh5-1679385371\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":29515800,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "by-sms",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-9kd4t-b6w31z-2rn8q-f0m5-1679385402\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":63,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::GroupListRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "two-groups",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-0vq5n-r3h87c-6md1k-w2t9-1679385450\",\"code\":\"0\",\"data\":[{\"id\":1,\"name\":\"Default group\",\"openAccountType\":0,\"type\":1},{\"id\":2,\"name\":\"Corporate clients\",\"openAccountType\":1,\"type\":1}],\"bizCode\":\"\",\"tm\":22,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::ChangeEmailMfaRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-h8hndw-rps6j-bl9q63-7yf0eh5-1679385371\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":29515800,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "verify-old-by-email",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-7ct2p-z5k90m-3wq6h-d1r8-1679385511\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":87,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::ChangePhoneMfaRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-h8hndw-rps6j-bl9q63-7yf0eh5-1679385371\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":29515800,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "verify-old-by-sms",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-2hx9w-n4c57t-8pk1d-s6m3-1679385560\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":91,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::ChangeCountryRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-h8hndw-rps6j-bl9q63-7yf0eh5-1679385371\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":29515800,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "to-singapore",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-6rb1m-y8q24f-0dz7n-j3k5-1679385618\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":44,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::BindAssertsPwdMfaRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "already-set",
+                    "{\"msg\":\"Fund password has been set\",\"fail\":true,\"trace\":\"x-kwm21-v8951-5vor62ft-006o-1677737070\",\"code\":\"CUSTOMER_API_0000133\",\"data\":\"customer.app.CustomerWebApiService.bindAssertsPwd\",\"bizCode\":\"US\",\"tm\":3851542,\"msgParams\":null,\"ok\":false}",
+                ),
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-3fw8k-p1z46v-7nd2c-g9h0-1677737082\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":69,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::ForgetAssertsPwdMfaRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "already-set",
+                    "{\"msg\":\"Fund password has been set\",\"fail\":true,\"trace\":\"x-kwm21-v8951-5vor62ft-006o-1677737070\",\"code\":\"CUSTOMER_API_0000133\",\"data\":\"customer.app.CustomerWebApiService.bindAssertsPwd\",\"bizCode\":\"US\",\"tm\":3851542,\"msgParams\":null,\"ok\":false}",
+                ),
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-8mv3q-d6t19x-4ck7r-b2w0-1677737140\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":73,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::BindThirdAccountRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-w67a-m983h6dw-30535g-x321-1677575540\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":46426649,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "telegram",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-4nd8s-v2k63w-9qc1f-m7t5-1677575552\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":81,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::QueryLatestBalanceOfUserAccountInExternalSystemRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "usdt",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-1gk7d-w9p52n-6vh3x-c0q8-1679385702\",\"code\":\"0\",\"data\":{\"amount\":\"1520.3400\",\"currency\":\"USDT\",\"amountDigits\":\"4\"},\"bizCode\":\"\",\"tm\":132,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::FindPhoneAndEmailRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "both-bound",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-5ty2b-h8m36q-1dw9k-r4n7-1679385744\",\"code\":\"0\",\"data\":{\"customerNo\":\"86001175\",\"email\":\"22**@qq.com\",\"phone\":\"135******9561\",\"phoneArea\":\"+86\"},\"bizCode\":\"\",\"tm\":29,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::BindLoginPwdRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-7c1d93ab-4e2f-4a8b-b1c0-1677736812\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":23,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::ChangeEmailRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-2b8e4f1c-93ad-4c7e-a5d2-1677736904\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":31,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::ChangeEmailV1v1v2Request as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "success-with-old-email",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-5d0a7e3b-18c4-4f9e-b2a6-1677737011\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":42,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "success-with-mfa",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-9e6f2d4a-7b13-4c58-8a0e-1677737026\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":37,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::ChangePhoneRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "wrong-code",
+                    "{\"msg\":\"Verification code is not correct\",\"fail\":true,\"trace\":\"x-42hi-b8f2ag18-x89u-k23y1r1b-1677738250\",\"code\":\"CUSTOMER_API_0000511\",\"data\":\"customer.app.CustomerWebApiService.changePhone\",\"bizCode\":\"US\",\"tm\":15861690,\"msgParams\":null,\"ok\":false}",
+                ),
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-3a7c5e9b-2d41-4f8a-b6e3-1677738302\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":28,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::ChangePhoneV1v1v2Request as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "success-with-old-phone",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-8f2b6d0c-5e97-4a1d-93c4-1677738411\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":35,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::CheckCustomerExistRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "exists",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-6c4a1e8f-0b35-4d72-a9e5-1677738520\",\"code\":\"0\",\"data\":1,\"bizCode\":\"\",\"tm\":9,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::DestroyRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-1d9b3f7a-6c28-4e05-b8f1-1677738633\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":51,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::EnableOrForbidMfaRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "enable",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-4e8a2c6f-91d3-4b7e-a0c5-1677738745\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":64,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::FindCustomerInfoRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "profile",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-0a5d9c3e-7f16-4b2a-8e4d-1677738851\",\"code\":\"0\",\"data\":{\"id\":1245,\"companyId\":360,\"customerGroupId\":12,\"customerNo\":\"100361245\",\"kycAuditStatus\":1,\"kycAuditRemark\":null,\"kycStatus\":1,\"kycRemark\":null,\"accountList\":[],\"accountRemark\":null,\"loginPassStatus\":\"1\",\"payPassStatus\":\"0\",\"email\":\"alice.chen@example.com\",\"phone\":\"13812345678\",\"phoneArea\":\"+86\",\"name\":\"Alice Chen\",\"country\":\"CN\",\"type\":1,\"deposit\":1,\"withdraw\":1,\"optional\":0,\"activateStatus\":1,\"activateTime\":1677736200000,\"companyKycStatus\":0,\"status\":1,\"thirdServerCode\":null,\"source\":null,\"thirdLoginSource\":null,\"thirdUserId\":null,\"idCard\":null,\"idCardType\":null,\"thirdIntactMsg\":null,\"firstName\":\"Alice\",\"lastName\":\"Chen\",\"isFund\":0,\"assertPassStatus\":\"1\",\"googleId\":null,\"openAccountType\":0,\"loginTime\":1677738840000,\"createTime\":1677736200000,\"relationCustomerId\":null,\"companyType\":null,\"registerSource\":2,\"associationCompanyId\":null,\"registerTime\":1677736200000,\"utmSource\":null,\"forceLevel\":null,\"earlyWarningLevel\":null,\"withdrawLevel\":null,\"postalCode\":\"430000\",\"customerAgentMark\":null,\"apiCheckSwitch\":false,\"apiCheckRule\":null},\"bizCode\":\"\",\"tm\":18,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::ForgetAssertsPwdRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-c7e1a5d3-2b94-4f06-8d1a-1677738960\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":47,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::ForgetAssertsPwdV1v1v2Request as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "success-with-mfa",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-5f9b3d7e-4a20-4c8b-b1e6-1677739074\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":33,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "success-with-phone",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-e3a7f1c5-6d82-4b09-a4e7-1677739088\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":29,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::ForgetLoginPwdRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-b2d6f0a4-3e71-4c95-8f2b-1677739196\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":40,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::BindAssertsPwdRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "already-set",
+                    "{\"msg\":\"Fund password has been set\",\"fail\":true,\"trace\":\"x-kwm21-v8951-5vor62ft-006o-1677737070\",\"code\":\"CUSTOMER_API_0000133\",\"data\":\"customer.app.CustomerWebApiService.bindAssertsPwd\",\"bizCode\":\"US\",\"tm\":3851542,\"msgParams\":null,\"ok\":false}",
+                ),
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-7a1e5c9d-0f36-4b2e-9c8a-1677737102\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":26,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::BindEmailRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "wrong-code",
+                    "{\"msg\":\"Verification code is not correct\",\"fail\":true,\"trace\":\"x-i2ps6-ol1gv4l4-17tc48-f72xfee-1677737300\",\"code\":\"CUSTOMER_API_0000511\",\"data\":\"customer.app.CustomerWebApiService.bindEmail\",\"bizCode\":\"US\",\"tm\":19770126,\"msgParams\":null,\"ok\":false}",
+                ),
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-d4f8b2e6-a153-4e9c-b7d0-1677737341\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":30,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::BindPhoneRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "wrong-code",
+                    "{\"msg\":\"Verification code is not correct\",\"fail\":true,\"trace\":\"x-g82wr3b-3o3236-576oa-1er5di6-1677737445\",\"code\":\"CUSTOMER_API_0000511\",\"data\":\"customer.app.CustomerWebApiService.bindPhone\",\"bizCode\":\"US\",\"tm\":15425229,\"msgParams\":null,\"ok\":false}",
+                ),
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-1f5c9a3e-8d27-4b6f-a2c1-1677737480\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":27,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::ChangeLangRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-k5l8-b16p6c93-d2glxw5-6z178usp-1677738101\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":3818289,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "to-english",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-8b3e7d1a-5c60-4f24-9e8b-1677738115\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":11,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::FindCustomerLangRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-k5l8-b16p6c93-d2glxw5-6z178usp-1677738101\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":3818289,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "english",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-2e6a0c4f-9b18-4d3a-8f5c-1677738127\",\"code\":\"0\",\"data\":\"en-US\",\"bizCode\":\"\",\"tm\":7,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::ChangeCustomerAddressAndPostalCodeRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-k5l8-b16p6c93-d2glxw5-6z178usp-1677738101\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":3818289,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::FirstSetPhoneRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-k5l8-b16p6c93-d2glxw5-6z178usp-1677738101\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":3818289,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "telegram",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-6b0e4a8c-2f73-4d1b-95a6-1677738166\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":45,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::FirstSetEmailRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-k5l8-b16p6c93-d2glxw5-6z178usp-1677738101\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":3818289,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "email-only",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-9a3d7f1b-6e04-4c8a-b2d5-1677738189\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":38,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::FirstTimeSettingLoginPasswordRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-k5l8-b16p6c93-d2glxw5-6z178usp-1677738101\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":3818289,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "set-password",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-4d8b2f6a-0c95-4e3d-a7b1-1677738204\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":24,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::LoginRequest as rt::Operation>::INFO,
+            sets_token: true,
+            examples: &[
+                (
+                    "phone-password",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-31z6g86n-kr01ct-4g1u-ci45-1678377046\",\"code\":\"0\",\"data\":{\"customerGroupId\":1,\"thirdUserId\":null,\"googleId\":-1,\"lastName\":null,\"country\":\"CN\",\"kycStatus\":1,\"companyKycStatus\":2,\"assertPassStatus\":\"2\",\"idCard\":null,\"thirdLoginSource\":null,\"payPassStatus\":\"2\",\"kycAuditRemark\":\"公司未开启KYC认证,直接通过\",\"source\":\"H5\",\"type\":0,\"registerSource\":1,\"loginPassStatus\":\"2\",\"idCardType\":null,\"loginTime\":1678360534200,\"kycRemark\":\"未验证\",\"associationCompanyId\":null,\"id\":1176,\"activateStatus\":null,\"email\":\"22**@qq.com\",\"openAccountType\":0,\"accountRemark\":null,\"companyType\":\"real\",\"registerTime\":1648777706117,\"activateTime\":null,\"kycAuditStatus\":2,\"optional\":1,\"isFund\":0,\"token\":\"a541f9d5-2507-42b3-b790-59e1f755c380app\",\"firstName\":null,\"companyId\":360,\"thirdIntactMsg\":null,\"createTime\":1648777706117,\"phone\":\"135******9561\",\"relationCustomerId\":0,\"accountList\":[{\"netAssets\":\"2904318.4696\",\"available\":\"2904318.4696\",\"remark\":null,\"type\":1,\"equity\":\"2904318.4696\",\"firstDepositTime\":1648785031654,\"lockMargin\":\"0.0000\",\"balance\":\"2904321.4696\",\"interest\":\"0.0000\",\"customerId\":1176,\"liabilities\":\"0.0000\",\"currency\":\"USDT\",\"activateStatus\":2,\"withdrawAmount\":\"2904318.4696\",\"profit\":\"0\",\"tradeType\":5,\"wholeWarehouseBalance\":null,\"collateralFrozen\":\"0.0000\",\"freeMargin\":\"0\",\"margin\":\"0\",\"firstWithdrawTime\":1648792333492,\"activateTime\":1648792208194,\"frozen\":\"3.0000\",\"wholeWarehouseRate\":null,\"accountId\":1031717,\"openAccountStatus\":true,\"companyId\":360,\"liabilitiesPrincipal\":\"0.0000\",\"interestProportion\":null,\"createTime\":1648777706190,\"lockAmount\":\"3.0000\",\"marginRadio\":null,\"notWithdrawAmount\":\"0.0000\",\"availableLoan\":null,\"digits\":4,\"customerNo\":\"86001175\",\"status\":2,\"assetsId\":13},{\"netAssets\":\"0.05384909\",\"available\":\"0.05384909\",\"remark\":null,\"type\":1,\"equity\":\"0.05384909\",\"firstDepositTime\":null,\"lockMargin\":\"0.00000000\",\"balance\":\"0.05384909\",\"interest\":\"0.00000000\",\"customerId\":1176,\"liabilities\":\"0.00000000\",\"currency\":\"BTC\",\"activateStatus\":2,\"withdrawAmount\":\"0.05384909\",\"profit\":\"0\",\"tradeType\":5,\"wholeWarehouseBalance\":null,\"collateralFrozen\":\"0.00000000\",\"freeMargin\":\"0\",\"margin\":\"0\",\"firstWithdrawTime\":null,\"activateTime\":1648792208194,\"frozen\":\"0.00000000\",\"wholeWarehouseRate\":null,\"accountId\":1031718,\"openAccountStatus\":true,\"companyId\":360,\"liabilitiesPrincipal\":\"0.00000000\",\"interestProportion\":null,\"createTime\":1648777706190,\"lockAmount\":\"0.00000000\",\"marginRadio\":null,\"notWithdrawAmount\":\"0.00000000\",\"availableLoan\":null,\"digits\":8,\"customerNo\":\"86001175\",\"status\":2,\"assetsId\":16}],\"name\":null,\"phoneArea\":\"+86\",\"deposit\":1,\"rToken\":\"291e08e4e0af86b3d8af85f2947a02125a1c1746db58b303b06cc1aba389f4cd\",\"thirdServerCode\":\"\",\"customerNo\":\"86001175\",\"status\":6,\"withdraw\":1},\"bizCode\":\"\",\"tm\":82650853,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::customer_web_api_service::RegisterRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "phone-registration",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-4c8e1a7b-2f93-4d05-8b6a-e1f27c9d3a58-1678377102344\",\"code\":\"0\",\"data\":{\"customerNo\":\"86001176\",\"list\":[{\"levelCode\":\"LV1\",\"openAccountType\":0,\"levelName\":\"Basic verification\",\"pathName\":\"Personal KYC\",\"pathCode\":\"PERSONAL\",\"elementList\":[{\"elementCode\":\"firstName\",\"elementName\":\"First name\",\"showType\":\"input\",\"extend\":null,\"elementValue\":null,\"elementValueInputGroup\":null,\"elementCodeInputGroup\":null}]}],\"companyId\":360,\"email\":null,\"phone\":\"13429837442\",\"phoneArea\":\"+86\",\"name\":null,\"loginPassStatus\":\"2\",\"payPassStatus\":\"1\",\"customerGroupId\":1,\"country\":\"CN\",\"id\":1177,\"optional\":1,\"companyKycStatus\":2,\"thirdServerCode\":\"AG-100235\",\"source\":\"iOS\",\"capitalInStatus\":1,\"openAccountType\":0,\"companyType\":\"real\",\"associationCompanyId\":null,\"registerTime\":1678377102211,\"apiCheckSwitch\":false,\"apiCheckRule\":null},\"bizCode\":\"\",\"tm\":231,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::openapi_customer_web_api_service::CheckCustomerExistRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "phone-exists",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-6e1b4d92-8a3f-4c07-b5d1-9f2e7a0c3b64-1678379011203\",\"code\":\"0\",\"data\":1,\"bizCode\":\"\",\"tm\":36,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::third_ext::SwitchAccountRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "switch",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-e3a61f8c-5b27-4d9e-8c04-71f2a9b6d35e-1678378105872\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":538,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::third_ext::RandomKeyRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-qfx13-8z5850-mf4l657-gkqbn-1677563999\",\"code\":\"0\",\"data\":\"qfx13-8z5850-mf4l657-gkqbn-167756399\",\"bizCode\":\"\",\"tm\":955,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::white_customer_admin_api_service::AddCusAndOpenAccountAndKycRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "created",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"t-h2jv9x-4to64-9mp4wd7-793nv-1661227305\",\"code\":\"0\",\"data\":\"86021976\",\"bizCode\":\"\",\"tm\":236026513,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::white_customer_admin_api_service::PageRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "first-page",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-2a9f6c13-4e7b-4d58-91c0-b8e3d5a27f46-1678379120987\",\"code\":\"0\",\"data\":{\"current\":1,\"records\":[{\"agentCustomerNo\":null,\"companyId\":360,\"createTime\":1648777706117,\"customerGroupId\":1,\"customerGroupName\":\"Default group\",\"customerNo\":\"86001175\",\"customerType\":0,\"email\":\"22**@qq.com\",\"firstAccountActivateTime\":1648792208194,\"firstName\":null,\"id\":1176,\"idCard\":null,\"idCardType\":null,\"lastName\":null,\"loginTime\":1678360534200,\"name\":null,\"openAccountType\":0,\"phone\":\"135******9561\",\"phoneArea\":\"+86\",\"registerSource\":1,\"remark\":null,\"status\":6,\"tgUserId\":null,\"tgUserName\":null,\"thirdAccountNo\":null,\"thirdLoginSource\":null,\"thirdUserId\":null,\"unitId\":null,\"unitName\":null,\"updateTime\":1678360534200}],\"size\":20,\"total\":1},\"bizCode\":\"\",\"tm\":58,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: <super::white_customer_admin_api_service::DetailRequest as rt::Operation>::INFO,
+            sets_token: false,
+            examples: &[
+                (
+                    "base-info",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-8d4c2b7e-1f6a-4e93-a05d-7c9b3e1f2a68-1678379205611\",\"code\":\"0\",\"data\":{\"accountList\":null,\"accountRemark\":null,\"activateStatus\":2,\"activateTime\":1648792208194,\"address\":null,\"apiCheckRule\":null,\"apiCheckSwitch\":false,\"assertPassStatus\":\"2\",\"associationCompanyId\":null,\"companyId\":360,\"companyKycStatus\":2,\"companyType\":\"real\",\"country\":\"CN\",\"createTime\":1648777706117,\"customerAgentMark\":null,\"customerGroupId\":1,\"customerNo\":\"86001175\",\"customerType\":0,\"deposit\":1,\"earlyWarningLevel\":null,\"email\":\"22**@qq.com\",\"firstName\":null,\"forceLevel\":null,\"googleId\":-1,\"id\":1176,\"idCard\":null,\"idCardType\":null,\"isFund\":0,\"kycAuditRemark\":null,\"kycAuditStatus\":2,\"kycRemark\":null,\"kycStatus\":1,\"lastName\":null,\"loginPassStatus\":\"2\",\"loginTime\":1678360534200,\"name\":null,\"openAccountType\":0,\"optional\":1,\"payPassStatus\":\"2\",\"phone\":\"135******9561\",\"phoneArea\":\"+86\",\"postalCode\":null,\"registerSource\":1,\"registerTime\":1648777706117,\"relationCustomerId\":0,\"source\":\"H5\",\"status\":6,\"thirdIntactMsg\":null,\"thirdLoginSource\":null,\"thirdServerCode\":\"\",\"thirdUserId\":null,\"type\":0,\"unitId\":null,\"unitName\":null,\"utmSource\":null,\"withdraw\":1,\"withdrawLevel\":null},\"bizCode\":\"\",\"tm\":44,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+    ];
+    /// The mock's table, each example parsed once.
+    pub fn table() -> rt::MockTable {
+        rt::MockTable::from_static(super::API_NAME, OPERATIONS)
     }
     /// The mock server's `main`: flags `--host`, `--port`, `--token`,
-    /// `--admin-token` (see `customer-api-mock --help`).
+    /// `--admin-token`, `--cors`, `--delay-ms`, `--http-status` (see
+    /// `customer-api-mock --help`).
     pub fn main() -> ::std::process::ExitCode {
-        rt::server::run_mock(super::API_NAME, super::OPERATION_COUNT, router)
+        rt::mock::run(&table(), ::std::env::args().skip(1))
     }
-    /// A router serving every operation with [`Mock`].
+    /// A router serving every operation from [`table`].
     pub fn router(config: rt::ServerConfig) -> rt::Router {
-        let mock = Mock {
-            token: config
-                .authenticator
-                .issue(rt::TokenKind::Customer)
-                .map(::std::sync::Arc::from),
-        };
-        super::Server::new(config)
-            .customer_api_web_service(mock.clone())
-            .customer_dubbo_api_service(mock.clone())
-            .customer_group_admin_api_service(mock.clone())
-            .customer_web_api_service(mock.clone())
-            .openapi_customer_web_api_service(mock.clone())
-            .third_ext(mock.clone())
-            .white_customer_admin_api_service(mock.clone())
-            .into_router()
+        rt::mock::router(&table(), config, ::core::default::Default::default())
     }
 }

@@ -248,6 +248,7 @@ pub fn decode<T: DeserializeOwned>(
             data: envelope.data,
             msg_params: envelope.msg_params,
             trace: Some(envelope.trace),
+            status: None,
         }));
     }
     let data = envelope.data.unwrap_or(Value::Null);

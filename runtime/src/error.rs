@@ -40,6 +40,9 @@ pub struct ApiError {
     pub msg_params: Option<Value>,
     /// The trace id of the call (set by the server and seen by the client).
     pub trace: Option<String>,
+    /// The HTTP status a server answers with under
+    /// `HttpStatus::Semantic`; `None` follows the code (see the server).
+    pub status: Option<u16>,
 }
 
 impl ApiError {
@@ -50,7 +53,14 @@ impl ApiError {
             data: None,
             msg_params: None,
             trace: None,
+            status: None,
         }
+    }
+
+    /// The HTTP status to answer with when the server uses semantic statuses.
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
     }
 
     pub fn with_data(mut self, data: Value) -> Self {

@@ -21,6 +21,8 @@ pub mod validate;
 #[cfg(feature = "client")]
 pub mod client;
 #[cfg(feature = "server")]
+pub mod mock;
+#[cfg(feature = "server")]
 pub mod server;
 
 pub use envelope::Envelope;

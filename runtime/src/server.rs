@@ -2,11 +2,11 @@
 //! checks the method, content type, size, headers, token and body against
 //! the spec before the handler sees a typed request.
 //!
-//! HTTP status: every answer, success or error, is HTTP 200 with the
-//! envelope, as the platform's own gateways do; the envelope's `code` says
-//! what went wrong. Nothing a client sends produces a 5xx.
+//! HTTP status: by default every answer, success or error, is HTTP 200 with
+//! the envelope, as the platform's own gateways do; the envelope's `code`
+//! says what went wrong. [`HttpStatus::Semantic`] maps the bizgen codes to
+//! statuses for generic infrastructure; the body is the envelope either way.
 
-use std::borrow::Cow;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -22,10 +22,10 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::envelope::Envelope;
-use crate::error::ApiError;
-use crate::operation::{OperationInfo, Presence, TokenKind};
-use crate::schema::Schema;
-use crate::validate::{validate, Options, Violation};
+use crate::error::{codes, ApiError};
+use crate::operation::{Access, OperationInfo, Presence, TokenKind};
+use crate::schema::ObjectSchema;
+use crate::validate::{validate_object, Options, Violation};
 
 /// Largest request body accepted, in bytes.
 pub const DEFAULT_BODY_LIMIT: usize = 256 * 1024;
@@ -141,11 +141,13 @@ pub struct RequestContext {
     pub headers: HeaderMap,
 }
 
-/// Shared settings of the generated routers.
+/// Shared settings of the generated routers and the mock.
 #[derive(Clone)]
 pub struct ServerConfig {
     pub authenticator: Arc<dyn Authenticator>,
     pub body_limit: usize,
+    /// The HTTP status of answers (the envelope is the body either way).
+    pub http_status: HttpStatus,
 }
 
 impl ServerConfig {
@@ -153,7 +155,78 @@ impl ServerConfig {
         ServerConfig {
             authenticator: Arc::new(authenticator),
             body_limit: DEFAULT_BODY_LIMIT,
+            http_status: HttpStatus::default(),
         }
+    }
+
+    /// The same settings with another status policy.
+    pub fn with_http_status(mut self, http_status: HttpStatus) -> Self {
+        self.http_status = http_status;
+        self
+    }
+}
+
+/// Which HTTP status an answer carries. The body is always the envelope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum HttpStatus {
+    /// HTTP 200 for everything, as the platform's own gateways answer.
+    #[default]
+    Platform,
+    /// Statuses that generic infrastructure understands: malformed 400, 413
+    /// or 415, validation 422, unauthenticated 401, not found 404, internal
+    /// 500; other errors 200 unless the handler set [`ApiError::status`].
+    Semantic,
+}
+
+impl HttpStatus {
+    /// The status of an error answer under this policy.
+    pub fn of_error(self, err: &ApiError) -> StatusCode {
+        if self == HttpStatus::Platform {
+            return StatusCode::OK;
+        }
+        let by_code = match err.code.as_str() {
+            codes::MALFORMED => StatusCode::BAD_REQUEST,
+            codes::VALIDATION => StatusCode::UNPROCESSABLE_ENTITY,
+            codes::UNAUTHENTICATED => StatusCode::UNAUTHORIZED,
+            codes::NOT_FOUND => StatusCode::NOT_FOUND,
+            codes::INTERNAL => StatusCode::INTERNAL_SERVER_ERROR,
+            _ => StatusCode::OK,
+        };
+        err.status
+            .and_then(|s| StatusCode::from_u16(s).ok())
+            .unwrap_or(by_code)
+    }
+}
+
+/// What the request checks need to know about an operation. The generated
+/// [`OperationInfo`] implements it, and so do the rows of a mock table
+/// ([`crate::mock::MockOperation`]), so both go through the same checks.
+pub trait Contract: Sync {
+    /// Full path, e.g. `/api/global/customer.app.CustomerWebApiService.bindEmail`.
+    fn path(&self) -> &str;
+    fn biz_type(&self) -> &str;
+    fn access(&self) -> Access;
+    /// Every header with its presence, `token` included.
+    fn headers(&self) -> impl Iterator<Item = (&str, Presence)>;
+    /// The request body's shape.
+    fn request_schema(&self) -> &ObjectSchema;
+}
+
+impl Contract for OperationInfo {
+    fn path(&self) -> &str {
+        self.path
+    }
+    fn biz_type(&self) -> &str {
+        self.biz_type
+    }
+    fn access(&self) -> Access {
+        self.access
+    }
+    fn headers(&self) -> impl Iterator<Item = (&str, Presence)> {
+        self.headers.iter().map(|h| (h.name, h.presence))
+    }
+    fn request_schema(&self) -> &ObjectSchema {
+        (self.request)()
     }
 }
 
@@ -182,11 +255,12 @@ where
 }
 
 /// Adds the answer for unknown paths: an error envelope, not a bare 404.
-pub fn with_fallback(router: Router) -> Router {
-    router.fallback(|request: Request| async move {
+pub fn with_fallback(router: Router, config: &ServerConfig) -> Router {
+    let http_status = config.http_status;
+    router.fallback(move |request: Request| async move {
         let trace = trace_of(request.headers());
         let err = ApiError::not_found(request.uri().path());
-        error_response(err, trace, 0)
+        error_response(err, trace, 0, http_status)
     })
 }
 
@@ -217,12 +291,16 @@ where
         },
         Err(e) => Err(e),
     };
-    // `tm`: the time this server spent on the call, in milliseconds.
-    let tm = i64::try_from(started.elapsed().as_millis()).unwrap_or(i64::MAX);
+    let tm = elapsed_ms(started);
     match result {
         Ok(value) => success_response(value, trace, tm),
-        Err(e) => error_response(e, trace, tm),
+        Err(e) => error_response(e, trace, tm, config.http_status),
     }
+}
+
+/// `tm`: the time this server spent on the call, in milliseconds.
+pub(crate) fn elapsed_ms(started: std::time::Instant) -> i64 {
+    i64::try_from(started.elapsed().as_millis()).unwrap_or(i64::MAX)
 }
 
 /// Polls a handler's future, turning a panic into `Err(())` so that a bug in
@@ -246,17 +324,27 @@ impl<F: Future> Future for CatchUnwind<F> {
     }
 }
 
-/// Every check before the handler, in the order a client would fix them.
-async fn prepare<Q: DeserializeOwned>(
-    op: &'static OperationInfo,
+/// A request that passed every check of its operation.
+pub struct Checked {
+    pub headers: HeaderMap,
+    /// The authenticated caller, when a token was sent and accepted.
+    pub principal: Option<Principal>,
+    /// The body, valid against the operation's request schema.
+    pub body: Value,
+}
+
+/// Every check before the handler, in the order a client would fix them:
+/// method, content type, size, required headers, token, body. Every
+/// violation of headers and body is reported at once, as JSON pointers.
+pub async fn check(
+    op: &impl Contract,
     config: &ServerConfig,
     request: Request,
-    trace: String,
-) -> Result<(RequestContext, Q), ApiError> {
+) -> Result<Checked, ApiError> {
     if request.method() != Method::POST {
         return Err(ApiError::malformed(format!(
             "{} takes POST, not {}",
-            op.path,
+            op.path(),
             request.method()
         )));
     }
@@ -274,7 +362,8 @@ async fn prepare<Q: DeserializeOwned>(
         return Err(ApiError::malformed(format!(
             "content type must be application/json, got {:?}",
             content_type
-        )));
+        ))
+        .with_status(StatusCode::UNSUPPORTED_MEDIA_TYPE.as_u16()));
     }
     let bytes = match axum::body::to_bytes(body, config.body_limit).await {
         Ok(b) => b,
@@ -282,24 +371,25 @@ async fn prepare<Q: DeserializeOwned>(
             return Err(ApiError::malformed(format!(
                 "body is larger than {} bytes or could not be read",
                 config.body_limit
-            )))
+            ))
+            .with_status(StatusCode::PAYLOAD_TOO_LARGE.as_u16()))
         }
     };
 
     // Headers first: missing required ones are violations like body fields.
     let mut violations = Vec::new();
-    for h in op.headers {
-        if h.name == "token" || h.presence != Presence::Required {
+    for (name, presence) in op.headers() {
+        if name == "token" || presence != Presence::Required {
             continue;
         }
         let present = headers
-            .get(h.name)
+            .get(name)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| !v.trim().is_empty());
         if !present {
             violations.push(Violation {
-                pointer: format!("/headers/{}", h.name),
-                reason: format!("required header `{}` is missing", h.name),
+                pointer: format!("/headers/{name}"),
+                reason: format!("required header `{name}` is missing"),
             });
         }
     }
@@ -317,9 +407,8 @@ async fn prepare<Q: DeserializeOwned>(
             ))
         })?
     };
-    let schema = Schema::Object(Cow::Borrowed((op.request)()));
     violations.extend(
-        validate(&value, &schema, Options::default())
+        validate_object(&value, op.request_schema(), Options::default())
             .into_iter()
             .map(|v| Violation {
                 pointer: format!("/body{}", v.pointer),
@@ -329,12 +418,28 @@ async fn prepare<Q: DeserializeOwned>(
     if !violations.is_empty() {
         return Err(ApiError::validation(&violations));
     }
-    let body: Q = serde_json::from_value(value).map_err(|e| {
+    Ok(Checked {
+        headers,
+        principal,
+        body: value,
+    })
+}
+
+/// [`check`], then the body decoded into the handler's request type.
+async fn prepare<Q: DeserializeOwned>(
+    op: &'static OperationInfo,
+    config: &ServerConfig,
+    request: Request,
+    trace: String,
+) -> Result<(RequestContext, Q), ApiError> {
+    let checked = check(op, config, request).await?;
+    let body: Q = serde_json::from_value(checked.body).map_err(|e| {
         ApiError::validation(&[Violation {
             pointer: "/body".into(),
             reason: e.to_string(),
         }])
     })?;
+    let headers = checked.headers;
     let header = |name: &str| {
         headers
             .get(name)
@@ -347,14 +452,14 @@ async fn prepare<Q: DeserializeOwned>(
         company_id: header("companyId"),
         lang: header("lang"),
         version: header("version"),
-        principal,
+        principal: checked.principal,
         headers: headers.clone(),
     };
     Ok((ctx, body))
 }
 
 async fn authenticate(
-    op: &'static OperationInfo,
+    op: &impl Contract,
     config: &ServerConfig,
     headers: &HeaderMap,
 ) -> Result<Option<Principal>, ApiError> {
@@ -363,14 +468,16 @@ async fn authenticate(
         .and_then(|v| v.to_str().ok())
         .map(str::trim)
         .filter(|t| !t.is_empty());
-    let Some(kind) = op.access.token_kind() else {
+    let Some(kind) = op.access().token_kind() else {
         return Ok(None);
     };
-    let required = op.header("token") == Some(Presence::Required);
+    let required = op
+        .headers()
+        .any(|(name, presence)| name == "token" && presence == Presence::Required);
     match token {
         None if required => Err(ApiError::unauthenticated(format!(
             "{} needs a {} token in the `token` header",
-            op.biz_type,
+            op.biz_type(),
             kind_name(kind)
         ))),
         None => Ok(None),
@@ -391,7 +498,8 @@ fn kind_name(kind: TokenKind) -> &'static str {
     }
 }
 
-fn trace_of(headers: &HeaderMap) -> String {
+/// The request's `trace` header, or a fresh trace id.
+pub fn trace_of(headers: &HeaderMap) -> String {
     headers
         .get("trace")
         .and_then(|v| v.to_str().ok())
@@ -404,9 +512,9 @@ fn new_trace() -> String {
     format!("s-{}", uuid::Uuid::new_v4())
 }
 
-fn json_response(envelope: &Envelope<Value>) -> Response {
-    let body = serde_json::to_vec(envelope).unwrap_or_else(|_| b"{}".to_vec());
-    let mut response = (StatusCode::OK, Body::from(body)).into_response();
+/// A JSON response with the given status and body bytes.
+pub(crate) fn json_bytes(status: StatusCode, body: Vec<u8>) -> Response {
+    let mut response = (status, Body::from(body)).into_response();
     response.headers_mut().insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("application/json"),
@@ -414,132 +522,21 @@ fn json_response(envelope: &Envelope<Value>) -> Response {
     response
 }
 
+fn json_response(status: StatusCode, envelope: &Envelope<Value>) -> Response {
+    let body = serde_json::to_vec(envelope).unwrap_or_else(|_| b"{}".to_vec());
+    json_bytes(status, body)
+}
+
 fn success_response(data: Value, trace: String, tm: i64) -> Response {
     let data = if data.is_null() { None } else { Some(data) };
-    json_response(&Envelope::success(data, trace, tm))
+    json_response(StatusCode::OK, &Envelope::success(data, trace, tm))
 }
 
-/// The error envelope for `err`, with `trace` echoed and `tm` the time spent.
-pub fn error_response(err: ApiError, trace: String, tm: i64) -> Response {
+/// The error envelope for `err`, with `trace` echoed, `tm` the time spent
+/// and the HTTP status that `http_status` gives it.
+pub fn error_response(err: ApiError, trace: String, tm: i64, http_status: HttpStatus) -> Response {
+    let status = http_status.of_error(&err);
     let mut envelope = Envelope::error(&err.code, &err.msg, err.data, trace, tm);
     envelope.msg_params = err.msg_params;
-    json_response(&envelope)
-}
-
-/// The `main` of a generated mock server binary: parses `--host`, `--port`,
-/// `--token` and `--admin-token`, and serves `router` until stopped.
-pub fn run_mock(
-    api_name: &str,
-    operation_count: usize,
-    router: fn(ServerConfig) -> Router,
-) -> std::process::ExitCode {
-    use std::process::ExitCode;
-    let usage = format!(
-        "usage: {api_name}-mock [--host HOST] [--port PORT] [--token TOKEN] [--admin-token TOKEN]\n\
-         Serves every operation of the spec with its example responses.\n\
-         Defaults: --host 127.0.0.1 --port 8080 --token mock-token --admin-token mock-admin-token"
-    );
-    let args = match MockArgs::parse(std::env::args().skip(1)) {
-        Ok(args) => args,
-        Err(message) => {
-            if !message.is_empty() {
-                eprintln!("{message}");
-            }
-            eprintln!("{usage}");
-            return ExitCode::from(2);
-        }
-    };
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("cannot start the async runtime: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let config = ServerConfig::new(StaticTokens::new(args.token, args.admin_token));
-    let app = router(config);
-    let address = format!("{}:{}", args.host, args.port);
-    runtime.block_on(async move {
-        let listener = match tokio::net::TcpListener::bind(&address).await {
-            Ok(l) => l,
-            Err(e) => {
-                eprintln!("cannot listen on {address}: {e}");
-                return ExitCode::FAILURE;
-            }
-        };
-        eprintln!("{api_name} mock: {operation_count} operations on http://{address}");
-        match axum::serve(listener, app).await {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("server error: {e}");
-                ExitCode::FAILURE
-            }
-        }
-    })
-}
-
-/// Arguments of [`run_mock`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MockArgs {
-    pub host: String,
-    pub port: u16,
-    pub token: String,
-    pub admin_token: String,
-}
-
-impl MockArgs {
-    /// Parses the flags; `Err("")` asks for the usage text (`--help`).
-    pub fn parse(args: impl IntoIterator<Item = String>) -> Result<MockArgs, String> {
-        let mut parsed = MockArgs {
-            host: "127.0.0.1".into(),
-            port: 8080,
-            token: "mock-token".into(),
-            admin_token: "mock-admin-token".into(),
-        };
-        let mut it = args.into_iter();
-        while let Some(flag) = it.next() {
-            if flag == "--help" || flag == "-h" {
-                return Err(String::new());
-            }
-            let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
-            match flag.as_str() {
-                "--host" => parsed.host = value,
-                "--port" => {
-                    parsed.port = value.parse().map_err(|e| format!("--port {value}: {e}"))?
-                }
-                "--token" => parsed.token = value,
-                "--admin-token" => parsed.admin_token = value,
-                other => return Err(format!("unknown argument {other}")),
-            }
-        }
-        Ok(parsed)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::MockArgs;
-
-    #[test]
-    fn mock_args() {
-        let args = |a: &[&str]| MockArgs::parse(a.iter().map(|s| s.to_string()));
-        let parsed =
-            args(&["--port", "9000", "--token", "T", "--admin-token", "A"]).expect("valid");
-        assert_eq!(
-            (
-                parsed.port,
-                parsed.token.as_str(),
-                parsed.admin_token.as_str()
-            ),
-            (9000, "T", "A")
-        );
-        assert_eq!(parsed.host, "127.0.0.1");
-        assert!(args(&["--port", "x"]).is_err());
-        assert!(args(&["--bogus", "1"]).is_err());
-        assert!(args(&["--port"]).is_err());
-        assert_eq!(args(&["--help"]), Err(String::new()));
-    }
+    json_response(status, &envelope)
 }

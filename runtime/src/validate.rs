@@ -47,6 +47,39 @@ pub fn validate(value: &Value, schema: &Schema, options: Options) -> Vec<Violati
     run.out
 }
 
+/// Validates `value` as an object of shape `object` (a request body).
+pub fn validate_object(value: &Value, object: &ObjectSchema, options: Options) -> Vec<Violation> {
+    let mut run = Run {
+        options,
+        pointer: String::new(),
+        out: Vec::new(),
+    };
+    match value.as_object() {
+        Some(map) => run.object(map, object),
+        None if value.is_null() => {
+            run.fail(format!("must be an object ({}), not null", object.name))
+        }
+        None => run.fail(format!(
+            "must be an object ({}), got {}",
+            object.name,
+            kind(value)
+        )),
+    }
+    run.out
+}
+
+/// The wording of an enum violation, kept in one place so that tools can
+/// tell a code the spec lacks (drift a tolerant client survives) from a
+/// broken shape: see [`is_unknown_enum_code`].
+const NOT_A_CODE_OF: &str = " is not a code of ";
+const NOT_A_VALUE_OF: &str = " is not a value of ";
+
+/// Whether a violation is a value of the right type that the enum does not
+/// list.
+pub fn is_unknown_enum_code(v: &Violation) -> bool {
+    v.reason.contains(NOT_A_CODE_OF) || v.reason.contains(NOT_A_VALUE_OF)
+}
+
 struct Run {
     options: Options,
     pointer: String,
@@ -205,7 +238,7 @@ impl Run {
             EnumCodes::Int(codes) => match value.as_i64() {
                 Some(n) if codes.contains(&n) => {}
                 Some(n) => self.fail(format!(
-                    "{n} is not a code of {name} (allowed: {})",
+                    "{n}{NOT_A_CODE_OF}{name} (allowed: {})",
                     codes
                         .iter()
                         .map(i64::to_string)
@@ -217,7 +250,7 @@ impl Run {
             EnumCodes::Str(codes) => match value.as_str() {
                 Some(s) if codes.iter().any(|c| c == s) => {}
                 Some(s) => self.fail(format!(
-                    "{s:?} is not a value of {name} (allowed: {})",
+                    "{s:?}{NOT_A_VALUE_OF}{name} (allowed: {})",
                     codes.join(", ")
                 )),
                 None => self.wrong_type(value, schema),

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 /// Directories below the output that belong to the generator: files there
 /// that it would not write are stale.
-const OWNED_DIRS: &[&str] = &["src", "docs", "ts/src"];
+const OWNED_DIRS: &[&str] = &["src", "docs", "ts/src", "openapi", "postman"];
 
 /// Writes the outputs, removing stale files in generator-owned directories.
 /// Files whose content is unchanged are not rewritten (keeps mtimes, so
@@ -46,6 +46,8 @@ pub fn write(out_dir: &Path, files: &BTreeMap<PathBuf, String>) -> std::io::Resu
 fn was_generated(rel: &Path, path: &Path) -> bool {
     match rel.extension().and_then(|e| e.to_str()) {
         Some("md") => rel.starts_with("docs"),
+        // JSON cannot carry a header: the exports' directories are all generated.
+        Some("json") => rel.starts_with("openapi") || rel.starts_with("postman"),
         Some("bizgen-tmp") => true,
         Some("ts") => {
             std::fs::read_to_string(path).is_ok_and(|t| t.starts_with(crate::typescript::HEADER))

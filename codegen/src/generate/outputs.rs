@@ -1,6 +1,7 @@
 //! Everything `bizgen generate` writes, as one map of relative path →
 //! content: the SDK crate (manifest, sources, mock binary), the docs and
-//! the TypeScript package (`ts/`).
+//! the TypeScript package (`ts/`), the OpenAPI and Postman exports
+//! (`openapi/`, `postman/`).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -50,5 +51,7 @@ pub fn outputs(api: &Api, options: &Options) -> crate::Result<BTreeMap<PathBuf, 
     for (path, text) in crate::typescript::render_package(api)? {
         files.insert(PathBuf::from("ts").join(path), text);
     }
+    files.extend(crate::openapi::files(api)?);
+    files.extend(crate::postman::files(api)?);
     Ok(files)
 }

@@ -212,7 +212,7 @@ fn emit_root(api: &Api) -> TokenStream {
 
             /// The finished router, answering unknown paths with an error envelope.
             pub fn into_router(self) -> #rt::Router {
-                #rt::with_fallback(self.router)
+                #rt::with_fallback(self.router, &self.config)
             }
         }
 

@@ -1,0 +1,359 @@
+//! Schema Objects from the ONE IR → shape mapping ([`crate::wire`]): the
+//! runtime [`Schema`] gives the shape and constraints, the IR adds names,
+//! descriptions, defaults, examples and sensitivity. Named object types and
+//! enums become `$ref`s to `components/schemas`.
+//!
+//! OpenAPI 3.1 and 3.0 differ in how they say "may be null" (`type: [t,
+//! "null"]` vs `nullable: true`), in `const`, in field examples and in what
+//! may stand beside a `$ref`; [`Version`] picks the spelling.
+
+use bizgen_runtime::schema::{EnumCodes, Format, ObjectSchema, Schema, StringRules};
+use serde_json::Value;
+
+use super::document::{Ordered, SchemaObject, Types};
+use crate::ir::{Api, Field};
+
+/// The OpenAPI version being written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Version {
+    V3_1,
+    V3_0,
+}
+
+impl Version {
+    pub fn number(self) -> &'static str {
+        match self {
+            Version::V3_1 => "3.1.0",
+            Version::V3_0 => "3.0.3",
+        }
+    }
+}
+
+/// The runtime validator's decimal form (`bizgen_runtime::validate::is_decimal`).
+pub const DECIMAL_PATTERN: &str = r"^-?[0-9]+(\.[0-9]+)?$";
+
+/// Patterns that say exactly what a spec format checks, where a regular
+/// expression can (`bizgen_runtime::validate::check_format`).
+fn format_pattern(format: Format) -> Option<&'static str> {
+    match format {
+        Format::Md5Hex => Some("^[0-9a-f]{32}$"),
+        Format::CountryCode => Some("^[A-Z]{2}$"),
+        Format::Lang => Some("^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$"),
+        _ => None,
+    }
+}
+
+/// What a field adds to its shape.
+#[derive(Debug, Default)]
+pub struct Meta<'a> {
+    pub description: &'a str,
+    pub description_zh: Option<&'a str>,
+    pub default: Option<&'a Value>,
+    pub example: Option<&'a Value>,
+    pub sensitive: bool,
+    /// Sensitive and only ever sent by clients: `writeOnly`.
+    pub write_only: bool,
+    pub deprecated: bool,
+}
+
+impl<'a> Meta<'a> {
+    pub fn of_field(f: &'a Field, request_only: bool) -> Meta<'a> {
+        Meta {
+            description: &f.description,
+            description_zh: f.description_zh.as_deref(),
+            default: f.default.as_ref(),
+            example: f.example.as_ref(),
+            sensitive: f.sensitive,
+            write_only: f.sensitive && request_only,
+            deprecated: f.deprecated,
+        }
+    }
+}
+
+/// Turns wire schemas into Schema Objects for one OpenAPI version.
+#[derive(Clone, Copy)]
+pub struct Shapes<'a> {
+    pub api: &'a Api,
+    pub version: Version,
+}
+
+impl Shapes<'_> {
+    /// The shape alone.
+    pub fn schema(&self, schema: &Schema) -> SchemaObject {
+        match schema {
+            Schema::String(rules) => self.string(rules),
+            Schema::Int32(rules) | Schema::Int64(rules) => SchemaObject {
+                format: Some(if matches!(schema, Schema::Int32(_)) {
+                    "int32"
+                } else {
+                    "int64"
+                }),
+                minimum: rules.minimum,
+                maximum: rules.maximum,
+                ..SchemaObject::of_type("integer")
+            },
+            Schema::Bool => SchemaObject::of_type("boolean"),
+            Schema::Decimal => SchemaObject {
+                pattern: Some(DECIMAL_PATTERN.into()),
+                bizgen_type: Some("decimal"),
+                ..SchemaObject::of_type("string")
+            },
+            Schema::Timestamp => SchemaObject {
+                format: Some("int64"),
+                bizgen_type: Some("timestamp"),
+                ..SchemaObject::of_type("integer")
+            },
+            Schema::Json => SchemaObject::default(),
+            Schema::Object(o) => match self.api.find_struct(&o.name) {
+                Some(_) => SchemaObject::component(&o.name),
+                // An unnamed shape such as the empty object of `data: none`.
+                None => self.object(o, &[], |_| false),
+            },
+            Schema::Enum(e) => SchemaObject::component(&e.name),
+            Schema::List(inner) => SchemaObject {
+                items: Some(Box::new(self.schema(inner))),
+                ..SchemaObject::of_type("array")
+            },
+            Schema::Map(inner) => SchemaObject {
+                additional_properties: Some(Box::new(self.schema(inner))),
+                ..SchemaObject::of_type("object")
+            },
+            Schema::Nullable(inner) => self.nullable(self.schema(inner)),
+        }
+    }
+
+    fn string(&self, rules: &StringRules) -> SchemaObject {
+        let format = rules.format;
+        SchemaObject {
+            format: format.map(Format::name),
+            min_length: rules.min_length,
+            max_length: rules.max_length,
+            pattern: rules
+                .pattern
+                .as_deref()
+                .or_else(|| format.and_then(format_pattern))
+                .map(str::to_owned),
+            content_media_type: (format == Some(Format::JsonText) && self.version == Version::V3_1)
+                .then_some("application/json"),
+            ..SchemaObject::of_type("string")
+        }
+    }
+
+    /// `inner` or null.
+    pub fn nullable(&self, inner: SchemaObject) -> SchemaObject {
+        if inner == SchemaObject::default() {
+            // Any value already includes null.
+            return inner;
+        }
+        let plain_type = match &inner.types {
+            Some(Types::One(t)) if inner.reference.is_none() => Some(*t),
+            _ => None,
+        };
+        match (self.version, plain_type) {
+            (Version::V3_1, Some(t)) => SchemaObject {
+                types: Some(Types::Many(vec![t, "null"])),
+                ..inner
+            },
+            (Version::V3_0, Some(_)) => SchemaObject {
+                nullable: Some(true),
+                ..inner
+            },
+            // A `$ref` cannot be made nullable in place.
+            (Version::V3_1, None) => SchemaObject {
+                any_of: Some(vec![inner, SchemaObject::of_type("null")]),
+                ..SchemaObject::default()
+            },
+            (Version::V3_0, None) => SchemaObject {
+                any_of: Some(vec![
+                    inner,
+                    SchemaObject {
+                        nullable: Some(true),
+                        enum_values: Some(vec![Value::Null]),
+                        ..SchemaObject::of_type("object")
+                    },
+                ]),
+                ..SchemaObject::default()
+            },
+        }
+    }
+
+    /// A value fixed to one constant (`ok: true` of a success envelope).
+    pub fn constant(&self, value: Value) -> SchemaObject {
+        let types = match &value {
+            Value::Bool(_) => Some(Types::One("boolean")),
+            Value::String(_) => Some(Types::One("string")),
+            _ => None,
+        };
+        match self.version {
+            Version::V3_1 => SchemaObject {
+                types,
+                constant: Some(value),
+                ..SchemaObject::default()
+            },
+            Version::V3_0 => SchemaObject {
+                types,
+                enum_values: Some(vec![value]),
+                ..SchemaObject::default()
+            },
+        }
+    }
+
+    /// The shape with what a field says about it.
+    pub fn with_meta(&self, shape: SchemaObject, meta: &Meta, timestamp: bool) -> SchemaObject {
+        let mut s = if shape.is_bare_ref() && self.version == Version::V3_0 {
+            // 3.0 ignores siblings of `$ref`: wrap it.
+            SchemaObject {
+                all_of: Some(vec![shape]),
+                ..SchemaObject::default()
+            }
+        } else {
+            shape
+        };
+        let mut description = meta.description.trim().to_owned();
+        if timestamp && !description.to_ascii_lowercase().contains("epoch") {
+            if !description.is_empty() {
+                description.push(' ');
+            }
+            description.push_str("Epoch milliseconds.");
+        }
+        if !description.is_empty() {
+            s.description = Some(description);
+        }
+        s.description_zh = meta.description_zh.map(str::to_owned);
+        s.default = meta.default.cloned();
+        if let Some(example) = meta.example {
+            match self.version {
+                Version::V3_1 => s.examples = Some(vec![example.clone()]),
+                Version::V3_0 => s.example = Some(example.clone()),
+            }
+        }
+        if meta.sensitive {
+            s.sensitive = Some(true);
+        }
+        if meta.write_only {
+            s.write_only = Some(true);
+        }
+        if meta.deprecated {
+            s.deprecated = Some(true);
+        }
+        s
+    }
+
+    /// An object: properties in wire order, each with its field's metadata
+    /// (`fields` are the IR fields of the same object, in the same order).
+    pub fn object(
+        &self,
+        o: &ObjectSchema,
+        fields: &[Field],
+        request_only: impl Fn(&Field) -> bool,
+    ) -> SchemaObject {
+        let mut properties = Vec::new();
+        let mut required = Vec::new();
+        for (i, fs) in o.fields.iter().enumerate() {
+            let shape = self.schema(&fs.schema);
+            let s = match fields.get(i).filter(|f| f.name == fs.name) {
+                Some(f) => self.with_meta(
+                    shape,
+                    &Meta::of_field(f, request_only(f)),
+                    is_timestamp(&fs.schema),
+                ),
+                None => shape,
+            };
+            if fs.required {
+                required.push(fs.name.to_string());
+            }
+            properties.push((fs.name.to_string(), s));
+        }
+        SchemaObject {
+            required: (!required.is_empty()).then_some(required),
+            properties: Some(Ordered(properties)),
+            ..SchemaObject::of_type("object")
+        }
+    }
+
+    /// An enum component: codes from the wire schema, a name and a
+    /// description per code (in the same order) from the IR.
+    pub fn enumeration(&self, text: EnumText, codes: &EnumCodes) -> SchemaObject {
+        let (types, format, values): (_, _, Vec<Value>) = match codes {
+            EnumCodes::Int(c) => (
+                "integer",
+                Some("int32"),
+                c.iter().map(|i| (*i).into()).collect(),
+            ),
+            EnumCodes::Str(c) => (
+                "string",
+                None,
+                c.iter().map(|s| s.to_string().into()).collect(),
+            ),
+        };
+        let listing: Vec<String> = values
+            .iter()
+            .zip(&text.values)
+            .map(|(code, (name, description))| format!("- `{code}` {name}: {description}"))
+            .collect();
+        let mut description = text.description.trim().to_owned();
+        if !description.is_empty() {
+            description.push_str("\n\n");
+        }
+        description.push_str(&listing.join("\n"));
+        let (varnames, descriptions) = text.values.into_iter().unzip();
+        SchemaObject {
+            format,
+            description: Some(description),
+            enum_values: Some(values),
+            enum_varnames: Some(varnames),
+            enum_descriptions: Some(descriptions),
+            description_zh: text.description_zh,
+            ..SchemaObject::of_type(types)
+        }
+    }
+}
+
+/// The texts of an enum component.
+#[derive(Debug)]
+pub struct EnumText {
+    pub description: String,
+    pub description_zh: Option<String>,
+    /// Name and description of each code.
+    pub values: Vec<(String, String)>,
+}
+
+impl EnumText {
+    pub fn of(e: &crate::ir::Enum) -> EnumText {
+        EnumText {
+            description: e.description.clone(),
+            description_zh: e.description_zh.clone(),
+            values: e
+                .values
+                .iter()
+                .map(|v| (v.name.clone(), v.description.clone()))
+                .collect(),
+        }
+    }
+}
+
+fn is_timestamp(schema: &Schema) -> bool {
+    match schema {
+        Schema::Timestamp => true,
+        Schema::Nullable(inner) => is_timestamp(inner),
+        _ => false,
+    }
+}
+
+/// Every named object type a schema reaches.
+pub fn reachable_structs(api: &Api, schema: &Schema, out: &mut std::collections::BTreeSet<String>) {
+    match schema {
+        Schema::Object(o) => {
+            if api.find_struct(&o.name).is_some() && !out.insert(o.name.to_string()) {
+                return;
+            }
+            for f in o.fields.iter() {
+                reachable_structs(api, &f.schema, out);
+            }
+        }
+        Schema::List(inner) | Schema::Map(inner) | Schema::Nullable(inner) => {
+            reachable_structs(api, inner, out)
+        }
+        _ => {}
+    }
+}

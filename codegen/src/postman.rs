@@ -1,0 +1,284 @@
+//! A Postman collection (v2.1) and environment from the IR: one folder per
+//! service, one request per operation, with the spec's headers, an example
+//! body, a collection pre-request script that sets a fresh `trace`, and test
+//! scripts that check the envelope (and store the token that `login`
+//! returns).
+//!
+//! The files are JSON documents, so they are serde types ([`collection`]),
+//! like the OpenAPI export: serde escapes every spec text correctly. The
+//! JavaScript inside them is text and comes from askama templates under
+//! `codegen/templates/postman/`.
+
+pub mod collection;
+
+use std::path::PathBuf;
+
+use askama::Template;
+
+use crate::ir::{Access, Api, Operation, Presence, Service, Side, Ty};
+use crate::{Error, Result};
+use collection::{
+    Body, BodyOptions, Collection, Environment, EnvironmentValue, Event, Folder, Header, Info,
+    Item, RawOptions, Request, Script, Url, Variable,
+};
+
+/// Defaults that match the generated mock server's defaults.
+pub const MOCK_BASE_URL: &str = "http://127.0.0.1:8080";
+pub const MOCK_TOKEN: &str = "mock-token";
+pub const MOCK_ADMIN_TOKEN: &str = "mock-admin-token";
+
+#[derive(Template)]
+#[template(path = "postman/prerequest.js", escape = "none")]
+struct PreRequestScript;
+
+#[derive(Template)]
+#[template(path = "postman/test.js", escape = "none")]
+struct TestScript<'a> {
+    biz_type: &'a str,
+    /// The variable that this operation's `data.token` goes into.
+    token_var: Option<&'static str>,
+}
+
+/// The collection and environment files, by path relative to the output directory.
+pub fn files(api: &Api) -> Result<Vec<(PathBuf, String)>> {
+    let collection_file = PathBuf::from(format!("postman/{}.postman_collection.json", api.name));
+    let environment_file = PathBuf::from(format!("postman/{}.postman_environment.json", api.name));
+    Ok(vec![
+        (
+            collection_file.clone(),
+            to_json(&collection(api)?, &collection_file)?,
+        ),
+        (
+            environment_file.clone(),
+            to_json(&environment(api), &environment_file)?,
+        ),
+    ])
+}
+
+fn to_json<T: serde::Serialize>(value: &T, file: &std::path::Path) -> Result<String> {
+    let mut text = serde_json::to_string_pretty(value).map_err(|source| Error::ExportJson {
+        file: file.display().to_string(),
+        source,
+    })?;
+    text.push('\n');
+    Ok(text)
+}
+
+fn render(script: &'static str, template: &impl Template) -> Result<String> {
+    template
+        .render()
+        .map_err(|source| Error::PostmanTemplate { script, source })
+}
+
+/// The variable a token-issuing operation stores `data.token` into: a guest
+/// (or optional-token) operation whose `data` is an object with a string
+/// `token` field, such as `login`.
+pub fn token_variable(api: &Api, op: &Operation) -> Option<&'static str> {
+    if !matches!(op.access, Access::Guest | Access::Optional) {
+        return None;
+    }
+    let Some(Ty::Struct(name)) = &op.response.ty else {
+        return None;
+    };
+    let issues = api
+        .find_struct(name)?
+        .fields
+        .iter()
+        .any(|f| f.name == "token" && f.ty == Ty::String);
+    issues.then_some(match op.side {
+        Side::C => "token",
+        Side::B => "adminToken",
+    })
+}
+
+/// Variables with the mock's defaults, shared by collection and environment.
+fn variables(api: &Api) -> Vec<(&'static str, String, bool)> {
+    let example = |name: &str| {
+        api.headers
+            .iter()
+            .find(|h| h.name == name)
+            .and_then(|h| h.example.clone())
+            .unwrap_or_default()
+    };
+    vec![
+        ("baseUrl", MOCK_BASE_URL.to_owned(), false),
+        ("companyId", example("companyId"), false),
+        ("lang", example("lang"), false),
+        ("version", api.version.clone(), false),
+        ("token", MOCK_TOKEN.to_owned(), true),
+        ("adminToken", MOCK_ADMIN_TOKEN.to_owned(), true),
+    ]
+}
+
+fn collection(api: &Api) -> Result<Collection> {
+    let mut folders = Vec::new();
+    for service in &api.services {
+        let mut ops: Vec<&Operation> = service.operations.iter().collect();
+        // Token-issuing operations first, so that running the collection top
+        // to bottom logs in before the calls that need the token.
+        ops.sort_by_key(|op| token_variable(api, op).is_none());
+        let item = ops
+            .into_iter()
+            .map(|op| item(api, op))
+            .collect::<Result<Vec<_>, _>>()?;
+        folders.push(Folder {
+            name: service.name.clone(),
+            description: folder_description(service),
+            item,
+        });
+    }
+    // The same for folders (a stable sort keeps the rest by service name).
+    folders.sort_by_key(|f| {
+        let service = api.services.iter().find(|s| s.name == f.name);
+        !service.is_some_and(|s| {
+            s.operations
+                .iter()
+                .any(|op| token_variable(api, op).is_some())
+        })
+    });
+    Ok(Collection {
+        info: Info {
+            name: api.name.clone(),
+            description: format!(
+                "{}\n\nGenerated by bizgen from the spec. Set `baseUrl`, `companyId`, `lang`, \
+                 `version`, `token` and `adminToken` in an environment (the generated \
+                 environment file has the mock server's defaults); running the collection \
+                 from the top logs in first and stores the returned token.",
+                api.description.trim()
+            ),
+            schema: collection::SCHEMA_V2_1,
+        },
+        item: folders,
+        event: vec![event(
+            "prerequest",
+            render("prerequest.js", &PreRequestScript)?,
+        )],
+        variable: variables(api)
+            .into_iter()
+            .map(|(key, value, _)| Variable {
+                key: key.into(),
+                value,
+                kind: "string",
+            })
+            .collect(),
+    })
+}
+
+fn folder_description(service: &Service) -> String {
+    let text = service.description.trim();
+    if text.is_empty() {
+        format!("`{}`", service.qualified_name)
+    } else {
+        format!("{text}\n\n`{}`", service.qualified_name)
+    }
+}
+
+fn event(listen: &'static str, script: String) -> Event {
+    Event {
+        listen,
+        script: Script {
+            kind: "text/javascript",
+            exec: script.lines().map(str::to_owned).collect(),
+        },
+    }
+}
+
+fn item(api: &Api, op: &Operation) -> Result<Item> {
+    let test = TestScript {
+        biz_type: &op.biz_type,
+        token_var: token_variable(api, op),
+    };
+    let body = op
+        .examples
+        .iter()
+        .find_map(|e| e.request.clone())
+        .unwrap_or_else(|| crate::docs::sample::request_body(api, op));
+    let mut description = op.summary.trim().to_owned();
+    if !op.description.trim().is_empty() {
+        description = format!("{description}\n\n{}", op.description.trim());
+    }
+    description.push_str(&format!(
+        "\n\nbizType `{}`, access `{}`.",
+        op.biz_type,
+        op.access.as_str()
+    ));
+    Ok(Item {
+        name: op.name.clone(),
+        request: Request {
+            method: "POST",
+            header: headers(api, op),
+            body: Body {
+                mode: "raw",
+                // A `Value` always serializes.
+                raw: serde_json::to_string_pretty(&body).unwrap_or_default(),
+                options: BodyOptions {
+                    raw: RawOptions { language: "json" },
+                },
+            },
+            url: Url {
+                raw: format!("{{{{baseUrl}}}}{}", op.path),
+                host: vec!["{{baseUrl}}".into()],
+                path: op
+                    .path
+                    .split('/')
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+            },
+            description,
+        },
+        event: vec![event("test", render("test.js", &test)?)],
+    })
+}
+
+/// `Content-Type` and the operation's headers; values are variables where
+/// the collection has one.
+fn headers(api: &Api, op: &Operation) -> Vec<Header> {
+    let mut out = vec![Header {
+        key: "Content-Type".into(),
+        value: "application/json".into(),
+        kind: "text",
+        description: "Every operation takes a JSON body.".into(),
+    }];
+    for h in op.headers.iter().filter(|h| h.presence != Presence::Absent) {
+        let def = api.headers.iter().find(|d| d.name == h.name);
+        let value = match h.name.as_str() {
+            "version" if op.version == api.version => "{{version}}".to_owned(),
+            "version" => op.version.clone(),
+            "companyId" => "{{companyId}}".into(),
+            "lang" => "{{lang}}".into(),
+            "trace" => "{{trace}}".into(),
+            "token" if op.access == Access::Admin => "{{adminToken}}".into(),
+            "token" => "{{token}}".into(),
+            _ => def.and_then(|d| d.example.clone()).unwrap_or_default(),
+        };
+        let presence = match h.presence {
+            Presence::Required => "Required.",
+            _ => "Optional.",
+        };
+        let text = def.map(|d| d.description.trim()).unwrap_or_default();
+        out.push(Header {
+            key: h.name.clone(),
+            value,
+            kind: "text",
+            description: format!("{presence} {text}").trim_end().to_owned(),
+        });
+    }
+    out
+}
+
+fn environment(api: &Api) -> Environment {
+    Environment {
+        name: format!("{} (mock)", api.name),
+        values: variables(api)
+            .into_iter()
+            .map(|(key, value, secret)| EnvironmentValue {
+                key: key.into(),
+                value,
+                kind: if secret { "secret" } else { "default" },
+                enabled: true,
+            })
+            .collect(),
+        scope: "environment",
+    }
+}

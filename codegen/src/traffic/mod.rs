@@ -1,0 +1,8 @@
+//! The spec against real traffic: the mock table built from the IR (served
+//! by the runtime's mock without generating or compiling anything), HAR
+//! validation and the live-gateway probe.
+
+pub mod check;
+pub mod har;
+pub mod mock;
+pub mod report;

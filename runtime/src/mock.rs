@@ -1,0 +1,625 @@
+//! A mock server driven by a data table: per operation, its contract (path,
+//! access, headers, request schema) and its example answers. Both the
+//! generated `*-mock` binary (a table emitted as data) and `bizgen mock` (a
+//! table built from the spec at run time) serve through [`router`], which
+//! applies the same checks as the generated server ([`crate::server::check`]).
+//!
+//! Answers are serialized once, when the router is built: a call copies the
+//! prepared bytes around its echoed `trace` and `tm`, and parses nothing but
+//! its own request body.
+//!
+//! ```no_run
+//! # use bizgen_runtime::mock::{MockOptions, MockTable};
+//! # use bizgen_runtime::server::{ServerConfig, StaticTokens};
+//! # fn demo(table: MockTable) {
+//! // Serve some operations yourself: drop them from the table and merge
+//! // your own routes into the mock's router.
+//! let mut table = table;
+//! table.operations.retain(|op| op.biz_type != "login");
+//! let config = ServerConfig::new(StaticTokens::new("c-token", "b-token"));
+//! let router = bizgen_runtime::mock::router(&table, config, MockOptions::default());
+//! # let _ = router;
+//! # }
+//! ```
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::Request;
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
+use axum::response::Response;
+use axum::routing::any;
+use axum::Router;
+use serde_json::Value;
+
+use crate::error::{codes, ApiError};
+use crate::operation::{Access, OperationInfo, Presence, TokenKind};
+use crate::schema::ObjectSchema;
+use crate::server::{
+    check, elapsed_ms, error_response, json_bytes, trace_of, with_fallback, Contract, HttpStatus,
+    ServerConfig,
+};
+
+/// Every operation a mock serves.
+#[derive(Debug, Clone)]
+pub struct MockTable {
+    /// The API's name, for the startup banner (`customer-api`).
+    pub api_name: String,
+    pub operations: Vec<MockOperation>,
+}
+
+/// One operation of a mock: what the checks need, and its answers.
+#[derive(Debug, Clone)]
+pub struct MockOperation {
+    pub path: String,
+    pub biz_type: String,
+    pub access: Access,
+    /// Every header with its presence, `token` included.
+    pub headers: Vec<(String, Presence)>,
+    /// The request body's shape (borrowed from generated code, or built from
+    /// the spec at run time).
+    pub request: Cow<'static, ObjectSchema>,
+    /// The answer carries the session token in `data.token` (login): the mock
+    /// answers with a token its authenticator accepts instead of the
+    /// example's, so that login followed by a token call works.
+    pub sets_token: bool,
+    /// The spec's examples, in spec order.
+    pub examples: Vec<MockExample>,
+}
+
+/// One example answer: the full envelope as the spec writes it.
+#[derive(Debug, Clone)]
+pub struct MockExample {
+    pub name: String,
+    pub envelope: Value,
+}
+
+/// One row of a table emitted as data by the generator: the operation's
+/// descriptor and its examples as `(name, envelope JSON)`.
+#[derive(Debug, Clone, Copy)]
+pub struct StaticOperation {
+    pub info: &'static OperationInfo,
+    pub sets_token: bool,
+    pub examples: &'static [(&'static str, &'static str)],
+}
+
+impl MockTable {
+    /// Builds a table from generated data, parsing each example once.
+    pub fn from_static(api_name: &str, rows: &[StaticOperation]) -> MockTable {
+        MockTable {
+            api_name: api_name.to_owned(),
+            operations: rows.iter().map(MockOperation::from_static).collect(),
+        }
+    }
+
+    /// Every example name, per operation path (the startup banner lists them).
+    pub fn example_names(&self) -> BTreeMap<&str, Vec<&str>> {
+        self.operations
+            .iter()
+            .map(|op| {
+                let names = op.examples.iter().map(|e| e.name.as_str()).collect();
+                (op.path.as_str(), names)
+            })
+            .collect()
+    }
+}
+
+impl MockOperation {
+    fn from_static(row: &StaticOperation) -> MockOperation {
+        let info = row.info;
+        let examples = row
+            .examples
+            .iter()
+            .map(|(name, json)| MockExample {
+                name: (*name).to_owned(),
+                envelope: parse_example(info.biz_type, name, json),
+            })
+            .collect();
+        MockOperation {
+            path: info.path.to_owned(),
+            biz_type: info.biz_type.to_owned(),
+            access: info.access,
+            headers: info
+                .headers
+                .iter()
+                .map(|h| (h.name.to_owned(), h.presence))
+                .collect(),
+            request: Cow::Borrowed((info.request)()),
+            sets_token: row.sets_token,
+            examples,
+        }
+    }
+}
+
+/// An example's envelope; one that does not parse (the generator writes
+/// valid JSON, so only a hand-edited table gets here) answers
+/// `BIZGEN_INTERNAL` saying why, instead of stopping the mock.
+fn parse_example(biz_type: &str, name: &str, json: &str) -> Value {
+    match serde_json::from_str::<Value>(json) {
+        Ok(v) if v.is_object() => v,
+        Ok(_) => broken_example(biz_type, name, "is not an envelope object"),
+        Err(e) => broken_example(biz_type, name, &format!("is not JSON: {e}")),
+    }
+}
+
+fn broken_example(biz_type: &str, name: &str, why: &str) -> Value {
+    serde_json::json!({
+        "code": codes::INTERNAL,
+        "msg": format!("{biz_type}: the mock's example `{name}` {why}"),
+        "ok": false,
+        "fail": true,
+    })
+}
+
+impl Contract for MockOperation {
+    fn path(&self) -> &str {
+        &self.path
+    }
+    fn biz_type(&self) -> &str {
+        &self.biz_type
+    }
+    fn access(&self) -> Access {
+        self.access
+    }
+    fn headers(&self) -> impl Iterator<Item = (&str, Presence)> {
+        self.headers.iter().map(|(n, p)| (n.as_str(), *p))
+    }
+    fn request_schema(&self) -> &ObjectSchema {
+        &self.request
+    }
+}
+
+/// How a mock behaves besides the checks (which [`ServerConfig`] sets).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MockOptions {
+    /// Answer CORS preflights and allow every origin, for browser front ends
+    /// served from another origin (`localhost:3000`).
+    pub cors: bool,
+    /// Wait this long before each answer (simulates a slow gateway).
+    pub delay: Duration,
+}
+
+/// One example serialized for serving: the envelope's bytes before the
+/// trace and after `tm`, which change per call.
+#[derive(Debug)]
+struct Prepared {
+    name: String,
+    head: Vec<u8>,
+    tail: Vec<u8>,
+    status: StatusCode,
+}
+
+impl Prepared {
+    fn new(example: &MockExample, token: Option<&str>, http_status: HttpStatus) -> Prepared {
+        let env = &example.envelope;
+        let code = env
+            .get("code")
+            .and_then(Value::as_str)
+            .unwrap_or(crate::envelope::SUCCESS_CODE);
+        let ok = env
+            .get("ok")
+            .and_then(Value::as_bool)
+            .unwrap_or(code == crate::envelope::SUCCESS_CODE);
+        let msg = env
+            .get("msg")
+            .and_then(Value::as_str)
+            .unwrap_or(if ok { "Success" } else { "" });
+        let mut data = env.get("data").cloned().unwrap_or(Value::Null);
+        if let (true, Some(token), Some(slot)) = (ok, token, data.get_mut("token")) {
+            *slot = Value::String(token.to_owned());
+        }
+        let biz_code = env
+            .get("bizCode")
+            .cloned()
+            .unwrap_or(Value::String(String::new()));
+        let msg_params = env.get("msgParams").cloned().unwrap_or(Value::Null);
+        // Field order and spelling of `Envelope`'s serialization.
+        let json = |v: &Value| serde_json::to_string(v).unwrap_or_else(|_| "null".into());
+        let head = format!(
+            r#"{{"code":{},"msg":{},"data":{},"trace":"#,
+            json(&Value::String(code.to_owned())),
+            json(&Value::String(msg.to_owned())),
+            json(&data),
+        );
+        let tail = format!(
+            r#","bizCode":{},"msgParams":{},"ok":{ok},"fail":{}}}"#,
+            json(&biz_code),
+            json(&msg_params),
+            !ok
+        );
+        let status = if ok {
+            StatusCode::OK
+        } else {
+            http_status.of_error(&ApiError::new(code, msg))
+        };
+        Prepared {
+            name: example.name.clone(),
+            head: head.into_bytes(),
+            tail: tail.into_bytes(),
+            status,
+        }
+    }
+
+    fn respond(&self, trace: &str, tm: i64) -> Response {
+        let trace = serde_json::to_string(trace).unwrap_or_else(|_| "\"\"".into());
+        let tm = tm.to_string();
+        let mut body =
+            Vec::with_capacity(self.head.len() + trace.len() + 6 + tm.len() + self.tail.len());
+        body.extend_from_slice(&self.head);
+        body.extend_from_slice(trace.as_bytes());
+        body.extend_from_slice(b",\"tm\":");
+        body.extend_from_slice(tm.as_bytes());
+        body.extend_from_slice(&self.tail);
+        json_bytes(self.status, body)
+    }
+}
+
+/// An operation ready to serve: its contract and prepared answers.
+#[derive(Debug)]
+struct Served {
+    operation: MockOperation,
+    answers: Vec<Prepared>,
+    /// The answer without `Prefer`: the first success, else the first error,
+    /// else (no example) an empty success.
+    default: Prepared,
+}
+
+impl Served {
+    fn new(operation: MockOperation, config: &ServerConfig) -> Served {
+        let token = if operation.sets_token {
+            config.authenticator.issue(TokenKind::Customer)
+        } else {
+            None
+        };
+        let prepare = |e: &MockExample| Prepared::new(e, token.as_deref(), config.http_status);
+        let answers: Vec<Prepared> = operation.examples.iter().map(prepare).collect();
+        let is_ok = |e: &&MockExample| e.envelope.get("ok").and_then(Value::as_bool) == Some(true);
+        let default = operation
+            .examples
+            .iter()
+            .find(is_ok)
+            .or(operation.examples.first())
+            .map(prepare)
+            .unwrap_or_else(|| {
+                let empty = MockExample {
+                    name: String::new(),
+                    envelope: serde_json::json!({"code": crate::envelope::SUCCESS_CODE, "ok": true}),
+                };
+                prepare(&empty)
+            });
+        Served {
+            operation,
+            answers,
+            default,
+        }
+    }
+
+    /// The answer the request asks for with `Prefer: example=NAME`.
+    fn pick(&self, headers: &HeaderMap) -> Result<&Prepared, ApiError> {
+        let Some(name) = preferred_example(headers) else {
+            return Ok(&self.default);
+        };
+        self.answers.iter().find(|a| a.name == name).ok_or_else(|| {
+            let known: Vec<&str> = self.answers.iter().map(|a| a.name.as_str()).collect();
+            ApiError::malformed(format!(
+                "{} has no example `{name}` (Prefer: example=NAME); it has: {}",
+                self.operation.biz_type,
+                known.join(", ")
+            ))
+        })
+    }
+}
+
+/// The `example=NAME` preference of a `Prefer` header (RFC 7240), if any.
+fn preferred_example(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all("prefer")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split([',', ';']))
+        .find_map(|pref| {
+            let (key, value) = pref.split_once('=')?;
+            (key.trim().eq_ignore_ascii_case("example"))
+                .then(|| value.trim().trim_matches('"').to_owned())
+        })
+}
+
+/// The router of a mock: every operation of `table` at its path, unknown
+/// paths answered with `BIZGEN_NOT_FOUND`. Merge other routes into it to
+/// serve some operations yourself (remove those from the table first).
+pub fn router(table: &MockTable, config: ServerConfig, options: MockOptions) -> Router {
+    let mut router = Router::new();
+    for op in &table.operations {
+        let served = Arc::new(Served::new(op.clone(), &config));
+        let config = config.clone();
+        router = router.route(
+            &op.path,
+            any(move |request: Request| {
+                let served = Arc::clone(&served);
+                let config = config.clone();
+                async move { answer(&served, &config, options, request).await }
+            }),
+        );
+    }
+    let router = with_fallback(router, &config);
+    if options.cors {
+        router.layer(axum::middleware::map_response(allow_origin))
+    } else {
+        router
+    }
+}
+
+async fn answer(
+    served: &Served,
+    config: &ServerConfig,
+    options: MockOptions,
+    request: Request,
+) -> Response {
+    let started = std::time::Instant::now();
+    if options.cors && request.method() == Method::OPTIONS {
+        return preflight(request.headers());
+    }
+    let trace = trace_of(request.headers());
+    let picked = match check(&served.operation, config, request).await {
+        Ok(checked) => served.pick(&checked.headers),
+        Err(e) => Err(e),
+    };
+    if !options.delay.is_zero() {
+        tokio::time::sleep(options.delay).await;
+    }
+    match picked {
+        Ok(prepared) => prepared.respond(&trace, elapsed_ms(started)),
+        Err(e) => error_response(e, trace, elapsed_ms(started), config.http_status),
+    }
+}
+
+/// The answer to a CORS preflight: every origin, `POST`, and the headers
+/// the browser asks for.
+fn preflight(request: &HeaderMap) -> Response {
+    let mut response = json_bytes(StatusCode::NO_CONTENT, Vec::new());
+    let headers = response.headers_mut();
+    headers.remove(header::CONTENT_TYPE);
+    headers.insert(
+        header::ACCESS_CONTROL_ALLOW_METHODS,
+        HeaderValue::from_static("POST, OPTIONS"),
+    );
+    let asked = request
+        .get(header::ACCESS_CONTROL_REQUEST_HEADERS)
+        .cloned()
+        .unwrap_or(HeaderValue::from_static(
+            "content-type, token, trace, version, companyid, lang, prefer",
+        ));
+    headers.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, asked);
+    headers.insert(
+        header::ACCESS_CONTROL_MAX_AGE,
+        HeaderValue::from_static("600"),
+    );
+    response
+}
+
+/// Adds `Access-Control-Allow-Origin: *` to every answer.
+async fn allow_origin(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(
+        header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        HeaderValue::from_static("*"),
+    );
+    headers.insert(
+        header::ACCESS_CONTROL_EXPOSE_HEADERS,
+        HeaderValue::from_static("content-type"),
+    );
+    headers.insert(
+        HeaderName::from_static("vary"),
+        HeaderValue::from_static("origin"),
+    );
+    response
+}
+
+/// The startup banner: where the mock listens and every example name.
+pub fn banner(table: &MockTable, address: &str) -> String {
+    let mut out = format!(
+        "{} mock: {} operations on http://{address}\n\
+         pick an answer with the request header `Prefer: example=NAME`:\n",
+        table.api_name,
+        table.operations.len()
+    );
+    for (path, names) in table.example_names() {
+        out.push_str(&format!("  {path}: {}\n", names.join(", ")));
+    }
+    out
+}
+
+/// Flags of both mocks (`customer-api-mock` and `bizgen mock`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MockArgs {
+    pub host: String,
+    pub port: u16,
+    pub token: String,
+    pub admin_token: String,
+    pub options: MockOptions,
+    pub http_status: HttpStatus,
+}
+
+impl Default for MockArgs {
+    fn default() -> Self {
+        MockArgs {
+            host: "127.0.0.1".into(),
+            port: 8080,
+            token: "mock-token".into(),
+            admin_token: "mock-admin-token".into(),
+            options: MockOptions::default(),
+            http_status: HttpStatus::Platform,
+        }
+    }
+}
+
+/// The usage text of the mock's flags.
+pub const MOCK_FLAGS: &str = "[--host HOST] [--port PORT] [--token TOKEN] [--admin-token TOKEN] \
+     [--cors] [--delay-ms N] [--http-status platform|semantic]\n\
+     Defaults: --host 127.0.0.1 --port 8080 --token mock-token --admin-token mock-admin-token \
+     --http-status platform (HTTP 200 for every answer)";
+
+impl MockArgs {
+    /// Parses the flags; `Err("")` asks for the usage text (`--help`).
+    pub fn parse(args: impl IntoIterator<Item = String>) -> Result<MockArgs, String> {
+        let mut parsed = MockArgs::default();
+        let mut it = args.into_iter();
+        while let Some(flag) = it.next() {
+            match flag.as_str() {
+                "--help" | "-h" => return Err(String::new()),
+                "--cors" => {
+                    parsed.options.cors = true;
+                    continue;
+                }
+                _ => {}
+            }
+            let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
+            match flag.as_str() {
+                "--host" => parsed.host = value,
+                "--port" => {
+                    parsed.port = value.parse().map_err(|e| format!("--port {value}: {e}"))?
+                }
+                "--token" => parsed.token = value,
+                "--admin-token" => parsed.admin_token = value,
+                "--delay-ms" => {
+                    let ms: u64 = value
+                        .parse()
+                        .map_err(|e| format!("--delay-ms {value}: {e}"))?;
+                    parsed.options.delay = Duration::from_millis(ms);
+                }
+                "--http-status" => parsed.http_status = parse_http_status(&value)?,
+                other => return Err(format!("unknown argument {other}")),
+            }
+        }
+        Ok(parsed)
+    }
+
+    /// The server settings these flags ask for.
+    pub fn config(&self) -> ServerConfig {
+        ServerConfig::new(crate::server::StaticTokens::new(
+            self.token.clone(),
+            self.admin_token.clone(),
+        ))
+        .with_http_status(self.http_status)
+    }
+}
+
+/// `platform` or `semantic`.
+pub fn parse_http_status(value: &str) -> Result<HttpStatus, String> {
+    match value {
+        "platform" => Ok(HttpStatus::Platform),
+        "semantic" => Ok(HttpStatus::Semantic),
+        other => Err(format!(
+            "--http-status {other}: expected `platform` or `semantic`"
+        )),
+    }
+}
+
+/// Serves `table` on `args.host:args.port` until stopped, printing the
+/// banner (address and example names) to stderr.
+pub fn serve(table: &MockTable, args: &MockArgs) -> std::io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    let app = router(table, args.config(), args.options);
+    let address = format!("{}:{}", args.host, args.port);
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(&address).await.map_err(|e| {
+            std::io::Error::new(e.kind(), format!("cannot listen on {address}: {e}"))
+        })?;
+        let shown = listener
+            .local_addr()
+            .map(|a| a.to_string())
+            .unwrap_or(address);
+        eprint!("{}", banner(table, &shown));
+        axum::serve(listener, app).await
+    })
+}
+
+/// The `main` of both mocks after loading the table: parses the flags and
+/// serves `table` (exit code 2 on bad flags).
+pub fn run(table: &MockTable, args: impl IntoIterator<Item = String>) -> std::process::ExitCode {
+    match MockArgs::parse(args) {
+        Ok(args) => match serve(table, &args) {
+            Ok(()) => std::process::ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("{}-mock: {e}", table.api_name);
+                std::process::ExitCode::FAILURE
+            }
+        },
+        Err(message) => {
+            if !message.is_empty() {
+                eprintln!("{message}");
+            }
+            eprintln!("usage: {}-mock {MOCK_FLAGS}", table.api_name);
+            std::process::ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mock_args() {
+        let args = |a: &[&str]| MockArgs::parse(a.iter().map(|s| s.to_string()));
+        let parsed =
+            args(&["--port", "9000", "--token", "T", "--admin-token", "A"]).expect("valid");
+        assert_eq!(
+            (
+                parsed.port,
+                parsed.token.as_str(),
+                parsed.admin_token.as_str()
+            ),
+            (9000, "T", "A")
+        );
+        assert_eq!(parsed.host, "127.0.0.1");
+        let parsed =
+            args(&["--cors", "--delay-ms", "5", "--http-status", "semantic"]).expect("valid");
+        assert!(parsed.options.cors);
+        assert_eq!(parsed.options.delay, Duration::from_millis(5));
+        assert_eq!(parsed.http_status, HttpStatus::Semantic);
+        assert!(args(&["--port", "x"]).is_err());
+        assert!(args(&["--http-status", "loud"]).is_err());
+        assert!(args(&["--bogus", "1"]).is_err());
+        assert!(args(&["--port"]).is_err());
+        assert_eq!(args(&["--help"]), Err(String::new()));
+    }
+
+    #[test]
+    fn prefer_header() {
+        let mut h = HeaderMap::new();
+        assert_eq!(preferred_example(&h), None);
+        h.insert(
+            "prefer",
+            HeaderValue::from_static("respond-async, example=\"notFound\""),
+        );
+        assert_eq!(preferred_example(&h).as_deref(), Some("notFound"));
+    }
+
+    #[test]
+    fn prepared_envelope_is_the_envelope_serialization() {
+        let example = MockExample {
+            name: "e".into(),
+            envelope: serde_json::json!({
+                "code": "0", "msg": "Success", "data": {"token": "x", "n": 1},
+                "bizCode": "", "msgParams": null, "ok": true, "fail": false
+            }),
+        };
+        let prepared = Prepared::new(&example, Some("T"), HttpStatus::Platform);
+        let mut body = prepared.head.clone();
+        body.extend_from_slice(b"\"tr\",\"tm\":3");
+        body.extend_from_slice(&prepared.tail);
+        let got: crate::Envelope = serde_json::from_slice(&body).expect("an envelope");
+        let want = crate::Envelope::success(
+            Some(serde_json::json!({"token": "T", "n": 1})),
+            "tr".into(),
+            3,
+        );
+        assert_eq!(got, want);
+        assert_eq!(body, serde_json::to_vec(&want).expect("serializes"));
+    }
+}
