@@ -1,6 +1,6 @@
 //! Benchmark of `bizgen generate` on the full spec: load, then render every
-//! output (Rust crate, docs, OpenAPI and Postman exports) in memory, and
-//! each emitter alone.
+//! output (Rust crate, docs, TypeScript package, OpenAPI and Postman
+//! exports) in memory, and each emitter alone.
 
 use std::path::PathBuf;
 
@@ -30,6 +30,11 @@ fn generate(c: &mut Criterion) {
     let tokens = bizgen::rust::items(&loaded.api);
     c.bench_function("format_rust_only", |b| {
         b.iter(|| std::hint::black_box(bizgen::rust::format(tokens.clone()).expect("formats")))
+    });
+    c.bench_function("emit_typescript_only", |b| {
+        b.iter(|| {
+            std::hint::black_box(bizgen::typescript::render_package(&loaded.api).expect("renders"))
+        })
     });
     c.bench_function("render_docs_only", |b| {
         b.iter(|| std::hint::black_box(bizgen::docs::render_docs(&loaded.api).expect("renders")))

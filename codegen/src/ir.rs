@@ -28,6 +28,29 @@ pub struct Api {
     pub types: Vec<Struct>,
     /// Sorted by name.
     pub services: Vec<Service>,
+    /// Task groups of the docs index, in spec order.
+    pub groups: Vec<Group>,
+    /// The docs' quick start, in order.
+    pub quick_start: Vec<QuickStep>,
+}
+
+/// A task group of the docs index.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub name: String,
+    pub title: String,
+    pub title_zh: Option<String>,
+}
+
+/// One step of the docs' quick start.
+#[derive(Debug, Clone)]
+pub struct QuickStep {
+    /// Full path of the operation.
+    pub operation: String,
+    /// Name of the example whose request the step sends.
+    pub example: Option<String>,
+    /// JSON pointer of the token in the step's answer.
+    pub token_from: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -157,6 +180,8 @@ pub struct Struct {
     pub fields: Vec<Field>,
     /// Field names removed earlier that must not come back (types only).
     pub reserved: Vec<String>,
+    /// Provenance and doubts for spec maintainers.
+    pub notes: Vec<String>,
     pub pos: Pos,
 }
 
@@ -176,6 +201,8 @@ pub struct Field {
     pub example: Option<Value>,
     pub deprecated: bool,
     pub deprecation: Deprecation,
+    /// Provenance and doubts for spec maintainers.
+    pub notes: Vec<String>,
     pub pos: Pos,
 }
 
@@ -260,6 +287,11 @@ pub struct Operation {
     pub summary: String,
     pub description: String,
     pub description_zh: Option<String>,
+    pub summary_zh: Option<String>,
+    /// Task group in the docs index.
+    pub group: Option<String>,
+    /// Provenance and doubts for spec maintainers.
+    pub notes: Vec<String>,
     pub source: Option<String>,
     pub request: Struct,
     pub response: Response,

@@ -124,6 +124,8 @@ pub mod types {
     }
     /// Which contact the account name is.
     ///
+    /// 账号名属于哪种联系方式。
+    ///
     /// Clients keep codes they do not know in `Unknown`; servers reject them.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum ContactType {
@@ -179,6 +181,8 @@ pub mod types {
         }
     }
     /// Result of a customer status check.
+    ///
+    /// 客户状态查询的结果。
     ///
     /// Clients keep codes they do not know in `Unknown`; servers reject them.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -240,6 +244,8 @@ pub mod types {
         }
     }
     /// Which part of a customer's details to return.
+    ///
+    /// 要返回客户详情的哪一部分。
     ///
     /// Clients keep codes they do not know in `Unknown`; servers reject them.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -333,6 +339,8 @@ pub mod types {
         }
     }
     /// Kind of liabilities flow.
+    ///
+    /// 负债流水的类型。
     ///
     /// Clients keep codes they do not know in `Unknown`; servers reject them.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -459,6 +467,8 @@ pub mod types {
     }
     /// Enable or disable Google MFA.
     ///
+    /// 开启或关闭谷歌验证（MFA）。
+    ///
     /// Clients keep codes they do not know in `Unknown`; servers reject them.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     pub enum MfaSwitch {
@@ -574,6 +584,8 @@ pub mod types {
     }
     /// Duration of an API-key package.
     ///
+    /// API Key 套餐的时长。
+    ///
     /// Clients keep codes they do not know in `Unknown`; servers reject them.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum PackageDuration {
@@ -643,6 +655,8 @@ pub mod types {
         }
     }
     /// Trade type ("play id" / gameplay) of an account.
+    ///
+    /// 账户的交易类型（玩法）。
     ///
     /// Clients keep codes they do not know in `Unknown`; servers reject them.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -714,6 +728,8 @@ pub mod types {
         }
     }
     /// A trading account of the customer together with its assets in one currency. Returned by queryAccountById, as the values of queryCustomerAssetsInfo's accountInfoMap and as the entries of accountList in the login response. Not every source returns every field.
+    ///
+    /// 客户的一个交易账户及其某一币种的资产。由 queryAccountById 返回，也是 queryCustomerAssetsInfo 中 accountInfoMap 的值和登录应答中 accountList 的元素。并非每个来源都返回所有字段。
     #[derive(
         Debug,
         Clone,
@@ -1039,6 +1055,8 @@ pub mod types {
         }
     }
     /// An API key of a customer, with its RSA key pair and permissions. The private key is only returned when the key is created (applyApi, downgrade); lists and queries return it as null.
+    ///
+    /// 客户的 API Key，含 RSA 密钥对和权限。私钥只在创建时（applyApi、downgrade）返回；列表和查询中为 null。
     #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
     #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
     pub struct ApiKey {
@@ -1275,6 +1293,8 @@ pub mod types {
         }
     }
     /// One page of API keys.
+    ///
+    /// 一页 API Key。
     #[derive(
         Debug,
         Clone,
@@ -1347,6 +1367,8 @@ pub mod types {
         }
     }
     /// One permission of an API key.
+    ///
+    /// API Key 的一项权限。
     #[derive(
         Debug,
         Clone,
@@ -1422,6 +1444,8 @@ pub mod types {
         }
     }
     /// A permission switch requested by editApiPermission.
+    ///
+    /// editApiPermission 请求切换的一项权限。
     #[derive(
         Debug,
         Clone,
@@ -1458,6 +1482,8 @@ pub mod types {
         }
     }
     /// Status of the customer identified by an email or phone number.
+    ///
+    /// 以邮箱或手机号标识的客户的状态。
     #[derive(
         Debug,
         Clone,
@@ -1513,6 +1539,8 @@ pub mod types {
         }
     }
     /// Balance of the customer's main asset for one trade type.
+    ///
+    /// 客户某一交易类型主资产的余额。
     #[derive(
         Debug,
         Clone,
@@ -1575,6 +1603,8 @@ pub mod types {
         }
     }
     /// Totals of the customer's assets for one trade type, with the per-currency accounts.
+    ///
+    /// 客户某一交易类型的资产汇总及各币种账户。
     #[derive(
         Debug,
         Clone,
@@ -1743,6 +1773,8 @@ pub mod types {
         }
     }
     /// Details of one customer (B-side). Which parts are filled depends on the requested DetailType.
+    ///
+    /// 一个客户的详情（B端）。填充哪些部分取决于请求的 DetailType。
     #[derive(
         Debug,
         Clone,
@@ -2294,6 +2326,8 @@ pub mod types {
         }
     }
     /// A customer group: the C-side groupList entries and the B-side CustomerGroupAdminApiService.groupList entries (which also carry tradeType and assets).
+    ///
+    /// 客户组：C端 groupList 的元素，以及B端 CustomerGroupAdminApiService.groupList 的元素（后者还带有 tradeType 和 assets）。
     #[derive(
         Debug,
         Clone,
@@ -2373,6 +2407,8 @@ pub mod types {
         }
     }
     /// The logged-in customer's profile as returned by findCustomerInfo. The seed documents no field of it (the example is a type placeholder); field meanings below are inferred from the names. Any field may be null.
+    ///
+    /// findCustomerInfo 返回的已登录客户资料。任何字段都可能为 null。
     #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
     #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
     pub struct CustomerInfo {
@@ -2940,6 +2976,8 @@ pub mod types {
         }
     }
     /// One page of customers (B-side).
+    ///
+    /// 一页客户（B端）。
     #[derive(
         Debug,
         Clone,
@@ -3012,6 +3050,8 @@ pub mod types {
         }
     }
     /// One customer in the B-side customer page.
+    ///
+    /// B端客户分页中的一个客户。
     #[derive(
         Debug,
         Clone,
@@ -3320,6 +3360,8 @@ pub mod types {
         }
     }
     /// Latest balance of the customer's account in the external system.
+    ///
+    /// 客户在外部系统中账户的最新余额。
     #[derive(
         Debug,
         Clone,
@@ -3373,6 +3415,8 @@ pub mod types {
         }
     }
     /// One form element of a KYC level.
+    ///
+    /// KYC 等级的一个表单元素。
     #[derive(
         Debug,
         Clone,
@@ -3462,6 +3506,8 @@ pub mod types {
         }
     }
     /// A KYC level (verification path) and its form elements.
+    ///
+    /// 一个 KYC 等级（认证路径）及其表单元素。
     #[derive(
         Debug,
         Clone,
@@ -3558,6 +3604,8 @@ pub mod types {
         }
     }
     /// One page of the liabilities flow (loans and repayments).
+    ///
+    /// 一页负债流水（借款与还款）。
     #[derive(
         Debug,
         Clone,
@@ -3632,6 +3680,8 @@ pub mod types {
         }
     }
     /// One liabilities flow record.
+    ///
+    /// 一条负债流水记录。
     #[derive(
         Debug,
         Clone,
@@ -3802,6 +3852,8 @@ pub mod types {
         }
     }
     /// The logged-in customer, its tokens and its trading accounts.
+    ///
+    /// 已登录的客户、其 token 及交易账户。
     #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
     #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
     pub struct LoginResult {
@@ -4319,6 +4371,8 @@ pub mod types {
         }
     }
     /// The customer's bound phone number and email.
+    ///
+    /// 客户绑定的手机号和邮箱。
     #[derive(
         Debug,
         Clone,
@@ -4381,6 +4435,8 @@ pub mod types {
         }
     }
     /// The newly registered customer and the KYC levels it must go through.
+    ///
+    /// 新注册的客户及其需要完成的 KYC 等级。
     #[derive(
         Debug,
         Clone,
@@ -4630,6 +4686,8 @@ pub mod types {
         }
     }
     /// Currencies to open accounts in for one trade type (undocumented; seen in request examples).
+    ///
+    /// 某一交易类型需开户的币种。
     #[derive(
         Debug,
         Clone,

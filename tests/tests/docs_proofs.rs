@@ -88,7 +88,13 @@ fn the_chinese_edition_mirrors_the_english_one() {
     }
     assert_eq!(english.len() * 2, docs.len());
     let index = &docs["zh/README.md"];
-    for heading in ["## 访问级别", "## 网关", "## 接口", "## 参考"] {
+    for heading in [
+        "## 快速上手",
+        "## 访问级别",
+        "## 网关",
+        "## 接口",
+        "## 参考",
+    ] {
         assert!(index.contains(heading), "zh/README.md lacks {heading}");
     }
 }

@@ -175,11 +175,18 @@ async fn node_tests_against_the_mock_and_a_double() {
     let manifest_path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("ts-operations.json");
     std::fs::write(&manifest_path, manifest(&api).to_string()).expect("manifest");
     let mock = common::start_mock().await;
+    // The same mock answering errors with semantic HTTP statuses (4xx/5xx).
+    let config = bizgen_runtime::server::ServerConfig::new(
+        bizgen_runtime::server::StaticTokens::new(common::TOKEN, common::ADMIN_TOKEN),
+    )
+    .with_http_status(bizgen_runtime::server::HttpStatus::Semantic);
+    let semantic = common::start(customer_api::mock::router(config)).await;
     let root = common::repo_root();
     let mut cmd = Command::new("node");
     cmd.current_dir(&root)
         .args(["--test", "--test-reporter=spec", "tests/ts/client.test.mjs"])
         .env("BIZGEN_MOCK_URL", format!("http://{mock}"))
+        .env("BIZGEN_SEMANTIC_MOCK_URL", format!("http://{semantic}"))
         .env("BIZGEN_TOKEN", common::TOKEN)
         .env("BIZGEN_ADMIN_TOKEN", common::ADMIN_TOKEN)
         .env("BIZGEN_TS_OPERATIONS", &manifest_path);

@@ -2,6 +2,7 @@
 // tests/tests/typescript.rs with `node --test`. The Rust test starts the
 // mock on loopback and passes:
 //   BIZGEN_MOCK_URL        base URL of the mock
+//   BIZGEN_SEMANTIC_MOCK_URL  the mock answering errors with 4xx/5xx statuses
 //   BIZGEN_TOKEN           the C-side token the mock accepts
 //   BIZGEN_ADMIN_TOKEN     the B-side token the mock accepts
 //   BIZGEN_TS_OPERATIONS   a JSON file: per operation, the service property,
@@ -26,6 +27,7 @@ const env = (name) => {
   return value;
 };
 const MOCK_URL = env("BIZGEN_MOCK_URL");
+const SEMANTIC_MOCK_URL = env("BIZGEN_SEMANTIC_MOCK_URL");
 const TOKEN = env("BIZGEN_TOKEN");
 const ADMIN_TOKEN = env("BIZGEN_ADMIN_TOKEN");
 const OPERATIONS = JSON.parse(readFileSync(env("BIZGEN_TS_OPERATIONS"), "utf8"));
@@ -159,6 +161,30 @@ describe("against the mock", () => {
   });
 });
 
+describe("against the mock with semantic HTTP statuses", () => {
+  test("the envelope is read whatever the status", async () => {
+    const client = new Client({ baseUrl: SEMANTIC_MOCK_URL, companyId: "360" });
+    const login = await client.customerWebApiService.login(LOGIN_REQUEST);
+    assert.equal(login.token, TOKEN);
+    await assert.rejects(client.customerWebApiService.login({ ...LOGIN_REQUEST, loginPwd: "not-an-md5" }), (e) => {
+      assert.ok(e instanceof ApiError, String(e));
+      assert.equal(e.code, ErrorCode.BIZGEN_VALIDATION);
+      assert.ok(e.status >= 400, `HTTP ${e.status}`);
+      assert.ok(e.violations.some((v) => v.pointer === "/body/loginPwd"));
+      return true;
+    });
+    client.setToken("not-the-token");
+    await assert.rejects(client.customerWebApiService.findCustomerInfo(), (e) => {
+      assert.ok(e instanceof ApiError, String(e));
+      assert.equal(e.code, ErrorCode.BIZGEN_UNAUTHENTICATED);
+      assert.equal(e.status, 401);
+      return true;
+    });
+    client.setToken(login.token);
+    assert.equal(typeof (await client.customerWebApiService.findCustomerInfo()), "object");
+  });
+});
+
 /** The test double: answers with whatever the next test sets, and records the request. */
 const double = {
   server: undefined,
@@ -219,7 +245,7 @@ describe("against a test double", () => {
       status: 200,
       body: errorEnvelope({ code: "CUSTOMER_API_0000511", msg: "Verification code is not correct", data: "customer.app.CustomerWebApiService.bindEmail", trace: "t-err" }),
     };
-    await assert.rejects(client().customerWebApiService.bindEmail({ verifyCode: "1", email: "a@b.c" }), (e) => {
+    await assert.rejects(client().customerWebApiService.bindEmail({ verifyCode: "1", email: "a@b.c", sendToken: "s" }), (e) => {
       assert.ok(e instanceof ApiError);
       assert.ok(e instanceof Error);
       assert.equal(e.code, ErrorCode.CUSTOMER_API_0000511);
@@ -273,7 +299,7 @@ describe("against a test double", () => {
 
   test("headers: version, companyId, lang, trace, token", async () => {
     double.answer = { status: 200, body: envelope({ data: null }) };
-    await client({ lang: "zh-CN" }).customerWebApiService.bindEmail({ verifyCode: "1", email: "a@b.c" }, { trace: "t-given" });
+    await client({ lang: "zh-CN" }).customerWebApiService.bindEmail({ verifyCode: "1", email: "a@b.c", sendToken: "s" }, { trace: "t-given" });
     const h = double.last.headers;
     assert.equal(h.version, "0.0.1");
     assert.equal(h.companyid, "360");
@@ -283,7 +309,7 @@ describe("against a test double", () => {
     assert.equal(h["content-type"], "application/json");
     await client().whiteCustomerAdminApiService.detail({ type: 1, id: "1", customerNo: "1" }).catch(() => {});
     assert.equal(double.last.headers.token, "adm", "admin operations send the admin token");
-    await client({ version: "9.9.9" }).customerWebApiService.bindEmail({ verifyCode: "1", email: "a@b.c" });
+    await client({ version: "9.9.9" }).customerWebApiService.bindEmail({ verifyCode: "1", email: "a@b.c", sendToken: "s" });
     assert.equal(double.last.headers.version, "9.9.9");
   });
 

@@ -85,9 +85,9 @@ export async function calls(): Promise<void> {
   await client.customerWebApiService.login({ ...login, extra: 1 });
 
   // Operations without data resolve with nothing.
-  const nothing: void = await client.customerWebApiService.bindEmail({ verifyCode: "1", email: "a@b.c" });
+  const nothing: void = await client.customerWebApiService.bindEmail({ verifyCode: "1", email: "a@b.c", sendToken: "s" });
   // @ts-expect-error there is no data to read
-  const something: string = await client.customerWebApiService.bindEmail({ verifyCode: "1", email: "a@b.c" });
+  const something: string = await client.customerWebApiService.bindEmail({ verifyCode: "1", email: "a@b.c", sendToken: "s" });
 
   // Same-named operations of two services do not collide.
   const keys: customerApiWebService.PageRequest = { current: 1, size: 10 };

@@ -16,8 +16,8 @@ pub const EXAMPLE_TRACE: &str = "x-docs-validation-example";
 /// quick start (else of the spec) that has a required field, with its
 /// example body minus that field (returned third).
 pub fn validation_request(api: &Api) -> Option<(&Operation, Value, &str)> {
-    let declared = super::quickstart::steps(api);
-    let quick = declared
+    let quick = api
+        .quick_start
         .iter()
         .filter_map(|s| api.operations().find(|(_, o)| o.path == s.operation));
     let op = quick

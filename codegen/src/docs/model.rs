@@ -310,31 +310,50 @@ pub(super) fn index(api: &Api, lang: Lang) -> IndexPage {
     }
 }
 
-/// The index's operation tables, one per service, operations by name.
+/// The index's operation tables: one per task group of the spec, then one
+/// per service for the operations without a group; operations by name.
 fn groups(api: &Api, lang: Lang) -> Vec<GroupView> {
     let l = lang.labels();
-    api.services
+    let row = |s: &Service, o: &Operation| OpRow {
+        name: o.name.clone(),
+        href: operation_page_path(s, o),
+        access: o.access.as_str(),
+        summary: {
+            let summary = op_summary(lang, o);
+            if o.deprecated {
+                format!("{}. {summary}", capitalized(l.deprecated))
+            } else {
+                or_none(l, &summary)
+            }
+        },
+    };
+    let sorted = |mut ops: Vec<OpRow>| {
+        ops.sort_by(|a, b| (&a.name, &a.href).cmp(&(&b.name, &b.href)));
+        ops
+    };
+    let mut out: Vec<GroupView> = api
+        .groups
         .iter()
-        .map(|s| {
-            let mut ops: Vec<OpRow> = s
-                .operations
-                .iter()
-                .map(|o| OpRow {
-                    name: o.name.clone(),
-                    href: operation_page_path(s, o),
-                    access: o.access.as_str(),
-                    summary: {
-                        let summary = op_summary(lang, o);
-                        if o.deprecated {
-                            format!("{}. {summary}", capitalized(l.deprecated))
-                        } else {
-                            or_none(l, &summary)
-                        }
-                    },
-                })
-                .collect();
-            ops.sort_by(|a, b| a.name.cmp(&b.name));
-            GroupView {
+        .map(|g| GroupView {
+            title: text_in(lang, &g.title, g.title_zh.as_deref()),
+            description: String::new(),
+            ops: sorted(
+                api.operations()
+                    .filter(|(_, o)| o.group.as_deref() == Some(g.name.as_str()))
+                    .map(|(s, o)| row(s, o))
+                    .collect(),
+            ),
+        })
+        .collect();
+    for s in &api.services {
+        let ops: Vec<OpRow> = s
+            .operations
+            .iter()
+            .filter(|o| o.group.is_none())
+            .map(|o| row(s, o))
+            .collect();
+        if !ops.is_empty() {
+            out.push(GroupView {
                 title: s.name.clone(),
                 description: format!(
                     "{}\n\nbizType: `{}.*`",
@@ -343,9 +362,22 @@ fn groups(api: &Api, lang: Lang) -> Vec<GroupView> {
                 )
                 .trim()
                 .to_owned(),
-                ops,
-            }
-        })
+                ops: sorted(ops),
+            });
+        }
+    }
+    out
+}
+
+/// Source notes of an item and of its fields ("`field`: note").
+fn notes_of(own: &[String], fields: &[Field]) -> Vec<String> {
+    own.iter()
+        .map(|n| n.trim().to_owned())
+        .chain(fields.iter().flat_map(|f| {
+            f.notes
+                .iter()
+                .map(move |n| format!("{}: {}", code(&f.name), n.trim()))
+        }))
         .collect()
 }
 
@@ -357,9 +389,9 @@ fn capitalized(s: &str) -> String {
     }
 }
 
-/// An operation's one-line summary in `lang`.
-pub(super) fn op_summary(_lang: Lang, op: &Operation) -> String {
-    op.summary.trim().to_owned()
+/// An operation's one-line summary in `lang` (English as the fallback).
+pub(super) fn op_summary(lang: Lang, op: &Operation) -> String {
+    text_in(lang, &op.summary, op.summary_zh.as_deref())
 }
 
 /// The operation's page title: its name, with the service where another
@@ -476,7 +508,17 @@ pub(super) fn operation<'a>(
         title: op_title(api, service, op),
         summary: op_summary(lang, op),
         service: &service.name,
-        service_href: format!("{root}README.md#{}", slug(&service.name)),
+        service_href: format!(
+            "{root}README.md#{}",
+            slug(
+                &op.group
+                    .as_deref()
+                    .and_then(|g| api.groups.iter().find(|x| x.name == g))
+                    .map_or(service.name.clone(), |g| {
+                        text_in(lang, &g.title, g.title_zh.as_deref())
+                    })
+            )
+        ),
         access_href: format!("{root}README.md#{}", slug(l.access_levels)),
         gateway_side: side_text(l, op.side),
         access: op.access.as_str(),
@@ -491,12 +533,12 @@ pub(super) fn operation<'a>(
         data_fields_title,
         data_fields,
         see_envelope: l.see_envelope.replace("{root}", root),
-        curl: curl_command(api, op, &body, lang, "$TOKEN"),
+        curl: curl_command(api, op, &body, lang, "$TOKEN", None),
         request_json: pretty(&body),
         request_origin,
         responses,
         errors,
-        notes: Vec::new(),
+        notes: notes_of(&op.notes, &op.request.fields),
         op,
         f,
     }
@@ -545,6 +587,7 @@ pub(super) fn curl_command(
     body: &Value,
     lang: Lang,
     token_var: &str,
+    trace: Option<&str>,
 ) -> String {
     let mut lines = vec![
         format!(
@@ -554,10 +597,11 @@ pub(super) fn curl_command(
         format!("-H {}", sh_quote("Content-Type: application/json")),
     ];
     for h in &op.headers {
-        lines.push(format!(
-            "-H {}",
-            curl_header(api, op, &h.name, lang, token_var)
-        ));
+        let header = match (h.name.as_str(), trace) {
+            ("trace", Some(t)) => sh_quote(&format!("trace: {t}")),
+            _ => curl_header(api, op, &h.name, lang, token_var),
+        };
+        lines.push(format!("-H {header}"));
     }
     lines.push(format!(
         "-d {}",
@@ -578,7 +622,7 @@ pub(super) fn types(api: &Api, lang: Lang) -> TypesPage {
                 description: with_zh(lang, &t.description, t.description_zh.as_deref()),
                 fields: field_rows(api, &t.fields, "", lang),
                 used_by: used_by(users.get(t.name.as_str())),
-                notes: Vec::new(),
+                notes: notes_of(&t.notes, &t.fields),
             })
             .collect(),
         f,

@@ -6,18 +6,7 @@ use serde_json::Value;
 
 use super::lang::Lang;
 use super::model::{curl_command, sh_quote};
-use crate::ir::{Api, Operation, Service};
-
-/// One step of the quick start (moves into the IR with the spec field).
-pub(crate) struct QuickStep {
-    pub operation: String,
-    pub example: Option<String>,
-    pub token_from: Option<String>,
-}
-
-pub(crate) fn steps(_api: &Api) -> Vec<QuickStep> {
-    Vec::new()
-}
+use crate::ir::{Api, Operation, QuickStep, Service};
 
 /// The port the quick start runs the mock on.
 const MOCK_PORT: u16 = 8080;
@@ -41,8 +30,8 @@ pub(super) struct Step {
 /// The quick start, or `None` when the spec declares none.
 pub(super) fn build(api: &Api, lang: Lang) -> Option<QuickStart> {
     let l = lang.labels();
-    let declared = steps(api);
-    let steps: Vec<(&Service, &Operation, &QuickStep)> = declared
+    let steps: Vec<(&Service, &Operation, &QuickStep)> = api
+        .quick_start
         .iter()
         .filter_map(|step| {
             let (s, o) = api.operations().find(|(_, o)| o.path == step.operation)?;
@@ -68,7 +57,9 @@ pub(super) fn build(api: &Api, lang: Lang) -> Option<QuickStart> {
                 crate::ir::Access::Admin => "$ADMIN_TOKEN",
                 _ => "$TOKEN",
             };
-            let curl = curl_command(api, op, &body, lang, token_var);
+            // A new trace per call, as the rules ask.
+            let trace = format!("quickstart-{}", i + 1);
+            let curl = curl_command(api, op, &body, lang, token_var, Some(&trace));
             let (curl, text) = match &step.token_from {
                 Some(pointer) => {
                     let key = pointer.rsplit('/').next().unwrap_or("token");

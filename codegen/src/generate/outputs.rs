@@ -25,14 +25,18 @@ impl Default for Options {
 
 /// Every generated file, by path relative to the output directory.
 pub fn outputs(api: &Api, options: &Options) -> crate::Result<BTreeMap<PathBuf, String>> {
-    // Docs render on their own thread while the Rust emitter runs.
-    let (api_rs, docs) = std::thread::scope(|scope| {
+    // Docs and TypeScript render on their own threads while the Rust emitter runs.
+    let (api_rs, docs, ts) = std::thread::scope(|scope| {
         let docs = scope.spawn(|| crate::docs::render_docs(api));
+        let ts = scope.spawn(|| crate::typescript::render_package(api));
         let api_rs = crate::rust::render_include(api);
         let docs = docs
             .join()
             .unwrap_or(Err(crate::Error::Internal("the docs thread panicked")));
-        (api_rs, docs)
+        let ts = ts.join().unwrap_or(Err(crate::Error::Internal(
+            "the TypeScript thread panicked",
+        )));
+        (api_rs, docs, ts)
     });
     let mut files = BTreeMap::new();
     files.insert(
@@ -48,7 +52,7 @@ pub fn outputs(api: &Api, options: &Options) -> crate::Result<BTreeMap<PathBuf, 
     for (path, text) in docs? {
         files.insert(PathBuf::from("docs").join(path), text);
     }
-    for (path, text) in crate::typescript::render_package(api)? {
+    for (path, text) in ts? {
         files.insert(PathBuf::from("ts").join(path), text);
     }
     files.extend(crate::openapi::files(api)?);

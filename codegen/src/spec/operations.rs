@@ -335,6 +335,7 @@ fn resolve_operation(
         description_zh: None,
         fields: resolve_fields(ctx, known, &op.request, &owner),
         reserved: Vec::new(),
+        notes: Vec::new(),
         pos: name.pos,
     };
     let response = {
@@ -405,6 +406,20 @@ fn resolve_operation(
             pos: ex.pos,
         });
     }
+    if let Some(group) = &op.group {
+        let known_group = merged
+            .api
+            .is_some_and(|a| a.value.groups.iter().any(|(n, _)| n.value == group.value));
+        if !known_group {
+            ctx.error(
+                group.pos,
+                format!(
+                    "operation `{}`: group `{}` is not declared in `api.groups`",
+                    name.value, group.value
+                ),
+            );
+        }
+    }
     if op.summary.trim().is_empty() {
         ctx.warn(
             name.pos,
@@ -431,6 +446,9 @@ fn resolve_operation(
         summary: op.summary.clone(),
         description: op.description.clone(),
         description_zh: op.description_zh.clone(),
+        summary_zh: op.summary_zh.clone(),
+        group: op.group.as_ref().map(|g| g.value.clone()),
+        notes: op.notes.clone(),
         source: op.source.clone(),
         request,
         response,

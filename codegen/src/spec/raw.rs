@@ -47,6 +47,33 @@ pub struct ApiInfo {
     pub version: Located<String>,
     #[serde(default)]
     pub description: String,
+    /// Task groups of the docs index (in this order), by name: operations
+    /// name theirs in `group`.
+    #[serde(default)]
+    pub groups: OrderedMap<GroupDef>,
+    /// The docs' quick start: operations called in this order.
+    #[serde(default)]
+    pub quick_start: Vec<Located<QuickStepDef>>,
+}
+
+/// A task group of the docs index.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct GroupDef {
+    pub title: String,
+    pub title_zh: Option<String>,
+}
+
+/// One step of the docs' quick start.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct QuickStepDef {
+    /// The operation: its name (bizType method) or its full path.
+    pub operation: Located<String>,
+    /// Which of its examples gives the request body (default: the first with one).
+    pub example: Option<String>,
+    /// JSON pointer into the answer of the token this step returns, e.g. `/data/token`.
+    pub token_from: Option<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -144,6 +171,9 @@ pub struct TypeDef {
     /// Field names removed earlier that must never come back with another meaning.
     #[serde(default)]
     pub reserved: Vec<Located<String>>,
+    /// Provenance and doubts, for spec maintainers ("Source notes" in the docs).
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -179,6 +209,9 @@ pub struct FieldDef {
     pub sunset: Option<Located<String>>,
     /// With `deprecated`: what to use instead.
     pub replacement: Option<String>,
+    /// Provenance and doubts, for spec maintainers ("Source notes" in the docs).
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -200,6 +233,14 @@ pub struct ServiceDef {
 pub struct OperationDef {
     /// One line, English.
     pub summary: String,
+    /// The same line in Chinese.
+    #[serde(default)]
+    pub summary_zh: Option<String>,
+    /// Task group of the docs index (a name from `api.groups`).
+    pub group: Option<Located<String>>,
+    /// Provenance and doubts, for spec maintainers ("Source notes" in the docs).
+    #[serde(default)]
+    pub notes: Vec<String>,
     #[serde(default)]
     pub description: String,
     #[serde(default)]

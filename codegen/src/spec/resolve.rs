@@ -3,8 +3,10 @@
 //! and operations have their own modules.
 
 use super::ctx::Ctx;
+use super::located::Located;
 use super::merge::Merged;
 use super::operations::{check_header_ref, resolve_services};
+use super::raw;
 use super::types::{known_names, resolve_fields, resolve_types};
 use crate::diagnostics::Diagnostic;
 use crate::ir::*;
@@ -135,7 +137,21 @@ pub(super) fn resolve(ctx: &mut Ctx, merged: &Merged) -> Option<Api> {
         );
     }
 
+    let groups = info
+        .value
+        .groups
+        .iter()
+        .map(|(name, g)| Group {
+            name: name.value.clone(),
+            title: g.value.title.clone(),
+            title_zh: g.value.title_zh.clone(),
+        })
+        .collect();
+    let quick_start = resolve_quick_start(ctx, &info.value.quick_start, &services);
+
     Some(Api {
+        groups,
+        quick_start,
         name: info.name.value.clone(),
         title: info.title.clone(),
         version: info.version.value.clone(),
@@ -149,4 +165,63 @@ pub(super) fn resolve(ctx: &mut Ctx, merged: &Merged) -> Option<Api> {
         types,
         services,
     })
+}
+
+/// The quick start's steps: each names an operation (by name, unique across
+/// services, or by full path) and optionally one of its examples.
+fn resolve_quick_start(
+    ctx: &mut Ctx,
+    steps: &[Located<raw::QuickStepDef>],
+    services: &[Service],
+) -> Vec<QuickStep> {
+    let mut out = Vec::new();
+    for step in steps {
+        let key = &step.value.operation;
+        let found: Vec<&Operation> = services
+            .iter()
+            .flat_map(|s| &s.operations)
+            .filter(|o| o.name == key.value || o.path == key.value)
+            .collect();
+        let op = match found.as_slice() {
+            [op] => *op,
+            [] => {
+                ctx.error(
+                    key.pos,
+                    format!("quick start: no operation `{}`", key.value),
+                );
+                continue;
+            }
+            _ => {
+                ctx.error(
+                    key.pos,
+                    format!(
+                        "quick start: `{}` names several operations; give the full path",
+                        key.value
+                    ),
+                );
+                continue;
+            }
+        };
+        if let Some(ex) = &step.value.example {
+            if !op
+                .examples
+                .iter()
+                .any(|e| &e.name == ex && e.request.is_some())
+            {
+                ctx.error(
+                    key.pos,
+                    format!(
+                        "quick start: `{}` has no example `{ex}` with a request",
+                        key.value
+                    ),
+                );
+            }
+        }
+        out.push(QuickStep {
+            operation: op.path.clone(),
+            example: step.value.example.clone(),
+            token_from: step.value.token_from.clone(),
+        });
+    }
+    out
 }

@@ -86,6 +86,7 @@ pub(super) fn resolve_types(
                 description: t.description.clone(),
                 description_zh: t.description_zh.clone(),
                 fields,
+                notes: t.notes.clone(),
                 reserved: lifecycle::reserved_names(ctx, name, &t.reserved, &names),
                 pos: *pos,
             }
@@ -365,6 +366,7 @@ pub(super) fn resolve_fields(
                 def.sunset.as_ref(),
                 def.replacement.as_ref(),
             ),
+            notes: def.notes.clone(),
             pos: name.pos,
         });
     }

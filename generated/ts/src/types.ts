@@ -85,6 +85,8 @@ export type ClientSource = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | (number & {});
 /**
  * Which contact the account name is.
  *
+ * 账号名属于哪种联系方式。
+ *
  * Wire name `ContactType`. The type admits codes this version does not know, so that a client survives new ones.
  */
 export const ContactType = {
@@ -97,12 +99,16 @@ export const ContactType = {
 /**
  * Which contact the account name is.
  *
+ * 账号名属于哪种联系方式。
+ *
  * Wire name `ContactType`. The type admits codes this version does not know, so that a client survives new ones.
  */
 export type ContactType = 1 | 2 | (number & {});
 
 /**
  * Result of a customer status check.
+ *
+ * 客户状态查询的结果。
  *
  * Wire name `CustomerStatus`. The type admits codes this version does not know, so that a client survives new ones.
  */
@@ -118,12 +124,16 @@ export const CustomerStatus = {
 /**
  * Result of a customer status check.
  *
+ * 客户状态查询的结果。
+ *
  * Wire name `CustomerStatus`. The type admits codes this version does not know, so that a client survives new ones.
  */
 export type CustomerStatus = 1 | 2 | -1 | (number & {});
 
 /**
  * Which part of a customer's details to return.
+ *
+ * 要返回客户详情的哪一部分。
  *
  * Wire name `DetailType`. The type admits codes this version does not know, so that a client survives new ones.
  */
@@ -147,12 +157,16 @@ export const DetailType = {
 /**
  * Which part of a customer's details to return.
  *
+ * 要返回客户详情的哪一部分。
+ *
  * Wire name `DetailType`. The type admits codes this version does not know, so that a client survives new ones.
  */
 export type DetailType = "baseInfo" | "tradeAccount" | "kyc" | "allKyc" | "bankList" | "walletList" | "otherInfo" | (string & {});
 
 /**
  * Kind of liabilities flow.
+ *
+ * 负债流水的类型。
  *
  * Wire name `LiabilitiesType`. The type admits codes this version does not know, so that a client survives new ones.
  */
@@ -165,6 +179,8 @@ export const LiabilitiesType = {
 
 /**
  * Kind of liabilities flow.
+ *
+ * 负债流水的类型。
  *
  * Wire name `LiabilitiesType`. The type admits codes this version does not know, so that a client survives new ones.
  */
@@ -210,6 +226,8 @@ export type LoginType = 1 | 2 | 3 | (number & {});
 /**
  * Enable or disable Google MFA.
  *
+ * 开启或关闭谷歌验证（MFA）。
+ *
  * Wire name `MfaSwitch`. The type admits codes this version does not know, so that a client survives new ones.
  */
 export const MfaSwitch = {
@@ -221,6 +239,8 @@ export const MfaSwitch = {
 
 /**
  * Enable or disable Google MFA.
+ *
+ * 开启或关闭谷歌验证（MFA）。
  *
  * Wire name `MfaSwitch`. The type admits codes this version does not know, so that a client survives new ones.
  */
@@ -260,6 +280,8 @@ export type OpenAccountType = 0 | 1 | (number & {});
 /**
  * Duration of an API-key package.
  *
+ * API Key 套餐的时长。
+ *
  * Wire name `PackageDuration`. The type admits codes this version does not know, so that a client survives new ones.
  */
 export const PackageDuration = {
@@ -276,12 +298,16 @@ export const PackageDuration = {
 /**
  * Duration of an API-key package.
  *
+ * API Key 套餐的时长。
+ *
  * Wire name `PackageDuration`. The type admits codes this version does not know, so that a client survives new ones.
  */
 export type PackageDuration = "month" | "quarter" | "half" | "year" | (string & {});
 
 /**
  * Trade type ("play id" / gameplay) of an account.
+ *
+ * 账户的交易类型（玩法）。
  *
  * Wire name `TradeType`. The type admits codes this version does not know, so that a client survives new ones.
  */
@@ -301,11 +327,17 @@ export const TradeType = {
 /**
  * Trade type ("play id" / gameplay) of an account.
  *
+ * 账户的交易类型（玩法）。
+ *
  * Wire name `TradeType`. The type admits codes this version does not know, so that a client survives new ones.
  */
 export type TradeType = 1 | 2 | 3 | 5 | 8 | (number & {});
 
-/** A trading account of the customer together with its assets in one currency. Returned by queryAccountById, as the values of queryCustomerAssetsInfo's accountInfoMap and as the entries of accountList in the login response. Not every source returns every field. */
+/**
+ * A trading account of the customer together with its assets in one currency. Returned by queryAccountById, as the values of queryCustomerAssetsInfo's accountInfoMap and as the entries of accountList in the login response. Not every source returns every field.
+ *
+ * 客户的一个交易账户及其某一币种的资产。由 queryAccountById 返回，也是 queryCustomerAssetsInfo 中 accountInfoMap 的值和登录应答中 accountList 的元素。并非每个来源都返回所有字段。
+ */
 export interface Account {
   /**
    * Company (tenant) ID.
@@ -549,7 +581,11 @@ export interface Account {
   weight?: string | null;
 }
 
-/** An API key of a customer, with its RSA key pair and permissions. The private key is only returned when the key is created (applyApi, downgrade); lists and queries return it as null. */
+/**
+ * An API key of a customer, with its RSA key pair and permissions. The private key is only returned when the key is created (applyApi, downgrade); lists and queries return it as null.
+ *
+ * 客户的 API Key，含 RSA 密钥对和权限。私钥只在创建时（applyApi、downgrade）返回；列表和查询中为 null。
+ */
 export interface ApiKey {
   /**
    * Customer group the key belongs to.
@@ -667,7 +703,11 @@ export interface ApiKey {
   pubKey?: string | null;
 }
 
-/** One page of API keys. */
+/**
+ * One page of API keys.
+ *
+ * 一页 API Key。
+ */
 export interface ApiKeyPage {
   /**
    * Total number of keys.
@@ -695,7 +735,11 @@ export interface ApiKeyPage {
   records?: ApiKey[] | null;
 }
 
-/** One permission of an API key. */
+/**
+ * One permission of an API key.
+ *
+ * API Key 的一项权限。
+ */
 export interface ApiPermission {
   /**
    * Permission code, e.g. "ready_only" (read), "trade" (spot trade), "contract_trade", "captial_out" (withdraw); spelled as on the wire.
@@ -729,7 +773,11 @@ export interface ApiPermission {
   status?: number | null;
 }
 
-/** A permission switch requested by editApiPermission. */
+/**
+ * A permission switch requested by editApiPermission.
+ *
+ * editApiPermission 请求切换的一项权限。
+ */
 export interface ApiPermissionChange {
   /**
    * Permission code (see ApiPermission.code).
@@ -745,7 +793,11 @@ export interface ApiPermissionChange {
   status: number;
 }
 
-/** Status of the customer identified by an email or phone number. */
+/**
+ * Status of the customer identified by an email or phone number.
+ *
+ * 以邮箱或手机号标识的客户的状态。
+ */
 export interface CheckStatusResult {
   /**
    * Country code of the customer, e.g. CN.
@@ -767,7 +819,11 @@ export interface CheckStatusResult {
   status?: CustomerStatus;
 }
 
-/** Balance of the customer's main asset for one trade type. */
+/**
+ * Balance of the customer's main asset for one trade type.
+ *
+ * 客户某一交易类型主资产的余额。
+ */
 export interface CustomerAssets {
   /**
    * Balance.
@@ -795,7 +851,11 @@ export interface CustomerAssets {
   assetsId?: bigint | null;
 }
 
-/** Totals of the customer's assets for one trade type, with the per-currency accounts. */
+/**
+ * Totals of the customer's assets for one trade type, with the per-currency accounts.
+ *
+ * 客户某一交易类型的资产汇总及各币种账户。
+ */
 export interface CustomerAssetsInfo {
   /**
    * Total available amount.
@@ -883,7 +943,11 @@ export interface CustomerAssetsInfo {
   accountInfoMap?: { [key: string]: Account } | null;
 }
 
-/** Details of one customer (B-side). Which parts are filled depends on the requested DetailType. */
+/**
+ * Details of one customer (B-side). Which parts are filled depends on the requested DetailType.
+ *
+ * 一个客户的详情（B端）。填充哪些部分取决于请求的 DetailType。
+ */
 export interface CustomerDetail {
   /**
    * Trading accounts (filled for type tradeAccount); undocumented shape, shown as {} in the seed.
@@ -1229,7 +1293,11 @@ export interface CustomerDetail {
   withdrawLevel?: unknown;
 }
 
-/** A customer group: the C-side groupList entries and the B-side CustomerGroupAdminApiService.groupList entries (which also carry tradeType and assets). */
+/**
+ * A customer group: the C-side groupList entries and the B-side CustomerGroupAdminApiService.groupList entries (which also carry tradeType and assets).
+ *
+ * 客户组：C端 groupList 的元素，以及B端 CustomerGroupAdminApiService.groupList 的元素（后者还带有 tradeType 和 assets）。
+ */
 export interface CustomerGroup {
   /**
    * Customer group ID.
@@ -1269,7 +1337,11 @@ export interface CustomerGroup {
   assets?: string | null;
 }
 
-/** The logged-in customer's profile as returned by findCustomerInfo. The seed documents no field of it (the example is a type placeholder); field meanings below are inferred from the names. Any field may be null. */
+/**
+ * The logged-in customer's profile as returned by findCustomerInfo. The seed documents no field of it (the example is a type placeholder); field meanings below are inferred from the names. Any field may be null.
+ *
+ * findCustomerInfo 返回的已登录客户资料。任何字段都可能为 null。
+ */
 export interface CustomerInfo {
   /**
    * Customer id.
@@ -1591,7 +1663,11 @@ export interface CustomerInfo {
   apiCheckRule?: string | null;
 }
 
-/** One page of customers (B-side). */
+/**
+ * One page of customers (B-side).
+ *
+ * 一页客户（B端）。
+ */
 export interface CustomerPage {
   /**
    * Current page number.
@@ -1619,7 +1695,11 @@ export interface CustomerPage {
   total?: bigint | null;
 }
 
-/** One customer in the B-side customer page. */
+/**
+ * One customer in the B-side customer page.
+ *
+ * B端客户分页中的一个客户。
+ */
 export interface CustomerSummary {
   /**
    * Customer number of the customer's agent.
@@ -1803,7 +1883,11 @@ export interface CustomerSummary {
   updateTime?: number | null;
 }
 
-/** Latest balance of the customer's account in the external system. */
+/**
+ * Latest balance of the customer's account in the external system.
+ *
+ * 客户在外部系统中账户的最新余额。
+ */
 export interface ExternalAccountBalance {
   /**
    * Balance amount.
@@ -1825,7 +1909,11 @@ export interface ExternalAccountBalance {
   amountDigits?: string | null;
 }
 
-/** One form element of a KYC level. */
+/**
+ * One form element of a KYC level.
+ *
+ * KYC 等级的一个表单元素。
+ */
 export interface KycElement {
   /**
    * Element code.
@@ -1871,7 +1959,11 @@ export interface KycElement {
   elementCodeInputGroup?: string | null;
 }
 
-/** A KYC level (verification path) and its form elements. */
+/**
+ * A KYC level (verification path) and its form elements.
+ *
+ * 一个 KYC 等级（认证路径）及其表单元素。
+ */
 export interface KycLevel {
   /**
    * Level code.
@@ -1911,7 +2003,11 @@ export interface KycLevel {
   elementList?: KycElement[] | null;
 }
 
-/** One page of the liabilities flow (loans and repayments). */
+/**
+ * One page of the liabilities flow (loans and repayments).
+ *
+ * 一页负债流水（借款与还款）。
+ */
 export interface LiabilitiesWaterPage {
   /**
    * Total number of records.
@@ -1939,7 +2035,11 @@ export interface LiabilitiesWaterPage {
   records?: LiabilitiesWaterRecord[] | null;
 }
 
-/** One liabilities flow record. */
+/**
+ * One liabilities flow record.
+ *
+ * 一条负债流水记录。
+ */
 export interface LiabilitiesWaterRecord {
   /**
    * Record ID.
@@ -2039,7 +2139,11 @@ export interface LiabilitiesWaterRecord {
   liabilities?: string | null;
 }
 
-/** The logged-in customer, its tokens and its trading accounts. */
+/**
+ * The logged-in customer, its tokens and its trading accounts.
+ *
+ * 已登录的客户、其 token 及交易账户。
+ */
 export interface LoginResult {
   /**
    * Customer group ID.
@@ -2325,7 +2429,11 @@ export interface LoginResult {
   withdraw?: number | null;
 }
 
-/** The customer's bound phone number and email. */
+/**
+ * The customer's bound phone number and email.
+ *
+ * 客户绑定的手机号和邮箱。
+ */
 export interface PhoneAndEmail {
   /**
    * Customer number.
@@ -2353,7 +2461,11 @@ export interface PhoneAndEmail {
   phoneArea?: string | null;
 }
 
-/** The newly registered customer and the KYC levels it must go through. */
+/**
+ * The newly registered customer and the KYC levels it must go through.
+ *
+ * 新注册的客户及其需要完成的 KYC 等级。
+ */
 export interface RegisterResult {
   /**
    * Customer number.
@@ -2495,7 +2607,11 @@ export interface RegisterResult {
   apiCheckRule?: string | null;
 }
 
-/** Currencies to open accounts in for one trade type (undocumented; seen in request examples). */
+/**
+ * Currencies to open accounts in for one trade type (undocumented; seen in request examples).
+ *
+ * 某一交易类型需开户的币种。
+ */
 export interface TradeTypeCurrency {
   /**
    * Account currency (currencies), e.g. "USDT".

@@ -1,0 +1,159 @@
+//! The quick start of `generated/docs/README.md` (and of the Chinese
+//! edition) runs end to end: every `sh` block that calls curl is executed,
+//! in order, in ONE bash session against the mock on 127.0.0.1:0, so the
+//! token flows from login exactly as a reader's shell would carry it; each
+//! answer must be `ok`. curl is required (present on CI images; the test
+//! says how to get it if not).
+
+mod common;
+
+use std::process::Command;
+
+use serde_json::Value;
+
+/// The `sh` code blocks of the quick start section that call curl.
+fn curl_blocks(readme: &str, heading: &str) -> Vec<String> {
+    let section = readme
+        .split(&format!("## {heading}\n"))
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .unwrap_or_else(|| panic!("no section {heading}"));
+    section
+        .split("```sh\n")
+        .skip(1)
+        .filter_map(|b| b.split("\n```").next())
+        .filter(|b| b.contains("curl "))
+        .map(str::to_owned)
+        .collect()
+}
+
+async fn run_quick_start(page: &str, heading: &str) {
+    assert!(
+        Command::new("curl").arg("--version").output().is_ok(),
+        "curl is not installed: `apt-get install curl`"
+    );
+    let readme =
+        std::fs::read_to_string(common::repo_root().join(page)).expect("read the docs index");
+    let blocks = curl_blocks(&readme, heading);
+    assert!(
+        blocks.len() >= 3,
+        "{page}: only {} curl blocks",
+        blocks.len()
+    );
+    assert!(
+        blocks[0].contains("export TOKEN="),
+        "{page}: login must set TOKEN"
+    );
+
+    let addr = common::start_mock().await;
+    let dir = std::env::temp_dir().join(format!(
+        "bizgen-quickstart-{}-{}",
+        std::process::id(),
+        page.replace(['/', '.'], "-")
+    ));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    // One shell, blocks in order; each block's output to its own file.
+    let mut script = String::from("set -e\n");
+    for (i, block) in blocks.iter().enumerate() {
+        script.push_str(&format!("{{\n{block}\n}} > answer-{i}.json\n"));
+    }
+    let blocks_owned = blocks.clone();
+    let dir_owned = dir.clone();
+    let output = tokio::task::spawn_blocking(move || {
+        Command::new("bash")
+            .arg("-c")
+            .arg(&script)
+            .current_dir(&dir_owned)
+            .env("BASE_URL", format!("http://{addr}"))
+            .env("ADMIN_TOKEN", common::ADMIN_TOKEN)
+            .env_remove("TOKEN")
+            .output()
+            .expect("run bash")
+    })
+    .await
+    .expect("join");
+    assert!(
+        output.status.success(),
+        "{page}: the quick start failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for (i, block) in blocks_owned.iter().enumerate() {
+        let text = std::fs::read_to_string(dir.join(format!("answer-{i}.json"))).expect("answer");
+        let answer: Value = serde_json::from_str(text.trim())
+            .unwrap_or_else(|e| panic!("{page}: block {i} did not print JSON ({e}):\n{text}"));
+        assert_eq!(
+            answer["ok"], true,
+            "{page}: block {i}\n{block}\nanswered {answer}"
+        );
+        assert_eq!(answer["code"], "0", "{page}: block {i}");
+        // The trace of each call is new and echoed back.
+        let trace = format!("quickstart-{}", i + 1);
+        assert!(block.contains(&format!("trace: {trace}")), "{block}");
+        assert_eq!(answer["trace"], trace.as_str());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn the_english_quick_start_runs_against_the_mock() {
+    run_quick_start("generated/docs/README.md", "Quick start").await;
+}
+
+#[tokio::test]
+async fn the_chinese_quick_start_runs_against_the_mock() {
+    run_quick_start("generated/docs/zh/README.md", "快速上手").await;
+}
+
+/// The Rust client of the quick start, as the README shows it, run
+/// against the mock (the test checks that the README shows this code).
+#[rustfmt::skip]
+async fn rust_quick_start(base_url: &str) -> Result<(), Box<dyn std::error::Error>> {
+    let base_url = base_url.to_owned();
+    // quickstart:begin
+    use customer_api::runtime::client::ClientConfig;
+
+    let config = ClientConfig::new(base_url.as_str(), "360");
+    let mut client = customer_api::Client::new(config)?;
+    let login_request: customer_api::customer_web_api_service::LoginRequest = serde_json::from_str(r#"{"type":2,"device":1,"loginName":"13429837442","isThird":false,"thirdSource":"","bindThirdUserId":"","loginPwd":"dc483e80a7a0bd9ef71d8cf973673924"}"#)?;
+    let answer = client.customer_web_api_service().login(&login_request).await?;
+    client.inner_mut().set_token(answer.token);
+    let find_customer_info = client.customer_web_api_service().find_customer_info(&Default::default()).await?;
+    println!("{find_customer_info:?}");
+    let bind_email_request: customer_api::customer_web_api_service::BindEmailRequest = serde_json::from_str(r#"{"verifyCode":"471093","email":"alice.chen@example.com","sendToken":"3e8c1a6f9d2b4f7e8a0c5d3b6f1e9a72","emailArea":"+86"}"#)?;
+    client.customer_web_api_service().bind_email(&bind_email_request).await?;
+    // quickstart:end
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_rust_quick_start_runs_and_is_the_one_shown() {
+    let addr = common::start_mock().await;
+    rust_quick_start(&format!("http://{addr}"))
+        .await
+        .expect("the Rust quick start");
+    // The README's block is this code, but for the base URL literal.
+    let source = include_str!("quickstart.rs");
+    let tested: Vec<&str> = source
+        .split("// quickstart:begin\n")
+        .nth(1)
+        .and_then(|s| s.split("    // quickstart:end").next())
+        .expect("markers")
+        .lines()
+        .map(str::trim)
+        .collect();
+    for page in ["generated/docs/README.md", "generated/docs/zh/README.md"] {
+        let readme = std::fs::read_to_string(common::repo_root().join(page)).expect("readme");
+        let shown: Vec<String> = readme
+            .split("```rust\n")
+            .nth(1)
+            .and_then(|s| s.split("\n```").next())
+            .expect("a rust block")
+            .lines()
+            .map(|l| {
+                l.trim()
+                    .replace("\"http://127.0.0.1:8080\"", "base_url.as_str()")
+            })
+            .collect();
+        assert_eq!(shown, tested, "{page}");
+    }
+}
