@@ -101,7 +101,11 @@ fn deprecations_reach_the_generated_code_and_docs() {
     let spec = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("obstacle-spec");
     let loaded = bizgen::load_dir(&spec).expect("the obstacle spec loads");
     let files = bizgen::generate::outputs(&loaded.api, &Default::default()).expect("renders");
-    let rust = &files[std::path::Path::new("src/api.rs")];
+    let rust: String = files
+        .iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "rs"))
+        .map(|(_, t)| t.as_str())
+        .collect();
     for note in [
         "#[deprecated(note = \"Deprecated: served until 2030-06-30; use `type` instead.\")]",
         "#[deprecated(note = \"Deprecated: use `super` instead.\")]",

@@ -8,6 +8,7 @@ use quote::{format_ident, quote};
 use super::docs::{deprecated_attr, doc_attrs, operation_doc, paragraphs};
 use super::tokens::{ident, rt};
 use super::types::{emit_struct, rust_type, Scope};
+use super::Gates;
 use crate::ir::{Access, Api, Operation, Presence, Service};
 
 /// The static holding an operation's descriptor.
@@ -43,18 +44,20 @@ pub fn trait_ident(service: &Service) -> Ident {
     ident(&service.rust_name)
 }
 
-pub fn emit_service(api: &Api, service: &Service) -> TokenStream {
+/// A service module's content. With [`Gates::Features`] the client half is
+/// compiled under feature `client`, the server half under `server`.
+pub fn emit_service(api: &Api, service: &Service, gates: Gates) -> TokenStream {
     let rt = rt();
+    let client_gate = gates.on("client");
+    let server_gate = gates.on("server");
     let import = super::tokens::rt_import();
     let module = ident(&service.module);
     let trait_name = trait_ident(service);
-    let module_doc: Vec<String> = paragraphs([
+    let module_doc = paragraphs([
         service.description.as_str(),
         format!("bizType prefix `{}`.", service.qualified_name).as_str(),
-    ])
-    .lines()
-    .map(|l| format!(" {l}"))
-    .collect();
+    ]);
+    let module_doc = module_doc.lines().map(|l| format!(" {l}"));
 
     let requests = service.operations.iter().map(|op| {
         let doc = paragraphs([
@@ -110,6 +113,16 @@ pub fn emit_service(api: &Api, service: &Service) -> TokenStream {
         }
     });
     let all_infos = service.operations.iter().map(info_ident);
+    let op_count = service.operations.len();
+    let visits = service.operations.iter().map(|op| {
+        let request = ident(&op.request.rust_name);
+        quote!(visitor.visit::<#request>();)
+    });
+    let accessor_doc = format!(" Operations of `{}`.", service.qualified_name);
+    let mount_doc = format!(
+        " Serves the operations of `{}` with `service`.",
+        service.qualified_name
+    );
     let op_impls = service.operations.iter().map(|op| {
         let request = ident(&op.request.rust_name);
         let response = response_type(op);
@@ -193,47 +206,78 @@ pub fn emit_service(api: &Api, service: &Service) -> TokenStream {
         .operations
         .iter()
         .any(|op| op.deprecated || op.request.fields.iter().any(|f| f.deprecated));
-    let allow_deprecated = uses_deprecated.then(|| quote!(#[allow(deprecated)]));
+    let allow_deprecated = uses_deprecated.then(|| quote!(#![allow(deprecated)]));
     quote! {
-        #(#[doc = #module_doc])*
+        #(#![doc = #module_doc])*
         #allow_deprecated
-        pub mod #module {
-            #import
 
-            #(#requests)*
+        #import
 
-            #(#op_impls)*
+        #(#requests)*
 
-            /// Descriptors of this service's operations: path, bizType, access, headers and request schema.
-            pub mod operations {
-                use super::rt;
+        #(#op_impls)*
 
-                #(#infos)*
+        /// Descriptors of this service's operations: path, bizType, access, headers and request schema.
+        pub mod operations {
+            use super::rt;
 
-                /// Every operation of this service.
-                pub static ALL: &[&#rt::OperationInfo] = &[#(&#all_infos),*];
+            #(#infos)*
+
+            /// Every operation of this service.
+            pub static ALL: &[&#rt::OperationInfo] = &[#(&#all_infos),*];
+
+            /// The number of operations of this service.
+            pub const COUNT: usize = #op_count;
+        }
+
+        /// Calls `visitor.visit::<Request>()` for every operation's request type.
+        pub fn visit_operations<V: #rt::OperationVisitor>(visitor: &mut V) {
+            #(#visits)*
+        }
+
+        #trait_doc
+        #server_gate
+        pub trait #trait_name: Send + Sync + 'static {
+            #(#methods)*
+        }
+
+        /// Mounts every operation of the service on a router.
+        #server_gate
+        pub fn router<S: #trait_name>(service: ::std::sync::Arc<S>, config: #rt::ServerConfig) -> #rt::Router {
+            let router = #rt::Router::new();
+            #(#mounts)*
+            router
+        }
+
+        #server_gate
+        impl super::Server {
+            #[doc = #mount_doc]
+            pub fn #module<S: #trait_name>(mut self, service: S) -> Self {
+                self.router = self.router.merge(router(::std::sync::Arc::new(service), self.config.clone()));
+                self
             }
+        }
 
-            #trait_doc
-            pub trait #trait_name: Send + Sync + 'static {
-                #(#methods)*
-            }
+        #server_gate
+        impl #trait_name for super::Unimplemented {}
 
-            /// Mounts every operation of the service on a router.
-            pub fn router<S: #trait_name>(service: ::std::sync::Arc<S>, config: #rt::ServerConfig) -> #rt::Router {
-                let router = #rt::Router::new();
-                #(#mounts)*
-                router
-            }
+        /// Client side of the service; get one from the crate's `Client`.
+        #client_gate
+        #[derive(Debug, Clone, Copy)]
+        pub struct Client<'a> {
+            pub(crate) client: &'a #rt::Client,
+        }
 
-            /// Client side of the service; get one from the crate's `Client`.
-            #[derive(Debug, Clone, Copy)]
-            pub struct Client<'a> {
-                pub(crate) client: &'a #rt::Client,
-            }
+        #client_gate
+        impl<'a> Client<'a> {
+            #(#client_methods)*
+        }
 
-            impl<'a> Client<'a> {
-                #(#client_methods)*
+        #client_gate
+        impl super::Client {
+            #[doc = #accessor_doc]
+            pub fn #module(&self) -> Client<'_> {
+                Client { client: &self.inner }
             }
         }
     }
