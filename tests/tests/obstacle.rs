@@ -115,7 +115,7 @@ fn deprecations_reach_the_generated_code_and_docs() {
         assert!(rust.contains(note), "missing {note}");
     }
     assert_eq!(
-        rust.matches("#[allow(deprecated)]").count(),
+        rust.matches("#![allow(deprecated)]").count(),
         2,
         "types and alpha only"
     );
