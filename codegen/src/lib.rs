@@ -12,6 +12,7 @@
 pub mod builder;
 #[cfg(feature = "cli")]
 pub mod cli;
+pub mod date;
 pub mod diagnostics;
 #[cfg(feature = "cli")]
 pub mod diff;

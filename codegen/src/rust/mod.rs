@@ -154,9 +154,21 @@ fn emit_types(api: &Api) -> TokenStream {
         ]);
         types::emit_struct(api, s, &doc, types::Scope::Types)
     });
+    // Deprecated fields and variants are for users' code to avoid; the
+    // generated impls still use them.
+    let uses_deprecated = api
+        .enums
+        .iter()
+        .any(|e| e.values.iter().any(|v| v.deprecated))
+        || api
+            .types
+            .iter()
+            .any(|t| t.fields.iter().any(|f| f.deprecated));
+    let allow_deprecated = uses_deprecated.then(|| quote!(#![allow(deprecated)]));
     quote! {
         //! Shared data types and enums.
 
+        #allow_deprecated
         #import
 
         #(#enums)*

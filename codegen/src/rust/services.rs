@@ -5,7 +5,7 @@ use heck::ToShoutySnakeCase;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::docs::{doc_attrs, operation_doc, paragraphs};
+use super::docs::{deprecated_attr, doc_attrs, operation_doc, paragraphs};
 use super::tokens::{ident, rt};
 use super::types::{emit_struct, rust_type, Scope};
 use super::Gates;
@@ -146,7 +146,7 @@ pub fn emit_service(api: &Api, service: &Service, gates: Gates) -> TokenStream {
         let response = response_type(op);
         let doc = doc_attrs(&operation_doc(api, op));
         let biz_type = &op.biz_type;
-        let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
+        let deprecated = deprecated_attr(op.deprecated, &op.deprecation);
         quote! {
             #doc
             #deprecated
@@ -185,8 +185,10 @@ pub fn emit_service(api: &Api, service: &Service, gates: Gates) -> TokenStream {
         let doc = doc_attrs(&operation_doc(api, op));
         let convert = if op.response.ty.is_none() { quote!(.map(|_| ())) } else { quote!() };
         let with_doc = format!(" Like [`Self::{}`], with per-call options (e.g. a given `trace`).", op.rust_name.trim_start_matches("r#"));
+        let deprecated = deprecated_attr(op.deprecated, &op.deprecation);
         quote! {
             #doc
+            #deprecated
             pub async fn #method(&self, request: &#request) -> Result<#response, #rt::ClientError> {
                 self.#with(request, #rt::CallOptions::default()).await
             }
@@ -203,8 +205,16 @@ pub fn emit_service(api: &Api, service: &Service, gates: Gates) -> TokenStream {
         "Every method has a default that answers `BIZGEN_NOT_IMPLEMENTED`, so that an operation added to the spec does not break existing implementations. Requests reach a method only after headers, token and body have passed every check of the spec.",
     ]));
 
+    // Deprecated items are for users' code to avoid; the generated code
+    // itself still serves and calls them.
+    let uses_deprecated = service
+        .operations
+        .iter()
+        .any(|op| op.deprecated || op.request.fields.iter().any(|f| f.deprecated));
+    let allow_deprecated = uses_deprecated.then(|| quote!(#![allow(deprecated)]));
     quote! {
         #(#![doc = #module_doc])*
+        #allow_deprecated
 
         #import
 
