@@ -33,6 +33,26 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// How the generated crate is packaged.
+#[derive(Debug, clap::Args)]
+pub struct CrateArgs {
+    /// Path from the generated crate to the `bizgen-runtime` crate.
+    #[arg(long, default_value = "../runtime")]
+    pub runtime_path: String,
+    /// Mark the generated crate `publish = false`.
+    #[arg(long)]
+    pub private: bool,
+}
+
+impl CrateArgs {
+    fn options(&self) -> generate::Options {
+        generate::Options {
+            runtime_path: self.runtime_path.clone(),
+            private: self.private,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Load and check the spec; print every diagnostic.
@@ -75,6 +95,8 @@ pub enum Command {
         /// Output directory.
         #[arg(long, default_value = "generated")]
         out: PathBuf,
+        #[command(flatten)]
+        krate: CrateArgs,
     },
     /// Regenerate in memory and compare with the output directory; exit 1
     /// with a diff when they differ.
@@ -82,6 +104,8 @@ pub enum Command {
         /// Output directory.
         #[arg(long, default_value = "generated")]
         out: PathBuf,
+        #[command(flatten)]
+        krate: CrateArgs,
     },
     /// Classify the changes between two specs as breaking or not.
     Diff(crate::diff::DiffArgs),
@@ -187,8 +211,8 @@ fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resu
             bizgen_runtime::mock::serve(&table, &mock.args())?;
             Ok(0)
         }
-        Command::Generate { out: dir } => {
-            let Some(files) = outputs(&cli.spec, err)? else {
+        Command::Generate { out: dir, krate } => {
+            let Some(files) = outputs(&cli.spec, &krate.options(), err)? else {
                 return Ok(EXIT_FAILURE);
             };
             let report = generate::write(dir, &files)?;
@@ -217,8 +241,8 @@ fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resu
             )?;
             Ok(0)
         }
-        Command::Check { out: dir } => {
-            let Some(files) = outputs(&cli.spec, err)? else {
+        Command::Check { out: dir, krate } => {
+            let Some(files) = outputs(&cli.spec, &krate.options(), err)? else {
                 return Ok(EXIT_FAILURE);
             };
             let drift = generate::check(dir, &files)?;
@@ -394,12 +418,13 @@ fn read_json(path: &Path) -> Result<Value, String> {
 /// Every generated file for the spec; `None` (diagnostics printed) on errors.
 fn outputs(
     spec: &Path,
+    options: &generate::Options,
     err: &mut dyn Write,
 ) -> std::io::Result<Option<std::collections::BTreeMap<PathBuf, String>>> {
     let Some(loaded) = load(spec, err)? else {
         return Ok(None);
     };
-    match generate::outputs(&loaded.api, &generate::Options::default()) {
+    match generate::outputs(&loaded.api, options) {
         Ok(files) => Ok(Some(files)),
         Err(e) => {
             writeln!(err, "bizgen: {e}")?;

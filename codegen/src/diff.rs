@@ -18,7 +18,6 @@
 mod accept;
 mod cli;
 mod compare;
-mod date;
 mod error;
 mod failure;
 mod finding;
@@ -29,9 +28,9 @@ mod report;
 mod rules;
 mod usage;
 
+pub use crate::date::Date;
 pub use accept::{AcceptEntry, AcceptFile};
 pub use cli::{run_diff, DiffArgs, EXIT_FINDINGS, EXIT_USAGE};
-pub use date::Date;
 pub use error::DiffError;
 pub use failure::{LoadFailure, Problem};
 pub use finding::{Acceptance, Affected, Finding, Location, SpecSide, UseSide};
@@ -46,14 +45,10 @@ use crate::spec::Loaded;
 /// Every change from `old` to `new` at the rules' default levels, most
 /// severe first.
 pub fn diff(old: &Loaded, new: &Loaded) -> Vec<Finding> {
-    let options = Options {
-        today: Date::today(),
-        ..Options::default()
-    };
-    Report::new(compare::compare(old, new), &options).findings
+    diff_report(old, new, &Options::default()).findings
 }
 
 /// [`diff`] with options: severity levels, accepted changes, category.
 pub fn diff_report(old: &Loaded, new: &Loaded, options: &Options) -> Report {
-    Report::new(compare::compare(old, new), options)
+    Report::new(compare::compare(old, new, options.today), options)
 }

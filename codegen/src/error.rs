@@ -24,6 +24,7 @@ pub enum Error {
     #[error("generated code does not parse: {0}")]
     Unparsable(#[source] syn::Error),
     /// A docs template failed to render (a bizgen bug, not a spec problem).
+    #[cfg(feature = "cli")]
     #[error("cannot render the docs page {page}: {source}")]
     Template {
         /// The page, relative to the docs directory.
@@ -32,6 +33,7 @@ pub enum Error {
         source: askama::Error,
     },
     /// A TypeScript template failed to render (a bizgen bug, not a spec problem).
+    #[cfg(feature = "cli")]
     #[error("cannot render the TypeScript file {file}: {source}")]
     TypeScriptTemplate {
         /// The file, relative to the TypeScript package.
@@ -48,6 +50,7 @@ pub enum Error {
         source: serde_json::Error,
     },
     /// A Postman script template failed to render (a bizgen bug).
+    #[cfg(feature = "cli")]
     #[error("cannot render the Postman script {script}: {source}")]
     PostmanTemplate {
         script: &'static str,

@@ -5,14 +5,19 @@ use serde_json::Value;
 
 mod vocabulary;
 
+pub use crate::date::Date;
 use crate::diagnostics::Pos;
+pub use bizgen_runtime::operation::HeaderSource;
 pub use vocabulary::{Access, EnumRepr, ExampleKind, Origin, Presence, Side};
 
 #[derive(Debug, Clone)]
 pub struct Api {
     pub name: String,
     pub title: String,
+    /// The default value of the `version` header.
     pub version: String,
+    /// Where `api.version` is written.
+    pub version_pos: Pos,
     pub description: String,
     pub gateways: Vec<Gateway>,
     pub headers: Vec<Header>,
@@ -55,6 +60,50 @@ pub struct Gateway {
     pub prefix: String,
     pub side: Side,
     pub description: String,
+    /// Header presence for every operation on the gateway, as written.
+    pub headers: Vec<GatewayHeader>,
+    pub pos: Pos,
+}
+
+/// One header entry of a gateway.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GatewayHeader {
+    pub name: String,
+    pub presence: Presence,
+    pub pos: Pos,
+}
+
+/// How something deprecated goes away; set only when it is `deprecated`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Deprecation {
+    /// The last day it is served.
+    pub sunset: Option<Date>,
+    /// What to use instead (a name, or free text).
+    pub replacement: Option<String>,
+}
+
+impl Deprecation {
+    /// `served until 2026-12-31; use `loginV2` instead`, or that it may be
+    /// removed when neither is known.
+    pub fn details(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(sunset) = self.sunset {
+            parts.push(format!("served until {sunset}"));
+        }
+        if let Some(r) = &self.replacement {
+            parts.push(format!("use `{r}` instead"));
+        }
+        if parts.is_empty() {
+            "it may be removed in a later version".into()
+        } else {
+            parts.join("; ")
+        }
+    }
+
+    /// `Deprecated: served until ...`, for `#[deprecated]` notes.
+    pub fn note(&self) -> String {
+        format!("Deprecated: {}.", self.details())
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -89,6 +138,10 @@ pub struct Enum {
     pub description: String,
     pub description_zh: Option<String>,
     pub values: Vec<EnumValue>,
+    /// The set of codes may grow: clients must expect codes they do not know.
+    pub extensible: bool,
+    /// Codes removed earlier that must not come back.
+    pub reserved: Vec<Code>,
     pub pos: Pos,
 }
 
@@ -114,6 +167,8 @@ pub struct EnumValue {
     pub rust_name: String,
     pub description: String,
     pub description_zh: Option<String>,
+    pub deprecated: bool,
+    pub deprecation: Deprecation,
     pub pos: Pos,
 }
 
@@ -124,6 +179,8 @@ pub struct Struct {
     pub description: String,
     pub description_zh: Option<String>,
     pub fields: Vec<Field>,
+    /// Field names removed earlier that must not come back (types only).
+    pub reserved: Vec<String>,
     /// Provenance and doubts for spec maintainers.
     pub notes: Vec<String>,
     pub pos: Pos,
@@ -144,6 +201,7 @@ pub struct Field {
     pub constraints: Constraints,
     pub example: Option<Value>,
     pub deprecated: bool,
+    pub deprecation: Deprecation,
     /// Provenance and doubts for spec maintainers.
     pub notes: Vec<String>,
     pub pos: Pos,
@@ -243,6 +301,7 @@ pub struct Operation {
     pub deprecated: bool,
     /// What the operation does to the client's session token.
     pub session: Session,
+    pub deprecation: Deprecation,
     pub pos: Pos,
 }
 
@@ -262,6 +321,8 @@ pub enum Session {
 pub struct HeaderUse {
     pub name: String,
     pub presence: Presence,
+    /// Built-in (version, companyId, ...) or custom: where clients take the value.
+    pub source: HeaderSource,
 }
 
 #[derive(Debug, Clone)]

@@ -3,24 +3,37 @@
 //!
 //! Parse → validate → IR → emit: [`spec::load_dir`] does the first three;
 //! emitters only read [`ir::Api`].
+//!
+//! Feature `cli` (default) adds the command line and what only it uses:
+//! writing and checking the output directory, the docs (askama), `bizgen
+//! diff`. [`Builder`] and proc-macro users turn default features off and
+//! compile none of it.
 
 pub mod builder;
+#[cfg(feature = "cli")]
 pub mod cli;
+pub mod date;
 pub mod diagnostics;
+#[cfg(feature = "cli")]
 pub mod diff;
+#[cfg(feature = "cli")]
 pub mod docs;
 mod error;
 pub mod expand;
+#[cfg(feature = "cli")]
 pub mod generate;
 pub mod ir;
+#[cfg(feature = "cli")]
 pub mod markdown;
 pub mod names;
 pub mod openapi;
 mod parallel;
+#[cfg(feature = "cli")]
 pub mod postman;
 pub mod rust;
 pub mod spec;
 pub mod traffic;
+#[cfg(feature = "cli")]
 pub mod typescript;
 pub mod wire;
 

@@ -3,13 +3,20 @@
 
 /// A Markdown code span holding `s` verbatim.
 pub fn code(s: &str) -> String {
-    if s.contains('`') {
-        format!("`` {s} ``")
+    // The fence is one longer than the longest run of backticks inside (as
+    // CommonMark reads a code span); padding keeps edge backticks apart.
+    let longest = s
+        .split(|c| c != '`')
+        .map(str::len)
+        .max()
+        .unwrap_or_default();
+    let fence = "`".repeat(longest + 1);
+    if longest == 0 {
+        format!("{fence}{s}{fence}")
     } else {
-        format!("`{s}`")
+        format!("{fence} {s} {fence}")
     }
 }
-
 /// The anchor GitHub gives a heading with this text: lower case, spaces to
 /// `-`, punctuation other than `-` and `_` dropped (Markdown code ticks
 /// included).
@@ -76,6 +83,13 @@ pub fn escape_lt(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_spans_survive_backticks() {
+        assert_eq!(code("a"), "`a`");
+        assert_eq!(code("^`x`$"), "`` ^`x`$ ``");
+        assert_eq!(code("``"), "``` `` ```");
+    }
 
     #[test]
     fn slugs_like_github() {

@@ -158,6 +158,11 @@ cases! {
     enum_duplicate_code,
     enum_wrong_value_type,
     enum_reserved_unknown_variant,
+    // evolution: deprecation and reserved codes and names
+    sunset_without_deprecated,
+    sunset_not_a_date,
+    reserved_code_still_used,
+    reserved_field_still_used,
     // types and values
     recursive_type,
     envelope_declares_data,

@@ -1,6 +1,7 @@
 //! Client transport on reqwest: headers, trace ids, the envelope and typed
 //! errors. Generated clients call [`Client::call`] once per operation.
 
+use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
@@ -10,7 +11,7 @@ use serde_json::Value;
 
 use crate::envelope::Envelope;
 use crate::error::ApiError;
-use crate::operation::{OperationInfo, Presence, TokenKind};
+use crate::operation::{HeaderSource, OperationInfo, Presence, TokenKind};
 
 /// How a client talks to the platform; set once, used by every call.
 #[derive(Clone)]
@@ -27,6 +28,9 @@ pub struct ClientConfig {
     pub admin_token: Option<String>,
     /// Value of `X-Forwarded-For` where an operation takes it.
     pub forwarded_for: Option<String>,
+    /// Values of custom headers the spec declares (e.g. `deviceId`), by
+    /// name; each is sent to the operations that take it.
+    pub headers: BTreeMap<String, String>,
     pub timeout: Duration,
 }
 
@@ -43,6 +47,7 @@ impl std::fmt::Debug for ClientConfig {
                 &crate::types::RedactedOption(&self.admin_token),
             )
             .field("forwarded_for", &self.forwarded_for)
+            .field("headers", &self.headers)
             .field("timeout", &self.timeout)
             .finish()
     }
@@ -59,6 +64,7 @@ impl ClientConfig {
             token: None,
             admin_token: None,
             forwarded_for: None,
+            headers: BTreeMap::new(),
             timeout: Duration::from_secs(30),
         }
     }
@@ -74,6 +80,13 @@ impl ClientConfig {
         self.admin_token = Some(token.into());
         self
     }
+
+    /// Sets a header for every operation that declares it, e.g.
+    /// `ClientConfig::new(url, "1").with_header("deviceId", "d-1")`.
+    pub fn with_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.insert(name.into(), value.into());
+        self
+    }
 }
 
 /// Per-call options: give them to a service handle's `with`, e.g.
@@ -82,6 +95,25 @@ impl ClientConfig {
 pub struct CallOptions {
     /// The trace id to send; a fresh one is made when `None`.
     pub trace: Option<String>,
+    /// Header values for this call only, by name: they override the
+    /// configuration's (custom headers, `lang`, `version`, ...). The token
+    /// is not set here.
+    pub headers: BTreeMap<String, String>,
+}
+
+impl CallOptions {
+    /// Sets a header for this call.
+    pub fn with_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.insert(name.into(), value.into());
+        self
+    }
+
+    fn header(&self, name: &str) -> Option<&String> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v)
+    }
 }
 
 impl CallOptions {
@@ -89,6 +121,7 @@ impl CallOptions {
     pub fn trace(trace: impl Into<String>) -> Self {
         CallOptions {
             trace: Some(trace.into()),
+            headers: BTreeMap::new(),
         }
     }
 }
@@ -138,8 +171,9 @@ impl CallMode for WithMeta {
 /// What can go wrong with a call.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// The server answered with an error envelope (`ok: false`).
-    #[error("API error {}", .0)]
+    /// The server answered with an error envelope (`ok: false`); for a
+    /// validation failure the message lists the violated pointers.
+    #[error("API error {}{}", .0, violations_of(.0))]
     Api(ApiError),
     /// The request did not reach the server or the answer did not come back.
     #[error("transport error: {}", source_chain(.0))]
@@ -162,6 +196,13 @@ pub enum Error {
         setter: &'static str,
         /// `token` or `admin_token`.
         setter_stem: &'static str,
+    },
+    /// The operation requires a header that neither the configuration nor
+    /// the call options give.
+    #[error("{biz_type} requires the `{header}` header; set it with ClientConfig::with_header or CallOptions::with_header")]
+    MissingHeader {
+        biz_type: &'static str,
+        header: &'static str,
     },
     /// The request body could not be serialized.
     #[error("cannot encode the request of {biz_type}: {message}")]
@@ -319,7 +360,11 @@ impl Client {
             message: e.to_string(),
         })?;
         let url = format!("{}{}", self.config.base_url.trim_end_matches('/'), op.path);
-        let trace = options.trace.clone().unwrap_or_else(new_trace);
+        let trace = options
+            .trace
+            .clone()
+            .or_else(|| options.header("trace").cloned())
+            .unwrap_or_else(new_trace);
         let mut req = self
             .http
             .post(url)
@@ -328,22 +373,36 @@ impl Client {
             .header("trace", &trace)
             .body(body);
         for h in op.headers {
-            let value = match h.name {
-                "version" => Some(
+            let value = match (h.source, options.header(h.name)) {
+                (HeaderSource::Trace, _) => continue,
+                (HeaderSource::Token, _) => self.token_for(op, h.presence)?,
+                (_, Some(v)) => Some(v.clone()),
+                (HeaderSource::Version, None) => Some(
                     self.config
                         .version
                         .as_deref()
                         .unwrap_or(op.version)
                         .to_owned(),
                 ),
-                "companyId" => Some(self.config.company_id.clone()),
-                "lang" => Some(self.config.lang.clone()),
-                "X-Forwarded-For" => self.config.forwarded_for.clone(),
-                "token" => self.token_for(op, h.presence)?,
-                _ => None,
+                (HeaderSource::CompanyId, None) => Some(self.config.company_id.clone()),
+                (HeaderSource::Lang, None) => Some(self.config.lang.clone()),
+                (HeaderSource::ForwardedFor, None) => self.config.forwarded_for.clone(),
+                (HeaderSource::Custom, None) => self
+                    .config
+                    .headers
+                    .iter()
+                    .find(|(n, _)| n.eq_ignore_ascii_case(h.name))
+                    .map(|(_, v)| v.clone()),
             };
-            if let Some(v) = value {
-                req = req.header(h.name, v);
+            match value {
+                Some(v) => req = req.header(h.name, v),
+                None if h.presence == Presence::Required => {
+                    return Err(Error::MissingHeader {
+                        biz_type: op.biz_type,
+                        header: h.name,
+                    })
+                }
+                None => {}
             }
         }
         let response = req.send().await.map_err(Error::Transport)?;
@@ -443,6 +502,25 @@ pub fn decode<T: DeserializeOwned>(
         tm: envelope.tm,
         biz_code: envelope.biz_code,
     })
+}
+
+/// `: /body/email: reason; ...` for a validation error, else nothing.
+fn violations_of(e: &ApiError) -> String {
+    let violations: Vec<crate::validate::Violation> = match (&e.code[..], &e.data) {
+        (crate::error::codes::VALIDATION, Some(data)) => {
+            serde_json::from_value(data.clone()).unwrap_or_default()
+        }
+        _ => return String::new(),
+    };
+    let listed: Vec<String> = violations
+        .iter()
+        .map(|v| format!("{}: {}", v.pointer, v.reason))
+        .collect();
+    if listed.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", listed.join("; "))
+    }
 }
 
 /// A fresh trace id.

@@ -8,7 +8,8 @@ pub use serde_json;
 pub use crate::envelope::Envelope;
 pub use crate::error::{ApiError, ErrorCode};
 pub use crate::operation::{
-    Access, HeaderSpec, Operation, OperationInfo, OperationVisitor, Presence, TokenKind,
+    Access, HeaderSource, HeaderSpec, Operation, OperationInfo, OperationVisitor, Presence,
+    TokenKind,
 };
 pub use crate::schema::{
     EnumCodes, EnumSchema, FieldSchema, Format, IntRules, Node, ObjectSchema, Schema, StringRules,

@@ -42,11 +42,50 @@ pub enum Presence {
     Optional,
 }
 
+/// Where the client takes a header's value from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HeaderSource {
+    /// `version`: the operation's version, unless the configuration overrides it.
+    Version,
+    /// `companyId`: the tenant of the configuration.
+    CompanyId,
+    /// `lang`: the language of the configuration.
+    Lang,
+    /// `trace`: the call's trace id (fresh unless given per call).
+    Trace,
+    /// `token`: the token the operation's access level asks for.
+    Token,
+    /// `X-Forwarded-For`: the end user's address, when the configuration has it.
+    ForwardedFor,
+    /// Any other header the spec declares: set with `ClientConfig::with_header`
+    /// or per call with `CallOptions::with_header`.
+    Custom,
+}
+
+impl HeaderSource {
+    /// The source of a header by its wire name (case-insensitive, as HTTP is).
+    pub fn of(name: &str) -> HeaderSource {
+        const BUILT_IN: [(&str, HeaderSource); 6] = [
+            ("version", HeaderSource::Version),
+            ("companyId", HeaderSource::CompanyId),
+            ("lang", HeaderSource::Lang),
+            ("trace", HeaderSource::Trace),
+            ("token", HeaderSource::Token),
+            ("X-Forwarded-For", HeaderSource::ForwardedFor),
+        ];
+        BUILT_IN
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map_or(HeaderSource::Custom, |(_, s)| *s)
+    }
+}
+
 /// One header an operation takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HeaderSpec {
     pub name: &'static str,
     pub presence: Presence,
+    pub source: HeaderSource,
 }
 
 /// Everything the runtime needs to know about one operation.

@@ -24,7 +24,7 @@ use serde_json::Value;
 
 use crate::envelope::Envelope;
 use crate::error::{codes, ApiError};
-use crate::operation::{Access, OperationInfo, Presence, TokenKind};
+use crate::operation::{Access, HeaderSource, OperationInfo, Presence, TokenKind};
 use crate::schema::ObjectSchema;
 use crate::validate::{validate_object, Options, Violation};
 
@@ -185,6 +185,9 @@ pub struct RequestContext {
     pub version: Option<String>,
     /// The authenticated caller, when a token was sent and accepted.
     pub principal: Option<Principal>,
+    /// The values of the headers the operation declares (custom ones
+    /// included, `token` excluded), by their spec names; see [`Self::header`].
+    pub declared_headers: std::collections::BTreeMap<&'static str, String>,
     /// Every request header.
     pub headers: HeaderMap,
 }
@@ -230,6 +233,17 @@ impl FromContext for AuthContext {
                 ctx.operation.biz_type
             ))),
         }
+    }
+}
+
+impl RequestContext {
+    /// The value of a header the operation declares (case-insensitive
+    /// name), `None` when it was not sent or the spec does not declare it.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.declared_headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -663,6 +677,12 @@ async fn prepare<Q: DeserializeOwned>(
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned)
     };
+    let declared_headers = op
+        .headers
+        .iter()
+        .filter(|h| h.source != HeaderSource::Token)
+        .filter_map(|h| header(h.name).map(|v| (h.name, v)))
+        .collect();
     let ctx = RequestContext {
         operation: op,
         trace,
@@ -670,6 +690,7 @@ async fn prepare<Q: DeserializeOwned>(
         lang: header("lang"),
         version: header("version"),
         principal: checked.principal,
+        declared_headers,
         headers: headers.clone(),
     };
     Ok((ctx, body))

@@ -19,3 +19,10 @@ pub mod from_macro {
 pub mod obstacle {
     bizgen_macros::generate!("obstacle-spec");
 }
+
+/// A spec with a required custom header on one gateway and an optional one
+/// on one operation (`tests/headers-spec`), expanded by the proc-macro.
+#[allow(clippy::all)]
+pub mod headers {
+    bizgen_macros::generate!("headers-spec");
+}

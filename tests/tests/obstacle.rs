@@ -53,6 +53,9 @@ fn same_operation_names_in_two_services_do_not_collide() {
     // own `with` exist on the client.
     type Alpha<'a> = obstacle::alpha::Client<'a>;
     let _ = Alpha::r#type;
+    // `new` is deprecated in the obstacle spec: code that calls it gets the
+    // warning (the generated code itself builds with `-D warnings`).
+    #[allow(deprecated)]
     let _ = Alpha::new;
     let _ = Alpha::with_;
     let _ = Alpha::new_with;
@@ -95,4 +98,41 @@ async fn constraints_on_keyword_fields_are_enforced() {
     assert_eq!(resp["data"][0]["pointer"], "/self/type");
     let (_, resp) = common::raw_post(addr, "/c/obstacle.Alpha.new", &headers, "{}").await;
     assert_eq!(resp["code"], "BIZGEN_NOT_IMPLEMENTED");
+}
+
+/// Deprecations of the obstacle spec reach the generated Rust (as
+/// `#[deprecated]` with the sunset and replacement, inside modules that
+/// allow their own use of them) and the docs.
+#[test]
+fn deprecations_reach_the_generated_code_and_docs() {
+    let spec = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("obstacle-spec");
+    let loaded = bizgen::load_dir(&spec).expect("the obstacle spec loads");
+    let files = bizgen::generate::outputs(&loaded.api, &Default::default()).expect("renders");
+    let rust: String = files
+        .iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "rs"))
+        .map(|(_, t)| t.as_str())
+        .collect();
+    for note in [
+        "#[deprecated(note = \"Deprecated: served until 2030-06-30; use `type` instead.\")]",
+        "#[deprecated(note = \"Deprecated: use `super` instead.\")]",
+        "#[deprecated(note = \"Deprecated: served until 2030-01-01; use `Minus` instead.\")]",
+        "#[deprecated(note = \"Deprecated: it may be removed in a later version.\")]",
+    ] {
+        assert!(rust.contains(note), "missing {note}");
+    }
+    assert_eq!(
+        rust.matches("#![allow(deprecated)]").count(),
+        2,
+        "types and alpha only"
+    );
+    let page = files
+        .iter()
+        .find(|(p, _)| p.ends_with("operations/alpha/new.md"))
+        .map(|(_, t)| t)
+        .expect("the docs page of Alpha.new");
+    assert!(
+        page.contains("(served until 2030-06-30; use `type` instead)"),
+        "{page}"
+    );
 }

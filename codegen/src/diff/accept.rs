@@ -21,11 +21,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::date::Date;
 use super::error::DiffError;
 use super::finding::{Acceptance, Finding};
 use super::report::Warning;
 use super::rules::rule_info;
+use crate::date::Date;
 use crate::spec::located::Located;
 
 /// The parsed accept file.

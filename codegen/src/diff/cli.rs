@@ -127,7 +127,7 @@ pub fn run_diff(
         }
     };
     let findings = match &old {
-        Some(old) => compare(old, &new),
+        Some(old) => compare(old, &new, options.today),
         None => all_added(&new),
     };
     let report = Report::new(findings, &options);

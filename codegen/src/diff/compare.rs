@@ -17,12 +17,17 @@ use serde_json::Value;
 use super::finding::{Finding, Location, SpecSide};
 use super::rules::rule_info;
 use super::usage::{Sides, Usage};
+use crate::date::Date;
 use crate::diagnostics::Pos;
+use crate::ir::Deprecation;
+pub(crate) use crate::markdown::code;
 use crate::spec::Loaded;
+use headers::SharedChanges;
 use renames::Renames;
 
-/// Every change from `old` to `new`, unsorted, at the rules' default levels.
-pub(crate) fn compare(old: &Loaded, new: &Loaded) -> Vec<Finding> {
+/// Every change from `old` to `new`, unsorted, at the rules' default
+/// levels; `today` decides whether a sunset date has passed.
+pub(crate) fn compare(old: &Loaded, new: &Loaded, today: Date) -> Vec<Finding> {
     let renames = Renames::find(&old.api, &new.api);
     let usage = Usage::of(&old.api, &new.api, |n| renames.new_name(n).to_owned());
     let mut d = Differ {
@@ -30,9 +35,12 @@ pub(crate) fn compare(old: &Loaded, new: &Loaded) -> Vec<Finding> {
         new,
         renames,
         usage,
+        today,
+        shared: SharedChanges::default(),
         out: Vec::new(),
     };
     d.operations();
+    d.shared_changes();
     d.types();
     d.enums();
     d.envelope();
@@ -46,6 +54,8 @@ pub(crate) fn all_added(new: &Loaded) -> Vec<Finding> {
         new,
         renames: Renames::default(),
         usage: Usage::default(),
+        today: Date::today(),
+        shared: SharedChanges::default(),
         out: Vec::new(),
     };
     for (s, o) in new.api.operations() {
@@ -81,6 +91,8 @@ pub(crate) struct Owner<'s> {
     pub label: String,
     /// Prefix of the finding's `path`: `request.` for a request body.
     pub prefix: &'static str,
+    /// Field names the old version reserved (types only).
+    pub reserved: &'s [String],
 }
 
 pub(crate) struct Differ<'a> {
@@ -88,10 +100,32 @@ pub(crate) struct Differ<'a> {
     new: &'a Loaded,
     renames: Renames,
     usage: Usage,
+    today: Date,
+    shared: SharedChanges,
     out: Vec<Finding>,
 }
 
 impl Differ<'_> {
+    /// The rule for removing something that was deprecated: after its
+    /// sunset date `removed-after-sunset`, before (or without one)
+    /// `deprecated-removed`; `None` when it was not deprecated.
+    fn lifecycle_rule(&self, deprecated: bool, d: &Deprecation) -> Option<(&'static str, String)> {
+        if !deprecated {
+            return None;
+        }
+        Some(match d.sunset {
+            Some(sunset) if sunset < self.today => (
+                "removed-after-sunset",
+                format!(" after its sunset date {sunset}"),
+            ),
+            Some(sunset) => (
+                "deprecated-removed",
+                format!(" before its sunset date {sunset}"),
+            ),
+            None => ("deprecated-removed", String::new()),
+        })
+    }
+
     /// Records a finding of `rule` about `scope`; on a shared type it
     /// affects the operations that use the type on `sides`.
     fn emit(
@@ -173,33 +207,5 @@ impl Details for Finding {
         self.before = value(before);
         self.after = value(after);
         self
-    }
-}
-
-/// A code span that survives any content: the fence is longer than any run
-/// of backticks inside (as CommonMark reads it).
-pub(crate) fn code(s: &str) -> String {
-    let longest = s
-        .split(|c| c != '`')
-        .map(str::len)
-        .max()
-        .unwrap_or_default();
-    let fence = "`".repeat(longest + 1);
-    if longest == 0 {
-        format!("{fence}{s}{fence}")
-    } else {
-        format!("{fence} {s} {fence}")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::code;
-
-    #[test]
-    fn code_spans_survive_backticks() {
-        assert_eq!(code("a"), "`a`");
-        assert_eq!(code("^`x`$"), "`` ^`x`$ ``");
-        assert_eq!(code("``"), "``` `` ```");
     }
 }

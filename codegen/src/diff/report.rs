@@ -5,10 +5,10 @@
 use serde::Serialize;
 
 use super::accept::AcceptFile;
-use super::date::Date;
 use super::finding::Finding;
 use super::levels::Levels;
 use super::rules::{Category, Level};
+use crate::date::Date;
 
 /// How findings are judged and filtered.
 #[derive(Debug, Clone)]

@@ -142,6 +142,7 @@ pub const RULES: &[Rule] = &[
     rule("response-constraint-relaxed", Warn, Wire, "A response field's constraint got looser or was removed (clients may rely on it)."),
     rule("response-constraint-narrowed", Info, Wire, "A response field's constraint got stricter or was added."),
     rule("response-enum-value-added", Warn, Wire, "A code was added to an enum used in responses (clients see `Unknown`)."),
+    rule("extensible-enum-value-added", Info, Wire, "A code was added to an `extensible: true` enum used in responses: clients were told to expect new codes."),
     rule("response-enum-value-removed", Info, Wire, "A code was removed from an enum used in responses."),
     rule("response-type-changed", Err, Wire, "The type of an operation's `data` changed incompatibly."),
     rule("response-type-changed-sdk", Err, Sdk, "The type of an operation's `data` changed, compatibly on the wire (a wider or renamed type): generated code changes."),
@@ -161,7 +162,10 @@ pub const RULES: &[Rule] = &[
     // Deprecation lifecycle.
     rule("operation-deprecated", Info, Wire, "An operation became deprecated."),
     rule("field-deprecated", Info, Wire, "A field became deprecated."),
+    rule("enum-value-deprecated", Info, Wire, "An enum value became deprecated."),
     rule("deprecated-removed", Warn, Wire, "A deprecated operation, field or enum value was removed (before its sunset date, or it had none)."),
+    rule("removed-after-sunset", Info, Wire, "A deprecated operation, field or enum value was removed after its sunset date."),
+    rule("reserved-reused", Err, Wire, "A code or field name that the old spec listed in `reserved:` is used again."),
     rule("docs-changed", Info, Wire, "A summary or description changed."),
 ];
 

@@ -11,8 +11,8 @@ use super::filters;
 use super::lang::{Labels, Lang};
 use super::{operation_page_path, sample, UNAUTHENTICATED_ERROR, VALIDATION_ERROR};
 use crate::ir::{
-    Access, Api, Enum, EnumRepr, ExampleKind, Field, Operation, Origin, Presence, Service, Side,
-    Struct, Ty,
+    Access, Api, Deprecation, Enum, EnumRepr, ExampleKind, Field, Operation, Origin, Presence,
+    Service, Side, Struct, Ty,
 };
 use crate::markdown::{code, slug};
 
@@ -650,7 +650,18 @@ pub(super) fn enums(api: &Api, lang: Lang) -> EnumsPage {
                     .map(|v| EnumValueRow {
                         code: code(&code_json(&v.code)),
                         name: code(&v.name),
-                        description: cell_text(lang, &v.description, v.description_zh.as_deref()),
+                        description: {
+                            let text = cell_text(lang, &v.description, v.description_zh.as_deref());
+                            if v.deprecated {
+                                format!(
+                                    "**{}** ({}). {text}",
+                                    l.deprecated,
+                                    v.deprecation.details()
+                                )
+                            } else {
+                                text
+                            }
+                        },
                     })
                     .collect(),
                 used_by: used_by(users.get(e.name.as_str())),
@@ -825,6 +836,9 @@ fn field_row(api: &Api, f: &Field, root: &str, lang: Lang) -> FieldRow {
     }
     if f.sensitive {
         details.push(l.sensitive.into());
+    }
+    if f.deprecated && f.deprecation != Deprecation::default() {
+        details.push(format!("{}: {}", l.deprecated, f.deprecation.details()));
     }
     let mut name = code(&f.name);
     if f.deprecated {

@@ -13,12 +13,15 @@ use crate::ir::Api;
 pub struct Options {
     /// Path from the generated crate to the runtime crate.
     pub runtime_path: String,
+    /// `publish = false` in the generated `Cargo.toml`.
+    pub private: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             runtime_path: "../runtime".into(),
+            private: false,
         }
     }
 }
@@ -26,25 +29,23 @@ impl Default for Options {
 /// Every generated file, by path relative to the output directory.
 pub fn outputs(api: &Api, options: &Options) -> crate::Result<BTreeMap<PathBuf, String>> {
     // Docs and TypeScript render on their own threads while the Rust emitter runs.
-    let (api_rs, docs, ts) = std::thread::scope(|scope| {
+    let (sources, docs, ts) = std::thread::scope(|scope| {
         let docs = scope.spawn(|| crate::docs::render_docs(api));
         let ts = scope.spawn(|| crate::typescript::render_package(api));
-        let api_rs = crate::rust::render_include(api);
+        let sources = crate::rust::render_crate(api);
         let docs = docs
             .join()
             .unwrap_or(Err(crate::Error::Internal("the docs thread panicked")));
         let ts = ts.join().unwrap_or(Err(crate::Error::Internal(
             "the TypeScript thread panicked",
         )));
-        (api_rs, docs, ts)
+        (sources, docs, ts)
     });
-    let mut files = BTreeMap::new();
+    let mut files: BTreeMap<PathBuf, String> = sources?.into_iter().collect();
     files.insert(
         PathBuf::from("Cargo.toml"),
-        crate::rust::render_manifest(api, &options.runtime_path),
+        crate::rust::render_manifest(api, &options.runtime_path, options.private),
     );
-    files.insert(PathBuf::from("src/lib.rs"), crate::rust::render_lib(api));
-    files.insert(PathBuf::from("src/api.rs"), api_rs?);
     files.insert(
         PathBuf::from("src/bin/mock.rs"),
         crate::rust::render_mock_bin(api),

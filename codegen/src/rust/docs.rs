@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::{Access, Api, Constraints, Field, Operation, Presence, Ty};
+use crate::ir::{Access, Api, Constraints, Deprecation, Field, Operation, Presence, Ty};
 
 /// `#[doc = "..."]` attributes, one per line of `text`.
 pub fn doc_attrs(text: &str) -> TokenStream {
@@ -144,4 +144,13 @@ pub fn operation_doc(api: &Api, op: &Operation) -> String {
         op.description_zh.as_deref().unwrap_or(""),
         &facts.join("\n"),
     ])
+}
+
+/// `#[deprecated(note = "...")]` for something deprecated in the spec.
+/// Generated modules allow `deprecated` inside, so only users' code warns.
+pub fn deprecated_attr(deprecated: bool, d: &Deprecation) -> Option<TokenStream> {
+    deprecated.then(|| {
+        let note = d.note();
+        quote!(#[deprecated(note = #note)])
+    })
 }

@@ -29,31 +29,30 @@ pub fn emit_mock(api: &Api) -> TokenStream {
         }
     });
     quote! {
-        /// A mock of every operation that answers with the spec's example
-        /// responses: the first successful one, else the first error; the
-        /// request header `Prefer: example=NAME` picks another.
-        pub mod mock {
-            #import
+        //! A mock of every operation that answers with the spec's example
+        //! responses: the first successful one, else the first error; the
+        //! request header `Prefer: example=NAME` picks another.
 
-            /// Every operation with its examples as `(name, envelope JSON)`.
-            pub static OPERATIONS: &[#rt::StaticOperation] = &[#(#rows),*];
+        #import
 
-            /// The mock's table, each example parsed once.
-            pub fn table() -> #rt::MockTable {
-                #rt::MockTable::from_static(super::API_NAME, OPERATIONS)
-            }
+        /// Every operation with its examples as `(name, envelope JSON)`.
+        pub static OPERATIONS: &[#rt::StaticOperation] = &[#(#rows),*];
 
-            /// The mock server's `main`: flags `--host`, `--port`, `--token`,
-            /// `--admin-token`, `--cors`, `--delay-ms`, `--http-status` (see
-            /// `customer-api-mock --help`).
-            pub fn main() -> ::std::process::ExitCode {
-                #rt::mock::run(&table(), ::std::env::args().skip(1))
-            }
+        /// The mock's table, each example parsed once.
+        pub fn table() -> #rt::MockTable {
+            #rt::MockTable::from_static(super::API_NAME, OPERATIONS)
+        }
 
-            /// A router serving every operation from [`table`].
-            pub fn router(config: #rt::ServerConfig) -> #rt::Router {
-                #rt::mock::router(&table(), config, ::core::default::Default::default())
-            }
+        /// The mock server's `main`: flags `--host`, `--port`, `--token`,
+        /// `--admin-token`, `--cors`, `--delay-ms`, `--http-status` (see
+        /// `customer-api-mock --help`).
+        pub fn main() -> ::std::process::ExitCode {
+            #rt::mock::run(&table(), ::std::env::args().skip(1))
+        }
+
+        /// A router serving every operation from [`table`].
+        pub fn router(config: #rt::ServerConfig) -> #rt::Router {
+            #rt::mock::router(&table(), config, ::core::default::Default::default())
         }
     }
 }

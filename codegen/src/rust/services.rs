@@ -5,9 +5,10 @@ use heck::ToShoutySnakeCase;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::docs::{doc_attrs, operation_doc, paragraphs};
+use super::docs::{deprecated_attr, doc_attrs, operation_doc, paragraphs};
 use super::tokens::{ident, rt};
 use super::types::{emit_constructor, emit_struct, rust_type, Scope};
+use super::Gates;
 use crate::ir::{Access, Api, Operation, Presence, Service, Session, Side, Ty};
 
 /// The static holding an operation's descriptor.
@@ -85,18 +86,20 @@ pub fn trait_ident(service: &Service) -> Ident {
     ident(&service.rust_name)
 }
 
-pub fn emit_service(api: &Api, service: &Service) -> TokenStream {
+/// A service module's content. With [`Gates::Features`] the client half is
+/// compiled under feature `client`, the server half under `server`.
+pub fn emit_service(api: &Api, service: &Service, gates: Gates) -> TokenStream {
     let rt = rt();
+    let client_gate = gates.on("client");
+    let server_gate = gates.on("server");
     let import = super::tokens::rt_import();
     let module = ident(&service.module);
     let trait_name = trait_ident(service);
-    let module_doc: Vec<String> = paragraphs([
+    let module_doc = paragraphs([
         service.description.as_str(),
         format!("bizType prefix `{}`.", service.qualified_name).as_str(),
-    ])
-    .lines()
-    .map(|l| format!(" {l}"))
-    .collect();
+    ]);
+    let module_doc = module_doc.lines().map(|l| format!(" {l}"));
 
     let requests = service.operations.iter().map(|op| {
         let doc = paragraphs([
@@ -135,7 +138,12 @@ pub fn emit_service(api: &Api, service: &Service) -> TokenStream {
                     Presence::Required => quote!(Required),
                     _ => quote!(Optional),
                 };
-                quote!(#rt::HeaderSpec { name: #hname, presence: #rt::Presence::#presence })
+                let source = format_ident!("{}", format!("{:?}", h.source));
+                quote!(#rt::HeaderSpec {
+                    name: #hname,
+                    presence: #rt::Presence::#presence,
+                    source: #rt::HeaderSource::#source,
+                })
             });
         let request = ident(&op.request.rust_name);
         let doc = format!(" `{}`: {}", op.name, op.summary);
@@ -154,6 +162,16 @@ pub fn emit_service(api: &Api, service: &Service) -> TokenStream {
         }
     });
     let all_infos = service.operations.iter().map(info_ident);
+    let op_count = service.operations.len();
+    let visits = service.operations.iter().map(|op| {
+        let request = ident(&op.request.rust_name);
+        quote!(visitor.visit::<#request>();)
+    });
+    let accessor_doc = format!(" Operations of `{}`.", service.qualified_name);
+    let mount_doc = format!(
+        " Serves the operations of `{}` with `service`; an error if they are already served.",
+        service.qualified_name
+    );
     let op_impls = service.operations.iter().map(|op| {
         let request = ident(&op.request.rust_name);
         let response = response_type(op);
@@ -172,7 +190,7 @@ pub fn emit_service(api: &Api, service: &Service) -> TokenStream {
         let response = response_type(op);
         let doc = doc_attrs(&operation_doc(api, op));
         let biz_type = &op.biz_type;
-        let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
+        let deprecated = deprecated_attr(op.deprecated, &op.deprecation);
         let ctx = context_type(op);
         quote! {
             #doc
@@ -209,8 +227,10 @@ pub fn emit_service(api: &Api, service: &Service) -> TokenStream {
                 Ok(M::finish(response))
             },
         };
+        let deprecated = deprecated_attr(op.deprecated, &op.deprecation);
         quote! {
             #doc
+            #deprecated
             pub async fn #method(&self, request: &#request) -> Result<M::Output<#response>, #rt::ClientError> {
                 #body
             }
@@ -222,59 +242,99 @@ pub fn emit_service(api: &Api, service: &Service) -> TokenStream {
         "Every method has a default that answers `BIZGEN_NOT_IMPLEMENTED`, so that an operation added to the spec does not break existing implementations. Requests reach a method only after headers, token and body have passed every check of the spec.",
     ]));
 
+    // Deprecated items are for users' code to avoid; the generated code
+    // itself still serves and calls them.
+    let uses_deprecated = service
+        .operations
+        .iter()
+        .any(|op| op.deprecated || op.request.fields.iter().any(|f| f.deprecated));
+    let allow_deprecated = uses_deprecated.then(|| quote!(#![allow(deprecated)]));
     quote! {
-        #(#[doc = #module_doc])*
-        pub mod #module {
-            #import
+        #(#![doc = #module_doc])*
+        #allow_deprecated
 
-            #(#requests)*
+        #import
 
-            #(#op_impls)*
+        #(#requests)*
 
-            /// Descriptors of this service's operations: path, bizType, access, headers and request schema.
-            pub mod operations {
-                use super::rt;
+        #(#op_impls)*
 
-                #(#infos)*
+        /// Descriptors of this service's operations: path, bizType, access, headers and request schema.
+        pub mod operations {
+            use super::rt;
 
-                /// Every operation of this service.
-                pub static ALL: &[&#rt::OperationInfo] = &[#(&#all_infos),*];
+            #(#infos)*
+
+            /// Every operation of this service.
+            pub static ALL: &[&#rt::OperationInfo] = &[#(&#all_infos),*];
+
+            /// The number of operations of this service.
+            pub const COUNT: usize = #op_count;
+        }
+
+        /// Calls `visitor.visit::<Request>()` for every operation's request type.
+        pub fn visit_operations<V: #rt::OperationVisitor>(visitor: &mut V) {
+            #(#visits)*
+        }
+
+        #trait_doc
+        #server_gate
+        pub trait #trait_name: Send + Sync + 'static {
+            #(#methods)*
+        }
+
+        /// Adds every operation of the service to a server's routes; an
+        /// error if one of them is already served.
+        #server_gate
+        pub fn mount<S: #trait_name>(routes: &mut #rt::Routes, service: S) -> Result<(), #rt::ServerError> {
+            routes.claim(operations::ALL)?;
+            let service = ::std::sync::Arc::new(service);
+            #(#mounts)*
+            Ok(())
+        }
+
+        #server_gate
+        impl super::Server {
+            #[doc = #mount_doc]
+            pub fn #module<S: #trait_name>(mut self, service: S) -> ::core::result::Result<Self, #rt::ServerError> {
+                mount(&mut self.routes, service)?;
+                ::core::result::Result::Ok(self)
             }
+        }
 
-            #trait_doc
-            pub trait #trait_name: Send + Sync + 'static {
-                #(#methods)*
+        #server_gate
+        impl #trait_name for super::Unimplemented {}
+
+        /// Client side of the service; get one from the crate's `Client`.
+        /// Calls return `data`; after [`Client::with`] they return the
+        /// whole [`rt::Response`] (`trace`, `tm`, `biz_code`).
+        #client_gate
+        #[derive(Debug, Clone)]
+        pub struct Client<'a, M: #rt::CallMode = #rt::DataOnly> {
+            pub(crate) client: &'a #rt::Client,
+            pub(crate) options: #rt::CallOptions,
+            pub(crate) mode: ::core::marker::PhantomData<M>,
+        }
+
+        #client_gate
+        impl<'a> Client<'a> {
+            /// Calls with per-call options (e.g. a given `trace`) that
+            /// return the whole [`rt::Response`].
+            pub fn with(&self, options: #rt::CallOptions) -> Client<'a, #rt::WithMeta> {
+                Client { client: self.client, options, mode: ::core::marker::PhantomData }
             }
+        }
 
-            /// Adds every operation of the service to a server's routes; an
-            /// error if one of them is already served.
-            pub fn mount<S: #trait_name>(routes: &mut #rt::Routes, service: S) -> Result<(), #rt::ServerError> {
-                routes.claim(operations::ALL)?;
-                let service = ::std::sync::Arc::new(service);
-                #(#mounts)*
-                Ok(())
-            }
+        #client_gate
+        impl<M: #rt::CallMode> Client<'_, M> {
+            #(#client_methods)*
+        }
 
-            /// Client side of the service; get one from the crate's `Client`.
-            /// Calls return `data`; after [`Client::with`] they return the
-            /// whole [`rt::Response`] (`trace`, `tm`, `biz_code`).
-            #[derive(Debug, Clone)]
-            pub struct Client<'a, M: #rt::CallMode = #rt::DataOnly> {
-                pub(crate) client: &'a #rt::Client,
-                pub(crate) options: #rt::CallOptions,
-                pub(crate) mode: ::core::marker::PhantomData<M>,
-            }
-
-            impl<'a> Client<'a> {
-                /// Calls with per-call options (e.g. a given `trace`) that
-                /// return the whole [`rt::Response`].
-                pub fn with(&self, options: #rt::CallOptions) -> Client<'a, #rt::WithMeta> {
-                    Client { client: self.client, options, mode: ::core::marker::PhantomData }
-                }
-            }
-
-            impl<M: #rt::CallMode> Client<'_, M> {
-                #(#client_methods)*
+        #client_gate
+        impl super::Client {
+            #[doc = #accessor_doc]
+            pub fn #module(&self) -> Client<'_> {
+                Client { client: &self.inner, options: #rt::CallOptions::default(), mode: ::core::marker::PhantomData }
             }
         }
     }

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::docs::{doc_attrs, field_doc, paragraphs};
+use super::docs::{deprecated_attr, doc_attrs, field_doc, paragraphs};
 use super::schema;
 use super::tokens::{ident, rt};
 use crate::ir::{Api, Code, Enum, EnumRepr, Field, Struct, Ty};
@@ -123,7 +123,7 @@ pub fn emit_struct(api: &Api, s: &Struct, doc: &str, scope: Scope) -> TokenStrea
             serde_args.push(quote!(skip_serializing_if = "Option::is_none"));
         }
         let serde_attr = (!serde_args.is_empty()).then(|| quote!(#[serde(#(#serde_args),*)]));
-        let deprecated = f.deprecated.then(|| quote!(#[deprecated]));
+        let deprecated = deprecated_attr(f.deprecated, &f.deprecation);
         quote! { #fdoc #serde_attr #deprecated pub #fname: #ty }
     });
     let debug_fields = s.fields.iter().map(|f| {
@@ -256,10 +256,12 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
     let enum_schema = schema::enumeration(&crate::wire::enum_schema(e));
     let variants: Vec<_> = e.values.iter().map(|v| ident(&v.rust_name)).collect();
     let variant_docs = e.values.iter().map(|v| {
-        doc_attrs(&paragraphs([
+        let doc = doc_attrs(&paragraphs([
             format!("`{}`: {}", v.code, v.description).as_str(),
             v.description_zh.as_deref().unwrap_or(""),
-        ]))
+        ]));
+        let deprecated = deprecated_attr(v.deprecated, &v.deprecation);
+        quote!(#doc #deprecated)
     });
     match e.repr {
         EnumRepr::Int32 => {

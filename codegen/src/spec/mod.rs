@@ -5,6 +5,7 @@
 //! rather than stopping at the first.
 
 mod ctx;
+mod lifecycle;
 pub mod located;
 mod merge;
 mod operations;

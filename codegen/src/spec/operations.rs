@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::ctx::Ctx;
+use super::lifecycle;
 use super::located::Located;
 use super::merge::{Merged, Named};
 use super::raw;
@@ -287,6 +288,7 @@ fn resolve_operation(
         None => presence.push(HeaderUse {
             name: name.to_owned(),
             presence: p,
+            source: HeaderSource::of(name),
         }),
     };
     for (h, p) in gateway.headers.iter() {
@@ -320,6 +322,7 @@ fn resolve_operation(
         description: format!("Request body of `{biz_type}`."),
         description_zh: None,
         fields: resolve_fields(ctx, known, &op.request, &owner),
+        reserved: Vec::new(),
         notes: Vec::new(),
         pos: name.pos,
     };
@@ -421,10 +424,12 @@ fn resolve_operation(
         gateway: gateway_name.to_owned(),
         side: gateway.side,
         access,
-        version: op
-            .version
-            .clone()
-            .unwrap_or_else(|| merged.api.map(|a| a.version.clone()).unwrap_or_default()),
+        version: op.version.clone().unwrap_or_else(|| {
+            merged
+                .api
+                .map(|a| a.version.value.clone())
+                .unwrap_or_default()
+        }),
         headers: presence,
         summary: op.summary.clone(),
         description: op.description.clone(),
@@ -457,6 +462,14 @@ fn resolve_operation(
             (None, true) => Session::Clears,
             (None, false) => Session::Keeps,
         },
+        deprecation: lifecycle::deprecation(
+            ctx,
+            &format!("operation `{}`", name.value),
+            name.pos,
+            op.deprecated,
+            op.sunset.as_ref(),
+            op.replacement.as_ref(),
+        ),
         pos: name.pos,
     })
 }

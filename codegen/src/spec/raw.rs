@@ -44,7 +44,7 @@ pub struct ApiInfo {
     pub name: Located<String>,
     pub title: String,
     /// Default value of the `version` header.
-    pub version: String,
+    pub version: Located<String>,
     #[serde(default)]
     pub description: String,
     /// Task groups of the docs index (in this order), by name: operations
@@ -130,6 +130,13 @@ pub struct EnumDef {
     #[serde(default)]
     pub description_zh: Option<String>,
     pub values: Vec<Located<EnumValueDef>>,
+    /// The set of codes may grow (a response enum): clients must expect
+    /// codes they do not know, and adding one is not a breaking change.
+    #[serde(default)]
+    pub extensible: bool,
+    /// Codes removed earlier that must never come back with another meaning.
+    #[serde(default)]
+    pub reserved: Vec<Located<Value>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -143,6 +150,13 @@ pub struct EnumValueDef {
     pub description: String,
     #[serde(default)]
     pub description_zh: Option<String>,
+    /// Still served, but going away.
+    #[serde(default)]
+    pub deprecated: bool,
+    /// With `deprecated`: the last day it is served (YYYY-MM-DD).
+    pub sunset: Option<Located<String>>,
+    /// With `deprecated`: what to use instead.
+    pub replacement: Option<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -154,6 +168,9 @@ pub struct TypeDef {
     pub description_zh: Option<String>,
     #[serde(default)]
     pub fields: OrderedMap<FieldDef>,
+    /// Field names removed earlier that must never come back with another meaning.
+    #[serde(default)]
+    pub reserved: Vec<Located<String>>,
     /// Provenance and doubts, for spec maintainers ("Source notes" in the docs).
     #[serde(default)]
     pub notes: Vec<String>,
@@ -185,8 +202,13 @@ pub struct FieldDef {
     pub minimum: Option<Located<i64>>,
     pub maximum: Option<Located<i64>>,
     pub example: Option<Located<Value>>,
+    /// Still served, but going away.
     #[serde(default)]
     pub deprecated: bool,
+    /// With `deprecated`: the last day it is served (YYYY-MM-DD).
+    pub sunset: Option<Located<String>>,
+    /// With `deprecated`: what to use instead.
+    pub replacement: Option<String>,
     /// Provenance and doubts, for spec maintainers ("Source notes" in the docs).
     #[serde(default)]
     pub notes: Vec<String>,
@@ -247,6 +269,7 @@ pub struct OperationDef {
     pub errors: Vec<Located<String>>,
     #[serde(default)]
     pub examples: Vec<Located<ExampleDef>>,
+    /// Still served, but going away.
     #[serde(default)]
     pub deprecated: bool,
     /// The field of the response that is the session token this operation
@@ -258,6 +281,10 @@ pub struct OperationDef {
     /// their token after it succeeds.
     #[serde(default)]
     pub clears_token: bool,
+    /// With `deprecated`: the last day it is served (YYYY-MM-DD).
+    pub sunset: Option<Located<String>>,
+    /// With `deprecated`: what to use instead.
+    pub replacement: Option<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

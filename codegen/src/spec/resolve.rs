@@ -20,7 +20,7 @@ pub(super) fn resolve(ctx: &mut Ctx, merged: &Merged) -> Option<Api> {
     let gateways: Vec<Gateway> = merged
         .gateways
         .iter()
-        .map(|(name, (_, g))| {
+        .map(|(name, (pos, g))| {
             let prefix = g.prefix.value.clone();
             if !prefix.starts_with('/') || !prefix.ends_with('/') {
                 ctx.error(
@@ -36,6 +36,16 @@ pub(super) fn resolve(ctx: &mut Ctx, merged: &Merged) -> Option<Api> {
                 prefix,
                 side: g.side,
                 description: g.description.clone(),
+                headers: g
+                    .headers
+                    .iter()
+                    .map(|(h, p)| GatewayHeader {
+                        name: h.value.clone(),
+                        presence: p.value,
+                        pos: h.pos,
+                    })
+                    .collect(),
+                pos: *pos,
             }
         })
         .collect();
@@ -144,7 +154,8 @@ pub(super) fn resolve(ctx: &mut Ctx, merged: &Merged) -> Option<Api> {
         quick_start,
         name: info.name.value.clone(),
         title: info.title.clone(),
-        version: info.version.clone(),
+        version: info.version.value.clone(),
+        version_pos: info.version.pos,
         description: info.description.clone(),
         gateways,
         headers,

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::Value;
 
 use super::ctx::Ctx;
+use super::lifecycle;
 use super::located::OrderedMap;
 use super::merge::Merged;
 use super::raw;
@@ -76,14 +77,19 @@ pub(super) fn resolve_types(
     let types: Vec<Struct> = merged
         .types
         .iter()
-        .map(|(name, (pos, t))| Struct {
-            name: name.clone(),
-            rust_name: names::type_name(name),
-            description: t.description.clone(),
-            description_zh: t.description_zh.clone(),
-            fields: resolve_fields(ctx, known, &t.fields, name),
-            notes: t.notes.clone(),
-            pos: *pos,
+        .map(|(name, (pos, t))| {
+            let fields = resolve_fields(ctx, known, &t.fields, name);
+            let names: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
+            Struct {
+                name: name.clone(),
+                rust_name: names::type_name(name),
+                description: t.description.clone(),
+                description_zh: t.description_zh.clone(),
+                fields,
+                notes: t.notes.clone(),
+                reserved: lifecycle::reserved_names(ctx, name, &t.reserved, &names),
+                pos: *pos,
+            }
         })
         .collect();
     check_cycles(ctx, &types);
@@ -164,15 +170,7 @@ fn resolve_enum(ctx: &mut Ctx, name: &str, pos: Pos, e: &raw::EnumDef) -> Enum {
     let mut seen_names: BTreeMap<String, Pos> = BTreeMap::new();
     for lv in &e.values {
         let v = &lv.value;
-        let code = match (e.repr, &v.value.value) {
-            (EnumRepr::Int32, Value::Number(n)) => match n.as_i64() {
-                Some(i) if i32::try_from(i).is_ok() => Some(Code::Int(i)),
-                _ => None,
-            },
-            (EnumRepr::String, Value::String(s)) => Some(Code::Str(s.clone())),
-            _ => None,
-        };
-        let Some(code) = code else {
+        let Some(code) = code_of(e.repr, &v.value.value) else {
             let want = match e.repr {
                 EnumRepr::Int32 => "a 32-bit integer",
                 EnumRepr::String => "a string",
@@ -204,15 +202,26 @@ fn resolve_enum(ctx: &mut Ctx, name: &str, pos: Pos, e: &raw::EnumDef) -> Enum {
         } else {
             seen_names.insert(rust_name.clone(), v.name.pos);
         }
+        let deprecation = lifecycle::deprecation(
+            ctx,
+            &format!("value `{}` of enum `{name}`", v.name.value),
+            lv.pos,
+            v.deprecated,
+            v.sunset.as_ref(),
+            v.replacement.as_ref(),
+        );
         values.push(EnumValue {
             code,
             name: v.name.value.clone(),
             rust_name,
             description: v.description.clone(),
             description_zh: v.description_zh.clone(),
+            deprecated: v.deprecated,
+            deprecation,
             pos: lv.pos,
         });
     }
+    let codes: Vec<Code> = values.iter().map(|v| v.code.clone()).collect();
     Enum {
         name: name.to_owned(),
         rust_name: names::type_name(name),
@@ -220,7 +229,21 @@ fn resolve_enum(ctx: &mut Ctx, name: &str, pos: Pos, e: &raw::EnumDef) -> Enum {
         description: e.description.clone(),
         description_zh: e.description_zh.clone(),
         values,
+        extensible: e.extensible,
+        reserved: lifecycle::reserved_codes(ctx, name, e.repr, &e.reserved, &codes),
         pos,
+    }
+}
+
+/// The code that `value` spells in an enum of `repr`, if it is one.
+pub(super) fn code_of(repr: EnumRepr, value: &Value) -> Option<Code> {
+    match (repr, value) {
+        (EnumRepr::Int32, Value::Number(n)) => match n.as_i64() {
+            Some(i) if i32::try_from(i).is_ok() => Some(Code::Int(i)),
+            _ => None,
+        },
+        (EnumRepr::String, Value::String(s)) => Some(Code::Str(s.clone())),
+        _ => None,
     }
 }
 
@@ -335,6 +358,14 @@ pub(super) fn resolve_fields(
             constraints,
             example: def.example.as_ref().map(|e| e.value.clone()),
             deprecated: def.deprecated,
+            deprecation: lifecycle::deprecation(
+                ctx,
+                &format!("field `{}` of {owner}", name.value),
+                name.pos,
+                def.deprecated,
+                def.sunset.as_ref(),
+                def.replacement.as_ref(),
+            ),
             notes: def.notes.clone(),
             pos: name.pos,
         });

@@ -308,7 +308,7 @@ fn field_doc(f: &Field, scope: Scope) -> Vec<String> {
         &facts,
     ]);
     if f.deprecated {
-        lines.push("@deprecated".into());
+        lines.push(format!("@deprecated {}", f.deprecation.details()));
     }
     lines
 }
@@ -519,7 +519,7 @@ fn op_view(api: &Api, op: &Operation) -> OpView {
     doc.push(String::new());
     doc.extend(facts);
     if op.deprecated {
-        doc.push("@deprecated".into());
+        doc.push(format!("@deprecated {}", op.deprecation.details()));
     }
     let headers: Vec<String> = op
         .headers

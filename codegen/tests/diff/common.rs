@@ -33,26 +33,32 @@ pub fn fixture_names() -> Vec<String> {
 }
 
 /// The fixtures' base spec (`operation-removed/old`) with `edits` applied
-/// to its service file, named `spec/common.yaml` and `spec/service.yaml`.
+/// (each `from` must occur once in one of its two files), named
+/// `spec/common.yaml` and `spec/service.yaml`.
 pub fn base_spec(edits: &[(&str, &str)]) -> Loaded {
     let base = fixtures().join("operation-removed/old");
-    let common = std::fs::read_to_string(base.join("common.yaml")).unwrap();
-    let mut service = std::fs::read_to_string(base.join("service.yaml")).unwrap();
+    let mut files: Vec<(String, String)> = ["common.yaml", "service.yaml"]
+        .iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(base.join(f)).unwrap();
+            (format!("spec/{f}"), text)
+        })
+        .collect();
     for (from, to) in edits {
-        assert_eq!(service.matches(from).count(), 1, "{from:?} is not unique");
-        service = service.replace(from, to);
+        let count: usize = files.iter().map(|(_, t)| t.matches(from).count()).sum();
+        assert_eq!(count, 1, "{from:?} is not unique");
+        for (_, text) in &mut files {
+            *text = text.replace(from, to);
+        }
     }
-    load_sources(vec![
-        Source {
-            path: "spec/common.yaml".into(),
-            text: common,
-        },
-        Source {
-            path: "spec/service.yaml".into(),
-            text: service,
-        },
-    ])
-    .unwrap_or_else(|e| panic!("edited spec does not load:\n{e}"))
+    let sources = files
+        .into_iter()
+        .map(|(path, text)| Source {
+            path: path.into(),
+            text,
+        })
+        .collect();
+    load_sources(sources).unwrap_or_else(|e| panic!("edited spec does not load:\n{e}"))
 }
 
 /// The real spec, with `from` replaced by `to` in the file whose name ends in `file`.

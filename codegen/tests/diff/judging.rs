@@ -73,7 +73,15 @@ fn a_new_required_field_in_the_real_spec_is_breaking() {
         "{}",
         f.location
     );
-    assert_eq!((f.location.line, f.location.column), (348, 11));
+    // The finding's own line is the field's line in the file.
+    let text =
+        std::fs::read_to_string(spec_dir().join("services/customer_web_profile.yaml")).unwrap();
+    let line = text
+        .lines()
+        .nth(f.location.line as usize - 1)
+        .unwrap_or_default();
+    assert!(line.trim_start().starts_with("emailArea:"), "{line}");
+    assert_eq!(f.location.column, 11);
     assert_eq!(
         (&f.before, &f.after),
         (&Some(false.into()), &Some(true.into()))
@@ -251,5 +259,90 @@ fn removing_a_deprecated_response_field_is_a_warning() {
     assert_eq!(
         findings[0].affected_operations,
         [affected("getProfile", UseSide::Response)]
+    );
+}
+
+#[test]
+fn a_gateway_header_change_is_one_finding_at_its_line() {
+    let old = base_spec(&[]);
+    let new = base_spec(&[(
+        "headers: {version: required, trace: required}",
+        "headers: {version: required, trace: required, lang: required}",
+    )]);
+    let findings = diff(&old, &new);
+    assert_eq!(
+        rules_of(&findings),
+        ["header-required-added"],
+        "{findings:#?}"
+    );
+    let f = &findings[0];
+    assert_eq!(f.location.to_string(), "spec/common.yaml:11:51");
+    assert_eq!(f.path.as_deref(), Some("gateways.c.headers.lang"));
+    let ops: Vec<&str> = f
+        .affected_operations
+        .iter()
+        .map(|a| a.operation.as_str())
+        .collect();
+    assert_eq!(
+        ops,
+        [
+            "/api/c/demo.Shop.extra",
+            "/api/c/demo.Shop.getProfile",
+            "/api/c/demo.Shop.ping"
+        ]
+    );
+    // An operation that overrides the header keeps its own finding.
+    let own = (
+        "        access: guest\n",
+        "        access: guest\n        headers: {lang: optional}\n",
+    );
+    let findings = diff(
+        &base_spec(&[own]),
+        &base_spec(&[
+            own,
+            (
+                "headers: {version: required, trace: required}",
+                "headers: {version: required, trace: required, lang: required}",
+            ),
+        ]),
+    );
+    assert_eq!(
+        rules_of(&findings),
+        ["header-required-added"],
+        "{findings:#?}"
+    );
+    assert_eq!(findings[0].affected_operations.len(), 2);
+}
+
+#[test]
+fn an_api_version_change_is_one_finding_for_the_operations_that_send_it() {
+    let old = base_spec(&[(
+        "        access: guest\n",
+        "        access: guest\n        headers: {version: absent}\n",
+    )]);
+    let new = base_spec(&[
+        (
+            "        access: guest\n",
+            "        access: guest\n        headers: {version: absent}\n",
+        ),
+        ("  version: 0.0.1\n", "  version: 0.0.2\n"),
+    ]);
+    let findings = diff(&old, &new);
+    assert_eq!(rules_of(&findings), ["version-changed"], "{findings:#?}");
+    let f = &findings[0];
+    assert_eq!(f.location.to_string(), "spec/common.yaml:5:12");
+    // `ping` sends no `version` header: it is not affected.
+    let ops: Vec<&str> = f
+        .affected_operations
+        .iter()
+        .map(|a| a.operation.as_str())
+        .collect();
+    assert_eq!(
+        ops,
+        ["/api/c/demo.Shop.extra", "/api/c/demo.Shop.getProfile"]
+    );
+    assert_eq!(
+        (&f.before, &f.after),
+        (&Some("0.0.1".into()), &Some("0.0.2".into()))
     );
 }

@@ -167,6 +167,18 @@ const CASES: &[(&str, Level, &str)] = &[
         "new/service.yaml:15:9",
     ),
     ("deprecated-removed", Level::Warn, "old/service.yaml:55:7"),
+    (
+        "enum-value-deprecated",
+        Level::Info,
+        "new/service.yaml:15:9",
+    ),
+    ("removed-after-sunset", Level::Info, "old/service.yaml:55:7"),
+    ("reserved-reused", Level::Err, "new/service.yaml:30:7"),
+    (
+        "extensible-enum-value-added",
+        Level::Info,
+        "new/service.yaml:17:9",
+    ),
     ("field-deprecated", Level::Info, "new/service.yaml:46:11"),
     ("enum-type-changed", Level::Err, "new/service.yaml:10:3"),
     ("enum-value-renamed", Level::Err, "new/service.yaml:9:9"),

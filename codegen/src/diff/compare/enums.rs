@@ -64,18 +64,52 @@ impl Differ<'_> {
             self.enum_value_removed(scope, sides, &label, v);
         }
         for v in added.iter().filter(|v| !moved(v, &removed)) {
+            if o.reserved.contains(&v.code) {
+                self.emit(
+                    "reserved-reused",
+                    scope,
+                    sides,
+                    At::New(v.pos),
+                    format!(
+                        "code {} ({}) of {label} was reserved in the old spec and is used again",
+                        code(&v.code.to_string()),
+                        v.name
+                    ),
+                )
+                .path(v.code.to_string());
+                continue;
+            }
             let message = format!(
                 "code {} ({}) was added to {label}",
                 code(&v.code.to_string()),
                 v.name
             );
-            let rules = ["request-enum-value-added", "response-enum-value-added"];
+            let response = if n.extensible {
+                "extensible-enum-value-added"
+            } else {
+                "response-enum-value-added"
+            };
+            let rules = ["request-enum-value-added", response];
             self.per_side(scope, sides, rules, At::New(v.pos), message, v);
         }
         for v in &n.values {
             let Some(ov) = o.values.iter().find(|w| w.code == v.code) else {
                 continue;
             };
+            if !ov.deprecated && v.deprecated {
+                self.emit(
+                    "enum-value-deprecated",
+                    scope,
+                    sides,
+                    At::New(v.pos),
+                    format!(
+                        "code {} ({}) of {label} is now deprecated",
+                        code(&v.code.to_string()),
+                        v.name
+                    ),
+                )
+                .path(v.code.to_string());
+            }
             if ov.name != v.name {
                 self.emit(
                     "enum-value-renamed",
@@ -123,7 +157,13 @@ impl Differ<'_> {
             code(&v.code.to_string()),
             v.name
         );
-        let rules = ["request-enum-value-removed", "response-enum-value-removed"];
+        // Senders break unless the value was deprecated first; readers
+        // only lose a case either way.
+        let (request, message) = match self.lifecycle_rule(v.deprecated, &v.deprecation) {
+            Some((rule, when)) => (rule, format!("deprecated {message}{when}")),
+            None => ("request-enum-value-removed", message),
+        };
+        let rules = [request, "response-enum-value-removed"];
         self.per_side(scope, sides, rules, At::Old(v.pos), message, v);
     }
 

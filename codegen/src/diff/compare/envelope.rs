@@ -37,6 +37,7 @@ impl Differ<'_> {
             sides: Sides::RESPONSE,
             label: "the response envelope".into(),
             prefix: "envelope.",
+            reserved: &[],
         };
         self.fields(&owner, &o.fields, &n.fields);
         if o.description != n.description {

@@ -51,6 +51,21 @@ impl Differ<'_> {
             .change(&o.name, &n.name);
         }
         for n in &added {
+            if owner.reserved.contains(&n.name) {
+                self.emit(
+                    "reserved-reused",
+                    owner.scope,
+                    owner.sides,
+                    At::New(n.pos),
+                    format!(
+                        "field {} of {} was reserved in the old spec and is used again",
+                        code(&n.name),
+                        owner.label
+                    ),
+                )
+                .path(format!("{}{}", owner.prefix, n.name));
+                continue;
+            }
             if owner.sides.request && !is_renamed_to(n) {
                 let (rule, what) = if n.required {
                     ("request-field-added-required", "required")
@@ -116,16 +131,18 @@ impl Differ<'_> {
         let at = At::Old(f.pos);
         let path = format!("{}{}", owner.prefix, f.name);
         let message = format!("field {} was removed from {}", code(&f.name), owner.label);
-        if f.deprecated && (sides.request || sides.response) {
-            self.emit(
-                "deprecated-removed",
-                owner.scope,
-                sides,
-                at,
-                format!("deprecated {message}"),
-            )
-            .path(path);
-            return;
+        if let Some((rule, when)) = self.lifecycle_rule(f.deprecated, &f.deprecation) {
+            if sides.request || sides.response {
+                self.emit(
+                    rule,
+                    owner.scope,
+                    sides,
+                    at,
+                    format!("deprecated {message}{when}"),
+                )
+                .path(path);
+                return;
+            }
         }
         if sides.request {
             self.emit(

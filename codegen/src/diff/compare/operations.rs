@@ -128,10 +128,9 @@ impl<'a> Differ<'a> {
 
     pub(super) fn operation_removed(&mut self, s: &Service, o: &Operation) {
         let what = format!("{} was removed", describe(s, o));
-        let (rule, message) = if o.deprecated {
-            ("deprecated-removed", format!("deprecated {what}"))
-        } else {
-            ("operation-removed", what)
+        let (rule, message) = match self.lifecycle_rule(o.deprecated, &o.deprecation) {
+            Some((rule, when)) => (rule, format!("deprecated {what}{when}")),
+            None => ("operation-removed", what),
         };
         self.emit(
             rule,
@@ -194,22 +193,7 @@ impl<'a> Differ<'a> {
             .path("access")
             .change(before, after);
         }
-        if o.version != n.version {
-            self.emit(
-                "version-changed",
-                scope,
-                none,
-                at,
-                format!(
-                    "the {} header changed from {} to {}",
-                    code("version"),
-                    code(&o.version),
-                    code(&n.version)
-                ),
-            )
-            .path("version")
-            .change(&o.version, &n.version);
-        }
+        self.version(o, n);
         if !o.deprecated && n.deprecated {
             self.emit(
                 "operation-deprecated",
@@ -269,6 +253,7 @@ impl<'a> Differ<'a> {
             sides: Sides::REQUEST,
             label: format!("the request of {}", code(&n.name)),
             prefix: "request.",
+            reserved: &[],
         };
         self.fields(&owner, &o.request.fields, &n.request.fields);
         self.response(o, n);

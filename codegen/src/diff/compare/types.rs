@@ -31,6 +31,7 @@ impl Differ<'_> {
             sides,
             label: format!("type {} (used in {})", code(name), sides.describe()),
             prefix: "",
+            reserved: &o.reserved,
         };
         self.fields(&owner, &o.fields, &n.fields);
         if o.description != n.description || o.description_zh != n.description_zh {

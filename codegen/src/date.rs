@@ -1,5 +1,5 @@
-//! Calendar dates (`YYYY-MM-DD`) for `until` in the accept file and
-//! `sunset` in the spec, and today's date from the system clock.
+//! Calendar dates (`YYYY-MM-DD`): `sunset` in the spec, `until` in the
+//! diff's accept file, and today's date from the system clock.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
