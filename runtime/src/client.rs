@@ -172,8 +172,9 @@ impl CallMode for WithMeta {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The server answered with an error envelope (`ok: false`); for a
-    /// validation failure the message lists the violated pointers.
-    #[error("API error {}{}", .0, violations_of(.0))]
+    /// validation failure the message lists the violated pointers (see
+    /// [`ApiError`]'s `Display`).
+    #[error("API error {}", .0)]
     Api(ApiError),
     /// The request did not reach the server or the answer did not come back.
     #[error("transport error: {}", source_chain(.0))]
@@ -502,25 +503,6 @@ pub fn decode<T: DeserializeOwned>(
         tm: envelope.tm,
         biz_code: envelope.biz_code,
     })
-}
-
-/// `: /body/email: reason; ...` for a validation error, else nothing.
-fn violations_of(e: &ApiError) -> String {
-    let violations: Vec<crate::validate::Violation> = match (&e.code[..], &e.data) {
-        (crate::error::codes::VALIDATION, Some(data)) => {
-            serde_json::from_value(data.clone()).unwrap_or_default()
-        }
-        _ => return String::new(),
-    };
-    let listed: Vec<String> = violations
-        .iter()
-        .map(|v| format!("{}: {}", v.pointer, v.reason))
-        .collect();
-    if listed.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", listed.join("; "))
-    }
 }
 
 /// A fresh trace id.
