@@ -26,3 +26,8 @@ pub mod obstacle {
 pub mod headers {
     bizgen_macros::generate!("headers-spec");
 }
+
+/// Every Rust snippet of the README compiles (`cargo test --doc`).
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeSnippets;
