@@ -43,7 +43,7 @@ fn cli_builder_and_macro_emit_identical_code() {
 /// The items of a generated crate with each `mod name;` of `lib.rs`
 /// replaced by `mod name { .. }` holding `name.rs`; without what only the
 /// crate has (its inner attributes, `#[rustfmt::skip]` on declarations, the
-/// runtime re-export).
+/// runtime re-exports).
 fn inline_crate(src: &std::path::Path) -> proc_macro2::TokenStream {
     let parse = |path: PathBuf| {
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
@@ -61,10 +61,10 @@ fn inline_crate(src: &std::path::Path) -> proc_macro2::TokenStream {
                 m.semi = None;
                 items.push(syn::Item::Mod(m));
             }
-            syn::Item::Use(u)
-                if quote::quote!(#u)
-                    .to_string()
-                    .contains("bizgen_runtime as runtime") => {}
+            // The crate's re-exports of the runtime (`runtime`, `ApiError`,
+            // `ClientConfig`, ..): a build script or macro user has the
+            // runtime as a dependency of their own.
+            syn::Item::Use(u) if quote::quote!(#u).to_string().contains("bizgen_runtime") => {}
             other => items.push(other),
         }
     }

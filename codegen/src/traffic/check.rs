@@ -103,13 +103,13 @@ pub fn check_request(api: &Api, op: &Operation, x: &Exchange) -> Vec<Finding> {
         Parsed::Missing => Value::Object(Default::default()),
         Parsed::Json(v) => v,
         Parsed::Bad(level, reason) => {
-            out.push(x.finding(Some(op), level, Side::Request, "/body", reason));
+            out.push(x.finding(Some(op), level, Side::Request, "", reason));
             return out;
         }
     };
     let lax = wire::check_request(api, op, &body, false);
     let strict = wire::check_request(api, op, &body, true);
-    out.extend(classify(x, op, Side::Request, "/body", &lax, &strict));
+    out.extend(classify(x, op, Side::Request, "", &lax, &strict));
     out
 }
 

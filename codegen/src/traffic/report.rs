@@ -60,8 +60,9 @@ pub struct Finding {
     /// The URL path of the exchange.
     pub path: String,
     pub side: Side,
-    /// RFC 6901 pointer into the side's document (`/headers/token`,
-    /// `/body/email`, `/data/accountList/0/type`).
+    /// RFC 6901 pointer, the scheme of the server and the validator:
+    /// headers under `/headers/..`, the request body at the root
+    /// (`/email`), the response envelope at the root (`/data/accountList/0/type`).
     pub pointer: String,
     pub reason: String,
 }

@@ -9,7 +9,7 @@
 
 /** One violation of a request, as bizgen servers report them. */
 export interface Violation {
-  /** JSON pointer into the request: `/body/loginName`, `/headers/token`. */
+  /** JSON pointer into the request: `/loginName` (the body is the root), `/headers/token`. */
   pointer: string;
   /** Why the value was refused. */
   reason: string;
