@@ -587,7 +587,7 @@ pub trait WhiteCustomerAdminApiService: Send + Sync + 'static {
     }
     /// List customers page by page
     ///
-    /// Returns one page of the company's customers with their basic information. customerNo is documented as required but the example sends null (no filter). The seed's response example is a placeholder; the example below is illustrative.
+    /// Returns one page of the company's customers with their basic information. customerNo must be sent; null means no filter.
     ///
     /// `POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.page`, bizType `customer.admin.WhiteCustomerAdminApiService.page`.
     /// Access: admin (B-side `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `token` (required).
@@ -609,7 +609,7 @@ pub trait WhiteCustomerAdminApiService: Send + Sync + 'static {
     }
     /// Get a customer's details
     ///
-    /// Returns one part of a customer's details, chosen by type. The seed's response example is a placeholder; the example below is illustrative.
+    /// Returns one part of a customer's details, chosen by type.
     ///
     /// `POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.detail`, bizType `customer.admin.WhiteCustomerAdminApiService.detail`.
     /// Access: admin (B-side `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `token` (required).
@@ -712,7 +712,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     }
     /// List customers page by page
     ///
-    /// Returns one page of the company's customers with their basic information. customerNo is documented as required but the example sends null (no filter). The seed's response example is a placeholder; the example below is illustrative.
+    /// Returns one page of the company's customers with their basic information. customerNo must be sent; null means no filter.
     ///
     /// `POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.page`, bizType `customer.admin.WhiteCustomerAdminApiService.page`.
     /// Access: admin (B-side `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `token` (required).
@@ -724,7 +724,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     }
     /// Get a customer's details
     ///
-    /// Returns one part of a customer's details, chosen by type. The seed's response example is a placeholder; the example below is illustrative.
+    /// Returns one part of a customer's details, chosen by type.
     ///
     /// `POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.detail`, bizType `customer.admin.WhiteCustomerAdminApiService.detail`.
     /// Access: admin (B-side `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `token` (required).
