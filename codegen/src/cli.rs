@@ -433,6 +433,7 @@ pub fn list_json(api: &Api) -> Value {
                     "bizType": o.biz_type,
                     "path": o.path,
                     "access": o.access.as_str(),
+                    "readOnly": o.read_only,
                     "request": o.request.fields.iter().map(|f| {
                         let mut field = json!({
                             "name": f.name,
