@@ -3,7 +3,9 @@
 //! B-side customer administration of a white-label company (create, list, details).
 //!
 //! bizType prefix `customer.admin.WhiteCustomerAdminApiService`.
+
 use ::bizgen_runtime::codegen as rt;
+
 /// Request body of [`WhiteCustomerAdminApiService::add_cus_and_open_account_and_kyc`].
 ///
 /// Create a customer with accounts and KYC
@@ -14,83 +16,100 @@ pub struct AddCusAndOpenAccountAndKycRequest {
     ///
     /// Wire name `phone`, `string`.
     pub phone: String,
+
     /// Email.
     ///
     /// Wire name `email`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+
     /// Login password, MD5 encrypted (e.g. the MD5 of a123456).
     ///
     /// Wire name `pwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
     pub pwd: String,
+
     /// Country, e.g. US = United States.
     ///
     /// Wire name `country`, `string`.
     pub country: String,
+
     /// Registration source: 1=mobile web: H5, 2=pcweb: PC_Web, 3=system & back office: System, 4=Android native app: Android, 5=Apple native app: iOS, 6=Hongmeng OS: HOS, 7=PC Windows client: PC_Win, 8=PC Mac client: PC_Mac, 9=none of the above: other.
     ///
     /// Wire name `registerSource`, enum [`ClientSource`] (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other).
     pub register_source: super::types::ClientSource,
+
     /// Customer group ID: 1 = default customer group; customerGroupId and tradeTypeCurrencyList correspond to each other.
     ///
     /// Wire name `customerGroupId`, `int64`.
     pub customer_group_id: i64,
+
     /// Trade types and currencies to open accounts in (undocumented; seen only in the request example).
     ///
     /// Wire name `tradeTypeCurrencyList`, `list<TradeTypeCurrency>`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type_currency_list: Option<Vec<super::types::TradeTypeCurrency>>,
+
     /// Mobile phone area code; default +86.
     ///
     /// Wire name `phoneArea`, `string`. Default: `"+86"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
+
     /// Mailbox area code; default +86.
     ///
     /// Wire name `emailArea`, `string`. Default: `"+86"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_area: Option<String>,
+
     /// Remark.
     ///
     /// Wire name `remark`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub remark: Option<String>,
+
     /// Registered device model.
     ///
     /// Wire name `registerDevice`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub register_device: Option<String>,
+
     /// Advertising source (account-opening link parameter source).
     ///
     /// Wire name `utmSource`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_source: Option<String>,
+
     /// Advertising medium (account-opening link parameter medium).
     ///
     /// Wire name `utmMedium`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_medium: Option<String>,
+
     /// Campaign (account-opening link parameter campaign).
     ///
     /// Wire name `utmCampaign`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_campaign: Option<String>,
+
     /// Ad group (account-opening link parameter content).
     ///
     /// Wire name `utmContent`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_content: Option<String>,
+
     /// Keywords (account-opening link parameter term).
     ///
     /// Wire name `utmTerm`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_term: Option<String>,
+
     /// Unique customer identifier in the third-party system.
     ///
     /// Wire name `thirdServerCode`, `string`. Constraints: at most 50 characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub third_server_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for AddCusAndOpenAccountAndKycRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("AddCusAndOpenAccountAndKycRequest")
@@ -114,6 +133,7 @@ impl ::core::fmt::Debug for AddCusAndOpenAccountAndKycRequest {
             .finish()
     }
 }
+
 impl AddCusAndOpenAccountAndKycRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -173,6 +193,7 @@ impl AddCusAndOpenAccountAndKycRequest {
             })
     }
 }
+
 impl AddCusAndOpenAccountAndKycRequest {
     /// A request with the required fields; the shortest call is `AddCusAndOpenAccountAndKycRequest::new(phone, pwd, country, register_source, customer_group_id)`. Optional fields have setters, e.g. `.with_email(..)`.
     pub fn new(
@@ -202,11 +223,13 @@ impl AddCusAndOpenAccountAndKycRequest {
             third_server_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `email`.
     pub fn with_email(mut self, email: impl ::core::convert::Into<String>) -> Self {
         self.email = ::core::option::Option::Some(email.into());
         self
     }
+
     /// Sets `tradeTypeCurrencyList`.
     pub fn with_trade_type_currency_list(
         mut self,
@@ -219,6 +242,7 @@ impl AddCusAndOpenAccountAndKycRequest {
         );
         self
     }
+
     /// Sets `phoneArea`.
     pub fn with_phone_area(
         mut self,
@@ -227,6 +251,7 @@ impl AddCusAndOpenAccountAndKycRequest {
         self.phone_area = ::core::option::Option::Some(phone_area.into());
         self
     }
+
     /// Sets `emailArea`.
     pub fn with_email_area(
         mut self,
@@ -235,11 +260,13 @@ impl AddCusAndOpenAccountAndKycRequest {
         self.email_area = ::core::option::Option::Some(email_area.into());
         self
     }
+
     /// Sets `remark`.
     pub fn with_remark(mut self, remark: impl ::core::convert::Into<String>) -> Self {
         self.remark = ::core::option::Option::Some(remark.into());
         self
     }
+
     /// Sets `registerDevice`.
     pub fn with_register_device(
         mut self,
@@ -248,6 +275,7 @@ impl AddCusAndOpenAccountAndKycRequest {
         self.register_device = ::core::option::Option::Some(register_device.into());
         self
     }
+
     /// Sets `utmSource`.
     pub fn with_utm_source(
         mut self,
@@ -256,6 +284,7 @@ impl AddCusAndOpenAccountAndKycRequest {
         self.utm_source = ::core::option::Option::Some(utm_source.into());
         self
     }
+
     /// Sets `utmMedium`.
     pub fn with_utm_medium(
         mut self,
@@ -264,6 +293,7 @@ impl AddCusAndOpenAccountAndKycRequest {
         self.utm_medium = ::core::option::Option::Some(utm_medium.into());
         self
     }
+
     /// Sets `utmCampaign`.
     pub fn with_utm_campaign(
         mut self,
@@ -272,6 +302,7 @@ impl AddCusAndOpenAccountAndKycRequest {
         self.utm_campaign = ::core::option::Option::Some(utm_campaign.into());
         self
     }
+
     /// Sets `utmContent`.
     pub fn with_utm_content(
         mut self,
@@ -280,6 +311,7 @@ impl AddCusAndOpenAccountAndKycRequest {
         self.utm_content = ::core::option::Option::Some(utm_content.into());
         self
     }
+
     /// Sets `utmTerm`.
     pub fn with_utm_term(
         mut self,
@@ -288,6 +320,7 @@ impl AddCusAndOpenAccountAndKycRequest {
         self.utm_term = ::core::option::Option::Some(utm_term.into());
         self
     }
+
     /// Sets `thirdServerCode`.
     pub fn with_third_server_code(
         mut self,
@@ -297,6 +330,7 @@ impl AddCusAndOpenAccountAndKycRequest {
         self
     }
 }
+
 /// Request body of [`WhiteCustomerAdminApiService::page`].
 ///
 /// List customers page by page
@@ -308,17 +342,20 @@ pub struct PageRequest {
     /// Wire name `customerNo`, `string`. May be `null`.
     #[serde(default)]
     pub customer_no: Option<String>,
+
     /// Number of rows per page; default 20.
     ///
     /// Wire name `size`, `int32`. Constraints: ≥ 1. Default: `20`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
+
     /// Current page; default 1.
     ///
     /// Wire name `current`, `int32`. Constraints: ≥ 1. Default: `1`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current: Option<i32>,
 }
+
 impl PageRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -351,6 +388,7 @@ impl PageRequest {
             })
     }
 }
+
 impl PageRequest {
     /// A request with the required fields; the shortest call is `PageRequest::new()`. Optional fields have setters, e.g. `.with_customer_no(..)`.
     pub fn new() -> Self {
@@ -360,6 +398,7 @@ impl PageRequest {
             current: ::core::option::Option::None,
         }
     }
+
     /// Sets `customerNo`.
     pub fn with_customer_no(
         mut self,
@@ -368,17 +407,20 @@ impl PageRequest {
         self.customer_no = ::core::option::Option::Some(customer_no.into());
         self
     }
+
     /// Sets `size`.
     pub fn with_size(mut self, size: impl ::core::convert::Into<i32>) -> Self {
         self.size = ::core::option::Option::Some(size.into());
         self
     }
+
     /// Sets `current`.
     pub fn with_current(mut self, current: impl ::core::convert::Into<i32>) -> Self {
         self.current = ::core::option::Option::Some(current.into());
         self
     }
 }
+
 /// Request body of [`WhiteCustomerAdminApiService::detail`].
 ///
 /// Get a customer's details
@@ -389,15 +431,18 @@ pub struct DetailRequest {
     ///
     /// Wire name `type`, enum [`DetailType`] (baseInfo = Basic information, tradeAccount = Trading accounts, kyc = KYC information, allKyc = Detailed KYC information of the page, bankList = Bank card list, walletList = Wallet addresses, otherInfo = Other).
     pub r#type: super::types::DetailType,
+
     /// Customer ID.
     ///
     /// Wire name `id`, `string`.
     pub id: String,
+
     /// Customer number.
     ///
     /// Wire name `customerNo`, `string`.
     pub customer_no: String,
 }
+
 impl DetailRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -420,6 +465,7 @@ impl DetailRequest {
             })
     }
 }
+
 impl DetailRequest {
     /// A request with the required fields; the shortest call is `DetailRequest::new(type, id, customer_no)`.
     pub fn new(
@@ -434,21 +480,26 @@ impl DetailRequest {
         }
     }
 }
+
 impl rt::Operation for AddCusAndOpenAccountAndKycRequest {
     type Response = String;
     const INFO: &'static rt::OperationInfo = &operations::ADD_CUS_AND_OPEN_ACCOUNT_AND_KYC;
 }
+
 impl rt::Operation for PageRequest {
     type Response = super::types::CustomerPage;
     const INFO: &'static rt::OperationInfo = &operations::PAGE;
 }
+
 impl rt::Operation for DetailRequest {
     type Response = super::types::CustomerDetail;
     const INFO: &'static rt::OperationInfo = &operations::DETAIL;
 }
+
 /// Descriptors of this service's operations: path, bizType, access, headers and request schema.
 pub mod operations {
     use super::rt;
+
     /// `addCusAndOpenAccountAndKyc`: Create a customer with accounts and KYC
     pub static ADD_CUS_AND_OPEN_ACCOUNT_AND_KYC: rt::OperationInfo = rt::OperationInfo {
         service: "WhiteCustomerAdminApiService",
@@ -481,6 +532,7 @@ pub mod operations {
         ],
         request: super::AddCusAndOpenAccountAndKycRequest::object_schema,
     };
+
     /// `page`: List customers page by page
     pub static PAGE: rt::OperationInfo = rt::OperationInfo {
         service: "WhiteCustomerAdminApiService",
@@ -513,6 +565,7 @@ pub mod operations {
         ],
         request: super::PageRequest::object_schema,
     };
+
     /// `detail`: Get a customer's details
     pub static DETAIL: rt::OperationInfo = rt::OperationInfo {
         service: "WhiteCustomerAdminApiService",
@@ -545,21 +598,25 @@ pub mod operations {
         ],
         request: super::DetailRequest::object_schema,
     };
+
     /// Every operation of this service.
     pub static ALL: &[&rt::OperationInfo] = &[
         &ADD_CUS_AND_OPEN_ACCOUNT_AND_KYC,
         &PAGE,
         &DETAIL,
     ];
+
     /// The number of operations of this service.
     pub const COUNT: usize = 3usize;
 }
+
 /// Calls `visitor.visit::<Request>()` for every operation's request type.
 pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
     visitor.visit::<AddCusAndOpenAccountAndKycRequest>();
     visitor.visit::<PageRequest>();
     visitor.visit::<DetailRequest>();
 }
+
 /// Server side of `customer.admin.WhiteCustomerAdminApiService`: implement the operations you serve.
 ///
 /// Every method has a default that answers `BIZGEN_NOT_IMPLEMENTED`, so that an operation added to the spec does not break existing implementations. Requests reach a method only after headers, token and body have passed every check of the spec.
@@ -585,6 +642,7 @@ pub trait WhiteCustomerAdminApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// List customers page by page
     ///
     /// Returns one page of the company's customers with their basic information. customerNo is documented as required but the example sends null (no filter). The seed's response example is a placeholder; the example below is illustrative.
@@ -607,6 +665,7 @@ pub trait WhiteCustomerAdminApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Get a customer's details
     ///
     /// Returns one part of a customer's details, chosen by type. The seed's response example is a placeholder; the example below is illustrative.
@@ -630,6 +689,7 @@ pub trait WhiteCustomerAdminApiService: Send + Sync + 'static {
         }
     }
 }
+
 /// Adds every operation of the service to a server's routes; an
 /// error if one of them is already served.
 #[cfg(feature = "server")]
@@ -661,6 +721,7 @@ pub fn mount<S: WhiteCustomerAdminApiService>(
         );
     Ok(())
 }
+
 #[cfg(feature = "server")]
 impl super::Server {
     /// Serves the operations of `customer.admin.WhiteCustomerAdminApiService` with `service`; an error if they are already served.
@@ -672,8 +733,10 @@ impl super::Server {
         ::core::result::Result::Ok(self)
     }
 }
+
 #[cfg(feature = "server")]
 impl WhiteCustomerAdminApiService for super::Unimplemented {}
+
 /// Client side of the service; get one from the crate's `Client`.
 /// Calls return `data`; after [`Client::with`] they return the
 /// whole [`rt::Response`] (`trace`, `tm`, `biz_code`).
@@ -684,6 +747,7 @@ pub struct Client<'a, M: rt::CallMode = rt::DataOnly> {
     pub(crate) options: rt::CallOptions,
     pub(crate) mode: ::core::marker::PhantomData<M>,
 }
+
 #[cfg(feature = "client")]
 impl<'a> Client<'a> {
     /// Calls with per-call options (e.g. a given `trace`) that
@@ -696,6 +760,7 @@ impl<'a> Client<'a> {
         }
     }
 }
+
 #[cfg(feature = "client")]
 impl<M: rt::CallMode> Client<'_, M> {
     /// Create a customer with accounts and KYC
@@ -710,6 +775,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<String>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// List customers page by page
     ///
     /// Returns one page of the company's customers with their basic information. customerNo is documented as required but the example sends null (no filter). The seed's response example is a placeholder; the example below is illustrative.
@@ -722,6 +788,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<super::types::CustomerPage>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Get a customer's details
     ///
     /// Returns one part of a customer's details, chosen by type. The seed's response example is a placeholder; the example below is illustrative.
@@ -735,6 +802,7 @@ impl<M: rt::CallMode> Client<'_, M> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
 }
+
 #[cfg(feature = "client")]
 impl super::Client {
     /// Operations of `customer.admin.WhiteCustomerAdminApiService`.
