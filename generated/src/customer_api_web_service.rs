@@ -6,9 +6,12 @@
 
 use ::bizgen_runtime::codegen as rt;
 
-/// Request body of [`CustomerApiWebService::downgrade`].
+/// Request body of `downgrade` ([`operations::DOWNGRADE`]).
 ///
 /// Downgrade the package of an API key
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::downgrade`].")]
+#[cfg_attr(feature = "server", doc = " Served by [`CustomerApiWebService::downgrade`].")]
 #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct DowngradeRequest {
@@ -25,7 +28,7 @@ pub struct DowngradeRequest {
 
     /// Type of package duration: month - one month; quarter - one season; half - six months; year - one year.
     ///
-    /// Wire name `times`, enum [`PackageDuration`] (month = One month, quarter = One season, half = Six months, year = One year).
+    /// Wire name `times`, enum [`PackageDuration`](super::types::PackageDuration) (month = One month, quarter = One season, half = Six months, year = One year).
     pub times: super::types::PackageDuration,
 }
 
@@ -74,9 +77,12 @@ impl DowngradeRequest {
     }
 }
 
-/// Request body of [`CustomerApiWebService::apply_api`].
+/// Request body of `applyApi` ([`operations::APPLY_API`]).
 ///
 /// Create an API key
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::apply_api`].")]
+#[cfg_attr(feature = "server", doc = " Served by [`CustomerApiWebService::apply_api`].")]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ApplyApiRequest {
@@ -199,9 +205,12 @@ impl ApplyApiRequest {
     }
 }
 
-/// Request body of [`CustomerApiWebService::del_api`].
+/// Request body of `delApi` ([`operations::DEL_API`]).
 ///
 /// Delete an API key
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::del_api`].")]
+#[cfg_attr(feature = "server", doc = " Served by [`CustomerApiWebService::del_api`].")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct DelApiRequest {
@@ -232,9 +241,15 @@ impl DelApiRequest {
     }
 }
 
-/// Request body of [`CustomerApiWebService::edit_api_permission`].
+/// Request body of `editApiPermission` ([`operations::EDIT_API_PERMISSION`]).
 ///
 /// Edit an API key's permissions
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::edit_api_permission`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerApiWebService::edit_api_permission`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct EditApiPermissionRequest {
@@ -242,47 +257,39 @@ pub struct EditApiPermissionRequest {
     ///
     /// Wire name `id`, `int64`.
     pub id: i64,
-
     /// Google verification code.
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
-
     /// API tag; must not duplicate another key's tag.
     ///
     /// Wire name `tag`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
-
     /// Permissions to switch (undocumented; seen only in the request example).
     ///
     /// Wire name `permissionList`, `list<ApiPermissionChange>`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub permission_list: Option<Vec<super::types::ApiPermissionChange>>,
-
     /// Whitelisted IP addresses to bind, separated by commas.
     ///
     /// Wire name `whiteIps`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub white_ips: Option<String>,
-
     /// Mobile verification code.
     ///
     /// Wire name `phoneCode`, `string`. Sensitive: redacted in `Debug` output.
     pub phone_code: String,
-
     /// Email verification code.
     ///
     /// Wire name `emailCode`, `string`. Sensitive: redacted in `Debug` output.
     pub email_code: String,
-
     /// Ticket returned when the mobile verification code was sent; phoneCode must be passed when it is not empty.
     ///
     /// Wire name `phoneSendToken`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_send_token: Option<String>,
-
     /// Ticket returned when the email verification code was sent; emailCode must be passed when it is not empty.
     ///
     /// Wire name `emailSendToken`, `string`. Sensitive: redacted in `Debug` output.
@@ -415,9 +422,12 @@ impl EditApiPermissionRequest {
     }
 }
 
-/// Request body of [`CustomerApiWebService::page`].
+/// Request body of `page` ([`operations::PAGE`]).
 ///
 /// List API keys page by page
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::page`].")]
+#[cfg_attr(feature = "server", doc = " Served by [`CustomerApiWebService::page`].")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct PageRequest {
@@ -499,9 +509,12 @@ impl PageRequest {
     }
 }
 
-/// Request body of [`CustomerApiWebService::query_api`].
+/// Request body of `queryApi` ([`operations::QUERY_API`]).
 ///
 /// Get one API key
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::query_api`].")]
+#[cfg_attr(feature = "server", doc = " Served by [`CustomerApiWebService::query_api`].")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct QueryApiRequest {

@@ -6,9 +6,15 @@
 
 use ::bizgen_runtime::codegen as rt;
 
-/// Request body of [`CustomerDubboApiService::reset_account`].
+/// Request body of `resetAccount` ([`operations::RESET_ACCOUNT`]).
 ///
 /// Reset the demo account
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::reset_account`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerDubboApiService::reset_account`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ResetAccountRequest {}

@@ -6,18 +6,23 @@
 
 use ::bizgen_runtime::codegen as rt;
 
-/// Request body of [`CustomerGroupAdminApiService::group_list`].
+/// Request body of `groupList` ([`operations::GROUP_LIST`]).
 ///
 /// List customer groups
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::group_list`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerGroupAdminApiService::group_list`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct GroupListRequest {
     /// Trade type to filter by (undocumented; seen only in the request example).
     ///
-    /// Wire name `tradeType`, enum [`TradeType`] (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
+    /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::types::TradeType>,
-
     /// Customer number to filter by (undocumented; seen only in the request example).
     ///
     /// Wire name `customerNo`, `string`.

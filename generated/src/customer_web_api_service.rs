@@ -6,9 +6,15 @@
 
 use ::bizgen_runtime::codegen as rt;
 
-/// Request body of [`CustomerWebApiService::find_third_account_info`].
+/// Request body of `findThirdAccountInfo` ([`operations::FIND_THIRD_ACCOUNT_INFO`]).
 ///
 /// Find the customer's third-party account information
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::find_third_account_info`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::find_third_account_info`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct FindThirdAccountInfoRequest {}
@@ -29,9 +35,15 @@ impl FindThirdAccountInfoRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::check_google_mfa_status`].
+/// Request body of `checkGoogleMFAStatus` ([`operations::CHECK_GOOGLE_MFA_STATUS`]).
 ///
 /// Check whether an account has Google MFA enabled
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::check_google_mfa_status`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::check_google_mfa_status`]."
+)]
 #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CheckGoogleMfaStatusRequest {
@@ -39,16 +51,14 @@ pub struct CheckGoogleMfaStatusRequest {
     ///
     /// Wire name `loginName`, `string`.
     pub login_name: String,
-
     /// Area code; the default area code is +86.
     ///
     /// Wire name `phoneArea`, `string`. Default: `"+86"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
-
     /// Type: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
 }
 
@@ -98,9 +108,15 @@ impl CheckGoogleMfaStatusRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::check_status`].
+/// Request body of `checkStatus` ([`operations::CHECK_STATUS`]).
 ///
 /// Check the status of a customer
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::check_status`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::check_status`]."
+)]
 #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CheckStatusRequest {
@@ -108,10 +124,9 @@ pub struct CheckStatusRequest {
     ///
     /// Wire name `loginName`, `string`.
     pub login_name: String,
-
     /// Type: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
 }
 
@@ -150,24 +165,28 @@ impl CheckStatusRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::query_account_assets_info`].
+/// Request body of `queryAccountAssetsInfo` ([`operations::QUERY_ACCOUNT_ASSETS_INFO`]).
 ///
 /// Query the asset information of one account
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::query_account_assets_info`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::query_account_assets_info`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct QueryAccountAssetsInfoRequest {
     /// Play ID (trade type): 3 CROSS, 5 MATCH.
     ///
-    /// Wire name `tradeType`, enum [`TradeType`] (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
+    /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::types::TradeType>,
-
     /// Account ID; at least one of accountId and accountCurrency must be given.
     ///
     /// Wire name `accountId`, `int64`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_id: Option<i64>,
-
     /// Account currency; at least one of accountId and accountCurrency must be given.
     ///
     /// Wire name `accountCurrency`, `string`.
@@ -236,24 +255,28 @@ impl QueryAccountAssetsInfoRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::query_account_by_id`].
+/// Request body of `queryAccountById` ([`operations::QUERY_ACCOUNT_BY_ID`]).
 ///
 /// Query one trading account and its assets
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::query_account_by_id`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::query_account_by_id`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct QueryAccountByIdRequest {
     /// Play ID (trade type): 1 CFD_MM, 2 CFD_WBW, 3 CROSS, 5 MATCH.
     ///
-    /// Wire name `tradeType`, enum [`TradeType`] (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
+    /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::types::TradeType>,
-
     /// Account ID; at least one of accountId and currency must be given.
     ///
     /// Wire name `accountId`, `int64`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_id: Option<i64>,
-
     /// Opening currency; at least one of accountId and currency must be given.
     ///
     /// Wire name `currency`, `string`.
@@ -322,15 +345,21 @@ impl QueryAccountByIdRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::query_customer_assets`].
+/// Request body of `queryCustomerAssets` ([`operations::QUERY_CUSTOMER_ASSETS`]).
 ///
 /// Query the customer's balance for a trade type
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::query_customer_assets`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::query_customer_assets`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct QueryCustomerAssetsRequest {
     /// Game ID (play ID, trade type).
     ///
-    /// Wire name `tradeType`, enum [`TradeType`] (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
+    /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::types::TradeType>,
 }
@@ -374,18 +403,23 @@ impl QueryCustomerAssetsRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::query_customer_assets_info`].
+/// Request body of `queryCustomerAssetsInfo` ([`operations::QUERY_CUSTOMER_ASSETS_INFO`]).
 ///
 /// Query the customer's asset totals and per-currency accounts
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::query_customer_assets_info`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::query_customer_assets_info`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct QueryCustomerAssetsInfoRequest {
     /// Gameplay ID (trade type): 3 CROSS, 5 MATCH, 8 WALLET (contract gameplay is not supported).
     ///
-    /// Wire name `tradeType`, enum [`TradeType`] (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
+    /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::types::TradeType>,
-
     /// Account currencies, separated by ',' between multiple assets, e.g. USD,CNY. If not provided, all are returned.
     ///
     /// Wire name `accountCurrency`, `string`.
@@ -443,9 +477,18 @@ impl QueryCustomerAssetsInfoRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::query_liabilities_water_by_page`].
+/// Request body of `queryLiabilitiesWaterByPage` ([`operations::QUERY_LIABILITIES_WATER_BY_PAGE`]).
 ///
 /// Page through the liabilities flow (loans and repayments)
+///
+#[cfg_attr(
+    feature = "client",
+    doc = " Sent by [`Client::query_liabilities_water_by_page`]."
+)]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::query_liabilities_water_by_page`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct QueryLiabilitiesWaterByPageRequest {
@@ -454,43 +497,36 @@ pub struct QueryLiabilitiesWaterByPageRequest {
     /// Wire name `size`, `int32`. Constraints: ≥ 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
-
     /// Current page.
     ///
     /// Wire name `current`, `int32`. Constraints: ≥ 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current: Option<i32>,
-
     /// Game ID (play ID, trade type).
     ///
-    /// Wire name `tradeType`, enum [`TradeType`] (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
+    /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::types::TradeType>,
-
     /// Liabilities type: 1 Loan, 2 Repayment.
     ///
-    /// Wire name `liabilitiesType`, enum [`LiabilitiesType`] (1 = Loan, 2 = Repayment).
+    /// Wire name `liabilitiesType`, enum [`LiabilitiesType`](super::types::LiabilitiesType) (1 = Loan, 2 = Repayment).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub liabilities_type: Option<super::types::LiabilitiesType>,
-
     /// Start time (epoch milliseconds).
     ///
     /// Wire name `startTime`, epoch milliseconds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub start_time: Option<rt::EpochMillis>,
-
     /// End time (epoch milliseconds).
     ///
     /// Wire name `endTime`, epoch milliseconds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end_time: Option<rt::EpochMillis>,
-
     /// Account ID.
     ///
     /// Wire name `accountId`, `int64`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_id: Option<i64>,
-
     /// Asset ID.
     ///
     /// Wire name `assetsId`, `int64`.
@@ -624,9 +660,15 @@ impl QueryLiabilitiesWaterByPageRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::update_asserts_pwd`].
+/// Request body of `updateAssertsPwd` ([`operations::UPDATE_ASSERTS_PWD`]).
 ///
 /// Change the fund password
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::update_asserts_pwd`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::update_asserts_pwd`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct UpdateAssertsPwdRequest {
@@ -634,12 +676,10 @@ pub struct UpdateAssertsPwdRequest {
     ///
     /// Wire name `oldPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
     pub old_pwd: String,
-
     /// New password, MD5 encryption.
     ///
     /// Wire name `newPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
     pub new_pwd: String,
-
     /// Google verification code.
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
@@ -710,9 +750,15 @@ impl UpdateAssertsPwdRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::update_asserts_pwd_mfa`].
+/// Request body of `updateAssertsPwdMFA` ([`operations::UPDATE_ASSERTS_PWD_MFA`]).
 ///
 /// Change the fund password with email/SMS verification
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::update_asserts_pwd_mfa`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::update_asserts_pwd_mfa`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct UpdateAssertsPwdMfaRequest {
@@ -720,31 +766,26 @@ pub struct UpdateAssertsPwdMfaRequest {
     ///
     /// Wire name `oldPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
     pub old_pwd: String,
-
     /// New password, MD5 encryption.
     ///
     /// Wire name `newPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
     pub new_pwd: String,
-
     /// Google verification code.
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
-
     /// Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
     ///
     /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
     pub verify_code: String,
-
     /// Send ticket returned by the send-verification-code interface.
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
     pub send_token: String,
-
     /// Type of the verification code: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
 }
 
@@ -828,9 +869,15 @@ impl UpdateAssertsPwdMfaRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::update_login_pwd`].
+/// Request body of `updateLoginPwd` ([`operations::UPDATE_LOGIN_PWD`]).
 ///
 /// Change the login password
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::update_login_pwd`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::update_login_pwd`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct UpdateLoginPwdRequest {
@@ -838,12 +885,10 @@ pub struct UpdateLoginPwdRequest {
     ///
     /// Wire name `oldPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
     pub old_pwd: String,
-
     /// New password, MD5 encryption.
     ///
     /// Wire name `newPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
     pub new_pwd: String,
-
     /// Google verification code.
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
@@ -914,9 +959,15 @@ impl UpdateLoginPwdRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::update_login_pwd_mfa`].
+/// Request body of `updateLoginPwdMFA` ([`operations::UPDATE_LOGIN_PWD_MFA`]).
 ///
 /// Change the login password with email/SMS verification
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::update_login_pwd_mfa`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::update_login_pwd_mfa`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct UpdateLoginPwdMfaRequest {
@@ -924,31 +975,26 @@ pub struct UpdateLoginPwdMfaRequest {
     ///
     /// Wire name `oldPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
     pub old_pwd: String,
-
     /// New password, MD5 encryption.
     ///
     /// Wire name `newPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
     pub new_pwd: String,
-
     /// Google verification code.
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
-
     /// Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
     ///
     /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
     pub verify_code: String,
-
     /// Send ticket returned by the send-verification-code interface.
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
     pub send_token: String,
-
     /// Type of the verification code: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
 }
 
@@ -1032,9 +1078,15 @@ impl UpdateLoginPwdMfaRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::group_list`].
+/// Request body of `groupList` ([`operations::GROUP_LIST`]).
 ///
 /// List the customer groups
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::group_list`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::group_list`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct GroupListRequest {}
@@ -1054,9 +1106,15 @@ impl GroupListRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::change_email_mfa`].
+/// Request body of `changeEmailMFA` ([`operations::CHANGE_EMAIL_MFA`]).
 ///
 /// Change the bound email, choosing how to verify the old credential
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::change_email_mfa`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::change_email_mfa`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangeEmailMfaRequest {
@@ -1064,32 +1122,26 @@ pub struct ChangeEmailMfaRequest {
     ///
     /// Wire name `verifyCodeNew`, `string`. Sensitive: redacted in `Debug` output.
     pub verify_code_new: String,
-
     /// New email.
     ///
     /// Wire name `email`, `string`. Constraints: format `email`.
     pub email: String,
-
     /// Sending ticket of the new verification code.
     ///
     /// Wire name `sendTokenNew`, `string`. Sensitive: redacted in `Debug` output.
     pub send_token_new: String,
-
     /// Original verification code, used with type: when type=1 it must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
     ///
     /// Wire name `verifyCodeOld`, `string`. Sensitive: redacted in `Debug` output.
     pub verify_code_old: String,
-
     /// Sending ticket of the original verification code, used with type: when type=1 the code must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
     ///
     /// Wire name `sendTokenOld`, `string`. Sensitive: redacted in `Debug` output.
     pub send_token_old: String,
-
     /// Type of the original verification code: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
-
     /// Google verification code.
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
@@ -1175,9 +1227,15 @@ impl ChangeEmailMfaRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::change_phone_mfa`].
+/// Request body of `changePhoneMFA` ([`operations::CHANGE_PHONE_MFA`]).
 ///
 /// Change the bound phone number, choosing how to verify the old credential
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::change_phone_mfa`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::change_phone_mfa`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangePhoneMfaRequest {
@@ -1185,38 +1243,31 @@ pub struct ChangePhoneMfaRequest {
     ///
     /// Wire name `verifyCodeNew`, `string`. Sensitive: redacted in `Debug` output.
     pub verify_code_new: String,
-
     /// Phone area code of the new phone.
     ///
     /// Wire name `phoneArea`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
-
     /// Sending ticket of the new verification code.
     ///
     /// Wire name `sendTokenNew`, `string`. Sensitive: redacted in `Debug` output.
     pub send_token_new: String,
-
     /// Original verification code, used with type: when type=1 it must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
     ///
     /// Wire name `verifyCodeOld`, `string`. Sensitive: redacted in `Debug` output.
     pub verify_code_old: String,
-
     /// Sending ticket of the original verification code, used with type: when type=1 the code must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
     ///
     /// Wire name `sendTokenOld`, `string`. Sensitive: redacted in `Debug` output.
     pub send_token_old: String,
-
     /// Type of the original verification code: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
-
     /// New phone number.
     ///
     /// Wire name `phone`, `string`. Constraints: format `phone`.
     pub phone: String,
-
     /// Google verification code.
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
@@ -1314,9 +1365,15 @@ impl ChangePhoneMfaRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::change_country`].
+/// Request body of `changeCountry` ([`operations::CHANGE_COUNTRY`]).
 ///
 /// Change the customer's country
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::change_country`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::change_country`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangeCountryRequest {
@@ -1357,9 +1414,15 @@ impl ChangeCountryRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::bind_asserts_pwd_mfa`].
+/// Request body of `bindAssertsPwdMFA` ([`operations::BIND_ASSERTS_PWD_MFA`]).
 ///
 /// Set the fund password with email/SMS verification
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::bind_asserts_pwd_mfa`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::bind_asserts_pwd_mfa`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct BindAssertsPwdMfaRequest {
@@ -1367,22 +1430,18 @@ pub struct BindAssertsPwdMfaRequest {
     ///
     /// Wire name `newPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
     pub new_pwd: String,
-
     /// Type of the verification code: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
-
     /// Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
     ///
     /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
     pub verify_code: String,
-
     /// Send ticket returned by the send-verification-code interface.
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
     pub send_token: String,
-
     /// Google verification code (documented; absent from the seed's example).
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
@@ -1460,9 +1519,15 @@ impl BindAssertsPwdMfaRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::forget_asserts_pwd_mfa`].
+/// Request body of `forgetAssertsPwdMFA` ([`operations::FORGET_ASSERTS_PWD_MFA`]).
 ///
 /// Reset a forgotten fund password with email/SMS verification
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::forget_asserts_pwd_mfa`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::forget_asserts_pwd_mfa`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ForgetAssertsPwdMfaRequest {
@@ -1470,22 +1535,18 @@ pub struct ForgetAssertsPwdMfaRequest {
     ///
     /// Wire name `newPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
     pub new_pwd: String,
-
     /// Type of the verification code: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
-
     /// Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
     ///
     /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
     pub verify_code: String,
-
     /// Send ticket returned by the send-verification-code interface.
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
     pub send_token: String,
-
     /// Google verification code (documented; absent from the seed's example).
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
@@ -1563,9 +1624,15 @@ impl ForgetAssertsPwdMfaRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::bind_third_account`].
+/// Request body of `bindThirdAccount` ([`operations::BIND_THIRD_ACCOUNT`]).
 ///
 /// Bind a third-party account
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::bind_third_account`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::bind_third_account`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct BindThirdAccountRequest {
@@ -1573,12 +1640,10 @@ pub struct BindThirdAccountRequest {
     ///
     /// Wire name `thirdLoginSource`, `string`.
     pub third_login_source: String,
-
     /// User ID at the third party.
     ///
     /// Wire name `thirdUserId`, `string`.
     pub third_user_id: String,
-
     /// The complete user information obtained from the third party; must be in JSON format.
     ///
     /// Wire name `thirdIntactMsg`, `string`. Constraints: format `json-text`.
@@ -1636,9 +1701,18 @@ impl BindThirdAccountRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::query_latest_balance_of_user_account_in_external_system`].
+/// Request body of `queryLatestBalanceOfUserAccountInExternalSystem` ([`operations::QUERY_LATEST_BALANCE_OF_USER_ACCOUNT_IN_EXTERNAL_SYSTEM`]).
 ///
 /// Query the latest balance of the customer's account in the external system
+///
+#[cfg_attr(
+    feature = "client",
+    doc = " Sent by [`Client::query_latest_balance_of_user_account_in_external_system`]."
+)]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::query_latest_balance_of_user_account_in_external_system`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct QueryLatestBalanceOfUserAccountInExternalSystemRequest {}
@@ -1665,9 +1739,15 @@ impl QueryLatestBalanceOfUserAccountInExternalSystemRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::find_phone_and_email`].
+/// Request body of `findPhoneAndEmail` ([`operations::FIND_PHONE_AND_EMAIL`]).
 ///
 /// Find the customer's bound phone number and email
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::find_phone_and_email`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::find_phone_and_email`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct FindPhoneAndEmailRequest {}
@@ -1687,9 +1767,15 @@ impl FindPhoneAndEmailRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::bind_login_pwd`].
+/// Request body of `bindLoginPwd` ([`operations::BIND_LOGIN_PWD`]).
 ///
 /// Set the login password
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::bind_login_pwd`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::bind_login_pwd`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct BindLoginPwdRequest {
@@ -1697,7 +1783,6 @@ pub struct BindLoginPwdRequest {
     ///
     /// Wire name `pwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
     pub pwd: String,
-
     /// Google verification code (MFA).
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
@@ -1756,9 +1841,15 @@ impl BindLoginPwdRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::change_email`].
+/// Request body of `changeEmail` ([`operations::CHANGE_EMAIL`]).
 ///
 /// Change the bound email address
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::change_email`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::change_email`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangeEmailRequest {
@@ -1766,17 +1857,14 @@ pub struct ChangeEmailRequest {
     ///
     /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
     pub verify_code: String,
-
     /// New email address.
     ///
     /// Wire name `email`, `string`. Constraints: format `email`.
     pub email: String,
-
     /// Sending ticket of the new verification code (returned by the send-verification-code interface).
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
     pub send_token: String,
-
     /// Area code of the new email address.
     ///
     /// Wire name `emailArea`, `string`.
@@ -1845,9 +1933,15 @@ impl ChangeEmailRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::change_email_v1v1v2`].
+/// Request body of `changeEmailV1v1v2` ([`operations::CHANGE_EMAIL_V1V1V2`]).
 ///
 /// Change the bound email address (v2, old email or MFA)
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::change_email_v1v1v2`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::change_email_v1v1v2`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangeEmailV1v1v2Request {
@@ -1855,35 +1949,29 @@ pub struct ChangeEmailV1v1v2Request {
     ///
     /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
     pub verify_code: String,
-
     /// New email address.
     ///
     /// Wire name `email`, `string`. Constraints: format `email`.
     pub email: String,
-
     /// Sending ticket of the new verification code.
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
     pub send_token: String,
-
     /// Area code of the new email address.
     ///
     /// Wire name `emailArea`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_area: Option<String>,
-
     /// Verification code sent to the original email address (not needed when MFA is enabled).
     ///
     /// Wire name `verifyCodeOld`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code_old: Option<String>,
-
     /// Sending ticket of the original email's verification code (not needed when MFA is enabled).
     ///
     /// Wire name `sendTokenOld`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token_old: Option<String>,
-
     /// Google verification code; required when the customer has enabled MFA.
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
@@ -1988,9 +2076,15 @@ impl ChangeEmailV1v1v2Request {
     }
 }
 
-/// Request body of [`CustomerWebApiService::change_phone`].
+/// Request body of `changePhone` ([`operations::CHANGE_PHONE`]).
 ///
 /// Change the bound phone number
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::change_phone`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::change_phone`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangePhoneRequest {
@@ -1999,17 +2093,14 @@ pub struct ChangePhoneRequest {
     /// Wire name `phoneArea`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
-
     /// New phone number.
     ///
     /// Wire name `phone`, `string`.
     pub phone: String,
-
     /// Verification code sent to the new phone number.
     ///
     /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
     pub verify_code: String,
-
     /// Sending ticket of the verification code.
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
@@ -2071,9 +2162,15 @@ impl ChangePhoneRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::change_phone_v1v1v2`].
+/// Request body of `changePhoneV1v1v2` ([`operations::CHANGE_PHONE_V1V1V2`]).
 ///
 /// Change the bound phone number (v2, old phone or MFA)
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::change_phone_v1v1v2`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::change_phone_v1v1v2`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangePhoneV1v1v2Request {
@@ -2082,34 +2179,28 @@ pub struct ChangePhoneV1v1v2Request {
     /// Wire name `phoneArea`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
-
     /// New phone number.
     ///
     /// Wire name `phone`, `string`.
     pub phone: String,
-
     /// Verification code sent to the new phone number.
     ///
     /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
     pub verify_code: String,
-
     /// Sending ticket of the new verification code.
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
     pub send_token: String,
-
     /// Verification code sent to the old phone number (not needed when MFA is enabled).
     ///
     /// Wire name `verifyCodeOld`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code_old: Option<String>,
-
     /// Sending ticket of the old phone's verification code (not needed when MFA is enabled).
     ///
     /// Wire name `sendTokenOld`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token_old: Option<String>,
-
     /// Google Authenticator code; required when the customer has enabled MFA.
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
@@ -2208,9 +2299,15 @@ impl ChangePhoneV1v1v2Request {
     }
 }
 
-/// Request body of [`CustomerWebApiService::check_customer_exist`].
+/// Request body of `checkCustomerExist` ([`operations::CHECK_CUSTOMER_EXIST`]).
 ///
 /// Check whether a customer account exists
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::check_customer_exist`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::check_customer_exist`]."
+)]
 #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CheckCustomerExistRequest {
@@ -2218,18 +2315,15 @@ pub struct CheckCustomerExistRequest {
     ///
     /// Wire name `loginName`, `string`.
     pub login_name: String,
-
     /// Type: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
-
     /// Email area code, default area code is +86.
     ///
     /// Wire name `emailArea`, `string`. Default: `"+86"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_area: Option<String>,
-
     /// Phone area code, default area code is +86.
     ///
     /// Wire name `phoneArea`, `string`. Default: `"+86"`.
@@ -2294,9 +2388,12 @@ impl CheckCustomerExistRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::destroy`].
+/// Request body of `destroy` ([`operations::DESTROY`]).
 ///
 /// Close (cancel) the customer account
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::destroy`].")]
+#[cfg_attr(feature = "server", doc = " Served by [`CustomerWebApiService::destroy`].")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct DestroyRequest {
@@ -2336,9 +2433,15 @@ impl DestroyRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::enable_or_forbid_mfa`].
+/// Request body of `enableOrForbidMFA` ([`operations::ENABLE_OR_FORBID_MFA`]).
 ///
 /// Enable or disable Google MFA
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::enable_or_forbid_mfa`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::enable_or_forbid_mfa`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct EnableOrForbidMfaRequest {
@@ -2347,53 +2450,44 @@ pub struct EnableOrForbidMfaRequest {
     /// Wire name `lang`, `string`. Constraints: format `lang`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
-
     /// Customer number.
     ///
     /// Wire name `customerNo`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_no: Option<String>,
-
     /// Customer id.
     ///
     /// Wire name `id`, `int64`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
-
     /// Mobile verification code (required when a phone number is bound).
     ///
     /// Wire name `verifyCodeSMS`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(rename = "verifyCodeSMS", skip_serializing_if = "Option::is_none")]
     pub verify_code_sms: Option<String>,
-
     /// Sending ticket of the mobile verification code.
     ///
     /// Wire name `sendTokenSMS`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(rename = "sendTokenSMS", skip_serializing_if = "Option::is_none")]
     pub send_token_sms: Option<String>,
-
     /// Email verification code (required when an email is bound).
     ///
     /// Wire name `verifyCodeEmail`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code_email: Option<String>,
-
     /// Sending ticket of the email verification code.
     ///
     /// Wire name `sendTokenEmail`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token_email: Option<String>,
-
     /// Google verification code.
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
     pub google_code: String,
-
     /// Type: 1 Enable, 2 Disable.
     ///
-    /// Wire name `type`, enum [`MfaSwitch`] (1 = Enable, 2 = Disable).
+    /// Wire name `type`, enum [`MfaSwitch`](super::types::MfaSwitch) (1 = Enable, 2 = Disable).
     pub r#type: super::types::MfaSwitch,
-
     /// Google authenticator id.
     ///
     /// Wire name `googleId`, `int64`.
@@ -2538,9 +2632,15 @@ impl EnableOrForbidMfaRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::find_customer_info`].
+/// Request body of `findCustomerInfo` ([`operations::FIND_CUSTOMER_INFO`]).
 ///
 /// Get the customer's profile
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::find_customer_info`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::find_customer_info`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct FindCustomerInfoRequest {}
@@ -2560,9 +2660,15 @@ impl FindCustomerInfoRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::forget_asserts_pwd`].
+/// Request body of `forgetAssertsPwd` ([`operations::FORGET_ASSERTS_PWD`]).
 ///
 /// Reset a forgotten fund (assets) password
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::forget_asserts_pwd`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::forget_asserts_pwd`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ForgetAssertsPwdRequest {
@@ -2570,35 +2676,29 @@ pub struct ForgetAssertsPwdRequest {
     ///
     /// Wire name `newPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
     pub new_pwd: String,
-
     /// Type: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
-
     /// Account: email address or phone number.
     ///
     /// Wire name `loginName`, `string`.
     pub login_name: String,
-
     /// Phone area code; required when type is 2 (phone number); defaults to +86 when not given. Documented but absent from the seed's example.
     ///
     /// Wire name `phoneArea`, `string`. Default: `"+86"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
-
     /// Verification code (checked when verifyCodeToken is absent or does not pass).
     ///
     /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code: Option<String>,
-
     /// Sending ticket returned by the send-verification-code interface.
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token: Option<String>,
-
     /// Verify ticket: the token returned by the verify-verification-code interface; checked first. If it passes, the sendToken check is skipped; otherwise the sendToken returned by the send-verification-code interface is verified.
     ///
     /// Wire name `verifyCodeToken`, `string`. Sensitive: redacted in `Debug` output.
@@ -2708,9 +2808,15 @@ impl ForgetAssertsPwdRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::forget_asserts_pwd_v1v1v2`].
+/// Request body of `forgetAssertsPwdV1v1v2` ([`operations::FORGET_ASSERTS_PWD_V1V1V2`]).
 ///
 /// Reset a forgotten fund password (v2, contact or MFA)
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::forget_asserts_pwd_v1v1v2`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::forget_asserts_pwd_v1v1v2`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ForgetAssertsPwdV1v1v2Request {
@@ -2718,25 +2824,21 @@ pub struct ForgetAssertsPwdV1v1v2Request {
     ///
     /// Wire name `newPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
     pub new_pwd: String,
-
     /// Verification code (not needed when MFA is enabled).
     ///
     /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code: Option<String>,
-
     /// Sending ticket of the verification code.
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token: Option<String>,
-
     /// Type: 1 Email, 2 Phone Number (which contact received the verification code).
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<super::types::ContactType>,
-
     /// Google verification code; required when the customer has enabled MFA.
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
@@ -2836,9 +2938,15 @@ impl ForgetAssertsPwdV1v1v2Request {
     }
 }
 
-/// Request body of [`CustomerWebApiService::forget_login_pwd`].
+/// Request body of `forgetLoginPwd` ([`operations::FORGET_LOGIN_PWD`]).
 ///
 /// Reset a forgotten login password
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::forget_login_pwd`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::forget_login_pwd`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ForgetLoginPwdRequest {
@@ -2846,41 +2954,34 @@ pub struct ForgetLoginPwdRequest {
     ///
     /// Wire name `loginName`, `string`.
     pub login_name: String,
-
     /// Phone area code, default area code is +86.
     ///
     /// Wire name `phoneArea`, `string`. Default: `"+86"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
-
     /// Type: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
-
     /// New password, MD5 encryption.
     ///
     /// Wire name `newPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
     pub new_pwd: String,
-
     /// Verification code.
     ///
     /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code: Option<String>,
-
     /// Sending ticket of the verification code.
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token: Option<String>,
-
     /// Validate ticket (token returned by the verify-verification-code interface).
     ///
     /// Wire name `verifyCodeToken`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code_token: Option<String>,
-
     /// Google verification code (when the account has MFA enabled).
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
@@ -3002,9 +3103,15 @@ impl ForgetLoginPwdRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::bind_asserts_pwd`].
+/// Request body of `bindAssertsPwd` ([`operations::BIND_ASSERTS_PWD`]).
 ///
 /// Set the fund (assets) password
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::bind_asserts_pwd`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::bind_asserts_pwd`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct BindAssertsPwdRequest {
@@ -3012,7 +3119,6 @@ pub struct BindAssertsPwdRequest {
     ///
     /// Wire name `pwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
     pub pwd: String,
-
     /// Google verification code (MFA).
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
@@ -3071,9 +3177,15 @@ impl BindAssertsPwdRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::bind_email`].
+/// Request body of `bindEmail` ([`operations::BIND_EMAIL`]).
 ///
 /// Bind an email address
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::bind_email`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::bind_email`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct BindEmailRequest {
@@ -3081,23 +3193,19 @@ pub struct BindEmailRequest {
     ///
     /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
     pub verify_code: String,
-
     /// Email address to bind. Undocumented in the seed's field list; seen only in the request example.
     ///
     /// Wire name `email`, `string`. Constraints: format `email`.
     pub email: String,
-
     /// Verification code sending ticket.
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
     pub send_token: String,
-
     /// Email area code.
     ///
     /// Wire name `emailArea`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_area: Option<String>,
-
     /// Google verification code (MFA).
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
@@ -3178,9 +3286,15 @@ impl BindEmailRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::bind_phone`].
+/// Request body of `bindPhone` ([`operations::BIND_PHONE`]).
 ///
 /// Bind a phone number
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::bind_phone`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::bind_phone`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct BindPhoneRequest {
@@ -3188,23 +3302,19 @@ pub struct BindPhoneRequest {
     ///
     /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
     pub verify_code: String,
-
     /// Verification code sending ticket.
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
     pub send_token: String,
-
     /// Google verification code (MFA).
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
-
     /// Phone number.
     ///
     /// Wire name `phone`, `string`.
     pub phone: String,
-
     /// Phone area code.
     ///
     /// Wire name `phoneArea`, `string`.
@@ -3279,9 +3389,15 @@ impl BindPhoneRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::change_lang`].
+/// Request body of `changeLang` ([`operations::CHANGE_LANG`]).
 ///
 /// Change the customer's language
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::change_lang`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::change_lang`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangeLangRequest {
@@ -3322,9 +3438,15 @@ impl ChangeLangRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::find_customer_lang`].
+/// Request body of `findCustomerLang` ([`operations::FIND_CUSTOMER_LANG`]).
 ///
 /// Get the customer's language
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::find_customer_lang`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::find_customer_lang`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct FindCustomerLangRequest {}
@@ -3344,9 +3466,18 @@ impl FindCustomerLangRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::change_customer_address_and_postal_code`].
+/// Request body of `changeCustomerAddressAndPostalCode` ([`operations::CHANGE_CUSTOMER_ADDRESS_AND_POSTAL_CODE`]).
 ///
 /// Change the postal address and postal code
+///
+#[cfg_attr(
+    feature = "client",
+    doc = " Sent by [`Client::change_customer_address_and_postal_code`]."
+)]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::change_customer_address_and_postal_code`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangeCustomerAddressAndPostalCodeRequest {
@@ -3355,7 +3486,6 @@ pub struct ChangeCustomerAddressAndPostalCodeRequest {
     /// Wire name `postalCode`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub postal_code: Option<String>,
-
     /// Communication address.
     ///
     /// Wire name `address`, `string`.
@@ -3405,9 +3535,15 @@ impl ChangeCustomerAddressAndPostalCodeRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::first_set_phone`].
+/// Request body of `firstSetPhone` ([`operations::FIRST_SET_PHONE`]).
 ///
 /// Set the phone number for the first time
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::first_set_phone`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::first_set_phone`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct FirstSetPhoneRequest {
@@ -3415,36 +3551,30 @@ pub struct FirstSetPhoneRequest {
     ///
     /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
     pub verify_code: String,
-
     /// Phone area code.
     ///
     /// Wire name `phoneArea`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
-
     /// Sending ticket of the mobile verification code.
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
     pub send_token: String,
-
     /// Third-party verification code, used together with thirdSource; when thirdSource=telegram the code's bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
     ///
     /// Wire name `verifyCodeThirdType`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code_third_type: Option<String>,
-
     /// Sending ticket of the third-party verification code, used together with thirdSource; when thirdSource=telegram the code's bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
     ///
     /// Wire name `sendTokenThirdType`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token_third_type: Option<String>,
-
     /// Third-party source; documented value: telegram.
     ///
     /// Wire name `thirdSource`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub third_source: Option<String>,
-
     /// Phone number.
     ///
     /// Wire name `phone`, `string`.
@@ -3558,9 +3688,15 @@ impl FirstSetPhoneRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::first_set_email`].
+/// Request body of `firstSetEmail` ([`operations::FIRST_SET_EMAIL`]).
 ///
 /// Set the email address for the first time
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::first_set_email`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::first_set_email`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct FirstSetEmailRequest {
@@ -3568,30 +3704,25 @@ pub struct FirstSetEmailRequest {
     ///
     /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
     pub verify_code: String,
-
     /// Sending ticket of the email verification code.
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
     pub send_token: String,
-
     /// Third-party verification code, used together with thirdSource; when thirdSource=telegram the code's bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
     ///
     /// Wire name `verifyCodeThirdType`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code_third_type: Option<String>,
-
     /// Sending ticket of the third-party verification code, used together with thirdSource; when thirdSource=telegram the code's bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
     ///
     /// Wire name `sendTokenThirdType`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token_third_type: Option<String>,
-
     /// Third-party source; documented value: telegram.
     ///
     /// Wire name `thirdSource`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub third_source: Option<String>,
-
     /// Email address to set. Undocumented in the seed's field list; seen only in the request example.
     ///
     /// Wire name `email`, `string`. Constraints: format `email`.
@@ -3699,9 +3830,18 @@ impl FirstSetEmailRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::first_time_setting_login_password`].
+/// Request body of `firstTimeSettingLoginPassword` ([`operations::FIRST_TIME_SETTING_LOGIN_PASSWORD`]).
 ///
 /// Set the login password for the first time
+///
+#[cfg_attr(
+    feature = "client",
+    doc = " Sent by [`Client::first_time_setting_login_password`]."
+)]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::first_time_setting_login_password`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct FirstTimeSettingLoginPasswordRequest {
@@ -3709,7 +3849,6 @@ pub struct FirstTimeSettingLoginPasswordRequest {
     ///
     /// Wire name `newPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
     pub new_pwd: String,
-
     /// Google verification code (MFA). Documented but absent from the seed's example.
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
@@ -3768,9 +3907,12 @@ impl FirstTimeSettingLoginPasswordRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::login`].
+/// Request body of `login` ([`operations::LOGIN`]).
 ///
 /// Log in
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::login`].")]
+#[cfg_attr(feature = "server", doc = " Served by [`CustomerWebApiService::login`].")]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct LoginRequest {
@@ -3778,7 +3920,7 @@ pub struct LoginRequest {
     ///
     /// 注册登录方式:1邮箱,2手机号码,3客户账号
     ///
-    /// Wire name `type`, enum [`LoginType`] (1 = Email, 2 = Phone number, 3 = Customer account).
+    /// Wire name `type`, enum [`LoginType`](super::types::LoginType) (1 = Email, 2 = Phone number, 3 = Customer account).
     pub r#type: super::types::LoginType,
 
     /// Phone area code; required when type is 2 (phone number).
@@ -3793,7 +3935,7 @@ pub struct LoginRequest {
     ///
     /// 登录设备:1=移动端web:H5,2=pcweb:PC_Web,3=系统&后台注册:System,4=安卓原生app:Android,5=苹果原生app:iOS,6=鸿蒙OS:HOS,7=pc windows客户端:PC_Win,8=pc mac客户端:PC_Mac,9=不属于以上的:其他
     ///
-    /// Wire name `device`, enum [`ClientSource`] (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other).
+    /// Wire name `device`, enum [`ClientSource`](super::types::ClientSource) (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other).
     pub device: super::types::ClientSource,
 
     /// Account: email / phone number.
@@ -4008,9 +4150,12 @@ impl LoginRequest {
     }
 }
 
-/// Request body of [`CustomerWebApiService::register`].
+/// Request body of `register` ([`operations::REGISTER`]).
 ///
 /// Register a customer
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::register`].")]
+#[cfg_attr(feature = "server", doc = " Served by [`CustomerWebApiService::register`].")]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct RegisterRequest {
@@ -4048,7 +4193,7 @@ pub struct RegisterRequest {
     ///
     /// 注册方式:1邮箱,2手机号码
     ///
-    /// Wire name `type`, enum [`LoginType`] (1 = Email, 2 = Phone number, 3 = Customer account).
+    /// Wire name `type`, enum [`LoginType`](super::types::LoginType) (1 = Email, 2 = Phone number, 3 = Customer account).
     pub r#type: super::types::LoginType,
 
     /// Device model registered from.
@@ -4077,7 +4222,7 @@ pub struct RegisterRequest {
     ///
     /// 注册来源:1=移动端web:H5,2=pcweb:PC_Web,3=系统&后台注册:System,4=安卓原生app:Android,5=苹果原生app:iOS,6=鸿蒙OS:HOS,7=pc windows客户端:PC_Win,8=pc mac客户端:PC_Mac,9=不属于以上的:其他
     ///
-    /// Wire name `registerSource`, enum [`ClientSource`] (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other).
+    /// Wire name `registerSource`, enum [`ClientSource`](super::types::ClientSource) (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other).
     pub register_source: super::types::ClientSource,
 
     /// Advertising source (account-opening link parameter source).
@@ -4138,7 +4283,7 @@ pub struct RegisterRequest {
     ///
     /// 开户类型:0.个人 1.企业 ,默认个人
     ///
-    /// Wire name `openAccountType`, enum [`OpenAccountType`] (0 = Personal, 1 = Enterprise). Default: `0`.
+    /// Wire name `openAccountType`, enum [`OpenAccountType`](super::types::OpenAccountType) (0 = Personal, 1 = Enterprise). Default: `0`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub open_account_type: Option<super::types::OpenAccountType>,
 

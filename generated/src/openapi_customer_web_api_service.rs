@@ -6,34 +6,36 @@
 
 use ::bizgen_runtime::codegen as rt;
 
-/// Request body of [`OpenapiCustomerWebApiService::check_customer_exist`].
+/// Request body of `checkCustomerExist` ([`operations::CHECK_CUSTOMER_EXIST`]).
 ///
 /// Check whether a customer exists (B-side)
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::check_customer_exist`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`OpenapiCustomerWebApiService::check_customer_exist`]."
+)]
 #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CheckCustomerExistRequest {
     /// Registration/login method: 1 email, 2 phone number, 3 customer account.
     ///
-    /// Wire name `type`, enum [`LoginType`] (1 = Email, 2 = Phone number, 3 = Customer account).
+    /// Wire name `type`, enum [`LoginType`](super::types::LoginType) (1 = Email, 2 = Phone number, 3 = Customer account).
     pub r#type: super::types::LoginType,
-
     /// Account: email / phone number.
     ///
     /// Wire name `loginName`, `string`.
     pub login_name: String,
-
     /// Undocumented; seen only in the request example ("true").
     ///
     /// Wire name `protocol`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub protocol: Option<String>,
-
     /// Email area code; default +86.
     ///
     /// Wire name `emailArea`, `string`. Default: `"+86"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_area: Option<String>,
-
     /// Mobile area code; default +86.
     ///
     /// Wire name `phoneArea`, `string`. Default: `"+86"`.

@@ -6,9 +6,12 @@
 
 use ::bizgen_runtime::codegen as rt;
 
-/// Request body of [`ThirdExt::switch_account`].
+/// Request body of `switchAccount` ([`operations::SWITCH_ACCOUNT`]).
 ///
 /// Switch between real and demo account
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::switch_account`].")]
+#[cfg_attr(feature = "server", doc = " Served by [`ThirdExt::switch_account`].")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct SwitchAccountRequest {}
@@ -28,9 +31,12 @@ impl SwitchAccountRequest {
     }
 }
 
-/// Request body of [`ThirdExt::random_key`].
+/// Request body of `randomKey` ([`operations::RANDOM_KEY`]).
 ///
 /// Exchange a temporary token for an access token
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::random_key`].")]
+#[cfg_attr(feature = "server", doc = " Served by [`ThirdExt::random_key`].")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct RandomKeyRequest {}

@@ -6,9 +6,18 @@
 
 use ::bizgen_runtime::codegen as rt;
 
-/// Request body of [`WhiteCustomerAdminApiService::add_cus_and_open_account_and_kyc`].
+/// Request body of `addCusAndOpenAccountAndKyc` ([`operations::ADD_CUS_AND_OPEN_ACCOUNT_AND_KYC`]).
 ///
 /// Create a customer with accounts and KYC
+///
+#[cfg_attr(
+    feature = "client",
+    doc = " Sent by [`Client::add_cus_and_open_account_and_kyc`]."
+)]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`WhiteCustomerAdminApiService::add_cus_and_open_account_and_kyc`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct AddCusAndOpenAccountAndKycRequest {
@@ -16,93 +25,77 @@ pub struct AddCusAndOpenAccountAndKycRequest {
     ///
     /// Wire name `phone`, `string`.
     pub phone: String,
-
     /// Email.
     ///
     /// Wire name `email`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-
     /// Login password, MD5 encrypted (e.g. the MD5 of a123456).
     ///
     /// Wire name `pwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
     pub pwd: String,
-
     /// Country, e.g. US = United States.
     ///
     /// Wire name `country`, `string`.
     pub country: String,
-
     /// Registration source: 1=mobile web: H5, 2=pcweb: PC_Web, 3=system & back office: System, 4=Android native app: Android, 5=Apple native app: iOS, 6=Hongmeng OS: HOS, 7=PC Windows client: PC_Win, 8=PC Mac client: PC_Mac, 9=none of the above: other.
     ///
-    /// Wire name `registerSource`, enum [`ClientSource`] (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other).
+    /// Wire name `registerSource`, enum [`ClientSource`](super::types::ClientSource) (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other).
     pub register_source: super::types::ClientSource,
-
     /// Customer group ID: 1 = default customer group; customerGroupId and tradeTypeCurrencyList correspond to each other.
     ///
     /// Wire name `customerGroupId`, `int64`.
     pub customer_group_id: i64,
-
     /// Trade types and currencies to open accounts in (undocumented; seen only in the request example).
     ///
     /// Wire name `tradeTypeCurrencyList`, `list<TradeTypeCurrency>`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type_currency_list: Option<Vec<super::types::TradeTypeCurrency>>,
-
     /// Mobile phone area code; default +86.
     ///
     /// Wire name `phoneArea`, `string`. Default: `"+86"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
-
     /// Mailbox area code; default +86.
     ///
     /// Wire name `emailArea`, `string`. Default: `"+86"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_area: Option<String>,
-
     /// Remark.
     ///
     /// Wire name `remark`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub remark: Option<String>,
-
     /// Registered device model.
     ///
     /// Wire name `registerDevice`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub register_device: Option<String>,
-
     /// Advertising source (account-opening link parameter source).
     ///
     /// Wire name `utmSource`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_source: Option<String>,
-
     /// Advertising medium (account-opening link parameter medium).
     ///
     /// Wire name `utmMedium`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_medium: Option<String>,
-
     /// Campaign (account-opening link parameter campaign).
     ///
     /// Wire name `utmCampaign`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_campaign: Option<String>,
-
     /// Ad group (account-opening link parameter content).
     ///
     /// Wire name `utmContent`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_content: Option<String>,
-
     /// Keywords (account-opening link parameter term).
     ///
     /// Wire name `utmTerm`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_term: Option<String>,
-
     /// Unique customer identifier in the third-party system.
     ///
     /// Wire name `thirdServerCode`, `string`. Constraints: at most 50 characters.
@@ -331,9 +324,15 @@ impl AddCusAndOpenAccountAndKycRequest {
     }
 }
 
-/// Request body of [`WhiteCustomerAdminApiService::page`].
+/// Request body of `page` ([`operations::PAGE`]).
 ///
 /// List customers page by page
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::page`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`WhiteCustomerAdminApiService::page`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct PageRequest {
@@ -342,13 +341,11 @@ pub struct PageRequest {
     /// Wire name `customerNo`, `string`. May be `null`.
     #[serde(default)]
     pub customer_no: Option<String>,
-
     /// Number of rows per page; default 20.
     ///
     /// Wire name `size`, `int32`. Constraints: ≥ 1. Default: `20`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
-
     /// Current page; default 1.
     ///
     /// Wire name `current`, `int32`. Constraints: ≥ 1. Default: `1`.
@@ -421,22 +418,26 @@ impl PageRequest {
     }
 }
 
-/// Request body of [`WhiteCustomerAdminApiService::detail`].
+/// Request body of `detail` ([`operations::DETAIL`]).
 ///
 /// Get a customer's details
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::detail`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`WhiteCustomerAdminApiService::detail`]."
+)]
 #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct DetailRequest {
     /// Type of information: baseInfo = basic information, tradeAccount = trading account, kyc = KYC information, allKyc = detailed KYC information of the page, bankList = bank card list, walletList = wallet address, otherInfo = other.
     ///
-    /// Wire name `type`, enum [`DetailType`] (baseInfo = Basic information, tradeAccount = Trading accounts, kyc = KYC information, allKyc = Detailed KYC information of the page, bankList = Bank card list, walletList = Wallet addresses, otherInfo = Other).
+    /// Wire name `type`, enum [`DetailType`](super::types::DetailType) (baseInfo = Basic information, tradeAccount = Trading accounts, kyc = KYC information, allKyc = Detailed KYC information of the page, bankList = Bank card list, walletList = Wallet addresses, otherInfo = Other).
     pub r#type: super::types::DetailType,
-
     /// Customer ID.
     ///
     /// Wire name `id`, `string`.
     pub id: String,
-
     /// Customer number.
     ///
     /// Wire name `customerNo`, `string`.

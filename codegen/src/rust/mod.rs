@@ -40,6 +40,16 @@ impl Gates {
             Gates::Features => quote!(#[cfg(feature = #feature)]),
         }
     }
+
+    /// A doc line shown only with `feature` (always, without gates): for
+    /// links to items that exist only under that feature.
+    pub(crate) fn doc_on(self, feature: &str, line: &str) -> TokenStream {
+        let line = format!(" {line}");
+        match self {
+            Gates::None => quote!(#[doc = #line]),
+            Gates::Features => quote!(#[cfg_attr(feature = #feature, doc = #line)]),
+        }
+    }
 }
 
 /// Features of the generated crate that are not services.
@@ -151,11 +161,11 @@ fn emit_types(api: &Api) -> TokenStream {
     let import = rt_import();
     let enums = api.enums.iter().map(types::emit_enum);
     let structs = api.types.iter().map(|s| {
-        let doc = docs::paragraphs([
+        let doc = docs::doc_attrs(&docs::paragraphs([
             s.description.as_str(),
             s.description_zh.as_deref().unwrap_or(""),
-        ]);
-        types::emit_struct(api, s, &doc, types::Scope::Types)
+        ]));
+        types::emit_struct(api, s, doc, types::Scope::Types)
     });
     // Deprecated fields and variants are for users' code to avoid; the
     // generated impls still use them.
