@@ -111,58 +111,13 @@ pub enum Command {
     Diff(crate::diff::DiffArgs),
     /// Serve the spec's examples on HTTP, straight from the spec (no
     /// generate, no build), with the generated server's checks.
-    Mock(MockCli),
+    Mock(bizgen_runtime::mock::MockArgs),
     /// Print the JSON Schema of the spec file format.
     Schema {
         /// Write to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
     },
-}
-
-/// Flags of `bizgen mock`, the same as the generated `*-mock` binary's.
-#[derive(Debug, clap::Args)]
-pub struct MockCli {
-    #[arg(long, default_value = "127.0.0.1")]
-    pub host: String,
-    #[arg(long, default_value_t = 8080)]
-    pub port: u16,
-    /// The C-side customer token the mock accepts (and login hands out).
-    #[arg(long, default_value = "mock-token")]
-    pub token: String,
-    /// The B-side admin token the mock accepts.
-    #[arg(long, default_value = "mock-admin-token")]
-    pub admin_token: String,
-    /// Answer CORS preflights and allow every origin (browser front ends).
-    #[arg(long)]
-    pub cors: bool,
-    /// Wait this many milliseconds before each answer.
-    #[arg(long, default_value_t = 0)]
-    pub delay_ms: u64,
-    /// `platform`: HTTP 200 for every answer; `semantic`: 400/401/404/413/
-    /// 415/422/500 for the bizgen error codes.
-    #[arg(long, default_value = "platform", value_parser = parse_http_status)]
-    pub http_status: bizgen_runtime::server::HttpStatus,
-}
-
-fn parse_http_status(s: &str) -> Result<bizgen_runtime::server::HttpStatus, String> {
-    bizgen_runtime::mock::parse_http_status(s)
-}
-
-impl MockCli {
-    fn args(&self) -> bizgen_runtime::mock::MockArgs {
-        bizgen_runtime::mock::MockArgs {
-            host: self.host.clone(),
-            port: self.port,
-            token: self.token.clone(),
-            admin_token: self.admin_token.clone(),
-            options: bizgen_runtime::mock::MockOptions {
-                cors: self.cors,
-                delay: std::time::Duration::from_millis(self.delay_ms),
-            },
-            http_status: self.http_status,
-        }
-    }
 }
 
 /// Runs the CLI with the given arguments, writing to the given streams.
@@ -208,7 +163,7 @@ fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resu
                 return Ok(EXIT_FAILURE);
             };
             let table = crate::traffic::mock::mock_table(&loaded.api);
-            bizgen_runtime::mock::serve(&table, &mock.args())?;
+            bizgen_runtime::mock::serve(&table, mock)?;
             Ok(0)
         }
         Command::Generate { out: dir, krate } => {
@@ -478,6 +433,7 @@ pub fn list_json(api: &Api) -> Value {
                     "bizType": o.biz_type,
                     "path": o.path,
                     "access": o.access.as_str(),
+                    "readOnly": o.read_only,
                     "request": o.request.fields.iter().map(|f| json!({
                         "name": f.name,
                         "type": type_str(&f.ty, f.nullable),

@@ -299,6 +299,8 @@ pub struct Operation {
     pub errors: Vec<String>,
     pub examples: Vec<Example>,
     pub deprecated: bool,
+    /// A pure query (`readOnly: true`): safe to call against a live gateway.
+    pub read_only: bool,
     /// What the operation does to the client's session token.
     pub session: Session,
     pub deprecation: Deprecation,

@@ -6,7 +6,8 @@
 //!
 //! Feature `cli` (default) adds the command line and what only it uses:
 //! writing and checking the output directory, the docs (askama), `bizgen
-//! diff`. [`Builder`] and proc-macro users turn default features off and
+//! diff`, and the HTTP server and client of `bizgen mock` / `bizgen probe`
+//! (axum, tokio, reqwest). [`Builder`] and proc-macro users turn default features off and
 //! compile none of it.
 
 pub mod builder;

@@ -115,6 +115,7 @@ cases! {
     unknown_key_in_field,
     unknown_key_in_operation,
     sets_token_unknown_field,
+    read_only_changes_session,
     bad_access_value,
     missing_response,
     missing_required_key_in_api,

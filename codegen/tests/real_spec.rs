@@ -313,7 +313,7 @@ fn cli_list_json() {
             .collect();
         assert_eq!(
             keys,
-            BTreeSet::from(["bizType", "path", "access", "request", "response"]),
+            BTreeSet::from(["bizType", "path", "access", "readOnly", "request", "response"]),
             "{entry}"
         );
         assert!(entry["bizType"].is_string() && entry["path"].is_string());
@@ -337,6 +337,23 @@ fn cli_list_json() {
             assert!(field["name"].is_string() && field["type"].is_string());
             assert!(field["required"].is_boolean());
         }
+    }
+    // The pure queries of the seeds (find*, query*, check*, page, detail,
+    // groupList) are marked read-only, and nothing else is.
+    let read_only: Vec<&str> = list
+        .iter()
+        .filter(|e| e["readOnly"] == true)
+        .filter_map(|e| e["bizType"].as_str())
+        .collect();
+    assert_eq!(read_only.len(), 20, "{read_only:?}");
+    for biz_type in read_only {
+        let name = biz_type.rsplit('.').next().unwrap_or_default();
+        assert!(
+            ["find", "query", "check", "page", "detail", "groupList"]
+                .iter()
+                .any(|p| name.starts_with(p)),
+            "{biz_type}"
+        );
     }
     let random_key = list
         .iter()

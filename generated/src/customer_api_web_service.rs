@@ -838,7 +838,7 @@ pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
 pub trait CustomerApiWebService: Send + Sync + 'static {
     /// Downgrade the package of an API key
     ///
-    /// Changes the package duration of an API key. The seed's response is the full API key (identical to the applyApi capture in the seed document).
+    /// Changes the package duration of an API key and returns the full API key.
     ///
     /// `POST /api/global/customer.app.CustomerApiWebService.downgrade`, bizType `customer.app.CustomerApiWebService.downgrade`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -1058,7 +1058,7 @@ impl<'a> Client<'a> {
 impl<M: rt::CallMode> Client<'_, M> {
     /// Downgrade the package of an API key
     ///
-    /// Changes the package duration of an API key. The seed's response is the full API key (identical to the applyApi capture in the seed document).
+    /// Changes the package duration of an API key and returns the full API key.
     ///
     /// `POST /api/global/customer.app.CustomerApiWebService.downgrade`, bizType `customer.app.CustomerApiWebService.downgrade`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).

@@ -100,7 +100,7 @@ pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
 pub trait CustomerDubboApiService: Send + Sync + 'static {
     /// Reset the demo account
     ///
-    /// Resets the logged-in customer's demo (simulated) trading account. The body is empty. The seed shows `{}` as the response, which is not an envelope; the example below is an illustrative success envelope with data null.
+    /// Resets the logged-in customer's demo (simulated) trading account. The body is empty.
     ///
     /// 重置模拟账户
     ///
@@ -183,7 +183,7 @@ impl<'a> Client<'a> {
 impl<M: rt::CallMode> Client<'_, M> {
     /// Reset the demo account
     ///
-    /// Resets the logged-in customer's demo (simulated) trading account. The body is empty. The seed shows `{}` as the response, which is not an envelope; the example below is an illustrative success envelope with data null.
+    /// Resets the logged-in customer's demo (simulated) trading account. The body is empty.
     ///
     /// 重置模拟账户
     ///

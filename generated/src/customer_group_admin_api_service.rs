@@ -18,12 +18,12 @@ use ::bizgen_runtime::codegen as rt;
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct GroupListRequest {
-    /// Trade type to filter by (undocumented; seen only in the request example).
+    /// Trade type to filter by.
     ///
     /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::types::TradeType>,
-    /// Customer number to filter by (undocumented; seen only in the request example).
+    /// Customer number to filter by.
     ///
     /// Wire name `customerNo`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -141,7 +141,7 @@ pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
 pub trait CustomerGroupAdminApiService: Send + Sync + 'static {
     /// List customer groups
     ///
-    /// Lists the company's customer groups, optionally filtered by trade type and customer. The request fields are undocumented (seen only in the example). The seed's response placeholder shows one object; the data is a list. The example below is illustrative.
+    /// Lists the company's customer groups, optionally filtered by trade type and customer.
     ///
     /// `POST /openapi-b/customer.admin.CustomerGroupAdminApiService.groupList`, bizType `customer.admin.CustomerGroupAdminApiService.groupList`.
     /// Access: admin (B-side `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `token` (required).
@@ -224,7 +224,7 @@ impl<'a> Client<'a> {
 impl<M: rt::CallMode> Client<'_, M> {
     /// List customer groups
     ///
-    /// Lists the company's customer groups, optionally filtered by trade type and customer. The request fields are undocumented (seen only in the example). The seed's response placeholder shows one object; the data is a list. The example below is illustrative.
+    /// Lists the company's customer groups, optionally filtered by trade type and customer.
     ///
     /// `POST /openapi-b/customer.admin.CustomerGroupAdminApiService.groupList`, bizType `customer.admin.CustomerGroupAdminApiService.groupList`.
     /// Access: admin (B-side `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `token` (required).

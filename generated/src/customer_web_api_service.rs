@@ -1442,7 +1442,7 @@ pub struct BindAssertsPwdMfaRequest {
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
     pub send_token: String,
-    /// Google verification code (documented; absent from the seed's example).
+    /// Google verification code.
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1547,7 +1547,7 @@ pub struct ForgetAssertsPwdMfaRequest {
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
     pub send_token: String,
-    /// Google verification code (documented; absent from the seed's example).
+    /// Google verification code.
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2684,7 +2684,7 @@ pub struct ForgetAssertsPwdRequest {
     ///
     /// Wire name `loginName`, `string`.
     pub login_name: String,
-    /// Phone area code; required when type is 2 (phone number); defaults to +86 when not given. Documented but absent from the seed's example.
+    /// Phone area code; required when type is 2 (phone number); defaults to +86 when not given.
     ///
     /// Wire name `phoneArea`, `string`. Default: `"+86"`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -3193,7 +3193,7 @@ pub struct BindEmailRequest {
     ///
     /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
     pub verify_code: String,
-    /// Email address to bind. Undocumented in the seed's field list; seen only in the request example.
+    /// Email address to bind.
     ///
     /// Wire name `email`, `string`. Constraints: format `email`.
     pub email: String,
@@ -3723,7 +3723,7 @@ pub struct FirstSetEmailRequest {
     /// Wire name `thirdSource`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub third_source: Option<String>,
-    /// Email address to set. Undocumented in the seed's field list; seen only in the request example.
+    /// Email address to set.
     ///
     /// Wire name `email`, `string`. Constraints: format `email`.
     pub email: String,
@@ -3849,7 +3849,7 @@ pub struct FirstTimeSettingLoginPasswordRequest {
     ///
     /// Wire name `newPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
     pub new_pwd: String,
-    /// Google verification code (MFA). Documented but absent from the seed's example.
+    /// Google verification code (MFA).
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -6550,7 +6550,7 @@ pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
 pub trait CustomerWebApiService: Send + Sync + 'static {
     /// Find the customer's third-party account information
     ///
-    /// Returns the third-party account bound to the logged-in customer. The only example (a captured success) has data null, and the seed documents no data shape.
+    /// Returns the third-party account bound to the logged-in customer. The shape of the data is not documented.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.findThirdAccountInfo`, bizType `customer.app.CustomerWebApiService.findThirdAccountInfo`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -6617,7 +6617,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Query the asset information of one account
     ///
-    /// Returns the asset information of one account of a trade type (3 CROSS or 5 MATCH), identified by account ID or account currency (at least one of the two must be given). The seed shows only an empty placeholder for data.
+    /// Returns the asset information of one account of a trade type (3 CROSS or 5 MATCH), identified by account ID or account currency (at least one of the two must be given). The shape of the data is not documented.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.queryAccountAssetsInfo`, bizType `customer.app.CustomerWebApiService.queryAccountAssetsInfo`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -6924,7 +6924,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Reset a forgotten fund password with email/SMS verification
     ///
-    /// Resets the fund (assets) password, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code. The seed's only response is the bindAssertsPwd error envelope (CUSTOMER_API_0000133), apparently copied from bindAssertsPwdMFA.
+    /// Resets the fund (assets) password, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwdMFA`, bizType `customer.app.CustomerWebApiService.forgetAssertsPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -6967,7 +6967,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Query the latest balance of the customer's account in the external system
     ///
-    /// Returns the latest balance of the customer's account in the external (third-party) system. The seed's header values show no version, so the version header is optional here.
+    /// Returns the latest balance of the customer's account in the external (third-party) system. The version header is optional here.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.queryLatestBalanceOfUserAccountInExternalSystem`, bizType `customer.app.CustomerWebApiService.queryLatestBalanceOfUserAccountInExternalSystem`.
     /// Access: login (C-side customer `token`). Headers: `version` (optional), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -6990,7 +6990,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Find the customer's bound phone number and email
     ///
-    /// Returns the customer number and the bound phone number and email of the logged-in customer. The seed's header values show no version, so the version header is optional here.
+    /// Returns the customer number and the bound phone number and email of the logged-in customer. The version header is optional here.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.findPhoneAndEmail`, bizType `customer.app.CustomerWebApiService.findPhoneAndEmail`.
     /// Access: login (C-side customer `token`). Headers: `version` (optional), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7119,7 +7119,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Check whether a customer account exists
     ///
-    /// Tells whether an email address or phone number is already registered with the company. Guest accessible (no token). The result code is not documented (the seed's example is the placeholder 1).
+    /// Tells whether an email address or phone number is already registered with the company. Guest accessible (no token). The result code is not documented.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.checkCustomerExist`, bizType `customer.app.CustomerWebApiService.checkCustomerExist`.
     /// Access: guest (no token). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required).
@@ -7355,7 +7355,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Get the customer's language
     ///
-    /// Returns the customer's preferred language. The seed's only response (a shared generic success capture) has data null, so the value is nullable.
+    /// Returns the customer's preferred language, or null when none is stored.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.findCustomerLang`, bizType `customer.app.CustomerWebApiService.findCustomerLang`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7441,7 +7441,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Set the login password for the first time
     ///
-    /// Sets the login password of a customer who has none yet. The Google verification code is documented but absent from the seed's example.
+    /// Sets the login password of a customer who has none yet.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.firstTimeSettingLoginPassword`, bizType `customer.app.CustomerWebApiService.firstTimeSettingLoginPassword`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7847,7 +7847,7 @@ impl<'a> Client<'a> {
 impl<M: rt::CallMode> Client<'_, M> {
     /// Find the customer's third-party account information
     ///
-    /// Returns the third-party account bound to the logged-in customer. The only example (a captured success) has data null, and the seed documents no data shape.
+    /// Returns the third-party account bound to the logged-in customer. The shape of the data is not documented.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.findThirdAccountInfo`, bizType `customer.app.CustomerWebApiService.findThirdAccountInfo`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7886,7 +7886,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
     /// Query the asset information of one account
     ///
-    /// Returns the asset information of one account of a trade type (3 CROSS or 5 MATCH), identified by account ID or account currency (at least one of the two must be given). The seed shows only an empty placeholder for data.
+    /// Returns the asset information of one account of a trade type (3 CROSS or 5 MATCH), identified by account ID or account currency (at least one of the two must be given). The shape of the data is not documented.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.queryAccountAssetsInfo`, bizType `customer.app.CustomerWebApiService.queryAccountAssetsInfo`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8069,7 +8069,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
     /// Reset a forgotten fund password with email/SMS verification
     ///
-    /// Resets the fund (assets) password, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code. The seed's only response is the bindAssertsPwd error envelope (CUSTOMER_API_0000133), apparently copied from bindAssertsPwdMFA.
+    /// Resets the fund (assets) password, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwdMFA`, bizType `customer.app.CustomerWebApiService.forgetAssertsPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8096,7 +8096,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
     /// Query the latest balance of the customer's account in the external system
     ///
-    /// Returns the latest balance of the customer's account in the external (third-party) system. The seed's header values show no version, so the version header is optional here.
+    /// Returns the latest balance of the customer's account in the external (third-party) system. The version header is optional here.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.queryLatestBalanceOfUserAccountInExternalSystem`, bizType `customer.app.CustomerWebApiService.queryLatestBalanceOfUserAccountInExternalSystem`.
     /// Access: login (C-side customer `token`). Headers: `version` (optional), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8109,7 +8109,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
     /// Find the customer's bound phone number and email
     ///
-    /// Returns the customer number and the bound phone number and email of the logged-in customer. The seed's header values show no version, so the version header is optional here.
+    /// Returns the customer number and the bound phone number and email of the logged-in customer. The version header is optional here.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.findPhoneAndEmail`, bizType `customer.app.CustomerWebApiService.findPhoneAndEmail`.
     /// Access: login (C-side customer `token`). Headers: `version` (optional), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8188,7 +8188,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
     /// Check whether a customer account exists
     ///
-    /// Tells whether an email address or phone number is already registered with the company. Guest accessible (no token). The result code is not documented (the seed's example is the placeholder 1).
+    /// Tells whether an email address or phone number is already registered with the company. Guest accessible (no token). The result code is not documented.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.checkCustomerExist`, bizType `customer.app.CustomerWebApiService.checkCustomerExist`.
     /// Access: guest (no token). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required).
@@ -8334,7 +8334,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
     /// Get the customer's language
     ///
-    /// Returns the customer's preferred language. The seed's only response (a shared generic success capture) has data null, so the value is nullable.
+    /// Returns the customer's preferred language, or null when none is stored.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.findCustomerLang`, bizType `customer.app.CustomerWebApiService.findCustomerLang`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8386,7 +8386,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
     /// Set the login password for the first time
     ///
-    /// Sets the login password of a customer who has none yet. The Google verification code is documented but absent from the seed's example.
+    /// Sets the login password of a customer who has none yet.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.firstTimeSettingLoginPassword`, bizType `customer.app.CustomerWebApiService.firstTimeSettingLoginPassword`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).

@@ -167,7 +167,7 @@ pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
 pub trait OpenapiCustomerWebApiService: Send + Sync + 'static {
     /// Check whether a customer exists (B-side)
     ///
-    /// Tells whether a customer with the given email, phone number or customer account exists, as an integer result code whose values are not documented. The seed's response example is a placeholder ("tm": "text"); the example below is illustrative.
+    /// Tells whether a customer with the given email, phone number or customer account exists, as an integer result code whose values are not documented.
     ///
     /// `POST /openapi-b/customer.app.CustomerWebApiService.checkCustomerExist`, bizType `customer.app.CustomerWebApiService.checkCustomerExist`.
     /// Access: guest (no token). Headers: `version` (required), `companyId` (required), `trace` (required).
@@ -248,7 +248,7 @@ impl<'a> Client<'a> {
 impl<M: rt::CallMode> Client<'_, M> {
     /// Check whether a customer exists (B-side)
     ///
-    /// Tells whether a customer with the given email, phone number or customer account exists, as an integer result code whose values are not documented. The seed's response example is a placeholder ("tm": "text"); the example below is illustrative.
+    /// Tells whether a customer with the given email, phone number or customer account exists, as an integer result code whose values are not documented.
     ///
     /// `POST /openapi-b/customer.app.CustomerWebApiService.checkCustomerExist`, bizType `customer.app.CustomerWebApiService.checkCustomerExist`.
     /// Access: guest (no token). Headers: `version` (required), `companyId` (required), `trace` (required).

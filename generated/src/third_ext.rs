@@ -156,7 +156,7 @@ pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
 pub trait ThirdExt: Send + Sync + 'static {
     /// Switch between real and demo account
     ///
-    /// Switches the logged-in customer between its real and demo (simulated) account. The body is empty. The seed shows `{}` as the response, which is not an envelope; the example below is an illustrative success envelope with data null.
+    /// Switches the logged-in customer between its real and demo (simulated) account. The body is empty.
     ///
     /// 真实模拟账户切换
     ///
@@ -256,7 +256,7 @@ impl<'a> Client<'a> {
 impl<M: rt::CallMode> Client<'_, M> {
     /// Switch between real and demo account
     ///
-    /// Switches the logged-in customer between its real and demo (simulated) account. The body is empty. The seed shows `{}` as the response, which is not an envelope; the example below is an illustrative success envelope with data null.
+    /// Switches the logged-in customer between its real and demo (simulated) account. The body is empty.
     ///
     /// 真实模拟账户切换
     ///

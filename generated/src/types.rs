@@ -1516,7 +1516,7 @@ pub struct ApiPermission {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
 
-    /// Paths covered by the permission; always null in the seeds (undocumented shape, assumed a list of strings).
+    /// Paths covered by the permission (shape undocumented; assumed a list of strings).
     ///
     /// Wire name `paths`, `list<string>`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1914,7 +1914,7 @@ impl CustomerAssetsInfo {
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CustomerDetail {
-    /// Trading accounts (filled for type tradeAccount); undocumented shape, shown as {} in the seed.
+    /// Trading accounts (filled for type tradeAccount); undocumented shape.
     ///
     /// Wire name `accountList`, `json`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2028,7 +2028,7 @@ pub struct CustomerDetail {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deposit: Option<i32>,
 
-    /// Early-warning level; undocumented shape, shown as {} in the seed.
+    /// Early-warning level; undocumented shape.
     ///
     /// Wire name `earlyWarningLevel`, `json`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2046,7 +2046,7 @@ pub struct CustomerDetail {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
 
-    /// Forced-liquidation level; undocumented shape, shown as {} in the seed.
+    /// Forced-liquidation level; undocumented shape.
     ///
     /// Wire name `forceLevel`, `json`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2250,7 +2250,7 @@ pub struct CustomerDetail {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub withdraw: Option<i32>,
 
-    /// Withdrawal level; undocumented shape, shown as {} in the seed.
+    /// Withdrawal level; undocumented shape.
     ///
     /// Wire name `withdrawLevel`, `json`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2593,7 +2593,7 @@ impl CustomerGroup {
     }
 }
 
-/// The logged-in customer's profile as returned by findCustomerInfo. The seed documents no field of it (the example is a type placeholder); field meanings below are inferred from the names. Any field may be null.
+/// The logged-in customer's profile as returned by findCustomerInfo. The field meanings below are inferred from their names. Any field may be null.
 ///
 /// findCustomerInfo 返回的已登录客户资料。任何字段都可能为 null。
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]

@@ -646,7 +646,7 @@ pub trait WhiteCustomerAdminApiService: Send + Sync + 'static {
 
     /// List customers page by page
     ///
-    /// Returns one page of the company's customers with their basic information. customerNo is documented as required but the example sends null (no filter). The seed's response example is a placeholder; the example below is illustrative.
+    /// Returns one page of the company's customers with their basic information. customerNo must be sent; null means no filter.
     ///
     /// `POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.page`, bizType `customer.admin.WhiteCustomerAdminApiService.page`.
     /// Access: admin (B-side `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `token` (required).
@@ -669,7 +669,7 @@ pub trait WhiteCustomerAdminApiService: Send + Sync + 'static {
 
     /// Get a customer's details
     ///
-    /// Returns one part of a customer's details, chosen by type. The seed's response example is a placeholder; the example below is illustrative.
+    /// Returns one part of a customer's details, chosen by type.
     ///
     /// `POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.detail`, bizType `customer.admin.WhiteCustomerAdminApiService.detail`.
     /// Access: admin (B-side `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `token` (required).
@@ -779,7 +779,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
     /// List customers page by page
     ///
-    /// Returns one page of the company's customers with their basic information. customerNo is documented as required but the example sends null (no filter). The seed's response example is a placeholder; the example below is illustrative.
+    /// Returns one page of the company's customers with their basic information. customerNo must be sent; null means no filter.
     ///
     /// `POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.page`, bizType `customer.admin.WhiteCustomerAdminApiService.page`.
     /// Access: admin (B-side `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `token` (required).
@@ -792,7 +792,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
     /// Get a customer's details
     ///
-    /// Returns one part of a customer's details, chosen by type. The seed's response example is a placeholder; the example below is illustrative.
+    /// Returns one part of a customer's details, chosen by type.
     ///
     /// `POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.detail`, bizType `customer.admin.WhiteCustomerAdminApiService.detail`.
     /// Access: admin (B-side `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `token` (required).

@@ -42,6 +42,11 @@ use crate::server::{
     ServerConfig,
 };
 
+#[cfg(feature = "mock")]
+mod args;
+#[cfg(feature = "mock")]
+pub use args::{parse_http_status, run, serve, MockArgs};
+
 /// Every operation a mock serves.
 #[derive(Debug, Clone)]
 pub struct MockTable {
@@ -434,163 +439,9 @@ pub fn banner(table: &MockTable, address: &str) -> String {
     out
 }
 
-/// Flags of both mocks (`customer-api-mock` and `bizgen mock`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MockArgs {
-    pub host: String,
-    pub port: u16,
-    pub token: String,
-    pub admin_token: String,
-    pub options: MockOptions,
-    pub http_status: HttpStatus,
-}
-
-impl Default for MockArgs {
-    fn default() -> Self {
-        MockArgs {
-            host: "127.0.0.1".into(),
-            port: 8080,
-            token: "mock-token".into(),
-            admin_token: "mock-admin-token".into(),
-            options: MockOptions::default(),
-            http_status: HttpStatus::Platform,
-        }
-    }
-}
-
-/// The usage text of the mock's flags.
-pub const MOCK_FLAGS: &str = "[--host HOST] [--port PORT] [--token TOKEN] [--admin-token TOKEN] \
-     [--cors] [--delay-ms N] [--http-status platform|semantic]\n\
-     Defaults: --host 127.0.0.1 --port 8080 --token mock-token --admin-token mock-admin-token \
-     --http-status platform (HTTP 200 for every answer)";
-
-impl MockArgs {
-    /// Parses the flags; `Err("")` asks for the usage text (`--help`).
-    pub fn parse(args: impl IntoIterator<Item = String>) -> Result<MockArgs, String> {
-        let mut parsed = MockArgs::default();
-        let mut it = args.into_iter();
-        while let Some(flag) = it.next() {
-            match flag.as_str() {
-                "--help" | "-h" => return Err(String::new()),
-                "--cors" => {
-                    parsed.options.cors = true;
-                    continue;
-                }
-                _ => {}
-            }
-            let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
-            match flag.as_str() {
-                "--host" => parsed.host = value,
-                "--port" => {
-                    parsed.port = value.parse().map_err(|e| format!("--port {value}: {e}"))?
-                }
-                "--token" => parsed.token = value,
-                "--admin-token" => parsed.admin_token = value,
-                "--delay-ms" => {
-                    let ms: u64 = value
-                        .parse()
-                        .map_err(|e| format!("--delay-ms {value}: {e}"))?;
-                    parsed.options.delay = Duration::from_millis(ms);
-                }
-                "--http-status" => parsed.http_status = parse_http_status(&value)?,
-                other => return Err(format!("unknown argument {other}")),
-            }
-        }
-        Ok(parsed)
-    }
-
-    /// The server settings these flags ask for.
-    pub fn config(&self) -> ServerConfig {
-        ServerConfig::new(crate::server::StaticTokens::new(
-            self.token.clone(),
-            self.admin_token.clone(),
-        ))
-        .with_http_status(self.http_status)
-    }
-}
-
-/// `platform` or `semantic`.
-pub fn parse_http_status(value: &str) -> Result<HttpStatus, String> {
-    match value {
-        "platform" => Ok(HttpStatus::Platform),
-        "semantic" => Ok(HttpStatus::Semantic),
-        other => Err(format!(
-            "--http-status {other}: expected `platform` or `semantic`"
-        )),
-    }
-}
-
-/// Serves `table` on `args.host:args.port` until stopped, printing the
-/// banner (address and example names) to stderr.
-pub fn serve(table: &MockTable, args: &MockArgs) -> std::io::Result<()> {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?;
-    let app = router(table, args.config(), args.options);
-    let address = format!("{}:{}", args.host, args.port);
-    runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(&address).await.map_err(|e| {
-            std::io::Error::new(e.kind(), format!("cannot listen on {address}: {e}"))
-        })?;
-        let shown = listener
-            .local_addr()
-            .map(|a| a.to_string())
-            .unwrap_or(address);
-        eprint!("{}", banner(table, &shown));
-        axum::serve(listener, app).await
-    })
-}
-
-/// The `main` of both mocks after loading the table: parses the flags and
-/// serves `table` (exit code 2 on bad flags).
-pub fn run(table: &MockTable, args: impl IntoIterator<Item = String>) -> std::process::ExitCode {
-    match MockArgs::parse(args) {
-        Ok(args) => match serve(table, &args) {
-            Ok(()) => std::process::ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("{}-mock: {e}", table.api_name);
-                std::process::ExitCode::FAILURE
-            }
-        },
-        Err(message) => {
-            if !message.is_empty() {
-                eprintln!("{message}");
-            }
-            eprintln!("usage: {}-mock {MOCK_FLAGS}", table.api_name);
-            std::process::ExitCode::from(2)
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn mock_args() {
-        let args = |a: &[&str]| MockArgs::parse(a.iter().map(|s| s.to_string()));
-        let parsed =
-            args(&["--port", "9000", "--token", "T", "--admin-token", "A"]).expect("valid");
-        assert_eq!(
-            (
-                parsed.port,
-                parsed.token.as_str(),
-                parsed.admin_token.as_str()
-            ),
-            (9000, "T", "A")
-        );
-        assert_eq!(parsed.host, "127.0.0.1");
-        let parsed =
-            args(&["--cors", "--delay-ms", "5", "--http-status", "semantic"]).expect("valid");
-        assert!(parsed.options.cors);
-        assert_eq!(parsed.options.delay, Duration::from_millis(5));
-        assert_eq!(parsed.http_status, HttpStatus::Semantic);
-        assert!(args(&["--port", "x"]).is_err());
-        assert!(args(&["--http-status", "loud"]).is_err());
-        assert!(args(&["--bogus", "1"]).is_err());
-        assert!(args(&["--port"]).is_err());
-        assert_eq!(args(&["--help"]), Err(String::new()));
-    }
 
     #[test]
     fn prefer_header() {

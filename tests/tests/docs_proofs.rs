@@ -8,29 +8,34 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
-/// Every Markdown file under `generated/docs`, relative path → text.
-fn checked_in_docs() -> BTreeMap<String, String> {
-    fn walk(dir: &Path, base: &Path, out: &mut BTreeMap<String, String>) {
-        for entry in std::fs::read_dir(dir).expect("read docs dir") {
+/// Every file with extension `ext` under `generated/<dir>`, relative path → text.
+fn checked_in(dir: &str, ext: &str) -> BTreeMap<String, String> {
+    fn walk(dir: &Path, base: &Path, ext: &str, out: &mut BTreeMap<String, String>) {
+        for entry in std::fs::read_dir(dir).expect("read generated dir") {
             let path = entry.expect("dir entry").path();
             if path.is_dir() {
-                walk(&path, base, out);
-            } else if path.extension().is_some_and(|e| e == "md") {
+                walk(&path, base, ext, out);
+            } else if path.extension().is_some_and(|e| e == ext) {
                 let rel = path
                     .strip_prefix(base)
-                    .expect("under docs")
+                    .expect("under base")
                     .to_string_lossy();
                 out.insert(
                     rel.replace('\\', "/"),
-                    std::fs::read_to_string(&path).expect("read page"),
+                    std::fs::read_to_string(&path).expect("read file"),
                 );
             }
         }
     }
-    let base = common::repo_root().join("generated/docs");
+    let base = common::repo_root().join("generated").join(dir);
     let mut out = BTreeMap::new();
-    walk(&base, &base, &mut out);
+    walk(&base, &base, ext, &mut out);
     out
+}
+
+/// Every Markdown file under `generated/docs`, relative path → text.
+fn checked_in_docs() -> BTreeMap<String, String> {
+    checked_in("docs", "md")
 }
 
 #[test]
@@ -97,4 +102,122 @@ fn the_chinese_edition_mirrors_the_english_one() {
     ] {
         assert!(index.contains(heading), "zh/README.md lacks {heading}");
     }
+}
+
+/// The reader-facing lines of a docs page: everything but the "Source
+/// notes" blocks (a `## Source notes` section, or a `Source notes:`
+/// paragraph with its list inside a type's section), which are for spec
+/// maintainers.
+fn reader_lines(page: &str) -> Vec<(usize, &str)> {
+    const NOTES: [&str; 2] = ["Source notes", "来源说明"];
+    let mut out = Vec::new();
+    let mut in_notes = false;
+    for (i, line) in page.lines().enumerate() {
+        let heading = line.starts_with('#');
+        let label = line
+            .trim_start_matches('#')
+            .trim()
+            .trim_end_matches([':', '：']);
+        if NOTES.contains(&label) {
+            in_notes = true;
+        } else if heading {
+            in_notes = false;
+        }
+        if !in_notes {
+            out.push((i + 1, line));
+        }
+    }
+    out
+}
+
+/// Every string of a JSON document that a reader sees (descriptions,
+/// summaries, titles, ...), with its JSON pointer; examples are data, not text.
+fn json_texts(value: &serde_json::Value, pointer: String, out: &mut Vec<(String, String)>) {
+    match value {
+        serde_json::Value::String(s) => out.push((pointer, s.clone())),
+        serde_json::Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                json_texts(v, format!("{pointer}/{i}"), out);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                if k != "example" && k != "examples" {
+                    json_texts(v, format!("{pointer}/{k}"), out);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn mentions_seed(text: &str) -> bool {
+    text.to_lowercase().contains("seed")
+}
+
+/// Reader text says what the API does; where a statement comes from goes to
+/// the spec's `notes`, shown only as "Source notes".
+#[test]
+fn reader_text_never_mentions_seeds() {
+    let mut found = Vec::new();
+    let docs = checked_in_docs();
+    let mut notes_seen = 0;
+    for (page, text) in &docs {
+        let reader = reader_lines(text);
+        notes_seen += text.lines().count() - reader.len();
+        for (n, line) in reader {
+            if mentions_seed(line) {
+                found.push(format!("generated/docs/{page}:{n}: {line}"));
+            }
+        }
+    }
+    // The exclusion is not vacuous: the spec has notes, in both languages.
+    assert!(notes_seen > 0, "no Source notes block found in the docs");
+    assert!(docs
+        .iter()
+        .any(|(p, t)| p.starts_with("zh/") && t.contains("## 来源说明")));
+    for (file, text) in checked_in("openapi", "json") {
+        let doc: serde_json::Value = serde_json::from_str(&text).expect("OpenAPI is JSON");
+        let mut texts = Vec::new();
+        json_texts(&doc, String::new(), &mut texts);
+        assert!(texts.len() > 100, "{file}: too few texts");
+        for (pointer, s) in texts {
+            if mentions_seed(&s) {
+                found.push(format!("generated/openapi/{file}#{pointer}: {s}"));
+            }
+        }
+    }
+    // Doc comments of the TypeScript and Rust SDKs.
+    let comments = [("ts/src", "ts"), ("src", "rs")]
+        .into_iter()
+        .flat_map(|(dir, ext)| {
+            checked_in(dir, ext)
+                .into_iter()
+                .map(move |(file, text)| (format!("generated/{dir}/{file}"), text))
+        });
+    let mut comment_lines = 0;
+    for (file, text) in comments {
+        for (i, line) in text.lines().enumerate() {
+            let t = line.trim_start();
+            let comment = ["///", "//!", "//", "/**", "* ", "*/", "#[doc"]
+                .iter()
+                .any(|p| t.starts_with(p))
+                || t == "*";
+            if comment {
+                comment_lines += 1;
+                if mentions_seed(t) {
+                    found.push(format!("{file}:{}: {t}", i + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        comment_lines > 1000,
+        "too few doc comment lines: {comment_lines}"
+    );
+    assert!(
+        found.is_empty(),
+        "reader text mentions the seeds (move it to the spec's `notes`):\n{}",
+        found.join("\n")
+    );
 }

@@ -161,6 +161,7 @@ pub const RULES: &[Rule] = &[
     rule("envelope-success-code-changed", Err, Wire, "The envelope's success code changed."),
     // Deprecation lifecycle.
     rule("operation-deprecated", Info, Wire, "An operation became deprecated."),
+    rule("read-only-changed", Info, Wire, "An operation became read-only (`readOnly: true`, a pure query that `bizgen probe` calls on live gateways), or is no longer read-only."),
     rule("field-deprecated", Info, Wire, "A field became deprecated."),
     rule("enum-value-deprecated", Info, Wire, "An enum value became deprecated."),
     rule("deprecated-removed", Warn, Wire, "A deprecated operation, field or enum value was removed (before its sunset date, or it had none)."),

@@ -555,7 +555,7 @@ tls = [\"client\", \"bizgen-runtime/tls\"]
 # One trait per service and the axum router (axum, tokio).
 server = [\"bizgen-runtime/server\"]
 # A mock of every service that answers with the spec's examples, and its binary.
-mock = [\"server\", \"all-services\"]
+mock = [\"server\", \"all-services\", \"bizgen-runtime/mock\"]
 # Every service (with default-features = false, name the services you use).
 all-services = [{all}]
 {per_service}

@@ -408,6 +408,24 @@ fn resolve_operation(
             );
         }
     }
+    if op.read_only && (op.sets_token.is_some() || op.clears_token) {
+        let key = if op.clears_token {
+            "clearsToken"
+        } else {
+            "setsToken"
+        };
+        ctx.error(
+            name.pos,
+            format!(
+                "operation `{}` is `readOnly` but has `{key}`: it changes the session",
+                name.value
+            ),
+        )
+        .help = Some(format!(
+            "a read-only operation is a pure query that `bizgen probe` may call on a live \
+             gateway; remove `readOnly: true` or `{key}`"
+        ));
+    }
     if op.summary.trim().is_empty() {
         ctx.warn(
             name.pos,
@@ -443,6 +461,7 @@ fn resolve_operation(
         errors: error_codes,
         examples,
         deprecated: op.deprecated,
+        read_only: op.read_only,
         session: match (&op.sets_token, op.clears_token) {
             (Some(field), false) => Session::Sets {
                 field: field.value.clone(),

@@ -272,6 +272,10 @@ pub struct OperationDef {
     /// Still served, but going away.
     #[serde(default)]
     pub deprecated: bool,
+    /// A pure query: calling it changes nothing on the server, so `bizgen
+    /// probe` may call it against a live gateway.
+    #[serde(default)]
+    pub read_only: bool,
     /// The field of the response that is the session token this operation
     /// issues (`token` on `login`): generated clients store it and send it
     /// with later calls.

@@ -1,15 +1,20 @@
 //! The mock table of a spec, built from the IR at run time: the same rows
 //! that the generated `*-mock` binary carries as data, so `bizgen mock`
 //! serves an edited spec through the runtime's mock with no build step.
+//! The table needs the runtime's server (feature `cli`); which examples
+//! answer and who hands out a token are shared with the generated mock.
 
+#[cfg(feature = "cli")]
 use std::borrow::Cow;
 
+#[cfg(feature = "cli")]
 use bizgen_runtime::mock::{MockExample, MockOperation, MockTable};
 use bizgen_runtime::operation::{Access as RtAccess, Presence as RtPresence};
 
 use serde_json::Value;
 
 use crate::ir::{Access, Api, Operation, Presence, Session};
+#[cfg(feature = "cli")]
 use crate::wire::struct_schema;
 
 /// Whether the operation hands out the session token in `data.token`
@@ -28,6 +33,7 @@ pub fn answers(op: &Operation) -> impl Iterator<Item = (&str, &Value)> {
 }
 
 /// Every operation of `api` with its example answers.
+#[cfg(feature = "cli")]
 pub fn mock_table(api: &Api) -> MockTable {
     MockTable {
         api_name: api.name.clone(),
@@ -35,6 +41,7 @@ pub fn mock_table(api: &Api) -> MockTable {
     }
 }
 
+#[cfg(feature = "cli")]
 fn row(api: &Api, op: &Operation) -> MockOperation {
     MockOperation {
         path: op.path.clone(),

@@ -14,6 +14,7 @@ const CASES: &[(&str, Level, &str)] = &[
     ("access-loosened", Level::Warn, "new/service.yaml:38:7"),
     ("version-changed", Level::Warn, "new/service.yaml:50:7"),
     ("operation-deprecated", Level::Info, "new/service.yaml:50:7"),
+    ("read-only-changed", Level::Info, "new/service.yaml:38:7"),
     ("header-required-added", Level::Err, "new/service.yaml:50:7"),
     ("header-added", Level::Info, "new/service.yaml:50:7"),
     ("header-relaxed", Level::Info, "new/service.yaml:50:7"),

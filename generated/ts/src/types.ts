@@ -748,7 +748,7 @@ export interface ApiPermission {
    */
   code?: string | null;
   /**
-   * Paths covered by the permission; always null in the seeds (undocumented shape, assumed a list of strings).
+   * Paths covered by the permission (shape undocumented; assumed a list of strings).
    *
    * Wire name `paths`, `list<string>`, nullable.
    */
@@ -950,7 +950,7 @@ export interface CustomerAssetsInfo {
  */
 export interface CustomerDetail {
   /**
-   * Trading accounts (filled for type tradeAccount); undocumented shape, shown as {} in the seed.
+   * Trading accounts (filled for type tradeAccount); undocumented shape.
    *
    * Wire name `accountList`, `json`, nullable.
    */
@@ -1064,7 +1064,7 @@ export interface CustomerDetail {
    */
   deposit?: number | null;
   /**
-   * Early-warning level; undocumented shape, shown as {} in the seed.
+   * Early-warning level; undocumented shape.
    *
    * Wire name `earlyWarningLevel`, `json`, nullable.
    */
@@ -1082,7 +1082,7 @@ export interface CustomerDetail {
    */
   firstName?: string | null;
   /**
-   * Forced-liquidation level; undocumented shape, shown as {} in the seed.
+   * Forced-liquidation level; undocumented shape.
    *
    * Wire name `forceLevel`, `json`, nullable.
    */
@@ -1286,7 +1286,7 @@ export interface CustomerDetail {
    */
   withdraw?: number | null;
   /**
-   * Withdrawal level; undocumented shape, shown as {} in the seed.
+   * Withdrawal level; undocumented shape.
    *
    * Wire name `withdrawLevel`, `json`, nullable.
    */
@@ -1338,7 +1338,7 @@ export interface CustomerGroup {
 }
 
 /**
- * The logged-in customer's profile as returned by findCustomerInfo. The seed documents no field of it (the example is a type placeholder); field meanings below are inferred from the names. Any field may be null.
+ * The logged-in customer's profile as returned by findCustomerInfo. The field meanings below are inferred from their names. Any field may be null.
  *
  * findCustomerInfo 返回的已登录客户资料。任何字段都可能为 null。
  */

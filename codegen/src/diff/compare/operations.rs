@@ -203,6 +203,22 @@ impl<'a> Differ<'a> {
                 format!("operation {} is now deprecated", code(&n.name)),
             );
         }
+        if o.read_only != n.read_only {
+            let what = if n.read_only {
+                "is now read-only: `bizgen probe` calls it on live gateways"
+            } else {
+                "is no longer read-only: `bizgen probe` stops calling it"
+            };
+            self.emit(
+                "read-only-changed",
+                scope,
+                none,
+                at,
+                format!("operation {} {what}", code(&n.name)),
+            )
+            .path("readOnly")
+            .change(o.read_only, n.read_only);
+        }
         self.headers(o, n);
 
         let mut docs = Vec::new();

@@ -240,7 +240,7 @@ export class CustomerApiWebService {
   /**
    * Downgrade the package of an API key
    *
-   * Changes the package duration of an API key. The seed's response is the full API key (identical to the applyApi capture in the seed document).
+   * Changes the package duration of an API key and returns the full API key.
    *
    * `POST /api/global/customer.app.CustomerApiWebService.downgrade`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data` ({@link types.ApiKey}): The API key after the change.

@@ -42,7 +42,7 @@ export class CustomerDubboApiService {
   /**
    * Reset the demo account
    *
-   * Resets the logged-in customer's demo (simulated) trading account. The body is empty. The seed shows `{}` as the response, which is not an envelope; the example below is an illustrative success envelope with data null.
+   * Resets the logged-in customer's demo (simulated) trading account. The body is empty.
    *
    * 重置模拟账户
    *

@@ -14,13 +14,13 @@ import * as schemas from "../schemas.js";
 /** Request body of `customer.admin.CustomerGroupAdminApiService.groupList`. */
 export interface GroupListRequest {
   /**
-   * Trade type to filter by (undocumented; seen only in the request example).
+   * Trade type to filter by.
    *
    * Wire name `tradeType`, enum {@link types.TradeType}.
    */
   tradeType?: types.TradeType;
   /**
-   * Customer number to filter by (undocumented; seen only in the request example).
+   * Customer number to filter by.
    *
    * Wire name `customerNo`, `string`.
    */
@@ -55,7 +55,7 @@ export class CustomerGroupAdminApiService {
   /**
    * List customer groups
    *
-   * Lists the company's customer groups, optionally filtered by trade type and customer. The request fields are undocumented (seen only in the example). The seed's response placeholder shows one object; the data is a list. The example below is illustrative.
+   * Lists the company's customer groups, optionally filtered by trade type and customer.
    *
    * `POST /openapi-b/customer.admin.CustomerGroupAdminApiService.groupList`, access admin: sends the B-side admin token (`setAdminToken`).
    * Resolves with `data` (`list<CustomerGroup>`): The customer groups.

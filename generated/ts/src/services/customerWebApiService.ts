@@ -442,7 +442,7 @@ export interface BindAssertsPwdMfaRequest {
    */
   sendToken: string;
   /**
-   * Google verification code (documented; absent from the seed's example).
+   * Google verification code.
    *
    * Wire name `googleCode`, `string`. Sensitive: `redact()` masks it for logging.
    */
@@ -476,7 +476,7 @@ export interface ForgetAssertsPwdMfaRequest {
    */
   sendToken: string;
   /**
-   * Google verification code (documented; absent from the seed's example).
+   * Google verification code.
    *
    * Wire name `googleCode`, `string`. Sensitive: `redact()` masks it for logging.
    */
@@ -810,7 +810,7 @@ export interface ForgetAssertsPwdRequest {
    */
   loginName: string;
   /**
-   * Phone area code; required when type is 2 (phone number); defaults to +86 when not given. Documented but absent from the seed's example.
+   * Phone area code; required when type is 2 (phone number); defaults to +86 when not given.
    *
    * Wire name `phoneArea`, `string`, default `"+86"`.
    */
@@ -946,7 +946,7 @@ export interface BindEmailRequest {
    */
   verifyCode: string;
   /**
-   * Email address to bind. Undocumented in the seed's field list; seen only in the request example.
+   * Email address to bind.
    *
    * Wire name `email`, `string`, required, format `email`.
    */
@@ -1116,7 +1116,7 @@ export interface FirstSetEmailRequest {
    */
   thirdSource?: string;
   /**
-   * Email address to set. Undocumented in the seed's field list; seen only in the request example.
+   * Email address to set.
    *
    * Wire name `email`, `string`, required, format `email`.
    */
@@ -1132,7 +1132,7 @@ export interface FirstTimeSettingLoginPasswordRequest {
    */
   newPwd: string;
   /**
-   * Google verification code (MFA). Documented but absent from the seed's example.
+   * Google verification code (MFA).
    *
    * Wire name `googleCode`, `string`. Sensitive: `redact()` masks it for logging.
    */
@@ -1765,7 +1765,7 @@ export class CustomerWebApiService {
   /**
    * Find the customer's third-party account information
    *
-   * Returns the third-party account bound to the logged-in customer. The only example (a captured success) has data null, and the seed documents no data shape.
+   * Returns the third-party account bound to the logged-in customer. The shape of the data is not documented.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.findThirdAccountInfo`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data` (`json`, or `null`): The third-party account information; its shape is undocumented, so it is passed through as an open JSON value (null when nothing is bound).
@@ -1807,7 +1807,7 @@ export class CustomerWebApiService {
   /**
    * Query the asset information of one account
    *
-   * Returns the asset information of one account of a trade type (3 CROSS or 5 MATCH), identified by account ID or account currency (at least one of the two must be given). The seed shows only an empty placeholder for data.
+   * Returns the asset information of one account of a trade type (3 CROSS or 5 MATCH), identified by account ID or account currency (at least one of the two must be given). The shape of the data is not documented.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.queryAccountAssetsInfo`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data` (`json`, or `null`): The asset information of the account; its shape is undocumented, so it is passed through as an open JSON value.
@@ -1936,7 +1936,7 @@ export class CustomerWebApiService {
    * Guest access. Lists the company's customer groups (e.g. to choose one at registration).
    *
    * `POST /api/global/customer.app.CustomerWebApiService.groupList`, access guest: sends no token.
-   * Resolves with `data` (`list<CustomerGroup>`): The customer groups (the seed's placeholder shows a single object; the operation returns a list).
+   * Resolves with `data` (`list<CustomerGroup>`): The customer groups.
    * @throws {ApiError} on an error envelope.
    * @throws {ClientError} when no usable answer came back.
    */
@@ -2003,7 +2003,7 @@ export class CustomerWebApiService {
   /**
    * Reset a forgotten fund password with email/SMS verification
    *
-   * Resets the fund (assets) password, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code. The seed's only response is the bindAssertsPwd error envelope (CUSTOMER_API_0000133), apparently copied from bindAssertsPwdMFA.
+   * Resets the fund (assets) password, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwdMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2031,7 +2031,7 @@ export class CustomerWebApiService {
   /**
    * Query the latest balance of the customer's account in the external system
    *
-   * Returns the latest balance of the customer's account in the external (third-party) system. The seed's header values show no version, so the version header is optional here.
+   * Returns the latest balance of the customer's account in the external (third-party) system. The version header is optional here.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.queryLatestBalanceOfUserAccountInExternalSystem`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data`: {@link types.ExternalAccountBalance}.
@@ -2045,7 +2045,7 @@ export class CustomerWebApiService {
   /**
    * Find the customer's bound phone number and email
    *
-   * Returns the customer number and the bound phone number and email of the logged-in customer. The seed's header values show no version, so the version header is optional here.
+   * Returns the customer number and the bound phone number and email of the logged-in customer. The version header is optional here.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.findPhoneAndEmail`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data`: {@link types.PhoneAndEmail}.
@@ -2129,7 +2129,7 @@ export class CustomerWebApiService {
   /**
    * Check whether a customer account exists
    *
-   * Tells whether an email address or phone number is already registered with the company. Guest accessible (no token). The result code is not documented (the seed's example is the placeholder 1).
+   * Tells whether an email address or phone number is already registered with the company. Guest accessible (no token). The result code is not documented.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.checkCustomerExist`, access guest: sends no token.
    * Resolves with `data` (`int32`): Existence result code (undocumented; the placeholder is 1, presumably meaning the customer exists).
@@ -2283,10 +2283,10 @@ export class CustomerWebApiService {
   /**
    * Get the customer's language
    *
-   * Returns the customer's preferred language. The seed's only response (a shared generic success capture) has data null, so the value is nullable.
+   * Returns the customer's preferred language, or null when none is stored.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.findCustomerLang`, access login: sends the C-side customer token (`setToken`).
-   * Resolves with `data` (`string`, or `null`): The customer's language (e.g. en-US); null when none is stored (the only captured response shows null).
+   * Resolves with `data` (`string`, or `null`): The customer's language (e.g. en-US); null when none is stored.
    * @throws {ApiError} on an error envelope.
    * @throws {ClientError} when no usable answer came back.
    */
@@ -2339,7 +2339,7 @@ export class CustomerWebApiService {
   /**
    * Set the login password for the first time
    *
-   * Sets the login password of a customer who has none yet. The Google verification code is documented but absent from the seed's example.
+   * Sets the login password of a customer who has none yet.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.firstTimeSettingLoginPassword`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.

@@ -71,7 +71,7 @@ export class OpenapiCustomerWebApiService {
   /**
    * Check whether a customer exists (B-side)
    *
-   * Tells whether a customer with the given email, phone number or customer account exists, as an integer result code whose values are not documented. The seed's response example is a placeholder ("tm": "text"); the example below is illustrative.
+   * Tells whether a customer with the given email, phone number or customer account exists, as an integer result code whose values are not documented.
    *
    * `POST /openapi-b/customer.app.CustomerWebApiService.checkCustomerExist`, access guest: sends no token.
    * Resolves with `data` (`int32`): Existence result code (meaning of the codes undocumented).

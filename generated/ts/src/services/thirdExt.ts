@@ -56,7 +56,7 @@ export class ThirdExt {
   /**
    * Switch between real and demo account
    *
-   * Switches the logged-in customer between its real and demo (simulated) account. The body is empty. The seed shows `{}` as the response, which is not an envelope; the example below is an illustrative success envelope with data null.
+   * Switches the logged-in customer between its real and demo (simulated) account. The body is empty.
    *
    * 真实模拟账户切换
    *

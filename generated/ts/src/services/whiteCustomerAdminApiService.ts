@@ -218,7 +218,7 @@ export class WhiteCustomerAdminApiService {
   /**
    * List customers page by page
    *
-   * Returns one page of the company's customers with their basic information. customerNo is documented as required but the example sends null (no filter). The seed's response example is a placeholder; the example below is illustrative.
+   * Returns one page of the company's customers with their basic information. customerNo must be sent; null means no filter.
    *
    * `POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.page`, access admin: sends the B-side admin token (`setAdminToken`).
    * Resolves with `data` ({@link types.CustomerPage}): One page of customers.
@@ -232,7 +232,7 @@ export class WhiteCustomerAdminApiService {
   /**
    * Get a customer's details
    *
-   * Returns one part of a customer's details, chosen by type. The seed's response example is a placeholder; the example below is illustrative.
+   * Returns one part of a customer's details, chosen by type.
    *
    * `POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.detail`, access admin: sends the B-side admin token (`setAdminToken`).
    * Resolves with `data` ({@link types.CustomerDetail}): The requested details of the customer.
