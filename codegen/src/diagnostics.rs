@@ -90,7 +90,11 @@ impl SourceFiles {
 }
 
 /// A spec that failed to load: every diagnostic found, errors first.
-#[derive(Debug, Clone)]
+///
+/// `Debug` prints the same lines as `Display`, so that a build script's
+/// `.unwrap()` or `fn main() -> Result<..>` shows `file:line:col: error: ..`
+/// lines rather than one escaped string.
+#[derive(Clone)]
 pub struct SpecErrors {
     pub files: SourceFiles,
     pub diagnostics: Vec<Diagnostic>,
@@ -111,6 +115,13 @@ impl fmt::Display for SpecErrors {
             writeln!(f, "{}", d.render(&self.files))?;
         }
         write!(f, "{} error(s)", self.error_count())
+    }
+}
+
+impl fmt::Debug for SpecErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "the spec did not load:")?;
+        fmt::Display::fmt(self, f)
     }
 }
 

@@ -137,6 +137,7 @@ cases! {
     service_qualified_name_disagrees,
     // references
     unknown_type_reference,
+    unknown_type_with_constraints,
     unknown_response_type,
     empty_type_expression,
     unknown_gateway,
@@ -256,4 +257,34 @@ fn load_dir_of_missing_directory() {
         rendered.contains("cannot read spec directory"),
         "{rendered}"
     );
+}
+
+/// The build-script front-end fails with the loader's diagnostics, one
+/// `file:line:col: error: ..` line each, in `Display` and in `Debug` (what
+/// `.unwrap()` in a build script prints), with the suggestion and without
+/// a second error per constraint of the mistyped field.
+#[test]
+fn builder_error_is_one_line_per_diagnostic() {
+    let dir = std::env::temp_dir().join(format!("bizgen-builder-spec-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for source in case_sources("unknown_type_with_constraints") {
+        let name = source.path.to_string_lossy().replace('/', "_");
+        std::fs::write(dir.join(name), source.text).unwrap();
+    }
+    let result = bizgen::Builder::new(&dir).out_dir(&dir).generate();
+    std::fs::remove_dir_all(&dir).ok();
+    let error = result.expect_err("a mistyped field fails the build");
+    for text in [error.to_string(), format!("{error:?}")] {
+        let lines: Vec<&str> = text.lines().filter(|l| l.contains(": error: ")).collect();
+        assert_eq!(lines.len(), 2, "{text}");
+        assert!(
+            lines[0].contains("unknown_type_with_constraints_ops.yaml:10:25: error: field `email`")
+                && lines[0].ends_with("unknown type `strin`; did you mean `string`?"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("\\n") && !text.contains("not to `json`"),
+            "{text}"
+        );
+    }
 }

@@ -9,6 +9,10 @@
 //! Cargo features: `client` and `tls` (HTTPS), on by default; `server` (the server traits and an axum router); `mock` (a mock server; implies `server` and every service); one feature per service, all on by default through `all-services`.
 #![allow(clippy::all)]
 
+#[cfg(feature = "client")]
+::bizgen_runtime::codegen::requires_client!();
+#[cfg(feature = "server")]
+::bizgen_runtime::codegen::requires_server!();
 /// The error codes of the spec: match a client error with
 /// `err.is(errors::CODE)`, fail a handler with `Err(errors::CODE.into())`.
 #[rustfmt::skip]
@@ -129,21 +133,35 @@ pub fn visit_operations<V: ::bizgen_runtime::codegen::OperationVisitor>(
 /// The number of operations (of the services compiled in).
 #[rustfmt::skip]
 pub const OPERATION_COUNT: usize = {
-    let count = 0;
+    let mut count = 0;
     #[cfg(feature = "customer-api-web-service")]
-    let count = count + customer_api_web_service::operations::COUNT;
+    {
+        count += customer_api_web_service::operations::COUNT;
+    }
     #[cfg(feature = "customer-dubbo-api-service")]
-    let count = count + customer_dubbo_api_service::operations::COUNT;
+    {
+        count += customer_dubbo_api_service::operations::COUNT;
+    }
     #[cfg(feature = "customer-group-admin-api-service")]
-    let count = count + customer_group_admin_api_service::operations::COUNT;
+    {
+        count += customer_group_admin_api_service::operations::COUNT;
+    }
     #[cfg(feature = "customer-web-api-service")]
-    let count = count + customer_web_api_service::operations::COUNT;
+    {
+        count += customer_web_api_service::operations::COUNT;
+    }
     #[cfg(feature = "openapi-customer-web-api-service")]
-    let count = count + openapi_customer_web_api_service::operations::COUNT;
+    {
+        count += openapi_customer_web_api_service::operations::COUNT;
+    }
     #[cfg(feature = "third-ext")]
-    let count = count + third_ext::operations::COUNT;
+    {
+        count += third_ext::operations::COUNT;
+    }
     #[cfg(feature = "white-customer-admin-api-service")]
-    let count = count + white_customer_admin_api_service::operations::COUNT;
+    {
+        count += white_customer_admin_api_service::operations::COUNT;
+    }
     count
 };
 

@@ -173,9 +173,10 @@ impl CallMode for WithMeta {
 pub enum Error {
     /// The server answered with an error envelope (`ok: false`); for a
     /// validation failure the message lists the violated pointers (see
-    /// [`ApiError`]'s `Display`).
+    /// [`ApiError`]'s `Display`). Boxed, so that `Result<T, Error>` stays
+    /// small (clippy's `result_large_err` in the caller's code).
     #[error("API error {}", .0)]
-    Api(ApiError),
+    Api(Box<ApiError>),
     /// The request did not reach the server or the answer did not come back.
     #[error("transport error: {}", source_chain(.0))]
     Transport(#[source] reqwest::Error),
@@ -233,7 +234,7 @@ impl Error {
     /// The API error, when the server answered with one.
     pub fn api(&self) -> Option<&ApiError> {
         match self {
-            Error::Api(e) => Some(e),
+            Error::Api(e) => Some(e.as_ref()),
             _ => None,
         }
     }
@@ -481,14 +482,14 @@ pub fn decode<T: DeserializeOwned>(
         body: snippet(),
     })?;
     if !envelope.ok || envelope.fail {
-        return Err(Error::Api(ApiError {
+        return Err(Error::Api(Box::new(ApiError {
             code: envelope.code,
             msg: envelope.msg,
             data: envelope.data,
             msg_params: envelope.msg_params,
             trace: Some(envelope.trace),
             status: None,
-        }));
+        })));
     }
     let data = envelope.data.unwrap_or(Value::Null);
     let data = serde_json::from_value(data).map_err(|e| Error::Decode {

@@ -32,6 +32,50 @@ pub use crate::server::{AuthContext, RequestContext, Routes, ServerConfig, Serve
 #[cfg(feature = "server")]
 pub use axum::Router;
 
+/// Generated code calls `requires_client!()` (and `requires_server!()`)
+/// first: nothing when the runtime has the feature, else a compile error that
+/// names it, rather than a page of unresolved names.
+pub use crate::{__requires_client as requires_client, __requires_server as requires_server};
+
+#[cfg(feature = "client")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __requires_client {
+    () => {};
+}
+
+#[cfg(not(feature = "client"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __requires_client {
+    () => {
+        ::core::compile_error!(
+            "bizgen-generated code needs feature `client` of bizgen-runtime: \
+             bizgen-runtime = { version = \"0.1\", features = [\"client\", \"server\"] } \
+             (add \"tls\" for HTTPS)"
+        );
+    };
+}
+
+#[cfg(feature = "server")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __requires_server {
+    () => {};
+}
+
+#[cfg(not(feature = "server"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __requires_server {
+    () => {
+        ::core::compile_error!(
+            "bizgen-generated code needs feature `server` of bizgen-runtime: \
+             bizgen-runtime = { version = \"0.1\", features = [\"client\", \"server\"] }"
+        );
+    };
+}
+
 /// Builds an enum schema for a generated enum.
 pub fn int_enum_schema(name: &'static str, codes: &'static [i64]) -> EnumSchema {
     EnumSchema {

@@ -263,13 +263,21 @@ fn emit_root(api: &Api, gates: Gates) -> TokenStream {
         .map(|(module, cfg)| quote!(#cfg #module::visit_operations(visitor);));
     let counts = modules
         .iter()
-        .map(|(module, cfg)| quote!(#cfg let count = count + #module::operations::COUNT;));
+        .map(|(module, cfg)| quote!(#cfg { count += #module::operations::COUNT; }));
     let api_name = &api.name;
     let api_version = &api.version;
     let title_doc = format!(" {}", api.title);
     let errors = emit_errors(api);
     let mock_gate = gates.on("mock");
     quote! {
+        // Included by a build script or the macro, this code may meet a
+        // runtime without a feature it needs: one error that names it,
+        // before the unresolved names.
+        #client
+        #rt::requires_client!();
+        #server
+        #rt::requires_server!();
+
         #errors
 
         /// Name of the API, from the spec.
@@ -297,7 +305,7 @@ fn emit_root(api: &Api, gates: Gates) -> TokenStream {
         /// The number of operations (of the services compiled in).
         #[rustfmt::skip]
         pub const OPERATION_COUNT: usize = {
-            let count = 0;
+            let mut count = 0;
             #(#counts)*
             count
         };

@@ -334,17 +334,22 @@ pub(super) fn resolve_fields(
         } else {
             rust_seen.insert(rust_name.clone(), (name.value.clone(), name.pos));
         }
-        let ty = match parse_ty(&def.ty.value, known) {
-            Ok(ty) => ty,
+        let (ty, constraints) = match parse_ty(&def.ty.value, known) {
+            Ok(ty) => {
+                let constraints = resolve_constraints(ctx, &name.value, owner, def, &ty);
+                (ty, constraints)
+            }
             Err(msg) => {
                 ctx.error(
                     def.ty.pos,
                     format!("field `{}` of {owner}: {msg}", name.value),
                 );
-                Ty::Json
+                // The type is unknown, so its constraints can't be judged:
+                // one error (with its suggestion), not one per constraint
+                // against the `json` stand-in.
+                (Ty::Json, Constraints::default())
             }
         };
-        let constraints = resolve_constraints(ctx, &name.value, owner, def, &ty);
         fields.push(Field {
             name: name.value.clone(),
             rust_name,
