@@ -11,8 +11,10 @@
 
 #[cfg(feature = "client")]
 ::bizgen_runtime::codegen::requires_client!();
+
 #[cfg(feature = "server")]
 ::bizgen_runtime::codegen::requires_server!();
+
 /// The error codes of the spec: match a client error with
 /// `err.is(errors::CODE)`, fail a handler with `Err(errors::CODE.into())`.
 #[rustfmt::skip]
