@@ -8,7 +8,7 @@ use ::bizgen_runtime::codegen as rt;
 pub static OPERATIONS: &[rt::StaticOperation] = &[
     rt::StaticOperation {
         info: <super::customer_api_web_service::DowngradeRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -18,7 +18,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_api_web_service::ApplyApiRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -28,7 +28,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_api_web_service::DelApiRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "delete",
@@ -42,7 +42,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_api_web_service::EditApiPermissionRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "edit",
@@ -56,7 +56,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_api_web_service::PageRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -66,7 +66,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_api_web_service::QueryApiRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -76,7 +76,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_dubbo_api_service::ResetAccountRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "reset",
@@ -86,7 +86,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_group_admin_api_service::GroupListRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "match-groups",
@@ -96,7 +96,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::FindThirdAccountInfoRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -106,7 +106,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::CheckGoogleMfaStatusRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "captured",
@@ -120,7 +120,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::CheckStatusRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "exists",
@@ -134,7 +134,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::QueryAccountAssetsInfoRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "by-account-id",
@@ -144,7 +144,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::QueryAccountByIdRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "match-usdt",
@@ -154,7 +154,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::QueryCustomerAssetsRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "captured",
@@ -168,7 +168,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::QueryCustomerAssetsInfoRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "captured",
@@ -182,7 +182,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::QueryLiabilitiesWaterByPageRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "loans",
@@ -192,7 +192,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::UpdateAssertsPwdRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -202,7 +202,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::UpdateAssertsPwdMfaRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -212,7 +212,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::UpdateLoginPwdRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -222,7 +222,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::UpdateLoginPwdMfaRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -236,7 +236,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::GroupListRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "two-groups",
@@ -246,7 +246,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ChangeEmailMfaRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -260,7 +260,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ChangePhoneMfaRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -274,7 +274,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ChangeCountryRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -288,7 +288,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::BindAssertsPwdMfaRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "already-set",
@@ -302,7 +302,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ForgetAssertsPwdMfaRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "already-set",
@@ -316,7 +316,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::BindThirdAccountRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -330,7 +330,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::QueryLatestBalanceOfUserAccountInExternalSystemRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "usdt",
@@ -340,7 +340,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::FindPhoneAndEmailRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "both-bound",
@@ -350,7 +350,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::BindLoginPwdRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -360,7 +360,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ChangeEmailRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -370,7 +370,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ChangeEmailV1v1v2Request as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success-with-old-email",
@@ -384,7 +384,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ChangePhoneRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "wrong-code",
@@ -398,7 +398,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ChangePhoneV1v1v2Request as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success-with-old-phone",
@@ -408,7 +408,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::CheckCustomerExistRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "exists",
@@ -418,7 +418,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::DestroyRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -428,7 +428,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::EnableOrForbidMfaRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "enable",
@@ -438,7 +438,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::FindCustomerInfoRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "profile",
@@ -448,7 +448,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ForgetAssertsPwdRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -458,7 +458,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ForgetAssertsPwdV1v1v2Request as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success-with-mfa",
@@ -472,7 +472,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ForgetLoginPwdRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -482,7 +482,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::BindAssertsPwdRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "already-set",
@@ -496,7 +496,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::BindEmailRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "wrong-code",
@@ -510,7 +510,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::BindPhoneRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "wrong-code",
@@ -524,7 +524,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ChangeLangRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -538,7 +538,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::FindCustomerLangRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -552,7 +552,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ChangeCustomerAddressAndPostalCodeRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -562,7 +562,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::FirstSetPhoneRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -576,7 +576,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::FirstSetEmailRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -590,7 +590,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::FirstTimeSettingLoginPasswordRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -604,7 +604,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::LoginRequest as rt::Operation>::INFO,
-        sets_token: true,
+        sets_token: ::core::option::Option::Some("token"),
         examples: &[
             (
                 "phone-password",
@@ -614,7 +614,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::RegisterRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "phone-registration",
@@ -624,7 +624,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::openapi_customer_web_api_service::CheckCustomerExistRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "phone-exists",
@@ -634,7 +634,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::third_ext::SwitchAccountRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "switch",
@@ -644,7 +644,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::third_ext::RandomKeyRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -654,7 +654,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::white_customer_admin_api_service::AddCusAndOpenAccountAndKycRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "created",
@@ -664,7 +664,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::white_customer_admin_api_service::PageRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "first-page",
@@ -674,7 +674,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::white_customer_admin_api_service::DetailRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "base-info",
