@@ -10,7 +10,7 @@ use ::bizgen_runtime::codegen as rt;
 pub static OPERATIONS: &[rt::StaticOperation] = &[
     rt::StaticOperation {
         info: <super::customer_api_web_service::DowngradeRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -20,7 +20,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_api_web_service::ApplyApiRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -30,7 +30,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_api_web_service::DelApiRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "delete",
@@ -44,7 +44,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_api_web_service::EditApiPermissionRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "edit",
@@ -58,7 +58,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_api_web_service::PageRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -68,7 +68,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_api_web_service::QueryApiRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -78,7 +78,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_dubbo_api_service::ResetAccountRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "reset",
@@ -88,7 +88,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_group_admin_api_service::GroupListRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "match-groups",
@@ -98,7 +98,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::FindThirdAccountInfoRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -108,7 +108,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::CheckGoogleMfaStatusRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "captured",
@@ -122,7 +122,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::CheckStatusRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "exists",
@@ -136,7 +136,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::QueryAccountAssetsInfoRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "by-account-id",
@@ -146,7 +146,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::QueryAccountByIdRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "match-usdt",
@@ -156,7 +156,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::QueryCustomerAssetsRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "captured",
@@ -170,7 +170,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::QueryCustomerAssetsInfoRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "captured",
@@ -184,7 +184,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::QueryLiabilitiesWaterByPageRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "loans",
@@ -194,7 +194,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::UpdateAssertsPwdRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -204,7 +204,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::UpdateAssertsPwdMfaRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -214,7 +214,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::UpdateLoginPwdRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -224,7 +224,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::UpdateLoginPwdMfaRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -238,7 +238,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::GroupListRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "two-groups",
@@ -248,7 +248,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ChangeEmailMfaRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -262,7 +262,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ChangePhoneMfaRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -276,7 +276,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ChangeCountryRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -290,7 +290,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::BindAssertsPwdMfaRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "already-set",
@@ -304,7 +304,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ForgetAssertsPwdMfaRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "already-set",
@@ -318,7 +318,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::BindThirdAccountRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -332,7 +332,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::QueryLatestBalanceOfUserAccountInExternalSystemRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "usdt",
@@ -342,7 +342,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::FindPhoneAndEmailRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "both-bound",
@@ -352,7 +352,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::BindLoginPwdRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -362,7 +362,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ChangeEmailRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -372,7 +372,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ChangeEmailV1v1v2Request as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success-with-old-email",
@@ -386,7 +386,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ChangePhoneRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "wrong-code",
@@ -400,7 +400,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ChangePhoneV1v1v2Request as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success-with-old-phone",
@@ -410,7 +410,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::CheckCustomerExistRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "exists",
@@ -420,7 +420,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::DestroyRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -430,7 +430,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::EnableOrForbidMfaRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "enable",
@@ -440,7 +440,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::FindCustomerInfoRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "profile",
@@ -450,7 +450,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ForgetAssertsPwdRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -460,7 +460,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ForgetAssertsPwdV1v1v2Request as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success-with-mfa",
@@ -474,7 +474,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ForgetLoginPwdRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -484,7 +484,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::BindAssertsPwdRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "already-set",
@@ -498,7 +498,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::BindEmailRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "wrong-code",
@@ -512,7 +512,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::BindPhoneRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "wrong-code",
@@ -526,7 +526,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ChangeLangRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -540,7 +540,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::FindCustomerLangRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -554,7 +554,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ChangeCustomerAddressAndPostalCodeRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -564,7 +564,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::FirstSetPhoneRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -578,7 +578,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::FirstSetEmailRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -592,7 +592,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::FirstTimeSettingLoginPasswordRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -606,7 +606,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::LoginRequest as rt::Operation>::INFO,
-        sets_token: true,
+        sets_token: ::core::option::Option::Some("token"),
         examples: &[
             (
                 "phone-password",
@@ -616,7 +616,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::RegisterRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "phone-registration",
@@ -626,7 +626,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::openapi_customer_web_api_service::CheckCustomerExistRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "phone-exists",
@@ -636,7 +636,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::third_ext::SwitchAccountRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "switch",
@@ -646,7 +646,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::third_ext::RandomKeyRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -656,7 +656,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::white_customer_admin_api_service::AddCusAndOpenAccountAndKycRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "created",
@@ -666,7 +666,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::white_customer_admin_api_service::PageRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "first-page",
@@ -676,7 +676,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::white_customer_admin_api_service::DetailRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "base-info",
