@@ -818,7 +818,7 @@ pub mod operations {
     ];
 
     /// The number of operations of this service.
-    pub const COUNT: usize = 6usize;
+    pub const COUNT: usize = 6;
 }
 
 /// Calls `visitor.visit::<Request>()` for every operation's request type.
@@ -831,7 +831,7 @@ pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
     visitor.visit::<QueryApiRequest>();
 }
 
-/// Server side of `customer.app.CustomerApiWebService`: implement the operations you serve.
+/// Server side of `customer.app.CustomerApiWebService` on gateway `global` (`/api/global/`): implement the operations you serve.
 ///
 /// Every method has a default that answers `BIZGEN_NOT_IMPLEMENTED`, so that an operation added to the spec does not break existing implementations. Requests reach a method only after headers, token and body have passed every check of the spec.
 #[cfg(feature = "server")]
@@ -1017,7 +1017,7 @@ pub fn mount<S: CustomerApiWebService>(
 
 #[cfg(feature = "server")]
 impl super::Server {
-    /// Serves the operations of `customer.app.CustomerApiWebService` with `service`; an error if they are already served.
+    /// Serves the operations of `customer.app.CustomerApiWebService` on gateway `global` (`/api/global/`) with `service`; an error if they are already served.
     pub fn customer_api_web_service<S: CustomerApiWebService>(
         mut self,
         service: S,
@@ -1137,7 +1137,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
 #[cfg(feature = "client")]
 impl super::Client {
-    /// Operations of `customer.app.CustomerApiWebService`.
+    /// Operations of `customer.app.CustomerApiWebService` on gateway `global` (`/api/global/`).
     pub fn customer_api_web_service(&self) -> Client<'_> {
         Client {
             client: &self.inner,

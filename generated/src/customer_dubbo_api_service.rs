@@ -85,7 +85,7 @@ pub mod operations {
     pub static ALL: &[&rt::OperationInfo] = &[&RESET_ACCOUNT];
 
     /// The number of operations of this service.
-    pub const COUNT: usize = 1usize;
+    pub const COUNT: usize = 1;
 }
 
 /// Calls `visitor.visit::<Request>()` for every operation's request type.
@@ -93,7 +93,7 @@ pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
     visitor.visit::<ResetAccountRequest>();
 }
 
-/// Server side of `customer.app.CustomerDubboApiService`: implement the operations you serve.
+/// Server side of `customer.app.CustomerDubboApiService` on gateway `global` (`/api/global/`): implement the operations you serve.
 ///
 /// Every method has a default that answers `BIZGEN_NOT_IMPLEMENTED`, so that an operation added to the spec does not break existing implementations. Requests reach a method only after headers, token and body have passed every check of the spec.
 #[cfg(feature = "server")]
@@ -142,7 +142,7 @@ pub fn mount<S: CustomerDubboApiService>(
 
 #[cfg(feature = "server")]
 impl super::Server {
-    /// Serves the operations of `customer.app.CustomerDubboApiService` with `service`; an error if they are already served.
+    /// Serves the operations of `customer.app.CustomerDubboApiService` on gateway `global` (`/api/global/`) with `service`; an error if they are already served.
     pub fn customer_dubbo_api_service<S: CustomerDubboApiService>(
         mut self,
         service: S,
@@ -199,7 +199,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
 #[cfg(feature = "client")]
 impl super::Client {
-    /// Operations of `customer.app.CustomerDubboApiService`.
+    /// Operations of `customer.app.CustomerDubboApiService` on gateway `global` (`/api/global/`).
     pub fn customer_dubbo_api_service(&self) -> Client<'_> {
         Client {
             client: &self.inner,

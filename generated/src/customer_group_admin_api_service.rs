@@ -126,7 +126,7 @@ pub mod operations {
     pub static ALL: &[&rt::OperationInfo] = &[&GROUP_LIST];
 
     /// The number of operations of this service.
-    pub const COUNT: usize = 1usize;
+    pub const COUNT: usize = 1;
 }
 
 /// Calls `visitor.visit::<Request>()` for every operation's request type.
@@ -134,7 +134,7 @@ pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
     visitor.visit::<GroupListRequest>();
 }
 
-/// Server side of `customer.admin.CustomerGroupAdminApiService`: implement the operations you serve.
+/// Server side of `customer.admin.CustomerGroupAdminApiService` on gateway `openapiB` (`/openapi-b/`): implement the operations you serve.
 ///
 /// Every method has a default that answers `BIZGEN_NOT_IMPLEMENTED`, so that an operation added to the spec does not break existing implementations. Requests reach a method only after headers, token and body have passed every check of the spec.
 #[cfg(feature = "server")]
@@ -183,7 +183,7 @@ pub fn mount<S: CustomerGroupAdminApiService>(
 
 #[cfg(feature = "server")]
 impl super::Server {
-    /// Serves the operations of `customer.admin.CustomerGroupAdminApiService` with `service`; an error if they are already served.
+    /// Serves the operations of `customer.admin.CustomerGroupAdminApiService` on gateway `openapiB` (`/openapi-b/`) with `service`; an error if they are already served.
     pub fn customer_group_admin_api_service<S: CustomerGroupAdminApiService>(
         mut self,
         service: S,
@@ -238,7 +238,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
 #[cfg(feature = "client")]
 impl super::Client {
-    /// Operations of `customer.admin.CustomerGroupAdminApiService`.
+    /// Operations of `customer.admin.CustomerGroupAdminApiService` on gateway `openapiB` (`/openapi-b/`).
     pub fn customer_group_admin_api_service(&self) -> Client<'_> {
         Client {
             client: &self.inner,

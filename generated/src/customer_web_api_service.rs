@@ -6492,7 +6492,7 @@ pub mod operations {
     ];
 
     /// The number of operations of this service.
-    pub const COUNT: usize = 44usize;
+    pub const COUNT: usize = 44;
 }
 
 /// Calls `visitor.visit::<Request>()` for every operation's request type.
@@ -6543,7 +6543,7 @@ pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
     visitor.visit::<RegisterRequest>();
 }
 
-/// Server side of `customer.app.CustomerWebApiService`: implement the operations you serve.
+/// Server side of `customer.app.CustomerWebApiService` on gateways `global` (`/api/global/`), `login` (`/api/login/`), `register` (`/api/register/`): implement the operations you serve.
 ///
 /// Every method has a default that answers `BIZGEN_NOT_IMPLEMENTED`, so that an operation added to the spec does not break existing implementations. Requests reach a method only after headers, token and body have passed every check of the spec.
 #[cfg(feature = "server")]
@@ -7806,7 +7806,7 @@ pub fn mount<S: CustomerWebApiService>(
 
 #[cfg(feature = "server")]
 impl super::Server {
-    /// Serves the operations of `customer.app.CustomerWebApiService` with `service`; an error if they are already served.
+    /// Serves the operations of `customer.app.CustomerWebApiService` on gateways `global` (`/api/global/`), `login` (`/api/login/`), `register` (`/api/register/`) with `service`; an error if they are already served.
     pub fn customer_web_api_service<S: CustomerWebApiService>(
         mut self,
         service: S,
@@ -8438,7 +8438,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
 #[cfg(feature = "client")]
 impl super::Client {
-    /// Operations of `customer.app.CustomerWebApiService`.
+    /// Operations of `customer.app.CustomerWebApiService` on gateways `global` (`/api/global/`), `login` (`/api/login/`), `register` (`/api/register/`).
     pub fn customer_web_api_service(&self) -> Client<'_> {
         Client {
             client: &self.inner,

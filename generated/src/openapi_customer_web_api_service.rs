@@ -152,7 +152,7 @@ pub mod operations {
     pub static ALL: &[&rt::OperationInfo] = &[&CHECK_CUSTOMER_EXIST];
 
     /// The number of operations of this service.
-    pub const COUNT: usize = 1usize;
+    pub const COUNT: usize = 1;
 }
 
 /// Calls `visitor.visit::<Request>()` for every operation's request type.
@@ -160,7 +160,7 @@ pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
     visitor.visit::<CheckCustomerExistRequest>();
 }
 
-/// Server side of `customer.app.CustomerWebApiService`: implement the operations you serve.
+/// Server side of `customer.app.CustomerWebApiService` on gateway `openapiB` (`/openapi-b/`): implement the operations you serve.
 ///
 /// Every method has a default that answers `BIZGEN_NOT_IMPLEMENTED`, so that an operation added to the spec does not break existing implementations. Requests reach a method only after headers, token and body have passed every check of the spec.
 #[cfg(feature = "server")]
@@ -207,7 +207,7 @@ pub fn mount<S: OpenapiCustomerWebApiService>(
 
 #[cfg(feature = "server")]
 impl super::Server {
-    /// Serves the operations of `customer.app.CustomerWebApiService` with `service`; an error if they are already served.
+    /// Serves the operations of `customer.app.CustomerWebApiService` on gateway `openapiB` (`/openapi-b/`) with `service`; an error if they are already served.
     pub fn openapi_customer_web_api_service<S: OpenapiCustomerWebApiService>(
         mut self,
         service: S,
@@ -262,7 +262,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
 #[cfg(feature = "client")]
 impl super::Client {
-    /// Operations of `customer.app.CustomerWebApiService`.
+    /// Operations of `customer.app.CustomerWebApiService` on gateway `openapiB` (`/openapi-b/`).
     pub fn openapi_customer_web_api_service(&self) -> Client<'_> {
         Client {
             client: &self.inner,

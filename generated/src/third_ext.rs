@@ -140,7 +140,7 @@ pub mod operations {
     pub static ALL: &[&rt::OperationInfo] = &[&SWITCH_ACCOUNT, &RANDOM_KEY];
 
     /// The number of operations of this service.
-    pub const COUNT: usize = 2usize;
+    pub const COUNT: usize = 2;
 }
 
 /// Calls `visitor.visit::<Request>()` for every operation's request type.
@@ -149,7 +149,7 @@ pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
     visitor.visit::<RandomKeyRequest>();
 }
 
-/// Server side of `thirdExt`: implement the operations you serve.
+/// Server side of `thirdExt` on gateways `global` (`/api/global/`), `thirdExt` (`/api/thirdExt/`): implement the operations you serve.
 ///
 /// Every method has a default that answers `BIZGEN_NOT_IMPLEMENTED`, so that an operation added to the spec does not break existing implementations. Requests reach a method only after headers, token and body have passed every check of the spec.
 #[cfg(feature = "server")]
@@ -215,7 +215,7 @@ pub fn mount<S: ThirdExt>(
 
 #[cfg(feature = "server")]
 impl super::Server {
-    /// Serves the operations of `thirdExt` with `service`; an error if they are already served.
+    /// Serves the operations of `thirdExt` on gateways `global` (`/api/global/`), `thirdExt` (`/api/thirdExt/`) with `service`; an error if they are already served.
     pub fn third_ext<S: ThirdExt>(
         mut self,
         service: S,
@@ -287,7 +287,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
 #[cfg(feature = "client")]
 impl super::Client {
-    /// Operations of `thirdExt`.
+    /// Operations of `thirdExt` on gateways `global` (`/api/global/`), `thirdExt` (`/api/thirdExt/`).
     pub fn third_ext(&self) -> Client<'_> {
         Client {
             client: &self.inner,

@@ -363,6 +363,40 @@ impl DetailType {
     }
 }
 
+/// The wire value.
+impl ::core::fmt::Display for DetailType {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A value the spec lists; any other is an error (where
+/// `from_code` gives `Unknown`).
+impl ::core::str::FromStr for DetailType {
+    type Err = rt::UnknownEnumValue;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match DetailType::from_code(value) {
+            DetailType::Unknown(value) => {
+                Err(rt::UnknownEnumValue {
+                    enum_name: "DetailType",
+                    value,
+                    expected: &[
+                        "baseInfo",
+                        "tradeAccount",
+                        "kyc",
+                        "allKyc",
+                        "bankList",
+                        "walletList",
+                        "otherInfo",
+                    ],
+                })
+            }
+            known => Ok(known),
+        }
+    }
+}
+
 impl rt::serde::Serialize for DetailType {
     fn serialize<S: rt::serde::Serializer>(
         &self,
@@ -724,6 +758,32 @@ impl PackageDuration {
                 "PackageDuration",
                 &["month", "quarter", "half", "year"],
             ))
+    }
+}
+
+/// The wire value.
+impl ::core::fmt::Display for PackageDuration {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A value the spec lists; any other is an error (where
+/// `from_code` gives `Unknown`).
+impl ::core::str::FromStr for PackageDuration {
+    type Err = rt::UnknownEnumValue;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match PackageDuration::from_code(value) {
+            PackageDuration::Unknown(value) => {
+                Err(rt::UnknownEnumValue {
+                    enum_name: "PackageDuration",
+                    value,
+                    expected: &["month", "quarter", "half", "year"],
+                })
+            }
+            known => Ok(known),
+        }
     }
 }
 

@@ -608,7 +608,7 @@ pub mod operations {
     ];
 
     /// The number of operations of this service.
-    pub const COUNT: usize = 3usize;
+    pub const COUNT: usize = 3;
 }
 
 /// Calls `visitor.visit::<Request>()` for every operation's request type.
@@ -618,7 +618,7 @@ pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
     visitor.visit::<DetailRequest>();
 }
 
-/// Server side of `customer.admin.WhiteCustomerAdminApiService`: implement the operations you serve.
+/// Server side of `customer.admin.WhiteCustomerAdminApiService` on gateway `openapiB` (`/openapi-b/`): implement the operations you serve.
 ///
 /// Every method has a default that answers `BIZGEN_NOT_IMPLEMENTED`, so that an operation added to the spec does not break existing implementations. Requests reach a method only after headers, token and body have passed every check of the spec.
 #[cfg(feature = "server")]
@@ -725,7 +725,7 @@ pub fn mount<S: WhiteCustomerAdminApiService>(
 
 #[cfg(feature = "server")]
 impl super::Server {
-    /// Serves the operations of `customer.admin.WhiteCustomerAdminApiService` with `service`; an error if they are already served.
+    /// Serves the operations of `customer.admin.WhiteCustomerAdminApiService` on gateway `openapiB` (`/openapi-b/`) with `service`; an error if they are already served.
     pub fn white_customer_admin_api_service<S: WhiteCustomerAdminApiService>(
         mut self,
         service: S,
@@ -806,7 +806,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
 #[cfg(feature = "client")]
 impl super::Client {
-    /// Operations of `customer.admin.WhiteCustomerAdminApiService`.
+    /// Operations of `customer.admin.WhiteCustomerAdminApiService` on gateway `openapiB` (`/openapi-b/`).
     pub fn white_customer_admin_api_service(&self) -> Client<'_> {
         Client {
             client: &self.inner,

@@ -543,7 +543,7 @@ pub fn render_manifest(api: &Api, runtime_path: &str, private: bool) -> String {
         .services
         .iter()
         .zip(&services)
-        .map(|(s, f)| format!("# `{}`\n{f} = []\n", s.qualified_name))
+        .map(|(s, f)| format!("# {}\n{f} = []\n", services::service_label(api, s)))
         .collect();
     format!(
         "{HEADER_TOML}\

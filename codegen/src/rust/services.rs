@@ -82,6 +82,34 @@ pub fn context_type(op: &Operation) -> TokenStream {
     }
 }
 
+/// How docs name a service: its qualified name and its gateways, as two
+/// services may share a qualified name on different gateways
+/// (`customer.app.CustomerWebApiService` on `/api/global/` and `/openapi-b/`).
+pub fn service_label(api: &Api, service: &Service) -> String {
+    let gateways: std::collections::BTreeSet<&str> = service
+        .operations
+        .iter()
+        .map(|op| op.gateway.as_str())
+        .collect();
+    let gateways: Vec<String> = gateways
+        .into_iter()
+        .map(|name| match api.gateways.iter().find(|g| g.name == name) {
+            Some(g) => format!("`{name}` (`{}`)", g.prefix),
+            None => format!("`{name}`"),
+        })
+        .collect();
+    let noun = if gateways.len() == 1 {
+        "gateway"
+    } else {
+        "gateways"
+    };
+    format!(
+        "`{}` on {noun} {}",
+        service.qualified_name,
+        gateways.join(", ")
+    )
+}
+
 pub fn trait_ident(service: &Service) -> Ident {
     ident(&service.rust_name)
 }
@@ -168,15 +196,15 @@ pub fn emit_service(api: &Api, service: &Service, gates: Gates) -> TokenStream {
         }
     });
     let all_infos = service.operations.iter().map(info_ident);
-    let op_count = service.operations.len();
+    let op_count = proc_macro2::Literal::usize_unsuffixed(service.operations.len());
     let visits = service.operations.iter().map(|op| {
         let request = ident(&op.request.rust_name);
         quote!(visitor.visit::<#request>();)
     });
-    let accessor_doc = format!(" Operations of `{}`.", service.qualified_name);
+    let label = service_label(api, service);
+    let accessor_doc = format!(" Operations of {label}.");
     let mount_doc = format!(
-        " Serves the operations of `{}` with `service`; an error if they are already served.",
-        service.qualified_name
+        " Serves the operations of {label} with `service`; an error if they are already served."
     );
     let op_impls = service.operations.iter().map(|op| {
         let request = ident(&op.request.rust_name);
@@ -244,7 +272,7 @@ pub fn emit_service(api: &Api, service: &Service, gates: Gates) -> TokenStream {
     });
 
     let trait_doc = doc_attrs(&paragraphs([
-        format!("Server side of `{}`: implement the operations you serve.", service.qualified_name).as_str(),
+        format!("Server side of {label}: implement the operations you serve.").as_str(),
         "Every method has a default that answers `BIZGEN_NOT_IMPLEMENTED`, so that an operation added to the spec does not break existing implementations. Requests reach a method only after headers, token and body have passed every check of the spec.",
     ]));
 
