@@ -3,7 +3,9 @@
 //! A mock of every operation that answers with the spec's example
 //! responses: the first successful one, else the first error; the
 //! request header `Prefer: example=NAME` picks another.
+
 use ::bizgen_runtime::codegen as rt;
+
 /// Every operation with its examples as `(name, envelope JSON)`.
 pub static OPERATIONS: &[rt::StaticOperation] = &[
     rt::StaticOperation {
@@ -683,16 +685,19 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
         ],
     },
 ];
+
 /// The mock's table, each example parsed once.
 pub fn table() -> rt::MockTable {
     rt::MockTable::from_static(super::API_NAME, OPERATIONS)
 }
+
 /// The mock server's `main`: flags `--host`, `--port`, `--token`,
 /// `--admin-token`, `--cors`, `--delay-ms`, `--http-status` (see
 /// `customer-api-mock --help`).
 pub fn main() -> ::std::process::ExitCode {
     rt::mock::run(&table(), ::std::env::args().skip(1))
 }
+
 /// A router serving every operation from [`table`].
 pub fn router(config: rt::ServerConfig) -> rt::Router {
     rt::mock::router(&table(), config, ::core::default::Default::default())

@@ -102,15 +102,21 @@ pub fn emit_service(api: &Api, service: &Service, gates: Gates) -> TokenStream {
     let module_doc = module_doc.lines().map(|l| format!(" {l}"));
 
     let requests = service.operations.iter().map(|op| {
-        let doc = paragraphs([
+        let method = op.rust_name.trim_start_matches("r#");
+        let doc = doc_attrs(&paragraphs([
             format!(
-                "Request body of [`{trait_name}::{}`].",
-                op.rust_name.trim_start_matches("r#")
+                "Request body of `{}` ([`operations::{}`]).",
+                op.name,
+                info_ident(op)
             )
             .as_str(),
             op.summary.as_str(),
-        ]);
-        let item = emit_struct(api, &op.request, &doc, Scope::Sibling);
+        ]));
+        // The client and the server trait exist only under their features.
+        let sent = gates.doc_on("client", &format!("Sent by [`Client::{method}`]."));
+        let served = gates.doc_on("server", &format!("Served by [`{trait_name}::{method}`]."));
+        let doc = quote!(#doc #[doc = ""] #sent #served);
+        let item = emit_struct(api, &op.request, doc, Scope::Sibling);
         let constructor = emit_constructor(&op.request, Scope::Sibling);
         quote!(#item #constructor)
     });

@@ -102,15 +102,15 @@ fn struct_has_default(api: &Api, s: &Struct) -> bool {
 }
 
 /// A struct with serde derives, a redacting `Debug` and its schema.
-pub fn emit_struct(api: &Api, s: &Struct, doc: &str, scope: Scope) -> TokenStream {
+/// `doc` is the struct's doc attributes.
+pub fn emit_struct(api: &Api, s: &Struct, doc: TokenStream, scope: Scope) -> TokenStream {
     let rt = rt();
     let name = ident(&s.rust_name);
-    let doc = doc_attrs(doc);
     let fields = s.fields.iter().map(|f| {
         let fname = ident(&f.rust_name);
         let ty = field_type(f, scope);
         let wire = &f.name;
-        let fdoc = doc_attrs(&field_doc(api, f));
+        let fdoc = doc_attrs(&field_doc(api, f, scope));
         // `rename_all = "camelCase"` covers most wire names; the rest are spelled out.
         let mut serde_args = Vec::new();
         if serde_camel_case(&f.rust_name) != *wire {
