@@ -13,7 +13,9 @@ use bizgen_runtime::operation::{Access as RtAccess, Presence as RtPresence};
 
 use serde_json::Value;
 
-use crate::ir::{Access, Api, Operation, Presence, Session};
+#[cfg(feature = "cli")]
+use crate::ir::Api;
+use crate::ir::{Access, Operation, Presence, Session};
 #[cfg(feature = "cli")]
 use crate::wire::struct_schema;
 
