@@ -3,13 +3,22 @@
 //! Customer self-service on the C-side gateways (profile, credentials, MFA, accounts and assets).
 //!
 //! bizType prefix `customer.app.CustomerWebApiService`.
+
 use ::bizgen_runtime::codegen as rt;
-/// Request body of [`CustomerWebApiService::find_third_account_info`].
+
+/// Request body of `findThirdAccountInfo` ([`operations::FIND_THIRD_ACCOUNT_INFO`]).
 ///
 /// Find the customer's third-party account information
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::find_third_account_info`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::find_third_account_info`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct FindThirdAccountInfoRequest {}
+
 impl FindThirdAccountInfoRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -18,15 +27,23 @@ impl FindThirdAccountInfoRequest {
             .get_or_init(|| { rt::ObjectSchema::new("FindThirdAccountInfoRequest", []) })
     }
 }
+
 impl FindThirdAccountInfoRequest {
     /// A request with the required fields; the shortest call is `FindThirdAccountInfoRequest::new()`.
     pub fn new() -> Self {
         FindThirdAccountInfoRequest {}
     }
 }
-/// Request body of [`CustomerWebApiService::check_google_mfa_status`].
+
+/// Request body of `checkGoogleMFAStatus` ([`operations::CHECK_GOOGLE_MFA_STATUS`]).
 ///
 /// Check whether an account has Google MFA enabled
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::check_google_mfa_status`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::check_google_mfa_status`]."
+)]
 #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CheckGoogleMfaStatusRequest {
@@ -41,9 +58,10 @@ pub struct CheckGoogleMfaStatusRequest {
     pub phone_area: Option<String>,
     /// Type: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
 }
+
 impl CheckGoogleMfaStatusRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -66,6 +84,7 @@ impl CheckGoogleMfaStatusRequest {
             })
     }
 }
+
 impl CheckGoogleMfaStatusRequest {
     /// A request with the required fields; the shortest call is `CheckGoogleMfaStatusRequest::new(login_name, type)`. Optional fields have setters, e.g. `.with_phone_area(..)`.
     pub fn new(
@@ -78,6 +97,7 @@ impl CheckGoogleMfaStatusRequest {
             r#type: r#type.into(),
         }
     }
+
     /// Sets `phoneArea`.
     pub fn with_phone_area(
         mut self,
@@ -87,9 +107,16 @@ impl CheckGoogleMfaStatusRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::check_status`].
+
+/// Request body of `checkStatus` ([`operations::CHECK_STATUS`]).
 ///
 /// Check the status of a customer
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::check_status`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::check_status`]."
+)]
 #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CheckStatusRequest {
@@ -99,9 +126,10 @@ pub struct CheckStatusRequest {
     pub login_name: String,
     /// Type: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
 }
+
 impl CheckStatusRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -123,6 +151,7 @@ impl CheckStatusRequest {
             })
     }
 }
+
 impl CheckStatusRequest {
     /// A request with the required fields; the shortest call is `CheckStatusRequest::new(login_name, type)`.
     pub fn new(
@@ -135,15 +164,22 @@ impl CheckStatusRequest {
         }
     }
 }
-/// Request body of [`CustomerWebApiService::query_account_assets_info`].
+
+/// Request body of `queryAccountAssetsInfo` ([`operations::QUERY_ACCOUNT_ASSETS_INFO`]).
 ///
 /// Query the asset information of one account
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::query_account_assets_info`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::query_account_assets_info`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct QueryAccountAssetsInfoRequest {
     /// Play ID (trade type): 3 CROSS, 5 MATCH.
     ///
-    /// Wire name `tradeType`, enum [`TradeType`] (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
+    /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::types::TradeType>,
     /// Account ID; at least one of accountId and accountCurrency must be given.
@@ -157,6 +193,7 @@ pub struct QueryAccountAssetsInfoRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_currency: Option<String>,
 }
+
 impl QueryAccountAssetsInfoRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -179,6 +216,7 @@ impl QueryAccountAssetsInfoRequest {
             })
     }
 }
+
 impl QueryAccountAssetsInfoRequest {
     /// A request with the required fields; the shortest call is `QueryAccountAssetsInfoRequest::new()`. Optional fields have setters, e.g. `.with_trade_type(..)`.
     pub fn new() -> Self {
@@ -188,6 +226,7 @@ impl QueryAccountAssetsInfoRequest {
             account_currency: ::core::option::Option::None,
         }
     }
+
     /// Sets `tradeType`.
     pub fn with_trade_type(
         mut self,
@@ -196,6 +235,7 @@ impl QueryAccountAssetsInfoRequest {
         self.trade_type = ::core::option::Option::Some(trade_type.into());
         self
     }
+
     /// Sets `accountId`.
     pub fn with_account_id(
         mut self,
@@ -204,6 +244,7 @@ impl QueryAccountAssetsInfoRequest {
         self.account_id = ::core::option::Option::Some(account_id.into());
         self
     }
+
     /// Sets `accountCurrency`.
     pub fn with_account_currency(
         mut self,
@@ -213,15 +254,22 @@ impl QueryAccountAssetsInfoRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::query_account_by_id`].
+
+/// Request body of `queryAccountById` ([`operations::QUERY_ACCOUNT_BY_ID`]).
 ///
 /// Query one trading account and its assets
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::query_account_by_id`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::query_account_by_id`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct QueryAccountByIdRequest {
     /// Play ID (trade type): 1 CFD_MM, 2 CFD_WBW, 3 CROSS, 5 MATCH.
     ///
-    /// Wire name `tradeType`, enum [`TradeType`] (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
+    /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::types::TradeType>,
     /// Account ID; at least one of accountId and currency must be given.
@@ -235,6 +283,7 @@ pub struct QueryAccountByIdRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
 }
+
 impl QueryAccountByIdRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -257,6 +306,7 @@ impl QueryAccountByIdRequest {
             })
     }
 }
+
 impl QueryAccountByIdRequest {
     /// A request with the required fields; the shortest call is `QueryAccountByIdRequest::new()`. Optional fields have setters, e.g. `.with_trade_type(..)`.
     pub fn new() -> Self {
@@ -266,6 +316,7 @@ impl QueryAccountByIdRequest {
             currency: ::core::option::Option::None,
         }
     }
+
     /// Sets `tradeType`.
     pub fn with_trade_type(
         mut self,
@@ -274,6 +325,7 @@ impl QueryAccountByIdRequest {
         self.trade_type = ::core::option::Option::Some(trade_type.into());
         self
     }
+
     /// Sets `accountId`.
     pub fn with_account_id(
         mut self,
@@ -282,6 +334,7 @@ impl QueryAccountByIdRequest {
         self.account_id = ::core::option::Option::Some(account_id.into());
         self
     }
+
     /// Sets `currency`.
     pub fn with_currency(
         mut self,
@@ -291,18 +344,26 @@ impl QueryAccountByIdRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::query_customer_assets`].
+
+/// Request body of `queryCustomerAssets` ([`operations::QUERY_CUSTOMER_ASSETS`]).
 ///
 /// Query the customer's balance for a trade type
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::query_customer_assets`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::query_customer_assets`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct QueryCustomerAssetsRequest {
     /// Game ID (play ID, trade type).
     ///
-    /// Wire name `tradeType`, enum [`TradeType`] (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
+    /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::types::TradeType>,
 }
+
 impl QueryCustomerAssetsRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -323,6 +384,7 @@ impl QueryCustomerAssetsRequest {
             })
     }
 }
+
 impl QueryCustomerAssetsRequest {
     /// A request with the required fields; the shortest call is `QueryCustomerAssetsRequest::new()`. Optional fields have setters, e.g. `.with_trade_type(..)`.
     pub fn new() -> Self {
@@ -330,6 +392,7 @@ impl QueryCustomerAssetsRequest {
             trade_type: ::core::option::Option::None,
         }
     }
+
     /// Sets `tradeType`.
     pub fn with_trade_type(
         mut self,
@@ -339,15 +402,22 @@ impl QueryCustomerAssetsRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::query_customer_assets_info`].
+
+/// Request body of `queryCustomerAssetsInfo` ([`operations::QUERY_CUSTOMER_ASSETS_INFO`]).
 ///
 /// Query the customer's asset totals and per-currency accounts
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::query_customer_assets_info`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::query_customer_assets_info`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct QueryCustomerAssetsInfoRequest {
     /// Gameplay ID (trade type): 3 CROSS, 5 MATCH, 8 WALLET (contract gameplay is not supported).
     ///
-    /// Wire name `tradeType`, enum [`TradeType`] (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
+    /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::types::TradeType>,
     /// Account currencies, separated by ',' between multiple assets, e.g. USD,CNY. If not provided, all are returned.
@@ -356,6 +426,7 @@ pub struct QueryCustomerAssetsInfoRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_currency: Option<String>,
 }
+
 impl QueryCustomerAssetsInfoRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -377,6 +448,7 @@ impl QueryCustomerAssetsInfoRequest {
             })
     }
 }
+
 impl QueryCustomerAssetsInfoRequest {
     /// A request with the required fields; the shortest call is `QueryCustomerAssetsInfoRequest::new()`. Optional fields have setters, e.g. `.with_trade_type(..)`.
     pub fn new() -> Self {
@@ -385,6 +457,7 @@ impl QueryCustomerAssetsInfoRequest {
             account_currency: ::core::option::Option::None,
         }
     }
+
     /// Sets `tradeType`.
     pub fn with_trade_type(
         mut self,
@@ -393,6 +466,7 @@ impl QueryCustomerAssetsInfoRequest {
         self.trade_type = ::core::option::Option::Some(trade_type.into());
         self
     }
+
     /// Sets `accountCurrency`.
     pub fn with_account_currency(
         mut self,
@@ -402,9 +476,19 @@ impl QueryCustomerAssetsInfoRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::query_liabilities_water_by_page`].
+
+/// Request body of `queryLiabilitiesWaterByPage` ([`operations::QUERY_LIABILITIES_WATER_BY_PAGE`]).
 ///
 /// Page through the liabilities flow (loans and repayments)
+///
+#[cfg_attr(
+    feature = "client",
+    doc = " Sent by [`Client::query_liabilities_water_by_page`]."
+)]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::query_liabilities_water_by_page`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct QueryLiabilitiesWaterByPageRequest {
@@ -420,12 +504,12 @@ pub struct QueryLiabilitiesWaterByPageRequest {
     pub current: Option<i32>,
     /// Game ID (play ID, trade type).
     ///
-    /// Wire name `tradeType`, enum [`TradeType`] (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
+    /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::types::TradeType>,
     /// Liabilities type: 1 Loan, 2 Repayment.
     ///
-    /// Wire name `liabilitiesType`, enum [`LiabilitiesType`] (1 = Loan, 2 = Repayment).
+    /// Wire name `liabilitiesType`, enum [`LiabilitiesType`](super::types::LiabilitiesType) (1 = Loan, 2 = Repayment).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub liabilities_type: Option<super::types::LiabilitiesType>,
     /// Start time (epoch milliseconds).
@@ -449,6 +533,7 @@ pub struct QueryLiabilitiesWaterByPageRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub assets_id: Option<i64>,
 }
+
 impl QueryLiabilitiesWaterByPageRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -495,6 +580,7 @@ impl QueryLiabilitiesWaterByPageRequest {
             })
     }
 }
+
 impl QueryLiabilitiesWaterByPageRequest {
     /// A request with the required fields; the shortest call is `QueryLiabilitiesWaterByPageRequest::new()`. Optional fields have setters, e.g. `.with_size(..)`.
     pub fn new() -> Self {
@@ -509,16 +595,19 @@ impl QueryLiabilitiesWaterByPageRequest {
             assets_id: ::core::option::Option::None,
         }
     }
+
     /// Sets `size`.
     pub fn with_size(mut self, size: impl ::core::convert::Into<i32>) -> Self {
         self.size = ::core::option::Option::Some(size.into());
         self
     }
+
     /// Sets `current`.
     pub fn with_current(mut self, current: impl ::core::convert::Into<i32>) -> Self {
         self.current = ::core::option::Option::Some(current.into());
         self
     }
+
     /// Sets `tradeType`.
     pub fn with_trade_type(
         mut self,
@@ -527,6 +616,7 @@ impl QueryLiabilitiesWaterByPageRequest {
         self.trade_type = ::core::option::Option::Some(trade_type.into());
         self
     }
+
     /// Sets `liabilitiesType`.
     pub fn with_liabilities_type(
         mut self,
@@ -535,6 +625,7 @@ impl QueryLiabilitiesWaterByPageRequest {
         self.liabilities_type = ::core::option::Option::Some(liabilities_type.into());
         self
     }
+
     /// Sets `startTime`.
     pub fn with_start_time(
         mut self,
@@ -543,6 +634,7 @@ impl QueryLiabilitiesWaterByPageRequest {
         self.start_time = ::core::option::Option::Some(start_time.into());
         self
     }
+
     /// Sets `endTime`.
     pub fn with_end_time(
         mut self,
@@ -551,6 +643,7 @@ impl QueryLiabilitiesWaterByPageRequest {
         self.end_time = ::core::option::Option::Some(end_time.into());
         self
     }
+
     /// Sets `accountId`.
     pub fn with_account_id(
         mut self,
@@ -559,15 +652,23 @@ impl QueryLiabilitiesWaterByPageRequest {
         self.account_id = ::core::option::Option::Some(account_id.into());
         self
     }
+
     /// Sets `assetsId`.
     pub fn with_assets_id(mut self, assets_id: impl ::core::convert::Into<i64>) -> Self {
         self.assets_id = ::core::option::Option::Some(assets_id.into());
         self
     }
 }
-/// Request body of [`CustomerWebApiService::update_asserts_pwd`].
+
+/// Request body of `updateAssertsPwd` ([`operations::UPDATE_ASSERTS_PWD`]).
 ///
 /// Change the fund password
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::update_asserts_pwd`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::update_asserts_pwd`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct UpdateAssertsPwdRequest {
@@ -585,6 +686,7 @@ pub struct UpdateAssertsPwdRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for UpdateAssertsPwdRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("UpdateAssertsPwdRequest")
@@ -594,6 +696,7 @@ impl ::core::fmt::Debug for UpdateAssertsPwdRequest {
             .finish()
     }
 }
+
 impl UpdateAssertsPwdRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -623,6 +726,7 @@ impl UpdateAssertsPwdRequest {
             })
     }
 }
+
 impl UpdateAssertsPwdRequest {
     /// A request with the required fields; the shortest call is `UpdateAssertsPwdRequest::new(old_pwd, new_pwd)`. Optional fields have setters, e.g. `.with_google_code(..)`.
     pub fn new(
@@ -635,6 +739,7 @@ impl UpdateAssertsPwdRequest {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -644,9 +749,16 @@ impl UpdateAssertsPwdRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::update_asserts_pwd_mfa`].
+
+/// Request body of `updateAssertsPwdMFA` ([`operations::UPDATE_ASSERTS_PWD_MFA`]).
 ///
 /// Change the fund password with email/SMS verification
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::update_asserts_pwd_mfa`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::update_asserts_pwd_mfa`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct UpdateAssertsPwdMfaRequest {
@@ -673,9 +785,10 @@ pub struct UpdateAssertsPwdMfaRequest {
     pub send_token: String,
     /// Type of the verification code: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
 }
+
 impl ::core::fmt::Debug for UpdateAssertsPwdMfaRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("UpdateAssertsPwdMfaRequest")
@@ -688,6 +801,7 @@ impl ::core::fmt::Debug for UpdateAssertsPwdMfaRequest {
             .finish()
     }
 }
+
 impl UpdateAssertsPwdMfaRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -725,6 +839,7 @@ impl UpdateAssertsPwdMfaRequest {
             })
     }
 }
+
 impl UpdateAssertsPwdMfaRequest {
     /// A request with the required fields; the shortest call is `UpdateAssertsPwdMfaRequest::new(old_pwd, new_pwd, verify_code, send_token, type)`. Optional fields have setters, e.g. `.with_google_code(..)`.
     pub fn new(
@@ -743,6 +858,7 @@ impl UpdateAssertsPwdMfaRequest {
             r#type: r#type.into(),
         }
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -752,9 +868,16 @@ impl UpdateAssertsPwdMfaRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::update_login_pwd`].
+
+/// Request body of `updateLoginPwd` ([`operations::UPDATE_LOGIN_PWD`]).
 ///
 /// Change the login password
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::update_login_pwd`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::update_login_pwd`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct UpdateLoginPwdRequest {
@@ -772,6 +895,7 @@ pub struct UpdateLoginPwdRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for UpdateLoginPwdRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("UpdateLoginPwdRequest")
@@ -781,6 +905,7 @@ impl ::core::fmt::Debug for UpdateLoginPwdRequest {
             .finish()
     }
 }
+
 impl UpdateLoginPwdRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -810,6 +935,7 @@ impl UpdateLoginPwdRequest {
             })
     }
 }
+
 impl UpdateLoginPwdRequest {
     /// A request with the required fields; the shortest call is `UpdateLoginPwdRequest::new(old_pwd, new_pwd)`. Optional fields have setters, e.g. `.with_google_code(..)`.
     pub fn new(
@@ -822,6 +948,7 @@ impl UpdateLoginPwdRequest {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -831,9 +958,16 @@ impl UpdateLoginPwdRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::update_login_pwd_mfa`].
+
+/// Request body of `updateLoginPwdMFA` ([`operations::UPDATE_LOGIN_PWD_MFA`]).
 ///
 /// Change the login password with email/SMS verification
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::update_login_pwd_mfa`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::update_login_pwd_mfa`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct UpdateLoginPwdMfaRequest {
@@ -860,9 +994,10 @@ pub struct UpdateLoginPwdMfaRequest {
     pub send_token: String,
     /// Type of the verification code: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
 }
+
 impl ::core::fmt::Debug for UpdateLoginPwdMfaRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("UpdateLoginPwdMfaRequest")
@@ -875,6 +1010,7 @@ impl ::core::fmt::Debug for UpdateLoginPwdMfaRequest {
             .finish()
     }
 }
+
 impl UpdateLoginPwdMfaRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -912,6 +1048,7 @@ impl UpdateLoginPwdMfaRequest {
             })
     }
 }
+
 impl UpdateLoginPwdMfaRequest {
     /// A request with the required fields; the shortest call is `UpdateLoginPwdMfaRequest::new(old_pwd, new_pwd, verify_code, send_token, type)`. Optional fields have setters, e.g. `.with_google_code(..)`.
     pub fn new(
@@ -930,6 +1067,7 @@ impl UpdateLoginPwdMfaRequest {
             r#type: r#type.into(),
         }
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -939,12 +1077,20 @@ impl UpdateLoginPwdMfaRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::group_list`].
+
+/// Request body of `groupList` ([`operations::GROUP_LIST`]).
 ///
 /// List the customer groups
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::group_list`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::group_list`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct GroupListRequest {}
+
 impl GroupListRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -952,15 +1098,23 @@ impl GroupListRequest {
         SCHEMA.get_or_init(|| { rt::ObjectSchema::new("GroupListRequest", []) })
     }
 }
+
 impl GroupListRequest {
     /// A request with the required fields; the shortest call is `GroupListRequest::new()`.
     pub fn new() -> Self {
         GroupListRequest {}
     }
 }
-/// Request body of [`CustomerWebApiService::change_email_mfa`].
+
+/// Request body of `changeEmailMFA` ([`operations::CHANGE_EMAIL_MFA`]).
 ///
 /// Change the bound email, choosing how to verify the old credential
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::change_email_mfa`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::change_email_mfa`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangeEmailMfaRequest {
@@ -986,7 +1140,7 @@ pub struct ChangeEmailMfaRequest {
     pub send_token_old: String,
     /// Type of the original verification code: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
     /// Google verification code.
     ///
@@ -994,6 +1148,7 @@ pub struct ChangeEmailMfaRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for ChangeEmailMfaRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ChangeEmailMfaRequest")
@@ -1007,6 +1162,7 @@ impl ::core::fmt::Debug for ChangeEmailMfaRequest {
             .finish()
     }
 }
+
 impl ChangeEmailMfaRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -1039,6 +1195,7 @@ impl ChangeEmailMfaRequest {
             })
     }
 }
+
 impl ChangeEmailMfaRequest {
     /// A request with the required fields; the shortest call is `ChangeEmailMfaRequest::new(verify_code_new, email, send_token_new, verify_code_old, send_token_old, type)`. Optional fields have setters, e.g. `.with_google_code(..)`.
     pub fn new(
@@ -1059,6 +1216,7 @@ impl ChangeEmailMfaRequest {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -1068,9 +1226,16 @@ impl ChangeEmailMfaRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::change_phone_mfa`].
+
+/// Request body of `changePhoneMFA` ([`operations::CHANGE_PHONE_MFA`]).
 ///
 /// Change the bound phone number, choosing how to verify the old credential
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::change_phone_mfa`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::change_phone_mfa`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangePhoneMfaRequest {
@@ -1097,7 +1262,7 @@ pub struct ChangePhoneMfaRequest {
     pub send_token_old: String,
     /// Type of the original verification code: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
     /// New phone number.
     ///
@@ -1109,6 +1274,7 @@ pub struct ChangePhoneMfaRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for ChangePhoneMfaRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ChangePhoneMfaRequest")
@@ -1123,6 +1289,7 @@ impl ::core::fmt::Debug for ChangePhoneMfaRequest {
             .finish()
     }
 }
+
 impl ChangePhoneMfaRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -1156,6 +1323,7 @@ impl ChangePhoneMfaRequest {
             })
     }
 }
+
 impl ChangePhoneMfaRequest {
     /// A request with the required fields; the shortest call is `ChangePhoneMfaRequest::new(verify_code_new, send_token_new, verify_code_old, send_token_old, type, phone)`. Optional fields have setters, e.g. `.with_phone_area(..)`.
     pub fn new(
@@ -1177,6 +1345,7 @@ impl ChangePhoneMfaRequest {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `phoneArea`.
     pub fn with_phone_area(
         mut self,
@@ -1185,6 +1354,7 @@ impl ChangePhoneMfaRequest {
         self.phone_area = ::core::option::Option::Some(phone_area.into());
         self
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -1194,9 +1364,16 @@ impl ChangePhoneMfaRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::change_country`].
+
+/// Request body of `changeCountry` ([`operations::CHANGE_COUNTRY`]).
 ///
 /// Change the customer's country
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::change_country`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::change_country`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangeCountryRequest {
@@ -1205,6 +1382,7 @@ pub struct ChangeCountryRequest {
     /// Wire name `newCountry`, `string`. Constraints: format `country-code`.
     pub new_country: String,
 }
+
 impl ChangeCountryRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -1226,6 +1404,7 @@ impl ChangeCountryRequest {
             })
     }
 }
+
 impl ChangeCountryRequest {
     /// A request with the required fields; the shortest call is `ChangeCountryRequest::new(new_country)`.
     pub fn new(new_country: impl ::core::convert::Into<String>) -> Self {
@@ -1234,9 +1413,16 @@ impl ChangeCountryRequest {
         }
     }
 }
-/// Request body of [`CustomerWebApiService::bind_asserts_pwd_mfa`].
+
+/// Request body of `bindAssertsPwdMFA` ([`operations::BIND_ASSERTS_PWD_MFA`]).
 ///
 /// Set the fund password with email/SMS verification
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::bind_asserts_pwd_mfa`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::bind_asserts_pwd_mfa`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct BindAssertsPwdMfaRequest {
@@ -1246,7 +1432,7 @@ pub struct BindAssertsPwdMfaRequest {
     pub new_pwd: String,
     /// Type of the verification code: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
     /// Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
     ///
@@ -1262,6 +1448,7 @@ pub struct BindAssertsPwdMfaRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for BindAssertsPwdMfaRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("BindAssertsPwdMfaRequest")
@@ -1273,6 +1460,7 @@ impl ::core::fmt::Debug for BindAssertsPwdMfaRequest {
             .finish()
     }
 }
+
 impl BindAssertsPwdMfaRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -1303,6 +1491,7 @@ impl BindAssertsPwdMfaRequest {
             })
     }
 }
+
 impl BindAssertsPwdMfaRequest {
     /// A request with the required fields; the shortest call is `BindAssertsPwdMfaRequest::new(new_pwd, type, verify_code, send_token)`. Optional fields have setters, e.g. `.with_google_code(..)`.
     pub fn new(
@@ -1319,6 +1508,7 @@ impl BindAssertsPwdMfaRequest {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -1328,9 +1518,16 @@ impl BindAssertsPwdMfaRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::forget_asserts_pwd_mfa`].
+
+/// Request body of `forgetAssertsPwdMFA` ([`operations::FORGET_ASSERTS_PWD_MFA`]).
 ///
 /// Reset a forgotten fund password with email/SMS verification
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::forget_asserts_pwd_mfa`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::forget_asserts_pwd_mfa`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ForgetAssertsPwdMfaRequest {
@@ -1340,7 +1537,7 @@ pub struct ForgetAssertsPwdMfaRequest {
     pub new_pwd: String,
     /// Type of the verification code: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
     /// Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
     ///
@@ -1356,6 +1553,7 @@ pub struct ForgetAssertsPwdMfaRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for ForgetAssertsPwdMfaRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ForgetAssertsPwdMfaRequest")
@@ -1367,6 +1565,7 @@ impl ::core::fmt::Debug for ForgetAssertsPwdMfaRequest {
             .finish()
     }
 }
+
 impl ForgetAssertsPwdMfaRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -1397,6 +1596,7 @@ impl ForgetAssertsPwdMfaRequest {
             })
     }
 }
+
 impl ForgetAssertsPwdMfaRequest {
     /// A request with the required fields; the shortest call is `ForgetAssertsPwdMfaRequest::new(new_pwd, type, verify_code, send_token)`. Optional fields have setters, e.g. `.with_google_code(..)`.
     pub fn new(
@@ -1413,6 +1613,7 @@ impl ForgetAssertsPwdMfaRequest {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -1422,9 +1623,16 @@ impl ForgetAssertsPwdMfaRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::bind_third_account`].
+
+/// Request body of `bindThirdAccount` ([`operations::BIND_THIRD_ACCOUNT`]).
 ///
 /// Bind a third-party account
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::bind_third_account`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::bind_third_account`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct BindThirdAccountRequest {
@@ -1442,6 +1650,7 @@ pub struct BindThirdAccountRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub third_intact_msg: Option<String>,
 }
+
 impl BindThirdAccountRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -1468,6 +1677,7 @@ impl BindThirdAccountRequest {
             })
     }
 }
+
 impl BindThirdAccountRequest {
     /// A request with the required fields; the shortest call is `BindThirdAccountRequest::new(third_login_source, third_user_id)`. Optional fields have setters, e.g. `.with_third_intact_msg(..)`.
     pub fn new(
@@ -1480,6 +1690,7 @@ impl BindThirdAccountRequest {
             third_intact_msg: ::core::option::Option::None,
         }
     }
+
     /// Sets `thirdIntactMsg`.
     pub fn with_third_intact_msg(
         mut self,
@@ -1489,12 +1700,23 @@ impl BindThirdAccountRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::query_latest_balance_of_user_account_in_external_system`].
+
+/// Request body of `queryLatestBalanceOfUserAccountInExternalSystem` ([`operations::QUERY_LATEST_BALANCE_OF_USER_ACCOUNT_IN_EXTERNAL_SYSTEM`]).
 ///
 /// Query the latest balance of the customer's account in the external system
+///
+#[cfg_attr(
+    feature = "client",
+    doc = " Sent by [`Client::query_latest_balance_of_user_account_in_external_system`]."
+)]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::query_latest_balance_of_user_account_in_external_system`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct QueryLatestBalanceOfUserAccountInExternalSystemRequest {}
+
 impl QueryLatestBalanceOfUserAccountInExternalSystemRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -1508,6 +1730,7 @@ impl QueryLatestBalanceOfUserAccountInExternalSystemRequest {
             })
     }
 }
+
 impl QueryLatestBalanceOfUserAccountInExternalSystemRequest {
     /// A request with the required fields; the shortest call is `QueryLatestBalanceOfUserAccountInExternalSystemRequest::new()`.
     pub fn new() -> Self {
@@ -1515,12 +1738,20 @@ impl QueryLatestBalanceOfUserAccountInExternalSystemRequest {
         }
     }
 }
-/// Request body of [`CustomerWebApiService::find_phone_and_email`].
+
+/// Request body of `findPhoneAndEmail` ([`operations::FIND_PHONE_AND_EMAIL`]).
 ///
 /// Find the customer's bound phone number and email
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::find_phone_and_email`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::find_phone_and_email`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct FindPhoneAndEmailRequest {}
+
 impl FindPhoneAndEmailRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -1528,15 +1759,23 @@ impl FindPhoneAndEmailRequest {
         SCHEMA.get_or_init(|| { rt::ObjectSchema::new("FindPhoneAndEmailRequest", []) })
     }
 }
+
 impl FindPhoneAndEmailRequest {
     /// A request with the required fields; the shortest call is `FindPhoneAndEmailRequest::new()`.
     pub fn new() -> Self {
         FindPhoneAndEmailRequest {}
     }
 }
-/// Request body of [`CustomerWebApiService::bind_login_pwd`].
+
+/// Request body of `bindLoginPwd` ([`operations::BIND_LOGIN_PWD`]).
 ///
 /// Set the login password
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::bind_login_pwd`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::bind_login_pwd`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct BindLoginPwdRequest {
@@ -1550,6 +1789,7 @@ pub struct BindLoginPwdRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for BindLoginPwdRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("BindLoginPwdRequest")
@@ -1558,6 +1798,7 @@ impl ::core::fmt::Debug for BindLoginPwdRequest {
             .finish()
     }
 }
+
 impl BindLoginPwdRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -1580,6 +1821,7 @@ impl BindLoginPwdRequest {
             })
     }
 }
+
 impl BindLoginPwdRequest {
     /// A request with the required fields; the shortest call is `BindLoginPwdRequest::new(pwd)`. Optional fields have setters, e.g. `.with_google_code(..)`.
     pub fn new(pwd: impl ::core::convert::Into<String>) -> Self {
@@ -1588,6 +1830,7 @@ impl BindLoginPwdRequest {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -1597,9 +1840,16 @@ impl BindLoginPwdRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::change_email`].
+
+/// Request body of `changeEmail` ([`operations::CHANGE_EMAIL`]).
 ///
 /// Change the bound email address
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::change_email`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::change_email`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangeEmailRequest {
@@ -1621,6 +1871,7 @@ pub struct ChangeEmailRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_area: Option<String>,
 }
+
 impl ::core::fmt::Debug for ChangeEmailRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ChangeEmailRequest")
@@ -1631,6 +1882,7 @@ impl ::core::fmt::Debug for ChangeEmailRequest {
             .finish()
     }
 }
+
 impl ChangeEmailRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -1655,6 +1907,7 @@ impl ChangeEmailRequest {
             })
     }
 }
+
 impl ChangeEmailRequest {
     /// A request with the required fields; the shortest call is `ChangeEmailRequest::new(verify_code, email, send_token)`. Optional fields have setters, e.g. `.with_email_area(..)`.
     pub fn new(
@@ -1669,6 +1922,7 @@ impl ChangeEmailRequest {
             email_area: ::core::option::Option::None,
         }
     }
+
     /// Sets `emailArea`.
     pub fn with_email_area(
         mut self,
@@ -1678,9 +1932,16 @@ impl ChangeEmailRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::change_email_v1v1v2`].
+
+/// Request body of `changeEmailV1v1v2` ([`operations::CHANGE_EMAIL_V1V1V2`]).
 ///
 /// Change the bound email address (v2, old email or MFA)
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::change_email_v1v1v2`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::change_email_v1v1v2`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangeEmailV1v1v2Request {
@@ -1717,6 +1978,7 @@ pub struct ChangeEmailV1v1v2Request {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for ChangeEmailV1v1v2Request {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ChangeEmailV1v1v2Request")
@@ -1730,6 +1992,7 @@ impl ::core::fmt::Debug for ChangeEmailV1v1v2Request {
             .finish()
     }
 }
+
 impl ChangeEmailV1v1v2Request {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -1757,6 +2020,7 @@ impl ChangeEmailV1v1v2Request {
             })
     }
 }
+
 impl ChangeEmailV1v1v2Request {
     /// A request with the required fields; the shortest call is `ChangeEmailV1v1v2Request::new(verify_code, email, send_token)`. Optional fields have setters, e.g. `.with_email_area(..)`.
     pub fn new(
@@ -1774,6 +2038,7 @@ impl ChangeEmailV1v1v2Request {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `emailArea`.
     pub fn with_email_area(
         mut self,
@@ -1782,6 +2047,7 @@ impl ChangeEmailV1v1v2Request {
         self.email_area = ::core::option::Option::Some(email_area.into());
         self
     }
+
     /// Sets `verifyCodeOld`.
     pub fn with_verify_code_old(
         mut self,
@@ -1790,6 +2056,7 @@ impl ChangeEmailV1v1v2Request {
         self.verify_code_old = ::core::option::Option::Some(verify_code_old.into());
         self
     }
+
     /// Sets `sendTokenOld`.
     pub fn with_send_token_old(
         mut self,
@@ -1798,6 +2065,7 @@ impl ChangeEmailV1v1v2Request {
         self.send_token_old = ::core::option::Option::Some(send_token_old.into());
         self
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -1807,9 +2075,16 @@ impl ChangeEmailV1v1v2Request {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::change_phone`].
+
+/// Request body of `changePhone` ([`operations::CHANGE_PHONE`]).
 ///
 /// Change the bound phone number
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::change_phone`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::change_phone`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangePhoneRequest {
@@ -1831,6 +2106,7 @@ pub struct ChangePhoneRequest {
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
     pub send_token: String,
 }
+
 impl ::core::fmt::Debug for ChangePhoneRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ChangePhoneRequest")
@@ -1841,6 +2117,7 @@ impl ::core::fmt::Debug for ChangePhoneRequest {
             .finish()
     }
 }
+
 impl ChangePhoneRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -1859,6 +2136,7 @@ impl ChangePhoneRequest {
             })
     }
 }
+
 impl ChangePhoneRequest {
     /// A request with the required fields; the shortest call is `ChangePhoneRequest::new(phone, verify_code, send_token)`. Optional fields have setters, e.g. `.with_phone_area(..)`.
     pub fn new(
@@ -1873,6 +2151,7 @@ impl ChangePhoneRequest {
             send_token: send_token.into(),
         }
     }
+
     /// Sets `phoneArea`.
     pub fn with_phone_area(
         mut self,
@@ -1882,9 +2161,16 @@ impl ChangePhoneRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::change_phone_v1v1v2`].
+
+/// Request body of `changePhoneV1v1v2` ([`operations::CHANGE_PHONE_V1V1V2`]).
 ///
 /// Change the bound phone number (v2, old phone or MFA)
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::change_phone_v1v1v2`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::change_phone_v1v1v2`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangePhoneV1v1v2Request {
@@ -1921,6 +2207,7 @@ pub struct ChangePhoneV1v1v2Request {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for ChangePhoneV1v1v2Request {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ChangePhoneV1v1v2Request")
@@ -1934,6 +2221,7 @@ impl ::core::fmt::Debug for ChangePhoneV1v1v2Request {
             .finish()
     }
 }
+
 impl ChangePhoneV1v1v2Request {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -1955,6 +2243,7 @@ impl ChangePhoneV1v1v2Request {
             })
     }
 }
+
 impl ChangePhoneV1v1v2Request {
     /// A request with the required fields; the shortest call is `ChangePhoneV1v1v2Request::new(phone, verify_code, send_token)`. Optional fields have setters, e.g. `.with_phone_area(..)`.
     pub fn new(
@@ -1972,6 +2261,7 @@ impl ChangePhoneV1v1v2Request {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `phoneArea`.
     pub fn with_phone_area(
         mut self,
@@ -1980,6 +2270,7 @@ impl ChangePhoneV1v1v2Request {
         self.phone_area = ::core::option::Option::Some(phone_area.into());
         self
     }
+
     /// Sets `verifyCodeOld`.
     pub fn with_verify_code_old(
         mut self,
@@ -1988,6 +2279,7 @@ impl ChangePhoneV1v1v2Request {
         self.verify_code_old = ::core::option::Option::Some(verify_code_old.into());
         self
     }
+
     /// Sets `sendTokenOld`.
     pub fn with_send_token_old(
         mut self,
@@ -1996,6 +2288,7 @@ impl ChangePhoneV1v1v2Request {
         self.send_token_old = ::core::option::Option::Some(send_token_old.into());
         self
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -2005,9 +2298,16 @@ impl ChangePhoneV1v1v2Request {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::check_customer_exist`].
+
+/// Request body of `checkCustomerExist` ([`operations::CHECK_CUSTOMER_EXIST`]).
 ///
 /// Check whether a customer account exists
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::check_customer_exist`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::check_customer_exist`]."
+)]
 #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CheckCustomerExistRequest {
@@ -2017,7 +2317,7 @@ pub struct CheckCustomerExistRequest {
     pub login_name: String,
     /// Type: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
     /// Email area code, default area code is +86.
     ///
@@ -2030,6 +2330,7 @@ pub struct CheckCustomerExistRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
 }
+
 impl CheckCustomerExistRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -2053,6 +2354,7 @@ impl CheckCustomerExistRequest {
             })
     }
 }
+
 impl CheckCustomerExistRequest {
     /// A request with the required fields; the shortest call is `CheckCustomerExistRequest::new(login_name, type)`. Optional fields have setters, e.g. `.with_email_area(..)`.
     pub fn new(
@@ -2066,6 +2368,7 @@ impl CheckCustomerExistRequest {
             phone_area: ::core::option::Option::None,
         }
     }
+
     /// Sets `emailArea`.
     pub fn with_email_area(
         mut self,
@@ -2074,6 +2377,7 @@ impl CheckCustomerExistRequest {
         self.email_area = ::core::option::Option::Some(email_area.into());
         self
     }
+
     /// Sets `phoneArea`.
     pub fn with_phone_area(
         mut self,
@@ -2083,9 +2387,13 @@ impl CheckCustomerExistRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::destroy`].
+
+/// Request body of `destroy` ([`operations::DESTROY`]).
 ///
 /// Close (cancel) the customer account
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::destroy`].")]
+#[cfg_attr(feature = "server", doc = " Served by [`CustomerWebApiService::destroy`].")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct DestroyRequest {
@@ -2095,6 +2403,7 @@ pub struct DestroyRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub remark: Option<String>,
 }
+
 impl DestroyRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -2108,6 +2417,7 @@ impl DestroyRequest {
             })
     }
 }
+
 impl DestroyRequest {
     /// A request with the required fields; the shortest call is `DestroyRequest::new()`. Optional fields have setters, e.g. `.with_remark(..)`.
     pub fn new() -> Self {
@@ -2115,15 +2425,23 @@ impl DestroyRequest {
             remark: ::core::option::Option::None,
         }
     }
+
     /// Sets `remark`.
     pub fn with_remark(mut self, remark: impl ::core::convert::Into<String>) -> Self {
         self.remark = ::core::option::Option::Some(remark.into());
         self
     }
 }
-/// Request body of [`CustomerWebApiService::enable_or_forbid_mfa`].
+
+/// Request body of `enableOrForbidMFA` ([`operations::ENABLE_OR_FORBID_MFA`]).
 ///
 /// Enable or disable Google MFA
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::enable_or_forbid_mfa`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::enable_or_forbid_mfa`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct EnableOrForbidMfaRequest {
@@ -2168,7 +2486,7 @@ pub struct EnableOrForbidMfaRequest {
     pub google_code: String,
     /// Type: 1 Enable, 2 Disable.
     ///
-    /// Wire name `type`, enum [`MfaSwitch`] (1 = Enable, 2 = Disable).
+    /// Wire name `type`, enum [`MfaSwitch`](super::types::MfaSwitch) (1 = Enable, 2 = Disable).
     pub r#type: super::types::MfaSwitch,
     /// Google authenticator id.
     ///
@@ -2176,6 +2494,7 @@ pub struct EnableOrForbidMfaRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_id: Option<i64>,
 }
+
 impl ::core::fmt::Debug for EnableOrForbidMfaRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("EnableOrForbidMfaRequest")
@@ -2192,6 +2511,7 @@ impl ::core::fmt::Debug for EnableOrForbidMfaRequest {
             .finish()
     }
 }
+
 impl EnableOrForbidMfaRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -2227,6 +2547,7 @@ impl EnableOrForbidMfaRequest {
             })
     }
 }
+
 impl EnableOrForbidMfaRequest {
     /// A request with the required fields; the shortest call is `EnableOrForbidMfaRequest::new(google_code, type)`. Optional fields have setters, e.g. `.with_lang(..)`.
     pub fn new(
@@ -2246,11 +2567,13 @@ impl EnableOrForbidMfaRequest {
             google_id: ::core::option::Option::None,
         }
     }
+
     /// Sets `lang`.
     pub fn with_lang(mut self, lang: impl ::core::convert::Into<String>) -> Self {
         self.lang = ::core::option::Option::Some(lang.into());
         self
     }
+
     /// Sets `customerNo`.
     pub fn with_customer_no(
         mut self,
@@ -2259,11 +2582,13 @@ impl EnableOrForbidMfaRequest {
         self.customer_no = ::core::option::Option::Some(customer_no.into());
         self
     }
+
     /// Sets `id`.
     pub fn with_id(mut self, id: impl ::core::convert::Into<i64>) -> Self {
         self.id = ::core::option::Option::Some(id.into());
         self
     }
+
     /// Sets `verifyCodeSMS`.
     pub fn with_verify_code_sms(
         mut self,
@@ -2272,6 +2597,7 @@ impl EnableOrForbidMfaRequest {
         self.verify_code_sms = ::core::option::Option::Some(verify_code_sms.into());
         self
     }
+
     /// Sets `sendTokenSMS`.
     pub fn with_send_token_sms(
         mut self,
@@ -2280,6 +2606,7 @@ impl EnableOrForbidMfaRequest {
         self.send_token_sms = ::core::option::Option::Some(send_token_sms.into());
         self
     }
+
     /// Sets `verifyCodeEmail`.
     pub fn with_verify_code_email(
         mut self,
@@ -2288,6 +2615,7 @@ impl EnableOrForbidMfaRequest {
         self.verify_code_email = ::core::option::Option::Some(verify_code_email.into());
         self
     }
+
     /// Sets `sendTokenEmail`.
     pub fn with_send_token_email(
         mut self,
@@ -2296,18 +2624,27 @@ impl EnableOrForbidMfaRequest {
         self.send_token_email = ::core::option::Option::Some(send_token_email.into());
         self
     }
+
     /// Sets `googleId`.
     pub fn with_google_id(mut self, google_id: impl ::core::convert::Into<i64>) -> Self {
         self.google_id = ::core::option::Option::Some(google_id.into());
         self
     }
 }
-/// Request body of [`CustomerWebApiService::find_customer_info`].
+
+/// Request body of `findCustomerInfo` ([`operations::FIND_CUSTOMER_INFO`]).
 ///
 /// Get the customer's profile
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::find_customer_info`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::find_customer_info`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct FindCustomerInfoRequest {}
+
 impl FindCustomerInfoRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -2315,15 +2652,23 @@ impl FindCustomerInfoRequest {
         SCHEMA.get_or_init(|| { rt::ObjectSchema::new("FindCustomerInfoRequest", []) })
     }
 }
+
 impl FindCustomerInfoRequest {
     /// A request with the required fields; the shortest call is `FindCustomerInfoRequest::new()`.
     pub fn new() -> Self {
         FindCustomerInfoRequest {}
     }
 }
-/// Request body of [`CustomerWebApiService::forget_asserts_pwd`].
+
+/// Request body of `forgetAssertsPwd` ([`operations::FORGET_ASSERTS_PWD`]).
 ///
 /// Reset a forgotten fund (assets) password
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::forget_asserts_pwd`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::forget_asserts_pwd`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ForgetAssertsPwdRequest {
@@ -2333,7 +2678,7 @@ pub struct ForgetAssertsPwdRequest {
     pub new_pwd: String,
     /// Type: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
     /// Account: email address or phone number.
     ///
@@ -2360,6 +2705,7 @@ pub struct ForgetAssertsPwdRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code_token: Option<String>,
 }
+
 impl ::core::fmt::Debug for ForgetAssertsPwdRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ForgetAssertsPwdRequest")
@@ -2373,6 +2719,7 @@ impl ::core::fmt::Debug for ForgetAssertsPwdRequest {
             .finish()
     }
 }
+
 impl ForgetAssertsPwdRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -2405,6 +2752,7 @@ impl ForgetAssertsPwdRequest {
             })
     }
 }
+
 impl ForgetAssertsPwdRequest {
     /// A request with the required fields; the shortest call is `ForgetAssertsPwdRequest::new(new_pwd, type, login_name)`. Optional fields have setters, e.g. `.with_phone_area(..)`.
     pub fn new(
@@ -2422,6 +2770,7 @@ impl ForgetAssertsPwdRequest {
             verify_code_token: ::core::option::Option::None,
         }
     }
+
     /// Sets `phoneArea`.
     pub fn with_phone_area(
         mut self,
@@ -2430,6 +2779,7 @@ impl ForgetAssertsPwdRequest {
         self.phone_area = ::core::option::Option::Some(phone_area.into());
         self
     }
+
     /// Sets `verifyCode`.
     pub fn with_verify_code(
         mut self,
@@ -2438,6 +2788,7 @@ impl ForgetAssertsPwdRequest {
         self.verify_code = ::core::option::Option::Some(verify_code.into());
         self
     }
+
     /// Sets `sendToken`.
     pub fn with_send_token(
         mut self,
@@ -2446,6 +2797,7 @@ impl ForgetAssertsPwdRequest {
         self.send_token = ::core::option::Option::Some(send_token.into());
         self
     }
+
     /// Sets `verifyCodeToken`.
     pub fn with_verify_code_token(
         mut self,
@@ -2455,9 +2807,16 @@ impl ForgetAssertsPwdRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::forget_asserts_pwd_v1v1v2`].
+
+/// Request body of `forgetAssertsPwdV1v1v2` ([`operations::FORGET_ASSERTS_PWD_V1V1V2`]).
 ///
 /// Reset a forgotten fund password (v2, contact or MFA)
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::forget_asserts_pwd_v1v1v2`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::forget_asserts_pwd_v1v1v2`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ForgetAssertsPwdV1v1v2Request {
@@ -2477,7 +2836,7 @@ pub struct ForgetAssertsPwdV1v1v2Request {
     pub send_token: Option<String>,
     /// Type: 1 Email, 2 Phone Number (which contact received the verification code).
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<super::types::ContactType>,
     /// Google verification code; required when the customer has enabled MFA.
@@ -2486,6 +2845,7 @@ pub struct ForgetAssertsPwdV1v1v2Request {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for ForgetAssertsPwdV1v1v2Request {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ForgetAssertsPwdV1v1v2Request")
@@ -2497,6 +2857,7 @@ impl ::core::fmt::Debug for ForgetAssertsPwdV1v1v2Request {
             .finish()
     }
 }
+
 impl ForgetAssertsPwdV1v1v2Request {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -2527,6 +2888,7 @@ impl ForgetAssertsPwdV1v1v2Request {
             })
     }
 }
+
 impl ForgetAssertsPwdV1v1v2Request {
     /// A request with the required fields; the shortest call is `ForgetAssertsPwdV1v1v2Request::new(new_pwd)`. Optional fields have setters, e.g. `.with_verify_code(..)`.
     pub fn new(new_pwd: impl ::core::convert::Into<String>) -> Self {
@@ -2538,6 +2900,7 @@ impl ForgetAssertsPwdV1v1v2Request {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `verifyCode`.
     pub fn with_verify_code(
         mut self,
@@ -2546,6 +2909,7 @@ impl ForgetAssertsPwdV1v1v2Request {
         self.verify_code = ::core::option::Option::Some(verify_code.into());
         self
     }
+
     /// Sets `sendToken`.
     pub fn with_send_token(
         mut self,
@@ -2554,6 +2918,7 @@ impl ForgetAssertsPwdV1v1v2Request {
         self.send_token = ::core::option::Option::Some(send_token.into());
         self
     }
+
     /// Sets `type`.
     pub fn with_type(
         mut self,
@@ -2562,6 +2927,7 @@ impl ForgetAssertsPwdV1v1v2Request {
         self.r#type = ::core::option::Option::Some(r#type.into());
         self
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -2571,9 +2937,16 @@ impl ForgetAssertsPwdV1v1v2Request {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::forget_login_pwd`].
+
+/// Request body of `forgetLoginPwd` ([`operations::FORGET_LOGIN_PWD`]).
 ///
 /// Reset a forgotten login password
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::forget_login_pwd`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::forget_login_pwd`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ForgetLoginPwdRequest {
@@ -2588,7 +2961,7 @@ pub struct ForgetLoginPwdRequest {
     pub phone_area: Option<String>,
     /// Type: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
     /// New password, MD5 encryption.
     ///
@@ -2615,6 +2988,7 @@ pub struct ForgetLoginPwdRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for ForgetLoginPwdRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ForgetLoginPwdRequest")
@@ -2629,6 +3003,7 @@ impl ::core::fmt::Debug for ForgetLoginPwdRequest {
             .finish()
     }
 }
+
 impl ForgetLoginPwdRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -2662,6 +3037,7 @@ impl ForgetLoginPwdRequest {
             })
     }
 }
+
 impl ForgetLoginPwdRequest {
     /// A request with the required fields; the shortest call is `ForgetLoginPwdRequest::new(login_name, type, new_pwd)`. Optional fields have setters, e.g. `.with_phone_area(..)`.
     pub fn new(
@@ -2680,6 +3056,7 @@ impl ForgetLoginPwdRequest {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `phoneArea`.
     pub fn with_phone_area(
         mut self,
@@ -2688,6 +3065,7 @@ impl ForgetLoginPwdRequest {
         self.phone_area = ::core::option::Option::Some(phone_area.into());
         self
     }
+
     /// Sets `verifyCode`.
     pub fn with_verify_code(
         mut self,
@@ -2696,6 +3074,7 @@ impl ForgetLoginPwdRequest {
         self.verify_code = ::core::option::Option::Some(verify_code.into());
         self
     }
+
     /// Sets `sendToken`.
     pub fn with_send_token(
         mut self,
@@ -2704,6 +3083,7 @@ impl ForgetLoginPwdRequest {
         self.send_token = ::core::option::Option::Some(send_token.into());
         self
     }
+
     /// Sets `verifyCodeToken`.
     pub fn with_verify_code_token(
         mut self,
@@ -2712,6 +3092,7 @@ impl ForgetLoginPwdRequest {
         self.verify_code_token = ::core::option::Option::Some(verify_code_token.into());
         self
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -2721,9 +3102,16 @@ impl ForgetLoginPwdRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::bind_asserts_pwd`].
+
+/// Request body of `bindAssertsPwd` ([`operations::BIND_ASSERTS_PWD`]).
 ///
 /// Set the fund (assets) password
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::bind_asserts_pwd`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::bind_asserts_pwd`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct BindAssertsPwdRequest {
@@ -2737,6 +3125,7 @@ pub struct BindAssertsPwdRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for BindAssertsPwdRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("BindAssertsPwdRequest")
@@ -2745,6 +3134,7 @@ impl ::core::fmt::Debug for BindAssertsPwdRequest {
             .finish()
     }
 }
+
 impl BindAssertsPwdRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -2767,6 +3157,7 @@ impl BindAssertsPwdRequest {
             })
     }
 }
+
 impl BindAssertsPwdRequest {
     /// A request with the required fields; the shortest call is `BindAssertsPwdRequest::new(pwd)`. Optional fields have setters, e.g. `.with_google_code(..)`.
     pub fn new(pwd: impl ::core::convert::Into<String>) -> Self {
@@ -2775,6 +3166,7 @@ impl BindAssertsPwdRequest {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -2784,9 +3176,16 @@ impl BindAssertsPwdRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::bind_email`].
+
+/// Request body of `bindEmail` ([`operations::BIND_EMAIL`]).
 ///
 /// Bind an email address
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::bind_email`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::bind_email`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct BindEmailRequest {
@@ -2813,6 +3212,7 @@ pub struct BindEmailRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for BindEmailRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("BindEmailRequest")
@@ -2824,6 +3224,7 @@ impl ::core::fmt::Debug for BindEmailRequest {
             .finish()
     }
 }
+
 impl BindEmailRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -2849,6 +3250,7 @@ impl BindEmailRequest {
             })
     }
 }
+
 impl BindEmailRequest {
     /// A request with the required fields; the shortest call is `BindEmailRequest::new(verify_code, email, send_token)`. Optional fields have setters, e.g. `.with_email_area(..)`.
     pub fn new(
@@ -2864,6 +3266,7 @@ impl BindEmailRequest {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `emailArea`.
     pub fn with_email_area(
         mut self,
@@ -2872,6 +3275,7 @@ impl BindEmailRequest {
         self.email_area = ::core::option::Option::Some(email_area.into());
         self
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -2881,9 +3285,16 @@ impl BindEmailRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::bind_phone`].
+
+/// Request body of `bindPhone` ([`operations::BIND_PHONE`]).
 ///
 /// Bind a phone number
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::bind_phone`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::bind_phone`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct BindPhoneRequest {
@@ -2910,6 +3321,7 @@ pub struct BindPhoneRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
 }
+
 impl ::core::fmt::Debug for BindPhoneRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("BindPhoneRequest")
@@ -2921,6 +3333,7 @@ impl ::core::fmt::Debug for BindPhoneRequest {
             .finish()
     }
 }
+
 impl BindPhoneRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -2940,6 +3353,7 @@ impl BindPhoneRequest {
             })
     }
 }
+
 impl BindPhoneRequest {
     /// A request with the required fields; the shortest call is `BindPhoneRequest::new(verify_code, send_token, phone)`. Optional fields have setters, e.g. `.with_google_code(..)`.
     pub fn new(
@@ -2955,6 +3369,7 @@ impl BindPhoneRequest {
             phone_area: ::core::option::Option::None,
         }
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -2963,6 +3378,7 @@ impl BindPhoneRequest {
         self.google_code = ::core::option::Option::Some(google_code.into());
         self
     }
+
     /// Sets `phoneArea`.
     pub fn with_phone_area(
         mut self,
@@ -2972,9 +3388,16 @@ impl BindPhoneRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::change_lang`].
+
+/// Request body of `changeLang` ([`operations::CHANGE_LANG`]).
 ///
 /// Change the customer's language
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::change_lang`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::change_lang`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangeLangRequest {
@@ -2983,6 +3406,7 @@ pub struct ChangeLangRequest {
     /// Wire name `newLang`, `string`. Constraints: format `lang`.
     pub new_lang: String,
 }
+
 impl ChangeLangRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -3004,6 +3428,7 @@ impl ChangeLangRequest {
             })
     }
 }
+
 impl ChangeLangRequest {
     /// A request with the required fields; the shortest call is `ChangeLangRequest::new(new_lang)`.
     pub fn new(new_lang: impl ::core::convert::Into<String>) -> Self {
@@ -3012,12 +3437,20 @@ impl ChangeLangRequest {
         }
     }
 }
-/// Request body of [`CustomerWebApiService::find_customer_lang`].
+
+/// Request body of `findCustomerLang` ([`operations::FIND_CUSTOMER_LANG`]).
 ///
 /// Get the customer's language
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::find_customer_lang`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::find_customer_lang`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct FindCustomerLangRequest {}
+
 impl FindCustomerLangRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -3025,15 +3458,26 @@ impl FindCustomerLangRequest {
         SCHEMA.get_or_init(|| { rt::ObjectSchema::new("FindCustomerLangRequest", []) })
     }
 }
+
 impl FindCustomerLangRequest {
     /// A request with the required fields; the shortest call is `FindCustomerLangRequest::new()`.
     pub fn new() -> Self {
         FindCustomerLangRequest {}
     }
 }
-/// Request body of [`CustomerWebApiService::change_customer_address_and_postal_code`].
+
+/// Request body of `changeCustomerAddressAndPostalCode` ([`operations::CHANGE_CUSTOMER_ADDRESS_AND_POSTAL_CODE`]).
 ///
 /// Change the postal address and postal code
+///
+#[cfg_attr(
+    feature = "client",
+    doc = " Sent by [`Client::change_customer_address_and_postal_code`]."
+)]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::change_customer_address_and_postal_code`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangeCustomerAddressAndPostalCodeRequest {
@@ -3048,6 +3492,7 @@ pub struct ChangeCustomerAddressAndPostalCodeRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
 }
+
 impl ChangeCustomerAddressAndPostalCodeRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -3064,6 +3509,7 @@ impl ChangeCustomerAddressAndPostalCodeRequest {
             })
     }
 }
+
 impl ChangeCustomerAddressAndPostalCodeRequest {
     /// A request with the required fields; the shortest call is `ChangeCustomerAddressAndPostalCodeRequest::new()`. Optional fields have setters, e.g. `.with_postal_code(..)`.
     pub fn new() -> Self {
@@ -3072,6 +3518,7 @@ impl ChangeCustomerAddressAndPostalCodeRequest {
             address: ::core::option::Option::None,
         }
     }
+
     /// Sets `postalCode`.
     pub fn with_postal_code(
         mut self,
@@ -3080,15 +3527,23 @@ impl ChangeCustomerAddressAndPostalCodeRequest {
         self.postal_code = ::core::option::Option::Some(postal_code.into());
         self
     }
+
     /// Sets `address`.
     pub fn with_address(mut self, address: impl ::core::convert::Into<String>) -> Self {
         self.address = ::core::option::Option::Some(address.into());
         self
     }
 }
-/// Request body of [`CustomerWebApiService::first_set_phone`].
+
+/// Request body of `firstSetPhone` ([`operations::FIRST_SET_PHONE`]).
 ///
 /// Set the phone number for the first time
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::first_set_phone`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::first_set_phone`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct FirstSetPhoneRequest {
@@ -3125,6 +3580,7 @@ pub struct FirstSetPhoneRequest {
     /// Wire name `phone`, `string`.
     pub phone: String,
 }
+
 impl ::core::fmt::Debug for FirstSetPhoneRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("FirstSetPhoneRequest")
@@ -3144,6 +3600,7 @@ impl ::core::fmt::Debug for FirstSetPhoneRequest {
             .finish()
     }
 }
+
 impl FirstSetPhoneRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -3171,6 +3628,7 @@ impl FirstSetPhoneRequest {
             })
     }
 }
+
 impl FirstSetPhoneRequest {
     /// A request with the required fields; the shortest call is `FirstSetPhoneRequest::new(verify_code, send_token, phone)`. Optional fields have setters, e.g. `.with_phone_area(..)`.
     pub fn new(
@@ -3188,6 +3646,7 @@ impl FirstSetPhoneRequest {
             phone: phone.into(),
         }
     }
+
     /// Sets `phoneArea`.
     pub fn with_phone_area(
         mut self,
@@ -3196,6 +3655,7 @@ impl FirstSetPhoneRequest {
         self.phone_area = ::core::option::Option::Some(phone_area.into());
         self
     }
+
     /// Sets `verifyCodeThirdType`.
     pub fn with_verify_code_third_type(
         mut self,
@@ -3206,6 +3666,7 @@ impl FirstSetPhoneRequest {
         );
         self
     }
+
     /// Sets `sendTokenThirdType`.
     pub fn with_send_token_third_type(
         mut self,
@@ -3216,6 +3677,7 @@ impl FirstSetPhoneRequest {
         );
         self
     }
+
     /// Sets `thirdSource`.
     pub fn with_third_source(
         mut self,
@@ -3225,9 +3687,16 @@ impl FirstSetPhoneRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::first_set_email`].
+
+/// Request body of `firstSetEmail` ([`operations::FIRST_SET_EMAIL`]).
 ///
 /// Set the email address for the first time
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::first_set_email`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::first_set_email`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct FirstSetEmailRequest {
@@ -3259,6 +3728,7 @@ pub struct FirstSetEmailRequest {
     /// Wire name `email`, `string`. Constraints: format `email`.
     pub email: String,
 }
+
 impl ::core::fmt::Debug for FirstSetEmailRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("FirstSetEmailRequest")
@@ -3277,6 +3747,7 @@ impl ::core::fmt::Debug for FirstSetEmailRequest {
             .finish()
     }
 }
+
 impl FirstSetEmailRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -3309,6 +3780,7 @@ impl FirstSetEmailRequest {
             })
     }
 }
+
 impl FirstSetEmailRequest {
     /// A request with the required fields; the shortest call is `FirstSetEmailRequest::new(verify_code, send_token, email)`. Optional fields have setters, e.g. `.with_verify_code_third_type(..)`.
     pub fn new(
@@ -3325,6 +3797,7 @@ impl FirstSetEmailRequest {
             email: email.into(),
         }
     }
+
     /// Sets `verifyCodeThirdType`.
     pub fn with_verify_code_third_type(
         mut self,
@@ -3335,6 +3808,7 @@ impl FirstSetEmailRequest {
         );
         self
     }
+
     /// Sets `sendTokenThirdType`.
     pub fn with_send_token_third_type(
         mut self,
@@ -3345,6 +3819,7 @@ impl FirstSetEmailRequest {
         );
         self
     }
+
     /// Sets `thirdSource`.
     pub fn with_third_source(
         mut self,
@@ -3354,9 +3829,19 @@ impl FirstSetEmailRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::first_time_setting_login_password`].
+
+/// Request body of `firstTimeSettingLoginPassword` ([`operations::FIRST_TIME_SETTING_LOGIN_PASSWORD`]).
 ///
 /// Set the login password for the first time
+///
+#[cfg_attr(
+    feature = "client",
+    doc = " Sent by [`Client::first_time_setting_login_password`]."
+)]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::first_time_setting_login_password`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct FirstTimeSettingLoginPasswordRequest {
@@ -3370,6 +3855,7 @@ pub struct FirstTimeSettingLoginPasswordRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for FirstTimeSettingLoginPasswordRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("FirstTimeSettingLoginPasswordRequest")
@@ -3378,6 +3864,7 @@ impl ::core::fmt::Debug for FirstTimeSettingLoginPasswordRequest {
             .finish()
     }
 }
+
 impl FirstTimeSettingLoginPasswordRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -3400,6 +3887,7 @@ impl FirstTimeSettingLoginPasswordRequest {
             })
     }
 }
+
 impl FirstTimeSettingLoginPasswordRequest {
     /// A request with the required fields; the shortest call is `FirstTimeSettingLoginPasswordRequest::new(new_pwd)`. Optional fields have setters, e.g. `.with_google_code(..)`.
     pub fn new(new_pwd: impl ::core::convert::Into<String>) -> Self {
@@ -3408,6 +3896,7 @@ impl FirstTimeSettingLoginPasswordRequest {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -3417,9 +3906,13 @@ impl FirstTimeSettingLoginPasswordRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::login`].
+
+/// Request body of `login` ([`operations::LOGIN`]).
 ///
 /// Log in
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::login`].")]
+#[cfg_attr(feature = "server", doc = " Served by [`CustomerWebApiService::login`].")]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct LoginRequest {
@@ -3427,8 +3920,9 @@ pub struct LoginRequest {
     ///
     /// 注册登录方式:1邮箱,2手机号码,3客户账号
     ///
-    /// Wire name `type`, enum [`LoginType`] (1 = Email, 2 = Phone number, 3 = Customer account).
+    /// Wire name `type`, enum [`LoginType`](super::types::LoginType) (1 = Email, 2 = Phone number, 3 = Customer account).
     pub r#type: super::types::LoginType,
+
     /// Phone area code; required when type is 2 (phone number).
     ///
     /// 手机区号;类型为2:手机号码时该字段必填
@@ -3436,24 +3930,28 @@ pub struct LoginRequest {
     /// Wire name `phoneArea`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
+
     /// Login device: 1=mobile web: H5, 2=pcweb: PC_Web, 3=system & back office: System, 4=Android native app: Android, 5=Apple native app: iOS, 6=Hongmeng OS: HOS, 7=PC Windows client: PC_Win, 8=PC Mac client: PC_Mac, 9=none of the above: other.
     ///
     /// 登录设备:1=移动端web:H5,2=pcweb:PC_Web,3=系统&后台注册:System,4=安卓原生app:Android,5=苹果原生app:iOS,6=鸿蒙OS:HOS,7=pc windows客户端:PC_Win,8=pc mac客户端:PC_Mac,9=不属于以上的:其他
     ///
-    /// Wire name `device`, enum [`ClientSource`] (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other).
+    /// Wire name `device`, enum [`ClientSource`](super::types::ClientSource) (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other).
     pub device: super::types::ClientSource,
+
     /// Account: email / phone number.
     ///
     /// 账号:邮箱/手机号码
     ///
     /// Wire name `loginName`, `string`.
     pub login_name: String,
+
     /// Whether this is a third-party login.
     ///
     /// 是否第三方
     ///
     /// Wire name `isThird`, `boolean`.
     pub is_third: bool,
+
     /// Verification code.
     ///
     /// 验证码
@@ -3461,6 +3959,7 @@ pub struct LoginRequest {
     /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code: Option<String>,
+
     /// Ticket returned when the verification code was sent.
     ///
     /// 验证码发送票据
@@ -3468,6 +3967,7 @@ pub struct LoginRequest {
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token: Option<String>,
+
     /// Third-party source: google, facebook, twitter, ...
     ///
     /// 第三方源 google,facebook,twitter…
@@ -3475,6 +3975,7 @@ pub struct LoginRequest {
     /// Wire name `thirdSource`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub third_source: Option<String>,
+
     /// Third-party userId to bind.
     ///
     /// 绑定第三方userId
@@ -3482,6 +3983,7 @@ pub struct LoginRequest {
     /// Wire name `bindThirdUserId`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bind_third_user_id: Option<String>,
+
     /// Login password (MD5 digest, as in the captured request).
     ///
     /// 登录密码
@@ -3489,6 +3991,7 @@ pub struct LoginRequest {
     /// Wire name `loginPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub login_pwd: Option<String>,
+
     /// Google verification code.
     ///
     /// 谷歌验证码
@@ -3497,6 +4000,7 @@ pub struct LoginRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for LoginRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("LoginRequest")
@@ -3514,6 +4018,7 @@ impl ::core::fmt::Debug for LoginRequest {
             .finish()
     }
 }
+
 impl LoginRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -3555,6 +4060,7 @@ impl LoginRequest {
             })
     }
 }
+
 impl LoginRequest {
     /// A request with the required fields; the shortest call is `LoginRequest::new(type, device, login_name, is_third)`. Optional fields have setters, e.g. `.with_phone_area(..)`.
     pub fn new(
@@ -3577,6 +4083,7 @@ impl LoginRequest {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `phoneArea`.
     pub fn with_phone_area(
         mut self,
@@ -3585,6 +4092,7 @@ impl LoginRequest {
         self.phone_area = ::core::option::Option::Some(phone_area.into());
         self
     }
+
     /// Sets `verifyCode`.
     pub fn with_verify_code(
         mut self,
@@ -3593,6 +4101,7 @@ impl LoginRequest {
         self.verify_code = ::core::option::Option::Some(verify_code.into());
         self
     }
+
     /// Sets `sendToken`.
     pub fn with_send_token(
         mut self,
@@ -3601,6 +4110,7 @@ impl LoginRequest {
         self.send_token = ::core::option::Option::Some(send_token.into());
         self
     }
+
     /// Sets `thirdSource`.
     pub fn with_third_source(
         mut self,
@@ -3609,6 +4119,7 @@ impl LoginRequest {
         self.third_source = ::core::option::Option::Some(third_source.into());
         self
     }
+
     /// Sets `bindThirdUserId`.
     pub fn with_bind_third_user_id(
         mut self,
@@ -3619,6 +4130,7 @@ impl LoginRequest {
         );
         self
     }
+
     /// Sets `loginPwd`.
     pub fn with_login_pwd(
         mut self,
@@ -3627,6 +4139,7 @@ impl LoginRequest {
         self.login_pwd = ::core::option::Option::Some(login_pwd.into());
         self
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -3636,9 +4149,13 @@ impl LoginRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::register`].
+
+/// Request body of `register` ([`operations::REGISTER`]).
 ///
 /// Register a customer
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::register`].")]
+#[cfg_attr(feature = "server", doc = " Served by [`CustomerWebApiService::register`].")]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct RegisterRequest {
@@ -3648,6 +4165,7 @@ pub struct RegisterRequest {
     ///
     /// Wire name `country`, `string`.
     pub country: String,
+
     /// Language; default en-US.
     ///
     /// 语言信息,默认en-US
@@ -3655,12 +4173,14 @@ pub struct RegisterRequest {
     /// Wire name `lang`, `string`. Default: `"en-US"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+
     /// Account: email / phone number, used together with type.
     ///
     /// 账号:邮箱/手机号码,与type配合使用
     ///
     /// Wire name `loginName`, `string`.
     pub login_name: String,
+
     /// Phone area code, used together with the registration method; default +86.
     ///
     /// 手机区号,与注册方式配合使用,默认+86
@@ -3668,12 +4188,14 @@ pub struct RegisterRequest {
     /// Wire name `phoneArea`, `string`. Default: `"+86"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
+
     /// Registration method: 1 email, 2 phone number; the range is 1 to 3, and 3 (customer account) is described for login only.
     ///
     /// 注册方式:1邮箱,2手机号码
     ///
-    /// Wire name `type`, enum [`LoginType`] (1 = Email, 2 = Phone number, 3 = Customer account).
+    /// Wire name `type`, enum [`LoginType`](super::types::LoginType) (1 = Email, 2 = Phone number, 3 = Customer account).
     pub r#type: super::types::LoginType,
+
     /// Device model registered from.
     ///
     /// 注册的设备型号
@@ -3681,24 +4203,28 @@ pub struct RegisterRequest {
     /// Wire name `registerDevice`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub register_device: Option<String>,
+
     /// Verification code.
     ///
     /// 验证码
     ///
     /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
     pub verify_code: String,
+
     /// Ticket returned when the verification code was sent.
     ///
     /// 验证码发送票据
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
     pub send_token: String,
+
     /// Registration source: 1=mobile web: H5, 2=pcweb: PC_Web, 3=system & back office: System, 4=Android native app: Android, 5=Apple native app: iOS, 6=Hongmeng OS: HOS, 7=PC Windows client: PC_Win, 8=PC Mac client: PC_Mac, 9=none of the above: other.
     ///
     /// 注册来源:1=移动端web:H5,2=pcweb:PC_Web,3=系统&后台注册:System,4=安卓原生app:Android,5=苹果原生app:iOS,6=鸿蒙OS:HOS,7=pc windows客户端:PC_Win,8=pc mac客户端:PC_Mac,9=不属于以上的:其他
     ///
-    /// Wire name `registerSource`, enum [`ClientSource`] (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other).
+    /// Wire name `registerSource`, enum [`ClientSource`](super::types::ClientSource) (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other).
     pub register_source: super::types::ClientSource,
+
     /// Advertising source (account-opening link parameter source).
     ///
     /// 广告来源(开户链接参数source)
@@ -3706,6 +4232,7 @@ pub struct RegisterRequest {
     /// Wire name `utmSource`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_source: Option<String>,
+
     /// Advertising medium (account-opening link parameter medium).
     ///
     /// 广告媒介(开户链接参数medium)
@@ -3713,6 +4240,7 @@ pub struct RegisterRequest {
     /// Wire name `utmMedium`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_medium: Option<String>,
+
     /// Campaign (account-opening link parameter campaign).
     ///
     /// 广告系列(开户链接参数campaign)
@@ -3720,6 +4248,7 @@ pub struct RegisterRequest {
     /// Wire name `utmCampaign`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_campaign: Option<String>,
+
     /// Ad group (account-opening link parameter content).
     ///
     /// 广告组(开户链接参数content)
@@ -3727,6 +4256,7 @@ pub struct RegisterRequest {
     /// Wire name `utmContent`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_content: Option<String>,
+
     /// Keyword (account-opening link parameter term).
     ///
     /// 关键词(开户链接参数term)
@@ -3734,6 +4264,7 @@ pub struct RegisterRequest {
     /// Wire name `utmTerm`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_term: Option<String>,
+
     /// Customer group ID.
     ///
     /// 客户组ID
@@ -3741,18 +4272,21 @@ pub struct RegisterRequest {
     /// Wire name `customerGroupId`, `int64`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_group_id: Option<i64>,
+
     /// Trade types and currencies to open accounts in (undocumented; seen only in the request example).
     ///
     /// Wire name `tradeTypeCurrencyList`, `list<TradeTypeCurrency>`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type_currency_list: Option<Vec<super::types::TradeTypeCurrency>>,
+
     /// Account opening type: 0 personal, 1 enterprise; default personal.
     ///
     /// 开户类型:0.个人 1.企业 ,默认个人
     ///
-    /// Wire name `openAccountType`, enum [`OpenAccountType`] (0 = Personal, 1 = Enterprise). Default: `0`.
+    /// Wire name `openAccountType`, enum [`OpenAccountType`](super::types::OpenAccountType) (0 = Personal, 1 = Enterprise). Default: `0`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub open_account_type: Option<super::types::OpenAccountType>,
+
     /// Password, MD5 encrypted.
     ///
     /// 密码,MD5加密
@@ -3760,6 +4294,7 @@ pub struct RegisterRequest {
     /// Wire name `pwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pwd: Option<String>,
+
     /// Unique number in the third-party system.
     ///
     /// 第三方系统唯一编号
@@ -3767,6 +4302,7 @@ pub struct RegisterRequest {
     /// Wire name `thirdServerCode`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub third_server_code: Option<String>,
+
     /// Third-party system source, e.g. agent = agent.
     ///
     /// 第三方系统来源,如:代理=agent
@@ -3775,6 +4311,7 @@ pub struct RegisterRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub third_server_source: Option<String>,
 }
+
 impl ::core::fmt::Debug for RegisterRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("RegisterRequest")
@@ -3801,6 +4338,7 @@ impl ::core::fmt::Debug for RegisterRequest {
             .finish()
     }
 }
+
 impl RegisterRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -3872,6 +4410,7 @@ impl RegisterRequest {
             })
     }
 }
+
 impl RegisterRequest {
     /// A request with the required fields; the shortest call is `RegisterRequest::new(country, login_name, type, verify_code, send_token, register_source)`. Optional fields have setters, e.g. `.with_lang(..)`.
     pub fn new(
@@ -3905,11 +4444,13 @@ impl RegisterRequest {
             third_server_source: ::core::option::Option::None,
         }
     }
+
     /// Sets `lang`.
     pub fn with_lang(mut self, lang: impl ::core::convert::Into<String>) -> Self {
         self.lang = ::core::option::Option::Some(lang.into());
         self
     }
+
     /// Sets `phoneArea`.
     pub fn with_phone_area(
         mut self,
@@ -3918,6 +4459,7 @@ impl RegisterRequest {
         self.phone_area = ::core::option::Option::Some(phone_area.into());
         self
     }
+
     /// Sets `registerDevice`.
     pub fn with_register_device(
         mut self,
@@ -3926,6 +4468,7 @@ impl RegisterRequest {
         self.register_device = ::core::option::Option::Some(register_device.into());
         self
     }
+
     /// Sets `utmSource`.
     pub fn with_utm_source(
         mut self,
@@ -3934,6 +4477,7 @@ impl RegisterRequest {
         self.utm_source = ::core::option::Option::Some(utm_source.into());
         self
     }
+
     /// Sets `utmMedium`.
     pub fn with_utm_medium(
         mut self,
@@ -3942,6 +4486,7 @@ impl RegisterRequest {
         self.utm_medium = ::core::option::Option::Some(utm_medium.into());
         self
     }
+
     /// Sets `utmCampaign`.
     pub fn with_utm_campaign(
         mut self,
@@ -3950,6 +4495,7 @@ impl RegisterRequest {
         self.utm_campaign = ::core::option::Option::Some(utm_campaign.into());
         self
     }
+
     /// Sets `utmContent`.
     pub fn with_utm_content(
         mut self,
@@ -3958,6 +4504,7 @@ impl RegisterRequest {
         self.utm_content = ::core::option::Option::Some(utm_content.into());
         self
     }
+
     /// Sets `utmTerm`.
     pub fn with_utm_term(
         mut self,
@@ -3966,6 +4513,7 @@ impl RegisterRequest {
         self.utm_term = ::core::option::Option::Some(utm_term.into());
         self
     }
+
     /// Sets `customerGroupId`.
     pub fn with_customer_group_id(
         mut self,
@@ -3974,6 +4522,7 @@ impl RegisterRequest {
         self.customer_group_id = ::core::option::Option::Some(customer_group_id.into());
         self
     }
+
     /// Sets `tradeTypeCurrencyList`.
     pub fn with_trade_type_currency_list(
         mut self,
@@ -3986,6 +4535,7 @@ impl RegisterRequest {
         );
         self
     }
+
     /// Sets `openAccountType`.
     pub fn with_open_account_type(
         mut self,
@@ -3994,11 +4544,13 @@ impl RegisterRequest {
         self.open_account_type = ::core::option::Option::Some(open_account_type.into());
         self
     }
+
     /// Sets `pwd`.
     pub fn with_pwd(mut self, pwd: impl ::core::convert::Into<String>) -> Self {
         self.pwd = ::core::option::Option::Some(pwd.into());
         self
     }
+
     /// Sets `thirdServerCode`.
     pub fn with_third_server_code(
         mut self,
@@ -4007,6 +4559,7 @@ impl RegisterRequest {
         self.third_server_code = ::core::option::Option::Some(third_server_code.into());
         self
     }
+
     /// Sets `thirdServerSource`.
     pub fn with_third_server_source(
         mut self,
@@ -4018,185 +4571,231 @@ impl RegisterRequest {
         self
     }
 }
+
 impl rt::Operation for FindThirdAccountInfoRequest {
     type Response = Option<rt::serde_json::Value>;
     const INFO: &'static rt::OperationInfo = &operations::FIND_THIRD_ACCOUNT_INFO;
 }
+
 impl rt::Operation for CheckGoogleMfaStatusRequest {
     type Response = i32;
     const INFO: &'static rt::OperationInfo = &operations::CHECK_GOOGLE_MFA_STATUS;
 }
+
 impl rt::Operation for CheckStatusRequest {
     type Response = super::types::CheckStatusResult;
     const INFO: &'static rt::OperationInfo = &operations::CHECK_STATUS;
 }
+
 impl rt::Operation for QueryAccountAssetsInfoRequest {
     type Response = Option<rt::serde_json::Value>;
     const INFO: &'static rt::OperationInfo = &operations::QUERY_ACCOUNT_ASSETS_INFO;
 }
+
 impl rt::Operation for QueryAccountByIdRequest {
     type Response = super::types::Account;
     const INFO: &'static rt::OperationInfo = &operations::QUERY_ACCOUNT_BY_ID;
 }
+
 impl rt::Operation for QueryCustomerAssetsRequest {
     type Response = super::types::CustomerAssets;
     const INFO: &'static rt::OperationInfo = &operations::QUERY_CUSTOMER_ASSETS;
 }
+
 impl rt::Operation for QueryCustomerAssetsInfoRequest {
     type Response = super::types::CustomerAssetsInfo;
     const INFO: &'static rt::OperationInfo = &operations::QUERY_CUSTOMER_ASSETS_INFO;
 }
+
 impl rt::Operation for QueryLiabilitiesWaterByPageRequest {
     type Response = super::types::LiabilitiesWaterPage;
     const INFO: &'static rt::OperationInfo = &operations::QUERY_LIABILITIES_WATER_BY_PAGE;
 }
+
 impl rt::Operation for UpdateAssertsPwdRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::UPDATE_ASSERTS_PWD;
 }
+
 impl rt::Operation for UpdateAssertsPwdMfaRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::UPDATE_ASSERTS_PWD_MFA;
 }
+
 impl rt::Operation for UpdateLoginPwdRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::UPDATE_LOGIN_PWD;
 }
+
 impl rt::Operation for UpdateLoginPwdMfaRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::UPDATE_LOGIN_PWD_MFA;
 }
+
 impl rt::Operation for GroupListRequest {
     type Response = Vec<super::types::CustomerGroup>;
     const INFO: &'static rt::OperationInfo = &operations::GROUP_LIST;
 }
+
 impl rt::Operation for ChangeEmailMfaRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::CHANGE_EMAIL_MFA;
 }
+
 impl rt::Operation for ChangePhoneMfaRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::CHANGE_PHONE_MFA;
 }
+
 impl rt::Operation for ChangeCountryRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::CHANGE_COUNTRY;
 }
+
 impl rt::Operation for BindAssertsPwdMfaRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::BIND_ASSERTS_PWD_MFA;
 }
+
 impl rt::Operation for ForgetAssertsPwdMfaRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::FORGET_ASSERTS_PWD_MFA;
 }
+
 impl rt::Operation for BindThirdAccountRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::BIND_THIRD_ACCOUNT;
 }
+
 impl rt::Operation for QueryLatestBalanceOfUserAccountInExternalSystemRequest {
     type Response = super::types::ExternalAccountBalance;
     const INFO: &'static rt::OperationInfo = &operations::QUERY_LATEST_BALANCE_OF_USER_ACCOUNT_IN_EXTERNAL_SYSTEM;
 }
+
 impl rt::Operation for FindPhoneAndEmailRequest {
     type Response = super::types::PhoneAndEmail;
     const INFO: &'static rt::OperationInfo = &operations::FIND_PHONE_AND_EMAIL;
 }
+
 impl rt::Operation for BindLoginPwdRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::BIND_LOGIN_PWD;
 }
+
 impl rt::Operation for ChangeEmailRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::CHANGE_EMAIL;
 }
+
 impl rt::Operation for ChangeEmailV1v1v2Request {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::CHANGE_EMAIL_V1V1V2;
 }
+
 impl rt::Operation for ChangePhoneRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::CHANGE_PHONE;
 }
+
 impl rt::Operation for ChangePhoneV1v1v2Request {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::CHANGE_PHONE_V1V1V2;
 }
+
 impl rt::Operation for CheckCustomerExistRequest {
     type Response = i32;
     const INFO: &'static rt::OperationInfo = &operations::CHECK_CUSTOMER_EXIST;
 }
+
 impl rt::Operation for DestroyRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::DESTROY;
 }
+
 impl rt::Operation for EnableOrForbidMfaRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::ENABLE_OR_FORBID_MFA;
 }
+
 impl rt::Operation for FindCustomerInfoRequest {
     type Response = super::types::CustomerInfo;
     const INFO: &'static rt::OperationInfo = &operations::FIND_CUSTOMER_INFO;
 }
+
 impl rt::Operation for ForgetAssertsPwdRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::FORGET_ASSERTS_PWD;
 }
+
 impl rt::Operation for ForgetAssertsPwdV1v1v2Request {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::FORGET_ASSERTS_PWD_V1V1V2;
 }
+
 impl rt::Operation for ForgetLoginPwdRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::FORGET_LOGIN_PWD;
 }
+
 impl rt::Operation for BindAssertsPwdRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::BIND_ASSERTS_PWD;
 }
+
 impl rt::Operation for BindEmailRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::BIND_EMAIL;
 }
+
 impl rt::Operation for BindPhoneRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::BIND_PHONE;
 }
+
 impl rt::Operation for ChangeLangRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::CHANGE_LANG;
 }
+
 impl rt::Operation for FindCustomerLangRequest {
     type Response = Option<String>;
     const INFO: &'static rt::OperationInfo = &operations::FIND_CUSTOMER_LANG;
 }
+
 impl rt::Operation for ChangeCustomerAddressAndPostalCodeRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::CHANGE_CUSTOMER_ADDRESS_AND_POSTAL_CODE;
 }
+
 impl rt::Operation for FirstSetPhoneRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::FIRST_SET_PHONE;
 }
+
 impl rt::Operation for FirstSetEmailRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::FIRST_SET_EMAIL;
 }
+
 impl rt::Operation for FirstTimeSettingLoginPasswordRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::FIRST_TIME_SETTING_LOGIN_PASSWORD;
 }
+
 impl rt::Operation for LoginRequest {
     type Response = super::types::LoginResult;
     const INFO: &'static rt::OperationInfo = &operations::LOGIN;
 }
+
 impl rt::Operation for RegisterRequest {
     type Response = super::types::RegisterResult;
     const INFO: &'static rt::OperationInfo = &operations::REGISTER;
 }
+
 /// Descriptors of this service's operations: path, bizType, access, headers and request schema.
 pub mod operations {
     use super::rt;
+
     /// `findThirdAccountInfo`: Find the customer's third-party account information
     pub static FIND_THIRD_ACCOUNT_INFO: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4234,6 +4833,7 @@ pub mod operations {
         ],
         request: super::FindThirdAccountInfoRequest::object_schema,
     };
+
     /// `checkGoogleMFAStatus`: Check whether an account has Google MFA enabled
     pub static CHECK_GOOGLE_MFA_STATUS: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4266,6 +4866,7 @@ pub mod operations {
         ],
         request: super::CheckGoogleMfaStatusRequest::object_schema,
     };
+
     /// `checkStatus`: Check the status of a customer
     pub static CHECK_STATUS: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4303,6 +4904,7 @@ pub mod operations {
         ],
         request: super::CheckStatusRequest::object_schema,
     };
+
     /// `queryAccountAssetsInfo`: Query the asset information of one account
     pub static QUERY_ACCOUNT_ASSETS_INFO: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4340,6 +4942,7 @@ pub mod operations {
         ],
         request: super::QueryAccountAssetsInfoRequest::object_schema,
     };
+
     /// `queryAccountById`: Query one trading account and its assets
     pub static QUERY_ACCOUNT_BY_ID: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4377,6 +4980,7 @@ pub mod operations {
         ],
         request: super::QueryAccountByIdRequest::object_schema,
     };
+
     /// `queryCustomerAssets`: Query the customer's balance for a trade type
     pub static QUERY_CUSTOMER_ASSETS: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4414,6 +5018,7 @@ pub mod operations {
         ],
         request: super::QueryCustomerAssetsRequest::object_schema,
     };
+
     /// `queryCustomerAssetsInfo`: Query the customer's asset totals and per-currency accounts
     pub static QUERY_CUSTOMER_ASSETS_INFO: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4451,6 +5056,7 @@ pub mod operations {
         ],
         request: super::QueryCustomerAssetsInfoRequest::object_schema,
     };
+
     /// `queryLiabilitiesWaterByPage`: Page through the liabilities flow (loans and repayments)
     pub static QUERY_LIABILITIES_WATER_BY_PAGE: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4488,6 +5094,7 @@ pub mod operations {
         ],
         request: super::QueryLiabilitiesWaterByPageRequest::object_schema,
     };
+
     /// `updateAssertsPwd`: Change the fund password
     pub static UPDATE_ASSERTS_PWD: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4525,6 +5132,7 @@ pub mod operations {
         ],
         request: super::UpdateAssertsPwdRequest::object_schema,
     };
+
     /// `updateAssertsPwdMFA`: Change the fund password with email/SMS verification
     pub static UPDATE_ASSERTS_PWD_MFA: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4562,6 +5170,7 @@ pub mod operations {
         ],
         request: super::UpdateAssertsPwdMfaRequest::object_schema,
     };
+
     /// `updateLoginPwd`: Change the login password
     pub static UPDATE_LOGIN_PWD: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4599,6 +5208,7 @@ pub mod operations {
         ],
         request: super::UpdateLoginPwdRequest::object_schema,
     };
+
     /// `updateLoginPwdMFA`: Change the login password with email/SMS verification
     pub static UPDATE_LOGIN_PWD_MFA: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4636,6 +5246,7 @@ pub mod operations {
         ],
         request: super::UpdateLoginPwdMfaRequest::object_schema,
     };
+
     /// `groupList`: List the customer groups
     pub static GROUP_LIST: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4668,6 +5279,7 @@ pub mod operations {
         ],
         request: super::GroupListRequest::object_schema,
     };
+
     /// `changeEmailMFA`: Change the bound email, choosing how to verify the old credential
     pub static CHANGE_EMAIL_MFA: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4705,6 +5317,7 @@ pub mod operations {
         ],
         request: super::ChangeEmailMfaRequest::object_schema,
     };
+
     /// `changePhoneMFA`: Change the bound phone number, choosing how to verify the old credential
     pub static CHANGE_PHONE_MFA: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4742,6 +5355,7 @@ pub mod operations {
         ],
         request: super::ChangePhoneMfaRequest::object_schema,
     };
+
     /// `changeCountry`: Change the customer's country
     pub static CHANGE_COUNTRY: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4779,6 +5393,7 @@ pub mod operations {
         ],
         request: super::ChangeCountryRequest::object_schema,
     };
+
     /// `bindAssertsPwdMFA`: Set the fund password with email/SMS verification
     pub static BIND_ASSERTS_PWD_MFA: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4816,6 +5431,7 @@ pub mod operations {
         ],
         request: super::BindAssertsPwdMfaRequest::object_schema,
     };
+
     /// `forgetAssertsPwdMFA`: Reset a forgotten fund password with email/SMS verification
     pub static FORGET_ASSERTS_PWD_MFA: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4853,6 +5469,7 @@ pub mod operations {
         ],
         request: super::ForgetAssertsPwdMfaRequest::object_schema,
     };
+
     /// `bindThirdAccount`: Bind a third-party account
     pub static BIND_THIRD_ACCOUNT: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4890,6 +5507,7 @@ pub mod operations {
         ],
         request: super::BindThirdAccountRequest::object_schema,
     };
+
     /// `queryLatestBalanceOfUserAccountInExternalSystem`: Query the latest balance of the customer's account in the external system
     pub static QUERY_LATEST_BALANCE_OF_USER_ACCOUNT_IN_EXTERNAL_SYSTEM: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4927,6 +5545,7 @@ pub mod operations {
         ],
         request: super::QueryLatestBalanceOfUserAccountInExternalSystemRequest::object_schema,
     };
+
     /// `findPhoneAndEmail`: Find the customer's bound phone number and email
     pub static FIND_PHONE_AND_EMAIL: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4964,6 +5583,7 @@ pub mod operations {
         ],
         request: super::FindPhoneAndEmailRequest::object_schema,
     };
+
     /// `bindLoginPwd`: Set the login password
     pub static BIND_LOGIN_PWD: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5001,6 +5621,7 @@ pub mod operations {
         ],
         request: super::BindLoginPwdRequest::object_schema,
     };
+
     /// `changeEmail`: Change the bound email address
     pub static CHANGE_EMAIL: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5038,6 +5659,7 @@ pub mod operations {
         ],
         request: super::ChangeEmailRequest::object_schema,
     };
+
     /// `changeEmailV1v1v2`: Change the bound email address (v2, old email or MFA)
     pub static CHANGE_EMAIL_V1V1V2: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5075,6 +5697,7 @@ pub mod operations {
         ],
         request: super::ChangeEmailV1v1v2Request::object_schema,
     };
+
     /// `changePhone`: Change the bound phone number
     pub static CHANGE_PHONE: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5112,6 +5735,7 @@ pub mod operations {
         ],
         request: super::ChangePhoneRequest::object_schema,
     };
+
     /// `changePhoneV1v1v2`: Change the bound phone number (v2, old phone or MFA)
     pub static CHANGE_PHONE_V1V1V2: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5149,6 +5773,7 @@ pub mod operations {
         ],
         request: super::ChangePhoneV1v1v2Request::object_schema,
     };
+
     /// `checkCustomerExist`: Check whether a customer account exists
     pub static CHECK_CUSTOMER_EXIST: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5181,6 +5806,7 @@ pub mod operations {
         ],
         request: super::CheckCustomerExistRequest::object_schema,
     };
+
     /// `destroy`: Close (cancel) the customer account
     pub static DESTROY: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5218,6 +5844,7 @@ pub mod operations {
         ],
         request: super::DestroyRequest::object_schema,
     };
+
     /// `enableOrForbidMFA`: Enable or disable Google MFA
     pub static ENABLE_OR_FORBID_MFA: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5255,6 +5882,7 @@ pub mod operations {
         ],
         request: super::EnableOrForbidMfaRequest::object_schema,
     };
+
     /// `findCustomerInfo`: Get the customer's profile
     pub static FIND_CUSTOMER_INFO: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5292,6 +5920,7 @@ pub mod operations {
         ],
         request: super::FindCustomerInfoRequest::object_schema,
     };
+
     /// `forgetAssertsPwd`: Reset a forgotten fund (assets) password
     pub static FORGET_ASSERTS_PWD: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5329,6 +5958,7 @@ pub mod operations {
         ],
         request: super::ForgetAssertsPwdRequest::object_schema,
     };
+
     /// `forgetAssertsPwdV1v1v2`: Reset a forgotten fund password (v2, contact or MFA)
     pub static FORGET_ASSERTS_PWD_V1V1V2: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5366,6 +5996,7 @@ pub mod operations {
         ],
         request: super::ForgetAssertsPwdV1v1v2Request::object_schema,
     };
+
     /// `forgetLoginPwd`: Reset a forgotten login password
     pub static FORGET_LOGIN_PWD: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5398,6 +6029,7 @@ pub mod operations {
         ],
         request: super::ForgetLoginPwdRequest::object_schema,
     };
+
     /// `bindAssertsPwd`: Set the fund (assets) password
     pub static BIND_ASSERTS_PWD: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5435,6 +6067,7 @@ pub mod operations {
         ],
         request: super::BindAssertsPwdRequest::object_schema,
     };
+
     /// `bindEmail`: Bind an email address
     pub static BIND_EMAIL: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5472,6 +6105,7 @@ pub mod operations {
         ],
         request: super::BindEmailRequest::object_schema,
     };
+
     /// `bindPhone`: Bind a phone number
     pub static BIND_PHONE: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5509,6 +6143,7 @@ pub mod operations {
         ],
         request: super::BindPhoneRequest::object_schema,
     };
+
     /// `changeLang`: Change the customer's language
     pub static CHANGE_LANG: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5546,6 +6181,7 @@ pub mod operations {
         ],
         request: super::ChangeLangRequest::object_schema,
     };
+
     /// `findCustomerLang`: Get the customer's language
     pub static FIND_CUSTOMER_LANG: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5583,6 +6219,7 @@ pub mod operations {
         ],
         request: super::FindCustomerLangRequest::object_schema,
     };
+
     /// `changeCustomerAddressAndPostalCode`: Change the postal address and postal code
     pub static CHANGE_CUSTOMER_ADDRESS_AND_POSTAL_CODE: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5620,6 +6257,7 @@ pub mod operations {
         ],
         request: super::ChangeCustomerAddressAndPostalCodeRequest::object_schema,
     };
+
     /// `firstSetPhone`: Set the phone number for the first time
     pub static FIRST_SET_PHONE: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5657,6 +6295,7 @@ pub mod operations {
         ],
         request: super::FirstSetPhoneRequest::object_schema,
     };
+
     /// `firstSetEmail`: Set the email address for the first time
     pub static FIRST_SET_EMAIL: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5694,6 +6333,7 @@ pub mod operations {
         ],
         request: super::FirstSetEmailRequest::object_schema,
     };
+
     /// `firstTimeSettingLoginPassword`: Set the login password for the first time
     pub static FIRST_TIME_SETTING_LOGIN_PASSWORD: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5731,6 +6371,7 @@ pub mod operations {
         ],
         request: super::FirstTimeSettingLoginPasswordRequest::object_schema,
     };
+
     /// `login`: Log in
     pub static LOGIN: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5763,6 +6404,7 @@ pub mod operations {
         ],
         request: super::LoginRequest::object_schema,
     };
+
     /// `register`: Register a customer
     pub static REGISTER: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5800,6 +6442,7 @@ pub mod operations {
         ],
         request: super::RegisterRequest::object_schema,
     };
+
     /// Every operation of this service.
     pub static ALL: &[&rt::OperationInfo] = &[
         &FIND_THIRD_ACCOUNT_INFO,
@@ -5847,9 +6490,11 @@ pub mod operations {
         &LOGIN,
         &REGISTER,
     ];
+
     /// The number of operations of this service.
-    pub const COUNT: usize = 44usize;
+    pub const COUNT: usize = 44;
 }
+
 /// Calls `visitor.visit::<Request>()` for every operation's request type.
 pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
     visitor.visit::<FindThirdAccountInfoRequest>();
@@ -5897,7 +6542,8 @@ pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
     visitor.visit::<LoginRequest>();
     visitor.visit::<RegisterRequest>();
 }
-/// Server side of `customer.app.CustomerWebApiService`: implement the operations you serve.
+
+/// Server side of `customer.app.CustomerWebApiService` on gateways `global` (`/api/global/`), `login` (`/api/login/`), `register` (`/api/register/`): implement the operations you serve.
 ///
 /// Every method has a default that answers `BIZGEN_NOT_IMPLEMENTED`, so that an operation added to the spec does not break existing implementations. Requests reach a method only after headers, token and body have passed every check of the spec.
 #[cfg(feature = "server")]
@@ -5924,6 +6570,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Check whether an account has Google MFA enabled
     ///
     /// Guest access. Looks up the account given by email or phone number and returns its Google MFA status code.
@@ -5944,6 +6591,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Check the status of a customer
     ///
     /// Determines the customer status of an email or phone number: 1 exists, 2 does not exist, -1 customer is disabled. This interface requires login.
@@ -5966,6 +6614,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Query the asset information of one account
     ///
     /// Returns the asset information of one account of a trade type (3 CROSS or 5 MATCH), identified by account ID or account currency (at least one of the two must be given). The shape of the data is not documented.
@@ -5988,6 +6637,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Query one trading account and its assets
     ///
     /// Returns one account of a trade type, identified by account ID or opening currency (at least one of the two must be given).
@@ -6010,6 +6660,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Query the customer's balance for a trade type
     ///
     /// Returns the balance, currency and asset ID of the customer's assets for a trade type.
@@ -6032,6 +6683,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Query the customer's asset totals and per-currency accounts
     ///
     /// Returns the totals (balance, available, liabilities, interest, net assets, risk) of the customer's assets for a trade type, with every account keyed by currency. Trade types 3 CROSS, 5 MATCH and 8 WALLET; contract trade types are not supported.
@@ -6054,6 +6706,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Page through the liabilities flow (loans and repayments)
     ///
     /// Returns one page of the customer's liabilities flow, filtered by trade type, liabilities type, time range, account and asset.
@@ -6076,6 +6729,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Change the fund password
     ///
     /// Changes the fund (assets) password, given the old one. The Google verification code is needed when Google MFA is enabled.
@@ -6096,6 +6750,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Change the fund password with email/SMS verification
     ///
     /// Changes the fund (assets) password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
@@ -6116,6 +6771,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Change the login password
     ///
     /// Changes the login password, given the old one. The Google verification code is needed when Google MFA is enabled.
@@ -6136,6 +6792,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Change the login password with email/SMS verification
     ///
     /// Changes the login password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
@@ -6156,6 +6813,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// List the customer groups
     ///
     /// Guest access. Lists the company's customer groups (e.g. to choose one at registration).
@@ -6178,6 +6836,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Change the bound email, choosing how to verify the old credential
     ///
     /// Changes the bound email. The new email is verified with a code sent with bizType EMAIL_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), plus a Google verification code when Google MFA is enabled.
@@ -6198,6 +6857,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Change the bound phone number, choosing how to verify the old credential
     ///
     /// Changes the bound phone number. The new number is verified with a code sent with bizType SMS_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), plus a Google verification code when Google MFA is enabled.
@@ -6218,6 +6878,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Change the customer's country
     ///
     /// Changes the customer's country. If the customer has an approved KYC, the change is rejected. After a successful change, all KYCs pending review in the previous country are rejected.
@@ -6238,6 +6899,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Set the fund password with email/SMS verification
     ///
     /// Sets the fund (assets) password for the first time, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code. Fails with CUSTOMER_API_0000133 when a fund password is already set.
@@ -6259,6 +6921,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Reset a forgotten fund password with email/SMS verification
     ///
     /// Resets the fund (assets) password, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
@@ -6280,6 +6943,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Bind a third-party account
     ///
     /// Binds a third-party account (e.g. Telegram) to the logged-in customer.
@@ -6300,6 +6964,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Query the latest balance of the customer's account in the external system
     ///
     /// Returns the latest balance of the customer's account in the external (third-party) system. The version header is optional here.
@@ -6322,6 +6987,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Find the customer's bound phone number and email
     ///
     /// Returns the customer number and the bound phone number and email of the logged-in customer. The version header is optional here.
@@ -6344,6 +7010,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Set the login password
     ///
     /// Sets the logged-in customer's login password. The Google verification code is needed when the customer has enabled MFA.
@@ -6364,6 +7031,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Change the bound email address
     ///
     /// Replaces the customer's email address by a new one, proven by the verification code sent to the new address.
@@ -6384,6 +7052,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Change the bound email address (v2, old email or MFA)
     ///
     /// Replaces the customer's email address, verifying both the new address and either the original address or Google MFA. If the customer has enabled Google verification (MFA), googleCode is required and the customer does not need to verify the old email.
@@ -6404,6 +7073,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Change the bound phone number
     ///
     /// Replaces the customer's phone number by a new one, proven by the verification code sent to the new number.
@@ -6425,6 +7095,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Change the bound phone number (v2, old phone or MFA)
     ///
     /// Replaces the customer's phone number, verifying both the new number and either the old number or Google MFA. If the customer has enabled Google Authenticator (MFA), googleCode is required and the customer does not need to verify the old phone number.
@@ -6445,6 +7116,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Check whether a customer account exists
     ///
     /// Tells whether an email address or phone number is already registered with the company. Guest accessible (no token). The result code is not documented.
@@ -6465,6 +7137,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Close (cancel) the customer account
     ///
     /// Cancels the logged-in customer's account, with an optional remark.
@@ -6485,6 +7158,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Enable or disable Google MFA
     ///
     /// Turns Google authenticator (MFA) on or off. If the customer has bound a phone number, the phone must be verified; if the customer has bound an email, the email must be verified; if both are bound, both must be verified.
@@ -6505,6 +7179,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Get the customer's profile
     ///
     /// Returns the logged-in customer's profile (contacts, KYC state, password states, MFA, registration data).
@@ -6527,6 +7202,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Reset a forgotten fund (assets) password
     ///
     /// Resets the fund password after verifying the customer's email or phone. The verification is proven either by verifyCodeToken (the token returned by the verify-verification-code interface, checked first) or, if that is absent or does not pass, by verifyCode and sendToken.
@@ -6547,6 +7223,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Reset a forgotten fund password (v2, contact or MFA)
     ///
     /// Resets the fund password of the logged-in customer. If the customer has enabled Google verification (MFA), googleCode is required and the customer does not need to verify the old phone number or email.
@@ -6567,6 +7244,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Reset a forgotten login password
     ///
     /// Resets the login password of the account named by loginName after verifying its email or phone (by verifyCodeToken, or by verifyCode and sendToken); googleCode is needed when the account has MFA enabled. Guest accessible (no token).
@@ -6587,6 +7265,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Set the fund (assets) password
     ///
     /// Sets the customer's fund password for the first time; fails with CUSTOMER_API_0000133 if one is already set. The Google verification code is needed when MFA is enabled.
@@ -6608,6 +7287,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Bind an email address
     ///
     /// Binds an email address to the customer, proven by the verification code sent to it; googleCode is needed when MFA is enabled.
@@ -6629,6 +7309,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Bind a phone number
     ///
     /// Binds a phone number to the customer, proven by the verification code sent to it; googleCode is needed when MFA is enabled.
@@ -6650,6 +7331,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Change the customer's language
     ///
     /// Sets the customer's preferred language.
@@ -6670,6 +7352,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Get the customer's language
     ///
     /// Returns the customer's preferred language, or null when none is stored.
@@ -6692,6 +7375,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Change the postal address and postal code
     ///
     /// Updates the customer's communication address and postal code.
@@ -6712,6 +7396,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Set the phone number for the first time
     ///
     /// Sets the customer's phone number when none is bound yet, proven by an SMS verification code (bizType SMS_COMMON_VERIFICATION_CODE). With thirdSource=telegram a third-party verification code (bizType SMS_TELEGRAM_VERIFICATION_CODE) is given as well.
@@ -6732,6 +7417,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Set the email address for the first time
     ///
     /// Sets the customer's email address when none is bound yet, proven by an email verification code (bizType SMS_COMMON_VERIFICATION_CODE). With thirdSource=telegram a third-party verification code (bizType SMS_TELEGRAM_VERIFICATION_CODE) is given as well.
@@ -6752,6 +7438,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Set the login password for the first time
     ///
     /// Sets the login password of a customer who has none yet.
@@ -6772,6 +7459,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Log in
     ///
     /// Logs a customer in with email, phone number or customer account and a password or verification code (or through a third-party source). Returns the customer, the access token (`token`), the refresh token (`rToken`) and the trading accounts.
@@ -6794,6 +7482,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Register a customer
     ///
     /// Registers a new customer with an email address or a phone number, a verification code and optionally a password, and opens its accounts. The register gateway requires the X-Forwarded-For header.
@@ -6819,6 +7508,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
         }
     }
 }
+
 /// Adds every operation of the service to a server's routes; an
 /// error if one of them is already served.
 #[cfg(feature = "server")]
@@ -7113,9 +7803,10 @@ pub fn mount<S: CustomerWebApiService>(
         );
     Ok(())
 }
+
 #[cfg(feature = "server")]
 impl super::Server {
-    /// Serves the operations of `customer.app.CustomerWebApiService` with `service`; an error if they are already served.
+    /// Serves the operations of `customer.app.CustomerWebApiService` on gateways `global` (`/api/global/`), `login` (`/api/login/`), `register` (`/api/register/`) with `service`; an error if they are already served.
     pub fn customer_web_api_service<S: CustomerWebApiService>(
         mut self,
         service: S,
@@ -7124,8 +7815,10 @@ impl super::Server {
         ::core::result::Result::Ok(self)
     }
 }
+
 #[cfg(feature = "server")]
 impl CustomerWebApiService for super::Unimplemented {}
+
 /// Client side of the service; get one from the crate's `Client`.
 /// Calls return `data`; after [`Client::with`] they return the
 /// whole [`rt::Response`] (`trace`, `tm`, `biz_code`).
@@ -7136,6 +7829,7 @@ pub struct Client<'a, M: rt::CallMode = rt::DataOnly> {
     pub(crate) options: rt::CallOptions,
     pub(crate) mode: ::core::marker::PhantomData<M>,
 }
+
 #[cfg(feature = "client")]
 impl<'a> Client<'a> {
     /// Calls with per-call options (e.g. a given `trace`) that
@@ -7148,6 +7842,7 @@ impl<'a> Client<'a> {
         }
     }
 }
+
 #[cfg(feature = "client")]
 impl<M: rt::CallMode> Client<'_, M> {
     /// Find the customer's third-party account information
@@ -7162,6 +7857,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<Option<rt::serde_json::Value>>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Check whether an account has Google MFA enabled
     ///
     /// Guest access. Looks up the account given by email or phone number and returns its Google MFA status code.
@@ -7174,6 +7870,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<i32>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Check the status of a customer
     ///
     /// Determines the customer status of an email or phone number: 1 exists, 2 does not exist, -1 customer is disabled. This interface requires login.
@@ -7186,6 +7883,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<super::types::CheckStatusResult>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Query the asset information of one account
     ///
     /// Returns the asset information of one account of a trade type (3 CROSS or 5 MATCH), identified by account ID or account currency (at least one of the two must be given). The shape of the data is not documented.
@@ -7198,6 +7896,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<Option<rt::serde_json::Value>>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Query one trading account and its assets
     ///
     /// Returns one account of a trade type, identified by account ID or opening currency (at least one of the two must be given).
@@ -7210,6 +7909,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<super::types::Account>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Query the customer's balance for a trade type
     ///
     /// Returns the balance, currency and asset ID of the customer's assets for a trade type.
@@ -7222,6 +7922,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<super::types::CustomerAssets>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Query the customer's asset totals and per-currency accounts
     ///
     /// Returns the totals (balance, available, liabilities, interest, net assets, risk) of the customer's assets for a trade type, with every account keyed by currency. Trade types 3 CROSS, 5 MATCH and 8 WALLET; contract trade types are not supported.
@@ -7234,6 +7935,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<super::types::CustomerAssetsInfo>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Page through the liabilities flow (loans and repayments)
     ///
     /// Returns one page of the customer's liabilities flow, filtered by trade type, liabilities type, time range, account and asset.
@@ -7246,6 +7948,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<super::types::LiabilitiesWaterPage>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Change the fund password
     ///
     /// Changes the fund (assets) password, given the old one. The Google verification code is needed when Google MFA is enabled.
@@ -7258,6 +7961,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Change the fund password with email/SMS verification
     ///
     /// Changes the fund (assets) password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
@@ -7270,6 +7974,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Change the login password
     ///
     /// Changes the login password, given the old one. The Google verification code is needed when Google MFA is enabled.
@@ -7282,6 +7987,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Change the login password with email/SMS verification
     ///
     /// Changes the login password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
@@ -7294,6 +8000,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// List the customer groups
     ///
     /// Guest access. Lists the company's customer groups (e.g. to choose one at registration).
@@ -7306,6 +8013,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<Vec<super::types::CustomerGroup>>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Change the bound email, choosing how to verify the old credential
     ///
     /// Changes the bound email. The new email is verified with a code sent with bizType EMAIL_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), plus a Google verification code when Google MFA is enabled.
@@ -7318,6 +8026,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Change the bound phone number, choosing how to verify the old credential
     ///
     /// Changes the bound phone number. The new number is verified with a code sent with bizType SMS_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), plus a Google verification code when Google MFA is enabled.
@@ -7330,6 +8039,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Change the customer's country
     ///
     /// Changes the customer's country. If the customer has an approved KYC, the change is rejected. After a successful change, all KYCs pending review in the previous country are rejected.
@@ -7342,6 +8052,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Set the fund password with email/SMS verification
     ///
     /// Sets the fund (assets) password for the first time, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code. Fails with CUSTOMER_API_0000133 when a fund password is already set.
@@ -7355,6 +8066,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Reset a forgotten fund password with email/SMS verification
     ///
     /// Resets the fund (assets) password, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
@@ -7368,6 +8080,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Bind a third-party account
     ///
     /// Binds a third-party account (e.g. Telegram) to the logged-in customer.
@@ -7380,6 +8093,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Query the latest balance of the customer's account in the external system
     ///
     /// Returns the latest balance of the customer's account in the external (third-party) system. The version header is optional here.
@@ -7392,6 +8106,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<super::types::ExternalAccountBalance>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Find the customer's bound phone number and email
     ///
     /// Returns the customer number and the bound phone number and email of the logged-in customer. The version header is optional here.
@@ -7404,6 +8119,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<super::types::PhoneAndEmail>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Set the login password
     ///
     /// Sets the logged-in customer's login password. The Google verification code is needed when the customer has enabled MFA.
@@ -7416,6 +8132,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Change the bound email address
     ///
     /// Replaces the customer's email address by a new one, proven by the verification code sent to the new address.
@@ -7428,6 +8145,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Change the bound email address (v2, old email or MFA)
     ///
     /// Replaces the customer's email address, verifying both the new address and either the original address or Google MFA. If the customer has enabled Google verification (MFA), googleCode is required and the customer does not need to verify the old email.
@@ -7440,6 +8158,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Change the bound phone number
     ///
     /// Replaces the customer's phone number by a new one, proven by the verification code sent to the new number.
@@ -7453,6 +8172,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Change the bound phone number (v2, old phone or MFA)
     ///
     /// Replaces the customer's phone number, verifying both the new number and either the old number or Google MFA. If the customer has enabled Google Authenticator (MFA), googleCode is required and the customer does not need to verify the old phone number.
@@ -7465,6 +8185,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Check whether a customer account exists
     ///
     /// Tells whether an email address or phone number is already registered with the company. Guest accessible (no token). The result code is not documented.
@@ -7477,6 +8198,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<i32>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Close (cancel) the customer account
     ///
     /// Cancels the logged-in customer's account, with an optional remark.
@@ -7489,6 +8211,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Enable or disable Google MFA
     ///
     /// Turns Google authenticator (MFA) on or off. If the customer has bound a phone number, the phone must be verified; if the customer has bound an email, the email must be verified; if both are bound, both must be verified.
@@ -7501,6 +8224,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Get the customer's profile
     ///
     /// Returns the logged-in customer's profile (contacts, KYC state, password states, MFA, registration data).
@@ -7513,6 +8237,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<super::types::CustomerInfo>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Reset a forgotten fund (assets) password
     ///
     /// Resets the fund password after verifying the customer's email or phone. The verification is proven either by verifyCodeToken (the token returned by the verify-verification-code interface, checked first) or, if that is absent or does not pass, by verifyCode and sendToken.
@@ -7525,6 +8250,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Reset a forgotten fund password (v2, contact or MFA)
     ///
     /// Resets the fund password of the logged-in customer. If the customer has enabled Google verification (MFA), googleCode is required and the customer does not need to verify the old phone number or email.
@@ -7537,6 +8263,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Reset a forgotten login password
     ///
     /// Resets the login password of the account named by loginName after verifying its email or phone (by verifyCodeToken, or by verifyCode and sendToken); googleCode is needed when the account has MFA enabled. Guest accessible (no token).
@@ -7549,6 +8276,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Set the fund (assets) password
     ///
     /// Sets the customer's fund password for the first time; fails with CUSTOMER_API_0000133 if one is already set. The Google verification code is needed when MFA is enabled.
@@ -7562,6 +8290,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Bind an email address
     ///
     /// Binds an email address to the customer, proven by the verification code sent to it; googleCode is needed when MFA is enabled.
@@ -7575,6 +8304,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Bind a phone number
     ///
     /// Binds a phone number to the customer, proven by the verification code sent to it; googleCode is needed when MFA is enabled.
@@ -7588,6 +8318,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Change the customer's language
     ///
     /// Sets the customer's preferred language.
@@ -7600,6 +8331,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Get the customer's language
     ///
     /// Returns the customer's preferred language, or null when none is stored.
@@ -7612,6 +8344,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<Option<String>>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Change the postal address and postal code
     ///
     /// Updates the customer's communication address and postal code.
@@ -7624,6 +8357,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Set the phone number for the first time
     ///
     /// Sets the customer's phone number when none is bound yet, proven by an SMS verification code (bizType SMS_COMMON_VERIFICATION_CODE). With thirdSource=telegram a third-party verification code (bizType SMS_TELEGRAM_VERIFICATION_CODE) is given as well.
@@ -7636,6 +8370,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Set the email address for the first time
     ///
     /// Sets the customer's email address when none is bound yet, proven by an email verification code (bizType SMS_COMMON_VERIFICATION_CODE). With thirdSource=telegram a third-party verification code (bizType SMS_TELEGRAM_VERIFICATION_CODE) is given as well.
@@ -7648,6 +8383,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Set the login password for the first time
     ///
     /// Sets the login password of a customer who has none yet.
@@ -7660,6 +8396,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Log in
     ///
     /// Logs a customer in with email, phone number or customer account and a password or verification code (or through a third-party source). Returns the customer, the access token (`token`), the refresh token (`rToken`) and the trading accounts.
@@ -7682,6 +8419,7 @@ impl<M: rt::CallMode> Client<'_, M> {
         }
         Ok(M::finish(response))
     }
+
     /// Register a customer
     ///
     /// Registers a new customer with an email address or a phone number, a verification code and optionally a password, and opens its accounts. The register gateway requires the X-Forwarded-For header.
@@ -7697,9 +8435,10 @@ impl<M: rt::CallMode> Client<'_, M> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
 }
+
 #[cfg(feature = "client")]
 impl super::Client {
-    /// Operations of `customer.app.CustomerWebApiService`.
+    /// Operations of `customer.app.CustomerWebApiService` on gateways `global` (`/api/global/`), `login` (`/api/login/`), `register` (`/api/register/`).
     pub fn customer_web_api_service(&self) -> Client<'_> {
         Client {
             client: &self.inner,

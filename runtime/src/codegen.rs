@@ -14,7 +14,7 @@ pub use crate::operation::{
 pub use crate::schema::{
     EnumCodes, EnumSchema, FieldSchema, Format, IntRules, Node, ObjectSchema, Schema, StringRules,
 };
-pub use crate::types::{Decimal, Empty, EpochMillis, Redacted, RedactedOption};
+pub use crate::types::{Decimal, Empty, EpochMillis, Redacted, RedactedOption, UnknownEnumValue};
 
 pub use std::borrow::Cow;
 pub use std::collections::BTreeMap;
