@@ -112,12 +112,68 @@ pub enum Command {
     /// Serve the spec's examples on HTTP, straight from the spec (no
     /// generate, no build), with the generated server's checks.
     Mock(bizgen_runtime::mock::MockArgs),
+    /// Call every read-only operation on a live gateway with its spec
+    /// example and check the answers; exit 1 on drift or a failed call.
+    Probe(ProbeArgs),
     /// Print the JSON Schema of the spec file format.
     Schema {
         /// Write to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
     },
+}
+
+/// Flags of `bizgen probe`.
+#[derive(Debug, clap::Args)]
+pub struct ProbeArgs {
+    /// The gateway: scheme, host, port and an optional mount path.
+    #[arg(long)]
+    pub base_url: String,
+    /// The C-side customer token (operations that need it are skipped without it).
+    #[arg(long)]
+    pub token: Option<String>,
+    /// The B-side admin token (admin operations are skipped without it).
+    #[arg(long)]
+    pub admin_token: Option<String>,
+    /// Also call this operation, which is not read-only (bizType, name or
+    /// path; repeatable). It may change data on the gateway.
+    #[arg(long, value_name = "OP")]
+    pub include: Vec<String>,
+    /// A header value, e.g. `companyId=360` (repeatable); required headers
+    /// not given take the spec's example value.
+    #[arg(long, value_name = "NAME=VALUE", value_parser = parse_header)]
+    pub header: Vec<(String, String)>,
+    /// Calls in flight at once.
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..))]
+    pub concurrency: u16,
+    /// How long one call may take: `10s`, `500ms`, `1.5s`.
+    #[arg(long, default_value = "10s", value_parser = crate::traffic::probe::parse_duration)]
+    pub timeout: std::time::Duration,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: crate::traffic::probe_report::Format,
+}
+
+fn parse_header(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((name, value)) if !name.trim().is_empty() => {
+            Ok((name.trim().to_owned(), value.to_owned()))
+        }
+        _ => Err(format!("`{s}` is not NAME=VALUE")),
+    }
+}
+
+impl ProbeArgs {
+    fn options(&self) -> crate::traffic::probe::ProbeOptions {
+        crate::traffic::probe::ProbeOptions {
+            base_url: self.base_url.clone(),
+            token: self.token.clone(),
+            admin_token: self.admin_token.clone(),
+            include: self.include.clone(),
+            concurrency: usize::from(self.concurrency),
+            timeout: self.timeout,
+            headers: self.header.clone(),
+        }
+    }
 }
 
 /// Runs the CLI with the given arguments, writing to the given streams.
@@ -165,6 +221,24 @@ fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resu
             let table = crate::traffic::mock::mock_table(&loaded.api);
             bizgen_runtime::mock::serve(&table, mock)?;
             Ok(0)
+        }
+        Command::Probe(args) => {
+            let Some(loaded) = load(&cli.spec, err)? else {
+                return Ok(EXIT_FAILURE);
+            };
+            let report = match crate::traffic::probe::probe(&loaded.api, &args.options()) {
+                Ok(report) => report,
+                Err(e) => {
+                    writeln!(err, "bizgen: {e}")?;
+                    return Ok(EXIT_USAGE);
+                }
+            };
+            let rendered = crate::traffic::probe_report::render(args.format, &report);
+            out.write_all(rendered.as_bytes())?;
+            if args.format != crate::traffic::probe_report::Format::Text {
+                writeln!(err, "{}", crate::traffic::probe_report::summary(&report))?;
+            }
+            Ok(if report.failed() { EXIT_FAILURE } else { 0 })
         }
         Command::Generate { out: dir, krate } => {
             let Some(files) = outputs(&cli.spec, &krate.options(), err)? else {

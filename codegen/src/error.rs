@@ -63,6 +63,17 @@ pub enum Error {
     /// A bizType that is on several gateways: the full path is needed.
     #[error("`{key}` is ambiguous; give the full path, one of: {}", paths.join(", "))]
     AmbiguousOperation { key: String, paths: Vec<String> },
+    /// `bizgen probe`: a base URL that cannot be called.
+    #[error("bad base URL `{url}`: {reason}")]
+    BadBaseUrl { url: String, reason: String },
+    /// `bizgen probe`: the HTTP client could not be set up.
+    #[cfg(feature = "cli")]
+    #[error("cannot set up the HTTP client: {0}")]
+    HttpClient(#[source] reqwest::Error),
+    /// `bizgen probe`: the async runtime could not start.
+    #[cfg(feature = "cli")]
+    #[error("cannot start the async runtime: {0}")]
+    AsyncRuntime(#[source] std::io::Error),
     /// `Builder::generate` outside a build script without `out_dir`.
     #[error("OUT_DIR is not set: call Builder from a build script, or set out_dir")]
     NoOutDir,

@@ -3,10 +3,15 @@
 //! API-key management for logged-in customers.
 //!
 //! bizType prefix `customer.app.CustomerApiWebService`.
+
 use ::bizgen_runtime::codegen as rt;
-/// Request body of [`CustomerApiWebService::downgrade`].
+
+/// Request body of `downgrade` ([`operations::DOWNGRADE`]).
 ///
 /// Downgrade the package of an API key
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::downgrade`].")]
+#[cfg_attr(feature = "server", doc = " Served by [`CustomerApiWebService::downgrade`].")]
 #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct DowngradeRequest {
@@ -14,16 +19,19 @@ pub struct DowngradeRequest {
     ///
     /// Wire name `apiKey`, `string`.
     pub api_key: String,
+
     /// API tag.
     ///
     /// Wire name `tag`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
+
     /// Type of package duration: month - one month; quarter - one season; half - six months; year - one year.
     ///
-    /// Wire name `times`, enum [`PackageDuration`] (month = One month, quarter = One season, half = Six months, year = One year).
+    /// Wire name `times`, enum [`PackageDuration`](super::types::PackageDuration) (month = One month, quarter = One season, half = Six months, year = One year).
     pub times: super::types::PackageDuration,
 }
+
 impl DowngradeRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -48,6 +56,7 @@ impl DowngradeRequest {
             })
     }
 }
+
 impl DowngradeRequest {
     /// A request with the required fields; the shortest call is `DowngradeRequest::new(api_key, times)`. Optional fields have setters, e.g. `.with_tag(..)`.
     pub fn new(
@@ -60,15 +69,20 @@ impl DowngradeRequest {
             times: times.into(),
         }
     }
+
     /// Sets `tag`.
     pub fn with_tag(mut self, tag: impl ::core::convert::Into<String>) -> Self {
         self.tag = ::core::option::Option::Some(tag.into());
         self
     }
 }
-/// Request body of [`CustomerApiWebService::apply_api`].
+
+/// Request body of `applyApi` ([`operations::APPLY_API`]).
 ///
 /// Create an API key
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::apply_api`].")]
+#[cfg_attr(feature = "server", doc = " Served by [`CustomerApiWebService::apply_api`].")]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ApplyApiRequest {
@@ -77,30 +91,36 @@ pub struct ApplyApiRequest {
     /// Wire name `tag`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
+
     /// Google verification code.
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
+
     /// Mobile verification code.
     ///
     /// Wire name `phoneCode`, `string`. Sensitive: redacted in `Debug` output.
     pub phone_code: String,
+
     /// Email verification code.
     ///
     /// Wire name `emailCode`, `string`. Sensitive: redacted in `Debug` output.
     pub email_code: String,
+
     /// Ticket returned when the mobile verification code was sent; phoneCode must be passed when it is not empty.
     ///
     /// Wire name `phoneSendToken`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_send_token: Option<String>,
+
     /// Ticket returned when the email verification code was sent; emailCode must be passed when it is not empty.
     ///
     /// Wire name `emailSendToken`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_send_token: Option<String>,
 }
+
 impl ::core::fmt::Debug for ApplyApiRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ApplyApiRequest")
@@ -113,6 +133,7 @@ impl ::core::fmt::Debug for ApplyApiRequest {
             .finish()
     }
 }
+
 impl ApplyApiRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -133,6 +154,7 @@ impl ApplyApiRequest {
             })
     }
 }
+
 impl ApplyApiRequest {
     /// A request with the required fields; the shortest call is `ApplyApiRequest::new(phone_code, email_code)`. Optional fields have setters, e.g. `.with_tag(..)`.
     pub fn new(
@@ -148,11 +170,13 @@ impl ApplyApiRequest {
             email_send_token: ::core::option::Option::None,
         }
     }
+
     /// Sets `tag`.
     pub fn with_tag(mut self, tag: impl ::core::convert::Into<String>) -> Self {
         self.tag = ::core::option::Option::Some(tag.into());
         self
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -161,6 +185,7 @@ impl ApplyApiRequest {
         self.google_code = ::core::option::Option::Some(google_code.into());
         self
     }
+
     /// Sets `phoneSendToken`.
     pub fn with_phone_send_token(
         mut self,
@@ -169,6 +194,7 @@ impl ApplyApiRequest {
         self.phone_send_token = ::core::option::Option::Some(phone_send_token.into());
         self
     }
+
     /// Sets `emailSendToken`.
     pub fn with_email_send_token(
         mut self,
@@ -178,9 +204,13 @@ impl ApplyApiRequest {
         self
     }
 }
-/// Request body of [`CustomerApiWebService::del_api`].
+
+/// Request body of `delApi` ([`operations::DEL_API`]).
 ///
 /// Delete an API key
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::del_api`].")]
+#[cfg_attr(feature = "server", doc = " Served by [`CustomerApiWebService::del_api`].")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct DelApiRequest {
@@ -189,6 +219,7 @@ pub struct DelApiRequest {
     /// Wire name `id`, `int64`.
     pub id: i64,
 }
+
 impl DelApiRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -202,15 +233,23 @@ impl DelApiRequest {
             })
     }
 }
+
 impl DelApiRequest {
     /// A request with the required fields; the shortest call is `DelApiRequest::new(id)`.
     pub fn new(id: impl ::core::convert::Into<i64>) -> Self {
         DelApiRequest { id: id.into() }
     }
 }
-/// Request body of [`CustomerApiWebService::edit_api_permission`].
+
+/// Request body of `editApiPermission` ([`operations::EDIT_API_PERMISSION`]).
 ///
 /// Edit an API key's permissions
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::edit_api_permission`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerApiWebService::edit_api_permission`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct EditApiPermissionRequest {
@@ -257,6 +296,7 @@ pub struct EditApiPermissionRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_send_token: Option<String>,
 }
+
 impl ::core::fmt::Debug for EditApiPermissionRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("EditApiPermissionRequest")
@@ -272,6 +312,7 @@ impl ::core::fmt::Debug for EditApiPermissionRequest {
             .finish()
     }
 }
+
 impl EditApiPermissionRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -306,6 +347,7 @@ impl EditApiPermissionRequest {
             })
     }
 }
+
 impl EditApiPermissionRequest {
     /// A request with the required fields; the shortest call is `EditApiPermissionRequest::new(id, phone_code, email_code)`. Optional fields have setters, e.g. `.with_google_code(..)`.
     pub fn new(
@@ -325,6 +367,7 @@ impl EditApiPermissionRequest {
             email_send_token: ::core::option::Option::None,
         }
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -333,11 +376,13 @@ impl EditApiPermissionRequest {
         self.google_code = ::core::option::Option::Some(google_code.into());
         self
     }
+
     /// Sets `tag`.
     pub fn with_tag(mut self, tag: impl ::core::convert::Into<String>) -> Self {
         self.tag = ::core::option::Option::Some(tag.into());
         self
     }
+
     /// Sets `permissionList`.
     pub fn with_permission_list(
         mut self,
@@ -348,6 +393,7 @@ impl EditApiPermissionRequest {
         self.permission_list = ::core::option::Option::Some(permission_list.into());
         self
     }
+
     /// Sets `whiteIps`.
     pub fn with_white_ips(
         mut self,
@@ -356,6 +402,7 @@ impl EditApiPermissionRequest {
         self.white_ips = ::core::option::Option::Some(white_ips.into());
         self
     }
+
     /// Sets `phoneSendToken`.
     pub fn with_phone_send_token(
         mut self,
@@ -364,6 +411,7 @@ impl EditApiPermissionRequest {
         self.phone_send_token = ::core::option::Option::Some(phone_send_token.into());
         self
     }
+
     /// Sets `emailSendToken`.
     pub fn with_email_send_token(
         mut self,
@@ -373,9 +421,13 @@ impl EditApiPermissionRequest {
         self
     }
 }
-/// Request body of [`CustomerApiWebService::page`].
+
+/// Request body of `page` ([`operations::PAGE`]).
 ///
 /// List API keys page by page
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::page`].")]
+#[cfg_attr(feature = "server", doc = " Served by [`CustomerApiWebService::page`].")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct PageRequest {
@@ -384,17 +436,20 @@ pub struct PageRequest {
     /// Wire name `size`, `int32`. Constraints: ≥ 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
+
     /// Current page.
     ///
     /// Wire name `current`, `int32`. Constraints: ≥ 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current: Option<i32>,
+
     /// API tag to filter by.
     ///
     /// Wire name `tag`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
 }
+
 impl PageRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -424,6 +479,7 @@ impl PageRequest {
             })
     }
 }
+
 impl PageRequest {
     /// A request with the required fields; the shortest call is `PageRequest::new()`. Optional fields have setters, e.g. `.with_size(..)`.
     pub fn new() -> Self {
@@ -433,25 +489,32 @@ impl PageRequest {
             tag: ::core::option::Option::None,
         }
     }
+
     /// Sets `size`.
     pub fn with_size(mut self, size: impl ::core::convert::Into<i32>) -> Self {
         self.size = ::core::option::Option::Some(size.into());
         self
     }
+
     /// Sets `current`.
     pub fn with_current(mut self, current: impl ::core::convert::Into<i32>) -> Self {
         self.current = ::core::option::Option::Some(current.into());
         self
     }
+
     /// Sets `tag`.
     pub fn with_tag(mut self, tag: impl ::core::convert::Into<String>) -> Self {
         self.tag = ::core::option::Option::Some(tag.into());
         self
     }
 }
-/// Request body of [`CustomerApiWebService::query_api`].
+
+/// Request body of `queryApi` ([`operations::QUERY_API`]).
 ///
 /// Get one API key
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::query_api`].")]
+#[cfg_attr(feature = "server", doc = " Served by [`CustomerApiWebService::query_api`].")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct QueryApiRequest {
@@ -460,6 +523,7 @@ pub struct QueryApiRequest {
     /// Wire name `id`, `int64`.
     pub id: i64,
 }
+
 impl QueryApiRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -473,39 +537,48 @@ impl QueryApiRequest {
             })
     }
 }
+
 impl QueryApiRequest {
     /// A request with the required fields; the shortest call is `QueryApiRequest::new(id)`.
     pub fn new(id: impl ::core::convert::Into<i64>) -> Self {
         QueryApiRequest { id: id.into() }
     }
 }
+
 impl rt::Operation for DowngradeRequest {
     type Response = super::types::ApiKey;
     const INFO: &'static rt::OperationInfo = &operations::DOWNGRADE;
 }
+
 impl rt::Operation for ApplyApiRequest {
     type Response = super::types::ApiKey;
     const INFO: &'static rt::OperationInfo = &operations::APPLY_API;
 }
+
 impl rt::Operation for DelApiRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::DEL_API;
 }
+
 impl rt::Operation for EditApiPermissionRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::EDIT_API_PERMISSION;
 }
+
 impl rt::Operation for PageRequest {
     type Response = super::types::ApiKeyPage;
     const INFO: &'static rt::OperationInfo = &operations::PAGE;
 }
+
 impl rt::Operation for QueryApiRequest {
     type Response = super::types::ApiKey;
     const INFO: &'static rt::OperationInfo = &operations::QUERY_API;
 }
+
 /// Descriptors of this service's operations: path, bizType, access, headers and request schema.
 pub mod operations {
     use super::rt;
+
     /// `downgrade`: Downgrade the package of an API key
     pub static DOWNGRADE: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerApiWebService",
@@ -543,6 +616,7 @@ pub mod operations {
         ],
         request: super::DowngradeRequest::object_schema,
     };
+
     /// `applyApi`: Create an API key
     pub static APPLY_API: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerApiWebService",
@@ -580,6 +654,7 @@ pub mod operations {
         ],
         request: super::ApplyApiRequest::object_schema,
     };
+
     /// `delApi`: Delete an API key
     pub static DEL_API: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerApiWebService",
@@ -617,6 +692,7 @@ pub mod operations {
         ],
         request: super::DelApiRequest::object_schema,
     };
+
     /// `editApiPermission`: Edit an API key's permissions
     pub static EDIT_API_PERMISSION: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerApiWebService",
@@ -654,6 +730,7 @@ pub mod operations {
         ],
         request: super::EditApiPermissionRequest::object_schema,
     };
+
     /// `page`: List API keys page by page
     pub static PAGE: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerApiWebService",
@@ -691,6 +768,7 @@ pub mod operations {
         ],
         request: super::PageRequest::object_schema,
     };
+
     /// `queryApi`: Get one API key
     pub static QUERY_API: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerApiWebService",
@@ -728,6 +806,7 @@ pub mod operations {
         ],
         request: super::QueryApiRequest::object_schema,
     };
+
     /// Every operation of this service.
     pub static ALL: &[&rt::OperationInfo] = &[
         &DOWNGRADE,
@@ -737,9 +816,11 @@ pub mod operations {
         &PAGE,
         &QUERY_API,
     ];
+
     /// The number of operations of this service.
-    pub const COUNT: usize = 6usize;
+    pub const COUNT: usize = 6;
 }
+
 /// Calls `visitor.visit::<Request>()` for every operation's request type.
 pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
     visitor.visit::<DowngradeRequest>();
@@ -749,7 +830,8 @@ pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
     visitor.visit::<PageRequest>();
     visitor.visit::<QueryApiRequest>();
 }
-/// Server side of `customer.app.CustomerApiWebService`: implement the operations you serve.
+
+/// Server side of `customer.app.CustomerApiWebService` on gateway `global` (`/api/global/`): implement the operations you serve.
 ///
 /// Every method has a default that answers `BIZGEN_NOT_IMPLEMENTED`, so that an operation added to the spec does not break existing implementations. Requests reach a method only after headers, token and body have passed every check of the spec.
 #[cfg(feature = "server")]
@@ -776,6 +858,7 @@ pub trait CustomerApiWebService: Send + Sync + 'static {
             )
         }
     }
+
     /// Create an API key
     ///
     /// Creates a new API key for the logged-in customer, after verification with the mobile and email verification codes (and the Google code). The response contains the private key, which is returned only this once.
@@ -798,6 +881,7 @@ pub trait CustomerApiWebService: Send + Sync + 'static {
             )
         }
     }
+
     /// Delete an API key
     ///
     /// Deletes one of the customer's API keys.
@@ -818,6 +902,7 @@ pub trait CustomerApiWebService: Send + Sync + 'static {
             )
         }
     }
+
     /// Edit an API key's permissions
     ///
     /// Changes the tag, the permissions and the IP whitelist of an API key, after verification with the mobile and email verification codes (and the Google code).
@@ -838,6 +923,7 @@ pub trait CustomerApiWebService: Send + Sync + 'static {
             )
         }
     }
+
     /// List API keys page by page
     ///
     /// Returns one page of the customer's API keys, optionally filtered by tag. Private keys and permissions are not included.
@@ -856,6 +942,7 @@ pub trait CustomerApiWebService: Send + Sync + 'static {
             Err(rt::ApiError::not_implemented("customer.app.CustomerApiWebService.page"))
         }
     }
+
     /// Get one API key
     ///
     /// Returns one API key of the customer with its permissions and callable interfaces (the private key is null).
@@ -879,6 +966,7 @@ pub trait CustomerApiWebService: Send + Sync + 'static {
         }
     }
 }
+
 /// Adds every operation of the service to a server's routes; an
 /// error if one of them is already served.
 #[cfg(feature = "server")]
@@ -926,9 +1014,10 @@ pub fn mount<S: CustomerApiWebService>(
         );
     Ok(())
 }
+
 #[cfg(feature = "server")]
 impl super::Server {
-    /// Serves the operations of `customer.app.CustomerApiWebService` with `service`; an error if they are already served.
+    /// Serves the operations of `customer.app.CustomerApiWebService` on gateway `global` (`/api/global/`) with `service`; an error if they are already served.
     pub fn customer_api_web_service<S: CustomerApiWebService>(
         mut self,
         service: S,
@@ -937,8 +1026,10 @@ impl super::Server {
         ::core::result::Result::Ok(self)
     }
 }
+
 #[cfg(feature = "server")]
 impl CustomerApiWebService for super::Unimplemented {}
+
 /// Client side of the service; get one from the crate's `Client`.
 /// Calls return `data`; after [`Client::with`] they return the
 /// whole [`rt::Response`] (`trace`, `tm`, `biz_code`).
@@ -949,6 +1040,7 @@ pub struct Client<'a, M: rt::CallMode = rt::DataOnly> {
     pub(crate) options: rt::CallOptions,
     pub(crate) mode: ::core::marker::PhantomData<M>,
 }
+
 #[cfg(feature = "client")]
 impl<'a> Client<'a> {
     /// Calls with per-call options (e.g. a given `trace`) that
@@ -961,6 +1053,7 @@ impl<'a> Client<'a> {
         }
     }
 }
+
 #[cfg(feature = "client")]
 impl<M: rt::CallMode> Client<'_, M> {
     /// Downgrade the package of an API key
@@ -975,6 +1068,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<super::types::ApiKey>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Create an API key
     ///
     /// Creates a new API key for the logged-in customer, after verification with the mobile and email verification codes (and the Google code). The response contains the private key, which is returned only this once.
@@ -987,6 +1081,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<super::types::ApiKey>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Delete an API key
     ///
     /// Deletes one of the customer's API keys.
@@ -999,6 +1094,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Edit an API key's permissions
     ///
     /// Changes the tag, the permissions and the IP whitelist of an API key, after verification with the mobile and email verification codes (and the Google code).
@@ -1011,6 +1107,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// List API keys page by page
     ///
     /// Returns one page of the customer's API keys, optionally filtered by tag. Private keys and permissions are not included.
@@ -1023,6 +1120,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<super::types::ApiKeyPage>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Get one API key
     ///
     /// Returns one API key of the customer with its permissions and callable interfaces (the private key is null).
@@ -1036,9 +1134,10 @@ impl<M: rt::CallMode> Client<'_, M> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
 }
+
 #[cfg(feature = "client")]
 impl super::Client {
-    /// Operations of `customer.app.CustomerApiWebService`.
+    /// Operations of `customer.app.CustomerApiWebService` on gateway `global` (`/api/global/`).
     pub fn customer_api_web_service(&self) -> Client<'_> {
         Client {
             client: &self.inner,

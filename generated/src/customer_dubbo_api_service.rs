@@ -3,13 +3,22 @@
 //! Customer account maintenance exposed on the C-side global gateway.
 //!
 //! bizType prefix `customer.app.CustomerDubboApiService`.
+
 use ::bizgen_runtime::codegen as rt;
-/// Request body of [`CustomerDubboApiService::reset_account`].
+
+/// Request body of `resetAccount` ([`operations::RESET_ACCOUNT`]).
 ///
 /// Reset the demo account
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::reset_account`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerDubboApiService::reset_account`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ResetAccountRequest {}
+
 impl ResetAccountRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -17,19 +26,23 @@ impl ResetAccountRequest {
         SCHEMA.get_or_init(|| { rt::ObjectSchema::new("ResetAccountRequest", []) })
     }
 }
+
 impl ResetAccountRequest {
     /// A request with the required fields; the shortest call is `ResetAccountRequest::new()`.
     pub fn new() -> Self {
         ResetAccountRequest {}
     }
 }
+
 impl rt::Operation for ResetAccountRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::RESET_ACCOUNT;
 }
+
 /// Descriptors of this service's operations: path, bizType, access, headers and request schema.
 pub mod operations {
     use super::rt;
+
     /// `resetAccount`: Reset the demo account
     pub static RESET_ACCOUNT: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerDubboApiService",
@@ -67,16 +80,20 @@ pub mod operations {
         ],
         request: super::ResetAccountRequest::object_schema,
     };
+
     /// Every operation of this service.
     pub static ALL: &[&rt::OperationInfo] = &[&RESET_ACCOUNT];
+
     /// The number of operations of this service.
-    pub const COUNT: usize = 1usize;
+    pub const COUNT: usize = 1;
 }
+
 /// Calls `visitor.visit::<Request>()` for every operation's request type.
 pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
     visitor.visit::<ResetAccountRequest>();
 }
-/// Server side of `customer.app.CustomerDubboApiService`: implement the operations you serve.
+
+/// Server side of `customer.app.CustomerDubboApiService` on gateway `global` (`/api/global/`): implement the operations you serve.
 ///
 /// Every method has a default that answers `BIZGEN_NOT_IMPLEMENTED`, so that an operation added to the spec does not break existing implementations. Requests reach a method only after headers, token and body have passed every check of the spec.
 #[cfg(feature = "server")]
@@ -104,6 +121,7 @@ pub trait CustomerDubboApiService: Send + Sync + 'static {
         }
     }
 }
+
 /// Adds every operation of the service to a server's routes; an
 /// error if one of them is already served.
 #[cfg(feature = "server")]
@@ -121,9 +139,10 @@ pub fn mount<S: CustomerDubboApiService>(
         );
     Ok(())
 }
+
 #[cfg(feature = "server")]
 impl super::Server {
-    /// Serves the operations of `customer.app.CustomerDubboApiService` with `service`; an error if they are already served.
+    /// Serves the operations of `customer.app.CustomerDubboApiService` on gateway `global` (`/api/global/`) with `service`; an error if they are already served.
     pub fn customer_dubbo_api_service<S: CustomerDubboApiService>(
         mut self,
         service: S,
@@ -132,8 +151,10 @@ impl super::Server {
         ::core::result::Result::Ok(self)
     }
 }
+
 #[cfg(feature = "server")]
 impl CustomerDubboApiService for super::Unimplemented {}
+
 /// Client side of the service; get one from the crate's `Client`.
 /// Calls return `data`; after [`Client::with`] they return the
 /// whole [`rt::Response`] (`trace`, `tm`, `biz_code`).
@@ -144,6 +165,7 @@ pub struct Client<'a, M: rt::CallMode = rt::DataOnly> {
     pub(crate) options: rt::CallOptions,
     pub(crate) mode: ::core::marker::PhantomData<M>,
 }
+
 #[cfg(feature = "client")]
 impl<'a> Client<'a> {
     /// Calls with per-call options (e.g. a given `trace`) that
@@ -156,6 +178,7 @@ impl<'a> Client<'a> {
         }
     }
 }
+
 #[cfg(feature = "client")]
 impl<M: rt::CallMode> Client<'_, M> {
     /// Reset the demo account
@@ -173,9 +196,10 @@ impl<M: rt::CallMode> Client<'_, M> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
 }
+
 #[cfg(feature = "client")]
 impl super::Client {
-    /// Operations of `customer.app.CustomerDubboApiService`.
+    /// Operations of `customer.app.CustomerDubboApiService` on gateway `global` (`/api/global/`).
     pub fn customer_dubbo_api_service(&self) -> Client<'_> {
         Client {
             client: &self.inner,

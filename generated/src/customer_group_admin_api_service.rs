@@ -3,16 +3,24 @@
 //! B-side customer-group administration.
 //!
 //! bizType prefix `customer.admin.CustomerGroupAdminApiService`.
+
 use ::bizgen_runtime::codegen as rt;
-/// Request body of [`CustomerGroupAdminApiService::group_list`].
+
+/// Request body of `groupList` ([`operations::GROUP_LIST`]).
 ///
 /// List customer groups
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::group_list`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerGroupAdminApiService::group_list`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct GroupListRequest {
     /// Trade type to filter by.
     ///
-    /// Wire name `tradeType`, enum [`TradeType`] (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
+    /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::types::TradeType>,
     /// Customer number to filter by.
@@ -21,6 +29,7 @@ pub struct GroupListRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_no: Option<String>,
 }
+
 impl GroupListRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -42,6 +51,7 @@ impl GroupListRequest {
             })
     }
 }
+
 impl GroupListRequest {
     /// A request with the required fields; the shortest call is `GroupListRequest::new()`. Optional fields have setters, e.g. `.with_trade_type(..)`.
     pub fn new() -> Self {
@@ -50,6 +60,7 @@ impl GroupListRequest {
             customer_no: ::core::option::Option::None,
         }
     }
+
     /// Sets `tradeType`.
     pub fn with_trade_type(
         mut self,
@@ -58,6 +69,7 @@ impl GroupListRequest {
         self.trade_type = ::core::option::Option::Some(trade_type.into());
         self
     }
+
     /// Sets `customerNo`.
     pub fn with_customer_no(
         mut self,
@@ -67,13 +79,16 @@ impl GroupListRequest {
         self
     }
 }
+
 impl rt::Operation for GroupListRequest {
     type Response = Vec<super::types::CustomerGroup>;
     const INFO: &'static rt::OperationInfo = &operations::GROUP_LIST;
 }
+
 /// Descriptors of this service's operations: path, bizType, access, headers and request schema.
 pub mod operations {
     use super::rt;
+
     /// `groupList`: List customer groups
     pub static GROUP_LIST: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerGroupAdminApiService",
@@ -106,16 +121,20 @@ pub mod operations {
         ],
         request: super::GroupListRequest::object_schema,
     };
+
     /// Every operation of this service.
     pub static ALL: &[&rt::OperationInfo] = &[&GROUP_LIST];
+
     /// The number of operations of this service.
-    pub const COUNT: usize = 1usize;
+    pub const COUNT: usize = 1;
 }
+
 /// Calls `visitor.visit::<Request>()` for every operation's request type.
 pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
     visitor.visit::<GroupListRequest>();
 }
-/// Server side of `customer.admin.CustomerGroupAdminApiService`: implement the operations you serve.
+
+/// Server side of `customer.admin.CustomerGroupAdminApiService` on gateway `openapiB` (`/openapi-b/`): implement the operations you serve.
 ///
 /// Every method has a default that answers `BIZGEN_NOT_IMPLEMENTED`, so that an operation added to the spec does not break existing implementations. Requests reach a method only after headers, token and body have passed every check of the spec.
 #[cfg(feature = "server")]
@@ -143,6 +162,7 @@ pub trait CustomerGroupAdminApiService: Send + Sync + 'static {
         }
     }
 }
+
 /// Adds every operation of the service to a server's routes; an
 /// error if one of them is already served.
 #[cfg(feature = "server")]
@@ -160,9 +180,10 @@ pub fn mount<S: CustomerGroupAdminApiService>(
         );
     Ok(())
 }
+
 #[cfg(feature = "server")]
 impl super::Server {
-    /// Serves the operations of `customer.admin.CustomerGroupAdminApiService` with `service`; an error if they are already served.
+    /// Serves the operations of `customer.admin.CustomerGroupAdminApiService` on gateway `openapiB` (`/openapi-b/`) with `service`; an error if they are already served.
     pub fn customer_group_admin_api_service<S: CustomerGroupAdminApiService>(
         mut self,
         service: S,
@@ -171,8 +192,10 @@ impl super::Server {
         ::core::result::Result::Ok(self)
     }
 }
+
 #[cfg(feature = "server")]
 impl CustomerGroupAdminApiService for super::Unimplemented {}
+
 /// Client side of the service; get one from the crate's `Client`.
 /// Calls return `data`; after [`Client::with`] they return the
 /// whole [`rt::Response`] (`trace`, `tm`, `biz_code`).
@@ -183,6 +206,7 @@ pub struct Client<'a, M: rt::CallMode = rt::DataOnly> {
     pub(crate) options: rt::CallOptions,
     pub(crate) mode: ::core::marker::PhantomData<M>,
 }
+
 #[cfg(feature = "client")]
 impl<'a> Client<'a> {
     /// Calls with per-call options (e.g. a given `trace`) that
@@ -195,6 +219,7 @@ impl<'a> Client<'a> {
         }
     }
 }
+
 #[cfg(feature = "client")]
 impl<M: rt::CallMode> Client<'_, M> {
     /// List customer groups
@@ -210,9 +235,10 @@ impl<M: rt::CallMode> Client<'_, M> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
 }
+
 #[cfg(feature = "client")]
 impl super::Client {
-    /// Operations of `customer.admin.CustomerGroupAdminApiService`.
+    /// Operations of `customer.admin.CustomerGroupAdminApiService` on gateway `openapiB` (`/openapi-b/`).
     pub fn customer_group_admin_api_service(&self) -> Client<'_> {
         Client {
             client: &self.inner,

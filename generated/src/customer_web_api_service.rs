@@ -3,13 +3,22 @@
 //! Customer self-service on the C-side gateways (profile, credentials, MFA, accounts and assets).
 //!
 //! bizType prefix `customer.app.CustomerWebApiService`.
+
 use ::bizgen_runtime::codegen as rt;
-/// Request body of [`CustomerWebApiService::find_third_account_info`].
+
+/// Request body of `findThirdAccountInfo` ([`operations::FIND_THIRD_ACCOUNT_INFO`]).
 ///
 /// Find the customer's third-party account information
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::find_third_account_info`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::find_third_account_info`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct FindThirdAccountInfoRequest {}
+
 impl FindThirdAccountInfoRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -18,15 +27,23 @@ impl FindThirdAccountInfoRequest {
             .get_or_init(|| { rt::ObjectSchema::new("FindThirdAccountInfoRequest", []) })
     }
 }
+
 impl FindThirdAccountInfoRequest {
     /// A request with the required fields; the shortest call is `FindThirdAccountInfoRequest::new()`.
     pub fn new() -> Self {
         FindThirdAccountInfoRequest {}
     }
 }
-/// Request body of [`CustomerWebApiService::check_google_mfa_status`].
+
+/// Request body of `checkGoogleMFAStatus` ([`operations::CHECK_GOOGLE_MFA_STATUS`]).
 ///
 /// Check whether an account has Google MFA enabled
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::check_google_mfa_status`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::check_google_mfa_status`]."
+)]
 #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CheckGoogleMfaStatusRequest {
@@ -41,9 +58,10 @@ pub struct CheckGoogleMfaStatusRequest {
     pub phone_area: Option<String>,
     /// Type: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
 }
+
 impl CheckGoogleMfaStatusRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -66,6 +84,7 @@ impl CheckGoogleMfaStatusRequest {
             })
     }
 }
+
 impl CheckGoogleMfaStatusRequest {
     /// A request with the required fields; the shortest call is `CheckGoogleMfaStatusRequest::new(login_name, type)`. Optional fields have setters, e.g. `.with_phone_area(..)`.
     pub fn new(
@@ -78,6 +97,7 @@ impl CheckGoogleMfaStatusRequest {
             r#type: r#type.into(),
         }
     }
+
     /// Sets `phoneArea`.
     pub fn with_phone_area(
         mut self,
@@ -87,9 +107,16 @@ impl CheckGoogleMfaStatusRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::check_status`].
+
+/// Request body of `checkStatus` ([`operations::CHECK_STATUS`]).
 ///
 /// Check the status of a customer
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::check_status`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::check_status`]."
+)]
 #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CheckStatusRequest {
@@ -99,9 +126,10 @@ pub struct CheckStatusRequest {
     pub login_name: String,
     /// Type: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
 }
+
 impl CheckStatusRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -123,6 +151,7 @@ impl CheckStatusRequest {
             })
     }
 }
+
 impl CheckStatusRequest {
     /// A request with the required fields; the shortest call is `CheckStatusRequest::new(login_name, type)`.
     pub fn new(
@@ -135,15 +164,22 @@ impl CheckStatusRequest {
         }
     }
 }
-/// Request body of [`CustomerWebApiService::query_account_assets_info`].
+
+/// Request body of `queryAccountAssetsInfo` ([`operations::QUERY_ACCOUNT_ASSETS_INFO`]).
 ///
 /// Query the asset information of one account
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::query_account_assets_info`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::query_account_assets_info`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct QueryAccountAssetsInfoRequest {
     /// Play ID (trade type): 3 CROSS, 5 MATCH.
     ///
-    /// Wire name `tradeType`, enum [`TradeType`] (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
+    /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::types::TradeType>,
     /// Account ID; at least one of accountId and accountCurrency must be given.
@@ -157,6 +193,7 @@ pub struct QueryAccountAssetsInfoRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_currency: Option<String>,
 }
+
 impl QueryAccountAssetsInfoRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -182,6 +219,7 @@ impl QueryAccountAssetsInfoRequest {
             })
     }
 }
+
 impl QueryAccountAssetsInfoRequest {
     /// A request with the required fields; the shortest call is `QueryAccountAssetsInfoRequest::new()`. Optional fields have setters, e.g. `.with_trade_type(..)`.
     pub fn new() -> Self {
@@ -191,6 +229,7 @@ impl QueryAccountAssetsInfoRequest {
             account_currency: ::core::option::Option::None,
         }
     }
+
     /// Sets `tradeType`.
     pub fn with_trade_type(
         mut self,
@@ -199,6 +238,7 @@ impl QueryAccountAssetsInfoRequest {
         self.trade_type = ::core::option::Option::Some(trade_type.into());
         self
     }
+
     /// Sets `accountId`.
     pub fn with_account_id(
         mut self,
@@ -207,6 +247,7 @@ impl QueryAccountAssetsInfoRequest {
         self.account_id = ::core::option::Option::Some(account_id.into());
         self
     }
+
     /// Sets `accountCurrency`.
     pub fn with_account_currency(
         mut self,
@@ -216,15 +257,22 @@ impl QueryAccountAssetsInfoRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::query_account_by_id`].
+
+/// Request body of `queryAccountById` ([`operations::QUERY_ACCOUNT_BY_ID`]).
 ///
 /// Query one trading account and its assets
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::query_account_by_id`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::query_account_by_id`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct QueryAccountByIdRequest {
     /// Play ID (trade type): 1 CFD_MM, 2 CFD_WBW, 3 CROSS, 5 MATCH.
     ///
-    /// Wire name `tradeType`, enum [`TradeType`] (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
+    /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::types::TradeType>,
     /// Account ID; at least one of accountId and currency must be given.
@@ -238,6 +286,7 @@ pub struct QueryAccountByIdRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
 }
+
 impl QueryAccountByIdRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -261,6 +310,7 @@ impl QueryAccountByIdRequest {
             })
     }
 }
+
 impl QueryAccountByIdRequest {
     /// A request with the required fields; the shortest call is `QueryAccountByIdRequest::new()`. Optional fields have setters, e.g. `.with_trade_type(..)`.
     pub fn new() -> Self {
@@ -270,6 +320,7 @@ impl QueryAccountByIdRequest {
             currency: ::core::option::Option::None,
         }
     }
+
     /// Sets `tradeType`.
     pub fn with_trade_type(
         mut self,
@@ -278,6 +329,7 @@ impl QueryAccountByIdRequest {
         self.trade_type = ::core::option::Option::Some(trade_type.into());
         self
     }
+
     /// Sets `accountId`.
     pub fn with_account_id(
         mut self,
@@ -286,6 +338,7 @@ impl QueryAccountByIdRequest {
         self.account_id = ::core::option::Option::Some(account_id.into());
         self
     }
+
     /// Sets `currency`.
     pub fn with_currency(
         mut self,
@@ -295,18 +348,26 @@ impl QueryAccountByIdRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::query_customer_assets`].
+
+/// Request body of `queryCustomerAssets` ([`operations::QUERY_CUSTOMER_ASSETS`]).
 ///
 /// Query the customer's balance for a trade type
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::query_customer_assets`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::query_customer_assets`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct QueryCustomerAssetsRequest {
     /// Game ID (play ID, trade type).
     ///
-    /// Wire name `tradeType`, enum [`TradeType`] (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
+    /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::types::TradeType>,
 }
+
 impl QueryCustomerAssetsRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -327,6 +388,7 @@ impl QueryCustomerAssetsRequest {
             })
     }
 }
+
 impl QueryCustomerAssetsRequest {
     /// A request with the required fields; the shortest call is `QueryCustomerAssetsRequest::new()`. Optional fields have setters, e.g. `.with_trade_type(..)`.
     pub fn new() -> Self {
@@ -334,6 +396,7 @@ impl QueryCustomerAssetsRequest {
             trade_type: ::core::option::Option::None,
         }
     }
+
     /// Sets `tradeType`.
     pub fn with_trade_type(
         mut self,
@@ -343,15 +406,22 @@ impl QueryCustomerAssetsRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::query_customer_assets_info`].
+
+/// Request body of `queryCustomerAssetsInfo` ([`operations::QUERY_CUSTOMER_ASSETS_INFO`]).
 ///
 /// Query the customer's asset totals and per-currency accounts
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::query_customer_assets_info`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::query_customer_assets_info`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct QueryCustomerAssetsInfoRequest {
     /// Gameplay ID (trade type): 3 CROSS, 5 MATCH, 8 WALLET (contract gameplay is not supported).
     ///
-    /// Wire name `tradeType`, enum [`TradeType`] (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
+    /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::types::TradeType>,
     /// Account currencies, separated by ',' between multiple assets, e.g. USD,CNY. If not provided, all are returned.
@@ -360,6 +430,7 @@ pub struct QueryCustomerAssetsInfoRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_currency: Option<String>,
 }
+
 impl QueryCustomerAssetsInfoRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -381,6 +452,7 @@ impl QueryCustomerAssetsInfoRequest {
             })
     }
 }
+
 impl QueryCustomerAssetsInfoRequest {
     /// A request with the required fields; the shortest call is `QueryCustomerAssetsInfoRequest::new()`. Optional fields have setters, e.g. `.with_trade_type(..)`.
     pub fn new() -> Self {
@@ -389,6 +461,7 @@ impl QueryCustomerAssetsInfoRequest {
             account_currency: ::core::option::Option::None,
         }
     }
+
     /// Sets `tradeType`.
     pub fn with_trade_type(
         mut self,
@@ -397,6 +470,7 @@ impl QueryCustomerAssetsInfoRequest {
         self.trade_type = ::core::option::Option::Some(trade_type.into());
         self
     }
+
     /// Sets `accountCurrency`.
     pub fn with_account_currency(
         mut self,
@@ -406,9 +480,19 @@ impl QueryCustomerAssetsInfoRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::query_liabilities_water_by_page`].
+
+/// Request body of `queryLiabilitiesWaterByPage` ([`operations::QUERY_LIABILITIES_WATER_BY_PAGE`]).
 ///
 /// Page through the liabilities flow (loans and repayments)
+///
+#[cfg_attr(
+    feature = "client",
+    doc = " Sent by [`Client::query_liabilities_water_by_page`]."
+)]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::query_liabilities_water_by_page`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct QueryLiabilitiesWaterByPageRequest {
@@ -424,12 +508,12 @@ pub struct QueryLiabilitiesWaterByPageRequest {
     pub current: Option<i32>,
     /// Game ID (play ID, trade type).
     ///
-    /// Wire name `tradeType`, enum [`TradeType`] (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
+    /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::types::TradeType>,
     /// Liabilities type: 1 Loan, 2 Repayment.
     ///
-    /// Wire name `liabilitiesType`, enum [`LiabilitiesType`] (1 = Loan, 2 = Repayment).
+    /// Wire name `liabilitiesType`, enum [`LiabilitiesType`](super::types::LiabilitiesType) (1 = Loan, 2 = Repayment).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub liabilities_type: Option<super::types::LiabilitiesType>,
     /// Start time (epoch milliseconds).
@@ -453,6 +537,7 @@ pub struct QueryLiabilitiesWaterByPageRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub assets_id: Option<i64>,
 }
+
 impl QueryLiabilitiesWaterByPageRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -499,6 +584,7 @@ impl QueryLiabilitiesWaterByPageRequest {
             })
     }
 }
+
 impl QueryLiabilitiesWaterByPageRequest {
     /// A request with the required fields; the shortest call is `QueryLiabilitiesWaterByPageRequest::new()`. Optional fields have setters, e.g. `.with_size(..)`.
     pub fn new() -> Self {
@@ -513,16 +599,19 @@ impl QueryLiabilitiesWaterByPageRequest {
             assets_id: ::core::option::Option::None,
         }
     }
+
     /// Sets `size`.
     pub fn with_size(mut self, size: impl ::core::convert::Into<i32>) -> Self {
         self.size = ::core::option::Option::Some(size.into());
         self
     }
+
     /// Sets `current`.
     pub fn with_current(mut self, current: impl ::core::convert::Into<i32>) -> Self {
         self.current = ::core::option::Option::Some(current.into());
         self
     }
+
     /// Sets `tradeType`.
     pub fn with_trade_type(
         mut self,
@@ -531,6 +620,7 @@ impl QueryLiabilitiesWaterByPageRequest {
         self.trade_type = ::core::option::Option::Some(trade_type.into());
         self
     }
+
     /// Sets `liabilitiesType`.
     pub fn with_liabilities_type(
         mut self,
@@ -539,6 +629,7 @@ impl QueryLiabilitiesWaterByPageRequest {
         self.liabilities_type = ::core::option::Option::Some(liabilities_type.into());
         self
     }
+
     /// Sets `startTime`.
     pub fn with_start_time(
         mut self,
@@ -547,6 +638,7 @@ impl QueryLiabilitiesWaterByPageRequest {
         self.start_time = ::core::option::Option::Some(start_time.into());
         self
     }
+
     /// Sets `endTime`.
     pub fn with_end_time(
         mut self,
@@ -555,6 +647,7 @@ impl QueryLiabilitiesWaterByPageRequest {
         self.end_time = ::core::option::Option::Some(end_time.into());
         self
     }
+
     /// Sets `accountId`.
     pub fn with_account_id(
         mut self,
@@ -563,15 +656,23 @@ impl QueryLiabilitiesWaterByPageRequest {
         self.account_id = ::core::option::Option::Some(account_id.into());
         self
     }
+
     /// Sets `assetsId`.
     pub fn with_assets_id(mut self, assets_id: impl ::core::convert::Into<i64>) -> Self {
         self.assets_id = ::core::option::Option::Some(assets_id.into());
         self
     }
 }
-/// Request body of [`CustomerWebApiService::update_asserts_pwd`].
+
+/// Request body of `updateAssertsPwd` ([`operations::UPDATE_ASSERTS_PWD`]).
 ///
 /// Change the fund password
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::update_asserts_pwd`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::update_asserts_pwd`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct UpdateAssertsPwdRequest {
@@ -589,6 +690,7 @@ pub struct UpdateAssertsPwdRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for UpdateAssertsPwdRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("UpdateAssertsPwdRequest")
@@ -598,6 +700,7 @@ impl ::core::fmt::Debug for UpdateAssertsPwdRequest {
             .finish()
     }
 }
+
 impl UpdateAssertsPwdRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -627,6 +730,7 @@ impl UpdateAssertsPwdRequest {
             })
     }
 }
+
 impl UpdateAssertsPwdRequest {
     /// A request with the required fields; the shortest call is `UpdateAssertsPwdRequest::new(old_pwd, new_pwd)`. Optional fields have setters, e.g. `.with_google_code(..)`.
     pub fn new(
@@ -639,6 +743,7 @@ impl UpdateAssertsPwdRequest {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -648,9 +753,16 @@ impl UpdateAssertsPwdRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::update_asserts_pwd_mfa`].
+
+/// Request body of `updateAssertsPwdMFA` ([`operations::UPDATE_ASSERTS_PWD_MFA`]).
 ///
 /// Change the fund password with email/SMS verification
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::update_asserts_pwd_mfa`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::update_asserts_pwd_mfa`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct UpdateAssertsPwdMfaRequest {
@@ -677,9 +789,10 @@ pub struct UpdateAssertsPwdMfaRequest {
     pub send_token: String,
     /// Type of the verification code: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
 }
+
 impl ::core::fmt::Debug for UpdateAssertsPwdMfaRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("UpdateAssertsPwdMfaRequest")
@@ -692,6 +805,7 @@ impl ::core::fmt::Debug for UpdateAssertsPwdMfaRequest {
             .finish()
     }
 }
+
 impl UpdateAssertsPwdMfaRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -729,6 +843,7 @@ impl UpdateAssertsPwdMfaRequest {
             })
     }
 }
+
 impl UpdateAssertsPwdMfaRequest {
     /// A request with the required fields; the shortest call is `UpdateAssertsPwdMfaRequest::new(old_pwd, new_pwd, verify_code, send_token, type)`. Optional fields have setters, e.g. `.with_google_code(..)`.
     pub fn new(
@@ -747,6 +862,7 @@ impl UpdateAssertsPwdMfaRequest {
             r#type: r#type.into(),
         }
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -756,9 +872,16 @@ impl UpdateAssertsPwdMfaRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::update_login_pwd`].
+
+/// Request body of `updateLoginPwd` ([`operations::UPDATE_LOGIN_PWD`]).
 ///
 /// Change the login password
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::update_login_pwd`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::update_login_pwd`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct UpdateLoginPwdRequest {
@@ -776,6 +899,7 @@ pub struct UpdateLoginPwdRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for UpdateLoginPwdRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("UpdateLoginPwdRequest")
@@ -785,6 +909,7 @@ impl ::core::fmt::Debug for UpdateLoginPwdRequest {
             .finish()
     }
 }
+
 impl UpdateLoginPwdRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -814,6 +939,7 @@ impl UpdateLoginPwdRequest {
             })
     }
 }
+
 impl UpdateLoginPwdRequest {
     /// A request with the required fields; the shortest call is `UpdateLoginPwdRequest::new(old_pwd, new_pwd)`. Optional fields have setters, e.g. `.with_google_code(..)`.
     pub fn new(
@@ -826,6 +952,7 @@ impl UpdateLoginPwdRequest {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -835,9 +962,16 @@ impl UpdateLoginPwdRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::update_login_pwd_mfa`].
+
+/// Request body of `updateLoginPwdMFA` ([`operations::UPDATE_LOGIN_PWD_MFA`]).
 ///
 /// Change the login password with email/SMS verification
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::update_login_pwd_mfa`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::update_login_pwd_mfa`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct UpdateLoginPwdMfaRequest {
@@ -864,9 +998,10 @@ pub struct UpdateLoginPwdMfaRequest {
     pub send_token: String,
     /// Type of the verification code: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
 }
+
 impl ::core::fmt::Debug for UpdateLoginPwdMfaRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("UpdateLoginPwdMfaRequest")
@@ -879,6 +1014,7 @@ impl ::core::fmt::Debug for UpdateLoginPwdMfaRequest {
             .finish()
     }
 }
+
 impl UpdateLoginPwdMfaRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -916,6 +1052,7 @@ impl UpdateLoginPwdMfaRequest {
             })
     }
 }
+
 impl UpdateLoginPwdMfaRequest {
     /// A request with the required fields; the shortest call is `UpdateLoginPwdMfaRequest::new(old_pwd, new_pwd, verify_code, send_token, type)`. Optional fields have setters, e.g. `.with_google_code(..)`.
     pub fn new(
@@ -934,6 +1071,7 @@ impl UpdateLoginPwdMfaRequest {
             r#type: r#type.into(),
         }
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -943,12 +1081,20 @@ impl UpdateLoginPwdMfaRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::group_list`].
+
+/// Request body of `groupList` ([`operations::GROUP_LIST`]).
 ///
 /// List the customer groups
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::group_list`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::group_list`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct GroupListRequest {}
+
 impl GroupListRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -956,15 +1102,23 @@ impl GroupListRequest {
         SCHEMA.get_or_init(|| { rt::ObjectSchema::new("GroupListRequest", []) })
     }
 }
+
 impl GroupListRequest {
     /// A request with the required fields; the shortest call is `GroupListRequest::new()`.
     pub fn new() -> Self {
         GroupListRequest {}
     }
 }
-/// Request body of [`CustomerWebApiService::change_email_mfa`].
+
+/// Request body of `changeEmailMFA` ([`operations::CHANGE_EMAIL_MFA`]).
 ///
 /// Change the bound email, choosing how to verify the old credential
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::change_email_mfa`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::change_email_mfa`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangeEmailMfaRequest {
@@ -990,7 +1144,7 @@ pub struct ChangeEmailMfaRequest {
     pub send_token_old: String,
     /// Type of the original verification code: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
     /// Google verification code.
     ///
@@ -998,6 +1152,7 @@ pub struct ChangeEmailMfaRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for ChangeEmailMfaRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ChangeEmailMfaRequest")
@@ -1011,6 +1166,7 @@ impl ::core::fmt::Debug for ChangeEmailMfaRequest {
             .finish()
     }
 }
+
 impl ChangeEmailMfaRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -1043,6 +1199,7 @@ impl ChangeEmailMfaRequest {
             })
     }
 }
+
 impl ChangeEmailMfaRequest {
     /// A request with the required fields; the shortest call is `ChangeEmailMfaRequest::new(verify_code_new, email, send_token_new, verify_code_old, send_token_old, type)`. Optional fields have setters, e.g. `.with_google_code(..)`.
     pub fn new(
@@ -1063,6 +1220,7 @@ impl ChangeEmailMfaRequest {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -1072,9 +1230,16 @@ impl ChangeEmailMfaRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::change_phone_mfa`].
+
+/// Request body of `changePhoneMFA` ([`operations::CHANGE_PHONE_MFA`]).
 ///
 /// Change the bound phone number, choosing how to verify the old credential
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::change_phone_mfa`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::change_phone_mfa`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangePhoneMfaRequest {
@@ -1101,7 +1266,7 @@ pub struct ChangePhoneMfaRequest {
     pub send_token_old: String,
     /// Type of the original verification code: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
     /// New phone number.
     ///
@@ -1113,6 +1278,7 @@ pub struct ChangePhoneMfaRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for ChangePhoneMfaRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ChangePhoneMfaRequest")
@@ -1127,6 +1293,7 @@ impl ::core::fmt::Debug for ChangePhoneMfaRequest {
             .finish()
     }
 }
+
 impl ChangePhoneMfaRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -1160,6 +1327,7 @@ impl ChangePhoneMfaRequest {
             })
     }
 }
+
 impl ChangePhoneMfaRequest {
     /// A request with the required fields; the shortest call is `ChangePhoneMfaRequest::new(verify_code_new, send_token_new, verify_code_old, send_token_old, type, phone)`. Optional fields have setters, e.g. `.with_phone_area(..)`.
     pub fn new(
@@ -1181,6 +1349,7 @@ impl ChangePhoneMfaRequest {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `phoneArea`.
     pub fn with_phone_area(
         mut self,
@@ -1189,6 +1358,7 @@ impl ChangePhoneMfaRequest {
         self.phone_area = ::core::option::Option::Some(phone_area.into());
         self
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -1198,9 +1368,16 @@ impl ChangePhoneMfaRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::change_country`].
+
+/// Request body of `changeCountry` ([`operations::CHANGE_COUNTRY`]).
 ///
 /// Change the customer's country
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::change_country`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::change_country`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangeCountryRequest {
@@ -1209,6 +1386,7 @@ pub struct ChangeCountryRequest {
     /// Wire name `newCountry`, `string`. Constraints: format `country-code`.
     pub new_country: String,
 }
+
 impl ChangeCountryRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -1230,6 +1408,7 @@ impl ChangeCountryRequest {
             })
     }
 }
+
 impl ChangeCountryRequest {
     /// A request with the required fields; the shortest call is `ChangeCountryRequest::new(new_country)`.
     pub fn new(new_country: impl ::core::convert::Into<String>) -> Self {
@@ -1238,9 +1417,16 @@ impl ChangeCountryRequest {
         }
     }
 }
-/// Request body of [`CustomerWebApiService::bind_asserts_pwd_mfa`].
+
+/// Request body of `bindAssertsPwdMFA` ([`operations::BIND_ASSERTS_PWD_MFA`]).
 ///
 /// Set the fund password with email/SMS verification
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::bind_asserts_pwd_mfa`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::bind_asserts_pwd_mfa`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct BindAssertsPwdMfaRequest {
@@ -1250,7 +1436,7 @@ pub struct BindAssertsPwdMfaRequest {
     pub new_pwd: String,
     /// Type of the verification code: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
     /// Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
     ///
@@ -1266,6 +1452,7 @@ pub struct BindAssertsPwdMfaRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for BindAssertsPwdMfaRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("BindAssertsPwdMfaRequest")
@@ -1277,6 +1464,7 @@ impl ::core::fmt::Debug for BindAssertsPwdMfaRequest {
             .finish()
     }
 }
+
 impl BindAssertsPwdMfaRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -1307,6 +1495,7 @@ impl BindAssertsPwdMfaRequest {
             })
     }
 }
+
 impl BindAssertsPwdMfaRequest {
     /// A request with the required fields; the shortest call is `BindAssertsPwdMfaRequest::new(new_pwd, type, verify_code, send_token)`. Optional fields have setters, e.g. `.with_google_code(..)`.
     pub fn new(
@@ -1323,6 +1512,7 @@ impl BindAssertsPwdMfaRequest {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -1332,9 +1522,16 @@ impl BindAssertsPwdMfaRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::forget_asserts_pwd_mfa`].
+
+/// Request body of `forgetAssertsPwdMFA` ([`operations::FORGET_ASSERTS_PWD_MFA`]).
 ///
 /// Reset a forgotten fund password with email/SMS verification
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::forget_asserts_pwd_mfa`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::forget_asserts_pwd_mfa`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ForgetAssertsPwdMfaRequest {
@@ -1344,7 +1541,7 @@ pub struct ForgetAssertsPwdMfaRequest {
     pub new_pwd: String,
     /// Type of the verification code: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
     /// Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
     ///
@@ -1360,6 +1557,7 @@ pub struct ForgetAssertsPwdMfaRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for ForgetAssertsPwdMfaRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ForgetAssertsPwdMfaRequest")
@@ -1371,6 +1569,7 @@ impl ::core::fmt::Debug for ForgetAssertsPwdMfaRequest {
             .finish()
     }
 }
+
 impl ForgetAssertsPwdMfaRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -1401,6 +1600,7 @@ impl ForgetAssertsPwdMfaRequest {
             })
     }
 }
+
 impl ForgetAssertsPwdMfaRequest {
     /// A request with the required fields; the shortest call is `ForgetAssertsPwdMfaRequest::new(new_pwd, type, verify_code, send_token)`. Optional fields have setters, e.g. `.with_google_code(..)`.
     pub fn new(
@@ -1417,6 +1617,7 @@ impl ForgetAssertsPwdMfaRequest {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -1426,9 +1627,16 @@ impl ForgetAssertsPwdMfaRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::bind_third_account`].
+
+/// Request body of `bindThirdAccount` ([`operations::BIND_THIRD_ACCOUNT`]).
 ///
 /// Bind a third-party account
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::bind_third_account`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::bind_third_account`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct BindThirdAccountRequest {
@@ -1446,6 +1654,7 @@ pub struct BindThirdAccountRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub third_intact_msg: Option<String>,
 }
+
 impl BindThirdAccountRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -1472,6 +1681,7 @@ impl BindThirdAccountRequest {
             })
     }
 }
+
 impl BindThirdAccountRequest {
     /// A request with the required fields; the shortest call is `BindThirdAccountRequest::new(third_login_source, third_user_id)`. Optional fields have setters, e.g. `.with_third_intact_msg(..)`.
     pub fn new(
@@ -1484,6 +1694,7 @@ impl BindThirdAccountRequest {
             third_intact_msg: ::core::option::Option::None,
         }
     }
+
     /// Sets `thirdIntactMsg`.
     pub fn with_third_intact_msg(
         mut self,
@@ -1493,12 +1704,23 @@ impl BindThirdAccountRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::query_latest_balance_of_user_account_in_external_system`].
+
+/// Request body of `queryLatestBalanceOfUserAccountInExternalSystem` ([`operations::QUERY_LATEST_BALANCE_OF_USER_ACCOUNT_IN_EXTERNAL_SYSTEM`]).
 ///
 /// Query the latest balance of the customer's account in the external system
+///
+#[cfg_attr(
+    feature = "client",
+    doc = " Sent by [`Client::query_latest_balance_of_user_account_in_external_system`]."
+)]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::query_latest_balance_of_user_account_in_external_system`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct QueryLatestBalanceOfUserAccountInExternalSystemRequest {}
+
 impl QueryLatestBalanceOfUserAccountInExternalSystemRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -1512,6 +1734,7 @@ impl QueryLatestBalanceOfUserAccountInExternalSystemRequest {
             })
     }
 }
+
 impl QueryLatestBalanceOfUserAccountInExternalSystemRequest {
     /// A request with the required fields; the shortest call is `QueryLatestBalanceOfUserAccountInExternalSystemRequest::new()`.
     pub fn new() -> Self {
@@ -1519,12 +1742,20 @@ impl QueryLatestBalanceOfUserAccountInExternalSystemRequest {
         }
     }
 }
-/// Request body of [`CustomerWebApiService::find_phone_and_email`].
+
+/// Request body of `findPhoneAndEmail` ([`operations::FIND_PHONE_AND_EMAIL`]).
 ///
 /// Find the customer's bound phone number and email
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::find_phone_and_email`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::find_phone_and_email`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct FindPhoneAndEmailRequest {}
+
 impl FindPhoneAndEmailRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -1532,15 +1763,23 @@ impl FindPhoneAndEmailRequest {
         SCHEMA.get_or_init(|| { rt::ObjectSchema::new("FindPhoneAndEmailRequest", []) })
     }
 }
+
 impl FindPhoneAndEmailRequest {
     /// A request with the required fields; the shortest call is `FindPhoneAndEmailRequest::new()`.
     pub fn new() -> Self {
         FindPhoneAndEmailRequest {}
     }
 }
-/// Request body of [`CustomerWebApiService::bind_login_pwd`].
+
+/// Request body of `bindLoginPwd` ([`operations::BIND_LOGIN_PWD`]).
 ///
 /// Set the login password
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::bind_login_pwd`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::bind_login_pwd`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct BindLoginPwdRequest {
@@ -1554,6 +1793,7 @@ pub struct BindLoginPwdRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for BindLoginPwdRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("BindLoginPwdRequest")
@@ -1562,6 +1802,7 @@ impl ::core::fmt::Debug for BindLoginPwdRequest {
             .finish()
     }
 }
+
 impl BindLoginPwdRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -1584,6 +1825,7 @@ impl BindLoginPwdRequest {
             })
     }
 }
+
 impl BindLoginPwdRequest {
     /// A request with the required fields; the shortest call is `BindLoginPwdRequest::new(pwd)`. Optional fields have setters, e.g. `.with_google_code(..)`.
     pub fn new(pwd: impl ::core::convert::Into<String>) -> Self {
@@ -1592,6 +1834,7 @@ impl BindLoginPwdRequest {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -1601,9 +1844,16 @@ impl BindLoginPwdRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::change_email`].
+
+/// Request body of `changeEmail` ([`operations::CHANGE_EMAIL`]).
 ///
 /// Change the bound email address
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::change_email`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::change_email`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangeEmailRequest {
@@ -1625,6 +1875,7 @@ pub struct ChangeEmailRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_area: Option<String>,
 }
+
 impl ::core::fmt::Debug for ChangeEmailRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ChangeEmailRequest")
@@ -1635,6 +1886,7 @@ impl ::core::fmt::Debug for ChangeEmailRequest {
             .finish()
     }
 }
+
 impl ChangeEmailRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -1659,6 +1911,7 @@ impl ChangeEmailRequest {
             })
     }
 }
+
 impl ChangeEmailRequest {
     /// A request with the required fields; the shortest call is `ChangeEmailRequest::new(verify_code, email, send_token)`. Optional fields have setters, e.g. `.with_email_area(..)`.
     pub fn new(
@@ -1673,6 +1926,7 @@ impl ChangeEmailRequest {
             email_area: ::core::option::Option::None,
         }
     }
+
     /// Sets `emailArea`.
     pub fn with_email_area(
         mut self,
@@ -1682,9 +1936,16 @@ impl ChangeEmailRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::change_email_v1v1v2`].
+
+/// Request body of `changeEmailV1v1v2` ([`operations::CHANGE_EMAIL_V1V1V2`]).
 ///
 /// Change the bound email address (v2, old email or MFA)
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::change_email_v1v1v2`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::change_email_v1v1v2`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangeEmailV1v1v2Request {
@@ -1721,6 +1982,7 @@ pub struct ChangeEmailV1v1v2Request {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for ChangeEmailV1v1v2Request {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ChangeEmailV1v1v2Request")
@@ -1734,6 +1996,7 @@ impl ::core::fmt::Debug for ChangeEmailV1v1v2Request {
             .finish()
     }
 }
+
 impl ChangeEmailV1v1v2Request {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -1761,6 +2024,7 @@ impl ChangeEmailV1v1v2Request {
             })
     }
 }
+
 impl ChangeEmailV1v1v2Request {
     /// A request with the required fields; the shortest call is `ChangeEmailV1v1v2Request::new(verify_code, email, send_token)`. Optional fields have setters, e.g. `.with_email_area(..)`.
     pub fn new(
@@ -1778,6 +2042,7 @@ impl ChangeEmailV1v1v2Request {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `emailArea`.
     pub fn with_email_area(
         mut self,
@@ -1786,6 +2051,7 @@ impl ChangeEmailV1v1v2Request {
         self.email_area = ::core::option::Option::Some(email_area.into());
         self
     }
+
     /// Sets `verifyCodeOld`.
     pub fn with_verify_code_old(
         mut self,
@@ -1794,6 +2060,7 @@ impl ChangeEmailV1v1v2Request {
         self.verify_code_old = ::core::option::Option::Some(verify_code_old.into());
         self
     }
+
     /// Sets `sendTokenOld`.
     pub fn with_send_token_old(
         mut self,
@@ -1802,6 +2069,7 @@ impl ChangeEmailV1v1v2Request {
         self.send_token_old = ::core::option::Option::Some(send_token_old.into());
         self
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -1811,9 +2079,16 @@ impl ChangeEmailV1v1v2Request {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::change_phone`].
+
+/// Request body of `changePhone` ([`operations::CHANGE_PHONE`]).
 ///
 /// Change the bound phone number
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::change_phone`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::change_phone`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangePhoneRequest {
@@ -1835,6 +2110,7 @@ pub struct ChangePhoneRequest {
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
     pub send_token: String,
 }
+
 impl ::core::fmt::Debug for ChangePhoneRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ChangePhoneRequest")
@@ -1845,6 +2121,7 @@ impl ::core::fmt::Debug for ChangePhoneRequest {
             .finish()
     }
 }
+
 impl ChangePhoneRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -1863,6 +2140,7 @@ impl ChangePhoneRequest {
             })
     }
 }
+
 impl ChangePhoneRequest {
     /// A request with the required fields; the shortest call is `ChangePhoneRequest::new(phone, verify_code, send_token)`. Optional fields have setters, e.g. `.with_phone_area(..)`.
     pub fn new(
@@ -1877,6 +2155,7 @@ impl ChangePhoneRequest {
             send_token: send_token.into(),
         }
     }
+
     /// Sets `phoneArea`.
     pub fn with_phone_area(
         mut self,
@@ -1886,9 +2165,16 @@ impl ChangePhoneRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::change_phone_v1v1v2`].
+
+/// Request body of `changePhoneV1v1v2` ([`operations::CHANGE_PHONE_V1V1V2`]).
 ///
 /// Change the bound phone number (v2, old phone or MFA)
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::change_phone_v1v1v2`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::change_phone_v1v1v2`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangePhoneV1v1v2Request {
@@ -1925,6 +2211,7 @@ pub struct ChangePhoneV1v1v2Request {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for ChangePhoneV1v1v2Request {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ChangePhoneV1v1v2Request")
@@ -1938,6 +2225,7 @@ impl ::core::fmt::Debug for ChangePhoneV1v1v2Request {
             .finish()
     }
 }
+
 impl ChangePhoneV1v1v2Request {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -1959,6 +2247,7 @@ impl ChangePhoneV1v1v2Request {
             })
     }
 }
+
 impl ChangePhoneV1v1v2Request {
     /// A request with the required fields; the shortest call is `ChangePhoneV1v1v2Request::new(phone, verify_code, send_token)`. Optional fields have setters, e.g. `.with_phone_area(..)`.
     pub fn new(
@@ -1976,6 +2265,7 @@ impl ChangePhoneV1v1v2Request {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `phoneArea`.
     pub fn with_phone_area(
         mut self,
@@ -1984,6 +2274,7 @@ impl ChangePhoneV1v1v2Request {
         self.phone_area = ::core::option::Option::Some(phone_area.into());
         self
     }
+
     /// Sets `verifyCodeOld`.
     pub fn with_verify_code_old(
         mut self,
@@ -1992,6 +2283,7 @@ impl ChangePhoneV1v1v2Request {
         self.verify_code_old = ::core::option::Option::Some(verify_code_old.into());
         self
     }
+
     /// Sets `sendTokenOld`.
     pub fn with_send_token_old(
         mut self,
@@ -2000,6 +2292,7 @@ impl ChangePhoneV1v1v2Request {
         self.send_token_old = ::core::option::Option::Some(send_token_old.into());
         self
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -2009,9 +2302,16 @@ impl ChangePhoneV1v1v2Request {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::check_customer_exist`].
+
+/// Request body of `checkCustomerExist` ([`operations::CHECK_CUSTOMER_EXIST`]).
 ///
 /// Check whether a customer account exists
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::check_customer_exist`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::check_customer_exist`]."
+)]
 #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CheckCustomerExistRequest {
@@ -2021,7 +2321,7 @@ pub struct CheckCustomerExistRequest {
     pub login_name: String,
     /// Type: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
     /// Email area code, default area code is +86.
     ///
@@ -2034,6 +2334,7 @@ pub struct CheckCustomerExistRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
 }
+
 impl CheckCustomerExistRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -2057,6 +2358,7 @@ impl CheckCustomerExistRequest {
             })
     }
 }
+
 impl CheckCustomerExistRequest {
     /// A request with the required fields; the shortest call is `CheckCustomerExistRequest::new(login_name, type)`. Optional fields have setters, e.g. `.with_email_area(..)`.
     pub fn new(
@@ -2070,6 +2372,7 @@ impl CheckCustomerExistRequest {
             phone_area: ::core::option::Option::None,
         }
     }
+
     /// Sets `emailArea`.
     pub fn with_email_area(
         mut self,
@@ -2078,6 +2381,7 @@ impl CheckCustomerExistRequest {
         self.email_area = ::core::option::Option::Some(email_area.into());
         self
     }
+
     /// Sets `phoneArea`.
     pub fn with_phone_area(
         mut self,
@@ -2087,9 +2391,13 @@ impl CheckCustomerExistRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::destroy`].
+
+/// Request body of `destroy` ([`operations::DESTROY`]).
 ///
 /// Close (cancel) the customer account
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::destroy`].")]
+#[cfg_attr(feature = "server", doc = " Served by [`CustomerWebApiService::destroy`].")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct DestroyRequest {
@@ -2099,6 +2407,7 @@ pub struct DestroyRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub remark: Option<String>,
 }
+
 impl DestroyRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -2112,6 +2421,7 @@ impl DestroyRequest {
             })
     }
 }
+
 impl DestroyRequest {
     /// A request with the required fields; the shortest call is `DestroyRequest::new()`. Optional fields have setters, e.g. `.with_remark(..)`.
     pub fn new() -> Self {
@@ -2119,15 +2429,23 @@ impl DestroyRequest {
             remark: ::core::option::Option::None,
         }
     }
+
     /// Sets `remark`.
     pub fn with_remark(mut self, remark: impl ::core::convert::Into<String>) -> Self {
         self.remark = ::core::option::Option::Some(remark.into());
         self
     }
 }
-/// Request body of [`CustomerWebApiService::enable_or_forbid_mfa`].
+
+/// Request body of `enableOrForbidMFA` ([`operations::ENABLE_OR_FORBID_MFA`]).
 ///
 /// Enable or disable Google MFA
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::enable_or_forbid_mfa`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::enable_or_forbid_mfa`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct EnableOrForbidMfaRequest {
@@ -2172,7 +2490,7 @@ pub struct EnableOrForbidMfaRequest {
     pub google_code: String,
     /// Type: 1 Enable, 2 Disable.
     ///
-    /// Wire name `type`, enum [`MfaSwitch`] (1 = Enable, 2 = Disable).
+    /// Wire name `type`, enum [`MfaSwitch`](super::types::MfaSwitch) (1 = Enable, 2 = Disable).
     pub r#type: super::types::MfaSwitch,
     /// Google authenticator id.
     ///
@@ -2180,6 +2498,7 @@ pub struct EnableOrForbidMfaRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_id: Option<i64>,
 }
+
 impl ::core::fmt::Debug for EnableOrForbidMfaRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("EnableOrForbidMfaRequest")
@@ -2196,6 +2515,7 @@ impl ::core::fmt::Debug for EnableOrForbidMfaRequest {
             .finish()
     }
 }
+
 impl EnableOrForbidMfaRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -2231,6 +2551,7 @@ impl EnableOrForbidMfaRequest {
             })
     }
 }
+
 impl EnableOrForbidMfaRequest {
     /// A request with the required fields; the shortest call is `EnableOrForbidMfaRequest::new(google_code, type)`. Optional fields have setters, e.g. `.with_lang(..)`.
     pub fn new(
@@ -2250,11 +2571,13 @@ impl EnableOrForbidMfaRequest {
             google_id: ::core::option::Option::None,
         }
     }
+
     /// Sets `lang`.
     pub fn with_lang(mut self, lang: impl ::core::convert::Into<String>) -> Self {
         self.lang = ::core::option::Option::Some(lang.into());
         self
     }
+
     /// Sets `customerNo`.
     pub fn with_customer_no(
         mut self,
@@ -2263,11 +2586,13 @@ impl EnableOrForbidMfaRequest {
         self.customer_no = ::core::option::Option::Some(customer_no.into());
         self
     }
+
     /// Sets `id`.
     pub fn with_id(mut self, id: impl ::core::convert::Into<i64>) -> Self {
         self.id = ::core::option::Option::Some(id.into());
         self
     }
+
     /// Sets `verifyCodeSMS`.
     pub fn with_verify_code_sms(
         mut self,
@@ -2276,6 +2601,7 @@ impl EnableOrForbidMfaRequest {
         self.verify_code_sms = ::core::option::Option::Some(verify_code_sms.into());
         self
     }
+
     /// Sets `sendTokenSMS`.
     pub fn with_send_token_sms(
         mut self,
@@ -2284,6 +2610,7 @@ impl EnableOrForbidMfaRequest {
         self.send_token_sms = ::core::option::Option::Some(send_token_sms.into());
         self
     }
+
     /// Sets `verifyCodeEmail`.
     pub fn with_verify_code_email(
         mut self,
@@ -2292,6 +2619,7 @@ impl EnableOrForbidMfaRequest {
         self.verify_code_email = ::core::option::Option::Some(verify_code_email.into());
         self
     }
+
     /// Sets `sendTokenEmail`.
     pub fn with_send_token_email(
         mut self,
@@ -2300,18 +2628,27 @@ impl EnableOrForbidMfaRequest {
         self.send_token_email = ::core::option::Option::Some(send_token_email.into());
         self
     }
+
     /// Sets `googleId`.
     pub fn with_google_id(mut self, google_id: impl ::core::convert::Into<i64>) -> Self {
         self.google_id = ::core::option::Option::Some(google_id.into());
         self
     }
 }
-/// Request body of [`CustomerWebApiService::find_customer_info`].
+
+/// Request body of `findCustomerInfo` ([`operations::FIND_CUSTOMER_INFO`]).
 ///
 /// Get the customer's profile
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::find_customer_info`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::find_customer_info`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct FindCustomerInfoRequest {}
+
 impl FindCustomerInfoRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -2319,15 +2656,23 @@ impl FindCustomerInfoRequest {
         SCHEMA.get_or_init(|| { rt::ObjectSchema::new("FindCustomerInfoRequest", []) })
     }
 }
+
 impl FindCustomerInfoRequest {
     /// A request with the required fields; the shortest call is `FindCustomerInfoRequest::new()`.
     pub fn new() -> Self {
         FindCustomerInfoRequest {}
     }
 }
-/// Request body of [`CustomerWebApiService::forget_asserts_pwd`].
+
+/// Request body of `forgetAssertsPwd` ([`operations::FORGET_ASSERTS_PWD`]).
 ///
 /// Reset a forgotten fund (assets) password
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::forget_asserts_pwd`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::forget_asserts_pwd`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ForgetAssertsPwdRequest {
@@ -2337,7 +2682,7 @@ pub struct ForgetAssertsPwdRequest {
     pub new_pwd: String,
     /// Type: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
     /// Account: email address or phone number.
     ///
@@ -2364,6 +2709,7 @@ pub struct ForgetAssertsPwdRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code_token: Option<String>,
 }
+
 impl ::core::fmt::Debug for ForgetAssertsPwdRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ForgetAssertsPwdRequest")
@@ -2377,6 +2723,7 @@ impl ::core::fmt::Debug for ForgetAssertsPwdRequest {
             .finish()
     }
 }
+
 impl ForgetAssertsPwdRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -2410,6 +2757,7 @@ impl ForgetAssertsPwdRequest {
             })
     }
 }
+
 impl ForgetAssertsPwdRequest {
     /// A request with the required fields; the shortest call is `ForgetAssertsPwdRequest::new(new_pwd, type, login_name)`. Optional fields have setters, e.g. `.with_phone_area(..)`.
     pub fn new(
@@ -2427,6 +2775,7 @@ impl ForgetAssertsPwdRequest {
             verify_code_token: ::core::option::Option::None,
         }
     }
+
     /// Sets `phoneArea`.
     pub fn with_phone_area(
         mut self,
@@ -2435,6 +2784,7 @@ impl ForgetAssertsPwdRequest {
         self.phone_area = ::core::option::Option::Some(phone_area.into());
         self
     }
+
     /// Sets `verifyCode`.
     pub fn with_verify_code(
         mut self,
@@ -2443,6 +2793,7 @@ impl ForgetAssertsPwdRequest {
         self.verify_code = ::core::option::Option::Some(verify_code.into());
         self
     }
+
     /// Sets `sendToken`.
     pub fn with_send_token(
         mut self,
@@ -2451,6 +2802,7 @@ impl ForgetAssertsPwdRequest {
         self.send_token = ::core::option::Option::Some(send_token.into());
         self
     }
+
     /// Sets `verifyCodeToken`.
     pub fn with_verify_code_token(
         mut self,
@@ -2460,9 +2812,16 @@ impl ForgetAssertsPwdRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::forget_asserts_pwd_v1v1v2`].
+
+/// Request body of `forgetAssertsPwdV1v1v2` ([`operations::FORGET_ASSERTS_PWD_V1V1V2`]).
 ///
 /// Reset a forgotten fund password (v2, contact or MFA)
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::forget_asserts_pwd_v1v1v2`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::forget_asserts_pwd_v1v1v2`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ForgetAssertsPwdV1v1v2Request {
@@ -2482,7 +2841,7 @@ pub struct ForgetAssertsPwdV1v1v2Request {
     pub send_token: Option<String>,
     /// Type: 1 Email, 2 Phone Number (which contact received the verification code).
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<super::types::ContactType>,
     /// Google verification code.
@@ -2491,6 +2850,7 @@ pub struct ForgetAssertsPwdV1v1v2Request {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for ForgetAssertsPwdV1v1v2Request {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ForgetAssertsPwdV1v1v2Request")
@@ -2502,6 +2862,7 @@ impl ::core::fmt::Debug for ForgetAssertsPwdV1v1v2Request {
             .finish()
     }
 }
+
 impl ForgetAssertsPwdV1v1v2Request {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -2532,6 +2893,7 @@ impl ForgetAssertsPwdV1v1v2Request {
             })
     }
 }
+
 impl ForgetAssertsPwdV1v1v2Request {
     /// A request with the required fields; the shortest call is `ForgetAssertsPwdV1v1v2Request::new(new_pwd)`. Optional fields have setters, e.g. `.with_verify_code(..)`.
     pub fn new(new_pwd: impl ::core::convert::Into<String>) -> Self {
@@ -2543,6 +2905,7 @@ impl ForgetAssertsPwdV1v1v2Request {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `verifyCode`.
     pub fn with_verify_code(
         mut self,
@@ -2551,6 +2914,7 @@ impl ForgetAssertsPwdV1v1v2Request {
         self.verify_code = ::core::option::Option::Some(verify_code.into());
         self
     }
+
     /// Sets `sendToken`.
     pub fn with_send_token(
         mut self,
@@ -2559,6 +2923,7 @@ impl ForgetAssertsPwdV1v1v2Request {
         self.send_token = ::core::option::Option::Some(send_token.into());
         self
     }
+
     /// Sets `type`.
     pub fn with_type(
         mut self,
@@ -2567,6 +2932,7 @@ impl ForgetAssertsPwdV1v1v2Request {
         self.r#type = ::core::option::Option::Some(r#type.into());
         self
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -2576,9 +2942,16 @@ impl ForgetAssertsPwdV1v1v2Request {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::forget_login_pwd`].
+
+/// Request body of `forgetLoginPwd` ([`operations::FORGET_LOGIN_PWD`]).
 ///
 /// Reset a forgotten login password
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::forget_login_pwd`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::forget_login_pwd`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ForgetLoginPwdRequest {
@@ -2593,7 +2966,7 @@ pub struct ForgetLoginPwdRequest {
     pub phone_area: Option<String>,
     /// Type: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`] (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     pub r#type: super::types::ContactType,
     /// New password, MD5 encryption.
     ///
@@ -2620,6 +2993,7 @@ pub struct ForgetLoginPwdRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for ForgetLoginPwdRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ForgetLoginPwdRequest")
@@ -2634,6 +3008,7 @@ impl ::core::fmt::Debug for ForgetLoginPwdRequest {
             .finish()
     }
 }
+
 impl ForgetLoginPwdRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -2667,6 +3042,7 @@ impl ForgetLoginPwdRequest {
             })
     }
 }
+
 impl ForgetLoginPwdRequest {
     /// A request with the required fields; the shortest call is `ForgetLoginPwdRequest::new(login_name, type, new_pwd)`. Optional fields have setters, e.g. `.with_phone_area(..)`.
     pub fn new(
@@ -2685,6 +3061,7 @@ impl ForgetLoginPwdRequest {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `phoneArea`.
     pub fn with_phone_area(
         mut self,
@@ -2693,6 +3070,7 @@ impl ForgetLoginPwdRequest {
         self.phone_area = ::core::option::Option::Some(phone_area.into());
         self
     }
+
     /// Sets `verifyCode`.
     pub fn with_verify_code(
         mut self,
@@ -2701,6 +3079,7 @@ impl ForgetLoginPwdRequest {
         self.verify_code = ::core::option::Option::Some(verify_code.into());
         self
     }
+
     /// Sets `sendToken`.
     pub fn with_send_token(
         mut self,
@@ -2709,6 +3088,7 @@ impl ForgetLoginPwdRequest {
         self.send_token = ::core::option::Option::Some(send_token.into());
         self
     }
+
     /// Sets `verifyCodeToken`.
     pub fn with_verify_code_token(
         mut self,
@@ -2717,6 +3097,7 @@ impl ForgetLoginPwdRequest {
         self.verify_code_token = ::core::option::Option::Some(verify_code_token.into());
         self
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -2726,9 +3107,16 @@ impl ForgetLoginPwdRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::bind_asserts_pwd`].
+
+/// Request body of `bindAssertsPwd` ([`operations::BIND_ASSERTS_PWD`]).
 ///
 /// Set the fund (assets) password
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::bind_asserts_pwd`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::bind_asserts_pwd`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct BindAssertsPwdRequest {
@@ -2742,6 +3130,7 @@ pub struct BindAssertsPwdRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for BindAssertsPwdRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("BindAssertsPwdRequest")
@@ -2750,6 +3139,7 @@ impl ::core::fmt::Debug for BindAssertsPwdRequest {
             .finish()
     }
 }
+
 impl BindAssertsPwdRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -2772,6 +3162,7 @@ impl BindAssertsPwdRequest {
             })
     }
 }
+
 impl BindAssertsPwdRequest {
     /// A request with the required fields; the shortest call is `BindAssertsPwdRequest::new(pwd)`. Optional fields have setters, e.g. `.with_google_code(..)`.
     pub fn new(pwd: impl ::core::convert::Into<String>) -> Self {
@@ -2780,6 +3171,7 @@ impl BindAssertsPwdRequest {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -2789,9 +3181,16 @@ impl BindAssertsPwdRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::bind_email`].
+
+/// Request body of `bindEmail` ([`operations::BIND_EMAIL`]).
 ///
 /// Bind an email address
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::bind_email`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::bind_email`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct BindEmailRequest {
@@ -2818,6 +3217,7 @@ pub struct BindEmailRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for BindEmailRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("BindEmailRequest")
@@ -2829,6 +3229,7 @@ impl ::core::fmt::Debug for BindEmailRequest {
             .finish()
     }
 }
+
 impl BindEmailRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -2854,6 +3255,7 @@ impl BindEmailRequest {
             })
     }
 }
+
 impl BindEmailRequest {
     /// A request with the required fields; the shortest call is `BindEmailRequest::new(verify_code, email, send_token)`. Optional fields have setters, e.g. `.with_email_area(..)`.
     pub fn new(
@@ -2869,6 +3271,7 @@ impl BindEmailRequest {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `emailArea`.
     pub fn with_email_area(
         mut self,
@@ -2877,6 +3280,7 @@ impl BindEmailRequest {
         self.email_area = ::core::option::Option::Some(email_area.into());
         self
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -2886,9 +3290,16 @@ impl BindEmailRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::bind_phone`].
+
+/// Request body of `bindPhone` ([`operations::BIND_PHONE`]).
 ///
 /// Bind a phone number
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::bind_phone`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::bind_phone`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct BindPhoneRequest {
@@ -2915,6 +3326,7 @@ pub struct BindPhoneRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
 }
+
 impl ::core::fmt::Debug for BindPhoneRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("BindPhoneRequest")
@@ -2926,6 +3338,7 @@ impl ::core::fmt::Debug for BindPhoneRequest {
             .finish()
     }
 }
+
 impl BindPhoneRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -2945,6 +3358,7 @@ impl BindPhoneRequest {
             })
     }
 }
+
 impl BindPhoneRequest {
     /// A request with the required fields; the shortest call is `BindPhoneRequest::new(verify_code, send_token, phone)`. Optional fields have setters, e.g. `.with_google_code(..)`.
     pub fn new(
@@ -2960,6 +3374,7 @@ impl BindPhoneRequest {
             phone_area: ::core::option::Option::None,
         }
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -2968,6 +3383,7 @@ impl BindPhoneRequest {
         self.google_code = ::core::option::Option::Some(google_code.into());
         self
     }
+
     /// Sets `phoneArea`.
     pub fn with_phone_area(
         mut self,
@@ -2977,9 +3393,16 @@ impl BindPhoneRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::change_lang`].
+
+/// Request body of `changeLang` ([`operations::CHANGE_LANG`]).
 ///
 /// Change the customer's language
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::change_lang`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::change_lang`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangeLangRequest {
@@ -2988,6 +3411,7 @@ pub struct ChangeLangRequest {
     /// Wire name `newLang`, `string`. Constraints: format `lang`.
     pub new_lang: String,
 }
+
 impl ChangeLangRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -3009,6 +3433,7 @@ impl ChangeLangRequest {
             })
     }
 }
+
 impl ChangeLangRequest {
     /// A request with the required fields; the shortest call is `ChangeLangRequest::new(new_lang)`.
     pub fn new(new_lang: impl ::core::convert::Into<String>) -> Self {
@@ -3017,12 +3442,20 @@ impl ChangeLangRequest {
         }
     }
 }
-/// Request body of [`CustomerWebApiService::find_customer_lang`].
+
+/// Request body of `findCustomerLang` ([`operations::FIND_CUSTOMER_LANG`]).
 ///
 /// Get the customer's language
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::find_customer_lang`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::find_customer_lang`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct FindCustomerLangRequest {}
+
 impl FindCustomerLangRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -3030,15 +3463,26 @@ impl FindCustomerLangRequest {
         SCHEMA.get_or_init(|| { rt::ObjectSchema::new("FindCustomerLangRequest", []) })
     }
 }
+
 impl FindCustomerLangRequest {
     /// A request with the required fields; the shortest call is `FindCustomerLangRequest::new()`.
     pub fn new() -> Self {
         FindCustomerLangRequest {}
     }
 }
-/// Request body of [`CustomerWebApiService::change_customer_address_and_postal_code`].
+
+/// Request body of `changeCustomerAddressAndPostalCode` ([`operations::CHANGE_CUSTOMER_ADDRESS_AND_POSTAL_CODE`]).
 ///
 /// Change the postal address and postal code
+///
+#[cfg_attr(
+    feature = "client",
+    doc = " Sent by [`Client::change_customer_address_and_postal_code`]."
+)]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::change_customer_address_and_postal_code`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangeCustomerAddressAndPostalCodeRequest {
@@ -3053,6 +3497,7 @@ pub struct ChangeCustomerAddressAndPostalCodeRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
 }
+
 impl ChangeCustomerAddressAndPostalCodeRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -3069,6 +3514,7 @@ impl ChangeCustomerAddressAndPostalCodeRequest {
             })
     }
 }
+
 impl ChangeCustomerAddressAndPostalCodeRequest {
     /// A request with the required fields; the shortest call is `ChangeCustomerAddressAndPostalCodeRequest::new()`. Optional fields have setters, e.g. `.with_postal_code(..)`.
     pub fn new() -> Self {
@@ -3077,6 +3523,7 @@ impl ChangeCustomerAddressAndPostalCodeRequest {
             address: ::core::option::Option::None,
         }
     }
+
     /// Sets `postalCode`.
     pub fn with_postal_code(
         mut self,
@@ -3085,15 +3532,23 @@ impl ChangeCustomerAddressAndPostalCodeRequest {
         self.postal_code = ::core::option::Option::Some(postal_code.into());
         self
     }
+
     /// Sets `address`.
     pub fn with_address(mut self, address: impl ::core::convert::Into<String>) -> Self {
         self.address = ::core::option::Option::Some(address.into());
         self
     }
 }
-/// Request body of [`CustomerWebApiService::first_set_phone`].
+
+/// Request body of `firstSetPhone` ([`operations::FIRST_SET_PHONE`]).
 ///
 /// Set the phone number for the first time
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::first_set_phone`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::first_set_phone`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct FirstSetPhoneRequest {
@@ -3130,6 +3585,7 @@ pub struct FirstSetPhoneRequest {
     /// Wire name `phone`, `string`.
     pub phone: String,
 }
+
 impl ::core::fmt::Debug for FirstSetPhoneRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("FirstSetPhoneRequest")
@@ -3149,6 +3605,7 @@ impl ::core::fmt::Debug for FirstSetPhoneRequest {
             .finish()
     }
 }
+
 impl FirstSetPhoneRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -3176,6 +3633,7 @@ impl FirstSetPhoneRequest {
             })
     }
 }
+
 impl FirstSetPhoneRequest {
     /// A request with the required fields; the shortest call is `FirstSetPhoneRequest::new(verify_code, send_token, phone)`. Optional fields have setters, e.g. `.with_phone_area(..)`.
     pub fn new(
@@ -3193,6 +3651,7 @@ impl FirstSetPhoneRequest {
             phone: phone.into(),
         }
     }
+
     /// Sets `phoneArea`.
     pub fn with_phone_area(
         mut self,
@@ -3201,6 +3660,7 @@ impl FirstSetPhoneRequest {
         self.phone_area = ::core::option::Option::Some(phone_area.into());
         self
     }
+
     /// Sets `verifyCodeThirdType`.
     pub fn with_verify_code_third_type(
         mut self,
@@ -3211,6 +3671,7 @@ impl FirstSetPhoneRequest {
         );
         self
     }
+
     /// Sets `sendTokenThirdType`.
     pub fn with_send_token_third_type(
         mut self,
@@ -3221,6 +3682,7 @@ impl FirstSetPhoneRequest {
         );
         self
     }
+
     /// Sets `thirdSource`.
     pub fn with_third_source(
         mut self,
@@ -3230,9 +3692,16 @@ impl FirstSetPhoneRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::first_set_email`].
+
+/// Request body of `firstSetEmail` ([`operations::FIRST_SET_EMAIL`]).
 ///
 /// Set the email address for the first time
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::first_set_email`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::first_set_email`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct FirstSetEmailRequest {
@@ -3264,6 +3733,7 @@ pub struct FirstSetEmailRequest {
     /// Wire name `email`, `string`. Constraints: format `email`.
     pub email: String,
 }
+
 impl ::core::fmt::Debug for FirstSetEmailRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("FirstSetEmailRequest")
@@ -3282,6 +3752,7 @@ impl ::core::fmt::Debug for FirstSetEmailRequest {
             .finish()
     }
 }
+
 impl FirstSetEmailRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -3314,6 +3785,7 @@ impl FirstSetEmailRequest {
             })
     }
 }
+
 impl FirstSetEmailRequest {
     /// A request with the required fields; the shortest call is `FirstSetEmailRequest::new(verify_code, send_token, email)`. Optional fields have setters, e.g. `.with_verify_code_third_type(..)`.
     pub fn new(
@@ -3330,6 +3802,7 @@ impl FirstSetEmailRequest {
             email: email.into(),
         }
     }
+
     /// Sets `verifyCodeThirdType`.
     pub fn with_verify_code_third_type(
         mut self,
@@ -3340,6 +3813,7 @@ impl FirstSetEmailRequest {
         );
         self
     }
+
     /// Sets `sendTokenThirdType`.
     pub fn with_send_token_third_type(
         mut self,
@@ -3350,6 +3824,7 @@ impl FirstSetEmailRequest {
         );
         self
     }
+
     /// Sets `thirdSource`.
     pub fn with_third_source(
         mut self,
@@ -3359,9 +3834,19 @@ impl FirstSetEmailRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::first_time_setting_login_password`].
+
+/// Request body of `firstTimeSettingLoginPassword` ([`operations::FIRST_TIME_SETTING_LOGIN_PASSWORD`]).
 ///
 /// Set the login password for the first time
+///
+#[cfg_attr(
+    feature = "client",
+    doc = " Sent by [`Client::first_time_setting_login_password`]."
+)]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`CustomerWebApiService::first_time_setting_login_password`]."
+)]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct FirstTimeSettingLoginPasswordRequest {
@@ -3375,6 +3860,7 @@ pub struct FirstTimeSettingLoginPasswordRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for FirstTimeSettingLoginPasswordRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("FirstTimeSettingLoginPasswordRequest")
@@ -3383,6 +3869,7 @@ impl ::core::fmt::Debug for FirstTimeSettingLoginPasswordRequest {
             .finish()
     }
 }
+
 impl FirstTimeSettingLoginPasswordRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -3405,6 +3892,7 @@ impl FirstTimeSettingLoginPasswordRequest {
             })
     }
 }
+
 impl FirstTimeSettingLoginPasswordRequest {
     /// A request with the required fields; the shortest call is `FirstTimeSettingLoginPasswordRequest::new(new_pwd)`. Optional fields have setters, e.g. `.with_google_code(..)`.
     pub fn new(new_pwd: impl ::core::convert::Into<String>) -> Self {
@@ -3413,6 +3901,7 @@ impl FirstTimeSettingLoginPasswordRequest {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -3422,9 +3911,13 @@ impl FirstTimeSettingLoginPasswordRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::login`].
+
+/// Request body of `login` ([`operations::LOGIN`]).
 ///
 /// Log in
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::login`].")]
+#[cfg_attr(feature = "server", doc = " Served by [`CustomerWebApiService::login`].")]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct LoginRequest {
@@ -3432,8 +3925,9 @@ pub struct LoginRequest {
     ///
     /// 注册登录方式:1邮箱,2手机号码,3客户账号
     ///
-    /// Wire name `type`, enum [`LoginType`] (1 = Email, 2 = Phone number, 3 = Customer account).
+    /// Wire name `type`, enum [`LoginType`](super::types::LoginType) (1 = Email, 2 = Phone number, 3 = Customer account).
     pub r#type: super::types::LoginType,
+
     /// Phone area code of a phone number (type 2).
     ///
     /// 手机区号（类型为2:手机号码时使用）
@@ -3441,24 +3935,28 @@ pub struct LoginRequest {
     /// Wire name `phoneArea`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
+
     /// Login device: 1=mobile web: H5, 2=pcweb: PC_Web, 3=system & back office: System, 4=Android native app: Android, 5=Apple native app: iOS, 6=Hongmeng OS: HOS, 7=PC Windows client: PC_Win, 8=PC Mac client: PC_Mac, 9=none of the above: other.
     ///
     /// 登录设备:1=移动端web:H5,2=pcweb:PC_Web,3=系统&后台注册:System,4=安卓原生app:Android,5=苹果原生app:iOS,6=鸿蒙OS:HOS,7=pc windows客户端:PC_Win,8=pc mac客户端:PC_Mac,9=不属于以上的:其他
     ///
-    /// Wire name `device`, enum [`ClientSource`] (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other).
+    /// Wire name `device`, enum [`ClientSource`](super::types::ClientSource) (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other).
     pub device: super::types::ClientSource,
+
     /// Account: email / phone number.
     ///
     /// 账号:邮箱/手机号码
     ///
     /// Wire name `loginName`, `string`.
     pub login_name: String,
+
     /// Whether this is a third-party login.
     ///
     /// 是否第三方
     ///
     /// Wire name `isThird`, `boolean`.
     pub is_third: bool,
+
     /// Verification code.
     ///
     /// 验证码
@@ -3466,6 +3964,7 @@ pub struct LoginRequest {
     /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code: Option<String>,
+
     /// Ticket returned when the verification code was sent.
     ///
     /// 验证码发送票据
@@ -3473,6 +3972,7 @@ pub struct LoginRequest {
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token: Option<String>,
+
     /// Third-party source: google, facebook, twitter, ...
     ///
     /// 第三方源 google,facebook,twitter…
@@ -3480,6 +3980,7 @@ pub struct LoginRequest {
     /// Wire name `thirdSource`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub third_source: Option<String>,
+
     /// Third-party userId to bind.
     ///
     /// 绑定第三方userId
@@ -3487,6 +3988,7 @@ pub struct LoginRequest {
     /// Wire name `bindThirdUserId`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bind_third_user_id: Option<String>,
+
     /// Login password (MD5 digest, as in the captured request).
     ///
     /// 登录密码
@@ -3494,6 +3996,7 @@ pub struct LoginRequest {
     /// Wire name `loginPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub login_pwd: Option<String>,
+
     /// Google verification code.
     ///
     /// 谷歌验证码
@@ -3502,6 +4005,7 @@ pub struct LoginRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for LoginRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("LoginRequest")
@@ -3519,6 +4023,7 @@ impl ::core::fmt::Debug for LoginRequest {
             .finish()
     }
 }
+
 impl LoginRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -3560,6 +4065,7 @@ impl LoginRequest {
             })
     }
 }
+
 impl LoginRequest {
     /// A request with the required fields; the shortest call is `LoginRequest::new(type, device, login_name, is_third)`. Optional fields have setters, e.g. `.with_phone_area(..)`.
     pub fn new(
@@ -3582,6 +4088,7 @@ impl LoginRequest {
             google_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `phoneArea`.
     pub fn with_phone_area(
         mut self,
@@ -3590,6 +4097,7 @@ impl LoginRequest {
         self.phone_area = ::core::option::Option::Some(phone_area.into());
         self
     }
+
     /// Sets `verifyCode`.
     pub fn with_verify_code(
         mut self,
@@ -3598,6 +4106,7 @@ impl LoginRequest {
         self.verify_code = ::core::option::Option::Some(verify_code.into());
         self
     }
+
     /// Sets `sendToken`.
     pub fn with_send_token(
         mut self,
@@ -3606,6 +4115,7 @@ impl LoginRequest {
         self.send_token = ::core::option::Option::Some(send_token.into());
         self
     }
+
     /// Sets `thirdSource`.
     pub fn with_third_source(
         mut self,
@@ -3614,6 +4124,7 @@ impl LoginRequest {
         self.third_source = ::core::option::Option::Some(third_source.into());
         self
     }
+
     /// Sets `bindThirdUserId`.
     pub fn with_bind_third_user_id(
         mut self,
@@ -3624,6 +4135,7 @@ impl LoginRequest {
         );
         self
     }
+
     /// Sets `loginPwd`.
     pub fn with_login_pwd(
         mut self,
@@ -3632,6 +4144,7 @@ impl LoginRequest {
         self.login_pwd = ::core::option::Option::Some(login_pwd.into());
         self
     }
+
     /// Sets `googleCode`.
     pub fn with_google_code(
         mut self,
@@ -3641,9 +4154,13 @@ impl LoginRequest {
         self
     }
 }
-/// Request body of [`CustomerWebApiService::register`].
+
+/// Request body of `register` ([`operations::REGISTER`]).
 ///
 /// Register a customer
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::register`].")]
+#[cfg_attr(feature = "server", doc = " Served by [`CustomerWebApiService::register`].")]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct RegisterRequest {
@@ -3653,6 +4170,7 @@ pub struct RegisterRequest {
     ///
     /// Wire name `country`, `string`.
     pub country: String,
+
     /// Language; default en-US.
     ///
     /// 语言信息,默认en-US
@@ -3660,12 +4178,14 @@ pub struct RegisterRequest {
     /// Wire name `lang`, `string`. Default: `"en-US"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+
     /// Account: email / phone number, used together with type.
     ///
     /// 账号:邮箱/手机号码,与type配合使用
     ///
     /// Wire name `loginName`, `string`.
     pub login_name: String,
+
     /// Phone area code, used together with the registration method; default +86.
     ///
     /// 手机区号,与注册方式配合使用,默认+86
@@ -3673,12 +4193,14 @@ pub struct RegisterRequest {
     /// Wire name `phoneArea`, `string`. Default: `"+86"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
+
     /// Registration method: 1 email, 2 phone number; the range is 1 to 3, and 3 (customer account) is described for login only.
     ///
     /// 注册方式:1邮箱,2手机号码
     ///
-    /// Wire name `type`, enum [`LoginType`] (1 = Email, 2 = Phone number, 3 = Customer account).
+    /// Wire name `type`, enum [`LoginType`](super::types::LoginType) (1 = Email, 2 = Phone number, 3 = Customer account).
     pub r#type: super::types::LoginType,
+
     /// Device model registered from.
     ///
     /// 注册的设备型号
@@ -3686,24 +4208,28 @@ pub struct RegisterRequest {
     /// Wire name `registerDevice`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub register_device: Option<String>,
+
     /// Verification code.
     ///
     /// 验证码
     ///
     /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
     pub verify_code: String,
+
     /// Ticket returned when the verification code was sent.
     ///
     /// 验证码发送票据
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
     pub send_token: String,
+
     /// Registration source: 1=mobile web: H5, 2=pcweb: PC_Web, 3=system & back office: System, 4=Android native app: Android, 5=Apple native app: iOS, 6=Hongmeng OS: HOS, 7=PC Windows client: PC_Win, 8=PC Mac client: PC_Mac, 9=none of the above: other.
     ///
     /// 注册来源:1=移动端web:H5,2=pcweb:PC_Web,3=系统&后台注册:System,4=安卓原生app:Android,5=苹果原生app:iOS,6=鸿蒙OS:HOS,7=pc windows客户端:PC_Win,8=pc mac客户端:PC_Mac,9=不属于以上的:其他
     ///
-    /// Wire name `registerSource`, enum [`ClientSource`] (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other).
+    /// Wire name `registerSource`, enum [`ClientSource`](super::types::ClientSource) (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other).
     pub register_source: super::types::ClientSource,
+
     /// Advertising source (account-opening link parameter source).
     ///
     /// 广告来源(开户链接参数source)
@@ -3711,6 +4237,7 @@ pub struct RegisterRequest {
     /// Wire name `utmSource`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_source: Option<String>,
+
     /// Advertising medium (account-opening link parameter medium).
     ///
     /// 广告媒介(开户链接参数medium)
@@ -3718,6 +4245,7 @@ pub struct RegisterRequest {
     /// Wire name `utmMedium`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_medium: Option<String>,
+
     /// Campaign (account-opening link parameter campaign).
     ///
     /// 广告系列(开户链接参数campaign)
@@ -3725,6 +4253,7 @@ pub struct RegisterRequest {
     /// Wire name `utmCampaign`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_campaign: Option<String>,
+
     /// Ad group (account-opening link parameter content).
     ///
     /// 广告组(开户链接参数content)
@@ -3732,6 +4261,7 @@ pub struct RegisterRequest {
     /// Wire name `utmContent`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_content: Option<String>,
+
     /// Keyword (account-opening link parameter term).
     ///
     /// 关键词(开户链接参数term)
@@ -3739,6 +4269,7 @@ pub struct RegisterRequest {
     /// Wire name `utmTerm`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_term: Option<String>,
+
     /// Customer group ID.
     ///
     /// 客户组ID
@@ -3746,18 +4277,21 @@ pub struct RegisterRequest {
     /// Wire name `customerGroupId`, `int64`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_group_id: Option<i64>,
+
     /// Trade types and currencies to open accounts in (undocumented; seen only in the request example).
     ///
     /// Wire name `tradeTypeCurrencyList`, `list<TradeTypeCurrency>`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type_currency_list: Option<Vec<super::types::TradeTypeCurrency>>,
+
     /// Account opening type: 0 personal, 1 enterprise; default personal.
     ///
     /// 开户类型:0.个人 1.企业 ,默认个人
     ///
-    /// Wire name `openAccountType`, enum [`OpenAccountType`] (0 = Personal, 1 = Enterprise). Default: `0`.
+    /// Wire name `openAccountType`, enum [`OpenAccountType`](super::types::OpenAccountType) (0 = Personal, 1 = Enterprise). Default: `0`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub open_account_type: Option<super::types::OpenAccountType>,
+
     /// Password, MD5 encrypted.
     ///
     /// 密码,MD5加密
@@ -3765,6 +4299,7 @@ pub struct RegisterRequest {
     /// Wire name `pwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pwd: Option<String>,
+
     /// Unique number in the third-party system.
     ///
     /// 第三方系统唯一编号
@@ -3772,6 +4307,7 @@ pub struct RegisterRequest {
     /// Wire name `thirdServerCode`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub third_server_code: Option<String>,
+
     /// Third-party system source, e.g. agent = agent.
     ///
     /// 第三方系统来源,如:代理=agent
@@ -3780,6 +4316,7 @@ pub struct RegisterRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub third_server_source: Option<String>,
 }
+
 impl ::core::fmt::Debug for RegisterRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("RegisterRequest")
@@ -3806,6 +4343,7 @@ impl ::core::fmt::Debug for RegisterRequest {
             .finish()
     }
 }
+
 impl RegisterRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -3877,6 +4415,7 @@ impl RegisterRequest {
             })
     }
 }
+
 impl RegisterRequest {
     /// A request with the required fields; the shortest call is `RegisterRequest::new(country, login_name, type, verify_code, send_token, register_source)`. Optional fields have setters, e.g. `.with_lang(..)`.
     pub fn new(
@@ -3910,11 +4449,13 @@ impl RegisterRequest {
             third_server_source: ::core::option::Option::None,
         }
     }
+
     /// Sets `lang`.
     pub fn with_lang(mut self, lang: impl ::core::convert::Into<String>) -> Self {
         self.lang = ::core::option::Option::Some(lang.into());
         self
     }
+
     /// Sets `phoneArea`.
     pub fn with_phone_area(
         mut self,
@@ -3923,6 +4464,7 @@ impl RegisterRequest {
         self.phone_area = ::core::option::Option::Some(phone_area.into());
         self
     }
+
     /// Sets `registerDevice`.
     pub fn with_register_device(
         mut self,
@@ -3931,6 +4473,7 @@ impl RegisterRequest {
         self.register_device = ::core::option::Option::Some(register_device.into());
         self
     }
+
     /// Sets `utmSource`.
     pub fn with_utm_source(
         mut self,
@@ -3939,6 +4482,7 @@ impl RegisterRequest {
         self.utm_source = ::core::option::Option::Some(utm_source.into());
         self
     }
+
     /// Sets `utmMedium`.
     pub fn with_utm_medium(
         mut self,
@@ -3947,6 +4491,7 @@ impl RegisterRequest {
         self.utm_medium = ::core::option::Option::Some(utm_medium.into());
         self
     }
+
     /// Sets `utmCampaign`.
     pub fn with_utm_campaign(
         mut self,
@@ -3955,6 +4500,7 @@ impl RegisterRequest {
         self.utm_campaign = ::core::option::Option::Some(utm_campaign.into());
         self
     }
+
     /// Sets `utmContent`.
     pub fn with_utm_content(
         mut self,
@@ -3963,6 +4509,7 @@ impl RegisterRequest {
         self.utm_content = ::core::option::Option::Some(utm_content.into());
         self
     }
+
     /// Sets `utmTerm`.
     pub fn with_utm_term(
         mut self,
@@ -3971,6 +4518,7 @@ impl RegisterRequest {
         self.utm_term = ::core::option::Option::Some(utm_term.into());
         self
     }
+
     /// Sets `customerGroupId`.
     pub fn with_customer_group_id(
         mut self,
@@ -3979,6 +4527,7 @@ impl RegisterRequest {
         self.customer_group_id = ::core::option::Option::Some(customer_group_id.into());
         self
     }
+
     /// Sets `tradeTypeCurrencyList`.
     pub fn with_trade_type_currency_list(
         mut self,
@@ -3991,6 +4540,7 @@ impl RegisterRequest {
         );
         self
     }
+
     /// Sets `openAccountType`.
     pub fn with_open_account_type(
         mut self,
@@ -3999,11 +4549,13 @@ impl RegisterRequest {
         self.open_account_type = ::core::option::Option::Some(open_account_type.into());
         self
     }
+
     /// Sets `pwd`.
     pub fn with_pwd(mut self, pwd: impl ::core::convert::Into<String>) -> Self {
         self.pwd = ::core::option::Option::Some(pwd.into());
         self
     }
+
     /// Sets `thirdServerCode`.
     pub fn with_third_server_code(
         mut self,
@@ -4012,6 +4564,7 @@ impl RegisterRequest {
         self.third_server_code = ::core::option::Option::Some(third_server_code.into());
         self
     }
+
     /// Sets `thirdServerSource`.
     pub fn with_third_server_source(
         mut self,
@@ -4023,185 +4576,231 @@ impl RegisterRequest {
         self
     }
 }
+
 impl rt::Operation for FindThirdAccountInfoRequest {
     type Response = Option<rt::serde_json::Value>;
     const INFO: &'static rt::OperationInfo = &operations::FIND_THIRD_ACCOUNT_INFO;
 }
+
 impl rt::Operation for CheckGoogleMfaStatusRequest {
     type Response = i32;
     const INFO: &'static rt::OperationInfo = &operations::CHECK_GOOGLE_MFA_STATUS;
 }
+
 impl rt::Operation for CheckStatusRequest {
     type Response = super::types::CheckStatusResult;
     const INFO: &'static rt::OperationInfo = &operations::CHECK_STATUS;
 }
+
 impl rt::Operation for QueryAccountAssetsInfoRequest {
     type Response = Option<rt::serde_json::Value>;
     const INFO: &'static rt::OperationInfo = &operations::QUERY_ACCOUNT_ASSETS_INFO;
 }
+
 impl rt::Operation for QueryAccountByIdRequest {
     type Response = super::types::Account;
     const INFO: &'static rt::OperationInfo = &operations::QUERY_ACCOUNT_BY_ID;
 }
+
 impl rt::Operation for QueryCustomerAssetsRequest {
     type Response = super::types::CustomerAssets;
     const INFO: &'static rt::OperationInfo = &operations::QUERY_CUSTOMER_ASSETS;
 }
+
 impl rt::Operation for QueryCustomerAssetsInfoRequest {
     type Response = super::types::CustomerAssetsInfo;
     const INFO: &'static rt::OperationInfo = &operations::QUERY_CUSTOMER_ASSETS_INFO;
 }
+
 impl rt::Operation for QueryLiabilitiesWaterByPageRequest {
     type Response = super::types::LiabilitiesWaterPage;
     const INFO: &'static rt::OperationInfo = &operations::QUERY_LIABILITIES_WATER_BY_PAGE;
 }
+
 impl rt::Operation for UpdateAssertsPwdRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::UPDATE_ASSERTS_PWD;
 }
+
 impl rt::Operation for UpdateAssertsPwdMfaRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::UPDATE_ASSERTS_PWD_MFA;
 }
+
 impl rt::Operation for UpdateLoginPwdRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::UPDATE_LOGIN_PWD;
 }
+
 impl rt::Operation for UpdateLoginPwdMfaRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::UPDATE_LOGIN_PWD_MFA;
 }
+
 impl rt::Operation for GroupListRequest {
     type Response = Vec<super::types::CustomerGroup>;
     const INFO: &'static rt::OperationInfo = &operations::GROUP_LIST;
 }
+
 impl rt::Operation for ChangeEmailMfaRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::CHANGE_EMAIL_MFA;
 }
+
 impl rt::Operation for ChangePhoneMfaRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::CHANGE_PHONE_MFA;
 }
+
 impl rt::Operation for ChangeCountryRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::CHANGE_COUNTRY;
 }
+
 impl rt::Operation for BindAssertsPwdMfaRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::BIND_ASSERTS_PWD_MFA;
 }
+
 impl rt::Operation for ForgetAssertsPwdMfaRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::FORGET_ASSERTS_PWD_MFA;
 }
+
 impl rt::Operation for BindThirdAccountRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::BIND_THIRD_ACCOUNT;
 }
+
 impl rt::Operation for QueryLatestBalanceOfUserAccountInExternalSystemRequest {
     type Response = super::types::ExternalAccountBalance;
     const INFO: &'static rt::OperationInfo = &operations::QUERY_LATEST_BALANCE_OF_USER_ACCOUNT_IN_EXTERNAL_SYSTEM;
 }
+
 impl rt::Operation for FindPhoneAndEmailRequest {
     type Response = super::types::PhoneAndEmail;
     const INFO: &'static rt::OperationInfo = &operations::FIND_PHONE_AND_EMAIL;
 }
+
 impl rt::Operation for BindLoginPwdRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::BIND_LOGIN_PWD;
 }
+
 impl rt::Operation for ChangeEmailRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::CHANGE_EMAIL;
 }
+
 impl rt::Operation for ChangeEmailV1v1v2Request {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::CHANGE_EMAIL_V1V1V2;
 }
+
 impl rt::Operation for ChangePhoneRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::CHANGE_PHONE;
 }
+
 impl rt::Operation for ChangePhoneV1v1v2Request {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::CHANGE_PHONE_V1V1V2;
 }
+
 impl rt::Operation for CheckCustomerExistRequest {
     type Response = i32;
     const INFO: &'static rt::OperationInfo = &operations::CHECK_CUSTOMER_EXIST;
 }
+
 impl rt::Operation for DestroyRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::DESTROY;
 }
+
 impl rt::Operation for EnableOrForbidMfaRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::ENABLE_OR_FORBID_MFA;
 }
+
 impl rt::Operation for FindCustomerInfoRequest {
     type Response = super::types::CustomerInfo;
     const INFO: &'static rt::OperationInfo = &operations::FIND_CUSTOMER_INFO;
 }
+
 impl rt::Operation for ForgetAssertsPwdRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::FORGET_ASSERTS_PWD;
 }
+
 impl rt::Operation for ForgetAssertsPwdV1v1v2Request {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::FORGET_ASSERTS_PWD_V1V1V2;
 }
+
 impl rt::Operation for ForgetLoginPwdRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::FORGET_LOGIN_PWD;
 }
+
 impl rt::Operation for BindAssertsPwdRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::BIND_ASSERTS_PWD;
 }
+
 impl rt::Operation for BindEmailRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::BIND_EMAIL;
 }
+
 impl rt::Operation for BindPhoneRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::BIND_PHONE;
 }
+
 impl rt::Operation for ChangeLangRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::CHANGE_LANG;
 }
+
 impl rt::Operation for FindCustomerLangRequest {
     type Response = Option<String>;
     const INFO: &'static rt::OperationInfo = &operations::FIND_CUSTOMER_LANG;
 }
+
 impl rt::Operation for ChangeCustomerAddressAndPostalCodeRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::CHANGE_CUSTOMER_ADDRESS_AND_POSTAL_CODE;
 }
+
 impl rt::Operation for FirstSetPhoneRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::FIRST_SET_PHONE;
 }
+
 impl rt::Operation for FirstSetEmailRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::FIRST_SET_EMAIL;
 }
+
 impl rt::Operation for FirstTimeSettingLoginPasswordRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::FIRST_TIME_SETTING_LOGIN_PASSWORD;
 }
+
 impl rt::Operation for LoginRequest {
     type Response = super::types::LoginResult;
     const INFO: &'static rt::OperationInfo = &operations::LOGIN;
 }
+
 impl rt::Operation for RegisterRequest {
     type Response = super::types::RegisterResult;
     const INFO: &'static rt::OperationInfo = &operations::REGISTER;
 }
+
 /// Descriptors of this service's operations: path, bizType, access, headers and request schema.
 pub mod operations {
     use super::rt;
+
     /// `findThirdAccountInfo`: Find the customer's third-party account information
     pub static FIND_THIRD_ACCOUNT_INFO: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4239,6 +4838,7 @@ pub mod operations {
         ],
         request: super::FindThirdAccountInfoRequest::object_schema,
     };
+
     /// `checkGoogleMFAStatus`: Check whether an account has Google MFA enabled
     pub static CHECK_GOOGLE_MFA_STATUS: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4271,6 +4871,7 @@ pub mod operations {
         ],
         request: super::CheckGoogleMfaStatusRequest::object_schema,
     };
+
     /// `checkStatus`: Check the status of a customer
     pub static CHECK_STATUS: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4308,6 +4909,7 @@ pub mod operations {
         ],
         request: super::CheckStatusRequest::object_schema,
     };
+
     /// `queryAccountAssetsInfo`: Query the asset information of one account
     pub static QUERY_ACCOUNT_ASSETS_INFO: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4345,6 +4947,7 @@ pub mod operations {
         ],
         request: super::QueryAccountAssetsInfoRequest::object_schema,
     };
+
     /// `queryAccountById`: Query one trading account and its assets
     pub static QUERY_ACCOUNT_BY_ID: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4382,6 +4985,7 @@ pub mod operations {
         ],
         request: super::QueryAccountByIdRequest::object_schema,
     };
+
     /// `queryCustomerAssets`: Query the customer's balance for a trade type
     pub static QUERY_CUSTOMER_ASSETS: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4419,6 +5023,7 @@ pub mod operations {
         ],
         request: super::QueryCustomerAssetsRequest::object_schema,
     };
+
     /// `queryCustomerAssetsInfo`: Query the customer's asset totals and per-currency accounts
     pub static QUERY_CUSTOMER_ASSETS_INFO: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4456,6 +5061,7 @@ pub mod operations {
         ],
         request: super::QueryCustomerAssetsInfoRequest::object_schema,
     };
+
     /// `queryLiabilitiesWaterByPage`: Page through the liabilities flow (loans and repayments)
     pub static QUERY_LIABILITIES_WATER_BY_PAGE: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4493,6 +5099,7 @@ pub mod operations {
         ],
         request: super::QueryLiabilitiesWaterByPageRequest::object_schema,
     };
+
     /// `updateAssertsPwd`: Change the fund password
     pub static UPDATE_ASSERTS_PWD: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4530,6 +5137,7 @@ pub mod operations {
         ],
         request: super::UpdateAssertsPwdRequest::object_schema,
     };
+
     /// `updateAssertsPwdMFA`: Change the fund password with email/SMS verification
     pub static UPDATE_ASSERTS_PWD_MFA: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4567,6 +5175,7 @@ pub mod operations {
         ],
         request: super::UpdateAssertsPwdMfaRequest::object_schema,
     };
+
     /// `updateLoginPwd`: Change the login password
     pub static UPDATE_LOGIN_PWD: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4604,6 +5213,7 @@ pub mod operations {
         ],
         request: super::UpdateLoginPwdRequest::object_schema,
     };
+
     /// `updateLoginPwdMFA`: Change the login password with email/SMS verification
     pub static UPDATE_LOGIN_PWD_MFA: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4641,6 +5251,7 @@ pub mod operations {
         ],
         request: super::UpdateLoginPwdMfaRequest::object_schema,
     };
+
     /// `groupList`: List the customer groups
     pub static GROUP_LIST: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4673,6 +5284,7 @@ pub mod operations {
         ],
         request: super::GroupListRequest::object_schema,
     };
+
     /// `changeEmailMFA`: Change the bound email, choosing how to verify the old credential
     pub static CHANGE_EMAIL_MFA: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4710,6 +5322,7 @@ pub mod operations {
         ],
         request: super::ChangeEmailMfaRequest::object_schema,
     };
+
     /// `changePhoneMFA`: Change the bound phone number, choosing how to verify the old credential
     pub static CHANGE_PHONE_MFA: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4747,6 +5360,7 @@ pub mod operations {
         ],
         request: super::ChangePhoneMfaRequest::object_schema,
     };
+
     /// `changeCountry`: Change the customer's country
     pub static CHANGE_COUNTRY: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4784,6 +5398,7 @@ pub mod operations {
         ],
         request: super::ChangeCountryRequest::object_schema,
     };
+
     /// `bindAssertsPwdMFA`: Set the fund password with email/SMS verification
     pub static BIND_ASSERTS_PWD_MFA: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4821,6 +5436,7 @@ pub mod operations {
         ],
         request: super::BindAssertsPwdMfaRequest::object_schema,
     };
+
     /// `forgetAssertsPwdMFA`: Reset a forgotten fund password with email/SMS verification
     pub static FORGET_ASSERTS_PWD_MFA: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4858,6 +5474,7 @@ pub mod operations {
         ],
         request: super::ForgetAssertsPwdMfaRequest::object_schema,
     };
+
     /// `bindThirdAccount`: Bind a third-party account
     pub static BIND_THIRD_ACCOUNT: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4895,6 +5512,7 @@ pub mod operations {
         ],
         request: super::BindThirdAccountRequest::object_schema,
     };
+
     /// `queryLatestBalanceOfUserAccountInExternalSystem`: Query the latest balance of the customer's account in the external system
     pub static QUERY_LATEST_BALANCE_OF_USER_ACCOUNT_IN_EXTERNAL_SYSTEM: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4932,6 +5550,7 @@ pub mod operations {
         ],
         request: super::QueryLatestBalanceOfUserAccountInExternalSystemRequest::object_schema,
     };
+
     /// `findPhoneAndEmail`: Find the customer's bound phone number and email
     pub static FIND_PHONE_AND_EMAIL: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -4969,6 +5588,7 @@ pub mod operations {
         ],
         request: super::FindPhoneAndEmailRequest::object_schema,
     };
+
     /// `bindLoginPwd`: Set the login password
     pub static BIND_LOGIN_PWD: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5006,6 +5626,7 @@ pub mod operations {
         ],
         request: super::BindLoginPwdRequest::object_schema,
     };
+
     /// `changeEmail`: Change the bound email address
     pub static CHANGE_EMAIL: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5043,6 +5664,7 @@ pub mod operations {
         ],
         request: super::ChangeEmailRequest::object_schema,
     };
+
     /// `changeEmailV1v1v2`: Change the bound email address (v2, old email or MFA)
     pub static CHANGE_EMAIL_V1V1V2: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5080,6 +5702,7 @@ pub mod operations {
         ],
         request: super::ChangeEmailV1v1v2Request::object_schema,
     };
+
     /// `changePhone`: Change the bound phone number
     pub static CHANGE_PHONE: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5117,6 +5740,7 @@ pub mod operations {
         ],
         request: super::ChangePhoneRequest::object_schema,
     };
+
     /// `changePhoneV1v1v2`: Change the bound phone number (v2, old phone or MFA)
     pub static CHANGE_PHONE_V1V1V2: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5154,6 +5778,7 @@ pub mod operations {
         ],
         request: super::ChangePhoneV1v1v2Request::object_schema,
     };
+
     /// `checkCustomerExist`: Check whether a customer account exists
     pub static CHECK_CUSTOMER_EXIST: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5186,6 +5811,7 @@ pub mod operations {
         ],
         request: super::CheckCustomerExistRequest::object_schema,
     };
+
     /// `destroy`: Close (cancel) the customer account
     pub static DESTROY: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5223,6 +5849,7 @@ pub mod operations {
         ],
         request: super::DestroyRequest::object_schema,
     };
+
     /// `enableOrForbidMFA`: Enable or disable Google MFA
     pub static ENABLE_OR_FORBID_MFA: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5260,6 +5887,7 @@ pub mod operations {
         ],
         request: super::EnableOrForbidMfaRequest::object_schema,
     };
+
     /// `findCustomerInfo`: Get the customer's profile
     pub static FIND_CUSTOMER_INFO: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5297,6 +5925,7 @@ pub mod operations {
         ],
         request: super::FindCustomerInfoRequest::object_schema,
     };
+
     /// `forgetAssertsPwd`: Reset a forgotten fund (assets) password
     pub static FORGET_ASSERTS_PWD: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5334,6 +5963,7 @@ pub mod operations {
         ],
         request: super::ForgetAssertsPwdRequest::object_schema,
     };
+
     /// `forgetAssertsPwdV1v1v2`: Reset a forgotten fund password (v2, contact or MFA)
     pub static FORGET_ASSERTS_PWD_V1V1V2: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5371,6 +6001,7 @@ pub mod operations {
         ],
         request: super::ForgetAssertsPwdV1v1v2Request::object_schema,
     };
+
     /// `forgetLoginPwd`: Reset a forgotten login password
     pub static FORGET_LOGIN_PWD: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5403,6 +6034,7 @@ pub mod operations {
         ],
         request: super::ForgetLoginPwdRequest::object_schema,
     };
+
     /// `bindAssertsPwd`: Set the fund (assets) password
     pub static BIND_ASSERTS_PWD: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5440,6 +6072,7 @@ pub mod operations {
         ],
         request: super::BindAssertsPwdRequest::object_schema,
     };
+
     /// `bindEmail`: Bind an email address
     pub static BIND_EMAIL: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5477,6 +6110,7 @@ pub mod operations {
         ],
         request: super::BindEmailRequest::object_schema,
     };
+
     /// `bindPhone`: Bind a phone number
     pub static BIND_PHONE: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5514,6 +6148,7 @@ pub mod operations {
         ],
         request: super::BindPhoneRequest::object_schema,
     };
+
     /// `changeLang`: Change the customer's language
     pub static CHANGE_LANG: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5551,6 +6186,7 @@ pub mod operations {
         ],
         request: super::ChangeLangRequest::object_schema,
     };
+
     /// `findCustomerLang`: Get the customer's language
     pub static FIND_CUSTOMER_LANG: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5588,6 +6224,7 @@ pub mod operations {
         ],
         request: super::FindCustomerLangRequest::object_schema,
     };
+
     /// `changeCustomerAddressAndPostalCode`: Change the postal address and postal code
     pub static CHANGE_CUSTOMER_ADDRESS_AND_POSTAL_CODE: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5625,6 +6262,7 @@ pub mod operations {
         ],
         request: super::ChangeCustomerAddressAndPostalCodeRequest::object_schema,
     };
+
     /// `firstSetPhone`: Set the phone number for the first time
     pub static FIRST_SET_PHONE: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5662,6 +6300,7 @@ pub mod operations {
         ],
         request: super::FirstSetPhoneRequest::object_schema,
     };
+
     /// `firstSetEmail`: Set the email address for the first time
     pub static FIRST_SET_EMAIL: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5699,6 +6338,7 @@ pub mod operations {
         ],
         request: super::FirstSetEmailRequest::object_schema,
     };
+
     /// `firstTimeSettingLoginPassword`: Set the login password for the first time
     pub static FIRST_TIME_SETTING_LOGIN_PASSWORD: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5736,6 +6376,7 @@ pub mod operations {
         ],
         request: super::FirstTimeSettingLoginPasswordRequest::object_schema,
     };
+
     /// `login`: Log in
     pub static LOGIN: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5768,6 +6409,7 @@ pub mod operations {
         ],
         request: super::LoginRequest::object_schema,
     };
+
     /// `register`: Register a customer
     pub static REGISTER: rt::OperationInfo = rt::OperationInfo {
         service: "CustomerWebApiService",
@@ -5805,6 +6447,7 @@ pub mod operations {
         ],
         request: super::RegisterRequest::object_schema,
     };
+
     /// Every operation of this service.
     pub static ALL: &[&rt::OperationInfo] = &[
         &FIND_THIRD_ACCOUNT_INFO,
@@ -5852,9 +6495,11 @@ pub mod operations {
         &LOGIN,
         &REGISTER,
     ];
+
     /// The number of operations of this service.
-    pub const COUNT: usize = 44usize;
+    pub const COUNT: usize = 44;
 }
+
 /// Calls `visitor.visit::<Request>()` for every operation's request type.
 pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
     visitor.visit::<FindThirdAccountInfoRequest>();
@@ -5902,7 +6547,8 @@ pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
     visitor.visit::<LoginRequest>();
     visitor.visit::<RegisterRequest>();
 }
-/// Server side of `customer.app.CustomerWebApiService`: implement the operations you serve.
+
+/// Server side of `customer.app.CustomerWebApiService` on gateways `global` (`/api/global/`), `login` (`/api/login/`), `register` (`/api/register/`): implement the operations you serve.
 ///
 /// Every method has a default that answers `BIZGEN_NOT_IMPLEMENTED`, so that an operation added to the spec does not break existing implementations. Requests reach a method only after headers, token and body have passed every check of the spec.
 #[cfg(feature = "server")]
@@ -5929,6 +6575,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Check whether an account has Google MFA enabled
     ///
     /// Guest access. Looks up the account given by email or phone number and returns its Google MFA status code.
@@ -5949,6 +6596,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Check the status of a customer
     ///
     /// Determines the customer status of an email or phone number: 1 exists, 2 does not exist, -1 customer is disabled. This interface requires login.
@@ -5971,6 +6619,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Query the asset information of one account
     ///
     /// Returns the asset information of one account of a trade type (3 CROSS or 5 MATCH), identified by account ID or account currency (at least one of the two must be given). The shape of the data is not documented.
@@ -5993,6 +6642,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Query one trading account and its assets
     ///
     /// Returns one account of a trade type, identified by account ID or opening currency (at least one of the two must be given).
@@ -6015,6 +6665,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Query the customer's balance for a trade type
     ///
     /// Returns the balance, currency and asset ID of the customer's assets for a trade type.
@@ -6037,6 +6688,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Query the customer's asset totals and per-currency accounts
     ///
     /// Returns the totals (balance, available, liabilities, interest, net assets, risk) of the customer's assets for a trade type, with every account keyed by currency. Trade types 3 CROSS, 5 MATCH and 8 WALLET; contract trade types are not supported.
@@ -6059,6 +6711,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Page through the liabilities flow (loans and repayments)
     ///
     /// Returns one page of the customer's liabilities flow, filtered by trade type, liabilities type, time range, account and asset.
@@ -6081,6 +6734,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Change the fund password
     ///
     /// Changes the fund (assets) password, given the old one. The Google verification code is needed when Google MFA is enabled.
@@ -6101,6 +6755,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Change the fund password with email/SMS verification
     ///
     /// Changes the fund (assets) password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
@@ -6121,6 +6776,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Change the login password
     ///
     /// Changes the login password, given the old one. The Google verification code is needed when Google MFA is enabled.
@@ -6141,6 +6797,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Change the login password with email/SMS verification
     ///
     /// Changes the login password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
@@ -6161,6 +6818,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// List the customer groups
     ///
     /// Guest access. Lists the company's customer groups (e.g. to choose one at registration).
@@ -6183,6 +6841,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Change the bound email, choosing how to verify the old credential
     ///
     /// Changes the bound email. The new email is verified with a code sent with bizType EMAIL_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), plus a Google verification code when Google MFA is enabled.
@@ -6203,6 +6862,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Change the bound phone number, choosing how to verify the old credential
     ///
     /// Changes the bound phone number. The new number is verified with a code sent with bizType SMS_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), plus a Google verification code when Google MFA is enabled.
@@ -6223,6 +6883,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Change the customer's country
     ///
     /// Changes the customer's country. If the customer has an approved KYC, the change is rejected. After a successful change, all KYCs pending review in the previous country are rejected.
@@ -6243,6 +6904,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Set the fund password with email/SMS verification
     ///
     /// Sets the fund (assets) password for the first time, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code. Fails with CUSTOMER_API_0000133 when a fund password is already set.
@@ -6264,6 +6926,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Reset a forgotten fund password with email/SMS verification
     ///
     /// Resets the fund (assets) password, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
@@ -6285,6 +6948,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Bind a third-party account
     ///
     /// Binds a third-party account (e.g. Telegram) to the logged-in customer.
@@ -6305,6 +6969,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Query the latest balance of the customer's account in the external system
     ///
     /// Returns the latest balance of the customer's account in the external (third-party) system. The version header is optional here.
@@ -6327,6 +6992,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Find the customer's bound phone number and email
     ///
     /// Returns the customer number and the bound phone number and email of the logged-in customer. The version header is optional here.
@@ -6349,6 +7015,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Set the login password
     ///
     /// Sets the logged-in customer's login password. The Google verification code is needed when the customer has enabled MFA.
@@ -6369,6 +7036,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Change the bound email address
     ///
     /// Replaces the customer's email address by a new one, proven by the verification code sent to the new address.
@@ -6389,6 +7057,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Change the bound email address (v2, old email or MFA)
     ///
     /// Replaces the customer's email address, verifying both the new address and either the original address or Google MFA. If the customer has enabled Google verification (MFA), googleCode is required and the customer does not need to verify the old email.
@@ -6409,6 +7078,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Change the bound phone number
     ///
     /// Replaces the customer's phone number by a new one, proven by the verification code sent to the new number.
@@ -6430,6 +7100,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Change the bound phone number (v2, old phone or MFA)
     ///
     /// Replaces the customer's phone number, verifying both the new number and either the old number or Google MFA. If the customer has enabled Google Authenticator (MFA), googleCode is required and the customer does not need to verify the old phone number.
@@ -6450,6 +7121,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Check whether a customer account exists
     ///
     /// Tells whether an email address or phone number is already registered with the company. Guest accessible (no token). The result code is not documented.
@@ -6470,6 +7142,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Close (cancel) the customer account
     ///
     /// Cancels the logged-in customer's account, with an optional remark.
@@ -6490,6 +7163,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Enable or disable Google MFA
     ///
     /// Turns Google authenticator (MFA) on or off. If the customer has bound a phone number, the phone must be verified; if the customer has bound an email, the email must be verified; if both are bound, both must be verified.
@@ -6510,6 +7184,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Get the customer's profile
     ///
     /// Returns the logged-in customer's profile (contacts, KYC state, password states, MFA, registration data).
@@ -6532,6 +7207,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Reset a forgotten fund (assets) password
     ///
     /// Resets the fund password after verifying the customer's email or phone. The verification is proven either by verifyCodeToken (the token returned by the verify-verification-code interface, checked first) or, if that is absent or does not pass, by verifyCode and sendToken.
@@ -6552,6 +7228,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Reset a forgotten fund password (v2, contact or MFA)
     ///
     /// Resets the fund password of the logged-in customer. If the customer has enabled Google verification (MFA), googleCode is required and the customer does not need to verify the old phone number or email.
@@ -6572,6 +7249,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Reset a forgotten login password
     ///
     /// Resets the login password of the account named by loginName after verifying its email or phone (by verifyCodeToken, or by verifyCode and sendToken); googleCode is needed when the account has MFA enabled. Guest accessible (no token).
@@ -6592,6 +7270,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Set the fund (assets) password
     ///
     /// Sets the customer's fund password for the first time; fails with CUSTOMER_API_0000133 if one is already set. The Google verification code is needed when MFA is enabled.
@@ -6613,6 +7292,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Bind an email address
     ///
     /// Binds an email address to the customer, proven by the verification code sent to it; googleCode is needed when MFA is enabled.
@@ -6634,6 +7314,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Bind a phone number
     ///
     /// Binds a phone number to the customer, proven by the verification code sent to it; googleCode is needed when MFA is enabled.
@@ -6655,6 +7336,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Change the customer's language
     ///
     /// Sets the customer's preferred language.
@@ -6675,6 +7357,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Get the customer's language
     ///
     /// Returns the customer's preferred language, or null when none is stored.
@@ -6697,6 +7380,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Change the postal address and postal code
     ///
     /// Updates the customer's communication address and postal code.
@@ -6717,6 +7401,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Set the phone number for the first time
     ///
     /// Sets the customer's phone number when none is bound yet, proven by an SMS verification code (bizType SMS_COMMON_VERIFICATION_CODE). With thirdSource=telegram a third-party verification code (bizType SMS_TELEGRAM_VERIFICATION_CODE) is given as well.
@@ -6737,6 +7422,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Set the email address for the first time
     ///
     /// Sets the customer's email address when none is bound yet, proven by an email verification code (bizType SMS_COMMON_VERIFICATION_CODE). With thirdSource=telegram a third-party verification code (bizType SMS_TELEGRAM_VERIFICATION_CODE) is given as well.
@@ -6757,6 +7443,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Set the login password for the first time
     ///
     /// Sets the login password of a customer who has none yet.
@@ -6777,6 +7464,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Log in
     ///
     /// Logs a customer in with email, phone number or customer account and a password or verification code (or through a third-party source). Returns the customer, the access token (`token`), the refresh token (`rToken`) and the trading accounts.
@@ -6799,6 +7487,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Register a customer
     ///
     /// Registers a new customer with an email address or a phone number, a verification code and optionally a password, and opens its accounts. The register gateway requires the X-Forwarded-For header.
@@ -6824,6 +7513,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
         }
     }
 }
+
 /// Adds every operation of the service to a server's routes; an
 /// error if one of them is already served.
 #[cfg(feature = "server")]
@@ -7118,9 +7808,10 @@ pub fn mount<S: CustomerWebApiService>(
         );
     Ok(())
 }
+
 #[cfg(feature = "server")]
 impl super::Server {
-    /// Serves the operations of `customer.app.CustomerWebApiService` with `service`; an error if they are already served.
+    /// Serves the operations of `customer.app.CustomerWebApiService` on gateways `global` (`/api/global/`), `login` (`/api/login/`), `register` (`/api/register/`) with `service`; an error if they are already served.
     pub fn customer_web_api_service<S: CustomerWebApiService>(
         mut self,
         service: S,
@@ -7129,8 +7820,10 @@ impl super::Server {
         ::core::result::Result::Ok(self)
     }
 }
+
 #[cfg(feature = "server")]
 impl CustomerWebApiService for super::Unimplemented {}
+
 /// Client side of the service; get one from the crate's `Client`.
 /// Calls return `data`; after [`Client::with`] they return the
 /// whole [`rt::Response`] (`trace`, `tm`, `biz_code`).
@@ -7141,6 +7834,7 @@ pub struct Client<'a, M: rt::CallMode = rt::DataOnly> {
     pub(crate) options: rt::CallOptions,
     pub(crate) mode: ::core::marker::PhantomData<M>,
 }
+
 #[cfg(feature = "client")]
 impl<'a> Client<'a> {
     /// Calls with per-call options (e.g. a given `trace`) that
@@ -7153,6 +7847,7 @@ impl<'a> Client<'a> {
         }
     }
 }
+
 #[cfg(feature = "client")]
 impl<M: rt::CallMode> Client<'_, M> {
     /// Find the customer's third-party account information
@@ -7167,6 +7862,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<Option<rt::serde_json::Value>>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Check whether an account has Google MFA enabled
     ///
     /// Guest access. Looks up the account given by email or phone number and returns its Google MFA status code.
@@ -7179,6 +7875,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<i32>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Check the status of a customer
     ///
     /// Determines the customer status of an email or phone number: 1 exists, 2 does not exist, -1 customer is disabled. This interface requires login.
@@ -7191,6 +7888,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<super::types::CheckStatusResult>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Query the asset information of one account
     ///
     /// Returns the asset information of one account of a trade type (3 CROSS or 5 MATCH), identified by account ID or account currency (at least one of the two must be given). The shape of the data is not documented.
@@ -7203,6 +7901,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<Option<rt::serde_json::Value>>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Query one trading account and its assets
     ///
     /// Returns one account of a trade type, identified by account ID or opening currency (at least one of the two must be given).
@@ -7215,6 +7914,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<super::types::Account>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Query the customer's balance for a trade type
     ///
     /// Returns the balance, currency and asset ID of the customer's assets for a trade type.
@@ -7227,6 +7927,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<super::types::CustomerAssets>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Query the customer's asset totals and per-currency accounts
     ///
     /// Returns the totals (balance, available, liabilities, interest, net assets, risk) of the customer's assets for a trade type, with every account keyed by currency. Trade types 3 CROSS, 5 MATCH and 8 WALLET; contract trade types are not supported.
@@ -7239,6 +7940,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<super::types::CustomerAssetsInfo>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Page through the liabilities flow (loans and repayments)
     ///
     /// Returns one page of the customer's liabilities flow, filtered by trade type, liabilities type, time range, account and asset.
@@ -7251,6 +7953,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<super::types::LiabilitiesWaterPage>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Change the fund password
     ///
     /// Changes the fund (assets) password, given the old one. The Google verification code is needed when Google MFA is enabled.
@@ -7263,6 +7966,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Change the fund password with email/SMS verification
     ///
     /// Changes the fund (assets) password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
@@ -7275,6 +7979,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Change the login password
     ///
     /// Changes the login password, given the old one. The Google verification code is needed when Google MFA is enabled.
@@ -7287,6 +7992,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Change the login password with email/SMS verification
     ///
     /// Changes the login password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
@@ -7299,6 +8005,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// List the customer groups
     ///
     /// Guest access. Lists the company's customer groups (e.g. to choose one at registration).
@@ -7311,6 +8018,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<Vec<super::types::CustomerGroup>>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Change the bound email, choosing how to verify the old credential
     ///
     /// Changes the bound email. The new email is verified with a code sent with bizType EMAIL_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), plus a Google verification code when Google MFA is enabled.
@@ -7323,6 +8031,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Change the bound phone number, choosing how to verify the old credential
     ///
     /// Changes the bound phone number. The new number is verified with a code sent with bizType SMS_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), plus a Google verification code when Google MFA is enabled.
@@ -7335,6 +8044,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Change the customer's country
     ///
     /// Changes the customer's country. If the customer has an approved KYC, the change is rejected. After a successful change, all KYCs pending review in the previous country are rejected.
@@ -7347,6 +8057,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Set the fund password with email/SMS verification
     ///
     /// Sets the fund (assets) password for the first time, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code. Fails with CUSTOMER_API_0000133 when a fund password is already set.
@@ -7360,6 +8071,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Reset a forgotten fund password with email/SMS verification
     ///
     /// Resets the fund (assets) password, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
@@ -7373,6 +8085,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Bind a third-party account
     ///
     /// Binds a third-party account (e.g. Telegram) to the logged-in customer.
@@ -7385,6 +8098,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Query the latest balance of the customer's account in the external system
     ///
     /// Returns the latest balance of the customer's account in the external (third-party) system. The version header is optional here.
@@ -7397,6 +8111,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<super::types::ExternalAccountBalance>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Find the customer's bound phone number and email
     ///
     /// Returns the customer number and the bound phone number and email of the logged-in customer. The version header is optional here.
@@ -7409,6 +8124,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<super::types::PhoneAndEmail>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Set the login password
     ///
     /// Sets the logged-in customer's login password. The Google verification code is needed when the customer has enabled MFA.
@@ -7421,6 +8137,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Change the bound email address
     ///
     /// Replaces the customer's email address by a new one, proven by the verification code sent to the new address.
@@ -7433,6 +8150,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Change the bound email address (v2, old email or MFA)
     ///
     /// Replaces the customer's email address, verifying both the new address and either the original address or Google MFA. If the customer has enabled Google verification (MFA), googleCode is required and the customer does not need to verify the old email.
@@ -7445,6 +8163,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Change the bound phone number
     ///
     /// Replaces the customer's phone number by a new one, proven by the verification code sent to the new number.
@@ -7458,6 +8177,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Change the bound phone number (v2, old phone or MFA)
     ///
     /// Replaces the customer's phone number, verifying both the new number and either the old number or Google MFA. If the customer has enabled Google Authenticator (MFA), googleCode is required and the customer does not need to verify the old phone number.
@@ -7470,6 +8190,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Check whether a customer account exists
     ///
     /// Tells whether an email address or phone number is already registered with the company. Guest accessible (no token). The result code is not documented.
@@ -7482,6 +8203,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<i32>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Close (cancel) the customer account
     ///
     /// Cancels the logged-in customer's account, with an optional remark.
@@ -7494,6 +8216,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Enable or disable Google MFA
     ///
     /// Turns Google authenticator (MFA) on or off. If the customer has bound a phone number, the phone must be verified; if the customer has bound an email, the email must be verified; if both are bound, both must be verified.
@@ -7506,6 +8229,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Get the customer's profile
     ///
     /// Returns the logged-in customer's profile (contacts, KYC state, password states, MFA, registration data).
@@ -7518,6 +8242,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<super::types::CustomerInfo>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Reset a forgotten fund (assets) password
     ///
     /// Resets the fund password after verifying the customer's email or phone. The verification is proven either by verifyCodeToken (the token returned by the verify-verification-code interface, checked first) or, if that is absent or does not pass, by verifyCode and sendToken.
@@ -7530,6 +8255,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Reset a forgotten fund password (v2, contact or MFA)
     ///
     /// Resets the fund password of the logged-in customer. If the customer has enabled Google verification (MFA), googleCode is required and the customer does not need to verify the old phone number or email.
@@ -7542,6 +8268,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Reset a forgotten login password
     ///
     /// Resets the login password of the account named by loginName after verifying its email or phone (by verifyCodeToken, or by verifyCode and sendToken); googleCode is needed when the account has MFA enabled. Guest accessible (no token).
@@ -7554,6 +8281,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Set the fund (assets) password
     ///
     /// Sets the customer's fund password for the first time; fails with CUSTOMER_API_0000133 if one is already set. The Google verification code is needed when MFA is enabled.
@@ -7567,6 +8295,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Bind an email address
     ///
     /// Binds an email address to the customer, proven by the verification code sent to it; googleCode is needed when MFA is enabled.
@@ -7580,6 +8309,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Bind a phone number
     ///
     /// Binds a phone number to the customer, proven by the verification code sent to it; googleCode is needed when MFA is enabled.
@@ -7593,6 +8323,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Change the customer's language
     ///
     /// Sets the customer's preferred language.
@@ -7605,6 +8336,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Get the customer's language
     ///
     /// Returns the customer's preferred language, or null when none is stored.
@@ -7617,6 +8349,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<Option<String>>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Change the postal address and postal code
     ///
     /// Updates the customer's communication address and postal code.
@@ -7629,6 +8362,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Set the phone number for the first time
     ///
     /// Sets the customer's phone number when none is bound yet, proven by an SMS verification code (bizType SMS_COMMON_VERIFICATION_CODE). With thirdSource=telegram a third-party verification code (bizType SMS_TELEGRAM_VERIFICATION_CODE) is given as well.
@@ -7641,6 +8375,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Set the email address for the first time
     ///
     /// Sets the customer's email address when none is bound yet, proven by an email verification code (bizType SMS_COMMON_VERIFICATION_CODE). With thirdSource=telegram a third-party verification code (bizType SMS_TELEGRAM_VERIFICATION_CODE) is given as well.
@@ -7653,6 +8388,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Set the login password for the first time
     ///
     /// Sets the login password of a customer who has none yet.
@@ -7665,6 +8401,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Log in
     ///
     /// Logs a customer in with email, phone number or customer account and a password or verification code (or through a third-party source). Returns the customer, the access token (`token`), the refresh token (`rToken`) and the trading accounts.
@@ -7687,6 +8424,7 @@ impl<M: rt::CallMode> Client<'_, M> {
         }
         Ok(M::finish(response))
     }
+
     /// Register a customer
     ///
     /// Registers a new customer with an email address or a phone number, a verification code and optionally a password, and opens its accounts. The register gateway requires the X-Forwarded-For header.
@@ -7702,9 +8440,10 @@ impl<M: rt::CallMode> Client<'_, M> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
 }
+
 #[cfg(feature = "client")]
 impl super::Client {
-    /// Operations of `customer.app.CustomerWebApiService`.
+    /// Operations of `customer.app.CustomerWebApiService` on gateways `global` (`/api/global/`), `login` (`/api/login/`), `register` (`/api/register/`).
     pub fn customer_web_api_service(&self) -> Client<'_> {
         Client {
             client: &self.inner,

@@ -11,13 +11,16 @@
 
 #[cfg(feature = "client")]
 ::bizgen_runtime::codegen::requires_client!();
+
 #[cfg(feature = "server")]
 ::bizgen_runtime::codegen::requires_server!();
+
 /// The error codes of the spec: match a client error with
 /// `err.is(errors::CODE)`, fail a handler with `Err(errors::CODE.into())`.
 #[rustfmt::skip]
 pub mod errors {
     use ::bizgen_runtime::codegen as rt;
+
     /// `BIZGEN_INTERNAL`: Internal error
     ///
     /// The handler failed in an unexpected way; `data` holds a short reason.
@@ -25,6 +28,7 @@ pub mod errors {
         code: "BIZGEN_INTERNAL",
         message: "Internal error",
     };
+
     /// `BIZGEN_MALFORMED`: Malformed request
     ///
     /// The body is not JSON, the content type is wrong, the method is not POST or the body is too large. `data` says which, as a string.
@@ -32,6 +36,7 @@ pub mod errors {
         code: "BIZGEN_MALFORMED",
         message: "Malformed request",
     };
+
     /// `BIZGEN_NOT_FOUND`: Unknown operation
     ///
     /// No operation is mounted at this path; `data` is the path.
@@ -39,6 +44,7 @@ pub mod errors {
         code: "BIZGEN_NOT_FOUND",
         message: "Unknown operation",
     };
+
     /// `BIZGEN_NOT_IMPLEMENTED`: Operation not implemented
     ///
     /// The server has no handler for this operation yet; `data` is the bizType.
@@ -46,6 +52,7 @@ pub mod errors {
         code: "BIZGEN_NOT_IMPLEMENTED",
         message: "Operation not implemented",
     };
+
     /// `BIZGEN_UNAUTHENTICATED`: Missing or invalid token
     ///
     /// The operation needs a token of the right side (C-side customer or B-side admin) and none was sent, or the token sent is not valid (also on operations where a token is optional). `data` says which, as a string.
@@ -53,6 +60,7 @@ pub mod errors {
         code: "BIZGEN_UNAUTHENTICATED",
         message: "Missing or invalid token",
     };
+
     /// `BIZGEN_VALIDATION`: Request validation failed
     ///
     /// The body or headers do not match the spec; `data` lists every violation as {pointer, reason}.
@@ -60,23 +68,28 @@ pub mod errors {
         code: "BIZGEN_VALIDATION",
         message: "Request validation failed",
     };
+
     /// `CUSTOMER_API_0000133`: Fund password has been set
     pub const CUSTOMER_API_0000133: rt::ErrorCode = rt::ErrorCode {
         code: "CUSTOMER_API_0000133",
         message: "Fund password has been set",
     };
+
     /// `CUSTOMER_API_0000511`: Verification code is not correct
     pub const CUSTOMER_API_0000511: rt::ErrorCode = rt::ErrorCode {
         code: "CUSTOMER_API_0000511",
         message: "Verification code is not correct",
     };
 }
+
 /// Name of the API, from the spec.
 #[rustfmt::skip]
 pub const API_NAME: &str = "customer-api";
+
 /// Default `version` header, from the spec.
 #[rustfmt::skip]
 pub const API_VERSION: &str = "0.0.1";
+
 /// Every operation of the API (of the services compiled in).
 #[rustfmt::skip]
 pub fn operations() -> impl ::core::iter::Iterator<
@@ -98,6 +111,7 @@ pub fn operations() -> impl ::core::iter::Iterator<
     all.extend_from_slice(white_customer_admin_api_service::operations::ALL);
     all.into_iter()
 }
+
 /// Calls `visitor.visit::<Request>()` for every operation's request type.
 #[rustfmt::skip]
 pub fn visit_operations<V: ::bizgen_runtime::codegen::OperationVisitor>(
@@ -117,6 +131,7 @@ pub fn visit_operations<V: ::bizgen_runtime::codegen::OperationVisitor>(
     #[cfg(feature = "white-customer-admin-api-service")]
     white_customer_admin_api_service::visit_operations(visitor);
 }
+
 /// The number of operations (of the services compiled in).
 #[rustfmt::skip]
 pub const OPERATION_COUNT: usize = {
@@ -151,6 +166,7 @@ pub const OPERATION_COUNT: usize = {
     }
     count
 };
+
 /// Customer API of the white-label trading platform
 ///
 /// An async client: configure it once, then call operations through
@@ -161,6 +177,7 @@ pub const OPERATION_COUNT: usize = {
 pub struct Client {
     pub(crate) inner: ::bizgen_runtime::codegen::Client,
 }
+
 #[cfg(feature = "client")]
 #[rustfmt::skip]
 impl Client {
@@ -172,23 +189,28 @@ impl Client {
             inner: ::bizgen_runtime::codegen::Client::new(config)?,
         })
     }
+
     /// The runtime client (configuration, tokens).
     pub fn inner(&self) -> &::bizgen_runtime::codegen::Client {
         &self.inner
     }
+
     /// The current C-side token.
     pub fn token(&self) -> ::core::option::Option<String> {
         self.inner.token()
     }
+
     /// Sets or clears the C-side token; clones of this client (and every
     /// holder of an `Arc` of it) see the change.
     pub fn set_token(&self, token: ::core::option::Option<String>) {
         self.inner.set_token(token)
     }
+
     /// Sets or clears the B-side token, as [`Client::set_token`] does.
     pub fn set_admin_token(&self, token: ::core::option::Option<String>) {
         self.inner.set_admin_token(token)
     }
+
     /// A client sharing this one's connections, with a C-side token of its own.
     pub fn with_token(&self, token: impl ::core::convert::Into<String>) -> Self {
         Client {
@@ -196,6 +218,7 @@ impl Client {
         }
     }
 }
+
 /// Builds the axum router of the API from one implementation per service.
 /// Operations of services that were not given answer `BIZGEN_NOT_FOUND`,
 /// or the mock's answer after `mock_rest` (feature `mock`).
@@ -205,6 +228,7 @@ impl Client {
 pub struct Server {
     pub(crate) routes: ::bizgen_runtime::codegen::Routes,
 }
+
 #[cfg(feature = "server")]
 #[rustfmt::skip]
 impl Server {
@@ -214,17 +238,20 @@ impl Server {
             routes: ::bizgen_runtime::codegen::Routes::new(config),
         }
     }
+
     /// Serves every operation not served yet with the mock (the spec's examples).
     #[cfg(feature = "mock")]
     pub fn mock_rest(mut self) -> Self {
         self.routes.fill_with_mock(&mock::table());
         self
     }
+
     /// The finished router, answering unknown paths with an error envelope.
     pub fn into_router(self) -> ::bizgen_runtime::codegen::Router {
         self.routes.into_router()
     }
 }
+
 /// Implements every service with the default answers (`BIZGEN_NOT_IMPLEMENTED`).
 #[cfg(feature = "server")]
 #[rustfmt::skip]
@@ -234,48 +261,62 @@ pub struct Unimplemented;
 #[cfg(feature = "customer-api-web-service")]
 #[rustfmt::skip]
 pub mod customer_api_web_service;
+
 #[cfg(feature = "customer-dubbo-api-service")]
 #[rustfmt::skip]
 pub mod customer_dubbo_api_service;
+
 #[cfg(feature = "customer-group-admin-api-service")]
 #[rustfmt::skip]
 pub mod customer_group_admin_api_service;
+
 #[cfg(feature = "customer-web-api-service")]
 #[rustfmt::skip]
 pub mod customer_web_api_service;
+
 #[cfg(feature = "mock")]
 #[rustfmt::skip]
 pub mod mock;
+
 #[cfg(feature = "openapi-customer-web-api-service")]
 #[rustfmt::skip]
 pub mod openapi_customer_web_api_service;
+
 #[cfg(feature = "third-ext")]
 #[rustfmt::skip]
 pub mod third_ext;
+
 #[rustfmt::skip]
 pub mod types;
+
 #[cfg(feature = "white-customer-admin-api-service")]
 #[rustfmt::skip]
 pub mod white_customer_admin_api_service;
+
 /// The runtime the generated code runs on: client and server configuration,
 /// authentication, errors.
 #[rustfmt::skip]
 pub use bizgen_runtime as runtime;
+
 #[rustfmt::skip]
 pub use bizgen_runtime::error::{ApiError, ErrorCode, OrApiError};
+
 #[rustfmt::skip]
 pub use bizgen_runtime::operation::TokenKind;
+
 #[cfg(feature = "client")]
 #[rustfmt::skip]
 pub use bizgen_runtime::client::{
     CallOptions, ClientConfig, Error as ClientError, Response,
 };
+
 #[cfg(feature = "server")]
 #[rustfmt::skip]
 pub use bizgen_runtime::server::{
     AuthContext, Authenticator, Principal, RequestContext, ServerConfig, ServerError,
     StaticTokens,
 };
+
 /// What serving the router takes: `axum::serve(listener, router)` with a
 /// `tokio::net::TcpListener`.
 #[cfg(feature = "server")]

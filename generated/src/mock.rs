@@ -3,12 +3,14 @@
 //! A mock of every operation that answers with the spec's example
 //! responses: the first successful one, else the first error; the
 //! request header `Prefer: example=NAME` picks another.
+
 use ::bizgen_runtime::codegen as rt;
+
 /// Every operation with its examples as `(name, envelope JSON)`.
 pub static OPERATIONS: &[rt::StaticOperation] = &[
     rt::StaticOperation {
         info: <super::customer_api_web_service::DowngradeRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -18,7 +20,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_api_web_service::ApplyApiRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -28,7 +30,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_api_web_service::DelApiRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "delete",
@@ -42,7 +44,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_api_web_service::EditApiPermissionRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "edit",
@@ -56,7 +58,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_api_web_service::PageRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -66,7 +68,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_api_web_service::QueryApiRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -76,7 +78,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_dubbo_api_service::ResetAccountRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "reset",
@@ -86,7 +88,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_group_admin_api_service::GroupListRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "match-groups",
@@ -96,7 +98,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::FindThirdAccountInfoRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -106,7 +108,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::CheckGoogleMfaStatusRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "captured",
@@ -120,7 +122,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::CheckStatusRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "exists",
@@ -134,7 +136,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::QueryAccountAssetsInfoRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "by-account-id",
@@ -144,7 +146,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::QueryAccountByIdRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "match-usdt",
@@ -154,7 +156,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::QueryCustomerAssetsRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "captured",
@@ -168,7 +170,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::QueryCustomerAssetsInfoRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "captured",
@@ -182,7 +184,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::QueryLiabilitiesWaterByPageRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "loans",
@@ -192,7 +194,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::UpdateAssertsPwdRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -202,7 +204,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::UpdateAssertsPwdMfaRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -212,7 +214,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::UpdateLoginPwdRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -222,7 +224,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::UpdateLoginPwdMfaRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -236,7 +238,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::GroupListRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "two-groups",
@@ -246,7 +248,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ChangeEmailMfaRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -260,7 +262,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ChangePhoneMfaRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -274,7 +276,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ChangeCountryRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -288,7 +290,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::BindAssertsPwdMfaRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "already-set",
@@ -302,7 +304,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ForgetAssertsPwdMfaRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "already-set",
@@ -316,7 +318,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::BindThirdAccountRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -330,7 +332,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::QueryLatestBalanceOfUserAccountInExternalSystemRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "usdt",
@@ -340,7 +342,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::FindPhoneAndEmailRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "both-bound",
@@ -350,7 +352,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::BindLoginPwdRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -360,7 +362,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ChangeEmailRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -370,7 +372,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ChangeEmailV1v1v2Request as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success-with-old-email",
@@ -384,7 +386,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ChangePhoneRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "wrong-code",
@@ -398,7 +400,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ChangePhoneV1v1v2Request as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success-with-old-phone",
@@ -408,7 +410,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::CheckCustomerExistRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "exists",
@@ -418,7 +420,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::DestroyRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -428,7 +430,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::EnableOrForbidMfaRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "enable",
@@ -438,7 +440,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::FindCustomerInfoRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "profile",
@@ -448,7 +450,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ForgetAssertsPwdRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -458,7 +460,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ForgetAssertsPwdV1v1v2Request as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success-with-mfa",
@@ -472,7 +474,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ForgetLoginPwdRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -482,7 +484,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::BindAssertsPwdRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "already-set",
@@ -496,7 +498,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::BindEmailRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "wrong-code",
@@ -510,7 +512,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::BindPhoneRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "wrong-code",
@@ -524,7 +526,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ChangeLangRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -538,7 +540,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::FindCustomerLangRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -552,7 +554,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::ChangeCustomerAddressAndPostalCodeRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -562,7 +564,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::FirstSetPhoneRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -576,7 +578,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::FirstSetEmailRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -590,7 +592,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::FirstTimeSettingLoginPasswordRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -604,7 +606,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::LoginRequest as rt::Operation>::INFO,
-        sets_token: true,
+        sets_token: ::core::option::Option::Some("token"),
         examples: &[
             (
                 "phone-password",
@@ -614,7 +616,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::customer_web_api_service::RegisterRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "phone-registration",
@@ -624,7 +626,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::openapi_customer_web_api_service::CheckCustomerExistRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "phone-exists",
@@ -634,7 +636,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::third_ext::SwitchAccountRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "switch",
@@ -644,7 +646,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::third_ext::RandomKeyRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "success",
@@ -654,7 +656,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::white_customer_admin_api_service::AddCusAndOpenAccountAndKycRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "created",
@@ -664,7 +666,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::white_customer_admin_api_service::PageRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "first-page",
@@ -674,7 +676,7 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
     },
     rt::StaticOperation {
         info: <super::white_customer_admin_api_service::DetailRequest as rt::Operation>::INFO,
-        sets_token: false,
+        sets_token: ::core::option::Option::None,
         examples: &[
             (
                 "base-info",
@@ -683,16 +685,19 @@ pub static OPERATIONS: &[rt::StaticOperation] = &[
         ],
     },
 ];
+
 /// The mock's table, each example parsed once.
 pub fn table() -> rt::MockTable {
     rt::MockTable::from_static(super::API_NAME, OPERATIONS)
 }
+
 /// The mock server's `main`: flags `--host`, `--port`, `--token`,
 /// `--admin-token`, `--cors`, `--delay-ms`, `--http-status` (see
 /// `customer-api-mock --help`).
 pub fn main() -> ::std::process::ExitCode {
     rt::mock::run(&table(), ::std::env::args().skip(1))
 }
+
 /// A router serving every operation from [`table`].
 pub fn router(config: rt::ServerConfig) -> rt::Router {
     rt::mock::router(&table(), config, ::core::default::Default::default())

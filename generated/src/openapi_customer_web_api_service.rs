@@ -3,16 +3,24 @@
 //! The B-side gateway's copy of checkCustomerExist (same bizType as the C-side operation on the global gateway, slightly different fields; no token).
 //!
 //! bizType prefix `customer.app.CustomerWebApiService`.
+
 use ::bizgen_runtime::codegen as rt;
-/// Request body of [`OpenapiCustomerWebApiService::check_customer_exist`].
+
+/// Request body of `checkCustomerExist` ([`operations::CHECK_CUSTOMER_EXIST`]).
 ///
 /// Check whether a customer exists (B-side)
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::check_customer_exist`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`OpenapiCustomerWebApiService::check_customer_exist`]."
+)]
 #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CheckCustomerExistRequest {
     /// Registration/login method: 1 email, 2 phone number, 3 customer account.
     ///
-    /// Wire name `type`, enum [`LoginType`] (1 = Email, 2 = Phone number, 3 = Customer account).
+    /// Wire name `type`, enum [`LoginType`](super::types::LoginType) (1 = Email, 2 = Phone number, 3 = Customer account).
     pub r#type: super::types::LoginType,
     /// Account: email / phone number.
     ///
@@ -34,6 +42,7 @@ pub struct CheckCustomerExistRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
 }
+
 impl CheckCustomerExistRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -58,6 +67,7 @@ impl CheckCustomerExistRequest {
             })
     }
 }
+
 impl CheckCustomerExistRequest {
     /// A request with the required fields; the shortest call is `CheckCustomerExistRequest::new(type, login_name)`. Optional fields have setters, e.g. `.with_protocol(..)`.
     pub fn new(
@@ -72,6 +82,7 @@ impl CheckCustomerExistRequest {
             phone_area: ::core::option::Option::None,
         }
     }
+
     /// Sets `protocol`.
     pub fn with_protocol(
         mut self,
@@ -80,6 +91,7 @@ impl CheckCustomerExistRequest {
         self.protocol = ::core::option::Option::Some(protocol.into());
         self
     }
+
     /// Sets `emailArea`.
     pub fn with_email_area(
         mut self,
@@ -88,6 +100,7 @@ impl CheckCustomerExistRequest {
         self.email_area = ::core::option::Option::Some(email_area.into());
         self
     }
+
     /// Sets `phoneArea`.
     pub fn with_phone_area(
         mut self,
@@ -97,13 +110,16 @@ impl CheckCustomerExistRequest {
         self
     }
 }
+
 impl rt::Operation for CheckCustomerExistRequest {
     type Response = i32;
     const INFO: &'static rt::OperationInfo = &operations::CHECK_CUSTOMER_EXIST;
 }
+
 /// Descriptors of this service's operations: path, bizType, access, headers and request schema.
 pub mod operations {
     use super::rt;
+
     /// `checkCustomerExist`: Check whether a customer exists (B-side)
     pub static CHECK_CUSTOMER_EXIST: rt::OperationInfo = rt::OperationInfo {
         service: "OpenapiCustomerWebApiService",
@@ -131,16 +147,20 @@ pub mod operations {
         ],
         request: super::CheckCustomerExistRequest::object_schema,
     };
+
     /// Every operation of this service.
     pub static ALL: &[&rt::OperationInfo] = &[&CHECK_CUSTOMER_EXIST];
+
     /// The number of operations of this service.
-    pub const COUNT: usize = 1usize;
+    pub const COUNT: usize = 1;
 }
+
 /// Calls `visitor.visit::<Request>()` for every operation's request type.
 pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
     visitor.visit::<CheckCustomerExistRequest>();
 }
-/// Server side of `customer.app.CustomerWebApiService`: implement the operations you serve.
+
+/// Server side of `customer.app.CustomerWebApiService` on gateway `openapiB` (`/openapi-b/`): implement the operations you serve.
 ///
 /// Every method has a default that answers `BIZGEN_NOT_IMPLEMENTED`, so that an operation added to the spec does not break existing implementations. Requests reach a method only after headers, token and body have passed every check of the spec.
 #[cfg(feature = "server")]
@@ -166,6 +186,7 @@ pub trait OpenapiCustomerWebApiService: Send + Sync + 'static {
         }
     }
 }
+
 /// Adds every operation of the service to a server's routes; an
 /// error if one of them is already served.
 #[cfg(feature = "server")]
@@ -183,9 +204,10 @@ pub fn mount<S: OpenapiCustomerWebApiService>(
         );
     Ok(())
 }
+
 #[cfg(feature = "server")]
 impl super::Server {
-    /// Serves the operations of `customer.app.CustomerWebApiService` with `service`; an error if they are already served.
+    /// Serves the operations of `customer.app.CustomerWebApiService` on gateway `openapiB` (`/openapi-b/`) with `service`; an error if they are already served.
     pub fn openapi_customer_web_api_service<S: OpenapiCustomerWebApiService>(
         mut self,
         service: S,
@@ -194,8 +216,10 @@ impl super::Server {
         ::core::result::Result::Ok(self)
     }
 }
+
 #[cfg(feature = "server")]
 impl OpenapiCustomerWebApiService for super::Unimplemented {}
+
 /// Client side of the service; get one from the crate's `Client`.
 /// Calls return `data`; after [`Client::with`] they return the
 /// whole [`rt::Response`] (`trace`, `tm`, `biz_code`).
@@ -206,6 +230,7 @@ pub struct Client<'a, M: rt::CallMode = rt::DataOnly> {
     pub(crate) options: rt::CallOptions,
     pub(crate) mode: ::core::marker::PhantomData<M>,
 }
+
 #[cfg(feature = "client")]
 impl<'a> Client<'a> {
     /// Calls with per-call options (e.g. a given `trace`) that
@@ -218,6 +243,7 @@ impl<'a> Client<'a> {
         }
     }
 }
+
 #[cfg(feature = "client")]
 impl<M: rt::CallMode> Client<'_, M> {
     /// Check whether a customer exists (B-side)
@@ -233,9 +259,10 @@ impl<M: rt::CallMode> Client<'_, M> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
 }
+
 #[cfg(feature = "client")]
 impl super::Client {
-    /// Operations of `customer.app.CustomerWebApiService`.
+    /// Operations of `customer.app.CustomerWebApiService` on gateway `openapiB` (`/openapi-b/`).
     pub fn openapi_customer_web_api_service(&self) -> Client<'_> {
         Client {
             client: &self.inner,

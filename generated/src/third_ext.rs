@@ -3,13 +3,19 @@
 //! Third-party extension endpoints (account switch and token exchange).
 //!
 //! bizType prefix `thirdExt`.
+
 use ::bizgen_runtime::codegen as rt;
-/// Request body of [`ThirdExt::switch_account`].
+
+/// Request body of `switchAccount` ([`operations::SWITCH_ACCOUNT`]).
 ///
 /// Switch between real and demo account
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::switch_account`].")]
+#[cfg_attr(feature = "server", doc = " Served by [`ThirdExt::switch_account`].")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct SwitchAccountRequest {}
+
 impl SwitchAccountRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -17,18 +23,24 @@ impl SwitchAccountRequest {
         SCHEMA.get_or_init(|| { rt::ObjectSchema::new("SwitchAccountRequest", []) })
     }
 }
+
 impl SwitchAccountRequest {
     /// A request with the required fields; the shortest call is `SwitchAccountRequest::new()`.
     pub fn new() -> Self {
         SwitchAccountRequest {}
     }
 }
-/// Request body of [`ThirdExt::random_key`].
+
+/// Request body of `randomKey` ([`operations::RANDOM_KEY`]).
 ///
 /// Exchange a temporary token for an access token
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::random_key`].")]
+#[cfg_attr(feature = "server", doc = " Served by [`ThirdExt::random_key`].")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct RandomKeyRequest {}
+
 impl RandomKeyRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -36,23 +48,28 @@ impl RandomKeyRequest {
         SCHEMA.get_or_init(|| { rt::ObjectSchema::new("RandomKeyRequest", []) })
     }
 }
+
 impl RandomKeyRequest {
     /// A request with the required fields; the shortest call is `RandomKeyRequest::new()`.
     pub fn new() -> Self {
         RandomKeyRequest {}
     }
 }
+
 impl rt::Operation for SwitchAccountRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::SWITCH_ACCOUNT;
 }
+
 impl rt::Operation for RandomKeyRequest {
     type Response = String;
     const INFO: &'static rt::OperationInfo = &operations::RANDOM_KEY;
 }
+
 /// Descriptors of this service's operations: path, bizType, access, headers and request schema.
 pub mod operations {
     use super::rt;
+
     /// `switchAccount`: Switch between real and demo account
     pub static SWITCH_ACCOUNT: rt::OperationInfo = rt::OperationInfo {
         service: "ThirdExt",
@@ -85,6 +102,7 @@ pub mod operations {
         ],
         request: super::SwitchAccountRequest::object_schema,
     };
+
     /// `randomKey`: Exchange a temporary token for an access token
     pub static RANDOM_KEY: rt::OperationInfo = rt::OperationInfo {
         service: "ThirdExt",
@@ -117,17 +135,21 @@ pub mod operations {
         ],
         request: super::RandomKeyRequest::object_schema,
     };
+
     /// Every operation of this service.
     pub static ALL: &[&rt::OperationInfo] = &[&SWITCH_ACCOUNT, &RANDOM_KEY];
+
     /// The number of operations of this service.
-    pub const COUNT: usize = 2usize;
+    pub const COUNT: usize = 2;
 }
+
 /// Calls `visitor.visit::<Request>()` for every operation's request type.
 pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
     visitor.visit::<SwitchAccountRequest>();
     visitor.visit::<RandomKeyRequest>();
 }
-/// Server side of `thirdExt`: implement the operations you serve.
+
+/// Server side of `thirdExt` on gateways `global` (`/api/global/`), `thirdExt` (`/api/thirdExt/`): implement the operations you serve.
 ///
 /// Every method has a default that answers `BIZGEN_NOT_IMPLEMENTED`, so that an operation added to the spec does not break existing implementations. Requests reach a method only after headers, token and body have passed every check of the spec.
 #[cfg(feature = "server")]
@@ -148,6 +170,7 @@ pub trait ThirdExt: Send + Sync + 'static {
         let _ = (ctx, request);
         async { Err(rt::ApiError::not_implemented("switchAccount")) }
     }
+
     /// Exchange a temporary token for an access token
     ///
     /// Exchanges a one-time temporary token for the final access token, which is returned as `data`. A login token may be sent but is not required; no version header is sent.
@@ -165,6 +188,7 @@ pub trait ThirdExt: Send + Sync + 'static {
         async { Err(rt::ApiError::not_implemented("randomKey")) }
     }
 }
+
 /// Adds every operation of the service to a server's routes; an
 /// error if one of them is already served.
 #[cfg(feature = "server")]
@@ -188,9 +212,10 @@ pub fn mount<S: ThirdExt>(
         );
     Ok(())
 }
+
 #[cfg(feature = "server")]
 impl super::Server {
-    /// Serves the operations of `thirdExt` with `service`; an error if they are already served.
+    /// Serves the operations of `thirdExt` on gateways `global` (`/api/global/`), `thirdExt` (`/api/thirdExt/`) with `service`; an error if they are already served.
     pub fn third_ext<S: ThirdExt>(
         mut self,
         service: S,
@@ -199,8 +224,10 @@ impl super::Server {
         ::core::result::Result::Ok(self)
     }
 }
+
 #[cfg(feature = "server")]
 impl ThirdExt for super::Unimplemented {}
+
 /// Client side of the service; get one from the crate's `Client`.
 /// Calls return `data`; after [`Client::with`] they return the
 /// whole [`rt::Response`] (`trace`, `tm`, `biz_code`).
@@ -211,6 +238,7 @@ pub struct Client<'a, M: rt::CallMode = rt::DataOnly> {
     pub(crate) options: rt::CallOptions,
     pub(crate) mode: ::core::marker::PhantomData<M>,
 }
+
 #[cfg(feature = "client")]
 impl<'a> Client<'a> {
     /// Calls with per-call options (e.g. a given `trace`) that
@@ -223,6 +251,7 @@ impl<'a> Client<'a> {
         }
     }
 }
+
 #[cfg(feature = "client")]
 impl<M: rt::CallMode> Client<'_, M> {
     /// Switch between real and demo account
@@ -239,6 +268,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<()>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Exchange a temporary token for an access token
     ///
     /// Exchanges a one-time temporary token for the final access token, which is returned as `data`. A login token may be sent but is not required; no version header is sent.
@@ -254,9 +284,10 @@ impl<M: rt::CallMode> Client<'_, M> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
 }
+
 #[cfg(feature = "client")]
 impl super::Client {
-    /// Operations of `thirdExt`.
+    /// Operations of `thirdExt` on gateways `global` (`/api/global/`), `thirdExt` (`/api/thirdExt/`).
     pub fn third_ext(&self) -> Client<'_> {
         Client {
             client: &self.inner,

@@ -3,10 +3,21 @@
 //! B-side customer administration of a white-label company (create, list, details).
 //!
 //! bizType prefix `customer.admin.WhiteCustomerAdminApiService`.
+
 use ::bizgen_runtime::codegen as rt;
-/// Request body of [`WhiteCustomerAdminApiService::add_cus_and_open_account_and_kyc`].
+
+/// Request body of `addCusAndOpenAccountAndKyc` ([`operations::ADD_CUS_AND_OPEN_ACCOUNT_AND_KYC`]).
 ///
 /// Create a customer with accounts and KYC
+///
+#[cfg_attr(
+    feature = "client",
+    doc = " Sent by [`Client::add_cus_and_open_account_and_kyc`]."
+)]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`WhiteCustomerAdminApiService::add_cus_and_open_account_and_kyc`]."
+)]
 #[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct AddCusAndOpenAccountAndKycRequest {
@@ -29,7 +40,7 @@ pub struct AddCusAndOpenAccountAndKycRequest {
     pub country: String,
     /// Registration source: 1=mobile web: H5, 2=pcweb: PC_Web, 3=system & back office: System, 4=Android native app: Android, 5=Apple native app: iOS, 6=Hongmeng OS: HOS, 7=PC Windows client: PC_Win, 8=PC Mac client: PC_Mac, 9=none of the above: other.
     ///
-    /// Wire name `registerSource`, enum [`ClientSource`] (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other).
+    /// Wire name `registerSource`, enum [`ClientSource`](super::types::ClientSource) (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other).
     pub register_source: super::types::ClientSource,
     /// Customer group ID: 1 = default customer group; customerGroupId and tradeTypeCurrencyList correspond to each other.
     ///
@@ -91,6 +102,7 @@ pub struct AddCusAndOpenAccountAndKycRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub third_server_code: Option<String>,
 }
+
 impl ::core::fmt::Debug for AddCusAndOpenAccountAndKycRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("AddCusAndOpenAccountAndKycRequest")
@@ -114,6 +126,7 @@ impl ::core::fmt::Debug for AddCusAndOpenAccountAndKycRequest {
             .finish()
     }
 }
+
 impl AddCusAndOpenAccountAndKycRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -173,6 +186,7 @@ impl AddCusAndOpenAccountAndKycRequest {
             })
     }
 }
+
 impl AddCusAndOpenAccountAndKycRequest {
     /// A request with the required fields; the shortest call is `AddCusAndOpenAccountAndKycRequest::new(phone, pwd, country, register_source, customer_group_id)`. Optional fields have setters, e.g. `.with_email(..)`.
     pub fn new(
@@ -202,11 +216,13 @@ impl AddCusAndOpenAccountAndKycRequest {
             third_server_code: ::core::option::Option::None,
         }
     }
+
     /// Sets `email`.
     pub fn with_email(mut self, email: impl ::core::convert::Into<String>) -> Self {
         self.email = ::core::option::Option::Some(email.into());
         self
     }
+
     /// Sets `tradeTypeCurrencyList`.
     pub fn with_trade_type_currency_list(
         mut self,
@@ -219,6 +235,7 @@ impl AddCusAndOpenAccountAndKycRequest {
         );
         self
     }
+
     /// Sets `phoneArea`.
     pub fn with_phone_area(
         mut self,
@@ -227,6 +244,7 @@ impl AddCusAndOpenAccountAndKycRequest {
         self.phone_area = ::core::option::Option::Some(phone_area.into());
         self
     }
+
     /// Sets `emailArea`.
     pub fn with_email_area(
         mut self,
@@ -235,11 +253,13 @@ impl AddCusAndOpenAccountAndKycRequest {
         self.email_area = ::core::option::Option::Some(email_area.into());
         self
     }
+
     /// Sets `remark`.
     pub fn with_remark(mut self, remark: impl ::core::convert::Into<String>) -> Self {
         self.remark = ::core::option::Option::Some(remark.into());
         self
     }
+
     /// Sets `registerDevice`.
     pub fn with_register_device(
         mut self,
@@ -248,6 +268,7 @@ impl AddCusAndOpenAccountAndKycRequest {
         self.register_device = ::core::option::Option::Some(register_device.into());
         self
     }
+
     /// Sets `utmSource`.
     pub fn with_utm_source(
         mut self,
@@ -256,6 +277,7 @@ impl AddCusAndOpenAccountAndKycRequest {
         self.utm_source = ::core::option::Option::Some(utm_source.into());
         self
     }
+
     /// Sets `utmMedium`.
     pub fn with_utm_medium(
         mut self,
@@ -264,6 +286,7 @@ impl AddCusAndOpenAccountAndKycRequest {
         self.utm_medium = ::core::option::Option::Some(utm_medium.into());
         self
     }
+
     /// Sets `utmCampaign`.
     pub fn with_utm_campaign(
         mut self,
@@ -272,6 +295,7 @@ impl AddCusAndOpenAccountAndKycRequest {
         self.utm_campaign = ::core::option::Option::Some(utm_campaign.into());
         self
     }
+
     /// Sets `utmContent`.
     pub fn with_utm_content(
         mut self,
@@ -280,6 +304,7 @@ impl AddCusAndOpenAccountAndKycRequest {
         self.utm_content = ::core::option::Option::Some(utm_content.into());
         self
     }
+
     /// Sets `utmTerm`.
     pub fn with_utm_term(
         mut self,
@@ -288,6 +313,7 @@ impl AddCusAndOpenAccountAndKycRequest {
         self.utm_term = ::core::option::Option::Some(utm_term.into());
         self
     }
+
     /// Sets `thirdServerCode`.
     pub fn with_third_server_code(
         mut self,
@@ -297,9 +323,16 @@ impl AddCusAndOpenAccountAndKycRequest {
         self
     }
 }
-/// Request body of [`WhiteCustomerAdminApiService::page`].
+
+/// Request body of `page` ([`operations::PAGE`]).
 ///
 /// List customers page by page
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::page`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`WhiteCustomerAdminApiService::page`]."
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct PageRequest {
@@ -319,6 +352,7 @@ pub struct PageRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current: Option<i32>,
 }
+
 impl PageRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -351,6 +385,7 @@ impl PageRequest {
             })
     }
 }
+
 impl PageRequest {
     /// A request with the required fields; the shortest call is `PageRequest::new()`. Optional fields have setters, e.g. `.with_customer_no(..)`.
     pub fn new() -> Self {
@@ -360,6 +395,7 @@ impl PageRequest {
             current: ::core::option::Option::None,
         }
     }
+
     /// Sets `customerNo`.
     pub fn with_customer_no(
         mut self,
@@ -368,26 +404,35 @@ impl PageRequest {
         self.customer_no = ::core::option::Option::Some(customer_no.into());
         self
     }
+
     /// Sets `size`.
     pub fn with_size(mut self, size: impl ::core::convert::Into<i32>) -> Self {
         self.size = ::core::option::Option::Some(size.into());
         self
     }
+
     /// Sets `current`.
     pub fn with_current(mut self, current: impl ::core::convert::Into<i32>) -> Self {
         self.current = ::core::option::Option::Some(current.into());
         self
     }
 }
-/// Request body of [`WhiteCustomerAdminApiService::detail`].
+
+/// Request body of `detail` ([`operations::DETAIL`]).
 ///
 /// Get a customer's details
+///
+#[cfg_attr(feature = "client", doc = " Sent by [`Client::detail`].")]
+#[cfg_attr(
+    feature = "server",
+    doc = " Served by [`WhiteCustomerAdminApiService::detail`]."
+)]
 #[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct DetailRequest {
     /// Type of information: baseInfo = basic information, tradeAccount = trading account, kyc = KYC information, allKyc = detailed KYC information of the page, bankList = bank card list, walletList = wallet address, otherInfo = other.
     ///
-    /// Wire name `type`, enum [`DetailType`] (baseInfo = Basic information, tradeAccount = Trading accounts, kyc = KYC information, allKyc = Detailed KYC information of the page, bankList = Bank card list, walletList = Wallet addresses, otherInfo = Other).
+    /// Wire name `type`, enum [`DetailType`](super::types::DetailType) (baseInfo = Basic information, tradeAccount = Trading accounts, kyc = KYC information, allKyc = Detailed KYC information of the page, bankList = Bank card list, walletList = Wallet addresses, otherInfo = Other).
     pub r#type: super::types::DetailType,
     /// Customer ID.
     ///
@@ -398,6 +443,7 @@ pub struct DetailRequest {
     /// Wire name `customerNo`, `string`.
     pub customer_no: String,
 }
+
 impl DetailRequest {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -420,6 +466,7 @@ impl DetailRequest {
             })
     }
 }
+
 impl DetailRequest {
     /// A request with the required fields; the shortest call is `DetailRequest::new(type, id, customer_no)`.
     pub fn new(
@@ -434,21 +481,26 @@ impl DetailRequest {
         }
     }
 }
+
 impl rt::Operation for AddCusAndOpenAccountAndKycRequest {
     type Response = String;
     const INFO: &'static rt::OperationInfo = &operations::ADD_CUS_AND_OPEN_ACCOUNT_AND_KYC;
 }
+
 impl rt::Operation for PageRequest {
     type Response = super::types::CustomerPage;
     const INFO: &'static rt::OperationInfo = &operations::PAGE;
 }
+
 impl rt::Operation for DetailRequest {
     type Response = super::types::CustomerDetail;
     const INFO: &'static rt::OperationInfo = &operations::DETAIL;
 }
+
 /// Descriptors of this service's operations: path, bizType, access, headers and request schema.
 pub mod operations {
     use super::rt;
+
     /// `addCusAndOpenAccountAndKyc`: Create a customer with accounts and KYC
     pub static ADD_CUS_AND_OPEN_ACCOUNT_AND_KYC: rt::OperationInfo = rt::OperationInfo {
         service: "WhiteCustomerAdminApiService",
@@ -481,6 +533,7 @@ pub mod operations {
         ],
         request: super::AddCusAndOpenAccountAndKycRequest::object_schema,
     };
+
     /// `page`: List customers page by page
     pub static PAGE: rt::OperationInfo = rt::OperationInfo {
         service: "WhiteCustomerAdminApiService",
@@ -513,6 +566,7 @@ pub mod operations {
         ],
         request: super::PageRequest::object_schema,
     };
+
     /// `detail`: Get a customer's details
     pub static DETAIL: rt::OperationInfo = rt::OperationInfo {
         service: "WhiteCustomerAdminApiService",
@@ -545,22 +599,26 @@ pub mod operations {
         ],
         request: super::DetailRequest::object_schema,
     };
+
     /// Every operation of this service.
     pub static ALL: &[&rt::OperationInfo] = &[
         &ADD_CUS_AND_OPEN_ACCOUNT_AND_KYC,
         &PAGE,
         &DETAIL,
     ];
+
     /// The number of operations of this service.
-    pub const COUNT: usize = 3usize;
+    pub const COUNT: usize = 3;
 }
+
 /// Calls `visitor.visit::<Request>()` for every operation's request type.
 pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
     visitor.visit::<AddCusAndOpenAccountAndKycRequest>();
     visitor.visit::<PageRequest>();
     visitor.visit::<DetailRequest>();
 }
-/// Server side of `customer.admin.WhiteCustomerAdminApiService`: implement the operations you serve.
+
+/// Server side of `customer.admin.WhiteCustomerAdminApiService` on gateway `openapiB` (`/openapi-b/`): implement the operations you serve.
 ///
 /// Every method has a default that answers `BIZGEN_NOT_IMPLEMENTED`, so that an operation added to the spec does not break existing implementations. Requests reach a method only after headers, token and body have passed every check of the spec.
 #[cfg(feature = "server")]
@@ -585,6 +643,7 @@ pub trait WhiteCustomerAdminApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// List customers page by page
     ///
     /// Returns one page of the company's customers with their basic information. customerNo must be sent; null means no filter.
@@ -607,6 +666,7 @@ pub trait WhiteCustomerAdminApiService: Send + Sync + 'static {
             )
         }
     }
+
     /// Get a customer's details
     ///
     /// Returns one part of a customer's details, chosen by type.
@@ -630,6 +690,7 @@ pub trait WhiteCustomerAdminApiService: Send + Sync + 'static {
         }
     }
 }
+
 /// Adds every operation of the service to a server's routes; an
 /// error if one of them is already served.
 #[cfg(feature = "server")]
@@ -661,9 +722,10 @@ pub fn mount<S: WhiteCustomerAdminApiService>(
         );
     Ok(())
 }
+
 #[cfg(feature = "server")]
 impl super::Server {
-    /// Serves the operations of `customer.admin.WhiteCustomerAdminApiService` with `service`; an error if they are already served.
+    /// Serves the operations of `customer.admin.WhiteCustomerAdminApiService` on gateway `openapiB` (`/openapi-b/`) with `service`; an error if they are already served.
     pub fn white_customer_admin_api_service<S: WhiteCustomerAdminApiService>(
         mut self,
         service: S,
@@ -672,8 +734,10 @@ impl super::Server {
         ::core::result::Result::Ok(self)
     }
 }
+
 #[cfg(feature = "server")]
 impl WhiteCustomerAdminApiService for super::Unimplemented {}
+
 /// Client side of the service; get one from the crate's `Client`.
 /// Calls return `data`; after [`Client::with`] they return the
 /// whole [`rt::Response`] (`trace`, `tm`, `biz_code`).
@@ -684,6 +748,7 @@ pub struct Client<'a, M: rt::CallMode = rt::DataOnly> {
     pub(crate) options: rt::CallOptions,
     pub(crate) mode: ::core::marker::PhantomData<M>,
 }
+
 #[cfg(feature = "client")]
 impl<'a> Client<'a> {
     /// Calls with per-call options (e.g. a given `trace`) that
@@ -696,6 +761,7 @@ impl<'a> Client<'a> {
         }
     }
 }
+
 #[cfg(feature = "client")]
 impl<M: rt::CallMode> Client<'_, M> {
     /// Create a customer with accounts and KYC
@@ -710,6 +776,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<String>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// List customers page by page
     ///
     /// Returns one page of the company's customers with their basic information. customerNo must be sent; null means no filter.
@@ -722,6 +789,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ) -> Result<M::Output<super::types::CustomerPage>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
+
     /// Get a customer's details
     ///
     /// Returns one part of a customer's details, chosen by type.
@@ -735,9 +803,10 @@ impl<M: rt::CallMode> Client<'_, M> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
 }
+
 #[cfg(feature = "client")]
 impl super::Client {
-    /// Operations of `customer.admin.WhiteCustomerAdminApiService`.
+    /// Operations of `customer.admin.WhiteCustomerAdminApiService` on gateway `openapiB` (`/openapi-b/`).
     pub fn white_customer_admin_api_service(&self) -> Client<'_> {
         Client {
             client: &self.inner,

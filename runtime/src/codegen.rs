@@ -15,7 +15,7 @@ pub use crate::schema::{
     EnumCodes, EnumSchema, FieldSchema, Format, IntRules, Node, ObjectSchema, RequiredWhen, Schema,
     StringRules,
 };
-pub use crate::types::{Decimal, Empty, EpochMillis, Redacted, RedactedOption};
+pub use crate::types::{Decimal, Empty, EpochMillis, Redacted, RedactedOption, UnknownEnumValue};
 
 pub use std::borrow::Cow;
 pub use std::collections::BTreeMap;

@@ -27,4 +27,4 @@ pub mod server;
 
 pub use envelope::Envelope;
 pub use error::ApiError;
-pub use types::{Decimal, Empty, EpochMillis};
+pub use types::{Decimal, Empty, EpochMillis, UnknownEnumValue};

@@ -66,10 +66,11 @@ pub struct MockOperation {
     /// The request body's shape (borrowed from generated code, or built from
     /// the spec at run time).
     pub request: Cow<'static, ObjectSchema>,
-    /// The answer carries the session token in `data.token` (login): the mock
-    /// answers with a token its authenticator accepts instead of the
-    /// example's, so that login followed by a token call works.
-    pub sets_token: bool,
+    /// The field of `data` that carries the new session token (the spec's
+    /// `setsToken`, `token` on login): the mock answers with a token its
+    /// authenticator accepts instead of the example's, so that login
+    /// followed by a token call works.
+    pub sets_token: Option<String>,
     /// The spec's examples, in spec order.
     pub examples: Vec<MockExample>,
 }
@@ -86,7 +87,8 @@ pub struct MockExample {
 #[derive(Debug, Clone, Copy)]
 pub struct StaticOperation {
     pub info: &'static OperationInfo,
-    pub sets_token: bool,
+    /// The `setsToken` field of `data`, if the operation hands out a token.
+    pub sets_token: Option<&'static str>,
     pub examples: &'static [(&'static str, &'static str)],
 }
 
@@ -132,7 +134,7 @@ impl MockOperation {
                 .map(|h| (h.name.to_owned(), h.presence))
                 .collect(),
             request: Cow::Borrowed((info.request)()),
-            sets_token: row.sets_token,
+            sets_token: row.sets_token.map(str::to_owned),
             examples,
         }
     }
@@ -197,7 +199,12 @@ struct Prepared {
 }
 
 impl Prepared {
-    fn new(example: &MockExample, token: Option<&str>, http_status: HttpStatus) -> Prepared {
+    /// `token`: the `setsToken` field of `data` and the token to put there.
+    fn new(
+        example: &MockExample,
+        token: Option<(&str, &str)>,
+        http_status: HttpStatus,
+    ) -> Prepared {
         let env = &example.envelope;
         let code = env
             .get("code")
@@ -212,8 +219,10 @@ impl Prepared {
             .and_then(Value::as_str)
             .unwrap_or(if ok { "Success" } else { "" });
         let mut data = env.get("data").cloned().unwrap_or(Value::Null);
-        if let (true, Some(token), Some(slot)) = (ok, token, data.get_mut("token")) {
-            *slot = Value::String(token.to_owned());
+        if let (true, Some((field, token))) = (ok, token) {
+            if let Some(slot) = data.get_mut(field) {
+                *slot = Value::String(token.to_owned());
+            }
         }
         let biz_code = env
             .get("bizCode")
@@ -273,12 +282,15 @@ struct Served {
 
 impl Served {
     fn new(operation: MockOperation, config: &ServerConfig) -> Served {
-        let token = if operation.sets_token {
-            config.issue(TokenKind::Customer)
-        } else {
-            None
-        };
-        let prepare = |e: &MockExample| Prepared::new(e, token.as_deref(), config.http_status);
+        let token = operation.sets_token.as_deref().and_then(|field| {
+            config
+                .issue(TokenKind::Customer)
+                .map(|token| (field, token))
+        });
+        let token = token
+            .as_ref()
+            .map(|(field, token)| (*field, token.as_str()));
+        let prepare = |e: &MockExample| Prepared::new(e, token, config.http_status);
         let answers: Vec<Prepared> = operation.examples.iter().map(prepare).collect();
         let is_ok = |e: &&MockExample| e.envelope.get("ok").and_then(Value::as_bool) == Some(true);
         let default = operation
@@ -463,7 +475,7 @@ mod tests {
                 "bizCode": "", "msgParams": null, "ok": true, "fail": false
             }),
         };
-        let prepared = Prepared::new(&example, Some("T"), HttpStatus::Platform);
+        let prepared = Prepared::new(&example, Some(("token", "T")), HttpStatus::Platform);
         let mut body = prepared.head.clone();
         body.extend_from_slice(b"\"tr\",\"tm\":3");
         body.extend_from_slice(&prepared.tail);
@@ -475,5 +487,21 @@ mod tests {
         );
         assert_eq!(got, want);
         assert_eq!(body, serde_json::to_vec(&want).expect("serializes"));
+    }
+
+    #[test]
+    fn the_token_goes_into_the_sets_token_field() {
+        let example = MockExample {
+            name: "e".into(),
+            envelope: serde_json::json!({
+                "code": "0", "data": {"token": "x", "accessToken": "y"}, "ok": true
+            }),
+        };
+        let prepared = Prepared::new(&example, Some(("accessToken", "T")), HttpStatus::Platform);
+        let head = String::from_utf8(prepared.head).expect("UTF-8");
+        assert!(
+            head.contains(r#""data":{"token":"x","accessToken":"T"}"#),
+            "{head}"
+        );
     }
 }

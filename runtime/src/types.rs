@@ -1,5 +1,6 @@
 //! Wire types that generated code uses: lossless decimals, epoch
-//! milliseconds, empty payloads and redaction.
+//! milliseconds, empty payloads, redaction, and the error of parsing a
+//! string enum.
 
 use std::fmt;
 
@@ -109,4 +110,17 @@ impl<T> fmt::Debug for RedactedOption<'_, T> {
             None => f.write_str("None"),
         }
     }
+}
+
+/// The error of `str::parse` for a generated string enum given a value the
+/// spec does not list (`from_code` keeps such a value as `Unknown` instead).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{value}` is not a value of enum {enum_name} (expected one of: {})", .expected.join(", "))]
+pub struct UnknownEnumValue {
+    /// The Rust name of the enum.
+    pub enum_name: &'static str,
+    /// The value given.
+    pub value: String,
+    /// The values the spec lists.
+    pub expected: &'static [&'static str],
 }

@@ -75,9 +75,10 @@ fn is_skip(attr: &syn::Attribute) -> bool {
     quote::quote!(#attr).to_string() == "# [rustfmt :: skip]"
 }
 
-/// Removes every `#[cfg(feature = ..)]` attribute.
+/// Removes every `#[cfg(feature = ..)]` attribute and makes every
+/// `#[cfg_attr(feature = .., attr)]` plain `#[attr]`.
 fn strip_feature_gates(tokens: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
-    use proc_macro2::TokenTree;
+    use proc_macro2::{Delimiter, Group, TokenTree};
     let mut out = Vec::new();
     let mut iter = tokens.into_iter().peekable();
     while let Some(tt) = iter.next() {
@@ -85,11 +86,28 @@ fn strip_feature_gates(tokens: proc_macro2::TokenStream) -> proc_macro2::TokenSt
             if p.as_char() == '#' {
                 if let Some(TokenTree::Group(g)) = iter.peek() {
                     let text = g.stream().to_string();
-                    if g.delimiter() == proc_macro2::Delimiter::Bracket
-                        && text.starts_with("cfg (feature")
-                    {
+                    if g.delimiter() == Delimiter::Bracket && text.starts_with("cfg (feature") {
                         iter.next();
                         continue;
+                    }
+                    if g.delimiter() == Delimiter::Bracket && text.starts_with("cfg_attr (feature")
+                    {
+                        // `cfg_attr ( feature = "x" , attr )`: keep `attr`.
+                        let args = g.stream().into_iter().nth(1);
+                        if let Some(TokenTree::Group(args)) = args {
+                            let attr: proc_macro2::TokenStream = args
+                                .stream()
+                                .into_iter()
+                                .skip_while(
+                                    |t| !matches!(t, TokenTree::Punct(p) if p.as_char() == ','),
+                                )
+                                .skip(1)
+                                .collect();
+                            iter.next();
+                            out.push(tt);
+                            out.push(TokenTree::Group(Group::new(Delimiter::Bracket, attr)));
+                            continue;
+                        }
                     }
                 }
             }

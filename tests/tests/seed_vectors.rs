@@ -175,3 +175,22 @@ fn unknown_enum_codes_are_kept_by_clients() {
         customer_api::types::DetailType::Unknown("newKind".into())
     );
 }
+
+#[test]
+fn string_enums_display_and_parse_their_wire_values() {
+    use customer_api::types::DetailType;
+    for d in DetailType::ALL {
+        assert_eq!(d.to_string().parse::<DetailType>().as_ref(), Ok(d));
+    }
+    assert_eq!(DetailType::AllKyc.to_string(), "allKyc");
+    // `parse` accepts only listed values (`from_code` keeps others as `Unknown`).
+    let err = "newKind".parse::<DetailType>().expect_err("not listed");
+    assert_eq!(
+        (err.enum_name, err.value.as_str()),
+        ("DetailType", "newKind")
+    );
+    assert_eq!(
+        err.to_string(),
+        "`newKind` is not a value of enum DetailType (expected one of: baseInfo, tradeAccount, kyc, allKyc, bankList, walletList, otherInfo)"
+    );
+}

@@ -3,6 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::types::Scope;
 use crate::ir::{Access, Api, Constraints, Deprecation, Field, Operation, Presence, Ty};
 
 /// `#[doc = "..."]` attributes, one per line of `text`.
@@ -48,13 +49,14 @@ pub fn constraints_text(c: &Constraints) -> Vec<String> {
     out
 }
 
-/// The doc text of a field: description, Chinese text, constraints, default.
-pub fn field_doc(api: &Api, f: &Field) -> String {
+/// The doc text of a field: description, Chinese text, constraints,
+/// default. `scope` is where the field's struct is, for links to shared types.
+pub fn field_doc(api: &Api, f: &Field, scope: Scope) -> String {
     let mut notes = Vec::new();
     notes.push(format!(
         "Wire name `{}`, {}.",
         f.name,
-        wire_type(api, &f.ty)
+        wire_type(api, &f.ty, scope)
     ));
     let c = constraints_text(&f.constraints);
     if !c.is_empty() {
@@ -76,7 +78,7 @@ pub fn field_doc(api: &Api, f: &Field) -> String {
     ])
 }
 
-fn wire_type(api: &Api, ty: &Ty) -> String {
+fn wire_type(api: &Api, ty: &Ty, scope: Scope) -> String {
     match ty {
         Ty::Enum(name) => match api.find_enum(name) {
             Some(e) => {
@@ -85,14 +87,31 @@ fn wire_type(api: &Api, ty: &Ty) -> String {
                     .iter()
                     .map(|v| format!("{} = {}", v.code, v.description))
                     .collect();
-                format!("enum [`{}`] ({})", e.rust_name, values.join(", "))
+                format!(
+                    "enum {} ({})",
+                    type_link(&e.rust_name, scope),
+                    values.join(", ")
+                )
             }
             None => name.clone(),
         },
-        Ty::Struct(name) => format!("object [`{}`]", crate::names::type_name(name)),
+        Ty::Struct(name) => format!(
+            "object {}",
+            type_link(&crate::names::type_name(name), scope)
+        ),
         Ty::Decimal => "decimal number in a string".into(),
         Ty::Timestamp => "epoch milliseconds".into(),
         other => format!("`{other}`"),
+    }
+}
+
+/// A link to a type of the shared `types` module: by its bare name inside
+/// `types`, through `super::types` from a sibling module (rustdoc resolves
+/// links in the scope of the item they document).
+fn type_link(name: &str, scope: Scope) -> String {
+    match scope {
+        Scope::Types => format!("[`{name}`]"),
+        Scope::Sibling => format!("[`{name}`](super::types::{name})"),
     }
 }
 

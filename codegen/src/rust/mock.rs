@@ -15,7 +15,10 @@ pub fn emit_mock(api: &Api) -> TokenStream {
     let rows = api.operations().map(|(service, op)| {
         let module = ident(&service.module);
         let request = ident(&op.request.rust_name);
-        let sets_token = sets_token(api, op);
+        let sets_token = match sets_token(op) {
+            Some(field) => quote!(::core::option::Option::Some(#field)),
+            None => quote!(::core::option::Option::None),
+        };
         let examples = answers(op).map(|(name, envelope)| {
             let json = envelope.to_string();
             quote!((#name, #json))

@@ -3,6 +3,7 @@
 //! script helper and the proc-macro all call [`items`].
 
 mod docs;
+mod format;
 mod mock;
 mod schema;
 mod services;
@@ -14,6 +15,8 @@ use quote::quote;
 
 use crate::ir::Api;
 use tokens::{ident, rt_abs, rt_import};
+
+pub use format::format;
 
 /// The first lines of every generated Rust file.
 pub const HEADER: &str =
@@ -35,6 +38,16 @@ impl Gates {
         match self {
             Gates::None => TokenStream::new(),
             Gates::Features => quote!(#[cfg(feature = #feature)]),
+        }
+    }
+
+    /// A doc line shown only with `feature` (always, without gates): for
+    /// links to items that exist only under that feature.
+    pub(crate) fn doc_on(self, feature: &str, line: &str) -> TokenStream {
+        let line = format!(" {line}");
+        match self {
+            Gates::None => quote!(#[doc = #line]),
+            Gates::Features => quote!(#[cfg_attr(feature = #feature, doc = #line)]),
         }
     }
 }
@@ -148,11 +161,11 @@ fn emit_types(api: &Api) -> TokenStream {
     let import = rt_import();
     let enums = api.enums.iter().map(types::emit_enum);
     let structs = api.types.iter().map(|s| {
-        let doc = docs::paragraphs([
+        let doc = docs::doc_attrs(&docs::paragraphs([
             s.description.as_str(),
             s.description_zh.as_deref().unwrap_or(""),
-        ]);
-        types::emit_struct(api, s, &doc, types::Scope::Types)
+        ]));
+        types::emit_struct(api, s, doc, types::Scope::Types)
     });
     // Deprecated fields and variants are for users' code to avoid; the
     // generated impls still use them.
@@ -382,14 +395,8 @@ fn emit_root(api: &Api, gates: Gates) -> TokenStream {
     }
 }
 
-/// Formats tokens as a Rust file body.
-pub fn format(tokens: TokenStream) -> crate::Result<String> {
-    let file: syn::File = syn::parse2(tokens).map_err(crate::Error::Unparsable)?;
-    Ok(prettyplease::unparse(&file))
-}
-
-/// Emits and formats every part in parallel (tokens are not `Send`, so each
-/// thread emits its own); results in part order. `inline` wraps each
+/// Emits and unparses every part in parallel (tokens are not `Send`, so
+/// each thread emits its own); results in part order, not spaced out yet. `inline` wraps each
 /// module's items in `pub mod name { .. }`.
 fn render_parts(api: &Api, gates: Gates, inline: bool) -> crate::Result<Vec<String>> {
     let parts = parts(api);
@@ -405,7 +412,7 @@ fn render_parts(api: &Api, gates: Gates, inline: bool) -> crate::Result<Vec<Stri
                 }
                 _ => items,
             };
-            format(tokens)
+            format::unparse(tokens)
         },
     );
     texts
@@ -416,9 +423,12 @@ fn render_parts(api: &Api, gates: Gates, inline: bool) -> crate::Result<Vec<Stri
 
 /// Every item formatted, modules inline and ungated, without header: the
 /// text of [`items`]. Prettyplease formats a file item by item, so
-/// formatting parts apart gives the same text as formatting [`items`] at once.
+/// unparsing parts apart gives the same text as unparsing [`items`] at once;
+/// the spacing is done on the whole.
 pub fn render_items(api: &Api) -> crate::Result<String> {
-    Ok(render_parts(api, Gates::None, true)?.concat())
+    Ok(format::space_out(
+        &render_parts(api, Gates::None, true)?.concat(),
+    ))
 }
 
 /// The items with the header: the file a build script writes into
@@ -447,7 +457,7 @@ pub fn render_crate(api: &Api) -> crate::Result<Vec<(std::path::PathBuf, String)
                 let file = name.trim_start_matches("r#");
                 files.push((
                     std::path::PathBuf::from(format!("src/{file}.rs")),
-                    format!("{HEADER}\n{text}"),
+                    format!("{HEADER}\n{}", format::space_out(&text)),
                 ));
                 let gate = module_feature(api, part).map(|f| Gates::Features.on(&f));
                 modules.push((name.to_owned(), gate));
@@ -471,11 +481,11 @@ pub fn render_crate(api: &Api) -> crate::Result<Vec<(std::path::PathBuf, String)
     let doc = doc.lines().map(|l| format!(" {l}"));
     let client_gate = Gates::Features.on("client");
     let server_gate = Gates::Features.on("server");
-    let head = format(quote! {
+    let head = format::unparse(quote! {
         #(#![doc = #doc])*
         #![allow(clippy::all)]
     })?;
-    let tail = format(quote! {
+    let tail = format::unparse(quote! {
         #(#decls)*
 
         /// The runtime the generated code runs on: client and server configuration,
@@ -503,7 +513,10 @@ pub fn render_crate(api: &Api) -> crate::Result<Vec<(std::path::PathBuf, String)
     })?;
     files.push((
         std::path::PathBuf::from("src/lib.rs"),
-        format!("{HEADER}\n{head}\n{root}\n{tail}"),
+        format!(
+            "{HEADER}\n{}",
+            format::space_out(&format!("{head}{root}{tail}"))
+        ),
     ));
     Ok(files)
 }
@@ -530,7 +543,7 @@ pub fn render_manifest(api: &Api, runtime_path: &str, private: bool) -> String {
         .services
         .iter()
         .zip(&services)
-        .map(|(s, f)| format!("# `{}`\n{f} = []\n", s.qualified_name))
+        .map(|(s, f)| format!("# {}\n{f} = []\n", services::service_label(api, s)))
         .collect();
     format!(
         "{HEADER_TOML}\

@@ -82,6 +82,34 @@ pub fn context_type(op: &Operation) -> TokenStream {
     }
 }
 
+/// How docs name a service: its qualified name and its gateways, as two
+/// services may share a qualified name on different gateways
+/// (`customer.app.CustomerWebApiService` on `/api/global/` and `/openapi-b/`).
+pub fn service_label(api: &Api, service: &Service) -> String {
+    let gateways: std::collections::BTreeSet<&str> = service
+        .operations
+        .iter()
+        .map(|op| op.gateway.as_str())
+        .collect();
+    let gateways: Vec<String> = gateways
+        .into_iter()
+        .map(|name| match api.gateways.iter().find(|g| g.name == name) {
+            Some(g) => format!("`{name}` (`{}`)", g.prefix),
+            None => format!("`{name}`"),
+        })
+        .collect();
+    let noun = if gateways.len() == 1 {
+        "gateway"
+    } else {
+        "gateways"
+    };
+    format!(
+        "`{}` on {noun} {}",
+        service.qualified_name,
+        gateways.join(", ")
+    )
+}
+
 pub fn trait_ident(service: &Service) -> Ident {
     ident(&service.rust_name)
 }
@@ -102,15 +130,21 @@ pub fn emit_service(api: &Api, service: &Service, gates: Gates) -> TokenStream {
     let module_doc = module_doc.lines().map(|l| format!(" {l}"));
 
     let requests = service.operations.iter().map(|op| {
-        let doc = paragraphs([
+        let method = op.rust_name.trim_start_matches("r#");
+        let doc = doc_attrs(&paragraphs([
             format!(
-                "Request body of [`{trait_name}::{}`].",
-                op.rust_name.trim_start_matches("r#")
+                "Request body of `{}` ([`operations::{}`]).",
+                op.name,
+                info_ident(op)
             )
             .as_str(),
             op.summary.as_str(),
-        ]);
-        let item = emit_struct(api, &op.request, &doc, Scope::Sibling);
+        ]));
+        // The client and the server trait exist only under their features.
+        let sent = gates.doc_on("client", &format!("Sent by [`Client::{method}`]."));
+        let served = gates.doc_on("server", &format!("Served by [`{trait_name}::{method}`]."));
+        let doc = quote!(#doc #[doc = ""] #sent #served);
+        let item = emit_struct(api, &op.request, doc, Scope::Sibling);
         let constructor = emit_constructor(&op.request, Scope::Sibling);
         quote!(#item #constructor)
     });
@@ -162,15 +196,15 @@ pub fn emit_service(api: &Api, service: &Service, gates: Gates) -> TokenStream {
         }
     });
     let all_infos = service.operations.iter().map(info_ident);
-    let op_count = service.operations.len();
+    let op_count = proc_macro2::Literal::usize_unsuffixed(service.operations.len());
     let visits = service.operations.iter().map(|op| {
         let request = ident(&op.request.rust_name);
         quote!(visitor.visit::<#request>();)
     });
-    let accessor_doc = format!(" Operations of `{}`.", service.qualified_name);
+    let label = service_label(api, service);
+    let accessor_doc = format!(" Operations of {label}.");
     let mount_doc = format!(
-        " Serves the operations of `{}` with `service`; an error if they are already served.",
-        service.qualified_name
+        " Serves the operations of {label} with `service`; an error if they are already served."
     );
     let op_impls = service.operations.iter().map(|op| {
         let request = ident(&op.request.rust_name);
@@ -238,7 +272,7 @@ pub fn emit_service(api: &Api, service: &Service, gates: Gates) -> TokenStream {
     });
 
     let trait_doc = doc_attrs(&paragraphs([
-        format!("Server side of `{}`: implement the operations you serve.", service.qualified_name).as_str(),
+        format!("Server side of {label}: implement the operations you serve.").as_str(),
         "Every method has a default that answers `BIZGEN_NOT_IMPLEMENTED`, so that an operation added to the spec does not break existing implementations. Requests reach a method only after headers, token and body have passed every check of the spec.",
     ]));
 

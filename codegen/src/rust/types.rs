@@ -102,15 +102,15 @@ fn struct_has_default(api: &Api, s: &Struct) -> bool {
 }
 
 /// A struct with serde derives, a redacting `Debug` and its schema.
-pub fn emit_struct(api: &Api, s: &Struct, doc: &str, scope: Scope) -> TokenStream {
+/// `doc` is the struct's doc attributes.
+pub fn emit_struct(api: &Api, s: &Struct, doc: TokenStream, scope: Scope) -> TokenStream {
     let rt = rt();
     let name = ident(&s.rust_name);
-    let doc = doc_attrs(doc);
     let fields = s.fields.iter().map(|f| {
         let fname = ident(&f.rust_name);
         let ty = field_type(f, scope);
         let wire = &f.name;
-        let fdoc = doc_attrs(&field_doc(api, f));
+        let fdoc = doc_attrs(&field_doc(api, f, scope));
         // `rename_all = "camelCase"` covers most wire names; the rest are spelled out.
         let mut serde_args = Vec::new();
         if serde_camel_case(&f.rust_name) != *wire {
@@ -324,6 +324,7 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
         }
         EnumRepr::String => {
             let codes: Vec<String> = e.values.iter().map(|v| v.code.to_string()).collect();
+            let label = &e.rust_name;
             quote! {
                 #doc
                 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -357,6 +358,30 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
                     pub fn enum_schema() -> &'static #rt::EnumSchema {
                         static SCHEMA: #rt::OnceLock<#rt::EnumSchema> = #rt::OnceLock::new();
                         SCHEMA.get_or_init(|| #enum_schema)
+                    }
+                }
+
+                /// The wire value.
+                impl ::core::fmt::Display for #name {
+                    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        f.write_str(self.as_str())
+                    }
+                }
+
+                /// A value the spec lists; any other is an error (where
+                /// `from_code` gives `Unknown`).
+                impl ::core::str::FromStr for #name {
+                    type Err = #rt::UnknownEnumValue;
+
+                    fn from_str(value: &str) -> Result<Self, Self::Err> {
+                        match #name::from_code(value) {
+                            #name::Unknown(value) => Err(#rt::UnknownEnumValue {
+                                enum_name: #label,
+                                value,
+                                expected: &[#(#codes),*],
+                            }),
+                            known => Ok(known),
+                        }
                     }
                 }
 

@@ -13,16 +13,20 @@ use bizgen_runtime::operation::{Access as RtAccess, Presence as RtPresence};
 
 use serde_json::Value;
 
-use crate::ir::{Access, Api, Operation, Presence, Session};
+#[cfg(feature = "cli")]
+use crate::ir::Api;
+use crate::ir::{Access, Operation, Presence, Session};
 #[cfg(feature = "cli")]
 use crate::wire::struct_schema;
 
-/// Whether the operation hands out the session token in `data.token`
-/// (`setsToken: token`, login). Mocks answer those with the token they
-/// accept, so that login followed by a token call works.
-pub fn sets_token(api: &Api, op: &Operation) -> bool {
-    let _ = api;
-    matches!(&op.session, Session::Sets { field, .. } if field == "token")
+/// The field of `data` that hands out the session token (`setsToken:
+/// token` on login), if any. Mocks answer with the token they accept there,
+/// so that login followed by a token call works.
+pub fn sets_token(op: &Operation) -> Option<&str> {
+    match &op.session {
+        Session::Sets { field, .. } => Some(field),
+        _ => None,
+    }
 }
 
 /// The examples that carry an answer, as `(name, envelope)`, in spec order.
@@ -53,7 +57,7 @@ fn row(api: &Api, op: &Operation) -> MockOperation {
             .filter_map(|h| Some((h.name.clone(), presence(h.presence)?)))
             .collect(),
         request: Cow::Owned(struct_schema(api, &op.request)),
-        sets_token: sets_token(api, op),
+        sets_token: sets_token(op).map(str::to_owned),
         examples: answers(op)
             .map(|(name, envelope)| MockExample {
                 name: name.to_owned(),

@@ -5,4 +5,8 @@
 pub mod check;
 pub mod har;
 pub mod mock;
+#[cfg(feature = "cli")]
+pub mod probe;
+#[cfg(feature = "cli")]
+pub mod probe_report;
 pub mod report;
