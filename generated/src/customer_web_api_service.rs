@@ -184,7 +184,7 @@ pub struct QueryAccountAssetsInfoRequest {
     pub trade_type: Option<super::types::TradeType>,
     /// Account ID; at least one of accountId and accountCurrency must be given.
     ///
-    /// Wire name `accountId`, `int64`.
+    /// Wire name `accountId`, `int64`. Required when `accountCurrency` is not given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_id: Option<i64>,
     /// Account currency; at least one of accountId and accountCurrency must be given.
@@ -277,7 +277,7 @@ pub struct QueryAccountByIdRequest {
     pub trade_type: Option<super::types::TradeType>,
     /// Account ID; at least one of accountId and currency must be given.
     ///
-    /// Wire name `accountId`, `int64`.
+    /// Wire name `accountId`, `int64`. Required when `currency` is not given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_id: Option<i64>,
     /// Opening currency; at least one of accountId and currency must be given.
@@ -686,7 +686,7 @@ pub struct UpdateAssertsPwdRequest {
     pub new_pwd: String,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -776,7 +776,7 @@ pub struct UpdateAssertsPwdMfaRequest {
     pub new_pwd: String,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
     /// Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
@@ -895,7 +895,7 @@ pub struct UpdateLoginPwdRequest {
     pub new_pwd: String,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -985,7 +985,7 @@ pub struct UpdateLoginPwdMfaRequest {
     pub new_pwd: String,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
     /// Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
@@ -1148,7 +1148,7 @@ pub struct ChangeEmailMfaRequest {
     pub r#type: super::types::ContactType,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -1274,7 +1274,7 @@ pub struct ChangePhoneMfaRequest {
     pub phone: String,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -1448,7 +1448,7 @@ pub struct BindAssertsPwdMfaRequest {
     pub send_token: String,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -1553,7 +1553,7 @@ pub struct ForgetAssertsPwdMfaRequest {
     pub send_token: String,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -1789,7 +1789,7 @@ pub struct BindLoginPwdRequest {
     pub pwd: String,
     /// Google verification code (MFA).
     ///
-    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -1968,17 +1968,17 @@ pub struct ChangeEmailV1v1v2Request {
     pub email_area: Option<String>,
     /// Verification code sent to the original email address.
     ///
-    /// Wire name `verifyCodeOld`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCodeOld`, `string`. Required when the customer has not enabled Google MFA. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code_old: Option<String>,
     /// Sending ticket of the original email's verification code.
     ///
-    /// Wire name `sendTokenOld`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendTokenOld`, `string`. Required when the customer has not enabled Google MFA. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token_old: Option<String>,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -2197,17 +2197,17 @@ pub struct ChangePhoneV1v1v2Request {
     pub send_token: String,
     /// Verification code sent to the old phone number.
     ///
-    /// Wire name `verifyCodeOld`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCodeOld`, `string`. Required when the customer has not enabled Google MFA. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code_old: Option<String>,
     /// Sending ticket of the old phone's verification code.
     ///
-    /// Wire name `sendTokenOld`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendTokenOld`, `string`. Required when the customer has not enabled Google MFA. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token_old: Option<String>,
     /// Google Authenticator code.
     ///
-    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -2466,7 +2466,7 @@ pub struct EnableOrForbidMfaRequest {
     pub id: Option<i64>,
     /// Mobile verification code.
     ///
-    /// Wire name `verifyCodeSMS`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCodeSMS`, `string`. Required when a phone number is bound. Sensitive: redacted in `Debug` output.
     #[serde(rename = "verifyCodeSMS", skip_serializing_if = "Option::is_none")]
     pub verify_code_sms: Option<String>,
     /// Sending ticket of the mobile verification code.
@@ -2476,7 +2476,7 @@ pub struct EnableOrForbidMfaRequest {
     pub send_token_sms: Option<String>,
     /// Email verification code.
     ///
-    /// Wire name `verifyCodeEmail`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCodeEmail`, `string`. Required when an email address is bound. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code_email: Option<String>,
     /// Sending ticket of the email verification code.
@@ -2690,7 +2690,7 @@ pub struct ForgetAssertsPwdRequest {
     pub login_name: String,
     /// Phone area code.
     ///
-    /// Wire name `phoneArea`, `string`. Default: `"+86"`.
+    /// Wire name `phoneArea`, `string`. Required when `type` is 2. Default: `"+86"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
     /// Verification code (checked when verifyCodeToken is absent or does not pass).
@@ -2831,7 +2831,7 @@ pub struct ForgetAssertsPwdV1v1v2Request {
     pub new_pwd: String,
     /// Verification code.
     ///
-    /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCode`, `string`. Required when the customer has not enabled Google MFA. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code: Option<String>,
     /// Sending ticket of the verification code.
@@ -2846,7 +2846,7 @@ pub struct ForgetAssertsPwdV1v1v2Request {
     pub r#type: Option<super::types::ContactType>,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -2989,7 +2989,7 @@ pub struct ForgetLoginPwdRequest {
     pub verify_code_token: Option<String>,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -3126,7 +3126,7 @@ pub struct BindAssertsPwdRequest {
     pub pwd: String,
     /// Google verification code (MFA).
     ///
-    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -3213,7 +3213,7 @@ pub struct BindEmailRequest {
     pub email_area: Option<String>,
     /// Google verification code (MFA).
     ///
-    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -3313,7 +3313,7 @@ pub struct BindPhoneRequest {
     pub send_token: String,
     /// Google verification code (MFA).
     ///
-    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
     /// Phone number.

@@ -195,6 +195,13 @@ pub struct SchemaObject {
     pub additional_properties: Option<Box<SchemaObject>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub all_of: Option<Vec<SchemaObject>>,
+    /// 3.1 only: `if`/`then` of a conditional requirement, `not` of a negated condition.
+    #[serde(rename = "if", skip_serializing_if = "Option::is_none")]
+    pub if_: Option<Box<SchemaObject>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub then: Option<Box<SchemaObject>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not: Option<Box<SchemaObject>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub any_of: Option<Vec<SchemaObject>>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -7,7 +7,9 @@
 //! "null"]` vs `nullable: true`), in `const`, in field examples and in what
 //! may stand beside a `$ref`; [`Version`] picks the spelling.
 
-use bizgen_runtime::schema::{EnumCodes, Format, ObjectSchema, Schema, StringRules};
+use bizgen_runtime::schema::{
+    EnumCodes, Format, ObjectSchema, RequiredWhen, Schema, StringRules, When,
+};
 use serde_json::Value;
 
 use super::document::{Ordered, SchemaObject, Types};
@@ -274,9 +276,31 @@ impl Shapes<'_> {
             }
             properties.push((fs.name.to_string(), s));
         }
+        // 3.1: each conditional requirement as `if` the sibling matches
+        // `then` the field is required (3.0 has no `if`; the
+        // `x-bizgen-required-when` of the property says it there).
+        let conditions: Vec<SchemaObject> = match self.version {
+            Version::V3_1 => o
+                .fields
+                .iter()
+                .filter_map(|fs| {
+                    let c = fs.required_when.as_ref()?;
+                    Some(SchemaObject {
+                        if_: Some(Box::new(condition_schema(c))),
+                        then: Some(Box::new(SchemaObject {
+                            required: Some(vec![fs.name.to_string()]),
+                            ..SchemaObject::default()
+                        })),
+                        ..SchemaObject::default()
+                    })
+                })
+                .collect(),
+            Version::V3_0 => Vec::new(),
+        };
         SchemaObject {
             required: (!required.is_empty()).then_some(required),
             properties: Some(Ordered(properties)),
+            all_of: (!conditions.is_empty()).then_some(conditions),
             ..SchemaObject::of_type("object")
         }
     }
@@ -365,5 +389,40 @@ pub fn reachable_structs(api: &Api, schema: &Schema, out: &mut std::collections:
             reachable_structs(api, inner, out)
         }
         _ => {}
+    }
+}
+
+/// The JSON Schema that holds exactly when a conditional requirement does:
+/// the sibling is present with one of the codes, or given (present, not
+/// null, not ""), or not given.
+fn condition_schema(c: &RequiredWhen) -> SchemaObject {
+    let sibling = |value: SchemaObject| SchemaObject {
+        properties: Some(Ordered(vec![(c.field.to_string(), value)])),
+        required: Some(vec![c.field.to_string()]),
+        ..SchemaObject::default()
+    };
+    let empty = || SchemaObject {
+        enum_values: Some(vec![Value::Null, Value::String(String::new())]),
+        ..SchemaObject::default()
+    };
+    let given = || {
+        sibling(SchemaObject {
+            not: Some(Box::new(empty())),
+            ..SchemaObject::default()
+        })
+    };
+    match &c.when {
+        When::OneOf(codes) => sibling(SchemaObject {
+            enum_values: Some(match codes {
+                EnumCodes::Int(c) => c.iter().map(|&n| Value::from(n)).collect(),
+                EnumCodes::Str(c) => c.iter().map(|s| Value::from(s.as_ref())).collect(),
+            }),
+            ..SchemaObject::default()
+        }),
+        When::Given => given(),
+        When::NotGiven => SchemaObject {
+            not: Some(Box::new(given())),
+            ..SchemaObject::default()
+        },
     }
 }

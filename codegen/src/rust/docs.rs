@@ -58,6 +58,9 @@ pub fn field_doc(api: &Api, f: &Field, scope: Scope) -> String {
         f.name,
         wire_type(api, &f.ty, scope)
     ));
+    if let Some(when) = &f.required_when {
+        notes.push(format!("Required when {when}."));
+    }
     let c = constraints_text(&f.constraints);
     if !c.is_empty() {
         notes.push(format!("Constraints: {}.", c.join("; ")));
