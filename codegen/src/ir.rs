@@ -3,11 +3,14 @@
 
 use serde_json::Value;
 
+mod constraints;
 mod vocabulary;
+mod walk;
 
 pub use crate::date::Date;
 use crate::diagnostics::Pos;
 pub use bizgen_runtime::operation::HeaderSource;
+pub use constraints::Constraint;
 pub use vocabulary::{Access, EnumRepr, ExampleKind, Origin, Presence, Side};
 
 #[derive(Debug, Clone)]
