@@ -9,9 +9,9 @@ mod walk;
 
 pub use crate::date::Date;
 use crate::diagnostics::Pos;
-pub use bizgen_runtime::operation::HeaderSource;
+pub use bizgen_runtime::operation::{Access, HeaderSource, Presence};
 pub use constraints::Constraint;
-pub use vocabulary::{Access, EnumRepr, ExampleKind, Origin, Presence, Side};
+pub use vocabulary::{EnumRepr, ExampleKind, Origin, Side};
 
 #[derive(Debug, Clone)]
 pub struct Api {
