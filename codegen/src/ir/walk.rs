@@ -29,11 +29,9 @@ impl Api {
     /// fields of the structs it reaches.
     pub fn reach<'a>(&'a self, ty: &'a Ty, seen: &mut BTreeSet<&'a str>) {
         match ty.item() {
-            Ty::Struct(n) => {
-                if seen.insert(n) {
-                    for f in self.find_struct(n).map_or(&[][..], |s| &s.fields) {
-                        self.reach(&f.ty, seen);
-                    }
+            Ty::Struct(n) if seen.insert(n) => {
+                for f in self.find_struct(n).map_or(&[][..], |s| &s.fields) {
+                    self.reach(&f.ty, seen);
                 }
             }
             Ty::Enum(n) => {
