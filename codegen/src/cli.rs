@@ -509,11 +509,17 @@ pub fn list_json(api: &Api) -> Value {
                     "path": o.path,
                     "access": o.access.as_str(),
                     "readOnly": o.read_only,
-                    "request": o.request.fields.iter().map(|f| json!({
-                        "name": f.name,
-                        "type": type_str(&f.ty, f.nullable),
-                        "required": f.required,
-                    })).collect::<Vec<_>>(),
+                    "request": o.request.fields.iter().map(|f| {
+                        let mut field = json!({
+                            "name": f.name,
+                            "type": type_str(&f.ty, f.nullable),
+                            "required": f.required,
+                        });
+                        if let Some(c) = &f.required_when {
+                            field["requiredWhen"] = c.to_json();
+                        }
+                        field
+                    }).collect::<Vec<_>>(),
                     "response": response_str(o),
                 })
             })

@@ -15,6 +15,7 @@
 //! and it passes markdownlint with the repository's
 //! `.markdownlint-cli2.jsonc`.
 
+mod condition;
 mod contract;
 mod guide;
 pub mod lang;

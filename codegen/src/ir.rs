@@ -10,6 +10,7 @@ mod walk;
 pub use crate::date::Date;
 use crate::diagnostics::Pos;
 pub use bizgen_runtime::operation::{Access, HeaderSource, Presence};
+pub use bizgen_runtime::schema::{EnumCodes, RequiredWhen, When};
 pub use constraints::Constraint;
 pub use vocabulary::{EnumRepr, ExampleKind, Origin, Side};
 
@@ -207,7 +208,79 @@ pub struct Field {
     pub deprecation: Deprecation,
     /// Provenance and doubts for spec maintainers.
     pub notes: Vec<String>,
+    /// When the (optional, request) field is required after all.
+    pub required_when: Option<Condition>,
     pub pos: Pos,
+}
+
+/// The condition of a conditionally required request field.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Condition {
+    /// A test on a sibling field of the same request: servers enforce it.
+    Sibling(RequiredWhen),
+    /// A state outside the request (the customer's settings), in words:
+    /// documented, not checked.
+    State {
+        text: String,
+        text_zh: Option<String>,
+    },
+}
+
+impl Condition {
+    /// The condition as the spec writes it (`{"field": "type", "equals": 2}`),
+    /// for `bizgen list --json` and OpenAPI's `x-bizgen-required-when`.
+    pub fn to_json(&self) -> Value {
+        let mut out = serde_json::Map::new();
+        match self {
+            Condition::State { text, text_zh } => {
+                out.insert("state".into(), text.clone().into());
+                if let Some(zh) = text_zh {
+                    out.insert("stateZh".into(), zh.clone().into());
+                }
+            }
+            Condition::Sibling(c) => {
+                out.insert("field".into(), c.field.to_string().into());
+                let codes: Vec<Value> = match &c.when {
+                    When::Given | When::NotGiven => {
+                        out.insert("given".into(), (c.when == When::Given).into());
+                        Vec::new()
+                    }
+                    When::OneOf(EnumCodes::Int(codes)) => codes.iter().map(|&n| n.into()).collect(),
+                    When::OneOf(EnumCodes::Str(codes)) => {
+                        codes.iter().map(|s| s.to_string().into()).collect()
+                    }
+                };
+                match codes.as_slice() {
+                    [] => {}
+                    [one] => {
+                        out.insert("equals".into(), one.clone());
+                    }
+                    _ => {
+                        out.insert("oneOf".into(), codes.into());
+                    }
+                }
+            }
+        }
+        Value::Object(out)
+    }
+
+    /// The test servers enforce, if any.
+    pub fn sibling(&self) -> Option<&RequiredWhen> {
+        match self {
+            Condition::Sibling(c) => Some(c),
+            Condition::State { .. } => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Condition {
+    /// `` `type` is 2``, or the state's text.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Condition::Sibling(c) => c.fmt(f),
+            Condition::State { text, .. } => f.write_str(text),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -21,7 +21,7 @@ use bizgen_runtime::schema::{
 use bizgen_runtime::validate::{validate, Options, Violation};
 use serde_json::Value;
 
-use crate::ir::{Api, Code, Constraints, Enum, Example, Field, Operation, Struct, Ty};
+use crate::ir::{Api, Code, Condition, Constraints, Enum, Example, Field, Operation, Struct, Ty};
 
 /// The schema of a type, with a field's constraints applied at the top level.
 pub fn ty_schema(api: &Api, ty: &Ty, c: &Constraints) -> Schema {
@@ -87,7 +87,8 @@ fn enum_codes<'a>(codes: impl Iterator<Item = &'a Code>) -> EnumCodes {
 
 /// The schema of a field's value: its type with its constraints, `null`
 /// accepted when it is nullable. (Whether it may be absent is
-/// the `required` flag of [`FieldSchema`], see [`struct_schema`].)
+/// the `required` flag and `required_when` condition of [`FieldSchema`],
+/// see [`struct_schema`].)
 pub fn field_schema(api: &Api, f: &Field) -> Schema {
     let s = ty_schema(api, &f.ty, &f.constraints);
     if f.nullable {
@@ -108,6 +109,11 @@ pub fn struct_schema(api: &Api, s: &Struct) -> ObjectSchema {
                 .map(|f| FieldSchema {
                     name: Cow::Owned(f.name.clone()),
                     required: f.required,
+                    required_when: f
+                        .required_when
+                        .as_ref()
+                        .and_then(Condition::sibling)
+                        .cloned(),
                     schema: field_schema(api, f),
                 })
                 .collect(),
@@ -148,14 +154,11 @@ pub fn envelope_schema(api: &Api, data: Schema) -> Schema {
         .map(|f| FieldSchema {
             name: Cow::Owned(f.name.clone()),
             required: f.required,
+            required_when: None,
             schema: field_schema(api, f),
         })
         .collect();
-    fields.push(FieldSchema {
-        name: Cow::Borrowed("data"),
-        required: false,
-        schema: data,
-    });
+    fields.push(FieldSchema::optional("data", data));
     Schema::Object(Cow::Owned(ObjectSchema {
         name: Cow::Borrowed("envelope"),
         fields: Cow::Owned(fields),

@@ -153,6 +153,8 @@ cases! {
     min_length_greater_than_max_length,
     invalid_regex_pattern,
     unknown_format,
+    required_when_malformed,
+    required_when_value_mismatch,
     minimum_out_of_int32_range,
     negative_max_length,
     gateway_prefix_without_slash,

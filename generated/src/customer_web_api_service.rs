@@ -209,7 +209,10 @@ impl QueryAccountAssetsInfoRequest {
                                 rt::Cow::Borrowed(super::types::TradeType::enum_schema()),
                             ),
                         ),
-                        rt::FieldSchema::optional("accountId", rt::Schema::INT64),
+                        rt::FieldSchema::optional("accountId", rt::Schema::INT64)
+                            .required_when(
+                                rt::RequiredWhen::not_given("accountCurrency"),
+                            ),
                         rt::FieldSchema::optional("accountCurrency", rt::Schema::STRING),
                     ],
                 )
@@ -299,7 +302,8 @@ impl QueryAccountByIdRequest {
                                 rt::Cow::Borrowed(super::types::TradeType::enum_schema()),
                             ),
                         ),
-                        rt::FieldSchema::optional("accountId", rt::Schema::INT64),
+                        rt::FieldSchema::optional("accountId", rt::Schema::INT64)
+                            .required_when(rt::RequiredWhen::not_given("currency")),
                         rt::FieldSchema::optional("currency", rt::Schema::STRING),
                     ],
                 )
@@ -1962,17 +1966,17 @@ pub struct ChangeEmailV1v1v2Request {
     /// Wire name `emailArea`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_area: Option<String>,
-    /// Verification code sent to the original email address (not needed when MFA is enabled).
+    /// Verification code sent to the original email address.
     ///
     /// Wire name `verifyCodeOld`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code_old: Option<String>,
-    /// Sending ticket of the original email's verification code (not needed when MFA is enabled).
+    /// Sending ticket of the original email's verification code.
     ///
     /// Wire name `sendTokenOld`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token_old: Option<String>,
-    /// Google verification code; required when the customer has enabled MFA.
+    /// Google verification code.
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2191,17 +2195,17 @@ pub struct ChangePhoneV1v1v2Request {
     ///
     /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
     pub send_token: String,
-    /// Verification code sent to the old phone number (not needed when MFA is enabled).
+    /// Verification code sent to the old phone number.
     ///
     /// Wire name `verifyCodeOld`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code_old: Option<String>,
-    /// Sending ticket of the old phone's verification code (not needed when MFA is enabled).
+    /// Sending ticket of the old phone's verification code.
     ///
     /// Wire name `sendTokenOld`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token_old: Option<String>,
-    /// Google Authenticator code; required when the customer has enabled MFA.
+    /// Google Authenticator code.
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2460,7 +2464,7 @@ pub struct EnableOrForbidMfaRequest {
     /// Wire name `id`, `int64`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
-    /// Mobile verification code (required when a phone number is bound).
+    /// Mobile verification code.
     ///
     /// Wire name `verifyCodeSMS`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(rename = "verifyCodeSMS", skip_serializing_if = "Option::is_none")]
@@ -2470,7 +2474,7 @@ pub struct EnableOrForbidMfaRequest {
     /// Wire name `sendTokenSMS`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(rename = "sendTokenSMS", skip_serializing_if = "Option::is_none")]
     pub send_token_sms: Option<String>,
-    /// Email verification code (required when an email is bound).
+    /// Email verification code.
     ///
     /// Wire name `verifyCodeEmail`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2684,7 +2688,7 @@ pub struct ForgetAssertsPwdRequest {
     ///
     /// Wire name `loginName`, `string`.
     pub login_name: String,
-    /// Phone area code; required when type is 2 (phone number); defaults to +86 when not given.
+    /// Phone area code.
     ///
     /// Wire name `phoneArea`, `string`. Default: `"+86"`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2743,7 +2747,8 @@ impl ForgetAssertsPwdRequest {
                             ),
                         ),
                         rt::FieldSchema::required("loginName", rt::Schema::STRING),
-                        rt::FieldSchema::optional("phoneArea", rt::Schema::STRING),
+                        rt::FieldSchema::optional("phoneArea", rt::Schema::STRING)
+                            .required_when(rt::RequiredWhen::int_in("type", &[2])),
                         rt::FieldSchema::optional("verifyCode", rt::Schema::STRING),
                         rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
                         rt::FieldSchema::optional("verifyCodeToken", rt::Schema::STRING),
@@ -2824,7 +2829,7 @@ pub struct ForgetAssertsPwdV1v1v2Request {
     ///
     /// Wire name `newPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
     pub new_pwd: String,
-    /// Verification code (not needed when MFA is enabled).
+    /// Verification code.
     ///
     /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2839,7 +2844,7 @@ pub struct ForgetAssertsPwdV1v1v2Request {
     /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<super::types::ContactType>,
-    /// Google verification code; required when the customer has enabled MFA.
+    /// Google verification code.
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2982,7 +2987,7 @@ pub struct ForgetLoginPwdRequest {
     /// Wire name `verifyCodeToken`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code_token: Option<String>,
-    /// Google verification code (when the account has MFA enabled).
+    /// Google verification code.
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -3923,9 +3928,9 @@ pub struct LoginRequest {
     /// Wire name `type`, enum [`LoginType`](super::types::LoginType) (1 = Email, 2 = Phone number, 3 = Customer account).
     pub r#type: super::types::LoginType,
 
-    /// Phone area code; required when type is 2 (phone number).
+    /// Phone area code of a phone number (type 2).
     ///
-    /// 手机区号;类型为2:手机号码时该字段必填
+    /// 手机区号（类型为2:手机号码时使用）
     ///
     /// Wire name `phoneArea`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -12,7 +12,8 @@ pub use crate::operation::{
     TokenKind,
 };
 pub use crate::schema::{
-    EnumCodes, EnumSchema, FieldSchema, Format, IntRules, Node, ObjectSchema, Schema, StringRules,
+    EnumCodes, EnumSchema, FieldSchema, Format, IntRules, Node, ObjectSchema, RequiredWhen, Schema,
+    StringRules,
 };
 pub use crate::types::{Decimal, Empty, EpochMillis, Redacted, RedactedOption, UnknownEnumValue};
 

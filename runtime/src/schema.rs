@@ -151,6 +151,7 @@ impl FieldSchema {
         FieldSchema {
             name: Cow::Borrowed(name),
             required: true,
+            required_when: None,
             schema,
         }
     }
@@ -159,7 +160,15 @@ impl FieldSchema {
         FieldSchema {
             name: Cow::Borrowed(name),
             required: false,
+            required_when: None,
             schema,
+        }
+    }
+    /// The same field, required when `condition` holds.
+    pub fn required_when(self, condition: RequiredWhen) -> Self {
+        FieldSchema {
+            required_when: Some(condition),
+            ..self
         }
     }
 }
@@ -169,7 +178,103 @@ impl FieldSchema {
 pub struct FieldSchema {
     pub name: Cow<'static, str>,
     pub required: bool,
+    /// An optional field that must be present when a sibling field of the
+    /// same object says so.
+    pub required_when: Option<RequiredWhen>,
     pub schema: Schema,
+}
+
+/// A condition on a sibling field under which an optional field is required
+/// (`phoneArea` when `type` is 2).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequiredWhen {
+    /// The sibling field's wire name.
+    pub field: Cow<'static, str>,
+    pub when: When,
+}
+
+/// What the sibling field of a [`RequiredWhen`] must be for the condition to hold.
+#[derive(Debug, Clone, PartialEq)]
+pub enum When {
+    /// One of these codes.
+    OneOf(EnumCodes),
+    /// Given: present, not null and not the empty string.
+    Given,
+    /// Not given: absent, null or the empty string.
+    NotGiven,
+}
+
+impl RequiredWhen {
+    /// When the integer field `field` is one of `codes`.
+    pub fn int_in(field: &'static str, codes: &'static [i64]) -> Self {
+        RequiredWhen {
+            field: Cow::Borrowed(field),
+            when: When::OneOf(EnumCodes::Int(Cow::Borrowed(codes))),
+        }
+    }
+    /// When the string field `field` is one of `codes`.
+    pub fn str_in(field: &'static str, codes: &'static [&'static str]) -> Self {
+        RequiredWhen {
+            field: Cow::Borrowed(field),
+            when: When::OneOf(EnumCodes::Str(
+                codes.iter().map(|c| Cow::Borrowed(*c)).collect(),
+            )),
+        }
+    }
+    /// When `field` is given.
+    pub fn given(field: &'static str) -> Self {
+        RequiredWhen {
+            field: Cow::Borrowed(field),
+            when: When::Given,
+        }
+    }
+    /// When `field` is not given.
+    pub fn not_given(field: &'static str) -> Self {
+        RequiredWhen {
+            field: Cow::Borrowed(field),
+            when: When::NotGiven,
+        }
+    }
+
+    /// Whether the condition holds in `object` (a JSON object's members).
+    pub fn holds(&self, object: &serde_json::Map<String, serde_json::Value>) -> bool {
+        let value = object.get(self.field.as_ref());
+        let given = value.is_some_and(|v| !v.is_null() && v.as_str() != Some(""));
+        match &self.when {
+            When::Given => given,
+            When::NotGiven => !given,
+            When::OneOf(EnumCodes::Int(codes)) => value
+                .and_then(serde_json::Value::as_i64)
+                .is_some_and(|n| codes.contains(&n)),
+            When::OneOf(EnumCodes::Str(codes)) => value
+                .and_then(serde_json::Value::as_str)
+                .is_some_and(|s| codes.iter().any(|c| c == s)),
+        }
+    }
+}
+
+impl std::fmt::Display for RequiredWhen {
+    /// `` `type` is 2``, `` `type` is 1 or 2``, `` `phoneSendToken` is given``.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let field = &self.field;
+        match &self.when {
+            When::Given => write!(f, "`{field}` is given"),
+            When::NotGiven => write!(f, "`{field}` is not given"),
+            When::OneOf(codes) => {
+                let codes: Vec<String> = match codes {
+                    EnumCodes::Int(c) => c.iter().map(i64::to_string).collect(),
+                    EnumCodes::Str(c) => c.iter().map(|s| format!("{s:?}")).collect(),
+                };
+                let list = match codes.split_last() {
+                    Some((last, rest)) if !rest.is_empty() => {
+                        format!("{} or {last}", rest.join(", "))
+                    }
+                    _ => codes.join(""),
+                };
+                write!(f, "`{field}` is {list}")
+            }
+        }
+    }
 }
 
 /// An enumeration of integer or string codes.

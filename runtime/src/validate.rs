@@ -219,7 +219,12 @@ impl Run {
                 None if field.required => self.at(&field.name, |run| {
                     run.fail(format!("required field `{}` is missing", field.name))
                 }),
-                None => {}
+                None => match &field.required_when {
+                    Some(c) if c.holds(map) => self.at(&field.name, |run| {
+                        run.fail(format!("field `{}` is required when {c}", field.name))
+                    }),
+                    _ => {}
+                },
             }
         }
         if self.options.strict {
@@ -424,6 +429,39 @@ mod tests {
         );
         assert_eq!(strict.len(), 1);
         assert_eq!(strict[0].pointer, "/extra");
+    }
+
+    #[test]
+    fn conditional_requirements_hold_on_siblings() {
+        use crate::schema::RequiredWhen;
+        let schema = object(vec![
+            FieldSchema::required("type", Schema::INT32),
+            FieldSchema::optional("phoneArea", Schema::STRING)
+                .required_when(RequiredWhen::int_in("type", &[2, 3])),
+            FieldSchema::optional("sendToken", Schema::STRING),
+            FieldSchema::optional("code", Schema::STRING)
+                .required_when(RequiredWhen::given("sendToken")),
+            FieldSchema::optional("id", Schema::STRING)
+                .required_when(RequiredWhen::not_given("code")),
+        ]);
+        let reasons = |v: serde_json::Value| -> Vec<String> {
+            validate(&v, &schema, Options::default())
+                .into_iter()
+                .map(|v| v.to_string())
+                .collect()
+        };
+        assert_eq!(
+            reasons(json!({"type": 3, "sendToken": "t", "id": "x"})),
+            [
+                "/phoneArea: field `phoneArea` is required when `type` is 2 or 3",
+                "/code: field `code` is required when `sendToken` is given",
+            ]
+        );
+        assert!(reasons(json!({"type": 1, "sendToken": "", "code": "c"})).is_empty());
+        assert_eq!(
+            reasons(json!({"type": 1, "code": ""})),
+            ["/id: field `id` is required when `code` is not given"]
+        );
     }
 
     #[test]

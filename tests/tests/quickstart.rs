@@ -3,7 +3,9 @@
 //! in order, in ONE bash session against the mock on 127.0.0.1:0, so the
 //! token flows from login exactly as a reader's shell would carry it; each
 //! answer must be `ok`. curl is required (present on CI images; the test
-//! says how to get it if not).
+//! says how to get it if not). The Rust block is this file's code, run
+//! against the mock; the TypeScript block type-checks with tsc against the
+//! package and runs with node against the mock.
 
 mod common;
 
@@ -154,5 +156,99 @@ async fn the_rust_quick_start_runs_and_is_the_one_shown() {
             })
             .collect();
         assert_eq!(shown, tested, "{page}");
+    }
+}
+
+/// The quick start's `ts` block of a docs index.
+fn ts_block(readme: &str) -> String {
+    readme
+        .split("```ts\n")
+        .nth(1)
+        .and_then(|s| s.split("\n```").next())
+        .expect("a ts block in the quick start")
+        .to_owned()
+}
+
+/// The TypeScript quick start of both editions: tsc --strict accepts it
+/// against the package's source, and, being plain JavaScript apart from the
+/// import, node runs it against the mock (login → findCustomerInfo →
+/// bindEmail, the token flowing through `setToken`); any error envelope
+/// would reject and fail the run.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_typescript_quick_start_type_checks_and_runs() {
+    let root = common::repo_root();
+    let tsc = common::tsc();
+    // The package's dist/, which the snippet imports when run.
+    let build = Command::new(&tsc)
+        .arg("-p")
+        .arg(root.join("generated/ts"))
+        .output()
+        .expect("run tsc");
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stdout)
+    );
+    let dist = root.join("generated/ts/dist/index.js");
+    let addr = common::start_mock().await;
+    for page in ["generated/docs/README.md", "generated/docs/zh/README.md"] {
+        let readme = std::fs::read_to_string(root.join(page)).expect("read the docs index");
+        let snippet = ts_block(&readme);
+        for call in [
+            "login(",
+            "findCustomerInfo(",
+            "bindEmail(",
+            "client.setToken(",
+        ] {
+            assert!(snippet.contains(call), "{page}: no {call} in\n{snippet}");
+        }
+        // Type-check (tsconfig.quickstart.json maps `customer-api` to the source).
+        let dir = root.join("tests/ts");
+        let copy = dir.join("quickstart.stripped.mts");
+        std::fs::write(&copy, &snippet).expect("write the copy");
+        let checked = Command::new(&tsc)
+            .current_dir(&dir)
+            .args([
+                "--noEmit",
+                "--pretty",
+                "false",
+                "-p",
+                "tsconfig.quickstart.json",
+            ])
+            .output()
+            .expect("run tsc");
+        let _ = std::fs::remove_file(&copy);
+        assert!(
+            checked.status.success(),
+            "{page}: the TypeScript quick start does not type-check:\n{}",
+            String::from_utf8_lossy(&checked.stdout)
+        );
+        // Run it with node, against the built package and the mock.
+        let url = format!("file://{}", dist.display());
+        let runnable = snippet
+            .replace("from \"customer-api\"", &format!("from {url:?}"))
+            .replace("http://127.0.0.1:8080", &format!("http://{addr}"));
+        assert_ne!(runnable, snippet, "{page}: nothing to point at the mock");
+        let script = std::env::temp_dir().join(format!(
+            "bizgen-quickstart-{}-{}.mjs",
+            std::process::id(),
+            page.replace(['/', '.'], "-")
+        ));
+        std::fs::write(&script, &runnable).expect("write the script");
+        let script_owned = script.clone();
+        let out =
+            tokio::task::spawn_blocking(move || Command::new("node").arg(&script_owned).output())
+                .await
+                .expect("join")
+                .expect("run node (Node.js >= 20 is required)");
+        let _ = std::fs::remove_file(&script);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{page}: node failed:\n{stdout}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // findCustomerInfo's answer was printed.
+        assert!(stdout.contains("customerNo"), "{page}: printed {stdout}");
     }
 }

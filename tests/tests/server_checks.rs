@@ -387,3 +387,75 @@ async fn a_partial_server_with_the_rest_mocked_and_misuse_as_an_error() {
         .expect("the mock answers the services not served");
     assert_eq!(switched.trace, "t-partial");
 }
+
+const FORGET_ASSERTS_PWD: &str = "/api/global/customer.app.CustomerWebApiService.forgetAssertsPwd";
+const QUERY_ACCOUNT_ASSETS: &str =
+    "/api/global/customer.app.CustomerWebApiService.queryAccountAssetsInfo";
+
+/// `requiredWhen` on a sibling field: the server and `bizgen validate`
+/// (both through the one validator) require the field only while the
+/// condition holds; a condition on the customer's state is not checked.
+#[tokio::test]
+async fn conditional_requirements_on_the_same_request() {
+    let api = common::api();
+    let cases = [
+        // phoneArea: required when `type` is 2 (phone).
+        (
+            FORGET_ASSERTS_PWD,
+            json!({"newPwd": "25f9e794323b453885f5181f1b624d0b", "type": 2, "loginName": "13429837442"}),
+            Some(("/phoneArea", "required when `type` is 2")),
+        ),
+        (
+            FORGET_ASSERTS_PWD,
+            json!({"newPwd": "25f9e794323b453885f5181f1b624d0b", "type": 1, "loginName": "a@example.com"}),
+            None,
+        ),
+        // accountId: required when accountCurrency is not given.
+        (
+            QUERY_ACCOUNT_ASSETS,
+            json!({"tradeType": 3, "accountCurrency": ""}),
+            Some(("/accountId", "required when `accountCurrency` is not given")),
+        ),
+        (
+            QUERY_ACCOUNT_ASSETS,
+            json!({"tradeType": 3, "accountCurrency": "USDT"}),
+            None,
+        ),
+    ];
+    for (path, body, expected) in cases {
+        let op = common::op_by_path(&api, path);
+        let tool: Vec<(String, String)> = bizgen::wire::check_request(&api, op, &body, false)
+            .into_iter()
+            .map(|v| (v.pointer, v.reason))
+            .collect();
+        let resp = post(path, Some(common::TOKEN), body.clone()).await;
+        match expected {
+            Some((pointer, reason)) => {
+                let server = violations(&resp);
+                assert_eq!(server, tool, "{path} {body}");
+                assert!(
+                    server
+                        .iter()
+                        .any(|(p, r)| p == pointer && r.contains(reason)),
+                    "{path} {body}: {server:?}"
+                );
+            }
+            None => {
+                assert!(tool.is_empty(), "{path} {body}: {tool:?}");
+                assert_ne!(resp["code"], "BIZGEN_VALIDATION", "{path} {body}: {resp}");
+            }
+        }
+    }
+    // googleCode "when the customer has enabled Google MFA" is documented only.
+    let bind_email = common::op_by_path(&api, BIND_EMAIL);
+    let google = bind_email
+        .request
+        .fields
+        .iter()
+        .find(|f| f.name == "googleCode")
+        .expect("bindEmail has googleCode");
+    assert!(matches!(
+        google.required_when,
+        Some(bizgen::ir::Condition::State { .. })
+    ));
+}

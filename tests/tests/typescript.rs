@@ -11,17 +11,7 @@ use std::process::Command;
 use bizgen::ir::Api;
 use serde_json::{json, Value};
 
-/// The compiler pinned by `generated/ts/package-lock.json`, installed by
-/// `scripts/install-tools`.
-fn tsc() -> PathBuf {
-    let path = common::repo_root().join("generated/ts/node_modules/.bin/tsc");
-    assert!(
-        path.exists(),
-        "{} is not installed: run `bash scripts/install-tools` (the test command `bash scripts/test` does)",
-        path.display()
-    );
-    path
-}
+use common::tsc;
 
 /// Runs a command; panics with its output unless it succeeds.
 fn run(cmd: &mut Command) -> String {

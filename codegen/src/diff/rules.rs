@@ -132,6 +132,9 @@ pub const RULES: &[Rule] = &[
     rule("request-default-changed", Warn, Wire, "The documented default of a request field changed (the server behaves differently when it is omitted)."),
     rule("request-enum-value-removed", Err, Wire, "A code was removed from an enum used in requests."),
     rule("request-enum-value-added", Info, Wire, "A code was added to an enum used in requests."),
+    rule("request-required-when-added", Warn, Wire, "A request field got a `requiredWhen` condition: clients that leave it out when the condition holds are rejected."),
+    rule("request-required-when-changed", Warn, Wire, "The `requiredWhen` condition of a request field changed (it may now hold for requests that passed before)."),
+    rule("request-required-when-removed", Info, Wire, "A request field lost its `requiredWhen` condition."),
     // Responses: loosening breaks clients.
     rule("response-field-removed", Err, Wire, "A response field was removed without being deprecated first."),
     rule("response-field-added", Info, Wire, "A response field was added."),
@@ -168,6 +171,7 @@ pub const RULES: &[Rule] = &[
     rule("removed-after-sunset", Info, Wire, "A deprecated operation, field or enum value was removed after its sunset date."),
     rule("reserved-reused", Err, Wire, "A code or field name that the old spec listed in `reserved:` is used again."),
     rule("docs-changed", Info, Wire, "A summary or description changed."),
+    rule("notes-changed", Info, Wire, "The source notes (`notes`, for spec maintainers) of an operation, type or field changed."),
 ];
 
 /// The rule with this id.

@@ -810,11 +810,11 @@ pub(super) fn envelope(api: &Api, lang: Lang) -> EnvelopePage {
 fn field_rows(api: &Api, fields: &[Field], root: &str, lang: Lang) -> Vec<FieldRow> {
     fields
         .iter()
-        .map(|f| field_row(api, f, root, lang))
+        .map(|f| field_row(api, fields, f, root, lang))
         .collect()
 }
 
-fn field_row(api: &Api, f: &Field, root: &str, lang: Lang) -> FieldRow {
+fn field_row(api: &Api, siblings: &[Field], f: &Field, root: &str, lang: Lang) -> FieldRow {
     let l = lang.labels();
     let mut ty = ty_md(l, &f.ty, root);
     if f.nullable {
@@ -848,7 +848,10 @@ fn field_row(api: &Api, f: &Field, root: &str, lang: Lang) -> FieldRow {
     FieldRow {
         name,
         ty,
-        required: if f.required { l.yes } else { l.no }.to_owned(),
+        required: match &f.required_when {
+            Some(c) => super::condition::required_cell(api, siblings, c, lang),
+            None => if f.required { l.yes } else { l.no }.to_owned(),
+        },
         default: default.unwrap_or_else(|| l.none.into()),
         constraints: if constraints.is_empty() {
             l.none.into()

@@ -1,6 +1,7 @@
 //! The quick start of the index page: run the mock, set the variables,
 //! then the spec's quick-start operations with curl (the token flowing
-//! from the step that returns it) and with the Rust client.
+//! from the step that returns it), with the Rust client and with the
+//! TypeScript client.
 
 use serde_json::Value;
 
@@ -19,6 +20,7 @@ pub(super) struct QuickStart {
     pub(super) vars: String,
     pub(super) steps: Vec<Step>,
     pub(super) rust: String,
+    pub(super) typescript: String,
 }
 
 pub(super) struct Step {
@@ -90,6 +92,7 @@ pub(super) fn build(api: &Api, lang: Lang) -> Option<QuickStart> {
         vars,
         steps: out_steps,
         rust: rust_snippet(api, &steps),
+        typescript: ts_snippet(api, lang, &steps),
     })
 }
 
@@ -103,15 +106,19 @@ fn body_of(api: &Api, op: &Operation, step: &QuickStep) -> Value {
         .unwrap_or_else(|| super::sample::request_body(api, op))
 }
 
-/// The same steps with the generated Rust client.
-fn rust_snippet(api: &Api, steps: &[(&Service, &Operation, &QuickStep)]) -> String {
-    let krate = api.name.replace('-', "_");
-    let company = api
-        .headers
+/// The `companyId` the snippets send: the header's example.
+fn company(api: &Api) -> String {
+    api.headers
         .iter()
         .find(|h| h.name == "companyId")
         .and_then(|h| h.example.clone())
-        .unwrap_or_else(|| "COMPANY".into());
+        .unwrap_or_else(|| "COMPANY".into())
+}
+
+/// The same steps with the generated Rust client.
+fn rust_snippet(api: &Api, steps: &[(&Service, &Operation, &QuickStep)]) -> String {
+    let krate = api.name.replace('-', "_");
+    let company = company(api);
     let mut lines = vec![
         format!("use {krate}::runtime::client::ClientConfig;"),
         String::new(),
@@ -158,4 +165,81 @@ fn rust_snippet(api: &Api, steps: &[(&Service, &Operation, &QuickStep)]) -> Stri
         }
     }
     lines.join("\n")
+}
+
+/// The same steps with the generated TypeScript client (the package named
+/// like the crate). Plain JavaScript apart from the import, so that it also
+/// runs as an ES module.
+fn ts_snippet(api: &Api, lang: Lang, steps: &[(&Service, &Operation, &QuickStep)]) -> String {
+    use crate::typescript::{is_identifier, string_literal, value_name};
+    let mut options = vec![
+        format!("baseUrl: \"http://127.0.0.1:{MOCK_PORT}\""),
+        format!("companyId: {}", string_literal(&company(api))),
+        format!("lang: {}", string_literal(lang.header())),
+    ];
+    if steps
+        .iter()
+        .any(|(_, o, _)| o.access == crate::ir::Access::Admin)
+    {
+        options.push(format!("adminToken: {}", string_literal(MOCK_ADMIN_TOKEN)));
+    }
+    let mut lines = vec![
+        format!("import {{ Client }} from {};", string_literal(&api.name)),
+        String::new(),
+        format!("const client = new Client({{ {} }});", options.join(", ")),
+    ];
+    for (s, op, step) in steps {
+        let method = if is_identifier(&op.name) && op.name != "constructor" {
+            format!(".{}", op.name)
+        } else {
+            format!("[{}]", string_literal(&op.name))
+        };
+        let call = format!(
+            "await client.{}{method}({})",
+            value_name(&s.name),
+            js_literal(&body_of(api, op, step))
+        );
+        let var = value_name(&op.name);
+        match (&step.token_from, &op.response.ty) {
+            (Some(pointer), _) => {
+                let field = pointer.rsplit('/').next().unwrap_or("token");
+                lines.push(format!("const {var} = {call};"));
+                lines.push(format!("client.setToken({var}{});", js_member(field)));
+            }
+            (None, Some(_)) => {
+                lines.push(format!("const {var} = {call};"));
+                lines.push(format!("console.log({var});"));
+            }
+            (None, None) => lines.push(format!("{call};")),
+        }
+    }
+    lines.join("\n")
+}
+
+/// `.name`, or `["odd-name"]`.
+fn js_member(name: &str) -> String {
+    if crate::typescript::is_identifier(name) {
+        format!(".{name}")
+    } else {
+        format!("[{}]", crate::typescript::string_literal(name))
+    }
+}
+
+/// A JSON value as a JavaScript literal: `{ type: 2, loginName: "x" }`.
+fn js_literal(v: &Value) -> String {
+    match v {
+        Value::Object(map) if map.is_empty() => "{}".into(),
+        Value::Object(map) => {
+            let members: Vec<String> = map
+                .iter()
+                .map(|(k, v)| format!("{}: {}", crate::typescript::property(k), js_literal(v)))
+                .collect();
+            format!("{{ {} }}", members.join(", "))
+        }
+        Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(js_literal).collect();
+            format!("[{}]", items.join(", "))
+        }
+        other => other.to_string(),
+    }
 }

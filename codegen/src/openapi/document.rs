@@ -223,6 +223,12 @@ pub struct SchemaObject {
     pub enum_descriptions: Option<Vec<String>>,
     #[serde(rename = "x-description-zh", skip_serializing_if = "Option::is_none")]
     pub description_zh: Option<String>,
+    /// A conditionally required property: the spec's `requiredWhen`.
+    #[serde(
+        rename = "x-bizgen-required-when",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub required_when: Option<Value>,
 }
 
 impl SchemaObject {

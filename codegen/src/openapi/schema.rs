@@ -11,7 +11,7 @@ use bizgen_runtime::schema::{EnumCodes, Format, ObjectSchema, Schema, StringRule
 use serde_json::Value;
 
 use super::document::{Ordered, SchemaObject, Types};
-use crate::ir::{Api, Field};
+use crate::ir::{Api, Condition, Field};
 
 /// The OpenAPI version being written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +54,8 @@ pub struct Meta<'a> {
     /// Sensitive and only ever sent by clients: `writeOnly`.
     pub write_only: bool,
     pub deprecated: bool,
+    /// The field's `requiredWhen`.
+    pub required_when: Option<&'a Condition>,
 }
 
 impl<'a> Meta<'a> {
@@ -66,6 +68,7 @@ impl<'a> Meta<'a> {
             sensitive: f.sensitive,
             write_only: f.sensitive && request_only,
             deprecated: f.deprecated,
+            required_when: f.required_when.as_ref(),
         }
     }
 }
@@ -215,6 +218,13 @@ impl Shapes<'_> {
                 description.push(' ');
             }
             description.push_str("Epoch milliseconds.");
+        }
+        if let Some(c) = meta.required_when {
+            if !description.is_empty() {
+                description.push_str("\n\n");
+            }
+            description.push_str(&format!("Required when {c}."));
+            s.required_when = Some(c.to_json());
         }
         if !description.is_empty() {
             s.description = Some(description);

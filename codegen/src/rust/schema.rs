@@ -8,7 +8,8 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use bizgen_runtime::schema::{
-    EnumCodes, EnumSchema, FieldSchema, IntRules, ObjectSchema, Schema, StringRules,
+    EnumCodes, EnumSchema, FieldSchema, IntRules, ObjectSchema, RequiredWhen, Schema, StringRules,
+    When,
 };
 
 use super::tokens::{ident, rt};
@@ -91,10 +92,35 @@ fn field(f: &FieldSchema, scope: Scope) -> TokenStream {
     let rt = rt();
     let name: &str = &f.name;
     let schema = schema(&f.schema, scope);
-    if f.required {
+    let field = if f.required {
         quote!(#rt::FieldSchema::required(#name, #schema))
     } else {
         quote!(#rt::FieldSchema::optional(#name, #schema))
+    };
+    match &f.required_when {
+        Some(c) => {
+            let c = required_when(c);
+            quote!(#field.required_when(#c))
+        }
+        None => field,
+    }
+}
+
+/// Tokens that evaluate to a conditional requirement.
+fn required_when(c: &RequiredWhen) -> TokenStream {
+    let rt = rt();
+    let field: &str = &c.field;
+    match &c.when {
+        When::Given => quote!(#rt::RequiredWhen::given(#field)),
+        When::NotGiven => quote!(#rt::RequiredWhen::not_given(#field)),
+        When::OneOf(EnumCodes::Int(codes)) => {
+            let codes = codes.iter().map(|&c| int(c));
+            quote!(#rt::RequiredWhen::int_in(#field, &[#(#codes),*]))
+        }
+        When::OneOf(EnumCodes::Str(codes)) => {
+            let codes = codes.iter().map(|c| -> &str { c });
+            quote!(#rt::RequiredWhen::str_in(#field, &[#(#codes),*]))
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 //! [`validate`] (checks over the whole IR). Every diagnostic is collected
 //! rather than stopping at the first.
 
+mod conditions;
 mod ctx;
 mod lifecycle;
 pub mod located;

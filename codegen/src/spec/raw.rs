@@ -212,6 +212,32 @@ pub struct FieldDef {
     /// Provenance and doubts, for spec maintainers ("Source notes" in the docs).
     #[serde(default)]
     pub notes: Vec<String>,
+    /// Request fields only, not with `required: true`: the field is required
+    /// when this condition holds.
+    pub required_when: Option<Located<RequiredWhenDef>>,
+}
+
+/// When an optional request field is required: either a test on a sibling
+/// field of the same request (`field` with one of `equals`, `oneOf` or
+/// `given`), which servers check, or a `state` of the customer outside the
+/// request, which is documented only.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct RequiredWhenDef {
+    /// The sibling request field that decides, by wire name.
+    pub field: Option<Located<String>>,
+    /// With `field`: the sibling has this value (an integer or string code).
+    pub equals: Option<Located<Value>>,
+    /// With `field`: the sibling has one of these values.
+    pub one_of: Option<Located<Vec<Value>>>,
+    /// With `field`: `true` when the sibling is given (present, not null, not
+    /// ""), `false` when it is not.
+    pub given: Option<Located<bool>>,
+    /// A condition outside the request, in words ("the customer has enabled
+    /// MFA"): documented, not checked.
+    pub state: Option<Located<String>>,
+    /// `state` in Chinese.
+    pub state_zh: Option<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

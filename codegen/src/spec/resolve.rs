@@ -87,7 +87,13 @@ pub(super) fn resolve(ctx: &mut Ctx, merged: &Merged) -> Option<Api> {
 
     let envelope = match merged.envelope {
         Some(env) => {
-            let fields = resolve_fields(ctx, &known, &env.fields, "envelope");
+            let fields = resolve_fields(
+                ctx,
+                &known,
+                super::conditions::Fields::Other,
+                &env.fields,
+                "envelope",
+            );
             if let Some(f) = fields.iter().find(|f| f.name == "data") {
                 ctx.error(f.pos, "the envelope must not declare `data`")
                     .help =

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
+use super::conditions;
 use super::ctx::Ctx;
 use super::lifecycle;
 use super::located::OrderedMap;
@@ -78,7 +79,7 @@ pub(super) fn resolve_types(
         .types
         .iter()
         .map(|(name, (pos, t))| {
-            let fields = resolve_fields(ctx, known, &t.fields, name);
+            let fields = resolve_fields(ctx, known, conditions::Fields::Other, &t.fields, name);
             let names: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
             Struct {
                 name: name.clone(),
@@ -307,6 +308,7 @@ pub(super) fn parse_ty(expr: &str, known: &Known) -> Result<Ty, String> {
 pub(super) fn resolve_fields(
     ctx: &mut Ctx,
     known: &Known,
+    kind: conditions::Fields,
     defs: &OrderedMap<raw::FieldDef>,
     owner: &str,
 ) -> Vec<Field> {
@@ -372,6 +374,7 @@ pub(super) fn resolve_fields(
                 def.replacement.as_ref(),
             ),
             notes: def.notes.clone(),
+            required_when: conditions::resolve(ctx, kind, defs, &name.value, def, owner),
             pos: name.pos,
         });
     }

@@ -10,6 +10,7 @@ use crate::ir::*;
 /// Runs every whole-IR check.
 pub(super) fn validate(ctx: &mut Ctx, api: &Api) {
     check_values(ctx, api);
+    super::conditions::check_values(ctx, api);
     check_sessions(ctx, api);
     warn_unused(ctx, api);
 }

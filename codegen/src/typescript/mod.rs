@@ -19,6 +19,7 @@ use askama::Template;
 use crate::ir::Api;
 
 pub use names::value_name as service_property;
+pub(crate) use names::{is_identifier, property, string_literal, value_name};
 
 /// First line of every generated TypeScript file.
 pub const HEADER: &str =

@@ -273,6 +273,9 @@ fn field_doc(f: &Field, scope: Scope) -> Vec<String> {
     if f.required {
         facts.push("required".into());
     }
+    if let Some(when) = &f.required_when {
+        facts.push(format!("required when {when}"));
+    }
     if f.nullable {
         facts.push("nullable".into());
     }

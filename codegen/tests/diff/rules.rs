@@ -189,6 +189,22 @@ const CASES: &[(&str, Level, &str)] = &[
         "new/common.yaml:23:5",
     ),
     ("docs-changed", Level::Info, "new/service.yaml:38:7"),
+    ("notes-changed", Level::Info, "new/service.yaml:43:11"),
+    (
+        "request-required-when-added",
+        Level::Warn,
+        "new/service.yaml:43:11",
+    ),
+    (
+        "request-required-when-changed",
+        Level::Warn,
+        "new/service.yaml:43:11",
+    ),
+    (
+        "request-required-when-removed",
+        Level::Info,
+        "new/service.yaml:43:11",
+    ),
 ];
 
 #[test]

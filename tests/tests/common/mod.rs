@@ -134,6 +134,18 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
+/// The TypeScript compiler pinned by `generated/ts/package-lock.json`,
+/// installed by `scripts/install-tools`.
+pub fn tsc() -> PathBuf {
+    let path = repo_root().join("generated/ts/node_modules/.bin/tsc");
+    assert!(
+        path.exists(),
+        "{} is not installed: run `bash scripts/install-tools` (the test command `bash scripts/test` does)",
+        path.display()
+    );
+    path
+}
+
 /// A pinned third-party checker installed by `scripts/install-tools`:
 /// `npm:NAME` is `tools/node_modules/.bin/NAME`, `py:NAME` is
 /// `tools/.venv/bin/NAME`. A missing tool fails the test with the fix.

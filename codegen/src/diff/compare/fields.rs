@@ -6,7 +6,7 @@ use super::constraints::compare_constraints;
 use super::wire_types::fits;
 use super::{code, At, Details, Differ, Owner};
 use crate::diff::usage::Sides;
-use crate::ir::Field;
+use crate::ir::{Condition, Field};
 
 impl Differ<'_> {
     /// Compares the fields of one object, judged as request and/or
@@ -258,6 +258,27 @@ impl Differ<'_> {
             .path(path.clone())
             .change(&o.default, &n.default);
         }
+        if owner.sides.request && o.required_when != n.required_when {
+            let json = |c: &Option<Condition>| c.as_ref().map(Condition::to_json);
+            let (rule, message) = match (&o.required_when, &n.required_when) {
+                (None, Some(c)) => (
+                    "request-required-when-added",
+                    format!("{name} is now required when {c}"),
+                ),
+                (Some(c), None) => (
+                    "request-required-when-removed",
+                    format!("{name} is no longer required when {c}"),
+                ),
+                (Some(a), Some(b)) => (
+                    "request-required-when-changed",
+                    format!("{name} was required when {a}, now when {b}"),
+                ),
+                (None, None) => ("request-required-when-changed", String::new()),
+            };
+            self.emit(rule, scope, Sides::REQUEST, at, message)
+                .path(path.clone())
+                .change(json(&o.required_when), json(&n.required_when));
+        }
         if o.sensitive != n.sensitive {
             let (rule, what) = if n.sensitive {
                 (
@@ -291,6 +312,16 @@ impl Differ<'_> {
                 owner.sides,
                 at,
                 format!("the description of {name} changed"),
+            )
+            .path(path.clone());
+        }
+        if o.notes != n.notes {
+            self.emit(
+                "notes-changed",
+                scope,
+                owner.sides,
+                at,
+                format!("the source notes of {name} changed"),
             )
             .path(path);
         }

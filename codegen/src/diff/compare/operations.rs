@@ -243,6 +243,15 @@ impl<'a> Differ<'a> {
                 format!("{} of operation {} changed", docs.join(", "), code(&n.name)),
             );
         }
+        if o.notes != n.notes {
+            self.emit(
+                "notes-changed",
+                scope,
+                none,
+                at,
+                format!("the source notes of operation {} changed", code(&n.name)),
+            );
+        }
         for c in n.errors.iter().filter(|c| !o.errors.contains(c)) {
             self.emit(
                 "error-code-added",

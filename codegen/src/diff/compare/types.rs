@@ -43,5 +43,14 @@ impl Differ<'_> {
                 format!("the description of type {} changed", code(name)),
             );
         }
+        if o.notes != n.notes {
+            self.emit(
+                "notes-changed",
+                scope,
+                sides,
+                At::New(n.pos),
+                format!("the source notes of type {} changed", code(name)),
+            );
+        }
     }
 }

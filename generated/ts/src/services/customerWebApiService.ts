@@ -66,7 +66,7 @@ export interface QueryAccountAssetsInfoRequest {
   /**
    * Account ID; at least one of accountId and accountCurrency must be given.
    *
-   * Wire name `accountId`, int64 (a `bigint`, decoded without loss).
+   * Wire name `accountId`, int64 (a `bigint`, decoded without loss), required when `accountCurrency` is not given.
    */
   accountId?: bigint;
   /**
@@ -88,7 +88,7 @@ export interface QueryAccountByIdRequest {
   /**
    * Account ID; at least one of accountId and currency must be given.
    *
-   * Wire name `accountId`, int64 (a `bigint`, decoded without loss).
+   * Wire name `accountId`, int64 (a `bigint`, decoded without loss), required when `currency` is not given.
    */
   accountId?: bigint;
   /**
@@ -194,7 +194,7 @@ export interface UpdateAssertsPwdRequest {
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
    */
   googleCode?: string;
 }
@@ -216,7 +216,7 @@ export interface UpdateAssertsPwdMfaRequest {
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
    */
   googleCode?: string;
   /**
@@ -256,7 +256,7 @@ export interface UpdateLoginPwdRequest {
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
    */
   googleCode?: string;
 }
@@ -278,7 +278,7 @@ export interface UpdateLoginPwdMfaRequest {
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
    */
   googleCode?: string;
   /**
@@ -348,7 +348,7 @@ export interface ChangeEmailMfaRequest {
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
    */
   googleCode?: string;
 }
@@ -400,7 +400,7 @@ export interface ChangePhoneMfaRequest {
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
    */
   googleCode?: string;
 }
@@ -444,7 +444,7 @@ export interface BindAssertsPwdMfaRequest {
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
    */
   googleCode?: string;
 }
@@ -478,7 +478,7 @@ export interface ForgetAssertsPwdMfaRequest {
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
    */
   googleCode?: string;
 }
@@ -528,7 +528,7 @@ export interface BindLoginPwdRequest {
   /**
    * Google verification code (MFA).
    *
-   * Wire name `googleCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
    */
   googleCode?: string;
 }
@@ -588,21 +588,21 @@ export interface ChangeEmailV1v1v2Request {
    */
   emailArea?: string;
   /**
-   * Verification code sent to the original email address (not needed when MFA is enabled).
+   * Verification code sent to the original email address.
    *
-   * Wire name `verifyCodeOld`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCodeOld`, `string`, required when the customer has not enabled Google MFA. Sensitive: `redact()` masks it for logging.
    */
   verifyCodeOld?: string;
   /**
-   * Sending ticket of the original email's verification code (not needed when MFA is enabled).
+   * Sending ticket of the original email's verification code.
    *
-   * Wire name `sendTokenOld`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendTokenOld`, `string`, required when the customer has not enabled Google MFA. Sensitive: `redact()` masks it for logging.
    */
   sendTokenOld?: string;
   /**
-   * Google verification code; required when the customer has enabled MFA.
+   * Google verification code.
    *
-   * Wire name `googleCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
    */
   googleCode?: string;
 }
@@ -662,21 +662,21 @@ export interface ChangePhoneV1v1v2Request {
    */
   sendToken: string;
   /**
-   * Verification code sent to the old phone number (not needed when MFA is enabled).
+   * Verification code sent to the old phone number.
    *
-   * Wire name `verifyCodeOld`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCodeOld`, `string`, required when the customer has not enabled Google MFA. Sensitive: `redact()` masks it for logging.
    */
   verifyCodeOld?: string;
   /**
-   * Sending ticket of the old phone's verification code (not needed when MFA is enabled).
+   * Sending ticket of the old phone's verification code.
    *
-   * Wire name `sendTokenOld`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendTokenOld`, `string`, required when the customer has not enabled Google MFA. Sensitive: `redact()` masks it for logging.
    */
   sendTokenOld?: string;
   /**
-   * Google Authenticator code; required when the customer has enabled MFA.
+   * Google Authenticator code.
    *
-   * Wire name `googleCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
    */
   googleCode?: string;
 }
@@ -740,9 +740,9 @@ export interface EnableOrForbidMfaRequest {
    */
   id?: bigint;
   /**
-   * Mobile verification code (required when a phone number is bound).
+   * Mobile verification code.
    *
-   * Wire name `verifyCodeSMS`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCodeSMS`, `string`, required when a phone number is bound. Sensitive: `redact()` masks it for logging.
    */
   verifyCodeSMS?: string;
   /**
@@ -752,9 +752,9 @@ export interface EnableOrForbidMfaRequest {
    */
   sendTokenSMS?: string;
   /**
-   * Email verification code (required when an email is bound).
+   * Email verification code.
    *
-   * Wire name `verifyCodeEmail`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCodeEmail`, `string`, required when an email address is bound. Sensitive: `redact()` masks it for logging.
    */
   verifyCodeEmail?: string;
   /**
@@ -810,9 +810,9 @@ export interface ForgetAssertsPwdRequest {
    */
   loginName: string;
   /**
-   * Phone area code; required when type is 2 (phone number); defaults to +86 when not given.
+   * Phone area code.
    *
-   * Wire name `phoneArea`, `string`, default `"+86"`.
+   * Wire name `phoneArea`, `string`, required when `type` is 2, default `"+86"`.
    */
   phoneArea?: string;
   /**
@@ -844,9 +844,9 @@ export interface ForgetAssertsPwdV1v1v2Request {
    */
   newPwd: string;
   /**
-   * Verification code (not needed when MFA is enabled).
+   * Verification code.
    *
-   * Wire name `verifyCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCode`, `string`, required when the customer has not enabled Google MFA. Sensitive: `redact()` masks it for logging.
    */
   verifyCode?: string;
   /**
@@ -862,9 +862,9 @@ export interface ForgetAssertsPwdV1v1v2Request {
    */
   type?: types.ContactType;
   /**
-   * Google verification code; required when the customer has enabled MFA.
+   * Google verification code.
    *
-   * Wire name `googleCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
    */
   googleCode?: string;
 }
@@ -914,9 +914,9 @@ export interface ForgetLoginPwdRequest {
    */
   verifyCodeToken?: string;
   /**
-   * Google verification code (when the account has MFA enabled).
+   * Google verification code.
    *
-   * Wire name `googleCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
    */
   googleCode?: string;
 }
@@ -932,7 +932,7 @@ export interface BindAssertsPwdRequest {
   /**
    * Google verification code (MFA).
    *
-   * Wire name `googleCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
    */
   googleCode?: string;
 }
@@ -966,7 +966,7 @@ export interface BindEmailRequest {
   /**
    * Google verification code (MFA).
    *
-   * Wire name `googleCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
    */
   googleCode?: string;
 }
@@ -988,7 +988,7 @@ export interface BindPhoneRequest {
   /**
    * Google verification code (MFA).
    *
-   * Wire name `googleCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
    */
   googleCode?: string;
   /**
@@ -1150,9 +1150,9 @@ export interface LoginRequest {
    */
   type: types.LoginType;
   /**
-   * Phone area code; required when type is 2 (phone number).
+   * Phone area code of a phone number (type 2).
    *
-   * 手机区号;类型为2:手机号码时该字段必填
+   * 手机区号（类型为2:手机号码时使用）
    *
    * Wire name `phoneArea`, `string`.
    */
