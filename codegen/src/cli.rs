@@ -16,7 +16,8 @@ use crate::wire;
 
 /// Exit code: spec errors, invalid payload, drift.
 pub const EXIT_FAILURE: u8 = 1;
-/// Exit code: bad arguments or unreadable input files.
+/// Exit code: bad arguments or unreadable input files (for `bizgen diff`,
+/// also an unknown git ref or a spec that does not load).
 pub const EXIT_USAGE: u8 = 2;
 
 #[derive(Debug, Parser)]

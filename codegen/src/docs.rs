@@ -33,11 +33,6 @@ pub use lang::Lang;
 use crate::ir::{Api, Operation, Service};
 use crate::markdown::normalize;
 
-/// The error code of the request validation that bizgen servers perform.
-pub const VALIDATION_ERROR: &str = "BIZGEN_VALIDATION";
-/// The error code of a missing or invalid token.
-pub const UNAUTHENTICATED_ERROR: &str = "BIZGEN_UNAUTHENTICATED";
-
 /// Renders every docs page in both languages: relative path (always
 /// `/`-separated) → Markdown.
 ///

@@ -3,13 +3,16 @@
 
 use serde_json::Value;
 
+mod constraints;
 mod vocabulary;
+mod walk;
 
 pub use crate::date::Date;
 use crate::diagnostics::Pos;
-pub use bizgen_runtime::operation::HeaderSource;
+pub use bizgen_runtime::operation::{Access, HeaderSource, Presence};
 pub use bizgen_runtime::schema::{EnumCodes, RequiredWhen, When};
-pub use vocabulary::{Access, EnumRepr, ExampleKind, Origin, Presence, Side};
+pub use constraints::Constraint;
+pub use vocabulary::{EnumRepr, ExampleKind, Origin, Side};
 
 #[derive(Debug, Clone)]
 pub struct Api {

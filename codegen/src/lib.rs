@@ -24,7 +24,6 @@ pub mod expand;
 #[cfg(feature = "cli")]
 pub mod generate;
 pub mod ir;
-#[cfg(feature = "cli")]
 pub mod markdown;
 pub mod names;
 pub mod openapi;

@@ -433,13 +433,13 @@ impl EditApiPermissionRequest {
 pub struct PageRequest {
     /// Number of items per page.
     ///
-    /// Wire name `size`, `int32`. Constraints: ≥ 1.
+    /// Wire name `size`, `int32`. Constraints: minimum 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
 
     /// Current page.
     ///
-    /// Wire name `current`, `int32`. Constraints: ≥ 1.
+    /// Wire name `current`, `int32`. Constraints: minimum 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current: Option<i32>,
 

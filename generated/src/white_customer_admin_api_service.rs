@@ -98,7 +98,7 @@ pub struct AddCusAndOpenAccountAndKycRequest {
     pub utm_term: Option<String>,
     /// Unique customer identifier in the third-party system.
     ///
-    /// Wire name `thirdServerCode`, `string`. Constraints: at most 50 characters.
+    /// Wire name `thirdServerCode`, `string`. Constraints: maxLength 50.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub third_server_code: Option<String>,
 }
@@ -343,12 +343,12 @@ pub struct PageRequest {
     pub customer_no: Option<String>,
     /// Number of rows per page; default 20.
     ///
-    /// Wire name `size`, `int32`. Constraints: ≥ 1. Default: `20`.
+    /// Wire name `size`, `int32`. Constraints: minimum 1. Default: `20`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
     /// Current page; default 1.
     ///
-    /// Wire name `current`, `int32`. Constraints: ≥ 1. Default: `1`.
+    /// Wire name `current`, `int32`. Constraints: minimum 1. Default: `1`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current: Option<i32>,
 }

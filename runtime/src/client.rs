@@ -453,7 +453,7 @@ impl Client {
         };
         match (token, presence) {
             (Some(t), _) => Ok(Some(t.clone())),
-            (None, Presence::Optional) => Ok(None),
+            (None, Presence::Optional | Presence::Absent) => Ok(None),
             (None, Presence::Required) => Err(Error::MissingToken {
                 biz_type: op.biz_type,
                 kind,

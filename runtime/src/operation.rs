@@ -1,9 +1,13 @@
 //! Static descriptions of operations, shared by the client and the server.
+//! `Access` and `Presence` are also the spec's words: bizgen's loader reads
+//! them from the YAML (hence `Deserialize`), so there is one definition.
 
 use crate::schema::ObjectSchema;
 
 /// Who may call an operation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
 pub enum Access {
     /// No token.
     Guest,
@@ -16,6 +20,16 @@ pub enum Access {
 }
 
 impl Access {
+    /// The spec spelling: `guest`, `login`, `admin` or `optional`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Access::Guest => "guest",
+            Access::Login => "login",
+            Access::Admin => "admin",
+            Access::Optional => "optional",
+        }
+    }
+
     /// Which token the operation takes, if any.
     pub fn token_kind(self) -> Option<TokenKind> {
         match self {
@@ -36,10 +50,14 @@ pub enum TokenKind {
 }
 
 /// Whether a header must be sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
 pub enum Presence {
     Required,
     Optional,
+    /// Not taken: the gateway or operation leaves the header out (generated descriptors list only the headers an operation takes).
+    Absent,
 }
 
 /// Where the client takes a header's value from.

@@ -17,8 +17,7 @@ use crate::spec::{load_dir, load_sources, Loaded};
 
 /// Exit code when a finding that `--fail-on` names exists.
 pub const EXIT_FINDINGS: u8 = 1;
-/// Exit code for bad arguments, an unknown git ref or a spec that does not load.
-pub const EXIT_USAGE: u8 = 2;
+pub use crate::cli::EXIT_USAGE;
 
 /// Arguments of `bizgen diff`.
 ///

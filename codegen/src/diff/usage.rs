@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::finding::{Affected, UseSide};
-use crate::ir::{Api, Ty};
+use crate::ir::Api;
 
 /// Request and/or response.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -63,16 +63,16 @@ impl Usage {
         for (_, op) in api.operations() {
             let mut req = BTreeSet::new();
             for f in &op.request.fields {
-                reach(api, &f.ty, &mut req);
+                api.reach(&f.ty, &mut req);
             }
             let mut resp = BTreeSet::new();
             if let Some(t) = &op.response.ty {
-                reach(api, t, &mut resp);
+                api.reach(t, &mut resp);
             }
             for (names, side) in [(req, Sides::REQUEST), (resp, Sides::RESPONSE)] {
                 for name in names {
                     self.users
-                        .entry(rename(&name))
+                        .entry(rename(name))
                         .or_default()
                         .entry(op.path.clone())
                         .or_default()
@@ -82,7 +82,7 @@ impl Usage {
         }
         let mut env = BTreeSet::new();
         for f in &api.envelope.fields {
-            reach(api, &f.ty, &mut env);
+            api.reach(&f.ty, &mut env);
         }
         self.envelope.extend(env.iter().map(|n| rename(n)));
     }
@@ -117,25 +117,5 @@ impl Usage {
             }
         }
         out
-    }
-}
-
-/// Every type and enum reachable from `ty`.
-fn reach(api: &Api, ty: &Ty, seen: &mut BTreeSet<String>) {
-    match ty {
-        Ty::Struct(n) if seen.insert(n.clone()) => {
-            for f in api
-                .find_struct(n)
-                .map(|s| s.fields.as_slice())
-                .unwrap_or_default()
-            {
-                reach(api, &f.ty, seen);
-            }
-        }
-        Ty::Enum(n) => {
-            seen.insert(n.clone());
-        }
-        Ty::List(t) | Ty::Map(t) => reach(api, t, seen),
-        _ => {}
     }
 }

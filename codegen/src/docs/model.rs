@@ -9,12 +9,13 @@ use serde_json::Value;
 
 use super::filters;
 use super::lang::{Labels, Lang};
-use super::{operation_page_path, sample, UNAUTHENTICATED_ERROR, VALIDATION_ERROR};
+use super::{operation_page_path, sample};
 use crate::ir::{
-    Access, Api, Deprecation, Enum, EnumRepr, ExampleKind, Field, Operation, Origin, Presence,
-    Service, Side, Struct, Ty,
+    Access, Api, Constraint, Deprecation, Enum, EnumRepr, ExampleKind, Field, Operation, Origin,
+    Presence, Service, Side, Struct, Ty,
 };
 use crate::markdown::{code, slug};
+use bizgen_runtime::error::codes;
 
 // ---------------------------------------------------------------- pages
 
@@ -549,9 +550,9 @@ pub(super) fn operation<'a>(
 fn error_rows(api: &Api, op: &Operation, lang: Lang, root: &str) -> Vec<ErrorRow> {
     let l = lang.labels();
     let mut codes: Vec<&str> = op.errors.iter().map(String::as_str).collect();
-    codes.push(VALIDATION_ERROR);
+    codes.push(codes::VALIDATION);
     if op.access != Access::Guest {
-        codes.push(UNAUTHENTICATED_ERROR);
+        codes.push(codes::UNAUTHENTICATED);
     }
     let mut seen = BTreeSet::new();
     codes.retain(|c| seen.insert(*c));
@@ -566,11 +567,11 @@ fn error_rows(api: &Api, op: &Operation, lang: Lang, root: &str) -> Vec<ErrorRow
                     .map(|e| e.message.clone())
                     .unwrap_or_else(|| l.none.into()),
                 when: match c {
-                    VALIDATION_ERROR => l.when_validation.into(),
-                    UNAUTHENTICATED_ERROR if op.access == Access::Optional => {
+                    codes::VALIDATION => l.when_validation.into(),
+                    codes::UNAUTHENTICATED if op.access == Access::Optional => {
                         l.when_unauthenticated_optional.into()
                     }
-                    UNAUTHENTICATED_ERROR => l.when_unauthenticated.into(),
+                    codes::UNAUTHENTICATED => l.when_unauthenticated.into(),
                     _ => def
                         .map(|e| or_none(l, &e.description))
                         .unwrap_or_else(|| l.none.into()),
@@ -692,8 +693,8 @@ pub(super) fn errors(api: &Api, lang: Lang) -> ErrorsPage {
         },
         description: e.description.trim().to_owned(),
         used_by: match e.code.as_str() {
-            VALIDATION_ERROR => l.every_operation.into(),
-            UNAUTHENTICATED_ERROR => l.token_operations.into(),
+            codes::VALIDATION => l.every_operation.into(),
+            codes::UNAUTHENTICATED => l.token_operations.into(),
             c => by_code
                 .get(c)
                 .map(|v| v.values().cloned().collect::<Vec<_>>().join(", "))
@@ -738,7 +739,7 @@ pub(super) fn envelope(api: &Api, lang: Lang) -> EnvelopePage {
                     api.errors
                         .iter()
                         .find(|e| e.origin == Origin::Platform)
-                        .map_or(VALIDATION_ERROR.to_owned(), |e| e.code.clone()),
+                        .map_or(codes::VALIDATION.to_owned(), |e| e.code.clone()),
                 ),
             ),
             "ok" => (Value::Bool(true), Value::Bool(false)),
@@ -868,32 +869,21 @@ fn field_row(api: &Api, siblings: &[Field], f: &Field, root: &str, lang: Lang) -
     }
 }
 
+/// The constraints in the one wording of [`Constraint`], a format linked
+/// to its rule.
 fn constraints_md(f: &Field, root: &str) -> Vec<String> {
-    let c = &f.constraints;
-    let mut out = Vec::new();
-    if let Some(v) = c.min_length {
-        out.push(format!("minLength {v}"));
-    }
-    if let Some(v) = c.max_length {
-        out.push(format!("maxLength {v}"));
-    }
-    if let Some(v) = c.minimum {
-        out.push(format!("minimum {v}"));
-    }
-    if let Some(v) = c.maximum {
-        out.push(format!("maximum {v}"));
-    }
-    if let Some(v) = &c.pattern {
-        out.push(format!("pattern {}", code(v)));
-    }
-    if let Some(v) = c.format {
-        out.push(format!(
-            "format [{}]({root}how-to-read.md#{})",
-            code(v.name()),
-            slug(v.name())
-        ));
-    }
-    out
+    f.constraints
+        .list()
+        .into_iter()
+        .map(|c| match c {
+            Constraint::Format(v) => format!(
+                "format [{}]({root}how-to-read.md#{})",
+                code(v.name()),
+                slug(v.name())
+            ),
+            other => other.to_string(),
+        })
+        .collect()
 }
 
 /// The codes of an enum-typed field: "`1` Email, `2` Phone".
@@ -929,9 +919,8 @@ fn ty_md(l: &Labels, ty: &Ty, root: &str) -> String {
 
 /// The object type that `data` holds directly or as list/map items.
 fn object_of(ty: &Ty) -> Option<&str> {
-    match ty {
+    match ty.item() {
         Ty::Struct(n) => Some(n),
-        Ty::List(t) | Ty::Map(t) => object_of(t),
         _ => None,
     }
 }
@@ -1080,30 +1069,14 @@ fn op_link(s: &Service, o: &Operation, root: &str) -> String {
 /// Type and enum name → links to the operations that use it, directly or
 /// through other types.
 fn users(api: &Api, _lang: Lang) -> BTreeMap<&str, Vec<String>> {
-    fn visit<'a>(api: &'a Api, ty: &'a Ty, seen: &mut BTreeSet<&'a str>) {
-        match ty {
-            Ty::Struct(n) if seen.insert(n) => {
-                if let Some(s) = api.find_struct(n) {
-                    for f in &s.fields {
-                        visit(api, &f.ty, seen);
-                    }
-                }
-            }
-            Ty::Enum(n) => {
-                seen.insert(n);
-            }
-            Ty::List(t) | Ty::Map(t) => visit(api, t, seen),
-            _ => {}
-        }
-    }
     let mut users: BTreeMap<&str, BTreeMap<(&str, &str), String>> = BTreeMap::new();
     for (s, o) in api.operations() {
         let mut seen = BTreeSet::new();
         for f in &o.request.fields {
-            visit(api, &f.ty, &mut seen);
+            api.reach(&f.ty, &mut seen);
         }
         if let Some(t) = &o.response.ty {
-            visit(api, t, &mut seen);
+            api.reach(t, &mut seen);
         }
         for name in seen {
             users

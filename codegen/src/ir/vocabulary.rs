@@ -1,6 +1,8 @@
-//! The spec's vocabulary: the closed sets of words (access levels, header
-//! presence, gateway sides, ...) that the spec format and the IR share. They
-//! belong to the model; the parser deserializes them directly.
+//! The spec's vocabulary: the closed sets of words (gateway sides, origins,
+//! ...) that the spec format and the IR share. They belong to the model; the
+//! parser deserializes them directly. Access levels and header presence are
+//! the runtime's own types (`bizgen_runtime::operation`), re-exported by the
+//! IR, so that the generator and the generated code share one definition.
 
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -12,14 +14,6 @@ pub enum Side {
     C,
     /// Business side: tokens come from B-side authentication.
     B,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Presence {
-    Required,
-    Optional,
-    Absent,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
@@ -36,31 +30,6 @@ pub enum Origin {
 pub enum EnumRepr {
     Int32,
     String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Access {
-    /// No token.
-    Guest,
-    /// C-side customer token required.
-    Login,
-    /// B-side admin token required.
-    Admin,
-    /// C-side token accepted but not required.
-    Optional,
-}
-
-impl Access {
-    /// The spec spelling: `guest`, `login`, `admin` or `optional`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Access::Guest => "guest",
-            Access::Login => "login",
-            Access::Admin => "admin",
-            Access::Optional => "optional",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]

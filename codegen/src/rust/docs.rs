@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::types::Scope;
-use crate::ir::{Access, Api, Constraints, Deprecation, Field, Operation, Presence, Ty};
+use crate::ir::{Access, Api, Deprecation, Field, Operation, Presence, Ty};
 
 /// `#[doc = "..."]` attributes, one per line of `text`.
 pub fn doc_attrs(text: &str) -> TokenStream {
@@ -26,29 +26,6 @@ pub fn paragraphs<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
         .join("\n\n")
 }
 
-pub fn constraints_text(c: &Constraints) -> Vec<String> {
-    let mut out = Vec::new();
-    if let Some(v) = c.min_length {
-        out.push(format!("at least {v} characters"));
-    }
-    if let Some(v) = c.max_length {
-        out.push(format!("at most {v} characters"));
-    }
-    if let Some(v) = &c.pattern {
-        out.push(format!("matches `{v}`"));
-    }
-    if let Some(v) = c.format {
-        out.push(format!("format `{}`", v.name()));
-    }
-    if let Some(v) = c.minimum {
-        out.push(format!("≥ {v}"));
-    }
-    if let Some(v) = c.maximum {
-        out.push(format!("≤ {v}"));
-    }
-    out
-}
-
 /// The doc text of a field: description, Chinese text, constraints,
 /// default. `scope` is where the field's struct is, for links to shared types.
 pub fn field_doc(api: &Api, f: &Field, scope: Scope) -> String {
@@ -61,7 +38,12 @@ pub fn field_doc(api: &Api, f: &Field, scope: Scope) -> String {
     if let Some(when) = &f.required_when {
         notes.push(format!("Required when {when}."));
     }
-    let c = constraints_text(&f.constraints);
+    let c: Vec<String> = f
+        .constraints
+        .list()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     if !c.is_empty() {
         notes.push(format!("Constraints: {}.", c.join("; ")));
     }

@@ -156,22 +156,15 @@ pub fn emit_service(api: &Api, service: &Service, gates: Gates) -> TokenStream {
         let biz_type = &op.biz_type;
         let path = &op.path;
         let version = &op.version;
-        let access = match op.access {
-            Access::Guest => quote!(Guest),
-            Access::Login => quote!(Login),
-            Access::Admin => quote!(Admin),
-            Access::Optional => quote!(Optional),
-        };
+        // The IR's `Access` and `Presence` are the runtime's: variants by name.
+        let access = format_ident!("{}", format!("{:?}", op.access));
         let headers = op
             .headers
             .iter()
             .filter(|h| h.presence != Presence::Absent)
             .map(|h| {
                 let hname = &h.name;
-                let presence = match h.presence {
-                    Presence::Required => quote!(Required),
-                    _ => quote!(Optional),
-                };
+                let presence = format_ident!("{}", format!("{:?}", h.presence));
                 let source = format_ident!("{}", format!("{:?}", h.source));
                 quote!(#rt::HeaderSpec {
                     name: #hname,

@@ -497,10 +497,8 @@ fn resolve_constraints(
 
 fn check_cycles(ctx: &mut Ctx, types: &[Struct]) {
     fn refs(ty: &Ty, out: &mut Vec<String>) {
-        match ty {
-            Ty::Struct(n) => out.push(n.clone()),
-            Ty::List(t) | Ty::Map(t) => refs(t, out),
-            _ => {}
+        if let Ty::Struct(n) = ty.item() {
+            out.push(n.clone());
         }
     }
     let graph: BTreeMap<&str, Vec<String>> = types

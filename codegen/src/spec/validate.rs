@@ -108,13 +108,7 @@ fn check_values(ctx: &mut Ctx, api: &Api) {
 
 fn warn_unused(ctx: &mut Ctx, api: &Api) {
     fn visit(ty: &Ty, used: &mut BTreeSet<String>) {
-        match ty {
-            Ty::Struct(n) | Ty::Enum(n) => {
-                used.insert(n.clone());
-            }
-            Ty::List(t) | Ty::Map(t) => visit(t, used),
-            _ => {}
-        }
+        used.extend(ty.named().map(str::to_owned));
     }
     let mut used = BTreeSet::new();
     for t in &api.types {

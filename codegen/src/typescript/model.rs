@@ -279,25 +279,7 @@ fn field_doc(f: &Field, scope: Scope) -> Vec<String> {
     if f.nullable {
         facts.push("nullable".into());
     }
-    let c = &f.constraints;
-    match (c.min_length, c.max_length) {
-        (Some(min), Some(max)) => facts.push(format!("length {min} to {max}")),
-        (Some(min), None) => facts.push(format!("at least {min} characters")),
-        (None, Some(max)) => facts.push(format!("at most {max} characters")),
-        (None, None) => {}
-    }
-    match (c.minimum, c.maximum) {
-        (Some(min), Some(max)) => facts.push(format!("from {min} to {max}")),
-        (Some(min), None) => facts.push(format!("at least {min}")),
-        (None, Some(max)) => facts.push(format!("at most {max}")),
-        (None, None) => {}
-    }
-    if let Some(p) = &c.pattern {
-        facts.push(format!("pattern `{p}`"));
-    }
-    if let Some(format) = c.format {
-        facts.push(format!("format `{}`", format.name()));
-    }
+    facts.extend(f.constraints.list().iter().map(ToString::to_string));
     if let Some(d) = &f.default {
         facts.push(format!("default `{d}`"));
     }

@@ -145,13 +145,13 @@ export interface PageRequest {
   /**
    * Number of items per page.
    *
-   * Wire name `size`, `int32`, at least 1.
+   * Wire name `size`, `int32`, minimum 1.
    */
   size?: number;
   /**
    * Current page.
    *
-   * Wire name `current`, `int32`, at least 1.
+   * Wire name `current`, `int32`, minimum 1.
    */
   current?: number;
   /**

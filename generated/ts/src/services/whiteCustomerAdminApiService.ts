@@ -111,7 +111,7 @@ export interface AddCusAndOpenAccountAndKycRequest {
   /**
    * Unique customer identifier in the third-party system.
    *
-   * Wire name `thirdServerCode`, `string`, at most 50 characters.
+   * Wire name `thirdServerCode`, `string`, maxLength 50.
    */
   thirdServerCode?: string;
 }
@@ -127,13 +127,13 @@ export interface PageRequest {
   /**
    * Number of rows per page; default 20.
    *
-   * Wire name `size`, `int32`, at least 1, default `20`.
+   * Wire name `size`, `int32`, minimum 1, default `20`.
    */
   size?: number;
   /**
    * Current page; default 1.
    *
-   * Wire name `current`, `int32`, at least 1, default `1`.
+   * Wire name `current`, `int32`, minimum 1, default `1`.
    */
   current?: number;
 }
