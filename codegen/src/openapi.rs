@@ -425,6 +425,7 @@ fn operation(
         description_zh: op.description_zh.clone(),
         biz_type: op.biz_type.clone(),
         access: op.access.as_str(),
+        read_only: op.read_only,
         errors: op.errors.clone(),
     }
 }

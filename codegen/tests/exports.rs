@@ -86,6 +86,20 @@ fn operations_security_and_headers() {
         .keys()
         .collect();
     assert_eq!(statuses, ["200"]);
+    // `readOnly` operations, and only they, say so in both versions.
+    for version in [Version::V3_1, Version::V3_0] {
+        let doc = openapi(&api, version);
+        for (_, op) in api.operations() {
+            let marked = &doc["paths"][op.path.as_str()]["post"]["x-bizgen-read-only"];
+            let want = if op.read_only {
+                json!(true)
+            } else {
+                Value::Null
+            };
+            assert_eq!(marked, &want, "{}", op.biz_type);
+        }
+    }
+    assert_eq!(bind.get("x-bizgen-read-only"), None);
 }
 
 #[test]

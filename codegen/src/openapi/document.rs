@@ -77,6 +77,12 @@ pub struct Operation {
     pub biz_type: String,
     #[serde(rename = "x-bizgen-access")]
     pub access: &'static str,
+    /// The spec's `readOnly`: a pure query, which `bizgen probe` calls.
+    #[serde(
+        rename = "x-bizgen-read-only",
+        skip_serializing_if = "std::ops::Not::not"
+    )]
+    pub read_only: bool,
     #[serde(rename = "x-bizgen-errors", skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<String>,
 }
