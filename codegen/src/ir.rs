@@ -13,6 +13,7 @@ pub use bizgen_runtime::operation::{Access, HeaderSource, Presence};
 pub use bizgen_runtime::schema::{EnumCodes, RequiredWhen, When};
 pub use constraints::Constraint;
 pub use vocabulary::{EnumRepr, ExampleKind, Origin, Side};
+pub use walk::Sides;
 
 #[derive(Debug, Clone)]
 pub struct Api {
@@ -146,6 +147,8 @@ pub struct Enum {
     pub extensible: bool,
     /// Codes removed earlier that must not come back.
     pub reserved: Vec<Code>,
+    /// Whether requests, responses or both carry it (from the operations).
+    pub sides: Sides,
     pub pos: Pos,
 }
 
@@ -187,6 +190,9 @@ pub struct Struct {
     pub reserved: Vec<String>,
     /// Provenance and doubts for spec maintainers.
     pub notes: Vec<String>,
+    /// Whether requests, responses or both carry it: from the operations
+    /// for shared types, [`Sides::REQUEST`] for a request body.
+    pub sides: Sides,
     pub pos: Pos,
 }
 

@@ -12,7 +12,8 @@ use ::bizgen_runtime::codegen as rt;
 ///
 #[cfg_attr(feature = "client", doc = " Sent by [`Client::downgrade`].")]
 #[cfg_attr(feature = "server", doc = " Served by [`CustomerApiWebService::downgrade`].")]
-#[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct DowngradeRequest {
     /// The customer's API key.
@@ -83,7 +84,8 @@ impl DowngradeRequest {
 ///
 #[cfg_attr(feature = "client", doc = " Sent by [`Client::apply_api`].")]
 #[cfg_attr(feature = "server", doc = " Served by [`CustomerApiWebService::apply_api`].")]
-#[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ApplyApiRequest {
     /// API tag.
@@ -211,7 +213,8 @@ impl ApplyApiRequest {
 ///
 #[cfg_attr(feature = "client", doc = " Sent by [`Client::del_api`].")]
 #[cfg_attr(feature = "server", doc = " Served by [`CustomerApiWebService::del_api`].")]
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct DelApiRequest {
     /// API key ID.
@@ -250,7 +253,8 @@ impl DelApiRequest {
     feature = "server",
     doc = " Served by [`CustomerApiWebService::edit_api_permission`]."
 )]
-#[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct EditApiPermissionRequest {
     /// API key ID.
@@ -428,7 +432,8 @@ impl EditApiPermissionRequest {
 ///
 #[cfg_attr(feature = "client", doc = " Sent by [`Client::page`].")]
 #[cfg_attr(feature = "server", doc = " Served by [`CustomerApiWebService::page`].")]
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct PageRequest {
     /// Number of items per page.
@@ -515,7 +520,8 @@ impl PageRequest {
 ///
 #[cfg_attr(feature = "client", doc = " Sent by [`Client::query_api`].")]
 #[cfg_attr(feature = "server", doc = " Served by [`CustomerApiWebService::query_api`].")]
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct QueryApiRequest {
     /// API key ID.
@@ -821,7 +827,10 @@ pub mod operations {
     pub const COUNT: usize = 6;
 }
 
-/// Calls `visitor.visit::<Request>()` for every operation's request type.
+/// Calls `visitor.visit::<Request>()` for every operation's request type
+/// (with feature `serde`, or `client` and `server`: visitors may
+/// decode requests and responses).
+#[cfg(any(feature = "serde", all(feature = "client", feature = "server")))]
 pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
     visitor.visit::<DowngradeRequest>();
     visitor.visit::<ApplyApiRequest>();

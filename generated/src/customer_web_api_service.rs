@@ -15,7 +15,8 @@ use ::bizgen_runtime::codegen as rt;
     feature = "server",
     doc = " Served by [`CustomerWebApiService::find_third_account_info`]."
 )]
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct FindThirdAccountInfoRequest {}
 
@@ -44,7 +45,8 @@ impl FindThirdAccountInfoRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::check_google_mfa_status`]."
 )]
-#[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CheckGoogleMfaStatusRequest {
     /// Account: email or phone number.
@@ -117,7 +119,8 @@ impl CheckGoogleMfaStatusRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::check_status`]."
 )]
-#[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CheckStatusRequest {
     /// Account: email or phone number.
@@ -174,7 +177,8 @@ impl CheckStatusRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::query_account_assets_info`]."
 )]
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct QueryAccountAssetsInfoRequest {
     /// Play ID (trade type): 3 CROSS, 5 MATCH.
@@ -267,7 +271,8 @@ impl QueryAccountAssetsInfoRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::query_account_by_id`]."
 )]
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct QueryAccountByIdRequest {
     /// Play ID (trade type): 1 CFD_MM, 2 CFD_WBW, 3 CROSS, 5 MATCH.
@@ -358,7 +363,8 @@ impl QueryAccountByIdRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::query_customer_assets`]."
 )]
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct QueryCustomerAssetsRequest {
     /// Game ID (play ID, trade type).
@@ -416,7 +422,8 @@ impl QueryCustomerAssetsRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::query_customer_assets_info`]."
 )]
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct QueryCustomerAssetsInfoRequest {
     /// Gameplay ID (trade type): 3 CROSS, 5 MATCH, 8 WALLET (contract gameplay is not supported).
@@ -493,7 +500,8 @@ impl QueryCustomerAssetsInfoRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::query_liabilities_water_by_page`]."
 )]
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct QueryLiabilitiesWaterByPageRequest {
     /// Number of items per page.
@@ -673,7 +681,8 @@ impl QueryLiabilitiesWaterByPageRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::update_asserts_pwd`]."
 )]
-#[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct UpdateAssertsPwdRequest {
     /// Old password, MD5 encryption.
@@ -763,7 +772,8 @@ impl UpdateAssertsPwdRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::update_asserts_pwd_mfa`]."
 )]
-#[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct UpdateAssertsPwdMfaRequest {
     /// Old password, MD5 encryption.
@@ -882,7 +892,8 @@ impl UpdateAssertsPwdMfaRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::update_login_pwd`]."
 )]
-#[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct UpdateLoginPwdRequest {
     /// Old password, MD5 encryption.
@@ -972,7 +983,8 @@ impl UpdateLoginPwdRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::update_login_pwd_mfa`]."
 )]
-#[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct UpdateLoginPwdMfaRequest {
     /// Old password, MD5 encryption.
@@ -1091,7 +1103,8 @@ impl UpdateLoginPwdMfaRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::group_list`]."
 )]
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct GroupListRequest {}
 
@@ -1119,7 +1132,8 @@ impl GroupListRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::change_email_mfa`]."
 )]
-#[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangeEmailMfaRequest {
     /// New verification code, sent to the new email with bizType=EMAIL_COMMON_VERIFICATION_CODE.
@@ -1240,7 +1254,8 @@ impl ChangeEmailMfaRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::change_phone_mfa`]."
 )]
-#[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangePhoneMfaRequest {
     /// New verification code, sent to the new phone with bizType=SMS_COMMON_VERIFICATION_CODE.
@@ -1378,7 +1393,8 @@ impl ChangePhoneMfaRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::change_country`]."
 )]
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangeCountryRequest {
     /// New country code.
@@ -1427,7 +1443,8 @@ impl ChangeCountryRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::bind_asserts_pwd_mfa`]."
 )]
-#[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct BindAssertsPwdMfaRequest {
     /// Password, MD5 encryption.
@@ -1532,7 +1549,8 @@ impl BindAssertsPwdMfaRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::forget_asserts_pwd_mfa`]."
 )]
-#[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ForgetAssertsPwdMfaRequest {
     /// New password, MD5 encryption.
@@ -1637,7 +1655,8 @@ impl ForgetAssertsPwdMfaRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::bind_third_account`]."
 )]
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct BindThirdAccountRequest {
     /// Third-party source, e.g. telegram.
@@ -1717,7 +1736,8 @@ impl BindThirdAccountRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::query_latest_balance_of_user_account_in_external_system`]."
 )]
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct QueryLatestBalanceOfUserAccountInExternalSystemRequest {}
 
@@ -1752,7 +1772,8 @@ impl QueryLatestBalanceOfUserAccountInExternalSystemRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::find_phone_and_email`]."
 )]
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct FindPhoneAndEmailRequest {}
 
@@ -1780,7 +1801,8 @@ impl FindPhoneAndEmailRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::bind_login_pwd`]."
 )]
-#[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct BindLoginPwdRequest {
     /// Password, MD5 encryption.
@@ -1854,7 +1876,8 @@ impl BindLoginPwdRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::change_email`]."
 )]
-#[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangeEmailRequest {
     /// Verification code sent to the new email address.
@@ -1946,7 +1969,8 @@ impl ChangeEmailRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::change_email_v1v1v2`]."
 )]
-#[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangeEmailV1v1v2Request {
     /// Verification code sent to the new email address.
@@ -2089,7 +2113,8 @@ impl ChangeEmailV1v1v2Request {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::change_phone`]."
 )]
-#[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangePhoneRequest {
     /// Area code of the new phone number.
@@ -2175,7 +2200,8 @@ impl ChangePhoneRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::change_phone_v1v1v2`]."
 )]
-#[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangePhoneV1v1v2Request {
     /// Area code of the new phone number.
@@ -2312,7 +2338,8 @@ impl ChangePhoneV1v1v2Request {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::check_customer_exist`]."
 )]
-#[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CheckCustomerExistRequest {
     /// Account: email address or phone number.
@@ -2398,7 +2425,8 @@ impl CheckCustomerExistRequest {
 ///
 #[cfg_attr(feature = "client", doc = " Sent by [`Client::destroy`].")]
 #[cfg_attr(feature = "server", doc = " Served by [`CustomerWebApiService::destroy`].")]
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct DestroyRequest {
     /// Cancellation remarks.
@@ -2446,7 +2474,8 @@ impl DestroyRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::enable_or_forbid_mfa`]."
 )]
-#[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct EnableOrForbidMfaRequest {
     /// Language information.
@@ -2645,7 +2674,8 @@ impl EnableOrForbidMfaRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::find_customer_info`]."
 )]
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct FindCustomerInfoRequest {}
 
@@ -2673,7 +2703,8 @@ impl FindCustomerInfoRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::forget_asserts_pwd`]."
 )]
-#[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ForgetAssertsPwdRequest {
     /// New password, MD5 encryption.
@@ -2822,7 +2853,8 @@ impl ForgetAssertsPwdRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::forget_asserts_pwd_v1v1v2`]."
 )]
-#[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ForgetAssertsPwdV1v1v2Request {
     /// New password, MD5 encryption.
@@ -2952,7 +2984,8 @@ impl ForgetAssertsPwdV1v1v2Request {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::forget_login_pwd`]."
 )]
-#[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ForgetLoginPwdRequest {
     /// Account: email address or phone number.
@@ -3117,7 +3150,8 @@ impl ForgetLoginPwdRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::bind_asserts_pwd`]."
 )]
-#[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct BindAssertsPwdRequest {
     /// Password, MD5 encryption.
@@ -3191,7 +3225,8 @@ impl BindAssertsPwdRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::bind_email`]."
 )]
-#[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct BindEmailRequest {
     /// Verification code.
@@ -3300,7 +3335,8 @@ impl BindEmailRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::bind_phone`]."
 )]
-#[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct BindPhoneRequest {
     /// Verification code.
@@ -3403,7 +3439,8 @@ impl BindPhoneRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::change_lang`]."
 )]
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangeLangRequest {
     /// Language information: the new language (e.g. en-US).
@@ -3452,7 +3489,8 @@ impl ChangeLangRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::find_customer_lang`]."
 )]
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct FindCustomerLangRequest {}
 
@@ -3483,7 +3521,8 @@ impl FindCustomerLangRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::change_customer_address_and_postal_code`]."
 )]
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ChangeCustomerAddressAndPostalCodeRequest {
     /// Postal code.
@@ -3549,7 +3588,8 @@ impl ChangeCustomerAddressAndPostalCodeRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::first_set_phone`]."
 )]
-#[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct FirstSetPhoneRequest {
     /// Mobile verification code; sent with bizType=SMS_COMMON_VERIFICATION_CODE.
@@ -3702,7 +3742,8 @@ impl FirstSetPhoneRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::first_set_email`]."
 )]
-#[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct FirstSetEmailRequest {
     /// Email verification code; sent with bizType=SMS_COMMON_VERIFICATION_CODE.
@@ -3847,7 +3888,8 @@ impl FirstSetEmailRequest {
     feature = "server",
     doc = " Served by [`CustomerWebApiService::first_time_setting_login_password`]."
 )]
-#[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct FirstTimeSettingLoginPasswordRequest {
     /// Password, MD5 encryption.
@@ -3918,7 +3960,8 @@ impl FirstTimeSettingLoginPasswordRequest {
 ///
 #[cfg_attr(feature = "client", doc = " Sent by [`Client::login`].")]
 #[cfg_attr(feature = "server", doc = " Served by [`CustomerWebApiService::login`].")]
-#[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct LoginRequest {
     /// Registration/login method: 1 email, 2 phone number, 3 customer account.
@@ -4161,7 +4204,8 @@ impl LoginRequest {
 ///
 #[cfg_attr(feature = "client", doc = " Sent by [`Client::register`].")]
 #[cfg_attr(feature = "server", doc = " Served by [`CustomerWebApiService::register`].")]
-#[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct RegisterRequest {
     /// Country.
@@ -6500,7 +6544,10 @@ pub mod operations {
     pub const COUNT: usize = 44;
 }
 
-/// Calls `visitor.visit::<Request>()` for every operation's request type.
+/// Calls `visitor.visit::<Request>()` for every operation's request type
+/// (with feature `serde`, or `client` and `server`: visitors may
+/// decode requests and responses).
+#[cfg(any(feature = "serde", all(feature = "client", feature = "server")))]
 pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
     visitor.visit::<FindThirdAccountInfoRequest>();
     visitor.visit::<CheckGoogleMfaStatusRequest>();

@@ -15,7 +15,8 @@ use ::bizgen_runtime::codegen as rt;
     feature = "server",
     doc = " Served by [`OpenapiCustomerWebApiService::check_customer_exist`]."
 )]
-#[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CheckCustomerExistRequest {
     /// Registration/login method: 1 email, 2 phone number, 3 customer account.
@@ -155,7 +156,10 @@ pub mod operations {
     pub const COUNT: usize = 1;
 }
 
-/// Calls `visitor.visit::<Request>()` for every operation's request type.
+/// Calls `visitor.visit::<Request>()` for every operation's request type
+/// (with feature `serde`, or `client` and `server`: visitors may
+/// decode requests and responses).
+#[cfg(any(feature = "serde", all(feature = "client", feature = "server")))]
 pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
     visitor.visit::<CheckCustomerExistRequest>();
 }

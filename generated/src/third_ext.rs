@@ -12,7 +12,8 @@ use ::bizgen_runtime::codegen as rt;
 ///
 #[cfg_attr(feature = "client", doc = " Sent by [`Client::switch_account`].")]
 #[cfg_attr(feature = "server", doc = " Served by [`ThirdExt::switch_account`].")]
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct SwitchAccountRequest {}
 
@@ -37,7 +38,8 @@ impl SwitchAccountRequest {
 ///
 #[cfg_attr(feature = "client", doc = " Sent by [`Client::random_key`].")]
 #[cfg_attr(feature = "server", doc = " Served by [`ThirdExt::random_key`].")]
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct RandomKeyRequest {}
 
@@ -143,7 +145,10 @@ pub mod operations {
     pub const COUNT: usize = 2;
 }
 
-/// Calls `visitor.visit::<Request>()` for every operation's request type.
+/// Calls `visitor.visit::<Request>()` for every operation's request type
+/// (with feature `serde`, or `client` and `server`: visitors may
+/// decode requests and responses).
+#[cfg(any(feature = "serde", all(feature = "client", feature = "server")))]
 pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
     visitor.visit::<SwitchAccountRequest>();
     visitor.visit::<RandomKeyRequest>();

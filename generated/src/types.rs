@@ -126,6 +126,7 @@ impl rt::serde::Serialize for ClientSource {
     }
 }
 
+#[cfg(any(feature = "client", feature = "server", feature = "serde"))]
 impl<'de> rt::serde::Deserialize<'de> for ClientSource {
     fn deserialize<D: rt::serde::Deserializer<'de>>(
         deserializer: D,
@@ -190,6 +191,7 @@ impl rt::serde::Serialize for ContactType {
     }
 }
 
+#[cfg(any(feature = "server", feature = "serde"))]
 impl<'de> rt::serde::Deserialize<'de> for ContactType {
     fn deserialize<D: rt::serde::Deserializer<'de>>(
         deserializer: D,
@@ -263,6 +265,7 @@ impl rt::serde::Serialize for CustomerStatus {
     }
 }
 
+#[cfg(any(feature = "client", feature = "serde"))]
 impl<'de> rt::serde::Deserialize<'de> for CustomerStatus {
     fn deserialize<D: rt::serde::Deserializer<'de>>(
         deserializer: D,
@@ -406,6 +409,7 @@ impl rt::serde::Serialize for DetailType {
     }
 }
 
+#[cfg(any(feature = "server", feature = "serde"))]
 impl<'de> rt::serde::Deserialize<'de> for DetailType {
     fn deserialize<D: rt::serde::Deserializer<'de>>(
         deserializer: D,
@@ -473,6 +477,7 @@ impl rt::serde::Serialize for LiabilitiesType {
     }
 }
 
+#[cfg(any(feature = "server", feature = "serde"))]
 impl<'de> rt::serde::Deserialize<'de> for LiabilitiesType {
     fn deserialize<D: rt::serde::Deserializer<'de>>(
         deserializer: D,
@@ -552,6 +557,7 @@ impl rt::serde::Serialize for LoginType {
     }
 }
 
+#[cfg(any(feature = "server", feature = "serde"))]
 impl<'de> rt::serde::Deserialize<'de> for LoginType {
     fn deserialize<D: rt::serde::Deserializer<'de>>(
         deserializer: D,
@@ -616,6 +622,7 @@ impl rt::serde::Serialize for MfaSwitch {
     }
 }
 
+#[cfg(any(feature = "server", feature = "serde"))]
 impl<'de> rt::serde::Deserialize<'de> for MfaSwitch {
     fn deserialize<D: rt::serde::Deserializer<'de>>(
         deserializer: D,
@@ -687,6 +694,7 @@ impl rt::serde::Serialize for OpenAccountType {
     }
 }
 
+#[cfg(any(feature = "client", feature = "server", feature = "serde"))]
 impl<'de> rt::serde::Deserialize<'de> for OpenAccountType {
     fn deserialize<D: rt::serde::Deserializer<'de>>(
         deserializer: D,
@@ -796,6 +804,7 @@ impl rt::serde::Serialize for PackageDuration {
     }
 }
 
+#[cfg(any(feature = "server", feature = "serde"))]
 impl<'de> rt::serde::Deserialize<'de> for PackageDuration {
     fn deserialize<D: rt::serde::Deserializer<'de>>(
         deserializer: D,
@@ -881,6 +890,7 @@ impl rt::serde::Serialize for TradeType {
     }
 }
 
+#[cfg(any(feature = "client", feature = "server", feature = "serde"))]
 impl<'de> rt::serde::Deserialize<'de> for TradeType {
     fn deserialize<D: rt::serde::Deserializer<'de>>(
         deserializer: D,
@@ -893,7 +903,8 @@ impl<'de> rt::serde::Deserialize<'de> for TradeType {
 /// A trading account of the customer together with its assets in one currency. Returned by queryAccountById, as the values of queryCustomerAssetsInfo's accountInfoMap and as the entries of accountList in the login response. Not every source returns every field.
 ///
 /// 客户的一个交易账户及其某一币种的资产。由 queryAccountById 返回，也是 queryCustomerAssetsInfo 中 accountInfoMap 的值和登录应答中 accountList 的元素。并非每个来源都返回所有字段。
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct Account {
     /// Company (tenant) ID.
@@ -1236,7 +1247,8 @@ impl Account {
 /// An API key of a customer, with its RSA key pair and permissions. The private key is only returned when the key is created (applyApi, downgrade); lists and queries return it as null.
 ///
 /// 客户的 API Key，含 RSA 密钥对和权限。私钥只在创建时（applyApi、downgrade）返回；列表和查询中为 null。
-#[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ApiKey {
     /// Customer group the key belongs to.
@@ -1495,7 +1507,8 @@ impl ApiKey {
 /// One page of API keys.
 ///
 /// 一页 API Key。
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ApiKeyPage {
     /// Total number of keys.
@@ -1567,7 +1580,8 @@ impl ApiKeyPage {
 /// One permission of an API key.
 ///
 /// API Key 的一项权限。
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ApiPermission {
     /// Permission code, e.g. "ready_only" (read), "trade" (spot trade), "contract_trade", "captial_out" (withdraw); spelled as on the wire.
@@ -1643,7 +1657,8 @@ impl ApiPermission {
 /// A permission switch requested by editApiPermission.
 ///
 /// editApiPermission 请求切换的一项权限。
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ApiPermissionChange {
     /// Permission code (see ApiPermission.code).
@@ -1677,7 +1692,8 @@ impl ApiPermissionChange {
 /// Status of the customer identified by an email or phone number.
 ///
 /// 以邮箱或手机号标识的客户的状态。
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CheckStatusResult {
     /// Country code of the customer, e.g. CN.
@@ -1731,7 +1747,8 @@ impl CheckStatusResult {
 /// Balance of the customer's main asset for one trade type.
 ///
 /// 客户某一交易类型主资产的余额。
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CustomerAssets {
     /// Balance.
@@ -1793,7 +1810,8 @@ impl CustomerAssets {
 /// Totals of the customer's assets for one trade type, with the per-currency accounts.
 ///
 /// 客户某一交易类型的资产汇总及各币种账户。
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CustomerAssetsInfo {
     /// Total available amount.
@@ -1971,7 +1989,8 @@ impl CustomerAssetsInfo {
 /// Details of one customer (B-side). Which parts are filled depends on the requested DetailType.
 ///
 /// 一个客户的详情（B端）。填充哪些部分取决于请求的 DetailType。
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CustomerDetail {
     /// Trading accounts (filled for type tradeAccount); undocumented shape.
@@ -2575,7 +2594,8 @@ impl CustomerDetail {
 /// A customer group: the C-side groupList entries and the B-side CustomerGroupAdminApiService.groupList entries (which also carry tradeType and assets).
 ///
 /// 客户组：C端 groupList 的元素，以及B端 CustomerGroupAdminApiService.groupList 的元素（后者还带有 tradeType 和 assets）。
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CustomerGroup {
     /// Customer group ID.
@@ -2656,7 +2676,8 @@ impl CustomerGroup {
 /// The logged-in customer's profile as returned by findCustomerInfo. The field meanings below are inferred from their names. Any field may be null.
 ///
 /// findCustomerInfo 返回的已登录客户资料。任何字段都可能为 null。
-#[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CustomerInfo {
     /// Customer id.
@@ -3280,7 +3301,8 @@ impl CustomerInfo {
 /// One page of customers (B-side).
 ///
 /// 一页客户（B端）。
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CustomerPage {
     /// Current page number.
@@ -3352,7 +3374,8 @@ impl CustomerPage {
 /// One customer in the B-side customer page.
 ///
 /// B端客户分页中的一个客户。
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct CustomerSummary {
     /// Customer number of the customer's agent.
@@ -3686,7 +3709,8 @@ impl CustomerSummary {
 /// Latest balance of the customer's account in the external system.
 ///
 /// 客户在外部系统中账户的最新余额。
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct ExternalAccountBalance {
     /// Balance amount.
@@ -3738,7 +3762,8 @@ impl ExternalAccountBalance {
 /// One form element of a KYC level.
 ///
 /// KYC 等级的一个表单元素。
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct KycElement {
     /// Element code.
@@ -3830,7 +3855,8 @@ impl KycElement {
 /// A KYC level (verification path) and its form elements.
 ///
 /// 一个 KYC 等级（认证路径）及其表单元素。
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct KycLevel {
     /// Level code.
@@ -3928,7 +3954,8 @@ impl KycLevel {
 /// One page of the liabilities flow (loans and repayments).
 ///
 /// 一页负债流水（借款与还款）。
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct LiabilitiesWaterPage {
     /// Total number of records.
@@ -4002,7 +4029,8 @@ impl LiabilitiesWaterPage {
 /// One liabilities flow record.
 ///
 /// 一条负债流水记录。
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct LiabilitiesWaterRecord {
     /// Record ID.
@@ -4184,7 +4212,8 @@ impl LiabilitiesWaterRecord {
 /// The logged-in customer, its tokens and its trading accounts.
 ///
 /// 已登录的客户、其 token 及交易账户。
-#[derive(Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct LoginResult {
     /// Customer group ID.
@@ -4752,7 +4781,8 @@ impl LoginResult {
 /// The customer's bound phone number and email.
 ///
 /// 客户绑定的手机号和邮箱。
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct PhoneAndEmail {
     /// Customer number.
@@ -4814,7 +4844,8 @@ impl PhoneAndEmail {
 /// The newly registered customer and the KYC levels it must go through.
 ///
 /// 新注册的客户及其需要完成的 KYC 等级。
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct RegisterResult {
     /// Customer number.
@@ -5082,7 +5113,8 @@ impl RegisterResult {
 /// Currencies to open accounts in for one trade type (undocumented; seen in request examples).
 ///
 /// 某一交易类型需开户的币种。
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct TradeTypeCurrency {
     /// Account currency (currencies), e.g. "USDT".

@@ -18,7 +18,8 @@ use ::bizgen_runtime::codegen as rt;
     feature = "server",
     doc = " Served by [`WhiteCustomerAdminApiService::add_cus_and_open_account_and_kyc`]."
 )]
-#[derive(Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Clone, PartialEq, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct AddCusAndOpenAccountAndKycRequest {
     /// Mobile phone number.
@@ -333,7 +334,8 @@ impl AddCusAndOpenAccountAndKycRequest {
     feature = "server",
     doc = " Served by [`WhiteCustomerAdminApiService::page`]."
 )]
-#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct PageRequest {
     /// Customer number (null for no filter).
@@ -427,7 +429,8 @@ impl PageRequest {
     feature = "server",
     doc = " Served by [`WhiteCustomerAdminApiService::detail`]."
 )]
-#[derive(Debug, Clone, PartialEq, rt::serde::Serialize, rt::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, rt::serde::Serialize)]
+#[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct DetailRequest {
     /// Type of information: baseInfo = basic information, tradeAccount = trading account, kyc = KYC information, allKyc = detailed KYC information of the page, bankList = bank card list, walletList = wallet address, otherInfo = other.
@@ -611,7 +614,10 @@ pub mod operations {
     pub const COUNT: usize = 3;
 }
 
-/// Calls `visitor.visit::<Request>()` for every operation's request type.
+/// Calls `visitor.visit::<Request>()` for every operation's request type
+/// (with feature `serde`, or `client` and `server`: visitors may
+/// decode requests and responses).
+#[cfg(any(feature = "serde", all(feature = "client", feature = "server")))]
 pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
     visitor.visit::<AddCusAndOpenAccountAndKycRequest>();
     visitor.visit::<PageRequest>();

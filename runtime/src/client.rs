@@ -419,7 +419,10 @@ impl Client {
         &self,
         request: &O,
         options: &CallOptions,
-    ) -> Result<Response<O::Response>, Error> {
+    ) -> Result<Response<O::Response>, Error>
+    where
+        O::Response: DeserializeOwned,
+    {
         let response: Response<Value> = self.call(O::INFO, request, options).await?;
         // `()` data: the spec says there is nothing to read.
         let data = match response.data {

@@ -9,7 +9,7 @@ pub use crate::envelope::Envelope;
 pub use crate::error::{ApiError, ErrorCode};
 pub use crate::operation::{
     Access, HeaderSource, HeaderSpec, Operation, OperationInfo, OperationVisitor, Presence,
-    TokenKind,
+    SerdeOperation, TokenKind,
 };
 pub use crate::schema::{
     EnumCodes, EnumSchema, FieldSchema, Format, IntRules, Node, ObjectSchema, RequiredWhen, Schema,

@@ -137,18 +137,37 @@ impl OperationInfo {
 
 /// A request type that knows its operation: the request body type is the
 /// key, `Response` is the type of `data` on success.
-pub trait Operation:
-    serde::Serialize + serde::de::DeserializeOwned + std::fmt::Debug + Send + Sync + 'static
-{
+///
+/// Only what both sides need: the client serializes requests and decodes
+/// responses, the server does the reverse, so `Deserialize` is asked where
+/// it is used (`Client::call_op` for the response, the
+/// server's routes for the request). A generated crate derives it only on
+/// the side it compiles. These bounds never depend on the runtime's
+/// features: another crate turning on `bizgen-runtime/server` must not
+/// break a client-only build of a generated crate.
+pub trait Operation: serde::Serialize + std::fmt::Debug + Send + Sync + 'static {
     /// `data` of a successful answer (`()` when the spec says `none`).
-    type Response: serde::Serialize + serde::de::DeserializeOwned + std::fmt::Debug + Send + 'static;
+    type Response: serde::Serialize + std::fmt::Debug + Send + 'static;
     /// The operation's descriptor.
     const INFO: &'static OperationInfo;
 }
 
+/// An operation whose request and response both implement `Deserialize`
+/// too: every operation of a generated crate with feature `serde`, or with
+/// `client` and `server`. Implemented for every such type.
+pub trait SerdeOperation:
+    Operation<Response: serde::de::DeserializeOwned> + serde::de::DeserializeOwned
+{
+}
+
+impl<O> SerdeOperation for O where
+    O: Operation<Response: serde::de::DeserializeOwned> + serde::de::DeserializeOwned
+{
+}
+
 /// Visits every operation of an API by type (see the generated
 /// `visit_operations`): generic tooling such as metrics registration or
-/// test vectors.
+/// test vectors, which may encode and decode both requests and responses.
 pub trait OperationVisitor {
-    fn visit<O: Operation>(&mut self);
+    fn visit<O: SerdeOperation>(&mut self);
 }

@@ -76,7 +76,8 @@ fn is_skip(attr: &syn::Attribute) -> bool {
 }
 
 /// Removes every `#[cfg(feature = ..)]` attribute and makes every
-/// `#[cfg_attr(feature = .., attr)]` plain `#[attr]`.
+/// `#[cfg_attr(feature = .., attr)]` plain `#[attr]` (the same with
+/// `any(feature = .., ..)`).
 fn strip_feature_gates(tokens: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
     use proc_macro2::{Delimiter, Group, TokenTree};
     let mut out = Vec::new();
@@ -86,12 +87,16 @@ fn strip_feature_gates(tokens: proc_macro2::TokenStream) -> proc_macro2::TokenSt
             if p.as_char() == '#' {
                 if let Some(TokenTree::Group(g)) = iter.peek() {
                     let text = g.stream().to_string();
-                    if g.delimiter() == Delimiter::Bracket && text.starts_with("cfg (feature") {
+                    let on_features = |attr: &str| {
+                        ["(feature", "(any (feature"]
+                            .iter()
+                            .any(|args| text.starts_with(&format!("{attr} {args}")))
+                    };
+                    if g.delimiter() == Delimiter::Bracket && on_features("cfg") {
                         iter.next();
                         continue;
                     }
-                    if g.delimiter() == Delimiter::Bracket && text.starts_with("cfg_attr (feature")
-                    {
+                    if g.delimiter() == Delimiter::Bracket && on_features("cfg_attr") {
                         // `cfg_attr ( feature = "x" , attr )`: keep `attr`.
                         let args = g.stream().into_iter().nth(1);
                         if let Some(TokenTree::Group(args)) = args {

@@ -6,7 +6,7 @@ mod common;
 use std::net::SocketAddr;
 
 use bizgen_runtime::client::{CallOptions, ClientConfig, Error};
-use bizgen_runtime::codegen::{Operation, OperationVisitor};
+use bizgen_runtime::codegen::{Operation, OperationVisitor, SerdeOperation};
 use serde_json::Value;
 
 fn make_client(addr: SocketAddr) -> customer_api::Client {
@@ -28,7 +28,7 @@ struct Calls<'a> {
 }
 
 impl<'a> OperationVisitor for Calls<'a> {
-    fn visit<O: Operation>(&mut self) {
+    fn visit<O: SerdeOperation>(&mut self) {
         let op = common::op_by_path(self.api, O::INFO.path);
         let client = self.client;
         let body = common::example_request(op);

@@ -3,7 +3,7 @@
 mod common;
 
 use bizgen::ir::{Api, Code, Ty};
-use bizgen_runtime::codegen::{Operation, OperationVisitor};
+use bizgen_runtime::codegen::{Operation, OperationVisitor, SerdeOperation};
 use serde_json::{json, Value};
 
 const SECRET: &str = "SECRET-7f3a";
@@ -44,7 +44,7 @@ struct Check<'a> {
 }
 
 impl OperationVisitor for Check<'_> {
-    fn visit<O: Operation>(&mut self) {
+    fn visit<O: SerdeOperation>(&mut self) {
         let op = common::op_by_path(self.api, O::INFO.path);
         let body = object(self.api, &op.request.fields);
         let request: O = match serde_json::from_value(body.clone()) {

@@ -4,7 +4,7 @@
 
 mod common;
 
-use bizgen_runtime::codegen::{Operation, OperationVisitor};
+use bizgen_runtime::codegen::{Operation, OperationVisitor, SerdeOperation};
 use bizgen_runtime::Envelope;
 use serde_json::Value;
 
@@ -17,7 +17,7 @@ struct RoundTrip<'a> {
 }
 
 impl OperationVisitor for RoundTrip<'_> {
-    fn visit<O: Operation>(&mut self) {
+    fn visit<O: SerdeOperation>(&mut self) {
         let op = common::op_by_path(self.api, O::INFO.path);
         for ex in &op.examples {
             if let Some(req) = &ex.request {

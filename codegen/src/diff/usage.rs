@@ -7,28 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::finding::{Affected, UseSide};
 use crate::ir::Api;
 
-/// Request and/or response.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct Sides {
-    pub request: bool,
-    pub response: bool,
-}
+pub(crate) use crate::ir::Sides;
 
 impl Sides {
-    pub const REQUEST: Sides = Sides {
-        request: true,
-        response: false,
-    };
-    pub const RESPONSE: Sides = Sides {
-        request: false,
-        response: true,
-    };
-
-    fn add(&mut self, other: Sides) {
-        self.request |= other.request;
-        self.response |= other.response;
-    }
-
     /// `requests`, `responses`, `requests and responses`.
     pub fn describe(self) -> &'static str {
         match (self.request, self.response) {
@@ -61,15 +42,7 @@ impl Usage {
 
     fn record(&mut self, api: &Api, rename: &dyn Fn(&str) -> String) {
         for (_, op) in api.operations() {
-            let mut req = BTreeSet::new();
-            for f in &op.request.fields {
-                api.reach(&f.ty, &mut req);
-            }
-            let mut resp = BTreeSet::new();
-            if let Some(t) = &op.response.ty {
-                api.reach(t, &mut resp);
-            }
-            for (names, side) in [(req, Sides::REQUEST), (resp, Sides::RESPONSE)] {
+            for (names, side) in api.reach_sides(op) {
                 for name in names {
                     self.users
                         .entry(rename(name))

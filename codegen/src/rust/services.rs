@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 
 use super::docs::{deprecated_attr, doc_attrs, operation_doc, paragraphs};
 use super::tokens::{ident, rt};
-use super::types::{emit_constructor, emit_struct, rust_type, Scope};
+use super::types::{emit_constructor, emit_struct, round_trip_gate, rust_type, Scope};
 use super::Gates;
 use crate::ir::{Access, Api, Operation, Presence, Service, Session, Side, Ty};
 
@@ -144,7 +144,7 @@ pub fn emit_service(api: &Api, service: &Service, gates: Gates) -> TokenStream {
         let sent = gates.doc_on("client", &format!("Sent by [`Client::{method}`]."));
         let served = gates.doc_on("server", &format!("Served by [`{trait_name}::{method}`]."));
         let doc = quote!(#doc #[doc = ""] #sent #served);
-        let item = emit_struct(api, &op.request, doc, Scope::Sibling);
+        let item = emit_struct(api, &op.request, doc, Scope::Sibling, gates);
         let constructor = emit_constructor(&op.request, Scope::Sibling);
         quote!(#item #constructor)
     });
@@ -194,6 +194,7 @@ pub fn emit_service(api: &Api, service: &Service, gates: Gates) -> TokenStream {
         let request = ident(&op.request.rust_name);
         quote!(visitor.visit::<#request>();)
     });
+    let visit_gate = round_trip_gate(gates);
     let label = service_label(api, service);
     let accessor_doc = format!(" Operations of {label}.");
     let mount_doc = format!(
@@ -299,7 +300,10 @@ pub fn emit_service(api: &Api, service: &Service, gates: Gates) -> TokenStream {
             pub const COUNT: usize = #op_count;
         }
 
-        /// Calls `visitor.visit::<Request>()` for every operation's request type.
+        /// Calls `visitor.visit::<Request>()` for every operation's request type
+        /// (with feature `serde`, or `client` and `server`: visitors may
+        /// decode requests and responses).
+        #visit_gate
         pub fn visit_operations<V: #rt::OperationVisitor>(visitor: &mut V) {
             #(#visits)*
         }

@@ -1,5 +1,7 @@
 //! Structs and enums: the data types of requests and responses, with serde
-//! renames, redacting `Debug` and their wire schemas.
+//! renames, redacting `Debug` and their wire schemas. In the generated
+//! crate a type implements `Deserialize` only on the side that reads it
+//! (see [`deserialize_cfg`]): that derive is most of the crate's compile time.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -7,7 +9,8 @@ use quote::{format_ident, quote};
 use super::docs::{deprecated_attr, doc_attrs, field_doc, paragraphs};
 use super::schema;
 use super::tokens::{ident, rt};
-use crate::ir::{Api, Code, Enum, EnumRepr, Field, Struct, Ty};
+use super::Gates;
+use crate::ir::{Api, Code, Enum, EnumRepr, Field, Sides, Struct, Ty};
 
 /// Where the generated item sits, to name the shared `types` module from it.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -101,9 +104,41 @@ fn struct_has_default(api: &Api, s: &Struct) -> bool {
         .all(|f| !f.required || f.nullable || has_default(api, &f.ty))
 }
 
+/// The features under which a type of `sides` implements `Deserialize` in
+/// the generated crate: the side that reads it (`server` for requests,
+/// `client` for responses), or `serde` for every type. A type no operation
+/// uses counts as both sides. `Serialize` is always implemented: it is
+/// cheap, and keeps the `#[serde(..)]` attributes valid whatever the features.
+fn deserialize_cfg(sides: Sides) -> TokenStream {
+    match (sides.request, sides.response) {
+        (true, false) => quote!(any(feature = "server", feature = "serde")),
+        (false, true) => quote!(any(feature = "client", feature = "serde")),
+        _ => quote!(any(feature = "client", feature = "server", feature = "serde")),
+    }
+}
+
+/// The gate of items that need `Deserialize` on every request and response
+/// type (`visit_operations`, whose visitors round-trip through serde):
+/// feature `serde`, or client and server together.
+pub fn round_trip_gate(gates: Gates) -> TokenStream {
+    match gates {
+        Gates::None => TokenStream::new(),
+        Gates::Features => {
+            quote!(#[cfg(any(feature = "serde", all(feature = "client", feature = "server")))])
+        }
+    }
+}
+
 /// A struct with serde derives, a redacting `Debug` and its schema.
-/// `doc` is the struct's doc attributes.
-pub fn emit_struct(api: &Api, s: &Struct, doc: TokenStream, scope: Scope) -> TokenStream {
+/// `doc` is the struct's doc attributes; `gates` decide whether
+/// `Deserialize` depends on the features (see [`deserialize_cfg`]).
+pub fn emit_struct(
+    api: &Api,
+    s: &Struct,
+    doc: TokenStream,
+    scope: Scope,
+    gates: Gates,
+) -> TokenStream {
     let rt = rt();
     let name = ident(&s.rust_name);
     let fields = s.fields.iter().map(|f| {
@@ -154,9 +189,19 @@ pub fn emit_struct(api: &Api, s: &Struct, doc: TokenStream, scope: Scope) -> Tok
             }
         }
     });
+    // An attribute of its own, gated or not, so that every front-end emits
+    // the same items up to the feature gates.
+    let derive_deserialize = match gates {
+        Gates::None => quote!(#[derive(#rt::serde::Deserialize)]),
+        Gates::Features => {
+            let cfg = deserialize_cfg(s.sides);
+            quote!(#[cfg_attr(#cfg, derive(#rt::serde::Deserialize))])
+        }
+    };
     quote! {
         #doc
-        #[derive(#derive_debug Clone, PartialEq, #default #rt::serde::Serialize, #rt::serde::Deserialize)]
+        #[derive(#derive_debug Clone, PartialEq, #default #rt::serde::Serialize)]
+        #derive_deserialize
         #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
         pub struct #name {
             #(#fields,)*
@@ -244,9 +289,18 @@ pub fn emit_constructor(s: &Struct, scope: Scope) -> TokenStream {
     }
 }
 
-/// An enum with an `Unknown` variant, so clients survive new codes.
-pub fn emit_enum(e: &Enum) -> TokenStream {
+/// An enum with an `Unknown` variant, so clients survive new codes. Its
+/// serde impls are written out (codes, not names); `Deserialize` is gated
+/// as a struct's derive is.
+pub fn emit_enum(e: &Enum, gates: Gates) -> TokenStream {
     let rt = rt();
+    let deserialize_gate = match gates {
+        Gates::None => TokenStream::new(),
+        Gates::Features => {
+            let cfg = deserialize_cfg(e.sides);
+            quote!(#[cfg(#cfg)])
+        }
+    };
     let name = ident(&e.rust_name);
     let doc = doc_attrs(&paragraphs([
         e.description.as_str(),
@@ -315,6 +369,7 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
                     }
                 }
 
+                #deserialize_gate
                 impl<'de> #rt::serde::Deserialize<'de> for #name {
                     fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                         <i32 as #rt::serde::Deserialize>::deserialize(deserializer).map(#name::from_code)
@@ -391,6 +446,7 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
                     }
                 }
 
+                #deserialize_gate
                 impl<'de> #rt::serde::Deserialize<'de> for #name {
                     fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                         <String as #rt::serde::Deserialize>::deserialize(deserializer).map(|v| #name::from_code(&v))

@@ -330,6 +330,7 @@ fn resolve_operation(
         ),
         reserved: Vec::new(),
         notes: Vec::new(),
+        sides: Sides::REQUEST,
         pos: name.pos,
     };
     let response = {

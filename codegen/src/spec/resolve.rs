@@ -155,7 +155,7 @@ pub(super) fn resolve(ctx: &mut Ctx, merged: &Merged) -> Option<Api> {
         .collect();
     let quick_start = resolve_quick_start(ctx, &info.value.quick_start, &services);
 
-    Some(Api {
+    let mut api = Api {
         groups,
         quick_start,
         name: info.name.value.clone(),
@@ -170,7 +170,9 @@ pub(super) fn resolve(ctx: &mut Ctx, merged: &Merged) -> Option<Api> {
         enums,
         types,
         services,
-    })
+    };
+    api.mark_sides();
+    Some(api)
 }
 
 /// The quick start's steps: each names an operation (by name, unique across

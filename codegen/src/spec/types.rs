@@ -89,6 +89,7 @@ pub(super) fn resolve_types(
                 fields,
                 notes: t.notes.clone(),
                 reserved: lifecycle::reserved_names(ctx, name, &t.reserved, &names),
+                sides: Sides::default(),
                 pos: *pos,
             }
         })
@@ -232,6 +233,7 @@ fn resolve_enum(ctx: &mut Ctx, name: &str, pos: Pos, e: &raw::EnumDef) -> Enum {
         values,
         extensible: e.extensible,
         reserved: lifecycle::reserved_codes(ctx, name, e.repr, &e.reserved, &codes),
+        sides: Sides::default(),
         pos,
     }
 }
