@@ -296,14 +296,14 @@ pub mod types {
     mod customer_web_profile;
     mod login;
     mod openapi_b;
-    mod types;
+    mod types_;
 
     pub use api_keys::*;
     pub use customer_web_assets::*;
     pub use customer_web_profile::*;
     pub use login::*;
     pub use openapi_b::*;
-    pub use types::*;
+    pub use types_::*;
 }
 
 #[cfg(feature = "white-customer-admin-api-service")]

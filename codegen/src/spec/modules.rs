@@ -1,8 +1,9 @@
 //! Which module of the generated code each spec file's types and enums go
 //! to: the file's stem (`services/login.yaml` → `login`), prefixed with its
 //! directories from the top where stems collide
-//! (`copy001/services/login.yaml` → `copy001_login`). Paths are taken
-//! relative to the directory that holds every spec file.
+//! (`copy001/services/login.yaml` → `copy001_login`); `types.yaml` is
+//! `types_`, as the modules are inside `types`. Paths are taken relative
+//! to the directory that holds every spec file.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
@@ -10,6 +11,10 @@ use std::path::{Component, Path, PathBuf};
 use crate::diagnostics::Pos;
 use crate::ir::TypeModule;
 use crate::names;
+
+/// Names a module of `types` cannot have: `types::types` would read as a
+/// mistake (and is one to clippy); they get a trailing `_`, as keywords do.
+const RESERVED: &[&str] = &["types"];
 
 /// One spec file's module name and its path relative to the spec directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +51,12 @@ impl FileModules {
             let candidates = (0..=dirs.len()).map(|n| {
                 let mut words: Vec<&str> = dirs[..n].iter().map(String::as_str).collect();
                 words.push(stem);
-                names::file_module_name(&words.join("_"))
+                let name = names::file_module_name(&words.join("_"));
+                if RESERVED.contains(&name.as_str()) {
+                    name + "_"
+                } else {
+                    name
+                }
             });
             let mut chosen = None;
             for candidate in candidates {
@@ -160,7 +170,7 @@ mod tests {
             ("login", "services/login.yaml"),
             ("type_", "services/type.yaml"),
             ("odd_name_v2", "services/Odd-Name.v2.yaml"),
-            ("types", "types.yaml"),
+            ("types_", "types.yaml"),
         ];
         let want: Vec<(String, String)> = want
             .iter()
