@@ -40,35 +40,62 @@ fn cli_builder_and_macro_emit_identical_code() {
     );
 }
 
-/// The items of a generated crate with each `mod name;` of `lib.rs`
-/// replaced by `mod name { .. }` holding `name.rs`; without what only the
-/// crate has (its inner attributes, `#[rustfmt::skip]` on declarations, the
-/// runtime re-exports).
+/// The items of a generated crate with each `mod name;` (of `lib.rs`, and
+/// of `lib.rs`'s inline `types`) replaced by `mod name { .. }` holding its
+/// file; without what only the crate has (its inner attributes,
+/// `#[rustfmt::skip]` on modules in files of their own, the runtime
+/// re-exports).
 fn inline_crate(src: &std::path::Path) -> proc_macro2::TokenStream {
-    let parse = |path: PathBuf| {
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
-        syn::parse_file(&text).unwrap_or_else(|e| panic!("{path:?}: {e}"))
-    };
-    let lib = parse(src.join("lib.rs"));
-    let mut items = Vec::new();
-    for item in lib.items {
-        match item {
-            syn::Item::Mod(mut m) if m.content.is_none() => {
-                let file = parse(src.join(format!("{}.rs", m.ident)));
-                m.attrs.retain(|a| !is_skip(a));
-                m.attrs.extend(file.attrs);
-                m.content = Some((Default::default(), file.items));
-                m.semi = None;
-                items.push(syn::Item::Mod(m));
-            }
-            // The crate's re-exports of the runtime (`runtime`, `ApiError`,
-            // `ClientConfig`, ..): a build script or macro user has the
-            // runtime as a dependency of their own.
-            syn::Item::Use(u) if quote::quote!(#u).to_string().contains("bizgen_runtime") => {}
-            other => items.push(other),
-        }
-    }
+    let lib = parse(&src.join("lib.rs"));
+    let items = lib.items.into_iter().filter_map(|item| match item {
+        // The crate's re-exports of the runtime (`runtime`, `ApiError`,
+        // `ClientConfig`, ..): a build script or macro user has the
+        // runtime as a dependency of their own.
+        syn::Item::Use(u) if quote::quote!(#u).to_string().contains("bizgen_runtime") => None,
+        other => Some(inline_modules(src, other)),
+    });
     quote::quote!(#(#items)*)
+}
+
+fn parse(path: &std::path::Path) -> syn::File {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    syn::parse_file(&text).unwrap_or_else(|e| panic!("{path:?}: {e}"))
+}
+
+/// A module of the crate whose items are in `dir` (`src/` for the root's),
+/// its `mod name;` declarations, at any depth, made inline from
+/// `dir/name.rs`.
+fn inline_modules(dir: &std::path::Path, item: syn::Item) -> syn::Item {
+    let syn::Item::Mod(mut m) = item else {
+        return item;
+    };
+    // `#[rustfmt::skip]` keeps `cargo fmt` out of the crate's files.
+    let declares = |items: &[syn::Item]| {
+        items
+            .iter()
+            .any(|i| matches!(i, syn::Item::Mod(m) if m.content.is_none()))
+    };
+    if m.content.as_ref().is_none_or(|(_, items)| declares(items)) {
+        m.attrs.retain(|a| !is_skip(a));
+    }
+    let name = m.ident.to_string();
+    let name = name.trim_start_matches("r#");
+    let items = match m.content.take() {
+        Some((_, items)) => items,
+        None => {
+            let file = parse(&dir.join(format!("{name}.rs")));
+            m.attrs.extend(file.attrs);
+            m.semi = None;
+            file.items
+        }
+    };
+    let sub = dir.join(name);
+    let items = items
+        .into_iter()
+        .map(|item| inline_modules(&sub, item))
+        .collect();
+    m.content = Some((Default::default(), items));
+    syn::Item::Mod(m)
 }
 
 fn is_skip(attr: &syn::Attribute) -> bool {
@@ -232,7 +259,8 @@ fn generate_removes_stale_generated_files_but_never_hand_written_ones() {
     let old_page = tmp.join("docs/operations/old-service/gone.md");
     std::fs::create_dir_all(old_page.parent().expect("parent")).expect("dir");
     std::fs::write(&old_page, "# gone\n").expect("stale page");
-    let old_rs = tmp.join("src/old.rs");
+    // `src/types.rs` is where the types were before `src/types/`.
+    let old_rs = tmp.join("src/types.rs");
     std::fs::write(
         &old_rs,
         format!("{}\nfn old() {{}}\n", bizgen::rust::HEADER),
