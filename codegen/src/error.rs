@@ -77,6 +77,14 @@ pub enum Error {
     /// `Builder::generate` outside a build script without `out_dir`.
     #[error("OUT_DIR is not set: call Builder from a build script, or set out_dir")]
     NoOutDir,
+    /// [`crate::scale::copies`]: a spec file that is not YAML, or a copy
+    /// that does not serialize.
+    #[error("cannot copy the spec file {}: {source}", path.display())]
+    Scale {
+        path: PathBuf,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
     /// A worker thread panicked (a bizgen bug).
     #[error("internal error: {0}")]
     Internal(&'static str),

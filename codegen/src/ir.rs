@@ -32,6 +32,9 @@ pub struct Api {
     pub enums: Vec<Enum>,
     /// Sorted by name.
     pub types: Vec<Struct>,
+    /// The spec files that declare types or enums, sorted by module name:
+    /// generated code puts each file's types in a module of its own.
+    pub type_modules: Vec<TypeModule>,
     /// Sorted by name.
     pub services: Vec<Service>,
     /// Task groups of the docs index, in spec order.
@@ -135,10 +138,22 @@ pub struct ErrorCode {
     pub pos: Pos,
 }
 
+/// A spec file that declares types or enums, as a module of generated code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypeModule {
+    /// A snake-case identifier, never a keyword: the file's stem, with its
+    /// directories where stems collide (`login`, `copy001_login`).
+    pub name: String,
+    /// The spec file, relative to the spec directory (`services/login.yaml`).
+    pub spec_file: String,
+}
+
 #[derive(Debug, Clone)]
 pub struct Enum {
     pub name: String,
     pub rust_name: String,
+    /// The [`TypeModule`] of the spec file that declares it.
+    pub module: String,
     pub repr: EnumRepr,
     pub description: String,
     pub description_zh: Option<String>,
@@ -183,6 +198,9 @@ pub struct EnumValue {
 pub struct Struct {
     pub name: String,
     pub rust_name: String,
+    /// The module named after the spec file that declares it (for shared
+    /// types, one of [`Api::type_modules`]).
+    pub module: String,
     pub description: String,
     pub description_zh: Option<String>,
     pub fields: Vec<Field>,

@@ -31,6 +31,7 @@ mod parallel;
 #[cfg(feature = "cli")]
 pub mod postman;
 pub mod rust;
+pub mod scale;
 pub mod spec;
 pub mod traffic;
 #[cfg(feature = "cli")]

@@ -66,6 +66,17 @@ pub fn module_name(wire: &str) -> String {
     field_name(wire)
 }
 
+/// A module name for a file name (`Odd-Name.v2` → `odd_name_v2`): snake
+/// case, and never a keyword, even a raw one (`type` → `type_`), as it also
+/// names a file.
+pub fn file_module_name(stem: &str) -> String {
+    let name = escape(&sanitize(stem).to_snake_case());
+    match name.strip_prefix("r#") {
+        Some(keyword) => format!("{keyword}_"),
+        None => name,
+    }
+}
+
 /// Keeps letters, digits and underscores; anything else separates words.
 fn sanitize(s: &str) -> String {
     s.chars()
@@ -100,5 +111,8 @@ mod tests {
         assert_eq!(type_name("self"), "Self_");
         assert_eq!(field_name("X-Forwarded-For"), "x_forwarded_for");
         assert_eq!(field_name("1st"), "_1st");
+        assert_eq!(file_module_name("type"), "type_");
+        assert_eq!(file_module_name("self"), "self_");
+        assert_eq!(file_module_name("copy001_login"), "copy001_login");
     }
 }

@@ -827,6 +827,85 @@ pub mod operations {
     pub const COUNT: usize = 6;
 }
 
+/// This service's rows of the mock's table: every operation with its
+/// examples as `(name, envelope JSON)`.
+#[cfg(feature = "mock")]
+pub mod mock {
+    use super::rt;
+
+    /// Every operation of this service with its examples.
+    pub static OPERATIONS: &[rt::StaticOperation] = &[
+        rt::StaticOperation {
+            info: &super::operations::DOWNGRADE,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-8e544ed3-057a-48ed-ade2-27d3998f7411-1677654224398\",\"code\":\"0\",\"data\":{\"customerGroupId\":null,\"sources\":null,\"apiKey\":\"47b471e57c394e8fbc18535805e04016\",\"updateTime\":1677654224184,\"expiredTime\":1685430224184,\"privateKey\":\"MIICdQIBADANBgkqhkiG9w0BAQEFAASCAl8wggJbAgEAAoGBAKvivs7OSD2kYMGjDoOQ6ATsnLV7GMZgJUtDW5N4RS+ZEG/unVSgbBxfVRYvJ3TQ7/bmf24Brs+dqEhWrlXHgdxe2ieQ4IBZb94jScUW2GWBlpz1ULCB1UIYF0sp6fzfadgeCkJrEdtC5xcp0dbg6KzAJOT2Qg6fuELt6M6PQsQlAgMBAAECgYA96ixfJDEjey2bMpgMzkq1U2HTgWbYNlPYu4emJEGPtqwUFbi4fhzTT4e/uPaWfpihsD+gqZyFjr3KaObdYUMmPX2gNVn1qtcTICF4Y0MPFhaGIb8hUzi/xJpOUYinOFzZpE3bt1EUvIlIvDzdqDKD6gEs6kh2ana2JPXzZAZiwQJBAOZ3PbrqDNM239/TvD2yzG6Z35thInH1P4ziShn3saOwU5vNYRt4ArfgNYUnjrlSFOYxAtkxr2GCOIUdfiYwd1UCQQC+7fu1FMWFEKnyg2DR0nkaj461EWNgEUD1nCUDP4d71ccUcf6399faatc3XAqzG7+XApxQpVp+eQIS3QefyHmRAkAJGdRaOTvga15T3GymkxT3mSP3YtKVZXXo/lamx90/9YqXsHiROSACWtxCMdm0/8TLgkv2f7vJQfcxaoS8xVUxAkAQbNzImT7c0bAtIsxDgL3WYR8/yH0qGJHkD0jH3MFFEAEOazgkj3fMXICjTJHHEs4KqbjU30THuJVLFiS/xDlhAkA4L4sl3aFVDFo0CUFjSMxFquaYe8QeS8t1eBpUR7PSJcKS80jKrHk4s8SOSf9/yuU/Kbnki4rUTXpR5fSscOqC\",\"whiteIps\":null,\"companyId\":368,\"createTime\":1677654224184,\"customerId\":117,\"ipLimit\":false,\"tag\":\"2343\",\"withdrawTime\":1677827024184,\"secretKeyMd5\":\"95cfcea9ef853cd519d65858ddc01dfe\",\"id\":3,\"permissionDTOList\":[{\"code\":\"ready_only\",\"paths\":null,\"canEdit\":false,\"name\":\"Read\",\"status\":1},{\"code\":\"trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Spot Trade\",\"status\":2},{\"code\":\"contract_trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Contract Trade\",\"status\":2},{\"code\":\"captial_out\",\"paths\":null,\"canEdit\":true,\"name\":\"Withdraw\",\"status\":2}],\"customerNo\":\"86000116\",\"validityDays\":90,\"pubKey\":\"MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQCr4r7Ozkg9pGDBow6DkOgE7Jy1exjGYCVLQ1uTeEUvmRBv7p1UoGwcX1UWLyd00O/25n9uAa7PnahIVq5Vx4HcXtonkOCAWW/eI0nFFthlgZac9VCwgdVCGBdLKen832nYHgpCaxHbQucXKdHW4OiswCTk9kIOn7hC7ejOj0LEJQIDAQAB\"},\"bizCode\":\"\",\"tm\":87948437,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::APPLY_API,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-8e544ed3-057a-48ed-ade2-27d3998f7411-1677654224398\",\"code\":\"0\",\"data\":{\"customerGroupId\":null,\"sources\":null,\"apiKey\":\"47b471e57c394e8fbc18535805e04016\",\"updateTime\":1677654224184,\"expiredTime\":1685430224184,\"privateKey\":\"MIICdQIBADANBgkqhkiG9w0BAQEFAASCAl8wggJbAgEAAoGBAKvivs7OSD2kYMGjDoOQ6ATsnLV7GMZgJUtDW5N4RS+ZEG/unVSgbBxfVRYvJ3TQ7/bmf24Brs+dqEhWrlXHgdxe2ieQ4IBZb94jScUW2GWBlpz1ULCB1UIYF0sp6fzfadgeCkJrEdtC5xcp0dbg6KzAJOT2Qg6fuELt6M6PQsQlAgMBAAECgYA96ixfJDEjey2bMpgMzkq1U2HTgWbYNlPYu4emJEGPtqwUFbi4fhzTT4e/uPaWfpihsD+gqZyFjr3KaObdYUMmPX2gNVn1qtcTICF4Y0MPFhaGIb8hUzi/xJpOUYinOFzZpE3bt1EUvIlIvDzdqDKD6gEs6kh2ana2JPXzZAZiwQJBAOZ3PbrqDNM239/TvD2yzG6Z35thInH1P4ziShn3saOwU5vNYRt4ArfgNYUnjrlSFOYxAtkxr2GCOIUdfiYwd1UCQQC+7fu1FMWFEKnyg2DR0nkaj461EWNgEUD1nCUDP4d71ccUcf6399faatc3XAqzG7+XApxQpVp+eQIS3QefyHmRAkAJGdRaOTvga15T3GymkxT3mSP3YtKVZXXo/lamx90/9YqXsHiROSACWtxCMdm0/8TLgkv2f7vJQfcxaoS8xVUxAkAQbNzImT7c0bAtIsxDgL3WYR8/yH0qGJHkD0jH3MFFEAEOazgkj3fMXICjTJHHEs4KqbjU30THuJVLFiS/xDlhAkA4L4sl3aFVDFo0CUFjSMxFquaYe8QeS8t1eBpUR7PSJcKS80jKrHk4s8SOSf9/yuU/Kbnki4rUTXpR5fSscOqC\",\"whiteIps\":null,\"companyId\":368,\"createTime\":1677654224184,\"customerId\":117,\"ipLimit\":false,\"tag\":\"2343\",\"withdrawTime\":1677827024184,\"secretKeyMd5\":\"95cfcea9ef853cd519d65858ddc01dfe\",\"id\":3,\"permissionDTOList\":[{\"code\":\"ready_only\",\"paths\":null,\"canEdit\":false,\"name\":\"Read\",\"status\":1},{\"code\":\"trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Spot Trade\",\"status\":2},{\"code\":\"contract_trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Contract Trade\",\"status\":2},{\"code\":\"captial_out\",\"paths\":null,\"canEdit\":true,\"name\":\"Withdraw\",\"status\":2}],\"customerNo\":\"86000116\",\"validityDays\":90,\"pubKey\":\"MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQCr4r7Ozkg9pGDBow6DkOgE7Jy1exjGYCVLQ1uTeEUvmRBv7p1UoGwcX1UWLyd00O/25n9uAa7PnahIVq5Vx4HcXtonkOCAWW/eI0nFFthlgZac9VCwgdVCGBdLKen832nYHgpCaxHbQucXKdHW4OiswCTk9kIOn7hC7ejOj0LEJQIDAQAB\"},\"bizCode\":\"\",\"tm\":87948437,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::DEL_API,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "delete",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-5d0c8e2f-7a41-4b6e-9f13-2c8d4a6b1e07-1677656237412\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":15254881,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-w6oxyoo-4of0261-34mqcj-84djd-1677656237\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":15254881,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::EDIT_API_PERMISSION,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "edit",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-9a7e3c51-0d2b-4f86-b1e4-6c3a8d2f7b90-1677655915849\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":45611250,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-ed6d9fab-3efb-4df6-9375-613c0ede13a8-1677655915849\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":45611250,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::PAGE,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-2qv668o0-2mnuze-s31o-ytm66-1677655713\",\"code\":\"0\",\"data\":{\"total\":1,\"current\":1,\"size\":20,\"records\":[{\"customerGroupId\":null,\"sources\":null,\"apiKey\":\"24004c947cdf44e7ab9ec8abb952f820\",\"updateTime\":1654081061854,\"expiredTime\":1661857061854,\"privateKey\":null,\"whiteIps\":null,\"companyId\":360,\"createTime\":1654081061854,\"customerId\":1176,\"ipLimit\":false,\"tag\":\"3243\",\"withdrawTime\":1654253861855,\"secretKeyMd5\":\"0593fd76760ff274dfcb46f29d1efe0b\",\"id\":14,\"permissionDTOList\":null,\"customerNo\":\"86001175\",\"validityDays\":-1,\"pubKey\":\"MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQComVWUCnp7zp6haXIHEVz+W3HABGTc+A+IIZRGnKOyX4ajBr+4nS7c0sWf44AJL14hNA4r/sbMKCoY5Wb4HPjvBt/wServiUgYUlC6bheoB6v8FwjvV3wyWfI93Z+q5VWij28WavcNihi240CDQQrbkgv0S21ySPlRk5O90nV0nwIDAQAB\"}]},\"bizCode\":\"\",\"tm\":7721022,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::QUERY_API,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-6mv1-14cq25x-od831-i33130-1677655760\",\"code\":\"0\",\"data\":{\"customerGroupId\":1,\"sources\":[\"message.app.PlatFormMessageTempApiService.getPlatformTempParentTypeList_0.0.1_\",\"message.app.PlatFormMessageLogApiService.queryPlatFormMessageLogList_0.0.1_\",\"message.app.ChannelMessageLogApiService.queryChannelMessageLogList_0.0.1_\",\"config.app.ParamDubboService.getPage__\",\"config.app.AppDictDubboService.getListByParentCode__\",\"config.app.AppAssetsDubboService.getAssetsList__\",\"config.app.AppSymbolDubboService.getSymbolBaseList__\",\"config.app.AppSymbolDubboService.getSymbolDetail__\",\"config.app.AppSymbolDubboService.getSymbolList__\",\"config.app.AppSymbolDubboService.getFundInfo__\",\"config.app.AppSymbolDubboService.getEquityPremiumRate__\",\"config.app.AppSymbolDubboService.findFundPage__\",\"config.app.AppSymbolDubboService.findFundPageWithRealTimeInfo__\",\"customer.app.CustomerOptionalWebApiService.optionalList_0.0.1_\",\"customer.app.CustomerWalletWebApiService.walletList_0.0.1_\",\"customer.app.CustomerWebApiService.queryCustomerAssetsInfo_0.0.1_\",\"customer.app.CustomerWebApiService.queryAccountById_0.0.1_\",\"customer.app.CustomerWebApiService.queryCustomerAssets_0.0.1_\",\"fund.app.DepositAppDubboService.getDepositExchangeRate_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawMethodList_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawCurrencyList_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawExchangeRate_0.0.1_\",\"fund.app.WithdrawAppDubboService.queryWithdrawLimitConfig_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawAmountLimitInfo_0.0.1_\",\"fund.app.WithdrawAppDubboService.computeWithdrawFee_0.0.1_\",\"fund.app.WithdrawAppDubboService.getAccountMarginRate_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawTimesIn24Hour_0.0.1_\",\"fund.app.CustomerProposalQueryService.queryWithdrawPageList_0.0.1_\",\"fund.app.WithdrawAppDubboService.withdrawCurrencyList_0.0.1_\",\"fund.app.DepositAppDubboService.capitalTransferRecord_0.0.1_\",\"fund.app.DepositAppDubboService.getCryptoBlockchainInfo_0.0.1_\",\"fund.app.DepositAppDubboService.getBindRechargeAddress_0.0.1_\",\"fund.app.WithdrawAppDubboService.getCoinWithdrawCurrencyList_0.0.1_\",\"fund.app.DepositAppDubboService.getDepositCoinList_0.0.1_\",\"fund.app.WithdrawAppDubboService.getWithdrawAccountCurrencyList_0.0.1_\",\"tradeapi.app.OrderApiService.queryOrderPage_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.queryOrderDetail_0.0.1_tradeApi\",\"tradeapi.app.PositionApiService.queryPositionPage_0.0.1_tradeApi\",\"tradeapi.app.PositionApiService.queryPositionDetail_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.queryPBOOrderPage_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.queryHistoryCloseOrderList_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.queryCapitalFlowList_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.previewOrder_0.0.1_tradeApi\",\"tradeapi.app.OrderApiService.queryTradeRecordPage_0.0.1_tradeApi\",\"report.app.ReportDatadDubboService.marketPerformance_0.0.1_\",\"report.app.ReportDatadDubboService.marketPerformanceQuoteChange_0.0.1_\",\"report.app.ReportDatadDubboService.investCombination_0.0.1_\",\"report.app.ReportDatadDubboService.assetPerformance_0.0.1_\",\"report.app.ReportDatadDubboService.fundNetValueChangeQuote_0.0.1_\",\"report.app.ReportDatadDubboService.indexSample_0.0.1_\",\"report.app.ReportDatadDubboService.indexSimplePerformance_0.0.1_\",\"report.app.ReportDatadDubboService.batchMarketPerformance_0.0.1_\",\"customer.app.CustomerWebApiService.findCustomerInfo_0.0.1_\",\"order.app.OrderDubboService.queryRequestOrderPage__\"],\"apiKey\":\"24004c947cdf44e7ab9ec8abb952f820\",\"updateTime\":1654081061854,\"expiredTime\":1661857061854,\"privateKey\":null,\"whiteIps\":null,\"companyId\":360,\"createTime\":1654081061854,\"customerId\":1176,\"ipLimit\":false,\"tag\":\"3243\",\"withdrawTime\":1654253861855,\"secretKeyMd5\":\"0593fd76760ff274dfcb46f29d1efe0b\",\"id\":14,\"permissionDTOList\":[{\"code\":\"ready_only\",\"paths\":null,\"canEdit\":false,\"name\":\"Read\",\"status\":1},{\"code\":\"trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Spot Trade\",\"status\":2},{\"code\":\"contract_trade\",\"paths\":null,\"canEdit\":true,\"name\":\"Contract Trade\",\"status\":2},{\"code\":\"captial_out\",\"paths\":null,\"canEdit\":true,\"name\":\"Withdraw\",\"status\":2}],\"customerNo\":\"86001175\",\"validityDays\":-1,\"pubKey\":\"MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQComVWUCnp7zp6haXIHEVz+W3HABGTc+A+IIZRGnKOyX4ajBr+4nS7c0sWf44AJL14hNA4r/sbMKCoY5Wb4HPjvBt/wServiUgYUlC6bheoB6v8FwjvV3wyWfI93Z+q5VWij28WavcNihi240CDQQrbkgv0S21ySPlRk5O90nV0nwIDAQAB\"},\"bizCode\":\"\",\"tm\":11271064,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+    ];
+}
+
 /// Calls `visitor.visit::<Request>()` for every operation's request type
 /// (with feature `serde`, or `client` and `server`: visitors may
 /// decode requests and responses).

@@ -89,6 +89,27 @@ pub mod operations {
     pub const COUNT: usize = 1;
 }
 
+/// This service's rows of the mock's table: every operation with its
+/// examples as `(name, envelope JSON)`.
+#[cfg(feature = "mock")]
+pub mod mock {
+    use super::rt;
+
+    /// Every operation of this service with its examples.
+    pub static OPERATIONS: &[rt::StaticOperation] = &[
+        rt::StaticOperation {
+            info: &super::operations::RESET_ACCOUNT,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "reset",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-7b2d9e04-1c6a-4f38-a5e9-3d80b2c4f617-1678378210455\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":412,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+    ];
+}
+
 /// Calls `visitor.visit::<Request>()` for every operation's request type
 /// (with feature `serde`, or `client` and `server`: visitors may
 /// decode requests and responses).

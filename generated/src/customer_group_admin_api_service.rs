@@ -130,6 +130,27 @@ pub mod operations {
     pub const COUNT: usize = 1;
 }
 
+/// This service's rows of the mock's table: every operation with its
+/// examples as `(name, envelope JSON)`.
+#[cfg(feature = "mock")]
+pub mod mock {
+    use super::rt;
+
+    /// Every operation of this service with its examples.
+    pub static OPERATIONS: &[rt::StaticOperation] = &[
+        rt::StaticOperation {
+            info: &super::operations::GROUP_LIST,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "match-groups",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-3c7a9e15-6b2d-4f80-8e41-d5a1c9b07f23-1678379302158\",\"code\":\"0\",\"data\":[{\"id\":1,\"name\":\"Default group\",\"openAccountType\":0,\"type\":1,\"tradeType\":5,\"assets\":\"USDT\"}],\"bizCode\":\"\",\"tm\":27,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+    ];
+}
+
 /// Calls `visitor.visit::<Request>()` for every operation's request type
 /// (with feature `serde`, or `client` and `server`: visitors may
 /// decode requests and responses).

@@ -6544,6 +6544,545 @@ pub mod operations {
     pub const COUNT: usize = 44;
 }
 
+/// This service's rows of the mock's table: every operation with its
+/// examples as `(name, envelope JSON)`.
+#[cfg(feature = "mock")]
+pub mod mock {
+    use super::rt;
+
+    /// Every operation of this service with its examples.
+    pub static OPERATIONS: &[rt::StaticOperation] = &[
+        rt::StaticOperation {
+            info: &super::operations::FIND_THIRD_ACCOUNT_INFO,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-k5l8-b16p6c93-d2glxw5-6z178usp-1677738101\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":3818289,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::CHECK_GOOGLE_MFA_STATUS,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "captured",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-b4ypj54-y9t32s7-5757xb-v60725g8-1677740298\",\"code\":\"0\",\"data\":-1,\"bizCode\":\"\",\"tm\":19151998,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "by-phone",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-7hq2m-c41d9e-5kq8p-r2w6-1677740301\",\"code\":\"0\",\"data\":-1,\"bizCode\":\"\",\"tm\":37,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::CHECK_STATUS,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "exists",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-774phjw-g77e96y-7ogx9r8a-z7831eh-1677740174\",\"code\":\"0\",\"data\":{\"country\":\"CN\",\"phoneArea\":\"+86\",\"status\":1},\"bizCode\":\"\",\"tm\":17093534,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "by-email",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-2kd81-p93m0c-7xw4t-v5n8-1677740180\",\"code\":\"0\",\"data\":{\"country\":\"CN\",\"phoneArea\":\"+86\",\"status\":1},\"bizCode\":\"\",\"tm\":42,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::QUERY_ACCOUNT_ASSETS_INFO,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "by-account-id",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-9v3kq-1m7d2e-4hq8z-p6c1-1677741705\",\"code\":\"0\",\"data\":null,\"bizCode\":\"C\",\"tm\":58,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::QUERY_ACCOUNT_BY_ID,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "match-usdt",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-4tz8m-q2c71v-9dk3w-h5r0-1677741760\",\"code\":\"0\",\"data\":{\"companyId\":360,\"tradeType\":5,\"customerId\":1176,\"customerNo\":\"86001175\",\"accountId\":1031717,\"type\":1,\"status\":2,\"activateStatus\":2,\"activateTime\":1648792208194,\"remark\":null,\"currency\":\"USDT\",\"digits\":4,\"withdrawAmount\":\"2904318.4696\",\"createTime\":1648777706190,\"firstDepositTime\":1648785031654,\"firstWithdrawTime\":1648792333492,\"assetsId\":13,\"balance\":\"2904321.4696\",\"available\":\"2904318.4696\",\"equity\":\"2904318.4696\",\"lockAmount\":\"3.0000\",\"profit\":\"0\",\"margin\":\"0\",\"notWithdrawAmount\":\"0.0000\",\"freeMargin\":\"0\",\"lockMargin\":\"0.0000\",\"liabilities\":\"0.0000\",\"liabilitiesPrincipal\":\"0.0000\",\"interest\":\"0.0000\",\"netAssets\":\"2904318.4696\",\"frozen\":\"3.0000\",\"collateralFrozen\":\"0.0000\",\"availableLoan\":null,\"interestProportion\":null,\"marginRadio\":null,\"wholeWarehouseBalance\":null,\"wholeWarehouseRate\":null,\"openAccountStatus\":true},\"bizCode\":\"C\",\"tm\":61,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::QUERY_CUSTOMER_ASSETS,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "captured",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-9q2v3u1-9c89e2-4epa-1w3zd-1677741772\",\"code\":\"0\",\"data\":{\"balance\":\"109849160.9462\",\"currency\":\"USDT\",\"digits\":4,\"assetsId\":13},\"bizCode\":\"C\",\"tm\":209517656,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "match",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-2wf6h-k9c13n-8tp5m-d4x0-1677741780\",\"code\":\"0\",\"data\":{\"balance\":\"2904321.4696\",\"currency\":\"USDT\",\"digits\":4,\"assetsId\":13},\"bizCode\":\"C\",\"tm\":47,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::QUERY_CUSTOMER_ASSETS_INFO,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "captured",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-syhv7-d3a53n34-z4k54-458414-1677741850\",\"code\":\"0\",\"data\":{\"totalAvailable\":\"348191.9105\",\"closeProportion\":\"26.61%\",\"riskLevel\":2,\"totalBalance\":\"348191.9105\",\"totalLiabilities\":\"1308283.6711\",\"companyId\":null,\"totalNetAssets\":\"-960091.7606\",\"currency\":\"USDT\",\"digits\":4,\"totalInterest\":\"1068275.4978\",\"tradeType\":3,\"customerNo\":null,\"totalLiabilitiesPrincipal\":\"240008.1733\",\"accountInfoMap\":{\"SAND\":{\"netAssets\":\"0.000000\",\"lastOrderId\":\"0\",\"available\":\"0.000000\",\"remark\":null,\"type\":1,\"equity\":\"0.000000\",\"firstDepositTime\":null,\"lockMargin\":\"0.000000\",\"balance\":\"0.000000\",\"interest\":\"0.000000\",\"customerId\":1176,\"liabilities\":\"0.000000\",\"currency\":\"SAND\",\"activateStatus\":2,\"withdrawAmount\":\"0.000000\",\"profit\":\"0\",\"tradeType\":3,\"wholeWarehouseBalance\":null,\"freeMargin\":\"0\",\"margin\":\"0\",\"firstWithdrawTime\":null,\"activateTime\":1648792208194,\"weight\":null,\"frozen\":\"0.000000\",\"wholeWarehouseRate\":null,\"accountId\":1031752,\"companyId\":360,\"liabilitiesPrincipal\":\"0.000000\",\"interestProportion\":\"0\",\"createTime\":1648777706190,\"lockAmount\":\"0.000000\",\"notWithdrawAmount\":\"0.000000\",\"digits\":6,\"customerNo\":\"86001175\",\"status\":2,\"assetsId\":29}}},\"bizCode\":\"C\",\"tm\":171612280,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "cross-sand",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-6pd2w-k8m41q-3zr7c-t9b5-1677741862\",\"code\":\"0\",\"data\":{\"totalAvailable\":\"0.000000\",\"closeProportion\":\"0%\",\"riskLevel\":1,\"totalBalance\":\"0.000000\",\"totalLiabilities\":\"0.000000\",\"companyId\":360,\"totalNetAssets\":\"0.000000\",\"currency\":\"USDT\",\"digits\":4,\"totalInterest\":\"0.000000\",\"tradeType\":3,\"customerNo\":\"86001175\",\"totalLiabilitiesPrincipal\":\"0.000000\",\"accountInfoMap\":{\"SAND\":{\"netAssets\":\"0.000000\",\"lastOrderId\":\"0\",\"available\":\"0.000000\",\"remark\":null,\"type\":1,\"equity\":\"0.000000\",\"firstDepositTime\":null,\"lockMargin\":\"0.000000\",\"balance\":\"0.000000\",\"interest\":\"0.000000\",\"customerId\":1176,\"liabilities\":\"0.000000\",\"currency\":\"SAND\",\"activateStatus\":2,\"withdrawAmount\":\"0.000000\",\"profit\":\"0\",\"tradeType\":3,\"wholeWarehouseBalance\":null,\"freeMargin\":\"0\",\"margin\":\"0\",\"firstWithdrawTime\":null,\"activateTime\":1648792208194,\"weight\":null,\"frozen\":\"0.000000\",\"wholeWarehouseRate\":null,\"accountId\":1031752,\"companyId\":360,\"liabilitiesPrincipal\":\"0.000000\",\"interestProportion\":\"0\",\"createTime\":1648777706190,\"lockAmount\":\"0.000000\",\"notWithdrawAmount\":\"0.000000\",\"digits\":6,\"customerNo\":\"86001175\",\"status\":2,\"assetsId\":29}}},\"bizCode\":\"C\",\"tm\":74,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::QUERY_LIABILITIES_WATER_BY_PAGE,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "loans",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-8wn3c-t5q29d-1hm6v-k7z4-1677741905\",\"code\":\"0\",\"data\":{\"total\":1,\"size\":10,\"current\":1,\"records\":[{\"id\":50231,\"accountId\":1031752,\"remark\":null,\"createdBy\":1176,\"createTime\":1677652211034,\"updateBy\":1176,\"updateTime\":1677652211034,\"businessType\":1,\"businessType1\":1,\"customerNo\":\"86001175\",\"digits\":6,\"liabilitiesPrincipal\":\"120.000000\",\"interest\":\"0.012000\",\"interestUpdateTime\":1677655811034,\"currency\":\"SAND\",\"liabilities\":\"120.012000\"}]},\"bizCode\":\"C\",\"tm\":66,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::UPDATE_ASSERTS_PWD,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-3mc7r-w1k84p-6tq2d-n9v5-1679385120\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":48,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::UPDATE_ASSERTS_PWD_MFA,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-5pr8d-h2n63k-0wc9m-q4x7-1679385190\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":55,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::UPDATE_LOGIN_PWD,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-1zt6k-m8d20r-5gh3w-c7p9-1679385260\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":51,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::UPDATE_LOGIN_PWD_MFA,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-h8hndw-rps6j-bl9q63-7yf0eh5-1679385371\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":29515800,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "by-sms",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-9kd4t-b6w31z-2rn8q-f0m5-1679385402\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":63,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::GROUP_LIST,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "two-groups",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-0vq5n-r3h87c-6md1k-w2t9-1679385450\",\"code\":\"0\",\"data\":[{\"id\":1,\"name\":\"Default group\",\"openAccountType\":0,\"type\":1},{\"id\":2,\"name\":\"Corporate clients\",\"openAccountType\":1,\"type\":1}],\"bizCode\":\"\",\"tm\":22,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::CHANGE_EMAIL_MFA,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-h8hndw-rps6j-bl9q63-7yf0eh5-1679385371\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":29515800,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "verify-old-by-email",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-7ct2p-z5k90m-3wq6h-d1r8-1679385511\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":87,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::CHANGE_PHONE_MFA,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-h8hndw-rps6j-bl9q63-7yf0eh5-1679385371\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":29515800,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "verify-old-by-sms",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-2hx9w-n4c57t-8pk1d-s6m3-1679385560\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":91,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::CHANGE_COUNTRY,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-h8hndw-rps6j-bl9q63-7yf0eh5-1679385371\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":29515800,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "to-singapore",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-6rb1m-y8q24f-0dz7n-j3k5-1679385618\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":44,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::BIND_ASSERTS_PWD_MFA,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "already-set",
+                    "{\"msg\":\"Fund password has been set\",\"fail\":true,\"trace\":\"x-kwm21-v8951-5vor62ft-006o-1677737070\",\"code\":\"CUSTOMER_API_0000133\",\"data\":\"customer.app.CustomerWebApiService.bindAssertsPwd\",\"bizCode\":\"US\",\"tm\":3851542,\"msgParams\":null,\"ok\":false}",
+                ),
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-3fw8k-p1z46v-7nd2c-g9h0-1677737082\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":69,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::FORGET_ASSERTS_PWD_MFA,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "already-set",
+                    "{\"msg\":\"Fund password has been set\",\"fail\":true,\"trace\":\"x-kwm21-v8951-5vor62ft-006o-1677737070\",\"code\":\"CUSTOMER_API_0000133\",\"data\":\"customer.app.CustomerWebApiService.bindAssertsPwd\",\"bizCode\":\"US\",\"tm\":3851542,\"msgParams\":null,\"ok\":false}",
+                ),
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-8mv3q-d6t19x-4ck7r-b2w0-1677737140\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":73,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::BIND_THIRD_ACCOUNT,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-w67a-m983h6dw-30535g-x321-1677575540\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":46426649,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "telegram",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-4nd8s-v2k63w-9qc1f-m7t5-1677575552\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":81,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::QUERY_LATEST_BALANCE_OF_USER_ACCOUNT_IN_EXTERNAL_SYSTEM,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "usdt",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-1gk7d-w9p52n-6vh3x-c0q8-1679385702\",\"code\":\"0\",\"data\":{\"amount\":\"1520.3400\",\"currency\":\"USDT\",\"amountDigits\":\"4\"},\"bizCode\":\"\",\"tm\":132,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::FIND_PHONE_AND_EMAIL,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "both-bound",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-5ty2b-h8m36q-1dw9k-r4n7-1679385744\",\"code\":\"0\",\"data\":{\"customerNo\":\"86001175\",\"email\":\"22**@qq.com\",\"phone\":\"135******9561\",\"phoneArea\":\"+86\"},\"bizCode\":\"\",\"tm\":29,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::BIND_LOGIN_PWD,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-7c1d93ab-4e2f-4a8b-b1c0-1677736812\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":23,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::CHANGE_EMAIL,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-2b8e4f1c-93ad-4c7e-a5d2-1677736904\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":31,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::CHANGE_EMAIL_V1V1V2,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "success-with-old-email",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-5d0a7e3b-18c4-4f9e-b2a6-1677737011\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":42,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "success-with-mfa",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-9e6f2d4a-7b13-4c58-8a0e-1677737026\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":37,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::CHANGE_PHONE,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "wrong-code",
+                    "{\"msg\":\"Verification code is not correct\",\"fail\":true,\"trace\":\"x-42hi-b8f2ag18-x89u-k23y1r1b-1677738250\",\"code\":\"CUSTOMER_API_0000511\",\"data\":\"customer.app.CustomerWebApiService.changePhone\",\"bizCode\":\"US\",\"tm\":15861690,\"msgParams\":null,\"ok\":false}",
+                ),
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-3a7c5e9b-2d41-4f8a-b6e3-1677738302\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":28,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::CHANGE_PHONE_V1V1V2,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "success-with-old-phone",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-8f2b6d0c-5e97-4a1d-93c4-1677738411\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":35,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::CHECK_CUSTOMER_EXIST,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "exists",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-6c4a1e8f-0b35-4d72-a9e5-1677738520\",\"code\":\"0\",\"data\":1,\"bizCode\":\"\",\"tm\":9,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::DESTROY,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-1d9b3f7a-6c28-4e05-b8f1-1677738633\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":51,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::ENABLE_OR_FORBID_MFA,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "enable",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-4e8a2c6f-91d3-4b7e-a0c5-1677738745\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":64,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::FIND_CUSTOMER_INFO,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "profile",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-0a5d9c3e-7f16-4b2a-8e4d-1677738851\",\"code\":\"0\",\"data\":{\"id\":1245,\"companyId\":360,\"customerGroupId\":12,\"customerNo\":\"100361245\",\"kycAuditStatus\":1,\"kycAuditRemark\":null,\"kycStatus\":1,\"kycRemark\":null,\"accountList\":[],\"accountRemark\":null,\"loginPassStatus\":\"1\",\"payPassStatus\":\"0\",\"email\":\"alice.chen@example.com\",\"phone\":\"13812345678\",\"phoneArea\":\"+86\",\"name\":\"Alice Chen\",\"country\":\"CN\",\"type\":1,\"deposit\":1,\"withdraw\":1,\"optional\":0,\"activateStatus\":1,\"activateTime\":1677736200000,\"companyKycStatus\":0,\"status\":1,\"thirdServerCode\":null,\"source\":null,\"thirdLoginSource\":null,\"thirdUserId\":null,\"idCard\":null,\"idCardType\":null,\"thirdIntactMsg\":null,\"firstName\":\"Alice\",\"lastName\":\"Chen\",\"isFund\":0,\"assertPassStatus\":\"1\",\"googleId\":null,\"openAccountType\":0,\"loginTime\":1677738840000,\"createTime\":1677736200000,\"relationCustomerId\":null,\"companyType\":null,\"registerSource\":2,\"associationCompanyId\":null,\"registerTime\":1677736200000,\"utmSource\":null,\"forceLevel\":null,\"earlyWarningLevel\":null,\"withdrawLevel\":null,\"postalCode\":\"430000\",\"customerAgentMark\":null,\"apiCheckSwitch\":false,\"apiCheckRule\":null},\"bizCode\":\"\",\"tm\":18,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::FORGET_ASSERTS_PWD,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-c7e1a5d3-2b94-4f06-8d1a-1677738960\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":47,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::FORGET_ASSERTS_PWD_V1V1V2,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "success-with-mfa",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-5f9b3d7e-4a20-4c8b-b1e6-1677739074\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":33,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "success-with-phone",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-e3a7f1c5-6d82-4b09-a4e7-1677739088\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":29,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::FORGET_LOGIN_PWD,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-b2d6f0a4-3e71-4c95-8f2b-1677739196\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":40,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::BIND_ASSERTS_PWD,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "already-set",
+                    "{\"msg\":\"Fund password has been set\",\"fail\":true,\"trace\":\"x-kwm21-v8951-5vor62ft-006o-1677737070\",\"code\":\"CUSTOMER_API_0000133\",\"data\":\"customer.app.CustomerWebApiService.bindAssertsPwd\",\"bizCode\":\"US\",\"tm\":3851542,\"msgParams\":null,\"ok\":false}",
+                ),
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-7a1e5c9d-0f36-4b2e-9c8a-1677737102\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":26,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::BIND_EMAIL,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "wrong-code",
+                    "{\"msg\":\"Verification code is not correct\",\"fail\":true,\"trace\":\"x-i2ps6-ol1gv4l4-17tc48-f72xfee-1677737300\",\"code\":\"CUSTOMER_API_0000511\",\"data\":\"customer.app.CustomerWebApiService.bindEmail\",\"bizCode\":\"US\",\"tm\":19770126,\"msgParams\":null,\"ok\":false}",
+                ),
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-d4f8b2e6-a153-4e9c-b7d0-1677737341\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":30,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::BIND_PHONE,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "wrong-code",
+                    "{\"msg\":\"Verification code is not correct\",\"fail\":true,\"trace\":\"x-g82wr3b-3o3236-576oa-1er5di6-1677737445\",\"code\":\"CUSTOMER_API_0000511\",\"data\":\"customer.app.CustomerWebApiService.bindPhone\",\"bizCode\":\"US\",\"tm\":15425229,\"msgParams\":null,\"ok\":false}",
+                ),
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-1f5c9a3e-8d27-4b6f-a2c1-1677737480\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":27,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::CHANGE_LANG,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-k5l8-b16p6c93-d2glxw5-6z178usp-1677738101\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":3818289,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "to-english",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-8b3e7d1a-5c60-4f24-9e8b-1677738115\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":11,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::FIND_CUSTOMER_LANG,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-k5l8-b16p6c93-d2glxw5-6z178usp-1677738101\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":3818289,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "english",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-2e6a0c4f-9b18-4d3a-8f5c-1677738127\",\"code\":\"0\",\"data\":\"en-US\",\"bizCode\":\"\",\"tm\":7,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::CHANGE_CUSTOMER_ADDRESS_AND_POSTAL_CODE,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-k5l8-b16p6c93-d2glxw5-6z178usp-1677738101\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":3818289,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::FIRST_SET_PHONE,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-k5l8-b16p6c93-d2glxw5-6z178usp-1677738101\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":3818289,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "telegram",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-6b0e4a8c-2f73-4d1b-95a6-1677738166\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":45,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::FIRST_SET_EMAIL,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-k5l8-b16p6c93-d2glxw5-6z178usp-1677738101\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":3818289,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "email-only",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-9a3d7f1b-6e04-4c8a-b2d5-1677738189\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":38,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::FIRST_TIME_SETTING_LOGIN_PASSWORD,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-k5l8-b16p6c93-d2glxw5-6z178usp-1677738101\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":3818289,\"msgParams\":null,\"ok\":true}",
+                ),
+                (
+                    "set-password",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-4d8b2f6a-0c95-4e3d-a7b1-1677738204\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":24,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::LOGIN,
+            sets_token: ::core::option::Option::Some("token"),
+            examples: &[
+                (
+                    "phone-password",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-31z6g86n-kr01ct-4g1u-ci45-1678377046\",\"code\":\"0\",\"data\":{\"customerGroupId\":1,\"thirdUserId\":null,\"googleId\":-1,\"lastName\":null,\"country\":\"CN\",\"kycStatus\":1,\"companyKycStatus\":2,\"assertPassStatus\":\"2\",\"idCard\":null,\"thirdLoginSource\":null,\"payPassStatus\":\"2\",\"kycAuditRemark\":\"公司未开启KYC认证,直接通过\",\"source\":\"H5\",\"type\":0,\"registerSource\":1,\"loginPassStatus\":\"2\",\"idCardType\":null,\"loginTime\":1678360534200,\"kycRemark\":\"未验证\",\"associationCompanyId\":null,\"id\":1176,\"activateStatus\":null,\"email\":\"22**@qq.com\",\"openAccountType\":0,\"accountRemark\":null,\"companyType\":\"real\",\"registerTime\":1648777706117,\"activateTime\":null,\"kycAuditStatus\":2,\"optional\":1,\"isFund\":0,\"token\":\"a541f9d5-2507-42b3-b790-59e1f755c380app\",\"firstName\":null,\"companyId\":360,\"thirdIntactMsg\":null,\"createTime\":1648777706117,\"phone\":\"135******9561\",\"relationCustomerId\":0,\"accountList\":[{\"netAssets\":\"2904318.4696\",\"available\":\"2904318.4696\",\"remark\":null,\"type\":1,\"equity\":\"2904318.4696\",\"firstDepositTime\":1648785031654,\"lockMargin\":\"0.0000\",\"balance\":\"2904321.4696\",\"interest\":\"0.0000\",\"customerId\":1176,\"liabilities\":\"0.0000\",\"currency\":\"USDT\",\"activateStatus\":2,\"withdrawAmount\":\"2904318.4696\",\"profit\":\"0\",\"tradeType\":5,\"wholeWarehouseBalance\":null,\"collateralFrozen\":\"0.0000\",\"freeMargin\":\"0\",\"margin\":\"0\",\"firstWithdrawTime\":1648792333492,\"activateTime\":1648792208194,\"frozen\":\"3.0000\",\"wholeWarehouseRate\":null,\"accountId\":1031717,\"openAccountStatus\":true,\"companyId\":360,\"liabilitiesPrincipal\":\"0.0000\",\"interestProportion\":null,\"createTime\":1648777706190,\"lockAmount\":\"3.0000\",\"marginRadio\":null,\"notWithdrawAmount\":\"0.0000\",\"availableLoan\":null,\"digits\":4,\"customerNo\":\"86001175\",\"status\":2,\"assetsId\":13},{\"netAssets\":\"0.05384909\",\"available\":\"0.05384909\",\"remark\":null,\"type\":1,\"equity\":\"0.05384909\",\"firstDepositTime\":null,\"lockMargin\":\"0.00000000\",\"balance\":\"0.05384909\",\"interest\":\"0.00000000\",\"customerId\":1176,\"liabilities\":\"0.00000000\",\"currency\":\"BTC\",\"activateStatus\":2,\"withdrawAmount\":\"0.05384909\",\"profit\":\"0\",\"tradeType\":5,\"wholeWarehouseBalance\":null,\"collateralFrozen\":\"0.00000000\",\"freeMargin\":\"0\",\"margin\":\"0\",\"firstWithdrawTime\":null,\"activateTime\":1648792208194,\"frozen\":\"0.00000000\",\"wholeWarehouseRate\":null,\"accountId\":1031718,\"openAccountStatus\":true,\"companyId\":360,\"liabilitiesPrincipal\":\"0.00000000\",\"interestProportion\":null,\"createTime\":1648777706190,\"lockAmount\":\"0.00000000\",\"marginRadio\":null,\"notWithdrawAmount\":\"0.00000000\",\"availableLoan\":null,\"digits\":8,\"customerNo\":\"86001175\",\"status\":2,\"assetsId\":16}],\"name\":null,\"phoneArea\":\"+86\",\"deposit\":1,\"rToken\":\"291e08e4e0af86b3d8af85f2947a02125a1c1746db58b303b06cc1aba389f4cd\",\"thirdServerCode\":\"\",\"customerNo\":\"86001175\",\"status\":6,\"withdraw\":1},\"bizCode\":\"\",\"tm\":82650853,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::REGISTER,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "phone-registration",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-4c8e1a7b-2f93-4d05-8b6a-e1f27c9d3a58-1678377102344\",\"code\":\"0\",\"data\":{\"customerNo\":\"86001176\",\"list\":[{\"levelCode\":\"LV1\",\"openAccountType\":0,\"levelName\":\"Basic verification\",\"pathName\":\"Personal KYC\",\"pathCode\":\"PERSONAL\",\"elementList\":[{\"elementCode\":\"firstName\",\"elementName\":\"First name\",\"showType\":\"input\",\"extend\":null,\"elementValue\":null,\"elementValueInputGroup\":null,\"elementCodeInputGroup\":null}]}],\"companyId\":360,\"email\":null,\"phone\":\"13429837442\",\"phoneArea\":\"+86\",\"name\":null,\"loginPassStatus\":\"2\",\"payPassStatus\":\"1\",\"customerGroupId\":1,\"country\":\"CN\",\"id\":1177,\"optional\":1,\"companyKycStatus\":2,\"thirdServerCode\":\"AG-100235\",\"source\":\"iOS\",\"capitalInStatus\":1,\"openAccountType\":0,\"companyType\":\"real\",\"associationCompanyId\":null,\"registerTime\":1678377102211,\"apiCheckSwitch\":false,\"apiCheckRule\":null},\"bizCode\":\"\",\"tm\":231,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+    ];
+}
+
 /// Calls `visitor.visit::<Request>()` for every operation's request type
 /// (with feature `serde`, or `client` and `server`: visitors may
 /// decode requests and responses).

@@ -290,7 +290,24 @@ pub mod openapi_customer_web_api_service;
 pub mod third_ext;
 
 #[rustfmt::skip]
-pub mod types;
+pub mod types {
+    //! The data types and enums of the spec, one module per spec file
+    //! that declares them.
+
+    mod api_keys;
+    mod customer_web_assets;
+    mod customer_web_profile;
+    mod login;
+    mod openapi_b;
+    mod types_;
+
+    pub use api_keys::*;
+    pub use customer_web_assets::*;
+    pub use customer_web_profile::*;
+    pub use login::*;
+    pub use openapi_b::*;
+    pub use types_::*;
+}
 
 #[cfg(feature = "white-customer-admin-api-service")]
 #[rustfmt::skip]

@@ -156,6 +156,27 @@ pub mod operations {
     pub const COUNT: usize = 1;
 }
 
+/// This service's rows of the mock's table: every operation with its
+/// examples as `(name, envelope JSON)`.
+#[cfg(feature = "mock")]
+pub mod mock {
+    use super::rt;
+
+    /// Every operation of this service with its examples.
+    pub static OPERATIONS: &[rt::StaticOperation] = &[
+        rt::StaticOperation {
+            info: &super::operations::CHECK_CUSTOMER_EXIST,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "phone-exists",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-6e1b4d92-8a3f-4c07-b5d1-9f2e7a0c3b64-1678379011203\",\"code\":\"0\",\"data\":1,\"bizCode\":\"\",\"tm\":36,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+    ];
+}
+
 /// Calls `visitor.visit::<Request>()` for every operation's request type
 /// (with feature `serde`, or `client` and `server`: visitors may
 /// decode requests and responses).

@@ -145,6 +145,37 @@ pub mod operations {
     pub const COUNT: usize = 2;
 }
 
+/// This service's rows of the mock's table: every operation with its
+/// examples as `(name, envelope JSON)`.
+#[cfg(feature = "mock")]
+pub mod mock {
+    use super::rt;
+
+    /// Every operation of this service with its examples.
+    pub static OPERATIONS: &[rt::StaticOperation] = &[
+        rt::StaticOperation {
+            info: &super::operations::SWITCH_ACCOUNT,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "switch",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-e3a61f8c-5b27-4d9e-8c04-71f2a9b6d35e-1678378105872\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":538,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::RANDOM_KEY,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "success",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-qfx13-8z5850-mf4l657-gkqbn-1677563999\",\"code\":\"0\",\"data\":\"qfx13-8z5850-mf4l657-gkqbn-167756399\",\"bizCode\":\"\",\"tm\":955,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+    ];
+}
+
 /// Calls `visitor.visit::<Request>()` for every operation's request type
 /// (with feature `serde`, or `client` and `server`: visitors may
 /// decode requests and responses).

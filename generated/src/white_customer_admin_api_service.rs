@@ -614,6 +614,47 @@ pub mod operations {
     pub const COUNT: usize = 3;
 }
 
+/// This service's rows of the mock's table: every operation with its
+/// examples as `(name, envelope JSON)`.
+#[cfg(feature = "mock")]
+pub mod mock {
+    use super::rt;
+
+    /// Every operation of this service with its examples.
+    pub static OPERATIONS: &[rt::StaticOperation] = &[
+        rt::StaticOperation {
+            info: &super::operations::ADD_CUS_AND_OPEN_ACCOUNT_AND_KYC,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "created",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"t-h2jv9x-4to64-9mp4wd7-793nv-1661227305\",\"code\":\"0\",\"data\":\"86021976\",\"bizCode\":\"\",\"tm\":236026513,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::PAGE,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "first-page",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-2a9f6c13-4e7b-4d58-91c0-b8e3d5a27f46-1678379120987\",\"code\":\"0\",\"data\":{\"current\":1,\"records\":[{\"agentCustomerNo\":null,\"companyId\":360,\"createTime\":1648777706117,\"customerGroupId\":1,\"customerGroupName\":\"Default group\",\"customerNo\":\"86001175\",\"customerType\":0,\"email\":\"22**@qq.com\",\"firstAccountActivateTime\":1648792208194,\"firstName\":null,\"id\":1176,\"idCard\":null,\"idCardType\":null,\"lastName\":null,\"loginTime\":1678360534200,\"name\":null,\"openAccountType\":0,\"phone\":\"135******9561\",\"phoneArea\":\"+86\",\"registerSource\":1,\"remark\":null,\"status\":6,\"tgUserId\":null,\"tgUserName\":null,\"thirdAccountNo\":null,\"thirdLoginSource\":null,\"thirdUserId\":null,\"unitId\":null,\"unitName\":null,\"updateTime\":1678360534200}],\"size\":20,\"total\":1},\"bizCode\":\"\",\"tm\":58,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+        rt::StaticOperation {
+            info: &super::operations::DETAIL,
+            sets_token: ::core::option::Option::None,
+            examples: &[
+                (
+                    "base-info",
+                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-8d4c2b7e-1f6a-4e93-a05d-7c9b3e1f2a68-1678379205611\",\"code\":\"0\",\"data\":{\"accountList\":null,\"accountRemark\":null,\"activateStatus\":2,\"activateTime\":1648792208194,\"address\":null,\"apiCheckRule\":null,\"apiCheckSwitch\":false,\"assertPassStatus\":\"2\",\"associationCompanyId\":null,\"companyId\":360,\"companyKycStatus\":2,\"companyType\":\"real\",\"country\":\"CN\",\"createTime\":1648777706117,\"customerAgentMark\":null,\"customerGroupId\":1,\"customerNo\":\"86001175\",\"customerType\":0,\"deposit\":1,\"earlyWarningLevel\":null,\"email\":\"22**@qq.com\",\"firstName\":null,\"forceLevel\":null,\"googleId\":-1,\"id\":1176,\"idCard\":null,\"idCardType\":null,\"isFund\":0,\"kycAuditRemark\":null,\"kycAuditStatus\":2,\"kycRemark\":null,\"kycStatus\":1,\"lastName\":null,\"loginPassStatus\":\"2\",\"loginTime\":1678360534200,\"name\":null,\"openAccountType\":0,\"optional\":1,\"payPassStatus\":\"2\",\"phone\":\"135******9561\",\"phoneArea\":\"+86\",\"postalCode\":null,\"registerSource\":1,\"registerTime\":1648777706117,\"relationCustomerId\":0,\"source\":\"H5\",\"status\":6,\"thirdIntactMsg\":null,\"thirdLoginSource\":null,\"thirdServerCode\":\"\",\"thirdUserId\":null,\"type\":0,\"unitId\":null,\"unitName\":null,\"utmSource\":null,\"withdraw\":1,\"withdrawLevel\":null},\"bizCode\":\"\",\"tm\":44,\"msgParams\":null,\"ok\":true}",
+                ),
+            ],
+        },
+    ];
+}
+
 /// Calls `visitor.visit::<Request>()` for every operation's request type
 /// (with feature `serde`, or `client` and `server`: visitors may
 /// decode requests and responses).

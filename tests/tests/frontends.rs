@@ -40,35 +40,62 @@ fn cli_builder_and_macro_emit_identical_code() {
     );
 }
 
-/// The items of a generated crate with each `mod name;` of `lib.rs`
-/// replaced by `mod name { .. }` holding `name.rs`; without what only the
-/// crate has (its inner attributes, `#[rustfmt::skip]` on declarations, the
-/// runtime re-exports).
+/// The items of a generated crate with each `mod name;` (of `lib.rs`, and
+/// of `lib.rs`'s inline `types`) replaced by `mod name { .. }` holding its
+/// file; without what only the crate has (its inner attributes,
+/// `#[rustfmt::skip]` on modules in files of their own, the runtime
+/// re-exports).
 fn inline_crate(src: &std::path::Path) -> proc_macro2::TokenStream {
-    let parse = |path: PathBuf| {
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
-        syn::parse_file(&text).unwrap_or_else(|e| panic!("{path:?}: {e}"))
-    };
-    let lib = parse(src.join("lib.rs"));
-    let mut items = Vec::new();
-    for item in lib.items {
-        match item {
-            syn::Item::Mod(mut m) if m.content.is_none() => {
-                let file = parse(src.join(format!("{}.rs", m.ident)));
-                m.attrs.retain(|a| !is_skip(a));
-                m.attrs.extend(file.attrs);
-                m.content = Some((Default::default(), file.items));
-                m.semi = None;
-                items.push(syn::Item::Mod(m));
-            }
-            // The crate's re-exports of the runtime (`runtime`, `ApiError`,
-            // `ClientConfig`, ..): a build script or macro user has the
-            // runtime as a dependency of their own.
-            syn::Item::Use(u) if quote::quote!(#u).to_string().contains("bizgen_runtime") => {}
-            other => items.push(other),
-        }
-    }
+    let lib = parse(&src.join("lib.rs"));
+    let items = lib.items.into_iter().filter_map(|item| match item {
+        // The crate's re-exports of the runtime (`runtime`, `ApiError`,
+        // `ClientConfig`, ..): a build script or macro user has the
+        // runtime as a dependency of their own.
+        syn::Item::Use(u) if quote::quote!(#u).to_string().contains("bizgen_runtime") => None,
+        other => Some(inline_modules(src, other)),
+    });
     quote::quote!(#(#items)*)
+}
+
+fn parse(path: &std::path::Path) -> syn::File {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    syn::parse_file(&text).unwrap_or_else(|e| panic!("{path:?}: {e}"))
+}
+
+/// A module of the crate whose items are in `dir` (`src/` for the root's),
+/// its `mod name;` declarations, at any depth, made inline from
+/// `dir/name.rs`.
+fn inline_modules(dir: &std::path::Path, item: syn::Item) -> syn::Item {
+    let syn::Item::Mod(mut m) = item else {
+        return item;
+    };
+    // `#[rustfmt::skip]` keeps `cargo fmt` out of the crate's files.
+    let declares = |items: &[syn::Item]| {
+        items
+            .iter()
+            .any(|i| matches!(i, syn::Item::Mod(m) if m.content.is_none()))
+    };
+    if m.content.as_ref().is_none_or(|(_, items)| declares(items)) {
+        m.attrs.retain(|a| !is_skip(a));
+    }
+    let name = m.ident.to_string();
+    let name = name.trim_start_matches("r#");
+    let items = match m.content.take() {
+        Some((_, items)) => items,
+        None => {
+            let file = parse(&dir.join(format!("{name}.rs")));
+            m.attrs.extend(file.attrs);
+            m.semi = None;
+            file.items
+        }
+    };
+    let sub = dir.join(name);
+    let items = items
+        .into_iter()
+        .map(|item| inline_modules(&sub, item))
+        .collect();
+    m.content = Some((Default::default(), items));
+    syn::Item::Mod(m)
 }
 
 fn is_skip(attr: &syn::Attribute) -> bool {
@@ -205,6 +232,30 @@ fn macro_compile_errors() {
 }
 
 #[test]
+fn streamed_generate_writes_exactly_the_outputs() {
+    let tmp = std::env::temp_dir().join(format!("bizgen-stream-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    let api = common::api();
+    let report = bizgen::generate::generate(&api, &Default::default(), &tmp).expect("generate");
+    let files = bizgen::generate::outputs(&api, &Default::default()).expect("outputs");
+    let written: Vec<&std::path::PathBuf> = files.keys().collect();
+    assert_eq!(
+        report.written.iter().collect::<Vec<_>>(),
+        written,
+        "every output written once, in path order"
+    );
+    for (rel, text) in &files {
+        let have = std::fs::read_to_string(tmp.join(rel)).expect("written");
+        assert!(have == *text, "{} differs from outputs()", rel.display());
+    }
+    let (drift, compared) =
+        bizgen::generate::check_dir(&api, &Default::default(), &tmp).expect("check");
+    assert!(drift.is_empty(), "{drift:?}");
+    assert_eq!(compared, files.len());
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+#[test]
 fn generate_removes_stale_generated_files_but_never_hand_written_ones() {
     let tmp = std::env::temp_dir().join(format!("bizgen-stale-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
@@ -213,7 +264,8 @@ fn generate_removes_stale_generated_files_but_never_hand_written_ones() {
     let old_page = tmp.join("docs/operations/old-service/gone.md");
     std::fs::create_dir_all(old_page.parent().expect("parent")).expect("dir");
     std::fs::write(&old_page, "# gone\n").expect("stale page");
-    let old_rs = tmp.join("src/old.rs");
+    // `src/types.rs` is where the types were before `src/types/`.
+    let old_rs = tmp.join("src/types.rs");
     std::fs::write(
         &old_rs,
         format!("{}\nfn old() {{}}\n", bizgen::rust::HEADER),
@@ -222,11 +274,14 @@ fn generate_removes_stale_generated_files_but_never_hand_written_ones() {
     let mine = tmp.join("src/mine.rs");
     std::fs::write(&mine, "// written by hand\n").expect("hand-written");
 
-    let report = bizgen::generate::write(&tmp, &files).expect("rewrite");
+    // The streaming writer of `bizgen generate`, over what `write` wrote.
+    let report =
+        bizgen::generate::generate(&common::api(), &Default::default(), &tmp).expect("rewrite");
     assert!(
         report.written.is_empty(),
         "unchanged files are not rewritten"
     );
+    assert_eq!(report.unchanged, files.len());
     assert!(
         !old_page.exists() && !old_rs.exists(),
         "stale generated files are removed"

@@ -90,12 +90,12 @@ fn wire_type(api: &Api, ty: &Ty, scope: Scope) -> String {
     }
 }
 
-/// A link to a type of the shared `types` module: by its bare name inside
-/// `types`, through `super::types` from a sibling module (rustdoc resolves
-/// links in the scope of the item they document).
+/// A link to a type of the shared `types` module: through `super` from a
+/// module of `types`, through `super::types` from a sibling module (rustdoc
+/// resolves links in the scope of the item they document).
 fn type_link(name: &str, scope: Scope) -> String {
     match scope {
-        Scope::Types => format!("[`{name}`]"),
+        Scope::Types => format!("[`{name}`](super::{name})"),
         Scope::Sibling => format!("[`{name}`](super::types::{name})"),
     }
 }

@@ -1,5 +1,6 @@
 //! The Rust emitter: the IR becomes one token stream (types, services,
-//! client, server, mock), formatted with prettyplease. The CLI, the build
+//! client, server, mock), formatted with prettyplease, or one file per
+//! module of the generated crate. The CLI, the build
 //! script helper and the proc-macro all call [`items`].
 
 mod docs;
@@ -8,6 +9,7 @@ mod mock;
 mod schema;
 mod services;
 mod tokens;
+mod type_modules;
 mod types;
 
 use proc_macro2::{Ident, TokenStream};
@@ -82,28 +84,45 @@ pub fn service_feature(service: &crate::ir::Service) -> String {
 enum Part {
     /// Constants, operation index, `Client`, `Server`, `Unimplemented`.
     Root,
-    /// The shared `types` module.
+    /// The whole `types` module, its modules inline (the include file).
     Types,
+    /// One module of `types`, by index into `api.type_modules`: the types
+    /// of one spec file (a file of the crate).
+    TypeModule(usize),
     /// One service module, by index.
     Service(usize),
     Mock,
 }
 
-/// The root items, then the modules sorted by name: the order in which
-/// `cargo fmt` keeps the crate's `mod` declarations, used by every front-end.
-fn parts(api: &Api) -> Vec<Part> {
+/// The modules of the crate root sorted by name (the order in which `cargo
+/// fmt` keeps the crate's `mod` declarations, used by every front-end).
+fn modules(api: &Api) -> Vec<Part> {
     let mut modules = vec![Part::Types, Part::Mock];
     modules.extend((0..api.services.len()).map(Part::Service));
     modules.sort_by_key(|&part| module_name(api, part).map(|n| n.trim_start_matches("r#")));
+    modules
+}
+
+/// The root items, then the modules. `inline` keeps `types` one part, to
+/// be formatted whole; otherwise each of its modules is a part (a file).
+fn parts(api: &Api, inline: bool) -> Vec<Part> {
     let mut parts = vec![Part::Root];
-    parts.extend(modules);
+    for part in modules(api) {
+        match part {
+            Part::Types if !inline => {
+                parts.extend((0..api.type_modules.len()).map(Part::TypeModule));
+            }
+            part => parts.push(part),
+        }
+    }
     parts
 }
 
-/// The module a part is, `None` for the root items.
+/// The module of the crate root a part is, `None` for the root items and
+/// the modules of `types`.
 fn module_name(api: &Api, part: Part) -> Option<&str> {
     match part {
-        Part::Root => None,
+        Part::Root | Part::TypeModule(_) => None,
         Part::Types => Some("types"),
         Part::Service(i) => Some(&api.services[i].module),
         Part::Mock => Some("mock"),
@@ -113,7 +132,7 @@ fn module_name(api: &Api, part: Part) -> Option<&str> {
 /// The feature a module is compiled under in the generated crate.
 fn module_feature(api: &Api, part: Part) -> Option<String> {
     match part {
-        Part::Root | Part::Types => None,
+        Part::Root | Part::Types | Part::TypeModule(_) => None,
         Part::Service(i) => Some(service_feature(&api.services[i])),
         Part::Mock => Some("mock".into()),
     }
@@ -122,17 +141,15 @@ fn module_feature(api: &Api, part: Part) -> Option<String> {
 /// A rough measure of how much code a part becomes, to balance threads.
 fn weight(api: &Api, part: Part) -> usize {
     match part {
-        Part::Types => {
-            api.types.iter().map(|t| t.fields.len() + 4).sum::<usize>()
-                + api.enums.iter().map(|e| e.values.len() + 8).sum::<usize>()
-        }
+        Part::Types => type_modules::weight(api, None),
+        Part::TypeModule(i) => type_modules::weight(api, Some(&api.type_modules[i])),
         Part::Service(i) => api.services[i]
             .operations
             .iter()
             .map(|o| o.request.fields.len() + 12)
             .sum(),
         Part::Root => api.services.len() * 4,
-        Part::Mock => api.operations().count() * 3,
+        Part::Mock => api.services.len(),
     }
 }
 
@@ -140,16 +157,20 @@ fn weight(api: &Api, part: Part) -> usize {
 fn emit_part(api: &Api, part: Part, gates: Gates) -> TokenStream {
     match part {
         Part::Root => emit_root(api, gates),
-        Part::Types => emit_types(api, gates),
+        Part::Types => type_modules::index(api, |m| {
+            let items = type_modules::emit(api, m, gates);
+            quote!({ #items })
+        }),
+        Part::TypeModule(i) => type_modules::emit(api, &api.type_modules[i], gates),
         Part::Service(i) => services::emit_service(api, &api.services[i], gates),
-        Part::Mock => mock::emit_mock(api),
+        Part::Mock => mock::emit_mock(api, gates),
     }
 }
 
 /// Every generated item, in a fixed order, modules inline and ungated: what
 /// the proc-macro expands to.
 pub fn items(api: &Api) -> TokenStream {
-    parts(api)
+    parts(api, true)
         .into_iter()
         .map(|part| {
             let items = emit_part(api, part, Gates::None);
@@ -162,39 +183,6 @@ pub fn items(api: &Api) -> TokenStream {
             }
         })
         .collect()
-}
-
-/// The shared `types` module's content.
-fn emit_types(api: &Api, gates: Gates) -> TokenStream {
-    let import = rt_import();
-    let enums = api.enums.iter().map(|e| types::emit_enum(e, gates));
-    let structs = api.types.iter().map(|s| {
-        let doc = docs::doc_attrs(&docs::paragraphs([
-            s.description.as_str(),
-            s.description_zh.as_deref().unwrap_or(""),
-        ]));
-        types::emit_struct(api, s, doc, types::Scope::Types, gates)
-    });
-    // Deprecated fields and variants are for users' code to avoid; the
-    // generated impls still use them.
-    let uses_deprecated = api
-        .enums
-        .iter()
-        .any(|e| e.values.iter().any(|v| v.deprecated))
-        || api
-            .types
-            .iter()
-            .any(|t| t.fields.iter().any(|f| f.deprecated));
-    let allow_deprecated = uses_deprecated.then(|| quote!(#![allow(deprecated)]));
-    quote! {
-        //! Shared data types and enums.
-
-        #allow_deprecated
-        #import
-
-        #(#enums)*
-        #(#structs)*
-    }
 }
 
 /// One constant per error code of the spec, with its message.
@@ -411,7 +399,7 @@ fn emit_root(api: &Api, gates: Gates) -> TokenStream {
 /// each thread emits its own); results in part order, not spaced out yet. `inline` wraps each
 /// module's items in `pub mod name { .. }`.
 fn render_parts(api: &Api, gates: Gates, inline: bool) -> crate::Result<Vec<String>> {
-    let parts = parts(api);
+    let parts = parts(api, inline);
     let texts = crate::parallel::map_balanced(
         &parts,
         |part| weight(api, *part),
@@ -450,39 +438,55 @@ pub fn render_include(api: &Api) -> crate::Result<String> {
 }
 
 /// The Rust sources of the generated crate, by path relative to the crate:
-/// `src/lib.rs` (crate docs, the root items, one `mod` per module) and one
-/// file per module (`src/types.rs`, one per service, `src/mock.rs`): the
-/// items of [`items`] with the crate's feature gates. No file but `lib.rs`
-/// grows with the whole API. Every item of `lib.rs` is `#[rustfmt::skip]`
-/// (the modules too), so that `cargo fmt` never makes the output drift.
+/// `src/lib.rs` (crate docs, the root items, one `mod` per module, the
+/// `types` index) and one file per module (`src/types/<spec file>.rs`, one
+/// per service, `src/mock.rs`): the items of [`items`] with the crate's
+/// feature gates. No file but `lib.rs` grows with the whole API. Every item
+/// of `lib.rs` is `#[rustfmt::skip]` (the modules too), so that `cargo fmt`
+/// never makes the output drift.
 pub fn render_crate(api: &Api) -> crate::Result<Vec<(std::path::PathBuf, String)>> {
-    let parts = parts(api);
-    let mut texts = render_parts(api, Gates::Features, false)?.into_iter();
+    let parts = parts(api, false);
+    let texts = render_parts(api, Gates::Features, false)?;
     let mut files = Vec::new();
-    let mut modules = Vec::new();
     let mut root = String::new();
-    for part in parts {
-        let text = texts.next().unwrap_or_default();
-        match module_name(api, part) {
-            None => root = text,
-            Some(name) => {
-                let file = name.trim_start_matches("r#");
-                files.push((
-                    std::path::PathBuf::from(format!("src/{file}.rs")),
-                    format!("{HEADER}\n{}", format::space_out(&text)),
-                ));
-                let gate = module_feature(api, part).map(|f| Gates::Features.on(&f));
-                modules.push((name.to_owned(), gate));
+    for (part, text) in parts.into_iter().zip(texts) {
+        let file = match part {
+            Part::Root => {
+                root = text;
+                continue;
             }
-        }
+            Part::TypeModule(i) => format!("types/{}", api.type_modules[i].name),
+            _ => match module_name(api, part) {
+                Some(name) => name.trim_start_matches("r#").to_owned(),
+                None => continue,
+            },
+        };
+        files.push((
+            std::path::PathBuf::from(format!("src/{file}.rs")),
+            format!("{HEADER}\n{}", format::space_out(&text)),
+        ));
     }
-    let decls = modules.into_iter().map(|(name, gate)| {
-        let name = ident(&name);
-        quote! {
-            #gate
-            #[rustfmt::skip]
-            pub mod #name;
-        }
+    let decls = modules(api).into_iter().filter_map(|part| {
+        let name = ident(module_name(api, part)?);
+        Some(match part {
+            Part::Types => {
+                let content = type_modules::index(api, |_| quote!(;));
+                quote! {
+                    #[rustfmt::skip]
+                    pub mod #name {
+                        #content
+                    }
+                }
+            }
+            _ => {
+                let gate = module_feature(api, part).map(|f| Gates::Features.on(&f));
+                quote! {
+                    #gate
+                    #[rustfmt::skip]
+                    pub mod #name;
+                }
+            }
+        })
     });
     let doc = docs::paragraphs([
         api.title.as_str(),

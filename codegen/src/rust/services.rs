@@ -277,6 +277,7 @@ pub fn emit_service(api: &Api, service: &Service, gates: Gates) -> TokenStream {
         .iter()
         .any(|op| op.deprecated || op.request.fields.iter().any(|f| f.deprecated));
     let allow_deprecated = uses_deprecated.then(|| quote!(#![allow(deprecated)]));
+    let mock_rows = super::mock::emit_service_rows(service, gates);
     quote! {
         #(#![doc = #module_doc])*
         #allow_deprecated
@@ -299,6 +300,8 @@ pub fn emit_service(api: &Api, service: &Service, gates: Gates) -> TokenStream {
             /// The number of operations of this service.
             pub const COUNT: usize = #op_count;
         }
+
+        #mock_rows
 
         /// Calls `visitor.visit::<Request>()` for every operation's request type
         /// (with feature `serde`, or `client` and `server`: visitors may

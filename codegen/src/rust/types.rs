@@ -15,7 +15,7 @@ use crate::ir::{Api, Code, Enum, EnumRepr, Field, Sides, Struct, Ty};
 /// Where the generated item sits, to name the shared `types` module from it.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
-    /// Inside `types` itself.
+    /// Inside one of the modules of `types` (its parent).
     Types,
     /// A sibling module of `types` (services, mock).
     Sibling,
@@ -23,7 +23,7 @@ pub enum Scope {
 
 pub fn types_path(scope: Scope) -> TokenStream {
     match scope {
-        Scope::Types => quote!(self),
+        Scope::Types => quote!(super),
         Scope::Sibling => quote!(super::types),
     }
 }

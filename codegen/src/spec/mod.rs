@@ -9,6 +9,7 @@ mod ctx;
 mod lifecycle;
 pub mod located;
 mod merge;
+mod modules;
 mod operations;
 mod parse;
 pub mod raw;
@@ -117,9 +118,11 @@ pub fn load_sources(sources: Vec<Source>) -> Result<Loaded, SpecErrors> {
         // report what stopped parsing and nothing that follows from it.
         return finish(None, files, diagnostics);
     }
+    let modules = modules::FileModules::new(&files.paths);
     let mut ctx = Ctx {
         diags: &mut diagnostics,
         files: &files,
+        modules: &modules,
     };
     let merged = merge::merge(&mut ctx, &parsed);
     let api = resolve::resolve(&mut ctx, &merged);

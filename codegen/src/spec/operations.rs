@@ -319,6 +319,7 @@ fn resolve_operation(
     let request = Struct {
         name: format!("{stem}Request"),
         rust_name: format!("{stem}Request"),
+        module: ctx.module_of(name.pos),
         description: format!("Request body of `{biz_type}`."),
         description_zh: None,
         fields: resolve_fields(

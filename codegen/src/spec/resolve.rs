@@ -84,6 +84,12 @@ pub(super) fn resolve(ctx: &mut Ctx, merged: &Merged) -> Option<Api> {
         .collect();
 
     let (enums, types) = resolve_types(ctx, merged, &known);
+    let type_modules = ctx.modules.type_modules(
+        enums
+            .iter()
+            .map(|e| e.pos)
+            .chain(types.iter().map(|t| t.pos)),
+    );
 
     let envelope = match merged.envelope {
         Some(env) => {
@@ -169,6 +175,7 @@ pub(super) fn resolve(ctx: &mut Ctx, merged: &Merged) -> Option<Api> {
         errors,
         enums,
         types,
+        type_modules,
         services,
     };
     api.mark_sides();

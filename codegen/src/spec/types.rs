@@ -84,6 +84,7 @@ pub(super) fn resolve_types(
             Struct {
                 name: name.clone(),
                 rust_name: names::type_name(name),
+                module: ctx.module_of(*pos),
                 description: t.description.clone(),
                 description_zh: t.description_zh.clone(),
                 fields,
@@ -227,6 +228,7 @@ fn resolve_enum(ctx: &mut Ctx, name: &str, pos: Pos, e: &raw::EnumDef) -> Enum {
     Enum {
         name: name.to_owned(),
         rust_name: names::type_name(name),
+        module: ctx.module_of(pos),
         repr: e.repr,
         description: e.description.clone(),
         description_zh: e.description_zh.clone(),

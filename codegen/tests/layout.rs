@@ -1,0 +1,69 @@
+//! The output layout rule, on the spec and on its 10-times copy (made in
+//! memory by `bizgen::scale`): no generated Rust file but the index
+//! `lib.rs` grows with the whole API. Types are split by spec file, mock
+//! rows live in their service's module, so that every other file stays the
+//! size of one spec file or one service.
+
+use std::path::{Path, PathBuf};
+
+fn api(copies: usize) -> bizgen::ir::Api {
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    let sources = bizgen::scale::copies(&spec, copies).expect("copies of the spec");
+    bizgen::spec::load_sources(sources)
+        .unwrap_or_else(|e| panic!("the {copies}× spec does not load:\n{e}"))
+        .api
+}
+
+/// The largest file but `lib.rs`, and `lib.rs`'s size, in bytes.
+fn sizes(files: &[(PathBuf, String)]) -> ((&Path, usize), usize) {
+    let lib = Path::new("src/lib.rs");
+    let largest = files
+        .iter()
+        .filter(|(path, _)| path != lib)
+        .map(|(path, text)| (path.as_path(), text.len()))
+        .max_by_key(|&(_, len)| len)
+        .expect("files besides lib.rs");
+    let lib = files
+        .iter()
+        .find(|(path, _)| path == lib)
+        .map_or(0, |(_, text)| text.len());
+    (largest, lib)
+}
+
+#[test]
+fn no_rust_file_but_lib_rs_grows_with_the_api() {
+    let (one, ten) = (api(1), api(10));
+    assert_eq!(
+        ten.operations().count(),
+        10 * one.operations().count(),
+        "the 10× spec has 10 times the operations"
+    );
+    let one_files = bizgen::rust::render_crate(&one).expect("render 1×");
+    let ten_files = bizgen::rust::render_crate(&ten).expect("render 10×");
+    let ((one_path, one_largest), one_lib) = sizes(&one_files);
+    let ((ten_path, ten_largest), ten_lib) = sizes(&ten_files);
+    // Copies rename every type (`AccountX7`): a little longer, not more.
+    assert!(
+        ten_largest * 10 <= one_largest * 11,
+        "{} has {ten_largest} bytes at 10×; the largest file at 1× ({}) has {one_largest}",
+        ten_path.display(),
+        one_path.display()
+    );
+    // The index lists services (and the modules of `types`), nothing per
+    // operation or type: at most linear in the copies.
+    assert!(
+        ten_lib <= one_lib * 10,
+        "lib.rs has {ten_lib} bytes at 10×, {one_lib} at 1×"
+    );
+    let types_files = |files: &[(PathBuf, String)]| {
+        files
+            .iter()
+            .filter(|(path, _)| path.starts_with("src/types"))
+            .count()
+    };
+    assert_eq!(
+        types_files(&ten_files),
+        10 * types_files(&one_files),
+        "one file of `types` per spec file that declares types"
+    );
+}
