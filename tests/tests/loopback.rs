@@ -6,7 +6,7 @@ mod common;
 use std::net::SocketAddr;
 
 use bizgen_runtime::client::{CallOptions, ClientConfig, Error};
-use bizgen_runtime::codegen::{Operation, OperationVisitor, SerdeOperation};
+use bizgen_runtime::codegen::{OperationVisitor, SerdeOperation};
 use serde_json::Value;
 
 fn make_client(addr: SocketAddr) -> customer_api::Client {

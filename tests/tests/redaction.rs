@@ -3,7 +3,7 @@
 mod common;
 
 use bizgen::ir::{Api, Code, Ty};
-use bizgen_runtime::codegen::{Operation, OperationVisitor, SerdeOperation};
+use bizgen_runtime::codegen::{OperationVisitor, SerdeOperation};
 use serde_json::{json, Value};
 
 const SECRET: &str = "SECRET-7f3a";

@@ -4,7 +4,7 @@
 
 mod common;
 
-use bizgen_runtime::codegen::{Operation, OperationVisitor, SerdeOperation};
+use bizgen_runtime::codegen::{OperationVisitor, SerdeOperation};
 use bizgen_runtime::Envelope;
 use serde_json::Value;
 

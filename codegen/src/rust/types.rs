@@ -113,7 +113,11 @@ fn deserialize_cfg(sides: Sides) -> TokenStream {
     match (sides.request, sides.response) {
         (true, false) => quote!(any(feature = "server", feature = "serde")),
         (false, true) => quote!(any(feature = "client", feature = "serde")),
-        _ => quote!(any(feature = "client", feature = "server", feature = "serde")),
+        _ => quote!(any(
+            feature = "client",
+            feature = "server",
+            feature = "serde"
+        )),
     }
 }
 
