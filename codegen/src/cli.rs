@@ -242,10 +242,16 @@ fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resu
             Ok(if report.failed() { EXIT_FAILURE } else { 0 })
         }
         Command::Generate { out: dir, krate } => {
-            let Some(files) = outputs(&cli.spec, &krate.options(), err)? else {
+            let Some(loaded) = load(&cli.spec, err)? else {
                 return Ok(EXIT_FAILURE);
             };
-            let report = generate::write(dir, &files)?;
+            let report = match generate::generate(&loaded.api, &krate.options(), dir) {
+                Ok(report) => report,
+                Err(e) => {
+                    writeln!(err, "bizgen: {e}")?;
+                    return Ok(EXIT_FAILURE);
+                }
+            };
             for p in &report.written {
                 writeln!(err, "wrote {}", dir.join(p).display())?;
             }
@@ -264,7 +270,7 @@ fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resu
                 err,
                 "{}: {} files ({} written, {} unchanged, {} removed)",
                 dir.display(),
-                files.len(),
+                report.files(),
                 report.written.len(),
                 report.unchanged,
                 report.removed.len()
@@ -272,17 +278,23 @@ fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resu
             Ok(0)
         }
         Command::Check { out: dir, krate } => {
-            let Some(files) = outputs(&cli.spec, &krate.options(), err)? else {
+            let Some(loaded) = load(&cli.spec, err)? else {
                 return Ok(EXIT_FAILURE);
             };
-            let drift = generate::check(dir, &files)?;
+            let (drift, files) = match generate::check_dir(&loaded.api, &krate.options(), dir) {
+                Ok(found) => found,
+                Err(e) => {
+                    writeln!(err, "bizgen: {e}")?;
+                    return Ok(EXIT_FAILURE);
+                }
+            };
             if drift.is_empty() {
                 writeln!(
                     err,
                     "{} is in sync with {} ({} files)",
                     dir.display(),
                     cli.spec.display(),
-                    files.len()
+                    files
                 )?;
                 return Ok(0);
             }
@@ -443,24 +455,6 @@ fn read_json(path: &Path) -> Result<Value, String> {
             e.column()
         )
     })
-}
-
-/// Every generated file for the spec; `None` (diagnostics printed) on errors.
-fn outputs(
-    spec: &Path,
-    options: &generate::Options,
-    err: &mut dyn Write,
-) -> std::io::Result<Option<std::collections::BTreeMap<PathBuf, String>>> {
-    let Some(loaded) = load(spec, err)? else {
-        return Ok(None);
-    };
-    match generate::outputs(&loaded.api, options) {
-        Ok(files) => Ok(Some(files)),
-        Err(e) => {
-            writeln!(err, "bizgen: {e}")?;
-            Ok(None)
-        }
-    }
 }
 
 /// Loads the spec, printing diagnostics; `None` when it has errors.

@@ -14,6 +14,7 @@ pub mod schema;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
+use std::rc::Rc;
 
 use bizgen_runtime::schema::{EnumCodes, Schema};
 use serde_json::Value;
@@ -21,8 +22,8 @@ use serde_json::Value;
 use crate::ir::{Access, Api, Constraints, ExampleKind, Operation, Presence, Service, Ty};
 use crate::wire;
 use document::{
-    Components, Document, Example, Info, MediaType, Ordered, Parameter, PathItem, RequestBody,
-    Response, SchemaObject, SecurityScheme, Server, Tag,
+    Components, Document, Example, Info, Lazy, MediaType, Ordered, Parameter, PathItem,
+    RequestBody, Response, SchemaObject, SecurityScheme, Server, Tag,
 };
 pub use schema::Version;
 use schema::{EnumText, Meta, Shapes};
@@ -91,47 +92,74 @@ impl OwnNames {
 }
 
 /// Builds the whole document.
-pub fn document(api: &Api, version: Version) -> Document {
+pub fn document(api: &Api, version: Version) -> Document<'_> {
     let shapes = Shapes { api, version };
-    let names = OwnNames::new(api);
-    let response_structs = response_structs(api);
+    let names = Rc::new(OwnNames::new(api));
+    let response_structs = Rc::new(response_structs(api));
 
-    let mut schemas = BTreeMap::new();
+    // Every schema and path item is built when the document is written
+    // (`Lazy`); here they only get their key.
+    let mut schemas: BTreeMap<String, Box<dyn Fn() -> SchemaObject>> = BTreeMap::new();
     for e in &api.enums {
         if let Schema::Enum(es) =
             wire::ty_schema(api, &Ty::Enum(e.name.clone()), &Constraints::default())
         {
             schemas.insert(
                 e.name.clone(),
-                shapes.enumeration(EnumText::of(e), &es.codes),
+                Box::new(move || shapes.enumeration(EnumText::of(e), &es.codes)),
             );
         }
     }
     for s in &api.types {
-        let request_only = !response_structs.contains(&s.name);
-        let mut object = shapes.object(&wire::struct_schema(api, s), &s.fields, |_| request_only);
-        object.description = non_empty(&s.description);
-        object.description_zh = s.description_zh.clone();
-        schemas.insert(s.name.clone(), object);
+        let response_structs = Rc::clone(&response_structs);
+        schemas.insert(
+            s.name.clone(),
+            Box::new(move || {
+                let request_only = !response_structs.contains(&s.name);
+                let mut object =
+                    shapes.object(&wire::struct_schema(api, s), &s.fields, |_| request_only);
+                object.description = non_empty(&s.description);
+                object.description_zh = s.description_zh.clone();
+                object
+            }),
+        );
     }
-    schemas.insert(names.envelope.clone(), envelope(shapes));
-    schemas.insert(names.error_code.clone(), error_codes(shapes));
-    schemas.insert(names.error_envelope.clone(), error_envelope(shapes, &names));
+    schemas.insert(names.envelope.clone(), Box::new(move || envelope(shapes)));
+    schemas.insert(
+        names.error_code.clone(),
+        Box::new(move || error_codes(shapes)),
+    );
+    let own = Rc::clone(&names);
+    schemas.insert(
+        names.error_envelope.clone(),
+        Box::new(move || error_envelope(shapes, &own)),
+    );
 
-    let mut paths = BTreeMap::new();
+    let mut paths: BTreeMap<String, Box<dyn Fn() -> PathItem>> = BTreeMap::new();
     let mut uses_customer = false;
     let mut uses_admin = false;
     for (service, op) in api.operations() {
-        let id = operation_id(service, op);
-        let success = format!("{id}.Response");
-        schemas.insert(success.clone(), success_envelope(shapes, &names, op));
+        let success = format!("{}.Response", operation_id(service, op));
+        let own = Rc::clone(&names);
+        schemas.insert(
+            success.clone(),
+            Box::new(move || success_envelope(shapes, &own, op)),
+        );
         uses_customer |= matches!(op.access, Access::Login | Access::Optional);
         uses_admin |= op.access == Access::Admin;
+        let own = Rc::clone(&names);
         paths.insert(
             op.path.clone(),
-            PathItem {
-                post: operation(shapes, &names, service, op, id, &success),
-            },
+            Box::new(move || PathItem {
+                post: operation(
+                    shapes,
+                    &own,
+                    service,
+                    op,
+                    operation_id(service, op),
+                    &success,
+                ),
+            }),
         );
     }
 
@@ -174,9 +202,9 @@ pub fn document(api: &Api, version: Version) -> Document {
                 description: non_empty(&s.description).unwrap_or_else(|| s.qualified_name.clone()),
             })
             .collect(),
-        paths,
+        paths: Lazy(paths.into_iter().collect()),
         components: Components {
-            schemas,
+            schemas: Lazy(schemas.into_iter().collect()),
             security_schemes,
         },
     }

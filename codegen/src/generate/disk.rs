@@ -1,8 +1,13 @@
 //! Writing the outputs to disk: only changed files are rewritten (atomically),
 //! stale generated files are removed, files written by hand are kept.
+//!
+//! [`DiskWriter`] takes files one at a time, from any thread, as the
+//! emitters render them: `bizgen generate` never holds the whole output in
+//! memory, and the emitters' threads share the file-system work.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 /// Directories below the output that belong to the generator: files there
 /// that it would not write are stale.
@@ -12,33 +17,102 @@ const OWNED_DIRS: &[&str] = &["src", "docs", "ts/src", "openapi", "postman"];
 /// Files whose content is unchanged are not rewritten (keeps mtimes, so
 /// cargo does not rebuild needlessly).
 pub fn write(out_dir: &Path, files: &BTreeMap<PathBuf, String>) -> std::io::Result<WriteReport> {
-    let mut report = WriteReport::default();
+    let writer = DiskWriter::new(out_dir);
     for (rel, text) in files {
-        let path = out_dir.join(rel);
-        if std::fs::read_to_string(&path).ok().as_deref() == Some(text.as_str()) {
-            report.unchanged += 1;
-            continue;
-        }
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        // Write beside, then rename: an interrupted run leaves the old file whole.
-        let tmp = path.with_extension("bizgen-tmp");
-        std::fs::write(&tmp, text)?;
-        std::fs::rename(&tmp, &path)?;
-        report.written.push(rel.clone());
+        writer.file(rel, text)?;
     }
-    for stale in stale_files(out_dir, files)? {
-        let path = out_dir.join(&stale);
-        if was_generated(&stale, &path) {
-            std::fs::remove_file(path)?;
-            report.removed.push(stale);
+    writer.finish()
+}
+
+/// Writes files into an output directory as they come, then removes the
+/// stale ones ([`DiskWriter::finish`]).
+#[derive(Debug)]
+pub struct DiskWriter {
+    out_dir: PathBuf,
+    /// Directories known to exist: one `create_dir_all` per directory, not per file.
+    dirs: Mutex<HashSet<PathBuf>>,
+    state: Mutex<State>,
+}
+
+#[derive(Debug, Default)]
+struct State {
+    report: WriteReport,
+    /// Every path given, written or not: what is not among them is stale.
+    given: BTreeSet<PathBuf>,
+}
+
+impl DiskWriter {
+    pub fn new(out_dir: &Path) -> Self {
+        DiskWriter {
+            out_dir: out_dir.to_path_buf(),
+            dirs: Mutex::new(HashSet::new()),
+            state: Mutex::new(State::default()),
+        }
+    }
+
+    /// Writes one file (path relative to the output directory) unless the
+    /// disk already has this content.
+    pub fn file(&self, rel: &Path, text: &str) -> std::io::Result<()> {
+        let path = self.out_dir.join(rel);
+        let unchanged = std::fs::read(&path).is_ok_and(|have| have == text.as_bytes());
+        if !unchanged {
+            if let Some(parent) = path.parent() {
+                self.ensure_dir(parent)?;
+            }
+            // Write beside, then rename: an interrupted run leaves the old file whole.
+            let tmp = path.with_extension("bizgen-tmp");
+            std::fs::write(&tmp, text)?;
+            std::fs::rename(&tmp, &path)?;
+        }
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        state.given.insert(rel.to_path_buf());
+        if unchanged {
+            state.report.unchanged += 1;
         } else {
-            // Not ours: never delete a file someone wrote by hand.
-            report.kept.push(stale);
+            state.report.written.push(rel.to_path_buf());
         }
+        Ok(())
     }
-    Ok(report)
+
+    fn ensure_dir(&self, dir: &Path) -> std::io::Result<()> {
+        if self
+            .dirs
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .contains(dir)
+        {
+            return Ok(());
+        }
+        std::fs::create_dir_all(dir)?;
+        self.dirs
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(dir.to_path_buf());
+        Ok(())
+    }
+
+    /// Removes the stale generated files (those in generator-owned
+    /// directories that were not given), keeps the hand-written ones, and
+    /// returns what was done, paths sorted.
+    pub fn finish(self) -> std::io::Result<WriteReport> {
+        let State { mut report, given } = self
+            .state
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        for stale in stale_files(&self.out_dir, &given)? {
+            let path = self.out_dir.join(&stale);
+            if was_generated(&stale, &path) {
+                std::fs::remove_file(path)?;
+                report.removed.push(stale);
+            } else {
+                // Not ours: never delete a file someone wrote by hand.
+                report.kept.push(stale);
+            }
+        }
+        // Threads finish in any order; the report does not.
+        report.written.sort();
+        Ok(report)
+    }
 }
 
 /// Whether a stale file is one the generator wrote: Rust and TypeScript
@@ -66,9 +140,17 @@ pub struct WriteReport {
     pub unchanged: usize,
 }
 
+impl WriteReport {
+    /// How many files the outputs have (written or unchanged).
+    pub fn files(&self) -> usize {
+        self.written.len() + self.unchanged
+    }
+}
+
+/// Files below the generator-owned directories that are not among `given`.
 pub(super) fn stale_files(
     out_dir: &Path,
-    files: &BTreeMap<PathBuf, String>,
+    given: &BTreeSet<PathBuf>,
 ) -> std::io::Result<Vec<PathBuf>> {
     let mut stale = Vec::new();
     for dir in OWNED_DIRS {
@@ -76,7 +158,7 @@ pub(super) fn stale_files(
         list_files(&out_dir.join(dir), &mut found)?;
         for path in found {
             if let Ok(rel) = path.strip_prefix(out_dir) {
-                if !files.contains_key(rel) {
+                if !given.contains(rel) {
                     stale.push(rel.to_path_buf());
                 }
             }

@@ -1,8 +1,10 @@
 //! The drift check behind `bizgen check`: the outputs compared with what is
-//! on disk, as unified diffs.
+//! on disk, as unified diffs. [`DriftChecker`] takes files one at a time,
+//! from any thread, as the emitters render them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use super::disk::stale_files;
 
@@ -14,14 +16,48 @@ pub enum Drift {
     Changed { path: PathBuf, diff: String },
 }
 
+impl Drift {
+    /// The file it is about, relative to the output directory.
+    pub fn path(&self) -> &Path {
+        match self {
+            Drift::Missing(p) | Drift::Stale(p) | Drift::Changed { path: p, .. } => p,
+        }
+    }
+}
+
 /// Compares the outputs with `out_dir`; empty when in sync.
 pub fn check(out_dir: &Path, files: &BTreeMap<PathBuf, String>) -> std::io::Result<Vec<Drift>> {
-    let mut drift = Vec::new();
+    let checker = DriftChecker::new(out_dir);
     for (rel, want) in files {
-        match std::fs::read_to_string(out_dir.join(rel)) {
-            Ok(have) if have == *want => {}
+        checker.file(rel, want);
+    }
+    checker.finish()
+}
+
+/// Compares files with an output directory as they come; [`finish`]
+/// adds the stale files and sorts the result.
+///
+/// [`finish`]: DriftChecker::finish
+#[derive(Debug)]
+pub struct DriftChecker {
+    out_dir: PathBuf,
+    state: Mutex<(Vec<Drift>, BTreeSet<PathBuf>)>,
+}
+
+impl DriftChecker {
+    pub fn new(out_dir: &Path) -> Self {
+        DriftChecker {
+            out_dir: out_dir.to_path_buf(),
+            state: Mutex::new(Default::default()),
+        }
+    }
+
+    /// Compares one file (path relative to the output directory) with the disk.
+    pub fn file(&self, rel: &Path, want: &str) {
+        let drift = match std::fs::read_to_string(self.out_dir.join(rel)) {
+            Ok(have) if have == want => None,
             Ok(have) => {
-                let diff = similar::TextDiff::from_lines(&have, want)
+                let diff = similar::TextDiff::from_lines(have.as_str(), want)
                     .unified_diff()
                     .context_radius(3)
                     .header(
@@ -29,16 +65,37 @@ pub fn check(out_dir: &Path, files: &BTreeMap<PathBuf, String>) -> std::io::Resu
                         &format!("b/{}", rel.display()),
                     )
                     .to_string();
-                drift.push(Drift::Changed {
-                    path: rel.clone(),
+                Some(Drift::Changed {
+                    path: rel.to_path_buf(),
                     diff,
-                });
+                })
             }
-            Err(_) => drift.push(Drift::Missing(rel.clone())),
+            Err(_) => Some(Drift::Missing(rel.to_path_buf())),
+        };
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        state.1.insert(rel.to_path_buf());
+        state.0.extend(drift);
+    }
+
+    /// How many files were compared so far.
+    pub fn files(&self) -> usize {
+        self.state
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .1
+            .len()
+    }
+
+    /// Every difference, in path order, stale files last.
+    pub fn finish(self) -> std::io::Result<Vec<Drift>> {
+        let (mut drift, given) = self
+            .state
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        drift.sort_by(|a, b| a.path().cmp(b.path()));
+        for stale in stale_files(&self.out_dir, &given)? {
+            drift.push(Drift::Stale(stale));
         }
+        Ok(drift)
     }
-    for stale in stale_files(out_dir, files)? {
-        drift.push(Drift::Stale(stale));
-    }
-    Ok(drift)
 }

@@ -23,14 +23,43 @@ impl<T: Serialize> Serialize for Ordered<T> {
     }
 }
 
+/// A JSON object whose values are built one at a time while it is written,
+/// and dropped right after: a 5,000-operation document is never whole in
+/// memory. Keys are written in the order given (sorted by the caller).
+pub struct Lazy<'a, V>(pub Vec<(String, Box<dyn Fn() -> V + 'a>)>);
+
+impl<V> Lazy<'_, V> {
+    /// The entries' keys, in order.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| k.as_str())
+    }
+}
+
+impl<V: Serialize> Serialize for Lazy<'_, V> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, value) in &self.0 {
+            map.serialize_entry(k, &value())?;
+        }
+        map.end()
+    }
+}
+
+impl<V> std::fmt::Debug for Lazy<'_, V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_set().entries(self.keys()).finish()
+    }
+}
+
 #[derive(Debug, Serialize)]
-pub struct Document {
+pub struct Document<'a> {
     pub openapi: &'static str,
     pub info: Info,
     pub servers: Vec<Server>,
     pub tags: Vec<Tag>,
-    pub paths: BTreeMap<String, PathItem>,
-    pub components: Components,
+    pub paths: Lazy<'a, PathItem>,
+    pub components: Components<'a>,
 }
 
 #[derive(Debug, Serialize)]
@@ -131,8 +160,8 @@ pub struct Example {
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Components {
-    pub schemas: BTreeMap<String, SchemaObject>,
+pub struct Components<'a> {
+    pub schemas: Lazy<'a, SchemaObject>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub security_schemes: BTreeMap<String, SecurityScheme>,
 }
