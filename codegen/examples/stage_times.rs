@@ -2,16 +2,13 @@
 //! (`scripts/scale-bench` times the whole command): load, each emitter
 //! alone (the Rust one split into emitting tokens, parsing them with syn
 //! and printing with prettyplease), then the whole `outputs` call as
-//! `generate` runs it, with the binary's allocator.
+//! `generate` runs it.
 //!
 //! Usage: `cargo run --release -p bizgen --example stage_times -- SPEC_DIR`
 
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
-
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let dir = std::env::args().nth(1).unwrap_or_else(|| "spec".into());

@@ -2,8 +2,10 @@
 //! memory by `bizgen::scale`): no generated Rust file but the index
 //! `lib.rs` grows with the whole API. Types are split by spec file, mock
 //! rows live in their service's module, so that every other file stays the
-//! size of one spec file or one service.
+//! size of one spec file or one service. The TypeScript package likewise,
+//! but for its indexes and `schemas.ts`.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 fn api(copies: usize) -> bizgen::ir::Api {
@@ -65,5 +67,37 @@ fn no_rust_file_but_lib_rs_grows_with_the_api() {
         types_files(&ten_files),
         10 * types_files(&one_files),
         "one file of `types` per spec file that declares types"
+    );
+}
+
+/// The largest file of a TypeScript package but the given ones.
+fn largest_ts<'a>(files: &'a BTreeMap<String, String>, except: &[&str]) -> (&'a str, usize) {
+    files
+        .iter()
+        .filter(|(path, _)| path.ends_with(".ts") && !except.contains(&path.as_str()))
+        .map(|(path, text)| (path.as_str(), text.len()))
+        .max_by_key(|&(_, len)| len)
+        .expect("TypeScript files")
+}
+
+#[test]
+fn no_typescript_file_but_the_indexes_grows_with_the_api() {
+    let one = bizgen::typescript::render_package(&api(1)).expect("render 1×");
+    let ten = bizgen::typescript::render_package(&api(10)).expect("render 10×");
+    // The indexes list services and type modules. `schemas.ts` holds the
+    // decoders of every response type in dependency order: split by spec
+    // file, its modules could import each other in a cycle, which ES
+    // modules do not evaluate in order. It still grows with the API.
+    let except = [
+        "src/index.ts",
+        "src/client.ts",
+        "src/types.ts",
+        "src/schemas.ts",
+    ];
+    let (one_path, one_largest) = largest_ts(&one, &except);
+    let (ten_path, ten_largest) = largest_ts(&ten, &except);
+    assert!(
+        ten_largest * 10 <= one_largest * 11,
+        "{ten_path} has {ten_largest} bytes at 10×; the largest file at 1× ({one_path}) has {one_largest}"
     );
 }

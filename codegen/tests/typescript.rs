@@ -15,7 +15,8 @@ fn load(dir: &str) -> bizgen::ir::Api {
 fn obstacle_course_snapshots() {
     let api = load("../tests/obstacle-spec");
     let files = bizgen::typescript::render_package(&api).expect("render");
-    insta::assert_snapshot!("obstacle_types", files["src/types.ts"]);
+    insta::assert_snapshot!("obstacle_types_index", files["src/types.ts"]);
+    insta::assert_snapshot!("obstacle_types", files["src/types/api.ts"]);
     insta::assert_snapshot!("obstacle_alpha", files["src/services/alpha.ts"]);
     insta::assert_snapshot!("obstacle_index", files["src/index.ts"]);
 }

@@ -15,73 +15,6 @@
 #[cfg(feature = "server")]
 ::bizgen_runtime::codegen::requires_server!();
 
-/// The error codes of the spec: match a client error with
-/// `err.is(errors::CODE)`, fail a handler with `Err(errors::CODE.into())`.
-#[rustfmt::skip]
-pub mod errors {
-    use ::bizgen_runtime::codegen as rt;
-
-    /// `BIZGEN_INTERNAL`: Internal error
-    ///
-    /// The handler failed in an unexpected way; `data` holds a short reason.
-    pub const BIZGEN_INTERNAL: rt::ErrorCode = rt::ErrorCode {
-        code: "BIZGEN_INTERNAL",
-        message: "Internal error",
-    };
-
-    /// `BIZGEN_MALFORMED`: Malformed request
-    ///
-    /// The body is not JSON, the content type is wrong, the method is not POST or the body is too large. `data` says which, as a string.
-    pub const BIZGEN_MALFORMED: rt::ErrorCode = rt::ErrorCode {
-        code: "BIZGEN_MALFORMED",
-        message: "Malformed request",
-    };
-
-    /// `BIZGEN_NOT_FOUND`: Unknown operation
-    ///
-    /// No operation is mounted at this path; `data` is the path.
-    pub const BIZGEN_NOT_FOUND: rt::ErrorCode = rt::ErrorCode {
-        code: "BIZGEN_NOT_FOUND",
-        message: "Unknown operation",
-    };
-
-    /// `BIZGEN_NOT_IMPLEMENTED`: Operation not implemented
-    ///
-    /// The server has no handler for this operation yet; `data` is the bizType.
-    pub const BIZGEN_NOT_IMPLEMENTED: rt::ErrorCode = rt::ErrorCode {
-        code: "BIZGEN_NOT_IMPLEMENTED",
-        message: "Operation not implemented",
-    };
-
-    /// `BIZGEN_UNAUTHENTICATED`: Missing or invalid token
-    ///
-    /// The operation needs a token of the right side (C-side customer or B-side admin) and none was sent, or the token sent is not valid (also on operations where a token is optional). `data` says which, as a string.
-    pub const BIZGEN_UNAUTHENTICATED: rt::ErrorCode = rt::ErrorCode {
-        code: "BIZGEN_UNAUTHENTICATED",
-        message: "Missing or invalid token",
-    };
-
-    /// `BIZGEN_VALIDATION`: Request validation failed
-    ///
-    /// The body or headers do not match the spec; `data` lists every violation as {pointer, reason}.
-    pub const BIZGEN_VALIDATION: rt::ErrorCode = rt::ErrorCode {
-        code: "BIZGEN_VALIDATION",
-        message: "Request validation failed",
-    };
-
-    /// `CUSTOMER_API_0000133`: Fund password has been set
-    pub const CUSTOMER_API_0000133: rt::ErrorCode = rt::ErrorCode {
-        code: "CUSTOMER_API_0000133",
-        message: "Fund password has been set",
-    };
-
-    /// `CUSTOMER_API_0000511`: Verification code is not correct
-    pub const CUSTOMER_API_0000511: rt::ErrorCode = rt::ErrorCode {
-        code: "CUSTOMER_API_0000511",
-        message: "Verification code is not correct",
-    };
-}
-
 /// Name of the API, from the spec.
 #[rustfmt::skip]
 pub const API_NAME: &str = "customer-api";
@@ -95,21 +28,23 @@ pub const API_VERSION: &str = "0.0.1";
 pub fn operations() -> impl ::core::iter::Iterator<
     Item = &'static ::bizgen_runtime::codegen::OperationInfo,
 > {
-    let mut all: ::std::vec::Vec<&'static ::bizgen_runtime::codegen::OperationInfo> = ::std::vec::Vec::new();
-    #[cfg(feature = "customer-api-web-service")]
-    all.extend_from_slice(customer_api_web_service::operations::ALL);
-    #[cfg(feature = "customer-dubbo-api-service")]
-    all.extend_from_slice(customer_dubbo_api_service::operations::ALL);
-    #[cfg(feature = "customer-group-admin-api-service")]
-    all.extend_from_slice(customer_group_admin_api_service::operations::ALL);
-    #[cfg(feature = "customer-web-api-service")]
-    all.extend_from_slice(customer_web_api_service::operations::ALL);
-    #[cfg(feature = "openapi-customer-web-api-service")]
-    all.extend_from_slice(openapi_customer_web_api_service::operations::ALL);
-    #[cfg(feature = "third-ext")] all.extend_from_slice(third_ext::operations::ALL);
-    #[cfg(feature = "white-customer-admin-api-service")]
-    all.extend_from_slice(white_customer_admin_api_service::operations::ALL);
-    all.into_iter()
+    static SERVICES: &[&[&::bizgen_runtime::codegen::OperationInfo]] = &[
+        #[cfg(feature = "customer-api-web-service")]
+        customer_api_web_service::operations::ALL,
+        #[cfg(feature = "customer-dubbo-api-service")]
+        customer_dubbo_api_service::operations::ALL,
+        #[cfg(feature = "customer-group-admin-api-service")]
+        customer_group_admin_api_service::operations::ALL,
+        #[cfg(feature = "customer-web-api-service")]
+        customer_web_api_service::operations::ALL,
+        #[cfg(feature = "openapi-customer-web-api-service")]
+        openapi_customer_web_api_service::operations::ALL,
+        #[cfg(feature = "third-ext")]
+        third_ext::operations::ALL,
+        #[cfg(feature = "white-customer-admin-api-service")]
+        white_customer_admin_api_service::operations::ALL,
+    ];
+    SERVICES.iter().flat_map(|operations| operations.iter().copied())
 }
 
 /// Calls `visitor.visit::<Request>()` for every operation's request type
@@ -117,6 +52,7 @@ pub fn operations() -> impl ::core::iter::Iterator<
 /// decode requests and responses).
 #[cfg(any(feature = "serde", all(feature = "client", feature = "server")))]
 #[rustfmt::skip]
+#[allow(unused_variables)]
 pub fn visit_operations<V: ::bizgen_runtime::codegen::OperationVisitor>(
     visitor: &mut V,
 ) {
@@ -138,34 +74,27 @@ pub fn visit_operations<V: ::bizgen_runtime::codegen::OperationVisitor>(
 /// The number of operations (of the services compiled in).
 #[rustfmt::skip]
 pub const OPERATION_COUNT: usize = {
+    let counts: &[usize] = &[
+        #[cfg(feature = "customer-api-web-service")]
+        customer_api_web_service::operations::COUNT,
+        #[cfg(feature = "customer-dubbo-api-service")]
+        customer_dubbo_api_service::operations::COUNT,
+        #[cfg(feature = "customer-group-admin-api-service")]
+        customer_group_admin_api_service::operations::COUNT,
+        #[cfg(feature = "customer-web-api-service")]
+        customer_web_api_service::operations::COUNT,
+        #[cfg(feature = "openapi-customer-web-api-service")]
+        openapi_customer_web_api_service::operations::COUNT,
+        #[cfg(feature = "third-ext")]
+        third_ext::operations::COUNT,
+        #[cfg(feature = "white-customer-admin-api-service")]
+        white_customer_admin_api_service::operations::COUNT,
+    ];
     let mut count = 0;
-    #[cfg(feature = "customer-api-web-service")]
-    {
-        count += customer_api_web_service::operations::COUNT;
-    }
-    #[cfg(feature = "customer-dubbo-api-service")]
-    {
-        count += customer_dubbo_api_service::operations::COUNT;
-    }
-    #[cfg(feature = "customer-group-admin-api-service")]
-    {
-        count += customer_group_admin_api_service::operations::COUNT;
-    }
-    #[cfg(feature = "customer-web-api-service")]
-    {
-        count += customer_web_api_service::operations::COUNT;
-    }
-    #[cfg(feature = "openapi-customer-web-api-service")]
-    {
-        count += openapi_customer_web_api_service::operations::COUNT;
-    }
-    #[cfg(feature = "third-ext")]
-    {
-        count += third_ext::operations::COUNT;
-    }
-    #[cfg(feature = "white-customer-admin-api-service")]
-    {
-        count += white_customer_admin_api_service::operations::COUNT;
+    let mut i = 0;
+    while i < counts.len() {
+        count += counts[i];
+        i += 1;
     }
     count
 };
@@ -276,6 +205,9 @@ pub mod customer_group_admin_api_service;
 #[cfg(feature = "customer-web-api-service")]
 #[rustfmt::skip]
 pub mod customer_web_api_service;
+
+#[rustfmt::skip]
+pub mod errors;
 
 #[cfg(feature = "mock")]
 #[rustfmt::skip]

@@ -74,11 +74,11 @@ fn obstacle_course_type_checks_strict() {
     for member in ["readonly alpha: Alpha;", "readonly beta: Beta;"] {
         assert!(client.contains(member), "{member} missing:\n{client}");
     }
-    let types = &files["src/types.ts"];
+    let types = &files["src/types/api.ts"];
     for line in [
         "\"1st\"?: string;",
         "\"with-dash\"?: string;",
-        "type: Type;",
+        "type: types.Type;",
         "export type Match = -1 | 0 | 2147483647 | -2147483648 | (number & {});",
         "crate?: bigint;",
     ] {

@@ -4,6 +4,7 @@
 //! script helper and the proc-macro all call [`items`].
 
 mod docs;
+mod errors;
 mod format;
 mod mock;
 mod schema;
@@ -16,7 +17,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use crate::ir::Api;
-use tokens::{ident, rt_abs, rt_import};
+use tokens::{ident, rt_abs};
 
 pub use format::format;
 
@@ -91,13 +92,15 @@ enum Part {
     TypeModule(usize),
     /// One service module, by index.
     Service(usize),
+    /// The error codes.
+    Errors,
     Mock,
 }
 
 /// The modules of the crate root sorted by name (the order in which `cargo
 /// fmt` keeps the crate's `mod` declarations, used by every front-end).
 fn modules(api: &Api) -> Vec<Part> {
-    let mut modules = vec![Part::Types, Part::Mock];
+    let mut modules = vec![Part::Types, Part::Errors, Part::Mock];
     modules.extend((0..api.services.len()).map(Part::Service));
     modules.sort_by_key(|&part| module_name(api, part).map(|n| n.trim_start_matches("r#")));
     modules
@@ -124,6 +127,7 @@ fn module_name(api: &Api, part: Part) -> Option<&str> {
     match part {
         Part::Root | Part::TypeModule(_) => None,
         Part::Types => Some("types"),
+        Part::Errors => Some("errors"),
         Part::Service(i) => Some(&api.services[i].module),
         Part::Mock => Some("mock"),
     }
@@ -132,7 +136,7 @@ fn module_name(api: &Api, part: Part) -> Option<&str> {
 /// The feature a module is compiled under in the generated crate.
 fn module_feature(api: &Api, part: Part) -> Option<String> {
     match part {
-        Part::Root | Part::Types | Part::TypeModule(_) => None,
+        Part::Root | Part::Types | Part::TypeModule(_) | Part::Errors => None,
         Part::Service(i) => Some(service_feature(&api.services[i])),
         Part::Mock => Some("mock".into()),
     }
@@ -149,6 +153,7 @@ fn weight(api: &Api, part: Part) -> usize {
             .map(|o| o.request.fields.len() + 12)
             .sum(),
         Part::Root => api.services.len() * 4,
+        Part::Errors => api.errors.len(),
         Part::Mock => api.services.len(),
     }
 }
@@ -163,6 +168,7 @@ fn emit_part(api: &Api, part: Part, gates: Gates) -> TokenStream {
         }),
         Part::TypeModule(i) => type_modules::emit(api, &api.type_modules[i], gates),
         Part::Service(i) => services::emit_service(api, &api.services[i], gates),
+        Part::Errors => errors::emit_errors(api),
         Part::Mock => mock::emit_mock(api, gates),
     }
 }
@@ -185,58 +191,6 @@ pub fn items(api: &Api) -> TokenStream {
         .collect()
 }
 
-/// One constant per error code of the spec, with its message.
-fn emit_errors(api: &Api) -> TokenStream {
-    let mut taken = std::collections::BTreeSet::new();
-    let consts = api.errors.iter().map(|e| {
-        let mut name = const_name(&e.code);
-        while !taken.insert(name.clone()) {
-            name.push('_');
-        }
-        let name = ident(&name);
-        let code = &e.code;
-        let message = &e.message;
-        let doc = docs::doc_attrs(&docs::paragraphs([
-            format!("`{code}`: {message}").as_str(),
-            e.description.as_str(),
-        ]));
-        quote! {
-            #doc
-            pub const #name: rt::ErrorCode = rt::ErrorCode { code: #code, message: #message };
-        }
-    });
-    let import = rt_import();
-    quote! {
-        /// The error codes of the spec: match a client error with
-        /// `err.is(errors::CODE)`, fail a handler with `Err(errors::CODE.into())`.
-        #[rustfmt::skip]
-        pub mod errors {
-            #import
-
-            #(#consts)*
-        }
-    }
-}
-
-/// A constant's name for an error code: upper snake case, never starting
-/// with a digit.
-fn const_name(code: &str) -> String {
-    let mut name: String = code
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_uppercase()
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        name.insert_str(0, "E_");
-    }
-    name
-}
-
 /// The root items: constants, operation index, client, server. What is per
 /// service (accessors, mounting, `Unimplemented`) lives in the service's
 /// module, so that this does not grow with the operations. Every item says
@@ -251,19 +205,20 @@ fn emit_root(api: &Api, gates: Gates) -> TokenStream {
         .iter()
         .map(|s| (ident(&s.module), gates.on(&service_feature(s))))
         .collect();
+    // Lists with one gated entry per service, so that a crate built with
+    // no service at all compiles without warnings.
     let all_ops = modules
         .iter()
-        .map(|(module, cfg)| quote!(#cfg all.extend_from_slice(#module::operations::ALL);));
+        .map(|(module, cfg)| quote!(#cfg #module::operations::ALL));
     let visits = modules
         .iter()
         .map(|(module, cfg)| quote!(#cfg #module::visit_operations(visitor);));
     let counts = modules
         .iter()
-        .map(|(module, cfg)| quote!(#cfg { count += #module::operations::COUNT; }));
+        .map(|(module, cfg)| quote!(#cfg #module::operations::COUNT));
     let api_name = &api.name;
     let api_version = &api.version;
     let title_doc = format!(" {}", api.title);
-    let errors = emit_errors(api);
     let mock_gate = gates.on("mock");
     let visit_gate = types::round_trip_gate(gates);
     quote! {
@@ -274,8 +229,6 @@ fn emit_root(api: &Api, gates: Gates) -> TokenStream {
         #rt::requires_client!();
         #server
         #rt::requires_server!();
-
-        #errors
 
         /// Name of the API, from the spec.
         #[rustfmt::skip]
@@ -288,9 +241,8 @@ fn emit_root(api: &Api, gates: Gates) -> TokenStream {
         /// Every operation of the API (of the services compiled in).
         #[rustfmt::skip]
         pub fn operations() -> impl ::core::iter::Iterator<Item = &'static #rt::OperationInfo> {
-            let mut all: ::std::vec::Vec<&'static #rt::OperationInfo> = ::std::vec::Vec::new();
-            #(#all_ops)*
-            all.into_iter()
+            static SERVICES: &[&[&#rt::OperationInfo]] = &[#(#all_ops),*];
+            SERVICES.iter().flat_map(|operations| operations.iter().copied())
         }
 
         /// Calls `visitor.visit::<Request>()` for every operation's request type
@@ -298,6 +250,7 @@ fn emit_root(api: &Api, gates: Gates) -> TokenStream {
         /// decode requests and responses).
         #visit_gate
         #[rustfmt::skip]
+        #[allow(unused_variables)]
         pub fn visit_operations<V: #rt::OperationVisitor>(visitor: &mut V) {
             #(#visits)*
         }
@@ -305,8 +258,13 @@ fn emit_root(api: &Api, gates: Gates) -> TokenStream {
         /// The number of operations (of the services compiled in).
         #[rustfmt::skip]
         pub const OPERATION_COUNT: usize = {
+            let counts: &[usize] = &[#(#counts),*];
             let mut count = 0;
-            #(#counts)*
+            let mut i = 0;
+            while i < counts.len() {
+                count += counts[i];
+                i += 1;
+            }
             count
         };
 

@@ -44,7 +44,7 @@ pub(super) fn resolve_services(ctx: &mut Ctx, merged: &Merged, known: &Known) ->
         let pos = parts[0].0;
         check_type_like_name(ctx, &name, pos);
         let module = names::module_name(&name);
-        if matches!(module.as_str(), "types" | "mock") {
+        if matches!(module.as_str(), "types" | "errors" | "mock") {
             ctx.error(pos, format!("service `{name}` would become module `{module}`, which the generated code uses for its own items"))
                 .help = Some("rename the service".into());
         }

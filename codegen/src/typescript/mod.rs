@@ -46,6 +46,10 @@ pub fn render_package(api: &Api) -> crate::Result<BTreeMap<String, String>> {
     put("src/index.ts".into(), model::index(api).render())?;
     put("src/client.ts".into(), model::client(api).render())?;
     put("src/types.ts".into(), model::types(api).render())?;
+    for module in &api.type_modules {
+        let view = model::type_module(api, module);
+        put(format!("src/types/{}.ts", module.name), view.render())?;
+    }
     put("src/schemas.ts".into(), model::schemas(api).render())?;
     put("src/errorCodes.ts".into(), model::error_codes(api).render())?;
     put("src/redact.ts".into(), model::redact(api).render())?;

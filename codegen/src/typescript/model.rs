@@ -9,7 +9,7 @@ use serde_json::json;
 use super::names::{method, property, string_literal, type_name, value_name};
 use super::shapes::{descriptor, object_refs, ts_type, Scope, IN_SERVICE, IN_TYPES};
 use super::{HEADER, TYPESCRIPT_VERSION};
-use crate::ir::{Access, Api, Enum, Field, Operation, Presence, Service, Struct, Ty};
+use crate::ir::{Access, Api, Enum, Field, Operation, Presence, Service, Struct, Ty, TypeModule};
 use crate::wire;
 
 // ---------------------------------------------------------------- files
@@ -34,6 +34,16 @@ pub(super) struct ClientFile {
 #[template(path = "ts/types.ts", escape = "none")]
 pub(super) struct TypesFile {
     header: &'static str,
+    /// File stems under `src/types/`.
+    modules: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "ts/typeModule.ts", escape = "none")]
+pub(super) struct TypeModuleFile {
+    header: &'static str,
+    spec_file: String,
+    uses_types: bool,
     enums: Vec<EnumView>,
     types: Vec<InterfaceView>,
 }
@@ -185,15 +195,37 @@ pub(super) fn client(api: &Api) -> ClientFile {
     }
 }
 
+/// The index of the shared types: one module per spec file.
 pub(super) fn types(api: &Api) -> TypesFile {
     TypesFile {
         header: HEADER,
-        enums: api.enums.iter().map(enum_view).collect(),
-        types: api
-            .types
+        modules: api.type_modules.iter().map(|m| m.name.clone()).collect(),
+    }
+}
+
+/// The types and enums of one spec file (`src/types/<module>.ts`); the
+/// other shared types by way of the index, as the services name them.
+pub(super) fn type_module(api: &Api, module: &TypeModule) -> TypeModuleFile {
+    let types: Vec<InterfaceView> = api
+        .types
+        .iter()
+        .filter(|t| t.module == module.name)
+        .map(|s| interface(api, s, IN_SERVICE))
+        .collect();
+    TypeModuleFile {
+        header: HEADER,
+        spec_file: module.spec_file.clone(),
+        uses_types: types
             .iter()
-            .map(|s| interface(api, s, IN_TYPES))
+            .flat_map(|t| &t.fields)
+            .any(|f| f.ty.contains(IN_SERVICE.types)),
+        enums: api
+            .enums
+            .iter()
+            .filter(|e| e.module == module.name)
+            .map(enum_view)
             .collect(),
+        types,
     }
 }
 

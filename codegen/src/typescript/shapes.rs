@@ -6,8 +6,8 @@ use bizgen_runtime::schema::{EnumCodes, Schema};
 
 use super::names;
 
-/// How a type expression names the shared types: bare inside `types.ts`,
-/// as `types.X` in the service modules.
+/// How a type expression names the shared types: bare inside `schemas.ts`,
+/// as `types.X` in the service modules and the modules of `types/`.
 #[derive(Debug, Clone, Copy)]
 pub struct Scope {
     /// Prefix of a shared type or enum name (`""` or `"types."`).
