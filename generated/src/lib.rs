@@ -28,25 +28,28 @@ pub const API_VERSION: &str = "0.0.1";
 pub fn operations() -> impl ::core::iter::Iterator<
     Item = &'static ::bizgen_runtime::codegen::OperationInfo,
 > {
-    let mut all: ::std::vec::Vec<&'static ::bizgen_runtime::codegen::OperationInfo> = ::std::vec::Vec::new();
-    #[cfg(feature = "customer-api-web-service")]
-    all.extend_from_slice(customer_api_web_service::operations::ALL);
-    #[cfg(feature = "customer-dubbo-api-service")]
-    all.extend_from_slice(customer_dubbo_api_service::operations::ALL);
-    #[cfg(feature = "customer-group-admin-api-service")]
-    all.extend_from_slice(customer_group_admin_api_service::operations::ALL);
-    #[cfg(feature = "customer-web-api-service")]
-    all.extend_from_slice(customer_web_api_service::operations::ALL);
-    #[cfg(feature = "openapi-customer-web-api-service")]
-    all.extend_from_slice(openapi_customer_web_api_service::operations::ALL);
-    #[cfg(feature = "third-ext")] all.extend_from_slice(third_ext::operations::ALL);
-    #[cfg(feature = "white-customer-admin-api-service")]
-    all.extend_from_slice(white_customer_admin_api_service::operations::ALL);
-    all.into_iter()
+    static SERVICES: &[&[&::bizgen_runtime::codegen::OperationInfo]] = &[
+        #[cfg(feature = "customer-api-web-service")]
+        customer_api_web_service::operations::ALL,
+        #[cfg(feature = "customer-dubbo-api-service")]
+        customer_dubbo_api_service::operations::ALL,
+        #[cfg(feature = "customer-group-admin-api-service")]
+        customer_group_admin_api_service::operations::ALL,
+        #[cfg(feature = "customer-web-api-service")]
+        customer_web_api_service::operations::ALL,
+        #[cfg(feature = "openapi-customer-web-api-service")]
+        openapi_customer_web_api_service::operations::ALL,
+        #[cfg(feature = "third-ext")]
+        third_ext::operations::ALL,
+        #[cfg(feature = "white-customer-admin-api-service")]
+        white_customer_admin_api_service::operations::ALL,
+    ];
+    SERVICES.iter().flat_map(|operations| operations.iter().copied())
 }
 
 /// Calls `visitor.visit::<Request>()` for every operation's request type.
 #[rustfmt::skip]
+#[allow(unused_variables)]
 pub fn visit_operations<V: ::bizgen_runtime::codegen::OperationVisitor>(
     visitor: &mut V,
 ) {
@@ -68,34 +71,27 @@ pub fn visit_operations<V: ::bizgen_runtime::codegen::OperationVisitor>(
 /// The number of operations (of the services compiled in).
 #[rustfmt::skip]
 pub const OPERATION_COUNT: usize = {
+    let counts: &[usize] = &[
+        #[cfg(feature = "customer-api-web-service")]
+        customer_api_web_service::operations::COUNT,
+        #[cfg(feature = "customer-dubbo-api-service")]
+        customer_dubbo_api_service::operations::COUNT,
+        #[cfg(feature = "customer-group-admin-api-service")]
+        customer_group_admin_api_service::operations::COUNT,
+        #[cfg(feature = "customer-web-api-service")]
+        customer_web_api_service::operations::COUNT,
+        #[cfg(feature = "openapi-customer-web-api-service")]
+        openapi_customer_web_api_service::operations::COUNT,
+        #[cfg(feature = "third-ext")]
+        third_ext::operations::COUNT,
+        #[cfg(feature = "white-customer-admin-api-service")]
+        white_customer_admin_api_service::operations::COUNT,
+    ];
     let mut count = 0;
-    #[cfg(feature = "customer-api-web-service")]
-    {
-        count += customer_api_web_service::operations::COUNT;
-    }
-    #[cfg(feature = "customer-dubbo-api-service")]
-    {
-        count += customer_dubbo_api_service::operations::COUNT;
-    }
-    #[cfg(feature = "customer-group-admin-api-service")]
-    {
-        count += customer_group_admin_api_service::operations::COUNT;
-    }
-    #[cfg(feature = "customer-web-api-service")]
-    {
-        count += customer_web_api_service::operations::COUNT;
-    }
-    #[cfg(feature = "openapi-customer-web-api-service")]
-    {
-        count += openapi_customer_web_api_service::operations::COUNT;
-    }
-    #[cfg(feature = "third-ext")]
-    {
-        count += third_ext::operations::COUNT;
-    }
-    #[cfg(feature = "white-customer-admin-api-service")]
-    {
-        count += white_customer_admin_api_service::operations::COUNT;
+    let mut i = 0;
+    while i < counts.len() {
+        count += counts[i];
+        i += 1;
     }
     count
 };

@@ -197,15 +197,17 @@ fn emit_root(api: &Api, gates: Gates) -> TokenStream {
         .iter()
         .map(|s| (ident(&s.module), gates.on(&service_feature(s))))
         .collect();
+    // Lists with one gated entry per service, so that a crate built with
+    // no service at all compiles without warnings.
     let all_ops = modules
         .iter()
-        .map(|(module, cfg)| quote!(#cfg all.extend_from_slice(#module::operations::ALL);));
+        .map(|(module, cfg)| quote!(#cfg #module::operations::ALL));
     let visits = modules
         .iter()
         .map(|(module, cfg)| quote!(#cfg #module::visit_operations(visitor);));
     let counts = modules
         .iter()
-        .map(|(module, cfg)| quote!(#cfg { count += #module::operations::COUNT; }));
+        .map(|(module, cfg)| quote!(#cfg #module::operations::COUNT));
     let api_name = &api.name;
     let api_version = &api.version;
     let title_doc = format!(" {}", api.title);
@@ -230,13 +232,13 @@ fn emit_root(api: &Api, gates: Gates) -> TokenStream {
         /// Every operation of the API (of the services compiled in).
         #[rustfmt::skip]
         pub fn operations() -> impl ::core::iter::Iterator<Item = &'static #rt::OperationInfo> {
-            let mut all: ::std::vec::Vec<&'static #rt::OperationInfo> = ::std::vec::Vec::new();
-            #(#all_ops)*
-            all.into_iter()
+            static SERVICES: &[&[&#rt::OperationInfo]] = &[#(#all_ops),*];
+            SERVICES.iter().flat_map(|operations| operations.iter().copied())
         }
 
         /// Calls `visitor.visit::<Request>()` for every operation's request type.
         #[rustfmt::skip]
+        #[allow(unused_variables)]
         pub fn visit_operations<V: #rt::OperationVisitor>(visitor: &mut V) {
             #(#visits)*
         }
@@ -244,8 +246,13 @@ fn emit_root(api: &Api, gates: Gates) -> TokenStream {
         /// The number of operations (of the services compiled in).
         #[rustfmt::skip]
         pub const OPERATION_COUNT: usize = {
+            let counts: &[usize] = &[#(#counts),*];
             let mut count = 0;
-            #(#counts)*
+            let mut i = 0;
+            while i < counts.len() {
+                count += counts[i];
+                i += 1;
+            }
             count
         };
 
