@@ -80,35 +80,34 @@ pub fn check_dir(
 }
 
 /// Renders every output and gives each file to `sink`. The Rust emitter
-/// spreads its modules over the cores; the docs and the TypeScript package
-/// render on a thread of their own meanwhile. The exports come last: their
-/// documents are the largest values built in memory.
+/// spreads its modules over the cores; the docs, the TypeScript package and
+/// the exports render one after the other on a thread of their own
+/// meanwhile, so that both cores stay busy to the end.
 pub fn emit(api: &Api, options: &Options, sink: Sink<'_>) -> crate::Result<()> {
-    let (sources, pages) = std::thread::scope(|scope| {
-        let pages = scope.spawn(|| -> crate::Result<()> {
+    let (sources, others) = std::thread::scope(|scope| {
+        let others = scope.spawn(|| -> crate::Result<()> {
             for (path, text) in crate::docs::render_docs(api)? {
                 sink(PathBuf::from("docs").join(path), text)?;
             }
             for (path, text) in crate::typescript::render_package(api)? {
                 sink(PathBuf::from("ts").join(path), text)?;
             }
+            for (path, text) in crate::openapi::files(api)? {
+                sink(path, text)?;
+            }
+            for (path, text) in crate::postman::files(api)? {
+                sink(path, text)?;
+            }
             Ok(())
         });
         let sources = rust_crate(api, options, sink);
-        let pages = pages
-            .join()
-            .unwrap_or(Err(crate::Error::Internal("the docs thread panicked")));
-        (sources, pages)
+        let others = others.join().unwrap_or(Err(crate::Error::Internal(
+            "the docs and exports thread panicked",
+        )));
+        (sources, others)
     });
     sources?;
-    pages?;
-    for (path, text) in crate::openapi::files(api)? {
-        sink(path, text)?;
-    }
-    for (path, text) in crate::postman::files(api)? {
-        sink(path, text)?;
-    }
-    Ok(())
+    others
 }
 
 /// The generated crate: manifest, sources and the mock's binary.
