@@ -164,6 +164,8 @@ pub struct Enum {
     pub reserved: Vec<Code>,
     /// Whether requests, responses or both carry it (from the operations).
     pub sides: Sides,
+    /// The modules of the services whose operations reach it, sorted.
+    pub services: Vec<String>,
     pub pos: Pos,
 }
 
@@ -211,6 +213,9 @@ pub struct Struct {
     /// Whether requests, responses or both carry it: from the operations
     /// for shared types, [`Sides::REQUEST`] for a request body.
     pub sides: Sides,
+    /// Shared types: the modules of the services whose operations reach it,
+    /// sorted. Empty for a request body.
+    pub services: Vec<String>,
     pub pos: Pos,
 }
 

@@ -1,8 +1,9 @@
 //! Walks over type references, written once for every stage that needs
 //! them: the named type a field holds, every type a type reaches, and the
-//! side of the wire (request, response) each shared type travels on.
+//! side of the wire (request, response) each shared type travels on, and
+//! the services that use it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Api, Operation, Ty};
 
@@ -81,22 +82,30 @@ impl Api {
         [(request, Sides::REQUEST), (response, Sides::RESPONSE)]
     }
 
-    /// Sets the `sides` of every shared struct and enum from the operations
-    /// that reach it (left empty for a type no operation uses).
-    pub(crate) fn mark_sides(&mut self) {
-        let mut marks: std::collections::BTreeMap<String, Sides> = Default::default();
-        for (_, op) in self.operations() {
+    /// Sets the `sides` and `services` of every shared struct and enum from
+    /// the operations that reach it (left empty for a type no operation uses).
+    pub(crate) fn mark_uses(&mut self) {
+        let mut marks: BTreeMap<String, (Sides, BTreeSet<String>)> = BTreeMap::new();
+        for (service, op) in self.operations() {
             for (names, side) in self.reach_sides(op) {
                 for name in names {
-                    marks.entry(name.to_owned()).or_default().add(side);
+                    let (sides, services) = marks.entry(name.to_owned()).or_default();
+                    sides.add(side);
+                    services.insert(service.module.clone());
                 }
             }
         }
+        let mut mark = |name: &str, sides: &mut Sides, services: &mut Vec<String>| {
+            if let Some((s, m)) = marks.remove(name) {
+                *sides = s;
+                *services = m.into_iter().collect();
+            }
+        };
         for s in &mut self.types {
-            s.sides = marks.get(&s.name).copied().unwrap_or_default();
+            mark(&s.name, &mut s.sides, &mut s.services);
         }
         for e in &mut self.enums {
-            e.sides = marks.get(&e.name).copied().unwrap_or_default();
+            mark(&e.name, &mut e.sides, &mut e.services);
         }
     }
 }

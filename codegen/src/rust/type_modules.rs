@@ -22,7 +22,8 @@ pub(super) fn index(api: &Api, body: impl Fn(&TypeModule) -> TokenStream) -> Tok
     });
     let uses = api.type_modules.iter().map(|m| {
         let name = ident(&m.name);
-        quote!(pub use #name::*;)
+        // Empty in a build whose services use none of the module's types.
+        quote!(#[allow(unused_imports)] pub use #name::*;)
     });
     quote! {
         //! The data types and enums of the spec, one module per spec file
@@ -53,7 +54,7 @@ pub(super) fn emit(api: &Api, module: &TypeModule, gates: Gates) -> TokenStream 
         || types.iter().any(|t| t.fields.iter().any(|f| f.deprecated));
     let allow_deprecated = uses_deprecated.then(|| quote!(#![allow(deprecated)]));
     let import = rt_import();
-    let enums = enums.into_iter().map(|e| emit_enum(e, gates));
+    let enums = enums.into_iter().map(|e| emit_enum(api, e, gates));
     let structs = types.into_iter().map(|s| {
         let doc = doc_attrs(&paragraphs([
             s.description.as_str(),
@@ -65,6 +66,8 @@ pub(super) fn emit(api: &Api, module: &TypeModule, gates: Gates) -> TokenStream 
         #![doc = #doc]
         #allow_deprecated
 
+        // A build of some services only may compile none of this module's types.
+        #[allow(unused_imports)]
         #import
 
         #(#enums)*

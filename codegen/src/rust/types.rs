@@ -121,6 +121,27 @@ fn deserialize_cfg(sides: Sides) -> TokenStream {
     }
 }
 
+/// The gate of a shared type's items in the generated crate: compiled with
+/// any of the services whose operations reach it (`services`: their
+/// modules), so that a build of some services compiles only their types. A
+/// type no operation uses, or a request body (in its service's module), is
+/// not gated.
+fn service_gate(api: &Api, services: &[String], gates: Gates) -> TokenStream {
+    if gates == Gates::None || services.is_empty() {
+        return TokenStream::new();
+    }
+    let features: Vec<String> = api
+        .services
+        .iter()
+        .filter(|s| services.contains(&s.module))
+        .map(super::service_feature)
+        .collect();
+    match features.as_slice() {
+        [one] => quote!(#[cfg(feature = #one)]),
+        many => quote!(#[cfg(any(#(feature = #many),*))]),
+    }
+}
+
 /// The gate of items that need `Deserialize` on every request and response
 /// type (`visit_operations`, whose visitors round-trip through serde):
 /// feature `serde`, or client and server together.
@@ -144,6 +165,7 @@ pub fn emit_struct(
     gates: Gates,
 ) -> TokenStream {
     let rt = rt();
+    let service_gate = service_gate(api, &s.services, gates);
     let name = ident(&s.rust_name);
     let fields = s.fields.iter().map(|f| {
         let fname = ident(&f.rust_name);
@@ -184,6 +206,7 @@ pub fn emit_struct(
     let derive_debug = (!redacts).then(|| quote!(Debug,));
     let debug_impl = redacts.then(|| {
         quote! {
+            #service_gate
             impl ::core::fmt::Debug for #name {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     f.debug_struct(#label)
@@ -204,6 +227,7 @@ pub fn emit_struct(
     };
     quote! {
         #doc
+        #service_gate
         #[derive(#derive_debug Clone, PartialEq, #default #rt::serde::Serialize)]
         #derive_deserialize
         #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
@@ -213,6 +237,7 @@ pub fn emit_struct(
 
         #debug_impl
 
+        #service_gate
         impl #name {
             /// The wire shape of this type, for validation.
             pub fn object_schema() -> &'static #rt::ObjectSchema {
@@ -296,8 +321,9 @@ pub fn emit_constructor(s: &Struct, scope: Scope) -> TokenStream {
 /// An enum with an `Unknown` variant, so clients survive new codes. Its
 /// serde impls are written out (codes, not names); `Deserialize` is gated
 /// as a struct's derive is.
-pub fn emit_enum(e: &Enum, gates: Gates) -> TokenStream {
+pub fn emit_enum(api: &Api, e: &Enum, gates: Gates) -> TokenStream {
     let rt = rt();
+    let service_gate = service_gate(api, &e.services, gates);
     let deserialize_gate = match gates {
         Gates::None => TokenStream::new(),
         Gates::Features => {
@@ -333,6 +359,7 @@ pub fn emit_enum(e: &Enum, gates: Gates) -> TokenStream {
                 .collect();
             quote! {
                 #doc
+                #service_gate
                 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
                 pub enum #name {
                     #(#variant_docs #variants,)*
@@ -340,6 +367,7 @@ pub fn emit_enum(e: &Enum, gates: Gates) -> TokenStream {
                     Unknown(i32),
                 }
 
+                #service_gate
                 impl #name {
                     /// Every known variant.
                     pub const ALL: &'static [#name] = &[#(#name::#variants),*];
@@ -367,12 +395,14 @@ pub fn emit_enum(e: &Enum, gates: Gates) -> TokenStream {
                     }
                 }
 
+                #service_gate
                 impl #rt::serde::Serialize for #name {
                     fn serialize<S: #rt::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                         serializer.serialize_i32(self.code())
                     }
                 }
 
+                #service_gate
                 #deserialize_gate
                 impl<'de> #rt::serde::Deserialize<'de> for #name {
                     fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -386,6 +416,7 @@ pub fn emit_enum(e: &Enum, gates: Gates) -> TokenStream {
             let label = &e.rust_name;
             quote! {
                 #doc
+                #service_gate
                 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
                 pub enum #name {
                     #(#variant_docs #variants,)*
@@ -393,6 +424,7 @@ pub fn emit_enum(e: &Enum, gates: Gates) -> TokenStream {
                     Unknown(String),
                 }
 
+                #service_gate
                 impl #name {
                     /// Every known variant.
                     pub const ALL: &'static [#name] = &[#(#name::#variants),*];
@@ -421,6 +453,7 @@ pub fn emit_enum(e: &Enum, gates: Gates) -> TokenStream {
                 }
 
                 /// The wire value.
+                #service_gate
                 impl ::core::fmt::Display for #name {
                     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                         f.write_str(self.as_str())
@@ -429,6 +462,7 @@ pub fn emit_enum(e: &Enum, gates: Gates) -> TokenStream {
 
                 /// A value the spec lists; any other is an error (where
                 /// `from_code` gives `Unknown`).
+                #service_gate
                 impl ::core::str::FromStr for #name {
                     type Err = #rt::UnknownEnumValue;
 
@@ -444,12 +478,14 @@ pub fn emit_enum(e: &Enum, gates: Gates) -> TokenStream {
                     }
                 }
 
+                #service_gate
                 impl #rt::serde::Serialize for #name {
                     fn serialize<S: #rt::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                         serializer.serialize_str(self.as_str())
                     }
                 }
 
+                #service_gate
                 #deserialize_gate
                 impl<'de> #rt::serde::Deserialize<'de> for #name {
                     fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

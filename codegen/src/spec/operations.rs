@@ -332,6 +332,7 @@ fn resolve_operation(
         reserved: Vec::new(),
         notes: Vec::new(),
         sides: Sides::REQUEST,
+        services: Vec::new(),
         pos: name.pos,
     };
     let response = {

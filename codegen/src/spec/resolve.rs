@@ -178,7 +178,7 @@ pub(super) fn resolve(ctx: &mut Ctx, merged: &Merged) -> Option<Api> {
         type_modules,
         services,
     };
-    api.mark_sides();
+    api.mark_uses();
     Some(api)
 }
 

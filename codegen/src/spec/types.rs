@@ -91,6 +91,7 @@ pub(super) fn resolve_types(
                 notes: t.notes.clone(),
                 reserved: lifecycle::reserved_names(ctx, name, &t.reserved, &names),
                 sides: Sides::default(),
+                services: Vec::new(),
                 pos: *pos,
             }
         })
@@ -236,6 +237,7 @@ fn resolve_enum(ctx: &mut Ctx, name: &str, pos: Pos, e: &raw::EnumDef) -> Enum {
         extensible: e.extensible,
         reserved: lifecycle::reserved_codes(ctx, name, e.repr, &e.reserved, &codes),
         sides: Sides::default(),
+        services: Vec::new(),
         pos,
     }
 }

@@ -2,11 +2,13 @@
 
 //! Types and enums of `services/api_keys.yaml`.
 
+#[allow(unused_imports)]
 use ::bizgen_runtime::codegen as rt;
 
 /// An API key of a customer, with its RSA key pair and permissions. The private key is only returned when the key is created (applyApi, downgrade); lists and queries return it as null.
 ///
 /// 客户的 API Key，含 RSA 密钥对和权限。私钥只在创建时（applyApi、downgrade）返回；列表和查询中为 null。
+#[cfg(feature = "customer-api-web-service")]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
@@ -126,6 +128,7 @@ pub struct ApiKey {
     pub pub_key: Option<String>,
 }
 
+#[cfg(feature = "customer-api-web-service")]
 impl ::core::fmt::Debug for ApiKey {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ApiKey")
@@ -152,6 +155,7 @@ impl ::core::fmt::Debug for ApiKey {
     }
 }
 
+#[cfg(feature = "customer-api-web-service")]
 impl ApiKey {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -267,6 +271,7 @@ impl ApiKey {
 /// One page of API keys.
 ///
 /// 一页 API Key。
+#[cfg(feature = "customer-api-web-service")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
@@ -296,6 +301,7 @@ pub struct ApiKeyPage {
     pub records: Option<Vec<super::ApiKey>>,
 }
 
+#[cfg(feature = "customer-api-web-service")]
 impl ApiKeyPage {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -340,6 +346,7 @@ impl ApiKeyPage {
 /// One permission of an API key.
 ///
 /// API Key 的一项权限。
+#[cfg(feature = "customer-api-web-service")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
@@ -375,6 +382,7 @@ pub struct ApiPermission {
     pub status: Option<i32>,
 }
 
+#[cfg(feature = "customer-api-web-service")]
 impl ApiPermission {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -417,6 +425,7 @@ impl ApiPermission {
 /// A permission switch requested by editApiPermission.
 ///
 /// editApiPermission 请求切换的一项权限。
+#[cfg(feature = "customer-api-web-service")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
@@ -432,6 +441,7 @@ pub struct ApiPermissionChange {
     pub status: i32,
 }
 
+#[cfg(feature = "customer-api-web-service")]
 impl ApiPermissionChange {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {

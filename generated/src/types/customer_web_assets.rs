@@ -2,11 +2,13 @@
 
 //! Types and enums of `services/customer_web_assets.yaml`.
 
+#[allow(unused_imports)]
 use ::bizgen_runtime::codegen as rt;
 
 /// A trading account of the customer together with its assets in one currency. Returned by queryAccountById, as the values of queryCustomerAssetsInfo's accountInfoMap and as the entries of accountList in the login response. Not every source returns every field.
 ///
 /// 客户的一个交易账户及其某一币种的资产。由 queryAccountById 返回，也是 queryCustomerAssetsInfo 中 accountInfoMap 的值和登录应答中 accountList 的元素。并非每个来源都返回所有字段。
+#[cfg(feature = "customer-web-api-service")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
@@ -252,6 +254,7 @@ pub struct Account {
     pub weight: Option<rt::Decimal>,
 }
 
+#[cfg(feature = "customer-web-api-service")]
 impl Account {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -351,6 +354,7 @@ impl Account {
 /// Status of the customer identified by an email or phone number.
 ///
 /// 以邮箱或手机号标识的客户的状态。
+#[cfg(feature = "customer-web-api-service")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
@@ -374,6 +378,7 @@ pub struct CheckStatusResult {
     pub status: Option<super::CustomerStatus>,
 }
 
+#[cfg(feature = "customer-web-api-service")]
 impl CheckStatusResult {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -406,6 +411,7 @@ impl CheckStatusResult {
 /// Balance of the customer's main asset for one trade type.
 ///
 /// 客户某一交易类型主资产的余额。
+#[cfg(feature = "customer-web-api-service")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
@@ -435,6 +441,7 @@ pub struct CustomerAssets {
     pub assets_id: Option<i64>,
 }
 
+#[cfg(feature = "customer-web-api-service")]
 impl CustomerAssets {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -469,6 +476,7 @@ impl CustomerAssets {
 /// Totals of the customer's assets for one trade type, with the per-currency accounts.
 ///
 /// 客户某一交易类型的资产汇总及各币种账户。
+#[cfg(feature = "customer-web-api-service")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
@@ -558,6 +566,7 @@ pub struct CustomerAssetsInfo {
     pub account_info_map: Option<rt::BTreeMap<String, super::Account>>,
 }
 
+#[cfg(feature = "customer-web-api-service")]
 impl CustomerAssetsInfo {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -648,6 +657,12 @@ impl CustomerAssetsInfo {
 /// A customer group: the C-side groupList entries and the B-side CustomerGroupAdminApiService.groupList entries (which also carry tradeType and assets).
 ///
 /// 客户组：C端 groupList 的元素，以及B端 CustomerGroupAdminApiService.groupList 的元素（后者还带有 tradeType 和 assets）。
+#[cfg(
+    any(
+        feature = "customer-group-admin-api-service",
+        feature = "customer-web-api-service"
+    )
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
@@ -657,31 +672,26 @@ pub struct CustomerGroup {
     /// Wire name `id`, `int64`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
-
     /// Group name.
     ///
     /// Wire name `name`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-
     /// Account opening type of the group.
     ///
     /// Wire name `openAccountType`, enum [`OpenAccountType`](super::OpenAccountType) (0 = Personal, 1 = Enterprise).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub open_account_type: Option<super::OpenAccountType>,
-
     /// Group type code (undocumented).
     ///
     /// Wire name `type`, `int32`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<i32>,
-
     /// Trade type of the group (seen in the B-side groupList only).
     ///
     /// Wire name `tradeType`, enum [`TradeType`](super::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::TradeType>,
-
     /// Asset currencies of the group (seen in the B-side groupList only; undocumented string).
     ///
     /// Wire name `assets`, `string`. May be `null`.
@@ -689,6 +699,12 @@ pub struct CustomerGroup {
     pub assets: Option<String>,
 }
 
+#[cfg(
+    any(
+        feature = "customer-group-admin-api-service",
+        feature = "customer-web-api-service"
+    )
+)]
 impl CustomerGroup {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -730,6 +746,7 @@ impl CustomerGroup {
 /// Latest balance of the customer's account in the external system.
 ///
 /// 客户在外部系统中账户的最新余额。
+#[cfg(feature = "customer-web-api-service")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
@@ -753,6 +770,7 @@ pub struct ExternalAccountBalance {
     pub amount_digits: Option<String>,
 }
 
+#[cfg(feature = "customer-web-api-service")]
 impl ExternalAccountBalance {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -783,6 +801,7 @@ impl ExternalAccountBalance {
 /// One page of the liabilities flow (loans and repayments).
 ///
 /// 一页负债流水（借款与还款）。
+#[cfg(feature = "customer-web-api-service")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
@@ -812,6 +831,7 @@ pub struct LiabilitiesWaterPage {
     pub records: Option<Vec<super::LiabilitiesWaterRecord>>,
 }
 
+#[cfg(feature = "customer-web-api-service")]
 impl LiabilitiesWaterPage {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -858,6 +878,7 @@ impl LiabilitiesWaterPage {
 /// One liabilities flow record.
 ///
 /// 一条负债流水记录。
+#[cfg(feature = "customer-web-api-service")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
@@ -959,6 +980,7 @@ pub struct LiabilitiesWaterRecord {
     pub liabilities: Option<rt::Decimal>,
 }
 
+#[cfg(feature = "customer-web-api-service")]
 impl LiabilitiesWaterRecord {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -1041,6 +1063,7 @@ impl LiabilitiesWaterRecord {
 /// The customer's bound phone number and email.
 ///
 /// 客户绑定的手机号和邮箱。
+#[cfg(feature = "customer-web-api-service")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
@@ -1070,6 +1093,7 @@ pub struct PhoneAndEmail {
     pub phone_area: Option<String>,
 }
 
+#[cfg(feature = "customer-web-api-service")]
 impl PhoneAndEmail {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {

@@ -2,11 +2,13 @@
 
 //! Types and enums of `services/customer_web_profile.yaml`.
 
+#[allow(unused_imports)]
 use ::bizgen_runtime::codegen as rt;
 
 /// The logged-in customer's profile as returned by findCustomerInfo. The field meanings below are inferred from their names. Any field may be null.
 ///
 /// findCustomerInfo 返回的已登录客户资料。任何字段都可能为 null。
+#[cfg(feature = "customer-web-api-service")]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
@@ -330,6 +332,7 @@ pub struct CustomerInfo {
     pub api_check_rule: Option<String>,
 }
 
+#[cfg(feature = "customer-web-api-service")]
 impl ::core::fmt::Debug for CustomerInfo {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("CustomerInfo")
@@ -390,6 +393,7 @@ impl ::core::fmt::Debug for CustomerInfo {
     }
 }
 
+#[cfg(feature = "customer-web-api-service")]
 impl CustomerInfo {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {

@@ -2,11 +2,13 @@
 
 //! Types and enums of `services/login.yaml`.
 
+#[allow(unused_imports)]
 use ::bizgen_runtime::codegen as rt;
 
 /// One form element of a KYC level.
 ///
 /// KYC 等级的一个表单元素。
+#[cfg(feature = "customer-web-api-service")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
@@ -54,6 +56,7 @@ pub struct KycElement {
     pub element_code_input_group: Option<String>,
 }
 
+#[cfg(feature = "customer-web-api-service")]
 impl KycElement {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -100,6 +103,7 @@ impl KycElement {
 /// A KYC level (verification path) and its form elements.
 ///
 /// 一个 KYC 等级（认证路径）及其表单元素。
+#[cfg(feature = "customer-web-api-service")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
@@ -141,6 +145,7 @@ pub struct KycLevel {
     pub element_list: Option<Vec<super::KycElement>>,
 }
 
+#[cfg(feature = "customer-web-api-service")]
 impl KycLevel {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -199,6 +204,7 @@ impl KycLevel {
 /// The logged-in customer, its tokens and its trading accounts.
 ///
 /// 已登录的客户、其 token 及交易账户。
+#[cfg(feature = "customer-web-api-service")]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
@@ -486,6 +492,7 @@ pub struct LoginResult {
     pub withdraw: Option<i32>,
 }
 
+#[cfg(feature = "customer-web-api-service")]
 impl ::core::fmt::Debug for LoginResult {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("LoginResult")
@@ -540,6 +547,7 @@ impl ::core::fmt::Debug for LoginResult {
     }
 }
 
+#[cfg(feature = "customer-web-api-service")]
 impl LoginResult {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -768,6 +776,7 @@ impl LoginResult {
 /// The newly registered customer and the KYC levels it must go through.
 ///
 /// 新注册的客户及其需要完成的 KYC 等级。
+#[cfg(feature = "customer-web-api-service")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
@@ -911,6 +920,7 @@ pub struct RegisterResult {
     pub api_check_rule: Option<String>,
 }
 
+#[cfg(feature = "customer-web-api-service")]
 impl RegisterResult {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -1037,6 +1047,12 @@ impl RegisterResult {
 /// Currencies to open accounts in for one trade type (undocumented; seen in request examples).
 ///
 /// 某一交易类型需开户的币种。
+#[cfg(
+    any(
+        feature = "customer-web-api-service",
+        feature = "white-customer-admin-api-service"
+    )
+)]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
@@ -1046,7 +1062,6 @@ pub struct TradeTypeCurrency {
     /// Wire name `allCurrency`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub all_currency: Option<String>,
-
     /// Trade type code as a string, e.g. "1" (see TradeType).
     ///
     /// Wire name `tradeType`, `string`.
@@ -1054,6 +1069,12 @@ pub struct TradeTypeCurrency {
     pub trade_type: Option<String>,
 }
 
+#[cfg(
+    any(
+        feature = "customer-web-api-service",
+        feature = "white-customer-admin-api-service"
+    )
+)]
 impl TradeTypeCurrency {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {

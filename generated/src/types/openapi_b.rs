@@ -2,11 +2,13 @@
 
 //! Types and enums of `services/openapi_b.yaml`.
 
+#[allow(unused_imports)]
 use ::bizgen_runtime::codegen as rt;
 
 /// Details of one customer (B-side). Which parts are filled depends on the requested DetailType.
 ///
 /// 一个客户的详情（B端）。填充哪些部分取决于请求的 DetailType。
+#[cfg(feature = "white-customer-admin-api-service")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
@@ -354,6 +356,7 @@ pub struct CustomerDetail {
     pub withdraw_level: Option<rt::serde_json::Value>,
 }
 
+#[cfg(feature = "white-customer-admin-api-service")]
 impl CustomerDetail {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -612,6 +615,7 @@ impl CustomerDetail {
 /// One page of customers (B-side).
 ///
 /// 一页客户（B端）。
+#[cfg(feature = "white-customer-admin-api-service")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
@@ -641,6 +645,7 @@ pub struct CustomerPage {
     pub total: Option<i64>,
 }
 
+#[cfg(feature = "white-customer-admin-api-service")]
 impl CustomerPage {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {
@@ -685,6 +690,7 @@ impl CustomerPage {
 /// One customer in the B-side customer page.
 ///
 /// B端客户分页中的一个客户。
+#[cfg(feature = "white-customer-admin-api-service")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
@@ -870,6 +876,7 @@ pub struct CustomerSummary {
     pub update_time: Option<rt::EpochMillis>,
 }
 
+#[cfg(feature = "white-customer-admin-api-service")]
 impl CustomerSummary {
     /// The wire shape of this type, for validation.
     pub fn object_schema() -> &'static rt::ObjectSchema {

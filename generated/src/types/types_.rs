@@ -2,6 +2,7 @@
 
 //! Types and enums of `types.yaml`.
 
+#[allow(unused_imports)]
 use ::bizgen_runtime::codegen as rt;
 
 /// Client that a customer registers or logs in from.
@@ -9,57 +10,60 @@ use ::bizgen_runtime::codegen as rt;
 /// 注册来源 / 登录设备
 ///
 /// Clients keep codes they do not know in `Unknown`; servers reject them.
+#[cfg(
+    any(
+        feature = "customer-web-api-service",
+        feature = "white-customer-admin-api-service"
+    )
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ClientSource {
     /// `1`: Mobile web: H5
     ///
     /// 移动端web:H5
     H5,
-
     /// `2`: PC web: PC_Web
     ///
     /// pcweb:PC_Web
     PcWeb,
-
     /// `3`: System & back office: System
     ///
     /// 系统&后台注册:System
     System,
-
     /// `4`: Android native app: Android
     ///
     /// 安卓原生app:Android
     Android,
-
     /// `5`: Apple native app: iOS
     ///
     /// 苹果原生app:iOS
     Ios,
-
     /// `6`: Hongmeng OS: HOS
     ///
     /// 鸿蒙OS:HOS
     Hos,
-
     /// `7`: PC Windows client: PC_Win
     ///
     /// pc windows客户端:PC_Win
     PcWin,
-
     /// `8`: PC Mac client: PC_Mac
     ///
     /// pc mac客户端:PC_Mac
     PcMac,
-
     /// `9`: None of the above: other
     ///
     /// 不属于以上的:其他
     Other,
-
     /// A code that this SDK does not know.
     Unknown(i32),
 }
 
+#[cfg(
+    any(
+        feature = "customer-web-api-service",
+        feature = "white-customer-admin-api-service"
+    )
+)]
 impl ClientSource {
     /// Every known variant.
     pub const ALL: &'static [ClientSource] = &[
@@ -73,7 +77,6 @@ impl ClientSource {
         ClientSource::PcMac,
         ClientSource::Other,
     ];
-
     /// The wire code.
     pub const fn code(self) -> i32 {
         match self {
@@ -89,7 +92,6 @@ impl ClientSource {
             ClientSource::Unknown(code) => code,
         }
     }
-
     /// The variant of a wire code (`Unknown` when not listed).
     pub const fn from_code(code: i32) -> Self {
         match code {
@@ -105,7 +107,6 @@ impl ClientSource {
             other => ClientSource::Unknown(other),
         }
     }
-
     /// The wire shape of this enum, for validation.
     pub fn enum_schema() -> &'static rt::EnumSchema {
         static SCHEMA: rt::OnceLock<rt::EnumSchema> = rt::OnceLock::new();
@@ -117,6 +118,12 @@ impl ClientSource {
     }
 }
 
+#[cfg(
+    any(
+        feature = "customer-web-api-service",
+        feature = "white-customer-admin-api-service"
+    )
+)]
 impl rt::serde::Serialize for ClientSource {
     fn serialize<S: rt::serde::Serializer>(
         &self,
@@ -126,6 +133,12 @@ impl rt::serde::Serialize for ClientSource {
     }
 }
 
+#[cfg(
+    any(
+        feature = "customer-web-api-service",
+        feature = "white-customer-admin-api-service"
+    )
+)]
 #[cfg(any(feature = "client", feature = "server", feature = "serde"))]
 impl<'de> rt::serde::Deserialize<'de> for ClientSource {
     fn deserialize<D: rt::serde::Deserializer<'de>>(
@@ -141,6 +154,7 @@ impl<'de> rt::serde::Deserialize<'de> for ClientSource {
 /// 账号名属于哪种联系方式。
 ///
 /// Clients keep codes they do not know in `Unknown`; servers reject them.
+#[cfg(feature = "customer-web-api-service")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ContactType {
     /// `1`: Email
@@ -153,6 +167,7 @@ pub enum ContactType {
     Unknown(i32),
 }
 
+#[cfg(feature = "customer-web-api-service")]
 impl ContactType {
     /// Every known variant.
     pub const ALL: &'static [ContactType] = &[ContactType::Email, ContactType::Phone];
@@ -182,6 +197,7 @@ impl ContactType {
     }
 }
 
+#[cfg(feature = "customer-web-api-service")]
 impl rt::serde::Serialize for ContactType {
     fn serialize<S: rt::serde::Serializer>(
         &self,
@@ -191,6 +207,7 @@ impl rt::serde::Serialize for ContactType {
     }
 }
 
+#[cfg(feature = "customer-web-api-service")]
 #[cfg(any(feature = "server", feature = "serde"))]
 impl<'de> rt::serde::Deserialize<'de> for ContactType {
     fn deserialize<D: rt::serde::Deserializer<'de>>(
@@ -206,6 +223,7 @@ impl<'de> rt::serde::Deserialize<'de> for ContactType {
 /// 客户状态查询的结果。
 ///
 /// Clients keep codes they do not know in `Unknown`; servers reject them.
+#[cfg(feature = "customer-web-api-service")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CustomerStatus {
     /// `1`: The customer exists
@@ -221,6 +239,7 @@ pub enum CustomerStatus {
     Unknown(i32),
 }
 
+#[cfg(feature = "customer-web-api-service")]
 impl CustomerStatus {
     /// Every known variant.
     pub const ALL: &'static [CustomerStatus] = &[
@@ -256,6 +275,7 @@ impl CustomerStatus {
     }
 }
 
+#[cfg(feature = "customer-web-api-service")]
 impl rt::serde::Serialize for CustomerStatus {
     fn serialize<S: rt::serde::Serializer>(
         &self,
@@ -265,6 +285,7 @@ impl rt::serde::Serialize for CustomerStatus {
     }
 }
 
+#[cfg(feature = "customer-web-api-service")]
 #[cfg(any(feature = "client", feature = "serde"))]
 impl<'de> rt::serde::Deserialize<'de> for CustomerStatus {
     fn deserialize<D: rt::serde::Deserializer<'de>>(
@@ -280,6 +301,7 @@ impl<'de> rt::serde::Deserialize<'de> for CustomerStatus {
 /// 要返回客户详情的哪一部分。
 ///
 /// Clients keep codes they do not know in `Unknown`; servers reject them.
+#[cfg(feature = "white-customer-admin-api-service")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum DetailType {
     /// `baseInfo`: Basic information
@@ -307,6 +329,7 @@ pub enum DetailType {
     Unknown(String),
 }
 
+#[cfg(feature = "white-customer-admin-api-service")]
 impl DetailType {
     /// Every known variant.
     pub const ALL: &'static [DetailType] = &[
@@ -367,6 +390,7 @@ impl DetailType {
 }
 
 /// The wire value.
+#[cfg(feature = "white-customer-admin-api-service")]
 impl ::core::fmt::Display for DetailType {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.write_str(self.as_str())
@@ -375,6 +399,7 @@ impl ::core::fmt::Display for DetailType {
 
 /// A value the spec lists; any other is an error (where
 /// `from_code` gives `Unknown`).
+#[cfg(feature = "white-customer-admin-api-service")]
 impl ::core::str::FromStr for DetailType {
     type Err = rt::UnknownEnumValue;
 
@@ -400,6 +425,7 @@ impl ::core::str::FromStr for DetailType {
     }
 }
 
+#[cfg(feature = "white-customer-admin-api-service")]
 impl rt::serde::Serialize for DetailType {
     fn serialize<S: rt::serde::Serializer>(
         &self,
@@ -409,6 +435,7 @@ impl rt::serde::Serialize for DetailType {
     }
 }
 
+#[cfg(feature = "white-customer-admin-api-service")]
 #[cfg(any(feature = "server", feature = "serde"))]
 impl<'de> rt::serde::Deserialize<'de> for DetailType {
     fn deserialize<D: rt::serde::Deserializer<'de>>(
@@ -424,6 +451,7 @@ impl<'de> rt::serde::Deserialize<'de> for DetailType {
 /// 负债流水的类型。
 ///
 /// Clients keep codes they do not know in `Unknown`; servers reject them.
+#[cfg(feature = "customer-web-api-service")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LiabilitiesType {
     /// `1`: Loan
@@ -436,6 +464,7 @@ pub enum LiabilitiesType {
     Unknown(i32),
 }
 
+#[cfg(feature = "customer-web-api-service")]
 impl LiabilitiesType {
     /// Every known variant.
     pub const ALL: &'static [LiabilitiesType] = &[
@@ -468,6 +497,7 @@ impl LiabilitiesType {
     }
 }
 
+#[cfg(feature = "customer-web-api-service")]
 impl rt::serde::Serialize for LiabilitiesType {
     fn serialize<S: rt::serde::Serializer>(
         &self,
@@ -477,6 +507,7 @@ impl rt::serde::Serialize for LiabilitiesType {
     }
 }
 
+#[cfg(feature = "customer-web-api-service")]
 #[cfg(any(feature = "server", feature = "serde"))]
 impl<'de> rt::serde::Deserialize<'de> for LiabilitiesType {
     fn deserialize<D: rt::serde::Deserializer<'de>>(
@@ -492,27 +523,36 @@ impl<'de> rt::serde::Deserialize<'de> for LiabilitiesType {
 /// 注册登录方式
 ///
 /// Clients keep codes they do not know in `Unknown`; servers reject them.
+#[cfg(
+    any(
+        feature = "customer-web-api-service",
+        feature = "openapi-customer-web-api-service"
+    )
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LoginType {
     /// `1`: Email
     ///
     /// 邮箱
     Email,
-
     /// `2`: Phone number
     ///
     /// 手机号码
     Phone,
-
     /// `3`: Customer account
     ///
     /// 客户账号
     CustomerAccount,
-
     /// A code that this SDK does not know.
     Unknown(i32),
 }
 
+#[cfg(
+    any(
+        feature = "customer-web-api-service",
+        feature = "openapi-customer-web-api-service"
+    )
+)]
 impl LoginType {
     /// Every known variant.
     pub const ALL: &'static [LoginType] = &[
@@ -520,7 +560,6 @@ impl LoginType {
         LoginType::Phone,
         LoginType::CustomerAccount,
     ];
-
     /// The wire code.
     pub const fn code(self) -> i32 {
         match self {
@@ -530,7 +569,6 @@ impl LoginType {
             LoginType::Unknown(code) => code,
         }
     }
-
     /// The variant of a wire code (`Unknown` when not listed).
     pub const fn from_code(code: i32) -> Self {
         match code {
@@ -540,7 +578,6 @@ impl LoginType {
             other => LoginType::Unknown(other),
         }
     }
-
     /// The wire shape of this enum, for validation.
     pub fn enum_schema() -> &'static rt::EnumSchema {
         static SCHEMA: rt::OnceLock<rt::EnumSchema> = rt::OnceLock::new();
@@ -548,6 +585,12 @@ impl LoginType {
     }
 }
 
+#[cfg(
+    any(
+        feature = "customer-web-api-service",
+        feature = "openapi-customer-web-api-service"
+    )
+)]
 impl rt::serde::Serialize for LoginType {
     fn serialize<S: rt::serde::Serializer>(
         &self,
@@ -557,6 +600,12 @@ impl rt::serde::Serialize for LoginType {
     }
 }
 
+#[cfg(
+    any(
+        feature = "customer-web-api-service",
+        feature = "openapi-customer-web-api-service"
+    )
+)]
 #[cfg(any(feature = "server", feature = "serde"))]
 impl<'de> rt::serde::Deserialize<'de> for LoginType {
     fn deserialize<D: rt::serde::Deserializer<'de>>(
@@ -572,6 +621,7 @@ impl<'de> rt::serde::Deserialize<'de> for LoginType {
 /// 开启或关闭谷歌验证（MFA）。
 ///
 /// Clients keep codes they do not know in `Unknown`; servers reject them.
+#[cfg(feature = "customer-web-api-service")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MfaSwitch {
     /// `1`: Enable
@@ -584,6 +634,7 @@ pub enum MfaSwitch {
     Unknown(i32),
 }
 
+#[cfg(feature = "customer-web-api-service")]
 impl MfaSwitch {
     /// Every known variant.
     pub const ALL: &'static [MfaSwitch] = &[MfaSwitch::Enable, MfaSwitch::Disable];
@@ -613,6 +664,7 @@ impl MfaSwitch {
     }
 }
 
+#[cfg(feature = "customer-web-api-service")]
 impl rt::serde::Serialize for MfaSwitch {
     fn serialize<S: rt::serde::Serializer>(
         &self,
@@ -622,6 +674,7 @@ impl rt::serde::Serialize for MfaSwitch {
     }
 }
 
+#[cfg(feature = "customer-web-api-service")]
 #[cfg(any(feature = "server", feature = "serde"))]
 impl<'de> rt::serde::Deserialize<'de> for MfaSwitch {
     fn deserialize<D: rt::serde::Deserializer<'de>>(
@@ -637,29 +690,40 @@ impl<'de> rt::serde::Deserialize<'de> for MfaSwitch {
 /// 开户类型
 ///
 /// Clients keep codes they do not know in `Unknown`; servers reject them.
+#[cfg(
+    any(
+        feature = "customer-group-admin-api-service",
+        feature = "customer-web-api-service",
+        feature = "white-customer-admin-api-service"
+    )
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum OpenAccountType {
     /// `0`: Personal
     ///
     /// 个人
     Personal,
-
     /// `1`: Enterprise
     ///
     /// 企业
     Enterprise,
-
     /// A code that this SDK does not know.
     Unknown(i32),
 }
 
+#[cfg(
+    any(
+        feature = "customer-group-admin-api-service",
+        feature = "customer-web-api-service",
+        feature = "white-customer-admin-api-service"
+    )
+)]
 impl OpenAccountType {
     /// Every known variant.
     pub const ALL: &'static [OpenAccountType] = &[
         OpenAccountType::Personal,
         OpenAccountType::Enterprise,
     ];
-
     /// The wire code.
     pub const fn code(self) -> i32 {
         match self {
@@ -668,7 +732,6 @@ impl OpenAccountType {
             OpenAccountType::Unknown(code) => code,
         }
     }
-
     /// The variant of a wire code (`Unknown` when not listed).
     pub const fn from_code(code: i32) -> Self {
         match code {
@@ -677,7 +740,6 @@ impl OpenAccountType {
             other => OpenAccountType::Unknown(other),
         }
     }
-
     /// The wire shape of this enum, for validation.
     pub fn enum_schema() -> &'static rt::EnumSchema {
         static SCHEMA: rt::OnceLock<rt::EnumSchema> = rt::OnceLock::new();
@@ -685,6 +747,13 @@ impl OpenAccountType {
     }
 }
 
+#[cfg(
+    any(
+        feature = "customer-group-admin-api-service",
+        feature = "customer-web-api-service",
+        feature = "white-customer-admin-api-service"
+    )
+)]
 impl rt::serde::Serialize for OpenAccountType {
     fn serialize<S: rt::serde::Serializer>(
         &self,
@@ -694,6 +763,13 @@ impl rt::serde::Serialize for OpenAccountType {
     }
 }
 
+#[cfg(
+    any(
+        feature = "customer-group-admin-api-service",
+        feature = "customer-web-api-service",
+        feature = "white-customer-admin-api-service"
+    )
+)]
 #[cfg(any(feature = "client", feature = "server", feature = "serde"))]
 impl<'de> rt::serde::Deserialize<'de> for OpenAccountType {
     fn deserialize<D: rt::serde::Deserializer<'de>>(
@@ -709,6 +785,7 @@ impl<'de> rt::serde::Deserialize<'de> for OpenAccountType {
 /// API Key 套餐的时长。
 ///
 /// Clients keep codes they do not know in `Unknown`; servers reject them.
+#[cfg(feature = "customer-api-web-service")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PackageDuration {
     /// `month`: One month
@@ -727,6 +804,7 @@ pub enum PackageDuration {
     Unknown(String),
 }
 
+#[cfg(feature = "customer-api-web-service")]
 impl PackageDuration {
     /// Every known variant.
     pub const ALL: &'static [PackageDuration] = &[
@@ -770,6 +848,7 @@ impl PackageDuration {
 }
 
 /// The wire value.
+#[cfg(feature = "customer-api-web-service")]
 impl ::core::fmt::Display for PackageDuration {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.write_str(self.as_str())
@@ -778,6 +857,7 @@ impl ::core::fmt::Display for PackageDuration {
 
 /// A value the spec lists; any other is an error (where
 /// `from_code` gives `Unknown`).
+#[cfg(feature = "customer-api-web-service")]
 impl ::core::str::FromStr for PackageDuration {
     type Err = rt::UnknownEnumValue;
 
@@ -795,6 +875,7 @@ impl ::core::str::FromStr for PackageDuration {
     }
 }
 
+#[cfg(feature = "customer-api-web-service")]
 impl rt::serde::Serialize for PackageDuration {
     fn serialize<S: rt::serde::Serializer>(
         &self,
@@ -804,6 +885,7 @@ impl rt::serde::Serialize for PackageDuration {
     }
 }
 
+#[cfg(feature = "customer-api-web-service")]
 #[cfg(any(feature = "server", feature = "serde"))]
 impl<'de> rt::serde::Deserialize<'de> for PackageDuration {
     fn deserialize<D: rt::serde::Deserializer<'de>>(
@@ -819,27 +901,34 @@ impl<'de> rt::serde::Deserialize<'de> for PackageDuration {
 /// 账户的交易类型（玩法）。
 ///
 /// Clients keep codes they do not know in `Unknown`; servers reject them.
+#[cfg(
+    any(
+        feature = "customer-group-admin-api-service",
+        feature = "customer-web-api-service"
+    )
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TradeType {
     /// `1`: CFD_MM
     CfdMm,
-
     /// `2`: CFD_WBW
     CfdWbw,
-
     /// `3`: CROSS
     Cross,
-
     /// `5`: MATCH
     Match,
-
     /// `8`: WALLET
     Wallet,
-
     /// A code that this SDK does not know.
     Unknown(i32),
 }
 
+#[cfg(
+    any(
+        feature = "customer-group-admin-api-service",
+        feature = "customer-web-api-service"
+    )
+)]
 impl TradeType {
     /// Every known variant.
     pub const ALL: &'static [TradeType] = &[
@@ -849,7 +938,6 @@ impl TradeType {
         TradeType::Match,
         TradeType::Wallet,
     ];
-
     /// The wire code.
     pub const fn code(self) -> i32 {
         match self {
@@ -861,7 +949,6 @@ impl TradeType {
             TradeType::Unknown(code) => code,
         }
     }
-
     /// The variant of a wire code (`Unknown` when not listed).
     pub const fn from_code(code: i32) -> Self {
         match code {
@@ -873,7 +960,6 @@ impl TradeType {
             other => TradeType::Unknown(other),
         }
     }
-
     /// The wire shape of this enum, for validation.
     pub fn enum_schema() -> &'static rt::EnumSchema {
         static SCHEMA: rt::OnceLock<rt::EnumSchema> = rt::OnceLock::new();
@@ -881,6 +967,12 @@ impl TradeType {
     }
 }
 
+#[cfg(
+    any(
+        feature = "customer-group-admin-api-service",
+        feature = "customer-web-api-service"
+    )
+)]
 impl rt::serde::Serialize for TradeType {
     fn serialize<S: rt::serde::Serializer>(
         &self,
@@ -890,6 +982,12 @@ impl rt::serde::Serialize for TradeType {
     }
 }
 
+#[cfg(
+    any(
+        feature = "customer-group-admin-api-service",
+        feature = "customer-web-api-service"
+    )
+)]
 #[cfg(any(feature = "client", feature = "server", feature = "serde"))]
 impl<'de> rt::serde::Deserialize<'de> for TradeType {
     fn deserialize<D: rt::serde::Deserializer<'de>>(
