@@ -370,7 +370,14 @@ fn render_parts(api: &Api, gates: Gates, inline: bool) -> crate::Result<Vec<Stri
                 }
                 _ => items,
             };
-            format::unparse(tokens)
+            // A module's own file is spaced out here, on the worker thread;
+            // inline parts are spaced out together by the caller.
+            let text = format::unparse(tokens)?;
+            Ok(if inline {
+                text
+            } else {
+                format::space_out(&text)
+            })
         },
     );
     texts
@@ -421,7 +428,7 @@ pub fn render_crate(api: &Api) -> crate::Result<Vec<(std::path::PathBuf, String)
         };
         files.push((
             std::path::PathBuf::from(format!("src/{file}.rs")),
-            format!("{HEADER}\n{}", format::space_out(&text)),
+            format!("{HEADER}\n{text}"),
         ));
     }
     let decls = modules(api).into_iter().filter_map(|part| {
