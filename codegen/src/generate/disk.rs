@@ -54,7 +54,7 @@ impl DiskWriter {
     /// disk already has this content.
     pub fn file(&self, rel: &Path, text: &str) -> std::io::Result<()> {
         let path = self.out_dir.join(rel);
-        let unchanged = std::fs::read(&path).is_ok_and(|have| have == text.as_bytes());
+        let unchanged = same_content(&path, text.as_bytes());
         if !unchanged {
             if let Some(parent) = path.parent() {
                 self.ensure_dir(parent)?;
@@ -112,6 +112,35 @@ impl DiskWriter {
         // Threads finish in any order; the report does not.
         report.written.sort();
         Ok(report)
+    }
+}
+
+/// Whether the file holds exactly `want`: compared in blocks, without
+/// reading the whole file into memory (a large API's OpenAPI document is
+/// tens of megabytes).
+pub(super) fn same_content(path: &Path, want: &[u8]) -> bool {
+    use std::io::BufRead;
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    if file.metadata().map(|m| m.len()).ok() != u64::try_from(want.len()).ok() {
+        return false;
+    }
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+    let mut rest = want;
+    loop {
+        let Ok(block) = reader.fill_buf() else {
+            return false;
+        };
+        if block.is_empty() {
+            return rest.is_empty();
+        }
+        let Some(tail) = rest.strip_prefix(block) else {
+            return false;
+        };
+        rest = tail;
+        let read = block.len();
+        reader.consume(read);
     }
 }
 

@@ -112,9 +112,7 @@ pub fn emit(api: &Api, options: &Options, sink: Sink<'_>) -> crate::Result<()> {
 
 /// The generated crate: manifest, sources and the mock's binary.
 fn rust_crate(api: &Api, options: &Options, sink: Sink<'_>) -> crate::Result<()> {
-    for (path, text) in crate::rust::render_crate(api)? {
-        sink(path, text)?;
-    }
+    crate::rust::render_crate_into(api, sink)?;
     sink(
         PathBuf::from("Cargo.toml"),
         crate::rust::render_manifest(api, &options.runtime_path, options.private),

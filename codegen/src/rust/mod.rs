@@ -361,29 +361,32 @@ fn render_parts(api: &Api, gates: Gates, inline: bool) -> crate::Result<Vec<Stri
     let texts = crate::parallel::map_balanced(
         &parts,
         |part| weight(api, *part),
-        |_, part| {
-            let items = emit_part(api, *part, gates);
-            let tokens = match module_name(api, *part) {
-                Some(name) if inline => {
-                    let name = ident(name);
-                    quote!(pub mod #name { #items })
-                }
-                _ => items,
-            };
-            // A module's own file is spaced out here, on the worker thread;
-            // inline parts are spaced out together by the caller.
-            let text = format::unparse(tokens)?;
-            Ok(if inline {
-                text
-            } else {
-                format::space_out(&text)
-            })
-        },
+        |_, part| render_part(api, *part, gates, inline),
     );
     texts
         .into_iter()
         .map(|t| t.ok_or(crate::Error::Internal("a formatting thread panicked"))?)
         .collect()
+}
+
+/// One part emitted and unparsed. A module's own file (`inline` false) is
+/// spaced out here, on the worker thread; inline parts are spaced out
+/// together by the caller.
+fn render_part(api: &Api, part: Part, gates: Gates, inline: bool) -> crate::Result<String> {
+    let items = emit_part(api, part, gates);
+    let tokens = match module_name(api, part) {
+        Some(name) if inline => {
+            let name = ident(name);
+            quote!(pub mod #name { #items })
+        }
+        _ => items,
+    };
+    let text = format::unparse(tokens)?;
+    Ok(if inline {
+        text
+    } else {
+        format::space_out(&text)
+    })
 }
 
 /// Every item formatted, modules inline and ungated, without header: the
@@ -410,26 +413,57 @@ pub fn render_include(api: &Api) -> crate::Result<String> {
 /// of `lib.rs` is `#[rustfmt::skip]` (the modules too), so that `cargo fmt`
 /// never makes the output drift.
 pub fn render_crate(api: &Api) -> crate::Result<Vec<(std::path::PathBuf, String)>> {
+    let files = std::sync::Mutex::new(Vec::new());
+    render_crate_into(api, &|path, text| {
+        files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push((path, text));
+        Ok(())
+    })?;
+    let mut files = files
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    files.sort();
+    Ok(files)
+}
+
+/// [`render_crate`], each file given to `sink` as soon as it is formatted
+/// (from the formatting threads), so that the sources of a large API are
+/// never all held at once. `src/lib.rs` comes last.
+pub fn render_crate_into(
+    api: &Api,
+    sink: &(dyn Fn(std::path::PathBuf, String) -> crate::Result<()> + Sync),
+) -> crate::Result<()> {
     let parts = parts(api, false);
-    let texts = render_parts(api, Gates::Features, false)?;
-    let mut files = Vec::new();
+    let rendered = crate::parallel::map_balanced(
+        &parts,
+        |part| weight(api, *part),
+        |_, part| -> crate::Result<Option<String>> {
+            let text = render_part(api, *part, Gates::Features, false)?;
+            let file = match *part {
+                // The root items go into lib.rs, assembled below.
+                Part::Root => return Ok(Some(text)),
+                Part::TypeModule(i) => format!("types/{}", api.type_modules[i].name),
+                _ => match module_name(api, *part) {
+                    Some(name) => name.trim_start_matches("r#").to_owned(),
+                    None => return Ok(None),
+                },
+            };
+            sink(
+                std::path::PathBuf::from(format!("src/{file}.rs")),
+                format!("{HEADER}\n{text}"),
+            )?;
+            Ok(None)
+        },
+    );
     let mut root = String::new();
-    for (part, text) in parts.into_iter().zip(texts) {
-        let file = match part {
-            Part::Root => {
-                root = text;
-                continue;
-            }
-            Part::TypeModule(i) => format!("types/{}", api.type_modules[i].name),
-            _ => match module_name(api, part) {
-                Some(name) => name.trim_start_matches("r#").to_owned(),
-                None => continue,
-            },
-        };
-        files.push((
-            std::path::PathBuf::from(format!("src/{file}.rs")),
-            format!("{HEADER}\n{text}"),
-        ));
+    for result in rendered {
+        if let Some(text) =
+            result.ok_or(crate::Error::Internal("a formatting thread panicked"))??
+        {
+            root = text;
+        }
     }
     let decls = modules(api).into_iter().filter_map(|part| {
         let name = ident(module_name(api, part)?);
@@ -492,14 +526,13 @@ pub fn render_crate(api: &Api) -> crate::Result<Vec<(std::path::PathBuf, String)
         #[rustfmt::skip]
         pub use bizgen_runtime::codegen::{axum, tokio};
     })?;
-    files.push((
+    sink(
         std::path::PathBuf::from("src/lib.rs"),
         format!(
             "{HEADER}\n{}",
             format::space_out(&format!("{head}{root}{tail}"))
         ),
-    ));
-    Ok(files)
+    )
 }
 
 /// The mock server binary: a `main` that calls the generated mock.
