@@ -56,40 +56,28 @@ impl DriftChecker {
     pub fn file(&self, rel: &Path, want: &str) {
         let path = self.out_dir.join(rel);
         // Most files are in sync: compared in blocks, read whole only to diff.
-        if same_content(&path, want.as_bytes()) {
-            self.given(rel);
-            return;
-        }
-        let drift = match std::fs::read_to_string(&path) {
-            Ok(have) if have == want => None,
-            Ok(have) => {
-                let diff = similar::TextDiff::from_lines(have.as_str(), want)
-                    .unified_diff()
-                    .context_radius(3)
-                    .header(
-                        &format!("a/{}", rel.display()),
-                        &format!("b/{}", rel.display()),
-                    )
-                    .to_string();
-                Some(Drift::Changed {
+        let drift = if same_content(&path, want.as_bytes()) {
+            None
+        } else {
+            match std::fs::read_to_string(&path) {
+                Ok(have) if have == want => None,
+                Ok(have) => Some(Drift::Changed {
                     path: rel.to_path_buf(),
-                    diff,
-                })
+                    diff: similar::TextDiff::from_lines(have.as_str(), want)
+                        .unified_diff()
+                        .context_radius(3)
+                        .header(
+                            &format!("a/{}", rel.display()),
+                            &format!("b/{}", rel.display()),
+                        )
+                        .to_string(),
+                }),
+                Err(_) => Some(Drift::Missing(rel.to_path_buf())),
             }
-            Err(_) => Some(Drift::Missing(rel.to_path_buf())),
         };
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         state.1.insert(rel.to_path_buf());
         state.0.extend(drift);
-    }
-
-    /// Records a file as compared and in sync.
-    fn given(&self, rel: &Path) {
-        self.state
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .1
-            .insert(rel.to_path_buf());
     }
 
     /// How many files were compared so far.
