@@ -23,6 +23,7 @@ mod error;
 pub mod expand;
 #[cfg(feature = "cli")]
 pub mod generate;
+pub mod github;
 pub mod ir;
 pub mod markdown;
 pub mod names;
