@@ -10,3 +10,8 @@ mod outputs;
 pub use disk::{write, DiskWriter, WriteReport};
 pub use drift::{check, Drift, DriftChecker};
 pub use outputs::{check_dir, emit, generate, outputs, Options, Sink};
+
+/// What the registry's targets own, for stale-file detection.
+fn ownership() -> crate::targets::Ownership {
+    crate::targets::Ownership::of(&crate::targets::registry(&Options::default()))
+}

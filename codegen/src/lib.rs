@@ -21,6 +21,7 @@ pub mod diff;
 pub mod docs;
 mod error;
 pub mod expand;
+pub mod facts;
 #[cfg(feature = "cli")]
 pub mod generate;
 pub mod github;
@@ -34,6 +35,8 @@ pub mod postman;
 pub mod rust;
 pub mod scale;
 pub mod spec;
+#[cfg(feature = "cli")]
+pub mod targets;
 pub mod traffic;
 #[cfg(feature = "cli")]
 pub mod typescript;

@@ -19,6 +19,7 @@ use std::rc::Rc;
 use bizgen_runtime::schema::{EnumCodes, Schema};
 use serde_json::Value;
 
+use crate::facts::Facts;
 use crate::ir::{Access, Api, Constraints, ExampleKind, Operation, Presence, Service, Ty};
 use crate::wire;
 use document::{
@@ -34,27 +35,74 @@ pub const CUSTOMER_TOKEN: &str = "customerToken";
 pub const ADMIN_TOKEN: &str = "adminToken";
 const JSON: &str = "application/json";
 
+/// The OpenAPI documents, under `openapi/`: `openapi.json` (3.1) and
+/// `openapi-3.0.json`.
+#[derive(Debug, Clone, Copy)]
+pub struct OpenApi;
+
+#[cfg(feature = "cli")]
+impl crate::targets::Target for OpenApi {
+    fn name(&self) -> &'static str {
+        "openapi"
+    }
+
+    fn root(&self) -> &'static str {
+        "openapi"
+    }
+
+    fn header(&self) -> Option<&'static str> {
+        // JSON has no comments: every file under `openapi/` is ours.
+        None
+    }
+
+    fn owned(&self) -> &'static [&'static str] {
+        &[""]
+    }
+
+    fn emit(&self, facts: &Facts<'_>, sink: crate::targets::Sink<'_>) -> crate::Result<()> {
+        for (file, version) in FILES {
+            sink(PathBuf::from(file), render_file(facts, file, version)?)?;
+        }
+        Ok(())
+    }
+}
+
+/// Each document's file, relative to `openapi/`, and its version.
+const FILES: [(&str, Version); 2] = [
+    ("openapi.json", Version::V3_1),
+    ("openapi-3.0.json", Version::V3_0),
+];
+
 /// `openapi/openapi.json` (3.1) and `openapi/openapi-3.0.json`, by path
 /// relative to the output directory.
 pub fn files(api: &Api) -> crate::Result<Vec<(PathBuf, String)>> {
-    [
-        ("openapi/openapi.json", Version::V3_1),
-        ("openapi/openapi-3.0.json", Version::V3_0),
-    ]
-    .into_iter()
-    .map(|(file, version)| {
-        let text = render(api, version).map_err(|source| crate::Error::ExportJson {
-            file: file.into(),
+    let facts = Facts::new(api);
+    FILES
+        .into_iter()
+        .map(|(file, version)| {
+            Ok((
+                PathBuf::from("openapi").join(file),
+                render_file(&facts, file, version)?,
+            ))
+        })
+        .collect()
+}
+
+fn render_file(facts: &Facts, file: &str, version: Version) -> crate::Result<String> {
+    let mut text = serde_json::to_string_pretty(&document(facts, version)).map_err(|source| {
+        crate::Error::ExportJson {
+            file: format!("openapi/{file}"),
             source,
-        })?;
-        Ok((PathBuf::from(file), text))
-    })
-    .collect()
+        }
+    })?;
+    text.push('\n');
+    Ok(text)
 }
 
 /// The document as pretty-printed JSON with a final newline.
 pub fn render(api: &Api, version: Version) -> Result<String, serde_json::Error> {
-    let mut text = serde_json::to_string_pretty(&document(api, version))?;
+    let facts = Facts::new(api);
+    let mut text = serde_json::to_string_pretty(&document(&facts, version))?;
     text.push('\n');
     Ok(text)
 }
@@ -91,8 +139,9 @@ impl OwnNames {
     }
 }
 
-/// Builds the whole document.
-pub fn document(api: &Api, version: Version) -> Document<'_> {
+/// Builds the whole document; its parts are built as it is written.
+pub fn document<'f, 'a>(facts: &'f Facts<'a>, version: Version) -> Document<'f> {
+    let api = facts.api;
     let shapes = Shapes { api, version };
     let names = Rc::new(OwnNames::new(api));
     let response_structs = Rc::new(response_structs(api));
@@ -152,6 +201,7 @@ pub fn document(api: &Api, version: Version) -> Document<'_> {
             op.path.clone(),
             Box::new(move || PathItem {
                 post: operation(
+                    facts,
                     shapes,
                     &own,
                     service,
@@ -188,7 +238,7 @@ pub fn document(api: &Api, version: Version) -> Document<'_> {
             description: info_description(api, &names),
         },
         servers: vec![Server {
-            url: "http://127.0.0.1:8080".into(),
+            url: crate::facts::mock::base_url(),
             description: format!(
                 "The generated mock server (`cargo run -p {0} --bin {0}-mock`).",
                 api.name
@@ -241,14 +291,17 @@ fn token_scheme(description: &str, access: &'static str) -> SecurityScheme {
 /// Object types that appear in some response: their sensitive fields are
 /// not `writeOnly`.
 fn response_structs(api: &Api) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    for (_, op) in api.operations() {
-        schema::reachable_structs(api, &wire::data_schema(api, op), &mut out);
+    let mut seen = BTreeSet::new();
+    let responses = api
+        .operations()
+        .filter_map(|(_, op)| op.response.ty.as_ref());
+    for ty in responses.chain(api.envelope.fields.iter().map(|f| &f.ty)) {
+        api.reach(ty, &mut seen);
     }
-    for f in &api.envelope.fields {
-        schema::reachable_structs(api, &wire::field_schema(api, f), &mut out);
-    }
-    out
+    seen.into_iter()
+        .filter(|n| api.find_struct(n).is_some())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The fields every envelope has; `data` is any value here.
@@ -301,10 +354,10 @@ fn success_envelope(shapes: Shapes, names: &OwnNames, op: &Operation) -> SchemaO
                 (None, "") => "Null (or an empty object): the operation returns nothing.",
                 (Some(_), "") => "The result.",
                 (_, text) => text,
-            },
+            }
+            .into(),
             ..Meta::default()
         },
-        false,
     );
     refine(
         &names.envelope,
@@ -335,7 +388,6 @@ fn error_envelope(shapes: Shapes, names: &OwnNames) -> SchemaObject {
 
 /// The spec's error codes plus those a bizgen server itself answers.
 fn error_codes(shapes: Shapes) -> SchemaObject {
-    use bizgen_runtime::error::codes;
     let mut listed: Vec<(String, String)> = shapes
         .api
         .errors
@@ -348,17 +400,8 @@ fn error_codes(shapes: Shapes) -> SchemaObject {
             (e.code.clone(), text)
         })
         .collect();
-    for code in [
-        codes::VALIDATION,
-        codes::UNAUTHENTICATED,
-        codes::MALFORMED,
-        codes::NOT_FOUND,
-        codes::NOT_IMPLEMENTED,
-        codes::INTERNAL,
-    ] {
-        if !listed.iter().any(|(c, _)| c == code) {
-            listed.push((code.into(), "Answered by bizgen servers.".into()));
-        }
+    for code in crate::facts::errors::undeclared_bizgen_codes(shapes.api) {
+        listed.push((code.into(), "Answered by bizgen servers.".into()));
     }
     let codes = EnumCodes::Str(Cow::Owned(
         listed.iter().map(|(c, _)| Cow::Owned(c.clone())).collect(),
@@ -372,41 +415,24 @@ fn error_codes(shapes: Shapes) -> SchemaObject {
     shapes.enumeration(text, &codes)
 }
 
-fn operation(
+fn operation<'a>(
+    facts: &Facts<'a>,
     shapes: Shapes,
     names: &OwnNames,
     service: &Service,
-    op: &Operation,
+    op: &'a Operation,
     id: String,
     success: &str,
 ) -> document::Operation {
     let api = shapes.api;
     let request_schema = wire::struct_schema(api, &op.request);
     let request = shapes.object(&request_schema, &op.request.fields, |_| true);
-    let examples = |pick: fn(&crate::ir::Example) -> Option<&Value>| -> BTreeMap<String, Example> {
+    let responses_examples = Ordered(
         op.examples
             .iter()
-            .filter_map(|ex| {
-                let value = pick(ex)?.clone();
-                let origin = match (ex.kind, &ex.source) {
-                    (ExampleKind::Captured, Some(src)) => {
-                        format!("Captured from the platform's docs ({src}).")
-                    }
-                    (ExampleKind::Captured, None) => "Captured from the platform's docs.".into(),
-                    (ExampleKind::Illustrative, _) => "Illustrative.".into(),
-                };
-                let summary = non_empty(&ex.description).unwrap_or_else(|| ex.name.clone());
-                Some((
-                    ex.name.clone(),
-                    Example {
-                        summary,
-                        description: origin,
-                        value,
-                    },
-                ))
-            })
-            .collect()
-    };
+            .filter_map(|ex| Some((ex.name.clone(), spec_example(ex, ex.response.clone()?))))
+            .collect(),
+    );
     let mut responses = BTreeMap::new();
     responses.insert(
         "200".to_owned(),
@@ -425,7 +451,7 @@ fn operation(
                         ]),
                         ..SchemaObject::default()
                     },
-                    examples: examples(|ex| ex.response.as_ref()),
+                    examples: responses_examples,
                 },
             )]),
         },
@@ -443,7 +469,7 @@ fn operation(
                 JSON.to_owned(),
                 MediaType {
                     schema: request,
-                    examples: examples(|ex| ex.request.as_ref()),
+                    examples: request_examples(facts, op),
                 },
             )]),
         },
@@ -455,6 +481,52 @@ fn operation(
         access: op.access.as_str(),
         read_only: op.read_only,
         errors: op.errors.clone(),
+    }
+}
+
+/// The request examples: first the operation's request example (a spec
+/// example, or one built from the schema when no example has a request),
+/// then the spec's other examples with a request, in spec order.
+fn request_examples<'a>(facts: &Facts<'a>, op: &'a Operation) -> Ordered<Example> {
+    let chosen = facts.request_example(op);
+    let first = match chosen.example {
+        Some(ex) => (
+            ex.name.clone(),
+            spec_example(ex, chosen.body.clone().into_owned()),
+        ),
+        None => (
+            BUILT_EXAMPLE.to_owned(),
+            Example {
+                summary: "A request built from the schema".into(),
+                description:
+                    "Built by bizgen from the request's schema: the spec has no request example."
+                        .into(),
+                value: chosen.body.clone().into_owned(),
+            },
+        ),
+    };
+    let chosen_name = chosen.name();
+    let others = op.examples.iter().filter_map(|ex| {
+        let value = ex.request.clone()?;
+        (Some(ex.name.as_str()) != chosen_name).then(|| (ex.name.clone(), spec_example(ex, value)))
+    });
+    Ordered(std::iter::once(first).chain(others).collect())
+}
+
+/// The name of the request example built from the schema.
+pub const BUILT_EXAMPLE: &str = "fromSchema";
+
+/// A spec example as an OpenAPI example, its origin in the description.
+fn spec_example(ex: &crate::ir::Example, value: Value) -> Example {
+    let origin = match (ex.kind, &ex.source) {
+        (ExampleKind::Captured, Some(src)) => format!("Captured from the platform's docs ({src})."),
+        (ExampleKind::Captured, None) => "Captured from the platform's docs.".into(),
+        (ExampleKind::Illustrative, _) => "Illustrative.".into(),
+    };
+    Example {
+        summary: non_empty(&ex.description).unwrap_or_else(|| ex.name.clone()),
+        description: origin,
+        value,
     }
 }
 

@@ -9,6 +9,8 @@ mod format;
 mod mock;
 mod schema;
 mod services;
+#[cfg(feature = "cli")]
+mod target;
 mod tokens;
 mod type_modules;
 mod types;
@@ -20,6 +22,8 @@ use crate::ir::Api;
 use tokens::{ident, rt_abs};
 
 pub use format::format;
+#[cfg(feature = "cli")]
+pub use target::Crate;
 
 /// The first lines of every generated Rust file.
 pub const HEADER: &str =

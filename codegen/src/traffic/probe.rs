@@ -1,7 +1,7 @@
 //! `bizgen probe`: a contract test against a live gateway. Every read-only
-//! operation (and those `--include` names) is called with its spec request
-//! example, and the answer is checked exactly as `validate --har` checks a
-//! capture. Operations whose token was not given are skipped, with the reason.
+//! operation (and those `--include` names) is called with its request
+//! example (the one the docs and Postman show: [`RequestExample`]), and the
+//! answer is checked exactly as `validate --har` checks a capture. Operations whose token was not given are skipped, with the reason.
 //!
 //! The plan (what to call, with which headers and body) and the verdicts
 //! are plain functions of the IR; only [`run`] touches the network.
@@ -15,6 +15,7 @@ use serde_json::Value;
 
 use super::check::{check_response, Body, Exchange};
 use super::report::{has_errors, Finding};
+use crate::facts::RequestExample;
 use crate::ir::{Access, Api, HeaderSource, Operation, Presence};
 use crate::{Error, Result};
 
@@ -99,7 +100,8 @@ pub struct ProbeResult {
     pub service: String,
     pub name: String,
     pub path: String,
-    /// The spec example whose request was sent (`None`: an empty body).
+    /// The spec example whose request was sent (`None`: a body built from
+    /// the request's schema, as the docs show it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub example: Option<String>,
     #[serde(flatten)]
@@ -189,31 +191,6 @@ pub fn selection<'a>(api: &'a Api, include: &[String]) -> Result<(Vec<&'a Operat
     Ok((chosen, rest.len()))
 }
 
-/// The request body to send: the first example with a request that does
-/// not show an error answer (else the first with a request); `{}` when the
-/// operation has no example request and no required field.
-fn request_example(op: &Operation) -> std::result::Result<(Option<String>, String), String> {
-    let shows_error = |e: &&crate::ir::Example| {
-        e.response
-            .as_ref()
-            .and_then(|r| r.get("ok"))
-            .and_then(Value::as_bool)
-            == Some(false)
-    };
-    let with_request = || op.examples.iter().filter(|e| e.request.is_some());
-    let chosen = with_request()
-        .find(|e| !shows_error(e))
-        .or_else(|| with_request().next());
-    match chosen.and_then(|e| Some((e, e.request.as_ref()?))) {
-        Some((e, body)) => Ok((Some(e.name.clone()), body.to_string())),
-        None if op.request.fields.iter().any(|f| f.required) => Err(
-            "the spec has no request example, and the request has required fields; add one"
-                .to_owned(),
-        ),
-        None => Ok((None, "{}".to_owned())),
-    }
-}
-
 /// The headers of one call, or why it cannot be made.
 fn call_headers(
     api: &Api,
@@ -285,17 +262,16 @@ fn plan<'a>(
         .enumerate()
         .map(|(i, &op)| {
             let trace = format!("bizgen-probe-{run}-{i}");
-            let example = request_example(op);
-            let call = example.clone().and_then(|(_, body)| {
-                Ok(Call {
-                    url: format!("{}{}", base.trim_end_matches('/'), op.path),
-                    headers: call_headers(api, op, options, trace)?,
-                    body,
-                })
+            // The operation's request example, as every output shows it.
+            let example = RequestExample::of(api, op);
+            let call = call_headers(api, op, options, trace).map(|headers| Call {
+                url: format!("{}{}", base.trim_end_matches('/'), op.path),
+                headers,
+                body: example.body.to_string(),
             });
             Planned {
                 op,
-                example: example.ok().and_then(|(name, _)| name),
+                example: example.name().map(str::to_owned),
                 call,
             }
         })

@@ -13,11 +13,17 @@ mod names;
 mod shapes;
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::{Mutex, PoisonError};
 
 use askama::Template;
 
+use crate::facts::Facts;
 use crate::ir::Api;
+use crate::targets::{Sink, Target};
+pub use names::Names;
 
+pub use names::type_name;
 pub use names::value_name as service_property;
 pub(crate) use names::{is_identifier, property, string_literal, value_name};
 
@@ -28,39 +34,84 @@ pub const HEADER: &str =
 /// The TypeScript version the package builds with (a devDependency, pinned).
 pub const TYPESCRIPT_VERSION: &str = "5.9.3";
 
+/// The npm package, under `ts/`.
+#[derive(Debug, Clone, Copy)]
+pub struct Package;
+
+impl Target for Package {
+    fn name(&self) -> &'static str {
+        "typescript"
+    }
+
+    fn root(&self) -> &'static str {
+        "ts"
+    }
+
+    fn header(&self) -> Option<&'static str> {
+        Some(HEADER)
+    }
+
+    fn owned(&self) -> &'static [&'static str] {
+        &["src"]
+    }
+
+    fn emit(&self, facts: &Facts<'_>, sink: Sink<'_>) -> crate::Result<()> {
+        let api = facts.api;
+        let names = Names::new(api);
+        let put = |file: String, rendered: Result<String, askama::Error>| {
+            let text = rendered.map_err(|source| crate::Error::TypeScriptTemplate {
+                file: file.clone(),
+                source,
+            })?;
+            sink(PathBuf::from(file), normalize(&text))
+        };
+        let cx = model::Ctx {
+            facts,
+            api,
+            names: &names,
+        };
+        put("package.json".into(), Ok(model::package_json(api)))?;
+        put("tsconfig.json".into(), Ok(model::tsconfig_json()))?;
+        put("src/index.ts".into(), model::index(&cx).render())?;
+        put("src/client.ts".into(), model::client(&cx).render())?;
+        put("src/types.ts".into(), model::types(&cx).render())?;
+        for module in &api.type_modules {
+            let view = model::type_module(&cx, module);
+            put(
+                format!("src/types/{}.ts", names.type_file(module)),
+                view.render(),
+            )?;
+        }
+        put("src/schemas.ts".into(), model::schemas(&cx).render())?;
+        put("src/errorCodes.ts".into(), model::error_codes(api).render())?;
+        put("src/redact.ts".into(), model::redact(api).render())?;
+        for (file, rendered) in model::runtime_files() {
+            put(format!("src/runtime/{file}"), rendered)?;
+        }
+        for service in &api.services {
+            let view = model::service(&cx, service);
+            put(
+                format!("src/services/{}.ts", names.service_file(service)),
+                view.render(),
+            )?;
+        }
+        Ok(())
+    }
+}
+
 /// Every file of the package: path relative to the package directory
 /// (`/`-separated) → content. A template error is a bizgen bug
 /// ([`crate::Error::TypeScriptTemplate`]).
 pub fn render_package(api: &Api) -> crate::Result<BTreeMap<String, String>> {
-    let mut out = BTreeMap::new();
-    let mut put = |file: String, rendered: Result<String, askama::Error>| {
-        let text = rendered.map_err(|source| crate::Error::TypeScriptTemplate {
-            file: file.clone(),
-            source,
-        })?;
-        out.insert(file, normalize(&text));
-        Ok::<(), crate::Error>(())
-    };
-    put("package.json".into(), Ok(model::package_json(api)))?;
-    put("tsconfig.json".into(), Ok(model::tsconfig_json()))?;
-    put("src/index.ts".into(), model::index(api).render())?;
-    put("src/client.ts".into(), model::client(api).render())?;
-    put("src/types.ts".into(), model::types(api).render())?;
-    for module in &api.type_modules {
-        let view = model::type_module(api, module);
-        put(format!("src/types/{}.ts", module.name), view.render())?;
-    }
-    put("src/schemas.ts".into(), model::schemas(api).render())?;
-    put("src/errorCodes.ts".into(), model::error_codes(api).render())?;
-    put("src/redact.ts".into(), model::redact(api).render())?;
-    for (file, rendered) in model::runtime_files() {
-        put(format!("src/runtime/{file}"), rendered)?;
-    }
-    for service in &api.services {
-        let view = model::service(api, service);
-        put(format!("src/services/{}.ts", view.file), view.render())?;
-    }
-    Ok(out)
+    let facts = Facts::new(api);
+    let out = Mutex::new(BTreeMap::new());
+    Package.emit(&facts, &|path, text| {
+        out.lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(path.display().to_string(), text);
+        Ok(())
+    })?;
+    Ok(out.into_inner().unwrap_or_else(PoisonError::into_inner))
 }
 
 /// Trailing spaces off every line, exactly one newline at the end.

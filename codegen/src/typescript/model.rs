@@ -6,11 +6,19 @@ use std::collections::BTreeSet;
 use askama::Template;
 use serde_json::json;
 
-use super::names::{method, property, string_literal, type_name, value_name};
-use super::shapes::{descriptor, object_refs, ts_type, Scope, IN_SERVICE, IN_TYPES};
+use super::names::{method, property, string_literal, type_name, Names};
+use super::shapes::{descriptor, ts_type, Scope, IN_SERVICE, IN_TYPES};
 use super::{HEADER, TYPESCRIPT_VERSION};
+use crate::facts::Facts;
 use crate::ir::{Access, Api, Enum, Field, Operation, Presence, Service, Struct, Ty, TypeModule};
 use crate::wire;
+
+/// What every file is built with: the facts and the package's names.
+pub(super) struct Ctx<'f, 'a> {
+    pub(super) facts: &'f Facts<'a>,
+    pub(super) api: &'a Api,
+    pub(super) names: &'f Names,
+}
 
 // ---------------------------------------------------------------- files
 
@@ -167,50 +175,59 @@ struct OpView {
 
 // ---------------------------------------------------------------- builders
 
-fn service_refs(api: &Api) -> Vec<ServiceRef> {
-    api.services
+fn service_refs(cx: &Ctx) -> Vec<ServiceRef> {
+    cx.api
+        .services
         .iter()
         .map(|s| ServiceRef {
             class: type_name(&s.name),
-            property: value_name(&s.name),
-            file: value_name(&s.name),
+            property: cx.names.service(s),
+            file: cx.names.service_file(s),
             doc: doc_lines(&[&s.description]),
         })
         .collect()
 }
 
-pub(super) fn index(api: &Api) -> IndexFile {
+pub(super) fn index(cx: &Ctx) -> IndexFile {
     IndexFile {
         header: HEADER,
-        title: api.title.clone(),
-        services: service_refs(api),
+        title: cx.api.title.clone(),
+        services: service_refs(cx),
     }
 }
 
-pub(super) fn client(api: &Api) -> ClientFile {
+pub(super) fn client(cx: &Ctx) -> ClientFile {
     ClientFile {
         header: HEADER,
-        title: api.title.clone(),
-        services: service_refs(api),
+        title: cx.api.title.clone(),
+        services: service_refs(cx),
     }
 }
 
 /// The index of the shared types: one module per spec file.
-pub(super) fn types(api: &Api) -> TypesFile {
+pub(super) fn types(cx: &Ctx) -> TypesFile {
+    let mut modules: Vec<String> = cx
+        .api
+        .type_modules
+        .iter()
+        .map(|m| cx.names.type_file(m))
+        .collect();
+    modules.sort();
     TypesFile {
         header: HEADER,
-        modules: api.type_modules.iter().map(|m| m.name.clone()).collect(),
+        modules,
     }
 }
 
-/// The types and enums of one spec file (`src/types/<module>.ts`); the
+/// The types and enums of one spec file (`src/types/<file>.ts`); the
 /// other shared types by way of the index, as the services name them.
-pub(super) fn type_module(api: &Api, module: &TypeModule) -> TypeModuleFile {
+pub(super) fn type_module(cx: &Ctx, module: &TypeModule) -> TypeModuleFile {
+    let api = cx.api;
     let types: Vec<InterfaceView> = api
         .types
         .iter()
         .filter(|t| t.module == module.name)
-        .map(|s| interface(api, s, IN_SERVICE))
+        .map(|s| interface(cx, s, IN_SERVICE))
         .collect();
     TypeModuleFile {
         header: HEADER,
@@ -273,14 +290,14 @@ fn enum_view(e: &Enum) -> EnumView {
     }
 }
 
-fn interface(api: &Api, s: &Struct, scope: Scope) -> InterfaceView {
-    let schema = wire::struct_schema(api, s);
+fn interface(cx: &Ctx, s: &Struct, scope: Scope) -> InterfaceView {
+    let schema = wire::struct_schema(cx.api, s);
     let fields = s
         .fields
         .iter()
         .zip(schema.fields.iter())
         .map(|(f, fs)| FieldView {
-            doc: field_doc(f, scope),
+            doc: field_doc(cx, f, scope),
             key: property(&f.name),
             optional: !fs.required,
             ty: ts_type(&fs.schema, scope),
@@ -296,44 +313,31 @@ fn interface(api: &Api, s: &Struct, scope: Scope) -> InterfaceView {
     }
 }
 
-fn field_doc(f: &Field, scope: Scope) -> Vec<String> {
-    let mut facts = vec![format!(
-        "Wire name `{}`, {}",
-        f.name,
-        ty_words(&f.ty, scope)
-    )];
-    if f.required {
-        facts.push("required".into());
-    }
-    if let Some(when) = &f.required_when {
-        facts.push(format!("required when {when}"));
-    }
-    if f.nullable {
-        facts.push("nullable".into());
-    }
-    facts.extend(f.constraints.list().iter().map(ToString::to_string));
-    if let Some(d) = &f.default {
-        facts.push(format!("default `{d}`"));
-    }
-    let mut facts = facts.join(", ") + ".";
-    if f.sensitive {
-        facts.push_str(" Sensitive: `redact()` masks it for logging.");
-    }
-    let mut lines = doc_lines(&[
-        &f.description,
-        f.description_zh.as_deref().unwrap_or_default(),
-        &facts,
-    ]);
+/// The field's description fact as TSDoc, named types as `{@link}`s.
+fn field_doc(cx: &Ctx, f: &Field, scope: Scope) -> Vec<String> {
+    let link = |name: &str| ts_link(scope, name);
+    let mut lines = doc_lines(&[&cx.facts.field(f).describe_with_zh(&link)]);
     if f.deprecated {
         lines.push(format!("@deprecated {}", f.deprecation.details()));
     }
     lines
 }
 
+/// `{@link types.LoginType}`; `{@link types.Type_ | type}` where the
+/// TypeScript name is not the spec's.
+fn ts_link(scope: Scope, spec_name: &str) -> String {
+    let name = type_name(spec_name);
+    if name == spec_name {
+        format!("{{@link {}{name}}}", scope.types)
+    } else {
+        format!("{{@link {}{name} | {spec_name}}}", scope.types)
+    }
+}
+
 /// How the docs name a type: the spec's words, with the TypeScript type
 /// where it is not obvious; links resolve in `scope`.
 fn ty_words(ty: &Ty, scope: Scope) -> String {
-    let link = |name: &str| format!("{{@link {}{}}}", scope.types, type_name(name));
+    let link = |name: &str| ts_link(scope, name);
     match ty {
         Ty::Int64 => "int64 (a `bigint`, decoded without loss)".into(),
         Ty::Decimal => "decimal (a string such as `\"12.50\"`)".into(),
@@ -346,24 +350,16 @@ fn ty_words(ty: &Ty, scope: Scope) -> String {
 
 /// Object descriptors of every shared type a response can hold, each after
 /// the types it refers to (constants must be defined before use).
-pub(super) fn schemas(api: &Api) -> SchemasFile {
-    let mut roots = Vec::new();
-    for (_, op) in api.operations() {
-        if op.response.ty.is_some() {
-            object_refs(&wire::data_schema(api, op), &mut roots);
-        }
-    }
-    let mut order = Vec::new();
-    let mut seen = BTreeSet::new();
-    roots.sort();
-    for name in roots {
-        visit(api, &name, &mut seen, &mut order);
-    }
+pub(super) fn schemas(cx: &Ctx) -> SchemasFile {
+    let api = cx.api;
+    let roots = api
+        .operations()
+        .filter_map(|(_, op)| op.response.ty.as_ref());
     SchemasFile {
         header: HEADER,
-        objects: order
-            .iter()
-            .filter_map(|name| api.find_struct(name))
+        objects: api
+            .structs_in_dependency_order(roots)
+            .into_iter()
             .map(|s| ObjectDescriptor {
                 name: type_name(&s.name),
                 wire_name: string_literal(&s.name),
@@ -381,23 +377,6 @@ pub(super) fn schemas(api: &Api) -> SchemasFile {
             })
             .collect(),
     }
-}
-
-fn visit(api: &Api, name: &str, seen: &mut BTreeSet<String>, order: &mut Vec<String>) {
-    if !seen.insert(name.to_owned()) {
-        return;
-    }
-    if let Some(s) = api.find_struct(name) {
-        let mut refs = Vec::new();
-        for f in wire::struct_schema(api, s).fields.iter() {
-            object_refs(&f.schema, &mut refs);
-        }
-        refs.sort();
-        for r in refs {
-            visit(api, &r, seen, order);
-        }
-    }
-    order.push(name.to_owned());
 }
 
 pub(super) fn error_codes(api: &Api) -> ErrorCodesFile {
@@ -432,11 +411,13 @@ pub(super) fn redact(api: &Api) -> RedactFile {
     }
 }
 
-pub(super) fn service(api: &Api, service: &Service) -> ServiceFile {
+pub(super) fn service(cx: &Ctx, service: &Service) -> ServiceFile {
+    let api = cx.api;
+    let property = cx.names.service(service);
     let requests: Vec<InterfaceView> = service
         .operations
         .iter()
-        .map(|op| interface(api, &op.request, IN_SERVICE))
+        .map(|op| interface(cx, &op.request, IN_SERVICE))
         .collect();
     let ops: Vec<OpView> = service
         .operations
@@ -459,23 +440,20 @@ pub(super) fn service(api: &Api, service: &Service) -> ServiceFile {
     });
     ServiceFile {
         header: HEADER,
-        file: value_name(&service.name),
+        file: cx.names.service_file(service),
         class: type_name(&service.name),
         module_doc: doc_lines(&[
             &format!(
-                "Service `{}` (`{}`): its request types and the class behind `client.{}`.",
-                service.name,
-                service.qualified_name,
-                value_name(&service.name)
+                "Service `{}` (`{}`): its request types and the class behind `client.{property}`.",
+                service.name, service.qualified_name,
             ),
             "@module",
         ]),
         doc: doc_lines(&[
             &service.description,
             &format!(
-                "Operations of `{}`; reach them as `client.{}`.",
+                "Operations of `{}`; reach them as `client.{property}`.",
                 service.qualified_name,
-                value_name(&service.name)
             ),
         ]),
         uses_types,

@@ -15,7 +15,7 @@ export interface DowngradeRequest {
   /**
    * The customer's API key.
    *
-   * Wire name `apiKey`, `string`, required.
+   * Wire name `apiKey`, `string`. Required.
    */
   apiKey: string;
   /**
@@ -27,7 +27,7 @@ export interface DowngradeRequest {
   /**
    * Type of package duration: month - one month; quarter - one season; half - six months; year - one year.
    *
-   * Wire name `times`, enum {@link types.PackageDuration}, required.
+   * Wire name `times`, enum {@link types.PackageDuration} (month = One month, quarter = One season, half = Six months, year = One year). Required.
    */
   times: types.PackageDuration;
 }
@@ -43,31 +43,31 @@ export interface ApplyApiRequest {
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
   /**
    * Mobile verification code.
    *
-   * Wire name `phoneCode`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `phoneCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   phoneCode: string;
   /**
    * Email verification code.
    *
-   * Wire name `emailCode`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `emailCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   emailCode: string;
   /**
    * Ticket returned when the mobile verification code was sent; phoneCode must be passed when it is not empty.
    *
-   * Wire name `phoneSendToken`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `phoneSendToken`, `string`. Sensitive: a secret, masked in logs.
    */
   phoneSendToken?: string;
   /**
    * Ticket returned when the email verification code was sent; emailCode must be passed when it is not empty.
    *
-   * Wire name `emailSendToken`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `emailSendToken`, `string`. Sensitive: a secret, masked in logs.
    */
   emailSendToken?: string;
 }
@@ -77,7 +77,7 @@ export interface DelApiRequest {
   /**
    * API key ID.
    *
-   * Wire name `id`, int64 (a `bigint`, decoded without loss), required.
+   * Wire name `id`, `int64`. Required.
    */
   id: bigint;
 }
@@ -87,13 +87,13 @@ export interface EditApiPermissionRequest {
   /**
    * API key ID.
    *
-   * Wire name `id`, int64 (a `bigint`, decoded without loss), required.
+   * Wire name `id`, `int64`. Required.
    */
   id: bigint;
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
   /**
@@ -105,7 +105,7 @@ export interface EditApiPermissionRequest {
   /**
    * Permissions to switch (undocumented; seen only in the request example).
    *
-   * Wire name `permissionList`, `list<ApiPermissionChange>`.
+   * Wire name `permissionList`, list of object {@link types.ApiPermissionChange}.
    */
   permissionList?: types.ApiPermissionChange[];
   /**
@@ -117,25 +117,25 @@ export interface EditApiPermissionRequest {
   /**
    * Mobile verification code.
    *
-   * Wire name `phoneCode`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `phoneCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   phoneCode: string;
   /**
    * Email verification code.
    *
-   * Wire name `emailCode`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `emailCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   emailCode: string;
   /**
    * Ticket returned when the mobile verification code was sent; phoneCode must be passed when it is not empty.
    *
-   * Wire name `phoneSendToken`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `phoneSendToken`, `string`. Sensitive: a secret, masked in logs.
    */
   phoneSendToken?: string;
   /**
    * Ticket returned when the email verification code was sent; emailCode must be passed when it is not empty.
    *
-   * Wire name `emailSendToken`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `emailSendToken`, `string`. Sensitive: a secret, masked in logs.
    */
   emailSendToken?: string;
 }
@@ -145,13 +145,13 @@ export interface PageRequest {
   /**
    * Number of items per page.
    *
-   * Wire name `size`, `int32`, minimum 1.
+   * Wire name `size`, `int32`. Constraints: minimum 1.
    */
   size?: number;
   /**
    * Current page.
    *
-   * Wire name `current`, `int32`, minimum 1.
+   * Wire name `current`, `int32`. Constraints: minimum 1.
    */
   current?: number;
   /**
@@ -167,7 +167,7 @@ export interface QueryApiRequest {
   /**
    * API key ID.
    *
-   * Wire name `id`, int64 (a `bigint`, decoded without loss), required.
+   * Wire name `id`, `int64`. Required.
    */
   id: bigint;
 }

@@ -16,7 +16,7 @@ export interface GroupListRequest {
   /**
    * Trade type to filter by.
    *
-   * Wire name `tradeType`, enum {@link types.TradeType}.
+   * Wire name `tradeType`, enum {@link types.TradeType} (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
    */
   tradeType?: types.TradeType;
   /**
