@@ -42,7 +42,7 @@ pub use paths::Pages;
 use crate::facts::Facts;
 use crate::ir::{Api, Operation, Service};
 use crate::markdown::normalize;
-use crate::targets::{Sink, Target};
+use crate::target::{Sink, Target};
 use frame::Ctx;
 
 /// The docs in one language: a target of its own, under `docs/` (English)

@@ -36,7 +36,7 @@ pub mod rust;
 pub mod scale;
 pub mod spec;
 #[cfg(feature = "cli")]
-pub mod targets;
+pub mod target;
 pub mod traffic;
 #[cfg(feature = "cli")]
 pub mod typescript;

@@ -41,7 +41,7 @@ const JSON: &str = "application/json";
 pub struct OpenApi;
 
 #[cfg(feature = "cli")]
-impl crate::targets::Target for OpenApi {
+impl crate::target::Target for OpenApi {
     fn name(&self) -> &'static str {
         "openapi"
     }
@@ -59,7 +59,7 @@ impl crate::targets::Target for OpenApi {
         &[""]
     }
 
-    fn emit(&self, facts: &Facts<'_>, sink: crate::targets::Sink<'_>) -> crate::Result<()> {
+    fn emit(&self, facts: &Facts<'_>, sink: crate::target::Sink<'_>) -> crate::Result<()> {
         for (file, version) in FILES {
             sink(PathBuf::from(file), render_file(facts, file, version)?)?;
         }

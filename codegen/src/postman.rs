@@ -17,7 +17,7 @@ use askama::Template;
 
 use crate::facts::{mock, Facts};
 use crate::ir::{Access, Api, Operation, Presence, Service, Side, Ty};
-use crate::targets::{Sink, Target};
+use crate::target::{Sink, Target};
 use crate::{Error, Result};
 use collection::{
     Body, BodyOptions, Collection, Environment, EnvironmentValue, Event, Folder, Header, Info,

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
-use crate::targets::Ownership;
+use crate::target::Ownership;
 
 /// Writes the outputs, removing stale files in the folders the targets of
 /// the registry own. Files whose content is unchanged are not rewritten

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 use super::disk::{same_content, stale_files};
-use crate::targets::Ownership;
+use crate::target::Ownership;
 
 /// One difference between the outputs and the disk.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,5 +1,5 @@
 //! Everything `bizgen generate` writes: the files of every target of the
-//! registry ([`crate::targets::registry`]). [`emit`] hands each file to a
+//! registry ([`super::registry`]). [`emit`] hands each file to a
 //! sink as soon as its target renders it, so that a large API is never
 //! held whole in memory; [`outputs`] collects them into one map.
 
@@ -9,27 +9,10 @@ use std::sync::{Mutex, PoisonError};
 
 use crate::facts::Facts;
 use crate::ir::Api;
-use crate::targets::{self, Ownership, Target};
+use crate::target::{Ownership, Target};
 
-/// Options of the generated crate.
-#[derive(Debug, Clone)]
-pub struct Options {
-    /// Path from the generated crate to the runtime crate.
-    pub runtime_path: String,
-    /// `publish = false` in the generated `Cargo.toml`.
-    pub private: bool,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            runtime_path: "../runtime".into(),
-            private: false,
-        }
-    }
-}
-
-pub use crate::targets::Sink;
+pub use crate::rust::CrateOptions as Options;
+pub use crate::target::Sink;
 
 /// Every generated file, by path relative to the output directory.
 pub fn outputs(api: &Api, options: &Options) -> crate::Result<BTreeMap<PathBuf, String>> {
@@ -48,7 +31,7 @@ pub fn outputs(api: &Api, options: &Options) -> crate::Result<BTreeMap<PathBuf, 
 /// files rewritten atomically, unchanged ones left alone, stale generated
 /// ones removed.
 pub fn generate(api: &Api, options: &Options, out_dir: &Path) -> crate::Result<super::WriteReport> {
-    let targets = targets::registry(options);
+    let targets = super::registry(options);
     let writer = super::DiskWriter::new(out_dir, Ownership::of(&targets));
     emit_targets(api, &targets, &|rel, text| {
         writer
@@ -67,7 +50,7 @@ pub fn check_dir(
     options: &Options,
     out_dir: &Path,
 ) -> crate::Result<(Vec<super::Drift>, usize)> {
-    let targets = targets::registry(options);
+    let targets = super::registry(options);
     let checker = super::DriftChecker::new(out_dir, Ownership::of(&targets));
     emit_targets(api, &targets, &|rel, text| {
         checker.file(&rel, &text);
@@ -83,10 +66,10 @@ pub fn check_dir(
 /// Renders every target of the registry and gives each file to `sink`
 /// (path relative to the output directory) as soon as it is done.
 pub fn emit(api: &Api, options: &Options, sink: Sink<'_>) -> crate::Result<()> {
-    emit_targets(api, &targets::registry(options), sink)
+    emit_targets(api, &super::registry(options), sink)
 }
 
 fn emit_targets(api: &Api, targets: &[Box<dyn Target + '_>], sink: Sink<'_>) -> crate::Result<()> {
     let facts = Facts::new(api);
-    targets::emit_all(targets, &facts, sink)
+    crate::target::emit_all(targets, &facts, sink)
 }

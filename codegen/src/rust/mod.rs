@@ -23,7 +23,7 @@ use tokens::{ident, rt_abs};
 
 pub use format::format;
 #[cfg(feature = "cli")]
-pub use target::Crate;
+pub use target::{Crate, CrateOptions};
 
 /// The first lines of every generated Rust file.
 pub const HEADER: &str =

@@ -4,17 +4,34 @@
 use std::path::PathBuf;
 
 use crate::facts::Facts;
-use crate::generate::Options;
-use crate::targets::{Sink, Target};
+use crate::target::{Sink, Target};
+
+/// How the generated crate is packaged (`bizgen::generate::Options`).
+#[derive(Debug, Clone)]
+pub struct CrateOptions {
+    /// Path from the generated crate to the runtime crate.
+    pub runtime_path: String,
+    /// `publish = false` in the generated `Cargo.toml`.
+    pub private: bool,
+}
+
+impl Default for CrateOptions {
+    fn default() -> Self {
+        CrateOptions {
+            runtime_path: "../runtime".into(),
+            private: false,
+        }
+    }
+}
 
 /// The generated crate, packaged as `options` say.
 #[derive(Debug)]
 pub struct Crate<'o> {
-    options: &'o Options,
+    options: &'o CrateOptions,
 }
 
 impl<'o> Crate<'o> {
-    pub fn new(options: &'o Options) -> Self {
+    pub fn new(options: &'o CrateOptions) -> Self {
         Crate { options }
     }
 }

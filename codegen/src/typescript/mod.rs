@@ -20,7 +20,7 @@ use askama::Template;
 
 use crate::facts::Facts;
 use crate::ir::Api;
-use crate::targets::{Sink, Target};
+use crate::target::{Sink, Target};
 pub use names::Names;
 
 pub use names::type_name;

@@ -1,7 +1,7 @@
-//! The target interface and the registry of targets: every output bizgen
-//! writes (the Rust crate, the TypeScript package, OpenAPI, Postman, the
-//! docs in each language) is a [`Target`], and `bizgen generate`, `bizgen
-//! check` and the drift tests go over [`registry`].
+//! The target interface: every output bizgen writes (the Rust crate, the
+//! TypeScript package, OpenAPI, Postman, the docs in each language) is a
+//! [`Target`], and `bizgen generate`, `bizgen check` and the drift tests go
+//! over the registry of them ([`crate::generate::registry`]).
 //!
 //! A target declares its root folder, the header that marks its files
 //! and the folders it owns, and emits its files into one [`Sink`]. It asks
@@ -9,12 +9,11 @@
 //! its own naming module for its language's names.
 //!
 //! Adding a language is one folder (its emitter and templates) and one line
-//! in [`registry`].
+//! in [`crate::generate::registry`].
 
 use std::path::{Path, PathBuf};
 
 use crate::facts::Facts;
-use crate::generate::Options;
 
 /// Receives the generated files one at a time (path relative to the
 /// target's root, content), from several threads.
@@ -50,19 +49,6 @@ pub trait Target: Sync {
     /// Renders every file and gives each to `sink` as soon as it is done,
     /// with its path relative to [`root`](Self::root).
     fn emit(&self, facts: &Facts<'_>, sink: Sink<'_>) -> crate::Result<()>;
-}
-
-/// Every target, in the order their files are listed: a new language is
-/// one more line here.
-pub fn registry(options: &Options) -> Vec<Box<dyn Target + '_>> {
-    vec![
-        Box::new(crate::rust::Crate::new(options)),
-        Box::new(crate::docs::Docs(crate::docs::Lang::En)),
-        Box::new(crate::docs::Docs(crate::docs::Lang::Zh)),
-        Box::new(crate::typescript::Package),
-        Box::new(crate::openapi::OpenApi),
-        Box::new(crate::postman::Postman),
-    ]
 }
 
 /// Renders every target of `targets` into `sink` (paths relative to the
