@@ -8,26 +8,26 @@
 //! error, so each operation has one `200` response whose schema is its
 //! success envelope or the error envelope.
 
+mod components;
 pub mod document;
+mod operation;
 pub mod schema;
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::rc::Rc;
 
-use bizgen_runtime::schema::{EnumCodes, Schema};
-use serde_json::Value;
+use bizgen_runtime::schema::Schema;
 
 use crate::facts::Facts;
-use crate::ir::{Access, Api, Constraints, ExampleKind, Operation, Presence, Service, Ty};
+use crate::ir::{Access, Api, Constraints, Operation, Service, Ty};
 use crate::wire;
 use document::{
-    Components, Document, Example, Info, Lazy, MediaType, Ordered, Parameter, PathItem,
-    RequestBody, Response, SchemaObject, SecurityScheme, Server, Tag,
+    Components, Document, Info, Lazy, PathItem, SchemaObject, SecurityScheme, Server, Tag,
 };
+pub use operation::BUILT_EXAMPLE;
 pub use schema::Version;
-use schema::{EnumText, Meta, Shapes};
+use schema::{EnumText, Shapes};
 
 /// The security scheme of C-side customer tokens.
 pub const CUSTOMER_TOKEN: &str = "customerToken";
@@ -115,7 +115,7 @@ pub fn operation_id(service: &Service, op: &Operation) -> String {
 }
 
 /// Names of bizgen's own components, kept apart from the spec's types.
-struct OwnNames {
+pub(crate) struct OwnNames {
     envelope: String,
     error_envelope: String,
     error_code: String,
@@ -173,15 +173,18 @@ pub fn document<'f, 'a>(facts: &'f Facts<'a>, version: Version) -> Document<'f> 
             }),
         );
     }
-    schemas.insert(names.envelope.clone(), Box::new(move || envelope(shapes)));
+    schemas.insert(
+        names.envelope.clone(),
+        Box::new(move || components::envelope(shapes)),
+    );
     schemas.insert(
         names.error_code.clone(),
-        Box::new(move || error_codes(shapes)),
+        Box::new(move || components::error_codes(shapes)),
     );
     let own = Rc::clone(&names);
     schemas.insert(
         names.error_envelope.clone(),
-        Box::new(move || error_envelope(shapes, &own)),
+        Box::new(move || components::error_envelope(shapes, &own)),
     );
 
     let mut paths: BTreeMap<String, Box<dyn Fn() -> PathItem>> = BTreeMap::new();
@@ -192,7 +195,7 @@ pub fn document<'f, 'a>(facts: &'f Facts<'a>, version: Version) -> Document<'f> 
         let own = Rc::clone(&names);
         schemas.insert(
             success.clone(),
-            Box::new(move || success_envelope(shapes, &own, op)),
+            Box::new(move || components::success_envelope(shapes, &own, op)),
         );
         uses_customer |= matches!(op.access, Access::Login | Access::Optional);
         uses_admin |= op.access == Access::Admin;
@@ -200,7 +203,7 @@ pub fn document<'f, 'a>(facts: &'f Facts<'a>, version: Version) -> Document<'f> 
         paths.insert(
             op.path.clone(),
             Box::new(move || PathItem {
-                post: operation(
+                post: operation::operation(
                     facts,
                     shapes,
                     &own,
@@ -273,7 +276,7 @@ fn info_description(api: &Api, names: &OwnNames) -> String {
     }
 }
 
-fn non_empty(s: &str) -> Option<String> {
+pub(crate) fn non_empty(s: &str) -> Option<String> {
     let s = s.trim();
     (!s.is_empty()).then(|| s.to_owned())
 }
@@ -301,279 +304,5 @@ fn response_structs(api: &Api) -> BTreeSet<String> {
     seen.into_iter()
         .filter(|n| api.find_struct(n).is_some())
         .map(str::to_owned)
-        .collect()
-}
-
-/// The fields every envelope has; `data` is any value here.
-fn envelope(shapes: Shapes) -> SchemaObject {
-    let api = shapes.api;
-    let Schema::Object(o) = wire::envelope_schema(api, Schema::Json) else {
-        return SchemaObject::default();
-    };
-    let mut s = shapes.object(&o, &api.envelope.fields, |_| false);
-    if let Some(props) = &mut s.properties {
-        for (name, p) in &mut props.0 {
-            if name == "data" {
-                p.description = Some(
-                    "The operation's result on success (see its response schema); \
-                     on error often the bizType as a string, or the violations."
-                        .into(),
-                );
-            }
-        }
-    }
-    s.description = non_empty(&api.envelope.description);
-    s
-}
-
-/// `allOf` the envelope and what a specific envelope fixes.
-fn refine(
-    envelope: &str,
-    description: String,
-    properties: Vec<(String, SchemaObject)>,
-) -> SchemaObject {
-    SchemaObject {
-        description: Some(description),
-        all_of: Some(vec![
-            SchemaObject::component(envelope),
-            SchemaObject {
-                properties: Some(Ordered(properties)),
-                ..SchemaObject::of_type("object")
-            },
-        ]),
-        ..SchemaObject::default()
-    }
-}
-
-fn success_envelope(shapes: Shapes, names: &OwnNames, op: &Operation) -> SchemaObject {
-    let api = shapes.api;
-    let data = shapes.with_meta(
-        shapes.schema(&wire::data_schema(api, op)),
-        &Meta {
-            description: match (&op.response.ty, op.response.description.trim()) {
-                (None, "") => "Null (or an empty object): the operation returns nothing.",
-                (Some(_), "") => "The result.",
-                (_, text) => text,
-            }
-            .into(),
-            ..Meta::default()
-        },
-    );
-    refine(
-        &names.envelope,
-        format!("The success envelope of `{}`.", op.biz_type),
-        vec![
-            (
-                "code".into(),
-                shapes.constant(Value::String(api.envelope.success_code.clone())),
-            ),
-            ("ok".into(), shapes.constant(Value::Bool(true))),
-            ("fail".into(), shapes.constant(Value::Bool(false))),
-            ("data".into(), data),
-        ],
-    )
-}
-
-fn error_envelope(shapes: Shapes, names: &OwnNames) -> SchemaObject {
-    refine(
-        &names.envelope,
-        "An error envelope: `code` says what went wrong.".into(),
-        vec![
-            ("code".into(), SchemaObject::component(&names.error_code)),
-            ("ok".into(), shapes.constant(Value::Bool(false))),
-            ("fail".into(), shapes.constant(Value::Bool(true))),
-        ],
-    )
-}
-
-/// The spec's error codes plus those a bizgen server itself answers.
-fn error_codes(shapes: Shapes) -> SchemaObject {
-    let mut listed: Vec<(String, String)> = shapes
-        .api
-        .errors
-        .iter()
-        .map(|e| {
-            let text = match non_empty(&e.description) {
-                Some(d) => format!("{} {d}", e.message.trim_end_matches('.').to_owned() + "."),
-                None => e.message.clone(),
-            };
-            (e.code.clone(), text)
-        })
-        .collect();
-    for code in crate::facts::errors::undeclared_bizgen_codes(shapes.api) {
-        listed.push((code.into(), "Answered by bizgen servers.".into()));
-    }
-    let codes = EnumCodes::Str(Cow::Owned(
-        listed.iter().map(|(c, _)| Cow::Owned(c.clone())).collect(),
-    ));
-    let text = EnumText {
-        description: "Error codes of the envelope's `code` (the success code is not one of them)."
-            .into(),
-        description_zh: None,
-        values: listed,
-    };
-    shapes.enumeration(text, &codes)
-}
-
-fn operation<'a>(
-    facts: &Facts<'a>,
-    shapes: Shapes,
-    names: &OwnNames,
-    service: &Service,
-    op: &'a Operation,
-    id: String,
-    success: &str,
-) -> document::Operation {
-    let api = shapes.api;
-    let request_schema = wire::struct_schema(api, &op.request);
-    let request = shapes.object(&request_schema, &op.request.fields, |_| true);
-    let responses_examples = Ordered(
-        op.examples
-            .iter()
-            .filter_map(|ex| Some((ex.name.clone(), spec_example(ex, ex.response.clone()?))))
-            .collect(),
-    );
-    let mut responses = BTreeMap::new();
-    responses.insert(
-        "200".to_owned(),
-        Response {
-            description: "HTTP 200 with the envelope, success or error (bizgen servers answer \
-                          every call so): the success envelope when `ok` is true, else an error \
-                          envelope."
-                .into(),
-            content: BTreeMap::from([(
-                JSON.to_owned(),
-                MediaType {
-                    schema: SchemaObject {
-                        one_of: Some(vec![
-                            SchemaObject::component(success),
-                            SchemaObject::component(&names.error_envelope),
-                        ]),
-                        ..SchemaObject::default()
-                    },
-                    examples: responses_examples,
-                },
-            )]),
-        },
-    );
-    document::Operation {
-        tags: vec![service.name.clone()],
-        summary: non_empty(&op.summary).unwrap_or_else(|| op.name.clone()),
-        description: operation_description(op),
-        operation_id: id,
-        parameters: parameters(shapes, op),
-        request_body: RequestBody {
-            description: format!("The request of `{}`.", op.biz_type),
-            required: true,
-            content: BTreeMap::from([(
-                JSON.to_owned(),
-                MediaType {
-                    schema: request,
-                    examples: request_examples(facts, op),
-                },
-            )]),
-        },
-        responses,
-        security: security(op.access),
-        deprecated: op.deprecated,
-        description_zh: op.description_zh.clone(),
-        biz_type: op.biz_type.clone(),
-        access: op.access.as_str(),
-        read_only: op.read_only,
-        errors: op.errors.clone(),
-    }
-}
-
-/// The request examples: first the operation's request example (a spec
-/// example, or one built from the schema when no example has a request),
-/// then the spec's other examples with a request, in spec order.
-fn request_examples<'a>(facts: &Facts<'a>, op: &'a Operation) -> Ordered<Example> {
-    let chosen = facts.request_example(op);
-    let first = match chosen.example {
-        Some(ex) => (
-            ex.name.clone(),
-            spec_example(ex, chosen.body.clone().into_owned()),
-        ),
-        None => (
-            BUILT_EXAMPLE.to_owned(),
-            Example {
-                summary: "A request built from the schema".into(),
-                description:
-                    "Built by bizgen from the request's schema: the spec has no request example."
-                        .into(),
-                value: chosen.body.clone().into_owned(),
-            },
-        ),
-    };
-    let chosen_name = chosen.name();
-    let others = op.examples.iter().filter_map(|ex| {
-        let value = ex.request.clone()?;
-        (Some(ex.name.as_str()) != chosen_name).then(|| (ex.name.clone(), spec_example(ex, value)))
-    });
-    Ordered(std::iter::once(first).chain(others).collect())
-}
-
-/// The name of the request example built from the schema.
-pub const BUILT_EXAMPLE: &str = "fromSchema";
-
-/// A spec example as an OpenAPI example, its origin in the description.
-fn spec_example(ex: &crate::ir::Example, value: Value) -> Example {
-    let origin = match (ex.kind, &ex.source) {
-        (ExampleKind::Captured, Some(src)) => format!("Captured from the platform's docs ({src})."),
-        (ExampleKind::Captured, None) => "Captured from the platform's docs.".into(),
-        (ExampleKind::Illustrative, _) => "Illustrative.".into(),
-    };
-    Example {
-        summary: non_empty(&ex.description).unwrap_or_else(|| ex.name.clone()),
-        description: origin,
-        value,
-    }
-}
-
-fn operation_description(op: &Operation) -> String {
-    let access = match op.access {
-        Access::Guest => "Guest access: no token.",
-        Access::Login => "Needs the C-side customer token from `login` in the `token` header.",
-        Access::Admin => "Needs the B-side admin token in the `token` header.",
-        Access::Optional => "Takes the C-side customer token if there is one; works without.",
-    };
-    let text = non_empty(&op.description).unwrap_or_else(|| op.summary.trim().to_owned());
-    format!("{text}\n\nbizType `{}`. {access}", op.biz_type)
-}
-
-fn security(access: Access) -> Vec<BTreeMap<String, Vec<String>>> {
-    let scheme = |name: &str| BTreeMap::from([(name.to_owned(), Vec::new())]);
-    match access {
-        Access::Guest => Vec::new(),
-        Access::Login => vec![scheme(CUSTOMER_TOKEN)],
-        Access::Admin => vec![scheme(ADMIN_TOKEN)],
-        Access::Optional => vec![BTreeMap::new(), scheme(CUSTOMER_TOKEN)],
-    }
-}
-
-/// The operation's headers except `token` (a security scheme).
-fn parameters(shapes: Shapes, op: &Operation) -> Vec<Parameter> {
-    op.headers
-        .iter()
-        .filter(|h| h.name != "token" && h.presence != Presence::Absent)
-        .map(|h| {
-            let def = shapes.api.headers.iter().find(|d| d.name == h.name);
-            let example = if h.name == "version" {
-                Some(op.version.clone())
-            } else {
-                def.and_then(|d| d.example.clone())
-            };
-            Parameter {
-                name: h.name.clone(),
-                location: "header",
-                description: def
-                    .and_then(|d| non_empty(&d.description))
-                    .unwrap_or_else(|| format!("The `{}` header.", h.name)),
-                required: h.presence == Presence::Required,
-                schema: SchemaObject::of_type("string"),
-                example: example.map(Value::String),
-                description_zh: def.and_then(|d| d.description_zh.clone()),
-            }
-        })
         .collect()
 }

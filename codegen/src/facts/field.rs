@@ -80,7 +80,7 @@ impl<'a> FieldDoc<'a> {
     /// The type in words: `` `string` ``, `epoch milliseconds`, ``enum
     /// `LoginType` (1 = Email, 2 = Phone)``, ``list of object `Account` ``.
     pub fn type_words(&self, link: Link<'_>) -> String {
-        ty_words(self.api, &self.field.ty, link)
+        type_words(self.api, &self.field.ty, link)
     }
 
     /// The sentences of facts, the same in every output but for `link`:
@@ -144,7 +144,11 @@ fn paragraphs(parts: &[&str]) -> String {
         .join("\n\n")
 }
 
-fn ty_words(api: &Api, ty: &Ty, link: Link<'_>) -> String {
+/// A type in words, the same in every output that describes types in
+/// prose: `` `string` ``, `epoch milliseconds`, ``enum `LoginType` (1 =
+/// Email, 2 = Phone)``, ``list of object `Account` ``; named types through
+/// `link`.
+pub fn type_words(api: &Api, ty: &Ty, link: Link<'_>) -> String {
     match ty {
         Ty::Decimal => "decimal number in a string".into(),
         Ty::Timestamp => "epoch milliseconds".into(),
@@ -172,8 +176,8 @@ fn ty_words(api: &Api, ty: &Ty, link: Link<'_>) -> String {
             }
             None => format!("enum {}", link(name)),
         },
-        Ty::List(item) => format!("list of {}", ty_words(api, item, link)),
-        Ty::Map(item) => format!("map of string to {}", ty_words(api, item, link)),
+        Ty::List(item) => format!("list of {}", type_words(api, item, link)),
+        Ty::Map(item) => format!("map of string to {}", type_words(api, item, link)),
         other => format!("`{other}`"),
     }
 }

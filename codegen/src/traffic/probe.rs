@@ -14,9 +14,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::check::{check_response, Body, Exchange};
+use super::probe_plan::{plan, Call};
 use super::report::{has_errors, Finding};
-use crate::facts::RequestExample;
-use crate::ir::{Access, Api, HeaderSource, Operation, Presence};
+use crate::ir::{Api, Operation};
 use crate::{Error, Result};
 
 /// What to probe and how.
@@ -53,7 +53,7 @@ impl ProbeOptions {
         }
     }
 
-    fn header(&self, name: &str) -> Option<&str> {
+    pub(super) fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
@@ -142,22 +142,6 @@ impl ProbeReport {
     }
 }
 
-/// One call to make: everything owned, so that workers need no `Api`.
-#[derive(Debug, Clone)]
-struct Call {
-    url: String,
-    headers: Vec<(String, String)>,
-    body: String,
-}
-
-/// An operation of the plan: called, or skipped with a reason.
-#[derive(Debug)]
-struct Planned<'a> {
-    op: &'a Operation,
-    example: Option<String>,
-    call: std::result::Result<Call, String>,
-}
-
 /// The base URL, checked: `http` or `https`, a host, no query.
 pub fn parse_base_url(url: &str) -> Result<reqwest::Url> {
     let bad = |reason: &str| Error::BadBaseUrl {
@@ -189,93 +173,6 @@ pub fn selection<'a>(api: &'a Api, include: &[String]) -> Result<(Vec<&'a Operat
         .map(|(_, o)| o)
         .partition(|o| o.read_only || included.contains(&o.path.as_str()));
     Ok((chosen, rest.len()))
-}
-
-/// The headers of one call, or why it cannot be made.
-fn call_headers(
-    api: &Api,
-    op: &Operation,
-    options: &ProbeOptions,
-    trace: String,
-) -> std::result::Result<Vec<(String, String)>, String> {
-    let mut out = vec![
-        ("content-type".to_owned(), "application/json".to_owned()),
-        ("accept".to_owned(), "application/json".to_owned()),
-    ];
-    for h in &op.headers {
-        if h.presence == Presence::Absent {
-            continue;
-        }
-        let value = match h.source {
-            HeaderSource::Trace => Some(trace.clone()),
-            HeaderSource::Token => match op.access {
-                Access::Guest => None,
-                Access::Login | Access::Optional => options.token.clone(),
-                Access::Admin => options.admin_token.clone(),
-            },
-            HeaderSource::Version => Some(
-                options
-                    .header(&h.name)
-                    .map_or_else(|| op.version.clone(), str::to_owned),
-            ),
-            _ => options.header(&h.name).map(str::to_owned).or_else(|| {
-                // The spec's example value stands in for a required header.
-                (h.presence == Presence::Required)
-                    .then(|| api.headers.iter().find(|d| d.name == h.name))
-                    .flatten()
-                    .and_then(|d| d.example.clone())
-            }),
-        };
-        match value {
-            Some(v) => out.push((h.name.clone(), v)),
-            None if h.presence == Presence::Required => {
-                return Err(match (h.source, op.access) {
-                    (HeaderSource::Token, Access::Admin) => {
-                        "needs the B-side admin token: give --admin-token".to_owned()
-                    }
-                    (HeaderSource::Token, _) => {
-                        "needs the C-side customer token: give --token".to_owned()
-                    }
-                    _ => format!(
-                        "needs the header `{}`: give --header {}=VALUE",
-                        h.name, h.name
-                    ),
-                });
-            }
-            None => {}
-        }
-    }
-    Ok(out)
-}
-
-fn plan<'a>(
-    api: &'a Api,
-    ops: &[&'a Operation],
-    base: &str,
-    options: &ProbeOptions,
-) -> Vec<Planned<'a>> {
-    let run = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis())
-        .unwrap_or_default();
-    ops.iter()
-        .enumerate()
-        .map(|(i, &op)| {
-            let trace = format!("bizgen-probe-{run}-{i}");
-            // The operation's request example, as every output shows it.
-            let example = RequestExample::of(api, op);
-            let call = call_headers(api, op, options, trace).map(|headers| Call {
-                url: format!("{}{}", base.trim_end_matches('/'), op.path),
-                headers,
-                body: example.body.to_string(),
-            });
-            Planned {
-                op,
-                example: example.name().map(str::to_owned),
-                call,
-            }
-        })
-        .collect()
 }
 
 /// What came back from one call.

@@ -10,6 +10,8 @@
 
 mod model;
 mod names;
+mod package;
+mod service;
 mod shapes;
 
 use std::collections::BTreeMap;
@@ -70,8 +72,8 @@ impl Target for Package {
             api,
             names: &names,
         };
-        put("package.json".into(), Ok(model::package_json(api)))?;
-        put("tsconfig.json".into(), Ok(model::tsconfig_json()))?;
+        put("package.json".into(), Ok(package::package_json(api)))?;
+        put("tsconfig.json".into(), Ok(package::tsconfig_json()))?;
         put("src/index.ts".into(), model::index(&cx).render())?;
         put("src/client.ts".into(), model::client(&cx).render())?;
         put("src/types.ts".into(), model::types(&cx).render())?;
@@ -89,7 +91,7 @@ impl Target for Package {
             put(format!("src/runtime/{file}"), rendered)?;
         }
         for service in &api.services {
-            let view = model::service(&cx, service);
+            let view = service::service(&cx, service);
             put(
                 format!("src/services/{}.ts", names.service_file(service)),
                 view.render(),

@@ -1,16 +1,16 @@
-//! View models of the TypeScript files: what each template shows, prepared
-//! from the IR (names, docs) and the wire schemas (shapes).
+//! View models of the TypeScript files but the services' ([`super::service`]):
+//! what each template shows, prepared from the IR and its facts (names,
+//! docs) and the wire schemas (shapes).
 
 use std::collections::BTreeSet;
 
 use askama::Template;
-use serde_json::json;
 
-use super::names::{method, property, string_literal, type_name, Names};
+use super::names::{property, string_literal, type_name, Names};
 use super::shapes::{descriptor, ts_type, Scope, IN_SERVICE, IN_TYPES};
-use super::{HEADER, TYPESCRIPT_VERSION};
+use super::HEADER;
 use crate::facts::Facts;
-use crate::ir::{Access, Api, Enum, Field, Operation, Presence, Service, Struct, Ty, TypeModule};
+use crate::ir::{Api, Enum, Field, Struct, TypeModule};
 use crate::wire;
 
 /// What every file is built with: the facts and the package's names.
@@ -77,22 +77,6 @@ pub(super) struct RedactFile {
     fields: Vec<String>,
 }
 
-#[derive(Template)]
-#[template(path = "ts/service.ts", escape = "none")]
-pub(super) struct ServiceFile {
-    header: &'static str,
-    /// File stem under `src/services/`.
-    pub(super) file: String,
-    class: String,
-    module_doc: Vec<String>,
-    doc: Vec<String>,
-    uses_types: bool,
-    uses_helpers: bool,
-    uses_schemas: bool,
-    requests: Vec<InterfaceView>,
-    ops: Vec<OpView>,
-}
-
 macro_rules! runtime_file {
     ($name:ident, $path:literal) => {
         #[derive(Template)]
@@ -131,16 +115,16 @@ struct MemberView {
 }
 
 pub(super) struct InterfaceView {
-    doc: Vec<String>,
-    name: String,
-    fields: Vec<FieldView>,
+    pub(super) doc: Vec<String>,
+    pub(super) name: String,
+    pub(super) fields: Vec<FieldView>,
 }
 
-struct FieldView {
-    doc: Vec<String>,
-    key: String,
-    optional: bool,
-    ty: String,
+pub(super) struct FieldView {
+    pub(super) doc: Vec<String>,
+    pub(super) key: String,
+    pub(super) optional: bool,
+    pub(super) ty: String,
 }
 
 struct ObjectDescriptor {
@@ -153,24 +137,6 @@ struct ErrorCodeView {
     doc: Vec<String>,
     key: String,
     value: String,
-}
-
-struct OpView {
-    doc: Vec<String>,
-    method: String,
-    /// `operations.login` or `operations["1st"]`.
-    descriptor_ref: String,
-    descriptor_key: String,
-    request: String,
-    /// The request may be left out (no required field).
-    request_optional: bool,
-    response: String,
-    biz_type: String,
-    path: String,
-    access: &'static str,
-    version: String,
-    headers: String,
-    data: String,
 }
 
 // ---------------------------------------------------------------- builders
@@ -290,7 +256,7 @@ fn enum_view(e: &Enum) -> EnumView {
     }
 }
 
-fn interface(cx: &Ctx, s: &Struct, scope: Scope) -> InterfaceView {
+pub(super) fn interface(cx: &Ctx, s: &Struct, scope: Scope) -> InterfaceView {
     let schema = wire::struct_schema(cx.api, s);
     let fields = s
         .fields
@@ -325,26 +291,12 @@ fn field_doc(cx: &Ctx, f: &Field, scope: Scope) -> Vec<String> {
 
 /// `{@link types.LoginType}`; `{@link types.Type_ | type}` where the
 /// TypeScript name is not the spec's.
-fn ts_link(scope: Scope, spec_name: &str) -> String {
+pub(super) fn ts_link(scope: Scope, spec_name: &str) -> String {
     let name = type_name(spec_name);
     if name == spec_name {
         format!("{{@link {}{name}}}", scope.types)
     } else {
         format!("{{@link {}{name} | {spec_name}}}", scope.types)
-    }
-}
-
-/// How the docs name a type: the spec's words, with the TypeScript type
-/// where it is not obvious; links resolve in `scope`.
-fn ty_words(ty: &Ty, scope: Scope) -> String {
-    let link = |name: &str| ts_link(scope, name);
-    match ty {
-        Ty::Int64 => "int64 (a `bigint`, decoded without loss)".into(),
-        Ty::Decimal => "decimal (a string such as `\"12.50\"`)".into(),
-        Ty::Timestamp => "timestamp (epoch milliseconds)".into(),
-        Ty::Enum(name) => format!("enum {}", link(name)),
-        Ty::Struct(name) => link(name),
-        other => format!("`{other}`"),
     }
 }
 
@@ -411,148 +363,6 @@ pub(super) fn redact(api: &Api) -> RedactFile {
     }
 }
 
-pub(super) fn service(cx: &Ctx, service: &Service) -> ServiceFile {
-    let api = cx.api;
-    let property = cx.names.service(service);
-    let requests: Vec<InterfaceView> = service
-        .operations
-        .iter()
-        .map(|op| interface(cx, &op.request, IN_SERVICE))
-        .collect();
-    let ops: Vec<OpView> = service
-        .operations
-        .iter()
-        .map(|op| op_view(api, op))
-        .collect();
-    let mentions = |needle: &str| {
-        requests
-            .iter()
-            .flat_map(|r| &r.fields)
-            .any(|f| f.ty.contains(needle))
-            || ops.iter().any(|o| o.response.contains(needle))
-    };
-    let uses_types = mentions("types.");
-    let uses_schemas = ops.iter().any(|o| o.data.contains("schemas."));
-    let uses_helpers = ops.iter().any(|o| {
-        ["s.list(", "s.map(", "s.nullable("]
-            .iter()
-            .any(|h| o.data.contains(h))
-    });
-    ServiceFile {
-        header: HEADER,
-        file: cx.names.service_file(service),
-        class: type_name(&service.name),
-        module_doc: doc_lines(&[
-            &format!(
-                "Service `{}` (`{}`): its request types and the class behind `client.{property}`.",
-                service.name, service.qualified_name,
-            ),
-            "@module",
-        ]),
-        doc: doc_lines(&[
-            &service.description,
-            &format!(
-                "Operations of `{}`; reach them as `client.{property}`.",
-                service.qualified_name,
-            ),
-        ]),
-        uses_types,
-        uses_helpers,
-        uses_schemas,
-        requests,
-        ops,
-    }
-}
-
-fn op_view(api: &Api, op: &Operation) -> OpView {
-    let (response, data) = match &op.response.ty {
-        None => ("void".to_owned(), "null".to_owned()),
-        Some(_) => {
-            let schema = wire::data_schema(api, op);
-            (
-                ts_type(&schema, IN_SERVICE),
-                descriptor(&schema, IN_SERVICE),
-            )
-        }
-    };
-    let access_text = match op.access {
-        Access::Guest => "guest: sends no token",
-        Access::Login => "login: sends the C-side customer token (`setToken`)",
-        Access::Optional => "optional: sends the C-side customer token when the client has one",
-        Access::Admin => "admin: sends the B-side admin token (`setAdminToken`)",
-    };
-    let mut facts = vec![
-        format!("`POST {}`, access {access_text}.", op.path),
-        match &op.response.ty {
-            None => "Resolves with nothing on success.".to_owned(),
-            Some(_) if op.response.description.is_empty() => {
-                format!("Resolves with `data`: {}.", ty_words_opt(op))
-            }
-            Some(_) => format!(
-                "Resolves with `data` ({}): {}",
-                ty_words_opt(op),
-                op.response.description.trim()
-            ),
-        },
-    ];
-    let errors: Vec<String> = op.errors.iter().map(|e| format!("`{e}`")).collect();
-    let throws = if errors.is_empty() {
-        "@throws {ApiError} on an error envelope.".to_owned()
-    } else {
-        format!(
-            "@throws {{ApiError}} on an error envelope, e.g. {}.",
-            errors.join(", ")
-        )
-    };
-    facts.push(throws);
-    facts.push("@throws {ClientError} when no usable answer came back.".into());
-    let mut doc = doc_lines(&[
-        &op.summary,
-        &op.description,
-        op.description_zh.as_deref().unwrap_or_default(),
-    ]);
-    doc.push(String::new());
-    doc.extend(facts);
-    if op.deprecated {
-        doc.push(format!("@deprecated {}", op.deprecation.details()));
-    }
-    let headers: Vec<String> = op
-        .headers
-        .iter()
-        .filter(|h| h.presence != Presence::Absent && h.name != "token" && h.name != "trace")
-        .map(|h| string_literal(&h.name))
-        .collect();
-    let key = property(&op.name);
-    let descriptor_ref = if key.starts_with('"') {
-        format!("operations[{key}]")
-    } else {
-        format!("operations.{key}")
-    };
-    OpView {
-        doc,
-        method: method(&op.name),
-        descriptor_ref,
-        descriptor_key: key,
-        request: type_name(&op.request.name),
-        request_optional: op.request.fields.iter().all(|f| !f.required),
-        response,
-        biz_type: string_literal(&op.biz_type),
-        path: string_literal(&op.path),
-        access: op.access.as_str(),
-        version: string_literal(&op.version),
-        headers: format!("[{}]", headers.join(", ")),
-        data,
-    }
-}
-
-fn ty_words_opt(op: &Operation) -> String {
-    match &op.response.ty {
-        Some(ty) if op.response.nullable => format!("{}, or `null`", ty_words(ty, IN_SERVICE)),
-        Some(ty) => ty_words(ty, IN_SERVICE),
-        None => String::new(),
-    }
-}
-
 pub(super) fn runtime_files() -> Vec<(&'static str, Result<String, askama::Error>)> {
     vec![
         ("errors.ts", ErrorsFile { header: HEADER }.render()),
@@ -562,62 +372,11 @@ pub(super) fn runtime_files() -> Vec<(&'static str, Result<String, askama::Error
     ]
 }
 
-// ---------------------------------------------------------------- JSON files
-
-/// `package.json`: ESM, `exports` → `dist/`, TypeScript pinned, nothing at run time.
-pub(super) fn package_json(api: &Api) -> String {
-    let value = json!({
-        "name": api.name,
-        "version": api.version,
-        "description": format!("{} (TypeScript SDK generated by bizgen)", api.title),
-        "type": "module",
-        "sideEffects": false,
-        "exports": {
-            ".": {
-                "types": "./dist/index.d.ts",
-                "default": "./dist/index.js"
-            }
-        },
-        "main": "./dist/index.js",
-        "types": "./dist/index.d.ts",
-        "files": ["dist", "src"],
-        "engines": {"node": ">=18"},
-        "scripts": {
-            "build": "tsc -p .",
-            "typecheck": "tsc -p . --noEmit"
-        },
-        "devDependencies": {"typescript": TYPESCRIPT_VERSION}
-    });
-    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
-}
-
-/// `tsconfig.json`: strict, exact optional properties, ES2022 modules.
-pub(super) fn tsconfig_json() -> String {
-    let value = json!({
-        "compilerOptions": {
-            "target": "ES2022",
-            "module": "NodeNext",
-            "moduleResolution": "NodeNext",
-            "lib": ["ES2022", "DOM"],
-            "strict": true,
-            "exactOptionalPropertyTypes": true,
-            "noUncheckedIndexedAccess": true,
-            "noImplicitOverride": true,
-            "verbatimModuleSyntax": true,
-            "declaration": true,
-            "rootDir": "src",
-            "outDir": "dist"
-        },
-        "include": ["src"]
-    });
-    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
-}
-
 // ---------------------------------------------------------------- docs
 
 /// TSDoc lines from paragraphs: empty ones dropped, a blank line between
 /// the others, and `*/` defused.
-fn doc_lines(paragraphs: &[&str]) -> Vec<String> {
+pub(super) fn doc_lines(paragraphs: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
     for p in paragraphs
         .iter()

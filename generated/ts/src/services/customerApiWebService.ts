@@ -243,8 +243,8 @@ export class CustomerApiWebService {
    * Changes the package duration of an API key and returns the full API key.
    *
    * `POST /api/global/customer.app.CustomerApiWebService.downgrade`, access login: sends the C-side customer token (`setToken`).
-   * Resolves with `data` ({@link types.ApiKey}): The API key after the change.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data` (object {@link types.ApiKey}): The API key after the change.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   downgrade(request: DowngradeRequest, options?: CallOptions): Promise<types.ApiKey> {
@@ -257,8 +257,8 @@ export class CustomerApiWebService {
    * Creates a new API key for the logged-in customer, after verification with the mobile and email verification codes (and the Google code). The response contains the private key, which is returned only this once.
    *
    * `POST /api/global/customer.app.CustomerApiWebService.applyApi`, access login: sends the C-side customer token (`setToken`).
-   * Resolves with `data` ({@link types.ApiKey}): The new API key, including its private key.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data` (object {@link types.ApiKey}): The new API key, including its private key.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   applyApi(request: ApplyApiRequest, options?: CallOptions): Promise<types.ApiKey> {
@@ -272,7 +272,7 @@ export class CustomerApiWebService {
    *
    * `POST /api/global/customer.app.CustomerApiWebService.delApi`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   delApi(request: DelApiRequest, options?: CallOptions): Promise<void> {
@@ -286,7 +286,7 @@ export class CustomerApiWebService {
    *
    * `POST /api/global/customer.app.CustomerApiWebService.editApiPermission`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   editApiPermission(request: EditApiPermissionRequest, options?: CallOptions): Promise<void> {
@@ -299,8 +299,8 @@ export class CustomerApiWebService {
    * Returns one page of the customer's API keys, optionally filtered by tag. Private keys and permissions are not included.
    *
    * `POST /api/global/customer.app.CustomerApiWebService.page`, access login: sends the C-side customer token (`setToken`).
-   * Resolves with `data` ({@link types.ApiKeyPage}): One page of API keys.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data` (object {@link types.ApiKeyPage}): One page of API keys.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   page(request: PageRequest = {}, options?: CallOptions): Promise<types.ApiKeyPage> {
@@ -313,8 +313,8 @@ export class CustomerApiWebService {
    * Returns one API key of the customer with its permissions and callable interfaces (the private key is null).
    *
    * `POST /api/global/customer.app.CustomerApiWebService.queryApi`, access login: sends the C-side customer token (`setToken`).
-   * Resolves with `data` ({@link types.ApiKey}): The API key.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data` (object {@link types.ApiKey}): The API key.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   queryApi(request: QueryApiRequest, options?: CallOptions): Promise<types.ApiKey> {

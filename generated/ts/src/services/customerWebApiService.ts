@@ -1769,7 +1769,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.findThirdAccountInfo`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data` (`json`, or `null`): The third-party account information; its shape is undocumented, so it is passed through as an open JSON value (null when nothing is bound).
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   findThirdAccountInfo(request: FindThirdAccountInfoRequest = {}, options?: CallOptions): Promise<unknown> {
@@ -1783,7 +1783,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.checkGoogleMFAStatus`, access guest: sends no token.
    * Resolves with `data` (`int32`): Google MFA status code of the account (values undocumented; the captured example returns -1, the value the login response uses in googleId when no Google authenticator is bound).
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`.
    * @throws {ClientError} when no usable answer came back.
    */
   checkGoogleMFAStatus(request: CheckGoogleMfaStatusRequest, options?: CallOptions): Promise<number> {
@@ -1796,8 +1796,8 @@ export class CustomerWebApiService {
    * Determines the customer status of an email or phone number: 1 exists, 2 does not exist, -1 customer is disabled. This interface requires login.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.checkStatus`, access login: sends the C-side customer token (`setToken`).
-   * Resolves with `data`: {@link types.CheckStatusResult}.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data`: object {@link types.CheckStatusResult}.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   checkStatus(request: CheckStatusRequest, options?: CallOptions): Promise<types.CheckStatusResult> {
@@ -1811,7 +1811,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.queryAccountAssetsInfo`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data` (`json`, or `null`): The asset information of the account; its shape is undocumented, so it is passed through as an open JSON value.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   queryAccountAssetsInfo(request: QueryAccountAssetsInfoRequest = {}, options?: CallOptions): Promise<unknown> {
@@ -1824,8 +1824,8 @@ export class CustomerWebApiService {
    * Returns one account of a trade type, identified by account ID or opening currency (at least one of the two must be given).
    *
    * `POST /api/global/customer.app.CustomerWebApiService.queryAccountById`, access login: sends the C-side customer token (`setToken`).
-   * Resolves with `data`: {@link types.Account}.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data`: object {@link types.Account}.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   queryAccountById(request: QueryAccountByIdRequest = {}, options?: CallOptions): Promise<types.Account> {
@@ -1838,8 +1838,8 @@ export class CustomerWebApiService {
    * Returns the balance, currency and asset ID of the customer's assets for a trade type.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.queryCustomerAssets`, access login: sends the C-side customer token (`setToken`).
-   * Resolves with `data`: {@link types.CustomerAssets}.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data`: object {@link types.CustomerAssets}.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   queryCustomerAssets(request: QueryCustomerAssetsRequest = {}, options?: CallOptions): Promise<types.CustomerAssets> {
@@ -1852,8 +1852,8 @@ export class CustomerWebApiService {
    * Returns the totals (balance, available, liabilities, interest, net assets, risk) of the customer's assets for a trade type, with every account keyed by currency. Trade types 3 CROSS, 5 MATCH and 8 WALLET; contract trade types are not supported.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.queryCustomerAssetsInfo`, access login: sends the C-side customer token (`setToken`).
-   * Resolves with `data`: {@link types.CustomerAssetsInfo}.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data`: object {@link types.CustomerAssetsInfo}.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   queryCustomerAssetsInfo(request: QueryCustomerAssetsInfoRequest = {}, options?: CallOptions): Promise<types.CustomerAssetsInfo> {
@@ -1866,8 +1866,8 @@ export class CustomerWebApiService {
    * Returns one page of the customer's liabilities flow, filtered by trade type, liabilities type, time range, account and asset.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.queryLiabilitiesWaterByPage`, access login: sends the C-side customer token (`setToken`).
-   * Resolves with `data`: {@link types.LiabilitiesWaterPage}.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data`: object {@link types.LiabilitiesWaterPage}.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   queryLiabilitiesWaterByPage(request: QueryLiabilitiesWaterByPageRequest = {}, options?: CallOptions): Promise<types.LiabilitiesWaterPage> {
@@ -1881,7 +1881,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwd`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   updateAssertsPwd(request: UpdateAssertsPwdRequest, options?: CallOptions): Promise<void> {
@@ -1895,7 +1895,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwdMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   updateAssertsPwdMFA(request: UpdateAssertsPwdMfaRequest, options?: CallOptions): Promise<void> {
@@ -1909,7 +1909,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.updateLoginPwd`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   updateLoginPwd(request: UpdateLoginPwdRequest, options?: CallOptions): Promise<void> {
@@ -1923,7 +1923,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.updateLoginPwdMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   updateLoginPwdMFA(request: UpdateLoginPwdMfaRequest, options?: CallOptions): Promise<void> {
@@ -1936,8 +1936,8 @@ export class CustomerWebApiService {
    * Guest access. Lists the company's customer groups (e.g. to choose one at registration).
    *
    * `POST /api/global/customer.app.CustomerWebApiService.groupList`, access guest: sends no token.
-   * Resolves with `data` (`list<CustomerGroup>`): The customer groups.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data` (list of object {@link types.CustomerGroup}): The customer groups.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`.
    * @throws {ClientError} when no usable answer came back.
    */
   groupList(request: GroupListRequest = {}, options?: CallOptions): Promise<types.CustomerGroup[]> {
@@ -1951,7 +1951,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.changeEmailMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   changeEmailMFA(request: ChangeEmailMfaRequest, options?: CallOptions): Promise<void> {
@@ -1965,7 +1965,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.changePhoneMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   changePhoneMFA(request: ChangePhoneMfaRequest, options?: CallOptions): Promise<void> {
@@ -1979,7 +1979,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.changeCountry`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   changeCountry(request: ChangeCountryRequest, options?: CallOptions): Promise<void> {
@@ -1993,7 +1993,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.bindAssertsPwdMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope, e.g. `CUSTOMER_API_0000133`.
+   * @throws {ApiError} on an error envelope: `CUSTOMER_API_0000133`, `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   bindAssertsPwdMFA(request: BindAssertsPwdMfaRequest, options?: CallOptions): Promise<void> {
@@ -2007,7 +2007,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwdMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope, e.g. `CUSTOMER_API_0000133`.
+   * @throws {ApiError} on an error envelope: `CUSTOMER_API_0000133`, `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   forgetAssertsPwdMFA(request: ForgetAssertsPwdMfaRequest, options?: CallOptions): Promise<void> {
@@ -2021,7 +2021,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.bindThirdAccount`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   bindThirdAccount(request: BindThirdAccountRequest, options?: CallOptions): Promise<void> {
@@ -2034,8 +2034,8 @@ export class CustomerWebApiService {
    * Returns the latest balance of the customer's account in the external (third-party) system. The version header is optional here.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.queryLatestBalanceOfUserAccountInExternalSystem`, access login: sends the C-side customer token (`setToken`).
-   * Resolves with `data`: {@link types.ExternalAccountBalance}.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data`: object {@link types.ExternalAccountBalance}.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   queryLatestBalanceOfUserAccountInExternalSystem(request: QueryLatestBalanceOfUserAccountInExternalSystemRequest = {}, options?: CallOptions): Promise<types.ExternalAccountBalance> {
@@ -2048,8 +2048,8 @@ export class CustomerWebApiService {
    * Returns the customer number and the bound phone number and email of the logged-in customer. The version header is optional here.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.findPhoneAndEmail`, access login: sends the C-side customer token (`setToken`).
-   * Resolves with `data`: {@link types.PhoneAndEmail}.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data`: object {@link types.PhoneAndEmail}.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   findPhoneAndEmail(request: FindPhoneAndEmailRequest = {}, options?: CallOptions): Promise<types.PhoneAndEmail> {
@@ -2063,7 +2063,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.bindLoginPwd`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   bindLoginPwd(request: BindLoginPwdRequest, options?: CallOptions): Promise<void> {
@@ -2077,7 +2077,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.changeEmail`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   changeEmail(request: ChangeEmailRequest, options?: CallOptions): Promise<void> {
@@ -2091,7 +2091,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.changeEmailV1v1v2`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   changeEmailV1v1v2(request: ChangeEmailV1v1v2Request, options?: CallOptions): Promise<void> {
@@ -2105,7 +2105,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.changePhone`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope, e.g. `CUSTOMER_API_0000511`.
+   * @throws {ApiError} on an error envelope: `CUSTOMER_API_0000511`, `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   changePhone(request: ChangePhoneRequest, options?: CallOptions): Promise<void> {
@@ -2119,7 +2119,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.changePhoneV1v1v2`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   changePhoneV1v1v2(request: ChangePhoneV1v1v2Request, options?: CallOptions): Promise<void> {
@@ -2133,7 +2133,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.checkCustomerExist`, access guest: sends no token.
    * Resolves with `data` (`int32`): Existence result code (undocumented; the placeholder is 1, presumably meaning the customer exists).
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`.
    * @throws {ClientError} when no usable answer came back.
    */
   checkCustomerExist(request: CheckCustomerExistRequest, options?: CallOptions): Promise<number> {
@@ -2147,7 +2147,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.destroy`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   destroy(request: DestroyRequest = {}, options?: CallOptions): Promise<void> {
@@ -2161,7 +2161,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.enableOrForbidMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   enableOrForbidMFA(request: EnableOrForbidMfaRequest, options?: CallOptions): Promise<void> {
@@ -2174,8 +2174,8 @@ export class CustomerWebApiService {
    * Returns the logged-in customer's profile (contacts, KYC state, password states, MFA, registration data).
    *
    * `POST /api/global/customer.app.CustomerWebApiService.findCustomerInfo`, access login: sends the C-side customer token (`setToken`).
-   * Resolves with `data` ({@link types.CustomerInfo}): The customer's profile.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data` (object {@link types.CustomerInfo}): The customer's profile.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   findCustomerInfo(request: FindCustomerInfoRequest = {}, options?: CallOptions): Promise<types.CustomerInfo> {
@@ -2189,7 +2189,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwd`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   forgetAssertsPwd(request: ForgetAssertsPwdRequest, options?: CallOptions): Promise<void> {
@@ -2203,7 +2203,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwdV1v1v2`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   forgetAssertsPwdV1v1v2(request: ForgetAssertsPwdV1v1v2Request, options?: CallOptions): Promise<void> {
@@ -2217,7 +2217,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.forgetLoginPwd`, access guest: sends no token.
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`.
    * @throws {ClientError} when no usable answer came back.
    */
   forgetLoginPwd(request: ForgetLoginPwdRequest, options?: CallOptions): Promise<void> {
@@ -2231,7 +2231,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.bindAssertsPwd`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope, e.g. `CUSTOMER_API_0000133`.
+   * @throws {ApiError} on an error envelope: `CUSTOMER_API_0000133`, `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   bindAssertsPwd(request: BindAssertsPwdRequest, options?: CallOptions): Promise<void> {
@@ -2245,7 +2245,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.bindEmail`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope, e.g. `CUSTOMER_API_0000511`.
+   * @throws {ApiError} on an error envelope: `CUSTOMER_API_0000511`, `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   bindEmail(request: BindEmailRequest, options?: CallOptions): Promise<void> {
@@ -2259,7 +2259,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.bindPhone`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope, e.g. `CUSTOMER_API_0000511`.
+   * @throws {ApiError} on an error envelope: `CUSTOMER_API_0000511`, `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   bindPhone(request: BindPhoneRequest, options?: CallOptions): Promise<void> {
@@ -2273,7 +2273,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.changeLang`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   changeLang(request: ChangeLangRequest, options?: CallOptions): Promise<void> {
@@ -2287,7 +2287,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.findCustomerLang`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data` (`string`, or `null`): The customer's language (e.g. en-US); null when none is stored.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   findCustomerLang(request: FindCustomerLangRequest = {}, options?: CallOptions): Promise<string | null> {
@@ -2301,7 +2301,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.changeCustomerAddressAndPostalCode`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   changeCustomerAddressAndPostalCode(request: ChangeCustomerAddressAndPostalCodeRequest = {}, options?: CallOptions): Promise<void> {
@@ -2315,7 +2315,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.firstSetPhone`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   firstSetPhone(request: FirstSetPhoneRequest, options?: CallOptions): Promise<void> {
@@ -2329,7 +2329,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.firstSetEmail`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   firstSetEmail(request: FirstSetEmailRequest, options?: CallOptions): Promise<void> {
@@ -2343,7 +2343,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.firstTimeSettingLoginPassword`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   firstTimeSettingLoginPassword(request: FirstTimeSettingLoginPasswordRequest, options?: CallOptions): Promise<void> {
@@ -2358,8 +2358,8 @@ export class CustomerWebApiService {
    * 登录
    *
    * `POST /api/login/customer.app.CustomerWebApiService.login`, access guest: sends no token.
-   * Resolves with `data` ({@link types.LoginResult}): The logged-in customer with its tokens and trading accounts.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data` (object {@link types.LoginResult}): The logged-in customer with its tokens and trading accounts.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`.
    * @throws {ClientError} when no usable answer came back.
    */
   login(request: LoginRequest, options?: CallOptions): Promise<types.LoginResult> {
@@ -2374,8 +2374,8 @@ export class CustomerWebApiService {
    * 客户注册
    *
    * `POST /api/register/customer.app.CustomerWebApiService.register`, access guest: sends no token.
-   * Resolves with `data` ({@link types.RegisterResult}): The new customer and its KYC levels.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data` (object {@link types.RegisterResult}): The new customer and its KYC levels.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`.
    * @throws {ClientError} when no usable answer came back.
    */
   register(request: RegisterRequest, options?: CallOptions): Promise<types.RegisterResult> {

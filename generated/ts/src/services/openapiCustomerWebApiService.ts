@@ -75,7 +75,7 @@ export class OpenapiCustomerWebApiService {
    *
    * `POST /openapi-b/customer.app.CustomerWebApiService.checkCustomerExist`, access guest: sends no token.
    * Resolves with `data` (`int32`): Existence result code (meaning of the codes undocumented).
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`.
    * @throws {ClientError} when no usable answer came back.
    */
   checkCustomerExist(request: CheckCustomerExistRequest, options?: CallOptions): Promise<number> {

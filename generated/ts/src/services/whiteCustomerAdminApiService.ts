@@ -208,7 +208,7 @@ export class WhiteCustomerAdminApiService {
    *
    * `POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc`, access admin: sends the B-side admin token (`setAdminToken`).
    * Resolves with `data` (`string`): Customer number of the new customer.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   addCusAndOpenAccountAndKyc(request: AddCusAndOpenAccountAndKycRequest, options?: CallOptions): Promise<string> {
@@ -221,8 +221,8 @@ export class WhiteCustomerAdminApiService {
    * Returns one page of the company's customers with their basic information. customerNo must be sent; null means no filter.
    *
    * `POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.page`, access admin: sends the B-side admin token (`setAdminToken`).
-   * Resolves with `data` ({@link types.CustomerPage}): One page of customers.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data` (object {@link types.CustomerPage}): One page of customers.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   page(request: PageRequest, options?: CallOptions): Promise<types.CustomerPage> {
@@ -235,8 +235,8 @@ export class WhiteCustomerAdminApiService {
    * Returns one part of a customer's details, chosen by type.
    *
    * `POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.detail`, access admin: sends the B-side admin token (`setAdminToken`).
-   * Resolves with `data` ({@link types.CustomerDetail}): The requested details of the customer.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data` (object {@link types.CustomerDetail}): The requested details of the customer.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   detail(request: DetailRequest, options?: CallOptions): Promise<types.CustomerDetail> {
