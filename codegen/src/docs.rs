@@ -77,10 +77,10 @@ impl Target for Docs {
     fn emit(&self, facts: &Facts<'_>, sink: Sink<'_>) -> crate::Result<()> {
         let pages = Pages::new(facts.api);
         let cx = Ctx::new(facts, self.0, &pages);
-        let dir = self.0.dir();
         let put = |file: String, rendered: Result<String, askama::Error>| -> crate::Result<()> {
-            let text = rendered.map_err(|source| crate::Error::Template {
-                page: format!("{dir}{file}"),
+            let text = rendered.map_err(|source| crate::Error::Render {
+                target: self.name(),
+                file: file.clone(),
                 source,
             })?;
             sink(PathBuf::from(file), normalize(&text))

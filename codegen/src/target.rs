@@ -75,6 +75,39 @@ pub fn emit_all(
     })
 }
 
+/// Gives a rendered text file to `sink`: lines without trailing spaces and
+/// exactly one final newline; a template error names the target and file.
+/// What a text target (TypeScript, Markdown, Python, ...) does with each
+/// askama template it renders.
+pub fn put_rendered(
+    sink: Sink<'_>,
+    target: &'static str,
+    file: impl Into<PathBuf>,
+    rendered: Result<String, askama::Error>,
+) -> crate::Result<()> {
+    let file = file.into();
+    let text = rendered.map_err(|source| crate::Error::Render {
+        target,
+        file: file.display().to_string(),
+        source,
+    })?;
+    sink(file, tidy(&text))
+}
+
+/// Trailing spaces off every line, exactly one newline at the end.
+pub fn tidy(text: &str) -> String {
+    let mut out: String = text
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n");
+    while out.ends_with('\n') {
+        out.pop();
+    }
+    out.push('\n');
+    out
+}
+
 /// The folders the targets own and the header of each, for telling stale
 /// generated files from files someone put there by hand.
 #[derive(Debug, Clone)]

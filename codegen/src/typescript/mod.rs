@@ -15,14 +15,13 @@ mod service;
 mod shapes;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
 
 use askama::Template;
 
 use crate::facts::Facts;
 use crate::ir::Api;
-use crate::target::{Sink, Target};
+use crate::target::{put_rendered, Sink, Target};
 pub use names::Names;
 
 pub use names::type_name;
@@ -61,11 +60,7 @@ impl Target for Package {
         let api = facts.api;
         let names = Names::new(api);
         let put = |file: String, rendered: Result<String, askama::Error>| {
-            let text = rendered.map_err(|source| crate::Error::TypeScriptTemplate {
-                file: file.clone(),
-                source,
-            })?;
-            sink(PathBuf::from(file), normalize(&text))
+            put_rendered(sink, self.name(), file, rendered)
         };
         let cx = model::Ctx {
             facts,
@@ -103,7 +98,7 @@ impl Target for Package {
 
 /// Every file of the package: path relative to the package directory
 /// (`/`-separated) → content. A template error is a bizgen bug
-/// ([`crate::Error::TypeScriptTemplate`]).
+/// ([`crate::Error::Render`]).
 pub fn render_package(api: &Api) -> crate::Result<BTreeMap<String, String>> {
     let facts = Facts::new(api);
     let out = Mutex::new(BTreeMap::new());
@@ -114,18 +109,4 @@ pub fn render_package(api: &Api) -> crate::Result<BTreeMap<String, String>> {
         Ok(())
     })?;
     Ok(out.into_inner().unwrap_or_else(PoisonError::into_inner))
-}
-
-/// Trailing spaces off every line, exactly one newline at the end.
-fn normalize(text: &str) -> String {
-    let mut out: String = text
-        .lines()
-        .map(str::trim_end)
-        .collect::<Vec<_>>()
-        .join("\n");
-    while out.ends_with('\n') {
-        out.pop();
-    }
-    out.push('\n');
-    out
 }
