@@ -31,7 +31,6 @@ mod text;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::{Mutex, PoisonError};
 
 use askama::Template;
 
@@ -42,7 +41,7 @@ pub use paths::Pages;
 use crate::facts::Facts;
 use crate::ir::{Api, Operation, Service};
 use crate::markdown::normalize;
-use crate::target::{Sink, Target};
+use crate::target::{Layout, Sink, Target};
 use frame::Ctx;
 
 /// The docs in one language: a target of its own, under `docs/` (English)
@@ -51,27 +50,20 @@ use frame::Ctx;
 pub struct Docs(pub Lang);
 
 impl Target for Docs {
-    fn name(&self) -> &'static str {
-        match self.0 {
-            Lang::En => "docs",
-            Lang::Zh => "docs-zh",
+    fn layout(&self) -> Layout {
+        Layout {
+            name: match self.0 {
+                Lang::En => "docs",
+                Lang::Zh => "docs-zh",
+            },
+            root: match self.0 {
+                Lang::En => "docs",
+                Lang::Zh => "docs/zh",
+            },
+            // Markdown shows its first line: every file under the root is ours.
+            header: None,
+            owned: &[""],
         }
-    }
-
-    fn root(&self) -> &'static str {
-        match self.0 {
-            Lang::En => "docs",
-            Lang::Zh => "docs/zh",
-        }
-    }
-
-    fn header(&self) -> Option<&'static str> {
-        // Markdown shows its first line: every file under the root is ours.
-        None
-    }
-
-    fn owned(&self) -> &'static [&'static str] {
-        &[""]
     }
 
     fn emit(&self, facts: &Facts<'_>, sink: Sink<'_>) -> crate::Result<()> {
@@ -79,7 +71,7 @@ impl Target for Docs {
         let cx = Ctx::new(facts, self.0, &pages);
         let put = |file: String, rendered: Result<String, askama::Error>| -> crate::Result<()> {
             let text = rendered.map_err(|source| crate::Error::Render {
-                target: self.name(),
+                target: self.layout().name,
                 file: file.clone(),
                 source,
             })?;
@@ -112,16 +104,13 @@ impl Target for Docs {
 /// `/`-separated, Chinese under `zh/`) → Markdown.
 pub fn render_docs(api: &Api) -> crate::Result<BTreeMap<String, String>> {
     let facts = Facts::new(api);
-    let out = Mutex::new(BTreeMap::new());
+    let mut out = BTreeMap::new();
     for lang in Lang::ALL {
-        Docs(lang).emit(&facts, &|path, text| {
-            out.lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .insert(format!("{}{}", lang.dir(), path.display()), text);
-            Ok(())
-        })?;
+        for (path, text) in crate::target::render_files(&Docs(lang), &facts)? {
+            out.insert(format!("{}{}", lang.dir(), path.display()), text);
+        }
     }
-    Ok(out.into_inner().unwrap_or_else(PoisonError::into_inner))
+    Ok(out)
 }
 
 /// The page of an operation, relative to a language's docs directory:

@@ -42,21 +42,14 @@ pub struct OpenApi;
 
 #[cfg(feature = "cli")]
 impl crate::target::Target for OpenApi {
-    fn name(&self) -> &'static str {
-        "openapi"
-    }
-
-    fn root(&self) -> &'static str {
-        "openapi"
-    }
-
-    fn header(&self) -> Option<&'static str> {
-        // JSON has no comments: every file under `openapi/` is ours.
-        None
-    }
-
-    fn owned(&self) -> &'static [&'static str] {
-        &[""]
+    fn layout(&self) -> crate::target::Layout {
+        crate::target::Layout {
+            name: "openapi",
+            root: "openapi",
+            // JSON has no comments: every file under `openapi/` is ours.
+            header: None,
+            owned: &[""],
+        }
     }
 
     fn emit(&self, facts: &Facts<'_>, sink: crate::target::Sink<'_>) -> crate::Result<()> {

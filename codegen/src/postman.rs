@@ -17,7 +17,7 @@ use askama::Template;
 
 use crate::facts::{mock, Facts};
 use crate::ir::{Access, Api, Operation, Presence, Service, Side, Ty};
-use crate::target::{Sink, Target};
+use crate::target::{Layout, Sink, Target};
 use crate::{Error, Result};
 use collection::{
     Body, BodyOptions, Collection, Environment, EnvironmentValue, Event, Folder, Header, Info,
@@ -41,21 +41,14 @@ struct TestScript<'a> {
 pub struct Postman;
 
 impl Target for Postman {
-    fn name(&self) -> &'static str {
-        "postman"
-    }
-
-    fn root(&self) -> &'static str {
-        "postman"
-    }
-
-    fn header(&self) -> Option<&'static str> {
-        // JSON has no comments: every file under `postman/` is ours.
-        None
-    }
-
-    fn owned(&self) -> &'static [&'static str] {
-        &[""]
+    fn layout(&self) -> Layout {
+        Layout {
+            name: "postman",
+            root: "postman",
+            // JSON has no comments: every file under `postman/` is ours.
+            header: None,
+            owned: &[""],
+        }
     }
 
     fn emit(&self, facts: &Facts<'_>, sink: Sink<'_>) -> Result<()> {
@@ -71,18 +64,12 @@ impl Target for Postman {
 
 /// The collection and environment files, by path relative to the output directory.
 pub fn files(api: &Api) -> Result<Vec<(PathBuf, String)>> {
-    let facts = Facts::new(api);
-    let files = std::sync::Mutex::new(Vec::new());
-    Postman.emit(&facts, &|path, text| {
-        files
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .push((Path::new(Postman.root()).join(path), text));
-        Ok(())
-    })?;
+    let files = crate::target::render_files(&Postman, &Facts::new(api))?;
+    let root = Path::new(Postman.layout().root);
     Ok(files
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner))
+        .into_iter()
+        .map(|(path, text)| (root.join(path), text))
+        .collect())
 }
 
 fn to_json<T: serde::Serialize>(value: &T, file: &Path) -> Result<String> {

@@ -11,7 +11,9 @@
 //! Adding a language is one folder (its emitter and templates) and one line
 //! in [`crate::generate::registry`].
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use crate::facts::Facts;
 
@@ -19,25 +21,29 @@ use crate::facts::Facts;
 /// target's root, content), from several threads.
 pub type Sink<'a> = &'a (dyn Fn(PathBuf, String) -> crate::Result<()> + Sync);
 
-/// One output of bizgen.
-pub trait Target: Sync {
+/// Where a target writes and what it owns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
     /// A short name (`rust`, `typescript`, `docs-zh`, ...), for messages.
-    fn name(&self) -> &'static str;
-
+    pub name: &'static str,
     /// The folder it writes, relative to the output directory (`""`: the
     /// output directory itself, as for the Rust crate's `Cargo.toml`).
-    fn root(&self) -> &'static str;
-
+    pub root: &'static str,
     /// The first line of each of its files that says it is generated;
     /// `None` when its files cannot carry one (JSON, Markdown), in which
     /// case every file in the folders it owns is its own.
-    fn header(&self) -> Option<&'static str>;
+    pub header: Option<&'static str>,
+    /// The folders, relative to `root` (`""` for the root itself), whose
+    /// every file it writes: a file there that it no longer writes is
+    /// stale, and removed if it is a generated one (it carries the header,
+    /// or the target has none).
+    pub owned: &'static [&'static str],
+}
 
-    /// The folders, relative to [`root`](Self::root) (`""` for the root
-    /// itself), whose every file it writes: a file there that it no longer
-    /// writes is stale, and removed if it is a generated one (it carries the
-    /// header, or the target has none).
-    fn owned(&self) -> &'static [&'static str];
+/// One output of bizgen.
+pub trait Target: Sync {
+    /// Its name, root folder, header and owned folders.
+    fn layout(&self) -> Layout;
 
     /// Whether it spreads its own work over the cores (the Rust crate's
     /// formatting): it then runs on the calling thread, while the other
@@ -62,7 +68,7 @@ pub fn emit_all(
 ) -> crate::Result<()> {
     let (parallel, serial): (Vec<_>, Vec<_>) = targets.iter().partition(|t| t.parallel());
     let run = |t: &dyn Target| -> crate::Result<()> {
-        let root = Path::new(t.root());
+        let root = Path::new(t.layout().root);
         t.emit(facts, &|path, text| sink(root.join(path), text))
     };
     std::thread::scope(|scope| {
@@ -73,6 +79,24 @@ pub fn emit_all(
             .unwrap_or(Err(crate::Error::Internal("a rendering thread panicked")));
         mine.and(others)
     })
+}
+
+/// Every file of one target, rendered in memory: path relative to the
+/// target's root → content. For tests and the per-target entry points
+/// (`docs::render_docs`, `typescript::render_package`, ...).
+pub fn render_files(
+    target: &dyn Target,
+    facts: &Facts<'_>,
+) -> crate::Result<BTreeMap<PathBuf, String>> {
+    let files = Mutex::new(BTreeMap::new());
+    target.emit(facts, &|path, text| {
+        files
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(path, text);
+        Ok(())
+    })?;
+    Ok(files.into_inner().unwrap_or_else(PoisonError::into_inner))
 }
 
 /// Gives a rendered text file to `sink`: lines without trailing spaces and
@@ -121,9 +145,11 @@ impl Ownership {
         let mut folders: Vec<(PathBuf, Option<&'static str>)> = targets
             .iter()
             .flat_map(|t| {
-                t.owned()
+                let layout = t.layout();
+                layout
+                    .owned
                     .iter()
-                    .map(|dir| (Path::new(t.root()).join(dir), t.header()))
+                    .map(move |dir| (Path::new(layout.root).join(dir), layout.header))
             })
             .collect();
         folders.sort();

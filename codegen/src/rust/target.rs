@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::facts::Facts;
-use crate::target::{Sink, Target};
+use crate::target::{Layout, Sink, Target};
 
 /// How the generated crate is packaged (`bizgen::generate::Options`).
 #[derive(Debug, Clone)]
@@ -37,20 +37,13 @@ impl<'o> Crate<'o> {
 }
 
 impl Target for Crate<'_> {
-    fn name(&self) -> &'static str {
-        "rust"
-    }
-
-    fn root(&self) -> &'static str {
-        ""
-    }
-
-    fn header(&self) -> Option<&'static str> {
-        Some(super::HEADER)
-    }
-
-    fn owned(&self) -> &'static [&'static str] {
-        &["src"]
+    fn layout(&self) -> Layout {
+        Layout {
+            name: "rust",
+            root: "",
+            header: Some(super::HEADER),
+            owned: &["src"],
+        }
     }
 
     fn parallel(&self) -> bool {

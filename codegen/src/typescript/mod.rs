@@ -15,13 +15,12 @@ mod service;
 mod shapes;
 
 use std::collections::BTreeMap;
-use std::sync::{Mutex, PoisonError};
 
 use askama::Template;
 
 use crate::facts::Facts;
 use crate::ir::Api;
-use crate::target::{put_rendered, Sink, Target};
+use crate::target::{put_rendered, Layout, Sink, Target};
 pub use names::Names;
 
 pub use names::type_name;
@@ -40,27 +39,20 @@ pub const TYPESCRIPT_VERSION: &str = "5.9.3";
 pub struct Package;
 
 impl Target for Package {
-    fn name(&self) -> &'static str {
-        "typescript"
-    }
-
-    fn root(&self) -> &'static str {
-        "ts"
-    }
-
-    fn header(&self) -> Option<&'static str> {
-        Some(HEADER)
-    }
-
-    fn owned(&self) -> &'static [&'static str] {
-        &["src"]
+    fn layout(&self) -> Layout {
+        Layout {
+            name: "typescript",
+            root: "ts",
+            header: Some(HEADER),
+            owned: &["src"],
+        }
     }
 
     fn emit(&self, facts: &Facts<'_>, sink: Sink<'_>) -> crate::Result<()> {
         let api = facts.api;
         let names = Names::new(api);
         let put = |file: String, rendered: Result<String, askama::Error>| {
-            put_rendered(sink, self.name(), file, rendered)
+            put_rendered(sink, self.layout().name, file, rendered)
         };
         let cx = model::Ctx {
             facts,
@@ -100,13 +92,9 @@ impl Target for Package {
 /// (`/`-separated) → content. A template error is a bizgen bug
 /// ([`crate::Error::Render`]).
 pub fn render_package(api: &Api) -> crate::Result<BTreeMap<String, String>> {
-    let facts = Facts::new(api);
-    let out = Mutex::new(BTreeMap::new());
-    Package.emit(&facts, &|path, text| {
-        out.lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .insert(path.display().to_string(), text);
-        Ok(())
-    })?;
-    Ok(out.into_inner().unwrap_or_else(PoisonError::into_inner))
+    let files = crate::target::render_files(&Package, &Facts::new(api))?;
+    Ok(files
+        .into_iter()
+        .map(|(path, text)| (path.display().to_string(), text))
+        .collect())
 }
