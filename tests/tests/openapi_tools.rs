@@ -96,7 +96,11 @@ fn expected_examples(api: &Api) -> usize {
         .map(|(_, op)| {
             // An operation without a request example has one built from the
             // schema (the request example the docs and Postman show too).
-            op.examples.iter().filter(|e| e.request.is_some()).count().max(1)
+            op.examples
+                .iter()
+                .filter(|e| e.request.is_some())
+                .count()
+                .max(1)
                 + op.examples.iter().filter(|e| e.response.is_some()).count()
                 + field_examples(&op.request.fields)
         })
