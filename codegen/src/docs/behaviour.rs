@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::filters;
 use super::lang::Lang;
 use super::model::Frame;
-use super::quickstart::js_literal;
+use super::quickstart::{company, js_literal};
 use crate::ir::{Api, Operation, Service, Ty};
 
 pub(super) use super::behaviour_text::Prose;
@@ -415,13 +415,4 @@ fn page_fields(api: &Api, op: &Operation, rust: bool) -> (String, String) {
         Some(f) => (name(f.size), name(f.page)),
         None => ("size".into(), "current".into()),
     }
-}
-
-/// The `companyId` the snippets send: the header's example.
-fn company(api: &Api) -> String {
-    api.headers
-        .iter()
-        .find(|h| h.name == "companyId")
-        .and_then(|h| h.example.clone())
-        .unwrap_or_else(|| "COMPANY".into())
 }

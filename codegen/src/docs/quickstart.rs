@@ -107,7 +107,7 @@ fn body_of(api: &Api, op: &Operation, step: &QuickStep) -> Value {
 }
 
 /// The `companyId` the snippets send: the header's example.
-fn company(api: &Api) -> String {
+pub(super) fn company(api: &Api) -> String {
     api.headers
         .iter()
         .find(|h| h.name == "companyId")
