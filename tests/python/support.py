@@ -17,6 +17,8 @@ class Double:
         self.body = b""
         self.content_type = "application/json"
         self.hang = False
+        # Answers for the next requests, in order: (status, body, headers).
+        self.script: list[tuple[int, bytes, dict[str, str]]] = []
         self.requests: list[tuple[str, dict[str, str], bytes]] = []
         self.release = threading.Event()
         double = self
@@ -30,11 +32,16 @@ class Double:
                 if double.hang:
                     double.release.wait(5)
                     return
-                self.send_response(double.status)
+                status, answer, extra = (
+                    double.script.pop(0) if double.script else (double.status, double.body, {})
+                )
+                self.send_response(status)
                 self.send_header("content-type", double.content_type)
-                self.send_header("content-length", str(len(double.body)))
+                self.send_header("content-length", str(len(answer)))
+                for name, value in extra.items():
+                    self.send_header(name, value)
                 self.end_headers()
-                self.wfile.write(double.body)
+                self.wfile.write(answer)
 
             def log_message(self, format: str, *args: Any) -> None:
                 pass
@@ -49,6 +56,8 @@ class Double:
         self.body = body if isinstance(body, bytes) else json.dumps(body).encode()
         self.status = status
         self.hang = False
+        self.script = []
+        self.requests.clear()
 
     @property
     def last(self) -> tuple[str, dict[str, str], bytes]:

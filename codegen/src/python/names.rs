@@ -13,8 +13,8 @@
 //!   arguments they shadow nothing the caller uses, and the generated code
 //!   writes `builtins.list` where a member would hide the builtin;
 //! - a name that would hide something the generated code needs gets a
-//!   trailing underscore too: a request field named `trace`, `headers` or
-//!   `timeout` (the per-call options), a model field named `to_dict`,
+//!   trailing underscore too: a request field named `trace`, `headers`,
+//!   `timeout` or `max_retries` (the per-call options), a model field named `to_dict`,
 //!   `from_dict` or `unknown_fields`, a service named like a client member
 //!   (`token`, `close`), a type named `Any`, `Decimal` or `Mapping`;
 //! - when two spec names give the same Python name, the later one (in spec
@@ -47,7 +47,7 @@ const TAKEN_TYPE_NAMES: &[&str] = &["Any", "Decimal", "Mapping", "ABSENT", "Abse
 pub const MODEL_MEMBERS: &[&str] = &["to_dict", "from_dict", "unknown_fields"];
 
 /// Keyword arguments of every operation besides its request fields.
-pub const CALL_OPTIONS: &[&str] = &["trace", "headers", "timeout"];
+pub const CALL_OPTIONS: &[&str] = &["trace", "headers", "timeout", "max_retries"];
 
 /// Members of `Client` and `AsyncClient` besides the services.
 /// (The builtins and `type` are there because the client classes' own
@@ -59,6 +59,10 @@ pub const CLIENT_MEMBERS: &[&str] = &[
     "close",
     "aclose",
     "http_client",
+    "max_retries",
+    "on_request",
+    "on_response",
+    "with_response",
     "type",
     "bool",
     "dict",

@@ -61,6 +61,7 @@ macro_rules! runtime_file {
     };
 }
 runtime_file!(RuntimeInit, "python/runtime/__init__.py");
+runtime_file!(RuntimeAttempts, "python/runtime/attempts.py");
 runtime_file!(RuntimeErrors, "python/runtime/errors.py");
 runtime_file!(RuntimeModel, "python/runtime/model.py");
 runtime_file!(RuntimeTransport, "python/runtime/transport.py");
@@ -157,6 +158,7 @@ pub(super) fn errors(api: &Api) -> ErrorsFile {
 pub(super) fn runtime_files() -> Vec<(&'static str, Result<String, askama::Error>)> {
     vec![
         ("__init__.py", RuntimeInit { header: HEADER }.render()),
+        ("attempts.py", RuntimeAttempts { header: HEADER }.render()),
         ("errors.py", RuntimeErrors { header: HEADER }.render()),
         ("model.py", RuntimeModel { header: HEADER }.render()),
         ("transport.py", RuntimeTransport { header: HEADER }.render()),

@@ -50,6 +50,7 @@ pub(super) struct ServiceFile {
     ops: Vec<OpView>,
     str_t: String,
     float_t: String,
+    int_t: String,
 }
 
 pub(super) struct ServiceRef {
@@ -62,6 +63,8 @@ pub(super) struct ServiceRef {
 
 struct OpView {
     method: String,
+    name: String,
+    read_only: bool,
     constant: String,
     doc: String,
     params: Vec<ParamView>,
@@ -203,6 +206,7 @@ pub(super) fn service(api: &Api, service: &Service) -> ServiceFile {
     let uses_builtins = !scope.shadowed.is_empty()
         && (scope.shadowed.contains("str")
             || scope.shadowed.contains("float")
+            || scope.shadowed.contains("int")
             || ops.iter().any(|o| {
                 o.returns.contains("builtins.")
                     || o.params.iter().any(|p| p.annotation.contains("builtins."))
@@ -253,6 +257,7 @@ pub(super) fn service(api: &Api, service: &Service) -> ServiceFile {
         ops,
         str_t: scope.builtin("str"),
         float_t: scope.builtin("float"),
+        int_t: scope.builtin("int"),
     }
 }
 
@@ -364,6 +369,8 @@ fn op_view(api: &Api, op: &Operation, method: String, scope: &Scope) -> OpView {
     };
     let doc = op_doc(op, &params);
     OpView {
+        name: names::string_literal(&op.name),
+        read_only: op.read_only,
         constant: format!("_{}", method.trim_end_matches('_').to_uppercase()),
         doc,
         params: params.into_iter().map(|(p, _)| p).collect(),
@@ -434,6 +441,12 @@ fn op_doc(op: &Operation, params: &[(ParamView, &Field)]) -> String {
     args.push("    trace: The ``trace`` header; a fresh one per call when not given.".into());
     args.push("    headers: Headers for this call only; they override the client's.".into());
     args.push("    timeout: Seconds to wait for this call (default: the client's).".into());
+    args.push(if op.read_only {
+        "    max_retries: Retries for this call (default: the client's; the operation is read-only, so it is retried)."
+    } else {
+        "    max_retries: Retries for this call; giving it opts this write operation in to retries (by default only a request that never reached the server is retried)."
+    }
+    .into());
     paragraphs.push(args.join("\n"));
     let returns = match &op.response.ty {
         None => "Returns:\n    None: nothing to read on success.".to_owned(),

@@ -4,17 +4,20 @@ one attribute per service of the API."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import httpx
 
+from ._runtime import attempts as _at
 from ._runtime import transport as _tr
 {{ services_import }}
 
 if TYPE_CHECKING:
     from typing_extensions import Self
+
+T = TypeVar("T")
 
 
 class Client:
@@ -47,6 +50,9 @@ class Client:
         timeout: float | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
+        max_retries: int | None = None,
+        on_request: _at.RequestHook | None = None,
+        on_response: _at.ResponseHook | None = None,
     ) -> None:
         """Args:
             base_url: Scheme, host and port, e.g. ``https://gateway.example.com``.
@@ -62,6 +68,17 @@ class Client:
                 is sent to the operations that take it.
             http_client: An ``httpx.Client`` to send with (proxies, certificates,
                 a mock transport); the client does not close it.
+            max_retries: Retries after a failed attempt (default 2; 0 turns them
+                off): connection errors, timeouts and HTTP 408, 429, 502, 503 and
+                504 without an envelope, for read-only operations, and for any
+                operation whose request never reached the server. Backoff is
+                exponential from 0.5 s with full jitter, capped at 8 s;
+                ``Retry-After`` is honoured up to the cap; every attempt sends the
+                same ``trace``.
+            on_request: Called before each attempt with a :class:`RequestInfo`
+                (operation, bizType, trace, attempt, headers with ``token`` masked).
+            on_response: Called after each attempt with a :class:`ResponseInfo`
+                (HTTP status, envelope ``code``, elapsed seconds).
         """
         self._settings = _tr.Settings(
             base_url=base_url,
@@ -73,6 +90,9 @@ class Client:
             forwarded_for=forwarded_for,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
+            on_request=on_request,
+            on_response=on_response,
         )
         self._transport = _tr.SyncTransport(self._settings, http_client)
 {%- for s in services %}
@@ -101,6 +121,23 @@ class Client:
     @admin_token.setter
     def admin_token(self, value: str | None) -> None:
         self._settings.admin_token = value
+
+    def with_response(self, call: Callable[[Client], T]) -> _at.Response[T]:
+        """Makes one call and returns its data with the HTTP status, the response
+        headers and the envelope's ``trace``, ``tm`` and ``bizCode``:
+
+        .. code-block:: python
+
+            answer = client.with_response(lambda c: c.third_ext.random_key())
+            print(answer.status, answer.headers["content-type"], answer.tm, answer.data)
+        """
+        captured: list[_at.Meta] = []
+        reset = _at.capture.set(captured)
+        try:
+            data = call(self)
+        finally:
+            _at.capture.reset(reset)
+        return _at.response(data, captured)
 
     def close(self) -> None:
         """Releases the connections (not those of an ``http_client`` you passed)."""
@@ -146,6 +183,9 @@ class AsyncClient:
         timeout: float | None = None,
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
+        max_retries: int | None = None,
+        on_request: _at.RequestHook | None = None,
+        on_response: _at.ResponseHook | None = None,
     ) -> None:
         """The same arguments as :class:`Client`, with an ``httpx.AsyncClient``."""
         self._settings = _tr.Settings(
@@ -158,6 +198,9 @@ class AsyncClient:
             forwarded_for=forwarded_for,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
+            on_request=on_request,
+            on_response=on_response,
         )
         self._transport = _tr.AsyncTransport(self._settings, http_client)
 {%- for s in services %}
@@ -186,6 +229,19 @@ class AsyncClient:
     @admin_token.setter
     def admin_token(self, value: str | None) -> None:
         self._settings.admin_token = value
+
+    async def with_response(
+        self, call: Callable[[AsyncClient], Awaitable[T]]
+    ) -> _at.Response[T]:
+        """Makes one call and returns its data with the HTTP status, the response
+        headers and the envelope's metadata, as :meth:`Client.with_response`."""
+        captured: list[_at.Meta] = []
+        reset = _at.capture.set(captured)
+        try:
+            data = await call(self)
+        finally:
+            _at.capture.reset(reset)
+        return _at.response(data, captured)
 
     async def aclose(self) -> None:
         """Releases the connections (not those of an ``http_client`` you passed)."""

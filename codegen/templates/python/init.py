@@ -3,6 +3,7 @@
 
 from . import errors, types
 from ._client import AsyncClient, Client
+from ._runtime.attempts import RequestInfo, Response, ResponseInfo
 from ._runtime.errors import ApiError, ClientError, ClientErrorKind, Violation
 from ._runtime.model import ABSENT, Absent
 
@@ -16,6 +17,9 @@ __all__ = [
     "Client",
     "ClientError",
     "ClientErrorKind",
+    "RequestInfo",
+    "Response",
+    "ResponseInfo",
     "Violation",
     "errors",
     "types",

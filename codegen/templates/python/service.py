@@ -22,6 +22,7 @@ from .._runtime import transport as _tr
 {%- for o in ops %}
 
 {{ o.constant }} = _tr.Operation(
+    name={{ o.name }},
     biz_type={{ o.biz_type }},
     path={{ o.path }},
     access="{{ o.access }}",
@@ -29,6 +30,9 @@ from .._runtime import transport as _tr
     headers={{ o.headers }},
     token={{ o.token }},
     data={{ o.data }},
+{%- if o.read_only %}
+    read_only=True,
+{%- endif %}
 {%- if !o.session.is_empty() %}
     {{ o.session }},
 {%- endif %}
@@ -52,6 +56,7 @@ class {{ class }}:
         trace: {{ str_t }} | None = None,
         headers: Mapping[{{ str_t }}, {{ str_t }}] | None = None,
         timeout: {{ float_t }} | None = None,
+        max_retries: {{ int_t }} | None = None,
     ) -> {{ o.returns }}:
 {{ o.doc }}
         return self._transport.call(
@@ -64,6 +69,7 @@ class {{ class }}:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 {%- endfor %}
 
@@ -84,6 +90,7 @@ class {{ async_class }}:
         trace: {{ str_t }} | None = None,
         headers: Mapping[{{ str_t }}, {{ str_t }}] | None = None,
         timeout: {{ float_t }} | None = None,
+        max_retries: {{ int_t }} | None = None,
     ) -> {{ o.returns }}:
 {{ o.doc }}
         return await self._transport.call(
@@ -96,5 +103,6 @@ class {{ async_class }}:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 {%- endfor %}

@@ -8,7 +8,9 @@ the same envelope).
 
 from __future__ import annotations
 
+import asyncio
 import json
+import time
 import uuid
 from collections.abc import Mapping
 from decimal import Decimal
@@ -16,6 +18,7 @@ from typing import Any, Generic, Literal, TypeVar
 
 import httpx
 
+from . import attempts as _at
 from .errors import ApiError, ClientError
 from .model import ABSENT, Codec, Model, ShapeError
 
@@ -39,7 +42,9 @@ class Operation(Generic[T]):
         "clears_token",
         "data",
         "headers",
+        "name",
         "path",
+        "read_only",
         "sets_token",
         "token",
         "version",
@@ -48,6 +53,7 @@ class Operation(Generic[T]):
     def __init__(
         self,
         *,
+        name: str,
         biz_type: str,
         path: str,
         access: Access,
@@ -57,7 +63,9 @@ class Operation(Generic[T]):
         data: Codec[T],
         sets_token: str | None = None,
         clears_token: bool = False,
+        read_only: bool = False,
     ) -> None:
+        self.name = name
         self.biz_type = biz_type
         self.path = path
         self.access = access
@@ -73,6 +81,8 @@ class Operation(Generic[T]):
         self.sets_token = sets_token
         # The token is void after the call (`clearsToken`).
         self.clears_token = clears_token
+        # A pure query (`readOnly`): safe to repeat, so retried by default.
+        self.read_only = read_only
 
 
 class Settings:
@@ -85,6 +95,9 @@ class Settings:
         "forwarded_for",
         "headers",
         "lang",
+        "max_retries",
+        "on_request",
+        "on_response",
         "timeout",
         "token",
         "version",
@@ -102,6 +115,9 @@ class Settings:
         forwarded_for: str | None,
         headers: Mapping[str, str] | None,
         timeout: float | None,
+        max_retries: int | None = None,
+        on_request: _at.RequestHook | None = None,
+        on_response: _at.ResponseHook | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.company_id = company_id
@@ -112,6 +128,9 @@ class Settings:
         self.forwarded_for = forwarded_for
         self.headers = {k.lower(): v for k, v in (headers or {}).items()}
         self.timeout = timeout
+        self.max_retries = max_retries
+        self.on_request = on_request
+        self.on_response = on_response
 
     def __repr__(self) -> str:
         return (
@@ -228,13 +247,30 @@ class Transport:
             return s.forwarded_for
         return s.headers.get(key)
 
-    def finish(self, op: Operation[T], status: int, content: bytes) -> T:
+    def finish(
+        self,
+        op: Operation[T],
+        status: int,
+        content: bytes,
+        *,
+        trace: str = "",
+        attempt: int = 1,
+        elapsed: float = 0.0,
+        headers: Mapping[str, str] | None = None,
+    ) -> T:
         """Reads an answer: the envelope first, then ``data`` on success only."""
+        s = self.settings
 
         def fail(message: str) -> ClientError:
+            _at.after(s.on_response, op.name, op.biz_type, trace, attempt, status, None, elapsed)
             body = content[:512].decode("utf-8", "replace")
             return ClientError(
-                "decode", op.biz_type, f"{message} (HTTP {status})", status=status, body=body
+                "decode",
+                op.biz_type,
+                f"{message} (HTTP {status})",
+                status=status,
+                body=body,
+                attempts=attempt,
             )
 
         try:
@@ -243,14 +279,17 @@ class Transport:
             raise fail(f"the answer is not JSON: {e}") from None
         if not isinstance(envelope, dict) or "ok" not in envelope:
             raise fail("the answer is not a response envelope")
+        code = envelope.get("code")
+        code = code if isinstance(code, str) else str(code)
         if envelope.get("ok") is not True or envelope.get("fail") is True:
-            code, msg, trace = envelope.get("code"), envelope.get("msg"), envelope.get("trace")
+            _at.after(s.on_response, op.name, op.biz_type, trace, attempt, status, code, elapsed)
+            msg, echoed = envelope.get("msg"), envelope.get("trace")
             raise ApiError(
-                code=code if isinstance(code, str) else str(code),
+                code=code,
                 msg=msg if isinstance(msg, str) else "",
                 data=envelope.get("data"),
                 msg_params=envelope.get("msgParams"),
-                trace=trace if isinstance(trace, str) else None,
+                trace=echoed if isinstance(echoed, str) else None,
                 biz_type=op.biz_type,
                 status=status,
             )
@@ -258,7 +297,11 @@ class Transport:
             data = op.data.decode(envelope.get("data"))
         except ShapeError as e:
             raise fail(f"`data` does not match the spec at {e.explain('/data')}") from None
+        _at.after(s.on_response, op.name, op.biz_type, trace, attempt, status, code, elapsed)
         self._update_session(op, data)
+        captured = _at.capture.get()
+        if captured is not None:
+            captured.append(_at.Meta(status, headers or {}, envelope, attempt))
         return data
 
     def _update_session(self, op: Operation[Any], data: Any) -> None:
@@ -276,10 +319,14 @@ class Transport:
                     self.settings.token = token
 
 
-def _transport_error(op: Operation[Any], error: Exception) -> ClientError:
+def _transport_error(op: Operation[Any], error: Exception, attempt: int) -> ClientError:
     if isinstance(error, httpx.TimeoutException):
-        return ClientError("timeout", op.biz_type, f"no answer in time: {error!r}")
-    return ClientError("transport", op.biz_type, f"the request failed: {error!r}")
+        return ClientError(
+            "timeout", op.biz_type, f"no answer in time: {error!r}", attempts=attempt
+        )
+    return ClientError(
+        "transport", op.biz_type, f"the request failed: {error!r}", attempts=attempt
+    )
 
 
 class SyncTransport(Transport):
@@ -300,18 +347,44 @@ class SyncTransport(Transport):
         trace: str | None,
         headers: Mapping[str, str] | None,
         timeout: float | None,
+        max_retries: int | None = None,
     ) -> T:
         req = self.prepare(op, body, trace, headers, timeout)
-        try:
-            if req.timeout is None:
-                response = self.http.post(req.url, content=req.content, headers=req.headers)
-            else:
-                response = self.http.post(
-                    req.url, content=req.content, headers=req.headers, timeout=req.timeout
-                )
-        except (httpx.HTTPError, httpx.InvalidURL) as e:
-            raise _transport_error(op, e) from e
-        return self.finish(op, response.status_code, response.content)
+        s = self.settings
+        budget, opted_in = _at.retry_budget(op.read_only, max_retries, s.max_retries)
+        sent_trace = req.headers["trace"]
+        kwargs: dict[str, Any] = {"content": req.content, "headers": req.headers}
+        if req.timeout is not None:
+            kwargs["timeout"] = req.timeout
+        attempt = 0
+        while True:
+            attempt += 1
+            _at.before(s.on_request, op.name, op.biz_type, sent_trace, attempt, req.headers)
+            start = time.monotonic()
+            try:
+                response = self.http.post(req.url, **kwargs)
+            except (httpx.HTTPError, httpx.InvalidURL) as e:
+                elapsed = time.monotonic() - start
+                _at.after(s.on_response, op.name, op.biz_type, sent_trace, attempt, None, None, elapsed)
+                if attempt <= budget and _at.may_retry_error(e, op.read_only, opted_in):
+                    time.sleep(_at.delay(attempt, None))
+                    continue
+                raise _transport_error(op, e, attempt) from e
+            elapsed = time.monotonic() - start
+            status, content = response.status_code, response.content
+            if attempt <= budget and _at.may_retry_status(status, content, op.read_only, opted_in):
+                _at.after(s.on_response, op.name, op.biz_type, sent_trace, attempt, status, None, elapsed)
+                time.sleep(_at.delay(attempt, response.headers.get("retry-after")))
+                continue
+            return self.finish(
+                op,
+                status,
+                content,
+                trace=sent_trace,
+                attempt=attempt,
+                elapsed=elapsed,
+                headers=response.headers,
+            )
 
     def close(self) -> None:
         if self.owns_http:
@@ -336,18 +409,44 @@ class AsyncTransport(Transport):
         trace: str | None,
         headers: Mapping[str, str] | None,
         timeout: float | None,
+        max_retries: int | None = None,
     ) -> T:
         req = self.prepare(op, body, trace, headers, timeout)
-        try:
-            if req.timeout is None:
-                response = await self.http.post(req.url, content=req.content, headers=req.headers)
-            else:
-                response = await self.http.post(
-                    req.url, content=req.content, headers=req.headers, timeout=req.timeout
-                )
-        except (httpx.HTTPError, httpx.InvalidURL) as e:
-            raise _transport_error(op, e) from e
-        return self.finish(op, response.status_code, response.content)
+        s = self.settings
+        budget, opted_in = _at.retry_budget(op.read_only, max_retries, s.max_retries)
+        sent_trace = req.headers["trace"]
+        kwargs: dict[str, Any] = {"content": req.content, "headers": req.headers}
+        if req.timeout is not None:
+            kwargs["timeout"] = req.timeout
+        attempt = 0
+        while True:
+            attempt += 1
+            _at.before(s.on_request, op.name, op.biz_type, sent_trace, attempt, req.headers)
+            start = time.monotonic()
+            try:
+                response = await self.http.post(req.url, **kwargs)
+            except (httpx.HTTPError, httpx.InvalidURL) as e:
+                elapsed = time.monotonic() - start
+                _at.after(s.on_response, op.name, op.biz_type, sent_trace, attempt, None, None, elapsed)
+                if attempt <= budget and _at.may_retry_error(e, op.read_only, opted_in):
+                    await asyncio.sleep(_at.delay(attempt, None))
+                    continue
+                raise _transport_error(op, e, attempt) from e
+            elapsed = time.monotonic() - start
+            status, content = response.status_code, response.content
+            if attempt <= budget and _at.may_retry_status(status, content, op.read_only, opted_in):
+                _at.after(s.on_response, op.name, op.biz_type, sent_trace, attempt, status, None, elapsed)
+                await asyncio.sleep(_at.delay(attempt, response.headers.get("retry-after")))
+                continue
+            return self.finish(
+                op,
+                status,
+                content,
+                trace=sent_trace,
+                attempt=attempt,
+                elapsed=elapsed,
+                headers=response.headers,
+            )
 
     async def aclose(self) -> None:
         if self.owns_http:

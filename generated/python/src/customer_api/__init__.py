@@ -11,6 +11,7 @@ Start with :class:`Client` (or :class:`AsyncClient`); the shared types are in
 
 from . import errors, types
 from ._client import AsyncClient, Client
+from ._runtime.attempts import RequestInfo, Response, ResponseInfo
 from ._runtime.errors import ApiError, ClientError, ClientErrorKind, Violation
 from ._runtime.model import ABSENT, Absent
 
@@ -24,6 +25,9 @@ __all__ = [
     "Client",
     "ClientError",
     "ClientErrorKind",
+    "RequestInfo",
+    "Response",
+    "ResponseInfo",
     "Violation",
     "errors",
     "types",

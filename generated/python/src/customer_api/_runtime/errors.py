@@ -112,6 +112,8 @@ class ClientError(Exception):
     """The HTTP status, when an answer came back (``decode``)."""
     body: str | None
     """The start of the body, when an answer came back (``decode``)."""
+    attempts: int
+    """How many attempts were made (retries included)."""
 
     def __init__(
         self,
@@ -121,8 +123,11 @@ class ClientError(Exception):
         *,
         status: int | None = None,
         body: str | None = None,
+        attempts: int = 1,
     ) -> None:
-        super().__init__(f"{biz_type}: {message}")
+        after = f" (after {attempts} attempts)" if attempts > 1 else ""
+        super().__init__(f"{biz_type}: {message}{after}")
+        self.attempts = attempts
         self.kind = kind
         self.biz_type = biz_type
         self.status = status

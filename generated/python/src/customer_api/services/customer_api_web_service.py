@@ -12,6 +12,7 @@ from .._runtime import transport as _tr
 from ..types import ApiKey, ApiKeyPage, ApiPermissionChange, PackageDuration
 
 _DOWNGRADE = _tr.Operation(
+    name="downgrade",
     biz_type="customer.app.CustomerApiWebService.downgrade",
     path="/api/global/customer.app.CustomerApiWebService.downgrade",
     access="login",
@@ -22,6 +23,7 @@ _DOWNGRADE = _tr.Operation(
 )
 
 _APPLY_API = _tr.Operation(
+    name="applyApi",
     biz_type="customer.app.CustomerApiWebService.applyApi",
     path="/api/global/customer.app.CustomerApiWebService.applyApi",
     access="login",
@@ -32,6 +34,7 @@ _APPLY_API = _tr.Operation(
 )
 
 _DEL_API = _tr.Operation(
+    name="delApi",
     biz_type="customer.app.CustomerApiWebService.delApi",
     path="/api/global/customer.app.CustomerApiWebService.delApi",
     access="login",
@@ -42,6 +45,7 @@ _DEL_API = _tr.Operation(
 )
 
 _EDIT_API_PERMISSION = _tr.Operation(
+    name="editApiPermission",
     biz_type="customer.app.CustomerApiWebService.editApiPermission",
     path="/api/global/customer.app.CustomerApiWebService.editApiPermission",
     access="login",
@@ -52,6 +56,7 @@ _EDIT_API_PERMISSION = _tr.Operation(
 )
 
 _PAGE = _tr.Operation(
+    name="page",
     biz_type="customer.app.CustomerApiWebService.page",
     path="/api/global/customer.app.CustomerApiWebService.page",
     access="login",
@@ -59,9 +64,11 @@ _PAGE = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.ModelOf(ApiKeyPage),
+    read_only=True,
 )
 
 _QUERY_API = _tr.Operation(
+    name="queryApi",
     biz_type="customer.app.CustomerApiWebService.queryApi",
     path="/api/global/customer.app.CustomerApiWebService.queryApi",
     access="login",
@@ -69,6 +76,7 @@ _QUERY_API = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.ModelOf(ApiKey),
+    read_only=True,
 )
 
 
@@ -91,6 +99,7 @@ class CustomerApiWebService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> ApiKey:
         """Downgrade the package of an API key.
 
@@ -112,6 +121,9 @@ class CustomerApiWebService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             :class:`ApiKey`: The API key after the change.
@@ -131,6 +143,7 @@ class CustomerApiWebService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def apply_api(
@@ -145,6 +158,7 @@ class CustomerApiWebService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> ApiKey:
         """Create an API key.
 
@@ -180,6 +194,9 @@ class CustomerApiWebService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             :class:`ApiKey`: The new API key, including its private key.
@@ -202,6 +219,7 @@ class CustomerApiWebService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def del_api(
@@ -211,6 +229,7 @@ class CustomerApiWebService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Delete an API key.
 
@@ -227,6 +246,9 @@ class CustomerApiWebService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -244,6 +266,7 @@ class CustomerApiWebService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def edit_api_permission(
@@ -261,6 +284,7 @@ class CustomerApiWebService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Edit an API key's permissions.
 
@@ -303,6 +327,9 @@ class CustomerApiWebService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -328,6 +355,7 @@ class CustomerApiWebService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def page(
@@ -339,6 +367,7 @@ class CustomerApiWebService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> ApiKeyPage:
         """List API keys page by page.
 
@@ -360,6 +389,8 @@ class CustomerApiWebService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             :class:`ApiKeyPage`: One page of API keys.
@@ -379,6 +410,7 @@ class CustomerApiWebService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def query_api(
@@ -388,6 +420,7 @@ class CustomerApiWebService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> ApiKey:
         """Get one API key.
 
@@ -405,6 +438,8 @@ class CustomerApiWebService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             :class:`ApiKey`: The API key.
@@ -422,6 +457,7 @@ class CustomerApiWebService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
 
@@ -444,6 +480,7 @@ class AsyncCustomerApiWebService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> ApiKey:
         """Downgrade the package of an API key.
 
@@ -465,6 +502,9 @@ class AsyncCustomerApiWebService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             :class:`ApiKey`: The API key after the change.
@@ -484,6 +524,7 @@ class AsyncCustomerApiWebService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def apply_api(
@@ -498,6 +539,7 @@ class AsyncCustomerApiWebService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> ApiKey:
         """Create an API key.
 
@@ -533,6 +575,9 @@ class AsyncCustomerApiWebService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             :class:`ApiKey`: The new API key, including its private key.
@@ -555,6 +600,7 @@ class AsyncCustomerApiWebService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def del_api(
@@ -564,6 +610,7 @@ class AsyncCustomerApiWebService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Delete an API key.
 
@@ -580,6 +627,9 @@ class AsyncCustomerApiWebService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -597,6 +647,7 @@ class AsyncCustomerApiWebService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def edit_api_permission(
@@ -614,6 +665,7 @@ class AsyncCustomerApiWebService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Edit an API key's permissions.
 
@@ -656,6 +708,9 @@ class AsyncCustomerApiWebService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -681,6 +736,7 @@ class AsyncCustomerApiWebService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def page(
@@ -692,6 +748,7 @@ class AsyncCustomerApiWebService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> ApiKeyPage:
         """List API keys page by page.
 
@@ -713,6 +770,8 @@ class AsyncCustomerApiWebService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             :class:`ApiKeyPage`: One page of API keys.
@@ -732,6 +791,7 @@ class AsyncCustomerApiWebService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def query_api(
@@ -741,6 +801,7 @@ class AsyncCustomerApiWebService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> ApiKey:
         """Get one API key.
 
@@ -758,6 +819,8 @@ class AsyncCustomerApiWebService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             :class:`ApiKey`: The API key.
@@ -775,4 +838,5 @@ class AsyncCustomerApiWebService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )

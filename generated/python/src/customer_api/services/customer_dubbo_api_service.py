@@ -11,6 +11,7 @@ from .._runtime import model as _rt
 from .._runtime import transport as _tr
 
 _RESET_ACCOUNT = _tr.Operation(
+    name="resetAccount",
     biz_type="customer.app.CustomerDubboApiService.resetAccount",
     path="/api/global/customer.app.CustomerDubboApiService.resetAccount",
     access="login",
@@ -37,6 +38,7 @@ class CustomerDubboApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Reset the demo account.
 
@@ -52,6 +54,9 @@ class CustomerDubboApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -67,6 +72,7 @@ class CustomerDubboApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
 
@@ -86,6 +92,7 @@ class AsyncCustomerDubboApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Reset the demo account.
 
@@ -101,6 +108,9 @@ class AsyncCustomerDubboApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -116,4 +126,5 @@ class AsyncCustomerDubboApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )

@@ -13,6 +13,7 @@ from .._runtime import transport as _tr
 from ..types import CustomerGroup, TradeType
 
 _GROUP_LIST = _tr.Operation(
+    name="groupList",
     biz_type="customer.admin.CustomerGroupAdminApiService.groupList",
     path="/openapi-b/customer.admin.CustomerGroupAdminApiService.groupList",
     access="admin",
@@ -20,6 +21,7 @@ _GROUP_LIST = _tr.Operation(
     headers=(("version", True), ("companyId", True)),
     token="required",
     data=_rt.ListOf(_rt.ModelOf(CustomerGroup)),
+    read_only=True,
 )
 
 
@@ -41,6 +43,7 @@ class CustomerGroupAdminApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> list[CustomerGroup]:
         """List customer groups.
 
@@ -60,6 +63,8 @@ class CustomerGroupAdminApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             list of :class:`CustomerGroup`: The customer groups.
@@ -78,6 +83,7 @@ class CustomerGroupAdminApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
 
@@ -99,6 +105,7 @@ class AsyncCustomerGroupAdminApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> list[CustomerGroup]:
         """List customer groups.
 
@@ -118,6 +125,8 @@ class AsyncCustomerGroupAdminApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             list of :class:`CustomerGroup`: The customer groups.
@@ -136,4 +145,5 @@ class AsyncCustomerGroupAdminApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )

@@ -33,6 +33,7 @@ from ..types import (
 )
 
 _FIND_THIRD_ACCOUNT_INFO = _tr.Operation(
+    name="findThirdAccountInfo",
     biz_type="customer.app.CustomerWebApiService.findThirdAccountInfo",
     path="/api/global/customer.app.CustomerWebApiService.findThirdAccountInfo",
     access="login",
@@ -40,9 +41,11 @@ _FIND_THIRD_ACCOUNT_INFO = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.nullable(_rt.JSON),
+    read_only=True,
 )
 
 _CHECK_GOOGLE_MFA_STATUS = _tr.Operation(
+    name="checkGoogleMFAStatus",
     biz_type="customer.app.CustomerWebApiService.checkGoogleMFAStatus",
     path="/api/global/customer.app.CustomerWebApiService.checkGoogleMFAStatus",
     access="guest",
@@ -50,9 +53,11 @@ _CHECK_GOOGLE_MFA_STATUS = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token=None,
     data=_rt.INT32,
+    read_only=True,
 )
 
 _CHECK_STATUS = _tr.Operation(
+    name="checkStatus",
     biz_type="customer.app.CustomerWebApiService.checkStatus",
     path="/api/global/customer.app.CustomerWebApiService.checkStatus",
     access="login",
@@ -60,9 +65,11 @@ _CHECK_STATUS = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.ModelOf(CheckStatusResult),
+    read_only=True,
 )
 
 _QUERY_ACCOUNT_ASSETS_INFO = _tr.Operation(
+    name="queryAccountAssetsInfo",
     biz_type="customer.app.CustomerWebApiService.queryAccountAssetsInfo",
     path="/api/global/customer.app.CustomerWebApiService.queryAccountAssetsInfo",
     access="login",
@@ -70,9 +77,11 @@ _QUERY_ACCOUNT_ASSETS_INFO = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.nullable(_rt.JSON),
+    read_only=True,
 )
 
 _QUERY_ACCOUNT_BY_ID = _tr.Operation(
+    name="queryAccountById",
     biz_type="customer.app.CustomerWebApiService.queryAccountById",
     path="/api/global/customer.app.CustomerWebApiService.queryAccountById",
     access="login",
@@ -80,9 +89,11 @@ _QUERY_ACCOUNT_BY_ID = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.ModelOf(Account),
+    read_only=True,
 )
 
 _QUERY_CUSTOMER_ASSETS = _tr.Operation(
+    name="queryCustomerAssets",
     biz_type="customer.app.CustomerWebApiService.queryCustomerAssets",
     path="/api/global/customer.app.CustomerWebApiService.queryCustomerAssets",
     access="login",
@@ -90,9 +101,11 @@ _QUERY_CUSTOMER_ASSETS = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.ModelOf(CustomerAssets),
+    read_only=True,
 )
 
 _QUERY_CUSTOMER_ASSETS_INFO = _tr.Operation(
+    name="queryCustomerAssetsInfo",
     biz_type="customer.app.CustomerWebApiService.queryCustomerAssetsInfo",
     path="/api/global/customer.app.CustomerWebApiService.queryCustomerAssetsInfo",
     access="login",
@@ -100,9 +113,11 @@ _QUERY_CUSTOMER_ASSETS_INFO = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.ModelOf(CustomerAssetsInfo),
+    read_only=True,
 )
 
 _QUERY_LIABILITIES_WATER_BY_PAGE = _tr.Operation(
+    name="queryLiabilitiesWaterByPage",
     biz_type="customer.app.CustomerWebApiService.queryLiabilitiesWaterByPage",
     path="/api/global/customer.app.CustomerWebApiService.queryLiabilitiesWaterByPage",
     access="login",
@@ -110,9 +125,11 @@ _QUERY_LIABILITIES_WATER_BY_PAGE = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.ModelOf(LiabilitiesWaterPage),
+    read_only=True,
 )
 
 _UPDATE_ASSERTS_PWD = _tr.Operation(
+    name="updateAssertsPwd",
     biz_type="customer.app.CustomerWebApiService.updateAssertsPwd",
     path="/api/global/customer.app.CustomerWebApiService.updateAssertsPwd",
     access="login",
@@ -123,6 +140,7 @@ _UPDATE_ASSERTS_PWD = _tr.Operation(
 )
 
 _UPDATE_ASSERTS_PWD_MFA = _tr.Operation(
+    name="updateAssertsPwdMFA",
     biz_type="customer.app.CustomerWebApiService.updateAssertsPwdMFA",
     path="/api/global/customer.app.CustomerWebApiService.updateAssertsPwdMFA",
     access="login",
@@ -133,6 +151,7 @@ _UPDATE_ASSERTS_PWD_MFA = _tr.Operation(
 )
 
 _UPDATE_LOGIN_PWD = _tr.Operation(
+    name="updateLoginPwd",
     biz_type="customer.app.CustomerWebApiService.updateLoginPwd",
     path="/api/global/customer.app.CustomerWebApiService.updateLoginPwd",
     access="login",
@@ -143,6 +162,7 @@ _UPDATE_LOGIN_PWD = _tr.Operation(
 )
 
 _UPDATE_LOGIN_PWD_MFA = _tr.Operation(
+    name="updateLoginPwdMFA",
     biz_type="customer.app.CustomerWebApiService.updateLoginPwdMFA",
     path="/api/global/customer.app.CustomerWebApiService.updateLoginPwdMFA",
     access="login",
@@ -153,6 +173,7 @@ _UPDATE_LOGIN_PWD_MFA = _tr.Operation(
 )
 
 _GROUP_LIST = _tr.Operation(
+    name="groupList",
     biz_type="customer.app.CustomerWebApiService.groupList",
     path="/api/global/customer.app.CustomerWebApiService.groupList",
     access="guest",
@@ -160,9 +181,11 @@ _GROUP_LIST = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token=None,
     data=_rt.ListOf(_rt.ModelOf(CustomerGroup)),
+    read_only=True,
 )
 
 _CHANGE_EMAIL_MFA = _tr.Operation(
+    name="changeEmailMFA",
     biz_type="customer.app.CustomerWebApiService.changeEmailMFA",
     path="/api/global/customer.app.CustomerWebApiService.changeEmailMFA",
     access="login",
@@ -173,6 +196,7 @@ _CHANGE_EMAIL_MFA = _tr.Operation(
 )
 
 _CHANGE_PHONE_MFA = _tr.Operation(
+    name="changePhoneMFA",
     biz_type="customer.app.CustomerWebApiService.changePhoneMFA",
     path="/api/global/customer.app.CustomerWebApiService.changePhoneMFA",
     access="login",
@@ -183,6 +207,7 @@ _CHANGE_PHONE_MFA = _tr.Operation(
 )
 
 _CHANGE_COUNTRY = _tr.Operation(
+    name="changeCountry",
     biz_type="customer.app.CustomerWebApiService.changeCountry",
     path="/api/global/customer.app.CustomerWebApiService.changeCountry",
     access="login",
@@ -193,6 +218,7 @@ _CHANGE_COUNTRY = _tr.Operation(
 )
 
 _BIND_ASSERTS_PWD_MFA = _tr.Operation(
+    name="bindAssertsPwdMFA",
     biz_type="customer.app.CustomerWebApiService.bindAssertsPwdMFA",
     path="/api/global/customer.app.CustomerWebApiService.bindAssertsPwdMFA",
     access="login",
@@ -203,6 +229,7 @@ _BIND_ASSERTS_PWD_MFA = _tr.Operation(
 )
 
 _FORGET_ASSERTS_PWD_MFA = _tr.Operation(
+    name="forgetAssertsPwdMFA",
     biz_type="customer.app.CustomerWebApiService.forgetAssertsPwdMFA",
     path="/api/global/customer.app.CustomerWebApiService.forgetAssertsPwdMFA",
     access="login",
@@ -213,6 +240,7 @@ _FORGET_ASSERTS_PWD_MFA = _tr.Operation(
 )
 
 _BIND_THIRD_ACCOUNT = _tr.Operation(
+    name="bindThirdAccount",
     biz_type="customer.app.CustomerWebApiService.bindThirdAccount",
     path="/api/global/customer.app.CustomerWebApiService.bindThirdAccount",
     access="login",
@@ -223,6 +251,7 @@ _BIND_THIRD_ACCOUNT = _tr.Operation(
 )
 
 _QUERY_LATEST_BALANCE_OF_USER_ACCOUNT_IN_EXTERNAL_SYSTEM = _tr.Operation(
+    name="queryLatestBalanceOfUserAccountInExternalSystem",
     biz_type="customer.app.CustomerWebApiService.queryLatestBalanceOfUserAccountInExternalSystem",
     path="/api/global/customer.app.CustomerWebApiService.queryLatestBalanceOfUserAccountInExternalSystem",
     access="login",
@@ -230,9 +259,11 @@ _QUERY_LATEST_BALANCE_OF_USER_ACCOUNT_IN_EXTERNAL_SYSTEM = _tr.Operation(
     headers=(("version", False), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.ModelOf(ExternalAccountBalance),
+    read_only=True,
 )
 
 _FIND_PHONE_AND_EMAIL = _tr.Operation(
+    name="findPhoneAndEmail",
     biz_type="customer.app.CustomerWebApiService.findPhoneAndEmail",
     path="/api/global/customer.app.CustomerWebApiService.findPhoneAndEmail",
     access="login",
@@ -240,9 +271,11 @@ _FIND_PHONE_AND_EMAIL = _tr.Operation(
     headers=(("version", False), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.ModelOf(PhoneAndEmail),
+    read_only=True,
 )
 
 _BIND_LOGIN_PWD = _tr.Operation(
+    name="bindLoginPwd",
     biz_type="customer.app.CustomerWebApiService.bindLoginPwd",
     path="/api/global/customer.app.CustomerWebApiService.bindLoginPwd",
     access="login",
@@ -253,6 +286,7 @@ _BIND_LOGIN_PWD = _tr.Operation(
 )
 
 _CHANGE_EMAIL = _tr.Operation(
+    name="changeEmail",
     biz_type="customer.app.CustomerWebApiService.changeEmail",
     path="/api/global/customer.app.CustomerWebApiService.changeEmail",
     access="login",
@@ -263,6 +297,7 @@ _CHANGE_EMAIL = _tr.Operation(
 )
 
 _CHANGE_EMAIL_V1V1V2 = _tr.Operation(
+    name="changeEmailV1v1v2",
     biz_type="customer.app.CustomerWebApiService.changeEmailV1v1v2",
     path="/api/global/customer.app.CustomerWebApiService.changeEmailV1v1v2",
     access="login",
@@ -273,6 +308,7 @@ _CHANGE_EMAIL_V1V1V2 = _tr.Operation(
 )
 
 _CHANGE_PHONE = _tr.Operation(
+    name="changePhone",
     biz_type="customer.app.CustomerWebApiService.changePhone",
     path="/api/global/customer.app.CustomerWebApiService.changePhone",
     access="login",
@@ -283,6 +319,7 @@ _CHANGE_PHONE = _tr.Operation(
 )
 
 _CHANGE_PHONE_V1V1V2 = _tr.Operation(
+    name="changePhoneV1v1v2",
     biz_type="customer.app.CustomerWebApiService.changePhoneV1v1v2",
     path="/api/global/customer.app.CustomerWebApiService.changePhoneV1v1v2",
     access="login",
@@ -293,6 +330,7 @@ _CHANGE_PHONE_V1V1V2 = _tr.Operation(
 )
 
 _CHECK_CUSTOMER_EXIST = _tr.Operation(
+    name="checkCustomerExist",
     biz_type="customer.app.CustomerWebApiService.checkCustomerExist",
     path="/api/global/customer.app.CustomerWebApiService.checkCustomerExist",
     access="guest",
@@ -300,9 +338,11 @@ _CHECK_CUSTOMER_EXIST = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token=None,
     data=_rt.INT32,
+    read_only=True,
 )
 
 _DESTROY = _tr.Operation(
+    name="destroy",
     biz_type="customer.app.CustomerWebApiService.destroy",
     path="/api/global/customer.app.CustomerWebApiService.destroy",
     access="login",
@@ -313,6 +353,7 @@ _DESTROY = _tr.Operation(
 )
 
 _ENABLE_OR_FORBID_MFA = _tr.Operation(
+    name="enableOrForbidMFA",
     biz_type="customer.app.CustomerWebApiService.enableOrForbidMFA",
     path="/api/global/customer.app.CustomerWebApiService.enableOrForbidMFA",
     access="login",
@@ -323,6 +364,7 @@ _ENABLE_OR_FORBID_MFA = _tr.Operation(
 )
 
 _FIND_CUSTOMER_INFO = _tr.Operation(
+    name="findCustomerInfo",
     biz_type="customer.app.CustomerWebApiService.findCustomerInfo",
     path="/api/global/customer.app.CustomerWebApiService.findCustomerInfo",
     access="login",
@@ -330,9 +372,11 @@ _FIND_CUSTOMER_INFO = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.ModelOf(CustomerInfo),
+    read_only=True,
 )
 
 _FORGET_ASSERTS_PWD = _tr.Operation(
+    name="forgetAssertsPwd",
     biz_type="customer.app.CustomerWebApiService.forgetAssertsPwd",
     path="/api/global/customer.app.CustomerWebApiService.forgetAssertsPwd",
     access="login",
@@ -343,6 +387,7 @@ _FORGET_ASSERTS_PWD = _tr.Operation(
 )
 
 _FORGET_ASSERTS_PWD_V1V1V2 = _tr.Operation(
+    name="forgetAssertsPwdV1v1v2",
     biz_type="customer.app.CustomerWebApiService.forgetAssertsPwdV1v1v2",
     path="/api/global/customer.app.CustomerWebApiService.forgetAssertsPwdV1v1v2",
     access="login",
@@ -353,6 +398,7 @@ _FORGET_ASSERTS_PWD_V1V1V2 = _tr.Operation(
 )
 
 _FORGET_LOGIN_PWD = _tr.Operation(
+    name="forgetLoginPwd",
     biz_type="customer.app.CustomerWebApiService.forgetLoginPwd",
     path="/api/global/customer.app.CustomerWebApiService.forgetLoginPwd",
     access="guest",
@@ -363,6 +409,7 @@ _FORGET_LOGIN_PWD = _tr.Operation(
 )
 
 _BIND_ASSERTS_PWD = _tr.Operation(
+    name="bindAssertsPwd",
     biz_type="customer.app.CustomerWebApiService.bindAssertsPwd",
     path="/api/global/customer.app.CustomerWebApiService.bindAssertsPwd",
     access="login",
@@ -373,6 +420,7 @@ _BIND_ASSERTS_PWD = _tr.Operation(
 )
 
 _BIND_EMAIL = _tr.Operation(
+    name="bindEmail",
     biz_type="customer.app.CustomerWebApiService.bindEmail",
     path="/api/global/customer.app.CustomerWebApiService.bindEmail",
     access="login",
@@ -383,6 +431,7 @@ _BIND_EMAIL = _tr.Operation(
 )
 
 _BIND_PHONE = _tr.Operation(
+    name="bindPhone",
     biz_type="customer.app.CustomerWebApiService.bindPhone",
     path="/api/global/customer.app.CustomerWebApiService.bindPhone",
     access="login",
@@ -393,6 +442,7 @@ _BIND_PHONE = _tr.Operation(
 )
 
 _CHANGE_LANG = _tr.Operation(
+    name="changeLang",
     biz_type="customer.app.CustomerWebApiService.changeLang",
     path="/api/global/customer.app.CustomerWebApiService.changeLang",
     access="login",
@@ -403,6 +453,7 @@ _CHANGE_LANG = _tr.Operation(
 )
 
 _FIND_CUSTOMER_LANG = _tr.Operation(
+    name="findCustomerLang",
     biz_type="customer.app.CustomerWebApiService.findCustomerLang",
     path="/api/global/customer.app.CustomerWebApiService.findCustomerLang",
     access="login",
@@ -410,9 +461,11 @@ _FIND_CUSTOMER_LANG = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.nullable(_rt.STRING),
+    read_only=True,
 )
 
 _CHANGE_CUSTOMER_ADDRESS_AND_POSTAL_CODE = _tr.Operation(
+    name="changeCustomerAddressAndPostalCode",
     biz_type="customer.app.CustomerWebApiService.changeCustomerAddressAndPostalCode",
     path="/api/global/customer.app.CustomerWebApiService.changeCustomerAddressAndPostalCode",
     access="login",
@@ -423,6 +476,7 @@ _CHANGE_CUSTOMER_ADDRESS_AND_POSTAL_CODE = _tr.Operation(
 )
 
 _FIRST_SET_PHONE = _tr.Operation(
+    name="firstSetPhone",
     biz_type="customer.app.CustomerWebApiService.firstSetPhone",
     path="/api/global/customer.app.CustomerWebApiService.firstSetPhone",
     access="login",
@@ -433,6 +487,7 @@ _FIRST_SET_PHONE = _tr.Operation(
 )
 
 _FIRST_SET_EMAIL = _tr.Operation(
+    name="firstSetEmail",
     biz_type="customer.app.CustomerWebApiService.firstSetEmail",
     path="/api/global/customer.app.CustomerWebApiService.firstSetEmail",
     access="login",
@@ -443,6 +498,7 @@ _FIRST_SET_EMAIL = _tr.Operation(
 )
 
 _FIRST_TIME_SETTING_LOGIN_PASSWORD = _tr.Operation(
+    name="firstTimeSettingLoginPassword",
     biz_type="customer.app.CustomerWebApiService.firstTimeSettingLoginPassword",
     path="/api/global/customer.app.CustomerWebApiService.firstTimeSettingLoginPassword",
     access="login",
@@ -453,6 +509,7 @@ _FIRST_TIME_SETTING_LOGIN_PASSWORD = _tr.Operation(
 )
 
 _LOGIN = _tr.Operation(
+    name="login",
     biz_type="customer.app.CustomerWebApiService.login",
     path="/api/login/customer.app.CustomerWebApiService.login",
     access="guest",
@@ -464,6 +521,7 @@ _LOGIN = _tr.Operation(
 )
 
 _REGISTER = _tr.Operation(
+    name="register",
     biz_type="customer.app.CustomerWebApiService.register",
     path="/api/register/customer.app.CustomerWebApiService.register",
     access="guest",
@@ -491,6 +549,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> Any | None:
         """Find the customer's third-party account information.
 
@@ -506,6 +565,8 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             any JSON value, or None: The third-party account information; its shape is
@@ -523,6 +584,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def check_google_mfa_status(
@@ -534,6 +596,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> int:
         """Check whether an account has Google MFA enabled.
 
@@ -556,6 +619,8 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             int32: Google MFA status code of the account (values undocumented; the
@@ -577,6 +642,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def check_status(
@@ -587,6 +653,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> CheckStatusResult:
         """Check the status of a customer.
 
@@ -606,6 +673,8 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             :class:`CheckStatusResult`.
@@ -624,6 +693,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def query_account_assets_info(
@@ -635,6 +705,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> Any | None:
         """Query the asset information of one account.
 
@@ -660,6 +731,8 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             any JSON value, or None: The asset information of the account; its shape is
@@ -680,6 +753,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def query_account_by_id(
@@ -691,6 +765,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> Account:
         """Query one trading account and its assets.
 
@@ -715,6 +790,8 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             :class:`Account`.
@@ -734,6 +811,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def query_customer_assets(
@@ -743,6 +821,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> CustomerAssets:
         """Query the customer's balance for a trade type.
 
@@ -760,6 +839,8 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             :class:`CustomerAssets`.
@@ -777,6 +858,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def query_customer_assets_info(
@@ -787,6 +869,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> CustomerAssetsInfo:
         """Query the customer's asset totals and per-currency accounts.
 
@@ -810,6 +893,8 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             :class:`CustomerAssetsInfo`.
@@ -828,6 +913,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def query_liabilities_water_by_page(
@@ -844,6 +930,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> LiabilitiesWaterPage:
         """Page through the liabilities flow (loans and repayments).
 
@@ -879,6 +966,8 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             :class:`LiabilitiesWaterPage`.
@@ -903,6 +992,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def update_asserts_pwd(
@@ -914,6 +1004,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Change the fund password.
 
@@ -938,6 +1029,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -957,6 +1051,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def update_asserts_pwd_mfa(
@@ -971,6 +1066,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Change the fund password with email/SMS verification.
 
@@ -1007,6 +1103,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -1029,6 +1128,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def update_login_pwd(
@@ -1040,6 +1140,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Change the login password.
 
@@ -1064,6 +1165,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -1083,6 +1187,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def update_login_pwd_mfa(
@@ -1097,6 +1202,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Change the login password with email/SMS verification.
 
@@ -1133,6 +1239,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -1155,6 +1264,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def group_list(
@@ -1163,6 +1273,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> list[CustomerGroup]:
         """List the customer groups.
 
@@ -1178,6 +1289,8 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             list of :class:`CustomerGroup`: The customer groups.
@@ -1193,6 +1306,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def change_email_mfa(
@@ -1208,6 +1322,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Change the bound email, choosing how to verify the old credential.
 
@@ -1251,6 +1366,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -1274,6 +1392,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def change_phone_mfa(
@@ -1290,6 +1409,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Change the bound phone number, choosing how to verify the old credential.
 
@@ -1335,6 +1455,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -1359,6 +1482,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def change_country(
@@ -1368,6 +1492,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Change the customer's country.
 
@@ -1386,6 +1511,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -1403,6 +1531,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def bind_asserts_pwd_mfa(
@@ -1416,6 +1545,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Set the fund password with email/SMS verification.
 
@@ -1450,6 +1580,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -1472,6 +1605,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def forget_asserts_pwd_mfa(
@@ -1485,6 +1619,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Reset a forgotten fund password with email/SMS verification.
 
@@ -1518,6 +1653,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -1540,6 +1678,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def bind_third_account(
@@ -1551,6 +1690,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Bind a third-party account.
 
@@ -1573,6 +1713,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -1592,6 +1735,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def query_latest_balance_of_user_account_in_external_system(
@@ -1600,6 +1744,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> ExternalAccountBalance:
         """Query the latest balance of the customer's account in the external system.
 
@@ -1616,6 +1761,8 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             :class:`ExternalAccountBalance`.
@@ -1631,6 +1778,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def find_phone_and_email(
@@ -1639,6 +1787,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> PhoneAndEmail:
         """Find the customer's bound phone number and email.
 
@@ -1654,6 +1803,8 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             :class:`PhoneAndEmail`.
@@ -1669,6 +1820,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def bind_login_pwd(
@@ -1679,6 +1831,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Set the login password.
 
@@ -1700,6 +1853,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -1718,6 +1874,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def change_email(
@@ -1730,6 +1887,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Change the bound email address.
 
@@ -1756,6 +1914,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -1776,6 +1937,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def change_email_v1v1v2(
@@ -1791,6 +1953,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Change the bound email address (v2, old email or MFA).
 
@@ -1829,6 +1992,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -1852,6 +2018,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def change_phone(
@@ -1864,6 +2031,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Change the bound phone number.
 
@@ -1889,6 +2057,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -1910,6 +2081,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def change_phone_v1v1v2(
@@ -1925,6 +2097,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Change the bound phone number (v2, old phone or MFA).
 
@@ -1963,6 +2136,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -1986,6 +2162,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def check_customer_exist(
@@ -1998,6 +2175,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> int:
         """Check whether a customer account exists.
 
@@ -2023,6 +2201,8 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             int32: Existence result code (undocumented; the placeholder is 1, presumably
@@ -2044,6 +2224,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def destroy(
@@ -2053,6 +2234,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Close (cancel) the customer account.
 
@@ -2069,6 +2251,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -2086,6 +2271,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def enable_or_forbid_mfa(
@@ -2104,6 +2290,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Enable or disable Google MFA.
 
@@ -2145,6 +2332,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -2171,6 +2361,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def find_customer_info(
@@ -2179,6 +2370,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> CustomerInfo:
         """Get the customer's profile.
 
@@ -2194,6 +2386,8 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             :class:`CustomerInfo`: The customer's profile.
@@ -2209,6 +2403,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def forget_asserts_pwd(
@@ -2224,6 +2419,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Reset a forgotten fund (assets) password.
 
@@ -2264,6 +2460,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -2287,6 +2486,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def forget_asserts_pwd_v1v1v2(
@@ -2300,6 +2500,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Reset a forgotten fund password (v2, contact or MFA).
 
@@ -2332,6 +2533,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -2353,6 +2557,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def forget_login_pwd(
@@ -2369,6 +2574,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Reset a forgotten login password.
 
@@ -2408,6 +2614,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -2432,6 +2641,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def bind_asserts_pwd(
@@ -2442,6 +2652,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Set the fund (assets) password.
 
@@ -2464,6 +2675,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -2483,6 +2697,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def bind_email(
@@ -2496,6 +2711,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Bind an email address.
 
@@ -2524,6 +2740,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -2546,6 +2765,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def bind_phone(
@@ -2559,6 +2779,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Bind a phone number.
 
@@ -2587,6 +2808,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -2609,6 +2833,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def change_lang(
@@ -2618,6 +2843,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Change the customer's language.
 
@@ -2634,6 +2860,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -2651,6 +2880,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def find_customer_lang(
@@ -2659,6 +2889,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> str | None:
         """Get the customer's language.
 
@@ -2673,6 +2904,8 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             string, or None: The customer's language (e.g. en-US); null when none is
@@ -2689,6 +2922,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def change_customer_address_and_postal_code(
@@ -2699,6 +2933,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Change the postal address and postal code.
 
@@ -2718,6 +2953,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -2736,6 +2974,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def first_set_phone(
@@ -2751,6 +2990,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Set the phone number for the first time.
 
@@ -2791,6 +3031,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -2814,6 +3057,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def first_set_email(
@@ -2828,6 +3072,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Set the email address for the first time.
 
@@ -2866,6 +3111,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -2888,6 +3136,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def first_time_setting_login_password(
@@ -2898,6 +3147,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Set the login password for the first time.
 
@@ -2919,6 +3169,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -2937,6 +3190,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def login(
@@ -2956,6 +3210,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> LoginResult:
         """Log in.
 
@@ -3015,6 +3270,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             :class:`LoginResult`: The logged-in customer with its tokens and trading
@@ -3043,6 +3301,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def register(
@@ -3071,6 +3330,7 @@ class CustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> RegisterResult:
         """Register a customer.
 
@@ -3162,6 +3422,9 @@ class CustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             :class:`RegisterResult`: The new customer and its KYC levels.
@@ -3198,6 +3461,7 @@ class CustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
 
@@ -3218,6 +3482,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> Any | None:
         """Find the customer's third-party account information.
 
@@ -3233,6 +3498,8 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             any JSON value, or None: The third-party account information; its shape is
@@ -3250,6 +3517,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def check_google_mfa_status(
@@ -3261,6 +3529,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> int:
         """Check whether an account has Google MFA enabled.
 
@@ -3283,6 +3552,8 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             int32: Google MFA status code of the account (values undocumented; the
@@ -3304,6 +3575,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def check_status(
@@ -3314,6 +3586,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> CheckStatusResult:
         """Check the status of a customer.
 
@@ -3333,6 +3606,8 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             :class:`CheckStatusResult`.
@@ -3351,6 +3626,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def query_account_assets_info(
@@ -3362,6 +3638,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> Any | None:
         """Query the asset information of one account.
 
@@ -3387,6 +3664,8 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             any JSON value, or None: The asset information of the account; its shape is
@@ -3407,6 +3686,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def query_account_by_id(
@@ -3418,6 +3698,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> Account:
         """Query one trading account and its assets.
 
@@ -3442,6 +3723,8 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             :class:`Account`.
@@ -3461,6 +3744,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def query_customer_assets(
@@ -3470,6 +3754,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> CustomerAssets:
         """Query the customer's balance for a trade type.
 
@@ -3487,6 +3772,8 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             :class:`CustomerAssets`.
@@ -3504,6 +3791,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def query_customer_assets_info(
@@ -3514,6 +3802,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> CustomerAssetsInfo:
         """Query the customer's asset totals and per-currency accounts.
 
@@ -3537,6 +3826,8 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             :class:`CustomerAssetsInfo`.
@@ -3555,6 +3846,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def query_liabilities_water_by_page(
@@ -3571,6 +3863,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> LiabilitiesWaterPage:
         """Page through the liabilities flow (loans and repayments).
 
@@ -3606,6 +3899,8 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             :class:`LiabilitiesWaterPage`.
@@ -3630,6 +3925,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def update_asserts_pwd(
@@ -3641,6 +3937,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Change the fund password.
 
@@ -3665,6 +3962,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -3684,6 +3984,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def update_asserts_pwd_mfa(
@@ -3698,6 +3999,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Change the fund password with email/SMS verification.
 
@@ -3734,6 +4036,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -3756,6 +4061,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def update_login_pwd(
@@ -3767,6 +4073,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Change the login password.
 
@@ -3791,6 +4098,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -3810,6 +4120,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def update_login_pwd_mfa(
@@ -3824,6 +4135,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Change the login password with email/SMS verification.
 
@@ -3860,6 +4172,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -3882,6 +4197,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def group_list(
@@ -3890,6 +4206,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> list[CustomerGroup]:
         """List the customer groups.
 
@@ -3905,6 +4222,8 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             list of :class:`CustomerGroup`: The customer groups.
@@ -3920,6 +4239,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def change_email_mfa(
@@ -3935,6 +4255,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Change the bound email, choosing how to verify the old credential.
 
@@ -3978,6 +4299,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -4001,6 +4325,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def change_phone_mfa(
@@ -4017,6 +4342,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Change the bound phone number, choosing how to verify the old credential.
 
@@ -4062,6 +4388,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -4086,6 +4415,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def change_country(
@@ -4095,6 +4425,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Change the customer's country.
 
@@ -4113,6 +4444,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -4130,6 +4464,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def bind_asserts_pwd_mfa(
@@ -4143,6 +4478,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Set the fund password with email/SMS verification.
 
@@ -4177,6 +4513,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -4199,6 +4538,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def forget_asserts_pwd_mfa(
@@ -4212,6 +4552,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Reset a forgotten fund password with email/SMS verification.
 
@@ -4245,6 +4586,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -4267,6 +4611,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def bind_third_account(
@@ -4278,6 +4623,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Bind a third-party account.
 
@@ -4300,6 +4646,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -4319,6 +4668,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def query_latest_balance_of_user_account_in_external_system(
@@ -4327,6 +4677,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> ExternalAccountBalance:
         """Query the latest balance of the customer's account in the external system.
 
@@ -4343,6 +4694,8 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             :class:`ExternalAccountBalance`.
@@ -4358,6 +4711,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def find_phone_and_email(
@@ -4366,6 +4720,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> PhoneAndEmail:
         """Find the customer's bound phone number and email.
 
@@ -4381,6 +4736,8 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             :class:`PhoneAndEmail`.
@@ -4396,6 +4753,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def bind_login_pwd(
@@ -4406,6 +4764,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Set the login password.
 
@@ -4427,6 +4786,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -4445,6 +4807,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def change_email(
@@ -4457,6 +4820,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Change the bound email address.
 
@@ -4483,6 +4847,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -4503,6 +4870,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def change_email_v1v1v2(
@@ -4518,6 +4886,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Change the bound email address (v2, old email or MFA).
 
@@ -4556,6 +4925,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -4579,6 +4951,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def change_phone(
@@ -4591,6 +4964,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Change the bound phone number.
 
@@ -4616,6 +4990,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -4637,6 +5014,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def change_phone_v1v1v2(
@@ -4652,6 +5030,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Change the bound phone number (v2, old phone or MFA).
 
@@ -4690,6 +5069,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -4713,6 +5095,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def check_customer_exist(
@@ -4725,6 +5108,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> int:
         """Check whether a customer account exists.
 
@@ -4750,6 +5134,8 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             int32: Existence result code (undocumented; the placeholder is 1, presumably
@@ -4771,6 +5157,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def destroy(
@@ -4780,6 +5167,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Close (cancel) the customer account.
 
@@ -4796,6 +5184,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -4813,6 +5204,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def enable_or_forbid_mfa(
@@ -4831,6 +5223,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Enable or disable Google MFA.
 
@@ -4872,6 +5265,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -4898,6 +5294,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def find_customer_info(
@@ -4906,6 +5303,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> CustomerInfo:
         """Get the customer's profile.
 
@@ -4921,6 +5319,8 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             :class:`CustomerInfo`: The customer's profile.
@@ -4936,6 +5336,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def forget_asserts_pwd(
@@ -4951,6 +5352,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Reset a forgotten fund (assets) password.
 
@@ -4991,6 +5393,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -5014,6 +5419,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def forget_asserts_pwd_v1v1v2(
@@ -5027,6 +5433,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Reset a forgotten fund password (v2, contact or MFA).
 
@@ -5059,6 +5466,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -5080,6 +5490,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def forget_login_pwd(
@@ -5096,6 +5507,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Reset a forgotten login password.
 
@@ -5135,6 +5547,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -5159,6 +5574,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def bind_asserts_pwd(
@@ -5169,6 +5585,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Set the fund (assets) password.
 
@@ -5191,6 +5608,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -5210,6 +5630,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def bind_email(
@@ -5223,6 +5644,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Bind an email address.
 
@@ -5251,6 +5673,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -5273,6 +5698,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def bind_phone(
@@ -5286,6 +5712,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Bind a phone number.
 
@@ -5314,6 +5741,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -5336,6 +5766,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def change_lang(
@@ -5345,6 +5776,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Change the customer's language.
 
@@ -5361,6 +5793,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -5378,6 +5813,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def find_customer_lang(
@@ -5386,6 +5822,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> str | None:
         """Get the customer's language.
 
@@ -5400,6 +5837,8 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             string, or None: The customer's language (e.g. en-US); null when none is
@@ -5416,6 +5855,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def change_customer_address_and_postal_code(
@@ -5426,6 +5866,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Change the postal address and postal code.
 
@@ -5445,6 +5886,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -5463,6 +5907,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def first_set_phone(
@@ -5478,6 +5923,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Set the phone number for the first time.
 
@@ -5518,6 +5964,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -5541,6 +5990,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def first_set_email(
@@ -5555,6 +6005,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Set the email address for the first time.
 
@@ -5593,6 +6044,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -5615,6 +6069,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def first_time_setting_login_password(
@@ -5625,6 +6080,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Set the login password for the first time.
 
@@ -5646,6 +6102,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -5664,6 +6123,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def login(
@@ -5683,6 +6143,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> LoginResult:
         """Log in.
 
@@ -5742,6 +6203,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             :class:`LoginResult`: The logged-in customer with its tokens and trading
@@ -5770,6 +6234,7 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def register(
@@ -5798,6 +6263,7 @@ class AsyncCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> RegisterResult:
         """Register a customer.
 
@@ -5889,6 +6355,9 @@ class AsyncCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             :class:`RegisterResult`: The new customer and its KYC levels.
@@ -5925,4 +6394,5 @@ class AsyncCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )

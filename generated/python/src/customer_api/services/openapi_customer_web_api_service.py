@@ -12,6 +12,7 @@ from .._runtime import transport as _tr
 from ..types import LoginType
 
 _CHECK_CUSTOMER_EXIST = _tr.Operation(
+    name="checkCustomerExist",
     biz_type="customer.app.CustomerWebApiService.checkCustomerExist",
     path="/openapi-b/customer.app.CustomerWebApiService.checkCustomerExist",
     access="guest",
@@ -19,6 +20,7 @@ _CHECK_CUSTOMER_EXIST = _tr.Operation(
     headers=(("version", True), ("companyId", True)),
     token=None,
     data=_rt.INT32,
+    read_only=True,
 )
 
 
@@ -44,6 +46,7 @@ class OpenapiCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> int:
         """Check whether a customer exists (B-side).
 
@@ -72,6 +75,8 @@ class OpenapiCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             int32: Existence result code (meaning of the codes undocumented).
@@ -93,6 +98,7 @@ class OpenapiCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
 
@@ -118,6 +124,7 @@ class AsyncOpenapiCustomerWebApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> int:
         """Check whether a customer exists (B-side).
 
@@ -146,6 +153,8 @@ class AsyncOpenapiCustomerWebApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             int32: Existence result code (meaning of the codes undocumented).
@@ -167,4 +176,5 @@ class AsyncOpenapiCustomerWebApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )

@@ -9,6 +9,7 @@ from .._runtime import model as _rt
 from .._runtime import transport as _tr
 
 _SWITCH_ACCOUNT = _tr.Operation(
+    name="switchAccount",
     biz_type="switchAccount",
     path="/api/thirdExt/switchAccount",
     access="login",
@@ -19,6 +20,7 @@ _SWITCH_ACCOUNT = _tr.Operation(
 )
 
 _RANDOM_KEY = _tr.Operation(
+    name="randomKey",
     biz_type="randomKey",
     path="/api/global/thirdExt/randomKey",
     access="optional",
@@ -44,6 +46,7 @@ class ThirdExt:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Switch between real and demo account.
 
@@ -61,6 +64,9 @@ class ThirdExt:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -76,6 +82,7 @@ class ThirdExt:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def random_key(
@@ -84,6 +91,7 @@ class ThirdExt:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> str:
         """Exchange a temporary token for an access token.
 
@@ -102,6 +110,9 @@ class ThirdExt:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             string: The access token.
@@ -117,6 +128,7 @@ class ThirdExt:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
 
@@ -135,6 +147,7 @@ class AsyncThirdExt:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> None:
         """Switch between real and demo account.
 
@@ -152,6 +165,9 @@ class AsyncThirdExt:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             None: nothing to read on success.
@@ -167,6 +183,7 @@ class AsyncThirdExt:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def random_key(
@@ -175,6 +192,7 @@ class AsyncThirdExt:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> str:
         """Exchange a temporary token for an access token.
 
@@ -193,6 +211,9 @@ class AsyncThirdExt:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             string: The access token.
@@ -208,4 +229,5 @@ class AsyncThirdExt:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )

@@ -19,6 +19,7 @@ from ..types import (
 )
 
 _ADD_CUS_AND_OPEN_ACCOUNT_AND_KYC = _tr.Operation(
+    name="addCusAndOpenAccountAndKyc",
     biz_type="customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc",
     path="/openapi-b/customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc",
     access="admin",
@@ -29,6 +30,7 @@ _ADD_CUS_AND_OPEN_ACCOUNT_AND_KYC = _tr.Operation(
 )
 
 _PAGE = _tr.Operation(
+    name="page",
     biz_type="customer.admin.WhiteCustomerAdminApiService.page",
     path="/openapi-b/customer.admin.WhiteCustomerAdminApiService.page",
     access="admin",
@@ -36,9 +38,11 @@ _PAGE = _tr.Operation(
     headers=(("version", True), ("companyId", True)),
     token="required",
     data=_rt.ModelOf(CustomerPage),
+    read_only=True,
 )
 
 _DETAIL = _tr.Operation(
+    name="detail",
     biz_type="customer.admin.WhiteCustomerAdminApiService.detail",
     path="/openapi-b/customer.admin.WhiteCustomerAdminApiService.detail",
     access="admin",
@@ -46,6 +50,7 @@ _DETAIL = _tr.Operation(
     headers=(("version", True), ("companyId", True)),
     token="required",
     data=_rt.ModelOf(CustomerDetail),
+    read_only=True,
 )
 
 
@@ -82,6 +87,7 @@ class WhiteCustomerAdminApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> str:
         """Create a customer with accounts and KYC.
 
@@ -142,6 +148,9 @@ class WhiteCustomerAdminApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             string: Customer number of the new customer.
@@ -175,6 +184,7 @@ class WhiteCustomerAdminApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def page(
@@ -186,6 +196,7 @@ class WhiteCustomerAdminApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> CustomerPage:
         """List customers page by page.
 
@@ -209,6 +220,8 @@ class WhiteCustomerAdminApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             :class:`CustomerPage`: One page of customers.
@@ -228,6 +241,7 @@ class WhiteCustomerAdminApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def detail(
@@ -239,6 +253,7 @@ class WhiteCustomerAdminApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> CustomerDetail:
         """Get a customer's details.
 
@@ -262,6 +277,8 @@ class WhiteCustomerAdminApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             :class:`CustomerDetail`: The requested details of the customer.
@@ -281,6 +298,7 @@ class WhiteCustomerAdminApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
 
@@ -317,6 +335,7 @@ class AsyncWhiteCustomerAdminApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> str:
         """Create a customer with accounts and KYC.
 
@@ -377,6 +396,9 @@ class AsyncWhiteCustomerAdminApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call; giving it opts this write operation in
+                to retries (by default only a request that never reached the server is
+                retried).
 
         Returns:
             string: Customer number of the new customer.
@@ -410,6 +432,7 @@ class AsyncWhiteCustomerAdminApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def page(
@@ -421,6 +444,7 @@ class AsyncWhiteCustomerAdminApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> CustomerPage:
         """List customers page by page.
 
@@ -444,6 +468,8 @@ class AsyncWhiteCustomerAdminApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             :class:`CustomerPage`: One page of customers.
@@ -463,6 +489,7 @@ class AsyncWhiteCustomerAdminApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def detail(
@@ -474,6 +501,7 @@ class AsyncWhiteCustomerAdminApiService:
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
+        max_retries: int | None = None,
     ) -> CustomerDetail:
         """Get a customer's details.
 
@@ -497,6 +525,8 @@ class AsyncWhiteCustomerAdminApiService:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
+            max_retries: Retries for this call (default: the client's; the operation is
+                read-only, so it is retried).
 
         Returns:
             :class:`CustomerDetail`: The requested details of the customer.
@@ -516,4 +546,5 @@ class AsyncWhiteCustomerAdminApiService:
             trace=trace,
             headers=headers,
             timeout=timeout,
+            max_retries=max_retries,
         )
