@@ -42,6 +42,7 @@ fn main() -> ExitCode {
         ("typescript", &|| {
             bizgen::typescript::render_package(api).map(drop)
         }),
+        ("python", &|| bizgen::python::render_package(api).map(drop)),
         ("openapi (3.1 and 3.0)", &|| {
             bizgen::openapi::files(api).map(drop)
         }),

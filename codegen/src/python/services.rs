@@ -157,7 +157,7 @@ pub(super) fn client(api: &Api) -> ClientFile {
         title: api.title.clone(),
         services: service_refs(api),
         company_required,
-        example: super::values::client_example(api, "Client", ""),
+        example: super::values::client_example(api, "Client", "        "),
     }
 }
 

@@ -260,7 +260,12 @@ pub fn client_example(api: &Api, class: &str, indent: &str) -> String {
         let keeps = matches!(op.session, crate::ir::Session::Sets { .. });
         let line = match (&op.response.ty, keeps) {
             (Some(_), false) => {
-                let var = method.trim_end_matches('_').to_owned();
+                let var = ["find_", "get_", "query_"]
+                    .iter()
+                    .find_map(|p| method.strip_prefix(p))
+                    .unwrap_or(&method)
+                    .trim_end_matches('_')
+                    .to_owned();
                 let line = format_call(inner, &format!("{var} = {call}"), &args);
                 body_lines.push(line);
                 format!("{inner}print({var})")

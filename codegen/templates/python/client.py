@@ -21,7 +21,9 @@ T = TypeVar("T")
 
 
 class Client:
-    """{{ title }}: a blocking client for one tenant (``companyId``).
+    """A blocking client for one tenant (``companyId``) of the API.
+
+    {{ title }}.
 
     .. code-block:: python
 
@@ -159,7 +161,9 @@ class Client:
 
 
 class AsyncClient:
-    """{{ title }}: an asyncio client for one tenant (``companyId``).
+    """An asyncio client for one tenant (``companyId``) of the API.
+
+    {{ title }}.
 
     The same services and methods as :class:`Client`, as coroutines:
     ``await client.<service>.<method>(...)``. Close it with ``await

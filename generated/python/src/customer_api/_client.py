@@ -36,32 +36,34 @@ T = TypeVar("T")
 
 
 class Client:
-    """Customer API of the white-label trading platform: a blocking client for one tenant (``companyId``).
+    """A blocking client for one tenant (``companyId``) of the API.
+
+    Customer API of the white-label trading platform.
 
     .. code-block:: python
 
-from customer_api import Client
-from customer_api.types import ClientSource, LoginType
+        from customer_api import Client
+        from customer_api.types import ClientSource, LoginType
 
-client = Client("http://127.0.0.1:8080", company_id="360")
-# The client keeps the token it returns.
-client.customer_web_api_service.login(
-    type=LoginType.PHONE,
-    device=ClientSource.H5,
-    login_name="13429837442",
-    is_third=False,
-    third_source="",
-    bind_third_user_id="",
-    login_pwd="dc483e80a7a0bd9ef71d8cf973673924",
-)
-find_customer_info = client.customer_web_api_service.find_customer_info()
-print(find_customer_info)
-client.customer_web_api_service.bind_email(
-    verify_code="471093",
-    email="alice.chen@example.com",
-    send_token="3e8c1a6f9d2b4f7e8a0c5d3b6f1e9a72",
-    email_area="+86",
-)
+        client = Client("http://127.0.0.1:8080", company_id="360")
+        # The client keeps the token it returns.
+        client.customer_web_api_service.login(
+            type=LoginType.PHONE,
+            device=ClientSource.H5,
+            login_name="13429837442",
+            is_third=False,
+            third_source="",
+            bind_third_user_id="",
+            login_pwd="dc483e80a7a0bd9ef71d8cf973673924",
+        )
+        customer_info = client.customer_web_api_service.find_customer_info()
+        print(customer_info)
+        client.customer_web_api_service.bind_email(
+            verify_code="471093",
+            email="alice.chen@example.com",
+            send_token="3e8c1a6f9d2b4f7e8a0c5d3b6f1e9a72",
+            email_area="+86",
+        )
 
     Operations marked ``setsToken`` in the spec (``login``) store the token
     they return; later calls send it by access level. The client is safe to
@@ -214,7 +216,9 @@ client.customer_web_api_service.bind_email(
 
 
 class AsyncClient:
-    """Customer API of the white-label trading platform: an asyncio client for one tenant (``companyId``).
+    """An asyncio client for one tenant (``companyId``) of the API.
+
+    Customer API of the white-label trading platform.
 
     The same services and methods as :class:`Client`, as coroutines:
     ``await client.<service>.<method>(...)``. Close it with ``await
