@@ -22,7 +22,7 @@ fn main() -> ExitCode {
     };
     report("load", t);
     let api = &loaded.api;
-    let stages: [(&str, &dyn Fn() -> bizgen::Result<()>); 9] = [
+    let stages: [(&str, &dyn Fn() -> bizgen::Result<()>); 10] = [
         ("rust (all threads)", &|| {
             bizgen::rust::render_crate(api).map(drop)
         }),
