@@ -64,7 +64,10 @@ pub fn render_package(api: &Api) -> crate::Result<Vec<(PathBuf, String)>> {
     put(pkg.join("types/__init__.py"), types::index(api).render())?;
     for module in &api.type_modules {
         let view = types::module(api, module);
-        put(pkg.join(format!("types/{}.py", module.name)), view.render())?;
+        put(
+            pkg.join(format!("types/{}.py", names::module(&module.name))),
+            view.render(),
+        )?;
     }
     put(
         pkg.join("services/__init__.py"),

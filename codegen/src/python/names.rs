@@ -119,6 +119,12 @@ pub fn service_attribute(wire: &str) -> String {
     snake(wire, "service", CLIENT_MEMBERS)
 }
 
+/// A module of `types` (named after its spec file): `login`, `import` →
+/// `import_`.
+pub fn module(name: &str) -> String {
+    snake(name, "module", &[])
+}
+
 /// A class: `LoginResult` stays, `with-dash` → `WithDash`, a keyword or a
 /// name the modules import gets `_`.
 pub fn class(wire: &str) -> String {

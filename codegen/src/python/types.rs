@@ -67,7 +67,7 @@ pub(super) fn index(api: &Api) -> TypesIndexFile {
         .type_modules
         .iter()
         .map(|m| {
-            let names: Vec<String> = api
+            let classes: Vec<String> = api
                 .enums
                 .iter()
                 .filter(|e| e.module == m.name)
@@ -79,8 +79,8 @@ pub(super) fn index(api: &Api) -> TypesIndexFile {
                         .map(|t| names::class(&t.name)),
                 )
                 .collect();
-            all.extend(names.iter().cloned());
-            super::import_from(&format!(".{}", m.name), &names)
+            all.extend(classes.iter().cloned());
+            super::import_from(&format!(".{}", names::module(&m.name)), &classes)
         })
         .collect();
     all.sort_by_key(|n| (super::isort_kind(n), n.clone()));
@@ -176,13 +176,14 @@ pub(super) fn module(api: &Api, module: &TypeModule) -> TypeModuleFile {
     }
     let mut local_imports = Vec::new();
     for (m, classes) in &by_module {
+        let file = names::module(m);
         if reaches(&graph, m, &module.name) {
-            let alias = format!("_{m}");
-            local_imports.push(format!("from . import {m} as {alias}"));
+            let alias = format!("_{}", file.trim_end_matches('_'));
+            local_imports.push(format!("from . import {file} as {alias}"));
             scope.aliased.insert((*m).to_owned(), alias);
         } else {
             let list: Vec<String> = classes.iter().cloned().collect();
-            local_imports.push(super::import_from(&format!(".{m}"), &list));
+            local_imports.push(super::import_from(&format!(".{file}"), &list));
         }
     }
     let classes: Vec<ClassView> = structs.iter().map(|s| class_view(api, s, &scope)).collect();

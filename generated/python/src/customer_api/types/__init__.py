@@ -16,7 +16,7 @@ from .customer_web_assets import (
 from .customer_web_profile import CustomerInfo
 from .login import KycElement, KycLevel, LoginResult, RegisterResult, TradeTypeCurrency
 from .openapi_b import CustomerDetail, CustomerPage, CustomerSummary
-from .types_ import (
+from .types import (
     ClientSource,
     ContactType,
     CustomerStatus,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .._runtime import model as _rt
-from .types_ import CustomerStatus, OpenAccountType, TradeType
+from .types import CustomerStatus, OpenAccountType, TradeType
 
 
 @dataclass(init=False, repr=False)

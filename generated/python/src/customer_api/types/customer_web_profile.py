@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .._runtime import model as _rt
-from .types_ import ClientSource, OpenAccountType
+from .types import ClientSource, OpenAccountType
 
 
 @dataclass(init=False, repr=False)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .._runtime import model as _rt
 from .customer_web_assets import Account
-from .types_ import ClientSource, OpenAccountType
+from .types import ClientSource, OpenAccountType
 
 
 @dataclass(init=False, repr=False)
