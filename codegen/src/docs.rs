@@ -63,6 +63,7 @@ impl Target for Docs {
             // Markdown shows its first line: every file under the root is ours.
             header: None,
             owned: &[""],
+            ignored: &[],
         }
     }
 
@@ -85,6 +86,10 @@ impl Target for Docs {
         put(
             "glossary.md".into(),
             pages::guide::glossary(cx.lang).render(),
+        )?;
+        put(
+            pages::behaviour::PAGE.into(),
+            pages::behaviour::page(&cx).render(),
         )?;
         put("envelope.md".into(), pages::envelope::page(&cx).render())?;
         put("types.md".into(), pages::types::page(&cx).render())?;

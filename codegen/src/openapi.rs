@@ -49,6 +49,7 @@ impl crate::target::Target for OpenApi {
             // JSON has no comments: every file under `openapi/` is ours.
             header: None,
             owned: &[""],
+            ignored: &[],
         }
     }
 

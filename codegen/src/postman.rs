@@ -48,6 +48,7 @@ impl Target for Postman {
             // JSON has no comments: every file under `postman/` is ours.
             header: None,
             owned: &[""],
+            ignored: &[],
         }
     }
 

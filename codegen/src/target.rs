@@ -38,6 +38,9 @@ pub struct Layout {
     /// stale, and removed if it is a generated one (it carries the header,
     /// or the target has none).
     pub owned: &'static [&'static str],
+    /// Names of folders that tools make below its owned folders (Python's
+    /// `__pycache__`): never listed as stale, never removed.
+    pub ignored: &'static [&'static str],
 }
 
 /// One output of bizgen.
@@ -138,6 +141,8 @@ pub fn tidy(text: &str) -> String {
 pub struct Ownership {
     /// Folder relative to the output directory, and its target's header.
     folders: Vec<(PathBuf, Option<&'static str>)>,
+    /// Folder names no target owns the content of ([`Layout::ignored`]).
+    ignored: Vec<&'static str>,
 }
 
 impl Ownership {
@@ -153,7 +158,18 @@ impl Ownership {
             })
             .collect();
         folders.sort();
-        Ownership { folders }
+        let mut ignored: Vec<&'static str> = targets
+            .iter()
+            .flat_map(|t| t.layout().ignored.iter().copied())
+            .collect();
+        ignored.sort_unstable();
+        ignored.dedup();
+        Ownership { folders, ignored }
+    }
+
+    /// Whether a folder called `name` is a tool's (a cache), not to be looked into.
+    pub fn ignores(&self, name: &std::ffi::OsStr) -> bool {
+        self.ignored.iter().any(|i| name == *i)
     }
 
     /// The owned folders to look for stale files in: none inside another.

@@ -4661,6 +4661,32 @@ impl rt::Operation for QueryLiabilitiesWaterByPageRequest {
     const INFO: &'static rt::OperationInfo = &operations::QUERY_LIABILITIES_WATER_BY_PAGE;
 }
 
+#[cfg(feature = "client")]
+impl rt::Paginated for QueryLiabilitiesWaterByPageRequest {
+    type Item = super::types::LiabilitiesWaterRecord;
+
+    fn page_number(&self) -> ::core::option::Option<i64> {
+        self.current.map(i64::from)
+    }
+
+    fn page_size(&self) -> ::core::option::Option<i64> {
+        self.size.map(i64::from)
+    }
+
+    fn set_page_number(&mut self, page: i64) {
+        self.current = ::core::option::Option::Some(
+            i32::try_from(page).unwrap_or(i32::MAX),
+        );
+    }
+
+    fn into_page(data: super::types::LiabilitiesWaterPage) -> rt::Page<Self::Item> {
+        rt::Page {
+            items: data.records.unwrap_or_default(),
+            total: data.total,
+        }
+    }
+}
+
 impl rt::Operation for UpdateAssertsPwdRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::UPDATE_ASSERTS_PWD;
@@ -4880,6 +4906,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: true,
         request: super::FindThirdAccountInfoRequest::object_schema,
     };
 
@@ -4913,6 +4940,7 @@ pub mod operations {
                 source: rt::HeaderSource::Lang,
             },
         ],
+        read_only: true,
         request: super::CheckGoogleMfaStatusRequest::object_schema,
     };
 
@@ -4951,6 +4979,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: true,
         request: super::CheckStatusRequest::object_schema,
     };
 
@@ -4989,6 +5018,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: true,
         request: super::QueryAccountAssetsInfoRequest::object_schema,
     };
 
@@ -5027,6 +5057,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: true,
         request: super::QueryAccountByIdRequest::object_schema,
     };
 
@@ -5065,6 +5096,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: true,
         request: super::QueryCustomerAssetsRequest::object_schema,
     };
 
@@ -5103,6 +5135,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: true,
         request: super::QueryCustomerAssetsInfoRequest::object_schema,
     };
 
@@ -5141,6 +5174,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: true,
         request: super::QueryLiabilitiesWaterByPageRequest::object_schema,
     };
 
@@ -5179,6 +5213,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::UpdateAssertsPwdRequest::object_schema,
     };
 
@@ -5217,6 +5252,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::UpdateAssertsPwdMfaRequest::object_schema,
     };
 
@@ -5255,6 +5291,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::UpdateLoginPwdRequest::object_schema,
     };
 
@@ -5293,6 +5330,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::UpdateLoginPwdMfaRequest::object_schema,
     };
 
@@ -5326,6 +5364,7 @@ pub mod operations {
                 source: rt::HeaderSource::Lang,
             },
         ],
+        read_only: true,
         request: super::GroupListRequest::object_schema,
     };
 
@@ -5364,6 +5403,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::ChangeEmailMfaRequest::object_schema,
     };
 
@@ -5402,6 +5442,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::ChangePhoneMfaRequest::object_schema,
     };
 
@@ -5440,6 +5481,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::ChangeCountryRequest::object_schema,
     };
 
@@ -5478,6 +5520,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::BindAssertsPwdMfaRequest::object_schema,
     };
 
@@ -5516,6 +5559,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::ForgetAssertsPwdMfaRequest::object_schema,
     };
 
@@ -5554,6 +5598,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::BindThirdAccountRequest::object_schema,
     };
 
@@ -5592,6 +5637,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: true,
         request: super::QueryLatestBalanceOfUserAccountInExternalSystemRequest::object_schema,
     };
 
@@ -5630,6 +5676,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: true,
         request: super::FindPhoneAndEmailRequest::object_schema,
     };
 
@@ -5668,6 +5715,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::BindLoginPwdRequest::object_schema,
     };
 
@@ -5706,6 +5754,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::ChangeEmailRequest::object_schema,
     };
 
@@ -5744,6 +5793,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::ChangeEmailV1v1v2Request::object_schema,
     };
 
@@ -5782,6 +5832,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::ChangePhoneRequest::object_schema,
     };
 
@@ -5820,6 +5871,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::ChangePhoneV1v1v2Request::object_schema,
     };
 
@@ -5853,6 +5905,7 @@ pub mod operations {
                 source: rt::HeaderSource::Lang,
             },
         ],
+        read_only: true,
         request: super::CheckCustomerExistRequest::object_schema,
     };
 
@@ -5891,6 +5944,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::DestroyRequest::object_schema,
     };
 
@@ -5929,6 +5983,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::EnableOrForbidMfaRequest::object_schema,
     };
 
@@ -5967,6 +6022,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: true,
         request: super::FindCustomerInfoRequest::object_schema,
     };
 
@@ -6005,6 +6061,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::ForgetAssertsPwdRequest::object_schema,
     };
 
@@ -6043,6 +6100,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::ForgetAssertsPwdV1v1v2Request::object_schema,
     };
 
@@ -6076,6 +6134,7 @@ pub mod operations {
                 source: rt::HeaderSource::Lang,
             },
         ],
+        read_only: false,
         request: super::ForgetLoginPwdRequest::object_schema,
     };
 
@@ -6114,6 +6173,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::BindAssertsPwdRequest::object_schema,
     };
 
@@ -6152,6 +6212,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::BindEmailRequest::object_schema,
     };
 
@@ -6190,6 +6251,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::BindPhoneRequest::object_schema,
     };
 
@@ -6228,6 +6290,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::ChangeLangRequest::object_schema,
     };
 
@@ -6266,6 +6329,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: true,
         request: super::FindCustomerLangRequest::object_schema,
     };
 
@@ -6304,6 +6368,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::ChangeCustomerAddressAndPostalCodeRequest::object_schema,
     };
 
@@ -6342,6 +6407,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::FirstSetPhoneRequest::object_schema,
     };
 
@@ -6380,6 +6446,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::FirstSetEmailRequest::object_schema,
     };
 
@@ -6418,6 +6485,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::FirstTimeSettingLoginPasswordRequest::object_schema,
     };
 
@@ -6451,6 +6519,7 @@ pub mod operations {
                 source: rt::HeaderSource::Lang,
             },
         ],
+        read_only: false,
         request: super::LoginRequest::object_schema,
     };
 
@@ -6489,6 +6558,7 @@ pub mod operations {
                 source: rt::HeaderSource::ForwardedFor,
             },
         ],
+        read_only: false,
         request: super::RegisterRequest::object_schema,
     };
 
@@ -8538,6 +8608,16 @@ impl<M: rt::CallMode> Client<'_, M> {
         request: &QueryLiabilitiesWaterByPageRequest,
     ) -> Result<M::Output<super::types::LiabilitiesWaterPage>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
+    }
+
+    /// Every item of [`query_liabilities_water_by_page`](Self::query_liabilities_water_by_page), page by page: a stream of `records` that asks for the next page only when this one is used up, from the request's `current` (1 when unset), and stops after `total` items (or at an empty page).
+    ///
+    /// Each page is one call with this handle's options, retried like any other call; a page that fails is the stream's last item, an error. Read it as a `Stream`, or without a stream crate with [`Pages::next`](rt::Pages::next) and [`Pages::try_collect`](rt::Pages::try_collect).
+    pub fn query_liabilities_water_by_page_all(
+        &self,
+        request: &QueryLiabilitiesWaterByPageRequest,
+    ) -> rt::Pages<super::types::LiabilitiesWaterRecord> {
+        self.client.page_all(request, &self.options)
     }
 
     /// Change the fund password

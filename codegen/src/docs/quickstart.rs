@@ -9,6 +9,7 @@ use super::frame::Ctx;
 use super::lang::Lang;
 use super::shell::{curl_command, sh_quote};
 use super::text::op_summary;
+use crate::facts::example::company_id as company;
 use crate::facts::{mock, RequestExample};
 use crate::ir::{Api, Operation, QuickStep, Service};
 
@@ -104,15 +105,6 @@ fn body_of(api: &Api, op: &Operation, step: &QuickStep) -> Value {
     RequestExample::named(api, op, step.example.as_deref())
         .body
         .into_owned()
-}
-
-/// The `companyId` the snippets send: the header's example.
-fn company(api: &Api) -> String {
-    api.headers
-        .iter()
-        .find(|h| h.name == "companyId")
-        .and_then(|h| h.example.clone())
-        .unwrap_or_else(|| "COMPANY".into())
 }
 
 /// The same steps with the generated Rust client.
@@ -230,7 +222,7 @@ fn js_member(name: &str) -> String {
 }
 
 /// A JSON value as a JavaScript literal: `{ type: 2, loginName: "x" }`.
-fn js_literal(v: &Value) -> String {
+pub(super) fn js_literal(v: &Value) -> String {
     match v {
         Value::Object(map) if map.is_empty() => "{}".into(),
         Value::Object(map) => {

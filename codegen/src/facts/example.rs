@@ -56,6 +56,16 @@ impl<'a> RequestExample<'a> {
     }
 }
 
+/// The `companyId` every example call sends: the header's spec example,
+/// else `COMPANY`.
+pub fn company_id(api: &Api) -> String {
+    api.headers
+        .iter()
+        .find(|h| h.name == "companyId")
+        .and_then(|h| h.example.clone())
+        .unwrap_or_else(|| "COMPANY".into())
+}
+
 /// Whether the example's answer is an error envelope (`ok: false`).
 fn shows_error(e: &Example) -> bool {
     e.response

@@ -171,7 +171,7 @@ pub(super) fn stale_files(
     let mut stale = Vec::new();
     for dir in ownership.roots() {
         let mut found = Vec::new();
-        list_files(&out_dir.join(dir), &mut found)?;
+        list_files(&out_dir.join(dir), ownership, &mut found)?;
         for path in found {
             if let Ok(rel) = path.strip_prefix(out_dir) {
                 if !given.contains(rel) {
@@ -184,7 +184,7 @@ pub(super) fn stale_files(
     Ok(stale)
 }
 
-fn list_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+fn list_files(dir: &Path, ownership: &Ownership, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
@@ -193,7 +193,9 @@ fn list_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in entries {
         let entry = entry?;
         if entry.file_type()?.is_dir() {
-            list_files(&entry.path(), out)?;
+            if !ownership.ignores(&entry.file_name()) {
+                list_files(&entry.path(), ownership, out)?;
+            }
         } else {
             out.push(entry.path());
         }

@@ -13,6 +13,7 @@ pub fn registry(options: &CrateOptions) -> Vec<Box<dyn Target + '_>> {
         Box::new(Docs(Lang::En)),
         Box::new(Docs(Lang::Zh)),
         Box::new(crate::typescript::Package),
+        Box::new(crate::python::Package),
         Box::new(crate::openapi::OpenApi),
         Box::new(crate::postman::Postman),
     ]

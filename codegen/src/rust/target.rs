@@ -43,6 +43,7 @@ impl Target for Crate<'_> {
             root: "",
             header: Some(super::HEADER),
             owned: &["src"],
+            ignored: &[],
         }
     }
 

@@ -12,6 +12,7 @@ mod merge;
 mod modules;
 mod operation;
 mod operations;
+mod paging;
 mod parse;
 pub mod raw;
 mod resolve;

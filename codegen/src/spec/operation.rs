@@ -66,6 +66,9 @@ pub(super) fn resolve_operation(
     let examples = resolve_examples(ctx, name, op);
     check_group(ctx, merged, name, op);
     check_read_only(ctx, name, op);
+    let paginate = op.paginate.as_ref().and_then(|def| {
+        super::paging::resolve(ctx, &name.value, def, &request.fields, op.read_only)
+    });
     if op.summary.trim().is_empty() {
         ctx.warn(
             name.pos,
@@ -103,6 +106,7 @@ pub(super) fn resolve_operation(
         deprecated: op.deprecated,
         read_only: op.read_only,
         session: resolve_session(ctx, name, op),
+        paginate,
         deprecation: lifecycle::deprecation(
             ctx,
             &format!("operation `{}`", name.value),

@@ -112,6 +112,7 @@ pub(super) fn resolve_services(ctx: &mut Ctx, merged: &Merged, known: &Known) ->
                 }
             }
         }
+        super::paging::check_iterator_names(ctx, &name, &ops);
         services.push(Service {
             rust_name: names::type_name(&name),
             name,

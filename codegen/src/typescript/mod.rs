@@ -11,6 +11,7 @@
 mod model;
 mod names;
 mod package;
+mod paging;
 mod service;
 mod shapes;
 
@@ -45,6 +46,7 @@ impl Target for Package {
             root: "ts",
             header: Some(HEADER),
             owned: &["src"],
+            ignored: &[],
         }
     }
 

@@ -90,6 +90,9 @@ runtime_file!(JsonFile, "ts/runtime/json.ts");
 runtime_file!(SchemaFile, "ts/runtime/schema.ts");
 runtime_file!(ErrorsFile, "ts/runtime/errors.ts");
 runtime_file!(TransportFile, "ts/runtime/transport.ts");
+runtime_file!(RetryFile, "ts/runtime/retry.ts");
+runtime_file!(HooksFile, "ts/runtime/hooks.ts");
+runtime_file!(PagingFile, "ts/runtime/paging.ts");
 
 // ---------------------------------------------------------------- parts
 
@@ -369,6 +372,9 @@ pub(super) fn runtime_files() -> Vec<(&'static str, Result<String, askama::Error
         ("json.ts", JsonFile { header: HEADER }.render()),
         ("schema.ts", SchemaFile { header: HEADER }.render()),
         ("transport.ts", TransportFile { header: HEADER }.render()),
+        ("retry.ts", RetryFile { header: HEADER }.render()),
+        ("hooks.ts", HooksFile { header: HEADER }.render()),
+        ("paging.ts", PagingFile { header: HEADER }.render()),
     ]
 }
 

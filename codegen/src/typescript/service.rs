@@ -44,6 +44,11 @@ struct OpView {
     version: String,
     headers: String,
     data: String,
+    /// `operations.page`'s wire name, as a string literal.
+    name: String,
+    read_only: bool,
+    /// The iterator over every item, for a paged operation.
+    page_all: Option<super::paging::PageAllView>,
 }
 
 pub(super) fn service(cx: &Ctx, service: &Service) -> ServiceFile {
@@ -177,6 +182,9 @@ fn op_view(cx: &Ctx, op: &Operation) -> OpView {
         version: string_literal(&op.version),
         headers: format!("[{}]", headers.join(", ")),
         data,
+        name: string_literal(&op.name),
+        read_only: op.read_only,
+        page_all: super::paging::page_all_view(cx.api, op),
     }
 }
 

@@ -86,6 +86,7 @@ pub(in crate::docs) fn page(cx: &Ctx) -> IndexPage {
         (l.enums_title, "enums.md"),
         (l.errors_title, "errors.md"),
         (l.glossary_title, "glossary.md"),
+        (super::behaviour::title(cx.lang), super::behaviour::PAGE),
     ]
     .into_iter()
     .map(|(text, href)| RefLink { text, href })

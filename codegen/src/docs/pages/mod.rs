@@ -1,6 +1,8 @@
 //! One module per page kind: each prepares the view model its askama
 //! template (under `codegen/templates/docs/`) shows, in one language.
 
+pub(super) mod behaviour;
+mod behaviour_text;
 pub(super) mod enums;
 pub(super) mod envelope;
 pub(super) mod errors;

@@ -51,6 +51,8 @@ pub(in crate::docs) struct OperationPage<'a> {
     responses: Vec<ExampleView>,
     errors: Vec<ErrorRow>,
     notes: Vec<String>,
+    /// The iterator over every item, for a paged operation.
+    paging: Option<super::behaviour::PagingSection>,
 }
 
 struct HeaderUseRow {
@@ -121,6 +123,7 @@ pub(in crate::docs) fn page<'a>(
         responses: responses(cx, op),
         errors: error_rows(cx, op, root),
         notes: notes_of(&op.notes, &op.request.fields),
+        paging: super::behaviour::paging_section(cx, service, op, root),
         op,
         f,
     }
