@@ -3,10 +3,13 @@
 //! spec):
 //!
 //! - every field's description is the same text in the Rust doc comments,
-//!   the TSDoc and OpenAPI (3.1 and 3.0), links aside;
+//!   the TSDoc, OpenAPI (3.1 and 3.0) and the Python docstrings (of the
+//!   models' attributes and the methods' arguments), links and markup aside;
 //! - every operation's request body is the same JSON in the docs' curl
 //!   (both languages), the Postman item and the first OpenAPI request
-//!   example (3.1 and 3.0).
+//!   example (3.1 and 3.0);
+//! - every quick-start call of the Python README sends the body of the
+//!   docs' quick-start curl.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -202,6 +205,105 @@ fn unlink_ts(text: &str) -> String {
     plain.replace_all(&text, "`$1`").into_owned()
 }
 
+// ------------------------------------------------------------ Python docstrings
+
+/// Docstring or doc-comment text as the agreement compares it: markup
+/// aside (reST's ``` ``code`` ``` and `:class:` roles read as Markdown's
+/// code spans), whitespace runs as one space.
+fn plain(text: &str) -> String {
+    let role = Regex::new(r":class:`(?:([^`<]*?) <[^`>]*>|([^`]*))`").unwrap();
+    let text = role.replace_all(text, |c: &regex::Captures| {
+        format!("`{}`", c.get(1).or(c.get(2)).map_or("", |m| m.as_str()))
+    });
+    text.replace("``", "`")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The text of a Python docstring's source: `\\` and `\"` unescaped.
+fn unescape_py(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match (c, c == '\\') {
+            (_, true) => out.extend(chars.next()),
+            (c, false) => out.push(c),
+        }
+    }
+    out
+}
+
+/// The docstrings of a Python model's attributes, in order.
+fn py_attribute_docs(text: &str, class: &str) -> Vec<String> {
+    let attribute = Regex::new(r"^    [A-Za-z_]\w*: ").unwrap();
+    let start = format!("class {class}(_rt.Model):");
+    let mut lines = text
+        .lines()
+        .skip_while(|l| *l != start)
+        .skip(1)
+        .take_while(|l| !l.starts_with("    def "));
+    let mut docs = Vec::new();
+    while let Some(line) = lines.next() {
+        if !attribute.is_match(line) {
+            continue;
+        }
+        let Some(first) = lines.next().and_then(|l| l.strip_prefix("    \"\"\"")) else {
+            continue;
+        };
+        let mut doc = vec![first.to_owned()];
+        if let Some(one) = first.strip_suffix("\"\"\"") {
+            doc = vec![one.to_owned()];
+        } else {
+            for l in lines.by_ref() {
+                if l.trim() == "\"\"\"" {
+                    break;
+                }
+                doc.push(l.to_owned());
+            }
+        }
+        docs.push(unescape_py(&doc.join("\n")));
+    }
+    docs
+}
+
+/// The texts of the entries of the `Args:` section of a Python method's
+/// docstring (`name: text`), of the first method called `method` in the
+/// file (the blocking client's).
+fn py_argument_docs(text: &str, method: &str) -> Vec<String> {
+    let def = format!("    def {method}(");
+    let mut entries: Vec<String> = Vec::new();
+    let section = text
+        .lines()
+        .skip_while(|l| !l.starts_with(&def))
+        .skip_while(|l| l.trim() != "Args:")
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty());
+    for line in section {
+        match (line.strip_prefix("            "), entries.last_mut()) {
+            (Some(more), Some(last)) if more.starts_with(' ') => {
+                last.push(' ');
+                last.push_str(more.trim());
+            }
+            _ => {
+                let entry = line.trim();
+                let text = entry.split_once(": ").map_or(entry, |(_, t)| t);
+                entries.push(unescape_py(text));
+            }
+        }
+    }
+    entries
+}
+
+/// The Python docstring of field `wire` among `docs`: the one that states
+/// its wire name.
+fn py_doc_of<'d>(docs: &'d [String], wire: &str) -> Option<&'d str> {
+    let needle = format!("Wire name `{wire}`,");
+    docs.iter()
+        .find(|d| plain(d).contains(&needle))
+        .map(String::as_str)
+}
+
 /// OpenAPI: the property of a field, in a shared type or a request body.
 fn openapi_property<'v>(doc: &'v Value, api: &Api, s: &Struct, field: &str) -> &'v Value {
     let op = api
@@ -218,7 +320,7 @@ fn openapi_property<'v>(doc: &'v Value, api: &Api, s: &Struct, field: &str) -> &
 }
 
 #[test]
-fn every_field_is_described_alike_in_rust_typescript_and_openapi() {
+fn every_field_is_described_alike_in_rust_typescript_openapi_and_python() {
     for spec in SPECS {
         let api = load(spec);
         let files = outputs(&api);
@@ -229,20 +331,39 @@ fn every_field_is_described_alike_in_rust_typescript_and_openapi() {
             json_file(&files, "openapi/openapi-3.0.json"),
         ];
         let names = bizgen::typescript::Names::new(&api);
+        let py_pkg = format!("python/src/{}", bizgen::python::import_name(&api));
+        let py_file = |path: String| {
+            files
+                .get(Path::new(&path))
+                .unwrap_or_else(|| panic!("{spec}: no {path}"))
+        };
         let shared = api.types.iter().map(|t| {
             let module = api
                 .type_modules
                 .iter()
                 .find(|m| m.name == t.module)
                 .expect("a type module");
-            (t, format!("ts/src/types/{}.ts", names.type_file(module)))
+            let py = py_file(format!(
+                "{py_pkg}/types/{}.py",
+                bizgen::python::names::module(&module.name)
+            ));
+            (
+                t,
+                format!("ts/src/types/{}.ts", names.type_file(module)),
+                py_attribute_docs(py, &bizgen::python::names::class(&t.name)),
+            )
         });
         let requests = api.services.iter().flat_map(|s| {
             let file = format!("ts/src/services/{}.ts", names.service_file(s));
-            s.operations.iter().map(move |o| (&o.request, file.clone()))
+            let (api, py_pkg, py_file) = (&api, &py_pkg, &py_file);
+            s.operations.iter().map(move |o| {
+                let (attr, method) = bizgen::python::values::path_of(api, o);
+                let py = py_file(format!("{py_pkg}/services/{attr}.py"));
+                (&o.request, file.clone(), py_argument_docs(py, &method))
+            })
         });
         let mut checked = 0;
-        for (s, ts_file) in shared.chain(requests) {
+        for (s, ts_file, py_docs) in shared.chain(requests) {
             let candidates = rust_docs_of(&rust, &s.name, s.fields.len());
             assert!(
                 !candidates.is_empty(),
@@ -262,6 +383,14 @@ fn every_field_is_described_alike_in_rust_typescript_and_openapi() {
                     .find(|t| *t == ts_text)
                     .unwrap_or_else(|| unlink_rust(&candidates[0][i]));
                 assert_eq!(rust_text, ts_text, "{at}: Rust docs and TSDoc differ");
+                let python = py_doc_of(&py_docs, &f.name)
+                    .unwrap_or_else(|| panic!("{at}: no Python docstring"));
+                let (python, rust_plain) = (plain(python), plain(&rust_text));
+                assert!(
+                    python.starts_with(&rust_plain),
+                    "{at}: the Python docstring does not carry the Rust docs' text\n  \
+                     Python: {python}\n  Rust:   {rust_plain}"
+                );
                 let zh = f
                     .description_zh
                     .as_deref()
@@ -368,5 +497,97 @@ fn every_request_body_is_the_same_in_docs_postman_and_openapi() {
                 );
             }
         }
+    }
+}
+
+// ------------------------------------------------------------ the Python README
+
+/// The keyword arguments of the first call of `client.{attr}.{method}(` in
+/// `text`, one `name=value` each.
+fn py_call_arguments(text: &str, attr: &str, method: &str) -> Vec<String> {
+    let call = format!("client.{attr}.{method}(");
+    let start = text.find(&call).unwrap_or_else(|| panic!("no call {call}")) + call.len();
+    let (mut depth, mut quoted, mut escaped) = (0usize, false, false);
+    let (mut args, mut current) = (Vec::new(), String::new());
+    for c in text[start..].chars() {
+        if quoted {
+            current.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => quoted = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => quoted = true,
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' if depth == 0 => break,
+            ')' | ']' | '}' => depth -= 1,
+            ',' if depth == 0 => {
+                args.push(std::mem::take(&mut current));
+                continue;
+            }
+            _ => {}
+        }
+        current.push(c);
+    }
+    args.push(current);
+    args.iter()
+        .map(|a| a.trim().to_owned())
+        .filter(|a| !a.is_empty())
+        .collect()
+}
+
+/// The body of the curl command of a quick-start step (`ANSWER=$(curl …)`
+/// when the next step takes its token).
+fn quick_start_curl_body(page: &str, path: &str) -> Value {
+    let start = page
+        .find(&format!("curl -s -X POST \"$BASE_URL{path}\""))
+        .unwrap_or_else(|| panic!("a quick-start curl command for {path}"));
+    let line = page[start..]
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("-d '"))
+        .unwrap_or_else(|| panic!("a body for {path}"));
+    let quoted = line
+        .trim_end_matches(')')
+        .strip_suffix('\'')
+        .expect("a quoted body");
+    serde_json::from_str(&quoted.replace("'\\''", "'")).expect("the curl body is JSON")
+}
+
+#[test]
+fn the_python_readme_sends_the_quick_start_bodies_of_the_docs() {
+    let api = load("../spec");
+    assert!(!api.quick_start.is_empty(), "the spec has a quick start");
+    let files = outputs(&api);
+    let docs = &files[Path::new("docs/README.md")];
+    let readme = &files[Path::new("python/README.md")];
+    let collection = json_file(
+        &files,
+        &format!("postman/{}.postman_collection.json", api.name),
+    );
+    for step in &api.quick_start {
+        let (_, op) = api
+            .operations()
+            .find(|(_, o)| o.path == step.operation)
+            .expect("a quick-start operation");
+        let curl = quick_start_curl_body(docs, &op.path);
+        if step.example.is_none() {
+            assert_eq!(curl, postman_body(&collection, &op.path), "{}", op.path);
+        }
+        // The body as the Python target writes a call of it: values as
+        // Python literals, fields as keyword arguments.
+        let mut want = bizgen::python::values::Values::default().arguments(&api, op, &curl);
+        let (attr, method) = bizgen::python::values::path_of(&api, op);
+        let mut got = py_call_arguments(readme, &attr, &method);
+        want.sort();
+        got.sort();
+        assert_eq!(
+            got, want,
+            "{}: the Python README's call and the docs' curl send different bodies",
+            op.path
+        );
     }
 }

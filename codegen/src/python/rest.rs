@@ -21,6 +21,9 @@ pub(super) enum Place {
 pub(super) fn field_doc(api: &Api, f: &Field, place: Place) -> Vec<String> {
     let doc = FieldDoc::new(api, f);
     let mut facts = rest(&doc.facts(&marked));
+    if f.sensitive {
+        facts.push_str(" Also masked in ``repr``.");
+    }
     let python = match place {
         Place::Attribute { keeps_absent: true } => {
             " ``ABSENT`` leaves it out; ``None`` sends null."
@@ -33,9 +36,6 @@ pub(super) fn field_doc(api: &Api, f: &Field, place: Place) -> Vec<String> {
         _ => "",
     };
     facts.push_str(python);
-    if f.sensitive {
-        facts.push_str(" Masked in ``repr``.");
-    }
     let mut out = vec![
         doc.text.to_owned(),
         doc.text_zh.unwrap_or_default().to_owned(),

@@ -175,23 +175,23 @@ class CustomerApiWebService:
         Args:
             phone_code: Mobile verification code.
                 Wire name ``phoneCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             email_code: Email verification code.
                 Wire name ``emailCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             tag: API tag.
                 Wire name ``tag``, ``string``. Not sent unless given.
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             phone_send_token: Ticket returned when the mobile verification code was
                 sent; phoneCode must be passed when it is not empty.
                 Wire name ``phoneSendToken``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             email_send_token: Ticket returned when the email verification code was sent;
                 emailCode must be passed when it is not empty.
                 Wire name ``emailSendToken``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -302,13 +302,13 @@ class CustomerApiWebService:
                 Wire name ``id``, ``int64``. Required.
             phone_code: Mobile verification code.
                 Wire name ``phoneCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             email_code: Email verification code.
                 Wire name ``emailCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             tag: API tag; must not duplicate another key's tag.
                 Wire name ``tag``, ``string``. Not sent unless given.
             permission_list: Permissions to switch (undocumented; seen only in the
@@ -320,11 +320,11 @@ class CustomerApiWebService:
             phone_send_token: Ticket returned when the mobile verification code was
                 sent; phoneCode must be passed when it is not empty.
                 Wire name ``phoneSendToken``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             email_send_token: Ticket returned when the email verification code was sent;
                 emailCode must be passed when it is not empty.
                 Wire name ``emailSendToken``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -559,23 +559,23 @@ class AsyncCustomerApiWebService:
         Args:
             phone_code: Mobile verification code.
                 Wire name ``phoneCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             email_code: Email verification code.
                 Wire name ``emailCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             tag: API tag.
                 Wire name ``tag``, ``string``. Not sent unless given.
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             phone_send_token: Ticket returned when the mobile verification code was
                 sent; phoneCode must be passed when it is not empty.
                 Wire name ``phoneSendToken``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             email_send_token: Ticket returned when the email verification code was sent;
                 emailCode must be passed when it is not empty.
                 Wire name ``emailSendToken``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -686,13 +686,13 @@ class AsyncCustomerApiWebService:
                 Wire name ``id``, ``int64``. Required.
             phone_code: Mobile verification code.
                 Wire name ``phoneCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             email_code: Email verification code.
                 Wire name ``emailCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             tag: API tag; must not duplicate another key's tag.
                 Wire name ``tag``, ``string``. Not sent unless given.
             permission_list: Permissions to switch (undocumented; seen only in the
@@ -704,11 +704,11 @@ class AsyncCustomerApiWebService:
             phone_send_token: Ticket returned when the mobile verification code was
                 sent; phoneCode must be passed when it is not empty.
                 Wire name ``phoneSendToken``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             email_send_token: Ticket returned when the email verification code was sent;
                 emailCode must be passed when it is not empty.
                 Wire name ``emailSendToken``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).

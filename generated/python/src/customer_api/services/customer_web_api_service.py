@@ -1026,14 +1026,16 @@ class CustomerWebApiService:
         Args:
             old_pwd: Old password, MD5 encryption.
                 Wire name ``oldPwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             new_pwd: New password, MD5 encryption.
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1091,25 +1093,27 @@ class CustomerWebApiService:
         Args:
             old_pwd: Old password, MD5 encryption.
                 Wire name ``oldPwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             new_pwd: New password, MD5 encryption.
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             verify_code: Verification code; send it with the send-verification-code
                 interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or
                 SMS_LOGINED_VERIFICATION_CODE (phone).
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             send_token: Send ticket returned by the send-verification-code interface.
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             type: Type of the verification code: 1 Email, 2 Phone Number.
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1165,14 +1169,16 @@ class CustomerWebApiService:
         Args:
             old_pwd: Old password, MD5 encryption.
                 Wire name ``oldPwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             new_pwd: New password, MD5 encryption.
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1230,25 +1236,27 @@ class CustomerWebApiService:
         Args:
             old_pwd: Old password, MD5 encryption.
                 Wire name ``oldPwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             new_pwd: New password, MD5 encryption.
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             verify_code: Verification code; send it with the send-verification-code
                 interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or
                 SMS_LOGINED_VERIFICATION_CODE (phone).
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             send_token: Send ticket returned by the send-verification-code interface.
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             type: Type of the verification code: 1 Email, 2 Phone Number.
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1354,31 +1362,31 @@ class CustomerWebApiService:
             verify_code_new: New verification code, sent to the new email with
                 bizType=EMAIL_COMMON_VERIFICATION_CODE.
                 Wire name ``verifyCodeNew``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             email: New email.
                 Wire name ``email``, ``string``. Required. Constraints: format
                 ``email``.
             send_token_new: Sending ticket of the new verification code.
                 Wire name ``sendTokenNew``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             verify_code_old: Original verification code, used with type: when type=1 it
                 must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2
                 with SMS_LOGINED_VERIFICATION_CODE.
                 Wire name ``verifyCodeOld``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             send_token_old: Sending ticket of the original verification code, used with
                 type: when type=1 the code must be sent with bizType
                 EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with
                 SMS_LOGINED_VERIFICATION_CODE.
                 Wire name ``sendTokenOld``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             type: Type of the original verification code: 1 Email, 2 Phone Number.
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1444,21 +1452,21 @@ class CustomerWebApiService:
             verify_code_new: New verification code, sent to the new phone with
                 bizType=SMS_COMMON_VERIFICATION_CODE.
                 Wire name ``verifyCodeNew``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             send_token_new: Sending ticket of the new verification code.
                 Wire name ``sendTokenNew``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             verify_code_old: Original verification code, used with type: when type=1 it
                 must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2
                 with SMS_LOGINED_VERIFICATION_CODE.
                 Wire name ``verifyCodeOld``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             send_token_old: Sending ticket of the original verification code, used with
                 type: when type=1 the code must be sent with bizType
                 EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with
                 SMS_LOGINED_VERIFICATION_CODE.
                 Wire name ``sendTokenOld``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             type: Type of the original verification code: 1 Email, 2 Phone Number.
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
@@ -1469,8 +1477,8 @@ class CustomerWebApiService:
                 Wire name ``phoneArea``, ``string``. Not sent unless given.
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1583,7 +1591,8 @@ class CustomerWebApiService:
         Args:
             new_pwd: Password, MD5 encryption.
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             type: Type of the verification code: 1 Email, 2 Phone Number.
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
@@ -1591,14 +1600,14 @@ class CustomerWebApiService:
                 interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or
                 SMS_LOGINED_VERIFICATION_CODE (phone).
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             send_token: Send ticket returned by the send-verification-code interface.
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1658,7 +1667,8 @@ class CustomerWebApiService:
         Args:
             new_pwd: New password, MD5 encryption.
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             type: Type of the verification code: 1 Email, 2 Phone Number.
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
@@ -1666,14 +1676,14 @@ class CustomerWebApiService:
                 interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or
                 SMS_LOGINED_VERIFICATION_CODE (phone).
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             send_token: Send ticket returned by the send-verification-code interface.
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1870,11 +1880,12 @@ class CustomerWebApiService:
         Args:
             pwd: Password, MD5 encryption.
                 Wire name ``pwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             google_code: Google verification code (MFA).
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1927,14 +1938,14 @@ class CustomerWebApiService:
         Args:
             verify_code: Verification code sent to the new email address.
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             email: New email address.
                 Wire name ``email``, ``string``. Required. Constraints: format
                 ``email``.
             send_token: Sending ticket of the new verification code (returned by the
                 send-verification-code interface).
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             email_area: Area code of the new email address.
                 Wire name ``emailArea``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -1996,27 +2007,27 @@ class CustomerWebApiService:
         Args:
             verify_code: Verification code sent to the new email address.
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             email: New email address.
                 Wire name ``email``, ``string``. Required. Constraints: format
                 ``email``.
             send_token: Sending ticket of the new verification code.
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             email_area: Area code of the new email address.
                 Wire name ``emailArea``, ``string``. Not sent unless given.
             verify_code_old: Verification code sent to the original email address.
                 Wire name ``verifyCodeOld``, ``string``. Required when the customer has
-                not enabled Google MFA. Sensitive: a secret, masked in logs. Not sent
-                unless given. Masked in ``repr``.
+                not enabled Google MFA. Sensitive: a secret, masked in logs. Also masked
+                in ``repr``. Not sent unless given.
             send_token_old: Sending ticket of the original email's verification code.
                 Wire name ``sendTokenOld``, ``string``. Required when the customer has
-                not enabled Google MFA. Sensitive: a secret, masked in logs. Not sent
-                unless given. Masked in ``repr``.
+                not enabled Google MFA. Sensitive: a secret, masked in logs. Also masked
+                in ``repr``. Not sent unless given.
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -2076,10 +2087,10 @@ class CustomerWebApiService:
                 Wire name ``phone``, ``string``. Required.
             verify_code: Verification code sent to the new phone number.
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             send_token: Sending ticket of the verification code.
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             phone_area: Area code of the new phone number.
                 Wire name ``phoneArea``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -2144,24 +2155,24 @@ class CustomerWebApiService:
                 Wire name ``phone``, ``string``. Required.
             verify_code: Verification code sent to the new phone number.
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             send_token: Sending ticket of the new verification code.
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             phone_area: Area code of the new phone number.
                 Wire name ``phoneArea``, ``string``. Not sent unless given.
             verify_code_old: Verification code sent to the old phone number.
                 Wire name ``verifyCodeOld``, ``string``. Required when the customer has
-                not enabled Google MFA. Sensitive: a secret, masked in logs. Not sent
-                unless given. Masked in ``repr``.
+                not enabled Google MFA. Sensitive: a secret, masked in logs. Also masked
+                in ``repr``. Not sent unless given.
             send_token_old: Sending ticket of the old phone's verification code.
                 Wire name ``sendTokenOld``, ``string``. Required when the customer has
-                not enabled Google MFA. Sensitive: a secret, masked in logs. Not sent
-                unless given. Masked in ``repr``.
+                not enabled Google MFA. Sensitive: a secret, masked in logs. Also masked
+                in ``repr``. Not sent unless given.
             google_code: Google Authenticator code.
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -2336,7 +2347,7 @@ class CustomerWebApiService:
         Args:
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             type: Type: 1 Enable, 2 Disable.
                 Wire name ``type``, enum :class:`MfaSwitch` (1 = Enable, 2 = Disable).
                 Required.
@@ -2349,18 +2360,18 @@ class CustomerWebApiService:
                 Wire name ``id``, ``int64``. Not sent unless given.
             verify_code_sms: Mobile verification code.
                 Wire name ``verifyCodeSMS``, ``string``. Required when a phone number is
-                bound. Sensitive: a secret, masked in logs. Not sent unless given.
-                Masked in ``repr``.
+                bound. Sensitive: a secret, masked in logs. Also masked in ``repr``. Not
+                sent unless given.
             send_token_sms: Sending ticket of the mobile verification code.
                 Wire name ``sendTokenSMS``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             verify_code_email: Email verification code.
                 Wire name ``verifyCodeEmail``, ``string``. Required when an email
-                address is bound. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                address is bound. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             send_token_email: Sending ticket of the email verification code.
                 Wire name ``sendTokenEmail``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             google_id: Google authenticator id.
                 Wire name ``googleId``, ``int64``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -2470,7 +2481,8 @@ class CustomerWebApiService:
         Args:
             new_pwd: New password, MD5 encryption.
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             type: Type: 1 Email, 2 Phone Number.
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
@@ -2482,16 +2494,16 @@ class CustomerWebApiService:
             verify_code: Verification code (checked when verifyCodeToken is absent or
                 does not pass).
                 Wire name ``verifyCode``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             send_token: Sending ticket returned by the send-verification-code interface.
                 Wire name ``sendToken``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             verify_code_token: Verify ticket: the token returned by the
                 verify-verification-code interface; checked first. If it passes, the
                 sendToken check is skipped; otherwise the sendToken returned by the
                 send-verification-code interface is verified.
                 Wire name ``verifyCodeToken``, ``string``. Sensitive: a secret, masked
-                in logs. Not sent unless given. Masked in ``repr``.
+                in logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -2551,22 +2563,23 @@ class CustomerWebApiService:
         Args:
             new_pwd: New password, MD5 encryption.
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             verify_code: Verification code.
                 Wire name ``verifyCode``, ``string``. Required when the customer has not
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             send_token: Sending ticket of the verification code.
                 Wire name ``sendToken``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             type: Type: 1 Email, 2 Phone Number (which contact received the verification
                 code).
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Not sent unless given.
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -2632,24 +2645,25 @@ class CustomerWebApiService:
                 number). Required.
             new_pwd: New password, MD5 encryption.
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             phone_area: Phone area code, default area code is +86.
                 Wire name ``phoneArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             verify_code: Verification code.
                 Wire name ``verifyCode``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             send_token: Sending ticket of the verification code.
                 Wire name ``sendToken``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             verify_code_token: Validate ticket (token returned by the
                 verify-verification-code interface).
                 Wire name ``verifyCodeToken``, ``string``. Sensitive: a secret, masked
-                in logs. Not sent unless given. Masked in ``repr``.
+                in logs. Also masked in ``repr``. Not sent unless given.
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -2707,11 +2721,12 @@ class CustomerWebApiService:
         Args:
             pwd: Password, MD5 encryption.
                 Wire name ``pwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             google_code: Google verification code (MFA).
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -2766,19 +2781,19 @@ class CustomerWebApiService:
         Args:
             verify_code: Verification code.
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             email: Email address to bind.
                 Wire name ``email``, ``string``. Required. Constraints: format
                 ``email``.
             send_token: Verification code sending ticket.
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             email_area: Email area code.
                 Wire name ``emailArea``, ``string``. Not sent unless given.
             google_code: Google verification code (MFA).
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -2836,16 +2851,16 @@ class CustomerWebApiService:
         Args:
             verify_code: Verification code.
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             send_token: Verification code sending ticket.
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             phone: Phone number.
                 Wire name ``phone``, ``string``. Required.
             google_code: Google verification code (MFA).
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             phone_area: Phone area code.
                 Wire name ``phoneArea``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -3052,10 +3067,10 @@ class CustomerWebApiService:
             verify_code: Mobile verification code; sent with
                 bizType=SMS_COMMON_VERIFICATION_CODE.
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             send_token: Sending ticket of the mobile verification code.
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             phone: Phone number.
                 Wire name ``phone``, ``string``. Required.
             phone_area: Phone area code.
@@ -3064,12 +3079,12 @@ class CustomerWebApiService:
                 thirdSource; when thirdSource=telegram the code's bizType can only be
                 SMS_TELEGRAM_VERIFICATION_CODE.
                 Wire name ``verifyCodeThirdType``, ``string``. Sensitive: a secret,
-                masked in logs. Not sent unless given. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``. Not sent unless given.
             send_token_third_type: Sending ticket of the third-party verification code,
                 used together with thirdSource; when thirdSource=telegram the code's
                 bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
                 Wire name ``sendTokenThirdType``, ``string``. Sensitive: a secret,
-                masked in logs. Not sent unless given. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``. Not sent unless given.
             third_source: Third-party source; documented value: telegram.
                 Wire name ``thirdSource``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -3134,10 +3149,10 @@ class CustomerWebApiService:
             verify_code: Email verification code; sent with
                 bizType=SMS_COMMON_VERIFICATION_CODE.
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             send_token: Sending ticket of the email verification code.
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             email: Email address to set.
                 Wire name ``email``, ``string``. Required. Constraints: format
                 ``email``.
@@ -3145,12 +3160,12 @@ class CustomerWebApiService:
                 thirdSource; when thirdSource=telegram the code's bizType can only be
                 SMS_TELEGRAM_VERIFICATION_CODE.
                 Wire name ``verifyCodeThirdType``, ``string``. Sensitive: a secret,
-                masked in logs. Not sent unless given. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``. Not sent unless given.
             send_token_third_type: Sending ticket of the third-party verification code,
                 used together with thirdSource; when thirdSource=telegram the code's
                 bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
                 Wire name ``sendTokenThirdType``, ``string``. Sensitive: a secret,
-                masked in logs. Not sent unless given. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``. Not sent unless given.
             third_source: Third-party source; documented value: telegram.
                 Wire name ``thirdSource``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -3207,10 +3222,11 @@ class CustomerWebApiService:
         Args:
             new_pwd: Password, MD5 encryption.
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             google_code: Google verification code (MFA).
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -3298,11 +3314,11 @@ class CustomerWebApiService:
             verify_code: Verification code.
                 验证码
                 Wire name ``verifyCode``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             send_token: Ticket returned when the verification code was sent.
                 验证码发送票据
                 Wire name ``sendToken``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             third_source: Third-party source: google, facebook, twitter, ...
                 第三方源 google,facebook,twitter…
                 Wire name ``thirdSource``, ``string``. Not sent unless given.
@@ -3312,12 +3328,12 @@ class CustomerWebApiService:
             login_pwd: Login password (MD5 digest, as in the captured request).
                 登录密码
                 Wire name ``loginPwd``, ``string``. Constraints: format ``md5-hex``.
-                Sensitive: a secret, masked in logs. Not sent unless given. Masked in
-                ``repr``.
+                Sensitive: a secret, masked in logs. Also masked in ``repr``. Not sent
+                unless given.
             google_code: Google verification code.
                 谷歌验证码
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -3411,11 +3427,11 @@ class CustomerWebApiService:
             verify_code: Verification code.
                 验证码
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             send_token: Ticket returned when the verification code was sent.
                 验证码发送票据
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             register_source: Registration source: 1=mobile web: H5, 2=pcweb: PC_Web,
                 3=system & back office: System, 4=Android native app: Android, 5=Apple
                 native app: iOS, 6=Hongmeng OS: HOS, 7=PC Windows client: PC_Win, 8=PC
@@ -3469,8 +3485,8 @@ class CustomerWebApiService:
             pwd: Password, MD5 encrypted.
                 密码,MD5加密
                 Wire name ``pwd``, ``string``. Constraints: format ``md5-hex``.
-                Sensitive: a secret, masked in logs. Not sent unless given. Masked in
-                ``repr``.
+                Sensitive: a secret, masked in logs. Also masked in ``repr``. Not sent
+                unless given.
             third_server_code: Unique number in the third-party system.
                 第三方系统唯一编号
                 Wire name ``thirdServerCode``, ``string``. Not sent unless given.
@@ -4017,14 +4033,16 @@ class AsyncCustomerWebApiService:
         Args:
             old_pwd: Old password, MD5 encryption.
                 Wire name ``oldPwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             new_pwd: New password, MD5 encryption.
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4082,25 +4100,27 @@ class AsyncCustomerWebApiService:
         Args:
             old_pwd: Old password, MD5 encryption.
                 Wire name ``oldPwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             new_pwd: New password, MD5 encryption.
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             verify_code: Verification code; send it with the send-verification-code
                 interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or
                 SMS_LOGINED_VERIFICATION_CODE (phone).
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             send_token: Send ticket returned by the send-verification-code interface.
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             type: Type of the verification code: 1 Email, 2 Phone Number.
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4156,14 +4176,16 @@ class AsyncCustomerWebApiService:
         Args:
             old_pwd: Old password, MD5 encryption.
                 Wire name ``oldPwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             new_pwd: New password, MD5 encryption.
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4221,25 +4243,27 @@ class AsyncCustomerWebApiService:
         Args:
             old_pwd: Old password, MD5 encryption.
                 Wire name ``oldPwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             new_pwd: New password, MD5 encryption.
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             verify_code: Verification code; send it with the send-verification-code
                 interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or
                 SMS_LOGINED_VERIFICATION_CODE (phone).
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             send_token: Send ticket returned by the send-verification-code interface.
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             type: Type of the verification code: 1 Email, 2 Phone Number.
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4345,31 +4369,31 @@ class AsyncCustomerWebApiService:
             verify_code_new: New verification code, sent to the new email with
                 bizType=EMAIL_COMMON_VERIFICATION_CODE.
                 Wire name ``verifyCodeNew``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             email: New email.
                 Wire name ``email``, ``string``. Required. Constraints: format
                 ``email``.
             send_token_new: Sending ticket of the new verification code.
                 Wire name ``sendTokenNew``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             verify_code_old: Original verification code, used with type: when type=1 it
                 must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2
                 with SMS_LOGINED_VERIFICATION_CODE.
                 Wire name ``verifyCodeOld``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             send_token_old: Sending ticket of the original verification code, used with
                 type: when type=1 the code must be sent with bizType
                 EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with
                 SMS_LOGINED_VERIFICATION_CODE.
                 Wire name ``sendTokenOld``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             type: Type of the original verification code: 1 Email, 2 Phone Number.
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4435,21 +4459,21 @@ class AsyncCustomerWebApiService:
             verify_code_new: New verification code, sent to the new phone with
                 bizType=SMS_COMMON_VERIFICATION_CODE.
                 Wire name ``verifyCodeNew``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             send_token_new: Sending ticket of the new verification code.
                 Wire name ``sendTokenNew``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             verify_code_old: Original verification code, used with type: when type=1 it
                 must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2
                 with SMS_LOGINED_VERIFICATION_CODE.
                 Wire name ``verifyCodeOld``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             send_token_old: Sending ticket of the original verification code, used with
                 type: when type=1 the code must be sent with bizType
                 EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with
                 SMS_LOGINED_VERIFICATION_CODE.
                 Wire name ``sendTokenOld``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             type: Type of the original verification code: 1 Email, 2 Phone Number.
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
@@ -4460,8 +4484,8 @@ class AsyncCustomerWebApiService:
                 Wire name ``phoneArea``, ``string``. Not sent unless given.
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4574,7 +4598,8 @@ class AsyncCustomerWebApiService:
         Args:
             new_pwd: Password, MD5 encryption.
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             type: Type of the verification code: 1 Email, 2 Phone Number.
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
@@ -4582,14 +4607,14 @@ class AsyncCustomerWebApiService:
                 interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or
                 SMS_LOGINED_VERIFICATION_CODE (phone).
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             send_token: Send ticket returned by the send-verification-code interface.
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4649,7 +4674,8 @@ class AsyncCustomerWebApiService:
         Args:
             new_pwd: New password, MD5 encryption.
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             type: Type of the verification code: 1 Email, 2 Phone Number.
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
@@ -4657,14 +4683,14 @@ class AsyncCustomerWebApiService:
                 interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or
                 SMS_LOGINED_VERIFICATION_CODE (phone).
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             send_token: Send ticket returned by the send-verification-code interface.
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4861,11 +4887,12 @@ class AsyncCustomerWebApiService:
         Args:
             pwd: Password, MD5 encryption.
                 Wire name ``pwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             google_code: Google verification code (MFA).
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4918,14 +4945,14 @@ class AsyncCustomerWebApiService:
         Args:
             verify_code: Verification code sent to the new email address.
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             email: New email address.
                 Wire name ``email``, ``string``. Required. Constraints: format
                 ``email``.
             send_token: Sending ticket of the new verification code (returned by the
                 send-verification-code interface).
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             email_area: Area code of the new email address.
                 Wire name ``emailArea``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -4987,27 +5014,27 @@ class AsyncCustomerWebApiService:
         Args:
             verify_code: Verification code sent to the new email address.
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             email: New email address.
                 Wire name ``email``, ``string``. Required. Constraints: format
                 ``email``.
             send_token: Sending ticket of the new verification code.
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             email_area: Area code of the new email address.
                 Wire name ``emailArea``, ``string``. Not sent unless given.
             verify_code_old: Verification code sent to the original email address.
                 Wire name ``verifyCodeOld``, ``string``. Required when the customer has
-                not enabled Google MFA. Sensitive: a secret, masked in logs. Not sent
-                unless given. Masked in ``repr``.
+                not enabled Google MFA. Sensitive: a secret, masked in logs. Also masked
+                in ``repr``. Not sent unless given.
             send_token_old: Sending ticket of the original email's verification code.
                 Wire name ``sendTokenOld``, ``string``. Required when the customer has
-                not enabled Google MFA. Sensitive: a secret, masked in logs. Not sent
-                unless given. Masked in ``repr``.
+                not enabled Google MFA. Sensitive: a secret, masked in logs. Also masked
+                in ``repr``. Not sent unless given.
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -5067,10 +5094,10 @@ class AsyncCustomerWebApiService:
                 Wire name ``phone``, ``string``. Required.
             verify_code: Verification code sent to the new phone number.
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             send_token: Sending ticket of the verification code.
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             phone_area: Area code of the new phone number.
                 Wire name ``phoneArea``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -5135,24 +5162,24 @@ class AsyncCustomerWebApiService:
                 Wire name ``phone``, ``string``. Required.
             verify_code: Verification code sent to the new phone number.
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             send_token: Sending ticket of the new verification code.
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             phone_area: Area code of the new phone number.
                 Wire name ``phoneArea``, ``string``. Not sent unless given.
             verify_code_old: Verification code sent to the old phone number.
                 Wire name ``verifyCodeOld``, ``string``. Required when the customer has
-                not enabled Google MFA. Sensitive: a secret, masked in logs. Not sent
-                unless given. Masked in ``repr``.
+                not enabled Google MFA. Sensitive: a secret, masked in logs. Also masked
+                in ``repr``. Not sent unless given.
             send_token_old: Sending ticket of the old phone's verification code.
                 Wire name ``sendTokenOld``, ``string``. Required when the customer has
-                not enabled Google MFA. Sensitive: a secret, masked in logs. Not sent
-                unless given. Masked in ``repr``.
+                not enabled Google MFA. Sensitive: a secret, masked in logs. Also masked
+                in ``repr``. Not sent unless given.
             google_code: Google Authenticator code.
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -5327,7 +5354,7 @@ class AsyncCustomerWebApiService:
         Args:
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             type: Type: 1 Enable, 2 Disable.
                 Wire name ``type``, enum :class:`MfaSwitch` (1 = Enable, 2 = Disable).
                 Required.
@@ -5340,18 +5367,18 @@ class AsyncCustomerWebApiService:
                 Wire name ``id``, ``int64``. Not sent unless given.
             verify_code_sms: Mobile verification code.
                 Wire name ``verifyCodeSMS``, ``string``. Required when a phone number is
-                bound. Sensitive: a secret, masked in logs. Not sent unless given.
-                Masked in ``repr``.
+                bound. Sensitive: a secret, masked in logs. Also masked in ``repr``. Not
+                sent unless given.
             send_token_sms: Sending ticket of the mobile verification code.
                 Wire name ``sendTokenSMS``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             verify_code_email: Email verification code.
                 Wire name ``verifyCodeEmail``, ``string``. Required when an email
-                address is bound. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                address is bound. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             send_token_email: Sending ticket of the email verification code.
                 Wire name ``sendTokenEmail``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             google_id: Google authenticator id.
                 Wire name ``googleId``, ``int64``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -5461,7 +5488,8 @@ class AsyncCustomerWebApiService:
         Args:
             new_pwd: New password, MD5 encryption.
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             type: Type: 1 Email, 2 Phone Number.
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
@@ -5473,16 +5501,16 @@ class AsyncCustomerWebApiService:
             verify_code: Verification code (checked when verifyCodeToken is absent or
                 does not pass).
                 Wire name ``verifyCode``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             send_token: Sending ticket returned by the send-verification-code interface.
                 Wire name ``sendToken``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             verify_code_token: Verify ticket: the token returned by the
                 verify-verification-code interface; checked first. If it passes, the
                 sendToken check is skipped; otherwise the sendToken returned by the
                 send-verification-code interface is verified.
                 Wire name ``verifyCodeToken``, ``string``. Sensitive: a secret, masked
-                in logs. Not sent unless given. Masked in ``repr``.
+                in logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -5542,22 +5570,23 @@ class AsyncCustomerWebApiService:
         Args:
             new_pwd: New password, MD5 encryption.
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             verify_code: Verification code.
                 Wire name ``verifyCode``, ``string``. Required when the customer has not
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             send_token: Sending ticket of the verification code.
                 Wire name ``sendToken``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             type: Type: 1 Email, 2 Phone Number (which contact received the verification
                 code).
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Not sent unless given.
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -5623,24 +5652,25 @@ class AsyncCustomerWebApiService:
                 number). Required.
             new_pwd: New password, MD5 encryption.
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             phone_area: Phone area code, default area code is +86.
                 Wire name ``phoneArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             verify_code: Verification code.
                 Wire name ``verifyCode``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             send_token: Sending ticket of the verification code.
                 Wire name ``sendToken``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             verify_code_token: Validate ticket (token returned by the
                 verify-verification-code interface).
                 Wire name ``verifyCodeToken``, ``string``. Sensitive: a secret, masked
-                in logs. Not sent unless given. Masked in ``repr``.
+                in logs. Also masked in ``repr``. Not sent unless given.
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -5698,11 +5728,12 @@ class AsyncCustomerWebApiService:
         Args:
             pwd: Password, MD5 encryption.
                 Wire name ``pwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             google_code: Google verification code (MFA).
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -5757,19 +5788,19 @@ class AsyncCustomerWebApiService:
         Args:
             verify_code: Verification code.
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             email: Email address to bind.
                 Wire name ``email``, ``string``. Required. Constraints: format
                 ``email``.
             send_token: Verification code sending ticket.
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             email_area: Email area code.
                 Wire name ``emailArea``, ``string``. Not sent unless given.
             google_code: Google verification code (MFA).
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -5827,16 +5858,16 @@ class AsyncCustomerWebApiService:
         Args:
             verify_code: Verification code.
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             send_token: Verification code sending ticket.
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             phone: Phone number.
                 Wire name ``phone``, ``string``. Required.
             google_code: Google verification code (MFA).
                 Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Not sent unless
-                given. Masked in ``repr``.
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             phone_area: Phone area code.
                 Wire name ``phoneArea``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -6043,10 +6074,10 @@ class AsyncCustomerWebApiService:
             verify_code: Mobile verification code; sent with
                 bizType=SMS_COMMON_VERIFICATION_CODE.
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             send_token: Sending ticket of the mobile verification code.
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             phone: Phone number.
                 Wire name ``phone``, ``string``. Required.
             phone_area: Phone area code.
@@ -6055,12 +6086,12 @@ class AsyncCustomerWebApiService:
                 thirdSource; when thirdSource=telegram the code's bizType can only be
                 SMS_TELEGRAM_VERIFICATION_CODE.
                 Wire name ``verifyCodeThirdType``, ``string``. Sensitive: a secret,
-                masked in logs. Not sent unless given. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``. Not sent unless given.
             send_token_third_type: Sending ticket of the third-party verification code,
                 used together with thirdSource; when thirdSource=telegram the code's
                 bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
                 Wire name ``sendTokenThirdType``, ``string``. Sensitive: a secret,
-                masked in logs. Not sent unless given. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``. Not sent unless given.
             third_source: Third-party source; documented value: telegram.
                 Wire name ``thirdSource``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -6125,10 +6156,10 @@ class AsyncCustomerWebApiService:
             verify_code: Email verification code; sent with
                 bizType=SMS_COMMON_VERIFICATION_CODE.
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             send_token: Sending ticket of the email verification code.
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             email: Email address to set.
                 Wire name ``email``, ``string``. Required. Constraints: format
                 ``email``.
@@ -6136,12 +6167,12 @@ class AsyncCustomerWebApiService:
                 thirdSource; when thirdSource=telegram the code's bizType can only be
                 SMS_TELEGRAM_VERIFICATION_CODE.
                 Wire name ``verifyCodeThirdType``, ``string``. Sensitive: a secret,
-                masked in logs. Not sent unless given. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``. Not sent unless given.
             send_token_third_type: Sending ticket of the third-party verification code,
                 used together with thirdSource; when thirdSource=telegram the code's
                 bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
                 Wire name ``sendTokenThirdType``, ``string``. Sensitive: a secret,
-                masked in logs. Not sent unless given. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``. Not sent unless given.
             third_source: Third-party source; documented value: telegram.
                 Wire name ``thirdSource``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -6198,10 +6229,11 @@ class AsyncCustomerWebApiService:
         Args:
             new_pwd: Password, MD5 encryption.
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             google_code: Google verification code (MFA).
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -6289,11 +6321,11 @@ class AsyncCustomerWebApiService:
             verify_code: Verification code.
                 验证码
                 Wire name ``verifyCode``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             send_token: Ticket returned when the verification code was sent.
                 验证码发送票据
                 Wire name ``sendToken``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             third_source: Third-party source: google, facebook, twitter, ...
                 第三方源 google,facebook,twitter…
                 Wire name ``thirdSource``, ``string``. Not sent unless given.
@@ -6303,12 +6335,12 @@ class AsyncCustomerWebApiService:
             login_pwd: Login password (MD5 digest, as in the captured request).
                 登录密码
                 Wire name ``loginPwd``, ``string``. Constraints: format ``md5-hex``.
-                Sensitive: a secret, masked in logs. Not sent unless given. Masked in
-                ``repr``.
+                Sensitive: a secret, masked in logs. Also masked in ``repr``. Not sent
+                unless given.
             google_code: Google verification code.
                 谷歌验证码
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
-                logs. Not sent unless given. Masked in ``repr``.
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -6402,11 +6434,11 @@ class AsyncCustomerWebApiService:
             verify_code: Verification code.
                 验证码
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             send_token: Ticket returned when the verification code was sent.
                 验证码发送票据
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Masked in ``repr``.
+                masked in logs. Also masked in ``repr``.
             register_source: Registration source: 1=mobile web: H5, 2=pcweb: PC_Web,
                 3=system & back office: System, 4=Android native app: Android, 5=Apple
                 native app: iOS, 6=Hongmeng OS: HOS, 7=PC Windows client: PC_Win, 8=PC
@@ -6460,8 +6492,8 @@ class AsyncCustomerWebApiService:
             pwd: Password, MD5 encrypted.
                 密码,MD5加密
                 Wire name ``pwd``, ``string``. Constraints: format ``md5-hex``.
-                Sensitive: a secret, masked in logs. Not sent unless given. Masked in
-                ``repr``.
+                Sensitive: a secret, masked in logs. Also masked in ``repr``. Not sent
+                unless given.
             third_server_code: Unique number in the third-party system.
                 第三方系统唯一编号
                 Wire name ``thirdServerCode``, ``string``. Not sent unless given.

@@ -105,7 +105,8 @@ class WhiteCustomerAdminApiService:
                 Wire name ``phone``, ``string``. Required.
             pwd: Login password, MD5 encrypted (e.g. the MD5 of a123456).
                 Wire name ``pwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             country: Country, e.g. US = United States.
                 Wire name ``country``, ``string``. Required.
             register_source: Registration source: 1=mobile web: H5, 2=pcweb: PC_Web,
@@ -360,7 +361,8 @@ class AsyncWhiteCustomerAdminApiService:
                 Wire name ``phone``, ``string``. Required.
             pwd: Login password, MD5 encrypted (e.g. the MD5 of a123456).
                 Wire name ``pwd``, ``string``. Required. Constraints: format
-                ``md5-hex``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             country: Country, e.g. US = United States.
                 Wire name ``country``, ``string``. Required.
             register_source: Registration source: 1=mobile web: H5, 2=pcweb: PC_Web,

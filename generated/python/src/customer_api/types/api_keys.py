@@ -48,7 +48,7 @@ class ApiKey(_rt.Model):
     """RSA private key (base64 PKCS#8); only returned on creation, else null.
 
     Wire name ``privateKey``, ``string``. May be ``null``. Sensitive: a secret, masked
-    in logs. Masked in ``repr``.
+    in logs. Also masked in ``repr``.
     """
     white_ips: str | None
     """Whitelisted IP addresses, comma separated; null when no whitelist is set.
@@ -89,7 +89,7 @@ class ApiKey(_rt.Model):
     """MD5 digest of the secret key.
 
     Wire name ``secretKeyMd5``, ``string``. Constraints: format ``md5-hex``. May be
-    ``null``. Sensitive: a secret, masked in logs. Masked in ``repr``.
+    ``null``. Sensitive: a secret, masked in logs. Also masked in ``repr``.
     """
     id: int | None
     """API key ID.

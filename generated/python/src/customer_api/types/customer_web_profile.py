@@ -170,7 +170,7 @@ class CustomerInfo(_rt.Model):
     """Identity document number.
 
     Wire name ``idCard``, ``string``. May be ``null``. Sensitive: a secret, masked in
-    logs. Masked in ``repr``.
+    logs. Also masked in ``repr``.
     """
     id_card_type: str | None
     """Identity document type.

@@ -330,7 +330,7 @@ class LoginResult(_rt.Model):
     """Access token for the `token` header of later calls.
 
     Wire name ``token``, ``string``. May be ``null``. Sensitive: a secret, masked in
-    logs. Masked in ``repr``.
+    logs. Also masked in ``repr``.
     """
     first_name: str | None
     """First name.
@@ -386,7 +386,7 @@ class LoginResult(_rt.Model):
     """Refresh token.
 
     Wire name ``rToken``, ``string``. May be ``null``. Sensitive: a secret, masked in
-    logs. Masked in ``repr``.
+    logs. Also masked in ``repr``.
     """
     third_server_code: str | None
     """Unique customer number in a third-party system.
