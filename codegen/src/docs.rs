@@ -2,8 +2,8 @@
 //! in English and in Chinese: one target per language ([`Docs`]).
 //!
 //! Each language's pages: `README.md` (index with the quick start),
-//! `how-to-read.md`, `glossary.md`, `envelope.md`, `types.md`, `enums.md`,
-//! `errors.md` and `operations/<service>/<operation>.md` (see [`Pages`]);
+//! `how-to-read.md`, `glossary.md`, `retries-pagination-hooks.md`,
+//! `envelope.md`, `types.md`, `enums.md`, `errors.md` and `operations/<service>/<operation>.md` (see [`Pages`]);
 //! English at the root of `docs/`, Chinese under `docs/zh/` with the same
 //! layout. Both languages share the templates and view models; only the
 //! labels of [`lang`] and the spec's Chinese texts differ.

@@ -1,7 +1,8 @@
 //! The target interface: every output bizgen writes (the Rust crate, the
-//! TypeScript package, OpenAPI, Postman, the docs in each language) is a
-//! [`Target`], and `bizgen generate`, `bizgen check` and the drift tests go
-//! over the registry of them ([`crate::generate::registry`]).
+//! TypeScript package, the Python package, OpenAPI, Postman, the docs in
+//! each language) is a [`Target`], and `bizgen generate`, `bizgen check`
+//! and the drift tests go over the registry of them
+//! ([`crate::generate::registry`]).
 //!
 //! A target declares its root folder, the header that marks its files
 //! and the folders it owns, and emits its files into one [`Sink`]. It asks
