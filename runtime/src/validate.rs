@@ -311,17 +311,15 @@ pub fn is_decimal(s: &str) -> bool {
 /// Checks a well-known format; the error says what was expected.
 pub fn check_format(format: Format, s: &str) -> Result<(), String> {
     let ok = match format {
-        Format::Md5Hex => {
-            s.len() == 32
-                && s.bytes()
-                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-        }
+        // Either case: the platform says only "MD5 encryption", and clients
+        // print digests in upper or lower case.
+        Format::Md5Hex => s.len() == 32 && s.bytes().all(|b| b.is_ascii_hexdigit()),
         Format::Email => match s.split_once('@') {
             Some((local, domain)) => {
                 !local.is_empty()
                     && domain.contains('.')
                     && !domain.starts_with('.')
-                    && !s.contains(' ')
+                    && !s.chars().any(|c| c.is_whitespace() || c.is_control())
             }
             None => false,
         },
@@ -396,9 +394,13 @@ mod tests {
     #[test]
     fn formats() {
         assert!(check_format(Format::Md5Hex, "dc483e80a7a0bd9ef71d8cf973673924").is_ok());
-        assert!(check_format(Format::Md5Hex, "DC483E80A7A0BD9EF71D8CF973673924").is_err());
+        assert!(check_format(Format::Md5Hex, "DC483E80A7A0BD9EF71D8CF973673924").is_ok());
+        assert!(check_format(Format::Md5Hex, "dc483e80a7a0bd9ef71d8cf97367392").is_err());
+        assert!(check_format(Format::Md5Hex, "dc483e80a7a0bd9ef71d8cf97367392g").is_err());
         assert!(check_format(Format::Email, "a@example.com").is_ok());
         assert!(check_format(Format::Email, "a@b").is_err());
+        assert!(check_format(Format::Email, "a\0b@example.com").is_err());
+        assert!(check_format(Format::Email, "a@exa\tmple.com").is_err());
         assert!(check_format(Format::Lang, "zh-CN").is_ok());
         assert!(check_format(Format::CountryCode, "cn").is_err());
         assert!(check_format(Format::IpList, "10.0.0.1, ::1").is_ok());

@@ -38,7 +38,7 @@ pub const DECIMAL_PATTERN: &str = r"^-?[0-9]+(\.[0-9]+)?$";
 /// expression can (`bizgen_runtime::validate::check_format`).
 fn format_pattern(format: Format) -> Option<&'static str> {
     match format {
-        Format::Md5Hex => Some("^[0-9a-f]{32}$"),
+        Format::Md5Hex => Some("^[0-9a-fA-F]{32}$"),
         Format::CountryCode => Some("^[A-Z]{2}$"),
         Format::Lang => Some("^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$"),
         _ => None,
