@@ -168,7 +168,7 @@ impl Run {
     }
 
     fn int(&mut self, value: &Value, rules: &IntRules, lo: i64, hi: i64, schema: &Schema) {
-        let Some(n) = value.as_i64() else {
+        let Some(n) = integer(value) else {
             return self.wrong_type(value, schema);
         };
         if n < lo || n > hi {
@@ -240,7 +240,7 @@ impl Run {
 
     fn enumeration(&mut self, value: &Value, codes: &EnumCodes, name: &str, schema: &Schema) {
         match codes {
-            EnumCodes::Int(codes) => match value.as_i64() {
+            EnumCodes::Int(codes) => match integer(value) {
                 Some(n) if codes.contains(&n) => {}
                 Some(n) => self.fail(format!(
                     "{n}{NOT_A_CODE_OF}{name} (allowed: {})",
@@ -260,6 +260,65 @@ impl Run {
                 )),
                 None => self.wrong_type(value, schema),
             },
+        }
+    }
+}
+
+/// The integer a JSON number stands for: `3` and `3.0` alike (JSON Schema
+/// counts both as integers), `None` for a fraction or a number outside the
+/// 64-bit range. A number with a fraction part or an exponent is taken only
+/// below 2^53, where floating point is exact: beyond, it may be an
+/// out-of-range integer that the parser had to round.
+fn integer(value: &Value) -> Option<i64> {
+    if let Some(n) = value.as_i64() {
+        return Some(n);
+    }
+    let f = value.as_f64().filter(|_| value.is_f64())?;
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    (f.fract() == 0.0 && f.abs() < EXACT).then_some(f as i64)
+}
+
+/// Rewrites the integers of `value` written with a fraction (`3.0`) as
+/// plain integers (`3`), where `object` expects an integer, so that typed
+/// handlers decode what validation accepted.
+pub fn normalize_integers(value: &mut Value, object: &ObjectSchema) {
+    if let Some(map) = value.as_object_mut() {
+        for field in object.fields.iter() {
+            if let Some(v) = map.get_mut(field.name.as_ref()) {
+                normalize(v, &field.schema);
+            }
+        }
+    }
+}
+
+fn normalize(value: &mut Value, schema: &Schema) {
+    match schema {
+        Schema::Int32(_) | Schema::Int64(_) | Schema::Timestamp => to_integer(value),
+        Schema::Enum(e) if matches!(e.codes, EnumCodes::Int(_)) => to_integer(value),
+        Schema::Nullable(inner) => normalize(value, inner),
+        Schema::Object(o) => normalize_integers(value, o),
+        Schema::List(item) => {
+            for v in value.as_array_mut().into_iter().flatten() {
+                normalize(v, item);
+            }
+        }
+        Schema::Map(item) => {
+            for v in value
+                .as_object_mut()
+                .into_iter()
+                .flat_map(|m| m.values_mut())
+            {
+                normalize(v, item);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn to_integer(value: &mut Value) {
+    if value.is_f64() {
+        if let Some(n) = integer(value) {
+            *value = Value::from(n);
         }
     }
 }
@@ -389,6 +448,32 @@ mod tests {
         for bad in ["", "-", ".5", "5.", "1e5", "+1", "1,000", "26.61%", " 1"] {
             assert!(!is_decimal(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn integers_written_with_a_fraction_are_integers() {
+        let schema = object(vec![
+            FieldSchema::required("n", Schema::INT32),
+            FieldSchema::optional("big", Schema::INT64),
+            FieldSchema::optional("list", Schema::List(Node::new(Schema::INT64))),
+        ]);
+        let mut value = json!({"n": 389.0, "big": -3170807931.0, "list": [1.0, 2]});
+        assert!(validate(&value, &schema, Options::default()).is_empty());
+        let Schema::Object(o) = &schema else {
+            unreachable!()
+        };
+        normalize_integers(&mut value, o);
+        assert_eq!(
+            value,
+            json!({"n": 389, "big": -3170807931i64, "list": [1, 2]})
+        );
+        let bad = validate(
+            &json!({"n": 1.5, "big": 1e19, "list": [-9.3e18]}),
+            &schema,
+            Options::default(),
+        );
+        let pointers: Vec<&str> = bad.iter().map(|v| v.pointer.as_str()).collect();
+        assert_eq!(pointers, ["/n", "/big", "/list/0"]);
     }
 
     #[test]

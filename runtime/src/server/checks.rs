@@ -10,7 +10,7 @@ use super::config::ServerConfig;
 use crate::error::ApiError;
 use crate::operation::{Access, OperationInfo, Presence};
 use crate::schema::ObjectSchema;
-use crate::validate::{validate_object, Options, Violation};
+use crate::validate::{normalize_integers, validate_object, Options, Violation};
 
 /// What the request checks need to know about an operation. The generated
 /// [`OperationInfo`] implements it, and so do the rows of a mock table, so
@@ -113,7 +113,7 @@ pub async fn check(
         None
     };
 
-    let value: Value = if bytes.iter().all(u8::is_ascii_whitespace) {
+    let mut value: Value = if bytes.iter().all(u8::is_ascii_whitespace) {
         Value::Object(Default::default())
     } else {
         serde_json::from_slice(&bytes).map_err(|e| {
@@ -134,6 +134,7 @@ pub async fn check(
     if !violations.is_empty() {
         return Err(ApiError::validation(&violations));
     }
+    normalize_integers(&mut value, op.request_schema());
     Ok(Checked {
         headers,
         principal,
@@ -155,10 +156,12 @@ fn header_violations(
             continue;
         }
         let at = || format!("/headers/{name}");
+        // Visible ASCII and spaces: `to_str` also lets a tab through.
+        let visible = |v: &str| v.bytes().all(|b| (0x20..0x7f).contains(&b));
         let value = match headers.get(name).map(|v| v.to_str()) {
             None => None,
-            Some(Ok(v)) => Some(v),
-            Some(Err(_)) => {
+            Some(Ok(v)) if visible(v) => Some(v),
+            Some(_) => {
                 out.push(Violation {
                     pointer: at(),
                     reason: format!("header `{name}` must be visible ASCII"),

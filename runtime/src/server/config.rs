@@ -9,11 +9,7 @@ use crate::operation::TokenKind;
 /// Largest request body accepted, in bytes.
 pub const DEFAULT_BODY_LIMIT: usize = 256 * 1024;
 
-/// Longest value accepted in a header that an operation declares (`token`
-/// included), in characters: header values are visible ASCII, so this is
-/// also their length in bytes. A longer one is `BIZGEN_VALIDATION`, and a
-/// longer `trace` is never echoed.
-pub const DEFAULT_HEADER_LIMIT: usize = 1024;
+pub use crate::operation::DEFAULT_HEADER_LIMIT;
 
 /// Shared settings of the generated routers and the mock.
 #[derive(Clone)]

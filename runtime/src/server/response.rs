@@ -65,7 +65,9 @@ pub(crate) fn trace_within(headers: &HeaderMap, limit: usize) -> String {
     headers
         .get("trace")
         .and_then(|v| v.to_str().ok())
-        .filter(|t| !t.is_empty() && t.len() <= limit)
+        .filter(|t| {
+            !t.is_empty() && t.len() <= limit && t.bytes().all(|b| (0x20..0x7f).contains(&b))
+        })
         .map(str::to_owned)
         .unwrap_or_else(new_trace)
 }
