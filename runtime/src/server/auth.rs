@@ -1,16 +1,11 @@
-//! Tokens: who made a call ([`Principal`]), how tokens are checked
-//! ([`Authenticator`], [`StaticTokens`]), and the check of an operation's
-//! `token` header against its access level.
+//! Tokens: who made a call ([`Principal`]) and how tokens are checked
+//! ([`Authenticator`], [`StaticTokens`]). The check of an operation's
+//! `token` header against its access level is one of the [`super::checks`].
 
 use std::future::Future;
 use std::pin::Pin;
 
-use axum::http::HeaderMap;
-
-use super::checks::Contract;
-use super::config::ServerConfig;
-use crate::error::ApiError;
-use crate::operation::{Presence, TokenKind};
+use crate::operation::TokenKind;
 
 /// Who made an authenticated call.
 #[derive(Clone, PartialEq, Eq)]
@@ -153,56 +148,5 @@ impl Authenticator for StaticTokens {
 
     fn issue(&self, kind: TokenKind) -> Option<String> {
         self.list(kind).first().map(|(t, _)| t.clone())
-    }
-}
-
-/// The `token` header, if one was sent (blank counts as none).
-pub(super) fn token_of(headers: &HeaderMap) -> Option<&str> {
-    headers
-        .get("token")
-        .and_then(|v| v.to_str().ok())
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-}
-
-/// Whether the operation's `token` header is required (access `login` or
-/// `admin`).
-pub(super) fn token_required(op: &impl Contract) -> bool {
-    op.headers()
-        .any(|(name, presence)| name == "token" && presence == Presence::Required)
-}
-
-/// The caller of an operation: `None` where it takes no token (or an
-/// optional one that was not sent); a missing required token or one the
-/// authenticator rejects is `BIZGEN_UNAUTHENTICATED`.
-pub(super) async fn authenticate(
-    op: &impl Contract,
-    config: &ServerConfig,
-    headers: &HeaderMap,
-) -> Result<Option<Principal>, ApiError> {
-    let Some(kind) = op.access().token_kind() else {
-        return Ok(None);
-    };
-    match token_of(headers) {
-        None if token_required(op) => Err(ApiError::unauthenticated(format!(
-            "{} needs a {} token in the `token` header",
-            op.biz_type(),
-            kind_name(kind)
-        ))),
-        None => Ok(None),
-        Some(token) => match config.authenticator().authenticate_boxed(kind, token).await {
-            Some(p) => Ok(Some(p)),
-            None => Err(ApiError::unauthenticated(format!(
-                "the token is not a valid {} token",
-                kind_name(kind)
-            ))),
-        },
-    }
-}
-
-fn kind_name(kind: TokenKind) -> &'static str {
-    match kind {
-        TokenKind::Customer => "C-side customer",
-        TokenKind::Admin => "B-side admin",
     }
 }

@@ -5,10 +5,10 @@ use axum::extract::Request;
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use serde_json::Value;
 
-use super::auth::{authenticate, token_of, token_required, Principal};
+use super::auth::Principal;
 use super::config::ServerConfig;
 use crate::error::ApiError;
-use crate::operation::{Access, OperationInfo, Presence};
+use crate::operation::{Access, OperationInfo, Presence, TokenKind};
 use crate::schema::ObjectSchema;
 use crate::validate::{normalize_integers, validate_object, Options, Violation};
 
@@ -192,5 +192,56 @@ fn missing_header(name: &str) -> Violation {
     Violation {
         pointer: format!("/headers/{name}"),
         reason: format!("required header `{name}` is missing"),
+    }
+}
+
+/// The `token` header, if one was sent (blank counts as none).
+fn token_of(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get("token")
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+}
+
+/// Whether the operation's `token` header is required (access `login` or
+/// `admin`).
+fn token_required(op: &impl Contract) -> bool {
+    op.headers()
+        .any(|(name, presence)| name == "token" && presence == Presence::Required)
+}
+
+/// The caller of an operation: `None` where it takes no token (or an
+/// optional one that was not sent); a missing required token or one the
+/// authenticator rejects is `BIZGEN_UNAUTHENTICATED`.
+async fn authenticate(
+    op: &impl Contract,
+    config: &ServerConfig,
+    headers: &HeaderMap,
+) -> Result<Option<Principal>, ApiError> {
+    let Some(kind) = op.access().token_kind() else {
+        return Ok(None);
+    };
+    match token_of(headers) {
+        None if token_required(op) => Err(ApiError::unauthenticated(format!(
+            "{} needs a {} token in the `token` header",
+            op.biz_type(),
+            kind_name(kind)
+        ))),
+        None => Ok(None),
+        Some(token) => match config.authenticator().authenticate_boxed(kind, token).await {
+            Some(p) => Ok(Some(p)),
+            None => Err(ApiError::unauthenticated(format!(
+                "the token is not a valid {} token",
+                kind_name(kind)
+            ))),
+        },
+    }
+}
+
+fn kind_name(kind: TokenKind) -> &'static str {
+    match kind {
+        TokenKind::Customer => "C-side customer",
+        TokenKind::Admin => "B-side admin",
     }
 }

@@ -6,9 +6,9 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 
-use super::config::DEFAULT_HEADER_LIMIT;
 use crate::envelope::Envelope;
 use crate::error::{codes, ApiError};
+use crate::operation::DEFAULT_HEADER_LIMIT;
 
 /// Which HTTP status an answer carries. The body is always the envelope.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
