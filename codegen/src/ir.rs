@@ -177,6 +177,16 @@ pub enum Code {
     Str(String),
 }
 
+impl Code {
+    /// The code as a JSON value (`3`, `"baseInfo"`).
+    pub fn to_json(&self) -> Value {
+        match self {
+            Code::Int(n) => Value::from(*n),
+            Code::Str(s) => Value::from(s.as_str()),
+        }
+    }
+}
+
 impl std::fmt::Display for Code {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

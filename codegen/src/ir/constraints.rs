@@ -56,15 +56,9 @@ impl Constraints {
         put("format", self.format.map(|v| json!(v.name())));
         put(
             "allowed",
-            self.allowed.as_ref().map(|codes| {
-                codes
-                    .iter()
-                    .map(|c| match c {
-                        Code::Int(n) => json!(n),
-                        Code::Str(s) => json!(s),
-                    })
-                    .collect()
-            }),
+            self.allowed
+                .as_ref()
+                .map(|codes| codes.iter().map(Code::to_json).collect()),
         );
         Value::Object(out)
     }

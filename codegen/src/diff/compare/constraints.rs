@@ -131,19 +131,8 @@ fn allowed(c: &mut ConstraintChanges, o: Option<&[Code]>, n: Option<&[Code]>) {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let json = |codes: Option<&[Code]>| {
-        codes.map(|codes| {
-            Value::Array(
-                codes
-                    .iter()
-                    .map(|c| match c {
-                        Code::Int(n) => Value::from(*n),
-                        Code::Str(s) => Value::from(s.as_str()),
-                    })
-                    .collect(),
-            )
-        })
-    };
+    let json =
+        |codes: Option<&[Code]>| codes.map(|c| Value::Array(c.iter().map(Code::to_json).collect()));
     let (va, vb) = (json(o), json(n));
     match (o, n) {
         (None, Some(b)) => c
