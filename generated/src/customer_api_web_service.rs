@@ -564,6 +564,32 @@ impl rt::Operation for PageRequest {
     const INFO: &'static rt::OperationInfo = &operations::PAGE;
 }
 
+#[cfg(feature = "client")]
+impl rt::Paginated for PageRequest {
+    type Item = super::types::ApiKey;
+
+    fn page_number(&self) -> ::core::option::Option<i64> {
+        self.current.map(i64::from)
+    }
+
+    fn page_size(&self) -> ::core::option::Option<i64> {
+        self.size.map(i64::from)
+    }
+
+    fn set_page_number(&mut self, page: i64) {
+        self.current = ::core::option::Option::Some(
+            i32::try_from(page).unwrap_or(i32::MAX),
+        );
+    }
+
+    fn into_page(data: super::types::ApiKeyPage) -> rt::Page<Self::Item> {
+        rt::Page {
+            items: data.records.unwrap_or_default(),
+            total: data.total,
+        }
+    }
+}
+
 impl rt::Operation for QueryApiRequest {
     type Response = super::types::ApiKey;
     const INFO: &'static rt::OperationInfo = &operations::QUERY_API;
@@ -608,6 +634,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::DowngradeRequest::object_schema,
     };
 
@@ -646,6 +673,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::ApplyApiRequest::object_schema,
     };
 
@@ -684,6 +712,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::DelApiRequest::object_schema,
     };
 
@@ -722,6 +751,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::EditApiPermissionRequest::object_schema,
     };
 
@@ -760,6 +790,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: true,
         request: super::PageRequest::object_schema,
     };
 
@@ -798,6 +829,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: true,
         request: super::QueryApiRequest::object_schema,
     };
 
@@ -1195,6 +1227,13 @@ impl<M: rt::CallMode> Client<'_, M> {
         request: &PageRequest,
     ) -> Result<M::Output<super::types::ApiKeyPage>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
+    }
+
+    /// Every item of [`page`](Self::page), page by page: a stream of `records` that asks for the next page only when this one is used up, from the request's `current` (1 when unset), and stops after `total` items (or at an empty page).
+    ///
+    /// Each page is one call with this handle's options, retried like any other call; a page that fails is the stream's last item, an error. Read it as a `Stream`, or without a stream crate with [`Pages::next`](rt::Pages::next) and [`Pages::try_collect`](rt::Pages::try_collect).
+    pub fn page_all(&self, request: &PageRequest) -> rt::Pages<super::types::ApiKey> {
+        self.client.page_all(request, &self.options)
     }
 
     /// Get one API key

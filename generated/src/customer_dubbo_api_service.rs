@@ -79,6 +79,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::ResetAccountRequest::object_schema,
     };
 

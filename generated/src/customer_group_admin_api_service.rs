@@ -120,6 +120,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: true,
         request: super::GroupListRequest::object_schema,
     };
 

@@ -4637,6 +4637,32 @@ impl rt::Operation for QueryLiabilitiesWaterByPageRequest {
     const INFO: &'static rt::OperationInfo = &operations::QUERY_LIABILITIES_WATER_BY_PAGE;
 }
 
+#[cfg(feature = "client")]
+impl rt::Paginated for QueryLiabilitiesWaterByPageRequest {
+    type Item = super::types::LiabilitiesWaterRecord;
+
+    fn page_number(&self) -> ::core::option::Option<i64> {
+        self.current.map(i64::from)
+    }
+
+    fn page_size(&self) -> ::core::option::Option<i64> {
+        self.size.map(i64::from)
+    }
+
+    fn set_page_number(&mut self, page: i64) {
+        self.current = ::core::option::Option::Some(
+            i32::try_from(page).unwrap_or(i32::MAX),
+        );
+    }
+
+    fn into_page(data: super::types::LiabilitiesWaterPage) -> rt::Page<Self::Item> {
+        rt::Page {
+            items: data.records.unwrap_or_default(),
+            total: data.total,
+        }
+    }
+}
+
 impl rt::Operation for UpdateAssertsPwdRequest {
     type Response = ();
     const INFO: &'static rt::OperationInfo = &operations::UPDATE_ASSERTS_PWD;
@@ -4856,6 +4882,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: true,
         request: super::FindThirdAccountInfoRequest::object_schema,
     };
 
@@ -4889,6 +4916,7 @@ pub mod operations {
                 source: rt::HeaderSource::Lang,
             },
         ],
+        read_only: true,
         request: super::CheckGoogleMfaStatusRequest::object_schema,
     };
 
@@ -4927,6 +4955,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: true,
         request: super::CheckStatusRequest::object_schema,
     };
 
@@ -4965,6 +4994,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: true,
         request: super::QueryAccountAssetsInfoRequest::object_schema,
     };
 
@@ -5003,6 +5033,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: true,
         request: super::QueryAccountByIdRequest::object_schema,
     };
 
@@ -5041,6 +5072,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: true,
         request: super::QueryCustomerAssetsRequest::object_schema,
     };
 
@@ -5079,6 +5111,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: true,
         request: super::QueryCustomerAssetsInfoRequest::object_schema,
     };
 
@@ -5117,6 +5150,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: true,
         request: super::QueryLiabilitiesWaterByPageRequest::object_schema,
     };
 
@@ -5155,6 +5189,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::UpdateAssertsPwdRequest::object_schema,
     };
 
@@ -5193,6 +5228,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::UpdateAssertsPwdMfaRequest::object_schema,
     };
 
@@ -5231,6 +5267,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::UpdateLoginPwdRequest::object_schema,
     };
 
@@ -5269,6 +5306,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::UpdateLoginPwdMfaRequest::object_schema,
     };
 
@@ -5302,6 +5340,7 @@ pub mod operations {
                 source: rt::HeaderSource::Lang,
             },
         ],
+        read_only: true,
         request: super::GroupListRequest::object_schema,
     };
 
@@ -5340,6 +5379,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::ChangeEmailMfaRequest::object_schema,
     };
 
@@ -5378,6 +5418,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::ChangePhoneMfaRequest::object_schema,
     };
 
@@ -5416,6 +5457,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::ChangeCountryRequest::object_schema,
     };
 
@@ -5454,6 +5496,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::BindAssertsPwdMfaRequest::object_schema,
     };
 
@@ -5492,6 +5535,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::ForgetAssertsPwdMfaRequest::object_schema,
     };
 
@@ -5530,6 +5574,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::BindThirdAccountRequest::object_schema,
     };
 
@@ -5568,6 +5613,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: true,
         request: super::QueryLatestBalanceOfUserAccountInExternalSystemRequest::object_schema,
     };
 
@@ -5606,6 +5652,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: true,
         request: super::FindPhoneAndEmailRequest::object_schema,
     };
 
@@ -5644,6 +5691,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::BindLoginPwdRequest::object_schema,
     };
 
@@ -5682,6 +5730,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::ChangeEmailRequest::object_schema,
     };
 
@@ -5720,6 +5769,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::ChangeEmailV1v1v2Request::object_schema,
     };
 
@@ -5758,6 +5808,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::ChangePhoneRequest::object_schema,
     };
 
@@ -5796,6 +5847,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::ChangePhoneV1v1v2Request::object_schema,
     };
 
@@ -5829,6 +5881,7 @@ pub mod operations {
                 source: rt::HeaderSource::Lang,
             },
         ],
+        read_only: true,
         request: super::CheckCustomerExistRequest::object_schema,
     };
 
@@ -5867,6 +5920,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::DestroyRequest::object_schema,
     };
 
@@ -5905,6 +5959,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::EnableOrForbidMfaRequest::object_schema,
     };
 
@@ -5943,6 +5998,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: true,
         request: super::FindCustomerInfoRequest::object_schema,
     };
 
@@ -5981,6 +6037,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::ForgetAssertsPwdRequest::object_schema,
     };
 
@@ -6019,6 +6076,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::ForgetAssertsPwdV1v1v2Request::object_schema,
     };
 
@@ -6052,6 +6110,7 @@ pub mod operations {
                 source: rt::HeaderSource::Lang,
             },
         ],
+        read_only: false,
         request: super::ForgetLoginPwdRequest::object_schema,
     };
 
@@ -6090,6 +6149,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::BindAssertsPwdRequest::object_schema,
     };
 
@@ -6128,6 +6188,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::BindEmailRequest::object_schema,
     };
 
@@ -6166,6 +6227,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::BindPhoneRequest::object_schema,
     };
 
@@ -6204,6 +6266,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::ChangeLangRequest::object_schema,
     };
 
@@ -6242,6 +6305,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: true,
         request: super::FindCustomerLangRequest::object_schema,
     };
 
@@ -6280,6 +6344,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::ChangeCustomerAddressAndPostalCodeRequest::object_schema,
     };
 
@@ -6318,6 +6383,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::FirstSetPhoneRequest::object_schema,
     };
 
@@ -6356,6 +6422,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::FirstSetEmailRequest::object_schema,
     };
 
@@ -6394,6 +6461,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::FirstTimeSettingLoginPasswordRequest::object_schema,
     };
 
@@ -6427,6 +6495,7 @@ pub mod operations {
                 source: rt::HeaderSource::Lang,
             },
         ],
+        read_only: false,
         request: super::LoginRequest::object_schema,
     };
 
@@ -6465,6 +6534,7 @@ pub mod operations {
                 source: rt::HeaderSource::ForwardedFor,
             },
         ],
+        read_only: false,
         request: super::RegisterRequest::object_schema,
     };
 
@@ -8510,6 +8580,16 @@ impl<M: rt::CallMode> Client<'_, M> {
         request: &QueryLiabilitiesWaterByPageRequest,
     ) -> Result<M::Output<super::types::LiabilitiesWaterPage>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
+    }
+
+    /// Every item of [`query_liabilities_water_by_page`](Self::query_liabilities_water_by_page), page by page: a stream of `records` that asks for the next page only when this one is used up, from the request's `current` (1 when unset), and stops after `total` items (or at an empty page).
+    ///
+    /// Each page is one call with this handle's options, retried like any other call; a page that fails is the stream's last item, an error. Read it as a `Stream`, or without a stream crate with [`Pages::next`](rt::Pages::next) and [`Pages::try_collect`](rt::Pages::try_collect).
+    pub fn query_liabilities_water_by_page_all(
+        &self,
+        request: &QueryLiabilitiesWaterByPageRequest,
+    ) -> rt::Pages<super::types::LiabilitiesWaterRecord> {
+        self.client.page_all(request, &self.options)
     }
 
     /// Change the fund password

@@ -146,6 +146,7 @@ pub mod operations {
                 source: rt::HeaderSource::Trace,
             },
         ],
+        read_only: true,
         request: super::CheckCustomerExistRequest::object_schema,
     };
 

@@ -102,6 +102,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::SwitchAccountRequest::object_schema,
     };
 
@@ -135,6 +136,7 @@ pub mod operations {
                 source: rt::HeaderSource::Token,
             },
         ],
+        read_only: false,
         request: super::RandomKeyRequest::object_schema,
     };
 

@@ -7,6 +7,7 @@ mod docs;
 mod errors;
 mod format;
 mod mock;
+mod paging;
 mod schema;
 mod services;
 mod tokens;
@@ -62,6 +63,7 @@ const RESERVED_FEATURES: &[&str] = &[
     "server",
     "mock",
     "tls",
+    "tracing",
     "serde",
     "all-services",
 ];
@@ -514,7 +516,9 @@ pub fn render_crate_into(
         pub use bizgen_runtime::operation::TokenKind;
         #client_gate
         #[rustfmt::skip]
-        pub use bizgen_runtime::client::{CallOptions, ClientConfig, Error as ClientError, Response};
+        pub use bizgen_runtime::client::{
+            CallOptions, ClientConfig, Error as ClientError, Hooks, Pages, RequestInfo, Response, ResponseInfo, RetryPolicy,
+        };
         #server_gate
         #[rustfmt::skip]
         pub use bizgen_runtime::server::{
@@ -574,6 +578,9 @@ default = [\"client\", \"tls\", \"all-services\"]
 client = [\"bizgen-runtime/client\"]
 # HTTPS for the client: rustls with the webpki root certificates.
 tls = [\"client\", \"bizgen-runtime/tls\"]
+# The client's `tracing` spans and events (bizType, trace, attempt, HTTP
+# status, envelope code, elapsed time; tokens and sensitive fields masked).
+tracing = [\"client\", \"bizgen-runtime/tracing\"]
 # One trait per service and the axum router (axum, tokio).
 server = [\"bizgen-runtime/server\"]
 # A mock of every service that answers with the spec's examples, and its binary.

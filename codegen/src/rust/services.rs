@@ -173,6 +173,7 @@ pub fn emit_service(api: &Api, service: &Service, gates: Gates) -> TokenStream {
                 })
             });
         let request = ident(&op.request.rust_name);
+        let read_only = op.read_only;
         let doc = format!(" `{}`: {}", op.name, op.summary);
         quote! {
             #[doc = #doc]
@@ -184,6 +185,7 @@ pub fn emit_service(api: &Api, service: &Service, gates: Gates) -> TokenStream {
                 access: #rt::Access::#access,
                 version: #version,
                 headers: &[#(#headers),*],
+                read_only: #read_only,
                 request: super::#request::object_schema,
             };
         }
@@ -204,11 +206,13 @@ pub fn emit_service(api: &Api, service: &Service, gates: Gates) -> TokenStream {
         let request = ident(&op.request.rust_name);
         let response = response_type(op);
         let info = info_ident(op);
+        let paginated = super::paging::emit_paginated(api, op, gates);
         quote! {
             impl #rt::Operation for #request {
                 type Response = #response;
                 const INFO: &'static #rt::OperationInfo = &operations::#info;
             }
+            #paginated
         }
     });
 
@@ -256,12 +260,15 @@ pub fn emit_service(api: &Api, service: &Service, gates: Gates) -> TokenStream {
             },
         };
         let deprecated = deprecated_attr(op.deprecated, &op.deprecation);
+        let page_all = super::paging::emit_page_all(api, op).map(|m| quote!(#deprecated #m));
         quote! {
             #doc
             #deprecated
             pub async fn #method(&self, request: &#request) -> Result<M::Output<#response>, #rt::ClientError> {
                 #body
             }
+
+            #page_all
         }
     });
 
