@@ -17,11 +17,15 @@ export interface ApiKey {
   /**
    * Customer group the key belongs to.
    *
+   * 该 API Key 所属的客户组ID
+   *
    * Wire name `customerGroupId`, int64 (a `bigint`, decoded without loss), nullable.
    */
   customerGroupId?: bigint | null;
   /**
    * Interfaces (bizType_version_gateway) the key may call; null where not loaded.
+   *
+   * 该 API Key 可调用的接口（格式为 `bizType_version_gateway`）；未加载时为 `null`。
    *
    * Wire name `sources`, `list<string>`, nullable.
    */
@@ -29,11 +33,15 @@ export interface ApiKey {
   /**
    * The public API key identifier (32 hex characters).
    *
+   * 公开的 API Key 标识（32 位十六进制字符）
+   *
    * Wire name `apiKey`, `string`, nullable.
    */
   apiKey?: string | null;
   /**
    * Last update time (epoch milliseconds).
+   *
+   * 最后更新时间（毫秒时间戳）
    *
    * Wire name `updateTime`, timestamp (epoch milliseconds), nullable.
    */
@@ -41,11 +49,15 @@ export interface ApiKey {
   /**
    * Expiry time (epoch milliseconds).
    *
+   * 过期时间（毫秒时间戳）
+   *
    * Wire name `expiredTime`, timestamp (epoch milliseconds), nullable.
    */
   expiredTime?: number | null;
   /**
    * RSA private key (base64 PKCS#8); returned by applyApi and downgrade, null in lists and queries.
+   *
+   * RSA 私钥（base64 编码的 PKCS#8）；`applyApi` 与 `downgrade` 会返回，列表与查询中为 `null`。
    *
    * Wire name `privateKey`, `string`, nullable. Sensitive: `redact()` masks it for logging.
    */
@@ -53,11 +65,15 @@ export interface ApiKey {
   /**
    * Whitelisted IP addresses, comma separated; null when no whitelist is set.
    *
+   * IP 白名单，多个地址以逗号分隔；未设置白名单时为 `null`。
+   *
    * Wire name `whiteIps`, `string`, nullable.
    */
   whiteIps?: string | null;
   /**
    * Company ID of the white-label tenant.
+   *
+   * 公司ID（白标公司）
    *
    * Wire name `companyId`, int64 (a `bigint`, decoded without loss), nullable.
    */
@@ -65,11 +81,15 @@ export interface ApiKey {
   /**
    * Creation time (epoch milliseconds).
    *
+   * 创建时间（毫秒时间戳）
+   *
    * Wire name `createTime`, timestamp (epoch milliseconds), nullable.
    */
   createTime?: number | null;
   /**
    * Customer ID of the owner.
+   *
+   * 所属客户的客户ID
    *
    * Wire name `customerId`, int64 (a `bigint`, decoded without loss), nullable.
    */
@@ -77,11 +97,15 @@ export interface ApiKey {
   /**
    * Whether calls are restricted to the whitelisted IPs.
    *
+   * 是否只允许白名单 IP 调用
+   *
    * Wire name `ipLimit`, `boolean`, nullable.
    */
   ipLimit?: boolean | null;
   /**
    * API tag (label) chosen by the customer.
+   *
+   * 客户自定义的 API 标签
    *
    * Wire name `tag`, `string`, nullable.
    */
@@ -89,11 +113,15 @@ export interface ApiKey {
   /**
    * Time from which the key may be used for withdrawals (epoch milliseconds).
    *
+   * 该 API Key 可用于出金的起始时间（毫秒时间戳）
+   *
    * Wire name `withdrawTime`, timestamp (epoch milliseconds), nullable.
    */
   withdrawTime?: number | null;
   /**
    * MD5 digest of the secret key.
+   *
+   * 密钥的 MD5 摘要
    *
    * Wire name `secretKeyMd5`, `string`, nullable, format `md5-hex`. Sensitive: `redact()` masks it for logging.
    */
@@ -101,11 +129,15 @@ export interface ApiKey {
   /**
    * API key ID.
    *
+   * API Key ID
+   *
    * Wire name `id`, int64 (a `bigint`, decoded without loss), nullable.
    */
   id?: bigint | null;
   /**
    * Permissions of the key; null in page listings.
+   *
+   * 该 API Key 的权限；分页列表中为 `null`。
    *
    * Wire name `permissionDTOList`, `list<ApiPermission>`, nullable.
    */
@@ -113,17 +145,23 @@ export interface ApiKey {
   /**
    * Customer number of the owner.
    *
+   * 所属客户的客户编号
+   *
    * Wire name `customerNo`, `string`, nullable.
    */
   customerNo?: string | null;
   /**
    * Validity in days (meaning of -1 undocumented: a key with validityDays -1 still has an expiredTime, 90 days after its createTime).
    *
+   * 有效天数（`-1` 的含义未说明：`validityDays` 为 `-1` 的 API Key 仍有 `expiredTime`，为 `createTime` 之后 90 天）。
+   *
    * Wire name `validityDays`, `int32`, nullable.
    */
   validityDays?: number | null;
   /**
    * RSA public key (base64 X.509).
+   *
+   * RSA 公钥（base64 编码的 X.509）
    *
    * Wire name `pubKey`, `string`, nullable.
    */
@@ -139,11 +177,15 @@ export interface ApiKeyPage {
   /**
    * Total number of keys.
    *
+   * API Key 总数
+   *
    * Wire name `total`, int64 (a `bigint`, decoded without loss), nullable.
    */
   total?: bigint | null;
   /**
    * Current page number.
+   *
+   * 当前页码
    *
    * Wire name `current`, `int32`, nullable.
    */
@@ -151,11 +193,15 @@ export interface ApiKeyPage {
   /**
    * Page size.
    *
+   * 每页条数
+   *
    * Wire name `size`, `int32`, nullable.
    */
   size?: number | null;
   /**
    * The keys of this page.
+   *
+   * 本页的 API Key
    *
    * Wire name `records`, `list<ApiKey>`, nullable.
    */
@@ -171,11 +217,15 @@ export interface ApiPermission {
   /**
    * Permission code, e.g. "ready_only" (read), "trade" (spot trade), "contract_trade", "captial_out" (withdraw); spelled as on the wire.
    *
+   * 权限代码，如 `"ready_only"`（只读）、`"trade"`（现货交易）、`"contract_trade"`、`"captial_out"`（出金）；拼写与传输中一致。
+   *
    * Wire name `code`, `string`, nullable.
    */
   code?: string | null;
   /**
    * Paths covered by the permission (undocumented shape).
+   *
+   * 权限覆盖的路径（结构未说明）
    *
    * Wire name `paths`, `list<string>`, nullable.
    */
@@ -183,17 +233,23 @@ export interface ApiPermission {
   /**
    * Whether the customer may switch this permission on or off.
    *
+   * 客户能否开启或关闭该权限
+   *
    * Wire name `canEdit`, `boolean`, nullable.
    */
   canEdit?: boolean | null;
   /**
    * Display name of the permission.
    *
+   * 权限的显示名称
+   *
    * Wire name `name`, `string`, nullable.
    */
   name?: string | null;
   /**
    * Permission status code (undocumented codes).
+   *
+   * 权限状态码（含义未说明）
    *
    * Wire name `status`, `int32`, nullable.
    */
@@ -203,17 +259,21 @@ export interface ApiPermission {
 /**
  * A permission switch requested by editApiPermission.
  *
- * editApiPermission 请求切换的一项权限。
+ * `editApiPermission` 请求切换的一项权限。
  */
 export interface ApiPermissionChange {
   /**
    * Permission code (see ApiPermission.code).
+   *
+   * 权限代码（见 `ApiPermission.code`）
    *
    * Wire name `code`, `string`.
    */
   code?: string;
   /**
    * New status of the permission (codes as in ApiPermission.status, undocumented).
+   *
+   * 权限的新状态（取值同 `ApiPermission.status`，含义未说明）
    *
    * Wire name `status`, `int32`.
    */

@@ -11,11 +11,13 @@ import type * as types from "../types.js";
 /**
  * The logged-in customer's profile as returned by findCustomerInfo. The field meanings below are inferred from their names. Any field may be null.
  *
- * findCustomerInfo 返回的已登录客户资料。任何字段都可能为 null。
+ * `findCustomerInfo` 返回的已登录客户资料。任何字段都可能为 `null`。
  */
 export interface CustomerInfo {
   /**
    * Customer id.
+   *
+   * 客户ID
    *
    * Wire name `id`, int64 (a `bigint`, decoded without loss), nullable.
    */
@@ -23,11 +25,15 @@ export interface CustomerInfo {
   /**
    * Company (white-label tenant) id the customer belongs to.
    *
+   * 客户所属的公司ID（白标公司）
+   *
    * Wire name `companyId`, int64 (a `bigint`, decoded without loss), nullable.
    */
   companyId?: bigint | null;
   /**
    * Customer group id.
+   *
+   * 客户组ID
    *
    * Wire name `customerGroupId`, int64 (a `bigint`, decoded without loss), nullable.
    */
@@ -35,11 +41,15 @@ export interface CustomerInfo {
   /**
    * Customer number.
    *
+   * 客户编号
+   *
    * Wire name `customerNo`, `string`, nullable.
    */
   customerNo?: string | null;
   /**
    * KYC audit status code (undocumented codes).
+   *
+   * KYC 审核状态码（含义未说明）
    *
    * Wire name `kycAuditStatus`, `int32`, nullable.
    */
@@ -47,11 +57,15 @@ export interface CustomerInfo {
   /**
    * Remark of the KYC audit.
    *
+   * KYC 审核备注
+   *
    * Wire name `kycAuditRemark`, `string`, nullable.
    */
   kycAuditRemark?: string | null;
   /**
    * KYC status code (undocumented codes).
+   *
+   * KYC 状态码（含义未说明）
    *
    * Wire name `kycStatus`, `int32`, nullable.
    */
@@ -59,11 +73,15 @@ export interface CustomerInfo {
   /**
    * KYC remark.
    *
+   * KYC 备注
+   *
    * Wire name `kycRemark`, `string`, nullable.
    */
   kycRemark?: string | null;
   /**
    * Trading accounts of the customer (undocumented shape).
+   *
+   * 客户的交易账户（结构未说明）
    *
    * Wire name `accountList`, `json`, nullable.
    */
@@ -71,11 +89,15 @@ export interface CustomerInfo {
   /**
    * Account remark.
    *
+   * 账户备注
+   *
    * Wire name `accountRemark`, `string`, nullable.
    */
   accountRemark?: string | null;
   /**
    * Whether a login password has been set (undocumented values).
+   *
+   * 是否已设置登录密码（取值未说明）
    *
    * Wire name `loginPassStatus`, `string`, nullable.
    */
@@ -83,11 +105,15 @@ export interface CustomerInfo {
   /**
    * Whether a payment password has been set (undocumented values).
    *
+   * 是否已设置支付密码（取值未说明）
+   *
    * Wire name `payPassStatus`, `string`, nullable.
    */
   payPassStatus?: string | null;
   /**
    * Bound email address.
+   *
+   * 已绑定的邮箱
    *
    * Wire name `email`, `string`, nullable.
    */
@@ -95,11 +121,15 @@ export interface CustomerInfo {
   /**
    * Bound phone number.
    *
+   * 已绑定的手机号码
+   *
    * Wire name `phone`, `string`, nullable.
    */
   phone?: string | null;
   /**
    * Area code of the bound phone number.
+   *
+   * 已绑定手机号码的区号
    *
    * Wire name `phoneArea`, `string`, nullable.
    */
@@ -107,11 +137,15 @@ export interface CustomerInfo {
   /**
    * Customer name.
    *
+   * 客户姓名
+   *
    * Wire name `name`, `string`, nullable.
    */
   name?: string | null;
   /**
    * Country.
+   *
+   * 国家
    *
    * Wire name `country`, `string`, nullable.
    */
@@ -119,11 +153,15 @@ export interface CustomerInfo {
   /**
    * Customer type code (undocumented codes).
    *
+   * 客户类型码（含义未说明）
+   *
    * Wire name `type`, `int32`, nullable.
    */
   type?: number | null;
   /**
    * Deposit permission flag (undocumented codes).
+   *
+   * 入金权限标志（含义未说明）
    *
    * Wire name `deposit`, `int32`, nullable.
    */
@@ -131,11 +169,15 @@ export interface CustomerInfo {
   /**
    * Withdrawal permission flag (undocumented codes).
    *
+   * 出金权限标志（含义未说明）
+   *
    * Wire name `withdraw`, `int32`, nullable.
    */
   withdraw?: number | null;
   /**
    * Undocumented flag.
+   *
+   * 标志（含义未说明）
    *
    * Wire name `optional`, `int32`, nullable.
    */
@@ -143,11 +185,15 @@ export interface CustomerInfo {
   /**
    * Activation status code (undocumented codes).
    *
+   * 激活状态码（含义未说明）
+   *
    * Wire name `activateStatus`, `int32`, nullable.
    */
   activateStatus?: number | null;
   /**
    * Activation time, epoch milliseconds.
+   *
+   * 激活时间（毫秒时间戳）
    *
    * Wire name `activateTime`, timestamp (epoch milliseconds), nullable.
    */
@@ -155,11 +201,15 @@ export interface CustomerInfo {
   /**
    * Company-level KYC status code (undocumented codes).
    *
+   * 公司级 KYC 状态码（含义未说明）
+   *
    * Wire name `companyKycStatus`, `int32`, nullable.
    */
   companyKycStatus?: number | null;
   /**
    * Customer status code (undocumented codes).
+   *
+   * 客户状态码（含义未说明）
    *
    * Wire name `status`, `int32`, nullable.
    */
@@ -167,11 +217,15 @@ export interface CustomerInfo {
   /**
    * Code of the third-party server the customer comes from.
    *
+   * 客户来源的第三方系统编号
+   *
    * Wire name `thirdServerCode`, `string`, nullable.
    */
   thirdServerCode?: string | null;
   /**
    * Customer source.
+   *
+   * 客户来源
    *
    * Wire name `source`, `string`, nullable.
    */
@@ -179,11 +233,15 @@ export interface CustomerInfo {
   /**
    * Third-party login source.
    *
+   * 第三方登录来源
+   *
    * Wire name `thirdLoginSource`, `string`, nullable.
    */
   thirdLoginSource?: string | null;
   /**
    * User id at the third party.
+   *
+   * 第三方的用户ID
    *
    * Wire name `thirdUserId`, `string`, nullable.
    */
@@ -191,11 +249,15 @@ export interface CustomerInfo {
   /**
    * Identity document number.
    *
+   * 证件号码
+   *
    * Wire name `idCard`, `string`, nullable. Sensitive: `redact()` masks it for logging.
    */
   idCard?: string | null;
   /**
    * Identity document type.
+   *
+   * 证件类型
    *
    * Wire name `idCardType`, `string`, nullable.
    */
@@ -203,11 +265,15 @@ export interface CustomerInfo {
   /**
    * Raw message from the third party.
    *
+   * 第三方返回的原始信息
+   *
    * Wire name `thirdIntactMsg`, `string`, nullable.
    */
   thirdIntactMsg?: string | null;
   /**
    * First name.
+   *
+   * 名
    *
    * Wire name `firstName`, `string`, nullable.
    */
@@ -215,11 +281,15 @@ export interface CustomerInfo {
   /**
    * Last name.
    *
+   * 姓
+   *
    * Wire name `lastName`, `string`, nullable.
    */
   lastName?: string | null;
   /**
    * Fund flag (undocumented codes).
+   *
+   * 资金标志（含义未说明）
    *
    * Wire name `isFund`, `int32`, nullable.
    */
@@ -227,11 +297,15 @@ export interface CustomerInfo {
   /**
    * Whether a fund (assets) password has been set (undocumented values).
    *
+   * 是否已设置资金密码（取值未说明）
+   *
    * Wire name `assertPassStatus`, `string`, nullable.
    */
   assertPassStatus?: string | null;
   /**
    * Id of the bound Google authenticator (MFA).
+   *
+   * 已绑定的谷歌验证器（MFA）的ID
    *
    * Wire name `googleId`, int64 (a `bigint`, decoded without loss), nullable.
    */
@@ -239,11 +313,15 @@ export interface CustomerInfo {
   /**
    * Account opening type: 0 personal, 1 enterprise.
    *
+   * 开户类型：0 个人，1 企业
+   *
    * Wire name `openAccountType`, enum {@link types.OpenAccountType}, nullable.
    */
   openAccountType?: types.OpenAccountType | null;
   /**
    * Last login time, epoch milliseconds.
+   *
+   * 最后登录时间（毫秒时间戳）
    *
    * Wire name `loginTime`, timestamp (epoch milliseconds), nullable.
    */
@@ -251,11 +329,15 @@ export interface CustomerInfo {
   /**
    * Creation time, epoch milliseconds.
    *
+   * 创建时间（毫秒时间戳）
+   *
    * Wire name `createTime`, timestamp (epoch milliseconds), nullable.
    */
   createTime?: number | null;
   /**
    * Id of a related customer.
+   *
+   * 关联客户的ID
    *
    * Wire name `relationCustomerId`, int64 (a `bigint`, decoded without loss), nullable.
    */
@@ -263,11 +345,15 @@ export interface CustomerInfo {
   /**
    * Company type.
    *
+   * 公司类型
+   *
    * Wire name `companyType`, `string`, nullable.
    */
   companyType?: string | null;
   /**
    * Client the customer registered from.
+   *
+   * 注册来源
    *
    * Wire name `registerSource`, enum {@link types.ClientSource}, nullable.
    */
@@ -275,11 +361,15 @@ export interface CustomerInfo {
   /**
    * Id of the associated company.
    *
+   * 关联公司的ID
+   *
    * Wire name `associationCompanyId`, int64 (a `bigint`, decoded without loss), nullable.
    */
   associationCompanyId?: bigint | null;
   /**
    * Registration time, epoch milliseconds.
+   *
+   * 注册时间（毫秒时间戳）
    *
    * Wire name `registerTime`, timestamp (epoch milliseconds), nullable.
    */
@@ -287,11 +377,15 @@ export interface CustomerInfo {
   /**
    * UTM source of the registration.
    *
+   * 注册时的广告来源
+   *
    * Wire name `utmSource`, `string`, nullable.
    */
   utmSource?: string | null;
   /**
    * Forced-liquidation level (undocumented shape).
+   *
+   * 强平线（结构未说明）
    *
    * Wire name `forceLevel`, `json`, nullable.
    */
@@ -299,11 +393,15 @@ export interface CustomerInfo {
   /**
    * Early-warning level (undocumented shape).
    *
+   * 预警线（结构未说明）
+   *
    * Wire name `earlyWarningLevel`, `json`, nullable.
    */
   earlyWarningLevel?: unknown;
   /**
    * Withdrawal level (undocumented shape).
+   *
+   * 出金线（结构未说明）
    *
    * Wire name `withdrawLevel`, `json`, nullable.
    */
@@ -311,11 +409,15 @@ export interface CustomerInfo {
   /**
    * Postal code.
    *
+   * 邮政编码
+   *
    * Wire name `postalCode`, `string`, nullable.
    */
   postalCode?: string | null;
   /**
    * Agent mark of the customer.
+   *
+   * 客户的代理标记
    *
    * Wire name `customerAgentMark`, `string`, nullable.
    */
@@ -323,11 +425,15 @@ export interface CustomerInfo {
   /**
    * Whether API checking is switched on.
    *
+   * 是否开启 API 校验
+   *
    * Wire name `apiCheckSwitch`, `boolean`, nullable.
    */
   apiCheckSwitch?: boolean | null;
   /**
    * API checking rule.
+   *
+   * API 校验规则
    *
    * Wire name `apiCheckRule`, `string`, nullable.
    */

@@ -15,7 +15,7 @@ class CustomerInfo(_rt.Model):
     """The logged-in customer's profile as returned by findCustomerInfo. The field meanings
     below are inferred from their names. Any field may be null.
 
-    findCustomerInfo 返回的已登录客户资料。任何字段都可能为 null。
+    `findCustomerInfo` 返回的已登录客户资料。任何字段都可能为 `null`。
 
     Wire name ``CustomerInfo``. Read from responses.
     """
@@ -23,265 +23,371 @@ class CustomerInfo(_rt.Model):
     id: int | None
     """Customer id.
 
+    客户ID
+
     Wire name ``id``, int64, nullable.
     """
     company_id: int | None
     """Company (white-label tenant) id the customer belongs to.
+
+    客户所属的公司ID（白标公司）
 
     Wire name ``companyId``, int64, nullable.
     """
     customer_group_id: int | None
     """Customer group id.
 
+    客户组ID
+
     Wire name ``customerGroupId``, int64, nullable.
     """
     customer_no: str | None
     """Customer number.
+
+    客户编号
 
     Wire name ``customerNo``, string, nullable.
     """
     kyc_audit_status: int | None
     """KYC audit status code (undocumented codes).
 
+    KYC 审核状态码（含义未说明）
+
     Wire name ``kycAuditStatus``, int32, nullable.
     """
     kyc_audit_remark: str | None
     """Remark of the KYC audit.
+
+    KYC 审核备注
 
     Wire name ``kycAuditRemark``, string, nullable.
     """
     kyc_status: int | None
     """KYC status code (undocumented codes).
 
+    KYC 状态码（含义未说明）
+
     Wire name ``kycStatus``, int32, nullable.
     """
     kyc_remark: str | None
     """KYC remark.
+
+    KYC 备注
 
     Wire name ``kycRemark``, string, nullable.
     """
     account_list: Any
     """Trading accounts of the customer (undocumented shape).
 
+    客户的交易账户（结构未说明）
+
     Wire name ``accountList``, any JSON value, nullable.
     """
     account_remark: str | None
     """Account remark.
+
+    账户备注
 
     Wire name ``accountRemark``, string, nullable.
     """
     login_pass_status: str | None
     """Whether a login password has been set (undocumented values).
 
+    是否已设置登录密码（取值未说明）
+
     Wire name ``loginPassStatus``, string, nullable.
     """
     pay_pass_status: str | None
     """Whether a payment password has been set (undocumented values).
+
+    是否已设置支付密码（取值未说明）
 
     Wire name ``payPassStatus``, string, nullable.
     """
     email: str | None
     """Bound email address.
 
+    已绑定的邮箱
+
     Wire name ``email``, string, nullable.
     """
     phone: str | None
     """Bound phone number.
+
+    已绑定的手机号码
 
     Wire name ``phone``, string, nullable.
     """
     phone_area: str | None
     """Area code of the bound phone number.
 
+    已绑定手机号码的区号
+
     Wire name ``phoneArea``, string, nullable.
     """
     name: str | None
     """Customer name.
+
+    客户姓名
 
     Wire name ``name``, string, nullable.
     """
     country: str | None
     """Country.
 
+    国家
+
     Wire name ``country``, string, nullable.
     """
     type: int | None
     """Customer type code (undocumented codes).
+
+    客户类型码（含义未说明）
 
     Wire name ``type``, int32, nullable.
     """
     deposit: int | None
     """Deposit permission flag (undocumented codes).
 
+    入金权限标志（含义未说明）
+
     Wire name ``deposit``, int32, nullable.
     """
     withdraw: int | None
     """Withdrawal permission flag (undocumented codes).
+
+    出金权限标志（含义未说明）
 
     Wire name ``withdraw``, int32, nullable.
     """
     optional: int | None
     """Undocumented flag.
 
+    标志（含义未说明）
+
     Wire name ``optional``, int32, nullable.
     """
     activate_status: int | None
     """Activation status code (undocumented codes).
+
+    激活状态码（含义未说明）
 
     Wire name ``activateStatus``, int32, nullable.
     """
     activate_time: int | None
     """Activation time, epoch milliseconds.
 
+    激活时间（毫秒时间戳）
+
     Wire name ``activateTime``, timestamp (epoch milliseconds), nullable.
     """
     company_kyc_status: int | None
     """Company-level KYC status code (undocumented codes).
+
+    公司级 KYC 状态码（含义未说明）
 
     Wire name ``companyKycStatus``, int32, nullable.
     """
     status: int | None
     """Customer status code (undocumented codes).
 
+    客户状态码（含义未说明）
+
     Wire name ``status``, int32, nullable.
     """
     third_server_code: str | None
     """Code of the third-party server the customer comes from.
+
+    客户来源的第三方系统编号
 
     Wire name ``thirdServerCode``, string, nullable.
     """
     source: str | None
     """Customer source.
 
+    客户来源
+
     Wire name ``source``, string, nullable.
     """
     third_login_source: str | None
     """Third-party login source.
+
+    第三方登录来源
 
     Wire name ``thirdLoginSource``, string, nullable.
     """
     third_user_id: str | None
     """User id at the third party.
 
+    第三方的用户ID
+
     Wire name ``thirdUserId``, string, nullable.
     """
     id_card: str | None
     """Identity document number.
+
+    证件号码
 
     Wire name ``idCard``, string, nullable. Sensitive: masked in ``repr``.
     """
     id_card_type: str | None
     """Identity document type.
 
+    证件类型
+
     Wire name ``idCardType``, string, nullable.
     """
     third_intact_msg: str | None
     """Raw message from the third party.
+
+    第三方返回的原始信息
 
     Wire name ``thirdIntactMsg``, string, nullable.
     """
     first_name: str | None
     """First name.
 
+    名
+
     Wire name ``firstName``, string, nullable.
     """
     last_name: str | None
     """Last name.
+
+    姓
 
     Wire name ``lastName``, string, nullable.
     """
     is_fund: int | None
     """Fund flag (undocumented codes).
 
+    资金标志（含义未说明）
+
     Wire name ``isFund``, int32, nullable.
     """
     assert_pass_status: str | None
     """Whether a fund (assets) password has been set (undocumented values).
+
+    是否已设置资金密码（取值未说明）
 
     Wire name ``assertPassStatus``, string, nullable.
     """
     google_id: int | None
     """Id of the bound Google authenticator (MFA).
 
+    已绑定的谷歌验证器（MFA）的ID
+
     Wire name ``googleId``, int64, nullable.
     """
     open_account_type: OpenAccountType | None
     """Account opening type: 0 personal, 1 enterprise.
+
+    开户类型：0 个人，1 企业
 
     Wire name ``openAccountType``, enum :class:`OpenAccountType`, nullable.
     """
     login_time: int | None
     """Last login time, epoch milliseconds.
 
+    最后登录时间（毫秒时间戳）
+
     Wire name ``loginTime``, timestamp (epoch milliseconds), nullable.
     """
     create_time: int | None
     """Creation time, epoch milliseconds.
+
+    创建时间（毫秒时间戳）
 
     Wire name ``createTime``, timestamp (epoch milliseconds), nullable.
     """
     relation_customer_id: int | None
     """Id of a related customer.
 
+    关联客户的ID
+
     Wire name ``relationCustomerId``, int64, nullable.
     """
     company_type: str | None
     """Company type.
+
+    公司类型
 
     Wire name ``companyType``, string, nullable.
     """
     register_source: ClientSource | None
     """Client the customer registered from.
 
+    注册来源
+
     Wire name ``registerSource``, enum :class:`ClientSource`, nullable.
     """
     association_company_id: int | None
     """Id of the associated company.
+
+    关联公司的ID
 
     Wire name ``associationCompanyId``, int64, nullable.
     """
     register_time: int | None
     """Registration time, epoch milliseconds.
 
+    注册时间（毫秒时间戳）
+
     Wire name ``registerTime``, timestamp (epoch milliseconds), nullable.
     """
     utm_source: str | None
     """UTM source of the registration.
+
+    注册时的广告来源
 
     Wire name ``utmSource``, string, nullable.
     """
     force_level: Any
     """Forced-liquidation level (undocumented shape).
 
+    强平线（结构未说明）
+
     Wire name ``forceLevel``, any JSON value, nullable.
     """
     early_warning_level: Any
     """Early-warning level (undocumented shape).
+
+    预警线（结构未说明）
 
     Wire name ``earlyWarningLevel``, any JSON value, nullable.
     """
     withdraw_level: Any
     """Withdrawal level (undocumented shape).
 
+    出金线（结构未说明）
+
     Wire name ``withdrawLevel``, any JSON value, nullable.
     """
     postal_code: str | None
     """Postal code.
+
+    邮政编码
 
     Wire name ``postalCode``, string, nullable.
     """
     customer_agent_mark: str | None
     """Agent mark of the customer.
 
+    客户的代理标记
+
     Wire name ``customerAgentMark``, string, nullable.
     """
     api_check_switch: bool | None
     """Whether API checking is switched on.
 
+    是否开启 API 校验
+
     Wire name ``apiCheckSwitch``, boolean, nullable.
     """
     api_check_rule: str | None
     """API checking rule.
+
+    API 校验规则
 
     Wire name ``apiCheckRule``, string, nullable.
     """

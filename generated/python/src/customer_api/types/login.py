@@ -23,35 +23,49 @@ class KycElement(_rt.Model):
     element_code: str | None
     """Element code.
 
+    元素代码
+
     Wire name ``elementCode``, string, nullable.
     """
     element_name: str | None
     """Element name.
+
+    元素名称
 
     Wire name ``elementName``, string, nullable.
     """
     show_type: str | None
     """How the element is displayed (input type).
 
+    元素的显示方式（输入类型）
+
     Wire name ``showType``, string, nullable.
     """
     extend: str | None
     """Extra settings of the element.
+
+    元素的扩展设置
 
     Wire name ``extend``, string, nullable.
     """
     element_value: str | None
     """Value of the element.
 
+    元素的值
+
     Wire name ``elementValue``, string, nullable.
     """
     element_value_input_group: str | None
     """Values of an input group.
 
+    输入组的值
+
     Wire name ``elementValueInputGroup``, string, nullable.
     """
     element_code_input_group: str | None
     """Codes of an input group.
+
+    输入组的代码
 
     Wire name ``elementCodeInputGroup``, string, nullable.
     """
@@ -100,30 +114,42 @@ class KycLevel(_rt.Model):
     level_code: str | None
     """Level code.
 
+    等级代码
+
     Wire name ``levelCode``, string, nullable.
     """
     open_account_type: OpenAccountType | None
     """Account opening type the level applies to.
+
+    该等级适用的开户类型
 
     Wire name ``openAccountType``, enum :class:`OpenAccountType`, nullable.
     """
     level_name: str | None
     """Level name.
 
+    等级名称
+
     Wire name ``levelName``, string, nullable.
     """
     path_name: str | None
     """Verification path name.
+
+    认证路径名称
 
     Wire name ``pathName``, string, nullable.
     """
     path_code: str | None
     """Verification path code.
 
+    认证路径代码
+
     Wire name ``pathCode``, string, nullable.
     """
     element_list: list[KycElement] | None
     """Form elements of the level.
+
+    该等级的表单元素
 
     Wire name ``elementList``, list of :class:`KycElement`, nullable.
     """
@@ -169,235 +195,329 @@ class LoginResult(_rt.Model):
     customer_group_id: int | None
     """Customer group ID.
 
+    客户组ID
+
     Wire name ``customerGroupId``, int64, nullable.
     """
     third_user_id: str | None
     """User ID at the third-party login source.
+
+    第三方登录来源的用户ID
 
     Wire name ``thirdUserId``, string, nullable.
     """
     google_id: int | None
     """Google MFA binding ID; -1 when Google MFA is not bound.
 
+    谷歌验证绑定ID；未绑定谷歌验证时为 `-1`。
+
     Wire name ``googleId``, int64, nullable.
     """
     last_name: str | None
     """Last name.
+
+    姓
 
     Wire name ``lastName``, string, nullable.
     """
     country: str | None
     """Country code, e.g. "CN".
 
+    国家代码，如 `"CN"`
+
     Wire name ``country``, string, nullable.
     """
     kyc_status: int | None
     """KYC status code.
+
+    KYC 状态码
 
     Wire name ``kycStatus``, int32, nullable.
     """
     company_kyc_status: int | None
     """Company-level KYC status code (undocumented codes).
 
+    公司级 KYC 状态码（含义未说明）
+
     Wire name ``companyKycStatus``, int32, nullable.
     """
     assert_pass_status: str | None
     """Fund (assets) password status code, as a string (e.g. "2").
+
+    资金密码状态码，字符串形式（如 `"2"`）
 
     Wire name ``assertPassStatus``, string, nullable.
     """
     id_card: str | None
     """ID document number.
 
+    证件号码
+
     Wire name ``idCard``, string, nullable.
     """
     third_login_source: str | None
     """Third-party login source (google, facebook, ...).
+
+    第三方登录来源（如 `google`、`facebook`）
 
     Wire name ``thirdLoginSource``, string, nullable.
     """
     pay_pass_status: str | None
     """Payment password status code, as a string.
 
+    支付密码状态码，字符串形式
+
     Wire name ``payPassStatus``, string, nullable.
     """
     kyc_audit_remark: str | None
     """Remark of the KYC audit.
+
+    KYC 审核备注
 
     Wire name ``kycAuditRemark``, string, nullable.
     """
     source: str | None
     """Registration source name, e.g. "H5".
 
+    注册来源名称，如 `"H5"`
+
     Wire name ``source``, string, nullable.
     """
     type: int | None
     """Customer type code.
+
+    客户类型码
 
     Wire name ``type``, int32, nullable.
     """
     register_source: ClientSource | None
     """Registration source.
 
+    注册来源
+
     Wire name ``registerSource``, enum :class:`ClientSource`, nullable.
     """
     login_pass_status: str | None
     """Login password status code, as a string.
+
+    登录密码状态码，字符串形式
 
     Wire name ``loginPassStatus``, string, nullable.
     """
     id_card_type: str | None
     """ID document type.
 
+    证件类型
+
     Wire name ``idCardType``, string, nullable.
     """
     login_time: int | None
     """Time of this login (epoch milliseconds).
+
+    本次登录时间（毫秒时间戳）
 
     Wire name ``loginTime``, timestamp (epoch milliseconds), nullable.
     """
     kyc_remark: str | None
     """KYC remark.
 
+    KYC 备注
+
     Wire name ``kycRemark``, string, nullable.
     """
     association_company_id: int | None
     """Associated company ID.
+
+    关联公司ID
 
     Wire name ``associationCompanyId``, int64, nullable.
     """
     id: int | None
     """Customer ID.
 
+    客户ID
+
     Wire name ``id``, int64, nullable.
     """
     activate_status: int | None
     """Activation status code.
+
+    激活状态码
 
     Wire name ``activateStatus``, int32, nullable.
     """
     email: str | None
     """Email address (masked).
 
+    邮箱（已脱敏）
+
     Wire name ``email``, string, nullable.
     """
     open_account_type: OpenAccountType | None
     """Account opening type.
+
+    开户类型
 
     Wire name ``openAccountType``, enum :class:`OpenAccountType`, nullable.
     """
     account_remark: str | None
     """Account remark.
 
+    账户备注
+
     Wire name ``accountRemark``, string, nullable.
     """
     company_type: str | None
     """Company type, e.g. "real" (real-money) or demo.
+
+    公司类型，如 `"real"`（真实资金）或模拟
 
     Wire name ``companyType``, string, nullable.
     """
     register_time: int | None
     """Registration time (epoch milliseconds).
 
+    注册时间（毫秒时间戳）
+
     Wire name ``registerTime``, timestamp (epoch milliseconds), nullable.
     """
     activate_time: int | None
     """Activation time (epoch milliseconds).
+
+    激活时间（毫秒时间戳）
 
     Wire name ``activateTime``, timestamp (epoch milliseconds), nullable.
     """
     kyc_audit_status: int | None
     """KYC audit status code.
 
+    KYC 审核状态码
+
     Wire name ``kycAuditStatus``, int32, nullable.
     """
     optional: int | None
     """Watch-list (optional symbols) flag.
+
+    自选标志（自选品种）
 
     Wire name ``optional``, int32, nullable.
     """
     is_fund: int | None
     """Fund flag.
 
+    资金标志
+
     Wire name ``isFund``, int32, nullable.
     """
     token: str | None
     """Access token for the `token` header of later calls.
+
+    访问 token，用于之后调用的 `token` 请求头
 
     Wire name ``token``, string, nullable. Sensitive: masked in ``repr``.
     """
     first_name: str | None
     """First name.
 
+    名
+
     Wire name ``firstName``, string, nullable.
     """
     company_id: int | None
     """Company ID of the white-label tenant.
+
+    公司ID（白标公司）
 
     Wire name ``companyId``, int64, nullable.
     """
     third_intact_msg: str | None
     """Raw message from the third-party login source.
 
+    第三方登录来源返回的原始信息
+
     Wire name ``thirdIntactMsg``, string, nullable.
     """
     create_time: int | None
     """Creation time (epoch milliseconds).
+
+    创建时间（毫秒时间戳）
 
     Wire name ``createTime``, timestamp (epoch milliseconds), nullable.
     """
     phone: str | None
     """Phone number (masked).
 
+    手机号码（已脱敏）
+
     Wire name ``phone``, string, nullable.
     """
     relation_customer_id: int | None
     """Related customer ID (0 when none).
+
+    关联客户ID（没有时为 0）
 
     Wire name ``relationCustomerId``, int64, nullable.
     """
     account_list: list[Account] | None
     """Trading accounts of the customer.
 
+    客户的交易账户
+
     Wire name ``accountList``, list of :class:`Account`, nullable.
     """
     name: str | None
     """Full name.
+
+    姓名
 
     Wire name ``name``, string, nullable.
     """
     phone_area: str | None
     """Phone area code, e.g. "+86".
 
+    手机区号，如 `"+86"`
+
     Wire name ``phoneArea``, string, nullable.
     """
     deposit: int | None
     """Deposit permission flag.
+
+    入金权限标志
 
     Wire name ``deposit``, int32, nullable.
     """
     r_token: str | None
     """Refresh token.
 
+    刷新 token
+
     Wire name ``rToken``, string, nullable. Sensitive: masked in ``repr``.
     """
     third_server_code: str | None
     """Unique customer number in a third-party system.
+
+    第三方系统唯一编号
 
     Wire name ``thirdServerCode``, string, nullable.
     """
     customer_no: str | None
     """Customer number.
 
+    客户编号
+
     Wire name ``customerNo``, string, nullable.
     """
     status: int | None
     """Customer status code.
 
+    客户状态码
+
     Wire name ``status``, int32, nullable.
     """
     withdraw: int | None
     """Withdrawal permission flag.
+
+    出金权限标志
 
     Wire name ``withdraw``, int32, nullable.
     """
@@ -566,115 +686,161 @@ class RegisterResult(_rt.Model):
     customer_no: str | None
     """Customer number.
 
+    客户编号
+
     Wire name ``customerNo``, string, nullable.
     """
     list: builtins.list[KycLevel] | None
     """KYC levels (paths) configured for the customer.
+
+    为客户配置的 KYC 等级（认证路径）
 
     Wire name ``list``, list of :class:`KycLevel`, nullable.
     """
     company_id: int | None
     """Company ID of the white-label tenant.
 
+    公司ID（白标公司）
+
     Wire name ``companyId``, int64, nullable.
     """
     email: str | None
     """Email address.
+
+    邮箱
 
     Wire name ``email``, string, nullable.
     """
     phone: str | None
     """Phone number.
 
+    手机号码
+
     Wire name ``phone``, string, nullable.
     """
     phone_area: str | None
     """Phone area code.
+
+    手机区号
 
     Wire name ``phoneArea``, string, nullable.
     """
     name: str | None
     """Full name.
 
+    姓名
+
     Wire name ``name``, string, nullable.
     """
     login_pass_status: str | None
     """Login password status code, as a string.
+
+    登录密码状态码，字符串形式
 
     Wire name ``loginPassStatus``, string, nullable.
     """
     pay_pass_status: str | None
     """Payment password status code, as a string.
 
+    支付密码状态码，字符串形式
+
     Wire name ``payPassStatus``, string, nullable.
     """
     customer_group_id: int | None
     """Customer group ID.
+
+    客户组ID
 
     Wire name ``customerGroupId``, int64, nullable.
     """
     country: str | None
     """Country code.
 
+    国家代码
+
     Wire name ``country``, string, nullable.
     """
     id: int | None
     """Customer ID.
+
+    客户ID
 
     Wire name ``id``, int64, nullable.
     """
     optional: int | None
     """Watch-list (optional symbols) flag.
 
+    自选标志（自选品种）
+
     Wire name ``optional``, int32, nullable.
     """
     company_kyc_status: int | None
     """Company-level KYC status code (undocumented codes).
+
+    公司级 KYC 状态码（含义未说明）
 
     Wire name ``companyKycStatus``, int32, nullable.
     """
     third_server_code: str | None
     """Unique customer number in a third-party system.
 
+    第三方系统唯一编号
+
     Wire name ``thirdServerCode``, string, nullable.
     """
     source: str | None
     """Registration source name, e.g. "H5".
+
+    注册来源名称，如 `"H5"`
 
     Wire name ``source``, string, nullable.
     """
     capital_in_status: int | None
     """Deposit (capital-in) status code.
 
+    入金状态码
+
     Wire name ``capitalInStatus``, int32, nullable.
     """
     open_account_type: OpenAccountType | None
     """Account opening type.
+
+    开户类型
 
     Wire name ``openAccountType``, enum :class:`OpenAccountType`, nullable.
     """
     company_type: str | None
     """Company type, e.g. "real".
 
+    公司类型，如 `"real"`
+
     Wire name ``companyType``, string, nullable.
     """
     association_company_id: int | None
     """Associated company ID.
+
+    关联公司ID
 
     Wire name ``associationCompanyId``, int64, nullable.
     """
     register_time: int | None
     """Registration time (epoch milliseconds).
 
+    注册时间（毫秒时间戳）
+
     Wire name ``registerTime``, timestamp (epoch milliseconds), nullable.
     """
     api_check_switch: bool | None
     """Whether API checking is switched on.
 
+    是否开启 API 校验
+
     Wire name ``apiCheckSwitch``, boolean, nullable.
     """
     api_check_rule: str | None
     """API check rule.
+
+    API 校验规则
 
     Wire name ``apiCheckRule``, string, nullable.
     """
@@ -771,10 +937,14 @@ class TradeTypeCurrency(_rt.Model):
     all_currency: str | None
     """Account currency (currencies), e.g. "USDT".
 
+    账户币种（可多个），如 `"USDT"`
+
     Wire name ``allCurrency``, string. ``None``: absent.
     """
     trade_type: str | None
     """Trade type code as a string, e.g. "1" (see TradeType).
+
+    交易类型代码，字符串形式，如 `"1"`（见 `TradeType`）
 
     Wire name ``tradeType``, string. ``None``: absent.
     """

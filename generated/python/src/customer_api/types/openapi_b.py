@@ -23,285 +23,399 @@ class CustomerDetail(_rt.Model):
     account_list: Any
     """Trading accounts (filled for type tradeAccount); undocumented shape.
 
+    交易账户（`type` 为 `tradeAccount` 时返回）；结构未说明。
+
     Wire name ``accountList``, any JSON value, nullable.
     """
     account_remark: str | None
     """Account remark.
+
+    账户备注
 
     Wire name ``accountRemark``, string, nullable.
     """
     activate_status: int | None
     """Activation status code.
 
+    激活状态码
+
     Wire name ``activateStatus``, int32, nullable.
     """
     activate_time: int | None
     """Activation time (epoch milliseconds).
+
+    激活时间（毫秒时间戳）
 
     Wire name ``activateTime``, timestamp (epoch milliseconds), nullable.
     """
     address: str | None
     """Address.
 
+    地址
+
     Wire name ``address``, string, nullable.
     """
     api_check_rule: str | None
     """API check rule.
+
+    API 校验规则
 
     Wire name ``apiCheckRule``, string, nullable.
     """
     api_check_switch: bool | None
     """Whether API checking is switched on.
 
+    是否开启 API 校验
+
     Wire name ``apiCheckSwitch``, boolean, nullable.
     """
     assert_pass_status: str | None
     """Fund (assets) password status code, as a string.
+
+    资金密码状态码，字符串形式
 
     Wire name ``assertPassStatus``, string, nullable.
     """
     association_company_id: int | None
     """Associated company ID.
 
+    关联公司ID
+
     Wire name ``associationCompanyId``, int64, nullable.
     """
     company_id: int | None
     """Company ID of the white-label tenant.
+
+    公司ID（白标公司）
 
     Wire name ``companyId``, int64, nullable.
     """
     company_kyc_status: int | None
     """Company-level KYC status code (undocumented codes).
 
+    公司级 KYC 状态码（含义未说明）
+
     Wire name ``companyKycStatus``, int32, nullable.
     """
     company_type: str | None
     """Company type, e.g. "real".
+
+    公司类型，如 `"real"`
 
     Wire name ``companyType``, string, nullable.
     """
     country: str | None
     """Country code.
 
+    国家代码
+
     Wire name ``country``, string, nullable.
     """
     create_time: int | None
     """Creation time (epoch milliseconds).
+
+    创建时间（毫秒时间戳）
 
     Wire name ``createTime``, timestamp (epoch milliseconds), nullable.
     """
     customer_agent_mark: str | None
     """Agent mark of the customer.
 
+    客户的代理标记
+
     Wire name ``customerAgentMark``, string, nullable.
     """
     customer_group_id: int | None
     """Customer group ID.
+
+    客户组ID
 
     Wire name ``customerGroupId``, int64, nullable.
     """
     customer_no: str | None
     """Customer number.
 
+    客户编号
+
     Wire name ``customerNo``, string, nullable.
     """
     customer_type: int | None
     """Customer type code.
+
+    客户类型码
 
     Wire name ``customerType``, int32, nullable.
     """
     deposit: int | None
     """Deposit permission flag.
 
+    入金权限标志
+
     Wire name ``deposit``, int32, nullable.
     """
     early_warning_level: Any
     """Early-warning level; undocumented shape.
+
+    预警等级；结构未说明。
 
     Wire name ``earlyWarningLevel``, any JSON value, nullable.
     """
     email: str | None
     """Email address.
 
+    邮箱
+
     Wire name ``email``, string, nullable.
     """
     first_name: str | None
     """First name.
+
+    名
 
     Wire name ``firstName``, string, nullable.
     """
     force_level: Any
     """Forced-liquidation level; undocumented shape.
 
+    强平等级；结构未说明。
+
     Wire name ``forceLevel``, any JSON value, nullable.
     """
     google_id: int | None
     """Google MFA binding ID; -1 when not bound.
+
+    谷歌验证绑定ID；未绑定时为 `-1`。
 
     Wire name ``googleId``, int64, nullable.
     """
     id: int | None
     """Customer ID.
 
+    客户ID
+
     Wire name ``id``, int64, nullable.
     """
     id_card: str | None
     """ID document number.
+
+    证件号码
 
     Wire name ``idCard``, string, nullable.
     """
     id_card_type: str | None
     """ID document type.
 
+    证件类型
+
     Wire name ``idCardType``, string, nullable.
     """
     is_fund: int | None
     """Fund flag.
+
+    资金标志
 
     Wire name ``isFund``, int32, nullable.
     """
     kyc_audit_remark: str | None
     """Remark of the KYC audit.
 
+    KYC 审核备注
+
     Wire name ``kycAuditRemark``, string, nullable.
     """
     kyc_audit_status: int | None
     """KYC audit status code.
+
+    KYC 审核状态码
 
     Wire name ``kycAuditStatus``, int32, nullable.
     """
     kyc_remark: str | None
     """KYC remark.
 
+    KYC 备注
+
     Wire name ``kycRemark``, string, nullable.
     """
     kyc_status: int | None
     """KYC status code.
+
+    KYC 状态码
 
     Wire name ``kycStatus``, int32, nullable.
     """
     last_name: str | None
     """Last name.
 
+    姓
+
     Wire name ``lastName``, string, nullable.
     """
     login_pass_status: str | None
     """Login password status code, as a string.
+
+    登录密码状态码，字符串形式
 
     Wire name ``loginPassStatus``, string, nullable.
     """
     login_time: int | None
     """Last login time (epoch milliseconds).
 
+    最后登录时间（毫秒时间戳）
+
     Wire name ``loginTime``, timestamp (epoch milliseconds), nullable.
     """
     name: str | None
     """Full name.
+
+    姓名
 
     Wire name ``name``, string, nullable.
     """
     open_account_type: OpenAccountType | None
     """Account opening type.
 
+    开户类型
+
     Wire name ``openAccountType``, enum :class:`OpenAccountType`, nullable.
     """
     optional: int | None
     """Watch-list (optional symbols) flag.
+
+    自选标志（自选品种）
 
     Wire name ``optional``, int32, nullable.
     """
     pay_pass_status: str | None
     """Payment password status code, as a string.
 
+    支付密码状态码，字符串形式
+
     Wire name ``payPassStatus``, string, nullable.
     """
     phone: str | None
     """Phone number.
+
+    手机号码
 
     Wire name ``phone``, string, nullable.
     """
     phone_area: str | None
     """Phone area code.
 
+    手机区号
+
     Wire name ``phoneArea``, string, nullable.
     """
     postal_code: str | None
     """Postal code.
+
+    邮政编码
 
     Wire name ``postalCode``, string, nullable.
     """
     register_source: ClientSource | None
     """Registration source.
 
+    注册来源
+
     Wire name ``registerSource``, enum :class:`ClientSource`, nullable.
     """
     register_time: int | None
     """Registration time (epoch milliseconds).
+
+    注册时间（毫秒时间戳）
 
     Wire name ``registerTime``, timestamp (epoch milliseconds), nullable.
     """
     relation_customer_id: int | None
     """Related customer ID (0 when none).
 
+    关联客户ID（没有时为 0）
+
     Wire name ``relationCustomerId``, int64, nullable.
     """
     source: str | None
     """Registration source name.
+
+    注册来源名称
 
     Wire name ``source``, string, nullable.
     """
     status: int | None
     """Customer status code.
 
+    客户状态码
+
     Wire name ``status``, int32, nullable.
     """
     third_intact_msg: str | None
     """Raw message from the third-party login source.
+
+    第三方登录来源返回的原始信息
 
     Wire name ``thirdIntactMsg``, string, nullable.
     """
     third_login_source: str | None
     """Third-party login source.
 
+    第三方登录来源
+
     Wire name ``thirdLoginSource``, string, nullable.
     """
     third_server_code: str | None
     """Unique customer number in a third-party system.
+
+    第三方系统唯一编号
 
     Wire name ``thirdServerCode``, string, nullable.
     """
     third_user_id: str | None
     """User ID at the third-party login source.
 
+    第三方登录来源的用户ID
+
     Wire name ``thirdUserId``, string, nullable.
     """
     type: int | None
     """Customer type code.
+
+    客户类型码
 
     Wire name ``type``, int32, nullable.
     """
     unit_id: int | None
     """Organisation unit ID.
 
+    组织单元ID
+
     Wire name ``unitId``, int64, nullable.
     """
     unit_name: str | None
     """Organisation unit name.
+
+    组织单元名称
 
     Wire name ``unitName``, string, nullable.
     """
     utm_source: str | None
     """Advertising source of the registration.
 
+    注册时的广告来源
+
     Wire name ``utmSource``, string, nullable.
     """
     withdraw: int | None
     """Withdrawal permission flag.
 
+    出金权限标志
+
     Wire name ``withdraw``, int32, nullable.
     """
     withdraw_level: Any
     """Withdrawal level; undocumented shape.
+
+    出金等级；结构未说明。
 
     Wire name ``withdrawLevel``, any JSON value, nullable.
     """
@@ -500,20 +614,28 @@ class CustomerPage(_rt.Model):
     current: int | None
     """Current page number.
 
+    当前页码
+
     Wire name ``current``, int32, nullable.
     """
     records: list[CustomerSummary] | None
     """The customers of this page.
+
+    本页的客户
 
     Wire name ``records``, list of :class:`CustomerSummary`, nullable.
     """
     size: int | None
     """Page size.
 
+    每页条数
+
     Wire name ``size``, int32, nullable.
     """
     total: int | None
     """Total number of customers.
+
+    客户总数
 
     Wire name ``total``, int64, nullable.
     """
@@ -553,150 +675,210 @@ class CustomerSummary(_rt.Model):
     agent_customer_no: str | None
     """Customer number of the customer's agent.
 
+    客户所属代理的客户编号
+
     Wire name ``agentCustomerNo``, string, nullable.
     """
     company_id: int | None
     """Company ID of the white-label tenant.
+
+    公司ID（白标公司）
 
     Wire name ``companyId``, int64, nullable.
     """
     create_time: int | None
     """Creation time (epoch milliseconds).
 
+    创建时间（毫秒时间戳）
+
     Wire name ``createTime``, timestamp (epoch milliseconds), nullable.
     """
     customer_group_id: int | None
     """Customer group ID.
+
+    客户组ID
 
     Wire name ``customerGroupId``, int64, nullable.
     """
     customer_group_name: str | None
     """Customer group name.
 
+    客户组名称
+
     Wire name ``customerGroupName``, string, nullable.
     """
     customer_no: str | None
     """Customer number.
+
+    客户编号
 
     Wire name ``customerNo``, string, nullable.
     """
     customer_type: int | None
     """Customer type code.
 
+    客户类型码
+
     Wire name ``customerType``, int32, nullable.
     """
     email: str | None
     """Email address.
+
+    邮箱
 
     Wire name ``email``, string, nullable.
     """
     first_account_activate_time: int | None
     """Activation time of the first account (epoch milliseconds).
 
+    首个账户的激活时间（毫秒时间戳）
+
     Wire name ``firstAccountActivateTime``, timestamp (epoch milliseconds), nullable.
     """
     first_name: str | None
     """First name.
+
+    名
 
     Wire name ``firstName``, string, nullable.
     """
     id: int | None
     """Customer ID.
 
+    客户ID
+
     Wire name ``id``, int64, nullable.
     """
     id_card: str | None
     """ID document number.
+
+    证件号码
 
     Wire name ``idCard``, string, nullable.
     """
     id_card_type: str | None
     """ID document type.
 
+    证件类型
+
     Wire name ``idCardType``, string, nullable.
     """
     last_name: str | None
     """Last name.
+
+    姓
 
     Wire name ``lastName``, string, nullable.
     """
     login_time: int | None
     """Last login time (epoch milliseconds).
 
+    最后登录时间（毫秒时间戳）
+
     Wire name ``loginTime``, timestamp (epoch milliseconds), nullable.
     """
     name: str | None
     """Full name.
+
+    姓名
 
     Wire name ``name``, string, nullable.
     """
     open_account_type: OpenAccountType | None
     """Account opening type.
 
+    开户类型
+
     Wire name ``openAccountType``, enum :class:`OpenAccountType`, nullable.
     """
     phone: str | None
     """Phone number.
+
+    手机号码
 
     Wire name ``phone``, string, nullable.
     """
     phone_area: str | None
     """Phone area code.
 
+    手机区号
+
     Wire name ``phoneArea``, string, nullable.
     """
     register_source: ClientSource | None
     """Registration source.
+
+    注册来源
 
     Wire name ``registerSource``, enum :class:`ClientSource`, nullable.
     """
     remark: str | None
     """Remark.
 
+    备注
+
     Wire name ``remark``, string, nullable.
     """
     status: int | None
     """Customer status code.
+
+    客户状态码
 
     Wire name ``status``, int32, nullable.
     """
     tg_user_id: str | None
     """Telegram user ID.
 
+    Telegram 用户ID
+
     Wire name ``tgUserId``, string, nullable.
     """
     tg_user_name: str | None
     """Telegram user name.
+
+    Telegram 用户名
 
     Wire name ``tgUserName``, string, nullable.
     """
     third_account_no: str | None
     """Account number in a third-party system.
 
+    第三方系统中的账号
+
     Wire name ``thirdAccountNo``, string, nullable.
     """
     third_login_source: str | None
     """Third-party login source.
+
+    第三方登录来源
 
     Wire name ``thirdLoginSource``, string, nullable.
     """
     third_user_id: str | None
     """User ID at the third-party login source.
 
+    第三方登录来源的用户ID
+
     Wire name ``thirdUserId``, string, nullable.
     """
     unit_id: int | None
     """Organisation unit ID.
+
+    组织单元ID
 
     Wire name ``unitId``, int64, nullable.
     """
     unit_name: str | None
     """Organisation unit name.
 
+    组织单元名称
+
     Wire name ``unitName``, string, nullable.
     """
     update_time: int | None
     """Last update time (epoch milliseconds).
+
+    最后更新时间（毫秒时间戳）
 
     Wire name ``updateTime``, timestamp (epoch milliseconds), nullable.
     """
