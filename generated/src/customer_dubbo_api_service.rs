@@ -128,7 +128,7 @@ pub trait CustomerDubboApiService: Send + Sync + 'static {
     ///
     /// Resets the logged-in customer's demo (simulated) trading account. The body is empty.
     ///
-    /// 重置模拟账户
+    /// 重置模拟账户：重置已登录客户的模拟交易账户。请求体为空。
     ///
     /// `POST /api/global/customer.app.CustomerDubboApiService.resetAccount`, bizType `customer.app.CustomerDubboApiService.resetAccount`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -211,7 +211,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Resets the logged-in customer's demo (simulated) trading account. The body is empty.
     ///
-    /// 重置模拟账户
+    /// 重置模拟账户：重置已登录客户的模拟交易账户。请求体为空。
     ///
     /// `POST /api/global/customer.app.CustomerDubboApiService.resetAccount`, bizType `customer.app.CustomerDubboApiService.resetAccount`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).

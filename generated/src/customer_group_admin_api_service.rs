@@ -21,10 +21,14 @@ use ::bizgen_runtime::codegen as rt;
 pub struct GroupListRequest {
     /// Trade type to filter by.
     ///
+    /// 用于筛选的交易类型
+    ///
     /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::types::TradeType>,
     /// Customer number to filter by.
+    ///
+    /// 用于筛选的客户编号
     ///
     /// Wire name `customerNo`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -169,6 +173,8 @@ pub trait CustomerGroupAdminApiService: Send + Sync + 'static {
     ///
     /// Lists the company's customer groups, optionally filtered by trade type and customer.
     ///
+    /// 列出公司的客户组，可按交易类型和客户筛选。
+    ///
     /// `POST /openapi-b/customer.admin.CustomerGroupAdminApiService.groupList`, bizType `customer.admin.CustomerGroupAdminApiService.groupList`.
     /// Access: admin (B-side `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `token` (required).
     fn group_list(
@@ -251,6 +257,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     /// List customer groups
     ///
     /// Lists the company's customer groups, optionally filtered by trade type and customer.
+    ///
+    /// 列出公司的客户组，可按交易类型和客户筛选。
     ///
     /// `POST /openapi-b/customer.admin.CustomerGroupAdminApiService.groupList`, bizType `customer.admin.CustomerGroupAdminApiService.groupList`.
     /// Access: admin (B-side `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `token` (required).

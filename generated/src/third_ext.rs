@@ -196,7 +196,7 @@ pub trait ThirdExt: Send + Sync + 'static {
     ///
     /// Switches the logged-in customer between its real and demo (simulated) account. The body is empty.
     ///
-    /// 真实模拟账户切换
+    /// 真实模拟账户切换：在已登录客户的真实账户与模拟账户之间切换。请求体为空。
     ///
     /// `POST /api/thirdExt/switchAccount`, bizType `switchAccount`.
     /// Access: login (C-side customer `token`). Headers: `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -213,7 +213,7 @@ pub trait ThirdExt: Send + Sync + 'static {
     ///
     /// Exchanges a one-time temporary token for the final access token, which is returned as `data`. A login token may be sent but is not required; no version header is sent.
     ///
-    /// 获取访问令牌:通过一次临时Token换取最终访问Token
+    /// 获取访问 token：通过一次性的临时 token 换取最终的访问 token，访问 token 在 `data` 中返回。可以发送登录 token，但不要求；不发送 `version` 请求头。
     ///
     /// `POST /api/global/thirdExt/randomKey`, bizType `randomKey`.
     /// Access: optional C-side `token`. Headers: `companyId` (required), `trace` (required), `lang` (required), `token` (optional).
@@ -296,7 +296,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Switches the logged-in customer between its real and demo (simulated) account. The body is empty.
     ///
-    /// 真实模拟账户切换
+    /// 真实模拟账户切换：在已登录客户的真实账户与模拟账户之间切换。请求体为空。
     ///
     /// `POST /api/thirdExt/switchAccount`, bizType `switchAccount`.
     /// Access: login (C-side customer `token`). Headers: `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -311,7 +311,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Exchanges a one-time temporary token for the final access token, which is returned as `data`. A login token may be sent but is not required; no version header is sent.
     ///
-    /// 获取访问令牌:通过一次临时Token换取最终访问Token
+    /// 获取访问 token：通过一次性的临时 token 换取最终的访问 token，访问 token 在 `data` 中返回。可以发送登录 token，但不要求；不发送 `version` 请求头。
     ///
     /// `POST /api/global/thirdExt/randomKey`, bizType `randomKey`.
     /// Access: optional C-side `token`. Headers: `companyId` (required), `trace` (required), `lang` (required), `token` (optional).

@@ -158,9 +158,13 @@ impl<'de> rt::serde::Deserialize<'de> for ClientSource {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ContactType {
     /// `1`: Email
+    ///
+    /// 邮箱
     Email,
 
     /// `2`: Phone number
+    ///
+    /// 手机号码
     Phone,
 
     /// A code that this SDK does not know.
@@ -227,12 +231,18 @@ impl<'de> rt::serde::Deserialize<'de> for ContactType {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CustomerStatus {
     /// `1`: The customer exists
+    ///
+    /// 客户存在
     Exists,
 
     /// `2`: The customer does not exist
+    ///
+    /// 客户不存在
     NotExists,
 
     /// `-1`: The customer is disabled
+    ///
+    /// 客户已被禁用
     Disabled,
 
     /// A code that this SDK does not know.
@@ -305,24 +315,38 @@ impl<'de> rt::serde::Deserialize<'de> for CustomerStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum DetailType {
     /// `baseInfo`: Basic information
+    ///
+    /// 基本信息
     BaseInfo,
 
     /// `tradeAccount`: Trading accounts
+    ///
+    /// 交易账户
     TradeAccount,
 
     /// `kyc`: KYC information
+    ///
+    /// KYC 信息
     Kyc,
 
     /// `allKyc`: Detailed KYC information of the page
+    ///
+    /// 页面的详细 KYC 信息
     AllKyc,
 
     /// `bankList`: Bank card list
+    ///
+    /// 银行卡列表
     BankList,
 
     /// `walletList`: Wallet addresses
+    ///
+    /// 钱包地址
     WalletList,
 
     /// `otherInfo`: Other
+    ///
+    /// 其他
     OtherInfo,
 
     /// A value that this SDK does not know.
@@ -455,9 +479,13 @@ impl<'de> rt::serde::Deserialize<'de> for DetailType {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LiabilitiesType {
     /// `1`: Loan
+    ///
+    /// 借款
     Loan,
 
     /// `2`: Repayment
+    ///
+    /// 还款
     Repayment,
 
     /// A code that this SDK does not know.
@@ -625,9 +653,13 @@ impl<'de> rt::serde::Deserialize<'de> for LoginType {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MfaSwitch {
     /// `1`: Enable
+    ///
+    /// 开启
     Enable,
 
     /// `2`: Disable
+    ///
+    /// 关闭
     Disable,
 
     /// A code that this SDK does not know.
@@ -789,15 +821,23 @@ impl<'de> rt::serde::Deserialize<'de> for OpenAccountType {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PackageDuration {
     /// `month`: One month
+    ///
+    /// 一个月
     Month,
 
     /// `quarter`: One season
+    ///
+    /// 一个季度
     Quarter,
 
     /// `half`: Six months
+    ///
+    /// 半年
     Half,
 
     /// `year`: One year
+    ///
+    /// 一年
     Year,
 
     /// A value that this SDK does not know.
@@ -910,14 +950,24 @@ impl<'de> rt::serde::Deserialize<'de> for PackageDuration {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TradeType {
     /// `1`: CFD_MM
+    ///
+    /// CFD_MM
     CfdMm,
     /// `2`: CFD_WBW
+    ///
+    /// CFD_WBW
     CfdWbw,
     /// `3`: CROSS
+    ///
+    /// CROSS
     Cross,
     /// `5`: MATCH
+    ///
+    /// MATCH
     Match,
     /// `8`: WALLET
+    ///
+    /// WALLET
     Wallet,
     /// A code that this SDK does not know.
     Unknown(i32),

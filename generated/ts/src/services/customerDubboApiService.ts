@@ -58,7 +58,7 @@ export class CustomerDubboApiService {
    *
    * Resets the logged-in customer's demo (simulated) trading account. The body is empty.
    *
-   * 重置模拟账户
+   * 重置模拟账户：重置已登录客户的模拟交易账户。请求体为空。
    *
    * `POST /api/global/customer.app.CustomerDubboApiService.resetAccount`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.

@@ -87,9 +87,17 @@ export type ClientSource = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | (number & {});
  * Wire name `ContactType`. The type admits codes this version does not know, so that a client survives new ones.
  */
 export const ContactType = {
-  /** Email */
+  /**
+   * Email
+   *
+   * 邮箱
+   */
   Email: 1,
-  /** Phone number */
+  /**
+   * Phone number
+   *
+   * 手机号码
+   */
   Phone: 2,
 } as const;
 
@@ -110,11 +118,23 @@ export type ContactType = 1 | 2 | (number & {});
  * Wire name `CustomerStatus`. The type admits codes this version does not know, so that a client survives new ones.
  */
 export const CustomerStatus = {
-  /** The customer exists */
+  /**
+   * The customer exists
+   *
+   * 客户存在
+   */
   Exists: 1,
-  /** The customer does not exist */
+  /**
+   * The customer does not exist
+   *
+   * 客户不存在
+   */
   NotExists: 2,
-  /** The customer is disabled */
+  /**
+   * The customer is disabled
+   *
+   * 客户已被禁用
+   */
   Disabled: -1,
 } as const;
 
@@ -135,19 +155,47 @@ export type CustomerStatus = 1 | 2 | -1 | (number & {});
  * Wire name `DetailType`. The type admits codes this version does not know, so that a client survives new ones.
  */
 export const DetailType = {
-  /** Basic information */
+  /**
+   * Basic information
+   *
+   * 基本信息
+   */
   BaseInfo: "baseInfo",
-  /** Trading accounts */
+  /**
+   * Trading accounts
+   *
+   * 交易账户
+   */
   TradeAccount: "tradeAccount",
-  /** KYC information */
+  /**
+   * KYC information
+   *
+   * KYC 信息
+   */
   Kyc: "kyc",
-  /** Detailed KYC information of the page */
+  /**
+   * Detailed KYC information of the page
+   *
+   * 页面的详细 KYC 信息
+   */
   AllKyc: "allKyc",
-  /** Bank card list */
+  /**
+   * Bank card list
+   *
+   * 银行卡列表
+   */
   BankList: "bankList",
-  /** Wallet addresses */
+  /**
+   * Wallet addresses
+   *
+   * 钱包地址
+   */
   WalletList: "walletList",
-  /** Other */
+  /**
+   * Other
+   *
+   * 其他
+   */
   OtherInfo: "otherInfo",
 } as const;
 
@@ -168,9 +216,17 @@ export type DetailType = "baseInfo" | "tradeAccount" | "kyc" | "allKyc" | "bankL
  * Wire name `LiabilitiesType`. The type admits codes this version does not know, so that a client survives new ones.
  */
 export const LiabilitiesType = {
-  /** Loan */
+  /**
+   * Loan
+   *
+   * 借款
+   */
   Loan: 1,
-  /** Repayment */
+  /**
+   * Repayment
+   *
+   * 还款
+   */
   Repayment: 2,
 } as const;
 
@@ -228,9 +284,17 @@ export type LoginType = 1 | 2 | 3 | (number & {});
  * Wire name `MfaSwitch`. The type admits codes this version does not know, so that a client survives new ones.
  */
 export const MfaSwitch = {
-  /** Enable */
+  /**
+   * Enable
+   *
+   * 开启
+   */
   Enable: 1,
-  /** Disable */
+  /**
+   * Disable
+   *
+   * 关闭
+   */
   Disable: 2,
 } as const;
 
@@ -282,13 +346,29 @@ export type OpenAccountType = 0 | 1 | (number & {});
  * Wire name `PackageDuration`. The type admits codes this version does not know, so that a client survives new ones.
  */
 export const PackageDuration = {
-  /** One month */
+  /**
+   * One month
+   *
+   * 一个月
+   */
   Month: "month",
-  /** One season */
+  /**
+   * One season
+   *
+   * 一个季度
+   */
   Quarter: "quarter",
-  /** Six months */
+  /**
+   * Six months
+   *
+   * 半年
+   */
   Half: "half",
-  /** One year */
+  /**
+   * One year
+   *
+   * 一年
+   */
   Year: "year",
 } as const;
 
@@ -309,15 +389,35 @@ export type PackageDuration = "month" | "quarter" | "half" | "year" | (string & 
  * Wire name `TradeType`. The type admits codes this version does not know, so that a client survives new ones.
  */
 export const TradeType = {
-  /** CFD_MM */
+  /**
+   * CFD_MM
+   *
+   * CFD_MM
+   */
   CfdMm: 1,
-  /** CFD_WBW */
+  /**
+   * CFD_WBW
+   *
+   * CFD_WBW
+   */
   CfdWbw: 2,
-  /** CROSS */
+  /**
+   * CROSS
+   *
+   * CROSS
+   */
   Cross: 3,
-  /** MATCH */
+  /**
+   * MATCH
+   *
+   * MATCH
+   */
   Match: 5,
-  /** WALLET */
+  /**
+   * WALLET
+   *
+   * WALLET
+   */
   Wallet: 8,
 } as const;
 

@@ -47,6 +47,8 @@ class CustomerDubboApiService:
 
         重置模拟账户
 
+        重置模拟账户：重置已登录客户的模拟交易账户。请求体为空。
+
         ``POST /api/global/customer.app.CustomerDubboApiService.resetAccount``, access
         login: sends the C-side customer token (``client.token``).
 
@@ -100,6 +102,8 @@ class AsyncCustomerDubboApiService:
         empty.
 
         重置模拟账户
+
+        重置模拟账户：重置已登录客户的模拟交易账户。请求体为空。
 
         ``POST /api/global/customer.app.CustomerDubboApiService.resetAccount``, access
         login: sends the C-side customer token (``client.token``).

@@ -55,7 +55,7 @@ class ThirdExt:
 
         切换真实账户与模拟账户
 
-        真实模拟账户切换
+        真实模拟账户切换：在已登录客户的真实账户与模拟账户之间切换。请求体为空。
 
         ``POST /api/thirdExt/switchAccount``, access login: sends the C-side customer
         token (``client.token``).
@@ -99,9 +99,10 @@ class ThirdExt:
         returned as `data`. A login token may be sent but is not required; no version
         header is sent.
 
-        用临时令牌换取访问令牌
+        用临时 token 换取访问 token
 
-        获取访问令牌:通过一次临时Token换取最终访问Token
+        获取访问 token：通过一次性的临时 token 换取最终的访问 token，访问 token 在 `data` 中返回。可以发送登录
+        token，但不要求；不发送 `version` 请求头。
 
         ``POST /api/global/thirdExt/randomKey``, access optional: sends the C-side
         customer token when the client has one.
@@ -156,7 +157,7 @@ class AsyncThirdExt:
 
         切换真实账户与模拟账户
 
-        真实模拟账户切换
+        真实模拟账户切换：在已登录客户的真实账户与模拟账户之间切换。请求体为空。
 
         ``POST /api/thirdExt/switchAccount``, access login: sends the C-side customer
         token (``client.token``).
@@ -200,9 +201,10 @@ class AsyncThirdExt:
         returned as `data`. A login token may be sent but is not required; no version
         header is sent.
 
-        用临时令牌换取访问令牌
+        用临时 token 换取访问 token
 
-        获取访问令牌:通过一次临时Token换取最终访问Token
+        获取访问 token：通过一次性的临时 token 换取最终的访问 token，访问 token 在 `data` 中返回。可以发送登录
+        token，但不要求；不发送 `version` 请求头。
 
         ``POST /api/global/thirdExt/randomKey``, access optional: sends the C-side
         customer token when the client has one.

@@ -72,9 +72,15 @@ class ContactType(_rt.OpenIntEnum):
     """
 
     EMAIL = 1
-    """Email"""
+    """Email
+
+    邮箱
+    """
     PHONE = 2
-    """Phone number"""
+    """Phone number
+
+    手机号码
+    """
 
 
 class CustomerStatus(_rt.OpenIntEnum):
@@ -87,11 +93,20 @@ class CustomerStatus(_rt.OpenIntEnum):
     """
 
     EXISTS = 1
-    """The customer exists"""
+    """The customer exists
+
+    客户存在
+    """
     NOT_EXISTS = 2
-    """The customer does not exist"""
+    """The customer does not exist
+
+    客户不存在
+    """
     DISABLED = -1
-    """The customer is disabled"""
+    """The customer is disabled
+
+    客户已被禁用
+    """
 
 
 class DetailType(_rt.OpenStrEnum):
@@ -104,19 +119,40 @@ class DetailType(_rt.OpenStrEnum):
     """
 
     BASE_INFO = "baseInfo"
-    """Basic information"""
+    """Basic information
+
+    基本信息
+    """
     TRADE_ACCOUNT = "tradeAccount"
-    """Trading accounts"""
+    """Trading accounts
+
+    交易账户
+    """
     KYC = "kyc"
-    """KYC information"""
+    """KYC information
+
+    KYC 信息
+    """
     ALL_KYC = "allKyc"
-    """Detailed KYC information of the page"""
+    """Detailed KYC information of the page
+
+    页面的详细 KYC 信息
+    """
     BANK_LIST = "bankList"
-    """Bank card list"""
+    """Bank card list
+
+    银行卡列表
+    """
     WALLET_LIST = "walletList"
-    """Wallet addresses"""
+    """Wallet addresses
+
+    钱包地址
+    """
     OTHER_INFO = "otherInfo"
-    """Other"""
+    """Other
+
+    其他
+    """
 
 
 class LiabilitiesType(_rt.OpenIntEnum):
@@ -129,9 +165,15 @@ class LiabilitiesType(_rt.OpenIntEnum):
     """
 
     LOAN = 1
-    """Loan"""
+    """Loan
+
+    借款
+    """
     REPAYMENT = 2
-    """Repayment"""
+    """Repayment
+
+    还款
+    """
 
 
 class LoginType(_rt.OpenIntEnum):
@@ -170,9 +212,15 @@ class MfaSwitch(_rt.OpenIntEnum):
     """
 
     ENABLE = 1
-    """Enable"""
+    """Enable
+
+    开启
+    """
     DISABLE = 2
-    """Disable"""
+    """Disable
+
+    关闭
+    """
 
 
 class OpenAccountType(_rt.OpenIntEnum):
@@ -206,13 +254,25 @@ class PackageDuration(_rt.OpenStrEnum):
     """
 
     MONTH = "month"
-    """One month"""
+    """One month
+
+    一个月
+    """
     QUARTER = "quarter"
-    """One season"""
+    """One season
+
+    一个季度
+    """
     HALF = "half"
-    """Six months"""
+    """Six months
+
+    半年
+    """
     YEAR = "year"
-    """One year"""
+    """One year
+
+    一年
+    """
 
 
 class TradeType(_rt.OpenIntEnum):
@@ -225,12 +285,27 @@ class TradeType(_rt.OpenIntEnum):
     """
 
     CFD_MM = 1
-    """CFD_MM"""
+    """CFD_MM
+
+    CFD_MM
+    """
     CFD_WBW = 2
-    """CFD_WBW"""
+    """CFD_WBW
+
+    CFD_WBW
+    """
     CROSS = 3
-    """CROSS"""
+    """CROSS
+
+    CROSS
+    """
     MATCH = 5
-    """MATCH"""
+    """MATCH
+
+    MATCH
+    """
     WALLET = 8
-    """WALLET"""
+    """WALLET
+
+    WALLET
+    """
