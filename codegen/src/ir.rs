@@ -21,11 +21,13 @@ pub use walk::Sides;
 pub struct Api {
     pub name: String,
     pub title: String,
+    pub title_zh: Option<String>,
     /// The default value of the `version` header.
     pub version: String,
     /// Where `api.version` is written.
     pub version_pos: Pos,
     pub description: String,
+    pub description_zh: Option<String>,
     pub gateways: Vec<Gateway>,
     pub headers: Vec<Header>,
     pub envelope: Envelope,
@@ -70,6 +72,7 @@ pub struct Gateway {
     pub prefix: String,
     pub side: Side,
     pub description: String,
+    pub description_zh: Option<String>,
     /// Header presence for every operation on the gateway, as written.
     pub headers: Vec<GatewayHeader>,
     pub pos: Pos,
@@ -127,6 +130,7 @@ pub struct Header {
 #[derive(Debug, Clone)]
 pub struct Envelope {
     pub description: String,
+    pub description_zh: Option<String>,
     pub success_code: String,
     pub fields: Vec<Field>,
 }
@@ -135,7 +139,9 @@ pub struct Envelope {
 pub struct ErrorCode {
     pub code: String,
     pub message: String,
+    pub message_zh: Option<String>,
     pub description: String,
+    pub description_zh: Option<String>,
     pub origin: Origin,
     pub pos: Pos,
 }
@@ -395,6 +401,7 @@ pub struct Service {
     pub module: String,
     pub qualified_name: String,
     pub description: String,
+    pub description_zh: Option<String>,
     pub operations: Vec<Operation>,
 }
 
@@ -465,6 +472,7 @@ pub struct Response {
     pub ty: Option<Ty>,
     pub nullable: bool,
     pub description: String,
+    pub description_zh: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -473,6 +481,7 @@ pub struct Example {
     pub kind: ExampleKind,
     pub source: Option<String>,
     pub description: String,
+    pub description_zh: Option<String>,
     pub request: Option<Value>,
     pub response: Option<Value>,
     pub pos: Pos,

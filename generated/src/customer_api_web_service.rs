@@ -18,16 +18,22 @@ use ::bizgen_runtime::codegen as rt;
 pub struct DowngradeRequest {
     /// The customer's API key.
     ///
+    /// 客户的 API Key
+    ///
     /// Wire name `apiKey`, `string`. Required.
     pub api_key: String,
 
     /// API tag.
+    ///
+    /// API 标签
     ///
     /// Wire name `tag`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
 
     /// Type of package duration: month - one month; quarter - one season; half - six months; year - one year.
+    ///
+    /// 套餐时长类型：`month` 一个月；`quarter` 一个季度；`half` 半年；`year` 一年。
     ///
     /// Wire name `times`, enum [`PackageDuration`](super::types::PackageDuration) (month = One month, quarter = One season, half = Six months, year = One year). Required.
     pub times: super::types::PackageDuration,
@@ -90,11 +96,15 @@ impl DowngradeRequest {
 pub struct ApplyApiRequest {
     /// API tag.
     ///
+    /// API 标签
+    ///
     /// Wire name `tag`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
 
     /// Google verification code.
+    ///
+    /// 谷歌验证码
     ///
     /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -102,21 +112,29 @@ pub struct ApplyApiRequest {
 
     /// Mobile verification code.
     ///
+    /// 手机验证码
+    ///
     /// Wire name `phoneCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub phone_code: String,
 
     /// Email verification code.
+    ///
+    /// 邮箱验证码
     ///
     /// Wire name `emailCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub email_code: String,
 
     /// Ticket returned when the mobile verification code was sent; phoneCode must be passed when it is not empty.
     ///
+    /// 手机验证码的发送票据；不为空时必须同时传 `phoneCode`。
+    ///
     /// Wire name `phoneSendToken`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_send_token: Option<String>,
 
     /// Ticket returned when the email verification code was sent; emailCode must be passed when it is not empty.
+    ///
+    /// 邮箱验证码的发送票据；不为空时必须同时传 `emailCode`。
     ///
     /// Wire name `emailSendToken`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -219,6 +237,8 @@ impl ApplyApiRequest {
 pub struct DelApiRequest {
     /// API key ID.
     ///
+    /// API Key ID
+    ///
     /// Wire name `id`, `int64`. Required.
     pub id: i64,
 }
@@ -259,42 +279,60 @@ impl DelApiRequest {
 pub struct EditApiPermissionRequest {
     /// API key ID.
     ///
+    /// API Key ID
+    ///
     /// Wire name `id`, `int64`. Required.
     pub id: i64,
     /// Google verification code.
+    ///
+    /// 谷歌验证码
     ///
     /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
     /// API tag; must not duplicate another key's tag.
     ///
+    /// API 标签；不能与其他 API Key 的标签重复。
+    ///
     /// Wire name `tag`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
     /// Permissions to switch (undocumented).
+    ///
+    /// 要切换的权限（未说明）
     ///
     /// Wire name `permissionList`, list of object [`ApiPermissionChange`](super::types::ApiPermissionChange).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub permission_list: Option<Vec<super::types::ApiPermissionChange>>,
     /// Whitelisted IP addresses to bind, separated by commas.
     ///
+    /// 要绑定的白名单 IP 地址，以逗号分隔
+    ///
     /// Wire name `whiteIps`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub white_ips: Option<String>,
     /// Mobile verification code.
     ///
+    /// 手机验证码
+    ///
     /// Wire name `phoneCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub phone_code: String,
     /// Email verification code.
+    ///
+    /// 邮箱验证码
     ///
     /// Wire name `emailCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub email_code: String,
     /// Ticket returned when the mobile verification code was sent; phoneCode must be passed when it is not empty.
     ///
+    /// 手机验证码的发送票据；不为空时必须同时传 `phoneCode`。
+    ///
     /// Wire name `phoneSendToken`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_send_token: Option<String>,
     /// Ticket returned when the email verification code was sent; emailCode must be passed when it is not empty.
+    ///
+    /// 邮箱验证码的发送票据；不为空时必须同时传 `emailCode`。
     ///
     /// Wire name `emailSendToken`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -438,17 +476,23 @@ impl EditApiPermissionRequest {
 pub struct PageRequest {
     /// Number of items per page.
     ///
+    /// 每页条数
+    ///
     /// Wire name `size`, `int32`. Assumed, not checked by servers: minimum 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
 
     /// Current page.
     ///
+    /// 当前页码
+    ///
     /// Wire name `current`, `int32`. Assumed, not checked by servers: minimum 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current: Option<i32>,
 
     /// API tag to filter by.
+    ///
+    /// 用于筛选的 API 标签
     ///
     /// Wire name `tag`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -513,6 +557,8 @@ impl PageRequest {
 #[serde(crate = "::bizgen_runtime::codegen::serde", rename_all = "camelCase")]
 pub struct QueryApiRequest {
     /// API key ID.
+    ///
+    /// API Key ID
     ///
     /// Wire name `id`, `int64`. Required.
     pub id: i64,
@@ -948,6 +994,8 @@ pub trait CustomerApiWebService: Send + Sync + 'static {
     ///
     /// Changes the package duration of an API key and returns the full API key.
     ///
+    /// 修改 API Key 的套餐时长，并返回完整的 API Key。
+    ///
     /// `POST /api/global/customer.app.CustomerApiWebService.downgrade`, bizType `customer.app.CustomerApiWebService.downgrade`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     fn downgrade(
@@ -970,6 +1018,8 @@ pub trait CustomerApiWebService: Send + Sync + 'static {
     /// Create an API key
     ///
     /// Creates a new API key for the logged-in customer, after verification with the mobile and email verification codes (and the Google code). The response contains the private key (downgrade returns it too; page and queryApi do not).
+    ///
+    /// 为已登录客户创建新的 API 密钥，需先通过手机与邮箱验证码（以及谷歌验证码）验证。响应中包含私钥（`downgrade` 也会返回私钥；`page` 与 `queryApi` 不返回）。
     ///
     /// `POST /api/global/customer.app.CustomerApiWebService.applyApi`, bizType `customer.app.CustomerApiWebService.applyApi`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -994,6 +1044,8 @@ pub trait CustomerApiWebService: Send + Sync + 'static {
     ///
     /// Deletes one of the customer's API keys.
     ///
+    /// 删除客户的一个 API Key。
+    ///
     /// `POST /api/global/customer.app.CustomerApiWebService.delApi`, bizType `customer.app.CustomerApiWebService.delApi`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     fn del_api(
@@ -1014,6 +1066,8 @@ pub trait CustomerApiWebService: Send + Sync + 'static {
     /// Edit an API key's permissions
     ///
     /// Changes the tag, the permissions and the IP whitelist of an API key, after verification with the mobile and email verification codes (and the Google code).
+    ///
+    /// 经手机验证码和邮箱验证码（以及谷歌验证码）验证后，修改 API Key 的标签、权限和 IP 白名单。
     ///
     /// `POST /api/global/customer.app.CustomerApiWebService.editApiPermission`, bizType `customer.app.CustomerApiWebService.editApiPermission`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -1036,6 +1090,8 @@ pub trait CustomerApiWebService: Send + Sync + 'static {
     ///
     /// Returns one page of the customer's API keys, optionally filtered by tag. Private keys and permissions are not included.
     ///
+    /// 分页返回客户的 API Key，可按标签筛选。不包含私钥和权限。
+    ///
     /// `POST /api/global/customer.app.CustomerApiWebService.page`, bizType `customer.app.CustomerApiWebService.page`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     fn page(
@@ -1054,6 +1110,8 @@ pub trait CustomerApiWebService: Send + Sync + 'static {
     /// Get one API key
     ///
     /// Returns one API key of the customer with its permissions and callable interfaces (the private key is null).
+    ///
+    /// 返回客户的一个 API Key 及其权限和可调用的接口（私钥为 `null`）。
     ///
     /// `POST /api/global/customer.app.CustomerApiWebService.queryApi`, bizType `customer.app.CustomerApiWebService.queryApi`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -1168,6 +1226,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Changes the package duration of an API key and returns the full API key.
     ///
+    /// 修改 API Key 的套餐时长，并返回完整的 API Key。
+    ///
     /// `POST /api/global/customer.app.CustomerApiWebService.downgrade`, bizType `customer.app.CustomerApiWebService.downgrade`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     pub async fn downgrade(
@@ -1180,6 +1240,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     /// Create an API key
     ///
     /// Creates a new API key for the logged-in customer, after verification with the mobile and email verification codes (and the Google code). The response contains the private key (downgrade returns it too; page and queryApi do not).
+    ///
+    /// 为已登录客户创建新的 API 密钥，需先通过手机与邮箱验证码（以及谷歌验证码）验证。响应中包含私钥（`downgrade` 也会返回私钥；`page` 与 `queryApi` 不返回）。
     ///
     /// `POST /api/global/customer.app.CustomerApiWebService.applyApi`, bizType `customer.app.CustomerApiWebService.applyApi`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -1194,6 +1256,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Deletes one of the customer's API keys.
     ///
+    /// 删除客户的一个 API Key。
+    ///
     /// `POST /api/global/customer.app.CustomerApiWebService.delApi`, bizType `customer.app.CustomerApiWebService.delApi`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     pub async fn del_api(
@@ -1207,6 +1271,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Changes the tag, the permissions and the IP whitelist of an API key, after verification with the mobile and email verification codes (and the Google code).
     ///
+    /// 经手机验证码和邮箱验证码（以及谷歌验证码）验证后，修改 API Key 的标签、权限和 IP 白名单。
+    ///
     /// `POST /api/global/customer.app.CustomerApiWebService.editApiPermission`, bizType `customer.app.CustomerApiWebService.editApiPermission`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     pub async fn edit_api_permission(
@@ -1219,6 +1285,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     /// List API keys page by page
     ///
     /// Returns one page of the customer's API keys, optionally filtered by tag. Private keys and permissions are not included.
+    ///
+    /// 分页返回客户的 API Key，可按标签筛选。不包含私钥和权限。
     ///
     /// `POST /api/global/customer.app.CustomerApiWebService.page`, bizType `customer.app.CustomerApiWebService.page`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -1239,6 +1307,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     /// Get one API key
     ///
     /// Returns one API key of the customer with its permissions and callable interfaces (the private key is null).
+    ///
+    /// 返回客户的一个 API Key 及其权限和可调用的接口（私钥为 `null`）。
     ///
     /// `POST /api/global/customer.app.CustomerApiWebService.queryApi`, bizType `customer.app.CustomerApiWebService.queryApi`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).

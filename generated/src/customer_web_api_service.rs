@@ -51,14 +51,20 @@ impl FindThirdAccountInfoRequest {
 pub struct CheckGoogleMfaStatusRequest {
     /// Account: email or phone number.
     ///
+    /// 账号：邮箱或手机号码
+    ///
     /// Wire name `loginName`, `string`. Required.
     pub login_name: String,
     /// Area code; the default area code is +86.
+    ///
+    /// 区号，默认 +86
     ///
     /// Wire name `phoneArea`, `string`. Default: `"+86"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
     /// Type: 1 Email, 2 Phone Number.
+    ///
+    /// 类型：1 邮箱，2 手机号码
     ///
     /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number). Required.
     pub r#type: super::types::ContactType,
@@ -125,9 +131,13 @@ impl CheckGoogleMfaStatusRequest {
 pub struct CheckStatusRequest {
     /// Account: email or phone number.
     ///
+    /// 账号：邮箱或手机号码
+    ///
     /// Wire name `loginName`, `string`. Required.
     pub login_name: String,
     /// Type: 1 Email, 2 Phone Number.
+    ///
+    /// 类型：1 邮箱，2 手机号码
     ///
     /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number). Required.
     pub r#type: super::types::ContactType,
@@ -183,15 +193,21 @@ impl CheckStatusRequest {
 pub struct QueryAccountAssetsInfoRequest {
     /// Play ID (trade type): 3 CROSS, 5 MATCH.
     ///
+    /// 交易类型（玩法）：3 CROSS，5 MATCH
+    ///
     /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Constraints: allowed `3`, `5`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::types::TradeType>,
     /// Account ID; at least one of accountId and accountCurrency must be given.
     ///
+    /// 账户ID；`accountId` 与 `accountCurrency` 至少填写一个。
+    ///
     /// Wire name `accountId`, `int64`. Required when `accountCurrency` is not given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_id: Option<i64>,
     /// Account currency; at least one of accountId and accountCurrency must be given.
+    ///
+    /// 账户币种；`accountId` 与 `accountCurrency` 至少填写一个。
     ///
     /// Wire name `accountCurrency`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -277,15 +293,21 @@ impl QueryAccountAssetsInfoRequest {
 pub struct QueryAccountByIdRequest {
     /// Play ID (trade type): 1 CFD_MM, 2 CFD_WBW, 3 CROSS, 5 MATCH.
     ///
+    /// 交易类型（玩法）：1 CFD_MM，2 CFD_WBW，3 CROSS，5 MATCH
+    ///
     /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Constraints: allowed `1`, `2`, `3`, `5`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::types::TradeType>,
     /// Account ID; at least one of accountId and currency must be given.
     ///
+    /// 账户ID；`accountId` 与 `currency` 至少填写一个。
+    ///
     /// Wire name `accountId`, `int64`. Required when `currency` is not given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_id: Option<i64>,
     /// Opening currency; at least one of accountId and currency must be given.
+    ///
+    /// 开户币种；`accountId` 与 `currency` 至少填写一个。
     ///
     /// Wire name `currency`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -371,6 +393,8 @@ impl QueryAccountByIdRequest {
 pub struct QueryCustomerAssetsRequest {
     /// Game ID (play ID, trade type).
     ///
+    /// 交易类型（玩法）
+    ///
     /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::types::TradeType>,
@@ -430,10 +454,14 @@ impl QueryCustomerAssetsRequest {
 pub struct QueryCustomerAssetsInfoRequest {
     /// Gameplay ID (trade type): 3 CROSS, 5 MATCH, 8 WALLET (contract gameplay is not supported).
     ///
+    /// 交易类型（玩法）：3 CROSS，5 MATCH，8 WALLET（不支持合约玩法）
+    ///
     /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Constraints: allowed `3`, `5`, `8`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::types::TradeType>,
     /// Account currencies, separated by ',' between multiple assets, e.g. USD,CNY. If not provided, all are returned.
+    ///
+    /// 账户币种，多个资产之间用 `,` 分隔，如 `USD,CNY`。不填则返回全部。
     ///
     /// Wire name `accountCurrency`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -508,40 +536,56 @@ impl QueryCustomerAssetsInfoRequest {
 pub struct QueryLiabilitiesWaterByPageRequest {
     /// Number of items per page.
     ///
+    /// 每页条数
+    ///
     /// Wire name `size`, `int32`. Assumed, not checked by servers: minimum 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
     /// Current page.
+    ///
+    /// 当前页码
     ///
     /// Wire name `current`, `int32`. Assumed, not checked by servers: minimum 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current: Option<i32>,
     /// Game ID (play ID, trade type).
     ///
+    /// 交易类型（玩法）
+    ///
     /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::types::TradeType>,
     /// Liabilities type: 1 Loan, 2 Repayment.
+    ///
+    /// 负债类型：1 借款，2 还款
     ///
     /// Wire name `liabilitiesType`, enum [`LiabilitiesType`](super::types::LiabilitiesType) (1 = Loan, 2 = Repayment).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub liabilities_type: Option<super::types::LiabilitiesType>,
     /// Start time (epoch milliseconds).
     ///
+    /// 开始时间（毫秒时间戳）
+    ///
     /// Wire name `startTime`, epoch milliseconds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub start_time: Option<rt::EpochMillis>,
     /// End time (epoch milliseconds).
+    ///
+    /// 结束时间（毫秒时间戳）
     ///
     /// Wire name `endTime`, epoch milliseconds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end_time: Option<rt::EpochMillis>,
     /// Account ID.
     ///
+    /// 账户ID
+    ///
     /// Wire name `accountId`, `int64`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_id: Option<i64>,
     /// Asset ID.
+    ///
+    /// 资产ID
     ///
     /// Wire name `assetsId`, `int64`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -677,13 +721,19 @@ impl QueryLiabilitiesWaterByPageRequest {
 pub struct UpdateAssertsPwdRequest {
     /// Old password, MD5 encryption.
     ///
+    /// 原密码，MD5 加密
+    ///
     /// Wire name `oldPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub old_pwd: String,
     /// New password, MD5 encryption.
     ///
+    /// 新密码，MD5 加密
+    ///
     /// Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub new_pwd: String,
     /// Google verification code.
+    ///
+    /// 谷歌验证码
     ///
     /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -768,26 +818,38 @@ impl UpdateAssertsPwdRequest {
 pub struct UpdateAssertsPwdMfaRequest {
     /// Old password, MD5 encryption.
     ///
+    /// 原密码，MD5 加密
+    ///
     /// Wire name `oldPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub old_pwd: String,
     /// New password, MD5 encryption.
     ///
+    /// 新密码，MD5 加密
+    ///
     /// Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub new_pwd: String,
     /// Google verification code.
+    ///
+    /// 谷歌验证码
     ///
     /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
     /// Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
     ///
+    /// 验证码；通过发送验证码接口发送，bizType 为 `EMAIL_LOGINED_VERIFICATION_CODE`（邮箱）或 `SMS_LOGINED_VERIFICATION_CODE`（手机）。
+    ///
     /// Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code: String,
     /// Send ticket returned by the send-verification-code interface.
     ///
+    /// 验证码发送票据，由发送验证码接口返回
+    ///
     /// Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token: String,
     /// Type of the verification code: 1 Email, 2 Phone Number.
+    ///
+    /// 验证码类型：1 邮箱，2 手机号码
     ///
     /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number). Required.
     pub r#type: super::types::ContactType,
@@ -888,13 +950,19 @@ impl UpdateAssertsPwdMfaRequest {
 pub struct UpdateLoginPwdRequest {
     /// Old password, MD5 encryption.
     ///
+    /// 原密码，MD5 加密
+    ///
     /// Wire name `oldPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub old_pwd: String,
     /// New password, MD5 encryption.
     ///
+    /// 新密码，MD5 加密
+    ///
     /// Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub new_pwd: String,
     /// Google verification code.
+    ///
+    /// 谷歌验证码
     ///
     /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -979,26 +1047,38 @@ impl UpdateLoginPwdRequest {
 pub struct UpdateLoginPwdMfaRequest {
     /// Old password, MD5 encryption.
     ///
+    /// 原密码，MD5 加密
+    ///
     /// Wire name `oldPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub old_pwd: String,
     /// New password, MD5 encryption.
     ///
+    /// 新密码，MD5 加密
+    ///
     /// Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub new_pwd: String,
     /// Google verification code.
+    ///
+    /// 谷歌验证码
     ///
     /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
     /// Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
     ///
+    /// 验证码；通过发送验证码接口发送，bizType 为 `EMAIL_LOGINED_VERIFICATION_CODE`（邮箱）或 `SMS_LOGINED_VERIFICATION_CODE`（手机）。
+    ///
     /// Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code: String,
     /// Send ticket returned by the send-verification-code interface.
     ///
+    /// 验证码发送票据，由发送验证码接口返回
+    ///
     /// Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token: String,
     /// Type of the verification code: 1 Email, 2 Phone Number.
+    ///
+    /// 验证码类型：1 邮箱，2 手机号码
     ///
     /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number). Required.
     pub r#type: super::types::ContactType,
@@ -1128,29 +1208,43 @@ impl GroupListRequest {
 pub struct ChangeEmailMfaRequest {
     /// New verification code, sent to the new email with bizType=EMAIL_COMMON_VERIFICATION_CODE.
     ///
+    /// 新验证码，用 bizType `EMAIL_COMMON_VERIFICATION_CODE` 发送到新邮箱。
+    ///
     /// Wire name `verifyCodeNew`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code_new: String,
     /// New email.
+    ///
+    /// 新邮箱
     ///
     /// Wire name `email`, `string`. Required. Constraints: format `email`.
     pub email: String,
     /// Sending ticket of the new verification code.
     ///
+    /// 新验证码的发送票据
+    ///
     /// Wire name `sendTokenNew`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token_new: String,
     /// Original verification code, used with type: when type=1 it must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
+    ///
+    /// 原验证码，与 `type` 配合使用：`type=1` 时须用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，`type=2` 时须用 `SMS_LOGINED_VERIFICATION_CODE` 发送。
     ///
     /// Wire name `verifyCodeOld`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code_old: String,
     /// Sending ticket of the original verification code, used with type: when type=1 the code must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
     ///
+    /// 原验证码的发送票据，与 `type` 配合使用：`type=1` 时验证码须用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，`type=2` 时须用 `SMS_LOGINED_VERIFICATION_CODE` 发送。
+    ///
     /// Wire name `sendTokenOld`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token_old: String,
     /// Type of the original verification code: 1 Email, 2 Phone Number.
     ///
+    /// 原验证码的类型：1 邮箱，2 手机号码
+    ///
     /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number). Required.
     pub r#type: super::types::ContactType,
     /// Google verification code.
+    ///
+    /// 谷歌验证码
     ///
     /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1250,34 +1344,50 @@ impl ChangeEmailMfaRequest {
 pub struct ChangePhoneMfaRequest {
     /// New verification code, sent to the new phone with bizType=SMS_COMMON_VERIFICATION_CODE.
     ///
+    /// 新验证码，用 bizType `SMS_COMMON_VERIFICATION_CODE` 发送到新手机号码。
+    ///
     /// Wire name `verifyCodeNew`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code_new: String,
     /// Phone area code of the new phone.
+    ///
+    /// 新手机号码的区号
     ///
     /// Wire name `phoneArea`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
     /// Sending ticket of the new verification code.
     ///
+    /// 新验证码的发送票据
+    ///
     /// Wire name `sendTokenNew`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token_new: String,
     /// Original verification code, used with type: when type=1 it must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
+    ///
+    /// 原验证码，与 `type` 配合使用：`type=1` 时须用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，`type=2` 时须用 `SMS_LOGINED_VERIFICATION_CODE` 发送。
     ///
     /// Wire name `verifyCodeOld`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code_old: String,
     /// Sending ticket of the original verification code, used with type: when type=1 the code must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
     ///
+    /// 原验证码的发送票据，与 `type` 配合使用：`type=1` 时验证码须用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，`type=2` 时须用 `SMS_LOGINED_VERIFICATION_CODE` 发送。
+    ///
     /// Wire name `sendTokenOld`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token_old: String,
     /// Type of the original verification code: 1 Email, 2 Phone Number.
+    ///
+    /// 原验证码的类型：1 邮箱，2 手机号码
     ///
     /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number). Required.
     pub r#type: super::types::ContactType,
     /// New phone number.
     ///
+    /// 新手机号码
+    ///
     /// Wire name `phone`, `string`. Required. Assumed, not checked by servers: format `phone`.
     pub phone: String,
     /// Google verification code.
+    ///
+    /// 谷歌验证码
     ///
     /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1383,6 +1493,8 @@ impl ChangePhoneMfaRequest {
 pub struct ChangeCountryRequest {
     /// New country code.
     ///
+    /// 新的国家代码
+    ///
     /// Wire name `newCountry`, `string`. Required. Assumed, not checked by servers: format `country-code`.
     pub new_country: String,
 }
@@ -1425,21 +1537,31 @@ impl ChangeCountryRequest {
 pub struct BindAssertsPwdMfaRequest {
     /// Password, MD5 encryption.
     ///
+    /// 密码，MD5 加密
+    ///
     /// Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub new_pwd: String,
     /// Type of the verification code: 1 Email, 2 Phone Number.
+    ///
+    /// 验证码类型：1 邮箱，2 手机号码
     ///
     /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number). Required.
     pub r#type: super::types::ContactType,
     /// Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
     ///
+    /// 验证码；通过发送验证码接口发送，bizType 为 `EMAIL_LOGINED_VERIFICATION_CODE`（邮箱）或 `SMS_LOGINED_VERIFICATION_CODE`（手机）。
+    ///
     /// Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code: String,
     /// Send ticket returned by the send-verification-code interface.
     ///
+    /// 验证码发送票据，由发送验证码接口返回
+    ///
     /// Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token: String,
     /// Google verification code.
+    ///
+    /// 谷歌验证码
     ///
     /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1531,21 +1653,31 @@ impl BindAssertsPwdMfaRequest {
 pub struct ForgetAssertsPwdMfaRequest {
     /// New password, MD5 encryption.
     ///
+    /// 新密码，MD5 加密
+    ///
     /// Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub new_pwd: String,
     /// Type of the verification code: 1 Email, 2 Phone Number.
+    ///
+    /// 验证码类型：1 邮箱，2 手机号码
     ///
     /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number). Required.
     pub r#type: super::types::ContactType,
     /// Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
     ///
+    /// 验证码；通过发送验证码接口发送，bizType 为 `EMAIL_LOGINED_VERIFICATION_CODE`（邮箱）或 `SMS_LOGINED_VERIFICATION_CODE`（手机）。
+    ///
     /// Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code: String,
     /// Send ticket returned by the send-verification-code interface.
     ///
+    /// 验证码发送票据，由发送验证码接口返回
+    ///
     /// Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token: String,
     /// Google verification code.
+    ///
+    /// 谷歌验证码
     ///
     /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1637,13 +1769,19 @@ impl ForgetAssertsPwdMfaRequest {
 pub struct BindThirdAccountRequest {
     /// Third-party source, e.g. telegram.
     ///
+    /// 第三方源，如 `telegram`
+    ///
     /// Wire name `thirdLoginSource`, `string`. Required.
     pub third_login_source: String,
     /// User ID at the third party.
     ///
+    /// 第三方的用户ID
+    ///
     /// Wire name `thirdUserId`, `string`. Required.
     pub third_user_id: String,
     /// The complete user information obtained from the third party; must be in JSON format.
+    ///
+    /// 从第三方获取的完整用户信息；必须是 JSON 格式。
     ///
     /// Wire name `thirdIntactMsg`, `string`. Constraints: format `json-text`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1783,9 +1921,13 @@ impl FindPhoneAndEmailRequest {
 pub struct BindLoginPwdRequest {
     /// Password, MD5 encryption.
     ///
+    /// 密码，MD5 加密
+    ///
     /// Wire name `pwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub pwd: String,
     /// Google verification code (MFA).
+    ///
+    /// 谷歌验证码（MFA）
     ///
     /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1858,17 +2000,25 @@ impl BindLoginPwdRequest {
 pub struct ChangeEmailRequest {
     /// Verification code sent to the new email address.
     ///
+    /// 发送到新邮箱的验证码
+    ///
     /// Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code: String,
     /// New email address.
+    ///
+    /// 新邮箱
     ///
     /// Wire name `email`, `string`. Required. Constraints: format `email`.
     pub email: String,
     /// Sending ticket of the new verification code (returned by the send-verification-code interface).
     ///
+    /// 新验证码的发送票据（由发送验证码接口返回）
+    ///
     /// Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token: String,
     /// Area code of the new email address.
+    ///
+    /// 新邮箱的区号
     ///
     /// Wire name `emailArea`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1951,32 +2101,46 @@ impl ChangeEmailRequest {
 pub struct ChangeEmailV1v1v2Request {
     /// Verification code sent to the new email address.
     ///
+    /// 发送到新邮箱的验证码
+    ///
     /// Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code: String,
     /// New email address.
+    ///
+    /// 新邮箱
     ///
     /// Wire name `email`, `string`. Required. Constraints: format `email`.
     pub email: String,
     /// Sending ticket of the new verification code.
     ///
+    /// 新验证码的发送票据
+    ///
     /// Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token: String,
     /// Area code of the new email address.
+    ///
+    /// 新邮箱的区号
     ///
     /// Wire name `emailArea`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_area: Option<String>,
     /// Verification code sent to the original email address.
     ///
+    /// 发送到原邮箱的验证码
+    ///
     /// Wire name `verifyCodeOld`, `string`. Required when the customer has not enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code_old: Option<String>,
     /// Sending ticket of the original email's verification code.
     ///
+    /// 原邮箱验证码的发送票据
+    ///
     /// Wire name `sendTokenOld`, `string`. Required when the customer has not enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token_old: Option<String>,
     /// Google verification code.
+    ///
+    /// 谷歌验证码
     ///
     /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2095,18 +2259,26 @@ impl ChangeEmailV1v1v2Request {
 pub struct ChangePhoneRequest {
     /// Area code of the new phone number.
     ///
+    /// 新手机号码的区号
+    ///
     /// Wire name `phoneArea`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
     /// New phone number.
     ///
+    /// 新手机号码
+    ///
     /// Wire name `phone`, `string`. Required.
     pub phone: String,
     /// Verification code sent to the new phone number.
     ///
+    /// 发送到新手机号码的验证码
+    ///
     /// Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code: String,
     /// Sending ticket of the verification code.
+    ///
+    /// 验证码发送票据
     ///
     /// Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token: String,
@@ -2182,32 +2354,46 @@ impl ChangePhoneRequest {
 pub struct ChangePhoneV1v1v2Request {
     /// Area code of the new phone number.
     ///
+    /// 新手机号码的区号
+    ///
     /// Wire name `phoneArea`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
     /// New phone number.
     ///
+    /// 新手机号码
+    ///
     /// Wire name `phone`, `string`. Required.
     pub phone: String,
     /// Verification code sent to the new phone number.
+    ///
+    /// 发送到新手机号码的验证码
     ///
     /// Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code: String,
     /// Sending ticket of the new verification code.
     ///
+    /// 新验证码的发送票据
+    ///
     /// Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token: String,
     /// Verification code sent to the old phone number.
+    ///
+    /// 发送到原手机号码的验证码
     ///
     /// Wire name `verifyCodeOld`, `string`. Required when the customer has not enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code_old: Option<String>,
     /// Sending ticket of the old phone's verification code.
     ///
+    /// 原手机号码验证码的发送票据
+    ///
     /// Wire name `sendTokenOld`, `string`. Required when the customer has not enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token_old: Option<String>,
     /// Google Authenticator code.
+    ///
+    /// 谷歌验证码
     ///
     /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2320,18 +2506,26 @@ impl ChangePhoneV1v1v2Request {
 pub struct CheckCustomerExistRequest {
     /// Account: email address or phone number.
     ///
+    /// 账号：邮箱或手机号码
+    ///
     /// Wire name `loginName`, `string`. Required.
     pub login_name: String,
     /// Type: 1 Email, 2 Phone Number.
+    ///
+    /// 类型：1 邮箱，2 手机号码
     ///
     /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number). Required.
     pub r#type: super::types::ContactType,
     /// Email area code, default area code is +86.
     ///
+    /// 邮箱区号，默认 +86
+    ///
     /// Wire name `emailArea`, `string`. Default: `"+86"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_area: Option<String>,
     /// Phone area code, default area code is +86.
+    ///
+    /// 手机区号，默认 +86
     ///
     /// Wire name `phoneArea`, `string`. Default: `"+86"`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2407,6 +2601,8 @@ impl CheckCustomerExistRequest {
 pub struct DestroyRequest {
     /// Cancellation remarks.
     ///
+    /// 注销备注
+    ///
     /// Wire name `remark`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub remark: Option<String>,
@@ -2456,49 +2652,69 @@ impl DestroyRequest {
 pub struct EnableOrForbidMfaRequest {
     /// Language information.
     ///
+    /// 语言信息
+    ///
     /// Wire name `lang`, `string`. Assumed, not checked by servers: format `lang`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
     /// Customer number.
+    ///
+    /// 客户编号
     ///
     /// Wire name `customerNo`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_no: Option<String>,
     /// Customer id.
     ///
+    /// 客户ID
+    ///
     /// Wire name `id`, `int64`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
     /// Mobile verification code.
+    ///
+    /// 手机验证码
     ///
     /// Wire name `verifyCodeSMS`, `string`. Required when a phone number is bound. Sensitive: a secret, masked in logs.
     #[serde(rename = "verifyCodeSMS", skip_serializing_if = "Option::is_none")]
     pub verify_code_sms: Option<String>,
     /// Sending ticket of the mobile verification code.
     ///
+    /// 手机验证码的发送票据
+    ///
     /// Wire name `sendTokenSMS`, `string`. Required when a phone number is bound. Sensitive: a secret, masked in logs.
     #[serde(rename = "sendTokenSMS", skip_serializing_if = "Option::is_none")]
     pub send_token_sms: Option<String>,
     /// Email verification code.
+    ///
+    /// 邮箱验证码
     ///
     /// Wire name `verifyCodeEmail`, `string`. Required when an email address is bound. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code_email: Option<String>,
     /// Sending ticket of the email verification code.
     ///
+    /// 邮箱验证码的发送票据
+    ///
     /// Wire name `sendTokenEmail`, `string`. Required when an email address is bound. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token_email: Option<String>,
     /// Google verification code.
+    ///
+    /// 谷歌验证码
     ///
     /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
     /// Type: 1 Enable, 2 Disable.
     ///
+    /// 类型：1 开启，2 关闭
+    ///
     /// Wire name `type`, enum [`MfaSwitch`](super::types::MfaSwitch) (1 = Enable, 2 = Disable). Required.
     pub r#type: super::types::MfaSwitch,
     /// Google authenticator id.
+    ///
+    /// 谷歌验证器ID
     ///
     /// Wire name `googleId`, `int64`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2686,32 +2902,46 @@ impl FindCustomerInfoRequest {
 pub struct ForgetAssertsPwdRequest {
     /// New password, MD5 encryption.
     ///
+    /// 新密码，MD5 加密
+    ///
     /// Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub new_pwd: String,
     /// Type: 1 Email, 2 Phone Number.
+    ///
+    /// 类型：1 邮箱，2 手机号码
     ///
     /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number). Required.
     pub r#type: super::types::ContactType,
     /// Account: email address or phone number.
     ///
+    /// 账号：邮箱或手机号码
+    ///
     /// Wire name `loginName`, `string`. Required.
     pub login_name: String,
     /// Phone area code.
+    ///
+    /// 手机区号
     ///
     /// Wire name `phoneArea`, `string`. Required when `type` is 2. Default: `"+86"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
     /// Verification code (checked when verifyCodeToken is absent or does not pass).
     ///
+    /// 验证码（未提供 `verifyCodeToken` 或其未通过时校验）
+    ///
     /// Wire name `verifyCode`, `string`. Required when `verifyCodeToken` is not given. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code: Option<String>,
     /// Sending ticket returned by the send-verification-code interface.
     ///
+    /// 验证码发送票据，由发送验证码接口返回
+    ///
     /// Wire name `sendToken`, `string`. Required when `verifyCodeToken` is not given. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token: Option<String>,
     /// Verify ticket: the token returned by the verify-verification-code interface; checked first. If it passes, the sendToken check is skipped; otherwise the sendToken returned by the send-verification-code interface is verified.
+    ///
+    /// 校验票据：校验验证码接口返回的 token，优先校验。通过则跳过 `sendToken` 的校验；否则校验发送验证码接口返回的 `sendToken`。
     ///
     /// Wire name `verifyCodeToken`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2842,24 +3072,34 @@ impl ForgetAssertsPwdRequest {
 pub struct ForgetAssertsPwdV1v1v2Request {
     /// New password, MD5 encryption.
     ///
+    /// 新密码，MD5 加密
+    ///
     /// Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub new_pwd: String,
     /// Verification code.
+    ///
+    /// 验证码
     ///
     /// Wire name `verifyCode`, `string`. Required when the customer has not enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code: Option<String>,
     /// Sending ticket of the verification code.
     ///
+    /// 验证码发送票据
+    ///
     /// Wire name `sendToken`, `string`. Required when the customer has not enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token: Option<String>,
     /// Type: 1 Email, 2 Phone Number (which contact received the verification code).
     ///
+    /// 类型：1 邮箱，2 手机号码（验证码发往哪种联系方式）
+    ///
     /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number). Required when the customer has not enabled Google MFA.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<super::types::ContactType>,
     /// Google verification code.
+    ///
+    /// 谷歌验证码
     ///
     /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2973,37 +3213,53 @@ impl ForgetAssertsPwdV1v1v2Request {
 pub struct ForgetLoginPwdRequest {
     /// Account: email address or phone number.
     ///
+    /// 账号：邮箱或手机号码
+    ///
     /// Wire name `loginName`, `string`. Required.
     pub login_name: String,
     /// Phone area code, default area code is +86.
+    ///
+    /// 手机区号，默认 +86
     ///
     /// Wire name `phoneArea`, `string`. Default: `"+86"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
     /// Type: 1 Email, 2 Phone Number.
     ///
+    /// 类型：1 邮箱，2 手机号码
+    ///
     /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number). Required.
     pub r#type: super::types::ContactType,
     /// New password, MD5 encryption.
     ///
+    /// 新密码，MD5 加密
+    ///
     /// Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub new_pwd: String,
     /// Verification code.
+    ///
+    /// 验证码
     ///
     /// Wire name `verifyCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code: Option<String>,
     /// Sending ticket of the verification code.
     ///
+    /// 验证码发送票据
+    ///
     /// Wire name `sendToken`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token: Option<String>,
     /// Validate ticket (token returned by the verify-verification-code interface).
     ///
+    /// 校验票据（校验验证码接口返回的 token）
+    ///
     /// Wire name `verifyCodeToken`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code_token: Option<String>,
     /// Google verification code.
+    ///
+    /// 谷歌验证码
     ///
     /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -3139,9 +3395,13 @@ impl ForgetLoginPwdRequest {
 pub struct BindAssertsPwdRequest {
     /// Password, MD5 encryption.
     ///
+    /// 密码，MD5 加密
+    ///
     /// Wire name `pwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub pwd: String,
     /// Google verification code (MFA).
+    ///
+    /// 谷歌验证码（MFA）
     ///
     /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -3214,22 +3474,32 @@ impl BindAssertsPwdRequest {
 pub struct BindEmailRequest {
     /// Verification code.
     ///
+    /// 验证码
+    ///
     /// Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code: String,
     /// Email address to bind.
+    ///
+    /// 要绑定的邮箱
     ///
     /// Wire name `email`, `string`. Required. Constraints: format `email`.
     pub email: String,
     /// Verification code sending ticket.
     ///
+    /// 验证码发送票据
+    ///
     /// Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token: String,
     /// Email area code.
+    ///
+    /// 邮箱区号
     ///
     /// Wire name `emailArea`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_area: Option<String>,
     /// Google verification code (MFA).
+    ///
+    /// 谷歌验证码（MFA）
     ///
     /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -3324,22 +3594,32 @@ impl BindEmailRequest {
 pub struct BindPhoneRequest {
     /// Verification code.
     ///
+    /// 验证码
+    ///
     /// Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code: String,
     /// Verification code sending ticket.
     ///
+    /// 验证码发送票据
+    ///
     /// Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token: String,
     /// Google verification code (MFA).
+    ///
+    /// 谷歌验证码（MFA）
     ///
     /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
     /// Phone number.
     ///
+    /// 手机号码
+    ///
     /// Wire name `phone`, `string`. Required.
     pub phone: String,
     /// Phone area code.
+    ///
+    /// 手机区号
     ///
     /// Wire name `phoneArea`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -3428,6 +3708,8 @@ impl BindPhoneRequest {
 pub struct ChangeLangRequest {
     /// Language information: the new language (e.g. en-US).
     ///
+    /// 语言信息：新的语言（如 `en-US`）
+    ///
     /// Wire name `newLang`, `string`. Required. Assumed, not checked by servers: format `lang`.
     pub new_lang: String,
 }
@@ -3502,10 +3784,14 @@ impl FindCustomerLangRequest {
 pub struct ChangeCustomerAddressAndPostalCodeRequest {
     /// Postal code.
     ///
+    /// 邮政编码
+    ///
     /// Wire name `postalCode`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub postal_code: Option<String>,
     /// Communication address.
+    ///
+    /// 通讯地址
     ///
     /// Wire name `address`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -3569,33 +3855,47 @@ impl ChangeCustomerAddressAndPostalCodeRequest {
 pub struct FirstSetPhoneRequest {
     /// Mobile verification code; sent with bizType=SMS_COMMON_VERIFICATION_CODE.
     ///
+    /// 手机验证码；用 bizType `SMS_COMMON_VERIFICATION_CODE` 发送。
+    ///
     /// Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code: String,
     /// Phone area code.
+    ///
+    /// 手机区号
     ///
     /// Wire name `phoneArea`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
     /// Sending ticket of the mobile verification code.
     ///
+    /// 手机验证码的发送票据
+    ///
     /// Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token: String,
     /// Third-party verification code, used together with thirdSource; when thirdSource=telegram the code's bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
+    ///
+    /// 第三方验证码，与 `thirdSource` 配合使用；`thirdSource=telegram` 时，该验证码的 bizType 只能是 `SMS_TELEGRAM_VERIFICATION_CODE`。
     ///
     /// Wire name `verifyCodeThirdType`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code_third_type: Option<String>,
     /// Sending ticket of the third-party verification code, used together with thirdSource; when thirdSource=telegram the code's bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
     ///
+    /// 第三方验证码的发送票据，与 `thirdSource` 配合使用；`thirdSource=telegram` 时，该验证码的 bizType 只能是 `SMS_TELEGRAM_VERIFICATION_CODE`。
+    ///
     /// Wire name `sendTokenThirdType`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token_third_type: Option<String>,
     /// Third-party source; documented value: telegram.
     ///
+    /// 第三方源；平台文档给出的取值：`telegram`。
+    ///
     /// Wire name `thirdSource`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub third_source: Option<String>,
     /// Phone number.
+    ///
+    /// 手机号码
     ///
     /// Wire name `phone`, `string`. Required.
     pub phone: String,
@@ -3723,28 +4023,40 @@ impl FirstSetPhoneRequest {
 pub struct FirstSetEmailRequest {
     /// Email verification code; sent with bizType=SMS_COMMON_VERIFICATION_CODE.
     ///
+    /// 邮箱验证码；用 bizType `SMS_COMMON_VERIFICATION_CODE` 发送。
+    ///
     /// Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code: String,
     /// Sending ticket of the email verification code.
     ///
+    /// 邮箱验证码的发送票据
+    ///
     /// Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token: String,
     /// Third-party verification code, used together with thirdSource; when thirdSource=telegram the code's bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
+    ///
+    /// 第三方验证码，与 `thirdSource` 配合使用；`thirdSource=telegram` 时，该验证码的 bizType 只能是 `SMS_TELEGRAM_VERIFICATION_CODE`。
     ///
     /// Wire name `verifyCodeThirdType`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code_third_type: Option<String>,
     /// Sending ticket of the third-party verification code, used together with thirdSource; when thirdSource=telegram the code's bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
     ///
+    /// 第三方验证码的发送票据，与 `thirdSource` 配合使用；`thirdSource=telegram` 时，该验证码的 bizType 只能是 `SMS_TELEGRAM_VERIFICATION_CODE`。
+    ///
     /// Wire name `sendTokenThirdType`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token_third_type: Option<String>,
     /// Third-party source; documented value: telegram.
     ///
+    /// 第三方源；平台文档给出的取值：`telegram`。
+    ///
     /// Wire name `thirdSource`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub third_source: Option<String>,
     /// Email address to set.
+    ///
+    /// 要设置的邮箱
     ///
     /// Wire name `email`, `string`. Required. Constraints: format `email`.
     pub email: String,
@@ -3869,9 +4181,13 @@ impl FirstSetEmailRequest {
 pub struct FirstTimeSettingLoginPasswordRequest {
     /// Password, MD5 encryption.
     ///
+    /// 密码，MD5 加密
+    ///
     /// Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub new_pwd: String,
     /// Google verification code (MFA).
+    ///
+    /// 谷歌验证码（MFA）
     ///
     /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -3993,7 +4309,7 @@ pub struct LoginRequest {
 
     /// Third-party source: google, facebook, twitter, ...
     ///
-    /// 第三方源 google,facebook,twitter…
+    /// 第三方源 `google`,`facebook`,`twitter`…
     ///
     /// Wire name `thirdSource`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -4201,7 +4517,7 @@ pub struct RegisterRequest {
 
     /// Account: email / phone number, used together with type.
     ///
-    /// 账号:邮箱/手机号码,与type配合使用
+    /// 账号:邮箱/手机号码,与`type`配合使用
     ///
     /// Wire name `loginName`, `string`. Required.
     pub login_name: String,
@@ -4252,7 +4568,7 @@ pub struct RegisterRequest {
 
     /// Advertising source (account-opening link parameter source).
     ///
-    /// 广告来源(开户链接参数source)
+    /// 广告来源(开户链接参数`source`)
     ///
     /// Wire name `utmSource`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -4260,7 +4576,7 @@ pub struct RegisterRequest {
 
     /// Advertising medium (account-opening link parameter medium).
     ///
-    /// 广告媒介(开户链接参数medium)
+    /// 广告媒介(开户链接参数`medium`)
     ///
     /// Wire name `utmMedium`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -4268,7 +4584,7 @@ pub struct RegisterRequest {
 
     /// Campaign (account-opening link parameter campaign).
     ///
-    /// 广告系列(开户链接参数campaign)
+    /// 广告系列(开户链接参数`campaign`)
     ///
     /// Wire name `utmCampaign`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -4276,7 +4592,7 @@ pub struct RegisterRequest {
 
     /// Ad group (account-opening link parameter content).
     ///
-    /// 广告组(开户链接参数content)
+    /// 广告组(开户链接参数`content`)
     ///
     /// Wire name `utmContent`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -4284,7 +4600,7 @@ pub struct RegisterRequest {
 
     /// Keyword (account-opening link parameter term).
     ///
-    /// 关键词(开户链接参数term)
+    /// 关键词(开户链接参数`term`)
     ///
     /// Wire name `utmTerm`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -4299,6 +4615,8 @@ pub struct RegisterRequest {
     pub customer_group_id: Option<i64>,
 
     /// Trade types and currencies to open accounts in (undocumented).
+    ///
+    /// 要开户的交易类型与币种（未说明）
     ///
     /// Wire name `tradeTypeCurrencyList`, list of object [`TradeTypeCurrency`](super::types::TradeTypeCurrency).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -4330,7 +4648,7 @@ pub struct RegisterRequest {
 
     /// Third-party system source, e.g. agent = agent.
     ///
-    /// 第三方系统来源,如:代理=agent
+    /// 第三方系统来源,如:代理=`agent`
     ///
     /// Wire name `thirdServerSource`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -7185,6 +7503,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Returns the third-party account bound to the logged-in customer. The shape of the data is not documented.
     ///
+    /// 返回已登录客户绑定的第三方账号。平台文档未说明 `data` 的结构。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.findThirdAccountInfo`, bizType `customer.app.CustomerWebApiService.findThirdAccountInfo`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     fn find_third_account_info(
@@ -7208,6 +7528,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Guest access. Looks up the account given by email or phone number and returns its Google MFA status code.
     ///
+    /// 游客可访问。按邮箱或手机号码查找账号，并返回其谷歌验证状态码。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.checkGoogleMFAStatus`, bizType `customer.app.CustomerWebApiService.checkGoogleMFAStatus`.
     /// Access: guest (no token). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required).
     fn check_google_mfa_status(
@@ -7228,6 +7550,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     /// Check the status of a customer
     ///
     /// Determines the customer status of an email or phone number: 1 exists, 2 does not exist, -1 customer is disabled. This interface requires login.
+    ///
+    /// 判断某个邮箱或手机号码对应的客户状态：1 存在，2 不存在，-1 客户已被禁用。该接口需要登录。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.checkStatus`, bizType `customer.app.CustomerWebApiService.checkStatus`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7252,6 +7576,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Returns the asset information of one account of a trade type (3 CROSS or 5 MATCH), identified by account ID or account currency (at least one of the two must be given). The shape of the data is not documented.
     ///
+    /// 返回某交易类型（3 CROSS 或 5 MATCH）下一个账户的资产信息，账户由账户ID或账户币种指定（两者至少填写一个）。平台文档未说明 `data` 的结构。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.queryAccountAssetsInfo`, bizType `customer.app.CustomerWebApiService.queryAccountAssetsInfo`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     fn query_account_assets_info(
@@ -7274,6 +7600,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     /// Query one trading account and its assets
     ///
     /// Returns one account of a trade type, identified by account ID or opening currency (at least one of the two must be given).
+    ///
+    /// 返回某交易类型下的一个账户，账户由账户ID或开户币种指定（两者至少填写一个）。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.queryAccountById`, bizType `customer.app.CustomerWebApiService.queryAccountById`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7298,6 +7626,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Returns the balance, currency and asset ID of the customer's assets for a trade type.
     ///
+    /// 返回客户在某交易类型下资产的余额、币种和资产ID。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.queryCustomerAssets`, bizType `customer.app.CustomerWebApiService.queryCustomerAssets`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     fn query_customer_assets(
@@ -7320,6 +7650,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     /// Query the customer's asset totals and per-currency accounts
     ///
     /// Returns the totals (balance, available, liabilities, interest, net assets, risk) of the customer's assets for a trade type, with every account keyed by currency. Trade types 3 CROSS, 5 MATCH and 8 WALLET; contract trade types are not supported.
+    ///
+    /// 返回客户在某交易类型下资产的合计（余额、可用、负债、利息、净资产、风险），以及以币种为键的各账户。支持交易类型 3 CROSS、5 MATCH 和 8 WALLET；不支持合约类交易类型。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.queryCustomerAssetsInfo`, bizType `customer.app.CustomerWebApiService.queryCustomerAssetsInfo`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7344,6 +7676,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Returns one page of the customer's liabilities flow, filtered by trade type, liabilities type, time range, account and asset.
     ///
+    /// 分页返回客户的负债流水，可按交易类型、负债类型、时间范围、账户和资产筛选。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.queryLiabilitiesWaterByPage`, bizType `customer.app.CustomerWebApiService.queryLiabilitiesWaterByPage`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     fn query_liabilities_water_by_page(
@@ -7367,6 +7701,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Changes the fund (assets) password, given the old one.
     ///
+    /// 凭原资金密码修改资金密码。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwd`, bizType `customer.app.CustomerWebApiService.updateAssertsPwd`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     fn update_asserts_pwd(
@@ -7387,6 +7723,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     /// Change the fund password with email/SMS verification
     ///
     /// Changes the fund (assets) password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
+    ///
+    /// 凭原资金密码修改资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwdMFA`, bizType `customer.app.CustomerWebApiService.updateAssertsPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7409,6 +7747,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Changes the login password, given the old one.
     ///
+    /// 凭原登录密码修改登录密码。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.updateLoginPwd`, bizType `customer.app.CustomerWebApiService.updateLoginPwd`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     fn update_login_pwd(
@@ -7430,6 +7770,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Changes the login password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
     ///
+    /// 凭原登录密码修改登录密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.updateLoginPwdMFA`, bizType `customer.app.CustomerWebApiService.updateLoginPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     fn update_login_pwd_mfa(
@@ -7450,6 +7792,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     /// List the customer groups
     ///
     /// Guest access. Lists the company's customer groups (e.g. to choose one at registration).
+    ///
+    /// 游客可访问。列出公司的客户组（例如供注册时选择）。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.groupList`, bizType `customer.app.CustomerWebApiService.groupList`.
     /// Access: guest (no token). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required).
@@ -7474,6 +7818,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Changes the bound email. The new email is verified with a code sent with bizType EMAIL_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), with an optional Google verification code.
     ///
+    /// 修改绑定的邮箱。新邮箱用 bizType `EMAIL_COMMON_VERIFICATION_CODE` 发送的验证码验证；原凭证的验证方式由客户自选（`type=1`：用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送的验证码；`type=2`：用 `SMS_LOGINED_VERIFICATION_CODE` 发送的验证码）；谷歌验证码可选。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.changeEmailMFA`, bizType `customer.app.CustomerWebApiService.changeEmailMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     fn change_email_mfa(
@@ -7494,6 +7840,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     /// Change the bound phone number, choosing how to verify the old credential
     ///
     /// Changes the bound phone number. The new number is verified with a code sent with bizType SMS_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), with an optional Google verification code.
+    ///
+    /// 修改绑定的手机号码。新号码用 bizType `SMS_COMMON_VERIFICATION_CODE` 发送的验证码验证；原凭证的验证方式由客户自选（`type=1`：用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送的验证码；`type=2`：用 `SMS_LOGINED_VERIFICATION_CODE` 发送的验证码）；谷歌验证码可选。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.changePhoneMFA`, bizType `customer.app.CustomerWebApiService.changePhoneMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7516,6 +7864,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Changes the customer's country. If the customer has an approved KYC, the change is rejected. After a successful change, all KYCs pending review in the previous country are rejected.
     ///
+    /// 修改客户的国家。客户已有审核通过的 KYC 时，修改会被拒绝。修改成功后，原国家下所有待审核的 KYC 都会被驳回。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.changeCountry`, bizType `customer.app.CustomerWebApiService.changeCountry`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     fn change_country(
@@ -7536,6 +7886,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     /// Set the fund password with email/SMS verification
     ///
     /// Sets the fund (assets) password for the first time, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code. Fails with CUSTOMER_API_0000133 when a fund password is already set.
+    ///
+    /// 首次设置资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。已设置过资金密码时以 `CUSTOMER_API_0000133` 失败。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindAssertsPwdMFA`, bizType `customer.app.CustomerWebApiService.bindAssertsPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7559,6 +7911,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Resets the fund (assets) password, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
     ///
+    /// 重置资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwdMFA`, bizType `customer.app.CustomerWebApiService.forgetAssertsPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     /// Known errors: `CUSTOMER_API_0000133` (Fund password has been set).
@@ -7581,6 +7935,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Binds a third-party account (e.g. Telegram) to the logged-in customer.
     ///
+    /// 为已登录客户绑定第三方账号（如 Telegram）。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindThirdAccount`, bizType `customer.app.CustomerWebApiService.bindThirdAccount`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     fn bind_third_account(
@@ -7601,6 +7957,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     /// Query the latest balance of the customer's account in the external system
     ///
     /// Returns the latest balance of the customer's account in the external (third-party) system. The version header is optional here.
+    ///
+    /// 返回客户在外部（第三方）系统中账户的最新余额。该接口的 `version` 请求头可选。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.queryLatestBalanceOfUserAccountInExternalSystem`, bizType `customer.app.CustomerWebApiService.queryLatestBalanceOfUserAccountInExternalSystem`.
     /// Access: login (C-side customer `token`). Headers: `version` (optional), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7625,6 +7983,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Returns the customer number and the bound phone number and email of the logged-in customer. The version header is optional here.
     ///
+    /// 返回已登录客户的客户编号及其绑定的手机号码和邮箱。该接口的 `version` 请求头可选。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.findPhoneAndEmail`, bizType `customer.app.CustomerWebApiService.findPhoneAndEmail`.
     /// Access: login (C-side customer `token`). Headers: `version` (optional), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     fn find_phone_and_email(
@@ -7648,6 +8008,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Sets the logged-in customer's login password.
     ///
+    /// 设置已登录客户的登录密码。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindLoginPwd`, bizType `customer.app.CustomerWebApiService.bindLoginPwd`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     fn bind_login_pwd(
@@ -7668,6 +8030,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     /// Change the bound email address
     ///
     /// Replaces the customer's email address by a new one, proven by the verification code sent to the new address.
+    ///
+    /// 将客户的邮箱更换为新邮箱，需提供发送到新邮箱的验证码。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.changeEmail`, bizType `customer.app.CustomerWebApiService.changeEmail`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7690,6 +8054,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Replaces the customer's email address, verifying both the new address and either the original address or Google MFA. If the customer has enabled Google verification (MFA), googleCode is required and the customer does not need to verify the old email.
     ///
+    /// 更换客户的邮箱：既要验证新邮箱，也要验证原邮箱或谷歌验证（二选一）。客户已开启谷歌验证（MFA）时，必须填写 `googleCode`，无需再验证原邮箱。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.changeEmailV1v1v2`, bizType `customer.app.CustomerWebApiService.changeEmailV1v1v2`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     fn change_email_v1v1v2(
@@ -7710,6 +8076,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     /// Change the bound phone number
     ///
     /// Replaces the customer's phone number by a new one, proven by the verification code sent to the new number.
+    ///
+    /// 将客户的手机号码更换为新号码，需提供发送到新号码的验证码。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.changePhone`, bizType `customer.app.CustomerWebApiService.changePhone`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7733,6 +8101,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Replaces the customer's phone number, verifying both the new number and either the old number or Google MFA. If the customer has enabled Google Authenticator (MFA), googleCode is required and the customer does not need to verify the old phone number.
     ///
+    /// 更换客户的手机号码：既要验证新号码，也要验证原号码或谷歌验证（二选一）。客户已开启谷歌验证（MFA）时，必须填写 `googleCode`，无需再验证原手机号码。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.changePhoneV1v1v2`, bizType `customer.app.CustomerWebApiService.changePhoneV1v1v2`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     fn change_phone_v1v1v2(
@@ -7753,6 +8123,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     /// Check whether a customer account exists
     ///
     /// Tells whether an email address or phone number is already registered with the company. Guest accessible (no token). The result code is not documented.
+    ///
+    /// 查询某个邮箱或手机号码是否已在该公司注册。游客可访问（无需 token）。平台文档未说明结果码的含义。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.checkCustomerExist`, bizType `customer.app.CustomerWebApiService.checkCustomerExist`.
     /// Access: guest (no token). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required).
@@ -7775,6 +8147,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Cancels the logged-in customer's account, with an optional remark.
     ///
+    /// 注销已登录客户的账号，可附备注。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.destroy`, bizType `customer.app.CustomerWebApiService.destroy`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     fn destroy(
@@ -7796,6 +8170,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Turns Google authenticator (MFA) on or off. If the customer has bound a phone number, the phone must be verified; if the customer has bound an email, the email must be verified; if both are bound, both must be verified.
     ///
+    /// 开启或关闭谷歌验证（MFA）。客户已绑定手机号码时须验证手机，已绑定邮箱时须验证邮箱，两者都已绑定时两者都须验证。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.enableOrForbidMFA`, bizType `customer.app.CustomerWebApiService.enableOrForbidMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     fn enable_or_forbid_mfa(
@@ -7816,6 +8192,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     /// Get the customer's profile
     ///
     /// Returns the logged-in customer's profile (contacts, KYC state, password states, MFA, registration data).
+    ///
+    /// 返回已登录客户的资料（联系方式、KYC 状态、各密码的设置状态、MFA、注册信息）。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.findCustomerInfo`, bizType `customer.app.CustomerWebApiService.findCustomerInfo`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7840,6 +8218,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Resets the fund password after verifying the customer's email or phone. The verification is proven either by verifyCodeToken (the token returned by the verify-verification-code interface, checked first) or, if that is absent or does not pass, by verifyCode and sendToken.
     ///
+    /// 验证客户的邮箱或手机后重置资金密码。验证凭 `verifyCodeToken`（校验验证码接口返回的 token，优先校验）；未提供或未通过时，改凭 `verifyCode` 和 `sendToken`。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwd`, bizType `customer.app.CustomerWebApiService.forgetAssertsPwd`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     fn forget_asserts_pwd(
@@ -7860,6 +8240,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     /// Reset a forgotten fund password (v2, contact or MFA)
     ///
     /// Resets the fund password of the logged-in customer. If the customer has enabled Google verification (MFA), googleCode is required and the customer does not need to verify the old phone number or email.
+    ///
+    /// 重置已登录客户的资金密码。客户已开启谷歌验证（MFA）时，必须填写 `googleCode`，无需再验证原手机号码或邮箱。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwdV1v1v2`, bizType `customer.app.CustomerWebApiService.forgetAssertsPwdV1v1v2`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7882,6 +8264,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Resets the login password of the account named by loginName after verifying its email or phone (by verifyCodeToken, or by verifyCode and sendToken). Guest accessible (no token).
     ///
+    /// 验证 `loginName` 所指账号的邮箱或手机（通过 `verifyCodeToken`，或通过 `verifyCode` 与 `sendToken`）后重置其登录密码。游客可访问（无需 `token`）。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.forgetLoginPwd`, bizType `customer.app.CustomerWebApiService.forgetLoginPwd`.
     /// Access: guest (no token). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required).
     fn forget_login_pwd(
@@ -7902,6 +8286,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     /// Set the fund (assets) password
     ///
     /// Sets the customer's fund password for the first time; fails with CUSTOMER_API_0000133 if one is already set.
+    ///
+    /// 首次设置客户的资金密码；已设置过时以 `CUSTOMER_API_0000133` 失败。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindAssertsPwd`, bizType `customer.app.CustomerWebApiService.bindAssertsPwd`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7925,6 +8311,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Binds an email address to the customer, proven by the verification code sent to it.
     ///
+    /// 为客户绑定邮箱，以发送到该邮箱的验证码证明归属。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindEmail`, bizType `customer.app.CustomerWebApiService.bindEmail`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     /// Known errors: `CUSTOMER_API_0000511` (Verification code is not correct).
@@ -7946,6 +8334,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     /// Bind a phone number
     ///
     /// Binds a phone number to the customer, proven by the verification code sent to it.
+    ///
+    /// 为客户绑定手机号码，以发送到该号码的验证码证明归属。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindPhone`, bizType `customer.app.CustomerWebApiService.bindPhone`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7969,6 +8359,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Sets the customer's preferred language.
     ///
+    /// 设置客户的首选语言。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.changeLang`, bizType `customer.app.CustomerWebApiService.changeLang`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     fn change_lang(
@@ -7989,6 +8381,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     /// Get the customer's language
     ///
     /// Returns the customer's preferred language. The shape of the data is not documented, so it is passed through as an open JSON value (null when none is stored).
+    ///
+    /// 返回客户的偏好语言。平台文档未说明 `data` 的结构，因此作为任意 JSON 值原样传递（未保存时为 `null`）。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.findCustomerLang`, bizType `customer.app.CustomerWebApiService.findCustomerLang`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8013,6 +8407,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Updates the customer's communication address and postal code.
     ///
+    /// 更新客户的通讯地址和邮政编码。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.changeCustomerAddressAndPostalCode`, bizType `customer.app.CustomerWebApiService.changeCustomerAddressAndPostalCode`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     fn change_customer_address_and_postal_code(
@@ -8033,6 +8429,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     /// Set the phone number for the first time
     ///
     /// Sets the customer's phone number when none is bound yet, proven by an SMS verification code (bizType SMS_COMMON_VERIFICATION_CODE). With thirdSource=telegram a third-party verification code (bizType SMS_TELEGRAM_VERIFICATION_CODE) is given as well.
+    ///
+    /// 客户尚未绑定手机号码时设置手机号码，需提供手机验证码（bizType `SMS_COMMON_VERIFICATION_CODE`）。`thirdSource=telegram` 时还需提供第三方验证码（bizType `SMS_TELEGRAM_VERIFICATION_CODE`）。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.firstSetPhone`, bizType `customer.app.CustomerWebApiService.firstSetPhone`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8055,6 +8453,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Sets the customer's email address when none is bound yet, proven by an email verification code (bizType SMS_COMMON_VERIFICATION_CODE). With thirdSource=telegram a third-party verification code (bizType SMS_TELEGRAM_VERIFICATION_CODE) is given as well.
     ///
+    /// 客户尚未绑定邮箱时设置邮箱，需提供邮箱验证码（bizType `SMS_COMMON_VERIFICATION_CODE`）。`thirdSource=telegram` 时还需提供第三方验证码（bizType `SMS_TELEGRAM_VERIFICATION_CODE`）。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.firstSetEmail`, bizType `customer.app.CustomerWebApiService.firstSetEmail`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     fn first_set_email(
@@ -8075,6 +8475,8 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     /// Set the login password for the first time
     ///
     /// Sets the login password of a customer who has none yet.
+    ///
+    /// 为尚未设置登录密码的客户设置登录密码。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.firstTimeSettingLoginPassword`, bizType `customer.app.CustomerWebApiService.firstTimeSettingLoginPassword`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8097,7 +8499,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Logs a customer in with email, phone number or customer account and a password or verification code (or through a third-party source). Returns the customer, the access token (`token`), the refresh token (`rToken`) and the trading accounts.
     ///
-    /// 登录
+    /// 登录：使用邮箱、手机号码或客户账号，加上密码或验证码（或通过第三方源）登录。返回客户信息、访问 token（`token`）、刷新 token（`rToken`）和交易账户。
     ///
     /// `POST /api/login/customer.app.CustomerWebApiService.login`, bizType `customer.app.CustomerWebApiService.login`.
     /// Access: guest (no token). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required).
@@ -8120,7 +8522,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Registers a new customer with an email address or a phone number, a verification code and optionally a password, and opens its accounts. The register gateway requires the X-Forwarded-For header.
     ///
-    /// 客户注册
+    /// 客户注册：使用邮箱或手机号码、验证码以及可选的密码注册新客户，并为其开户。注册网关要求 `X-Forwarded-For` 请求头。
     ///
     /// `POST /api/register/customer.app.CustomerWebApiService.register`, bizType `customer.app.CustomerWebApiService.register`.
     /// Access: guest (no token). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `X-Forwarded-For` (required).
@@ -8482,6 +8884,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Returns the third-party account bound to the logged-in customer. The shape of the data is not documented.
     ///
+    /// 返回已登录客户绑定的第三方账号。平台文档未说明 `data` 的结构。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.findThirdAccountInfo`, bizType `customer.app.CustomerWebApiService.findThirdAccountInfo`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     pub async fn find_third_account_info(
@@ -8494,6 +8898,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     /// Check whether an account has Google MFA enabled
     ///
     /// Guest access. Looks up the account given by email or phone number and returns its Google MFA status code.
+    ///
+    /// 游客可访问。按邮箱或手机号码查找账号，并返回其谷歌验证状态码。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.checkGoogleMFAStatus`, bizType `customer.app.CustomerWebApiService.checkGoogleMFAStatus`.
     /// Access: guest (no token). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required).
@@ -8508,6 +8914,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Determines the customer status of an email or phone number: 1 exists, 2 does not exist, -1 customer is disabled. This interface requires login.
     ///
+    /// 判断某个邮箱或手机号码对应的客户状态：1 存在，2 不存在，-1 客户已被禁用。该接口需要登录。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.checkStatus`, bizType `customer.app.CustomerWebApiService.checkStatus`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     pub async fn check_status(
@@ -8520,6 +8928,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     /// Query the asset information of one account
     ///
     /// Returns the asset information of one account of a trade type (3 CROSS or 5 MATCH), identified by account ID or account currency (at least one of the two must be given). The shape of the data is not documented.
+    ///
+    /// 返回某交易类型（3 CROSS 或 5 MATCH）下一个账户的资产信息，账户由账户ID或账户币种指定（两者至少填写一个）。平台文档未说明 `data` 的结构。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.queryAccountAssetsInfo`, bizType `customer.app.CustomerWebApiService.queryAccountAssetsInfo`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8534,6 +8944,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Returns one account of a trade type, identified by account ID or opening currency (at least one of the two must be given).
     ///
+    /// 返回某交易类型下的一个账户，账户由账户ID或开户币种指定（两者至少填写一个）。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.queryAccountById`, bizType `customer.app.CustomerWebApiService.queryAccountById`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     pub async fn query_account_by_id(
@@ -8546,6 +8958,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     /// Query the customer's balance for a trade type
     ///
     /// Returns the balance, currency and asset ID of the customer's assets for a trade type.
+    ///
+    /// 返回客户在某交易类型下资产的余额、币种和资产ID。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.queryCustomerAssets`, bizType `customer.app.CustomerWebApiService.queryCustomerAssets`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8560,6 +8974,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Returns the totals (balance, available, liabilities, interest, net assets, risk) of the customer's assets for a trade type, with every account keyed by currency. Trade types 3 CROSS, 5 MATCH and 8 WALLET; contract trade types are not supported.
     ///
+    /// 返回客户在某交易类型下资产的合计（余额、可用、负债、利息、净资产、风险），以及以币种为键的各账户。支持交易类型 3 CROSS、5 MATCH 和 8 WALLET；不支持合约类交易类型。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.queryCustomerAssetsInfo`, bizType `customer.app.CustomerWebApiService.queryCustomerAssetsInfo`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     pub async fn query_customer_assets_info(
@@ -8572,6 +8988,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     /// Page through the liabilities flow (loans and repayments)
     ///
     /// Returns one page of the customer's liabilities flow, filtered by trade type, liabilities type, time range, account and asset.
+    ///
+    /// 分页返回客户的负债流水，可按交易类型、负债类型、时间范围、账户和资产筛选。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.queryLiabilitiesWaterByPage`, bizType `customer.app.CustomerWebApiService.queryLiabilitiesWaterByPage`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8596,6 +9014,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Changes the fund (assets) password, given the old one.
     ///
+    /// 凭原资金密码修改资金密码。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwd`, bizType `customer.app.CustomerWebApiService.updateAssertsPwd`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     pub async fn update_asserts_pwd(
@@ -8608,6 +9028,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     /// Change the fund password with email/SMS verification
     ///
     /// Changes the fund (assets) password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
+    ///
+    /// 凭原资金密码修改资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwdMFA`, bizType `customer.app.CustomerWebApiService.updateAssertsPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8622,6 +9044,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Changes the login password, given the old one.
     ///
+    /// 凭原登录密码修改登录密码。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.updateLoginPwd`, bizType `customer.app.CustomerWebApiService.updateLoginPwd`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     pub async fn update_login_pwd(
@@ -8634,6 +9058,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     /// Change the login password with email/SMS verification
     ///
     /// Changes the login password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
+    ///
+    /// 凭原登录密码修改登录密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.updateLoginPwdMFA`, bizType `customer.app.CustomerWebApiService.updateLoginPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8648,6 +9074,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Guest access. Lists the company's customer groups (e.g. to choose one at registration).
     ///
+    /// 游客可访问。列出公司的客户组（例如供注册时选择）。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.groupList`, bizType `customer.app.CustomerWebApiService.groupList`.
     /// Access: guest (no token). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required).
     pub async fn group_list(
@@ -8660,6 +9088,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     /// Change the bound email, choosing how to verify the old credential
     ///
     /// Changes the bound email. The new email is verified with a code sent with bizType EMAIL_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), with an optional Google verification code.
+    ///
+    /// 修改绑定的邮箱。新邮箱用 bizType `EMAIL_COMMON_VERIFICATION_CODE` 发送的验证码验证；原凭证的验证方式由客户自选（`type=1`：用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送的验证码；`type=2`：用 `SMS_LOGINED_VERIFICATION_CODE` 发送的验证码）；谷歌验证码可选。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.changeEmailMFA`, bizType `customer.app.CustomerWebApiService.changeEmailMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8674,6 +9104,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Changes the bound phone number. The new number is verified with a code sent with bizType SMS_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), with an optional Google verification code.
     ///
+    /// 修改绑定的手机号码。新号码用 bizType `SMS_COMMON_VERIFICATION_CODE` 发送的验证码验证；原凭证的验证方式由客户自选（`type=1`：用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送的验证码；`type=2`：用 `SMS_LOGINED_VERIFICATION_CODE` 发送的验证码）；谷歌验证码可选。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.changePhoneMFA`, bizType `customer.app.CustomerWebApiService.changePhoneMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     pub async fn change_phone_mfa(
@@ -8687,6 +9119,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Changes the customer's country. If the customer has an approved KYC, the change is rejected. After a successful change, all KYCs pending review in the previous country are rejected.
     ///
+    /// 修改客户的国家。客户已有审核通过的 KYC 时，修改会被拒绝。修改成功后，原国家下所有待审核的 KYC 都会被驳回。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.changeCountry`, bizType `customer.app.CustomerWebApiService.changeCountry`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     pub async fn change_country(
@@ -8699,6 +9133,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     /// Set the fund password with email/SMS verification
     ///
     /// Sets the fund (assets) password for the first time, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code. Fails with CUSTOMER_API_0000133 when a fund password is already set.
+    ///
+    /// 首次设置资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。已设置过资金密码时以 `CUSTOMER_API_0000133` 失败。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindAssertsPwdMFA`, bizType `customer.app.CustomerWebApiService.bindAssertsPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8714,6 +9150,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Resets the fund (assets) password, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
     ///
+    /// 重置资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwdMFA`, bizType `customer.app.CustomerWebApiService.forgetAssertsPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     /// Known errors: `CUSTOMER_API_0000133` (Fund password has been set).
@@ -8728,6 +9166,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Binds a third-party account (e.g. Telegram) to the logged-in customer.
     ///
+    /// 为已登录客户绑定第三方账号（如 Telegram）。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindThirdAccount`, bizType `customer.app.CustomerWebApiService.bindThirdAccount`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     pub async fn bind_third_account(
@@ -8740,6 +9180,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     /// Query the latest balance of the customer's account in the external system
     ///
     /// Returns the latest balance of the customer's account in the external (third-party) system. The version header is optional here.
+    ///
+    /// 返回客户在外部（第三方）系统中账户的最新余额。该接口的 `version` 请求头可选。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.queryLatestBalanceOfUserAccountInExternalSystem`, bizType `customer.app.CustomerWebApiService.queryLatestBalanceOfUserAccountInExternalSystem`.
     /// Access: login (C-side customer `token`). Headers: `version` (optional), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8754,6 +9196,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Returns the customer number and the bound phone number and email of the logged-in customer. The version header is optional here.
     ///
+    /// 返回已登录客户的客户编号及其绑定的手机号码和邮箱。该接口的 `version` 请求头可选。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.findPhoneAndEmail`, bizType `customer.app.CustomerWebApiService.findPhoneAndEmail`.
     /// Access: login (C-side customer `token`). Headers: `version` (optional), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     pub async fn find_phone_and_email(
@@ -8766,6 +9210,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     /// Set the login password
     ///
     /// Sets the logged-in customer's login password.
+    ///
+    /// 设置已登录客户的登录密码。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindLoginPwd`, bizType `customer.app.CustomerWebApiService.bindLoginPwd`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8780,6 +9226,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Replaces the customer's email address by a new one, proven by the verification code sent to the new address.
     ///
+    /// 将客户的邮箱更换为新邮箱，需提供发送到新邮箱的验证码。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.changeEmail`, bizType `customer.app.CustomerWebApiService.changeEmail`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     pub async fn change_email(
@@ -8793,6 +9241,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Replaces the customer's email address, verifying both the new address and either the original address or Google MFA. If the customer has enabled Google verification (MFA), googleCode is required and the customer does not need to verify the old email.
     ///
+    /// 更换客户的邮箱：既要验证新邮箱，也要验证原邮箱或谷歌验证（二选一）。客户已开启谷歌验证（MFA）时，必须填写 `googleCode`，无需再验证原邮箱。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.changeEmailV1v1v2`, bizType `customer.app.CustomerWebApiService.changeEmailV1v1v2`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     pub async fn change_email_v1v1v2(
@@ -8805,6 +9255,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     /// Change the bound phone number
     ///
     /// Replaces the customer's phone number by a new one, proven by the verification code sent to the new number.
+    ///
+    /// 将客户的手机号码更换为新号码，需提供发送到新号码的验证码。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.changePhone`, bizType `customer.app.CustomerWebApiService.changePhone`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8820,6 +9272,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Replaces the customer's phone number, verifying both the new number and either the old number or Google MFA. If the customer has enabled Google Authenticator (MFA), googleCode is required and the customer does not need to verify the old phone number.
     ///
+    /// 更换客户的手机号码：既要验证新号码，也要验证原号码或谷歌验证（二选一）。客户已开启谷歌验证（MFA）时，必须填写 `googleCode`，无需再验证原手机号码。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.changePhoneV1v1v2`, bizType `customer.app.CustomerWebApiService.changePhoneV1v1v2`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     pub async fn change_phone_v1v1v2(
@@ -8832,6 +9286,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     /// Check whether a customer account exists
     ///
     /// Tells whether an email address or phone number is already registered with the company. Guest accessible (no token). The result code is not documented.
+    ///
+    /// 查询某个邮箱或手机号码是否已在该公司注册。游客可访问（无需 token）。平台文档未说明结果码的含义。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.checkCustomerExist`, bizType `customer.app.CustomerWebApiService.checkCustomerExist`.
     /// Access: guest (no token). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required).
@@ -8846,6 +9302,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Cancels the logged-in customer's account, with an optional remark.
     ///
+    /// 注销已登录客户的账号，可附备注。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.destroy`, bizType `customer.app.CustomerWebApiService.destroy`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     pub async fn destroy(
@@ -8858,6 +9316,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     /// Enable or disable Google MFA
     ///
     /// Turns Google authenticator (MFA) on or off. If the customer has bound a phone number, the phone must be verified; if the customer has bound an email, the email must be verified; if both are bound, both must be verified.
+    ///
+    /// 开启或关闭谷歌验证（MFA）。客户已绑定手机号码时须验证手机，已绑定邮箱时须验证邮箱，两者都已绑定时两者都须验证。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.enableOrForbidMFA`, bizType `customer.app.CustomerWebApiService.enableOrForbidMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8872,6 +9332,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Returns the logged-in customer's profile (contacts, KYC state, password states, MFA, registration data).
     ///
+    /// 返回已登录客户的资料（联系方式、KYC 状态、各密码的设置状态、MFA、注册信息）。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.findCustomerInfo`, bizType `customer.app.CustomerWebApiService.findCustomerInfo`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     pub async fn find_customer_info(
@@ -8884,6 +9346,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     /// Reset a forgotten fund (assets) password
     ///
     /// Resets the fund password after verifying the customer's email or phone. The verification is proven either by verifyCodeToken (the token returned by the verify-verification-code interface, checked first) or, if that is absent or does not pass, by verifyCode and sendToken.
+    ///
+    /// 验证客户的邮箱或手机后重置资金密码。验证凭 `verifyCodeToken`（校验验证码接口返回的 token，优先校验）；未提供或未通过时，改凭 `verifyCode` 和 `sendToken`。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwd`, bizType `customer.app.CustomerWebApiService.forgetAssertsPwd`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8898,6 +9362,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Resets the fund password of the logged-in customer. If the customer has enabled Google verification (MFA), googleCode is required and the customer does not need to verify the old phone number or email.
     ///
+    /// 重置已登录客户的资金密码。客户已开启谷歌验证（MFA）时，必须填写 `googleCode`，无需再验证原手机号码或邮箱。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwdV1v1v2`, bizType `customer.app.CustomerWebApiService.forgetAssertsPwdV1v1v2`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     pub async fn forget_asserts_pwd_v1v1v2(
@@ -8911,6 +9377,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Resets the login password of the account named by loginName after verifying its email or phone (by verifyCodeToken, or by verifyCode and sendToken). Guest accessible (no token).
     ///
+    /// 验证 `loginName` 所指账号的邮箱或手机（通过 `verifyCodeToken`，或通过 `verifyCode` 与 `sendToken`）后重置其登录密码。游客可访问（无需 `token`）。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.forgetLoginPwd`, bizType `customer.app.CustomerWebApiService.forgetLoginPwd`.
     /// Access: guest (no token). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required).
     pub async fn forget_login_pwd(
@@ -8923,6 +9391,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     /// Set the fund (assets) password
     ///
     /// Sets the customer's fund password for the first time; fails with CUSTOMER_API_0000133 if one is already set.
+    ///
+    /// 首次设置客户的资金密码；已设置过时以 `CUSTOMER_API_0000133` 失败。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindAssertsPwd`, bizType `customer.app.CustomerWebApiService.bindAssertsPwd`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8938,6 +9408,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Binds an email address to the customer, proven by the verification code sent to it.
     ///
+    /// 为客户绑定邮箱，以发送到该邮箱的验证码证明归属。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindEmail`, bizType `customer.app.CustomerWebApiService.bindEmail`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     /// Known errors: `CUSTOMER_API_0000511` (Verification code is not correct).
@@ -8951,6 +9423,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     /// Bind a phone number
     ///
     /// Binds a phone number to the customer, proven by the verification code sent to it.
+    ///
+    /// 为客户绑定手机号码，以发送到该号码的验证码证明归属。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindPhone`, bizType `customer.app.CustomerWebApiService.bindPhone`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8966,6 +9440,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Sets the customer's preferred language.
     ///
+    /// 设置客户的首选语言。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.changeLang`, bizType `customer.app.CustomerWebApiService.changeLang`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     pub async fn change_lang(
@@ -8978,6 +9454,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     /// Get the customer's language
     ///
     /// Returns the customer's preferred language. The shape of the data is not documented, so it is passed through as an open JSON value (null when none is stored).
+    ///
+    /// 返回客户的偏好语言。平台文档未说明 `data` 的结构，因此作为任意 JSON 值原样传递（未保存时为 `null`）。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.findCustomerLang`, bizType `customer.app.CustomerWebApiService.findCustomerLang`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8992,6 +9470,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Updates the customer's communication address and postal code.
     ///
+    /// 更新客户的通讯地址和邮政编码。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.changeCustomerAddressAndPostalCode`, bizType `customer.app.CustomerWebApiService.changeCustomerAddressAndPostalCode`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     pub async fn change_customer_address_and_postal_code(
@@ -9004,6 +9484,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     /// Set the phone number for the first time
     ///
     /// Sets the customer's phone number when none is bound yet, proven by an SMS verification code (bizType SMS_COMMON_VERIFICATION_CODE). With thirdSource=telegram a third-party verification code (bizType SMS_TELEGRAM_VERIFICATION_CODE) is given as well.
+    ///
+    /// 客户尚未绑定手机号码时设置手机号码，需提供手机验证码（bizType `SMS_COMMON_VERIFICATION_CODE`）。`thirdSource=telegram` 时还需提供第三方验证码（bizType `SMS_TELEGRAM_VERIFICATION_CODE`）。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.firstSetPhone`, bizType `customer.app.CustomerWebApiService.firstSetPhone`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -9018,6 +9500,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Sets the customer's email address when none is bound yet, proven by an email verification code (bizType SMS_COMMON_VERIFICATION_CODE). With thirdSource=telegram a third-party verification code (bizType SMS_TELEGRAM_VERIFICATION_CODE) is given as well.
     ///
+    /// 客户尚未绑定邮箱时设置邮箱，需提供邮箱验证码（bizType `SMS_COMMON_VERIFICATION_CODE`）。`thirdSource=telegram` 时还需提供第三方验证码（bizType `SMS_TELEGRAM_VERIFICATION_CODE`）。
+    ///
     /// `POST /api/global/customer.app.CustomerWebApiService.firstSetEmail`, bizType `customer.app.CustomerWebApiService.firstSetEmail`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     pub async fn first_set_email(
@@ -9030,6 +9514,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     /// Set the login password for the first time
     ///
     /// Sets the login password of a customer who has none yet.
+    ///
+    /// 为尚未设置登录密码的客户设置登录密码。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.firstTimeSettingLoginPassword`, bizType `customer.app.CustomerWebApiService.firstTimeSettingLoginPassword`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -9044,7 +9530,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Logs a customer in with email, phone number or customer account and a password or verification code (or through a third-party source). Returns the customer, the access token (`token`), the refresh token (`rToken`) and the trading accounts.
     ///
-    /// 登录
+    /// 登录：使用邮箱、手机号码或客户账号，加上密码或验证码（或通过第三方源）登录。返回客户信息、访问 token（`token`）、刷新 token（`rToken`）和交易账户。
     ///
     /// `POST /api/login/customer.app.CustomerWebApiService.login`, bizType `customer.app.CustomerWebApiService.login`.
     /// Access: guest (no token). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required).
@@ -9067,7 +9553,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Registers a new customer with an email address or a phone number, a verification code and optionally a password, and opens its accounts. The register gateway requires the X-Forwarded-For header.
     ///
-    /// 客户注册
+    /// 客户注册：使用邮箱或手机号码、验证码以及可选的密码注册新客户，并为其开户。注册网关要求 `X-Forwarded-For` 请求头。
     ///
     /// `POST /api/register/customer.app.CustomerWebApiService.register`, bizType `customer.app.CustomerWebApiService.register`.
     /// Access: guest (no token). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `X-Forwarded-For` (required).

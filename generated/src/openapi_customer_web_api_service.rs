@@ -21,23 +21,33 @@ use ::bizgen_runtime::codegen as rt;
 pub struct CheckCustomerExistRequest {
     /// Registration/login method: 1 email, 2 phone number, 3 customer account.
     ///
+    /// 注册登录方式:1邮箱,2手机号码,3客户账号
+    ///
     /// Wire name `type`, enum [`LoginType`](super::types::LoginType) (1 = Email, 2 = Phone number, 3 = Customer account). Required.
     pub r#type: super::types::LoginType,
     /// Account: email / phone number.
     ///
+    /// 账号:邮箱/手机号码
+    ///
     /// Wire name `loginName`, `string`. Required.
     pub login_name: String,
     /// Undocumented.
+    ///
+    /// 未说明。
     ///
     /// Wire name `protocol`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub protocol: Option<String>,
     /// Email area code; default +86.
     ///
+    /// 邮箱区号，默认 +86
+    ///
     /// Wire name `emailArea`, `string`. Default: `"+86"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_area: Option<String>,
     /// Mobile area code; default +86.
+    ///
+    /// 手机区号，默认 +86
     ///
     /// Wire name `phoneArea`, `string`. Default: `"+86"`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -195,6 +205,8 @@ pub trait OpenapiCustomerWebApiService: Send + Sync + 'static {
     ///
     /// Tells whether a customer with the given email, phone number or customer account exists, as an integer result code whose values are not documented.
     ///
+    /// 查询给定邮箱、手机号码或客户账号的客户是否存在，以整数结果码返回；平台文档未说明结果码的取值。
+    ///
     /// `POST /openapi-b/customer.app.CustomerWebApiService.checkCustomerExist`, bizType `customer.app.CustomerWebApiService.checkCustomerExist`.
     /// Access: guest (no token). Headers: `version` (required), `companyId` (required), `trace` (required).
     fn check_customer_exist(
@@ -275,6 +287,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     /// Check whether a customer exists (B-side)
     ///
     /// Tells whether a customer with the given email, phone number or customer account exists, as an integer result code whose values are not documented.
+    ///
+    /// 查询给定邮箱、手机号码或客户账号的客户是否存在，以整数结果码返回；平台文档未说明结果码的取值。
     ///
     /// `POST /openapi-b/customer.app.CustomerWebApiService.checkCustomerExist`, bizType `customer.app.CustomerWebApiService.checkCustomerExist`.
     /// Access: guest (no token). Headers: `version` (required), `companyId` (required), `trace` (required).

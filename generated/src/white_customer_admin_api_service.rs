@@ -24,80 +24,114 @@ use ::bizgen_runtime::codegen as rt;
 pub struct AddCusAndOpenAccountAndKycRequest {
     /// Mobile phone number.
     ///
+    /// 手机号码
+    ///
     /// Wire name `phone`, `string`. Required.
     pub phone: String,
     /// Email.
+    ///
+    /// 邮箱
     ///
     /// Wire name `email`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Login password, MD5 encrypted (e.g. the MD5 of a123456).
     ///
+    /// 登录密码，MD5 加密（如 `a123456` 的 MD5）
+    ///
     /// Wire name `pwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub pwd: String,
     /// Country, e.g. US = United States.
+    ///
+    /// 国家，如 `US` 表示美国
     ///
     /// Wire name `country`, `string`. Required.
     pub country: String,
     /// Registration source: 1=mobile web: H5, 2=pcweb: PC_Web, 3=system & back office: System, 4=Android native app: Android, 5=Apple native app: iOS, 6=Hongmeng OS: HOS, 7=PC Windows client: PC_Win, 8=PC Mac client: PC_Mac, 9=none of the above: other.
     ///
+    /// 注册来源:1=移动端web:H5,2=pcweb:PC_Web,3=系统&后台注册:System,4=安卓原生app:Android,5=苹果原生app:iOS,6=鸿蒙OS:HOS,7=pc windows客户端:PC_Win,8=pc mac客户端:PC_Mac,9=不属于以上的:其他
+    ///
     /// Wire name `registerSource`, enum [`ClientSource`](super::types::ClientSource) (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other). Required.
     pub register_source: super::types::ClientSource,
     /// Customer group ID: 1 = default customer group; customerGroupId and tradeTypeCurrencyList correspond to each other.
     ///
+    /// 客户组ID：1 为默认客户组；`customerGroupId` 与 `tradeTypeCurrencyList` 相互对应。
+    ///
     /// Wire name `customerGroupId`, `int64`. Required.
     pub customer_group_id: i64,
     /// Trade types and currencies to open accounts in (undocumented).
+    ///
+    /// 要开户的交易类型与币种（未说明）
     ///
     /// Wire name `tradeTypeCurrencyList`, list of object [`TradeTypeCurrency`](super::types::TradeTypeCurrency).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type_currency_list: Option<Vec<super::types::TradeTypeCurrency>>,
     /// Mobile phone area code; default +86.
     ///
+    /// 手机区号，默认 +86
+    ///
     /// Wire name `phoneArea`, `string`. Default: `"+86"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
     /// Mailbox area code; default +86.
+    ///
+    /// 邮箱区号，默认 +86
     ///
     /// Wire name `emailArea`, `string`. Default: `"+86"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_area: Option<String>,
     /// Remark.
     ///
+    /// 备注
+    ///
     /// Wire name `remark`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub remark: Option<String>,
     /// Registered device model.
+    ///
+    /// 注册的设备型号
     ///
     /// Wire name `registerDevice`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub register_device: Option<String>,
     /// Advertising source (account-opening link parameter source).
     ///
+    /// 广告来源(开户链接参数`source`)
+    ///
     /// Wire name `utmSource`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_source: Option<String>,
     /// Advertising medium (account-opening link parameter medium).
+    ///
+    /// 广告媒介(开户链接参数`medium`)
     ///
     /// Wire name `utmMedium`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_medium: Option<String>,
     /// Campaign (account-opening link parameter campaign).
     ///
+    /// 广告系列(开户链接参数`campaign`)
+    ///
     /// Wire name `utmCampaign`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_campaign: Option<String>,
     /// Ad group (account-opening link parameter content).
+    ///
+    /// 广告组(开户链接参数`content`)
     ///
     /// Wire name `utmContent`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_content: Option<String>,
     /// Keywords (account-opening link parameter term).
     ///
+    /// 关键词(开户链接参数`term`)
+    ///
     /// Wire name `utmTerm`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_term: Option<String>,
     /// Unique customer identifier in the third-party system.
+    ///
+    /// 第三方系统唯一编号
     ///
     /// Wire name `thirdServerCode`, `string`. Constraints: maxLength 50.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -340,15 +374,21 @@ impl AddCusAndOpenAccountAndKycRequest {
 pub struct PageRequest {
     /// Customer number (null for no filter).
     ///
+    /// 客户编号（为 `null` 表示不筛选）
+    ///
     /// Wire name `customerNo`, `string`. Required. May be `null`.
     #[serde(default)]
     pub customer_no: Option<String>,
     /// Number of rows per page; default 20.
     ///
+    /// 每页条数，默认 20
+    ///
     /// Wire name `size`, `int32`. Assumed, not checked by servers: minimum 1. Default: `20`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
     /// Current page; default 1.
+    ///
+    /// 当前页码，默认 1
     ///
     /// Wire name `current`, `int32`. Assumed, not checked by servers: minimum 1. Default: `1`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -423,13 +463,19 @@ impl PageRequest {
 pub struct DetailRequest {
     /// Type of information: baseInfo = basic information, tradeAccount = trading account, kyc = KYC information, allKyc = detailed KYC information of the page, bankList = bank card list, walletList = wallet address, otherInfo = other.
     ///
+    /// 信息类型：`baseInfo` 基本信息，`tradeAccount` 交易账户，`kyc` KYC 信息，`allKyc` 页面的详细 KYC 信息，`bankList` 银行卡列表，`walletList` 钱包地址，`otherInfo` 其他
+    ///
     /// Wire name `type`, enum [`DetailType`](super::types::DetailType) (baseInfo = Basic information, tradeAccount = Trading accounts, kyc = KYC information, allKyc = Detailed KYC information of the page, bankList = Bank card list, walletList = Wallet addresses, otherInfo = Other). Required.
     pub r#type: super::types::DetailType,
     /// Customer ID.
     ///
+    /// 客户ID
+    ///
     /// Wire name `id`, `string`. Required.
     pub id: String,
     /// Customer number.
+    ///
+    /// 客户编号
     ///
     /// Wire name `customerNo`, `string`. Required.
     pub customer_no: String,
@@ -714,6 +760,8 @@ pub trait WhiteCustomerAdminApiService: Send + Sync + 'static {
     ///
     /// Returns one page of the company's customers with their basic information. customerNo must be sent; null means no filter.
     ///
+    /// 分页返回公司的客户及其基本信息。必须发送 `customerNo`；为 `null` 表示不筛选。
+    ///
     /// `POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.page`, bizType `customer.admin.WhiteCustomerAdminApiService.page`.
     /// Access: admin (B-side `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `token` (required).
     fn page(
@@ -736,6 +784,8 @@ pub trait WhiteCustomerAdminApiService: Send + Sync + 'static {
     /// Get a customer's details
     ///
     /// Returns one part of a customer's details, chosen by type.
+    ///
+    /// 按 `type` 返回客户详情中的一部分。
     ///
     /// `POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.detail`, bizType `customer.admin.WhiteCustomerAdminApiService.detail`.
     /// Access: admin (B-side `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `token` (required).
@@ -849,6 +899,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Returns one page of the company's customers with their basic information. customerNo must be sent; null means no filter.
     ///
+    /// 分页返回公司的客户及其基本信息。必须发送 `customerNo`；为 `null` 表示不筛选。
+    ///
     /// `POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.page`, bizType `customer.admin.WhiteCustomerAdminApiService.page`.
     /// Access: admin (B-side `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `token` (required).
     pub async fn page(
@@ -871,6 +923,8 @@ impl<M: rt::CallMode> Client<'_, M> {
     /// Get a customer's details
     ///
     /// Returns one part of a customer's details, chosen by type.
+    ///
+    /// 按 `type` 返回客户详情中的一部分。
     ///
     /// `POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.detail`, bizType `customer.admin.WhiteCustomerAdminApiService.detail`.
     /// Access: admin (B-side `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `token` (required).

@@ -6,26 +6,16 @@ use super::frame::Ctx;
 use super::lang::{Labels, Lang};
 use crate::ir::{Access, ExampleKind, Operation, Presence, Service, Side};
 
-/// A description for a table cell: in English both texts where the spec
-/// has Chinese too; in Chinese the Chinese text, else the English.
+/// A description for a table cell in `lang` (English as the fallback), or
+/// the "none" mark when there is none.
 pub(super) fn cell_text(lang: Lang, en: &str, zh: Option<&str>) -> String {
-    match lang {
-        Lang::En => with_zh(lang, en, zh),
-        Lang::Zh => or_none(lang.labels(), lang.pick(en.trim(), zh)),
-    }
+    or_none(lang.labels(), lang.pick(en.trim(), zh))
 }
 
-/// A description paragraph: English with the Chinese appended, or the
-/// Chinese alone (English as the fallback).
+/// A description paragraph in `lang`: each edition shows only its own
+/// language (English as the fallback where the spec has no Chinese).
 pub(super) fn with_zh(lang: Lang, en: &str, zh: Option<&str>) -> String {
-    let en = en.trim();
-    let zh = zh.map(str::trim).filter(|z| !z.is_empty());
-    match (lang, zh) {
-        (Lang::Zh, Some(zh)) => zh.to_owned(),
-        (Lang::En, Some(zh)) if en.is_empty() => zh.to_owned(),
-        (Lang::En, Some(zh)) => format!("{en} ({zh})"),
-        (_, None) => en.to_owned(),
-    }
+    text_in(lang, en, zh)
 }
 
 /// The text in `lang`, English as the fallback.

@@ -350,6 +350,7 @@ fn resolve_response(
         ty,
         nullable: r.nullable,
         description: r.description.clone(),
+        description_zh: r.description_zh.clone(),
     }
 }
 
@@ -410,6 +411,7 @@ fn resolve_examples(ctx: &mut Ctx, name: &Located<String>, op: &raw::OperationDe
             kind: ex.kind,
             source: ex.source.clone(),
             description: ex.description.clone(),
+            description_zh: ex.description_zh.clone(),
             request: ex.request.as_ref().map(|r| r.value.clone()),
             response: ex.response.as_ref().map(|r| r.value.clone()),
             pos: ex.pos,

@@ -49,6 +49,14 @@ pub(super) fn resolve_services(ctx: &mut Ctx, merged: &Merged, known: &Known) ->
                 .iter()
                 .filter_map(|(p, d)| d.description.clone().map(|v| (*p, v))),
         );
+        let description_zh = agree(
+            ctx,
+            &name,
+            "descriptionZh",
+            parts
+                .iter()
+                .filter_map(|(p, d)| d.description_zh.clone().map(|v| (*p, v))),
+        );
         let gateway = agree(
             ctx,
             &name,
@@ -119,6 +127,7 @@ pub(super) fn resolve_services(ctx: &mut Ctx, merged: &Merged, known: &Known) ->
             module,
             qualified_name: qualified,
             description: description.unwrap_or_default(),
+            description_zh,
             operations: ops,
         });
     }

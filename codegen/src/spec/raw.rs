@@ -43,10 +43,15 @@ pub struct ApiInfo {
     /// Crate-style name of the API, e.g. `customer-api`.
     pub name: Located<String>,
     pub title: String,
+    /// `title` in Chinese.
+    #[serde(default)]
+    pub title_zh: Option<String>,
     /// Default value of the `version` header.
     pub version: Located<String>,
     #[serde(default)]
     pub description: String,
+    #[serde(default)]
+    pub description_zh: Option<String>,
     /// Task groups of the docs index (in this order), by name: operations
     /// name theirs in `group`.
     #[serde(default)]
@@ -84,6 +89,8 @@ pub struct GatewayDef {
     pub side: Side,
     #[serde(default)]
     pub description: String,
+    #[serde(default)]
+    pub description_zh: Option<String>,
     /// Header presence for every operation on this gateway.
     #[serde(default)]
     pub headers: OrderedMap<Presence>,
@@ -105,6 +112,8 @@ pub struct HeaderDef {
 pub struct EnvelopeDef {
     #[serde(default)]
     pub description: String,
+    #[serde(default)]
+    pub description_zh: Option<String>,
     /// The `code` of a successful response.
     pub success_code: String,
     /// Envelope fields other than `data`.
@@ -115,8 +124,13 @@ pub struct EnvelopeDef {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct ErrorDef {
     pub message: String,
+    /// `message` in Chinese (docs text; servers send `message`).
+    #[serde(default)]
+    pub message_zh: Option<String>,
     #[serde(default)]
     pub description: String,
+    #[serde(default)]
+    pub description_zh: Option<String>,
     pub origin: Origin,
 }
 
@@ -278,6 +292,8 @@ pub struct ServiceDef {
     /// bizType prefix, e.g. `customer.app.CustomerWebApiService`.
     pub qualified_name: Option<Located<String>>,
     pub description: Option<String>,
+    /// `description` in Chinese; must agree across files like `description`.
+    pub description_zh: Option<String>,
     /// Default gateway of the operations.
     pub gateway: Option<Located<String>>,
     /// Default access level of the operations.
@@ -394,6 +410,8 @@ pub struct ResponseDef {
     pub nullable: bool,
     #[serde(default)]
     pub description: String,
+    #[serde(default)]
+    pub description_zh: Option<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -405,6 +423,8 @@ pub struct ExampleDef {
     pub source: Option<String>,
     #[serde(default)]
     pub description: String,
+    #[serde(default)]
+    pub description_zh: Option<String>,
     /// Request body.
     pub request: Option<Located<Value>>,
     /// The whole response envelope.

@@ -37,6 +37,7 @@ pub(super) fn resolve(ctx: &mut Ctx, merged: &Merged) -> Option<Api> {
                 prefix,
                 side: g.side,
                 description: g.description.clone(),
+                description_zh: g.description_zh.clone(),
                 headers: g
                     .headers
                     .iter()
@@ -78,7 +79,9 @@ pub(super) fn resolve(ctx: &mut Ctx, merged: &Merged) -> Option<Api> {
         .map(|(code, (pos, e))| ErrorCode {
             code: code.clone(),
             message: e.message.clone(),
+            message_zh: e.message_zh.clone(),
             description: e.description.clone(),
+            description_zh: e.description_zh.clone(),
             origin: e.origin,
             pos: *pos,
         })
@@ -108,6 +111,7 @@ pub(super) fn resolve(ctx: &mut Ctx, merged: &Merged) -> Option<Api> {
             }
             Envelope {
                 description: env.description.clone(),
+                description_zh: env.description_zh.clone(),
                 success_code: env.success_code.clone(),
                 fields,
             }
@@ -119,6 +123,7 @@ pub(super) fn resolve(ctx: &mut Ctx, merged: &Merged) -> Option<Api> {
             );
             Envelope {
                 description: String::new(),
+                description_zh: None,
                 success_code: "0".into(),
                 fields: Vec::new(),
             }
@@ -167,9 +172,11 @@ pub(super) fn resolve(ctx: &mut Ctx, merged: &Merged) -> Option<Api> {
         quick_start,
         name: info.name.value.clone(),
         title: info.title.clone(),
+        title_zh: info.title_zh.clone(),
         version: info.version.value.clone(),
         version_pos: info.version.pos,
         description: info.description.clone(),
+        description_zh: info.description_zh.clone(),
         gateways,
         headers,
         envelope,

@@ -7,7 +7,7 @@ use ::bizgen_runtime::codegen as rt;
 
 /// An API key of a customer, with its RSA key pair and permissions. applyApi and downgrade return the private key; lists and queries return it as null.
 ///
-/// 客户的 API Key，含 RSA 密钥对和权限。applyApi 和 downgrade 返回私钥；列表和查询中为 null。
+/// 客户的 API Key，含 RSA 密钥对和权限。`applyApi` 和 `downgrade` 返回私钥；列表和查询中为 `null`。
 #[cfg(feature = "customer-api-web-service")]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
@@ -15,11 +15,15 @@ use ::bizgen_runtime::codegen as rt;
 pub struct ApiKey {
     /// Customer group the key belongs to.
     ///
+    /// 该 API Key 所属的客户组ID
+    ///
     /// Wire name `customerGroupId`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_group_id: Option<i64>,
 
     /// Interfaces (bizType_version_gateway) the key may call; null where not loaded.
+    ///
+    /// 该 API Key 可调用的接口（格式为 `bizType_version_gateway`）；未加载时为 `null`。
     ///
     /// Wire name `sources`, list of `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -27,11 +31,15 @@ pub struct ApiKey {
 
     /// The public API key identifier (32 hex characters).
     ///
+    /// 公开的 API Key 标识（32 位十六进制字符）
+    ///
     /// Wire name `apiKey`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub api_key: Option<String>,
 
     /// Last update time (epoch milliseconds).
+    ///
+    /// 最后更新时间（毫秒时间戳）
     ///
     /// Wire name `updateTime`, epoch milliseconds. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -39,11 +47,15 @@ pub struct ApiKey {
 
     /// Expiry time (epoch milliseconds).
     ///
+    /// 过期时间（毫秒时间戳）
+    ///
     /// Wire name `expiredTime`, epoch milliseconds. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expired_time: Option<rt::EpochMillis>,
 
     /// RSA private key (base64 PKCS#8); returned by applyApi and downgrade, null in lists and queries.
+    ///
+    /// RSA 私钥（base64 编码的 PKCS#8）；`applyApi` 与 `downgrade` 会返回，列表与查询中为 `null`。
     ///
     /// Wire name `privateKey`, `string`. May be `null`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -51,11 +63,15 @@ pub struct ApiKey {
 
     /// Whitelisted IP addresses, comma separated; null when no whitelist is set.
     ///
+    /// IP 白名单，多个地址以逗号分隔；未设置白名单时为 `null`。
+    ///
     /// Wire name `whiteIps`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub white_ips: Option<String>,
 
     /// Company ID of the white-label tenant.
+    ///
+    /// 公司ID（白标公司）
     ///
     /// Wire name `companyId`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -63,11 +79,15 @@ pub struct ApiKey {
 
     /// Creation time (epoch milliseconds).
     ///
+    /// 创建时间（毫秒时间戳）
+    ///
     /// Wire name `createTime`, epoch milliseconds. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub create_time: Option<rt::EpochMillis>,
 
     /// Customer ID of the owner.
+    ///
+    /// 所属客户的客户ID
     ///
     /// Wire name `customerId`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -75,11 +95,15 @@ pub struct ApiKey {
 
     /// Whether calls are restricted to the whitelisted IPs.
     ///
+    /// 是否只允许白名单 IP 调用
+    ///
     /// Wire name `ipLimit`, `boolean`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ip_limit: Option<bool>,
 
     /// API tag (label) chosen by the customer.
+    ///
+    /// 客户自定义的 API 标签
     ///
     /// Wire name `tag`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -87,11 +111,15 @@ pub struct ApiKey {
 
     /// Time from which the key may be used for withdrawals (epoch milliseconds).
     ///
+    /// 该 API Key 可用于出金的起始时间（毫秒时间戳）
+    ///
     /// Wire name `withdrawTime`, epoch milliseconds. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub withdraw_time: Option<rt::EpochMillis>,
 
     /// MD5 digest of the secret key.
+    ///
+    /// 密钥的 MD5 摘要
     ///
     /// Wire name `secretKeyMd5`, `string`. Constraints: format `md5-hex`. May be `null`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -99,11 +127,15 @@ pub struct ApiKey {
 
     /// API key ID.
     ///
+    /// API Key ID
+    ///
     /// Wire name `id`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
 
     /// Permissions of the key; null in page listings.
+    ///
+    /// 该 API Key 的权限；分页列表中为 `null`。
     ///
     /// Wire name `permissionDTOList`, list of object [`ApiPermission`](super::ApiPermission). May be `null`.
     #[serde(rename = "permissionDTOList", skip_serializing_if = "Option::is_none")]
@@ -111,17 +143,23 @@ pub struct ApiKey {
 
     /// Customer number of the owner.
     ///
+    /// 所属客户的客户编号
+    ///
     /// Wire name `customerNo`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_no: Option<String>,
 
     /// Validity in days (meaning of -1 undocumented: a key with validityDays -1 still has an expiredTime, 90 days after its createTime).
     ///
+    /// 有效天数（`-1` 的含义未说明：`validityDays` 为 `-1` 的 API Key 仍有 `expiredTime`，为 `createTime` 之后 90 天）。
+    ///
     /// Wire name `validityDays`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub validity_days: Option<i32>,
 
     /// RSA public key (base64 X.509).
+    ///
+    /// RSA 公钥（base64 编码的 X.509）
     ///
     /// Wire name `pubKey`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -278,11 +316,15 @@ impl ApiKey {
 pub struct ApiKeyPage {
     /// Total number of keys.
     ///
+    /// API Key 总数
+    ///
     /// Wire name `total`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total: Option<i64>,
 
     /// Current page number.
+    ///
+    /// 当前页码
     ///
     /// Wire name `current`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -290,11 +332,15 @@ pub struct ApiKeyPage {
 
     /// Page size.
     ///
+    /// 每页条数
+    ///
     /// Wire name `size`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
 
     /// The keys of this page.
+    ///
+    /// 本页的 API Key
     ///
     /// Wire name `records`, list of object [`ApiKey`](super::ApiKey). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -353,11 +399,15 @@ impl ApiKeyPage {
 pub struct ApiPermission {
     /// Permission code, e.g. "ready_only" (read), "trade" (spot trade), "contract_trade", "captial_out" (withdraw); spelled as on the wire.
     ///
+    /// 权限代码，如 `"ready_only"`（只读）、`"trade"`（现货交易）、`"contract_trade"`、`"captial_out"`（出金）；拼写与传输中一致。
+    ///
     /// Wire name `code`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
 
     /// Paths covered by the permission (undocumented shape).
+    ///
+    /// 权限覆盖的路径（结构未说明）
     ///
     /// Wire name `paths`, list of `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -365,17 +415,23 @@ pub struct ApiPermission {
 
     /// Whether the customer may switch this permission on or off.
     ///
+    /// 客户能否开启或关闭该权限
+    ///
     /// Wire name `canEdit`, `boolean`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub can_edit: Option<bool>,
 
     /// Display name of the permission.
     ///
+    /// 权限的显示名称
+    ///
     /// Wire name `name`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 
     /// Permission status code (undocumented codes).
+    ///
+    /// 权限状态码（含义未说明）
     ///
     /// Wire name `status`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -424,7 +480,7 @@ impl ApiPermission {
 
 /// A permission switch requested by editApiPermission.
 ///
-/// editApiPermission 请求切换的一项权限。
+/// `editApiPermission` 请求切换的一项权限。
 #[cfg(feature = "customer-api-web-service")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "server", feature = "serde"), derive(rt::serde::Deserialize))]
@@ -432,11 +488,15 @@ impl ApiPermission {
 pub struct ApiPermissionChange {
     /// Permission code (see ApiPermission.code).
     ///
+    /// 权限代码（见 `ApiPermission.code`）
+    ///
     /// Wire name `code`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
 
     /// New status of the permission (codes as in ApiPermission.status, undocumented).
+    ///
+    /// 权限的新状态（取值同 `ApiPermission.status`，含义未说明）
     ///
     /// Wire name `status`, `int32`.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -7,7 +7,7 @@ use ::bizgen_runtime::codegen as rt;
 
 /// A trading account of the customer together with its assets in one currency. Returned by queryAccountById, as the values of queryCustomerAssetsInfo's accountInfoMap and as the entries of accountList in the login response. Not every source returns every field.
 ///
-/// 客户的一个交易账户及其某一币种的资产。由 queryAccountById 返回，也是 queryCustomerAssetsInfo 中 accountInfoMap 的值和登录应答中 accountList 的元素。并非每个来源都返回所有字段。
+/// 客户的一个交易账户及其某一币种的资产。由 `queryAccountById` 返回，也是 `queryCustomerAssetsInfo` 中 `accountInfoMap` 的值和登录响应中 `accountList` 的元素。并非每个来源都返回所有字段。
 #[cfg(feature = "customer-web-api-service")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
@@ -15,11 +15,15 @@ use ::bizgen_runtime::codegen as rt;
 pub struct Account {
     /// Company (tenant) ID.
     ///
+    /// 公司ID（白标公司）
+    ///
     /// Wire name `companyId`, `int64`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub company_id: Option<i64>,
 
     /// Trade type ("play id") of the account.
+    ///
+    /// 账户的交易类型（玩法）
     ///
     /// Wire name `tradeType`, enum [`TradeType`](super::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -27,11 +31,15 @@ pub struct Account {
 
     /// Customer ID.
     ///
+    /// 客户ID
+    ///
     /// Wire name `customerId`, `int64`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_id: Option<i64>,
 
     /// Customer number.
+    ///
+    /// 客户编号
     ///
     /// Wire name `customerNo`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -39,11 +47,15 @@ pub struct Account {
 
     /// Account ID.
     ///
+    /// 账户ID
+    ///
     /// Wire name `accountId`, `int64`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_id: Option<i64>,
 
     /// Account type code (undocumented codes).
+    ///
+    /// 账户类型码（含义未说明）
     ///
     /// Wire name `type`, `int32`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -51,11 +63,15 @@ pub struct Account {
 
     /// Account status code (undocumented codes).
     ///
+    /// 账户状态码（含义未说明）
+    ///
     /// Wire name `status`, `int32`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<i32>,
 
     /// Activation status code (undocumented codes).
+    ///
+    /// 激活状态码（含义未说明）
     ///
     /// Wire name `activateStatus`, `int32`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -63,11 +79,15 @@ pub struct Account {
 
     /// Activation time.
     ///
+    /// 激活时间
+    ///
     /// Wire name `activateTime`, epoch milliseconds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub activate_time: Option<rt::EpochMillis>,
 
     /// Remark.
+    ///
+    /// 备注
     ///
     /// Wire name `remark`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -75,11 +95,15 @@ pub struct Account {
 
     /// Account (opening) currency, e.g. USDT.
     ///
+    /// 账户（开户）币种，如 `USDT`
+    ///
     /// Wire name `currency`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
 
     /// Number of decimal places of the account's amounts.
+    ///
+    /// 账户金额的小数位数
     ///
     /// Wire name `digits`, `int32`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -87,11 +111,15 @@ pub struct Account {
 
     /// Withdrawable amount.
     ///
+    /// 可出金金额
+    ///
     /// Wire name `withdrawAmount`, decimal number in a string.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub withdraw_amount: Option<rt::Decimal>,
 
     /// Creation time.
+    ///
+    /// 创建时间
     ///
     /// Wire name `createTime`, epoch milliseconds.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -99,11 +127,15 @@ pub struct Account {
 
     /// Time of the first deposit; null if none.
     ///
+    /// 首次入金时间；没有时为 `null`。
+    ///
     /// Wire name `firstDepositTime`, epoch milliseconds. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub first_deposit_time: Option<rt::EpochMillis>,
 
     /// Time of the first withdrawal; null if none.
+    ///
+    /// 首次出金时间；没有时为 `null`。
     ///
     /// Wire name `firstWithdrawTime`, epoch milliseconds. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -111,11 +143,15 @@ pub struct Account {
 
     /// Asset ID.
     ///
+    /// 资产ID
+    ///
     /// Wire name `assetsId`, `int64`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub assets_id: Option<i64>,
 
     /// Balance.
+    ///
+    /// 余额
     ///
     /// Wire name `balance`, decimal number in a string.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -123,11 +159,15 @@ pub struct Account {
 
     /// Available amount.
     ///
+    /// 可用金额
+    ///
     /// Wire name `available`, decimal number in a string.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub available: Option<rt::Decimal>,
 
     /// Equity.
+    ///
+    /// 净值
     ///
     /// Wire name `equity`, decimal number in a string.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -135,11 +175,15 @@ pub struct Account {
 
     /// Locked amount.
     ///
+    /// 锁定金额
+    ///
     /// Wire name `lockAmount`, decimal number in a string.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lock_amount: Option<rt::Decimal>,
 
     /// Profit (floating profit and loss).
+    ///
+    /// 盈亏（浮动盈亏）
     ///
     /// Wire name `profit`, decimal number in a string.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -147,11 +191,15 @@ pub struct Account {
 
     /// Margin in use.
     ///
+    /// 已用保证金
+    ///
     /// Wire name `margin`, decimal number in a string.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub margin: Option<rt::Decimal>,
 
     /// Amount that cannot be withdrawn.
+    ///
+    /// 不可出金金额
     ///
     /// Wire name `notWithdrawAmount`, decimal number in a string.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -159,11 +207,15 @@ pub struct Account {
 
     /// Free margin.
     ///
+    /// 可用保证金
+    ///
     /// Wire name `freeMargin`, decimal number in a string.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub free_margin: Option<rt::Decimal>,
 
     /// Locked margin.
+    ///
+    /// 锁定保证金
     ///
     /// Wire name `lockMargin`, decimal number in a string.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -171,11 +223,15 @@ pub struct Account {
 
     /// Liabilities (principal plus interest).
     ///
+    /// 负债（本金加利息）
+    ///
     /// Wire name `liabilities`, decimal number in a string.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub liabilities: Option<rt::Decimal>,
 
     /// Principal of the liabilities.
+    ///
+    /// 负债本金
     ///
     /// Wire name `liabilitiesPrincipal`, decimal number in a string.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -183,11 +239,15 @@ pub struct Account {
 
     /// Interest owed.
     ///
+    /// 应付利息
+    ///
     /// Wire name `interest`, decimal number in a string.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub interest: Option<rt::Decimal>,
 
     /// Net assets.
+    ///
+    /// 净资产
     ///
     /// Wire name `netAssets`, decimal number in a string.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -195,11 +255,15 @@ pub struct Account {
 
     /// Frozen amount.
     ///
+    /// 冻结金额
+    ///
     /// Wire name `frozen`, decimal number in a string.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub frozen: Option<rt::Decimal>,
 
     /// Frozen collateral.
+    ///
+    /// 冻结的抵押品
     ///
     /// Wire name `collateralFrozen`, decimal number in a string.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -207,11 +271,15 @@ pub struct Account {
 
     /// Amount still available to borrow.
     ///
+    /// 剩余可借金额
+    ///
     /// Wire name `availableLoan`, decimal number in a string. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub available_loan: Option<rt::Decimal>,
 
     /// Interest proportion.
+    ///
+    /// 利息比例
     ///
     /// Wire name `interestProportion`, decimal number in a string. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -219,11 +287,15 @@ pub struct Account {
 
     /// Margin ratio (the wire name is spelled "marginRadio").
     ///
+    /// 保证金率（线上字段名拼写为 `marginRadio`）
+    ///
     /// Wire name `marginRadio`, decimal number in a string. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub margin_radio: Option<rt::Decimal>,
 
     /// Cross-margin (whole-position) balance.
+    ///
+    /// 全仓余额
     ///
     /// Wire name `wholeWarehouseBalance`, decimal number in a string. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -231,11 +303,15 @@ pub struct Account {
 
     /// Cross-margin (whole-position) rate.
     ///
+    /// 全仓率
+    ///
     /// Wire name `wholeWarehouseRate`, decimal number in a string. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub whole_warehouse_rate: Option<rt::Decimal>,
 
     /// Whether the account has been opened.
+    ///
+    /// 账户是否已开通
     ///
     /// Wire name `openAccountStatus`, `boolean`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -243,11 +319,15 @@ pub struct Account {
 
     /// ID of the last order, as a string (in queryCustomerAssetsInfo's accountInfoMap).
     ///
+    /// 最后一笔订单的ID，字符串形式（见于 `queryCustomerAssetsInfo` 的 `accountInfoMap`）
+    ///
     /// Wire name `lastOrderId`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_order_id: Option<String>,
 
     /// Collateral weight (undocumented; in queryCustomerAssetsInfo's accountInfoMap).
+    ///
+    /// 抵押权重（未说明；见于 `queryCustomerAssetsInfo` 的 `accountInfoMap`）
     ///
     /// Wire name `weight`, decimal number in a string. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -353,7 +433,7 @@ impl Account {
 
 /// Status of the customer identified by an email or phone number.
 ///
-/// 以邮箱或手机号标识的客户的状态。
+/// 以邮箱或手机号码标识的客户的状态。
 #[cfg(feature = "customer-web-api-service")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
@@ -361,17 +441,23 @@ impl Account {
 pub struct CheckStatusResult {
     /// Country code of the customer, e.g. CN.
     ///
+    /// 客户的国家代码，如 `CN`
+    ///
     /// Wire name `country`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
 
     /// Phone area code of the customer, e.g. +86.
     ///
+    /// 客户的手机区号，如 `+86`
+    ///
     /// Wire name `phoneArea`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
 
     /// Customer status: 1 exists, 2 does not exist, -1 customer is disabled.
+    ///
+    /// 客户状态：1 存在，2 不存在，-1 客户已被禁用
     ///
     /// Wire name `status`, enum [`CustomerStatus`](super::CustomerStatus) (1 = The customer exists, 2 = The customer does not exist, -1 = The customer is disabled).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -418,11 +504,15 @@ impl CheckStatusResult {
 pub struct CustomerAssets {
     /// Balance.
     ///
+    /// 余额
+    ///
     /// Wire name `balance`, decimal number in a string. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub balance: Option<rt::Decimal>,
 
     /// Currency of the balance.
+    ///
+    /// 余额的币种
     ///
     /// Wire name `currency`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -430,11 +520,15 @@ pub struct CustomerAssets {
 
     /// Number of decimal places of the balance.
     ///
+    /// 余额的小数位数
+    ///
     /// Wire name `digits`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub digits: Option<i32>,
 
     /// Asset ID.
+    ///
+    /// 资产ID
     ///
     /// Wire name `assetsId`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -483,11 +577,15 @@ impl CustomerAssets {
 pub struct CustomerAssetsInfo {
     /// Total available amount.
     ///
+    /// 可用金额合计
+    ///
     /// Wire name `totalAvailable`, decimal number in a string. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total_available: Option<rt::Decimal>,
 
     /// Close-out (liquidation) proportion as a percentage string, e.g. "26.61%".
+    ///
+    /// 强平比例，百分比字符串，如 `"26.61%"`
     ///
     /// Wire name `closeProportion`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -495,11 +593,15 @@ pub struct CustomerAssetsInfo {
 
     /// Risk level code (undocumented).
     ///
+    /// 风险等级码（含义未说明）
+    ///
     /// Wire name `riskLevel`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub risk_level: Option<i32>,
 
     /// Total balance.
+    ///
+    /// 余额合计
     ///
     /// Wire name `totalBalance`, decimal number in a string. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -507,11 +609,15 @@ pub struct CustomerAssetsInfo {
 
     /// Total liabilities.
     ///
+    /// 负债合计
+    ///
     /// Wire name `totalLiabilities`, decimal number in a string. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total_liabilities: Option<rt::Decimal>,
 
     /// Company (tenant) ID.
+    ///
+    /// 公司ID（白标公司）
     ///
     /// Wire name `companyId`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -519,11 +625,15 @@ pub struct CustomerAssetsInfo {
 
     /// Total net assets (may be negative).
     ///
+    /// 净资产合计（可能为负数）
+    ///
     /// Wire name `totalNetAssets`, decimal number in a string. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total_net_assets: Option<rt::Decimal>,
 
     /// Currency of the totals.
+    ///
+    /// 合计金额的币种
     ///
     /// Wire name `currency`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -531,11 +641,15 @@ pub struct CustomerAssetsInfo {
 
     /// Number of decimal places of the totals.
     ///
+    /// 合计金额的小数位数
+    ///
     /// Wire name `digits`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub digits: Option<i32>,
 
     /// Total interest.
+    ///
+    /// 利息合计
     ///
     /// Wire name `totalInterest`, decimal number in a string. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -543,11 +657,15 @@ pub struct CustomerAssetsInfo {
 
     /// Trade type of the assets.
     ///
+    /// 资产的交易类型
+    ///
     /// Wire name `tradeType`, enum [`TradeType`](super::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::TradeType>,
 
     /// Customer number.
+    ///
+    /// 客户编号
     ///
     /// Wire name `customerNo`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -555,11 +673,15 @@ pub struct CustomerAssetsInfo {
 
     /// Total principal of the liabilities.
     ///
+    /// 负债本金合计
+    ///
     /// Wire name `totalLiabilitiesPrincipal`, decimal number in a string. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total_liabilities_principal: Option<rt::Decimal>,
 
     /// Accounts keyed by currency.
+    ///
+    /// 各币种的账户，以币种为键
     ///
     /// Wire name `accountInfoMap`, map of string to object [`Account`](super::Account). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -656,7 +778,7 @@ impl CustomerAssetsInfo {
 
 /// A customer group: the C-side groupList entries and the B-side CustomerGroupAdminApiService.groupList entries (which also carry tradeType and assets).
 ///
-/// 客户组：C端 groupList 的元素，以及B端 CustomerGroupAdminApiService.groupList 的元素（后者还带有 tradeType 和 assets）。
+/// 客户组：C端 `groupList` 的元素，以及B端 `CustomerGroupAdminApiService.groupList` 的元素（后者还带有 `tradeType` 和 `assets`）。
 #[cfg(
     any(
         feature = "customer-group-admin-api-service",
@@ -669,30 +791,42 @@ impl CustomerAssetsInfo {
 pub struct CustomerGroup {
     /// Customer group ID.
     ///
+    /// 客户组ID
+    ///
     /// Wire name `id`, `int64`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
     /// Group name.
+    ///
+    /// 客户组名称
     ///
     /// Wire name `name`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Account opening type of the group.
     ///
+    /// 客户组的开户类型
+    ///
     /// Wire name `openAccountType`, enum [`OpenAccountType`](super::OpenAccountType) (0 = Personal, 1 = Enterprise).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub open_account_type: Option<super::OpenAccountType>,
     /// Group type code (undocumented).
+    ///
+    /// 客户组类型码（含义未说明）
     ///
     /// Wire name `type`, `int32`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<i32>,
     /// Trade type of the group (B-side groupList).
     ///
+    /// 客户组的交易类型（公司端 `groupList`）
+    ///
     /// Wire name `tradeType`, enum [`TradeType`](super::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::TradeType>,
     /// Asset currencies of the group (B-side groupList; undocumented string).
+    ///
+    /// 客户组的资产币种（公司端 `groupList`；字符串格式未说明）
     ///
     /// Wire name `assets`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -753,17 +887,23 @@ impl CustomerGroup {
 pub struct ExternalAccountBalance {
     /// Balance amount.
     ///
+    /// 余额
+    ///
     /// Wire name `amount`, decimal number in a string. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<rt::Decimal>,
 
     /// Currency of the balance.
     ///
+    /// 余额的币种
+    ///
     /// Wire name `currency`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
 
     /// Number of decimal places of the amount (carried as a string).
+    ///
+    /// 金额的小数位数（以字符串传输）
     ///
     /// Wire name `amountDigits`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -808,11 +948,15 @@ impl ExternalAccountBalance {
 pub struct LiabilitiesWaterPage {
     /// Total number of records.
     ///
+    /// 记录总数
+    ///
     /// Wire name `total`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total: Option<i64>,
 
     /// Number of items per page.
+    ///
+    /// 每页条数
     ///
     /// Wire name `size`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -820,11 +964,15 @@ pub struct LiabilitiesWaterPage {
 
     /// Current page.
     ///
+    /// 当前页码
+    ///
     /// Wire name `current`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current: Option<i32>,
 
     /// Records of this page.
+    ///
+    /// 本页的记录
     ///
     /// Wire name `records`, list of object [`LiabilitiesWaterRecord`](super::LiabilitiesWaterRecord). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -885,11 +1033,15 @@ impl LiabilitiesWaterPage {
 pub struct LiabilitiesWaterRecord {
     /// Record ID.
     ///
+    /// 记录ID
+    ///
     /// Wire name `id`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
 
     /// Account ID.
+    ///
+    /// 账户ID
     ///
     /// Wire name `accountId`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -897,11 +1049,15 @@ pub struct LiabilitiesWaterRecord {
 
     /// Remark.
     ///
+    /// 备注
+    ///
     /// Wire name `remark`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub remark: Option<String>,
 
     /// ID of the creator.
+    ///
+    /// 创建人ID
     ///
     /// Wire name `createdBy`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -909,11 +1065,15 @@ pub struct LiabilitiesWaterRecord {
 
     /// Creation time.
     ///
+    /// 创建时间
+    ///
     /// Wire name `createTime`, epoch milliseconds. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub create_time: Option<rt::EpochMillis>,
 
     /// ID of the last updater.
+    ///
+    /// 最后更新人ID
     ///
     /// Wire name `updateBy`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -921,11 +1081,15 @@ pub struct LiabilitiesWaterRecord {
 
     /// Last update time.
     ///
+    /// 最后更新时间
+    ///
     /// Wire name `updateTime`, epoch milliseconds. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub update_time: Option<rt::EpochMillis>,
 
     /// Business type code (undocumented).
+    ///
+    /// 业务类型码（含义未说明）
     ///
     /// Wire name `businessType`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -933,11 +1097,15 @@ pub struct LiabilitiesWaterRecord {
 
     /// Secondary business type code (undocumented).
     ///
+    /// 二级业务类型码（含义未说明）
+    ///
     /// Wire name `businessType1`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub business_type1: Option<i32>,
 
     /// Customer number.
+    ///
+    /// 客户编号
     ///
     /// Wire name `customerNo`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -945,11 +1113,15 @@ pub struct LiabilitiesWaterRecord {
 
     /// Number of decimal places of the amounts.
     ///
+    /// 金额的小数位数
+    ///
     /// Wire name `digits`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub digits: Option<i32>,
 
     /// Principal of the liabilities.
+    ///
+    /// 负债本金
     ///
     /// Wire name `liabilitiesPrincipal`, decimal number in a string. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -957,11 +1129,15 @@ pub struct LiabilitiesWaterRecord {
 
     /// Interest.
     ///
+    /// 利息
+    ///
     /// Wire name `interest`, decimal number in a string. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub interest: Option<rt::Decimal>,
 
     /// Time the interest was last updated.
+    ///
+    /// 利息最后更新时间
     ///
     /// Wire name `interestUpdateTime`, epoch milliseconds. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -969,11 +1145,15 @@ pub struct LiabilitiesWaterRecord {
 
     /// Currency.
     ///
+    /// 币种
+    ///
     /// Wire name `currency`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
 
     /// Liabilities (principal plus interest).
+    ///
+    /// 负债（本金加利息）
     ///
     /// Wire name `liabilities`, decimal number in a string. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1062,7 +1242,7 @@ impl LiabilitiesWaterRecord {
 
 /// The customer's bound phone number and email.
 ///
-/// 客户绑定的手机号和邮箱。
+/// 客户绑定的手机号码和邮箱。
 #[cfg(feature = "customer-web-api-service")]
 #[derive(Debug, Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
@@ -1070,11 +1250,15 @@ impl LiabilitiesWaterRecord {
 pub struct PhoneAndEmail {
     /// Customer number.
     ///
+    /// 客户编号
+    ///
     /// Wire name `customerNo`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_no: Option<String>,
 
     /// Bound email address (possibly masked).
+    ///
+    /// 已绑定的邮箱（可能已脱敏）
     ///
     /// Wire name `email`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1082,11 +1266,15 @@ pub struct PhoneAndEmail {
 
     /// Bound phone number (possibly masked).
     ///
+    /// 已绑定的手机号码（可能已脱敏）
+    ///
     /// Wire name `phone`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
 
     /// Phone area code.
+    ///
+    /// 手机区号
     ///
     /// Wire name `phoneArea`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -7,7 +7,7 @@ use ::bizgen_runtime::codegen as rt;
 
 /// The logged-in customer's profile as returned by findCustomerInfo. The field meanings below are inferred from their names. Any field may be null.
 ///
-/// findCustomerInfo 返回的已登录客户资料。任何字段都可能为 null。
+/// `findCustomerInfo` 返回的已登录客户资料。任何字段都可能为 `null`。
 #[cfg(feature = "customer-web-api-service")]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
@@ -15,11 +15,15 @@ use ::bizgen_runtime::codegen as rt;
 pub struct CustomerInfo {
     /// Customer id.
     ///
+    /// 客户ID
+    ///
     /// Wire name `id`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
 
     /// Company (white-label tenant) id the customer belongs to.
+    ///
+    /// 客户所属的公司ID（白标公司）
     ///
     /// Wire name `companyId`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -27,11 +31,15 @@ pub struct CustomerInfo {
 
     /// Customer group id.
     ///
+    /// 客户组ID
+    ///
     /// Wire name `customerGroupId`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_group_id: Option<i64>,
 
     /// Customer number.
+    ///
+    /// 客户编号
     ///
     /// Wire name `customerNo`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -39,11 +47,15 @@ pub struct CustomerInfo {
 
     /// KYC audit status code (undocumented codes).
     ///
+    /// KYC 审核状态码（含义未说明）
+    ///
     /// Wire name `kycAuditStatus`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kyc_audit_status: Option<i32>,
 
     /// Remark of the KYC audit.
+    ///
+    /// KYC 审核备注
     ///
     /// Wire name `kycAuditRemark`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -51,11 +63,15 @@ pub struct CustomerInfo {
 
     /// KYC status code (undocumented codes).
     ///
+    /// KYC 状态码（含义未说明）
+    ///
     /// Wire name `kycStatus`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kyc_status: Option<i32>,
 
     /// KYC remark.
+    ///
+    /// KYC 备注
     ///
     /// Wire name `kycRemark`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -63,11 +79,15 @@ pub struct CustomerInfo {
 
     /// Trading accounts of the customer (undocumented shape).
     ///
+    /// 客户的交易账户（结构未说明）
+    ///
     /// Wire name `accountList`, `json`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_list: Option<rt::serde_json::Value>,
 
     /// Account remark.
+    ///
+    /// 账户备注
     ///
     /// Wire name `accountRemark`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -75,11 +95,15 @@ pub struct CustomerInfo {
 
     /// Whether a login password has been set (undocumented values).
     ///
+    /// 是否已设置登录密码（取值未说明）
+    ///
     /// Wire name `loginPassStatus`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub login_pass_status: Option<String>,
 
     /// Whether a payment password has been set (undocumented values).
+    ///
+    /// 是否已设置支付密码（取值未说明）
     ///
     /// Wire name `payPassStatus`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -87,11 +111,15 @@ pub struct CustomerInfo {
 
     /// Bound email address.
     ///
+    /// 已绑定的邮箱
+    ///
     /// Wire name `email`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
 
     /// Bound phone number.
+    ///
+    /// 已绑定的手机号码
     ///
     /// Wire name `phone`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -99,11 +127,15 @@ pub struct CustomerInfo {
 
     /// Area code of the bound phone number.
     ///
+    /// 已绑定手机号码的区号
+    ///
     /// Wire name `phoneArea`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
 
     /// Customer name.
+    ///
+    /// 客户姓名
     ///
     /// Wire name `name`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -111,11 +143,15 @@ pub struct CustomerInfo {
 
     /// Country.
     ///
+    /// 国家
+    ///
     /// Wire name `country`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
 
     /// Customer type code (undocumented codes).
+    ///
+    /// 客户类型码（含义未说明）
     ///
     /// Wire name `type`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -123,11 +159,15 @@ pub struct CustomerInfo {
 
     /// Deposit permission flag (undocumented codes).
     ///
+    /// 入金权限标志（含义未说明）
+    ///
     /// Wire name `deposit`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deposit: Option<i32>,
 
     /// Withdrawal permission flag (undocumented codes).
+    ///
+    /// 出金权限标志（含义未说明）
     ///
     /// Wire name `withdraw`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -135,11 +175,15 @@ pub struct CustomerInfo {
 
     /// Undocumented flag.
     ///
+    /// 标志（含义未说明）
+    ///
     /// Wire name `optional`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub optional: Option<i32>,
 
     /// Activation status code (undocumented codes).
+    ///
+    /// 激活状态码（含义未说明）
     ///
     /// Wire name `activateStatus`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -147,11 +191,15 @@ pub struct CustomerInfo {
 
     /// Activation time, epoch milliseconds.
     ///
+    /// 激活时间（毫秒时间戳）
+    ///
     /// Wire name `activateTime`, epoch milliseconds. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub activate_time: Option<rt::EpochMillis>,
 
     /// Company-level KYC status code (undocumented codes).
+    ///
+    /// 公司级 KYC 状态码（含义未说明）
     ///
     /// Wire name `companyKycStatus`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -159,11 +207,15 @@ pub struct CustomerInfo {
 
     /// Customer status code (undocumented codes).
     ///
+    /// 客户状态码（含义未说明）
+    ///
     /// Wire name `status`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<i32>,
 
     /// Code of the third-party server the customer comes from.
+    ///
+    /// 客户来源的第三方系统编号
     ///
     /// Wire name `thirdServerCode`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -171,11 +223,15 @@ pub struct CustomerInfo {
 
     /// Customer source.
     ///
+    /// 客户来源
+    ///
     /// Wire name `source`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 
     /// Third-party login source.
+    ///
+    /// 第三方登录来源
     ///
     /// Wire name `thirdLoginSource`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -183,11 +239,15 @@ pub struct CustomerInfo {
 
     /// User id at the third party.
     ///
+    /// 第三方的用户ID
+    ///
     /// Wire name `thirdUserId`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub third_user_id: Option<String>,
 
     /// Identity document number.
+    ///
+    /// 证件号码
     ///
     /// Wire name `idCard`, `string`. May be `null`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -195,11 +255,15 @@ pub struct CustomerInfo {
 
     /// Identity document type.
     ///
+    /// 证件类型
+    ///
     /// Wire name `idCardType`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id_card_type: Option<String>,
 
     /// Raw message from the third party.
+    ///
+    /// 第三方返回的原始信息
     ///
     /// Wire name `thirdIntactMsg`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -207,11 +271,15 @@ pub struct CustomerInfo {
 
     /// First name.
     ///
+    /// 名
+    ///
     /// Wire name `firstName`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
 
     /// Last name.
+    ///
+    /// 姓
     ///
     /// Wire name `lastName`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -219,11 +287,15 @@ pub struct CustomerInfo {
 
     /// Fund flag (undocumented codes).
     ///
+    /// 资金标志（含义未说明）
+    ///
     /// Wire name `isFund`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub is_fund: Option<i32>,
 
     /// Whether a fund (assets) password has been set (undocumented values).
+    ///
+    /// 是否已设置资金密码（取值未说明）
     ///
     /// Wire name `assertPassStatus`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -231,11 +303,15 @@ pub struct CustomerInfo {
 
     /// Id of the bound Google authenticator (MFA).
     ///
+    /// 已绑定的谷歌验证器（MFA）的ID
+    ///
     /// Wire name `googleId`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_id: Option<i64>,
 
     /// Account opening type: 0 personal, 1 enterprise.
+    ///
+    /// 开户类型：0 个人，1 企业
     ///
     /// Wire name `openAccountType`, enum [`OpenAccountType`](super::OpenAccountType) (0 = Personal, 1 = Enterprise). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -243,11 +319,15 @@ pub struct CustomerInfo {
 
     /// Last login time, epoch milliseconds.
     ///
+    /// 最后登录时间（毫秒时间戳）
+    ///
     /// Wire name `loginTime`, epoch milliseconds. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub login_time: Option<rt::EpochMillis>,
 
     /// Creation time, epoch milliseconds.
+    ///
+    /// 创建时间（毫秒时间戳）
     ///
     /// Wire name `createTime`, epoch milliseconds. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -255,11 +335,15 @@ pub struct CustomerInfo {
 
     /// Id of a related customer.
     ///
+    /// 关联客户的ID
+    ///
     /// Wire name `relationCustomerId`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub relation_customer_id: Option<i64>,
 
     /// Company type.
+    ///
+    /// 公司类型
     ///
     /// Wire name `companyType`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -267,11 +351,15 @@ pub struct CustomerInfo {
 
     /// Client the customer registered from.
     ///
+    /// 注册来源
+    ///
     /// Wire name `registerSource`, enum [`ClientSource`](super::ClientSource) (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub register_source: Option<super::ClientSource>,
 
     /// Id of the associated company.
+    ///
+    /// 关联公司的ID
     ///
     /// Wire name `associationCompanyId`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -279,11 +367,15 @@ pub struct CustomerInfo {
 
     /// Registration time, epoch milliseconds.
     ///
+    /// 注册时间（毫秒时间戳）
+    ///
     /// Wire name `registerTime`, epoch milliseconds. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub register_time: Option<rt::EpochMillis>,
 
     /// UTM source of the registration.
+    ///
+    /// 注册时的广告来源
     ///
     /// Wire name `utmSource`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -291,11 +383,15 @@ pub struct CustomerInfo {
 
     /// Forced-liquidation level (undocumented shape).
     ///
+    /// 强平线（结构未说明）
+    ///
     /// Wire name `forceLevel`, `json`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub force_level: Option<rt::serde_json::Value>,
 
     /// Early-warning level (undocumented shape).
+    ///
+    /// 预警线（结构未说明）
     ///
     /// Wire name `earlyWarningLevel`, `json`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -303,11 +399,15 @@ pub struct CustomerInfo {
 
     /// Withdrawal level (undocumented shape).
     ///
+    /// 出金线（结构未说明）
+    ///
     /// Wire name `withdrawLevel`, `json`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub withdraw_level: Option<rt::serde_json::Value>,
 
     /// Postal code.
+    ///
+    /// 邮政编码
     ///
     /// Wire name `postalCode`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -315,17 +415,23 @@ pub struct CustomerInfo {
 
     /// Agent mark of the customer.
     ///
+    /// 客户的代理标记
+    ///
     /// Wire name `customerAgentMark`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_agent_mark: Option<String>,
 
     /// Whether API checking is switched on.
     ///
+    /// 是否开启 API 校验
+    ///
     /// Wire name `apiCheckSwitch`, `boolean`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub api_check_switch: Option<bool>,
 
     /// API checking rule.
+    ///
+    /// API 校验规则
     ///
     /// Wire name `apiCheckRule`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]

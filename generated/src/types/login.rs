@@ -15,11 +15,15 @@ use ::bizgen_runtime::codegen as rt;
 pub struct KycElement {
     /// Element code.
     ///
+    /// 元素代码
+    ///
     /// Wire name `elementCode`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub element_code: Option<String>,
 
     /// Element name.
+    ///
+    /// 元素名称
     ///
     /// Wire name `elementName`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -27,11 +31,15 @@ pub struct KycElement {
 
     /// How the element is displayed (input type).
     ///
+    /// 元素的显示方式（输入类型）
+    ///
     /// Wire name `showType`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub show_type: Option<String>,
 
     /// Extra settings of the element.
+    ///
+    /// 元素的扩展设置
     ///
     /// Wire name `extend`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -39,17 +47,23 @@ pub struct KycElement {
 
     /// Value of the element.
     ///
+    /// 元素的值
+    ///
     /// Wire name `elementValue`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub element_value: Option<String>,
 
     /// Values of an input group.
     ///
+    /// 输入组的值
+    ///
     /// Wire name `elementValueInputGroup`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub element_value_input_group: Option<String>,
 
     /// Codes of an input group.
+    ///
+    /// 输入组的代码
     ///
     /// Wire name `elementCodeInputGroup`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -110,11 +124,15 @@ impl KycElement {
 pub struct KycLevel {
     /// Level code.
     ///
+    /// 等级代码
+    ///
     /// Wire name `levelCode`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level_code: Option<String>,
 
     /// Account opening type the level applies to.
+    ///
+    /// 该等级适用的开户类型
     ///
     /// Wire name `openAccountType`, enum [`OpenAccountType`](super::OpenAccountType) (0 = Personal, 1 = Enterprise). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -122,11 +140,15 @@ pub struct KycLevel {
 
     /// Level name.
     ///
+    /// 等级名称
+    ///
     /// Wire name `levelName`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level_name: Option<String>,
 
     /// Verification path name.
+    ///
+    /// 认证路径名称
     ///
     /// Wire name `pathName`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -134,11 +156,15 @@ pub struct KycLevel {
 
     /// Verification path code.
     ///
+    /// 认证路径代码
+    ///
     /// Wire name `pathCode`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path_code: Option<String>,
 
     /// Form elements of the level.
+    ///
+    /// 该等级的表单元素
     ///
     /// Wire name `elementList`, list of object [`KycElement`](super::KycElement). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -211,11 +237,15 @@ impl KycLevel {
 pub struct LoginResult {
     /// Customer group ID.
     ///
+    /// 客户组ID
+    ///
     /// Wire name `customerGroupId`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_group_id: Option<i64>,
 
     /// User ID at the third-party login source.
+    ///
+    /// 第三方登录来源的用户ID
     ///
     /// Wire name `thirdUserId`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -223,11 +253,15 @@ pub struct LoginResult {
 
     /// Google MFA binding ID; -1 when Google MFA is not bound.
     ///
+    /// 谷歌验证绑定ID；未绑定谷歌验证时为 `-1`。
+    ///
     /// Wire name `googleId`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_id: Option<i64>,
 
     /// Last name.
+    ///
+    /// 姓
     ///
     /// Wire name `lastName`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -235,11 +269,15 @@ pub struct LoginResult {
 
     /// Country code, e.g. "CN".
     ///
+    /// 国家代码，如 `"CN"`
+    ///
     /// Wire name `country`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
 
     /// KYC status code.
+    ///
+    /// KYC 状态码
     ///
     /// Wire name `kycStatus`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -247,11 +285,15 @@ pub struct LoginResult {
 
     /// Company-level KYC status code (undocumented codes).
     ///
+    /// 公司级 KYC 状态码（含义未说明）
+    ///
     /// Wire name `companyKycStatus`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub company_kyc_status: Option<i32>,
 
     /// Fund (assets) password status code, as a string (e.g. "2").
+    ///
+    /// 资金密码状态码，字符串形式（如 `"2"`）
     ///
     /// Wire name `assertPassStatus`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -259,11 +301,15 @@ pub struct LoginResult {
 
     /// ID document number.
     ///
+    /// 证件号码
+    ///
     /// Wire name `idCard`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id_card: Option<String>,
 
     /// Third-party login source (google, facebook, ...).
+    ///
+    /// 第三方登录来源（如 `google`、`facebook`）
     ///
     /// Wire name `thirdLoginSource`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -271,11 +317,15 @@ pub struct LoginResult {
 
     /// Payment password status code, as a string.
     ///
+    /// 支付密码状态码，字符串形式
+    ///
     /// Wire name `payPassStatus`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pay_pass_status: Option<String>,
 
     /// Remark of the KYC audit.
+    ///
+    /// KYC 审核备注
     ///
     /// Wire name `kycAuditRemark`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -283,11 +333,15 @@ pub struct LoginResult {
 
     /// Registration source name, e.g. "H5".
     ///
+    /// 注册来源名称，如 `"H5"`
+    ///
     /// Wire name `source`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 
     /// Customer type code.
+    ///
+    /// 客户类型码
     ///
     /// Wire name `type`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -295,11 +349,15 @@ pub struct LoginResult {
 
     /// Registration source.
     ///
+    /// 注册来源
+    ///
     /// Wire name `registerSource`, enum [`ClientSource`](super::ClientSource) (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub register_source: Option<super::ClientSource>,
 
     /// Login password status code, as a string.
+    ///
+    /// 登录密码状态码，字符串形式
     ///
     /// Wire name `loginPassStatus`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -307,11 +365,15 @@ pub struct LoginResult {
 
     /// ID document type.
     ///
+    /// 证件类型
+    ///
     /// Wire name `idCardType`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id_card_type: Option<String>,
 
     /// Time of this login (epoch milliseconds).
+    ///
+    /// 本次登录时间（毫秒时间戳）
     ///
     /// Wire name `loginTime`, epoch milliseconds. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -319,11 +381,15 @@ pub struct LoginResult {
 
     /// KYC remark.
     ///
+    /// KYC 备注
+    ///
     /// Wire name `kycRemark`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kyc_remark: Option<String>,
 
     /// Associated company ID.
+    ///
+    /// 关联公司ID
     ///
     /// Wire name `associationCompanyId`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -331,11 +397,15 @@ pub struct LoginResult {
 
     /// Customer ID.
     ///
+    /// 客户ID
+    ///
     /// Wire name `id`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
 
     /// Activation status code.
+    ///
+    /// 激活状态码
     ///
     /// Wire name `activateStatus`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -343,11 +413,15 @@ pub struct LoginResult {
 
     /// Email address (masked).
     ///
+    /// 邮箱（已脱敏）
+    ///
     /// Wire name `email`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
 
     /// Account opening type.
+    ///
+    /// 开户类型
     ///
     /// Wire name `openAccountType`, enum [`OpenAccountType`](super::OpenAccountType) (0 = Personal, 1 = Enterprise). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -355,11 +429,15 @@ pub struct LoginResult {
 
     /// Account remark.
     ///
+    /// 账户备注
+    ///
     /// Wire name `accountRemark`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_remark: Option<String>,
 
     /// Company type, e.g. "real" (real-money) or demo.
+    ///
+    /// 公司类型，如 `"real"`（真实资金）或模拟
     ///
     /// Wire name `companyType`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -367,11 +445,15 @@ pub struct LoginResult {
 
     /// Registration time (epoch milliseconds).
     ///
+    /// 注册时间（毫秒时间戳）
+    ///
     /// Wire name `registerTime`, epoch milliseconds. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub register_time: Option<rt::EpochMillis>,
 
     /// Activation time (epoch milliseconds).
+    ///
+    /// 激活时间（毫秒时间戳）
     ///
     /// Wire name `activateTime`, epoch milliseconds. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -379,11 +461,15 @@ pub struct LoginResult {
 
     /// KYC audit status code.
     ///
+    /// KYC 审核状态码
+    ///
     /// Wire name `kycAuditStatus`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kyc_audit_status: Option<i32>,
 
     /// Watch-list (optional symbols) flag.
+    ///
+    /// 自选标志（自选品种）
     ///
     /// Wire name `optional`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -391,11 +477,15 @@ pub struct LoginResult {
 
     /// Fund flag.
     ///
+    /// 资金标志
+    ///
     /// Wire name `isFund`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub is_fund: Option<i32>,
 
     /// Access token for the `token` header of later calls.
+    ///
+    /// 访问 token，用于之后调用的 `token` 请求头
     ///
     /// Wire name `token`, `string`. May be `null`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -403,11 +493,15 @@ pub struct LoginResult {
 
     /// First name.
     ///
+    /// 名
+    ///
     /// Wire name `firstName`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
 
     /// Company ID of the white-label tenant.
+    ///
+    /// 公司ID（白标公司）
     ///
     /// Wire name `companyId`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -415,11 +509,15 @@ pub struct LoginResult {
 
     /// Raw message from the third-party login source.
     ///
+    /// 第三方登录来源返回的原始信息
+    ///
     /// Wire name `thirdIntactMsg`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub third_intact_msg: Option<String>,
 
     /// Creation time (epoch milliseconds).
+    ///
+    /// 创建时间（毫秒时间戳）
     ///
     /// Wire name `createTime`, epoch milliseconds. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -427,11 +525,15 @@ pub struct LoginResult {
 
     /// Phone number (masked).
     ///
+    /// 手机号码（已脱敏）
+    ///
     /// Wire name `phone`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
 
     /// Related customer ID (0 when none).
+    ///
+    /// 关联客户ID（没有时为 0）
     ///
     /// Wire name `relationCustomerId`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -439,11 +541,15 @@ pub struct LoginResult {
 
     /// Trading accounts of the customer.
     ///
+    /// 客户的交易账户
+    ///
     /// Wire name `accountList`, list of object [`Account`](super::Account). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_list: Option<Vec<super::Account>>,
 
     /// Full name.
+    ///
+    /// 姓名
     ///
     /// Wire name `name`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -451,11 +557,15 @@ pub struct LoginResult {
 
     /// Phone area code, e.g. "+86".
     ///
+    /// 手机区号，如 `"+86"`
+    ///
     /// Wire name `phoneArea`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
 
     /// Deposit permission flag.
+    ///
+    /// 入金权限标志
     ///
     /// Wire name `deposit`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -463,11 +573,15 @@ pub struct LoginResult {
 
     /// Refresh token.
     ///
+    /// 刷新 token
+    ///
     /// Wire name `rToken`, `string`. May be `null`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r_token: Option<String>,
 
     /// Unique customer number in a third-party system.
+    ///
+    /// 第三方系统唯一编号
     ///
     /// Wire name `thirdServerCode`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -475,17 +589,23 @@ pub struct LoginResult {
 
     /// Customer number.
     ///
+    /// 客户编号
+    ///
     /// Wire name `customerNo`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_no: Option<String>,
 
     /// Customer status code.
     ///
+    /// 客户状态码
+    ///
     /// Wire name `status`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<i32>,
 
     /// Withdrawal permission flag.
+    ///
+    /// 出金权限标志
     ///
     /// Wire name `withdraw`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -783,11 +903,15 @@ impl LoginResult {
 pub struct RegisterResult {
     /// Customer number.
     ///
+    /// 客户编号
+    ///
     /// Wire name `customerNo`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_no: Option<String>,
 
     /// KYC levels (paths) configured for the customer.
+    ///
+    /// 为客户配置的 KYC 等级（认证路径）
     ///
     /// Wire name `list`, list of object [`KycLevel`](super::KycLevel). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -795,11 +919,15 @@ pub struct RegisterResult {
 
     /// Company ID of the white-label tenant.
     ///
+    /// 公司ID（白标公司）
+    ///
     /// Wire name `companyId`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub company_id: Option<i64>,
 
     /// Email address.
+    ///
+    /// 邮箱
     ///
     /// Wire name `email`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -807,11 +935,15 @@ pub struct RegisterResult {
 
     /// Phone number.
     ///
+    /// 手机号码
+    ///
     /// Wire name `phone`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
 
     /// Phone area code.
+    ///
+    /// 手机区号
     ///
     /// Wire name `phoneArea`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -819,11 +951,15 @@ pub struct RegisterResult {
 
     /// Full name.
     ///
+    /// 姓名
+    ///
     /// Wire name `name`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 
     /// Login password status code, as a string.
+    ///
+    /// 登录密码状态码，字符串形式
     ///
     /// Wire name `loginPassStatus`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -831,11 +967,15 @@ pub struct RegisterResult {
 
     /// Payment password status code, as a string.
     ///
+    /// 支付密码状态码，字符串形式
+    ///
     /// Wire name `payPassStatus`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pay_pass_status: Option<String>,
 
     /// Customer group ID.
+    ///
+    /// 客户组ID
     ///
     /// Wire name `customerGroupId`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -843,11 +983,15 @@ pub struct RegisterResult {
 
     /// Country code.
     ///
+    /// 国家代码
+    ///
     /// Wire name `country`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
 
     /// Customer ID.
+    ///
+    /// 客户ID
     ///
     /// Wire name `id`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -855,11 +999,15 @@ pub struct RegisterResult {
 
     /// Watch-list (optional symbols) flag.
     ///
+    /// 自选标志（自选品种）
+    ///
     /// Wire name `optional`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub optional: Option<i32>,
 
     /// Company-level KYC status code (undocumented codes).
+    ///
+    /// 公司级 KYC 状态码（含义未说明）
     ///
     /// Wire name `companyKycStatus`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -867,11 +1015,15 @@ pub struct RegisterResult {
 
     /// Unique customer number in a third-party system.
     ///
+    /// 第三方系统唯一编号
+    ///
     /// Wire name `thirdServerCode`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub third_server_code: Option<String>,
 
     /// Registration source name, e.g. "H5".
+    ///
+    /// 注册来源名称，如 `"H5"`
     ///
     /// Wire name `source`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -879,11 +1031,15 @@ pub struct RegisterResult {
 
     /// Deposit (capital-in) status code.
     ///
+    /// 入金状态码
+    ///
     /// Wire name `capitalInStatus`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub capital_in_status: Option<i32>,
 
     /// Account opening type.
+    ///
+    /// 开户类型
     ///
     /// Wire name `openAccountType`, enum [`OpenAccountType`](super::OpenAccountType) (0 = Personal, 1 = Enterprise). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -891,11 +1047,15 @@ pub struct RegisterResult {
 
     /// Company type, e.g. "real".
     ///
+    /// 公司类型，如 `"real"`
+    ///
     /// Wire name `companyType`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub company_type: Option<String>,
 
     /// Associated company ID.
+    ///
+    /// 关联公司ID
     ///
     /// Wire name `associationCompanyId`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -903,17 +1063,23 @@ pub struct RegisterResult {
 
     /// Registration time (epoch milliseconds).
     ///
+    /// 注册时间（毫秒时间戳）
+    ///
     /// Wire name `registerTime`, epoch milliseconds. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub register_time: Option<rt::EpochMillis>,
 
     /// Whether API checking is switched on.
     ///
+    /// 是否开启 API 校验
+    ///
     /// Wire name `apiCheckSwitch`, `boolean`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub api_check_switch: Option<bool>,
 
     /// API check rule.
+    ///
+    /// API 校验规则
     ///
     /// Wire name `apiCheckRule`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1059,10 +1225,14 @@ impl RegisterResult {
 pub struct TradeTypeCurrency {
     /// Account currency (currencies), e.g. "USDT".
     ///
+    /// 账户币种（可多个），如 `"USDT"`
+    ///
     /// Wire name `allCurrency`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub all_currency: Option<String>,
     /// Trade type code as a string, e.g. "1" (see TradeType).
+    ///
+    /// 交易类型代码，字符串形式，如 `"1"`（见 `TradeType`）
     ///
     /// Wire name `tradeType`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]

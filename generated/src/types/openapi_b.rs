@@ -15,11 +15,15 @@ use ::bizgen_runtime::codegen as rt;
 pub struct CustomerDetail {
     /// Trading accounts (filled for type tradeAccount); undocumented shape.
     ///
+    /// 交易账户（`type` 为 `tradeAccount` 时返回）；结构未说明。
+    ///
     /// Wire name `accountList`, `json`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_list: Option<rt::serde_json::Value>,
 
     /// Account remark.
+    ///
+    /// 账户备注
     ///
     /// Wire name `accountRemark`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -27,11 +31,15 @@ pub struct CustomerDetail {
 
     /// Activation status code.
     ///
+    /// 激活状态码
+    ///
     /// Wire name `activateStatus`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub activate_status: Option<i32>,
 
     /// Activation time (epoch milliseconds).
+    ///
+    /// 激活时间（毫秒时间戳）
     ///
     /// Wire name `activateTime`, epoch milliseconds. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -39,11 +47,15 @@ pub struct CustomerDetail {
 
     /// Address.
     ///
+    /// 地址
+    ///
     /// Wire name `address`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
 
     /// API check rule.
+    ///
+    /// API 校验规则
     ///
     /// Wire name `apiCheckRule`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -51,11 +63,15 @@ pub struct CustomerDetail {
 
     /// Whether API checking is switched on.
     ///
+    /// 是否开启 API 校验
+    ///
     /// Wire name `apiCheckSwitch`, `boolean`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub api_check_switch: Option<bool>,
 
     /// Fund (assets) password status code, as a string.
+    ///
+    /// 资金密码状态码，字符串形式
     ///
     /// Wire name `assertPassStatus`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -63,11 +79,15 @@ pub struct CustomerDetail {
 
     /// Associated company ID.
     ///
+    /// 关联公司ID
+    ///
     /// Wire name `associationCompanyId`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub association_company_id: Option<i64>,
 
     /// Company ID of the white-label tenant.
+    ///
+    /// 公司ID（白标公司）
     ///
     /// Wire name `companyId`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -75,11 +95,15 @@ pub struct CustomerDetail {
 
     /// Company-level KYC status code (undocumented codes).
     ///
+    /// 公司级 KYC 状态码（含义未说明）
+    ///
     /// Wire name `companyKycStatus`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub company_kyc_status: Option<i32>,
 
     /// Company type, e.g. "real".
+    ///
+    /// 公司类型，如 `"real"`
     ///
     /// Wire name `companyType`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -87,11 +111,15 @@ pub struct CustomerDetail {
 
     /// Country code.
     ///
+    /// 国家代码
+    ///
     /// Wire name `country`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
 
     /// Creation time (epoch milliseconds).
+    ///
+    /// 创建时间（毫秒时间戳）
     ///
     /// Wire name `createTime`, epoch milliseconds. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -99,11 +127,15 @@ pub struct CustomerDetail {
 
     /// Agent mark of the customer.
     ///
+    /// 客户的代理标记
+    ///
     /// Wire name `customerAgentMark`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_agent_mark: Option<String>,
 
     /// Customer group ID.
+    ///
+    /// 客户组ID
     ///
     /// Wire name `customerGroupId`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -111,11 +143,15 @@ pub struct CustomerDetail {
 
     /// Customer number.
     ///
+    /// 客户编号
+    ///
     /// Wire name `customerNo`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_no: Option<String>,
 
     /// Customer type code.
+    ///
+    /// 客户类型码
     ///
     /// Wire name `customerType`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -123,11 +159,15 @@ pub struct CustomerDetail {
 
     /// Deposit permission flag.
     ///
+    /// 入金权限标志
+    ///
     /// Wire name `deposit`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deposit: Option<i32>,
 
     /// Early-warning level; undocumented shape.
+    ///
+    /// 预警等级；结构未说明。
     ///
     /// Wire name `earlyWarningLevel`, `json`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -135,11 +175,15 @@ pub struct CustomerDetail {
 
     /// Email address.
     ///
+    /// 邮箱
+    ///
     /// Wire name `email`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
 
     /// First name.
+    ///
+    /// 名
     ///
     /// Wire name `firstName`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -147,11 +191,15 @@ pub struct CustomerDetail {
 
     /// Forced-liquidation level; undocumented shape.
     ///
+    /// 强平等级；结构未说明。
+    ///
     /// Wire name `forceLevel`, `json`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub force_level: Option<rt::serde_json::Value>,
 
     /// Google MFA binding ID; -1 when not bound.
+    ///
+    /// 谷歌验证绑定ID；未绑定时为 `-1`。
     ///
     /// Wire name `googleId`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -159,11 +207,15 @@ pub struct CustomerDetail {
 
     /// Customer ID.
     ///
+    /// 客户ID
+    ///
     /// Wire name `id`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
 
     /// ID document number.
+    ///
+    /// 证件号码
     ///
     /// Wire name `idCard`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -171,11 +223,15 @@ pub struct CustomerDetail {
 
     /// ID document type.
     ///
+    /// 证件类型
+    ///
     /// Wire name `idCardType`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id_card_type: Option<String>,
 
     /// Fund flag.
+    ///
+    /// 资金标志
     ///
     /// Wire name `isFund`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -183,11 +239,15 @@ pub struct CustomerDetail {
 
     /// Remark of the KYC audit.
     ///
+    /// KYC 审核备注
+    ///
     /// Wire name `kycAuditRemark`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kyc_audit_remark: Option<String>,
 
     /// KYC audit status code.
+    ///
+    /// KYC 审核状态码
     ///
     /// Wire name `kycAuditStatus`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -195,11 +255,15 @@ pub struct CustomerDetail {
 
     /// KYC remark.
     ///
+    /// KYC 备注
+    ///
     /// Wire name `kycRemark`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kyc_remark: Option<String>,
 
     /// KYC status code.
+    ///
+    /// KYC 状态码
     ///
     /// Wire name `kycStatus`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -207,11 +271,15 @@ pub struct CustomerDetail {
 
     /// Last name.
     ///
+    /// 姓
+    ///
     /// Wire name `lastName`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
 
     /// Login password status code, as a string.
+    ///
+    /// 登录密码状态码，字符串形式
     ///
     /// Wire name `loginPassStatus`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -219,11 +287,15 @@ pub struct CustomerDetail {
 
     /// Last login time (epoch milliseconds).
     ///
+    /// 最后登录时间（毫秒时间戳）
+    ///
     /// Wire name `loginTime`, epoch milliseconds. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub login_time: Option<rt::EpochMillis>,
 
     /// Full name.
+    ///
+    /// 姓名
     ///
     /// Wire name `name`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -231,11 +303,15 @@ pub struct CustomerDetail {
 
     /// Account opening type.
     ///
+    /// 开户类型
+    ///
     /// Wire name `openAccountType`, enum [`OpenAccountType`](super::OpenAccountType) (0 = Personal, 1 = Enterprise). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub open_account_type: Option<super::OpenAccountType>,
 
     /// Watch-list (optional symbols) flag.
+    ///
+    /// 自选标志（自选品种）
     ///
     /// Wire name `optional`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -243,11 +319,15 @@ pub struct CustomerDetail {
 
     /// Payment password status code, as a string.
     ///
+    /// 支付密码状态码，字符串形式
+    ///
     /// Wire name `payPassStatus`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pay_pass_status: Option<String>,
 
     /// Phone number.
+    ///
+    /// 手机号码
     ///
     /// Wire name `phone`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -255,11 +335,15 @@ pub struct CustomerDetail {
 
     /// Phone area code.
     ///
+    /// 手机区号
+    ///
     /// Wire name `phoneArea`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
 
     /// Postal code.
+    ///
+    /// 邮政编码
     ///
     /// Wire name `postalCode`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -267,11 +351,15 @@ pub struct CustomerDetail {
 
     /// Registration source.
     ///
+    /// 注册来源
+    ///
     /// Wire name `registerSource`, enum [`ClientSource`](super::ClientSource) (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub register_source: Option<super::ClientSource>,
 
     /// Registration time (epoch milliseconds).
+    ///
+    /// 注册时间（毫秒时间戳）
     ///
     /// Wire name `registerTime`, epoch milliseconds. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -279,11 +367,15 @@ pub struct CustomerDetail {
 
     /// Related customer ID (0 when none).
     ///
+    /// 关联客户ID（没有时为 0）
+    ///
     /// Wire name `relationCustomerId`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub relation_customer_id: Option<i64>,
 
     /// Registration source name.
+    ///
+    /// 注册来源名称
     ///
     /// Wire name `source`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -291,11 +383,15 @@ pub struct CustomerDetail {
 
     /// Customer status code.
     ///
+    /// 客户状态码
+    ///
     /// Wire name `status`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<i32>,
 
     /// Raw message from the third-party login source.
+    ///
+    /// 第三方登录来源返回的原始信息
     ///
     /// Wire name `thirdIntactMsg`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -303,11 +399,15 @@ pub struct CustomerDetail {
 
     /// Third-party login source.
     ///
+    /// 第三方登录来源
+    ///
     /// Wire name `thirdLoginSource`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub third_login_source: Option<String>,
 
     /// Unique customer number in a third-party system.
+    ///
+    /// 第三方系统唯一编号
     ///
     /// Wire name `thirdServerCode`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -315,11 +415,15 @@ pub struct CustomerDetail {
 
     /// User ID at the third-party login source.
     ///
+    /// 第三方登录来源的用户ID
+    ///
     /// Wire name `thirdUserId`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub third_user_id: Option<String>,
 
     /// Customer type code.
+    ///
+    /// 客户类型码
     ///
     /// Wire name `type`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -327,11 +431,15 @@ pub struct CustomerDetail {
 
     /// Organisation unit ID.
     ///
+    /// 组织单元ID
+    ///
     /// Wire name `unitId`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit_id: Option<i64>,
 
     /// Organisation unit name.
+    ///
+    /// 组织单元名称
     ///
     /// Wire name `unitName`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -339,17 +447,23 @@ pub struct CustomerDetail {
 
     /// Advertising source of the registration.
     ///
+    /// 注册时的广告来源
+    ///
     /// Wire name `utmSource`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_source: Option<String>,
 
     /// Withdrawal permission flag.
     ///
+    /// 出金权限标志
+    ///
     /// Wire name `withdraw`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub withdraw: Option<i32>,
 
     /// Withdrawal level; undocumented shape.
+    ///
+    /// 出金等级；结构未说明。
     ///
     /// Wire name `withdrawLevel`, `json`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -622,11 +736,15 @@ impl CustomerDetail {
 pub struct CustomerPage {
     /// Current page number.
     ///
+    /// 当前页码
+    ///
     /// Wire name `current`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current: Option<i32>,
 
     /// The customers of this page.
+    ///
+    /// 本页的客户
     ///
     /// Wire name `records`, list of object [`CustomerSummary`](super::CustomerSummary). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -634,11 +752,15 @@ pub struct CustomerPage {
 
     /// Page size.
     ///
+    /// 每页条数
+    ///
     /// Wire name `size`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
 
     /// Total number of customers.
+    ///
+    /// 客户总数
     ///
     /// Wire name `total`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -697,11 +819,15 @@ impl CustomerPage {
 pub struct CustomerSummary {
     /// Customer number of the customer's agent.
     ///
+    /// 客户所属代理的客户编号
+    ///
     /// Wire name `agentCustomerNo`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub agent_customer_no: Option<String>,
 
     /// Company ID of the white-label tenant.
+    ///
+    /// 公司ID（白标公司）
     ///
     /// Wire name `companyId`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -709,11 +835,15 @@ pub struct CustomerSummary {
 
     /// Creation time (epoch milliseconds).
     ///
+    /// 创建时间（毫秒时间戳）
+    ///
     /// Wire name `createTime`, epoch milliseconds. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub create_time: Option<rt::EpochMillis>,
 
     /// Customer group ID.
+    ///
+    /// 客户组ID
     ///
     /// Wire name `customerGroupId`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -721,11 +851,15 @@ pub struct CustomerSummary {
 
     /// Customer group name.
     ///
+    /// 客户组名称
+    ///
     /// Wire name `customerGroupName`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_group_name: Option<String>,
 
     /// Customer number.
+    ///
+    /// 客户编号
     ///
     /// Wire name `customerNo`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -733,11 +867,15 @@ pub struct CustomerSummary {
 
     /// Customer type code.
     ///
+    /// 客户类型码
+    ///
     /// Wire name `customerType`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_type: Option<i32>,
 
     /// Email address.
+    ///
+    /// 邮箱
     ///
     /// Wire name `email`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -745,11 +883,15 @@ pub struct CustomerSummary {
 
     /// Activation time of the first account (epoch milliseconds).
     ///
+    /// 首个账户的激活时间（毫秒时间戳）
+    ///
     /// Wire name `firstAccountActivateTime`, epoch milliseconds. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub first_account_activate_time: Option<rt::EpochMillis>,
 
     /// First name.
+    ///
+    /// 名
     ///
     /// Wire name `firstName`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -757,11 +899,15 @@ pub struct CustomerSummary {
 
     /// Customer ID.
     ///
+    /// 客户ID
+    ///
     /// Wire name `id`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
 
     /// ID document number.
+    ///
+    /// 证件号码
     ///
     /// Wire name `idCard`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -769,11 +915,15 @@ pub struct CustomerSummary {
 
     /// ID document type.
     ///
+    /// 证件类型
+    ///
     /// Wire name `idCardType`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id_card_type: Option<String>,
 
     /// Last name.
+    ///
+    /// 姓
     ///
     /// Wire name `lastName`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -781,11 +931,15 @@ pub struct CustomerSummary {
 
     /// Last login time (epoch milliseconds).
     ///
+    /// 最后登录时间（毫秒时间戳）
+    ///
     /// Wire name `loginTime`, epoch milliseconds. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub login_time: Option<rt::EpochMillis>,
 
     /// Full name.
+    ///
+    /// 姓名
     ///
     /// Wire name `name`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -793,11 +947,15 @@ pub struct CustomerSummary {
 
     /// Account opening type.
     ///
+    /// 开户类型
+    ///
     /// Wire name `openAccountType`, enum [`OpenAccountType`](super::OpenAccountType) (0 = Personal, 1 = Enterprise). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub open_account_type: Option<super::OpenAccountType>,
 
     /// Phone number.
+    ///
+    /// 手机号码
     ///
     /// Wire name `phone`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -805,11 +963,15 @@ pub struct CustomerSummary {
 
     /// Phone area code.
     ///
+    /// 手机区号
+    ///
     /// Wire name `phoneArea`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
 
     /// Registration source.
+    ///
+    /// 注册来源
     ///
     /// Wire name `registerSource`, enum [`ClientSource`](super::ClientSource) (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -817,11 +979,15 @@ pub struct CustomerSummary {
 
     /// Remark.
     ///
+    /// 备注
+    ///
     /// Wire name `remark`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub remark: Option<String>,
 
     /// Customer status code.
+    ///
+    /// 客户状态码
     ///
     /// Wire name `status`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -829,11 +995,15 @@ pub struct CustomerSummary {
 
     /// Telegram user ID.
     ///
+    /// Telegram 用户ID
+    ///
     /// Wire name `tgUserId`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tg_user_id: Option<String>,
 
     /// Telegram user name.
+    ///
+    /// Telegram 用户名
     ///
     /// Wire name `tgUserName`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -841,11 +1011,15 @@ pub struct CustomerSummary {
 
     /// Account number in a third-party system.
     ///
+    /// 第三方系统中的账号
+    ///
     /// Wire name `thirdAccountNo`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub third_account_no: Option<String>,
 
     /// Third-party login source.
+    ///
+    /// 第三方登录来源
     ///
     /// Wire name `thirdLoginSource`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -853,11 +1027,15 @@ pub struct CustomerSummary {
 
     /// User ID at the third-party login source.
     ///
+    /// 第三方登录来源的用户ID
+    ///
     /// Wire name `thirdUserId`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub third_user_id: Option<String>,
 
     /// Organisation unit ID.
+    ///
+    /// 组织单元ID
     ///
     /// Wire name `unitId`, `int64`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -865,11 +1043,15 @@ pub struct CustomerSummary {
 
     /// Organisation unit name.
     ///
+    /// 组织单元名称
+    ///
     /// Wire name `unitName`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit_name: Option<String>,
 
     /// Last update time (epoch milliseconds).
+    ///
+    /// 最后更新时间（毫秒时间戳）
     ///
     /// Wire name `updateTime`, epoch milliseconds. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -40,7 +40,7 @@ impl Differ<'_> {
             reserved: &[],
         };
         self.fields(&owner, &o.fields, &n.fields);
-        if o.description != n.description {
+        if o.description != n.description || o.description_zh != n.description_zh {
             self.emit(
                 "docs-changed",
                 Scope::Api,

@@ -232,7 +232,12 @@ impl<'a> Differ<'a> {
         if o.description_zh != n.description_zh {
             docs.push("descriptionZh");
         }
-        if o.response.description != n.response.description {
+        if o.summary_zh != n.summary_zh {
+            docs.push("summaryZh");
+        }
+        if o.response.description != n.response.description
+            || o.response.description_zh != n.response.description_zh
+        {
             docs.push("response description");
         }
         if !docs.is_empty() {

@@ -7,7 +7,7 @@ use serde_json::Value;
 use crate::docs::fields::{field_rows, FieldRow};
 use crate::docs::filters;
 use crate::docs::frame::{Ctx, Frame};
-use crate::docs::text::{kind_name, op_link, pretty};
+use crate::docs::text::{kind_name, op_link, pretty, text_in};
 use crate::facts::errors::codes;
 use crate::facts::sample;
 use crate::ir::{Example, ExampleKind, Operation, Origin, Service};
@@ -44,7 +44,11 @@ pub(in crate::docs) fn page(cx: &Ctx) -> EnvelopePage {
     let (error_source, error) =
         real_example(cx, false).unwrap_or_else(|| built(error_code, Value::Null));
     EnvelopePage {
-        description: api.envelope.description.trim().to_owned(),
+        description: text_in(
+            cx.lang,
+            &api.envelope.description,
+            api.envelope.description_zh.as_deref(),
+        ),
         success_code_text: l
             .envelope_success_code
             .replace("{code}", &code(&api.envelope.success_code)),

@@ -8,7 +8,8 @@ use askama::Template;
 use crate::docs::contract;
 use crate::docs::filters;
 use crate::docs::frame::{Ctx, Frame};
-use crate::docs::text::{op_link, pretty};
+use crate::docs::lang::Lang;
+use crate::docs::text::{op_link, pretty, text_in};
 use crate::facts::errors::codes;
 use crate::ir::{ErrorCode, Origin};
 use crate::markdown::code;
@@ -35,12 +36,12 @@ pub(in crate::docs) fn page(cx: &Ctx) -> ErrorsPage {
     let by_code = listed_by(cx);
     let view = |e: &ErrorCode| ErrorView {
         code: e.code.clone(),
-        message: e.message.clone(),
+        message: message_in(cx.lang, e),
         origin: match e.origin {
             Origin::Platform => cx.l.origin_platform,
             Origin::Bizgen => cx.l.origin_bizgen,
         },
-        description: e.description.trim().to_owned(),
+        description: text_in(cx.lang, &e.description, e.description_zh.as_deref()),
         used_by: match e.code.as_str() {
             codes::VALIDATION => cx.l.every_operation.into(),
             codes::UNAUTHENTICATED => cx.l.token_operations.into(),
@@ -88,4 +89,18 @@ fn validation_example(cx: &Ctx) -> Option<(String, String)> {
             .replace("{op}", &op_link(cx, s, o, ""))
             .replace("{field}", &code(field));
     Some((text, pretty(&contract::validation_example(cx.api)?)))
+}
+
+/// An error's message in `lang`. The bizgen servers send the English
+/// `message` as `msg` whatever the language, so the Chinese edition shows
+/// that wire text with its translation; a platform code's `msg` follows the
+/// `lang` header, so its Chinese stands alone.
+pub(in crate::docs) fn message_in(lang: Lang, e: &ErrorCode) -> String {
+    match (lang, e.message_zh.as_deref().map(str::trim)) {
+        (Lang::Zh, Some(zh)) if !zh.is_empty() => match e.origin {
+            Origin::Bizgen => format!("{}（{zh}）", code(&e.message)),
+            Origin::Platform => zh.to_owned(),
+        },
+        _ => e.message.clone(),
+    }
 }

@@ -92,8 +92,8 @@ pub(in crate::docs) fn page(cx: &Ctx) -> IndexPage {
     .map(|(text, href)| RefLink { text, href })
     .collect();
     IndexPage {
-        title: api.title.clone(),
-        description: api.description.clone(),
+        title: text_in(cx.lang, &api.title, api.title_zh.as_deref()),
+        description: text_in(cx.lang, &api.description, api.description_zh.as_deref()),
         stats: l
             .stats
             .replace("{ops}", &api.operations().count().to_string())
@@ -108,7 +108,10 @@ pub(in crate::docs) fn page(cx: &Ctx) -> IndexPage {
                 name: code(&g.name),
                 prefix: code(&g.prefix),
                 side: side_text(l, g.side),
-                description: or_none(l, &g.description),
+                description: or_none(
+                    l,
+                    &text_in(cx.lang, &g.description, g.description_zh.as_deref()),
+                ),
             })
             .collect(),
         headers: api
@@ -177,7 +180,7 @@ fn groups(cx: &Ctx) -> Vec<GroupView> {
                 title: s.name.clone(),
                 description: format!(
                     "{}\n\nbizType: `{}.*`",
-                    s.description.trim(),
+                    text_in(cx.lang, &s.description, s.description_zh.as_deref()),
                     s.qualified_name
                 )
                 .trim()

@@ -113,7 +113,11 @@ pub(in crate::docs) fn page<'a>(
         request_name: op.request.name.clone(),
         request_fields: field_rows(cx, &op.request.fields, root),
         data,
-        data_description: op.response.description.trim().to_owned(),
+        data_description: text_in(
+            cx.lang,
+            &op.response.description,
+            op.response.description_zh.as_deref(),
+        ),
         data_fields_title,
         data_fields,
         see_envelope: l.see_envelope.replace("{root}", root),
@@ -166,23 +170,14 @@ fn version(cx: &Ctx, op: &Operation) -> String {
     }
 }
 
-/// The description in `lang`; English pages add the Chinese.
+/// The description in `lang` (the summary where there is none).
 fn description(lang: Lang, op: &Operation) -> String {
-    let mut description = text_in(lang, &op.description, op.description_zh.as_deref());
-    if description.trim().is_empty() {
-        description = op_summary(lang, op);
+    let description = text_in(lang, &op.description, op.description_zh.as_deref());
+    if description.is_empty() {
+        op_summary(lang, op)
+    } else {
+        description
     }
-    if lang == Lang::En {
-        if let Some(zh) = op
-            .description_zh
-            .as_deref()
-            .filter(|z| !z.trim().is_empty())
-        {
-            description.push_str("\n\n中文说明：");
-            description.push_str(zh.trim());
-        }
-    }
-    description
 }
 
 /// The type of `data`, and the title and rows of its fields when it holds
@@ -224,7 +219,7 @@ fn responses(cx: &Ctx, op: &Operation) -> Vec<ExampleView> {
             let resp = ex.response.as_ref()?;
             Some(ExampleView {
                 heading: format!("{} ({})", code(&ex.name), kind_name(l, ex.kind)),
-                description: ex.description.clone(),
+                description: text_in(cx.lang, &ex.description, ex.description_zh.as_deref()),
                 json: pretty(resp),
             })
         })
@@ -248,14 +243,18 @@ fn error_rows(cx: &Ctx, op: &Operation, root: &str) -> Vec<ErrorRow> {
         .map(|e| ErrorRow {
             code: code(e.code),
             href: format!("{root}errors.md#{}", slug(e.code)),
-            message: e.def.map_or_else(|| l.none.into(), |d| d.message.clone()),
+            message: e
+                .def
+                .map_or_else(|| l.none.into(), |d| super::errors::message_in(cx.lang, d)),
             when: match e.cause {
                 Cause::Validation => l.when_validation.into(),
                 Cause::Unauthenticated { optional: true } => l.when_unauthenticated_optional.into(),
                 Cause::Unauthenticated { optional: false } => l.when_unauthenticated.into(),
                 Cause::Spec => e
                     .def
-                    .map_or_else(|| l.none.into(), |d| or_none(l, &d.description)),
+                    .map_or_else(|| l.none.into(), |d| {
+                        or_none(l, &text_in(cx.lang, &d.description, d.description_zh.as_deref()))
+                    }),
             },
         })
         .collect()

@@ -15,17 +15,23 @@ export interface DowngradeRequest {
   /**
    * The customer's API key.
    *
+   * 客户的 API Key
+   *
    * Wire name `apiKey`, `string`. Required.
    */
   apiKey: string;
   /**
    * API tag.
    *
+   * API 标签
+   *
    * Wire name `tag`, `string`.
    */
   tag?: string;
   /**
    * Type of package duration: month - one month; quarter - one season; half - six months; year - one year.
+   *
+   * 套餐时长类型：`month` 一个月；`quarter` 一个季度；`half` 半年；`year` 一年。
    *
    * Wire name `times`, enum {@link types.PackageDuration} (month = One month, quarter = One season, half = Six months, year = One year). Required.
    */
@@ -37,11 +43,15 @@ export interface ApplyApiRequest {
   /**
    * API tag.
    *
+   * API 标签
+   *
    * Wire name `tag`, `string`.
    */
   tag?: string;
   /**
    * Google verification code.
+   *
+   * 谷歌验证码
    *
    * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
@@ -49,11 +59,15 @@ export interface ApplyApiRequest {
   /**
    * Mobile verification code.
    *
+   * 手机验证码
+   *
    * Wire name `phoneCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   phoneCode: string;
   /**
    * Email verification code.
+   *
+   * 邮箱验证码
    *
    * Wire name `emailCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
@@ -61,11 +75,15 @@ export interface ApplyApiRequest {
   /**
    * Ticket returned when the mobile verification code was sent; phoneCode must be passed when it is not empty.
    *
+   * 手机验证码的发送票据；不为空时必须同时传 `phoneCode`。
+   *
    * Wire name `phoneSendToken`, `string`. Sensitive: a secret, masked in logs.
    */
   phoneSendToken?: string;
   /**
    * Ticket returned when the email verification code was sent; emailCode must be passed when it is not empty.
+   *
+   * 邮箱验证码的发送票据；不为空时必须同时传 `emailCode`。
    *
    * Wire name `emailSendToken`, `string`. Sensitive: a secret, masked in logs.
    */
@@ -77,6 +95,8 @@ export interface DelApiRequest {
   /**
    * API key ID.
    *
+   * API Key ID
+   *
    * Wire name `id`, `int64`. Required.
    */
   id: bigint;
@@ -87,11 +107,15 @@ export interface EditApiPermissionRequest {
   /**
    * API key ID.
    *
+   * API Key ID
+   *
    * Wire name `id`, `int64`. Required.
    */
   id: bigint;
   /**
    * Google verification code.
+   *
+   * 谷歌验证码
    *
    * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
@@ -99,11 +123,15 @@ export interface EditApiPermissionRequest {
   /**
    * API tag; must not duplicate another key's tag.
    *
+   * API 标签；不能与其他 API Key 的标签重复。
+   *
    * Wire name `tag`, `string`.
    */
   tag?: string;
   /**
    * Permissions to switch (undocumented).
+   *
+   * 要切换的权限（未说明）
    *
    * Wire name `permissionList`, list of object {@link types.ApiPermissionChange}.
    */
@@ -111,11 +139,15 @@ export interface EditApiPermissionRequest {
   /**
    * Whitelisted IP addresses to bind, separated by commas.
    *
+   * 要绑定的白名单 IP 地址，以逗号分隔
+   *
    * Wire name `whiteIps`, `string`.
    */
   whiteIps?: string;
   /**
    * Mobile verification code.
+   *
+   * 手机验证码
    *
    * Wire name `phoneCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
@@ -123,17 +155,23 @@ export interface EditApiPermissionRequest {
   /**
    * Email verification code.
    *
+   * 邮箱验证码
+   *
    * Wire name `emailCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   emailCode: string;
   /**
    * Ticket returned when the mobile verification code was sent; phoneCode must be passed when it is not empty.
    *
+   * 手机验证码的发送票据；不为空时必须同时传 `phoneCode`。
+   *
    * Wire name `phoneSendToken`, `string`. Sensitive: a secret, masked in logs.
    */
   phoneSendToken?: string;
   /**
    * Ticket returned when the email verification code was sent; emailCode must be passed when it is not empty.
+   *
+   * 邮箱验证码的发送票据；不为空时必须同时传 `emailCode`。
    *
    * Wire name `emailSendToken`, `string`. Sensitive: a secret, masked in logs.
    */
@@ -145,17 +183,23 @@ export interface PageRequest {
   /**
    * Number of items per page.
    *
+   * 每页条数
+   *
    * Wire name `size`, `int32`. Assumed, not checked by servers: minimum 1.
    */
   size?: number;
   /**
    * Current page.
    *
+   * 当前页码
+   *
    * Wire name `current`, `int32`. Assumed, not checked by servers: minimum 1.
    */
   current?: number;
   /**
    * API tag to filter by.
+   *
+   * 用于筛选的 API 标签
    *
    * Wire name `tag`, `string`.
    */
@@ -166,6 +210,8 @@ export interface PageRequest {
 export interface QueryApiRequest {
   /**
    * API key ID.
+   *
+   * API Key ID
    *
    * Wire name `id`, `int64`. Required.
    */
@@ -267,6 +313,8 @@ export class CustomerApiWebService {
    *
    * Changes the package duration of an API key and returns the full API key.
    *
+   * 修改 API Key 的套餐时长，并返回完整的 API Key。
+   *
    * `POST /api/global/customer.app.CustomerApiWebService.downgrade`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data` (object {@link types.ApiKey}): The API key after the change.
    * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
@@ -280,6 +328,8 @@ export class CustomerApiWebService {
    * Create an API key
    *
    * Creates a new API key for the logged-in customer, after verification with the mobile and email verification codes (and the Google code). The response contains the private key (downgrade returns it too; page and queryApi do not).
+   *
+   * 为已登录客户创建新的 API 密钥，需先通过手机与邮箱验证码（以及谷歌验证码）验证。响应中包含私钥（`downgrade` 也会返回私钥；`page` 与 `queryApi` 不返回）。
    *
    * `POST /api/global/customer.app.CustomerApiWebService.applyApi`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data` (object {@link types.ApiKey}): The new API key, including its private key.
@@ -295,6 +345,8 @@ export class CustomerApiWebService {
    *
    * Deletes one of the customer's API keys.
    *
+   * 删除客户的一个 API Key。
+   *
    * `POST /api/global/customer.app.CustomerApiWebService.delApi`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
    * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
@@ -309,6 +361,8 @@ export class CustomerApiWebService {
    *
    * Changes the tag, the permissions and the IP whitelist of an API key, after verification with the mobile and email verification codes (and the Google code).
    *
+   * 经手机验证码和邮箱验证码（以及谷歌验证码）验证后，修改 API Key 的标签、权限和 IP 白名单。
+   *
    * `POST /api/global/customer.app.CustomerApiWebService.editApiPermission`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
    * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
@@ -322,6 +376,8 @@ export class CustomerApiWebService {
    * List API keys page by page
    *
    * Returns one page of the customer's API keys, optionally filtered by tag. Private keys and permissions are not included.
+   *
+   * 分页返回客户的 API Key，可按标签筛选。不包含私钥和权限。
    *
    * `POST /api/global/customer.app.CustomerApiWebService.page`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data` (object {@link types.ApiKeyPage}): One page of API keys.
@@ -345,6 +401,8 @@ export class CustomerApiWebService {
    * Get one API key
    *
    * Returns one API key of the customer with its permissions and callable interfaces (the private key is null).
+   *
+   * 返回客户的一个 API Key 及其权限和可调用的接口（私钥为 `null`）。
    *
    * `POST /api/global/customer.app.CustomerApiWebService.queryApi`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data` (object {@link types.ApiKey}): The API key.

@@ -16,11 +16,15 @@ export interface GroupListRequest {
   /**
    * Trade type to filter by.
    *
+   * 用于筛选的交易类型
+   *
    * Wire name `tradeType`, enum {@link types.TradeType} (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
    */
   tradeType?: types.TradeType;
   /**
    * Customer number to filter by.
+   *
+   * 用于筛选的客户编号
    *
    * Wire name `customerNo`, `string`.
    */
@@ -70,6 +74,8 @@ export class CustomerGroupAdminApiService {
    * List customer groups
    *
    * Lists the company's customer groups, optionally filtered by trade type and customer.
+   *
+   * 列出公司的客户组，可按交易类型和客户筛选。
    *
    * `POST /openapi-b/customer.admin.CustomerGroupAdminApiService.groupList`, access admin: sends the B-side admin token (`setAdminToken`).
    * Resolves with `data` (list of object {@link types.CustomerGroup}): The customer groups.

@@ -22,17 +22,23 @@ export interface CheckGoogleMfaStatusRequest {
   /**
    * Account: email or phone number.
    *
+   * 账号：邮箱或手机号码
+   *
    * Wire name `loginName`, `string`. Required.
    */
   loginName: string;
   /**
    * Area code; the default area code is +86.
    *
+   * 区号，默认 +86
+   *
    * Wire name `phoneArea`, `string`. Default: `"+86"`.
    */
   phoneArea?: string;
   /**
    * Type: 1 Email, 2 Phone Number.
+   *
+   * 类型：1 邮箱，2 手机号码
    *
    * Wire name `type`, enum {@link types.ContactType} (1 = Email, 2 = Phone number). Required.
    */
@@ -44,11 +50,15 @@ export interface CheckStatusRequest {
   /**
    * Account: email or phone number.
    *
+   * 账号：邮箱或手机号码
+   *
    * Wire name `loginName`, `string`. Required.
    */
   loginName: string;
   /**
    * Type: 1 Email, 2 Phone Number.
+   *
+   * 类型：1 邮箱，2 手机号码
    *
    * Wire name `type`, enum {@link types.ContactType} (1 = Email, 2 = Phone number). Required.
    */
@@ -60,17 +70,23 @@ export interface QueryAccountAssetsInfoRequest {
   /**
    * Play ID (trade type): 3 CROSS, 5 MATCH.
    *
+   * 交易类型（玩法）：3 CROSS，5 MATCH
+   *
    * Wire name `tradeType`, enum {@link types.TradeType} (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Constraints: allowed `3`, `5`.
    */
   tradeType?: types.TradeType;
   /**
    * Account ID; at least one of accountId and accountCurrency must be given.
    *
+   * 账户ID；`accountId` 与 `accountCurrency` 至少填写一个。
+   *
    * Wire name `accountId`, `int64`. Required when `accountCurrency` is not given.
    */
   accountId?: bigint;
   /**
    * Account currency; at least one of accountId and accountCurrency must be given.
+   *
+   * 账户币种；`accountId` 与 `accountCurrency` 至少填写一个。
    *
    * Wire name `accountCurrency`, `string`.
    */
@@ -82,17 +98,23 @@ export interface QueryAccountByIdRequest {
   /**
    * Play ID (trade type): 1 CFD_MM, 2 CFD_WBW, 3 CROSS, 5 MATCH.
    *
+   * 交易类型（玩法）：1 CFD_MM，2 CFD_WBW，3 CROSS，5 MATCH
+   *
    * Wire name `tradeType`, enum {@link types.TradeType} (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Constraints: allowed `1`, `2`, `3`, `5`.
    */
   tradeType?: types.TradeType;
   /**
    * Account ID; at least one of accountId and currency must be given.
    *
+   * 账户ID；`accountId` 与 `currency` 至少填写一个。
+   *
    * Wire name `accountId`, `int64`. Required when `currency` is not given.
    */
   accountId?: bigint;
   /**
    * Opening currency; at least one of accountId and currency must be given.
+   *
+   * 开户币种；`accountId` 与 `currency` 至少填写一个。
    *
    * Wire name `currency`, `string`.
    */
@@ -104,6 +126,8 @@ export interface QueryCustomerAssetsRequest {
   /**
    * Game ID (play ID, trade type).
    *
+   * 交易类型（玩法）
+   *
    * Wire name `tradeType`, enum {@link types.TradeType} (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
    */
   tradeType?: types.TradeType;
@@ -114,11 +138,15 @@ export interface QueryCustomerAssetsInfoRequest {
   /**
    * Gameplay ID (trade type): 3 CROSS, 5 MATCH, 8 WALLET (contract gameplay is not supported).
    *
+   * 交易类型（玩法）：3 CROSS，5 MATCH，8 WALLET（不支持合约玩法）
+   *
    * Wire name `tradeType`, enum {@link types.TradeType} (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Constraints: allowed `3`, `5`, `8`.
    */
   tradeType?: types.TradeType;
   /**
    * Account currencies, separated by ',' between multiple assets, e.g. USD,CNY. If not provided, all are returned.
+   *
+   * 账户币种，多个资产之间用 `,` 分隔，如 `USD,CNY`。不填则返回全部。
    *
    * Wire name `accountCurrency`, `string`.
    */
@@ -130,11 +158,15 @@ export interface QueryLiabilitiesWaterByPageRequest {
   /**
    * Number of items per page.
    *
+   * 每页条数
+   *
    * Wire name `size`, `int32`. Assumed, not checked by servers: minimum 1.
    */
   size?: number;
   /**
    * Current page.
+   *
+   * 当前页码
    *
    * Wire name `current`, `int32`. Assumed, not checked by servers: minimum 1.
    */
@@ -142,11 +174,15 @@ export interface QueryLiabilitiesWaterByPageRequest {
   /**
    * Game ID (play ID, trade type).
    *
+   * 交易类型（玩法）
+   *
    * Wire name `tradeType`, enum {@link types.TradeType} (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
    */
   tradeType?: types.TradeType;
   /**
    * Liabilities type: 1 Loan, 2 Repayment.
+   *
+   * 负债类型：1 借款，2 还款
    *
    * Wire name `liabilitiesType`, enum {@link types.LiabilitiesType} (1 = Loan, 2 = Repayment).
    */
@@ -154,11 +190,15 @@ export interface QueryLiabilitiesWaterByPageRequest {
   /**
    * Start time (epoch milliseconds).
    *
+   * 开始时间（毫秒时间戳）
+   *
    * Wire name `startTime`, epoch milliseconds.
    */
   startTime?: number;
   /**
    * End time (epoch milliseconds).
+   *
+   * 结束时间（毫秒时间戳）
    *
    * Wire name `endTime`, epoch milliseconds.
    */
@@ -166,11 +206,15 @@ export interface QueryLiabilitiesWaterByPageRequest {
   /**
    * Account ID.
    *
+   * 账户ID
+   *
    * Wire name `accountId`, `int64`.
    */
   accountId?: bigint;
   /**
    * Asset ID.
+   *
+   * 资产ID
    *
    * Wire name `assetsId`, `int64`.
    */
@@ -182,17 +226,23 @@ export interface UpdateAssertsPwdRequest {
   /**
    * Old password, MD5 encryption.
    *
+   * 原密码，MD5 加密
+   *
    * Wire name `oldPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   oldPwd: string;
   /**
    * New password, MD5 encryption.
    *
+   * 新密码，MD5 加密
+   *
    * Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   newPwd: string;
   /**
    * Google verification code.
+   *
+   * 谷歌验证码
    *
    * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
@@ -204,11 +254,15 @@ export interface UpdateAssertsPwdMfaRequest {
   /**
    * Old password, MD5 encryption.
    *
+   * 原密码，MD5 加密
+   *
    * Wire name `oldPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   oldPwd: string;
   /**
    * New password, MD5 encryption.
+   *
+   * 新密码，MD5 加密
    *
    * Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
@@ -216,11 +270,15 @@ export interface UpdateAssertsPwdMfaRequest {
   /**
    * Google verification code.
    *
+   * 谷歌验证码
+   *
    * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
   /**
    * Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
+   *
+   * 验证码；通过发送验证码接口发送，bizType 为 `EMAIL_LOGINED_VERIFICATION_CODE`（邮箱）或 `SMS_LOGINED_VERIFICATION_CODE`（手机）。
    *
    * Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
@@ -228,11 +286,15 @@ export interface UpdateAssertsPwdMfaRequest {
   /**
    * Send ticket returned by the send-verification-code interface.
    *
+   * 验证码发送票据，由发送验证码接口返回
+   *
    * Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendToken: string;
   /**
    * Type of the verification code: 1 Email, 2 Phone Number.
+   *
+   * 验证码类型：1 邮箱，2 手机号码
    *
    * Wire name `type`, enum {@link types.ContactType} (1 = Email, 2 = Phone number). Required.
    */
@@ -244,17 +306,23 @@ export interface UpdateLoginPwdRequest {
   /**
    * Old password, MD5 encryption.
    *
+   * 原密码，MD5 加密
+   *
    * Wire name `oldPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   oldPwd: string;
   /**
    * New password, MD5 encryption.
    *
+   * 新密码，MD5 加密
+   *
    * Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   newPwd: string;
   /**
    * Google verification code.
+   *
+   * 谷歌验证码
    *
    * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
@@ -266,11 +334,15 @@ export interface UpdateLoginPwdMfaRequest {
   /**
    * Old password, MD5 encryption.
    *
+   * 原密码，MD5 加密
+   *
    * Wire name `oldPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   oldPwd: string;
   /**
    * New password, MD5 encryption.
+   *
+   * 新密码，MD5 加密
    *
    * Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
@@ -278,11 +350,15 @@ export interface UpdateLoginPwdMfaRequest {
   /**
    * Google verification code.
    *
+   * 谷歌验证码
+   *
    * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
   /**
    * Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
+   *
+   * 验证码；通过发送验证码接口发送，bizType 为 `EMAIL_LOGINED_VERIFICATION_CODE`（邮箱）或 `SMS_LOGINED_VERIFICATION_CODE`（手机）。
    *
    * Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
@@ -290,11 +366,15 @@ export interface UpdateLoginPwdMfaRequest {
   /**
    * Send ticket returned by the send-verification-code interface.
    *
+   * 验证码发送票据，由发送验证码接口返回
+   *
    * Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendToken: string;
   /**
    * Type of the verification code: 1 Email, 2 Phone Number.
+   *
+   * 验证码类型：1 邮箱，2 手机号码
    *
    * Wire name `type`, enum {@link types.ContactType} (1 = Email, 2 = Phone number). Required.
    */
@@ -312,11 +392,15 @@ export interface ChangeEmailMfaRequest {
   /**
    * New verification code, sent to the new email with bizType=EMAIL_COMMON_VERIFICATION_CODE.
    *
+   * 新验证码，用 bizType `EMAIL_COMMON_VERIFICATION_CODE` 发送到新邮箱。
+   *
    * Wire name `verifyCodeNew`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCodeNew: string;
   /**
    * New email.
+   *
+   * 新邮箱
    *
    * Wire name `email`, `string`. Required. Constraints: format `email`.
    */
@@ -324,11 +408,15 @@ export interface ChangeEmailMfaRequest {
   /**
    * Sending ticket of the new verification code.
    *
+   * 新验证码的发送票据
+   *
    * Wire name `sendTokenNew`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendTokenNew: string;
   /**
    * Original verification code, used with type: when type=1 it must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
+   *
+   * 原验证码，与 `type` 配合使用：`type=1` 时须用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，`type=2` 时须用 `SMS_LOGINED_VERIFICATION_CODE` 发送。
    *
    * Wire name `verifyCodeOld`, `string`. Required. Sensitive: a secret, masked in logs.
    */
@@ -336,17 +424,23 @@ export interface ChangeEmailMfaRequest {
   /**
    * Sending ticket of the original verification code, used with type: when type=1 the code must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
    *
+   * 原验证码的发送票据，与 `type` 配合使用：`type=1` 时验证码须用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，`type=2` 时须用 `SMS_LOGINED_VERIFICATION_CODE` 发送。
+   *
    * Wire name `sendTokenOld`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendTokenOld: string;
   /**
    * Type of the original verification code: 1 Email, 2 Phone Number.
    *
+   * 原验证码的类型：1 邮箱，2 手机号码
+   *
    * Wire name `type`, enum {@link types.ContactType} (1 = Email, 2 = Phone number). Required.
    */
   type: types.ContactType;
   /**
    * Google verification code.
+   *
+   * 谷歌验证码
    *
    * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
@@ -358,11 +452,15 @@ export interface ChangePhoneMfaRequest {
   /**
    * New verification code, sent to the new phone with bizType=SMS_COMMON_VERIFICATION_CODE.
    *
+   * 新验证码，用 bizType `SMS_COMMON_VERIFICATION_CODE` 发送到新手机号码。
+   *
    * Wire name `verifyCodeNew`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCodeNew: string;
   /**
    * Phone area code of the new phone.
+   *
+   * 新手机号码的区号
    *
    * Wire name `phoneArea`, `string`.
    */
@@ -370,11 +468,15 @@ export interface ChangePhoneMfaRequest {
   /**
    * Sending ticket of the new verification code.
    *
+   * 新验证码的发送票据
+   *
    * Wire name `sendTokenNew`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendTokenNew: string;
   /**
    * Original verification code, used with type: when type=1 it must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
+   *
+   * 原验证码，与 `type` 配合使用：`type=1` 时须用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，`type=2` 时须用 `SMS_LOGINED_VERIFICATION_CODE` 发送。
    *
    * Wire name `verifyCodeOld`, `string`. Required. Sensitive: a secret, masked in logs.
    */
@@ -382,11 +484,15 @@ export interface ChangePhoneMfaRequest {
   /**
    * Sending ticket of the original verification code, used with type: when type=1 the code must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
    *
+   * 原验证码的发送票据，与 `type` 配合使用：`type=1` 时验证码须用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，`type=2` 时须用 `SMS_LOGINED_VERIFICATION_CODE` 发送。
+   *
    * Wire name `sendTokenOld`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendTokenOld: string;
   /**
    * Type of the original verification code: 1 Email, 2 Phone Number.
+   *
+   * 原验证码的类型：1 邮箱，2 手机号码
    *
    * Wire name `type`, enum {@link types.ContactType} (1 = Email, 2 = Phone number). Required.
    */
@@ -394,11 +500,15 @@ export interface ChangePhoneMfaRequest {
   /**
    * New phone number.
    *
+   * 新手机号码
+   *
    * Wire name `phone`, `string`. Required. Assumed, not checked by servers: format `phone`.
    */
   phone: string;
   /**
    * Google verification code.
+   *
+   * 谷歌验证码
    *
    * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
@@ -410,6 +520,8 @@ export interface ChangeCountryRequest {
   /**
    * New country code.
    *
+   * 新的国家代码
+   *
    * Wire name `newCountry`, `string`. Required. Assumed, not checked by servers: format `country-code`.
    */
   newCountry: string;
@@ -420,11 +532,15 @@ export interface BindAssertsPwdMfaRequest {
   /**
    * Password, MD5 encryption.
    *
+   * 密码，MD5 加密
+   *
    * Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   newPwd: string;
   /**
    * Type of the verification code: 1 Email, 2 Phone Number.
+   *
+   * 验证码类型：1 邮箱，2 手机号码
    *
    * Wire name `type`, enum {@link types.ContactType} (1 = Email, 2 = Phone number). Required.
    */
@@ -432,17 +548,23 @@ export interface BindAssertsPwdMfaRequest {
   /**
    * Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
    *
+   * 验证码；通过发送验证码接口发送，bizType 为 `EMAIL_LOGINED_VERIFICATION_CODE`（邮箱）或 `SMS_LOGINED_VERIFICATION_CODE`（手机）。
+   *
    * Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCode: string;
   /**
    * Send ticket returned by the send-verification-code interface.
    *
+   * 验证码发送票据，由发送验证码接口返回
+   *
    * Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendToken: string;
   /**
    * Google verification code.
+   *
+   * 谷歌验证码
    *
    * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
@@ -454,11 +576,15 @@ export interface ForgetAssertsPwdMfaRequest {
   /**
    * New password, MD5 encryption.
    *
+   * 新密码，MD5 加密
+   *
    * Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   newPwd: string;
   /**
    * Type of the verification code: 1 Email, 2 Phone Number.
+   *
+   * 验证码类型：1 邮箱，2 手机号码
    *
    * Wire name `type`, enum {@link types.ContactType} (1 = Email, 2 = Phone number). Required.
    */
@@ -466,17 +592,23 @@ export interface ForgetAssertsPwdMfaRequest {
   /**
    * Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
    *
+   * 验证码；通过发送验证码接口发送，bizType 为 `EMAIL_LOGINED_VERIFICATION_CODE`（邮箱）或 `SMS_LOGINED_VERIFICATION_CODE`（手机）。
+   *
    * Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCode: string;
   /**
    * Send ticket returned by the send-verification-code interface.
    *
+   * 验证码发送票据，由发送验证码接口返回
+   *
    * Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendToken: string;
   /**
    * Google verification code.
+   *
+   * 谷歌验证码
    *
    * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
@@ -488,17 +620,23 @@ export interface BindThirdAccountRequest {
   /**
    * Third-party source, e.g. telegram.
    *
+   * 第三方源，如 `telegram`
+   *
    * Wire name `thirdLoginSource`, `string`. Required.
    */
   thirdLoginSource: string;
   /**
    * User ID at the third party.
    *
+   * 第三方的用户ID
+   *
    * Wire name `thirdUserId`, `string`. Required.
    */
   thirdUserId: string;
   /**
    * The complete user information obtained from the third party; must be in JSON format.
+   *
+   * 从第三方获取的完整用户信息；必须是 JSON 格式。
    *
    * Wire name `thirdIntactMsg`, `string`. Constraints: format `json-text`.
    */
@@ -522,11 +660,15 @@ export interface BindLoginPwdRequest {
   /**
    * Password, MD5 encryption.
    *
+   * 密码，MD5 加密
+   *
    * Wire name `pwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   pwd: string;
   /**
    * Google verification code (MFA).
+   *
+   * 谷歌验证码（MFA）
    *
    * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
@@ -538,11 +680,15 @@ export interface ChangeEmailRequest {
   /**
    * Verification code sent to the new email address.
    *
+   * 发送到新邮箱的验证码
+   *
    * Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCode: string;
   /**
    * New email address.
+   *
+   * 新邮箱
    *
    * Wire name `email`, `string`. Required. Constraints: format `email`.
    */
@@ -550,11 +696,15 @@ export interface ChangeEmailRequest {
   /**
    * Sending ticket of the new verification code (returned by the send-verification-code interface).
    *
+   * 新验证码的发送票据（由发送验证码接口返回）
+   *
    * Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendToken: string;
   /**
    * Area code of the new email address.
+   *
+   * 新邮箱的区号
    *
    * Wire name `emailArea`, `string`.
    */
@@ -566,11 +716,15 @@ export interface ChangeEmailV1v1v2Request {
   /**
    * Verification code sent to the new email address.
    *
+   * 发送到新邮箱的验证码
+   *
    * Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCode: string;
   /**
    * New email address.
+   *
+   * 新邮箱
    *
    * Wire name `email`, `string`. Required. Constraints: format `email`.
    */
@@ -578,11 +732,15 @@ export interface ChangeEmailV1v1v2Request {
   /**
    * Sending ticket of the new verification code.
    *
+   * 新验证码的发送票据
+   *
    * Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendToken: string;
   /**
    * Area code of the new email address.
+   *
+   * 新邮箱的区号
    *
    * Wire name `emailArea`, `string`.
    */
@@ -590,17 +748,23 @@ export interface ChangeEmailV1v1v2Request {
   /**
    * Verification code sent to the original email address.
    *
+   * 发送到原邮箱的验证码
+   *
    * Wire name `verifyCodeOld`, `string`. Required when the customer has not enabled Google MFA. Sensitive: a secret, masked in logs.
    */
   verifyCodeOld?: string;
   /**
    * Sending ticket of the original email's verification code.
    *
+   * 原邮箱验证码的发送票据
+   *
    * Wire name `sendTokenOld`, `string`. Required when the customer has not enabled Google MFA. Sensitive: a secret, masked in logs.
    */
   sendTokenOld?: string;
   /**
    * Google verification code.
+   *
+   * 谷歌验证码
    *
    * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
    */
@@ -612,11 +776,15 @@ export interface ChangePhoneRequest {
   /**
    * Area code of the new phone number.
    *
+   * 新手机号码的区号
+   *
    * Wire name `phoneArea`, `string`.
    */
   phoneArea?: string;
   /**
    * New phone number.
+   *
+   * 新手机号码
    *
    * Wire name `phone`, `string`. Required.
    */
@@ -624,11 +792,15 @@ export interface ChangePhoneRequest {
   /**
    * Verification code sent to the new phone number.
    *
+   * 发送到新手机号码的验证码
+   *
    * Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCode: string;
   /**
    * Sending ticket of the verification code.
+   *
+   * 验证码发送票据
    *
    * Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
    */
@@ -640,11 +812,15 @@ export interface ChangePhoneV1v1v2Request {
   /**
    * Area code of the new phone number.
    *
+   * 新手机号码的区号
+   *
    * Wire name `phoneArea`, `string`.
    */
   phoneArea?: string;
   /**
    * New phone number.
+   *
+   * 新手机号码
    *
    * Wire name `phone`, `string`. Required.
    */
@@ -652,11 +828,15 @@ export interface ChangePhoneV1v1v2Request {
   /**
    * Verification code sent to the new phone number.
    *
+   * 发送到新手机号码的验证码
+   *
    * Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCode: string;
   /**
    * Sending ticket of the new verification code.
+   *
+   * 新验证码的发送票据
    *
    * Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
    */
@@ -664,17 +844,23 @@ export interface ChangePhoneV1v1v2Request {
   /**
    * Verification code sent to the old phone number.
    *
+   * 发送到原手机号码的验证码
+   *
    * Wire name `verifyCodeOld`, `string`. Required when the customer has not enabled Google MFA. Sensitive: a secret, masked in logs.
    */
   verifyCodeOld?: string;
   /**
    * Sending ticket of the old phone's verification code.
    *
+   * 原手机号码验证码的发送票据
+   *
    * Wire name `sendTokenOld`, `string`. Required when the customer has not enabled Google MFA. Sensitive: a secret, masked in logs.
    */
   sendTokenOld?: string;
   /**
    * Google Authenticator code.
+   *
+   * 谷歌验证码
    *
    * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
    */
@@ -686,11 +872,15 @@ export interface CheckCustomerExistRequest {
   /**
    * Account: email address or phone number.
    *
+   * 账号：邮箱或手机号码
+   *
    * Wire name `loginName`, `string`. Required.
    */
   loginName: string;
   /**
    * Type: 1 Email, 2 Phone Number.
+   *
+   * 类型：1 邮箱，2 手机号码
    *
    * Wire name `type`, enum {@link types.ContactType} (1 = Email, 2 = Phone number). Required.
    */
@@ -698,11 +888,15 @@ export interface CheckCustomerExistRequest {
   /**
    * Email area code, default area code is +86.
    *
+   * 邮箱区号，默认 +86
+   *
    * Wire name `emailArea`, `string`. Default: `"+86"`.
    */
   emailArea?: string;
   /**
    * Phone area code, default area code is +86.
+   *
+   * 手机区号，默认 +86
    *
    * Wire name `phoneArea`, `string`. Default: `"+86"`.
    */
@@ -714,6 +908,8 @@ export interface DestroyRequest {
   /**
    * Cancellation remarks.
    *
+   * 注销备注
+   *
    * Wire name `remark`, `string`.
    */
   remark?: string;
@@ -724,11 +920,15 @@ export interface EnableOrForbidMfaRequest {
   /**
    * Language information.
    *
+   * 语言信息
+   *
    * Wire name `lang`, `string`. Assumed, not checked by servers: format `lang`.
    */
   lang?: string;
   /**
    * Customer number.
+   *
+   * 客户编号
    *
    * Wire name `customerNo`, `string`.
    */
@@ -736,11 +936,15 @@ export interface EnableOrForbidMfaRequest {
   /**
    * Customer id.
    *
+   * 客户ID
+   *
    * Wire name `id`, `int64`.
    */
   id?: bigint;
   /**
    * Mobile verification code.
+   *
+   * 手机验证码
    *
    * Wire name `verifyCodeSMS`, `string`. Required when a phone number is bound. Sensitive: a secret, masked in logs.
    */
@@ -748,11 +952,15 @@ export interface EnableOrForbidMfaRequest {
   /**
    * Sending ticket of the mobile verification code.
    *
+   * 手机验证码的发送票据
+   *
    * Wire name `sendTokenSMS`, `string`. Required when a phone number is bound. Sensitive: a secret, masked in logs.
    */
   sendTokenSMS?: string;
   /**
    * Email verification code.
+   *
+   * 邮箱验证码
    *
    * Wire name `verifyCodeEmail`, `string`. Required when an email address is bound. Sensitive: a secret, masked in logs.
    */
@@ -760,11 +968,15 @@ export interface EnableOrForbidMfaRequest {
   /**
    * Sending ticket of the email verification code.
    *
+   * 邮箱验证码的发送票据
+   *
    * Wire name `sendTokenEmail`, `string`. Required when an email address is bound. Sensitive: a secret, masked in logs.
    */
   sendTokenEmail?: string;
   /**
    * Google verification code.
+   *
+   * 谷歌验证码
    *
    * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
@@ -772,11 +984,15 @@ export interface EnableOrForbidMfaRequest {
   /**
    * Type: 1 Enable, 2 Disable.
    *
+   * 类型：1 开启，2 关闭
+   *
    * Wire name `type`, enum {@link types.MfaSwitch} (1 = Enable, 2 = Disable). Required.
    */
   type: types.MfaSwitch;
   /**
    * Google authenticator id.
+   *
+   * 谷歌验证器ID
    *
    * Wire name `googleId`, `int64`.
    */
@@ -794,11 +1010,15 @@ export interface ForgetAssertsPwdRequest {
   /**
    * New password, MD5 encryption.
    *
+   * 新密码，MD5 加密
+   *
    * Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   newPwd: string;
   /**
    * Type: 1 Email, 2 Phone Number.
+   *
+   * 类型：1 邮箱，2 手机号码
    *
    * Wire name `type`, enum {@link types.ContactType} (1 = Email, 2 = Phone number). Required.
    */
@@ -806,11 +1026,15 @@ export interface ForgetAssertsPwdRequest {
   /**
    * Account: email address or phone number.
    *
+   * 账号：邮箱或手机号码
+   *
    * Wire name `loginName`, `string`. Required.
    */
   loginName: string;
   /**
    * Phone area code.
+   *
+   * 手机区号
    *
    * Wire name `phoneArea`, `string`. Required when `type` is 2. Default: `"+86"`.
    */
@@ -818,17 +1042,23 @@ export interface ForgetAssertsPwdRequest {
   /**
    * Verification code (checked when verifyCodeToken is absent or does not pass).
    *
+   * 验证码（未提供 `verifyCodeToken` 或其未通过时校验）
+   *
    * Wire name `verifyCode`, `string`. Required when `verifyCodeToken` is not given. Sensitive: a secret, masked in logs.
    */
   verifyCode?: string;
   /**
    * Sending ticket returned by the send-verification-code interface.
    *
+   * 验证码发送票据，由发送验证码接口返回
+   *
    * Wire name `sendToken`, `string`. Required when `verifyCodeToken` is not given. Sensitive: a secret, masked in logs.
    */
   sendToken?: string;
   /**
    * Verify ticket: the token returned by the verify-verification-code interface; checked first. If it passes, the sendToken check is skipped; otherwise the sendToken returned by the send-verification-code interface is verified.
+   *
+   * 校验票据：校验验证码接口返回的 token，优先校验。通过则跳过 `sendToken` 的校验；否则校验发送验证码接口返回的 `sendToken`。
    *
    * Wire name `verifyCodeToken`, `string`. Sensitive: a secret, masked in logs.
    */
@@ -840,11 +1070,15 @@ export interface ForgetAssertsPwdV1v1v2Request {
   /**
    * New password, MD5 encryption.
    *
+   * 新密码，MD5 加密
+   *
    * Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   newPwd: string;
   /**
    * Verification code.
+   *
+   * 验证码
    *
    * Wire name `verifyCode`, `string`. Required when the customer has not enabled Google MFA. Sensitive: a secret, masked in logs.
    */
@@ -852,17 +1086,23 @@ export interface ForgetAssertsPwdV1v1v2Request {
   /**
    * Sending ticket of the verification code.
    *
+   * 验证码发送票据
+   *
    * Wire name `sendToken`, `string`. Required when the customer has not enabled Google MFA. Sensitive: a secret, masked in logs.
    */
   sendToken?: string;
   /**
    * Type: 1 Email, 2 Phone Number (which contact received the verification code).
    *
+   * 类型：1 邮箱，2 手机号码（验证码发往哪种联系方式）
+   *
    * Wire name `type`, enum {@link types.ContactType} (1 = Email, 2 = Phone number). Required when the customer has not enabled Google MFA.
    */
   type?: types.ContactType;
   /**
    * Google verification code.
+   *
+   * 谷歌验证码
    *
    * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
    */
@@ -874,11 +1114,15 @@ export interface ForgetLoginPwdRequest {
   /**
    * Account: email address or phone number.
    *
+   * 账号：邮箱或手机号码
+   *
    * Wire name `loginName`, `string`. Required.
    */
   loginName: string;
   /**
    * Phone area code, default area code is +86.
+   *
+   * 手机区号，默认 +86
    *
    * Wire name `phoneArea`, `string`. Default: `"+86"`.
    */
@@ -886,11 +1130,15 @@ export interface ForgetLoginPwdRequest {
   /**
    * Type: 1 Email, 2 Phone Number.
    *
+   * 类型：1 邮箱，2 手机号码
+   *
    * Wire name `type`, enum {@link types.ContactType} (1 = Email, 2 = Phone number). Required.
    */
   type: types.ContactType;
   /**
    * New password, MD5 encryption.
+   *
+   * 新密码，MD5 加密
    *
    * Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
@@ -898,11 +1146,15 @@ export interface ForgetLoginPwdRequest {
   /**
    * Verification code.
    *
+   * 验证码
+   *
    * Wire name `verifyCode`, `string`. Sensitive: a secret, masked in logs.
    */
   verifyCode?: string;
   /**
    * Sending ticket of the verification code.
+   *
+   * 验证码发送票据
    *
    * Wire name `sendToken`, `string`. Sensitive: a secret, masked in logs.
    */
@@ -910,11 +1162,15 @@ export interface ForgetLoginPwdRequest {
   /**
    * Validate ticket (token returned by the verify-verification-code interface).
    *
+   * 校验票据（校验验证码接口返回的 token）
+   *
    * Wire name `verifyCodeToken`, `string`. Sensitive: a secret, masked in logs.
    */
   verifyCodeToken?: string;
   /**
    * Google verification code.
+   *
+   * 谷歌验证码
    *
    * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
@@ -926,11 +1182,15 @@ export interface BindAssertsPwdRequest {
   /**
    * Password, MD5 encryption.
    *
+   * 密码，MD5 加密
+   *
    * Wire name `pwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   pwd: string;
   /**
    * Google verification code (MFA).
+   *
+   * 谷歌验证码（MFA）
    *
    * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
@@ -942,11 +1202,15 @@ export interface BindEmailRequest {
   /**
    * Verification code.
    *
+   * 验证码
+   *
    * Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCode: string;
   /**
    * Email address to bind.
+   *
+   * 要绑定的邮箱
    *
    * Wire name `email`, `string`. Required. Constraints: format `email`.
    */
@@ -954,17 +1218,23 @@ export interface BindEmailRequest {
   /**
    * Verification code sending ticket.
    *
+   * 验证码发送票据
+   *
    * Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendToken: string;
   /**
    * Email area code.
    *
+   * 邮箱区号
+   *
    * Wire name `emailArea`, `string`.
    */
   emailArea?: string;
   /**
    * Google verification code (MFA).
+   *
+   * 谷歌验证码（MFA）
    *
    * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
@@ -976,11 +1246,15 @@ export interface BindPhoneRequest {
   /**
    * Verification code.
    *
+   * 验证码
+   *
    * Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCode: string;
   /**
    * Verification code sending ticket.
+   *
+   * 验证码发送票据
    *
    * Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
    */
@@ -988,17 +1262,23 @@ export interface BindPhoneRequest {
   /**
    * Google verification code (MFA).
    *
+   * 谷歌验证码（MFA）
+   *
    * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
   /**
    * Phone number.
    *
+   * 手机号码
+   *
    * Wire name `phone`, `string`. Required.
    */
   phone: string;
   /**
    * Phone area code.
+   *
+   * 手机区号
    *
    * Wire name `phoneArea`, `string`.
    */
@@ -1009,6 +1289,8 @@ export interface BindPhoneRequest {
 export interface ChangeLangRequest {
   /**
    * Language information: the new language (e.g. en-US).
+   *
+   * 语言信息：新的语言（如 `en-US`）
    *
    * Wire name `newLang`, `string`. Required. Assumed, not checked by servers: format `lang`.
    */
@@ -1026,11 +1308,15 @@ export interface ChangeCustomerAddressAndPostalCodeRequest {
   /**
    * Postal code.
    *
+   * 邮政编码
+   *
    * Wire name `postalCode`, `string`.
    */
   postalCode?: string;
   /**
    * Communication address.
+   *
+   * 通讯地址
    *
    * Wire name `address`, `string`.
    */
@@ -1042,11 +1328,15 @@ export interface FirstSetPhoneRequest {
   /**
    * Mobile verification code; sent with bizType=SMS_COMMON_VERIFICATION_CODE.
    *
+   * 手机验证码；用 bizType `SMS_COMMON_VERIFICATION_CODE` 发送。
+   *
    * Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCode: string;
   /**
    * Phone area code.
+   *
+   * 手机区号
    *
    * Wire name `phoneArea`, `string`.
    */
@@ -1054,11 +1344,15 @@ export interface FirstSetPhoneRequest {
   /**
    * Sending ticket of the mobile verification code.
    *
+   * 手机验证码的发送票据
+   *
    * Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendToken: string;
   /**
    * Third-party verification code, used together with thirdSource; when thirdSource=telegram the code's bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
+   *
+   * 第三方验证码，与 `thirdSource` 配合使用；`thirdSource=telegram` 时，该验证码的 bizType 只能是 `SMS_TELEGRAM_VERIFICATION_CODE`。
    *
    * Wire name `verifyCodeThirdType`, `string`. Sensitive: a secret, masked in logs.
    */
@@ -1066,17 +1360,23 @@ export interface FirstSetPhoneRequest {
   /**
    * Sending ticket of the third-party verification code, used together with thirdSource; when thirdSource=telegram the code's bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
    *
+   * 第三方验证码的发送票据，与 `thirdSource` 配合使用；`thirdSource=telegram` 时，该验证码的 bizType 只能是 `SMS_TELEGRAM_VERIFICATION_CODE`。
+   *
    * Wire name `sendTokenThirdType`, `string`. Sensitive: a secret, masked in logs.
    */
   sendTokenThirdType?: string;
   /**
    * Third-party source; documented value: telegram.
    *
+   * 第三方源；平台文档给出的取值：`telegram`。
+   *
    * Wire name `thirdSource`, `string`.
    */
   thirdSource?: string;
   /**
    * Phone number.
+   *
+   * 手机号码
    *
    * Wire name `phone`, `string`. Required.
    */
@@ -1088,11 +1388,15 @@ export interface FirstSetEmailRequest {
   /**
    * Email verification code; sent with bizType=SMS_COMMON_VERIFICATION_CODE.
    *
+   * 邮箱验证码；用 bizType `SMS_COMMON_VERIFICATION_CODE` 发送。
+   *
    * Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCode: string;
   /**
    * Sending ticket of the email verification code.
+   *
+   * 邮箱验证码的发送票据
    *
    * Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
    */
@@ -1100,11 +1404,15 @@ export interface FirstSetEmailRequest {
   /**
    * Third-party verification code, used together with thirdSource; when thirdSource=telegram the code's bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
    *
+   * 第三方验证码，与 `thirdSource` 配合使用；`thirdSource=telegram` 时，该验证码的 bizType 只能是 `SMS_TELEGRAM_VERIFICATION_CODE`。
+   *
    * Wire name `verifyCodeThirdType`, `string`. Sensitive: a secret, masked in logs.
    */
   verifyCodeThirdType?: string;
   /**
    * Sending ticket of the third-party verification code, used together with thirdSource; when thirdSource=telegram the code's bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
+   *
+   * 第三方验证码的发送票据，与 `thirdSource` 配合使用；`thirdSource=telegram` 时，该验证码的 bizType 只能是 `SMS_TELEGRAM_VERIFICATION_CODE`。
    *
    * Wire name `sendTokenThirdType`, `string`. Sensitive: a secret, masked in logs.
    */
@@ -1112,11 +1420,15 @@ export interface FirstSetEmailRequest {
   /**
    * Third-party source; documented value: telegram.
    *
+   * 第三方源；平台文档给出的取值：`telegram`。
+   *
    * Wire name `thirdSource`, `string`.
    */
   thirdSource?: string;
   /**
    * Email address to set.
+   *
+   * 要设置的邮箱
    *
    * Wire name `email`, `string`. Required. Constraints: format `email`.
    */
@@ -1128,11 +1440,15 @@ export interface FirstTimeSettingLoginPasswordRequest {
   /**
    * Password, MD5 encryption.
    *
+   * 密码，MD5 加密
+   *
    * Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   newPwd: string;
   /**
    * Google verification code (MFA).
+   *
+   * 谷歌验证码（MFA）
    *
    * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
@@ -1200,7 +1516,7 @@ export interface LoginRequest {
   /**
    * Third-party source: google, facebook, twitter, ...
    *
-   * 第三方源 google,facebook,twitter…
+   * 第三方源 `google`,`facebook`,`twitter`…
    *
    * Wire name `thirdSource`, `string`.
    */
@@ -1252,7 +1568,7 @@ export interface RegisterRequest {
   /**
    * Account: email / phone number, used together with type.
    *
-   * 账号:邮箱/手机号码,与type配合使用
+   * 账号:邮箱/手机号码,与`type`配合使用
    *
    * Wire name `loginName`, `string`. Required.
    */
@@ -1308,7 +1624,7 @@ export interface RegisterRequest {
   /**
    * Advertising source (account-opening link parameter source).
    *
-   * 广告来源(开户链接参数source)
+   * 广告来源(开户链接参数`source`)
    *
    * Wire name `utmSource`, `string`.
    */
@@ -1316,7 +1632,7 @@ export interface RegisterRequest {
   /**
    * Advertising medium (account-opening link parameter medium).
    *
-   * 广告媒介(开户链接参数medium)
+   * 广告媒介(开户链接参数`medium`)
    *
    * Wire name `utmMedium`, `string`.
    */
@@ -1324,7 +1640,7 @@ export interface RegisterRequest {
   /**
    * Campaign (account-opening link parameter campaign).
    *
-   * 广告系列(开户链接参数campaign)
+   * 广告系列(开户链接参数`campaign`)
    *
    * Wire name `utmCampaign`, `string`.
    */
@@ -1332,7 +1648,7 @@ export interface RegisterRequest {
   /**
    * Ad group (account-opening link parameter content).
    *
-   * 广告组(开户链接参数content)
+   * 广告组(开户链接参数`content`)
    *
    * Wire name `utmContent`, `string`.
    */
@@ -1340,7 +1656,7 @@ export interface RegisterRequest {
   /**
    * Keyword (account-opening link parameter term).
    *
-   * 关键词(开户链接参数term)
+   * 关键词(开户链接参数`term`)
    *
    * Wire name `utmTerm`, `string`.
    */
@@ -1355,6 +1671,8 @@ export interface RegisterRequest {
   customerGroupId?: bigint;
   /**
    * Trade types and currencies to open accounts in (undocumented).
+   *
+   * 要开户的交易类型与币种（未说明）
    *
    * Wire name `tradeTypeCurrencyList`, list of object {@link types.TradeTypeCurrency}.
    */
@@ -1386,7 +1704,7 @@ export interface RegisterRequest {
   /**
    * Third-party system source, e.g. agent = agent.
    *
-   * 第三方系统来源,如:代理=agent
+   * 第三方系统来源,如:代理=`agent`
    *
    * Wire name `thirdServerSource`, `string`.
    */
@@ -1868,6 +2186,8 @@ export class CustomerWebApiService {
    *
    * Returns the third-party account bound to the logged-in customer. The shape of the data is not documented.
    *
+   * 返回已登录客户绑定的第三方账号。平台文档未说明 `data` 的结构。
+   *
    * `POST /api/global/customer.app.CustomerWebApiService.findThirdAccountInfo`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data` (`json`, or `null`): The third-party account information; its shape is undocumented, so it is passed through as an open JSON value (null when nothing is bound).
    * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
@@ -1881,6 +2201,8 @@ export class CustomerWebApiService {
    * Check whether an account has Google MFA enabled
    *
    * Guest access. Looks up the account given by email or phone number and returns its Google MFA status code.
+   *
+   * 游客可访问。按邮箱或手机号码查找账号，并返回其谷歌验证状态码。
    *
    * `POST /api/global/customer.app.CustomerWebApiService.checkGoogleMFAStatus`, access guest: sends no token.
    * Resolves with `data` (`int32`): Google MFA status code of the account (undocumented codes).
@@ -1896,6 +2218,8 @@ export class CustomerWebApiService {
    *
    * Determines the customer status of an email or phone number: 1 exists, 2 does not exist, -1 customer is disabled. This interface requires login.
    *
+   * 判断某个邮箱或手机号码对应的客户状态：1 存在，2 不存在，-1 客户已被禁用。该接口需要登录。
+   *
    * `POST /api/global/customer.app.CustomerWebApiService.checkStatus`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data`: object {@link types.CheckStatusResult}.
    * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
@@ -1909,6 +2233,8 @@ export class CustomerWebApiService {
    * Query the asset information of one account
    *
    * Returns the asset information of one account of a trade type (3 CROSS or 5 MATCH), identified by account ID or account currency (at least one of the two must be given). The shape of the data is not documented.
+   *
+   * 返回某交易类型（3 CROSS 或 5 MATCH）下一个账户的资产信息，账户由账户ID或账户币种指定（两者至少填写一个）。平台文档未说明 `data` 的结构。
    *
    * `POST /api/global/customer.app.CustomerWebApiService.queryAccountAssetsInfo`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data` (`json`, or `null`): The asset information of the account; its shape is undocumented, so it is passed through as an open JSON value.
@@ -1924,6 +2250,8 @@ export class CustomerWebApiService {
    *
    * Returns one account of a trade type, identified by account ID or opening currency (at least one of the two must be given).
    *
+   * 返回某交易类型下的一个账户，账户由账户ID或开户币种指定（两者至少填写一个）。
+   *
    * `POST /api/global/customer.app.CustomerWebApiService.queryAccountById`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data`: object {@link types.Account}.
    * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
@@ -1937,6 +2265,8 @@ export class CustomerWebApiService {
    * Query the customer's balance for a trade type
    *
    * Returns the balance, currency and asset ID of the customer's assets for a trade type.
+   *
+   * 返回客户在某交易类型下资产的余额、币种和资产ID。
    *
    * `POST /api/global/customer.app.CustomerWebApiService.queryCustomerAssets`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data`: object {@link types.CustomerAssets}.
@@ -1952,6 +2282,8 @@ export class CustomerWebApiService {
    *
    * Returns the totals (balance, available, liabilities, interest, net assets, risk) of the customer's assets for a trade type, with every account keyed by currency. Trade types 3 CROSS, 5 MATCH and 8 WALLET; contract trade types are not supported.
    *
+   * 返回客户在某交易类型下资产的合计（余额、可用、负债、利息、净资产、风险），以及以币种为键的各账户。支持交易类型 3 CROSS、5 MATCH 和 8 WALLET；不支持合约类交易类型。
+   *
    * `POST /api/global/customer.app.CustomerWebApiService.queryCustomerAssetsInfo`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data`: object {@link types.CustomerAssetsInfo}.
    * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
@@ -1965,6 +2297,8 @@ export class CustomerWebApiService {
    * Page through the liabilities flow (loans and repayments)
    *
    * Returns one page of the customer's liabilities flow, filtered by trade type, liabilities type, time range, account and asset.
+   *
+   * 分页返回客户的负债流水，可按交易类型、负债类型、时间范围、账户和资产筛选。
    *
    * `POST /api/global/customer.app.CustomerWebApiService.queryLiabilitiesWaterByPage`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data`: object {@link types.LiabilitiesWaterPage}.
@@ -1989,6 +2323,8 @@ export class CustomerWebApiService {
    *
    * Changes the fund (assets) password, given the old one.
    *
+   * 凭原资金密码修改资金密码。
+   *
    * `POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwd`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
    * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
@@ -2002,6 +2338,8 @@ export class CustomerWebApiService {
    * Change the fund password with email/SMS verification
    *
    * Changes the fund (assets) password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
+   *
+   * 凭原资金密码修改资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
    *
    * `POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwdMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2017,6 +2355,8 @@ export class CustomerWebApiService {
    *
    * Changes the login password, given the old one.
    *
+   * 凭原登录密码修改登录密码。
+   *
    * `POST /api/global/customer.app.CustomerWebApiService.updateLoginPwd`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
    * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
@@ -2030,6 +2370,8 @@ export class CustomerWebApiService {
    * Change the login password with email/SMS verification
    *
    * Changes the login password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
+   *
+   * 凭原登录密码修改登录密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
    *
    * `POST /api/global/customer.app.CustomerWebApiService.updateLoginPwdMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2045,6 +2387,8 @@ export class CustomerWebApiService {
    *
    * Guest access. Lists the company's customer groups (e.g. to choose one at registration).
    *
+   * 游客可访问。列出公司的客户组（例如供注册时选择）。
+   *
    * `POST /api/global/customer.app.CustomerWebApiService.groupList`, access guest: sends no token.
    * Resolves with `data` (list of object {@link types.CustomerGroup}): The customer groups.
    * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`.
@@ -2058,6 +2402,8 @@ export class CustomerWebApiService {
    * Change the bound email, choosing how to verify the old credential
    *
    * Changes the bound email. The new email is verified with a code sent with bizType EMAIL_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), with an optional Google verification code.
+   *
+   * 修改绑定的邮箱。新邮箱用 bizType `EMAIL_COMMON_VERIFICATION_CODE` 发送的验证码验证；原凭证的验证方式由客户自选（`type=1`：用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送的验证码；`type=2`：用 `SMS_LOGINED_VERIFICATION_CODE` 发送的验证码）；谷歌验证码可选。
    *
    * `POST /api/global/customer.app.CustomerWebApiService.changeEmailMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2073,6 +2419,8 @@ export class CustomerWebApiService {
    *
    * Changes the bound phone number. The new number is verified with a code sent with bizType SMS_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), with an optional Google verification code.
    *
+   * 修改绑定的手机号码。新号码用 bizType `SMS_COMMON_VERIFICATION_CODE` 发送的验证码验证；原凭证的验证方式由客户自选（`type=1`：用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送的验证码；`type=2`：用 `SMS_LOGINED_VERIFICATION_CODE` 发送的验证码）；谷歌验证码可选。
+   *
    * `POST /api/global/customer.app.CustomerWebApiService.changePhoneMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
    * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
@@ -2086,6 +2434,8 @@ export class CustomerWebApiService {
    * Change the customer's country
    *
    * Changes the customer's country. If the customer has an approved KYC, the change is rejected. After a successful change, all KYCs pending review in the previous country are rejected.
+   *
+   * 修改客户的国家。客户已有审核通过的 KYC 时，修改会被拒绝。修改成功后，原国家下所有待审核的 KYC 都会被驳回。
    *
    * `POST /api/global/customer.app.CustomerWebApiService.changeCountry`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2101,6 +2451,8 @@ export class CustomerWebApiService {
    *
    * Sets the fund (assets) password for the first time, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code. Fails with CUSTOMER_API_0000133 when a fund password is already set.
    *
+   * 首次设置资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。已设置过资金密码时以 `CUSTOMER_API_0000133` 失败。
+   *
    * `POST /api/global/customer.app.CustomerWebApiService.bindAssertsPwdMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
    * @throws {ApiError} on an error envelope: `CUSTOMER_API_0000133`, `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
@@ -2114,6 +2466,8 @@ export class CustomerWebApiService {
    * Reset a forgotten fund password with email/SMS verification
    *
    * Resets the fund (assets) password, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
+   *
+   * 重置资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
    *
    * `POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwdMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2129,6 +2483,8 @@ export class CustomerWebApiService {
    *
    * Binds a third-party account (e.g. Telegram) to the logged-in customer.
    *
+   * 为已登录客户绑定第三方账号（如 Telegram）。
+   *
    * `POST /api/global/customer.app.CustomerWebApiService.bindThirdAccount`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
    * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
@@ -2142,6 +2498,8 @@ export class CustomerWebApiService {
    * Query the latest balance of the customer's account in the external system
    *
    * Returns the latest balance of the customer's account in the external (third-party) system. The version header is optional here.
+   *
+   * 返回客户在外部（第三方）系统中账户的最新余额。该接口的 `version` 请求头可选。
    *
    * `POST /api/global/customer.app.CustomerWebApiService.queryLatestBalanceOfUserAccountInExternalSystem`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data`: object {@link types.ExternalAccountBalance}.
@@ -2157,6 +2515,8 @@ export class CustomerWebApiService {
    *
    * Returns the customer number and the bound phone number and email of the logged-in customer. The version header is optional here.
    *
+   * 返回已登录客户的客户编号及其绑定的手机号码和邮箱。该接口的 `version` 请求头可选。
+   *
    * `POST /api/global/customer.app.CustomerWebApiService.findPhoneAndEmail`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data`: object {@link types.PhoneAndEmail}.
    * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
@@ -2170,6 +2530,8 @@ export class CustomerWebApiService {
    * Set the login password
    *
    * Sets the logged-in customer's login password.
+   *
+   * 设置已登录客户的登录密码。
    *
    * `POST /api/global/customer.app.CustomerWebApiService.bindLoginPwd`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2185,6 +2547,8 @@ export class CustomerWebApiService {
    *
    * Replaces the customer's email address by a new one, proven by the verification code sent to the new address.
    *
+   * 将客户的邮箱更换为新邮箱，需提供发送到新邮箱的验证码。
+   *
    * `POST /api/global/customer.app.CustomerWebApiService.changeEmail`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
    * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
@@ -2198,6 +2562,8 @@ export class CustomerWebApiService {
    * Change the bound email address (v2, old email or MFA)
    *
    * Replaces the customer's email address, verifying both the new address and either the original address or Google MFA. If the customer has enabled Google verification (MFA), googleCode is required and the customer does not need to verify the old email.
+   *
+   * 更换客户的邮箱：既要验证新邮箱，也要验证原邮箱或谷歌验证（二选一）。客户已开启谷歌验证（MFA）时，必须填写 `googleCode`，无需再验证原邮箱。
    *
    * `POST /api/global/customer.app.CustomerWebApiService.changeEmailV1v1v2`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2213,6 +2579,8 @@ export class CustomerWebApiService {
    *
    * Replaces the customer's phone number by a new one, proven by the verification code sent to the new number.
    *
+   * 将客户的手机号码更换为新号码，需提供发送到新号码的验证码。
+   *
    * `POST /api/global/customer.app.CustomerWebApiService.changePhone`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
    * @throws {ApiError} on an error envelope: `CUSTOMER_API_0000511`, `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
@@ -2226,6 +2594,8 @@ export class CustomerWebApiService {
    * Change the bound phone number (v2, old phone or MFA)
    *
    * Replaces the customer's phone number, verifying both the new number and either the old number or Google MFA. If the customer has enabled Google Authenticator (MFA), googleCode is required and the customer does not need to verify the old phone number.
+   *
+   * 更换客户的手机号码：既要验证新号码，也要验证原号码或谷歌验证（二选一）。客户已开启谷歌验证（MFA）时，必须填写 `googleCode`，无需再验证原手机号码。
    *
    * `POST /api/global/customer.app.CustomerWebApiService.changePhoneV1v1v2`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2241,6 +2611,8 @@ export class CustomerWebApiService {
    *
    * Tells whether an email address or phone number is already registered with the company. Guest accessible (no token). The result code is not documented.
    *
+   * 查询某个邮箱或手机号码是否已在该公司注册。游客可访问（无需 token）。平台文档未说明结果码的含义。
+   *
    * `POST /api/global/customer.app.CustomerWebApiService.checkCustomerExist`, access guest: sends no token.
    * Resolves with `data` (`int32`): Existence result code (undocumented codes).
    * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`.
@@ -2254,6 +2626,8 @@ export class CustomerWebApiService {
    * Close (cancel) the customer account
    *
    * Cancels the logged-in customer's account, with an optional remark.
+   *
+   * 注销已登录客户的账号，可附备注。
    *
    * `POST /api/global/customer.app.CustomerWebApiService.destroy`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2269,6 +2643,8 @@ export class CustomerWebApiService {
    *
    * Turns Google authenticator (MFA) on or off. If the customer has bound a phone number, the phone must be verified; if the customer has bound an email, the email must be verified; if both are bound, both must be verified.
    *
+   * 开启或关闭谷歌验证（MFA）。客户已绑定手机号码时须验证手机，已绑定邮箱时须验证邮箱，两者都已绑定时两者都须验证。
+   *
    * `POST /api/global/customer.app.CustomerWebApiService.enableOrForbidMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
    * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
@@ -2282,6 +2658,8 @@ export class CustomerWebApiService {
    * Get the customer's profile
    *
    * Returns the logged-in customer's profile (contacts, KYC state, password states, MFA, registration data).
+   *
+   * 返回已登录客户的资料（联系方式、KYC 状态、各密码的设置状态、MFA、注册信息）。
    *
    * `POST /api/global/customer.app.CustomerWebApiService.findCustomerInfo`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data` (object {@link types.CustomerInfo}): The customer's profile.
@@ -2297,6 +2675,8 @@ export class CustomerWebApiService {
    *
    * Resets the fund password after verifying the customer's email or phone. The verification is proven either by verifyCodeToken (the token returned by the verify-verification-code interface, checked first) or, if that is absent or does not pass, by verifyCode and sendToken.
    *
+   * 验证客户的邮箱或手机后重置资金密码。验证凭 `verifyCodeToken`（校验验证码接口返回的 token，优先校验）；未提供或未通过时，改凭 `verifyCode` 和 `sendToken`。
+   *
    * `POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwd`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
    * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
@@ -2310,6 +2690,8 @@ export class CustomerWebApiService {
    * Reset a forgotten fund password (v2, contact or MFA)
    *
    * Resets the fund password of the logged-in customer. If the customer has enabled Google verification (MFA), googleCode is required and the customer does not need to verify the old phone number or email.
+   *
+   * 重置已登录客户的资金密码。客户已开启谷歌验证（MFA）时，必须填写 `googleCode`，无需再验证原手机号码或邮箱。
    *
    * `POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwdV1v1v2`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2325,6 +2707,8 @@ export class CustomerWebApiService {
    *
    * Resets the login password of the account named by loginName after verifying its email or phone (by verifyCodeToken, or by verifyCode and sendToken). Guest accessible (no token).
    *
+   * 验证 `loginName` 所指账号的邮箱或手机（通过 `verifyCodeToken`，或通过 `verifyCode` 与 `sendToken`）后重置其登录密码。游客可访问（无需 `token`）。
+   *
    * `POST /api/global/customer.app.CustomerWebApiService.forgetLoginPwd`, access guest: sends no token.
    * Resolves with nothing on success.
    * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`.
@@ -2338,6 +2722,8 @@ export class CustomerWebApiService {
    * Set the fund (assets) password
    *
    * Sets the customer's fund password for the first time; fails with CUSTOMER_API_0000133 if one is already set.
+   *
+   * 首次设置客户的资金密码；已设置过时以 `CUSTOMER_API_0000133` 失败。
    *
    * `POST /api/global/customer.app.CustomerWebApiService.bindAssertsPwd`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2353,6 +2739,8 @@ export class CustomerWebApiService {
    *
    * Binds an email address to the customer, proven by the verification code sent to it.
    *
+   * 为客户绑定邮箱，以发送到该邮箱的验证码证明归属。
+   *
    * `POST /api/global/customer.app.CustomerWebApiService.bindEmail`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
    * @throws {ApiError} on an error envelope: `CUSTOMER_API_0000511`, `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
@@ -2366,6 +2754,8 @@ export class CustomerWebApiService {
    * Bind a phone number
    *
    * Binds a phone number to the customer, proven by the verification code sent to it.
+   *
+   * 为客户绑定手机号码，以发送到该号码的验证码证明归属。
    *
    * `POST /api/global/customer.app.CustomerWebApiService.bindPhone`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2381,6 +2771,8 @@ export class CustomerWebApiService {
    *
    * Sets the customer's preferred language.
    *
+   * 设置客户的首选语言。
+   *
    * `POST /api/global/customer.app.CustomerWebApiService.changeLang`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
    * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
@@ -2394,6 +2786,8 @@ export class CustomerWebApiService {
    * Get the customer's language
    *
    * Returns the customer's preferred language. The shape of the data is not documented, so it is passed through as an open JSON value (null when none is stored).
+   *
+   * 返回客户的偏好语言。平台文档未说明 `data` 的结构，因此作为任意 JSON 值原样传递（未保存时为 `null`）。
    *
    * `POST /api/global/customer.app.CustomerWebApiService.findCustomerLang`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data` (`json`, or `null`): The customer's language, in an undocumented shape; null when none is stored.
@@ -2409,6 +2803,8 @@ export class CustomerWebApiService {
    *
    * Updates the customer's communication address and postal code.
    *
+   * 更新客户的通讯地址和邮政编码。
+   *
    * `POST /api/global/customer.app.CustomerWebApiService.changeCustomerAddressAndPostalCode`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
    * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
@@ -2422,6 +2818,8 @@ export class CustomerWebApiService {
    * Set the phone number for the first time
    *
    * Sets the customer's phone number when none is bound yet, proven by an SMS verification code (bizType SMS_COMMON_VERIFICATION_CODE). With thirdSource=telegram a third-party verification code (bizType SMS_TELEGRAM_VERIFICATION_CODE) is given as well.
+   *
+   * 客户尚未绑定手机号码时设置手机号码，需提供手机验证码（bizType `SMS_COMMON_VERIFICATION_CODE`）。`thirdSource=telegram` 时还需提供第三方验证码（bizType `SMS_TELEGRAM_VERIFICATION_CODE`）。
    *
    * `POST /api/global/customer.app.CustomerWebApiService.firstSetPhone`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2437,6 +2835,8 @@ export class CustomerWebApiService {
    *
    * Sets the customer's email address when none is bound yet, proven by an email verification code (bizType SMS_COMMON_VERIFICATION_CODE). With thirdSource=telegram a third-party verification code (bizType SMS_TELEGRAM_VERIFICATION_CODE) is given as well.
    *
+   * 客户尚未绑定邮箱时设置邮箱，需提供邮箱验证码（bizType `SMS_COMMON_VERIFICATION_CODE`）。`thirdSource=telegram` 时还需提供第三方验证码（bizType `SMS_TELEGRAM_VERIFICATION_CODE`）。
+   *
    * `POST /api/global/customer.app.CustomerWebApiService.firstSetEmail`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
    * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
@@ -2450,6 +2850,8 @@ export class CustomerWebApiService {
    * Set the login password for the first time
    *
    * Sets the login password of a customer who has none yet.
+   *
+   * 为尚未设置登录密码的客户设置登录密码。
    *
    * `POST /api/global/customer.app.CustomerWebApiService.firstTimeSettingLoginPassword`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2465,7 +2867,7 @@ export class CustomerWebApiService {
    *
    * Logs a customer in with email, phone number or customer account and a password or verification code (or through a third-party source). Returns the customer, the access token (`token`), the refresh token (`rToken`) and the trading accounts.
    *
-   * 登录
+   * 登录：使用邮箱、手机号码或客户账号，加上密码或验证码（或通过第三方源）登录。返回客户信息、访问 token（`token`）、刷新 token（`rToken`）和交易账户。
    *
    * `POST /api/login/customer.app.CustomerWebApiService.login`, access guest: sends no token.
    * Resolves with `data` (object {@link types.LoginResult}): The logged-in customer with its tokens and trading accounts.
@@ -2481,7 +2883,7 @@ export class CustomerWebApiService {
    *
    * Registers a new customer with an email address or a phone number, a verification code and optionally a password, and opens its accounts. The register gateway requires the X-Forwarded-For header.
    *
-   * 客户注册
+   * 客户注册：使用邮箱或手机号码、验证码以及可选的密码注册新客户，并为其开户。注册网关要求 `X-Forwarded-For` 请求头。
    *
    * `POST /api/register/customer.app.CustomerWebApiService.register`, access guest: sends no token.
    * Resolves with `data` (object {@link types.RegisterResult}): The new customer and its KYC levels.

@@ -14,11 +14,15 @@ export interface CheckCustomerExistRequest {
   /**
    * Registration/login method: 1 email, 2 phone number, 3 customer account.
    *
+   * 注册登录方式:1邮箱,2手机号码,3客户账号
+   *
    * Wire name `type`, enum {@link types.LoginType} (1 = Email, 2 = Phone number, 3 = Customer account). Required.
    */
   type: types.LoginType;
   /**
    * Account: email / phone number.
+   *
+   * 账号:邮箱/手机号码
    *
    * Wire name `loginName`, `string`. Required.
    */
@@ -26,17 +30,23 @@ export interface CheckCustomerExistRequest {
   /**
    * Undocumented.
    *
+   * 未说明。
+   *
    * Wire name `protocol`, `string`.
    */
   protocol?: string;
   /**
    * Email area code; default +86.
    *
+   * 邮箱区号，默认 +86
+   *
    * Wire name `emailArea`, `string`. Default: `"+86"`.
    */
   emailArea?: string;
   /**
    * Mobile area code; default +86.
+   *
+   * 手机区号，默认 +86
    *
    * Wire name `phoneArea`, `string`. Default: `"+86"`.
    */
@@ -86,6 +96,8 @@ export class OpenapiCustomerWebApiService {
    * Check whether a customer exists (B-side)
    *
    * Tells whether a customer with the given email, phone number or customer account exists, as an integer result code whose values are not documented.
+   *
+   * 查询给定邮箱、手机号码或客户账号的客户是否存在，以整数结果码返回；平台文档未说明结果码的取值。
    *
    * `POST /openapi-b/customer.app.CustomerWebApiService.checkCustomerExist`, access guest: sends no token.
    * Resolves with `data` (`int32`): Existence result code (meaning of the codes undocumented).

@@ -15,11 +15,15 @@ export interface AddCusAndOpenAccountAndKycRequest {
   /**
    * Mobile phone number.
    *
+   * 手机号码
+   *
    * Wire name `phone`, `string`. Required.
    */
   phone: string;
   /**
    * Email.
+   *
+   * 邮箱
    *
    * Wire name `email`, `string`.
    */
@@ -27,11 +31,15 @@ export interface AddCusAndOpenAccountAndKycRequest {
   /**
    * Login password, MD5 encrypted (e.g. the MD5 of a123456).
    *
+   * 登录密码，MD5 加密（如 `a123456` 的 MD5）
+   *
    * Wire name `pwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   pwd: string;
   /**
    * Country, e.g. US = United States.
+   *
+   * 国家，如 `US` 表示美国
    *
    * Wire name `country`, `string`. Required.
    */
@@ -39,11 +47,15 @@ export interface AddCusAndOpenAccountAndKycRequest {
   /**
    * Registration source: 1=mobile web: H5, 2=pcweb: PC_Web, 3=system & back office: System, 4=Android native app: Android, 5=Apple native app: iOS, 6=Hongmeng OS: HOS, 7=PC Windows client: PC_Win, 8=PC Mac client: PC_Mac, 9=none of the above: other.
    *
+   * 注册来源:1=移动端web:H5,2=pcweb:PC_Web,3=系统&后台注册:System,4=安卓原生app:Android,5=苹果原生app:iOS,6=鸿蒙OS:HOS,7=pc windows客户端:PC_Win,8=pc mac客户端:PC_Mac,9=不属于以上的:其他
+   *
    * Wire name `registerSource`, enum {@link types.ClientSource} (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other). Required.
    */
   registerSource: types.ClientSource;
   /**
    * Customer group ID: 1 = default customer group; customerGroupId and tradeTypeCurrencyList correspond to each other.
+   *
+   * 客户组ID：1 为默认客户组；`customerGroupId` 与 `tradeTypeCurrencyList` 相互对应。
    *
    * Wire name `customerGroupId`, `int64`. Required.
    */
@@ -51,11 +63,15 @@ export interface AddCusAndOpenAccountAndKycRequest {
   /**
    * Trade types and currencies to open accounts in (undocumented).
    *
+   * 要开户的交易类型与币种（未说明）
+   *
    * Wire name `tradeTypeCurrencyList`, list of object {@link types.TradeTypeCurrency}.
    */
   tradeTypeCurrencyList?: types.TradeTypeCurrency[];
   /**
    * Mobile phone area code; default +86.
+   *
+   * 手机区号，默认 +86
    *
    * Wire name `phoneArea`, `string`. Default: `"+86"`.
    */
@@ -63,11 +79,15 @@ export interface AddCusAndOpenAccountAndKycRequest {
   /**
    * Mailbox area code; default +86.
    *
+   * 邮箱区号，默认 +86
+   *
    * Wire name `emailArea`, `string`. Default: `"+86"`.
    */
   emailArea?: string;
   /**
    * Remark.
+   *
+   * 备注
    *
    * Wire name `remark`, `string`.
    */
@@ -75,11 +95,15 @@ export interface AddCusAndOpenAccountAndKycRequest {
   /**
    * Registered device model.
    *
+   * 注册的设备型号
+   *
    * Wire name `registerDevice`, `string`.
    */
   registerDevice?: string;
   /**
    * Advertising source (account-opening link parameter source).
+   *
+   * 广告来源(开户链接参数`source`)
    *
    * Wire name `utmSource`, `string`.
    */
@@ -87,11 +111,15 @@ export interface AddCusAndOpenAccountAndKycRequest {
   /**
    * Advertising medium (account-opening link parameter medium).
    *
+   * 广告媒介(开户链接参数`medium`)
+   *
    * Wire name `utmMedium`, `string`.
    */
   utmMedium?: string;
   /**
    * Campaign (account-opening link parameter campaign).
+   *
+   * 广告系列(开户链接参数`campaign`)
    *
    * Wire name `utmCampaign`, `string`.
    */
@@ -99,17 +127,23 @@ export interface AddCusAndOpenAccountAndKycRequest {
   /**
    * Ad group (account-opening link parameter content).
    *
+   * 广告组(开户链接参数`content`)
+   *
    * Wire name `utmContent`, `string`.
    */
   utmContent?: string;
   /**
    * Keywords (account-opening link parameter term).
    *
+   * 关键词(开户链接参数`term`)
+   *
    * Wire name `utmTerm`, `string`.
    */
   utmTerm?: string;
   /**
    * Unique customer identifier in the third-party system.
+   *
+   * 第三方系统唯一编号
    *
    * Wire name `thirdServerCode`, `string`. Constraints: maxLength 50.
    */
@@ -121,17 +155,23 @@ export interface PageRequest {
   /**
    * Customer number (null for no filter).
    *
+   * 客户编号（为 `null` 表示不筛选）
+   *
    * Wire name `customerNo`, `string`. Required. May be `null`.
    */
   customerNo: string | null;
   /**
    * Number of rows per page; default 20.
    *
+   * 每页条数，默认 20
+   *
    * Wire name `size`, `int32`. Assumed, not checked by servers: minimum 1. Default: `20`.
    */
   size?: number;
   /**
    * Current page; default 1.
+   *
+   * 当前页码，默认 1
    *
    * Wire name `current`, `int32`. Assumed, not checked by servers: minimum 1. Default: `1`.
    */
@@ -143,17 +183,23 @@ export interface DetailRequest {
   /**
    * Type of information: baseInfo = basic information, tradeAccount = trading account, kyc = KYC information, allKyc = detailed KYC information of the page, bankList = bank card list, walletList = wallet address, otherInfo = other.
    *
+   * 信息类型：`baseInfo` 基本信息，`tradeAccount` 交易账户，`kyc` KYC 信息，`allKyc` 页面的详细 KYC 信息，`bankList` 银行卡列表，`walletList` 钱包地址，`otherInfo` 其他
+   *
    * Wire name `type`, enum {@link types.DetailType} (baseInfo = Basic information, tradeAccount = Trading accounts, kyc = KYC information, allKyc = Detailed KYC information of the page, bankList = Bank card list, walletList = Wallet addresses, otherInfo = Other). Required.
    */
   type: types.DetailType;
   /**
    * Customer ID.
    *
+   * 客户ID
+   *
    * Wire name `id`, `string`. Required.
    */
   id: string;
   /**
    * Customer number.
+   *
+   * 客户编号
    *
    * Wire name `customerNo`, `string`. Required.
    */
@@ -241,6 +287,8 @@ export class WhiteCustomerAdminApiService {
    *
    * Returns one page of the company's customers with their basic information. customerNo must be sent; null means no filter.
    *
+   * 分页返回公司的客户及其基本信息。必须发送 `customerNo`；为 `null` 表示不筛选。
+   *
    * `POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.page`, access admin: sends the B-side admin token (`setAdminToken`).
    * Resolves with `data` (object {@link types.CustomerPage}): One page of customers.
    * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
@@ -263,6 +311,8 @@ export class WhiteCustomerAdminApiService {
    * Get a customer's details
    *
    * Returns one part of a customer's details, chosen by type.
+   *
+   * 按 `type` 返回客户详情中的一部分。
    *
    * `POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.detail`, access admin: sends the B-side admin token (`setAdminToken`).
    * Resolves with `data` (object {@link types.CustomerDetail}): The requested details of the customer.

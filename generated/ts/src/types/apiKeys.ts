@@ -11,11 +11,13 @@ import type * as types from "../types.js";
 /**
  * An API key of a customer, with its RSA key pair and permissions. applyApi and downgrade return the private key; lists and queries return it as null.
  *
- * 客户的 API Key，含 RSA 密钥对和权限。applyApi 和 downgrade 返回私钥；列表和查询中为 null。
+ * 客户的 API Key，含 RSA 密钥对和权限。`applyApi` 和 `downgrade` 返回私钥；列表和查询中为 `null`。
  */
 export interface ApiKey {
   /**
    * Customer group the key belongs to.
+   *
+   * 该 API Key 所属的客户组ID
    *
    * Wire name `customerGroupId`, `int64`. May be `null`.
    */
@@ -23,11 +25,15 @@ export interface ApiKey {
   /**
    * Interfaces (bizType_version_gateway) the key may call; null where not loaded.
    *
+   * 该 API Key 可调用的接口（格式为 `bizType_version_gateway`）；未加载时为 `null`。
+   *
    * Wire name `sources`, list of `string`. May be `null`.
    */
   sources?: string[] | null;
   /**
    * The public API key identifier (32 hex characters).
+   *
+   * 公开的 API Key 标识（32 位十六进制字符）
    *
    * Wire name `apiKey`, `string`. May be `null`.
    */
@@ -35,11 +41,15 @@ export interface ApiKey {
   /**
    * Last update time (epoch milliseconds).
    *
+   * 最后更新时间（毫秒时间戳）
+   *
    * Wire name `updateTime`, epoch milliseconds. May be `null`.
    */
   updateTime?: number | null;
   /**
    * Expiry time (epoch milliseconds).
+   *
+   * 过期时间（毫秒时间戳）
    *
    * Wire name `expiredTime`, epoch milliseconds. May be `null`.
    */
@@ -47,11 +57,15 @@ export interface ApiKey {
   /**
    * RSA private key (base64 PKCS#8); returned by applyApi and downgrade, null in lists and queries.
    *
+   * RSA 私钥（base64 编码的 PKCS#8）；`applyApi` 与 `downgrade` 会返回，列表与查询中为 `null`。
+   *
    * Wire name `privateKey`, `string`. May be `null`. Sensitive: a secret, masked in logs.
    */
   privateKey?: string | null;
   /**
    * Whitelisted IP addresses, comma separated; null when no whitelist is set.
+   *
+   * IP 白名单，多个地址以逗号分隔；未设置白名单时为 `null`。
    *
    * Wire name `whiteIps`, `string`. May be `null`.
    */
@@ -59,11 +73,15 @@ export interface ApiKey {
   /**
    * Company ID of the white-label tenant.
    *
+   * 公司ID（白标公司）
+   *
    * Wire name `companyId`, `int64`. May be `null`.
    */
   companyId?: bigint | null;
   /**
    * Creation time (epoch milliseconds).
+   *
+   * 创建时间（毫秒时间戳）
    *
    * Wire name `createTime`, epoch milliseconds. May be `null`.
    */
@@ -71,11 +89,15 @@ export interface ApiKey {
   /**
    * Customer ID of the owner.
    *
+   * 所属客户的客户ID
+   *
    * Wire name `customerId`, `int64`. May be `null`.
    */
   customerId?: bigint | null;
   /**
    * Whether calls are restricted to the whitelisted IPs.
+   *
+   * 是否只允许白名单 IP 调用
    *
    * Wire name `ipLimit`, `boolean`. May be `null`.
    */
@@ -83,11 +105,15 @@ export interface ApiKey {
   /**
    * API tag (label) chosen by the customer.
    *
+   * 客户自定义的 API 标签
+   *
    * Wire name `tag`, `string`. May be `null`.
    */
   tag?: string | null;
   /**
    * Time from which the key may be used for withdrawals (epoch milliseconds).
+   *
+   * 该 API Key 可用于出金的起始时间（毫秒时间戳）
    *
    * Wire name `withdrawTime`, epoch milliseconds. May be `null`.
    */
@@ -95,11 +121,15 @@ export interface ApiKey {
   /**
    * MD5 digest of the secret key.
    *
+   * 密钥的 MD5 摘要
+   *
    * Wire name `secretKeyMd5`, `string`. Constraints: format `md5-hex`. May be `null`. Sensitive: a secret, masked in logs.
    */
   secretKeyMd5?: string | null;
   /**
    * API key ID.
+   *
+   * API Key ID
    *
    * Wire name `id`, `int64`. May be `null`.
    */
@@ -107,11 +137,15 @@ export interface ApiKey {
   /**
    * Permissions of the key; null in page listings.
    *
+   * 该 API Key 的权限；分页列表中为 `null`。
+   *
    * Wire name `permissionDTOList`, list of object {@link types.ApiPermission}. May be `null`.
    */
   permissionDTOList?: types.ApiPermission[] | null;
   /**
    * Customer number of the owner.
+   *
+   * 所属客户的客户编号
    *
    * Wire name `customerNo`, `string`. May be `null`.
    */
@@ -119,11 +153,15 @@ export interface ApiKey {
   /**
    * Validity in days (meaning of -1 undocumented: a key with validityDays -1 still has an expiredTime, 90 days after its createTime).
    *
+   * 有效天数（`-1` 的含义未说明：`validityDays` 为 `-1` 的 API Key 仍有 `expiredTime`，为 `createTime` 之后 90 天）。
+   *
    * Wire name `validityDays`, `int32`. May be `null`.
    */
   validityDays?: number | null;
   /**
    * RSA public key (base64 X.509).
+   *
+   * RSA 公钥（base64 编码的 X.509）
    *
    * Wire name `pubKey`, `string`. May be `null`.
    */
@@ -139,11 +177,15 @@ export interface ApiKeyPage {
   /**
    * Total number of keys.
    *
+   * API Key 总数
+   *
    * Wire name `total`, `int64`. May be `null`.
    */
   total?: bigint | null;
   /**
    * Current page number.
+   *
+   * 当前页码
    *
    * Wire name `current`, `int32`. May be `null`.
    */
@@ -151,11 +193,15 @@ export interface ApiKeyPage {
   /**
    * Page size.
    *
+   * 每页条数
+   *
    * Wire name `size`, `int32`. May be `null`.
    */
   size?: number | null;
   /**
    * The keys of this page.
+   *
+   * 本页的 API Key
    *
    * Wire name `records`, list of object {@link types.ApiKey}. May be `null`.
    */
@@ -171,11 +217,15 @@ export interface ApiPermission {
   /**
    * Permission code, e.g. "ready_only" (read), "trade" (spot trade), "contract_trade", "captial_out" (withdraw); spelled as on the wire.
    *
+   * 权限代码，如 `"ready_only"`（只读）、`"trade"`（现货交易）、`"contract_trade"`、`"captial_out"`（出金）；拼写与传输中一致。
+   *
    * Wire name `code`, `string`. May be `null`.
    */
   code?: string | null;
   /**
    * Paths covered by the permission (undocumented shape).
+   *
+   * 权限覆盖的路径（结构未说明）
    *
    * Wire name `paths`, list of `string`. May be `null`.
    */
@@ -183,17 +233,23 @@ export interface ApiPermission {
   /**
    * Whether the customer may switch this permission on or off.
    *
+   * 客户能否开启或关闭该权限
+   *
    * Wire name `canEdit`, `boolean`. May be `null`.
    */
   canEdit?: boolean | null;
   /**
    * Display name of the permission.
    *
+   * 权限的显示名称
+   *
    * Wire name `name`, `string`. May be `null`.
    */
   name?: string | null;
   /**
    * Permission status code (undocumented codes).
+   *
+   * 权限状态码（含义未说明）
    *
    * Wire name `status`, `int32`. May be `null`.
    */
@@ -203,17 +259,21 @@ export interface ApiPermission {
 /**
  * A permission switch requested by editApiPermission.
  *
- * editApiPermission 请求切换的一项权限。
+ * `editApiPermission` 请求切换的一项权限。
  */
 export interface ApiPermissionChange {
   /**
    * Permission code (see ApiPermission.code).
+   *
+   * 权限代码（见 `ApiPermission.code`）
    *
    * Wire name `code`, `string`.
    */
   code?: string;
   /**
    * New status of the permission (codes as in ApiPermission.status, undocumented).
+   *
+   * 权限的新状态（取值同 `ApiPermission.status`，含义未说明）
    *
    * Wire name `status`, `int32`.
    */

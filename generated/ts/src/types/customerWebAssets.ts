@@ -11,11 +11,13 @@ import type * as types from "../types.js";
 /**
  * A trading account of the customer together with its assets in one currency. Returned by queryAccountById, as the values of queryCustomerAssetsInfo's accountInfoMap and as the entries of accountList in the login response. Not every source returns every field.
  *
- * 客户的一个交易账户及其某一币种的资产。由 queryAccountById 返回，也是 queryCustomerAssetsInfo 中 accountInfoMap 的值和登录应答中 accountList 的元素。并非每个来源都返回所有字段。
+ * 客户的一个交易账户及其某一币种的资产。由 `queryAccountById` 返回，也是 `queryCustomerAssetsInfo` 中 `accountInfoMap` 的值和登录响应中 `accountList` 的元素。并非每个来源都返回所有字段。
  */
 export interface Account {
   /**
    * Company (tenant) ID.
+   *
+   * 公司ID（白标公司）
    *
    * Wire name `companyId`, `int64`.
    */
@@ -23,11 +25,15 @@ export interface Account {
   /**
    * Trade type ("play id") of the account.
    *
+   * 账户的交易类型（玩法）
+   *
    * Wire name `tradeType`, enum {@link types.TradeType} (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
    */
   tradeType?: types.TradeType;
   /**
    * Customer ID.
+   *
+   * 客户ID
    *
    * Wire name `customerId`, `int64`.
    */
@@ -35,11 +41,15 @@ export interface Account {
   /**
    * Customer number.
    *
+   * 客户编号
+   *
    * Wire name `customerNo`, `string`.
    */
   customerNo?: string;
   /**
    * Account ID.
+   *
+   * 账户ID
    *
    * Wire name `accountId`, `int64`.
    */
@@ -47,11 +57,15 @@ export interface Account {
   /**
    * Account type code (undocumented codes).
    *
+   * 账户类型码（含义未说明）
+   *
    * Wire name `type`, `int32`.
    */
   type?: number;
   /**
    * Account status code (undocumented codes).
+   *
+   * 账户状态码（含义未说明）
    *
    * Wire name `status`, `int32`.
    */
@@ -59,11 +73,15 @@ export interface Account {
   /**
    * Activation status code (undocumented codes).
    *
+   * 激活状态码（含义未说明）
+   *
    * Wire name `activateStatus`, `int32`.
    */
   activateStatus?: number;
   /**
    * Activation time.
+   *
+   * 激活时间
    *
    * Wire name `activateTime`, epoch milliseconds.
    */
@@ -71,11 +89,15 @@ export interface Account {
   /**
    * Remark.
    *
+   * 备注
+   *
    * Wire name `remark`, `string`. May be `null`.
    */
   remark?: string | null;
   /**
    * Account (opening) currency, e.g. USDT.
+   *
+   * 账户（开户）币种，如 `USDT`
    *
    * Wire name `currency`, `string`.
    */
@@ -83,11 +105,15 @@ export interface Account {
   /**
    * Number of decimal places of the account's amounts.
    *
+   * 账户金额的小数位数
+   *
    * Wire name `digits`, `int32`.
    */
   digits?: number;
   /**
    * Withdrawable amount.
+   *
+   * 可出金金额
    *
    * Wire name `withdrawAmount`, decimal number in a string.
    */
@@ -95,11 +121,15 @@ export interface Account {
   /**
    * Creation time.
    *
+   * 创建时间
+   *
    * Wire name `createTime`, epoch milliseconds.
    */
   createTime?: number;
   /**
    * Time of the first deposit; null if none.
+   *
+   * 首次入金时间；没有时为 `null`。
    *
    * Wire name `firstDepositTime`, epoch milliseconds. May be `null`.
    */
@@ -107,11 +137,15 @@ export interface Account {
   /**
    * Time of the first withdrawal; null if none.
    *
+   * 首次出金时间；没有时为 `null`。
+   *
    * Wire name `firstWithdrawTime`, epoch milliseconds. May be `null`.
    */
   firstWithdrawTime?: number | null;
   /**
    * Asset ID.
+   *
+   * 资产ID
    *
    * Wire name `assetsId`, `int64`.
    */
@@ -119,11 +153,15 @@ export interface Account {
   /**
    * Balance.
    *
+   * 余额
+   *
    * Wire name `balance`, decimal number in a string.
    */
   balance?: string;
   /**
    * Available amount.
+   *
+   * 可用金额
    *
    * Wire name `available`, decimal number in a string.
    */
@@ -131,11 +169,15 @@ export interface Account {
   /**
    * Equity.
    *
+   * 净值
+   *
    * Wire name `equity`, decimal number in a string.
    */
   equity?: string;
   /**
    * Locked amount.
+   *
+   * 锁定金额
    *
    * Wire name `lockAmount`, decimal number in a string.
    */
@@ -143,11 +185,15 @@ export interface Account {
   /**
    * Profit (floating profit and loss).
    *
+   * 盈亏（浮动盈亏）
+   *
    * Wire name `profit`, decimal number in a string.
    */
   profit?: string;
   /**
    * Margin in use.
+   *
+   * 已用保证金
    *
    * Wire name `margin`, decimal number in a string.
    */
@@ -155,11 +201,15 @@ export interface Account {
   /**
    * Amount that cannot be withdrawn.
    *
+   * 不可出金金额
+   *
    * Wire name `notWithdrawAmount`, decimal number in a string.
    */
   notWithdrawAmount?: string;
   /**
    * Free margin.
+   *
+   * 可用保证金
    *
    * Wire name `freeMargin`, decimal number in a string.
    */
@@ -167,11 +217,15 @@ export interface Account {
   /**
    * Locked margin.
    *
+   * 锁定保证金
+   *
    * Wire name `lockMargin`, decimal number in a string.
    */
   lockMargin?: string;
   /**
    * Liabilities (principal plus interest).
+   *
+   * 负债（本金加利息）
    *
    * Wire name `liabilities`, decimal number in a string.
    */
@@ -179,11 +233,15 @@ export interface Account {
   /**
    * Principal of the liabilities.
    *
+   * 负债本金
+   *
    * Wire name `liabilitiesPrincipal`, decimal number in a string.
    */
   liabilitiesPrincipal?: string;
   /**
    * Interest owed.
+   *
+   * 应付利息
    *
    * Wire name `interest`, decimal number in a string.
    */
@@ -191,11 +249,15 @@ export interface Account {
   /**
    * Net assets.
    *
+   * 净资产
+   *
    * Wire name `netAssets`, decimal number in a string.
    */
   netAssets?: string;
   /**
    * Frozen amount.
+   *
+   * 冻结金额
    *
    * Wire name `frozen`, decimal number in a string.
    */
@@ -203,11 +265,15 @@ export interface Account {
   /**
    * Frozen collateral.
    *
+   * 冻结的抵押品
+   *
    * Wire name `collateralFrozen`, decimal number in a string.
    */
   collateralFrozen?: string;
   /**
    * Amount still available to borrow.
+   *
+   * 剩余可借金额
    *
    * Wire name `availableLoan`, decimal number in a string. May be `null`.
    */
@@ -215,11 +281,15 @@ export interface Account {
   /**
    * Interest proportion.
    *
+   * 利息比例
+   *
    * Wire name `interestProportion`, decimal number in a string. May be `null`.
    */
   interestProportion?: string | null;
   /**
    * Margin ratio (the wire name is spelled "marginRadio").
+   *
+   * 保证金率（线上字段名拼写为 `marginRadio`）
    *
    * Wire name `marginRadio`, decimal number in a string. May be `null`.
    */
@@ -227,11 +297,15 @@ export interface Account {
   /**
    * Cross-margin (whole-position) balance.
    *
+   * 全仓余额
+   *
    * Wire name `wholeWarehouseBalance`, decimal number in a string. May be `null`.
    */
   wholeWarehouseBalance?: string | null;
   /**
    * Cross-margin (whole-position) rate.
+   *
+   * 全仓率
    *
    * Wire name `wholeWarehouseRate`, decimal number in a string. May be `null`.
    */
@@ -239,17 +313,23 @@ export interface Account {
   /**
    * Whether the account has been opened.
    *
+   * 账户是否已开通
+   *
    * Wire name `openAccountStatus`, `boolean`.
    */
   openAccountStatus?: boolean;
   /**
    * ID of the last order, as a string (in queryCustomerAssetsInfo's accountInfoMap).
    *
+   * 最后一笔订单的ID，字符串形式（见于 `queryCustomerAssetsInfo` 的 `accountInfoMap`）
+   *
    * Wire name `lastOrderId`, `string`.
    */
   lastOrderId?: string;
   /**
    * Collateral weight (undocumented; in queryCustomerAssetsInfo's accountInfoMap).
+   *
+   * 抵押权重（未说明；见于 `queryCustomerAssetsInfo` 的 `accountInfoMap`）
    *
    * Wire name `weight`, decimal number in a string. May be `null`.
    */
@@ -259,11 +339,13 @@ export interface Account {
 /**
  * Status of the customer identified by an email or phone number.
  *
- * 以邮箱或手机号标识的客户的状态。
+ * 以邮箱或手机号码标识的客户的状态。
  */
 export interface CheckStatusResult {
   /**
    * Country code of the customer, e.g. CN.
+   *
+   * 客户的国家代码，如 `CN`
    *
    * Wire name `country`, `string`. May be `null`.
    */
@@ -271,11 +353,15 @@ export interface CheckStatusResult {
   /**
    * Phone area code of the customer, e.g. +86.
    *
+   * 客户的手机区号，如 `+86`
+   *
    * Wire name `phoneArea`, `string`. May be `null`.
    */
   phoneArea?: string | null;
   /**
    * Customer status: 1 exists, 2 does not exist, -1 customer is disabled.
+   *
+   * 客户状态：1 存在，2 不存在，-1 客户已被禁用
    *
    * Wire name `status`, enum {@link types.CustomerStatus} (1 = The customer exists, 2 = The customer does not exist, -1 = The customer is disabled).
    */
@@ -291,11 +377,15 @@ export interface CustomerAssets {
   /**
    * Balance.
    *
+   * 余额
+   *
    * Wire name `balance`, decimal number in a string. May be `null`.
    */
   balance?: string | null;
   /**
    * Currency of the balance.
+   *
+   * 余额的币种
    *
    * Wire name `currency`, `string`. May be `null`.
    */
@@ -303,11 +393,15 @@ export interface CustomerAssets {
   /**
    * Number of decimal places of the balance.
    *
+   * 余额的小数位数
+   *
    * Wire name `digits`, `int32`. May be `null`.
    */
   digits?: number | null;
   /**
    * Asset ID.
+   *
+   * 资产ID
    *
    * Wire name `assetsId`, `int64`. May be `null`.
    */
@@ -323,11 +417,15 @@ export interface CustomerAssetsInfo {
   /**
    * Total available amount.
    *
+   * 可用金额合计
+   *
    * Wire name `totalAvailable`, decimal number in a string. May be `null`.
    */
   totalAvailable?: string | null;
   /**
    * Close-out (liquidation) proportion as a percentage string, e.g. "26.61%".
+   *
+   * 强平比例，百分比字符串，如 `"26.61%"`
    *
    * Wire name `closeProportion`, `string`. May be `null`.
    */
@@ -335,11 +433,15 @@ export interface CustomerAssetsInfo {
   /**
    * Risk level code (undocumented).
    *
+   * 风险等级码（含义未说明）
+   *
    * Wire name `riskLevel`, `int32`. May be `null`.
    */
   riskLevel?: number | null;
   /**
    * Total balance.
+   *
+   * 余额合计
    *
    * Wire name `totalBalance`, decimal number in a string. May be `null`.
    */
@@ -347,11 +449,15 @@ export interface CustomerAssetsInfo {
   /**
    * Total liabilities.
    *
+   * 负债合计
+   *
    * Wire name `totalLiabilities`, decimal number in a string. May be `null`.
    */
   totalLiabilities?: string | null;
   /**
    * Company (tenant) ID.
+   *
+   * 公司ID（白标公司）
    *
    * Wire name `companyId`, `int64`. May be `null`.
    */
@@ -359,11 +465,15 @@ export interface CustomerAssetsInfo {
   /**
    * Total net assets (may be negative).
    *
+   * 净资产合计（可能为负数）
+   *
    * Wire name `totalNetAssets`, decimal number in a string. May be `null`.
    */
   totalNetAssets?: string | null;
   /**
    * Currency of the totals.
+   *
+   * 合计金额的币种
    *
    * Wire name `currency`, `string`. May be `null`.
    */
@@ -371,11 +481,15 @@ export interface CustomerAssetsInfo {
   /**
    * Number of decimal places of the totals.
    *
+   * 合计金额的小数位数
+   *
    * Wire name `digits`, `int32`. May be `null`.
    */
   digits?: number | null;
   /**
    * Total interest.
+   *
+   * 利息合计
    *
    * Wire name `totalInterest`, decimal number in a string. May be `null`.
    */
@@ -383,11 +497,15 @@ export interface CustomerAssetsInfo {
   /**
    * Trade type of the assets.
    *
+   * 资产的交易类型
+   *
    * Wire name `tradeType`, enum {@link types.TradeType} (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). May be `null`.
    */
   tradeType?: types.TradeType | null;
   /**
    * Customer number.
+   *
+   * 客户编号
    *
    * Wire name `customerNo`, `string`. May be `null`.
    */
@@ -395,11 +513,15 @@ export interface CustomerAssetsInfo {
   /**
    * Total principal of the liabilities.
    *
+   * 负债本金合计
+   *
    * Wire name `totalLiabilitiesPrincipal`, decimal number in a string. May be `null`.
    */
   totalLiabilitiesPrincipal?: string | null;
   /**
    * Accounts keyed by currency.
+   *
+   * 各币种的账户，以币种为键
    *
    * Wire name `accountInfoMap`, map of string to object {@link types.Account}. May be `null`.
    */
@@ -409,11 +531,13 @@ export interface CustomerAssetsInfo {
 /**
  * A customer group: the C-side groupList entries and the B-side CustomerGroupAdminApiService.groupList entries (which also carry tradeType and assets).
  *
- * 客户组：C端 groupList 的元素，以及B端 CustomerGroupAdminApiService.groupList 的元素（后者还带有 tradeType 和 assets）。
+ * 客户组：C端 `groupList` 的元素，以及B端 `CustomerGroupAdminApiService.groupList` 的元素（后者还带有 `tradeType` 和 `assets`）。
  */
 export interface CustomerGroup {
   /**
    * Customer group ID.
+   *
+   * 客户组ID
    *
    * Wire name `id`, `int64`.
    */
@@ -421,11 +545,15 @@ export interface CustomerGroup {
   /**
    * Group name.
    *
+   * 客户组名称
+   *
    * Wire name `name`, `string`.
    */
   name?: string;
   /**
    * Account opening type of the group.
+   *
+   * 客户组的开户类型
    *
    * Wire name `openAccountType`, enum {@link types.OpenAccountType} (0 = Personal, 1 = Enterprise).
    */
@@ -433,17 +561,23 @@ export interface CustomerGroup {
   /**
    * Group type code (undocumented).
    *
+   * 客户组类型码（含义未说明）
+   *
    * Wire name `type`, `int32`.
    */
   type?: number;
   /**
    * Trade type of the group (B-side groupList).
    *
+   * 客户组的交易类型（公司端 `groupList`）
+   *
    * Wire name `tradeType`, enum {@link types.TradeType} (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). May be `null`.
    */
   tradeType?: types.TradeType | null;
   /**
    * Asset currencies of the group (B-side groupList; undocumented string).
+   *
+   * 客户组的资产币种（公司端 `groupList`；字符串格式未说明）
    *
    * Wire name `assets`, `string`. May be `null`.
    */
@@ -459,17 +593,23 @@ export interface ExternalAccountBalance {
   /**
    * Balance amount.
    *
+   * 余额
+   *
    * Wire name `amount`, decimal number in a string. May be `null`.
    */
   amount?: string | null;
   /**
    * Currency of the balance.
    *
+   * 余额的币种
+   *
    * Wire name `currency`, `string`. May be `null`.
    */
   currency?: string | null;
   /**
    * Number of decimal places of the amount (carried as a string).
+   *
+   * 金额的小数位数（以字符串传输）
    *
    * Wire name `amountDigits`, `string`. May be `null`.
    */
@@ -485,11 +625,15 @@ export interface LiabilitiesWaterPage {
   /**
    * Total number of records.
    *
+   * 记录总数
+   *
    * Wire name `total`, `int64`. May be `null`.
    */
   total?: bigint | null;
   /**
    * Number of items per page.
+   *
+   * 每页条数
    *
    * Wire name `size`, `int32`. May be `null`.
    */
@@ -497,11 +641,15 @@ export interface LiabilitiesWaterPage {
   /**
    * Current page.
    *
+   * 当前页码
+   *
    * Wire name `current`, `int32`. May be `null`.
    */
   current?: number | null;
   /**
    * Records of this page.
+   *
+   * 本页的记录
    *
    * Wire name `records`, list of object {@link types.LiabilitiesWaterRecord}. May be `null`.
    */
@@ -517,11 +665,15 @@ export interface LiabilitiesWaterRecord {
   /**
    * Record ID.
    *
+   * 记录ID
+   *
    * Wire name `id`, `int64`. May be `null`.
    */
   id?: bigint | null;
   /**
    * Account ID.
+   *
+   * 账户ID
    *
    * Wire name `accountId`, `int64`. May be `null`.
    */
@@ -529,11 +681,15 @@ export interface LiabilitiesWaterRecord {
   /**
    * Remark.
    *
+   * 备注
+   *
    * Wire name `remark`, `string`. May be `null`.
    */
   remark?: string | null;
   /**
    * ID of the creator.
+   *
+   * 创建人ID
    *
    * Wire name `createdBy`, `int64`. May be `null`.
    */
@@ -541,11 +697,15 @@ export interface LiabilitiesWaterRecord {
   /**
    * Creation time.
    *
+   * 创建时间
+   *
    * Wire name `createTime`, epoch milliseconds. May be `null`.
    */
   createTime?: number | null;
   /**
    * ID of the last updater.
+   *
+   * 最后更新人ID
    *
    * Wire name `updateBy`, `int64`. May be `null`.
    */
@@ -553,11 +713,15 @@ export interface LiabilitiesWaterRecord {
   /**
    * Last update time.
    *
+   * 最后更新时间
+   *
    * Wire name `updateTime`, epoch milliseconds. May be `null`.
    */
   updateTime?: number | null;
   /**
    * Business type code (undocumented).
+   *
+   * 业务类型码（含义未说明）
    *
    * Wire name `businessType`, `int32`. May be `null`.
    */
@@ -565,11 +729,15 @@ export interface LiabilitiesWaterRecord {
   /**
    * Secondary business type code (undocumented).
    *
+   * 二级业务类型码（含义未说明）
+   *
    * Wire name `businessType1`, `int32`. May be `null`.
    */
   businessType1?: number | null;
   /**
    * Customer number.
+   *
+   * 客户编号
    *
    * Wire name `customerNo`, `string`. May be `null`.
    */
@@ -577,11 +745,15 @@ export interface LiabilitiesWaterRecord {
   /**
    * Number of decimal places of the amounts.
    *
+   * 金额的小数位数
+   *
    * Wire name `digits`, `int32`. May be `null`.
    */
   digits?: number | null;
   /**
    * Principal of the liabilities.
+   *
+   * 负债本金
    *
    * Wire name `liabilitiesPrincipal`, decimal number in a string. May be `null`.
    */
@@ -589,11 +761,15 @@ export interface LiabilitiesWaterRecord {
   /**
    * Interest.
    *
+   * 利息
+   *
    * Wire name `interest`, decimal number in a string. May be `null`.
    */
   interest?: string | null;
   /**
    * Time the interest was last updated.
+   *
+   * 利息最后更新时间
    *
    * Wire name `interestUpdateTime`, epoch milliseconds. May be `null`.
    */
@@ -601,11 +777,15 @@ export interface LiabilitiesWaterRecord {
   /**
    * Currency.
    *
+   * 币种
+   *
    * Wire name `currency`, `string`. May be `null`.
    */
   currency?: string | null;
   /**
    * Liabilities (principal plus interest).
+   *
+   * 负债（本金加利息）
    *
    * Wire name `liabilities`, decimal number in a string. May be `null`.
    */
@@ -615,11 +795,13 @@ export interface LiabilitiesWaterRecord {
 /**
  * The customer's bound phone number and email.
  *
- * 客户绑定的手机号和邮箱。
+ * 客户绑定的手机号码和邮箱。
  */
 export interface PhoneAndEmail {
   /**
    * Customer number.
+   *
+   * 客户编号
    *
    * Wire name `customerNo`, `string`. May be `null`.
    */
@@ -627,17 +809,23 @@ export interface PhoneAndEmail {
   /**
    * Bound email address (possibly masked).
    *
+   * 已绑定的邮箱（可能已脱敏）
+   *
    * Wire name `email`, `string`. May be `null`.
    */
   email?: string | null;
   /**
    * Bound phone number (possibly masked).
    *
+   * 已绑定的手机号码（可能已脱敏）
+   *
    * Wire name `phone`, `string`. May be `null`.
    */
   phone?: string | null;
   /**
    * Phone area code.
+   *
+   * 手机区号
    *
    * Wire name `phoneArea`, `string`. May be `null`.
    */

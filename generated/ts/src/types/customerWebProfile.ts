@@ -11,11 +11,13 @@ import type * as types from "../types.js";
 /**
  * The logged-in customer's profile as returned by findCustomerInfo. The field meanings below are inferred from their names. Any field may be null.
  *
- * findCustomerInfo 返回的已登录客户资料。任何字段都可能为 null。
+ * `findCustomerInfo` 返回的已登录客户资料。任何字段都可能为 `null`。
  */
 export interface CustomerInfo {
   /**
    * Customer id.
+   *
+   * 客户ID
    *
    * Wire name `id`, `int64`. May be `null`.
    */
@@ -23,11 +25,15 @@ export interface CustomerInfo {
   /**
    * Company (white-label tenant) id the customer belongs to.
    *
+   * 客户所属的公司ID（白标公司）
+   *
    * Wire name `companyId`, `int64`. May be `null`.
    */
   companyId?: bigint | null;
   /**
    * Customer group id.
+   *
+   * 客户组ID
    *
    * Wire name `customerGroupId`, `int64`. May be `null`.
    */
@@ -35,11 +41,15 @@ export interface CustomerInfo {
   /**
    * Customer number.
    *
+   * 客户编号
+   *
    * Wire name `customerNo`, `string`. May be `null`.
    */
   customerNo?: string | null;
   /**
    * KYC audit status code (undocumented codes).
+   *
+   * KYC 审核状态码（含义未说明）
    *
    * Wire name `kycAuditStatus`, `int32`. May be `null`.
    */
@@ -47,11 +57,15 @@ export interface CustomerInfo {
   /**
    * Remark of the KYC audit.
    *
+   * KYC 审核备注
+   *
    * Wire name `kycAuditRemark`, `string`. May be `null`.
    */
   kycAuditRemark?: string | null;
   /**
    * KYC status code (undocumented codes).
+   *
+   * KYC 状态码（含义未说明）
    *
    * Wire name `kycStatus`, `int32`. May be `null`.
    */
@@ -59,11 +73,15 @@ export interface CustomerInfo {
   /**
    * KYC remark.
    *
+   * KYC 备注
+   *
    * Wire name `kycRemark`, `string`. May be `null`.
    */
   kycRemark?: string | null;
   /**
    * Trading accounts of the customer (undocumented shape).
+   *
+   * 客户的交易账户（结构未说明）
    *
    * Wire name `accountList`, `json`. May be `null`.
    */
@@ -71,11 +89,15 @@ export interface CustomerInfo {
   /**
    * Account remark.
    *
+   * 账户备注
+   *
    * Wire name `accountRemark`, `string`. May be `null`.
    */
   accountRemark?: string | null;
   /**
    * Whether a login password has been set (undocumented values).
+   *
+   * 是否已设置登录密码（取值未说明）
    *
    * Wire name `loginPassStatus`, `string`. May be `null`.
    */
@@ -83,11 +105,15 @@ export interface CustomerInfo {
   /**
    * Whether a payment password has been set (undocumented values).
    *
+   * 是否已设置支付密码（取值未说明）
+   *
    * Wire name `payPassStatus`, `string`. May be `null`.
    */
   payPassStatus?: string | null;
   /**
    * Bound email address.
+   *
+   * 已绑定的邮箱
    *
    * Wire name `email`, `string`. May be `null`.
    */
@@ -95,11 +121,15 @@ export interface CustomerInfo {
   /**
    * Bound phone number.
    *
+   * 已绑定的手机号码
+   *
    * Wire name `phone`, `string`. May be `null`.
    */
   phone?: string | null;
   /**
    * Area code of the bound phone number.
+   *
+   * 已绑定手机号码的区号
    *
    * Wire name `phoneArea`, `string`. May be `null`.
    */
@@ -107,11 +137,15 @@ export interface CustomerInfo {
   /**
    * Customer name.
    *
+   * 客户姓名
+   *
    * Wire name `name`, `string`. May be `null`.
    */
   name?: string | null;
   /**
    * Country.
+   *
+   * 国家
    *
    * Wire name `country`, `string`. May be `null`.
    */
@@ -119,11 +153,15 @@ export interface CustomerInfo {
   /**
    * Customer type code (undocumented codes).
    *
+   * 客户类型码（含义未说明）
+   *
    * Wire name `type`, `int32`. May be `null`.
    */
   type?: number | null;
   /**
    * Deposit permission flag (undocumented codes).
+   *
+   * 入金权限标志（含义未说明）
    *
    * Wire name `deposit`, `int32`. May be `null`.
    */
@@ -131,11 +169,15 @@ export interface CustomerInfo {
   /**
    * Withdrawal permission flag (undocumented codes).
    *
+   * 出金权限标志（含义未说明）
+   *
    * Wire name `withdraw`, `int32`. May be `null`.
    */
   withdraw?: number | null;
   /**
    * Undocumented flag.
+   *
+   * 标志（含义未说明）
    *
    * Wire name `optional`, `int32`. May be `null`.
    */
@@ -143,11 +185,15 @@ export interface CustomerInfo {
   /**
    * Activation status code (undocumented codes).
    *
+   * 激活状态码（含义未说明）
+   *
    * Wire name `activateStatus`, `int32`. May be `null`.
    */
   activateStatus?: number | null;
   /**
    * Activation time, epoch milliseconds.
+   *
+   * 激活时间（毫秒时间戳）
    *
    * Wire name `activateTime`, epoch milliseconds. May be `null`.
    */
@@ -155,11 +201,15 @@ export interface CustomerInfo {
   /**
    * Company-level KYC status code (undocumented codes).
    *
+   * 公司级 KYC 状态码（含义未说明）
+   *
    * Wire name `companyKycStatus`, `int32`. May be `null`.
    */
   companyKycStatus?: number | null;
   /**
    * Customer status code (undocumented codes).
+   *
+   * 客户状态码（含义未说明）
    *
    * Wire name `status`, `int32`. May be `null`.
    */
@@ -167,11 +217,15 @@ export interface CustomerInfo {
   /**
    * Code of the third-party server the customer comes from.
    *
+   * 客户来源的第三方系统编号
+   *
    * Wire name `thirdServerCode`, `string`. May be `null`.
    */
   thirdServerCode?: string | null;
   /**
    * Customer source.
+   *
+   * 客户来源
    *
    * Wire name `source`, `string`. May be `null`.
    */
@@ -179,11 +233,15 @@ export interface CustomerInfo {
   /**
    * Third-party login source.
    *
+   * 第三方登录来源
+   *
    * Wire name `thirdLoginSource`, `string`. May be `null`.
    */
   thirdLoginSource?: string | null;
   /**
    * User id at the third party.
+   *
+   * 第三方的用户ID
    *
    * Wire name `thirdUserId`, `string`. May be `null`.
    */
@@ -191,11 +249,15 @@ export interface CustomerInfo {
   /**
    * Identity document number.
    *
+   * 证件号码
+   *
    * Wire name `idCard`, `string`. May be `null`. Sensitive: a secret, masked in logs.
    */
   idCard?: string | null;
   /**
    * Identity document type.
+   *
+   * 证件类型
    *
    * Wire name `idCardType`, `string`. May be `null`.
    */
@@ -203,11 +265,15 @@ export interface CustomerInfo {
   /**
    * Raw message from the third party.
    *
+   * 第三方返回的原始信息
+   *
    * Wire name `thirdIntactMsg`, `string`. May be `null`.
    */
   thirdIntactMsg?: string | null;
   /**
    * First name.
+   *
+   * 名
    *
    * Wire name `firstName`, `string`. May be `null`.
    */
@@ -215,11 +281,15 @@ export interface CustomerInfo {
   /**
    * Last name.
    *
+   * 姓
+   *
    * Wire name `lastName`, `string`. May be `null`.
    */
   lastName?: string | null;
   /**
    * Fund flag (undocumented codes).
+   *
+   * 资金标志（含义未说明）
    *
    * Wire name `isFund`, `int32`. May be `null`.
    */
@@ -227,11 +297,15 @@ export interface CustomerInfo {
   /**
    * Whether a fund (assets) password has been set (undocumented values).
    *
+   * 是否已设置资金密码（取值未说明）
+   *
    * Wire name `assertPassStatus`, `string`. May be `null`.
    */
   assertPassStatus?: string | null;
   /**
    * Id of the bound Google authenticator (MFA).
+   *
+   * 已绑定的谷歌验证器（MFA）的ID
    *
    * Wire name `googleId`, `int64`. May be `null`.
    */
@@ -239,11 +313,15 @@ export interface CustomerInfo {
   /**
    * Account opening type: 0 personal, 1 enterprise.
    *
+   * 开户类型：0 个人，1 企业
+   *
    * Wire name `openAccountType`, enum {@link types.OpenAccountType} (0 = Personal, 1 = Enterprise). May be `null`.
    */
   openAccountType?: types.OpenAccountType | null;
   /**
    * Last login time, epoch milliseconds.
+   *
+   * 最后登录时间（毫秒时间戳）
    *
    * Wire name `loginTime`, epoch milliseconds. May be `null`.
    */
@@ -251,11 +329,15 @@ export interface CustomerInfo {
   /**
    * Creation time, epoch milliseconds.
    *
+   * 创建时间（毫秒时间戳）
+   *
    * Wire name `createTime`, epoch milliseconds. May be `null`.
    */
   createTime?: number | null;
   /**
    * Id of a related customer.
+   *
+   * 关联客户的ID
    *
    * Wire name `relationCustomerId`, `int64`. May be `null`.
    */
@@ -263,11 +345,15 @@ export interface CustomerInfo {
   /**
    * Company type.
    *
+   * 公司类型
+   *
    * Wire name `companyType`, `string`. May be `null`.
    */
   companyType?: string | null;
   /**
    * Client the customer registered from.
+   *
+   * 注册来源
    *
    * Wire name `registerSource`, enum {@link types.ClientSource} (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other). May be `null`.
    */
@@ -275,11 +361,15 @@ export interface CustomerInfo {
   /**
    * Id of the associated company.
    *
+   * 关联公司的ID
+   *
    * Wire name `associationCompanyId`, `int64`. May be `null`.
    */
   associationCompanyId?: bigint | null;
   /**
    * Registration time, epoch milliseconds.
+   *
+   * 注册时间（毫秒时间戳）
    *
    * Wire name `registerTime`, epoch milliseconds. May be `null`.
    */
@@ -287,11 +377,15 @@ export interface CustomerInfo {
   /**
    * UTM source of the registration.
    *
+   * 注册时的广告来源
+   *
    * Wire name `utmSource`, `string`. May be `null`.
    */
   utmSource?: string | null;
   /**
    * Forced-liquidation level (undocumented shape).
+   *
+   * 强平线（结构未说明）
    *
    * Wire name `forceLevel`, `json`. May be `null`.
    */
@@ -299,11 +393,15 @@ export interface CustomerInfo {
   /**
    * Early-warning level (undocumented shape).
    *
+   * 预警线（结构未说明）
+   *
    * Wire name `earlyWarningLevel`, `json`. May be `null`.
    */
   earlyWarningLevel?: unknown;
   /**
    * Withdrawal level (undocumented shape).
+   *
+   * 出金线（结构未说明）
    *
    * Wire name `withdrawLevel`, `json`. May be `null`.
    */
@@ -311,11 +409,15 @@ export interface CustomerInfo {
   /**
    * Postal code.
    *
+   * 邮政编码
+   *
    * Wire name `postalCode`, `string`. May be `null`.
    */
   postalCode?: string | null;
   /**
    * Agent mark of the customer.
+   *
+   * 客户的代理标记
    *
    * Wire name `customerAgentMark`, `string`. May be `null`.
    */
@@ -323,11 +425,15 @@ export interface CustomerInfo {
   /**
    * Whether API checking is switched on.
    *
+   * 是否开启 API 校验
+   *
    * Wire name `apiCheckSwitch`, `boolean`. May be `null`.
    */
   apiCheckSwitch?: boolean | null;
   /**
    * API checking rule.
+   *
+   * API 校验规则
    *
    * Wire name `apiCheckRule`, `string`. May be `null`.
    */

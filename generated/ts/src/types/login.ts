@@ -17,11 +17,15 @@ export interface KycElement {
   /**
    * Element code.
    *
+   * 元素代码
+   *
    * Wire name `elementCode`, `string`. May be `null`.
    */
   elementCode?: string | null;
   /**
    * Element name.
+   *
+   * 元素名称
    *
    * Wire name `elementName`, `string`. May be `null`.
    */
@@ -29,11 +33,15 @@ export interface KycElement {
   /**
    * How the element is displayed (input type).
    *
+   * 元素的显示方式（输入类型）
+   *
    * Wire name `showType`, `string`. May be `null`.
    */
   showType?: string | null;
   /**
    * Extra settings of the element.
+   *
+   * 元素的扩展设置
    *
    * Wire name `extend`, `string`. May be `null`.
    */
@@ -41,17 +49,23 @@ export interface KycElement {
   /**
    * Value of the element.
    *
+   * 元素的值
+   *
    * Wire name `elementValue`, `string`. May be `null`.
    */
   elementValue?: string | null;
   /**
    * Values of an input group.
    *
+   * 输入组的值
+   *
    * Wire name `elementValueInputGroup`, `string`. May be `null`.
    */
   elementValueInputGroup?: string | null;
   /**
    * Codes of an input group.
+   *
+   * 输入组的代码
    *
    * Wire name `elementCodeInputGroup`, `string`. May be `null`.
    */
@@ -67,11 +81,15 @@ export interface KycLevel {
   /**
    * Level code.
    *
+   * 等级代码
+   *
    * Wire name `levelCode`, `string`. May be `null`.
    */
   levelCode?: string | null;
   /**
    * Account opening type the level applies to.
+   *
+   * 该等级适用的开户类型
    *
    * Wire name `openAccountType`, enum {@link types.OpenAccountType} (0 = Personal, 1 = Enterprise). May be `null`.
    */
@@ -79,11 +97,15 @@ export interface KycLevel {
   /**
    * Level name.
    *
+   * 等级名称
+   *
    * Wire name `levelName`, `string`. May be `null`.
    */
   levelName?: string | null;
   /**
    * Verification path name.
+   *
+   * 认证路径名称
    *
    * Wire name `pathName`, `string`. May be `null`.
    */
@@ -91,11 +113,15 @@ export interface KycLevel {
   /**
    * Verification path code.
    *
+   * 认证路径代码
+   *
    * Wire name `pathCode`, `string`. May be `null`.
    */
   pathCode?: string | null;
   /**
    * Form elements of the level.
+   *
+   * 该等级的表单元素
    *
    * Wire name `elementList`, list of object {@link types.KycElement}. May be `null`.
    */
@@ -111,11 +137,15 @@ export interface LoginResult {
   /**
    * Customer group ID.
    *
+   * 客户组ID
+   *
    * Wire name `customerGroupId`, `int64`. May be `null`.
    */
   customerGroupId?: bigint | null;
   /**
    * User ID at the third-party login source.
+   *
+   * 第三方登录来源的用户ID
    *
    * Wire name `thirdUserId`, `string`. May be `null`.
    */
@@ -123,11 +153,15 @@ export interface LoginResult {
   /**
    * Google MFA binding ID; -1 when Google MFA is not bound.
    *
+   * 谷歌验证绑定ID；未绑定谷歌验证时为 `-1`。
+   *
    * Wire name `googleId`, `int64`. May be `null`.
    */
   googleId?: bigint | null;
   /**
    * Last name.
+   *
+   * 姓
    *
    * Wire name `lastName`, `string`. May be `null`.
    */
@@ -135,11 +169,15 @@ export interface LoginResult {
   /**
    * Country code, e.g. "CN".
    *
+   * 国家代码，如 `"CN"`
+   *
    * Wire name `country`, `string`. May be `null`.
    */
   country?: string | null;
   /**
    * KYC status code.
+   *
+   * KYC 状态码
    *
    * Wire name `kycStatus`, `int32`. May be `null`.
    */
@@ -147,11 +185,15 @@ export interface LoginResult {
   /**
    * Company-level KYC status code (undocumented codes).
    *
+   * 公司级 KYC 状态码（含义未说明）
+   *
    * Wire name `companyKycStatus`, `int32`. May be `null`.
    */
   companyKycStatus?: number | null;
   /**
    * Fund (assets) password status code, as a string (e.g. "2").
+   *
+   * 资金密码状态码，字符串形式（如 `"2"`）
    *
    * Wire name `assertPassStatus`, `string`. May be `null`.
    */
@@ -159,11 +201,15 @@ export interface LoginResult {
   /**
    * ID document number.
    *
+   * 证件号码
+   *
    * Wire name `idCard`, `string`. May be `null`.
    */
   idCard?: string | null;
   /**
    * Third-party login source (google, facebook, ...).
+   *
+   * 第三方登录来源（如 `google`、`facebook`）
    *
    * Wire name `thirdLoginSource`, `string`. May be `null`.
    */
@@ -171,11 +217,15 @@ export interface LoginResult {
   /**
    * Payment password status code, as a string.
    *
+   * 支付密码状态码，字符串形式
+   *
    * Wire name `payPassStatus`, `string`. May be `null`.
    */
   payPassStatus?: string | null;
   /**
    * Remark of the KYC audit.
+   *
+   * KYC 审核备注
    *
    * Wire name `kycAuditRemark`, `string`. May be `null`.
    */
@@ -183,11 +233,15 @@ export interface LoginResult {
   /**
    * Registration source name, e.g. "H5".
    *
+   * 注册来源名称，如 `"H5"`
+   *
    * Wire name `source`, `string`. May be `null`.
    */
   source?: string | null;
   /**
    * Customer type code.
+   *
+   * 客户类型码
    *
    * Wire name `type`, `int32`. May be `null`.
    */
@@ -195,11 +249,15 @@ export interface LoginResult {
   /**
    * Registration source.
    *
+   * 注册来源
+   *
    * Wire name `registerSource`, enum {@link types.ClientSource} (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other). May be `null`.
    */
   registerSource?: types.ClientSource | null;
   /**
    * Login password status code, as a string.
+   *
+   * 登录密码状态码，字符串形式
    *
    * Wire name `loginPassStatus`, `string`. May be `null`.
    */
@@ -207,11 +265,15 @@ export interface LoginResult {
   /**
    * ID document type.
    *
+   * 证件类型
+   *
    * Wire name `idCardType`, `string`. May be `null`.
    */
   idCardType?: string | null;
   /**
    * Time of this login (epoch milliseconds).
+   *
+   * 本次登录时间（毫秒时间戳）
    *
    * Wire name `loginTime`, epoch milliseconds. May be `null`.
    */
@@ -219,11 +281,15 @@ export interface LoginResult {
   /**
    * KYC remark.
    *
+   * KYC 备注
+   *
    * Wire name `kycRemark`, `string`. May be `null`.
    */
   kycRemark?: string | null;
   /**
    * Associated company ID.
+   *
+   * 关联公司ID
    *
    * Wire name `associationCompanyId`, `int64`. May be `null`.
    */
@@ -231,11 +297,15 @@ export interface LoginResult {
   /**
    * Customer ID.
    *
+   * 客户ID
+   *
    * Wire name `id`, `int64`. May be `null`.
    */
   id?: bigint | null;
   /**
    * Activation status code.
+   *
+   * 激活状态码
    *
    * Wire name `activateStatus`, `int32`. May be `null`.
    */
@@ -243,11 +313,15 @@ export interface LoginResult {
   /**
    * Email address (masked).
    *
+   * 邮箱（已脱敏）
+   *
    * Wire name `email`, `string`. May be `null`.
    */
   email?: string | null;
   /**
    * Account opening type.
+   *
+   * 开户类型
    *
    * Wire name `openAccountType`, enum {@link types.OpenAccountType} (0 = Personal, 1 = Enterprise). May be `null`.
    */
@@ -255,11 +329,15 @@ export interface LoginResult {
   /**
    * Account remark.
    *
+   * 账户备注
+   *
    * Wire name `accountRemark`, `string`. May be `null`.
    */
   accountRemark?: string | null;
   /**
    * Company type, e.g. "real" (real-money) or demo.
+   *
+   * 公司类型，如 `"real"`（真实资金）或模拟
    *
    * Wire name `companyType`, `string`. May be `null`.
    */
@@ -267,11 +345,15 @@ export interface LoginResult {
   /**
    * Registration time (epoch milliseconds).
    *
+   * 注册时间（毫秒时间戳）
+   *
    * Wire name `registerTime`, epoch milliseconds. May be `null`.
    */
   registerTime?: number | null;
   /**
    * Activation time (epoch milliseconds).
+   *
+   * 激活时间（毫秒时间戳）
    *
    * Wire name `activateTime`, epoch milliseconds. May be `null`.
    */
@@ -279,11 +361,15 @@ export interface LoginResult {
   /**
    * KYC audit status code.
    *
+   * KYC 审核状态码
+   *
    * Wire name `kycAuditStatus`, `int32`. May be `null`.
    */
   kycAuditStatus?: number | null;
   /**
    * Watch-list (optional symbols) flag.
+   *
+   * 自选标志（自选品种）
    *
    * Wire name `optional`, `int32`. May be `null`.
    */
@@ -291,11 +377,15 @@ export interface LoginResult {
   /**
    * Fund flag.
    *
+   * 资金标志
+   *
    * Wire name `isFund`, `int32`. May be `null`.
    */
   isFund?: number | null;
   /**
    * Access token for the `token` header of later calls.
+   *
+   * 访问 token，用于之后调用的 `token` 请求头
    *
    * Wire name `token`, `string`. May be `null`. Sensitive: a secret, masked in logs.
    */
@@ -303,11 +393,15 @@ export interface LoginResult {
   /**
    * First name.
    *
+   * 名
+   *
    * Wire name `firstName`, `string`. May be `null`.
    */
   firstName?: string | null;
   /**
    * Company ID of the white-label tenant.
+   *
+   * 公司ID（白标公司）
    *
    * Wire name `companyId`, `int64`. May be `null`.
    */
@@ -315,11 +409,15 @@ export interface LoginResult {
   /**
    * Raw message from the third-party login source.
    *
+   * 第三方登录来源返回的原始信息
+   *
    * Wire name `thirdIntactMsg`, `string`. May be `null`.
    */
   thirdIntactMsg?: string | null;
   /**
    * Creation time (epoch milliseconds).
+   *
+   * 创建时间（毫秒时间戳）
    *
    * Wire name `createTime`, epoch milliseconds. May be `null`.
    */
@@ -327,11 +425,15 @@ export interface LoginResult {
   /**
    * Phone number (masked).
    *
+   * 手机号码（已脱敏）
+   *
    * Wire name `phone`, `string`. May be `null`.
    */
   phone?: string | null;
   /**
    * Related customer ID (0 when none).
+   *
+   * 关联客户ID（没有时为 0）
    *
    * Wire name `relationCustomerId`, `int64`. May be `null`.
    */
@@ -339,11 +441,15 @@ export interface LoginResult {
   /**
    * Trading accounts of the customer.
    *
+   * 客户的交易账户
+   *
    * Wire name `accountList`, list of object {@link types.Account}. May be `null`.
    */
   accountList?: types.Account[] | null;
   /**
    * Full name.
+   *
+   * 姓名
    *
    * Wire name `name`, `string`. May be `null`.
    */
@@ -351,11 +457,15 @@ export interface LoginResult {
   /**
    * Phone area code, e.g. "+86".
    *
+   * 手机区号，如 `"+86"`
+   *
    * Wire name `phoneArea`, `string`. May be `null`.
    */
   phoneArea?: string | null;
   /**
    * Deposit permission flag.
+   *
+   * 入金权限标志
    *
    * Wire name `deposit`, `int32`. May be `null`.
    */
@@ -363,11 +473,15 @@ export interface LoginResult {
   /**
    * Refresh token.
    *
+   * 刷新 token
+   *
    * Wire name `rToken`, `string`. May be `null`. Sensitive: a secret, masked in logs.
    */
   rToken?: string | null;
   /**
    * Unique customer number in a third-party system.
+   *
+   * 第三方系统唯一编号
    *
    * Wire name `thirdServerCode`, `string`. May be `null`.
    */
@@ -375,17 +489,23 @@ export interface LoginResult {
   /**
    * Customer number.
    *
+   * 客户编号
+   *
    * Wire name `customerNo`, `string`. May be `null`.
    */
   customerNo?: string | null;
   /**
    * Customer status code.
    *
+   * 客户状态码
+   *
    * Wire name `status`, `int32`. May be `null`.
    */
   status?: number | null;
   /**
    * Withdrawal permission flag.
+   *
+   * 出金权限标志
    *
    * Wire name `withdraw`, `int32`. May be `null`.
    */
@@ -401,11 +521,15 @@ export interface RegisterResult {
   /**
    * Customer number.
    *
+   * 客户编号
+   *
    * Wire name `customerNo`, `string`. May be `null`.
    */
   customerNo?: string | null;
   /**
    * KYC levels (paths) configured for the customer.
+   *
+   * 为客户配置的 KYC 等级（认证路径）
    *
    * Wire name `list`, list of object {@link types.KycLevel}. May be `null`.
    */
@@ -413,11 +537,15 @@ export interface RegisterResult {
   /**
    * Company ID of the white-label tenant.
    *
+   * 公司ID（白标公司）
+   *
    * Wire name `companyId`, `int64`. May be `null`.
    */
   companyId?: bigint | null;
   /**
    * Email address.
+   *
+   * 邮箱
    *
    * Wire name `email`, `string`. May be `null`.
    */
@@ -425,11 +553,15 @@ export interface RegisterResult {
   /**
    * Phone number.
    *
+   * 手机号码
+   *
    * Wire name `phone`, `string`. May be `null`.
    */
   phone?: string | null;
   /**
    * Phone area code.
+   *
+   * 手机区号
    *
    * Wire name `phoneArea`, `string`. May be `null`.
    */
@@ -437,11 +569,15 @@ export interface RegisterResult {
   /**
    * Full name.
    *
+   * 姓名
+   *
    * Wire name `name`, `string`. May be `null`.
    */
   name?: string | null;
   /**
    * Login password status code, as a string.
+   *
+   * 登录密码状态码，字符串形式
    *
    * Wire name `loginPassStatus`, `string`. May be `null`.
    */
@@ -449,11 +585,15 @@ export interface RegisterResult {
   /**
    * Payment password status code, as a string.
    *
+   * 支付密码状态码，字符串形式
+   *
    * Wire name `payPassStatus`, `string`. May be `null`.
    */
   payPassStatus?: string | null;
   /**
    * Customer group ID.
+   *
+   * 客户组ID
    *
    * Wire name `customerGroupId`, `int64`. May be `null`.
    */
@@ -461,11 +601,15 @@ export interface RegisterResult {
   /**
    * Country code.
    *
+   * 国家代码
+   *
    * Wire name `country`, `string`. May be `null`.
    */
   country?: string | null;
   /**
    * Customer ID.
+   *
+   * 客户ID
    *
    * Wire name `id`, `int64`. May be `null`.
    */
@@ -473,11 +617,15 @@ export interface RegisterResult {
   /**
    * Watch-list (optional symbols) flag.
    *
+   * 自选标志（自选品种）
+   *
    * Wire name `optional`, `int32`. May be `null`.
    */
   optional?: number | null;
   /**
    * Company-level KYC status code (undocumented codes).
+   *
+   * 公司级 KYC 状态码（含义未说明）
    *
    * Wire name `companyKycStatus`, `int32`. May be `null`.
    */
@@ -485,11 +633,15 @@ export interface RegisterResult {
   /**
    * Unique customer number in a third-party system.
    *
+   * 第三方系统唯一编号
+   *
    * Wire name `thirdServerCode`, `string`. May be `null`.
    */
   thirdServerCode?: string | null;
   /**
    * Registration source name, e.g. "H5".
+   *
+   * 注册来源名称，如 `"H5"`
    *
    * Wire name `source`, `string`. May be `null`.
    */
@@ -497,11 +649,15 @@ export interface RegisterResult {
   /**
    * Deposit (capital-in) status code.
    *
+   * 入金状态码
+   *
    * Wire name `capitalInStatus`, `int32`. May be `null`.
    */
   capitalInStatus?: number | null;
   /**
    * Account opening type.
+   *
+   * 开户类型
    *
    * Wire name `openAccountType`, enum {@link types.OpenAccountType} (0 = Personal, 1 = Enterprise). May be `null`.
    */
@@ -509,11 +665,15 @@ export interface RegisterResult {
   /**
    * Company type, e.g. "real".
    *
+   * 公司类型，如 `"real"`
+   *
    * Wire name `companyType`, `string`. May be `null`.
    */
   companyType?: string | null;
   /**
    * Associated company ID.
+   *
+   * 关联公司ID
    *
    * Wire name `associationCompanyId`, `int64`. May be `null`.
    */
@@ -521,17 +681,23 @@ export interface RegisterResult {
   /**
    * Registration time (epoch milliseconds).
    *
+   * 注册时间（毫秒时间戳）
+   *
    * Wire name `registerTime`, epoch milliseconds. May be `null`.
    */
   registerTime?: number | null;
   /**
    * Whether API checking is switched on.
    *
+   * 是否开启 API 校验
+   *
    * Wire name `apiCheckSwitch`, `boolean`. May be `null`.
    */
   apiCheckSwitch?: boolean | null;
   /**
    * API check rule.
+   *
+   * API 校验规则
    *
    * Wire name `apiCheckRule`, `string`. May be `null`.
    */
@@ -547,11 +713,15 @@ export interface TradeTypeCurrency {
   /**
    * Account currency (currencies), e.g. "USDT".
    *
+   * 账户币种（可多个），如 `"USDT"`
+   *
    * Wire name `allCurrency`, `string`.
    */
   allCurrency?: string;
   /**
    * Trade type code as a string, e.g. "1" (see TradeType).
+   *
+   * 交易类型代码，字符串形式，如 `"1"`（见 `TradeType`）
    *
    * Wire name `tradeType`, `string`.
    */

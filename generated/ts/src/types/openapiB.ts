@@ -17,11 +17,15 @@ export interface CustomerDetail {
   /**
    * Trading accounts (filled for type tradeAccount); undocumented shape.
    *
+   * 交易账户（`type` 为 `tradeAccount` 时返回）；结构未说明。
+   *
    * Wire name `accountList`, `json`. May be `null`.
    */
   accountList?: unknown;
   /**
    * Account remark.
+   *
+   * 账户备注
    *
    * Wire name `accountRemark`, `string`. May be `null`.
    */
@@ -29,11 +33,15 @@ export interface CustomerDetail {
   /**
    * Activation status code.
    *
+   * 激活状态码
+   *
    * Wire name `activateStatus`, `int32`. May be `null`.
    */
   activateStatus?: number | null;
   /**
    * Activation time (epoch milliseconds).
+   *
+   * 激活时间（毫秒时间戳）
    *
    * Wire name `activateTime`, epoch milliseconds. May be `null`.
    */
@@ -41,11 +49,15 @@ export interface CustomerDetail {
   /**
    * Address.
    *
+   * 地址
+   *
    * Wire name `address`, `string`. May be `null`.
    */
   address?: string | null;
   /**
    * API check rule.
+   *
+   * API 校验规则
    *
    * Wire name `apiCheckRule`, `string`. May be `null`.
    */
@@ -53,11 +65,15 @@ export interface CustomerDetail {
   /**
    * Whether API checking is switched on.
    *
+   * 是否开启 API 校验
+   *
    * Wire name `apiCheckSwitch`, `boolean`. May be `null`.
    */
   apiCheckSwitch?: boolean | null;
   /**
    * Fund (assets) password status code, as a string.
+   *
+   * 资金密码状态码，字符串形式
    *
    * Wire name `assertPassStatus`, `string`. May be `null`.
    */
@@ -65,11 +81,15 @@ export interface CustomerDetail {
   /**
    * Associated company ID.
    *
+   * 关联公司ID
+   *
    * Wire name `associationCompanyId`, `int64`. May be `null`.
    */
   associationCompanyId?: bigint | null;
   /**
    * Company ID of the white-label tenant.
+   *
+   * 公司ID（白标公司）
    *
    * Wire name `companyId`, `int64`. May be `null`.
    */
@@ -77,11 +97,15 @@ export interface CustomerDetail {
   /**
    * Company-level KYC status code (undocumented codes).
    *
+   * 公司级 KYC 状态码（含义未说明）
+   *
    * Wire name `companyKycStatus`, `int32`. May be `null`.
    */
   companyKycStatus?: number | null;
   /**
    * Company type, e.g. "real".
+   *
+   * 公司类型，如 `"real"`
    *
    * Wire name `companyType`, `string`. May be `null`.
    */
@@ -89,11 +113,15 @@ export interface CustomerDetail {
   /**
    * Country code.
    *
+   * 国家代码
+   *
    * Wire name `country`, `string`. May be `null`.
    */
   country?: string | null;
   /**
    * Creation time (epoch milliseconds).
+   *
+   * 创建时间（毫秒时间戳）
    *
    * Wire name `createTime`, epoch milliseconds. May be `null`.
    */
@@ -101,11 +129,15 @@ export interface CustomerDetail {
   /**
    * Agent mark of the customer.
    *
+   * 客户的代理标记
+   *
    * Wire name `customerAgentMark`, `string`. May be `null`.
    */
   customerAgentMark?: string | null;
   /**
    * Customer group ID.
+   *
+   * 客户组ID
    *
    * Wire name `customerGroupId`, `int64`. May be `null`.
    */
@@ -113,11 +145,15 @@ export interface CustomerDetail {
   /**
    * Customer number.
    *
+   * 客户编号
+   *
    * Wire name `customerNo`, `string`. May be `null`.
    */
   customerNo?: string | null;
   /**
    * Customer type code.
+   *
+   * 客户类型码
    *
    * Wire name `customerType`, `int32`. May be `null`.
    */
@@ -125,11 +161,15 @@ export interface CustomerDetail {
   /**
    * Deposit permission flag.
    *
+   * 入金权限标志
+   *
    * Wire name `deposit`, `int32`. May be `null`.
    */
   deposit?: number | null;
   /**
    * Early-warning level; undocumented shape.
+   *
+   * 预警等级；结构未说明。
    *
    * Wire name `earlyWarningLevel`, `json`. May be `null`.
    */
@@ -137,11 +177,15 @@ export interface CustomerDetail {
   /**
    * Email address.
    *
+   * 邮箱
+   *
    * Wire name `email`, `string`. May be `null`.
    */
   email?: string | null;
   /**
    * First name.
+   *
+   * 名
    *
    * Wire name `firstName`, `string`. May be `null`.
    */
@@ -149,11 +193,15 @@ export interface CustomerDetail {
   /**
    * Forced-liquidation level; undocumented shape.
    *
+   * 强平等级；结构未说明。
+   *
    * Wire name `forceLevel`, `json`. May be `null`.
    */
   forceLevel?: unknown;
   /**
    * Google MFA binding ID; -1 when not bound.
+   *
+   * 谷歌验证绑定ID；未绑定时为 `-1`。
    *
    * Wire name `googleId`, `int64`. May be `null`.
    */
@@ -161,11 +209,15 @@ export interface CustomerDetail {
   /**
    * Customer ID.
    *
+   * 客户ID
+   *
    * Wire name `id`, `int64`. May be `null`.
    */
   id?: bigint | null;
   /**
    * ID document number.
+   *
+   * 证件号码
    *
    * Wire name `idCard`, `string`. May be `null`.
    */
@@ -173,11 +225,15 @@ export interface CustomerDetail {
   /**
    * ID document type.
    *
+   * 证件类型
+   *
    * Wire name `idCardType`, `string`. May be `null`.
    */
   idCardType?: string | null;
   /**
    * Fund flag.
+   *
+   * 资金标志
    *
    * Wire name `isFund`, `int32`. May be `null`.
    */
@@ -185,11 +241,15 @@ export interface CustomerDetail {
   /**
    * Remark of the KYC audit.
    *
+   * KYC 审核备注
+   *
    * Wire name `kycAuditRemark`, `string`. May be `null`.
    */
   kycAuditRemark?: string | null;
   /**
    * KYC audit status code.
+   *
+   * KYC 审核状态码
    *
    * Wire name `kycAuditStatus`, `int32`. May be `null`.
    */
@@ -197,11 +257,15 @@ export interface CustomerDetail {
   /**
    * KYC remark.
    *
+   * KYC 备注
+   *
    * Wire name `kycRemark`, `string`. May be `null`.
    */
   kycRemark?: string | null;
   /**
    * KYC status code.
+   *
+   * KYC 状态码
    *
    * Wire name `kycStatus`, `int32`. May be `null`.
    */
@@ -209,11 +273,15 @@ export interface CustomerDetail {
   /**
    * Last name.
    *
+   * 姓
+   *
    * Wire name `lastName`, `string`. May be `null`.
    */
   lastName?: string | null;
   /**
    * Login password status code, as a string.
+   *
+   * 登录密码状态码，字符串形式
    *
    * Wire name `loginPassStatus`, `string`. May be `null`.
    */
@@ -221,11 +289,15 @@ export interface CustomerDetail {
   /**
    * Last login time (epoch milliseconds).
    *
+   * 最后登录时间（毫秒时间戳）
+   *
    * Wire name `loginTime`, epoch milliseconds. May be `null`.
    */
   loginTime?: number | null;
   /**
    * Full name.
+   *
+   * 姓名
    *
    * Wire name `name`, `string`. May be `null`.
    */
@@ -233,11 +305,15 @@ export interface CustomerDetail {
   /**
    * Account opening type.
    *
+   * 开户类型
+   *
    * Wire name `openAccountType`, enum {@link types.OpenAccountType} (0 = Personal, 1 = Enterprise). May be `null`.
    */
   openAccountType?: types.OpenAccountType | null;
   /**
    * Watch-list (optional symbols) flag.
+   *
+   * 自选标志（自选品种）
    *
    * Wire name `optional`, `int32`. May be `null`.
    */
@@ -245,11 +321,15 @@ export interface CustomerDetail {
   /**
    * Payment password status code, as a string.
    *
+   * 支付密码状态码，字符串形式
+   *
    * Wire name `payPassStatus`, `string`. May be `null`.
    */
   payPassStatus?: string | null;
   /**
    * Phone number.
+   *
+   * 手机号码
    *
    * Wire name `phone`, `string`. May be `null`.
    */
@@ -257,11 +337,15 @@ export interface CustomerDetail {
   /**
    * Phone area code.
    *
+   * 手机区号
+   *
    * Wire name `phoneArea`, `string`. May be `null`.
    */
   phoneArea?: string | null;
   /**
    * Postal code.
+   *
+   * 邮政编码
    *
    * Wire name `postalCode`, `string`. May be `null`.
    */
@@ -269,11 +353,15 @@ export interface CustomerDetail {
   /**
    * Registration source.
    *
+   * 注册来源
+   *
    * Wire name `registerSource`, enum {@link types.ClientSource} (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other). May be `null`.
    */
   registerSource?: types.ClientSource | null;
   /**
    * Registration time (epoch milliseconds).
+   *
+   * 注册时间（毫秒时间戳）
    *
    * Wire name `registerTime`, epoch milliseconds. May be `null`.
    */
@@ -281,11 +369,15 @@ export interface CustomerDetail {
   /**
    * Related customer ID (0 when none).
    *
+   * 关联客户ID（没有时为 0）
+   *
    * Wire name `relationCustomerId`, `int64`. May be `null`.
    */
   relationCustomerId?: bigint | null;
   /**
    * Registration source name.
+   *
+   * 注册来源名称
    *
    * Wire name `source`, `string`. May be `null`.
    */
@@ -293,11 +385,15 @@ export interface CustomerDetail {
   /**
    * Customer status code.
    *
+   * 客户状态码
+   *
    * Wire name `status`, `int32`. May be `null`.
    */
   status?: number | null;
   /**
    * Raw message from the third-party login source.
+   *
+   * 第三方登录来源返回的原始信息
    *
    * Wire name `thirdIntactMsg`, `string`. May be `null`.
    */
@@ -305,11 +401,15 @@ export interface CustomerDetail {
   /**
    * Third-party login source.
    *
+   * 第三方登录来源
+   *
    * Wire name `thirdLoginSource`, `string`. May be `null`.
    */
   thirdLoginSource?: string | null;
   /**
    * Unique customer number in a third-party system.
+   *
+   * 第三方系统唯一编号
    *
    * Wire name `thirdServerCode`, `string`. May be `null`.
    */
@@ -317,11 +417,15 @@ export interface CustomerDetail {
   /**
    * User ID at the third-party login source.
    *
+   * 第三方登录来源的用户ID
+   *
    * Wire name `thirdUserId`, `string`. May be `null`.
    */
   thirdUserId?: string | null;
   /**
    * Customer type code.
+   *
+   * 客户类型码
    *
    * Wire name `type`, `int32`. May be `null`.
    */
@@ -329,11 +433,15 @@ export interface CustomerDetail {
   /**
    * Organisation unit ID.
    *
+   * 组织单元ID
+   *
    * Wire name `unitId`, `int64`. May be `null`.
    */
   unitId?: bigint | null;
   /**
    * Organisation unit name.
+   *
+   * 组织单元名称
    *
    * Wire name `unitName`, `string`. May be `null`.
    */
@@ -341,17 +449,23 @@ export interface CustomerDetail {
   /**
    * Advertising source of the registration.
    *
+   * 注册时的广告来源
+   *
    * Wire name `utmSource`, `string`. May be `null`.
    */
   utmSource?: string | null;
   /**
    * Withdrawal permission flag.
    *
+   * 出金权限标志
+   *
    * Wire name `withdraw`, `int32`. May be `null`.
    */
   withdraw?: number | null;
   /**
    * Withdrawal level; undocumented shape.
+   *
+   * 出金等级；结构未说明。
    *
    * Wire name `withdrawLevel`, `json`. May be `null`.
    */
@@ -367,11 +481,15 @@ export interface CustomerPage {
   /**
    * Current page number.
    *
+   * 当前页码
+   *
    * Wire name `current`, `int32`. May be `null`.
    */
   current?: number | null;
   /**
    * The customers of this page.
+   *
+   * 本页的客户
    *
    * Wire name `records`, list of object {@link types.CustomerSummary}. May be `null`.
    */
@@ -379,11 +497,15 @@ export interface CustomerPage {
   /**
    * Page size.
    *
+   * 每页条数
+   *
    * Wire name `size`, `int32`. May be `null`.
    */
   size?: number | null;
   /**
    * Total number of customers.
+   *
+   * 客户总数
    *
    * Wire name `total`, `int64`. May be `null`.
    */
@@ -399,11 +521,15 @@ export interface CustomerSummary {
   /**
    * Customer number of the customer's agent.
    *
+   * 客户所属代理的客户编号
+   *
    * Wire name `agentCustomerNo`, `string`. May be `null`.
    */
   agentCustomerNo?: string | null;
   /**
    * Company ID of the white-label tenant.
+   *
+   * 公司ID（白标公司）
    *
    * Wire name `companyId`, `int64`. May be `null`.
    */
@@ -411,11 +537,15 @@ export interface CustomerSummary {
   /**
    * Creation time (epoch milliseconds).
    *
+   * 创建时间（毫秒时间戳）
+   *
    * Wire name `createTime`, epoch milliseconds. May be `null`.
    */
   createTime?: number | null;
   /**
    * Customer group ID.
+   *
+   * 客户组ID
    *
    * Wire name `customerGroupId`, `int64`. May be `null`.
    */
@@ -423,11 +553,15 @@ export interface CustomerSummary {
   /**
    * Customer group name.
    *
+   * 客户组名称
+   *
    * Wire name `customerGroupName`, `string`. May be `null`.
    */
   customerGroupName?: string | null;
   /**
    * Customer number.
+   *
+   * 客户编号
    *
    * Wire name `customerNo`, `string`. May be `null`.
    */
@@ -435,11 +569,15 @@ export interface CustomerSummary {
   /**
    * Customer type code.
    *
+   * 客户类型码
+   *
    * Wire name `customerType`, `int32`. May be `null`.
    */
   customerType?: number | null;
   /**
    * Email address.
+   *
+   * 邮箱
    *
    * Wire name `email`, `string`. May be `null`.
    */
@@ -447,11 +585,15 @@ export interface CustomerSummary {
   /**
    * Activation time of the first account (epoch milliseconds).
    *
+   * 首个账户的激活时间（毫秒时间戳）
+   *
    * Wire name `firstAccountActivateTime`, epoch milliseconds. May be `null`.
    */
   firstAccountActivateTime?: number | null;
   /**
    * First name.
+   *
+   * 名
    *
    * Wire name `firstName`, `string`. May be `null`.
    */
@@ -459,11 +601,15 @@ export interface CustomerSummary {
   /**
    * Customer ID.
    *
+   * 客户ID
+   *
    * Wire name `id`, `int64`. May be `null`.
    */
   id?: bigint | null;
   /**
    * ID document number.
+   *
+   * 证件号码
    *
    * Wire name `idCard`, `string`. May be `null`.
    */
@@ -471,11 +617,15 @@ export interface CustomerSummary {
   /**
    * ID document type.
    *
+   * 证件类型
+   *
    * Wire name `idCardType`, `string`. May be `null`.
    */
   idCardType?: string | null;
   /**
    * Last name.
+   *
+   * 姓
    *
    * Wire name `lastName`, `string`. May be `null`.
    */
@@ -483,11 +633,15 @@ export interface CustomerSummary {
   /**
    * Last login time (epoch milliseconds).
    *
+   * 最后登录时间（毫秒时间戳）
+   *
    * Wire name `loginTime`, epoch milliseconds. May be `null`.
    */
   loginTime?: number | null;
   /**
    * Full name.
+   *
+   * 姓名
    *
    * Wire name `name`, `string`. May be `null`.
    */
@@ -495,11 +649,15 @@ export interface CustomerSummary {
   /**
    * Account opening type.
    *
+   * 开户类型
+   *
    * Wire name `openAccountType`, enum {@link types.OpenAccountType} (0 = Personal, 1 = Enterprise). May be `null`.
    */
   openAccountType?: types.OpenAccountType | null;
   /**
    * Phone number.
+   *
+   * 手机号码
    *
    * Wire name `phone`, `string`. May be `null`.
    */
@@ -507,11 +665,15 @@ export interface CustomerSummary {
   /**
    * Phone area code.
    *
+   * 手机区号
+   *
    * Wire name `phoneArea`, `string`. May be `null`.
    */
   phoneArea?: string | null;
   /**
    * Registration source.
+   *
+   * 注册来源
    *
    * Wire name `registerSource`, enum {@link types.ClientSource} (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other). May be `null`.
    */
@@ -519,11 +681,15 @@ export interface CustomerSummary {
   /**
    * Remark.
    *
+   * 备注
+   *
    * Wire name `remark`, `string`. May be `null`.
    */
   remark?: string | null;
   /**
    * Customer status code.
+   *
+   * 客户状态码
    *
    * Wire name `status`, `int32`. May be `null`.
    */
@@ -531,11 +697,15 @@ export interface CustomerSummary {
   /**
    * Telegram user ID.
    *
+   * Telegram 用户ID
+   *
    * Wire name `tgUserId`, `string`. May be `null`.
    */
   tgUserId?: string | null;
   /**
    * Telegram user name.
+   *
+   * Telegram 用户名
    *
    * Wire name `tgUserName`, `string`. May be `null`.
    */
@@ -543,11 +713,15 @@ export interface CustomerSummary {
   /**
    * Account number in a third-party system.
    *
+   * 第三方系统中的账号
+   *
    * Wire name `thirdAccountNo`, `string`. May be `null`.
    */
   thirdAccountNo?: string | null;
   /**
    * Third-party login source.
+   *
+   * 第三方登录来源
    *
    * Wire name `thirdLoginSource`, `string`. May be `null`.
    */
@@ -555,11 +729,15 @@ export interface CustomerSummary {
   /**
    * User ID at the third-party login source.
    *
+   * 第三方登录来源的用户ID
+   *
    * Wire name `thirdUserId`, `string`. May be `null`.
    */
   thirdUserId?: string | null;
   /**
    * Organisation unit ID.
+   *
+   * 组织单元ID
    *
    * Wire name `unitId`, `int64`. May be `null`.
    */
@@ -567,11 +745,15 @@ export interface CustomerSummary {
   /**
    * Organisation unit name.
    *
+   * 组织单元名称
+   *
    * Wire name `unitName`, `string`. May be `null`.
    */
   unitName?: string | null;
   /**
    * Last update time (epoch milliseconds).
+   *
+   * 最后更新时间（毫秒时间戳）
    *
    * Wire name `updateTime`, epoch milliseconds. May be `null`.
    */

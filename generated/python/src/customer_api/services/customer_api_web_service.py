@@ -107,17 +107,22 @@ class CustomerApiWebService:
 
         修改 API Key 的套餐时长
 
+        修改 API Key 的套餐时长，并返回完整的 API Key。
+
         ``POST /api/global/customer.app.CustomerApiWebService.downgrade``, access login:
         sends the C-side customer token (``client.token``).
 
         Args:
             api_key: The customer's API key.
+                客户的 API Key
                 Wire name ``apiKey``, ``string``. Required.
             times: Type of package duration: month - one month; quarter - one season;
                 half - six months; year - one year.
+                套餐时长类型：`month` 一个月；`quarter` 一个季度；`half` 半年；`year` 一年。
                 Wire name ``times``, enum :class:`PackageDuration` (month = One month,
                 quarter = One season, half = Six months, year = One year). Required.
             tag: API tag.
+                API 标签
                 Wire name ``tag``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -169,27 +174,36 @@ class CustomerApiWebService:
 
         创建 API Key
 
+        为已登录客户创建新的 API 密钥，需先通过手机与邮箱验证码（以及谷歌验证码）验证。响应中包含私钥（`downgrade` 也会返回私钥；`page` 与
+        `queryApi` 不返回）。
+
         ``POST /api/global/customer.app.CustomerApiWebService.applyApi``, access login:
         sends the C-side customer token (``client.token``).
 
         Args:
             phone_code: Mobile verification code.
+                手机验证码
                 Wire name ``phoneCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             email_code: Email verification code.
+                邮箱验证码
                 Wire name ``emailCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             tag: API tag.
+                API 标签
                 Wire name ``tag``, ``string``. Not sent unless given.
             google_code: Google verification code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             phone_send_token: Ticket returned when the mobile verification code was
                 sent; phoneCode must be passed when it is not empty.
+                手机验证码的发送票据；不为空时必须同时传 `phoneCode`。
                 Wire name ``phoneSendToken``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             email_send_token: Ticket returned when the email verification code was sent;
                 emailCode must be passed when it is not empty.
+                邮箱验证码的发送票据；不为空时必须同时传 `emailCode`。
                 Wire name ``emailSendToken``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -238,11 +252,14 @@ class CustomerApiWebService:
 
         删除 API Key
 
+        删除客户的一个 API Key。
+
         ``POST /api/global/customer.app.CustomerApiWebService.delApi``, access login:
         sends the C-side customer token (``client.token``).
 
         Args:
             id: API key ID.
+                API Key ID
                 Wire name ``id``, ``int64``. Required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -294,34 +311,45 @@ class CustomerApiWebService:
 
         修改 API Key 的权限
 
+        经手机验证码和邮箱验证码（以及谷歌验证码）验证后，修改 API Key 的标签、权限和 IP 白名单。
+
         ``POST /api/global/customer.app.CustomerApiWebService.editApiPermission``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             id: API key ID.
+                API Key ID
                 Wire name ``id``, ``int64``. Required.
             phone_code: Mobile verification code.
+                手机验证码
                 Wire name ``phoneCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             email_code: Email verification code.
+                邮箱验证码
                 Wire name ``emailCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             google_code: Google verification code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             tag: API tag; must not duplicate another key's tag.
+                API 标签；不能与其他 API Key 的标签重复。
                 Wire name ``tag``, ``string``. Not sent unless given.
             permission_list: Permissions to switch (undocumented).
+                要切换的权限（未说明）
                 Wire name ``permissionList``, list of object
                 :class:`ApiPermissionChange`. Not sent unless given.
             white_ips: Whitelisted IP addresses to bind, separated by commas.
+                要绑定的白名单 IP 地址，以逗号分隔
                 Wire name ``whiteIps``, ``string``. Not sent unless given.
             phone_send_token: Ticket returned when the mobile verification code was
                 sent; phoneCode must be passed when it is not empty.
+                手机验证码的发送票据；不为空时必须同时传 `phoneCode`。
                 Wire name ``phoneSendToken``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             email_send_token: Ticket returned when the email verification code was sent;
                 emailCode must be passed when it is not empty.
+                邮箱验证码的发送票据；不为空时必须同时传 `emailCode`。
                 Wire name ``emailSendToken``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -376,17 +404,22 @@ class CustomerApiWebService:
 
         分页查询 API Key
 
+        分页返回客户的 API Key，可按标签筛选。不包含私钥和权限。
+
         ``POST /api/global/customer.app.CustomerApiWebService.page``, access login:
         sends the C-side customer token (``client.token``).
 
         Args:
             size: Number of items per page.
+                每页条数
                 Wire name ``size``, ``int32``. Assumed, not checked by servers: minimum
                 1. Not sent unless given.
             current: Current page.
+                当前页码
                 Wire name ``current``, ``int32``. Assumed, not checked by servers:
                 minimum 1. Not sent unless given.
             tag: API tag to filter by.
+                用于筛选的 API 标签
                 Wire name ``tag``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -431,11 +464,14 @@ class CustomerApiWebService:
 
         查询单个 API Key
 
+        返回客户的一个 API Key 及其权限和可调用的接口（私钥为 `null`）。
+
         ``POST /api/global/customer.app.CustomerApiWebService.queryApi``, access login:
         sends the C-side customer token (``client.token``).
 
         Args:
             id: API key ID.
+                API Key ID
                 Wire name ``id``, ``int64``. Required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -490,17 +526,22 @@ class AsyncCustomerApiWebService:
 
         修改 API Key 的套餐时长
 
+        修改 API Key 的套餐时长，并返回完整的 API Key。
+
         ``POST /api/global/customer.app.CustomerApiWebService.downgrade``, access login:
         sends the C-side customer token (``client.token``).
 
         Args:
             api_key: The customer's API key.
+                客户的 API Key
                 Wire name ``apiKey``, ``string``. Required.
             times: Type of package duration: month - one month; quarter - one season;
                 half - six months; year - one year.
+                套餐时长类型：`month` 一个月；`quarter` 一个季度；`half` 半年；`year` 一年。
                 Wire name ``times``, enum :class:`PackageDuration` (month = One month,
                 quarter = One season, half = Six months, year = One year). Required.
             tag: API tag.
+                API 标签
                 Wire name ``tag``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -552,27 +593,36 @@ class AsyncCustomerApiWebService:
 
         创建 API Key
 
+        为已登录客户创建新的 API 密钥，需先通过手机与邮箱验证码（以及谷歌验证码）验证。响应中包含私钥（`downgrade` 也会返回私钥；`page` 与
+        `queryApi` 不返回）。
+
         ``POST /api/global/customer.app.CustomerApiWebService.applyApi``, access login:
         sends the C-side customer token (``client.token``).
 
         Args:
             phone_code: Mobile verification code.
+                手机验证码
                 Wire name ``phoneCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             email_code: Email verification code.
+                邮箱验证码
                 Wire name ``emailCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             tag: API tag.
+                API 标签
                 Wire name ``tag``, ``string``. Not sent unless given.
             google_code: Google verification code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             phone_send_token: Ticket returned when the mobile verification code was
                 sent; phoneCode must be passed when it is not empty.
+                手机验证码的发送票据；不为空时必须同时传 `phoneCode`。
                 Wire name ``phoneSendToken``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             email_send_token: Ticket returned when the email verification code was sent;
                 emailCode must be passed when it is not empty.
+                邮箱验证码的发送票据；不为空时必须同时传 `emailCode`。
                 Wire name ``emailSendToken``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -621,11 +671,14 @@ class AsyncCustomerApiWebService:
 
         删除 API Key
 
+        删除客户的一个 API Key。
+
         ``POST /api/global/customer.app.CustomerApiWebService.delApi``, access login:
         sends the C-side customer token (``client.token``).
 
         Args:
             id: API key ID.
+                API Key ID
                 Wire name ``id``, ``int64``. Required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -677,34 +730,45 @@ class AsyncCustomerApiWebService:
 
         修改 API Key 的权限
 
+        经手机验证码和邮箱验证码（以及谷歌验证码）验证后，修改 API Key 的标签、权限和 IP 白名单。
+
         ``POST /api/global/customer.app.CustomerApiWebService.editApiPermission``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             id: API key ID.
+                API Key ID
                 Wire name ``id``, ``int64``. Required.
             phone_code: Mobile verification code.
+                手机验证码
                 Wire name ``phoneCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             email_code: Email verification code.
+                邮箱验证码
                 Wire name ``emailCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             google_code: Google verification code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             tag: API tag; must not duplicate another key's tag.
+                API 标签；不能与其他 API Key 的标签重复。
                 Wire name ``tag``, ``string``. Not sent unless given.
             permission_list: Permissions to switch (undocumented).
+                要切换的权限（未说明）
                 Wire name ``permissionList``, list of object
                 :class:`ApiPermissionChange`. Not sent unless given.
             white_ips: Whitelisted IP addresses to bind, separated by commas.
+                要绑定的白名单 IP 地址，以逗号分隔
                 Wire name ``whiteIps``, ``string``. Not sent unless given.
             phone_send_token: Ticket returned when the mobile verification code was
                 sent; phoneCode must be passed when it is not empty.
+                手机验证码的发送票据；不为空时必须同时传 `phoneCode`。
                 Wire name ``phoneSendToken``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             email_send_token: Ticket returned when the email verification code was sent;
                 emailCode must be passed when it is not empty.
+                邮箱验证码的发送票据；不为空时必须同时传 `emailCode`。
                 Wire name ``emailSendToken``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -759,17 +823,22 @@ class AsyncCustomerApiWebService:
 
         分页查询 API Key
 
+        分页返回客户的 API Key，可按标签筛选。不包含私钥和权限。
+
         ``POST /api/global/customer.app.CustomerApiWebService.page``, access login:
         sends the C-side customer token (``client.token``).
 
         Args:
             size: Number of items per page.
+                每页条数
                 Wire name ``size``, ``int32``. Assumed, not checked by servers: minimum
                 1. Not sent unless given.
             current: Current page.
+                当前页码
                 Wire name ``current``, ``int32``. Assumed, not checked by servers:
                 minimum 1. Not sent unless given.
             tag: API tag to filter by.
+                用于筛选的 API 标签
                 Wire name ``tag``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -814,11 +883,14 @@ class AsyncCustomerApiWebService:
 
         查询单个 API Key
 
+        返回客户的一个 API Key 及其权限和可调用的接口（私钥为 `null`）。
+
         ``POST /api/global/customer.app.CustomerApiWebService.queryApi``, access login:
         sends the C-side customer token (``client.token``).
 
         Args:
             id: API key ID.
+                API Key ID
                 Wire name ``id``, ``int64``. Required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.

@@ -52,14 +52,18 @@ class CustomerGroupAdminApiService:
 
         查询客户组列表
 
+        列出公司的客户组，可按交易类型和客户筛选。
+
         ``POST /openapi-b/customer.admin.CustomerGroupAdminApiService.groupList``,
         access admin: sends the B-side admin token (``client.admin_token``).
 
         Args:
             trade_type: Trade type to filter by.
+                用于筛选的交易类型
                 Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
                 CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
             customer_no: Customer number to filter by.
+                用于筛选的客户编号
                 Wire name ``customerNo``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -115,14 +119,18 @@ class AsyncCustomerGroupAdminApiService:
 
         查询客户组列表
 
+        列出公司的客户组，可按交易类型和客户筛选。
+
         ``POST /openapi-b/customer.admin.CustomerGroupAdminApiService.groupList``,
         access admin: sends the B-side admin token (``client.admin_token``).
 
         Args:
             trade_type: Trade type to filter by.
+                用于筛选的交易类型
                 Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
                 CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
             customer_no: Customer number to filter by.
+                用于筛选的客户编号
                 Wire name ``customerNo``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.

@@ -558,6 +558,8 @@ class CustomerWebApiService:
 
         查询客户的第三方账号信息
 
+        返回已登录客户绑定的第三方账号。平台文档未说明 `data` 的结构。
+
         ``POST /api/global/customer.app.CustomerWebApiService.findThirdAccountInfo``,
         access login: sends the C-side customer token (``client.token``).
 
@@ -605,16 +607,21 @@ class CustomerWebApiService:
 
         查询账号是否开启谷歌验证（MFA）
 
+        游客可访问。按邮箱或手机号码查找账号，并返回其谷歌验证状态码。
+
         ``POST /api/global/customer.app.CustomerWebApiService.checkGoogleMFAStatus``,
         access guest: sends no token.
 
         Args:
             login_name: Account: email or phone number.
+                账号：邮箱或手机号码
                 Wire name ``loginName``, ``string``. Required.
             type: Type: 1 Email, 2 Phone Number.
+                类型：1 邮箱，2 手机号码
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             phone_area: Area code; the default area code is +86.
+                区号，默认 +86
                 Wire name ``phoneArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -661,13 +668,17 @@ class CustomerWebApiService:
 
         查询客户状态
 
+        判断某个邮箱或手机号码对应的客户状态：1 存在，2 不存在，-1 客户已被禁用。该接口需要登录。
+
         ``POST /api/global/customer.app.CustomerWebApiService.checkStatus``, access
         login: sends the C-side customer token (``client.token``).
 
         Args:
             login_name: Account: email or phone number.
+                账号：邮箱或手机号码
                 Wire name ``loginName``, ``string``. Required.
             type: Type: 1 Email, 2 Phone Number.
+                类型：1 邮箱，2 手机号码
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -715,20 +726,26 @@ class CustomerWebApiService:
 
         查询单个账户的资产信息
 
+        返回某交易类型（3 CROSS 或 5 MATCH）下一个账户的资产信息，账户由账户ID或账户币种指定（两者至少填写一个）。平台文档未说明 `data`
+        的结构。
+
         ``POST /api/global/customer.app.CustomerWebApiService.queryAccountAssetsInfo``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             trade_type: Play ID (trade type): 3 CROSS, 5 MATCH.
+                交易类型（玩法）：3 CROSS，5 MATCH
                 Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
                 CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Constraints: allowed ``3``,
                 ``5``. Not sent unless given.
             account_id: Account ID; at least one of accountId and accountCurrency must
                 be given.
+                账户ID；`accountId` 与 `accountCurrency` 至少填写一个。
                 Wire name ``accountId``, ``int64``. Required when ``accountCurrency`` is
                 not given. Not sent unless given.
             account_currency: Account currency; at least one of accountId and
                 accountCurrency must be given.
+                账户币种；`accountId` 与 `accountCurrency` 至少填写一个。
                 Wire name ``accountCurrency``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -776,20 +793,25 @@ class CustomerWebApiService:
 
         查询单个交易账户及其资产
 
+        返回某交易类型下的一个账户，账户由账户ID或开户币种指定（两者至少填写一个）。
+
         ``POST /api/global/customer.app.CustomerWebApiService.queryAccountById``, access
         login: sends the C-side customer token (``client.token``).
 
         Args:
             trade_type: Play ID (trade type): 1 CFD_MM, 2 CFD_WBW, 3 CROSS, 5 MATCH.
+                交易类型（玩法）：1 CFD_MM，2 CFD_WBW，3 CROSS，5 MATCH
                 Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
                 CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Constraints: allowed ``1``,
                 ``2``, ``3``, ``5``. Not sent unless given.
             account_id: Account ID; at least one of accountId and currency must be
                 given.
+                账户ID；`accountId` 与 `currency` 至少填写一个。
                 Wire name ``accountId``, ``int64``. Required when ``currency`` is not
                 given. Not sent unless given.
             currency: Opening currency; at least one of accountId and currency must be
                 given.
+                开户币种；`accountId` 与 `currency` 至少填写一个。
                 Wire name ``currency``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -834,11 +856,14 @@ class CustomerWebApiService:
 
         查询客户某交易类型的余额
 
+        返回客户在某交易类型下资产的余额、币种和资产ID。
+
         ``POST /api/global/customer.app.CustomerWebApiService.queryCustomerAssets``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             trade_type: Game ID (play ID, trade type).
+                交易类型（玩法）
                 Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
                 CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -885,17 +910,22 @@ class CustomerWebApiService:
 
         查询客户的资产汇总及各币种账户
 
+        返回客户在某交易类型下资产的合计（余额、可用、负债、利息、净资产、风险），以及以币种为键的各账户。支持交易类型 3 CROSS、5 MATCH 和 8
+        WALLET；不支持合约类交易类型。
+
         ``POST /api/global/customer.app.CustomerWebApiService.queryCustomerAssetsInfo``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             trade_type: Gameplay ID (trade type): 3 CROSS, 5 MATCH, 8 WALLET (contract
                 gameplay is not supported).
+                交易类型（玩法）：3 CROSS，5 MATCH，8 WALLET（不支持合约玩法）
                 Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
                 CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Constraints: allowed ``3``,
                 ``5``, ``8``. Not sent unless given.
             account_currency: Account currencies, separated by ',' between multiple
                 assets, e.g. USD,CNY. If not provided, all are returned.
+                账户币种，多个资产之间用 `,` 分隔，如 `USD,CNY`。不填则返回全部。
                 Wire name ``accountCurrency``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -946,30 +976,40 @@ class CustomerWebApiService:
 
         分页查询负债流水（借款与还款）
 
+        分页返回客户的负债流水，可按交易类型、负债类型、时间范围、账户和资产筛选。
+
         ``POST
         /api/global/customer.app.CustomerWebApiService.queryLiabilitiesWaterByPage``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             size: Number of items per page.
+                每页条数
                 Wire name ``size``, ``int32``. Assumed, not checked by servers: minimum
                 1. Not sent unless given.
             current: Current page.
+                当前页码
                 Wire name ``current``, ``int32``. Assumed, not checked by servers:
                 minimum 1. Not sent unless given.
             trade_type: Game ID (play ID, trade type).
+                交易类型（玩法）
                 Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
                 CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
             liabilities_type: Liabilities type: 1 Loan, 2 Repayment.
+                负债类型：1 借款，2 还款
                 Wire name ``liabilitiesType``, enum :class:`LiabilitiesType` (1 = Loan,
                 2 = Repayment). Not sent unless given.
             start_time: Start time (epoch milliseconds).
+                开始时间（毫秒时间戳）
                 Wire name ``startTime``, epoch milliseconds. Not sent unless given.
             end_time: End time (epoch milliseconds).
+                结束时间（毫秒时间戳）
                 Wire name ``endTime``, epoch milliseconds. Not sent unless given.
             account_id: Account ID.
+                账户ID
                 Wire name ``accountId``, ``int64``. Not sent unless given.
             assets_id: Asset ID.
+                资产ID
                 Wire name ``assetsId``, ``int64``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -1020,19 +1060,24 @@ class CustomerWebApiService:
 
         修改资金密码
 
+        凭原资金密码修改资金密码。
+
         ``POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwd``, access
         login: sends the C-side customer token (``client.token``).
 
         Args:
             old_pwd: Old password, MD5 encryption.
+                原密码，MD5 加密
                 Wire name ``oldPwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             new_pwd: New password, MD5 encryption.
+                新密码，MD5 加密
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             google_code: Google verification code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -1086,30 +1131,40 @@ class CustomerWebApiService:
 
         通过邮箱/短信验证修改资金密码
 
+        凭原资金密码修改资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE`
+        发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
+
         ``POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwdMFA``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             old_pwd: Old password, MD5 encryption.
+                原密码，MD5 加密
                 Wire name ``oldPwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             new_pwd: New password, MD5 encryption.
+                新密码，MD5 加密
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             verify_code: Verification code; send it with the send-verification-code
                 interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or
                 SMS_LOGINED_VERIFICATION_CODE (phone).
+                验证码；通过发送验证码接口发送，bizType 为 `EMAIL_LOGINED_VERIFICATION_CODE`（邮箱）或
+                `SMS_LOGINED_VERIFICATION_CODE`（手机）。
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             send_token: Send ticket returned by the send-verification-code interface.
+                验证码发送票据，由发送验证码接口返回
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             type: Type of the verification code: 1 Email, 2 Phone Number.
+                验证码类型：1 邮箱，2 手机号码
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             google_code: Google verification code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -1160,19 +1215,24 @@ class CustomerWebApiService:
 
         修改登录密码
 
+        凭原登录密码修改登录密码。
+
         ``POST /api/global/customer.app.CustomerWebApiService.updateLoginPwd``, access
         login: sends the C-side customer token (``client.token``).
 
         Args:
             old_pwd: Old password, MD5 encryption.
+                原密码，MD5 加密
                 Wire name ``oldPwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             new_pwd: New password, MD5 encryption.
+                新密码，MD5 加密
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             google_code: Google verification code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -1226,30 +1286,40 @@ class CustomerWebApiService:
 
         通过邮箱/短信验证修改登录密码
 
+        凭原登录密码修改登录密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE`
+        发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
+
         ``POST /api/global/customer.app.CustomerWebApiService.updateLoginPwdMFA``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             old_pwd: Old password, MD5 encryption.
+                原密码，MD5 加密
                 Wire name ``oldPwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             new_pwd: New password, MD5 encryption.
+                新密码，MD5 加密
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             verify_code: Verification code; send it with the send-verification-code
                 interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or
                 SMS_LOGINED_VERIFICATION_CODE (phone).
+                验证码；通过发送验证码接口发送，bizType 为 `EMAIL_LOGINED_VERIFICATION_CODE`（邮箱）或
+                `SMS_LOGINED_VERIFICATION_CODE`（手机）。
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             send_token: Send ticket returned by the send-verification-code interface.
+                验证码发送票据，由发送验证码接口返回
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             type: Type of the verification code: 1 Email, 2 Phone Number.
+                验证码类型：1 邮箱，2 手机号码
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             google_code: Google verification code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -1297,6 +1367,8 @@ class CustomerWebApiService:
         registration).
 
         查询客户组列表
+
+        游客可访问。列出公司的客户组（例如供注册时选择）。
 
         ``POST /api/global/customer.app.CustomerWebApiService.groupList``, access guest:
         sends no token.
@@ -1350,35 +1422,50 @@ class CustomerWebApiService:
 
         修改绑定邮箱，可自选原凭证的验证方式
 
+        修改绑定的邮箱。新邮箱用 bizType `EMAIL_COMMON_VERIFICATION_CODE`
+        发送的验证码验证；原凭证的验证方式由客户自选（`type=1`：用 bizType `EMAIL_LOGINED_VERIFICATION_CODE`
+        发送的验证码；`type=2`：用 `SMS_LOGINED_VERIFICATION_CODE` 发送的验证码）；谷歌验证码可选。
+
         ``POST /api/global/customer.app.CustomerWebApiService.changeEmailMFA``, access
         login: sends the C-side customer token (``client.token``).
 
         Args:
             verify_code_new: New verification code, sent to the new email with
                 bizType=EMAIL_COMMON_VERIFICATION_CODE.
+                新验证码，用 bizType `EMAIL_COMMON_VERIFICATION_CODE` 发送到新邮箱。
                 Wire name ``verifyCodeNew``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             email: New email.
+                新邮箱
                 Wire name ``email``, ``string``. Required. Constraints: format
                 ``email``.
             send_token_new: Sending ticket of the new verification code.
+                新验证码的发送票据
                 Wire name ``sendTokenNew``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             verify_code_old: Original verification code, used with type: when type=1 it
                 must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2
                 with SMS_LOGINED_VERIFICATION_CODE.
+                原验证码，与 `type` 配合使用：`type=1` 时须用 bizType
+                `EMAIL_LOGINED_VERIFICATION_CODE` 发送，`type=2` 时须用
+                `SMS_LOGINED_VERIFICATION_CODE` 发送。
                 Wire name ``verifyCodeOld``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             send_token_old: Sending ticket of the original verification code, used with
                 type: when type=1 the code must be sent with bizType
                 EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with
                 SMS_LOGINED_VERIFICATION_CODE.
+                原验证码的发送票据，与 `type` 配合使用：`type=1` 时验证码须用 bizType
+                `EMAIL_LOGINED_VERIFICATION_CODE` 发送，`type=2` 时须用
+                `SMS_LOGINED_VERIFICATION_CODE` 发送。
                 Wire name ``sendTokenOld``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             type: Type of the original verification code: 1 Email, 2 Phone Number.
+                原验证码的类型：1 邮箱，2 手机号码
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             google_code: Google verification code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -1437,7 +1524,11 @@ class CustomerWebApiService:
         EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), with an
         optional Google verification code.
 
-        修改绑定手机号，可自选原凭证的验证方式
+        修改绑定手机号码，可自选原凭证的验证方式
+
+        修改绑定的手机号码。新号码用 bizType `SMS_COMMON_VERIFICATION_CODE`
+        发送的验证码验证；原凭证的验证方式由客户自选（`type=1`：用 bizType `EMAIL_LOGINED_VERIFICATION_CODE`
+        发送的验证码；`type=2`：用 `SMS_LOGINED_VERIFICATION_CODE` 发送的验证码）；谷歌验证码可选。
 
         ``POST /api/global/customer.app.CustomerWebApiService.changePhoneMFA``, access
         login: sends the C-side customer token (``client.token``).
@@ -1445,31 +1536,43 @@ class CustomerWebApiService:
         Args:
             verify_code_new: New verification code, sent to the new phone with
                 bizType=SMS_COMMON_VERIFICATION_CODE.
+                新验证码，用 bizType `SMS_COMMON_VERIFICATION_CODE` 发送到新手机号码。
                 Wire name ``verifyCodeNew``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             send_token_new: Sending ticket of the new verification code.
+                新验证码的发送票据
                 Wire name ``sendTokenNew``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             verify_code_old: Original verification code, used with type: when type=1 it
                 must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2
                 with SMS_LOGINED_VERIFICATION_CODE.
+                原验证码，与 `type` 配合使用：`type=1` 时须用 bizType
+                `EMAIL_LOGINED_VERIFICATION_CODE` 发送，`type=2` 时须用
+                `SMS_LOGINED_VERIFICATION_CODE` 发送。
                 Wire name ``verifyCodeOld``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             send_token_old: Sending ticket of the original verification code, used with
                 type: when type=1 the code must be sent with bizType
                 EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with
                 SMS_LOGINED_VERIFICATION_CODE.
+                原验证码的发送票据，与 `type` 配合使用：`type=1` 时验证码须用 bizType
+                `EMAIL_LOGINED_VERIFICATION_CODE` 发送，`type=2` 时须用
+                `SMS_LOGINED_VERIFICATION_CODE` 发送。
                 Wire name ``sendTokenOld``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             type: Type of the original verification code: 1 Email, 2 Phone Number.
+                原验证码的类型：1 邮箱，2 手机号码
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             phone: New phone number.
+                新手机号码
                 Wire name ``phone``, ``string``. Required. Assumed, not checked by
                 servers: format ``phone``.
             phone_area: Phone area code of the new phone.
+                新手机号码的区号
                 Wire name ``phoneArea``, ``string``. Not sent unless given.
             google_code: Google verification code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -1522,11 +1625,14 @@ class CustomerWebApiService:
 
         修改客户的国家
 
+        修改客户的国家。客户已有审核通过的 KYC 时，修改会被拒绝。修改成功后，原国家下所有待审核的 KYC 都会被驳回。
+
         ``POST /api/global/customer.app.CustomerWebApiService.changeCountry``, access
         login: sends the C-side customer token (``client.token``).
 
         Args:
             new_country: New country code.
+                新的国家代码
                 Wire name ``newCountry``, ``string``. Required. Assumed, not checked by
                 servers: format ``country-code``.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -1577,26 +1683,36 @@ class CustomerWebApiService:
 
         通过邮箱/短信验证设置资金密码
 
+        首次设置资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE`
+        发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。已设置过资金密码时以
+        `CUSTOMER_API_0000133` 失败。
+
         ``POST /api/global/customer.app.CustomerWebApiService.bindAssertsPwdMFA``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             new_pwd: Password, MD5 encryption.
+                密码，MD5 加密
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             type: Type of the verification code: 1 Email, 2 Phone Number.
+                验证码类型：1 邮箱，2 手机号码
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             verify_code: Verification code; send it with the send-verification-code
                 interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or
                 SMS_LOGINED_VERIFICATION_CODE (phone).
+                验证码；通过发送验证码接口发送，bizType 为 `EMAIL_LOGINED_VERIFICATION_CODE`（邮箱）或
+                `SMS_LOGINED_VERIFICATION_CODE`（手机）。
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             send_token: Send ticket returned by the send-verification-code interface.
+                验证码发送票据，由发送验证码接口返回
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             google_code: Google verification code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -1652,26 +1768,35 @@ class CustomerWebApiService:
 
         通过邮箱/短信验证重置忘记的资金密码
 
+        重置资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用
+        `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
+
         ``POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwdMFA``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             new_pwd: New password, MD5 encryption.
+                新密码，MD5 加密
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             type: Type of the verification code: 1 Email, 2 Phone Number.
+                验证码类型：1 邮箱，2 手机号码
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             verify_code: Verification code; send it with the send-verification-code
                 interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or
                 SMS_LOGINED_VERIFICATION_CODE (phone).
+                验证码；通过发送验证码接口发送，bizType 为 `EMAIL_LOGINED_VERIFICATION_CODE`（邮箱）或
+                `SMS_LOGINED_VERIFICATION_CODE`（手机）。
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             send_token: Send ticket returned by the send-verification-code interface.
+                验证码发送票据，由发送验证码接口返回
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             google_code: Google verification code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -1722,16 +1847,21 @@ class CustomerWebApiService:
 
         绑定第三方账号
 
+        为已登录客户绑定第三方账号（如 Telegram）。
+
         ``POST /api/global/customer.app.CustomerWebApiService.bindThirdAccount``, access
         login: sends the C-side customer token (``client.token``).
 
         Args:
             third_login_source: Third-party source, e.g. telegram.
+                第三方源，如 `telegram`
                 Wire name ``thirdLoginSource``, ``string``. Required.
             third_user_id: User ID at the third party.
+                第三方的用户ID
                 Wire name ``thirdUserId``, ``string``. Required.
             third_intact_msg: The complete user information obtained from the third
                 party; must be in JSON format.
+                从第三方获取的完整用户信息；必须是 JSON 格式。
                 Wire name ``thirdIntactMsg``, ``string``. Constraints: format
                 ``json-text``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -1777,6 +1907,8 @@ class CustomerWebApiService:
 
         查询客户在外部系统中账户的最新余额
 
+        返回客户在外部（第三方）系统中账户的最新余额。该接口的 `version` 请求头可选。
+
         ``POST
         /api/global/customer.app.CustomerWebApiService.queryLatestBalanceOfUserAccountInExternalSystem``,
         access login: sends the C-side customer token (``client.token``).
@@ -1818,7 +1950,9 @@ class CustomerWebApiService:
         Returns the customer number and the bound phone number and email of the
         logged-in customer. The version header is optional here.
 
-        查询客户绑定的手机号和邮箱
+        查询客户绑定的手机号码和邮箱
+
+        返回已登录客户的客户编号及其绑定的手机号码和邮箱。该接口的 `version` 请求头可选。
 
         ``POST /api/global/customer.app.CustomerWebApiService.findPhoneAndEmail``,
         access login: sends the C-side customer token (``client.token``).
@@ -1863,15 +1997,19 @@ class CustomerWebApiService:
 
         设置登录密码
 
+        设置已登录客户的登录密码。
+
         ``POST /api/global/customer.app.CustomerWebApiService.bindLoginPwd``, access
         login: sends the C-side customer token (``client.token``).
 
         Args:
             pwd: Password, MD5 encryption.
+                密码，MD5 加密
                 Wire name ``pwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             google_code: Google verification code (MFA).
+                谷歌验证码（MFA）
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -1920,21 +2058,27 @@ class CustomerWebApiService:
 
         修改绑定邮箱
 
+        将客户的邮箱更换为新邮箱，需提供发送到新邮箱的验证码。
+
         ``POST /api/global/customer.app.CustomerWebApiService.changeEmail``, access
         login: sends the C-side customer token (``client.token``).
 
         Args:
             verify_code: Verification code sent to the new email address.
+                发送到新邮箱的验证码
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             email: New email address.
+                新邮箱
                 Wire name ``email``, ``string``. Required. Constraints: format
                 ``email``.
             send_token: Sending ticket of the new verification code (returned by the
                 send-verification-code interface).
+                新验证码的发送票据（由发送验证码接口返回）
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             email_area: Area code of the new email address.
+                新邮箱的区号
                 Wire name ``emailArea``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -1989,30 +2133,39 @@ class CustomerWebApiService:
 
         修改绑定邮箱（v2，验证原邮箱或 MFA）
 
+        更换客户的邮箱：既要验证新邮箱，也要验证原邮箱或谷歌验证（二选一）。客户已开启谷歌验证（MFA）时，必须填写 `googleCode`，无需再验证原邮箱。
+
         ``POST /api/global/customer.app.CustomerWebApiService.changeEmailV1v1v2``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             verify_code: Verification code sent to the new email address.
+                发送到新邮箱的验证码
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             email: New email address.
+                新邮箱
                 Wire name ``email``, ``string``. Required. Constraints: format
                 ``email``.
             send_token: Sending ticket of the new verification code.
+                新验证码的发送票据
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             email_area: Area code of the new email address.
+                新邮箱的区号
                 Wire name ``emailArea``, ``string``. Not sent unless given.
             verify_code_old: Verification code sent to the original email address.
+                发送到原邮箱的验证码
                 Wire name ``verifyCodeOld``, ``string``. Required when the customer has
                 not enabled Google MFA. Sensitive: a secret, masked in logs. Also masked
                 in ``repr``. Not sent unless given.
             send_token_old: Sending ticket of the original email's verification code.
+                原邮箱验证码的发送票据
                 Wire name ``sendTokenOld``, ``string``. Required when the customer has
                 not enabled Google MFA. Sensitive: a secret, masked in logs. Also masked
                 in ``repr``. Not sent unless given.
             google_code: Google verification code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Required when the customer has
                 enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``. Not sent unless given.
@@ -2065,21 +2218,27 @@ class CustomerWebApiService:
         Replaces the customer's phone number by a new one, proven by the verification
         code sent to the new number.
 
-        修改绑定手机号
+        修改绑定手机号码
+
+        将客户的手机号码更换为新号码，需提供发送到新号码的验证码。
 
         ``POST /api/global/customer.app.CustomerWebApiService.changePhone``, access
         login: sends the C-side customer token (``client.token``).
 
         Args:
             phone: New phone number.
+                新手机号码
                 Wire name ``phone``, ``string``. Required.
             verify_code: Verification code sent to the new phone number.
+                发送到新手机号码的验证码
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             send_token: Sending ticket of the verification code.
+                验证码发送票据
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             phone_area: Area code of the new phone number.
+                新手机号码的区号
                 Wire name ``phoneArea``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -2133,31 +2292,41 @@ class CustomerWebApiService:
         (MFA), googleCode is required and the customer does not need to verify the old
         phone number.
 
-        修改绑定手机号（v2，验证原手机号或 MFA）
+        修改绑定手机号码（v2，验证原手机号码或 MFA）
+
+        更换客户的手机号码：既要验证新号码，也要验证原号码或谷歌验证（二选一）。客户已开启谷歌验证（MFA）时，必须填写
+        `googleCode`，无需再验证原手机号码。
 
         ``POST /api/global/customer.app.CustomerWebApiService.changePhoneV1v1v2``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             phone: New phone number.
+                新手机号码
                 Wire name ``phone``, ``string``. Required.
             verify_code: Verification code sent to the new phone number.
+                发送到新手机号码的验证码
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             send_token: Sending ticket of the new verification code.
+                新验证码的发送票据
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             phone_area: Area code of the new phone number.
+                新手机号码的区号
                 Wire name ``phoneArea``, ``string``. Not sent unless given.
             verify_code_old: Verification code sent to the old phone number.
+                发送到原手机号码的验证码
                 Wire name ``verifyCodeOld``, ``string``. Required when the customer has
                 not enabled Google MFA. Sensitive: a secret, masked in logs. Also masked
                 in ``repr``. Not sent unless given.
             send_token_old: Sending ticket of the old phone's verification code.
+                原手机号码验证码的发送票据
                 Wire name ``sendTokenOld``, ``string``. Required when the customer has
                 not enabled Google MFA. Sensitive: a secret, masked in logs. Also masked
                 in ``repr``. Not sent unless given.
             google_code: Google Authenticator code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Required when the customer has
                 enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``. Not sent unless given.
@@ -2212,19 +2381,25 @@ class CustomerWebApiService:
 
         查询客户账号是否存在
 
+        查询某个邮箱或手机号码是否已在该公司注册。游客可访问（无需 token）。平台文档未说明结果码的含义。
+
         ``POST /api/global/customer.app.CustomerWebApiService.checkCustomerExist``,
         access guest: sends no token.
 
         Args:
             login_name: Account: email address or phone number.
+                账号：邮箱或手机号码
                 Wire name ``loginName``, ``string``. Required.
             type: Type: 1 Email, 2 Phone Number.
+                类型：1 邮箱，2 手机号码
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             email_area: Email area code, default area code is +86.
+                邮箱区号，默认 +86
                 Wire name ``emailArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             phone_area: Phone area code, default area code is +86.
+                手机区号，默认 +86
                 Wire name ``phoneArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -2270,11 +2445,14 @@ class CustomerWebApiService:
 
         注销客户账号
 
+        注销已登录客户的账号，可附备注。
+
         ``POST /api/global/customer.app.CustomerWebApiService.destroy``, access login:
         sends the C-side customer token (``client.token``).
 
         Args:
             remark: Cancellation remarks.
+                注销备注
                 Wire name ``remark``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -2328,40 +2506,52 @@ class CustomerWebApiService:
 
         开启或关闭谷歌验证（MFA）
 
+        开启或关闭谷歌验证（MFA）。客户已绑定手机号码时须验证手机，已绑定邮箱时须验证邮箱，两者都已绑定时两者都须验证。
+
         ``POST /api/global/customer.app.CustomerWebApiService.enableOrForbidMFA``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             type: Type: 1 Enable, 2 Disable.
+                类型：1 开启，2 关闭
                 Wire name ``type``, enum :class:`MfaSwitch` (1 = Enable, 2 = Disable).
                 Required.
             lang: Language information.
+                语言信息
                 Wire name ``lang``, ``string``. Assumed, not checked by servers: format
                 ``lang``. Not sent unless given.
             customer_no: Customer number.
+                客户编号
                 Wire name ``customerNo``, ``string``. Not sent unless given.
             id: Customer id.
+                客户ID
                 Wire name ``id``, ``int64``. Not sent unless given.
             verify_code_sms: Mobile verification code.
+                手机验证码
                 Wire name ``verifyCodeSMS``, ``string``. Required when a phone number is
                 bound. Sensitive: a secret, masked in logs. Also masked in ``repr``. Not
                 sent unless given.
             send_token_sms: Sending ticket of the mobile verification code.
+                手机验证码的发送票据
                 Wire name ``sendTokenSMS``, ``string``. Required when a phone number is
                 bound. Sensitive: a secret, masked in logs. Also masked in ``repr``. Not
                 sent unless given.
             verify_code_email: Email verification code.
+                邮箱验证码
                 Wire name ``verifyCodeEmail``, ``string``. Required when an email
                 address is bound. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``. Not sent unless given.
             send_token_email: Sending ticket of the email verification code.
+                邮箱验证码的发送票据
                 Wire name ``sendTokenEmail``, ``string``. Required when an email address
                 is bound. Sensitive: a secret, masked in logs. Also masked in ``repr``.
                 Not sent unless given.
             google_code: Google verification code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             google_id: Google authenticator id.
+                谷歌验证器ID
                 Wire name ``googleId``, ``int64``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -2412,6 +2602,8 @@ class CustomerWebApiService:
         MFA, registration data).
 
         获取客户资料
+
+        返回已登录客户的资料（联系方式、KYC 状态、各密码的设置状态、MFA、注册信息）。
 
         ``POST /api/global/customer.app.CustomerWebApiService.findCustomerInfo``, access
         login: sends the C-side customer token (``client.token``).
@@ -2464,28 +2656,37 @@ class CustomerWebApiService:
 
         重置忘记的资金密码
 
+        验证客户的邮箱或手机后重置资金密码。验证凭 `verifyCodeToken`（校验验证码接口返回的 token，优先校验）；未提供或未通过时，改凭
+        `verifyCode` 和 `sendToken`。
+
         ``POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwd``, access
         login: sends the C-side customer token (``client.token``).
 
         Args:
             new_pwd: New password, MD5 encryption.
+                新密码，MD5 加密
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             type: Type: 1 Email, 2 Phone Number.
+                类型：1 邮箱，2 手机号码
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             login_name: Account: email address or phone number.
+                账号：邮箱或手机号码
                 Wire name ``loginName``, ``string``. Required.
             phone_area: Phone area code.
+                手机区号
                 Wire name ``phoneArea``, ``string``. Required when ``type`` is 2.
                 Default: ``"+86"``. Not sent unless given.
             verify_code: Verification code (checked when verifyCodeToken is absent or
                 does not pass).
+                验证码（未提供 `verifyCodeToken` 或其未通过时校验）
                 Wire name ``verifyCode``, ``string``. Required when ``verifyCodeToken``
                 is not given. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``. Not sent unless given.
             send_token: Sending ticket returned by the send-verification-code interface.
+                验证码发送票据，由发送验证码接口返回
                 Wire name ``sendToken``, ``string``. Required when ``verifyCodeToken``
                 is not given. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``. Not sent unless given.
@@ -2493,6 +2694,8 @@ class CustomerWebApiService:
                 verify-verification-code interface; checked first. If it passes, the
                 sendToken check is skipped; otherwise the sendToken returned by the
                 send-verification-code interface is verified.
+                校验票据：校验验证码接口返回的 token，优先校验。通过则跳过 `sendToken` 的校验；否则校验发送验证码接口返回的
+                `sendToken`。
                 Wire name ``verifyCodeToken``, ``string``. Sensitive: a secret, masked
                 in logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -2548,28 +2751,35 @@ class CustomerWebApiService:
 
         重置忘记的资金密码（v2，验证联系方式或 MFA）
 
+        重置已登录客户的资金密码。客户已开启谷歌验证（MFA）时，必须填写 `googleCode`，无需再验证原手机号码或邮箱。
+
         ``POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwdV1v1v2``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             new_pwd: New password, MD5 encryption.
+                新密码，MD5 加密
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             verify_code: Verification code.
+                验证码
                 Wire name ``verifyCode``, ``string``. Required when the customer has not
                 enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``. Not sent unless given.
             send_token: Sending ticket of the verification code.
+                验证码发送票据
                 Wire name ``sendToken``, ``string``. Required when the customer has not
                 enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``. Not sent unless given.
             type: Type: 1 Email, 2 Phone Number (which contact received the verification
                 code).
+                类型：1 邮箱，2 手机号码（验证码发往哪种联系方式）
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required when the customer has not enabled Google MFA. Not sent
                 unless given.
             google_code: Google verification code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Required when the customer has
                 enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``. Not sent unless given.
@@ -2627,33 +2837,44 @@ class CustomerWebApiService:
 
         重置忘记的登录密码
 
+        验证 `loginName` 所指账号的邮箱或手机（通过 `verifyCodeToken`，或通过 `verifyCode` 与
+        `sendToken`）后重置其登录密码。游客可访问（无需 `token`）。
+
         ``POST /api/global/customer.app.CustomerWebApiService.forgetLoginPwd``, access
         guest: sends no token.
 
         Args:
             login_name: Account: email address or phone number.
+                账号：邮箱或手机号码
                 Wire name ``loginName``, ``string``. Required.
             type: Type: 1 Email, 2 Phone Number.
+                类型：1 邮箱，2 手机号码
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             new_pwd: New password, MD5 encryption.
+                新密码，MD5 加密
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             phone_area: Phone area code, default area code is +86.
+                手机区号，默认 +86
                 Wire name ``phoneArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             verify_code: Verification code.
+                验证码
                 Wire name ``verifyCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             send_token: Sending ticket of the verification code.
+                验证码发送票据
                 Wire name ``sendToken``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             verify_code_token: Validate ticket (token returned by the
                 verify-verification-code interface).
+                校验票据（校验验证码接口返回的 token）
                 Wire name ``verifyCodeToken``, ``string``. Sensitive: a secret, masked
                 in logs. Also masked in ``repr``. Not sent unless given.
             google_code: Google verification code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -2706,15 +2927,19 @@ class CustomerWebApiService:
 
         设置资金密码
 
+        首次设置客户的资金密码；已设置过时以 `CUSTOMER_API_0000133` 失败。
+
         ``POST /api/global/customer.app.CustomerWebApiService.bindAssertsPwd``, access
         login: sends the C-side customer token (``client.token``).
 
         Args:
             pwd: Password, MD5 encryption.
+                密码，MD5 加密
                 Wire name ``pwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             google_code: Google verification code (MFA).
+                谷歌验证码（MFA）
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -2765,22 +2990,29 @@ class CustomerWebApiService:
 
         绑定邮箱
 
+        为客户绑定邮箱，以发送到该邮箱的验证码证明归属。
+
         ``POST /api/global/customer.app.CustomerWebApiService.bindEmail``, access login:
         sends the C-side customer token (``client.token``).
 
         Args:
             verify_code: Verification code.
+                验证码
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             email: Email address to bind.
+                要绑定的邮箱
                 Wire name ``email``, ``string``. Required. Constraints: format
                 ``email``.
             send_token: Verification code sending ticket.
+                验证码发送票据
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             email_area: Email area code.
+                邮箱区号
                 Wire name ``emailArea``, ``string``. Not sent unless given.
             google_code: Google verification code (MFA).
+                谷歌验证码（MFA）
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -2832,24 +3064,31 @@ class CustomerWebApiService:
         Binds a phone number to the customer, proven by the verification code sent to
         it.
 
-        绑定手机号
+        绑定手机号码
+
+        为客户绑定手机号码，以发送到该号码的验证码证明归属。
 
         ``POST /api/global/customer.app.CustomerWebApiService.bindPhone``, access login:
         sends the C-side customer token (``client.token``).
 
         Args:
             verify_code: Verification code.
+                验证码
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             send_token: Verification code sending ticket.
+                验证码发送票据
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             phone: Phone number.
+                手机号码
                 Wire name ``phone``, ``string``. Required.
             google_code: Google verification code (MFA).
+                谷歌验证码（MFA）
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             phone_area: Phone area code.
+                手机区号
                 Wire name ``phoneArea``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -2897,11 +3136,14 @@ class CustomerWebApiService:
 
         修改客户的语言
 
+        设置客户的首选语言。
+
         ``POST /api/global/customer.app.CustomerWebApiService.changeLang``, access
         login: sends the C-side customer token (``client.token``).
 
         Args:
             new_lang: Language information: the new language (e.g. en-US).
+                语言信息：新的语言（如 `en-US`）
                 Wire name ``newLang``, ``string``. Required. Assumed, not checked by
                 servers: format ``lang``.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -2945,6 +3187,8 @@ class CustomerWebApiService:
         stored).
 
         获取客户的语言
+
+        返回客户的偏好语言。平台文档未说明 `data` 的结构，因此作为任意 JSON 值原样传递（未保存时为 `null`）。
 
         ``POST /api/global/customer.app.CustomerWebApiService.findCustomerLang``, access
         login: sends the C-side customer token (``client.token``).
@@ -2990,14 +3234,18 @@ class CustomerWebApiService:
 
         修改通讯地址和邮政编码
 
+        更新客户的通讯地址和邮政编码。
+
         ``POST
         /api/global/customer.app.CustomerWebApiService.changeCustomerAddressAndPostalCode``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             postal_code: Postal code.
+                邮政编码
                 Wire name ``postalCode``, ``string``. Not sent unless given.
             address: Communication address.
+                通讯地址
                 Wire name ``address``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -3048,7 +3296,11 @@ class CustomerWebApiService:
         thirdSource=telegram a third-party verification code (bizType
         SMS_TELEGRAM_VERIFICATION_CODE) is given as well.
 
-        首次设置手机号
+        首次设置手机号码
+
+        客户尚未绑定手机号码时设置手机号码，需提供手机验证码（bizType
+        `SMS_COMMON_VERIFICATION_CODE`）。`thirdSource=telegram` 时还需提供第三方验证码（bizType
+        `SMS_TELEGRAM_VERIFICATION_CODE`）。
 
         ``POST /api/global/customer.app.CustomerWebApiService.firstSetPhone``, access
         login: sends the C-side customer token (``client.token``).
@@ -3056,26 +3308,35 @@ class CustomerWebApiService:
         Args:
             verify_code: Mobile verification code; sent with
                 bizType=SMS_COMMON_VERIFICATION_CODE.
+                手机验证码；用 bizType `SMS_COMMON_VERIFICATION_CODE` 发送。
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             send_token: Sending ticket of the mobile verification code.
+                手机验证码的发送票据
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             phone: Phone number.
+                手机号码
                 Wire name ``phone``, ``string``. Required.
             phone_area: Phone area code.
+                手机区号
                 Wire name ``phoneArea``, ``string``. Not sent unless given.
             verify_code_third_type: Third-party verification code, used together with
                 thirdSource; when thirdSource=telegram the code's bizType can only be
                 SMS_TELEGRAM_VERIFICATION_CODE.
+                第三方验证码，与 `thirdSource` 配合使用；`thirdSource=telegram` 时，该验证码的 bizType 只能是
+                `SMS_TELEGRAM_VERIFICATION_CODE`。
                 Wire name ``verifyCodeThirdType``, ``string``. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``. Not sent unless given.
             send_token_third_type: Sending ticket of the third-party verification code,
                 used together with thirdSource; when thirdSource=telegram the code's
                 bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
+                第三方验证码的发送票据，与 `thirdSource` 配合使用；`thirdSource=telegram` 时，该验证码的 bizType
+                只能是 `SMS_TELEGRAM_VERIFICATION_CODE`。
                 Wire name ``sendTokenThirdType``, ``string``. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``. Not sent unless given.
             third_source: Third-party source; documented value: telegram.
+                第三方源；平台文档给出的取值：`telegram`。
                 Wire name ``thirdSource``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -3132,31 +3393,43 @@ class CustomerWebApiService:
 
         首次设置邮箱
 
+        客户尚未绑定邮箱时设置邮箱，需提供邮箱验证码（bizType
+        `SMS_COMMON_VERIFICATION_CODE`）。`thirdSource=telegram` 时还需提供第三方验证码（bizType
+        `SMS_TELEGRAM_VERIFICATION_CODE`）。
+
         ``POST /api/global/customer.app.CustomerWebApiService.firstSetEmail``, access
         login: sends the C-side customer token (``client.token``).
 
         Args:
             verify_code: Email verification code; sent with
                 bizType=SMS_COMMON_VERIFICATION_CODE.
+                邮箱验证码；用 bizType `SMS_COMMON_VERIFICATION_CODE` 发送。
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             send_token: Sending ticket of the email verification code.
+                邮箱验证码的发送票据
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             email: Email address to set.
+                要设置的邮箱
                 Wire name ``email``, ``string``. Required. Constraints: format
                 ``email``.
             verify_code_third_type: Third-party verification code, used together with
                 thirdSource; when thirdSource=telegram the code's bizType can only be
                 SMS_TELEGRAM_VERIFICATION_CODE.
+                第三方验证码，与 `thirdSource` 配合使用；`thirdSource=telegram` 时，该验证码的 bizType 只能是
+                `SMS_TELEGRAM_VERIFICATION_CODE`。
                 Wire name ``verifyCodeThirdType``, ``string``. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``. Not sent unless given.
             send_token_third_type: Sending ticket of the third-party verification code,
                 used together with thirdSource; when thirdSource=telegram the code's
                 bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
+                第三方验证码的发送票据，与 `thirdSource` 配合使用；`thirdSource=telegram` 时，该验证码的 bizType
+                只能是 `SMS_TELEGRAM_VERIFICATION_CODE`。
                 Wire name ``sendTokenThirdType``, ``string``. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``. Not sent unless given.
             third_source: Third-party source; documented value: telegram.
+                第三方源；平台文档给出的取值：`telegram`。
                 Wire name ``thirdSource``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -3205,16 +3478,20 @@ class CustomerWebApiService:
 
         首次设置登录密码
 
+        为尚未设置登录密码的客户设置登录密码。
+
         ``POST
         /api/global/customer.app.CustomerWebApiService.firstTimeSettingLoginPassword``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             new_pwd: Password, MD5 encryption.
+                密码，MD5 加密
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             google_code: Google verification code (MFA).
+                谷歌验证码（MFA）
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -3272,6 +3549,9 @@ class CustomerWebApiService:
 
         登录
 
+        登录：使用邮箱、手机号码或客户账号，加上密码或验证码（或通过第三方源）登录。返回客户信息、访问 token（`token`）、刷新
+        token（`rToken`）和交易账户。
+
         ``POST /api/login/customer.app.CustomerWebApiService.login``, access guest:
         sends no token. On success the client keeps ``data.token`` as ``client.token``.
 
@@ -3311,7 +3591,7 @@ class CustomerWebApiService:
                 Wire name ``sendToken``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             third_source: Third-party source: google, facebook, twitter, ...
-                第三方源 google,facebook,twitter…
+                第三方源 `google`,`facebook`,`twitter`…
                 Wire name ``thirdSource``, ``string``. Not sent unless given.
             bind_third_user_id: Third-party userId to bind.
                 绑定第三方userId
@@ -3398,7 +3678,7 @@ class CustomerWebApiService:
 
         注册客户
 
-        客户注册
+        客户注册：使用邮箱或手机号码、验证码以及可选的密码注册新客户，并为其开户。注册网关要求 `X-Forwarded-For` 请求头。
 
         ``POST /api/register/customer.app.CustomerWebApiService.register``, access
         guest: sends no token.
@@ -3408,7 +3688,7 @@ class CustomerWebApiService:
                 国家
                 Wire name ``country``, ``string``. Required.
             login_name: Account: email / phone number, used together with type.
-                账号:邮箱/手机号码,与type配合使用
+                账号:邮箱/手机号码,与`type`配合使用
                 Wire name ``loginName``, ``string``. Required.
             type: Registration method: 1 email, 2 phone number; the range is 1 to 3, and
                 3 (customer account) is described for login only.
@@ -3447,25 +3727,26 @@ class CustomerWebApiService:
                 注册的设备型号
                 Wire name ``registerDevice``, ``string``. Not sent unless given.
             utm_source: Advertising source (account-opening link parameter source).
-                广告来源(开户链接参数source)
+                广告来源(开户链接参数`source`)
                 Wire name ``utmSource``, ``string``. Not sent unless given.
             utm_medium: Advertising medium (account-opening link parameter medium).
-                广告媒介(开户链接参数medium)
+                广告媒介(开户链接参数`medium`)
                 Wire name ``utmMedium``, ``string``. Not sent unless given.
             utm_campaign: Campaign (account-opening link parameter campaign).
-                广告系列(开户链接参数campaign)
+                广告系列(开户链接参数`campaign`)
                 Wire name ``utmCampaign``, ``string``. Not sent unless given.
             utm_content: Ad group (account-opening link parameter content).
-                广告组(开户链接参数content)
+                广告组(开户链接参数`content`)
                 Wire name ``utmContent``, ``string``. Not sent unless given.
             utm_term: Keyword (account-opening link parameter term).
-                关键词(开户链接参数term)
+                关键词(开户链接参数`term`)
                 Wire name ``utmTerm``, ``string``. Not sent unless given.
             customer_group_id: Customer group ID.
                 客户组ID
                 Wire name ``customerGroupId``, ``int64``. Not sent unless given.
             trade_type_currency_list: Trade types and currencies to open accounts in
                 (undocumented).
+                要开户的交易类型与币种（未说明）
                 Wire name ``tradeTypeCurrencyList``, list of object
                 :class:`TradeTypeCurrency`. Not sent unless given.
             open_account_type: Account opening type: 0 personal, 1 enterprise; default
@@ -3482,7 +3763,7 @@ class CustomerWebApiService:
                 第三方系统唯一编号
                 Wire name ``thirdServerCode``, ``string``. Not sent unless given.
             third_server_source: Third-party system source, e.g. agent = agent.
-                第三方系统来源,如:代理=agent
+                第三方系统来源,如:代理=`agent`
                 Wire name ``thirdServerSource``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -3556,6 +3837,8 @@ class AsyncCustomerWebApiService:
 
         查询客户的第三方账号信息
 
+        返回已登录客户绑定的第三方账号。平台文档未说明 `data` 的结构。
+
         ``POST /api/global/customer.app.CustomerWebApiService.findThirdAccountInfo``,
         access login: sends the C-side customer token (``client.token``).
 
@@ -3603,16 +3886,21 @@ class AsyncCustomerWebApiService:
 
         查询账号是否开启谷歌验证（MFA）
 
+        游客可访问。按邮箱或手机号码查找账号，并返回其谷歌验证状态码。
+
         ``POST /api/global/customer.app.CustomerWebApiService.checkGoogleMFAStatus``,
         access guest: sends no token.
 
         Args:
             login_name: Account: email or phone number.
+                账号：邮箱或手机号码
                 Wire name ``loginName``, ``string``. Required.
             type: Type: 1 Email, 2 Phone Number.
+                类型：1 邮箱，2 手机号码
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             phone_area: Area code; the default area code is +86.
+                区号，默认 +86
                 Wire name ``phoneArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -3659,13 +3947,17 @@ class AsyncCustomerWebApiService:
 
         查询客户状态
 
+        判断某个邮箱或手机号码对应的客户状态：1 存在，2 不存在，-1 客户已被禁用。该接口需要登录。
+
         ``POST /api/global/customer.app.CustomerWebApiService.checkStatus``, access
         login: sends the C-side customer token (``client.token``).
 
         Args:
             login_name: Account: email or phone number.
+                账号：邮箱或手机号码
                 Wire name ``loginName``, ``string``. Required.
             type: Type: 1 Email, 2 Phone Number.
+                类型：1 邮箱，2 手机号码
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -3713,20 +4005,26 @@ class AsyncCustomerWebApiService:
 
         查询单个账户的资产信息
 
+        返回某交易类型（3 CROSS 或 5 MATCH）下一个账户的资产信息，账户由账户ID或账户币种指定（两者至少填写一个）。平台文档未说明 `data`
+        的结构。
+
         ``POST /api/global/customer.app.CustomerWebApiService.queryAccountAssetsInfo``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             trade_type: Play ID (trade type): 3 CROSS, 5 MATCH.
+                交易类型（玩法）：3 CROSS，5 MATCH
                 Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
                 CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Constraints: allowed ``3``,
                 ``5``. Not sent unless given.
             account_id: Account ID; at least one of accountId and accountCurrency must
                 be given.
+                账户ID；`accountId` 与 `accountCurrency` 至少填写一个。
                 Wire name ``accountId``, ``int64``. Required when ``accountCurrency`` is
                 not given. Not sent unless given.
             account_currency: Account currency; at least one of accountId and
                 accountCurrency must be given.
+                账户币种；`accountId` 与 `accountCurrency` 至少填写一个。
                 Wire name ``accountCurrency``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -3774,20 +4072,25 @@ class AsyncCustomerWebApiService:
 
         查询单个交易账户及其资产
 
+        返回某交易类型下的一个账户，账户由账户ID或开户币种指定（两者至少填写一个）。
+
         ``POST /api/global/customer.app.CustomerWebApiService.queryAccountById``, access
         login: sends the C-side customer token (``client.token``).
 
         Args:
             trade_type: Play ID (trade type): 1 CFD_MM, 2 CFD_WBW, 3 CROSS, 5 MATCH.
+                交易类型（玩法）：1 CFD_MM，2 CFD_WBW，3 CROSS，5 MATCH
                 Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
                 CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Constraints: allowed ``1``,
                 ``2``, ``3``, ``5``. Not sent unless given.
             account_id: Account ID; at least one of accountId and currency must be
                 given.
+                账户ID；`accountId` 与 `currency` 至少填写一个。
                 Wire name ``accountId``, ``int64``. Required when ``currency`` is not
                 given. Not sent unless given.
             currency: Opening currency; at least one of accountId and currency must be
                 given.
+                开户币种；`accountId` 与 `currency` 至少填写一个。
                 Wire name ``currency``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -3832,11 +4135,14 @@ class AsyncCustomerWebApiService:
 
         查询客户某交易类型的余额
 
+        返回客户在某交易类型下资产的余额、币种和资产ID。
+
         ``POST /api/global/customer.app.CustomerWebApiService.queryCustomerAssets``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             trade_type: Game ID (play ID, trade type).
+                交易类型（玩法）
                 Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
                 CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -3883,17 +4189,22 @@ class AsyncCustomerWebApiService:
 
         查询客户的资产汇总及各币种账户
 
+        返回客户在某交易类型下资产的合计（余额、可用、负债、利息、净资产、风险），以及以币种为键的各账户。支持交易类型 3 CROSS、5 MATCH 和 8
+        WALLET；不支持合约类交易类型。
+
         ``POST /api/global/customer.app.CustomerWebApiService.queryCustomerAssetsInfo``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             trade_type: Gameplay ID (trade type): 3 CROSS, 5 MATCH, 8 WALLET (contract
                 gameplay is not supported).
+                交易类型（玩法）：3 CROSS，5 MATCH，8 WALLET（不支持合约玩法）
                 Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
                 CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Constraints: allowed ``3``,
                 ``5``, ``8``. Not sent unless given.
             account_currency: Account currencies, separated by ',' between multiple
                 assets, e.g. USD,CNY. If not provided, all are returned.
+                账户币种，多个资产之间用 `,` 分隔，如 `USD,CNY`。不填则返回全部。
                 Wire name ``accountCurrency``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -3944,30 +4255,40 @@ class AsyncCustomerWebApiService:
 
         分页查询负债流水（借款与还款）
 
+        分页返回客户的负债流水，可按交易类型、负债类型、时间范围、账户和资产筛选。
+
         ``POST
         /api/global/customer.app.CustomerWebApiService.queryLiabilitiesWaterByPage``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             size: Number of items per page.
+                每页条数
                 Wire name ``size``, ``int32``. Assumed, not checked by servers: minimum
                 1. Not sent unless given.
             current: Current page.
+                当前页码
                 Wire name ``current``, ``int32``. Assumed, not checked by servers:
                 minimum 1. Not sent unless given.
             trade_type: Game ID (play ID, trade type).
+                交易类型（玩法）
                 Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
                 CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
             liabilities_type: Liabilities type: 1 Loan, 2 Repayment.
+                负债类型：1 借款，2 还款
                 Wire name ``liabilitiesType``, enum :class:`LiabilitiesType` (1 = Loan,
                 2 = Repayment). Not sent unless given.
             start_time: Start time (epoch milliseconds).
+                开始时间（毫秒时间戳）
                 Wire name ``startTime``, epoch milliseconds. Not sent unless given.
             end_time: End time (epoch milliseconds).
+                结束时间（毫秒时间戳）
                 Wire name ``endTime``, epoch milliseconds. Not sent unless given.
             account_id: Account ID.
+                账户ID
                 Wire name ``accountId``, ``int64``. Not sent unless given.
             assets_id: Asset ID.
+                资产ID
                 Wire name ``assetsId``, ``int64``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -4018,19 +4339,24 @@ class AsyncCustomerWebApiService:
 
         修改资金密码
 
+        凭原资金密码修改资金密码。
+
         ``POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwd``, access
         login: sends the C-side customer token (``client.token``).
 
         Args:
             old_pwd: Old password, MD5 encryption.
+                原密码，MD5 加密
                 Wire name ``oldPwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             new_pwd: New password, MD5 encryption.
+                新密码，MD5 加密
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             google_code: Google verification code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -4084,30 +4410,40 @@ class AsyncCustomerWebApiService:
 
         通过邮箱/短信验证修改资金密码
 
+        凭原资金密码修改资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE`
+        发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
+
         ``POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwdMFA``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             old_pwd: Old password, MD5 encryption.
+                原密码，MD5 加密
                 Wire name ``oldPwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             new_pwd: New password, MD5 encryption.
+                新密码，MD5 加密
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             verify_code: Verification code; send it with the send-verification-code
                 interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or
                 SMS_LOGINED_VERIFICATION_CODE (phone).
+                验证码；通过发送验证码接口发送，bizType 为 `EMAIL_LOGINED_VERIFICATION_CODE`（邮箱）或
+                `SMS_LOGINED_VERIFICATION_CODE`（手机）。
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             send_token: Send ticket returned by the send-verification-code interface.
+                验证码发送票据，由发送验证码接口返回
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             type: Type of the verification code: 1 Email, 2 Phone Number.
+                验证码类型：1 邮箱，2 手机号码
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             google_code: Google verification code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -4158,19 +4494,24 @@ class AsyncCustomerWebApiService:
 
         修改登录密码
 
+        凭原登录密码修改登录密码。
+
         ``POST /api/global/customer.app.CustomerWebApiService.updateLoginPwd``, access
         login: sends the C-side customer token (``client.token``).
 
         Args:
             old_pwd: Old password, MD5 encryption.
+                原密码，MD5 加密
                 Wire name ``oldPwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             new_pwd: New password, MD5 encryption.
+                新密码，MD5 加密
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             google_code: Google verification code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -4224,30 +4565,40 @@ class AsyncCustomerWebApiService:
 
         通过邮箱/短信验证修改登录密码
 
+        凭原登录密码修改登录密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE`
+        发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
+
         ``POST /api/global/customer.app.CustomerWebApiService.updateLoginPwdMFA``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             old_pwd: Old password, MD5 encryption.
+                原密码，MD5 加密
                 Wire name ``oldPwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             new_pwd: New password, MD5 encryption.
+                新密码，MD5 加密
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             verify_code: Verification code; send it with the send-verification-code
                 interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or
                 SMS_LOGINED_VERIFICATION_CODE (phone).
+                验证码；通过发送验证码接口发送，bizType 为 `EMAIL_LOGINED_VERIFICATION_CODE`（邮箱）或
+                `SMS_LOGINED_VERIFICATION_CODE`（手机）。
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             send_token: Send ticket returned by the send-verification-code interface.
+                验证码发送票据，由发送验证码接口返回
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             type: Type of the verification code: 1 Email, 2 Phone Number.
+                验证码类型：1 邮箱，2 手机号码
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             google_code: Google verification code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -4295,6 +4646,8 @@ class AsyncCustomerWebApiService:
         registration).
 
         查询客户组列表
+
+        游客可访问。列出公司的客户组（例如供注册时选择）。
 
         ``POST /api/global/customer.app.CustomerWebApiService.groupList``, access guest:
         sends no token.
@@ -4348,35 +4701,50 @@ class AsyncCustomerWebApiService:
 
         修改绑定邮箱，可自选原凭证的验证方式
 
+        修改绑定的邮箱。新邮箱用 bizType `EMAIL_COMMON_VERIFICATION_CODE`
+        发送的验证码验证；原凭证的验证方式由客户自选（`type=1`：用 bizType `EMAIL_LOGINED_VERIFICATION_CODE`
+        发送的验证码；`type=2`：用 `SMS_LOGINED_VERIFICATION_CODE` 发送的验证码）；谷歌验证码可选。
+
         ``POST /api/global/customer.app.CustomerWebApiService.changeEmailMFA``, access
         login: sends the C-side customer token (``client.token``).
 
         Args:
             verify_code_new: New verification code, sent to the new email with
                 bizType=EMAIL_COMMON_VERIFICATION_CODE.
+                新验证码，用 bizType `EMAIL_COMMON_VERIFICATION_CODE` 发送到新邮箱。
                 Wire name ``verifyCodeNew``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             email: New email.
+                新邮箱
                 Wire name ``email``, ``string``. Required. Constraints: format
                 ``email``.
             send_token_new: Sending ticket of the new verification code.
+                新验证码的发送票据
                 Wire name ``sendTokenNew``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             verify_code_old: Original verification code, used with type: when type=1 it
                 must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2
                 with SMS_LOGINED_VERIFICATION_CODE.
+                原验证码，与 `type` 配合使用：`type=1` 时须用 bizType
+                `EMAIL_LOGINED_VERIFICATION_CODE` 发送，`type=2` 时须用
+                `SMS_LOGINED_VERIFICATION_CODE` 发送。
                 Wire name ``verifyCodeOld``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             send_token_old: Sending ticket of the original verification code, used with
                 type: when type=1 the code must be sent with bizType
                 EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with
                 SMS_LOGINED_VERIFICATION_CODE.
+                原验证码的发送票据，与 `type` 配合使用：`type=1` 时验证码须用 bizType
+                `EMAIL_LOGINED_VERIFICATION_CODE` 发送，`type=2` 时须用
+                `SMS_LOGINED_VERIFICATION_CODE` 发送。
                 Wire name ``sendTokenOld``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             type: Type of the original verification code: 1 Email, 2 Phone Number.
+                原验证码的类型：1 邮箱，2 手机号码
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             google_code: Google verification code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -4435,7 +4803,11 @@ class AsyncCustomerWebApiService:
         EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), with an
         optional Google verification code.
 
-        修改绑定手机号，可自选原凭证的验证方式
+        修改绑定手机号码，可自选原凭证的验证方式
+
+        修改绑定的手机号码。新号码用 bizType `SMS_COMMON_VERIFICATION_CODE`
+        发送的验证码验证；原凭证的验证方式由客户自选（`type=1`：用 bizType `EMAIL_LOGINED_VERIFICATION_CODE`
+        发送的验证码；`type=2`：用 `SMS_LOGINED_VERIFICATION_CODE` 发送的验证码）；谷歌验证码可选。
 
         ``POST /api/global/customer.app.CustomerWebApiService.changePhoneMFA``, access
         login: sends the C-side customer token (``client.token``).
@@ -4443,31 +4815,43 @@ class AsyncCustomerWebApiService:
         Args:
             verify_code_new: New verification code, sent to the new phone with
                 bizType=SMS_COMMON_VERIFICATION_CODE.
+                新验证码，用 bizType `SMS_COMMON_VERIFICATION_CODE` 发送到新手机号码。
                 Wire name ``verifyCodeNew``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             send_token_new: Sending ticket of the new verification code.
+                新验证码的发送票据
                 Wire name ``sendTokenNew``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             verify_code_old: Original verification code, used with type: when type=1 it
                 must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2
                 with SMS_LOGINED_VERIFICATION_CODE.
+                原验证码，与 `type` 配合使用：`type=1` 时须用 bizType
+                `EMAIL_LOGINED_VERIFICATION_CODE` 发送，`type=2` 时须用
+                `SMS_LOGINED_VERIFICATION_CODE` 发送。
                 Wire name ``verifyCodeOld``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             send_token_old: Sending ticket of the original verification code, used with
                 type: when type=1 the code must be sent with bizType
                 EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with
                 SMS_LOGINED_VERIFICATION_CODE.
+                原验证码的发送票据，与 `type` 配合使用：`type=1` 时验证码须用 bizType
+                `EMAIL_LOGINED_VERIFICATION_CODE` 发送，`type=2` 时须用
+                `SMS_LOGINED_VERIFICATION_CODE` 发送。
                 Wire name ``sendTokenOld``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             type: Type of the original verification code: 1 Email, 2 Phone Number.
+                原验证码的类型：1 邮箱，2 手机号码
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             phone: New phone number.
+                新手机号码
                 Wire name ``phone``, ``string``. Required. Assumed, not checked by
                 servers: format ``phone``.
             phone_area: Phone area code of the new phone.
+                新手机号码的区号
                 Wire name ``phoneArea``, ``string``. Not sent unless given.
             google_code: Google verification code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -4520,11 +4904,14 @@ class AsyncCustomerWebApiService:
 
         修改客户的国家
 
+        修改客户的国家。客户已有审核通过的 KYC 时，修改会被拒绝。修改成功后，原国家下所有待审核的 KYC 都会被驳回。
+
         ``POST /api/global/customer.app.CustomerWebApiService.changeCountry``, access
         login: sends the C-side customer token (``client.token``).
 
         Args:
             new_country: New country code.
+                新的国家代码
                 Wire name ``newCountry``, ``string``. Required. Assumed, not checked by
                 servers: format ``country-code``.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -4575,26 +4962,36 @@ class AsyncCustomerWebApiService:
 
         通过邮箱/短信验证设置资金密码
 
+        首次设置资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE`
+        发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。已设置过资金密码时以
+        `CUSTOMER_API_0000133` 失败。
+
         ``POST /api/global/customer.app.CustomerWebApiService.bindAssertsPwdMFA``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             new_pwd: Password, MD5 encryption.
+                密码，MD5 加密
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             type: Type of the verification code: 1 Email, 2 Phone Number.
+                验证码类型：1 邮箱，2 手机号码
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             verify_code: Verification code; send it with the send-verification-code
                 interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or
                 SMS_LOGINED_VERIFICATION_CODE (phone).
+                验证码；通过发送验证码接口发送，bizType 为 `EMAIL_LOGINED_VERIFICATION_CODE`（邮箱）或
+                `SMS_LOGINED_VERIFICATION_CODE`（手机）。
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             send_token: Send ticket returned by the send-verification-code interface.
+                验证码发送票据，由发送验证码接口返回
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             google_code: Google verification code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -4650,26 +5047,35 @@ class AsyncCustomerWebApiService:
 
         通过邮箱/短信验证重置忘记的资金密码
 
+        重置资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用
+        `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
+
         ``POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwdMFA``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             new_pwd: New password, MD5 encryption.
+                新密码，MD5 加密
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             type: Type of the verification code: 1 Email, 2 Phone Number.
+                验证码类型：1 邮箱，2 手机号码
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             verify_code: Verification code; send it with the send-verification-code
                 interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or
                 SMS_LOGINED_VERIFICATION_CODE (phone).
+                验证码；通过发送验证码接口发送，bizType 为 `EMAIL_LOGINED_VERIFICATION_CODE`（邮箱）或
+                `SMS_LOGINED_VERIFICATION_CODE`（手机）。
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             send_token: Send ticket returned by the send-verification-code interface.
+                验证码发送票据，由发送验证码接口返回
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             google_code: Google verification code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -4720,16 +5126,21 @@ class AsyncCustomerWebApiService:
 
         绑定第三方账号
 
+        为已登录客户绑定第三方账号（如 Telegram）。
+
         ``POST /api/global/customer.app.CustomerWebApiService.bindThirdAccount``, access
         login: sends the C-side customer token (``client.token``).
 
         Args:
             third_login_source: Third-party source, e.g. telegram.
+                第三方源，如 `telegram`
                 Wire name ``thirdLoginSource``, ``string``. Required.
             third_user_id: User ID at the third party.
+                第三方的用户ID
                 Wire name ``thirdUserId``, ``string``. Required.
             third_intact_msg: The complete user information obtained from the third
                 party; must be in JSON format.
+                从第三方获取的完整用户信息；必须是 JSON 格式。
                 Wire name ``thirdIntactMsg``, ``string``. Constraints: format
                 ``json-text``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -4775,6 +5186,8 @@ class AsyncCustomerWebApiService:
 
         查询客户在外部系统中账户的最新余额
 
+        返回客户在外部（第三方）系统中账户的最新余额。该接口的 `version` 请求头可选。
+
         ``POST
         /api/global/customer.app.CustomerWebApiService.queryLatestBalanceOfUserAccountInExternalSystem``,
         access login: sends the C-side customer token (``client.token``).
@@ -4816,7 +5229,9 @@ class AsyncCustomerWebApiService:
         Returns the customer number and the bound phone number and email of the
         logged-in customer. The version header is optional here.
 
-        查询客户绑定的手机号和邮箱
+        查询客户绑定的手机号码和邮箱
+
+        返回已登录客户的客户编号及其绑定的手机号码和邮箱。该接口的 `version` 请求头可选。
 
         ``POST /api/global/customer.app.CustomerWebApiService.findPhoneAndEmail``,
         access login: sends the C-side customer token (``client.token``).
@@ -4861,15 +5276,19 @@ class AsyncCustomerWebApiService:
 
         设置登录密码
 
+        设置已登录客户的登录密码。
+
         ``POST /api/global/customer.app.CustomerWebApiService.bindLoginPwd``, access
         login: sends the C-side customer token (``client.token``).
 
         Args:
             pwd: Password, MD5 encryption.
+                密码，MD5 加密
                 Wire name ``pwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             google_code: Google verification code (MFA).
+                谷歌验证码（MFA）
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -4918,21 +5337,27 @@ class AsyncCustomerWebApiService:
 
         修改绑定邮箱
 
+        将客户的邮箱更换为新邮箱，需提供发送到新邮箱的验证码。
+
         ``POST /api/global/customer.app.CustomerWebApiService.changeEmail``, access
         login: sends the C-side customer token (``client.token``).
 
         Args:
             verify_code: Verification code sent to the new email address.
+                发送到新邮箱的验证码
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             email: New email address.
+                新邮箱
                 Wire name ``email``, ``string``. Required. Constraints: format
                 ``email``.
             send_token: Sending ticket of the new verification code (returned by the
                 send-verification-code interface).
+                新验证码的发送票据（由发送验证码接口返回）
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             email_area: Area code of the new email address.
+                新邮箱的区号
                 Wire name ``emailArea``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -4987,30 +5412,39 @@ class AsyncCustomerWebApiService:
 
         修改绑定邮箱（v2，验证原邮箱或 MFA）
 
+        更换客户的邮箱：既要验证新邮箱，也要验证原邮箱或谷歌验证（二选一）。客户已开启谷歌验证（MFA）时，必须填写 `googleCode`，无需再验证原邮箱。
+
         ``POST /api/global/customer.app.CustomerWebApiService.changeEmailV1v1v2``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             verify_code: Verification code sent to the new email address.
+                发送到新邮箱的验证码
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             email: New email address.
+                新邮箱
                 Wire name ``email``, ``string``. Required. Constraints: format
                 ``email``.
             send_token: Sending ticket of the new verification code.
+                新验证码的发送票据
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             email_area: Area code of the new email address.
+                新邮箱的区号
                 Wire name ``emailArea``, ``string``. Not sent unless given.
             verify_code_old: Verification code sent to the original email address.
+                发送到原邮箱的验证码
                 Wire name ``verifyCodeOld``, ``string``. Required when the customer has
                 not enabled Google MFA. Sensitive: a secret, masked in logs. Also masked
                 in ``repr``. Not sent unless given.
             send_token_old: Sending ticket of the original email's verification code.
+                原邮箱验证码的发送票据
                 Wire name ``sendTokenOld``, ``string``. Required when the customer has
                 not enabled Google MFA. Sensitive: a secret, masked in logs. Also masked
                 in ``repr``. Not sent unless given.
             google_code: Google verification code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Required when the customer has
                 enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``. Not sent unless given.
@@ -5063,21 +5497,27 @@ class AsyncCustomerWebApiService:
         Replaces the customer's phone number by a new one, proven by the verification
         code sent to the new number.
 
-        修改绑定手机号
+        修改绑定手机号码
+
+        将客户的手机号码更换为新号码，需提供发送到新号码的验证码。
 
         ``POST /api/global/customer.app.CustomerWebApiService.changePhone``, access
         login: sends the C-side customer token (``client.token``).
 
         Args:
             phone: New phone number.
+                新手机号码
                 Wire name ``phone``, ``string``. Required.
             verify_code: Verification code sent to the new phone number.
+                发送到新手机号码的验证码
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             send_token: Sending ticket of the verification code.
+                验证码发送票据
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             phone_area: Area code of the new phone number.
+                新手机号码的区号
                 Wire name ``phoneArea``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -5131,31 +5571,41 @@ class AsyncCustomerWebApiService:
         (MFA), googleCode is required and the customer does not need to verify the old
         phone number.
 
-        修改绑定手机号（v2，验证原手机号或 MFA）
+        修改绑定手机号码（v2，验证原手机号码或 MFA）
+
+        更换客户的手机号码：既要验证新号码，也要验证原号码或谷歌验证（二选一）。客户已开启谷歌验证（MFA）时，必须填写
+        `googleCode`，无需再验证原手机号码。
 
         ``POST /api/global/customer.app.CustomerWebApiService.changePhoneV1v1v2``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             phone: New phone number.
+                新手机号码
                 Wire name ``phone``, ``string``. Required.
             verify_code: Verification code sent to the new phone number.
+                发送到新手机号码的验证码
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             send_token: Sending ticket of the new verification code.
+                新验证码的发送票据
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             phone_area: Area code of the new phone number.
+                新手机号码的区号
                 Wire name ``phoneArea``, ``string``. Not sent unless given.
             verify_code_old: Verification code sent to the old phone number.
+                发送到原手机号码的验证码
                 Wire name ``verifyCodeOld``, ``string``. Required when the customer has
                 not enabled Google MFA. Sensitive: a secret, masked in logs. Also masked
                 in ``repr``. Not sent unless given.
             send_token_old: Sending ticket of the old phone's verification code.
+                原手机号码验证码的发送票据
                 Wire name ``sendTokenOld``, ``string``. Required when the customer has
                 not enabled Google MFA. Sensitive: a secret, masked in logs. Also masked
                 in ``repr``. Not sent unless given.
             google_code: Google Authenticator code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Required when the customer has
                 enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``. Not sent unless given.
@@ -5210,19 +5660,25 @@ class AsyncCustomerWebApiService:
 
         查询客户账号是否存在
 
+        查询某个邮箱或手机号码是否已在该公司注册。游客可访问（无需 token）。平台文档未说明结果码的含义。
+
         ``POST /api/global/customer.app.CustomerWebApiService.checkCustomerExist``,
         access guest: sends no token.
 
         Args:
             login_name: Account: email address or phone number.
+                账号：邮箱或手机号码
                 Wire name ``loginName``, ``string``. Required.
             type: Type: 1 Email, 2 Phone Number.
+                类型：1 邮箱，2 手机号码
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             email_area: Email area code, default area code is +86.
+                邮箱区号，默认 +86
                 Wire name ``emailArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             phone_area: Phone area code, default area code is +86.
+                手机区号，默认 +86
                 Wire name ``phoneArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -5268,11 +5724,14 @@ class AsyncCustomerWebApiService:
 
         注销客户账号
 
+        注销已登录客户的账号，可附备注。
+
         ``POST /api/global/customer.app.CustomerWebApiService.destroy``, access login:
         sends the C-side customer token (``client.token``).
 
         Args:
             remark: Cancellation remarks.
+                注销备注
                 Wire name ``remark``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -5326,40 +5785,52 @@ class AsyncCustomerWebApiService:
 
         开启或关闭谷歌验证（MFA）
 
+        开启或关闭谷歌验证（MFA）。客户已绑定手机号码时须验证手机，已绑定邮箱时须验证邮箱，两者都已绑定时两者都须验证。
+
         ``POST /api/global/customer.app.CustomerWebApiService.enableOrForbidMFA``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             type: Type: 1 Enable, 2 Disable.
+                类型：1 开启，2 关闭
                 Wire name ``type``, enum :class:`MfaSwitch` (1 = Enable, 2 = Disable).
                 Required.
             lang: Language information.
+                语言信息
                 Wire name ``lang``, ``string``. Assumed, not checked by servers: format
                 ``lang``. Not sent unless given.
             customer_no: Customer number.
+                客户编号
                 Wire name ``customerNo``, ``string``. Not sent unless given.
             id: Customer id.
+                客户ID
                 Wire name ``id``, ``int64``. Not sent unless given.
             verify_code_sms: Mobile verification code.
+                手机验证码
                 Wire name ``verifyCodeSMS``, ``string``. Required when a phone number is
                 bound. Sensitive: a secret, masked in logs. Also masked in ``repr``. Not
                 sent unless given.
             send_token_sms: Sending ticket of the mobile verification code.
+                手机验证码的发送票据
                 Wire name ``sendTokenSMS``, ``string``. Required when a phone number is
                 bound. Sensitive: a secret, masked in logs. Also masked in ``repr``. Not
                 sent unless given.
             verify_code_email: Email verification code.
+                邮箱验证码
                 Wire name ``verifyCodeEmail``, ``string``. Required when an email
                 address is bound. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``. Not sent unless given.
             send_token_email: Sending ticket of the email verification code.
+                邮箱验证码的发送票据
                 Wire name ``sendTokenEmail``, ``string``. Required when an email address
                 is bound. Sensitive: a secret, masked in logs. Also masked in ``repr``.
                 Not sent unless given.
             google_code: Google verification code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             google_id: Google authenticator id.
+                谷歌验证器ID
                 Wire name ``googleId``, ``int64``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -5410,6 +5881,8 @@ class AsyncCustomerWebApiService:
         MFA, registration data).
 
         获取客户资料
+
+        返回已登录客户的资料（联系方式、KYC 状态、各密码的设置状态、MFA、注册信息）。
 
         ``POST /api/global/customer.app.CustomerWebApiService.findCustomerInfo``, access
         login: sends the C-side customer token (``client.token``).
@@ -5462,28 +5935,37 @@ class AsyncCustomerWebApiService:
 
         重置忘记的资金密码
 
+        验证客户的邮箱或手机后重置资金密码。验证凭 `verifyCodeToken`（校验验证码接口返回的 token，优先校验）；未提供或未通过时，改凭
+        `verifyCode` 和 `sendToken`。
+
         ``POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwd``, access
         login: sends the C-side customer token (``client.token``).
 
         Args:
             new_pwd: New password, MD5 encryption.
+                新密码，MD5 加密
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             type: Type: 1 Email, 2 Phone Number.
+                类型：1 邮箱，2 手机号码
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             login_name: Account: email address or phone number.
+                账号：邮箱或手机号码
                 Wire name ``loginName``, ``string``. Required.
             phone_area: Phone area code.
+                手机区号
                 Wire name ``phoneArea``, ``string``. Required when ``type`` is 2.
                 Default: ``"+86"``. Not sent unless given.
             verify_code: Verification code (checked when verifyCodeToken is absent or
                 does not pass).
+                验证码（未提供 `verifyCodeToken` 或其未通过时校验）
                 Wire name ``verifyCode``, ``string``. Required when ``verifyCodeToken``
                 is not given. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``. Not sent unless given.
             send_token: Sending ticket returned by the send-verification-code interface.
+                验证码发送票据，由发送验证码接口返回
                 Wire name ``sendToken``, ``string``. Required when ``verifyCodeToken``
                 is not given. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``. Not sent unless given.
@@ -5491,6 +5973,8 @@ class AsyncCustomerWebApiService:
                 verify-verification-code interface; checked first. If it passes, the
                 sendToken check is skipped; otherwise the sendToken returned by the
                 send-verification-code interface is verified.
+                校验票据：校验验证码接口返回的 token，优先校验。通过则跳过 `sendToken` 的校验；否则校验发送验证码接口返回的
+                `sendToken`。
                 Wire name ``verifyCodeToken``, ``string``. Sensitive: a secret, masked
                 in logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -5546,28 +6030,35 @@ class AsyncCustomerWebApiService:
 
         重置忘记的资金密码（v2，验证联系方式或 MFA）
 
+        重置已登录客户的资金密码。客户已开启谷歌验证（MFA）时，必须填写 `googleCode`，无需再验证原手机号码或邮箱。
+
         ``POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwdV1v1v2``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             new_pwd: New password, MD5 encryption.
+                新密码，MD5 加密
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             verify_code: Verification code.
+                验证码
                 Wire name ``verifyCode``, ``string``. Required when the customer has not
                 enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``. Not sent unless given.
             send_token: Sending ticket of the verification code.
+                验证码发送票据
                 Wire name ``sendToken``, ``string``. Required when the customer has not
                 enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``. Not sent unless given.
             type: Type: 1 Email, 2 Phone Number (which contact received the verification
                 code).
+                类型：1 邮箱，2 手机号码（验证码发往哪种联系方式）
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required when the customer has not enabled Google MFA. Not sent
                 unless given.
             google_code: Google verification code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Required when the customer has
                 enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``. Not sent unless given.
@@ -5625,33 +6116,44 @@ class AsyncCustomerWebApiService:
 
         重置忘记的登录密码
 
+        验证 `loginName` 所指账号的邮箱或手机（通过 `verifyCodeToken`，或通过 `verifyCode` 与
+        `sendToken`）后重置其登录密码。游客可访问（无需 `token`）。
+
         ``POST /api/global/customer.app.CustomerWebApiService.forgetLoginPwd``, access
         guest: sends no token.
 
         Args:
             login_name: Account: email address or phone number.
+                账号：邮箱或手机号码
                 Wire name ``loginName``, ``string``. Required.
             type: Type: 1 Email, 2 Phone Number.
+                类型：1 邮箱，2 手机号码
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             new_pwd: New password, MD5 encryption.
+                新密码，MD5 加密
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             phone_area: Phone area code, default area code is +86.
+                手机区号，默认 +86
                 Wire name ``phoneArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             verify_code: Verification code.
+                验证码
                 Wire name ``verifyCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             send_token: Sending ticket of the verification code.
+                验证码发送票据
                 Wire name ``sendToken``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             verify_code_token: Validate ticket (token returned by the
                 verify-verification-code interface).
+                校验票据（校验验证码接口返回的 token）
                 Wire name ``verifyCodeToken``, ``string``. Sensitive: a secret, masked
                 in logs. Also masked in ``repr``. Not sent unless given.
             google_code: Google verification code.
+                谷歌验证码
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -5704,15 +6206,19 @@ class AsyncCustomerWebApiService:
 
         设置资金密码
 
+        首次设置客户的资金密码；已设置过时以 `CUSTOMER_API_0000133` 失败。
+
         ``POST /api/global/customer.app.CustomerWebApiService.bindAssertsPwd``, access
         login: sends the C-side customer token (``client.token``).
 
         Args:
             pwd: Password, MD5 encryption.
+                密码，MD5 加密
                 Wire name ``pwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             google_code: Google verification code (MFA).
+                谷歌验证码（MFA）
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -5763,22 +6269,29 @@ class AsyncCustomerWebApiService:
 
         绑定邮箱
 
+        为客户绑定邮箱，以发送到该邮箱的验证码证明归属。
+
         ``POST /api/global/customer.app.CustomerWebApiService.bindEmail``, access login:
         sends the C-side customer token (``client.token``).
 
         Args:
             verify_code: Verification code.
+                验证码
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             email: Email address to bind.
+                要绑定的邮箱
                 Wire name ``email``, ``string``. Required. Constraints: format
                 ``email``.
             send_token: Verification code sending ticket.
+                验证码发送票据
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             email_area: Email area code.
+                邮箱区号
                 Wire name ``emailArea``, ``string``. Not sent unless given.
             google_code: Google verification code (MFA).
+                谷歌验证码（MFA）
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -5830,24 +6343,31 @@ class AsyncCustomerWebApiService:
         Binds a phone number to the customer, proven by the verification code sent to
         it.
 
-        绑定手机号
+        绑定手机号码
+
+        为客户绑定手机号码，以发送到该号码的验证码证明归属。
 
         ``POST /api/global/customer.app.CustomerWebApiService.bindPhone``, access login:
         sends the C-side customer token (``client.token``).
 
         Args:
             verify_code: Verification code.
+                验证码
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             send_token: Verification code sending ticket.
+                验证码发送票据
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             phone: Phone number.
+                手机号码
                 Wire name ``phone``, ``string``. Required.
             google_code: Google verification code (MFA).
+                谷歌验证码（MFA）
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             phone_area: Phone area code.
+                手机区号
                 Wire name ``phoneArea``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -5895,11 +6415,14 @@ class AsyncCustomerWebApiService:
 
         修改客户的语言
 
+        设置客户的首选语言。
+
         ``POST /api/global/customer.app.CustomerWebApiService.changeLang``, access
         login: sends the C-side customer token (``client.token``).
 
         Args:
             new_lang: Language information: the new language (e.g. en-US).
+                语言信息：新的语言（如 `en-US`）
                 Wire name ``newLang``, ``string``. Required. Assumed, not checked by
                 servers: format ``lang``.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -5943,6 +6466,8 @@ class AsyncCustomerWebApiService:
         stored).
 
         获取客户的语言
+
+        返回客户的偏好语言。平台文档未说明 `data` 的结构，因此作为任意 JSON 值原样传递（未保存时为 `null`）。
 
         ``POST /api/global/customer.app.CustomerWebApiService.findCustomerLang``, access
         login: sends the C-side customer token (``client.token``).
@@ -5988,14 +6513,18 @@ class AsyncCustomerWebApiService:
 
         修改通讯地址和邮政编码
 
+        更新客户的通讯地址和邮政编码。
+
         ``POST
         /api/global/customer.app.CustomerWebApiService.changeCustomerAddressAndPostalCode``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             postal_code: Postal code.
+                邮政编码
                 Wire name ``postalCode``, ``string``. Not sent unless given.
             address: Communication address.
+                通讯地址
                 Wire name ``address``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -6046,7 +6575,11 @@ class AsyncCustomerWebApiService:
         thirdSource=telegram a third-party verification code (bizType
         SMS_TELEGRAM_VERIFICATION_CODE) is given as well.
 
-        首次设置手机号
+        首次设置手机号码
+
+        客户尚未绑定手机号码时设置手机号码，需提供手机验证码（bizType
+        `SMS_COMMON_VERIFICATION_CODE`）。`thirdSource=telegram` 时还需提供第三方验证码（bizType
+        `SMS_TELEGRAM_VERIFICATION_CODE`）。
 
         ``POST /api/global/customer.app.CustomerWebApiService.firstSetPhone``, access
         login: sends the C-side customer token (``client.token``).
@@ -6054,26 +6587,35 @@ class AsyncCustomerWebApiService:
         Args:
             verify_code: Mobile verification code; sent with
                 bizType=SMS_COMMON_VERIFICATION_CODE.
+                手机验证码；用 bizType `SMS_COMMON_VERIFICATION_CODE` 发送。
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             send_token: Sending ticket of the mobile verification code.
+                手机验证码的发送票据
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             phone: Phone number.
+                手机号码
                 Wire name ``phone``, ``string``. Required.
             phone_area: Phone area code.
+                手机区号
                 Wire name ``phoneArea``, ``string``. Not sent unless given.
             verify_code_third_type: Third-party verification code, used together with
                 thirdSource; when thirdSource=telegram the code's bizType can only be
                 SMS_TELEGRAM_VERIFICATION_CODE.
+                第三方验证码，与 `thirdSource` 配合使用；`thirdSource=telegram` 时，该验证码的 bizType 只能是
+                `SMS_TELEGRAM_VERIFICATION_CODE`。
                 Wire name ``verifyCodeThirdType``, ``string``. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``. Not sent unless given.
             send_token_third_type: Sending ticket of the third-party verification code,
                 used together with thirdSource; when thirdSource=telegram the code's
                 bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
+                第三方验证码的发送票据，与 `thirdSource` 配合使用；`thirdSource=telegram` 时，该验证码的 bizType
+                只能是 `SMS_TELEGRAM_VERIFICATION_CODE`。
                 Wire name ``sendTokenThirdType``, ``string``. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``. Not sent unless given.
             third_source: Third-party source; documented value: telegram.
+                第三方源；平台文档给出的取值：`telegram`。
                 Wire name ``thirdSource``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -6130,31 +6672,43 @@ class AsyncCustomerWebApiService:
 
         首次设置邮箱
 
+        客户尚未绑定邮箱时设置邮箱，需提供邮箱验证码（bizType
+        `SMS_COMMON_VERIFICATION_CODE`）。`thirdSource=telegram` 时还需提供第三方验证码（bizType
+        `SMS_TELEGRAM_VERIFICATION_CODE`）。
+
         ``POST /api/global/customer.app.CustomerWebApiService.firstSetEmail``, access
         login: sends the C-side customer token (``client.token``).
 
         Args:
             verify_code: Email verification code; sent with
                 bizType=SMS_COMMON_VERIFICATION_CODE.
+                邮箱验证码；用 bizType `SMS_COMMON_VERIFICATION_CODE` 发送。
                 Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             send_token: Sending ticket of the email verification code.
+                邮箱验证码的发送票据
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             email: Email address to set.
+                要设置的邮箱
                 Wire name ``email``, ``string``. Required. Constraints: format
                 ``email``.
             verify_code_third_type: Third-party verification code, used together with
                 thirdSource; when thirdSource=telegram the code's bizType can only be
                 SMS_TELEGRAM_VERIFICATION_CODE.
+                第三方验证码，与 `thirdSource` 配合使用；`thirdSource=telegram` 时，该验证码的 bizType 只能是
+                `SMS_TELEGRAM_VERIFICATION_CODE`。
                 Wire name ``verifyCodeThirdType``, ``string``. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``. Not sent unless given.
             send_token_third_type: Sending ticket of the third-party verification code,
                 used together with thirdSource; when thirdSource=telegram the code's
                 bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
+                第三方验证码的发送票据，与 `thirdSource` 配合使用；`thirdSource=telegram` 时，该验证码的 bizType
+                只能是 `SMS_TELEGRAM_VERIFICATION_CODE`。
                 Wire name ``sendTokenThirdType``, ``string``. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``. Not sent unless given.
             third_source: Third-party source; documented value: telegram.
+                第三方源；平台文档给出的取值：`telegram`。
                 Wire name ``thirdSource``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -6203,16 +6757,20 @@ class AsyncCustomerWebApiService:
 
         首次设置登录密码
 
+        为尚未设置登录密码的客户设置登录密码。
+
         ``POST
         /api/global/customer.app.CustomerWebApiService.firstTimeSettingLoginPassword``,
         access login: sends the C-side customer token (``client.token``).
 
         Args:
             new_pwd: Password, MD5 encryption.
+                密码，MD5 加密
                 Wire name ``newPwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             google_code: Google verification code (MFA).
+                谷歌验证码（MFA）
                 Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -6270,6 +6828,9 @@ class AsyncCustomerWebApiService:
 
         登录
 
+        登录：使用邮箱、手机号码或客户账号，加上密码或验证码（或通过第三方源）登录。返回客户信息、访问 token（`token`）、刷新
+        token（`rToken`）和交易账户。
+
         ``POST /api/login/customer.app.CustomerWebApiService.login``, access guest:
         sends no token. On success the client keeps ``data.token`` as ``client.token``.
 
@@ -6309,7 +6870,7 @@ class AsyncCustomerWebApiService:
                 Wire name ``sendToken``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             third_source: Third-party source: google, facebook, twitter, ...
-                第三方源 google,facebook,twitter…
+                第三方源 `google`,`facebook`,`twitter`…
                 Wire name ``thirdSource``, ``string``. Not sent unless given.
             bind_third_user_id: Third-party userId to bind.
                 绑定第三方userId
@@ -6396,7 +6957,7 @@ class AsyncCustomerWebApiService:
 
         注册客户
 
-        客户注册
+        客户注册：使用邮箱或手机号码、验证码以及可选的密码注册新客户，并为其开户。注册网关要求 `X-Forwarded-For` 请求头。
 
         ``POST /api/register/customer.app.CustomerWebApiService.register``, access
         guest: sends no token.
@@ -6406,7 +6967,7 @@ class AsyncCustomerWebApiService:
                 国家
                 Wire name ``country``, ``string``. Required.
             login_name: Account: email / phone number, used together with type.
-                账号:邮箱/手机号码,与type配合使用
+                账号:邮箱/手机号码,与`type`配合使用
                 Wire name ``loginName``, ``string``. Required.
             type: Registration method: 1 email, 2 phone number; the range is 1 to 3, and
                 3 (customer account) is described for login only.
@@ -6445,25 +7006,26 @@ class AsyncCustomerWebApiService:
                 注册的设备型号
                 Wire name ``registerDevice``, ``string``. Not sent unless given.
             utm_source: Advertising source (account-opening link parameter source).
-                广告来源(开户链接参数source)
+                广告来源(开户链接参数`source`)
                 Wire name ``utmSource``, ``string``. Not sent unless given.
             utm_medium: Advertising medium (account-opening link parameter medium).
-                广告媒介(开户链接参数medium)
+                广告媒介(开户链接参数`medium`)
                 Wire name ``utmMedium``, ``string``. Not sent unless given.
             utm_campaign: Campaign (account-opening link parameter campaign).
-                广告系列(开户链接参数campaign)
+                广告系列(开户链接参数`campaign`)
                 Wire name ``utmCampaign``, ``string``. Not sent unless given.
             utm_content: Ad group (account-opening link parameter content).
-                广告组(开户链接参数content)
+                广告组(开户链接参数`content`)
                 Wire name ``utmContent``, ``string``. Not sent unless given.
             utm_term: Keyword (account-opening link parameter term).
-                关键词(开户链接参数term)
+                关键词(开户链接参数`term`)
                 Wire name ``utmTerm``, ``string``. Not sent unless given.
             customer_group_id: Customer group ID.
                 客户组ID
                 Wire name ``customerGroupId``, ``int64``. Not sent unless given.
             trade_type_currency_list: Trade types and currencies to open accounts in
                 (undocumented).
+                要开户的交易类型与币种（未说明）
                 Wire name ``tradeTypeCurrencyList``, list of object
                 :class:`TradeTypeCurrency`. Not sent unless given.
             open_account_type: Account opening type: 0 personal, 1 enterprise; default
@@ -6480,7 +7042,7 @@ class AsyncCustomerWebApiService:
                 第三方系统唯一编号
                 Wire name ``thirdServerCode``, ``string``. Not sent unless given.
             third_server_source: Third-party system source, e.g. agent = agent.
-                第三方系统来源,如:代理=agent
+                第三方系统来源,如:代理=`agent`
                 Wire name ``thirdServerSource``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.

@@ -55,22 +55,29 @@ class OpenapiCustomerWebApiService:
 
         查询客户是否存在（B端）
 
+        查询给定邮箱、手机号码或客户账号的客户是否存在，以整数结果码返回；平台文档未说明结果码的取值。
+
         ``POST /openapi-b/customer.app.CustomerWebApiService.checkCustomerExist``,
         access guest: sends no token.
 
         Args:
             type: Registration/login method: 1 email, 2 phone number, 3 customer
                 account.
+                注册登录方式:1邮箱,2手机号码,3客户账号
                 Wire name ``type``, enum :class:`LoginType` (1 = Email, 2 = Phone
                 number, 3 = Customer account). Required.
             login_name: Account: email / phone number.
+                账号:邮箱/手机号码
                 Wire name ``loginName``, ``string``. Required.
             protocol: Undocumented.
+                未说明。
                 Wire name ``protocol``, ``string``. Not sent unless given.
             email_area: Email area code; default +86.
+                邮箱区号，默认 +86
                 Wire name ``emailArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             phone_area: Mobile area code; default +86.
+                手机区号，默认 +86
                 Wire name ``phoneArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -134,22 +141,29 @@ class AsyncOpenapiCustomerWebApiService:
 
         查询客户是否存在（B端）
 
+        查询给定邮箱、手机号码或客户账号的客户是否存在，以整数结果码返回；平台文档未说明结果码的取值。
+
         ``POST /openapi-b/customer.app.CustomerWebApiService.checkCustomerExist``,
         access guest: sends no token.
 
         Args:
             type: Registration/login method: 1 email, 2 phone number, 3 customer
                 account.
+                注册登录方式:1邮箱,2手机号码,3客户账号
                 Wire name ``type``, enum :class:`LoginType` (1 = Email, 2 = Phone
                 number, 3 = Customer account). Required.
             login_name: Account: email / phone number.
+                账号:邮箱/手机号码
                 Wire name ``loginName``, ``string``. Required.
             protocol: Undocumented.
+                未说明。
                 Wire name ``protocol``, ``string``. Not sent unless given.
             email_area: Email area code; default +86.
+                邮箱区号，默认 +86
                 Wire name ``emailArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             phone_area: Mobile area code; default +86.
+                手机区号，默认 +86
                 Wire name ``phoneArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             trace: The ``trace`` header; a fresh one per call when not given.

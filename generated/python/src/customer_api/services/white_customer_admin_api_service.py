@@ -104,17 +104,22 @@ class WhiteCustomerAdminApiService:
 
         Args:
             phone: Mobile phone number.
+                手机号码
                 Wire name ``phone``, ``string``. Required.
             pwd: Login password, MD5 encrypted (e.g. the MD5 of a123456).
+                登录密码，MD5 加密（如 `a123456` 的 MD5）
                 Wire name ``pwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             country: Country, e.g. US = United States.
+                国家，如 `US` 表示美国
                 Wire name ``country``, ``string``. Required.
             register_source: Registration source: 1=mobile web: H5, 2=pcweb: PC_Web,
                 3=system & back office: System, 4=Android native app: Android, 5=Apple
                 native app: iOS, 6=Hongmeng OS: HOS, 7=PC Windows client: PC_Win, 8=PC
                 Mac client: PC_Mac, 9=none of the above: other.
+                注册来源:1=移动端web:H5,2=pcweb:PC_Web,3=系统&后台注册:System,4=安卓原生app:Android,5=苹果原生app:iOS,6=鸿蒙OS:HOS,7=pc
+                windows客户端:PC_Win,8=pc mac客户端:PC_Mac,9=不属于以上的:其他
                 Wire name ``registerSource``, enum :class:`ClientSource` (1 = Mobile
                 web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 =
                 Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS:
@@ -122,34 +127,47 @@ class WhiteCustomerAdminApiService:
                 of the above: other). Required.
             customer_group_id: Customer group ID: 1 = default customer group;
                 customerGroupId and tradeTypeCurrencyList correspond to each other.
+                客户组ID：1 为默认客户组；`customerGroupId` 与 `tradeTypeCurrencyList` 相互对应。
                 Wire name ``customerGroupId``, ``int64``. Required.
             email: Email.
+                邮箱
                 Wire name ``email``, ``string``. Not sent unless given.
             trade_type_currency_list: Trade types and currencies to open accounts in
                 (undocumented).
+                要开户的交易类型与币种（未说明）
                 Wire name ``tradeTypeCurrencyList``, list of object
                 :class:`TradeTypeCurrency`. Not sent unless given.
             phone_area: Mobile phone area code; default +86.
+                手机区号，默认 +86
                 Wire name ``phoneArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             email_area: Mailbox area code; default +86.
+                邮箱区号，默认 +86
                 Wire name ``emailArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             remark: Remark.
+                备注
                 Wire name ``remark``, ``string``. Not sent unless given.
             register_device: Registered device model.
+                注册的设备型号
                 Wire name ``registerDevice``, ``string``. Not sent unless given.
             utm_source: Advertising source (account-opening link parameter source).
+                广告来源(开户链接参数`source`)
                 Wire name ``utmSource``, ``string``. Not sent unless given.
             utm_medium: Advertising medium (account-opening link parameter medium).
+                广告媒介(开户链接参数`medium`)
                 Wire name ``utmMedium``, ``string``. Not sent unless given.
             utm_campaign: Campaign (account-opening link parameter campaign).
+                广告系列(开户链接参数`campaign`)
                 Wire name ``utmCampaign``, ``string``. Not sent unless given.
             utm_content: Ad group (account-opening link parameter content).
+                广告组(开户链接参数`content`)
                 Wire name ``utmContent``, ``string``. Not sent unless given.
             utm_term: Keywords (account-opening link parameter term).
+                关键词(开户链接参数`term`)
                 Wire name ``utmTerm``, ``string``. Not sent unless given.
             third_server_code: Unique customer identifier in the third-party system.
+                第三方系统唯一编号
                 Wire name ``thirdServerCode``, ``string``. Constraints: maxLength 50.
                 Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -212,16 +230,21 @@ class WhiteCustomerAdminApiService:
 
         分页查询客户
 
+        分页返回公司的客户及其基本信息。必须发送 `customerNo`；为 `null` 表示不筛选。
+
         ``POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.page``, access
         admin: sends the B-side admin token (``client.admin_token``).
 
         Args:
             customer_no: Customer number (null for no filter).
+                客户编号（为 `null` 表示不筛选）
                 Wire name ``customerNo``, ``string``. Required. May be ``null``.
             size: Number of rows per page; default 20.
+                每页条数，默认 20
                 Wire name ``size``, ``int32``. Assumed, not checked by servers: minimum
                 1. Default: ``20``. Not sent unless given.
             current: Current page; default 1.
+                当前页码，默认 1
                 Wire name ``current``, ``int32``. Assumed, not checked by servers:
                 minimum 1. Default: ``1``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -268,6 +291,8 @@ class WhiteCustomerAdminApiService:
 
         查询客户详情
 
+        按 `type` 返回客户详情中的一部分。
+
         ``POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.detail``, access
         admin: sends the B-side admin token (``client.admin_token``).
 
@@ -276,13 +301,17 @@ class WhiteCustomerAdminApiService:
                 trading account, kyc = KYC information, allKyc = detailed KYC
                 information of the page, bankList = bank card list, walletList = wallet
                 address, otherInfo = other.
+                信息类型：`baseInfo` 基本信息，`tradeAccount` 交易账户，`kyc` KYC 信息，`allKyc` 页面的详细 KYC
+                信息，`bankList` 银行卡列表，`walletList` 钱包地址，`otherInfo` 其他
                 Wire name ``type``, enum :class:`DetailType` (baseInfo = Basic
                 information, tradeAccount = Trading accounts, kyc = KYC information,
                 allKyc = Detailed KYC information of the page, bankList = Bank card
                 list, walletList = Wallet addresses, otherInfo = Other). Required.
             id: Customer ID.
+                客户ID
                 Wire name ``id``, ``string``. Required.
             customer_no: Customer number.
+                客户编号
                 Wire name ``customerNo``, ``string``. Required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -362,17 +391,22 @@ class AsyncWhiteCustomerAdminApiService:
 
         Args:
             phone: Mobile phone number.
+                手机号码
                 Wire name ``phone``, ``string``. Required.
             pwd: Login password, MD5 encrypted (e.g. the MD5 of a123456).
+                登录密码，MD5 加密（如 `a123456` 的 MD5）
                 Wire name ``pwd``, ``string``. Required. Constraints: format
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             country: Country, e.g. US = United States.
+                国家，如 `US` 表示美国
                 Wire name ``country``, ``string``. Required.
             register_source: Registration source: 1=mobile web: H5, 2=pcweb: PC_Web,
                 3=system & back office: System, 4=Android native app: Android, 5=Apple
                 native app: iOS, 6=Hongmeng OS: HOS, 7=PC Windows client: PC_Win, 8=PC
                 Mac client: PC_Mac, 9=none of the above: other.
+                注册来源:1=移动端web:H5,2=pcweb:PC_Web,3=系统&后台注册:System,4=安卓原生app:Android,5=苹果原生app:iOS,6=鸿蒙OS:HOS,7=pc
+                windows客户端:PC_Win,8=pc mac客户端:PC_Mac,9=不属于以上的:其他
                 Wire name ``registerSource``, enum :class:`ClientSource` (1 = Mobile
                 web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 =
                 Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS:
@@ -380,34 +414,47 @@ class AsyncWhiteCustomerAdminApiService:
                 of the above: other). Required.
             customer_group_id: Customer group ID: 1 = default customer group;
                 customerGroupId and tradeTypeCurrencyList correspond to each other.
+                客户组ID：1 为默认客户组；`customerGroupId` 与 `tradeTypeCurrencyList` 相互对应。
                 Wire name ``customerGroupId``, ``int64``. Required.
             email: Email.
+                邮箱
                 Wire name ``email``, ``string``. Not sent unless given.
             trade_type_currency_list: Trade types and currencies to open accounts in
                 (undocumented).
+                要开户的交易类型与币种（未说明）
                 Wire name ``tradeTypeCurrencyList``, list of object
                 :class:`TradeTypeCurrency`. Not sent unless given.
             phone_area: Mobile phone area code; default +86.
+                手机区号，默认 +86
                 Wire name ``phoneArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             email_area: Mailbox area code; default +86.
+                邮箱区号，默认 +86
                 Wire name ``emailArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             remark: Remark.
+                备注
                 Wire name ``remark``, ``string``. Not sent unless given.
             register_device: Registered device model.
+                注册的设备型号
                 Wire name ``registerDevice``, ``string``. Not sent unless given.
             utm_source: Advertising source (account-opening link parameter source).
+                广告来源(开户链接参数`source`)
                 Wire name ``utmSource``, ``string``. Not sent unless given.
             utm_medium: Advertising medium (account-opening link parameter medium).
+                广告媒介(开户链接参数`medium`)
                 Wire name ``utmMedium``, ``string``. Not sent unless given.
             utm_campaign: Campaign (account-opening link parameter campaign).
+                广告系列(开户链接参数`campaign`)
                 Wire name ``utmCampaign``, ``string``. Not sent unless given.
             utm_content: Ad group (account-opening link parameter content).
+                广告组(开户链接参数`content`)
                 Wire name ``utmContent``, ``string``. Not sent unless given.
             utm_term: Keywords (account-opening link parameter term).
+                关键词(开户链接参数`term`)
                 Wire name ``utmTerm``, ``string``. Not sent unless given.
             third_server_code: Unique customer identifier in the third-party system.
+                第三方系统唯一编号
                 Wire name ``thirdServerCode``, ``string``. Constraints: maxLength 50.
                 Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -470,16 +517,21 @@ class AsyncWhiteCustomerAdminApiService:
 
         分页查询客户
 
+        分页返回公司的客户及其基本信息。必须发送 `customerNo`；为 `null` 表示不筛选。
+
         ``POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.page``, access
         admin: sends the B-side admin token (``client.admin_token``).
 
         Args:
             customer_no: Customer number (null for no filter).
+                客户编号（为 `null` 表示不筛选）
                 Wire name ``customerNo``, ``string``. Required. May be ``null``.
             size: Number of rows per page; default 20.
+                每页条数，默认 20
                 Wire name ``size``, ``int32``. Assumed, not checked by servers: minimum
                 1. Default: ``20``. Not sent unless given.
             current: Current page; default 1.
+                当前页码，默认 1
                 Wire name ``current``, ``int32``. Assumed, not checked by servers:
                 minimum 1. Default: ``1``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -526,6 +578,8 @@ class AsyncWhiteCustomerAdminApiService:
 
         查询客户详情
 
+        按 `type` 返回客户详情中的一部分。
+
         ``POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.detail``, access
         admin: sends the B-side admin token (``client.admin_token``).
 
@@ -534,13 +588,17 @@ class AsyncWhiteCustomerAdminApiService:
                 trading account, kyc = KYC information, allKyc = detailed KYC
                 information of the page, bankList = bank card list, walletList = wallet
                 address, otherInfo = other.
+                信息类型：`baseInfo` 基本信息，`tradeAccount` 交易账户，`kyc` KYC 信息，`allKyc` 页面的详细 KYC
+                信息，`bankList` 银行卡列表，`walletList` 钱包地址，`otherInfo` 其他
                 Wire name ``type``, enum :class:`DetailType` (baseInfo = Basic
                 information, tradeAccount = Trading accounts, kyc = KYC information,
                 allKyc = Detailed KYC information of the page, bankList = Bank card
                 list, walletList = Wallet addresses, otherInfo = Other). Required.
             id: Customer ID.
+                客户ID
                 Wire name ``id``, ``string``. Required.
             customer_no: Customer number.
+                客户编号
                 Wire name ``customerNo``, ``string``. Required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.

@@ -17,8 +17,8 @@ class Account(_rt.Model):
     as the entries of accountList in the login response. Not every source returns every
     field.
 
-    客户的一个交易账户及其某一币种的资产。由 queryAccountById 返回，也是 queryCustomerAssetsInfo 中 accountInfoMap
-    的值和登录应答中 accountList 的元素。并非每个来源都返回所有字段。
+    客户的一个交易账户及其某一币种的资产。由 `queryAccountById` 返回，也是 `queryCustomerAssetsInfo` 中
+    `accountInfoMap` 的值和登录响应中 `accountList` 的元素。并非每个来源都返回所有字段。
 
     Wire name ``Account``. Read from responses.
     """
@@ -26,10 +26,14 @@ class Account(_rt.Model):
     company_id: int | None
     """Company (tenant) ID.
 
+    公司ID（白标公司）
+
     Wire name ``companyId``, ``int64``. ``None``: absent.
     """
     trade_type: TradeType | None
     """Trade type ("play id") of the account.
+
+    账户的交易类型（玩法）
 
     Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 = CFD_WBW, 3 =
     CROSS, 5 = MATCH, 8 = WALLET). ``None``: absent.
@@ -37,190 +41,266 @@ class Account(_rt.Model):
     customer_id: int | None
     """Customer ID.
 
+    客户ID
+
     Wire name ``customerId``, ``int64``. ``None``: absent.
     """
     customer_no: str | None
     """Customer number.
+
+    客户编号
 
     Wire name ``customerNo``, ``string``. ``None``: absent.
     """
     account_id: int | None
     """Account ID.
 
+    账户ID
+
     Wire name ``accountId``, ``int64``. ``None``: absent.
     """
     type: int | None
     """Account type code (undocumented codes).
+
+    账户类型码（含义未说明）
 
     Wire name ``type``, ``int32``. ``None``: absent.
     """
     status: int | None
     """Account status code (undocumented codes).
 
+    账户状态码（含义未说明）
+
     Wire name ``status``, ``int32``. ``None``: absent.
     """
     activate_status: int | None
     """Activation status code (undocumented codes).
+
+    激活状态码（含义未说明）
 
     Wire name ``activateStatus``, ``int32``. ``None``: absent.
     """
     activate_time: int | None
     """Activation time.
 
+    激活时间
+
     Wire name ``activateTime``, epoch milliseconds. ``None``: absent.
     """
     remark: str | None
     """Remark.
+
+    备注
 
     Wire name ``remark``, ``string``. May be ``null``.
     """
     currency: str | None
     """Account (opening) currency, e.g. USDT.
 
+    账户（开户）币种，如 `USDT`
+
     Wire name ``currency``, ``string``. ``None``: absent.
     """
     digits: int | None
     """Number of decimal places of the account's amounts.
+
+    账户金额的小数位数
 
     Wire name ``digits``, ``int32``. ``None``: absent.
     """
     withdraw_amount: Decimal | None
     """Withdrawable amount.
 
+    可出金金额
+
     Wire name ``withdrawAmount``, decimal number in a string. ``None``: absent.
     """
     create_time: int | None
     """Creation time.
+
+    创建时间
 
     Wire name ``createTime``, epoch milliseconds. ``None``: absent.
     """
     first_deposit_time: int | None
     """Time of the first deposit; null if none.
 
+    首次入金时间；没有时为 `null`。
+
     Wire name ``firstDepositTime``, epoch milliseconds. May be ``null``.
     """
     first_withdraw_time: int | None
     """Time of the first withdrawal; null if none.
+
+    首次出金时间；没有时为 `null`。
 
     Wire name ``firstWithdrawTime``, epoch milliseconds. May be ``null``.
     """
     assets_id: int | None
     """Asset ID.
 
+    资产ID
+
     Wire name ``assetsId``, ``int64``. ``None``: absent.
     """
     balance: Decimal | None
     """Balance.
+
+    余额
 
     Wire name ``balance``, decimal number in a string. ``None``: absent.
     """
     available: Decimal | None
     """Available amount.
 
+    可用金额
+
     Wire name ``available``, decimal number in a string. ``None``: absent.
     """
     equity: Decimal | None
     """Equity.
+
+    净值
 
     Wire name ``equity``, decimal number in a string. ``None``: absent.
     """
     lock_amount: Decimal | None
     """Locked amount.
 
+    锁定金额
+
     Wire name ``lockAmount``, decimal number in a string. ``None``: absent.
     """
     profit: Decimal | None
     """Profit (floating profit and loss).
+
+    盈亏（浮动盈亏）
 
     Wire name ``profit``, decimal number in a string. ``None``: absent.
     """
     margin: Decimal | None
     """Margin in use.
 
+    已用保证金
+
     Wire name ``margin``, decimal number in a string. ``None``: absent.
     """
     not_withdraw_amount: Decimal | None
     """Amount that cannot be withdrawn.
+
+    不可出金金额
 
     Wire name ``notWithdrawAmount``, decimal number in a string. ``None``: absent.
     """
     free_margin: Decimal | None
     """Free margin.
 
+    可用保证金
+
     Wire name ``freeMargin``, decimal number in a string. ``None``: absent.
     """
     lock_margin: Decimal | None
     """Locked margin.
+
+    锁定保证金
 
     Wire name ``lockMargin``, decimal number in a string. ``None``: absent.
     """
     liabilities: Decimal | None
     """Liabilities (principal plus interest).
 
+    负债（本金加利息）
+
     Wire name ``liabilities``, decimal number in a string. ``None``: absent.
     """
     liabilities_principal: Decimal | None
     """Principal of the liabilities.
+
+    负债本金
 
     Wire name ``liabilitiesPrincipal``, decimal number in a string. ``None``: absent.
     """
     interest: Decimal | None
     """Interest owed.
 
+    应付利息
+
     Wire name ``interest``, decimal number in a string. ``None``: absent.
     """
     net_assets: Decimal | None
     """Net assets.
+
+    净资产
 
     Wire name ``netAssets``, decimal number in a string. ``None``: absent.
     """
     frozen: Decimal | None
     """Frozen amount.
 
+    冻结金额
+
     Wire name ``frozen``, decimal number in a string. ``None``: absent.
     """
     collateral_frozen: Decimal | None
     """Frozen collateral.
+
+    冻结的抵押品
 
     Wire name ``collateralFrozen``, decimal number in a string. ``None``: absent.
     """
     available_loan: Decimal | None
     """Amount still available to borrow.
 
+    剩余可借金额
+
     Wire name ``availableLoan``, decimal number in a string. May be ``null``.
     """
     interest_proportion: Decimal | None
     """Interest proportion.
+
+    利息比例
 
     Wire name ``interestProportion``, decimal number in a string. May be ``null``.
     """
     margin_radio: Decimal | None
     """Margin ratio (the wire name is spelled "marginRadio").
 
+    保证金率（线上字段名拼写为 `marginRadio`）
+
     Wire name ``marginRadio``, decimal number in a string. May be ``null``.
     """
     whole_warehouse_balance: Decimal | None
     """Cross-margin (whole-position) balance.
+
+    全仓余额
 
     Wire name ``wholeWarehouseBalance``, decimal number in a string. May be ``null``.
     """
     whole_warehouse_rate: Decimal | None
     """Cross-margin (whole-position) rate.
 
+    全仓率
+
     Wire name ``wholeWarehouseRate``, decimal number in a string. May be ``null``.
     """
     open_account_status: bool | None
     """Whether the account has been opened.
+
+    账户是否已开通
 
     Wire name ``openAccountStatus``, ``boolean``. ``None``: absent.
     """
     last_order_id: str | None
     """ID of the last order, as a string (in queryCustomerAssetsInfo's accountInfoMap).
 
+    最后一笔订单的ID，字符串形式（见于 `queryCustomerAssetsInfo` 的 `accountInfoMap`）
+
     Wire name ``lastOrderId``, ``string``. ``None``: absent.
     """
     weight: Decimal | None
     """Collateral weight (undocumented; in queryCustomerAssetsInfo's accountInfoMap).
+
+    抵押权重（未说明；见于 `queryCustomerAssetsInfo` 的 `accountInfoMap`）
 
     Wire name ``weight``, decimal number in a string. May be ``null``.
     """
@@ -360,7 +440,7 @@ class Account(_rt.Model):
 class CheckStatusResult(_rt.Model):
     """Status of the customer identified by an email or phone number.
 
-    以邮箱或手机号标识的客户的状态。
+    以邮箱或手机号码标识的客户的状态。
 
     Wire name ``CheckStatusResult``. Read from responses.
     """
@@ -368,15 +448,21 @@ class CheckStatusResult(_rt.Model):
     country: str | None
     """Country code of the customer, e.g. CN.
 
+    客户的国家代码，如 `CN`
+
     Wire name ``country``, ``string``. May be ``null``.
     """
     phone_area: str | None
     """Phone area code of the customer, e.g. +86.
 
+    客户的手机区号，如 `+86`
+
     Wire name ``phoneArea``, ``string``. May be ``null``.
     """
     status: CustomerStatus | None
     """Customer status: 1 exists, 2 does not exist, -1 customer is disabled.
+
+    客户状态：1 存在，2 不存在，-1 客户已被禁用
 
     Wire name ``status``, enum :class:`CustomerStatus` (1 = The customer exists, 2 = The
     customer does not exist, -1 = The customer is disabled). ``None``: absent.
@@ -414,20 +500,28 @@ class CustomerAssets(_rt.Model):
     balance: Decimal | None
     """Balance.
 
+    余额
+
     Wire name ``balance``, decimal number in a string. May be ``null``.
     """
     currency: str | None
     """Currency of the balance.
+
+    余额的币种
 
     Wire name ``currency``, ``string``. May be ``null``.
     """
     digits: int | None
     """Number of decimal places of the balance.
 
+    余额的小数位数
+
     Wire name ``digits``, ``int32``. May be ``null``.
     """
     assets_id: int | None
     """Asset ID.
+
+    资产ID
 
     Wire name ``assetsId``, ``int64``. May be ``null``.
     """
@@ -467,55 +561,77 @@ class CustomerAssetsInfo(_rt.Model):
     total_available: Decimal | None
     """Total available amount.
 
+    可用金额合计
+
     Wire name ``totalAvailable``, decimal number in a string. May be ``null``.
     """
     close_proportion: str | None
     """Close-out (liquidation) proportion as a percentage string, e.g. "26.61%".
+
+    强平比例，百分比字符串，如 `"26.61%"`
 
     Wire name ``closeProportion``, ``string``. May be ``null``.
     """
     risk_level: int | None
     """Risk level code (undocumented).
 
+    风险等级码（含义未说明）
+
     Wire name ``riskLevel``, ``int32``. May be ``null``.
     """
     total_balance: Decimal | None
     """Total balance.
+
+    余额合计
 
     Wire name ``totalBalance``, decimal number in a string. May be ``null``.
     """
     total_liabilities: Decimal | None
     """Total liabilities.
 
+    负债合计
+
     Wire name ``totalLiabilities``, decimal number in a string. May be ``null``.
     """
     company_id: int | None
     """Company (tenant) ID.
+
+    公司ID（白标公司）
 
     Wire name ``companyId``, ``int64``. May be ``null``.
     """
     total_net_assets: Decimal | None
     """Total net assets (may be negative).
 
+    净资产合计（可能为负数）
+
     Wire name ``totalNetAssets``, decimal number in a string. May be ``null``.
     """
     currency: str | None
     """Currency of the totals.
+
+    合计金额的币种
 
     Wire name ``currency``, ``string``. May be ``null``.
     """
     digits: int | None
     """Number of decimal places of the totals.
 
+    合计金额的小数位数
+
     Wire name ``digits``, ``int32``. May be ``null``.
     """
     total_interest: Decimal | None
     """Total interest.
 
+    利息合计
+
     Wire name ``totalInterest``, decimal number in a string. May be ``null``.
     """
     trade_type: TradeType | None
     """Trade type of the assets.
+
+    资产的交易类型
 
     Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 = CFD_WBW, 3 =
     CROSS, 5 = MATCH, 8 = WALLET). May be ``null``.
@@ -523,16 +639,22 @@ class CustomerAssetsInfo(_rt.Model):
     customer_no: str | None
     """Customer number.
 
+    客户编号
+
     Wire name ``customerNo``, ``string``. May be ``null``.
     """
     total_liabilities_principal: Decimal | None
     """Total principal of the liabilities.
+
+    负债本金合计
 
     Wire name ``totalLiabilitiesPrincipal``, decimal number in a string. May be
     ``null``.
     """
     account_info_map: dict[str, Account] | None
     """Accounts keyed by currency.
+
+    各币种的账户，以币种为键
 
     Wire name ``accountInfoMap``, map of string to object :class:`Account`. May be
     ``null``.
@@ -597,8 +719,8 @@ class CustomerGroup(_rt.Model):
     CustomerGroupAdminApiService.groupList entries (which also carry tradeType and
     assets).
 
-    客户组：C端 groupList 的元素，以及B端 CustomerGroupAdminApiService.groupList 的元素（后者还带有 tradeType
-    和 assets）。
+    客户组：C端 `groupList` 的元素，以及B端 `CustomerGroupAdminApiService.groupList` 的元素（后者还带有
+    `tradeType` 和 `assets`）。
 
     Wire name ``CustomerGroup``. Read from responses.
     """
@@ -606,15 +728,21 @@ class CustomerGroup(_rt.Model):
     id: int | None
     """Customer group ID.
 
+    客户组ID
+
     Wire name ``id``, ``int64``. ``None``: absent.
     """
     name: str | None
     """Group name.
 
+    客户组名称
+
     Wire name ``name``, ``string``. ``None``: absent.
     """
     open_account_type: OpenAccountType | None
     """Account opening type of the group.
+
+    客户组的开户类型
 
     Wire name ``openAccountType``, enum :class:`OpenAccountType` (0 = Personal, 1 =
     Enterprise). ``None``: absent.
@@ -622,16 +750,22 @@ class CustomerGroup(_rt.Model):
     type: int | None
     """Group type code (undocumented).
 
+    客户组类型码（含义未说明）
+
     Wire name ``type``, ``int32``. ``None``: absent.
     """
     trade_type: TradeType | None
     """Trade type of the group (B-side groupList).
+
+    客户组的交易类型（公司端 `groupList`）
 
     Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 = CFD_WBW, 3 =
     CROSS, 5 = MATCH, 8 = WALLET). May be ``null``.
     """
     assets: str | None
     """Asset currencies of the group (B-side groupList; undocumented string).
+
+    客户组的资产币种（公司端 `groupList`；字符串格式未说明）
 
     Wire name ``assets``, ``string``. May be ``null``.
     """
@@ -677,15 +811,21 @@ class ExternalAccountBalance(_rt.Model):
     amount: Decimal | None
     """Balance amount.
 
+    余额
+
     Wire name ``amount``, decimal number in a string. May be ``null``.
     """
     currency: str | None
     """Currency of the balance.
 
+    余额的币种
+
     Wire name ``currency``, ``string``. May be ``null``.
     """
     amount_digits: str | None
     """Number of decimal places of the amount (carried as a string).
+
+    金额的小数位数（以字符串传输）
 
     Wire name ``amountDigits``, ``string``. May be ``null``.
     """
@@ -722,20 +862,28 @@ class LiabilitiesWaterPage(_rt.Model):
     total: int | None
     """Total number of records.
 
+    记录总数
+
     Wire name ``total``, ``int64``. May be ``null``.
     """
     size: int | None
     """Number of items per page.
+
+    每页条数
 
     Wire name ``size``, ``int32``. May be ``null``.
     """
     current: int | None
     """Current page.
 
+    当前页码
+
     Wire name ``current``, ``int32``. May be ``null``.
     """
     records: list[LiabilitiesWaterRecord] | None
     """Records of this page.
+
+    本页的记录
 
     Wire name ``records``, list of object :class:`LiabilitiesWaterRecord`. May be
     ``null``.
@@ -776,80 +924,112 @@ class LiabilitiesWaterRecord(_rt.Model):
     id: int | None
     """Record ID.
 
+    记录ID
+
     Wire name ``id``, ``int64``. May be ``null``.
     """
     account_id: int | None
     """Account ID.
+
+    账户ID
 
     Wire name ``accountId``, ``int64``. May be ``null``.
     """
     remark: str | None
     """Remark.
 
+    备注
+
     Wire name ``remark``, ``string``. May be ``null``.
     """
     created_by: int | None
     """ID of the creator.
+
+    创建人ID
 
     Wire name ``createdBy``, ``int64``. May be ``null``.
     """
     create_time: int | None
     """Creation time.
 
+    创建时间
+
     Wire name ``createTime``, epoch milliseconds. May be ``null``.
     """
     update_by: int | None
     """ID of the last updater.
+
+    最后更新人ID
 
     Wire name ``updateBy``, ``int64``. May be ``null``.
     """
     update_time: int | None
     """Last update time.
 
+    最后更新时间
+
     Wire name ``updateTime``, epoch milliseconds. May be ``null``.
     """
     business_type: int | None
     """Business type code (undocumented).
+
+    业务类型码（含义未说明）
 
     Wire name ``businessType``, ``int32``. May be ``null``.
     """
     business_type1: int | None
     """Secondary business type code (undocumented).
 
+    二级业务类型码（含义未说明）
+
     Wire name ``businessType1``, ``int32``. May be ``null``.
     """
     customer_no: str | None
     """Customer number.
+
+    客户编号
 
     Wire name ``customerNo``, ``string``. May be ``null``.
     """
     digits: int | None
     """Number of decimal places of the amounts.
 
+    金额的小数位数
+
     Wire name ``digits``, ``int32``. May be ``null``.
     """
     liabilities_principal: Decimal | None
     """Principal of the liabilities.
+
+    负债本金
 
     Wire name ``liabilitiesPrincipal``, decimal number in a string. May be ``null``.
     """
     interest: Decimal | None
     """Interest.
 
+    利息
+
     Wire name ``interest``, decimal number in a string. May be ``null``.
     """
     interest_update_time: int | None
     """Time the interest was last updated.
+
+    利息最后更新时间
 
     Wire name ``interestUpdateTime``, epoch milliseconds. May be ``null``.
     """
     currency: str | None
     """Currency.
 
+    币种
+
     Wire name ``currency``, ``string``. May be ``null``.
     """
     liabilities: Decimal | None
     """Liabilities (principal plus interest).
+
+    负债（本金加利息）
 
     Wire name ``liabilities``, decimal number in a string. May be ``null``.
     """
@@ -917,7 +1097,7 @@ class LiabilitiesWaterRecord(_rt.Model):
 class PhoneAndEmail(_rt.Model):
     """The customer's bound phone number and email.
 
-    客户绑定的手机号和邮箱。
+    客户绑定的手机号码和邮箱。
 
     Wire name ``PhoneAndEmail``. Read from responses.
     """
@@ -925,20 +1105,28 @@ class PhoneAndEmail(_rt.Model):
     customer_no: str | None
     """Customer number.
 
+    客户编号
+
     Wire name ``customerNo``, ``string``. May be ``null``.
     """
     email: str | None
     """Bound email address (possibly masked).
+
+    已绑定的邮箱（可能已脱敏）
 
     Wire name ``email``, ``string``. May be ``null``.
     """
     phone: str | None
     """Bound phone number (possibly masked).
 
+    已绑定的手机号码（可能已脱敏）
+
     Wire name ``phone``, ``string``. May be ``null``.
     """
     phone_area: str | None
     """Phone area code.
+
+    手机区号
 
     Wire name ``phoneArea``, ``string``. May be ``null``.
     """

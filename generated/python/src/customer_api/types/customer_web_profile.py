@@ -15,7 +15,7 @@ class CustomerInfo(_rt.Model):
     """The logged-in customer's profile as returned by findCustomerInfo. The field meanings
     below are inferred from their names. Any field may be null.
 
-    findCustomerInfo 返回的已登录客户资料。任何字段都可能为 null。
+    `findCustomerInfo` 返回的已登录客户资料。任何字段都可能为 `null`。
 
     Wire name ``CustomerInfo``. Read from responses.
     """
@@ -23,150 +23,210 @@ class CustomerInfo(_rt.Model):
     id: int | None
     """Customer id.
 
+    客户ID
+
     Wire name ``id``, ``int64``. May be ``null``.
     """
     company_id: int | None
     """Company (white-label tenant) id the customer belongs to.
+
+    客户所属的公司ID（白标公司）
 
     Wire name ``companyId``, ``int64``. May be ``null``.
     """
     customer_group_id: int | None
     """Customer group id.
 
+    客户组ID
+
     Wire name ``customerGroupId``, ``int64``. May be ``null``.
     """
     customer_no: str | None
     """Customer number.
+
+    客户编号
 
     Wire name ``customerNo``, ``string``. May be ``null``.
     """
     kyc_audit_status: int | None
     """KYC audit status code (undocumented codes).
 
+    KYC 审核状态码（含义未说明）
+
     Wire name ``kycAuditStatus``, ``int32``. May be ``null``.
     """
     kyc_audit_remark: str | None
     """Remark of the KYC audit.
+
+    KYC 审核备注
 
     Wire name ``kycAuditRemark``, ``string``. May be ``null``.
     """
     kyc_status: int | None
     """KYC status code (undocumented codes).
 
+    KYC 状态码（含义未说明）
+
     Wire name ``kycStatus``, ``int32``. May be ``null``.
     """
     kyc_remark: str | None
     """KYC remark.
+
+    KYC 备注
 
     Wire name ``kycRemark``, ``string``. May be ``null``.
     """
     account_list: Any
     """Trading accounts of the customer (undocumented shape).
 
+    客户的交易账户（结构未说明）
+
     Wire name ``accountList``, ``json``. May be ``null``.
     """
     account_remark: str | None
     """Account remark.
+
+    账户备注
 
     Wire name ``accountRemark``, ``string``. May be ``null``.
     """
     login_pass_status: str | None
     """Whether a login password has been set (undocumented values).
 
+    是否已设置登录密码（取值未说明）
+
     Wire name ``loginPassStatus``, ``string``. May be ``null``.
     """
     pay_pass_status: str | None
     """Whether a payment password has been set (undocumented values).
+
+    是否已设置支付密码（取值未说明）
 
     Wire name ``payPassStatus``, ``string``. May be ``null``.
     """
     email: str | None
     """Bound email address.
 
+    已绑定的邮箱
+
     Wire name ``email``, ``string``. May be ``null``.
     """
     phone: str | None
     """Bound phone number.
+
+    已绑定的手机号码
 
     Wire name ``phone``, ``string``. May be ``null``.
     """
     phone_area: str | None
     """Area code of the bound phone number.
 
+    已绑定手机号码的区号
+
     Wire name ``phoneArea``, ``string``. May be ``null``.
     """
     name: str | None
     """Customer name.
+
+    客户姓名
 
     Wire name ``name``, ``string``. May be ``null``.
     """
     country: str | None
     """Country.
 
+    国家
+
     Wire name ``country``, ``string``. May be ``null``.
     """
     type: int | None
     """Customer type code (undocumented codes).
+
+    客户类型码（含义未说明）
 
     Wire name ``type``, ``int32``. May be ``null``.
     """
     deposit: int | None
     """Deposit permission flag (undocumented codes).
 
+    入金权限标志（含义未说明）
+
     Wire name ``deposit``, ``int32``. May be ``null``.
     """
     withdraw: int | None
     """Withdrawal permission flag (undocumented codes).
+
+    出金权限标志（含义未说明）
 
     Wire name ``withdraw``, ``int32``. May be ``null``.
     """
     optional: int | None
     """Undocumented flag.
 
+    标志（含义未说明）
+
     Wire name ``optional``, ``int32``. May be ``null``.
     """
     activate_status: int | None
     """Activation status code (undocumented codes).
+
+    激活状态码（含义未说明）
 
     Wire name ``activateStatus``, ``int32``. May be ``null``.
     """
     activate_time: int | None
     """Activation time, epoch milliseconds.
 
+    激活时间（毫秒时间戳）
+
     Wire name ``activateTime``, epoch milliseconds. May be ``null``.
     """
     company_kyc_status: int | None
     """Company-level KYC status code (undocumented codes).
+
+    公司级 KYC 状态码（含义未说明）
 
     Wire name ``companyKycStatus``, ``int32``. May be ``null``.
     """
     status: int | None
     """Customer status code (undocumented codes).
 
+    客户状态码（含义未说明）
+
     Wire name ``status``, ``int32``. May be ``null``.
     """
     third_server_code: str | None
     """Code of the third-party server the customer comes from.
+
+    客户来源的第三方系统编号
 
     Wire name ``thirdServerCode``, ``string``. May be ``null``.
     """
     source: str | None
     """Customer source.
 
+    客户来源
+
     Wire name ``source``, ``string``. May be ``null``.
     """
     third_login_source: str | None
     """Third-party login source.
+
+    第三方登录来源
 
     Wire name ``thirdLoginSource``, ``string``. May be ``null``.
     """
     third_user_id: str | None
     """User id at the third party.
 
+    第三方的用户ID
+
     Wire name ``thirdUserId``, ``string``. May be ``null``.
     """
     id_card: str | None
     """Identity document number.
+
+    证件号码
 
     Wire name ``idCard``, ``string``. May be ``null``. Sensitive: a secret, masked in
     logs. Also masked in ``repr``.
@@ -174,40 +234,56 @@ class CustomerInfo(_rt.Model):
     id_card_type: str | None
     """Identity document type.
 
+    证件类型
+
     Wire name ``idCardType``, ``string``. May be ``null``.
     """
     third_intact_msg: str | None
     """Raw message from the third party.
+
+    第三方返回的原始信息
 
     Wire name ``thirdIntactMsg``, ``string``. May be ``null``.
     """
     first_name: str | None
     """First name.
 
+    名
+
     Wire name ``firstName``, ``string``. May be ``null``.
     """
     last_name: str | None
     """Last name.
+
+    姓
 
     Wire name ``lastName``, ``string``. May be ``null``.
     """
     is_fund: int | None
     """Fund flag (undocumented codes).
 
+    资金标志（含义未说明）
+
     Wire name ``isFund``, ``int32``. May be ``null``.
     """
     assert_pass_status: str | None
     """Whether a fund (assets) password has been set (undocumented values).
+
+    是否已设置资金密码（取值未说明）
 
     Wire name ``assertPassStatus``, ``string``. May be ``null``.
     """
     google_id: int | None
     """Id of the bound Google authenticator (MFA).
 
+    已绑定的谷歌验证器（MFA）的ID
+
     Wire name ``googleId``, ``int64``. May be ``null``.
     """
     open_account_type: OpenAccountType | None
     """Account opening type: 0 personal, 1 enterprise.
+
+    开户类型：0 个人，1 企业
 
     Wire name ``openAccountType``, enum :class:`OpenAccountType` (0 = Personal, 1 =
     Enterprise). May be ``null``.
@@ -215,25 +291,35 @@ class CustomerInfo(_rt.Model):
     login_time: int | None
     """Last login time, epoch milliseconds.
 
+    最后登录时间（毫秒时间戳）
+
     Wire name ``loginTime``, epoch milliseconds. May be ``null``.
     """
     create_time: int | None
     """Creation time, epoch milliseconds.
+
+    创建时间（毫秒时间戳）
 
     Wire name ``createTime``, epoch milliseconds. May be ``null``.
     """
     relation_customer_id: int | None
     """Id of a related customer.
 
+    关联客户的ID
+
     Wire name ``relationCustomerId``, ``int64``. May be ``null``.
     """
     company_type: str | None
     """Company type.
 
+    公司类型
+
     Wire name ``companyType``, ``string``. May be ``null``.
     """
     register_source: ClientSource | None
     """Client the customer registered from.
+
+    注册来源
 
     Wire name ``registerSource``, enum :class:`ClientSource` (1 = Mobile web: H5, 2 = PC
     web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 =
@@ -243,50 +329,70 @@ class CustomerInfo(_rt.Model):
     association_company_id: int | None
     """Id of the associated company.
 
+    关联公司的ID
+
     Wire name ``associationCompanyId``, ``int64``. May be ``null``.
     """
     register_time: int | None
     """Registration time, epoch milliseconds.
+
+    注册时间（毫秒时间戳）
 
     Wire name ``registerTime``, epoch milliseconds. May be ``null``.
     """
     utm_source: str | None
     """UTM source of the registration.
 
+    注册时的广告来源
+
     Wire name ``utmSource``, ``string``. May be ``null``.
     """
     force_level: Any
     """Forced-liquidation level (undocumented shape).
+
+    强平线（结构未说明）
 
     Wire name ``forceLevel``, ``json``. May be ``null``.
     """
     early_warning_level: Any
     """Early-warning level (undocumented shape).
 
+    预警线（结构未说明）
+
     Wire name ``earlyWarningLevel``, ``json``. May be ``null``.
     """
     withdraw_level: Any
     """Withdrawal level (undocumented shape).
+
+    出金线（结构未说明）
 
     Wire name ``withdrawLevel``, ``json``. May be ``null``.
     """
     postal_code: str | None
     """Postal code.
 
+    邮政编码
+
     Wire name ``postalCode``, ``string``. May be ``null``.
     """
     customer_agent_mark: str | None
     """Agent mark of the customer.
+
+    客户的代理标记
 
     Wire name ``customerAgentMark``, ``string``. May be ``null``.
     """
     api_check_switch: bool | None
     """Whether API checking is switched on.
 
+    是否开启 API 校验
+
     Wire name ``apiCheckSwitch``, ``boolean``. May be ``null``.
     """
     api_check_rule: str | None
     """API checking rule.
+
+    API 校验规则
 
     Wire name ``apiCheckRule``, ``string``. May be ``null``.
     """

@@ -23,35 +23,49 @@ class KycElement(_rt.Model):
     element_code: str | None
     """Element code.
 
+    元素代码
+
     Wire name ``elementCode``, ``string``. May be ``null``.
     """
     element_name: str | None
     """Element name.
+
+    元素名称
 
     Wire name ``elementName``, ``string``. May be ``null``.
     """
     show_type: str | None
     """How the element is displayed (input type).
 
+    元素的显示方式（输入类型）
+
     Wire name ``showType``, ``string``. May be ``null``.
     """
     extend: str | None
     """Extra settings of the element.
+
+    元素的扩展设置
 
     Wire name ``extend``, ``string``. May be ``null``.
     """
     element_value: str | None
     """Value of the element.
 
+    元素的值
+
     Wire name ``elementValue``, ``string``. May be ``null``.
     """
     element_value_input_group: str | None
     """Values of an input group.
 
+    输入组的值
+
     Wire name ``elementValueInputGroup``, ``string``. May be ``null``.
     """
     element_code_input_group: str | None
     """Codes of an input group.
+
+    输入组的代码
 
     Wire name ``elementCodeInputGroup``, ``string``. May be ``null``.
     """
@@ -100,10 +114,14 @@ class KycLevel(_rt.Model):
     level_code: str | None
     """Level code.
 
+    等级代码
+
     Wire name ``levelCode``, ``string``. May be ``null``.
     """
     open_account_type: OpenAccountType | None
     """Account opening type the level applies to.
+
+    该等级适用的开户类型
 
     Wire name ``openAccountType``, enum :class:`OpenAccountType` (0 = Personal, 1 =
     Enterprise). May be ``null``.
@@ -111,20 +129,28 @@ class KycLevel(_rt.Model):
     level_name: str | None
     """Level name.
 
+    等级名称
+
     Wire name ``levelName``, ``string``. May be ``null``.
     """
     path_name: str | None
     """Verification path name.
+
+    认证路径名称
 
     Wire name ``pathName``, ``string``. May be ``null``.
     """
     path_code: str | None
     """Verification path code.
 
+    认证路径代码
+
     Wire name ``pathCode``, ``string``. May be ``null``.
     """
     element_list: list[KycElement] | None
     """Form elements of the level.
+
+    该等级的表单元素
 
     Wire name ``elementList``, list of object :class:`KycElement`. May be ``null``.
     """
@@ -170,75 +196,105 @@ class LoginResult(_rt.Model):
     customer_group_id: int | None
     """Customer group ID.
 
+    客户组ID
+
     Wire name ``customerGroupId``, ``int64``. May be ``null``.
     """
     third_user_id: str | None
     """User ID at the third-party login source.
+
+    第三方登录来源的用户ID
 
     Wire name ``thirdUserId``, ``string``. May be ``null``.
     """
     google_id: int | None
     """Google MFA binding ID; -1 when Google MFA is not bound.
 
+    谷歌验证绑定ID；未绑定谷歌验证时为 `-1`。
+
     Wire name ``googleId``, ``int64``. May be ``null``.
     """
     last_name: str | None
     """Last name.
+
+    姓
 
     Wire name ``lastName``, ``string``. May be ``null``.
     """
     country: str | None
     """Country code, e.g. "CN".
 
+    国家代码，如 `"CN"`
+
     Wire name ``country``, ``string``. May be ``null``.
     """
     kyc_status: int | None
     """KYC status code.
+
+    KYC 状态码
 
     Wire name ``kycStatus``, ``int32``. May be ``null``.
     """
     company_kyc_status: int | None
     """Company-level KYC status code (undocumented codes).
 
+    公司级 KYC 状态码（含义未说明）
+
     Wire name ``companyKycStatus``, ``int32``. May be ``null``.
     """
     assert_pass_status: str | None
     """Fund (assets) password status code, as a string (e.g. "2").
+
+    资金密码状态码，字符串形式（如 `"2"`）
 
     Wire name ``assertPassStatus``, ``string``. May be ``null``.
     """
     id_card: str | None
     """ID document number.
 
+    证件号码
+
     Wire name ``idCard``, ``string``. May be ``null``.
     """
     third_login_source: str | None
     """Third-party login source (google, facebook, ...).
+
+    第三方登录来源（如 `google`、`facebook`）
 
     Wire name ``thirdLoginSource``, ``string``. May be ``null``.
     """
     pay_pass_status: str | None
     """Payment password status code, as a string.
 
+    支付密码状态码，字符串形式
+
     Wire name ``payPassStatus``, ``string``. May be ``null``.
     """
     kyc_audit_remark: str | None
     """Remark of the KYC audit.
+
+    KYC 审核备注
 
     Wire name ``kycAuditRemark``, ``string``. May be ``null``.
     """
     source: str | None
     """Registration source name, e.g. "H5".
 
+    注册来源名称，如 `"H5"`
+
     Wire name ``source``, ``string``. May be ``null``.
     """
     type: int | None
     """Customer type code.
 
+    客户类型码
+
     Wire name ``type``, ``int32``. May be ``null``.
     """
     register_source: ClientSource | None
     """Registration source.
+
+    注册来源
 
     Wire name ``registerSource``, enum :class:`ClientSource` (1 = Mobile web: H5, 2 = PC
     web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 =
@@ -248,45 +304,63 @@ class LoginResult(_rt.Model):
     login_pass_status: str | None
     """Login password status code, as a string.
 
+    登录密码状态码，字符串形式
+
     Wire name ``loginPassStatus``, ``string``. May be ``null``.
     """
     id_card_type: str | None
     """ID document type.
+
+    证件类型
 
     Wire name ``idCardType``, ``string``. May be ``null``.
     """
     login_time: int | None
     """Time of this login (epoch milliseconds).
 
+    本次登录时间（毫秒时间戳）
+
     Wire name ``loginTime``, epoch milliseconds. May be ``null``.
     """
     kyc_remark: str | None
     """KYC remark.
+
+    KYC 备注
 
     Wire name ``kycRemark``, ``string``. May be ``null``.
     """
     association_company_id: int | None
     """Associated company ID.
 
+    关联公司ID
+
     Wire name ``associationCompanyId``, ``int64``. May be ``null``.
     """
     id: int | None
     """Customer ID.
+
+    客户ID
 
     Wire name ``id``, ``int64``. May be ``null``.
     """
     activate_status: int | None
     """Activation status code.
 
+    激活状态码
+
     Wire name ``activateStatus``, ``int32``. May be ``null``.
     """
     email: str | None
     """Email address (masked).
 
+    邮箱（已脱敏）
+
     Wire name ``email``, ``string``. May be ``null``.
     """
     open_account_type: OpenAccountType | None
     """Account opening type.
+
+    开户类型
 
     Wire name ``openAccountType``, enum :class:`OpenAccountType` (0 = Personal, 1 =
     Enterprise). May be ``null``.
@@ -294,40 +368,56 @@ class LoginResult(_rt.Model):
     account_remark: str | None
     """Account remark.
 
+    账户备注
+
     Wire name ``accountRemark``, ``string``. May be ``null``.
     """
     company_type: str | None
     """Company type, e.g. "real" (real-money) or demo.
+
+    公司类型，如 `"real"`（真实资金）或模拟
 
     Wire name ``companyType``, ``string``. May be ``null``.
     """
     register_time: int | None
     """Registration time (epoch milliseconds).
 
+    注册时间（毫秒时间戳）
+
     Wire name ``registerTime``, epoch milliseconds. May be ``null``.
     """
     activate_time: int | None
     """Activation time (epoch milliseconds).
+
+    激活时间（毫秒时间戳）
 
     Wire name ``activateTime``, epoch milliseconds. May be ``null``.
     """
     kyc_audit_status: int | None
     """KYC audit status code.
 
+    KYC 审核状态码
+
     Wire name ``kycAuditStatus``, ``int32``. May be ``null``.
     """
     optional: int | None
     """Watch-list (optional symbols) flag.
+
+    自选标志（自选品种）
 
     Wire name ``optional``, ``int32``. May be ``null``.
     """
     is_fund: int | None
     """Fund flag.
 
+    资金标志
+
     Wire name ``isFund``, ``int32``. May be ``null``.
     """
     token: str | None
     """Access token for the `token` header of later calls.
+
+    访问 token，用于之后调用的 `token` 请求头
 
     Wire name ``token``, ``string``. May be ``null``. Sensitive: a secret, masked in
     logs. Also masked in ``repr``.
@@ -335,55 +425,77 @@ class LoginResult(_rt.Model):
     first_name: str | None
     """First name.
 
+    名
+
     Wire name ``firstName``, ``string``. May be ``null``.
     """
     company_id: int | None
     """Company ID of the white-label tenant.
+
+    公司ID（白标公司）
 
     Wire name ``companyId``, ``int64``. May be ``null``.
     """
     third_intact_msg: str | None
     """Raw message from the third-party login source.
 
+    第三方登录来源返回的原始信息
+
     Wire name ``thirdIntactMsg``, ``string``. May be ``null``.
     """
     create_time: int | None
     """Creation time (epoch milliseconds).
+
+    创建时间（毫秒时间戳）
 
     Wire name ``createTime``, epoch milliseconds. May be ``null``.
     """
     phone: str | None
     """Phone number (masked).
 
+    手机号码（已脱敏）
+
     Wire name ``phone``, ``string``. May be ``null``.
     """
     relation_customer_id: int | None
     """Related customer ID (0 when none).
+
+    关联客户ID（没有时为 0）
 
     Wire name ``relationCustomerId``, ``int64``. May be ``null``.
     """
     account_list: list[Account] | None
     """Trading accounts of the customer.
 
+    客户的交易账户
+
     Wire name ``accountList``, list of object :class:`Account`. May be ``null``.
     """
     name: str | None
     """Full name.
+
+    姓名
 
     Wire name ``name``, ``string``. May be ``null``.
     """
     phone_area: str | None
     """Phone area code, e.g. "+86".
 
+    手机区号，如 `"+86"`
+
     Wire name ``phoneArea``, ``string``. May be ``null``.
     """
     deposit: int | None
     """Deposit permission flag.
 
+    入金权限标志
+
     Wire name ``deposit``, ``int32``. May be ``null``.
     """
     r_token: str | None
     """Refresh token.
+
+    刷新 token
 
     Wire name ``rToken``, ``string``. May be ``null``. Sensitive: a secret, masked in
     logs. Also masked in ``repr``.
@@ -391,20 +503,28 @@ class LoginResult(_rt.Model):
     third_server_code: str | None
     """Unique customer number in a third-party system.
 
+    第三方系统唯一编号
+
     Wire name ``thirdServerCode``, ``string``. May be ``null``.
     """
     customer_no: str | None
     """Customer number.
+
+    客户编号
 
     Wire name ``customerNo``, ``string``. May be ``null``.
     """
     status: int | None
     """Customer status code.
 
+    客户状态码
+
     Wire name ``status``, ``int32``. May be ``null``.
     """
     withdraw: int | None
     """Withdrawal permission flag.
+
+    出金权限标志
 
     Wire name ``withdraw``, ``int32``. May be ``null``.
     """
@@ -573,90 +693,126 @@ class RegisterResult(_rt.Model):
     customer_no: str | None
     """Customer number.
 
+    客户编号
+
     Wire name ``customerNo``, ``string``. May be ``null``.
     """
     list: builtins.list[KycLevel] | None
     """KYC levels (paths) configured for the customer.
+
+    为客户配置的 KYC 等级（认证路径）
 
     Wire name ``list``, list of object :class:`KycLevel`. May be ``null``.
     """
     company_id: int | None
     """Company ID of the white-label tenant.
 
+    公司ID（白标公司）
+
     Wire name ``companyId``, ``int64``. May be ``null``.
     """
     email: str | None
     """Email address.
+
+    邮箱
 
     Wire name ``email``, ``string``. May be ``null``.
     """
     phone: str | None
     """Phone number.
 
+    手机号码
+
     Wire name ``phone``, ``string``. May be ``null``.
     """
     phone_area: str | None
     """Phone area code.
+
+    手机区号
 
     Wire name ``phoneArea``, ``string``. May be ``null``.
     """
     name: str | None
     """Full name.
 
+    姓名
+
     Wire name ``name``, ``string``. May be ``null``.
     """
     login_pass_status: str | None
     """Login password status code, as a string.
+
+    登录密码状态码，字符串形式
 
     Wire name ``loginPassStatus``, ``string``. May be ``null``.
     """
     pay_pass_status: str | None
     """Payment password status code, as a string.
 
+    支付密码状态码，字符串形式
+
     Wire name ``payPassStatus``, ``string``. May be ``null``.
     """
     customer_group_id: int | None
     """Customer group ID.
+
+    客户组ID
 
     Wire name ``customerGroupId``, ``int64``. May be ``null``.
     """
     country: str | None
     """Country code.
 
+    国家代码
+
     Wire name ``country``, ``string``. May be ``null``.
     """
     id: int | None
     """Customer ID.
+
+    客户ID
 
     Wire name ``id``, ``int64``. May be ``null``.
     """
     optional: int | None
     """Watch-list (optional symbols) flag.
 
+    自选标志（自选品种）
+
     Wire name ``optional``, ``int32``. May be ``null``.
     """
     company_kyc_status: int | None
     """Company-level KYC status code (undocumented codes).
+
+    公司级 KYC 状态码（含义未说明）
 
     Wire name ``companyKycStatus``, ``int32``. May be ``null``.
     """
     third_server_code: str | None
     """Unique customer number in a third-party system.
 
+    第三方系统唯一编号
+
     Wire name ``thirdServerCode``, ``string``. May be ``null``.
     """
     source: str | None
     """Registration source name, e.g. "H5".
+
+    注册来源名称，如 `"H5"`
 
     Wire name ``source``, ``string``. May be ``null``.
     """
     capital_in_status: int | None
     """Deposit (capital-in) status code.
 
+    入金状态码
+
     Wire name ``capitalInStatus``, ``int32``. May be ``null``.
     """
     open_account_type: OpenAccountType | None
     """Account opening type.
+
+    开户类型
 
     Wire name ``openAccountType``, enum :class:`OpenAccountType` (0 = Personal, 1 =
     Enterprise). May be ``null``.
@@ -664,25 +820,35 @@ class RegisterResult(_rt.Model):
     company_type: str | None
     """Company type, e.g. "real".
 
+    公司类型，如 `"real"`
+
     Wire name ``companyType``, ``string``. May be ``null``.
     """
     association_company_id: int | None
     """Associated company ID.
+
+    关联公司ID
 
     Wire name ``associationCompanyId``, ``int64``. May be ``null``.
     """
     register_time: int | None
     """Registration time (epoch milliseconds).
 
+    注册时间（毫秒时间戳）
+
     Wire name ``registerTime``, epoch milliseconds. May be ``null``.
     """
     api_check_switch: bool | None
     """Whether API checking is switched on.
 
+    是否开启 API 校验
+
     Wire name ``apiCheckSwitch``, ``boolean``. May be ``null``.
     """
     api_check_rule: str | None
     """API check rule.
+
+    API 校验规则
 
     Wire name ``apiCheckRule``, ``string``. May be ``null``.
     """
@@ -779,10 +945,14 @@ class TradeTypeCurrency(_rt.Model):
     all_currency: str | None
     """Account currency (currencies), e.g. "USDT".
 
+    账户币种（可多个），如 `"USDT"`
+
     Wire name ``allCurrency``, ``string``. ``None``: absent.
     """
     trade_type: str | None
     """Trade type code as a string, e.g. "1" (see TradeType).
+
+    交易类型代码，字符串形式，如 `"1"`（见 `TradeType`）
 
     Wire name ``tradeType``, ``string``. ``None``: absent.
     """

@@ -23,185 +23,259 @@ class CustomerDetail(_rt.Model):
     account_list: Any
     """Trading accounts (filled for type tradeAccount); undocumented shape.
 
+    交易账户（`type` 为 `tradeAccount` 时返回）；结构未说明。
+
     Wire name ``accountList``, ``json``. May be ``null``.
     """
     account_remark: str | None
     """Account remark.
+
+    账户备注
 
     Wire name ``accountRemark``, ``string``. May be ``null``.
     """
     activate_status: int | None
     """Activation status code.
 
+    激活状态码
+
     Wire name ``activateStatus``, ``int32``. May be ``null``.
     """
     activate_time: int | None
     """Activation time (epoch milliseconds).
+
+    激活时间（毫秒时间戳）
 
     Wire name ``activateTime``, epoch milliseconds. May be ``null``.
     """
     address: str | None
     """Address.
 
+    地址
+
     Wire name ``address``, ``string``. May be ``null``.
     """
     api_check_rule: str | None
     """API check rule.
+
+    API 校验规则
 
     Wire name ``apiCheckRule``, ``string``. May be ``null``.
     """
     api_check_switch: bool | None
     """Whether API checking is switched on.
 
+    是否开启 API 校验
+
     Wire name ``apiCheckSwitch``, ``boolean``. May be ``null``.
     """
     assert_pass_status: str | None
     """Fund (assets) password status code, as a string.
+
+    资金密码状态码，字符串形式
 
     Wire name ``assertPassStatus``, ``string``. May be ``null``.
     """
     association_company_id: int | None
     """Associated company ID.
 
+    关联公司ID
+
     Wire name ``associationCompanyId``, ``int64``. May be ``null``.
     """
     company_id: int | None
     """Company ID of the white-label tenant.
+
+    公司ID（白标公司）
 
     Wire name ``companyId``, ``int64``. May be ``null``.
     """
     company_kyc_status: int | None
     """Company-level KYC status code (undocumented codes).
 
+    公司级 KYC 状态码（含义未说明）
+
     Wire name ``companyKycStatus``, ``int32``. May be ``null``.
     """
     company_type: str | None
     """Company type, e.g. "real".
+
+    公司类型，如 `"real"`
 
     Wire name ``companyType``, ``string``. May be ``null``.
     """
     country: str | None
     """Country code.
 
+    国家代码
+
     Wire name ``country``, ``string``. May be ``null``.
     """
     create_time: int | None
     """Creation time (epoch milliseconds).
+
+    创建时间（毫秒时间戳）
 
     Wire name ``createTime``, epoch milliseconds. May be ``null``.
     """
     customer_agent_mark: str | None
     """Agent mark of the customer.
 
+    客户的代理标记
+
     Wire name ``customerAgentMark``, ``string``. May be ``null``.
     """
     customer_group_id: int | None
     """Customer group ID.
+
+    客户组ID
 
     Wire name ``customerGroupId``, ``int64``. May be ``null``.
     """
     customer_no: str | None
     """Customer number.
 
+    客户编号
+
     Wire name ``customerNo``, ``string``. May be ``null``.
     """
     customer_type: int | None
     """Customer type code.
+
+    客户类型码
 
     Wire name ``customerType``, ``int32``. May be ``null``.
     """
     deposit: int | None
     """Deposit permission flag.
 
+    入金权限标志
+
     Wire name ``deposit``, ``int32``. May be ``null``.
     """
     early_warning_level: Any
     """Early-warning level; undocumented shape.
+
+    预警等级；结构未说明。
 
     Wire name ``earlyWarningLevel``, ``json``. May be ``null``.
     """
     email: str | None
     """Email address.
 
+    邮箱
+
     Wire name ``email``, ``string``. May be ``null``.
     """
     first_name: str | None
     """First name.
+
+    名
 
     Wire name ``firstName``, ``string``. May be ``null``.
     """
     force_level: Any
     """Forced-liquidation level; undocumented shape.
 
+    强平等级；结构未说明。
+
     Wire name ``forceLevel``, ``json``. May be ``null``.
     """
     google_id: int | None
     """Google MFA binding ID; -1 when not bound.
+
+    谷歌验证绑定ID；未绑定时为 `-1`。
 
     Wire name ``googleId``, ``int64``. May be ``null``.
     """
     id: int | None
     """Customer ID.
 
+    客户ID
+
     Wire name ``id``, ``int64``. May be ``null``.
     """
     id_card: str | None
     """ID document number.
+
+    证件号码
 
     Wire name ``idCard``, ``string``. May be ``null``.
     """
     id_card_type: str | None
     """ID document type.
 
+    证件类型
+
     Wire name ``idCardType``, ``string``. May be ``null``.
     """
     is_fund: int | None
     """Fund flag.
+
+    资金标志
 
     Wire name ``isFund``, ``int32``. May be ``null``.
     """
     kyc_audit_remark: str | None
     """Remark of the KYC audit.
 
+    KYC 审核备注
+
     Wire name ``kycAuditRemark``, ``string``. May be ``null``.
     """
     kyc_audit_status: int | None
     """KYC audit status code.
+
+    KYC 审核状态码
 
     Wire name ``kycAuditStatus``, ``int32``. May be ``null``.
     """
     kyc_remark: str | None
     """KYC remark.
 
+    KYC 备注
+
     Wire name ``kycRemark``, ``string``. May be ``null``.
     """
     kyc_status: int | None
     """KYC status code.
+
+    KYC 状态码
 
     Wire name ``kycStatus``, ``int32``. May be ``null``.
     """
     last_name: str | None
     """Last name.
 
+    姓
+
     Wire name ``lastName``, ``string``. May be ``null``.
     """
     login_pass_status: str | None
     """Login password status code, as a string.
+
+    登录密码状态码，字符串形式
 
     Wire name ``loginPassStatus``, ``string``. May be ``null``.
     """
     login_time: int | None
     """Last login time (epoch milliseconds).
 
+    最后登录时间（毫秒时间戳）
+
     Wire name ``loginTime``, epoch milliseconds. May be ``null``.
     """
     name: str | None
     """Full name.
 
+    姓名
+
     Wire name ``name``, ``string``. May be ``null``.
     """
     open_account_type: OpenAccountType | None
     """Account opening type.
+
+    开户类型
 
     Wire name ``openAccountType``, enum :class:`OpenAccountType` (0 = Personal, 1 =
     Enterprise). May be ``null``.
@@ -209,30 +283,42 @@ class CustomerDetail(_rt.Model):
     optional: int | None
     """Watch-list (optional symbols) flag.
 
+    自选标志（自选品种）
+
     Wire name ``optional``, ``int32``. May be ``null``.
     """
     pay_pass_status: str | None
     """Payment password status code, as a string.
+
+    支付密码状态码，字符串形式
 
     Wire name ``payPassStatus``, ``string``. May be ``null``.
     """
     phone: str | None
     """Phone number.
 
+    手机号码
+
     Wire name ``phone``, ``string``. May be ``null``.
     """
     phone_area: str | None
     """Phone area code.
+
+    手机区号
 
     Wire name ``phoneArea``, ``string``. May be ``null``.
     """
     postal_code: str | None
     """Postal code.
 
+    邮政编码
+
     Wire name ``postalCode``, ``string``. May be ``null``.
     """
     register_source: ClientSource | None
     """Registration source.
+
+    注册来源
 
     Wire name ``registerSource``, enum :class:`ClientSource` (1 = Mobile web: H5, 2 = PC
     web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 =
@@ -242,70 +328,98 @@ class CustomerDetail(_rt.Model):
     register_time: int | None
     """Registration time (epoch milliseconds).
 
+    注册时间（毫秒时间戳）
+
     Wire name ``registerTime``, epoch milliseconds. May be ``null``.
     """
     relation_customer_id: int | None
     """Related customer ID (0 when none).
+
+    关联客户ID（没有时为 0）
 
     Wire name ``relationCustomerId``, ``int64``. May be ``null``.
     """
     source: str | None
     """Registration source name.
 
+    注册来源名称
+
     Wire name ``source``, ``string``. May be ``null``.
     """
     status: int | None
     """Customer status code.
+
+    客户状态码
 
     Wire name ``status``, ``int32``. May be ``null``.
     """
     third_intact_msg: str | None
     """Raw message from the third-party login source.
 
+    第三方登录来源返回的原始信息
+
     Wire name ``thirdIntactMsg``, ``string``. May be ``null``.
     """
     third_login_source: str | None
     """Third-party login source.
+
+    第三方登录来源
 
     Wire name ``thirdLoginSource``, ``string``. May be ``null``.
     """
     third_server_code: str | None
     """Unique customer number in a third-party system.
 
+    第三方系统唯一编号
+
     Wire name ``thirdServerCode``, ``string``. May be ``null``.
     """
     third_user_id: str | None
     """User ID at the third-party login source.
+
+    第三方登录来源的用户ID
 
     Wire name ``thirdUserId``, ``string``. May be ``null``.
     """
     type: int | None
     """Customer type code.
 
+    客户类型码
+
     Wire name ``type``, ``int32``. May be ``null``.
     """
     unit_id: int | None
     """Organisation unit ID.
+
+    组织单元ID
 
     Wire name ``unitId``, ``int64``. May be ``null``.
     """
     unit_name: str | None
     """Organisation unit name.
 
+    组织单元名称
+
     Wire name ``unitName``, ``string``. May be ``null``.
     """
     utm_source: str | None
     """Advertising source of the registration.
+
+    注册时的广告来源
 
     Wire name ``utmSource``, ``string``. May be ``null``.
     """
     withdraw: int | None
     """Withdrawal permission flag.
 
+    出金权限标志
+
     Wire name ``withdraw``, ``int32``. May be ``null``.
     """
     withdraw_level: Any
     """Withdrawal level; undocumented shape.
+
+    出金等级；结构未说明。
 
     Wire name ``withdrawLevel``, ``json``. May be ``null``.
     """
@@ -504,20 +618,28 @@ class CustomerPage(_rt.Model):
     current: int | None
     """Current page number.
 
+    当前页码
+
     Wire name ``current``, ``int32``. May be ``null``.
     """
     records: list[CustomerSummary] | None
     """The customers of this page.
+
+    本页的客户
 
     Wire name ``records``, list of object :class:`CustomerSummary`. May be ``null``.
     """
     size: int | None
     """Page size.
 
+    每页条数
+
     Wire name ``size``, ``int32``. May be ``null``.
     """
     total: int | None
     """Total number of customers.
+
+    客户总数
 
     Wire name ``total``, ``int64``. May be ``null``.
     """
@@ -557,85 +679,119 @@ class CustomerSummary(_rt.Model):
     agent_customer_no: str | None
     """Customer number of the customer's agent.
 
+    客户所属代理的客户编号
+
     Wire name ``agentCustomerNo``, ``string``. May be ``null``.
     """
     company_id: int | None
     """Company ID of the white-label tenant.
+
+    公司ID（白标公司）
 
     Wire name ``companyId``, ``int64``. May be ``null``.
     """
     create_time: int | None
     """Creation time (epoch milliseconds).
 
+    创建时间（毫秒时间戳）
+
     Wire name ``createTime``, epoch milliseconds. May be ``null``.
     """
     customer_group_id: int | None
     """Customer group ID.
+
+    客户组ID
 
     Wire name ``customerGroupId``, ``int64``. May be ``null``.
     """
     customer_group_name: str | None
     """Customer group name.
 
+    客户组名称
+
     Wire name ``customerGroupName``, ``string``. May be ``null``.
     """
     customer_no: str | None
     """Customer number.
+
+    客户编号
 
     Wire name ``customerNo``, ``string``. May be ``null``.
     """
     customer_type: int | None
     """Customer type code.
 
+    客户类型码
+
     Wire name ``customerType``, ``int32``. May be ``null``.
     """
     email: str | None
     """Email address.
+
+    邮箱
 
     Wire name ``email``, ``string``. May be ``null``.
     """
     first_account_activate_time: int | None
     """Activation time of the first account (epoch milliseconds).
 
+    首个账户的激活时间（毫秒时间戳）
+
     Wire name ``firstAccountActivateTime``, epoch milliseconds. May be ``null``.
     """
     first_name: str | None
     """First name.
+
+    名
 
     Wire name ``firstName``, ``string``. May be ``null``.
     """
     id: int | None
     """Customer ID.
 
+    客户ID
+
     Wire name ``id``, ``int64``. May be ``null``.
     """
     id_card: str | None
     """ID document number.
+
+    证件号码
 
     Wire name ``idCard``, ``string``. May be ``null``.
     """
     id_card_type: str | None
     """ID document type.
 
+    证件类型
+
     Wire name ``idCardType``, ``string``. May be ``null``.
     """
     last_name: str | None
     """Last name.
+
+    姓
 
     Wire name ``lastName``, ``string``. May be ``null``.
     """
     login_time: int | None
     """Last login time (epoch milliseconds).
 
+    最后登录时间（毫秒时间戳）
+
     Wire name ``loginTime``, epoch milliseconds. May be ``null``.
     """
     name: str | None
     """Full name.
 
+    姓名
+
     Wire name ``name``, ``string``. May be ``null``.
     """
     open_account_type: OpenAccountType | None
     """Account opening type.
+
+    开户类型
 
     Wire name ``openAccountType``, enum :class:`OpenAccountType` (0 = Personal, 1 =
     Enterprise). May be ``null``.
@@ -643,15 +799,21 @@ class CustomerSummary(_rt.Model):
     phone: str | None
     """Phone number.
 
+    手机号码
+
     Wire name ``phone``, ``string``. May be ``null``.
     """
     phone_area: str | None
     """Phone area code.
 
+    手机区号
+
     Wire name ``phoneArea``, ``string``. May be ``null``.
     """
     register_source: ClientSource | None
     """Registration source.
+
+    注册来源
 
     Wire name ``registerSource``, enum :class:`ClientSource` (1 = Mobile web: H5, 2 = PC
     web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 =
@@ -661,50 +823,70 @@ class CustomerSummary(_rt.Model):
     remark: str | None
     """Remark.
 
+    备注
+
     Wire name ``remark``, ``string``. May be ``null``.
     """
     status: int | None
     """Customer status code.
+
+    客户状态码
 
     Wire name ``status``, ``int32``. May be ``null``.
     """
     tg_user_id: str | None
     """Telegram user ID.
 
+    Telegram 用户ID
+
     Wire name ``tgUserId``, ``string``. May be ``null``.
     """
     tg_user_name: str | None
     """Telegram user name.
+
+    Telegram 用户名
 
     Wire name ``tgUserName``, ``string``. May be ``null``.
     """
     third_account_no: str | None
     """Account number in a third-party system.
 
+    第三方系统中的账号
+
     Wire name ``thirdAccountNo``, ``string``. May be ``null``.
     """
     third_login_source: str | None
     """Third-party login source.
+
+    第三方登录来源
 
     Wire name ``thirdLoginSource``, ``string``. May be ``null``.
     """
     third_user_id: str | None
     """User ID at the third-party login source.
 
+    第三方登录来源的用户ID
+
     Wire name ``thirdUserId``, ``string``. May be ``null``.
     """
     unit_id: int | None
     """Organisation unit ID.
+
+    组织单元ID
 
     Wire name ``unitId``, ``int64``. May be ``null``.
     """
     unit_name: str | None
     """Organisation unit name.
 
+    组织单元名称
+
     Wire name ``unitName``, ``string``. May be ``null``.
     """
     update_time: int | None
     """Last update time (epoch milliseconds).
+
+    最后更新时间（毫秒时间戳）
 
     Wire name ``updateTime``, epoch milliseconds. May be ``null``.
     """
