@@ -1019,7 +1019,7 @@ pub trait CustomerApiWebService: Send + Sync + 'static {
     ///
     /// Creates a new API key for the logged-in customer, after verification with the mobile and email verification codes (and the Google code). The response contains the private key (downgrade returns it too; page and queryApi do not).
     ///
-    /// 为已登录客户创建新的 API 密钥，需先通过手机与邮箱验证码（以及谷歌验证码）验证。响应中包含私钥（`downgrade` 也会返回私钥；`page` 与 `queryApi` 不返回）。
+    /// 为已登录客户创建新的 API Key，需先通过手机与邮箱验证码（以及谷歌验证码）验证。响应中包含私钥（`downgrade` 也会返回私钥；`page` 与 `queryApi` 不返回）。
     ///
     /// `POST /api/global/customer.app.CustomerApiWebService.applyApi`, bizType `customer.app.CustomerApiWebService.applyApi`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -1241,7 +1241,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Creates a new API key for the logged-in customer, after verification with the mobile and email verification codes (and the Google code). The response contains the private key (downgrade returns it too; page and queryApi do not).
     ///
-    /// 为已登录客户创建新的 API 密钥，需先通过手机与邮箱验证码（以及谷歌验证码）验证。响应中包含私钥（`downgrade` 也会返回私钥；`page` 与 `queryApi` 不返回）。
+    /// 为已登录客户创建新的 API Key，需先通过手机与邮箱验证码（以及谷歌验证码）验证。响应中包含私钥（`downgrade` 也会返回私钥；`page` 与 `queryApi` 不返回）。
     ///
     /// `POST /api/global/customer.app.CustomerApiWebService.applyApi`, bizType `customer.app.CustomerApiWebService.applyApi`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).

@@ -7724,7 +7724,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Changes the fund (assets) password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
     ///
-    /// 凭原资金密码修改资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
+    /// 凭原资金密码修改资金密码，需通过邮箱或手机验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwdMFA`, bizType `customer.app.CustomerWebApiService.updateAssertsPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7770,7 +7770,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Changes the login password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
     ///
-    /// 凭原登录密码修改登录密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
+    /// 凭原登录密码修改登录密码，需通过邮箱或手机验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.updateLoginPwdMFA`, bizType `customer.app.CustomerWebApiService.updateLoginPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7887,7 +7887,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Sets the fund (assets) password for the first time, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code. Fails with CUSTOMER_API_0000133 when a fund password is already set.
     ///
-    /// 首次设置资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。已设置过资金密码时以 `CUSTOMER_API_0000133` 失败。
+    /// 首次设置资金密码，需通过邮箱或手机验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。已设置过资金密码时以 `CUSTOMER_API_0000133` 失败。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindAssertsPwdMFA`, bizType `customer.app.CustomerWebApiService.bindAssertsPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7911,7 +7911,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
     ///
     /// Resets the fund (assets) password, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
     ///
-    /// 重置资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
+    /// 重置资金密码，需通过邮箱或手机验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwdMFA`, bizType `customer.app.CustomerWebApiService.forgetAssertsPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -9029,7 +9029,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Changes the fund (assets) password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
     ///
-    /// 凭原资金密码修改资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
+    /// 凭原资金密码修改资金密码，需通过邮箱或手机验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwdMFA`, bizType `customer.app.CustomerWebApiService.updateAssertsPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -9059,7 +9059,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Changes the login password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
     ///
-    /// 凭原登录密码修改登录密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
+    /// 凭原登录密码修改登录密码，需通过邮箱或手机验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.updateLoginPwdMFA`, bizType `customer.app.CustomerWebApiService.updateLoginPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -9134,7 +9134,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Sets the fund (assets) password for the first time, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code. Fails with CUSTOMER_API_0000133 when a fund password is already set.
     ///
-    /// 首次设置资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。已设置过资金密码时以 `CUSTOMER_API_0000133` 失败。
+    /// 首次设置资金密码，需通过邮箱或手机验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。已设置过资金密码时以 `CUSTOMER_API_0000133` 失败。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindAssertsPwdMFA`, bizType `customer.app.CustomerWebApiService.bindAssertsPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -9150,7 +9150,7 @@ impl<M: rt::CallMode> Client<'_, M> {
     ///
     /// Resets the fund (assets) password, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
     ///
-    /// 重置资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
+    /// 重置资金密码，需通过邮箱或手机验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwdMFA`, bizType `customer.app.CustomerWebApiService.forgetAssertsPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).

@@ -19,7 +19,7 @@ pub(super) fn required_cell(api: &Api, siblings: &[Field], c: &Condition, lang: 
                     let ty = siblings.iter().find(|s| s.name == *c.field).map(|s| &s.ty);
                     let values: Vec<String> = codes_of(codes)
                         .into_iter()
-                        .map(|v| value_md(api, ty, v))
+                        .map(|v| value_md(api, ty, v, lang))
                         .collect();
                     l.cond_is
                         .replace("{field}", &field)
@@ -39,7 +39,7 @@ fn codes_of(codes: &EnumCodes) -> Vec<Code> {
 }
 
 /// A compared value, with its enum variant's name where the sibling is an enum.
-fn value_md(api: &Api, ty: Option<&Ty>, v: Code) -> String {
+fn value_md(api: &Api, ty: Option<&Ty>, v: Code, lang: Lang) -> String {
     let text = match &v {
         Code::Int(n) => n.to_string(),
         Code::Str(s) => serde_json::to_string(s).unwrap_or_default(),
@@ -52,7 +52,8 @@ fn value_md(api: &Api, ty: Option<&Ty>, v: Code) -> String {
         _ => None,
     };
     match name {
-        Some(n) => format!("{} ({n})", code(&text)),
+        Some(n) if lang == Lang::Zh => format!("{}（{}）", code(&text), code(&n)),
+        Some(n) => format!("{} ({})", code(&text), code(&n)),
         None => code(&text),
     }
 }

@@ -42,10 +42,10 @@ fn field_row(cx: &Ctx, siblings: &[Field], doc: FieldDoc, root: &str) -> FieldRo
     let default = doc
         .default
         .map(|d| code(&serde_json::to_string(d).unwrap_or_default()));
-    let mut constraints = constraints_md(doc.constraints(), root);
-    let assumed = constraints_md(doc.assumed(), root);
+    let mut constraints = constraints_md(l, doc.constraints(), root);
+    let assumed = constraints_md(l, doc.assumed(), root);
     if !assumed.is_empty() {
-        constraints.push(format!("{} {}", l.assumed, assumed.join(", ")));
+        constraints.push(format!("{} {}", l.assumed, assumed.join(l.comma)));
     }
     let values = enum_values_md(cx, &f.ty, doc.allowed());
     let mut details = Vec::new();
@@ -60,7 +60,12 @@ fn field_row(cx: &Ctx, siblings: &[Field], doc: FieldDoc, root: &str) -> FieldRo
         details.push(l.sensitive.into());
     }
     if f.deprecated && f.deprecation != Deprecation::default() {
-        details.push(format!("{}: {}", l.deprecated, f.deprecation.details()));
+        details.push(format!(
+            "{}{}{}",
+            l.deprecated,
+            l.colon,
+            deprecation_md(l, &f.deprecation)
+        ));
     }
     let mut name = code(doc.name);
     if f.deprecated {
@@ -82,28 +87,52 @@ fn field_row(cx: &Ctx, siblings: &[Field], doc: FieldDoc, root: &str) -> FieldRo
             Required::Optional => l.no.to_owned(),
         },
         default: default.unwrap_or_else(|| l.none.into()),
-        constraints: none_or(&constraints, ", "),
+        constraints: none_or(&constraints, l.comma),
         values: values.unwrap_or_else(|| l.none.into()),
         sensitive: if doc.sensitive { l.yes } else { l.no },
-        details: none_or(&details, "; "),
+        details: none_or(&details, l.semicolon),
         description: cell_text(cx.lang, doc.text, doc.text_zh),
     }
 }
 
-/// The constraints in the one wording of [`Constraint`], a format linked
-/// to its rule. The codes of `allowed` are left to the field's values.
-fn constraints_md(list: Vec<Constraint>, root: &str) -> Vec<String> {
+/// The constraints in the page's words (in English the spec's keywords,
+/// as [`Constraint`]'s `Display` writes them), a format linked to its
+/// rule. The codes of `allowed` are left to the field's values.
+fn constraints_md(l: &Labels, list: Vec<Constraint>, root: &str) -> Vec<String> {
+    let [min_len, max_len, min, max, pattern, format] = l.constraint_words;
     list.into_iter()
-        .filter(|c| !matches!(c, Constraint::Allowed(_)))
-        .map(|c| match c {
-            Constraint::Format(v) => format!(
-                "format [{}]({root}how-to-read.md#{})",
-                code(v.name()),
-                slug(v.name())
-            ),
-            other => other.to_string(),
+        .filter_map(|c| {
+            Some(match c {
+                Constraint::MinLength(v) => format!("{min_len} {v}"),
+                Constraint::MaxLength(v) => format!("{max_len} {v}"),
+                Constraint::Minimum(v) => format!("{min} {v}"),
+                Constraint::Maximum(v) => format!("{max} {v}"),
+                Constraint::Pattern(p) => format!("{pattern} {}", code(p)),
+                Constraint::Format(v) => format!(
+                    "{format} [{}]({root}how-to-read.md#{})",
+                    code(v.name()),
+                    slug(v.name())
+                ),
+                Constraint::Allowed(_) => return None,
+            })
         })
         .collect()
+}
+
+/// How something deprecated goes away, in the page's language.
+pub(super) fn deprecation_md(l: &Labels, d: &Deprecation) -> String {
+    let mut parts = Vec::new();
+    if let Some(sunset) = d.sunset {
+        parts.push(l.served_until.replace("{date}", &sunset.to_string()));
+    }
+    if let Some(r) = &d.replacement {
+        parts.push(l.use_instead.replace("{name}", &code(r)));
+    }
+    if parts.is_empty() {
+        l.may_be_removed.to_owned()
+    } else {
+        parts.join(l.semicolon)
+    }
 }
 
 /// The codes of an enum-typed field: "`1` Email, `2` Phone" (only the
@@ -115,9 +144,9 @@ fn enum_values_md(cx: &Ctx, ty: &Ty, allowed: Option<&[Code]>) -> Option<String>
         e.values
             .iter()
             .filter(|v| allowed.is_none_or(|a| a.contains(&v.code)))
-            .map(|v| format!("{} {}", code(&code_json(&v.code)), v.name))
+            .map(|v| format!("{} {}", code(&code_json(&v.code)), code(&v.name)))
             .collect::<Vec<_>>()
-            .join(", "),
+            .join(cx.l.comma),
     )
 }
 

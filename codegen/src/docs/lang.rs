@@ -138,6 +138,19 @@ pub struct Labels {
     pub response: &'static str,
     pub data_is: &'static str,
     pub period: &'static str,
+    /// After a label: `: ` or `：`.
+    pub colon: &'static str,
+    /// Between two parts of a line: `, ` or `，`.
+    pub comma: &'static str,
+    /// Between the parts of a Details cell: `; ` or `；`.
+    pub semicolon: &'static str,
+    /// The words of constraints: minLength, maxLength, minimum, maximum,
+    /// pattern, format (the spec's keywords in English).
+    pub constraint_words: [&'static str; 6],
+    /// Deprecation details: `{date}`, `{name}`, and the text when neither is known.
+    pub served_until: &'static str,
+    pub use_instead: &'static str,
+    pub may_be_removed: &'static str,
     pub data_none: &'static str,
     pub fields_of: &'static str,
     pub see_envelope: &'static str,

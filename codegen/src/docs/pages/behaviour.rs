@@ -146,12 +146,12 @@ fn settings(p: &Prose) -> Vec<Setting> {
         row(
             p.set_call,
             "`.with(CallOptions::default().with_max_retries(n))`",
-            "`{ maxRetries: n }` (call options)",
+            p.ts_call_retries,
         ),
         row(
             p.set_idempotent,
             "`CallOptions::default().idempotent()`",
-            "`{ idempotent: true }` (call options)",
+            p.ts_call_idempotent,
         ),
         row(
             p.set_backoff,
@@ -165,8 +165,8 @@ fn settings(p: &Prose) -> Vec<Setting> {
         ),
         row(
             p.set_logging,
-            "feature `tracing`: `tracing` spans and events",
-            "`logger` (e.g. `console`)",
+            p.rust_logging,
+            p.ts_logging,
         ),
         row(
             p.set_meta,

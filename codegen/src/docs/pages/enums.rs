@@ -62,7 +62,7 @@ fn value_row(cx: &Ctx, v: &EnumValue) -> EnumValueRow {
             format!(
                 "**{}** ({}). {text}",
                 cx.l.deprecated,
-                v.deprecation.details()
+                crate::docs::fields::deprecation_md(cx.l, &v.deprecation)
             )
         } else {
             text

@@ -35,6 +35,8 @@ pub(in crate::docs) struct OperationPage<'a> {
     access_text: &'static str,
     version: String,
     description: String,
+    /// How a deprecated operation goes away.
+    deprecation: String,
     headers: Vec<HeaderUseRow>,
     request_name: String,
     request_fields: Vec<FieldRow>,
@@ -101,6 +103,7 @@ pub(in crate::docs) fn page<'a>(
         access_text: access_text(l, op.access),
         version: version(cx, op),
         description: description(cx.lang, op),
+        deprecation: crate::docs::fields::deprecation_md(l, &op.deprecation),
         headers: op
             .headers
             .iter()
@@ -198,11 +201,9 @@ fn data(cx: &Ctx, op: &Operation, root: &str) -> (String, Option<String>, Vec<Fi
     };
     match object {
         Some(s) => {
-            let title = format!(
-                "{} {}",
-                l.fields_of,
-                ty_md(l, &Ty::Struct(s.name.clone()), root)
-            );
+            let title = l
+                .fields_of
+                .replace("{type}", &ty_md(l, &Ty::Struct(s.name.clone()), root));
             (data, Some(title), field_rows(cx, &s.fields, root))
         }
         None => (data, None, Vec::new()),
@@ -218,7 +219,10 @@ fn responses(cx: &Ctx, op: &Operation) -> Vec<ExampleView> {
         .filter_map(|ex| {
             let resp = ex.response.as_ref()?;
             Some(ExampleView {
-                heading: format!("{} ({})", code(&ex.name), kind_name(l, ex.kind)),
+                heading: match cx.lang {
+                    Lang::Zh => format!("{}（{}）", code(&ex.name), kind_name(l, ex.kind)),
+                    Lang::En => format!("{} ({})", code(&ex.name), kind_name(l, ex.kind)),
+                },
                 description: text_in(cx.lang, &ex.description, ex.description_zh.as_deref()),
                 json: pretty(resp),
             })

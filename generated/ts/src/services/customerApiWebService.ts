@@ -329,7 +329,7 @@ export class CustomerApiWebService {
    *
    * Creates a new API key for the logged-in customer, after verification with the mobile and email verification codes (and the Google code). The response contains the private key (downgrade returns it too; page and queryApi do not).
    *
-   * 为已登录客户创建新的 API 密钥，需先通过手机与邮箱验证码（以及谷歌验证码）验证。响应中包含私钥（`downgrade` 也会返回私钥；`page` 与 `queryApi` 不返回）。
+   * 为已登录客户创建新的 API Key，需先通过手机与邮箱验证码（以及谷歌验证码）验证。响应中包含私钥（`downgrade` 也会返回私钥；`page` 与 `queryApi` 不返回）。
    *
    * `POST /api/global/customer.app.CustomerApiWebService.applyApi`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data` (object {@link types.ApiKey}): The new API key, including its private key.

@@ -2339,7 +2339,7 @@ export class CustomerWebApiService {
    *
    * Changes the fund (assets) password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
    *
-   * 凭原资金密码修改资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
+   * 凭原资金密码修改资金密码，需通过邮箱或手机验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
    *
    * `POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwdMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2371,7 +2371,7 @@ export class CustomerWebApiService {
    *
    * Changes the login password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
    *
-   * 凭原登录密码修改登录密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
+   * 凭原登录密码修改登录密码，需通过邮箱或手机验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
    *
    * `POST /api/global/customer.app.CustomerWebApiService.updateLoginPwdMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2451,7 +2451,7 @@ export class CustomerWebApiService {
    *
    * Sets the fund (assets) password for the first time, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code. Fails with CUSTOMER_API_0000133 when a fund password is already set.
    *
-   * 首次设置资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。已设置过资金密码时以 `CUSTOMER_API_0000133` 失败。
+   * 首次设置资金密码，需通过邮箱或手机验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。已设置过资金密码时以 `CUSTOMER_API_0000133` 失败。
    *
    * `POST /api/global/customer.app.CustomerWebApiService.bindAssertsPwdMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2467,7 +2467,7 @@ export class CustomerWebApiService {
    *
    * Resets the fund (assets) password, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
    *
-   * 重置资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
+   * 重置资金密码，需通过邮箱或手机验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
    *
    * `POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwdMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.

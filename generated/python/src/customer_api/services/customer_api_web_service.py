@@ -174,7 +174,7 @@ class CustomerApiWebService:
 
         创建 API Key
 
-        为已登录客户创建新的 API 密钥，需先通过手机与邮箱验证码（以及谷歌验证码）验证。响应中包含私钥（`downgrade` 也会返回私钥；`page` 与
+        为已登录客户创建新的 API Key，需先通过手机与邮箱验证码（以及谷歌验证码）验证。响应中包含私钥（`downgrade` 也会返回私钥；`page` 与
         `queryApi` 不返回）。
 
         ``POST /api/global/customer.app.CustomerApiWebService.applyApi``, access login:
@@ -593,7 +593,7 @@ class AsyncCustomerApiWebService:
 
         创建 API Key
 
-        为已登录客户创建新的 API 密钥，需先通过手机与邮箱验证码（以及谷歌验证码）验证。响应中包含私钥（`downgrade` 也会返回私钥；`page` 与
+        为已登录客户创建新的 API Key，需先通过手机与邮箱验证码（以及谷歌验证码）验证。响应中包含私钥（`downgrade` 也会返回私钥；`page` 与
         `queryApi` 不返回）。
 
         ``POST /api/global/customer.app.CustomerApiWebService.applyApi``, access login:

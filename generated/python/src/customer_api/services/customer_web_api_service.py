@@ -1131,7 +1131,7 @@ class CustomerWebApiService:
 
         通过邮箱/短信验证修改资金密码
 
-        凭原资金密码修改资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE`
+        凭原资金密码修改资金密码，需通过邮箱或手机验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE`
         发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
 
         ``POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwdMFA``,
@@ -1286,7 +1286,7 @@ class CustomerWebApiService:
 
         通过邮箱/短信验证修改登录密码
 
-        凭原登录密码修改登录密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE`
+        凭原登录密码修改登录密码，需通过邮箱或手机验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE`
         发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
 
         ``POST /api/global/customer.app.CustomerWebApiService.updateLoginPwdMFA``,
@@ -1683,7 +1683,7 @@ class CustomerWebApiService:
 
         通过邮箱/短信验证设置资金密码
 
-        首次设置资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE`
+        首次设置资金密码，需通过邮箱或手机验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE`
         发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。已设置过资金密码时以
         `CUSTOMER_API_0000133` 失败。
 
@@ -1768,7 +1768,7 @@ class CustomerWebApiService:
 
         通过邮箱/短信验证重置忘记的资金密码
 
-        重置资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用
+        重置资金密码，需通过邮箱或手机验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用
         `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
 
         ``POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwdMFA``,
@@ -4410,7 +4410,7 @@ class AsyncCustomerWebApiService:
 
         通过邮箱/短信验证修改资金密码
 
-        凭原资金密码修改资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE`
+        凭原资金密码修改资金密码，需通过邮箱或手机验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE`
         发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
 
         ``POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwdMFA``,
@@ -4565,7 +4565,7 @@ class AsyncCustomerWebApiService:
 
         通过邮箱/短信验证修改登录密码
 
-        凭原登录密码修改登录密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE`
+        凭原登录密码修改登录密码，需通过邮箱或手机验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE`
         发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
 
         ``POST /api/global/customer.app.CustomerWebApiService.updateLoginPwdMFA``,
@@ -4962,7 +4962,7 @@ class AsyncCustomerWebApiService:
 
         通过邮箱/短信验证设置资金密码
 
-        首次设置资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE`
+        首次设置资金密码，需通过邮箱或手机验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE`
         发送，手机验证码用 `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。已设置过资金密码时以
         `CUSTOMER_API_0000133` 失败。
 
@@ -5047,7 +5047,7 @@ class AsyncCustomerWebApiService:
 
         通过邮箱/短信验证重置忘记的资金密码
 
-        重置资金密码，需通过邮箱或短信验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用
+        重置资金密码，需通过邮箱或手机验证码验证（邮箱验证码用 bizType `EMAIL_LOGINED_VERIFICATION_CODE` 发送，手机验证码用
         `SMS_LOGINED_VERIFICATION_CODE` 发送），谷歌验证码可选。
 
         ``POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwdMFA``,
