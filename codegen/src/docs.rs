@@ -4,6 +4,8 @@
 //! Each language's pages: `README.md` (index with the quick start),
 //! `how-to-read.md`, `glossary.md`, `retries-pagination-hooks.md`,
 //! `envelope.md`, `types.md`, `enums.md`, `errors.md` and `operations/<service>/<operation>.md` (see [`Pages`]);
+//! in English only, `maintainers/`: the spec's provenance notes per spec file,
+//! kept off the reader pages;
 //! English at the root of `docs/`, Chinese under `docs/zh/` with the same
 //! layout. Both languages share the templates and view models; only the
 //! labels of [`lang`] and the spec's Chinese texts differ.
@@ -95,6 +97,16 @@ impl Target for Docs {
         put("types.md".into(), pages::types::page(&cx).render())?;
         put("enums.md".into(), pages::enums::page(&cx).render())?;
         put("errors.md".into(), pages::errors::page(&cx).render())?;
+        if self.0 == Lang::En {
+            let maintainers = pages::maintainers::pages(&cx);
+            put(
+                format!("{}/README.md", pages::maintainers::DIR),
+                pages::maintainers::index(&maintainers).render(),
+            )?;
+            for (path, page) in maintainers {
+                put(path, page.render())?;
+            }
+        }
         for (service, op) in facts.api.operations() {
             put(
                 pages.operation(service, op),

@@ -39,6 +39,9 @@ pub struct Api {
     /// The spec files that declare types or enums, sorted by module name:
     /// generated code puts each file's types in a module of its own.
     pub type_modules: Vec<TypeModule>,
+    /// Every spec file relative to the spec directory, by the file index
+    /// of [`Pos`] (the docs' maintainers pages are per file).
+    pub spec_files: Vec<String>,
     /// Sorted by name.
     pub services: Vec<Service>,
     /// Task groups of the docs index, in spec order.

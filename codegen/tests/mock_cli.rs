@@ -47,7 +47,7 @@ async fn bizgen_mock_serves_the_spec_without_a_build() {
     assert!(
         banner
             .iter()
-            .any(|l| l.contains(login) && l.contains("captured")),
+            .any(|l| l.contains(login) && l.contains("real")),
         "{banner:#?}"
     );
 

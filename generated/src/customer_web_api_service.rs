@@ -6931,7 +6931,7 @@ pub mod mock {
             sets_token: ::core::option::Option::None,
             examples: &[
                 (
-                    "captured",
+                    "real",
                     "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-b4ypj54-y9t32s7-5757xb-v60725g8-1677740298\",\"code\":\"0\",\"data\":-1,\"bizCode\":\"\",\"tm\":19151998,\"msgParams\":null,\"ok\":true}",
                 ),
                 (
@@ -6979,7 +6979,7 @@ pub mod mock {
             sets_token: ::core::option::Option::None,
             examples: &[
                 (
-                    "captured",
+                    "real",
                     "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-9q2v3u1-9c89e2-4epa-1w3zd-1677741772\",\"code\":\"0\",\"data\":{\"balance\":\"109849160.9462\",\"currency\":\"USDT\",\"digits\":4,\"assetsId\":13},\"bizCode\":\"C\",\"tm\":209517656,\"msgParams\":null,\"ok\":true}",
                 ),
                 (
@@ -6993,7 +6993,7 @@ pub mod mock {
             sets_token: ::core::option::Option::None,
             examples: &[
                 (
-                    "captured",
+                    "real",
                     "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-syhv7-d3a53n34-z4k54-458414-1677741850\",\"code\":\"0\",\"data\":{\"totalAvailable\":\"348191.9105\",\"closeProportion\":\"26.61%\",\"riskLevel\":2,\"totalBalance\":\"348191.9105\",\"totalLiabilities\":\"1308283.6711\",\"companyId\":null,\"totalNetAssets\":\"-960091.7606\",\"currency\":\"USDT\",\"digits\":4,\"totalInterest\":\"1068275.4978\",\"tradeType\":3,\"customerNo\":null,\"totalLiabilitiesPrincipal\":\"240008.1733\",\"accountInfoMap\":{\"SAND\":{\"netAssets\":\"0.000000\",\"lastOrderId\":\"0\",\"available\":\"0.000000\",\"remark\":null,\"type\":1,\"equity\":\"0.000000\",\"firstDepositTime\":null,\"lockMargin\":\"0.000000\",\"balance\":\"0.000000\",\"interest\":\"0.000000\",\"customerId\":1176,\"liabilities\":\"0.000000\",\"currency\":\"SAND\",\"activateStatus\":2,\"withdrawAmount\":\"0.000000\",\"profit\":\"0\",\"tradeType\":3,\"wholeWarehouseBalance\":null,\"freeMargin\":\"0\",\"margin\":\"0\",\"firstWithdrawTime\":null,\"activateTime\":1648792208194,\"weight\":null,\"frozen\":\"0.000000\",\"wholeWarehouseRate\":null,\"accountId\":1031752,\"companyId\":360,\"liabilitiesPrincipal\":\"0.000000\",\"interestProportion\":\"0\",\"createTime\":1648777706190,\"lockAmount\":\"0.000000\",\"notWithdrawAmount\":\"0.000000\",\"digits\":6,\"customerNo\":\"86001175\",\"status\":2,\"assetsId\":29}}},\"bizCode\":\"C\",\"tm\":171612280,\"msgParams\":null,\"ok\":true}",
                 ),
                 (
@@ -7425,7 +7425,7 @@ pub mod mock {
             sets_token: ::core::option::Option::Some("token"),
             examples: &[
                 (
-                    "captured",
+                    "real",
                     "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-31z6g86n-kr01ct-4g1u-ci45-1678377046\",\"code\":\"0\",\"data\":{\"customerGroupId\":1,\"thirdUserId\":null,\"googleId\":-1,\"lastName\":null,\"country\":\"CN\",\"kycStatus\":1,\"companyKycStatus\":2,\"assertPassStatus\":\"2\",\"idCard\":null,\"thirdLoginSource\":null,\"payPassStatus\":\"2\",\"kycAuditRemark\":\"公司未开启KYC认证,直接通过\",\"source\":\"H5\",\"type\":0,\"registerSource\":1,\"loginPassStatus\":\"2\",\"idCardType\":null,\"loginTime\":1678360534200,\"kycRemark\":\"未验证\",\"associationCompanyId\":null,\"id\":1176,\"activateStatus\":null,\"email\":\"22**@qq.com\",\"openAccountType\":0,\"accountRemark\":null,\"companyType\":\"real\",\"registerTime\":1648777706117,\"activateTime\":null,\"kycAuditStatus\":2,\"optional\":1,\"isFund\":0,\"token\":\"a541f9d5-2507-42b3-b790-59e1f755c380app\",\"firstName\":null,\"companyId\":360,\"thirdIntactMsg\":null,\"createTime\":1648777706117,\"phone\":\"135******9561\",\"relationCustomerId\":0,\"accountList\":[{\"netAssets\":\"2904318.4696\",\"available\":\"2904318.4696\",\"remark\":null,\"type\":1,\"equity\":\"2904318.4696\",\"firstDepositTime\":1648785031654,\"lockMargin\":\"0.0000\",\"balance\":\"2904321.4696\",\"interest\":\"0.0000\",\"customerId\":1176,\"liabilities\":\"0.0000\",\"currency\":\"USDT\",\"activateStatus\":2,\"withdrawAmount\":\"2904318.4696\",\"profit\":\"0\",\"tradeType\":5,\"wholeWarehouseBalance\":null,\"collateralFrozen\":\"0.0000\",\"freeMargin\":\"0\",\"margin\":\"0\",\"firstWithdrawTime\":1648792333492,\"activateTime\":1648792208194,\"frozen\":\"3.0000\",\"wholeWarehouseRate\":null,\"accountId\":1031717,\"openAccountStatus\":true,\"companyId\":360,\"liabilitiesPrincipal\":\"0.0000\",\"interestProportion\":null,\"createTime\":1648777706190,\"lockAmount\":\"3.0000\",\"marginRadio\":null,\"notWithdrawAmount\":\"0.0000\",\"availableLoan\":null,\"digits\":4,\"customerNo\":\"86001175\",\"status\":2,\"assetsId\":13},{\"netAssets\":\"0.05384909\",\"available\":\"0.05384909\",\"remark\":null,\"type\":1,\"equity\":\"0.05384909\",\"firstDepositTime\":null,\"lockMargin\":\"0.00000000\",\"balance\":\"0.05384909\",\"interest\":\"0.00000000\",\"customerId\":1176,\"liabilities\":\"0.00000000\",\"currency\":\"BTC\",\"activateStatus\":2,\"withdrawAmount\":\"0.05384909\",\"profit\":\"0\",\"tradeType\":5,\"wholeWarehouseBalance\":null,\"collateralFrozen\":\"0.00000000\",\"freeMargin\":\"0\",\"margin\":\"0\",\"firstWithdrawTime\":null,\"activateTime\":1648792208194,\"frozen\":\"0.00000000\",\"wholeWarehouseRate\":null,\"accountId\":1031718,\"openAccountStatus\":true,\"companyId\":360,\"liabilitiesPrincipal\":\"0.00000000\",\"interestProportion\":null,\"createTime\":1648777706190,\"lockAmount\":\"0.00000000\",\"marginRadio\":null,\"notWithdrawAmount\":\"0.00000000\",\"availableLoan\":null,\"digits\":8,\"customerNo\":\"86001175\",\"status\":2,\"assetsId\":16}],\"name\":null,\"phoneArea\":\"+86\",\"deposit\":1,\"rToken\":\"291e08e4e0af86b3d8af85f2947a02125a1c1746db58b303b06cc1aba389f4cd\",\"thirdServerCode\":\"\",\"customerNo\":\"86001175\",\"status\":6,\"withdraw\":1},\"bizCode\":\"\",\"tm\":82650853,\"msgParams\":null,\"ok\":true}",
                 ),
             ],

@@ -67,14 +67,11 @@ pub struct Labels {
     pub sensitive: &'static str,
     pub deprecated: &'static str,
     pub used_by: &'static str,
-    pub source_notes: &'static str,
-    pub source_notes_intro: &'static str,
     pub how_to_read_link: &'static str,
 
     // index
     pub generated: &'static str,
     pub stats: &'static str,
-    pub source: &'static str,
     pub quick_start: &'static str,
     pub qs_mock: &'static str,
     pub qs_mock_text: &'static str,
@@ -110,6 +107,8 @@ pub struct Labels {
     pub access: &'static str,
     pub summary: &'static str,
     pub reference: &'static str,
+    /// The index's last line: the link to the maintainers' notes (English).
+    pub maintainers_footer: &'static str,
 
     // operation page
     pub service: &'static str,

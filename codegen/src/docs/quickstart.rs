@@ -79,12 +79,10 @@ pub(super) fn build(cx: &Ctx) -> Option<QuickStart> {
                 None => (curl, String::new()),
             };
             Step {
-                heading: format!(
-                    "{}. {} (`{}`)",
-                    i + 3,
-                    op_summary(lang, op),
-                    op.name
-                ),
+                heading: match lang {
+                    Lang::Zh => format!("{}. {}（`{}`）", i + 3, op_summary(lang, op), op.name),
+                    Lang::En => format!("{}. {} (`{}`)", i + 3, op_summary(lang, op), op.name),
+                },
                 text,
                 curl,
             }

@@ -101,6 +101,11 @@ impl FileModules {
             .collect()
     }
 
+    /// Every file's path relative to the spec directory, by file index.
+    pub fn paths(&self) -> Vec<String> {
+        self.files.iter().map(|f| f.path.clone()).collect()
+    }
+
     /// The module of the file at `index` (positions without a file, which
     /// loaded specs do not have, go to `spec`).
     pub fn get(&self, index: usize) -> FileModule {

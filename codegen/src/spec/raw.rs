@@ -191,7 +191,7 @@ pub struct TypeDef {
     /// Field names removed earlier that must never come back with another meaning.
     #[serde(default)]
     pub reserved: Vec<Located<String>>,
-    /// Provenance and doubts, for spec maintainers ("Source notes" in the docs).
+    /// Provenance and doubts, for spec maintainers (the docs' maintainers pages).
     #[serde(default)]
     pub notes: Vec<String>,
 }
@@ -229,7 +229,7 @@ pub struct FieldDef {
     pub sunset: Option<Located<String>>,
     /// With `deprecated`: what to use instead.
     pub replacement: Option<String>,
-    /// Provenance and doubts, for spec maintainers ("Source notes" in the docs).
+    /// Provenance and doubts, for spec maintainers (the docs' maintainers pages).
     #[serde(default)]
     pub notes: Vec<String>,
     /// Request fields only, not with `required: true`: the field is required
@@ -243,7 +243,7 @@ pub struct FieldDef {
     pub assumed: Option<Located<AssumedDef>>,
     /// The sentence of the source documents that the field's rules
     /// (`required`, `requiredWhen`, `default`, `allowed`) rest on, quoted
-    /// verbatim; for spec maintainers (shown among the "Source notes").
+    /// verbatim; for spec maintainers (shown on the docs' maintainers pages).
     pub source: Option<Located<String>>,
 }
 
@@ -312,7 +312,7 @@ pub struct OperationDef {
     pub summary_zh: Option<String>,
     /// Task group of the docs index (a name from `api.groups`).
     pub group: Option<Located<String>>,
-    /// Provenance and doubts, for spec maintainers ("Source notes" in the docs).
+    /// Provenance and doubts, for spec maintainers (the docs' maintainers pages).
     #[serde(default)]
     pub notes: Vec<String>,
     #[serde(default)]

@@ -184,6 +184,7 @@ pub(super) fn resolve(ctx: &mut Ctx, merged: &Merged) -> Option<Api> {
         enums,
         types,
         type_modules,
+        spec_files: ctx.modules.paths(),
         services,
     };
     api.mark_uses();

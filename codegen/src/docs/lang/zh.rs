@@ -16,13 +16,10 @@ pub static ZH: Labels = Labels {
     sensitive: "敏感",
     deprecated: "已废弃",
     used_by: "使用方",
-    source_notes: "来源说明",
-    source_notes_intro: "供规范维护者参考：内容出处及尚不确定之处。",
     how_to_read_link: "如何阅读本页",
 
     generated: "由 `bizgen` 根据规范生成，请勿手工修改。",
     stats: "共 {ops} 个接口，分属 {services} 个服务。",
-    source: "来源",
     quick_start: "快速上手",
     qs_mock: "1. 启动模拟服务",
     qs_mock_text: "模拟服务（mock）实现了全部接口，用规范中的示例作答，并像真实服务一样按规范校验每个请求。在仓库根目录执行：",
@@ -69,6 +66,7 @@ pub static ZH: Labels = Labels {
     access: "访问级别",
     summary: "概要",
     reference: "参考",
+    maintainers_footer: "供规范维护者参考：[规范各部分的出处说明](../maintainers/README.md)（英文）。",
 
     service: "服务",
     request: "请求",

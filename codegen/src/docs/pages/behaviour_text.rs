@@ -177,7 +177,7 @@ static ZH: Prose = Prose {
     ],
     waits: "等待多久",
     waits_items: &[
-        "第 *n* 次重试（1、2、…）之前，客户端随机等待一段时间，在 [0, min(8 s, 0.5 s × 2^(*n*−1))] 内均匀分布（“全抖动”）：最多 0.5 s，然后 1 s、2 s、4 s、8 s、8 s、…",
+        "第 *n* 次重试（1、2、…）之前，客户端随机等待一段时间，在 0 到 8 s 与 0.5 s × 2^(*n*−1) 中较小者之间均匀分布（“全抖动”）：最多 0.5 s，然后 1 s、2 s、4 s、8 s、8 s、…",
         "若响应带有 `Retry-After`（整秒数或 HTTP 日期），则改为等待该时间（不加抖动），上限 8 s；已过去的日期表示不等待。",
         "超时（默认 30 s）作用于每一次尝试，而非整个调用。",
         "同一调用的每次尝试都发送相同的 `trace` 请求头（调用方给定的，或每次调用生成一次），便于服务端关联这些尝试。",
@@ -198,7 +198,7 @@ static ZH: Prose = Prose {
     ts_logging: "`logger`（如 `console`）",
     errors: "最后一次尝试之后的错误",
     errors_items: &[
-        "错误即最后一次尝试的错误，并说明共尝试了几次（“after 3 attempts”）。",
+        "错误即最后一次尝试的错误，并说明共尝试了几次（`after 3 attempts`）。",
         "Rust：没有响应时为 `ClientError::Transport { attempts, .. }`，可重试状态为 `ClientError::Status { status, attempts, api, .. }`（响应体为错误信封时放在 `api` 中；`is(code)` 可识别）；`ClientError::attempts()` 读取次数。重试之后以错误信封结束的调用照常为 `ClientError::Api`。",
         "TypeScript：`kind` 为 `transport`、`timeout` 或 `status` 的 `ClientError`，或带 HTTP `status` 的 `ApiError`；两者都有 `attempts`（什么都没发出时为 0）。",
     ],
@@ -219,14 +219,14 @@ static ZH: Prose = Prose {
     hooks: "钩子与日志",
     hooks_text: "钩子能看到每次调用的每一次尝试（包括重试），顺序为：第 1、2、… 次尝试的“之前”，然后“之后”。钩子在调用方的任务中运行，应尽量快；抛出异常（TypeScript）或 `panic!`（Rust）的钩子会使调用失败。",
     hooks_items: &[
-        "**尝试之前**：操作、其 bizType 与路径、trace、尝试序号（第一次为 1），以及实际发送的请求头，其中 `token` 被遮蔽为 `<redacted>`。",
+        "**尝试之前**：操作、其 bizType 与路径、`trace`、尝试序号（第一次为 1），以及实际发送的请求头，其中 `token` 被遮蔽为 `<redacted>`。",
         "**尝试之后**：以上内容，加上 HTTP 状态（没有响应时为空）、信封的 `code`（响应体不是信封时为空）、从发送到响应体结束的耗时、没有响应时的失败原因，以及若还有下一次尝试，其前的等待时间。",
     ],
     logging: "日志",
     logging_items: &[
-        "Rust，启用 crate 的 `tracing` 特性：每次调用外层有 span `bizgen_call`（`biz_type`、`trace`），以及 debug 事件 `sending`（`attempt`；第一次尝试时带请求）和 `answered` 或 `failed`（`attempt`、`status`、`code`、`elapsed_ms`、`retry_in_ms`、`error`）。",
+        "Rust，启用 crate 的 `tracing` 特性：每次调用外层有跨度 `bizgen_call`（`biz_type`、`trace`），以及调试级事件 `sending`（`attempt`；第一次尝试时带请求）和 `answered` 或 `failed`（`attempt`、`status`、`code`、`elapsed_ms`、`retry_in_ms`、`error`）。",
         "TypeScript：`logger` 选项（可直接用 `console`）在每次尝试前后收到 `debug(message, details)`，字段相同（第一次尝试带 `request`）。",
-        "Python：`logging` 模块，logger 名为 `customer_api`，DEBUG 级别，字段相同。",
+        "Python：`logging` 模块，日志记录器名为 `customer_api`，`DEBUG` 级别，字段相同。",
         "token 与规范标记为 `sensitive` 的字段始终被遮蔽：`token` 请求头显示为 `<redacted>`，请求只以其遮蔽形式记录（Rust 的 `Debug`、TypeScript 的 `redact`），响应体从不记录。",
     ],
     raw: "HTTP 状态与响应头",

@@ -1,5 +1,5 @@
 //! The two guide pages: "how to read these pages" (types, formats,
-//! required/conditional, sensitive, examples, sources) and the glossary,
+//! required/conditional, sensitive, examples, what the spec does not know) and the glossary,
 //! in both languages.
 
 use askama::Template;
@@ -127,9 +127,9 @@ static GUIDE_EN: Guide = Guide {
     sensitive: "Sensitive fields",
     sensitive_text: "**Sensitive** fields (passwords, verification codes, sending tickets, tokens, private keys) are secrets: the generated SDK prints them as `***` in debug output and logs, and so should any code that handles them. Never put them in URLs or analytics.",
     examples: "Examples",
-    examples_text: "Each example is **captured** (a real request or answer of the platform, kept verbatim, personal data included as the platform published it) or **illustrative** (written for these docs, consistent with the spec, values made up). Examples built from the types alone say so. The curl examples use `$BASE_URL`, and `$TOKEN` or `$ADMIN_TOKEN` where the operation needs a token: see the quick start in the [index](README.md).",
-    sources: "Sources",
-    sources_text: "The header of an operation page gives its **Source**: the platform document and section the operation was written from (for example `000#bindEmail`). Pages end with **Source notes** where the spec records where something comes from or what is uncertain; they are for spec maintainers, and the rest of the page does not depend on them.",
+    examples_text: "Each example is a **real answer** (a real request or answer of the platform, kept verbatim, personal data included as the platform published it) or **illustrative** (written for these docs, consistent with the spec, values made up). Examples built from the types alone say so. The curl examples use `$BASE_URL`, and `$TOKEN` or `$ADMIN_TOKEN` where the operation needs a token: see the quick start in the [index](README.md).",
+    sources: "What the spec does not know",
+    sources_text: "Where the platform's documents leave something open (what a code means, the shape of a field), the description says so plainly; keep such values as they came and do not build on a guess. Notes on where each part of the spec comes from are kept for spec maintainers, apart from these pages.",
 };
 
 static GUIDE_ZH: Guide = Guide {
@@ -157,8 +157,8 @@ static GUIDE_ZH: Guide = Guide {
     sensitive_text: "**敏感** 字段（密码、验证码、验证码发送票据、token、私钥）属于机密：生成的 SDK 在调试输出和日志中将其显示为 `***`，处理它们的代码也应如此。不要把它们放进 URL 或统计数据。",
     examples: "示例",
     examples_text: "每个示例要么是 **真实**（平台真实的请求或响应，原样保留，个人数据与平台公开的一致），要么是 **示意**（为本文档编写，符合规范，数值为虚构）。仅根据类型生成的示例会注明。curl 示例使用 `$BASE_URL`，需要 token 的接口使用 `$TOKEN` 或 `$ADMIN_TOKEN`：见[首页](README.md)的快速上手。",
-    sources: "来源",
-    sources_text: "接口页面开头的 **来源** 指出该接口依据的平台文档及章节（如 `000#bindEmail`）。规范记录了出处或不确定之处的页面，末尾有 **来源说明**；它们供规范维护者参考，页面其余部分不依赖于它们。",
+    sources: "规范未说明的内容",
+    sources_text: "平台文档未说明的内容（某个代码的含义、某个字段的结构），说明中会直接写明；请原样保留这类值，不要基于猜测编写逻辑。规范各部分的出处说明供规范维护者参考，不在这些页面中。",
 };
 
 /// Terms of the platform: Chinese, English.

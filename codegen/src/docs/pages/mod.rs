@@ -8,6 +8,7 @@ pub(super) mod envelope;
 pub(super) mod errors;
 pub(super) mod guide;
 pub(super) mod index;
+pub(super) mod maintainers;
 pub(super) mod operation;
 pub(super) mod types;
 

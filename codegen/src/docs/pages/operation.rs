@@ -4,7 +4,6 @@
 
 use askama::Template;
 
-use super::notes_of;
 use crate::docs::fields::{field_rows, ty_md, FieldRow};
 use crate::docs::filters;
 use crate::docs::frame::{Ctx, Frame};
@@ -16,7 +15,7 @@ use crate::docs::text::{
 };
 use crate::facts::errors::Cause;
 use crate::facts::sample;
-use crate::ir::{Operation, Presence, Service, Ty};
+use crate::ir::{Operation, Presence, Service, Side, Ty};
 use crate::markdown::{code, slug};
 
 #[derive(Template)]
@@ -52,7 +51,6 @@ pub(in crate::docs) struct OperationPage<'a> {
     request_origin: String,
     responses: Vec<ExampleView>,
     errors: Vec<ErrorRow>,
-    notes: Vec<String>,
     /// The iterator over every item, for a paged operation.
     paging: Option<super::behaviour::PagingSection>,
 }
@@ -124,15 +122,23 @@ pub(in crate::docs) fn page<'a>(
         data_fields_title,
         data_fields,
         see_envelope: l.see_envelope.replace("{root}", root),
-        curl: curl_command(cx.api, op, &example.body, cx.lang, "$TOKEN", None),
+        curl: curl_command(cx.api, op, &example.body, cx.lang, token_var(op), None),
         request_json: pretty(&example.body),
         request_origin,
         responses: responses(cx, op),
         errors: error_rows(cx, op, root),
-        notes: notes_of(&op.notes, &op.request.fields),
         paging: super::behaviour::paging_section(cx, service, op, root),
         op,
         f,
+    }
+}
+
+/// The shell variable of the token the operation sends: the admin token
+/// (the mock's `--admin-token`) on B-side gateways, else the customer's.
+fn token_var(op: &Operation) -> &'static str {
+    match op.side {
+        Side::B => "$ADMIN_TOKEN",
+        Side::C => "$TOKEN",
     }
 }
 

@@ -3,7 +3,6 @@
 
 use askama::Template;
 
-use super::notes_of;
 use crate::docs::fields::{field_rows, FieldRow};
 use crate::docs::filters;
 use crate::docs::frame::{Ctx, Frame};
@@ -22,7 +21,6 @@ struct TypeView {
     fields: Vec<FieldRow>,
     /// Inline Markdown links.
     used_by: String,
-    notes: Vec<String>,
 }
 
 pub(in crate::docs) fn page(cx: &Ctx) -> TypesPage {
@@ -36,7 +34,6 @@ pub(in crate::docs) fn page(cx: &Ctx) -> TypesPage {
                 description: with_zh(cx.lang, &t.description, t.description_zh.as_deref()),
                 fields: field_rows(cx, &t.fields, ""),
                 used_by: used_by(cx, &t.name),
-                notes: notes_of(&t.notes, &t.fields),
             })
             .collect(),
         f: Frame::new(cx.lang, "types.md"),
