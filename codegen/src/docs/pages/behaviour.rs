@@ -163,11 +163,7 @@ fn settings(p: &Prose) -> Vec<Setting> {
             "`ClientConfig::on_request(..)`, `on_response(..)`, `with_hooks(impl Hooks)`",
             "`onRequest`, `onResponse`",
         ),
-        row(
-            p.set_logging,
-            p.rust_logging,
-            p.ts_logging,
-        ),
+        row(p.set_logging, p.rust_logging, p.ts_logging),
         row(
             p.set_meta,
             "`.with(CallOptions)` → `Response`",

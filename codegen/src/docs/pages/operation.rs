@@ -260,11 +260,15 @@ fn error_rows(cx: &Ctx, op: &Operation, root: &str) -> Vec<ErrorRow> {
                 Cause::Validation => l.when_validation.into(),
                 Cause::Unauthenticated { optional: true } => l.when_unauthenticated_optional.into(),
                 Cause::Unauthenticated { optional: false } => l.when_unauthenticated.into(),
-                Cause::Spec => e
-                    .def
-                    .map_or_else(|| l.none.into(), |d| {
-                        or_none(l, &text_in(cx.lang, &d.description, d.description_zh.as_deref()))
-                    }),
+                Cause::Spec => e.def.map_or_else(
+                    || l.none.into(),
+                    |d| {
+                        or_none(
+                            l,
+                            &text_in(cx.lang, &d.description, d.description_zh.as_deref()),
+                        )
+                    },
+                ),
             },
         })
         .collect()
