@@ -143,6 +143,8 @@ pub struct Labels {
     pub comma: &'static str,
     /// Between the parts of a Details cell: `; ` or `；`.
     pub semicolon: &'static str,
+    /// Between two sentences: a space in English, nothing in Chinese.
+    pub sentence_gap: &'static str,
     /// The words of constraints: minLength, maxLength, minimum, maximum,
     /// pattern, format (the spec's keywords in English).
     pub constraint_words: [&'static str; 6],

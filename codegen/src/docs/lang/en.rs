@@ -94,6 +94,7 @@ pub static EN: Labels = Labels {
     colon: ": ",
     comma: ", ",
     semicolon: "; ",
+    sentence_gap: " ",
     constraint_words: ["minLength", "maxLength", "minimum", "maximum", "pattern", "format"],
     served_until: "served until {date}",
     use_instead: "use {name} instead",

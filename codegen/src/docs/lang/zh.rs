@@ -94,6 +94,7 @@ pub static ZH: Labels = Labels {
     colon: "：",
     comma: "，",
     semicolon: "；",
+    sentence_gap: "",
     constraint_words: ["最小长度", "最大长度", "最小值", "最大值", "正则", "格式"],
     served_until: "{date} 前仍提供",
     use_instead: "请改用 {name}",
