@@ -14,9 +14,10 @@
 //!   writes `builtins.list` where a member would hide the builtin;
 //! - a name that would hide something the generated code needs gets a
 //!   trailing underscore too: a request field named `trace`, `headers`,
-//!   `timeout` or `max_retries` (the per-call options), a model field named `to_dict`,
-//!   `from_dict` or `unknown_fields`, a service named like a client member
-//!   (`token`, `close`), a type named `Any`, `Decimal` or `Mapping`;
+//!   `timeout`, `max_retries` or `idempotent` (the per-call options), a model
+//!   field named `to_dict`, `from_dict` or `unknown_fields`, a service named
+//!   like a client member (`token`, `close`), a type named `Any`, `Decimal`,
+//!   `Mapping`, `Iterator` or `AsyncIterator`;
 //! - when two spec names give the same Python name, the later one (in spec
 //!   order) gets `_2`, the next `_3`, and so on.
 
@@ -41,13 +42,21 @@ const RECEIVERS: &[&str] = &["self", "cls"];
 pub const ANNOTATION_BUILTINS: &[&str] = &["bool", "dict", "float", "int", "list", "object", "str"];
 
 /// Names a spec type cannot take: what the generated modules import.
-const TAKEN_TYPE_NAMES: &[&str] = &["Any", "Decimal", "Mapping", "ABSENT", "Absent"];
+const TAKEN_TYPE_NAMES: &[&str] = &[
+    "Any",
+    "Decimal",
+    "Mapping",
+    "Iterator",
+    "AsyncIterator",
+    "ABSENT",
+    "Absent",
+];
 
 /// Members of every model besides its fields.
 pub const MODEL_MEMBERS: &[&str] = &["to_dict", "from_dict", "unknown_fields"];
 
 /// Keyword arguments of every operation besides its request fields.
-pub const CALL_OPTIONS: &[&str] = &["trace", "headers", "timeout", "max_retries"];
+pub const CALL_OPTIONS: &[&str] = &["trace", "headers", "timeout", "max_retries", "idempotent"];
 
 /// Members of `Client` and `AsyncClient` besides the services.
 /// (The builtins and `type` are there because the client classes' own
@@ -60,6 +69,7 @@ pub const CLIENT_MEMBERS: &[&str] = &[
     "aclose",
     "http_client",
     "max_retries",
+    "retry",
     "on_request",
     "on_response",
     "with_response",

@@ -187,6 +187,18 @@ pub fn format_call(indent: &str, prefix: &str, args: &[String]) -> String {
 
 /// The attribute of `op`'s service on the client, and the method.
 pub fn path_of(api: &Api, op: &Operation) -> (String, String) {
+    let (attr, method, _) = names_of(api, op);
+    (attr, method)
+}
+
+/// The attribute of a paged `op`'s service on the client, and its iterator
+/// method (`page_all`); `None` for an operation that does not page.
+pub fn iterator_of(api: &Api, op: &Operation) -> Option<(String, String)> {
+    let (attr, _, iterator) = names_of(api, op);
+    Some((attr, iterator?))
+}
+
+fn names_of(api: &Api, op: &Operation) -> (String, String, Option<String>) {
     let refs = service_refs(api);
     let (service, attr) = api
         .services
@@ -195,21 +207,14 @@ pub fn path_of(api: &Api, op: &Operation) -> (String, String) {
         .find(|(s, _)| s.operations.iter().any(|o| o.path == op.path))
         .map(|(s, r)| (s, r.attr))
         .unwrap_or((&api.services[0], String::new()));
-    let methods = names::dedupe(
-        service
-            .operations
-            .iter()
-            .map(|o| names::method(&o.name))
-            .collect(),
-    );
-    let method = service
+    let (method, iterator) = service
         .operations
         .iter()
-        .zip(methods)
+        .zip(super::paging::service_methods(api, service))
         .find(|(o, _)| o.path == op.path)
         .map(|(_, m)| m)
         .unwrap_or_default();
-    (attr, method)
+    (attr, method, iterator)
 }
 
 /// The request body the docs show for `op`: its first example's (or the
@@ -228,12 +233,7 @@ pub fn example_body(api: &Api, op: &Operation, example: Option<&str>) -> Value {
 pub fn client_example(api: &Api, class: &str, indent: &str) -> String {
     let awaited = class == "AsyncClient";
     let pkg = super::import_name(api);
-    let company = api
-        .headers
-        .iter()
-        .find(|h| h.name == "companyId")
-        .and_then(|h| h.example.clone())
-        .unwrap_or_else(|| "COMPANY".into());
+    let company = company(api);
     let mut values = Values::default();
     let mut body_lines = Vec::new();
     let inner = if awaited { "    " } else { "" };
@@ -320,4 +320,66 @@ pub fn client_example(api: &Api, class: &str, indent: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A loop over every item of a paged operation (`for item in
+/// client.<service>.<x>_all(...):`, or `async for`), with the request's
+/// fields from `body` but its page number (the iterator sets it); and the
+/// imports its values need. `None` for an operation that does not page.
+pub fn iterator_loop(
+    api: &Api,
+    op: &Operation,
+    body: &Value,
+    awaited: bool,
+) -> Option<(Vec<String>, String)> {
+    let (attr, iterator) = iterator_of(api, op)?;
+    let mut body = body.clone();
+    if let (Some(p), Value::Object(map)) = (&op.paginate, &mut body) {
+        map.shift_remove(&p.page);
+    }
+    let mut values = Values::default();
+    let args = values.arguments(api, op, &body);
+    let head = format!(
+        "{}for item in client.{attr}.{iterator}",
+        if awaited { "async " } else { "" }
+    );
+    let code = format!("{}:\n    print(item)", format_call("", &head, &args));
+    Some((imports(api, &values), code))
+}
+
+/// The `companyId` of the examples: the header's example value.
+pub fn company(api: &Api) -> String {
+    api.headers
+        .iter()
+        .find(|h| h.name == "companyId")
+        .and_then(|h| h.example.clone())
+        .unwrap_or_else(|| "COMPANY".into())
+}
+
+/// The token argument of a client that calls `op` on the mock (started
+/// with `--token mock-token --admin-token mock-admin-token`), if it needs one.
+pub fn mock_token_argument(op: &Operation) -> Option<&'static str> {
+    match op.access {
+        crate::ir::Access::Guest => None,
+        crate::ir::Access::Admin => Some("admin_token=\"mock-admin-token\""),
+        crate::ir::Access::Login | crate::ir::Access::Optional => Some("token=\"mock-token\""),
+    }
+}
+
+/// `from decimal import Decimal` and `from <pkg>.types import ...`, as the
+/// values need them.
+fn imports(api: &Api, values: &Values) -> Vec<String> {
+    let mut lines = Vec::new();
+    if values.decimal {
+        lines.push("from decimal import Decimal".to_owned());
+    }
+    if !values.types.is_empty() {
+        let types: Vec<&str> = values.types.iter().map(String::as_str).collect();
+        lines.push(format!(
+            "from {}.types import {}",
+            super::import_name(api),
+            types.join(", ")
+        ));
+    }
+    lines
 }

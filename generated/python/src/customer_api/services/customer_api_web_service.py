@@ -5,9 +5,10 @@ operations behind ``client.customer_api_web_service``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 
 from .._runtime import model as _rt
+from .._runtime import paging as _pg
 from .._runtime import transport as _tr
 from ..types import ApiKey, ApiKeyPage, ApiPermissionChange, PackageDuration
 
@@ -31,6 +32,15 @@ _APPLY_API = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.ModelOf(ApiKey),
+    sensitive=frozenset(
+        {
+            "googleCode",
+            "phoneCode",
+            "emailCode",
+            "phoneSendToken",
+            "emailSendToken",
+        }
+    ),
 )
 
 _DEL_API = _tr.Operation(
@@ -53,6 +63,15 @@ _EDIT_API_PERMISSION = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset(
+        {
+            "googleCode",
+            "phoneCode",
+            "emailCode",
+            "phoneSendToken",
+            "emailSendToken",
+        }
+    ),
 )
 
 _PAGE = _tr.Operation(
@@ -65,6 +84,7 @@ _PAGE = _tr.Operation(
     token="required",
     data=_rt.ModelOf(ApiKeyPage),
     read_only=True,
+    paginate=_pg.Paginate(page="current", size="size", items="records", total="total"),
 )
 
 _QUERY_API = _tr.Operation(
@@ -100,6 +120,7 @@ class CustomerApiWebService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> ApiKey:
         """Downgrade the package of an API key.
 
@@ -120,18 +141,20 @@ class CustomerApiWebService:
                 Wire name ``tag``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             :class:`ApiKey`: The API key after the change.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _DOWNGRADE,
@@ -144,6 +167,7 @@ class CustomerApiWebService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def apply_api(
@@ -159,6 +183,7 @@ class CustomerApiWebService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> ApiKey:
         """Create an API key.
 
@@ -193,18 +218,20 @@ class CustomerApiWebService:
                 masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             :class:`ApiKey`: The new API key, including its private key.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _APPLY_API,
@@ -220,6 +247,7 @@ class CustomerApiWebService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def del_api(
@@ -230,6 +258,7 @@ class CustomerApiWebService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Delete an API key.
 
@@ -245,18 +274,20 @@ class CustomerApiWebService:
                 Wire name ``id``, int64, required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _DEL_API,
@@ -267,6 +298,7 @@ class CustomerApiWebService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def edit_api_permission(
@@ -285,6 +317,7 @@ class CustomerApiWebService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Edit an API key's permissions.
 
@@ -326,18 +359,20 @@ class CustomerApiWebService:
                 masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _EDIT_API_PERMISSION,
@@ -356,6 +391,7 @@ class CustomerApiWebService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def page(
@@ -368,6 +404,7 @@ class CustomerApiWebService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> ApiKeyPage:
         """List API keys page by page.
 
@@ -388,17 +425,19 @@ class CustomerApiWebService:
                 Wire name ``tag``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             :class:`ApiKeyPage`: One page of API keys.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _PAGE,
@@ -411,6 +450,64 @@ class CustomerApiWebService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
+        )
+
+    def page_all(
+        self,
+        *,
+        size: int | _rt.Absent = _rt.ABSENT,
+        current: int | _rt.Absent = _rt.ABSENT,
+        tag: str | _rt.Absent = _rt.ABSENT,
+        trace: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        idempotent: bool = False,
+    ) -> Iterator[ApiKey]:
+        """Every item of :meth:`page`, page by page.
+
+        ``for item in client.customer_api_web_service.page_all(...)`` starts at page
+        ``current`` (1 when not given), fetches the next page only when the previous one
+        is used up, and stops once ``total`` items came (or at an empty page). Each page
+        is one call with this method's ``trace``, ``headers``, ``timeout``,
+        ``max_retries`` and ``idempotent``, retried like any other; a page that fails
+        raises where the iteration is, after the items of the pages before it.
+
+        Args:
+            size: Number of items per page.
+                Wire name ``size``, int32, minimum 1. Not sent unless given.
+            current: The first page (default 1); the iterator asks for the next ones.
+            tag: API tag to filter by.
+                Wire name ``tag``, string. Not sent unless given.
+            trace: The ``trace`` header; a fresh one per call when not given.
+            headers: Headers for this call only; they override the client's.
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
+
+        Yields:
+            :class:`ApiKey`: one item of ``records`` after another.
+
+        Raises:
+            ApiError: the server answered with an error envelope.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
+        """
+        return self._transport.page_all(
+            _PAGE,
+            {
+                "size": size,
+                "current": current,
+                "tag": tag,
+            },
+            trace=trace,
+            headers=headers,
+            timeout=timeout,
+            max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def query_api(
@@ -421,6 +518,7 @@ class CustomerApiWebService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> ApiKey:
         """Get one API key.
 
@@ -437,17 +535,19 @@ class CustomerApiWebService:
                 Wire name ``id``, int64, required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             :class:`ApiKey`: The API key.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _QUERY_API,
@@ -458,6 +558,7 @@ class CustomerApiWebService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
 
@@ -481,6 +582,7 @@ class AsyncCustomerApiWebService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> ApiKey:
         """Downgrade the package of an API key.
 
@@ -501,18 +603,20 @@ class AsyncCustomerApiWebService:
                 Wire name ``tag``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             :class:`ApiKey`: The API key after the change.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _DOWNGRADE,
@@ -525,6 +629,7 @@ class AsyncCustomerApiWebService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def apply_api(
@@ -540,6 +645,7 @@ class AsyncCustomerApiWebService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> ApiKey:
         """Create an API key.
 
@@ -574,18 +680,20 @@ class AsyncCustomerApiWebService:
                 masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             :class:`ApiKey`: The new API key, including its private key.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _APPLY_API,
@@ -601,6 +709,7 @@ class AsyncCustomerApiWebService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def del_api(
@@ -611,6 +720,7 @@ class AsyncCustomerApiWebService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Delete an API key.
 
@@ -626,18 +736,20 @@ class AsyncCustomerApiWebService:
                 Wire name ``id``, int64, required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _DEL_API,
@@ -648,6 +760,7 @@ class AsyncCustomerApiWebService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def edit_api_permission(
@@ -666,6 +779,7 @@ class AsyncCustomerApiWebService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Edit an API key's permissions.
 
@@ -707,18 +821,20 @@ class AsyncCustomerApiWebService:
                 masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _EDIT_API_PERMISSION,
@@ -737,6 +853,7 @@ class AsyncCustomerApiWebService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def page(
@@ -749,6 +866,7 @@ class AsyncCustomerApiWebService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> ApiKeyPage:
         """List API keys page by page.
 
@@ -769,17 +887,19 @@ class AsyncCustomerApiWebService:
                 Wire name ``tag``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             :class:`ApiKeyPage`: One page of API keys.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _PAGE,
@@ -792,6 +912,65 @@ class AsyncCustomerApiWebService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
+        )
+
+    def page_all(
+        self,
+        *,
+        size: int | _rt.Absent = _rt.ABSENT,
+        current: int | _rt.Absent = _rt.ABSENT,
+        tag: str | _rt.Absent = _rt.ABSENT,
+        trace: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        idempotent: bool = False,
+    ) -> AsyncIterator[ApiKey]:
+        """Every item of :meth:`page`, page by page.
+
+        ``async for item in client.customer_api_web_service.page_all(...)`` starts at
+        page ``current`` (1 when not given), fetches the next page only when the
+        previous one is used up, and stops once ``total`` items came (or at an empty
+        page). Each page is one call with this method's ``trace``, ``headers``,
+        ``timeout``, ``max_retries`` and ``idempotent``, retried like any other; a page
+        that fails raises where the iteration is, after the items of the pages before
+        it.
+
+        Args:
+            size: Number of items per page.
+                Wire name ``size``, int32, minimum 1. Not sent unless given.
+            current: The first page (default 1); the iterator asks for the next ones.
+            tag: API tag to filter by.
+                Wire name ``tag``, string. Not sent unless given.
+            trace: The ``trace`` header; a fresh one per call when not given.
+            headers: Headers for this call only; they override the client's.
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
+
+        Yields:
+            :class:`ApiKey`: one item of ``records`` after another.
+
+        Raises:
+            ApiError: the server answered with an error envelope.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
+        """
+        return self._transport.page_all(
+            _PAGE,
+            {
+                "size": size,
+                "current": current,
+                "tag": tag,
+            },
+            trace=trace,
+            headers=headers,
+            timeout=timeout,
+            max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def query_api(
@@ -802,6 +981,7 @@ class AsyncCustomerApiWebService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> ApiKey:
         """Get one API key.
 
@@ -818,17 +998,19 @@ class AsyncCustomerApiWebService:
                 Wire name ``id``, int64, required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             :class:`ApiKey`: The API key.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _QUERY_API,
@@ -839,4 +1021,5 @@ class AsyncCustomerApiWebService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )

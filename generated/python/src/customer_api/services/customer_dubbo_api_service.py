@@ -39,6 +39,7 @@ class CustomerDubboApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Reset the demo account.
 
@@ -53,18 +54,20 @@ class CustomerDubboApiService:
         Args:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _RESET_ACCOUNT,
@@ -73,6 +76,7 @@ class CustomerDubboApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
 
@@ -93,6 +97,7 @@ class AsyncCustomerDubboApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Reset the demo account.
 
@@ -107,18 +112,20 @@ class AsyncCustomerDubboApiService:
         Args:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _RESET_ACCOUNT,
@@ -127,4 +134,5 @@ class AsyncCustomerDubboApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )

@@ -5,10 +5,11 @@ operations behind ``client.customer_web_api_service``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any
 
 from .._runtime import model as _rt
+from .._runtime import paging as _pg
 from .._runtime import transport as _tr
 from ..types import (
     Account,
@@ -22,6 +23,7 @@ from ..types import (
     ExternalAccountBalance,
     LiabilitiesType,
     LiabilitiesWaterPage,
+    LiabilitiesWaterRecord,
     LoginResult,
     LoginType,
     MfaSwitch,
@@ -126,6 +128,7 @@ _QUERY_LIABILITIES_WATER_BY_PAGE = _tr.Operation(
     token="required",
     data=_rt.ModelOf(LiabilitiesWaterPage),
     read_only=True,
+    paginate=_pg.Paginate(page="current", size="size", items="records", total="total"),
 )
 
 _UPDATE_ASSERTS_PWD = _tr.Operation(
@@ -137,6 +140,7 @@ _UPDATE_ASSERTS_PWD = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"oldPwd", "newPwd", "googleCode"}),
 )
 
 _UPDATE_ASSERTS_PWD_MFA = _tr.Operation(
@@ -148,6 +152,7 @@ _UPDATE_ASSERTS_PWD_MFA = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"oldPwd", "newPwd", "googleCode", "verifyCode", "sendToken"}),
 )
 
 _UPDATE_LOGIN_PWD = _tr.Operation(
@@ -159,6 +164,7 @@ _UPDATE_LOGIN_PWD = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"oldPwd", "newPwd", "googleCode"}),
 )
 
 _UPDATE_LOGIN_PWD_MFA = _tr.Operation(
@@ -170,6 +176,7 @@ _UPDATE_LOGIN_PWD_MFA = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"oldPwd", "newPwd", "googleCode", "verifyCode", "sendToken"}),
 )
 
 _GROUP_LIST = _tr.Operation(
@@ -193,6 +200,15 @@ _CHANGE_EMAIL_MFA = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset(
+        {
+            "verifyCodeNew",
+            "sendTokenNew",
+            "verifyCodeOld",
+            "sendTokenOld",
+            "googleCode",
+        }
+    ),
 )
 
 _CHANGE_PHONE_MFA = _tr.Operation(
@@ -204,6 +220,15 @@ _CHANGE_PHONE_MFA = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset(
+        {
+            "verifyCodeNew",
+            "sendTokenNew",
+            "verifyCodeOld",
+            "sendTokenOld",
+            "googleCode",
+        }
+    ),
 )
 
 _CHANGE_COUNTRY = _tr.Operation(
@@ -226,6 +251,7 @@ _BIND_ASSERTS_PWD_MFA = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"newPwd", "verifyCode", "sendToken", "googleCode"}),
 )
 
 _FORGET_ASSERTS_PWD_MFA = _tr.Operation(
@@ -237,6 +263,7 @@ _FORGET_ASSERTS_PWD_MFA = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"newPwd", "verifyCode", "sendToken", "googleCode"}),
 )
 
 _BIND_THIRD_ACCOUNT = _tr.Operation(
@@ -283,6 +310,7 @@ _BIND_LOGIN_PWD = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"pwd", "googleCode"}),
 )
 
 _CHANGE_EMAIL = _tr.Operation(
@@ -294,6 +322,7 @@ _CHANGE_EMAIL = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"verifyCode", "sendToken"}),
 )
 
 _CHANGE_EMAIL_V1V1V2 = _tr.Operation(
@@ -305,6 +334,15 @@ _CHANGE_EMAIL_V1V1V2 = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset(
+        {
+            "verifyCode",
+            "sendToken",
+            "verifyCodeOld",
+            "sendTokenOld",
+            "googleCode",
+        }
+    ),
 )
 
 _CHANGE_PHONE = _tr.Operation(
@@ -316,6 +354,7 @@ _CHANGE_PHONE = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"verifyCode", "sendToken"}),
 )
 
 _CHANGE_PHONE_V1V1V2 = _tr.Operation(
@@ -327,6 +366,15 @@ _CHANGE_PHONE_V1V1V2 = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset(
+        {
+            "verifyCode",
+            "sendToken",
+            "verifyCodeOld",
+            "sendTokenOld",
+            "googleCode",
+        }
+    ),
 )
 
 _CHECK_CUSTOMER_EXIST = _tr.Operation(
@@ -361,6 +409,15 @@ _ENABLE_OR_FORBID_MFA = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset(
+        {
+            "verifyCodeSMS",
+            "sendTokenSMS",
+            "verifyCodeEmail",
+            "sendTokenEmail",
+            "googleCode",
+        }
+    ),
 )
 
 _FIND_CUSTOMER_INFO = _tr.Operation(
@@ -384,6 +441,7 @@ _FORGET_ASSERTS_PWD = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"newPwd", "verifyCode", "sendToken", "verifyCodeToken"}),
 )
 
 _FORGET_ASSERTS_PWD_V1V1V2 = _tr.Operation(
@@ -395,6 +453,7 @@ _FORGET_ASSERTS_PWD_V1V1V2 = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"newPwd", "verifyCode", "sendToken", "googleCode"}),
 )
 
 _FORGET_LOGIN_PWD = _tr.Operation(
@@ -406,6 +465,15 @@ _FORGET_LOGIN_PWD = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token=None,
     data=_rt.NOTHING,
+    sensitive=frozenset(
+        {
+            "newPwd",
+            "verifyCode",
+            "sendToken",
+            "verifyCodeToken",
+            "googleCode",
+        }
+    ),
 )
 
 _BIND_ASSERTS_PWD = _tr.Operation(
@@ -417,6 +485,7 @@ _BIND_ASSERTS_PWD = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"pwd", "googleCode"}),
 )
 
 _BIND_EMAIL = _tr.Operation(
@@ -428,6 +497,7 @@ _BIND_EMAIL = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"verifyCode", "sendToken", "googleCode"}),
 )
 
 _BIND_PHONE = _tr.Operation(
@@ -439,6 +509,7 @@ _BIND_PHONE = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"verifyCode", "sendToken", "googleCode"}),
 )
 
 _CHANGE_LANG = _tr.Operation(
@@ -484,6 +555,14 @@ _FIRST_SET_PHONE = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset(
+        {
+            "verifyCode",
+            "sendToken",
+            "verifyCodeThirdType",
+            "sendTokenThirdType",
+        }
+    ),
 )
 
 _FIRST_SET_EMAIL = _tr.Operation(
@@ -495,6 +574,14 @@ _FIRST_SET_EMAIL = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset(
+        {
+            "verifyCode",
+            "sendToken",
+            "verifyCodeThirdType",
+            "sendTokenThirdType",
+        }
+    ),
 )
 
 _FIRST_TIME_SETTING_LOGIN_PASSWORD = _tr.Operation(
@@ -506,6 +593,7 @@ _FIRST_TIME_SETTING_LOGIN_PASSWORD = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"newPwd", "googleCode"}),
 )
 
 _LOGIN = _tr.Operation(
@@ -517,6 +605,7 @@ _LOGIN = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token=None,
     data=_rt.ModelOf(LoginResult),
+    sensitive=frozenset({"verifyCode", "sendToken", "loginPwd", "googleCode"}),
     sets_token="token",
 )
 
@@ -529,6 +618,7 @@ _REGISTER = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True), ("X-Forwarded-For", True)),
     token=None,
     data=_rt.ModelOf(RegisterResult),
+    sensitive=frozenset({"verifyCode", "sendToken", "pwd"}),
 )
 
 
@@ -550,6 +640,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> Any | None:
         """Find the customer's third-party account information.
 
@@ -564,9 +655,11 @@ class CustomerWebApiService:
         Args:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             any JSON value, or None: The third-party account information; its shape is
@@ -575,8 +668,8 @@ class CustomerWebApiService:
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _FIND_THIRD_ACCOUNT_INFO,
@@ -585,6 +678,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def check_google_mfa_status(
@@ -597,6 +691,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> int:
         """Check whether an account has Google MFA enabled.
 
@@ -618,9 +713,11 @@ class CustomerWebApiService:
                 given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             int32: Google MFA status code of the account (values undocumented; the
@@ -629,8 +726,8 @@ class CustomerWebApiService:
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _CHECK_GOOGLE_MFA_STATUS,
@@ -643,6 +740,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def check_status(
@@ -654,6 +752,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> CheckStatusResult:
         """Check the status of a customer.
 
@@ -672,17 +771,19 @@ class CustomerWebApiService:
                 Wire name ``type``, enum :class:`ContactType`, required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             :class:`CheckStatusResult`.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _CHECK_STATUS,
@@ -694,6 +795,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def query_account_assets_info(
@@ -706,6 +808,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> Any | None:
         """Query the asset information of one account.
 
@@ -730,9 +833,11 @@ class CustomerWebApiService:
                 Wire name ``accountCurrency``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             any JSON value, or None: The asset information of the account; its shape is
@@ -740,8 +845,8 @@ class CustomerWebApiService:
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _QUERY_ACCOUNT_ASSETS_INFO,
@@ -754,6 +859,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def query_account_by_id(
@@ -766,6 +872,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> Account:
         """Query one trading account and its assets.
 
@@ -789,17 +896,19 @@ class CustomerWebApiService:
                 Wire name ``currency``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             :class:`Account`.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _QUERY_ACCOUNT_BY_ID,
@@ -812,6 +921,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def query_customer_assets(
@@ -822,6 +932,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> CustomerAssets:
         """Query the customer's balance for a trade type.
 
@@ -838,17 +949,19 @@ class CustomerWebApiService:
                 Wire name ``tradeType``, enum :class:`TradeType`. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             :class:`CustomerAssets`.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _QUERY_CUSTOMER_ASSETS,
@@ -859,6 +972,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def query_customer_assets_info(
@@ -870,6 +984,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> CustomerAssetsInfo:
         """Query the customer's asset totals and per-currency accounts.
 
@@ -892,17 +1007,19 @@ class CustomerWebApiService:
                 Wire name ``accountCurrency``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             :class:`CustomerAssetsInfo`.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _QUERY_CUSTOMER_ASSETS_INFO,
@@ -914,6 +1031,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def query_liabilities_water_by_page(
@@ -931,6 +1049,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> LiabilitiesWaterPage:
         """Page through the liabilities flow (loans and repayments).
 
@@ -965,17 +1084,19 @@ class CustomerWebApiService:
                 Wire name ``assetsId``, int64. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             :class:`LiabilitiesWaterPage`.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _QUERY_LIABILITIES_WATER_BY_PAGE,
@@ -993,6 +1114,89 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
+        )
+
+    def query_liabilities_water_by_page_all(
+        self,
+        *,
+        size: int | _rt.Absent = _rt.ABSENT,
+        current: int | _rt.Absent = _rt.ABSENT,
+        trade_type: TradeType | _rt.Absent = _rt.ABSENT,
+        liabilities_type: LiabilitiesType | _rt.Absent = _rt.ABSENT,
+        start_time: int | _rt.Absent = _rt.ABSENT,
+        end_time: int | _rt.Absent = _rt.ABSENT,
+        account_id: int | _rt.Absent = _rt.ABSENT,
+        assets_id: int | _rt.Absent = _rt.ABSENT,
+        trace: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        idempotent: bool = False,
+    ) -> Iterator[LiabilitiesWaterRecord]:
+        """Every item of :meth:`query_liabilities_water_by_page`, page by page.
+
+        ``for item in
+        client.customer_web_api_service.query_liabilities_water_by_page_all(...)``
+        starts at page ``current`` (1 when not given), fetches the next page only when
+        the previous one is used up, and stops once ``total`` items came (or at an empty
+        page). Each page is one call with this method's ``trace``, ``headers``,
+        ``timeout``, ``max_retries`` and ``idempotent``, retried like any other; a page
+        that fails raises where the iteration is, after the items of the pages before
+        it.
+
+        Args:
+            size: Number of items per page.
+                Wire name ``size``, int32, minimum 1. Not sent unless given.
+            current: The first page (default 1); the iterator asks for the next ones.
+            trade_type: Game ID (play ID, trade type).
+                Wire name ``tradeType``, enum :class:`TradeType`. Not sent unless given.
+            liabilities_type: Liabilities type: 1 Loan, 2 Repayment.
+                Wire name ``liabilitiesType``, enum :class:`LiabilitiesType`. Not sent
+                unless given.
+            start_time: Start time (epoch milliseconds).
+                Wire name ``startTime``, timestamp (epoch milliseconds). Not sent unless
+                given.
+            end_time: End time (epoch milliseconds).
+                Wire name ``endTime``, timestamp (epoch milliseconds). Not sent unless
+                given.
+            account_id: Account ID.
+                Wire name ``accountId``, int64. Not sent unless given.
+            assets_id: Asset ID.
+                Wire name ``assetsId``, int64. Not sent unless given.
+            trace: The ``trace`` header; a fresh one per call when not given.
+            headers: Headers for this call only; they override the client's.
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
+
+        Yields:
+            :class:`LiabilitiesWaterRecord`: one item of ``records`` after another.
+
+        Raises:
+            ApiError: the server answered with an error envelope.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
+        """
+        return self._transport.page_all(
+            _QUERY_LIABILITIES_WATER_BY_PAGE,
+            {
+                "size": size,
+                "current": current,
+                "tradeType": trade_type,
+                "liabilitiesType": liabilities_type,
+                "startTime": start_time,
+                "endTime": end_time,
+                "accountId": account_id,
+                "assetsId": assets_id,
+            },
+            trace=trace,
+            headers=headers,
+            timeout=timeout,
+            max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def update_asserts_pwd(
@@ -1005,6 +1209,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the fund password.
 
@@ -1028,18 +1233,20 @@ class CustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _UPDATE_ASSERTS_PWD,
@@ -1052,6 +1259,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def update_asserts_pwd_mfa(
@@ -1067,6 +1275,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the fund password with email/SMS verification.
 
@@ -1102,18 +1311,20 @@ class CustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _UPDATE_ASSERTS_PWD_MFA,
@@ -1129,6 +1340,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def update_login_pwd(
@@ -1141,6 +1353,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the login password.
 
@@ -1164,18 +1377,20 @@ class CustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _UPDATE_LOGIN_PWD,
@@ -1188,6 +1403,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def update_login_pwd_mfa(
@@ -1203,6 +1419,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the login password with email/SMS verification.
 
@@ -1238,18 +1455,20 @@ class CustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _UPDATE_LOGIN_PWD_MFA,
@@ -1265,6 +1484,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def group_list(
@@ -1274,6 +1494,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> list[CustomerGroup]:
         """List the customer groups.
 
@@ -1288,17 +1509,19 @@ class CustomerWebApiService:
         Args:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             list of :class:`CustomerGroup`: The customer groups.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _GROUP_LIST,
@@ -1307,6 +1530,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def change_email_mfa(
@@ -1323,6 +1547,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the bound email, choosing how to verify the old credential.
 
@@ -1365,18 +1590,20 @@ class CustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _CHANGE_EMAIL_MFA,
@@ -1393,6 +1620,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def change_phone_mfa(
@@ -1410,6 +1638,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the bound phone number, choosing how to verify the old credential.
 
@@ -1454,18 +1683,20 @@ class CustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _CHANGE_PHONE_MFA,
@@ -1483,6 +1714,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def change_country(
@@ -1493,6 +1725,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the customer's country.
 
@@ -1510,18 +1743,20 @@ class CustomerWebApiService:
                 Wire name ``newCountry``, string, required, format `country-code`.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _CHANGE_COUNTRY,
@@ -1532,6 +1767,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def bind_asserts_pwd_mfa(
@@ -1546,6 +1782,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Set the fund password with email/SMS verification.
 
@@ -1579,10 +1816,12 @@ class CustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
@@ -1590,8 +1829,8 @@ class CustomerWebApiService:
         Raises:
             ApiError: the server answered with an error envelope, e.g.
                 ``errors.CUSTOMER_API_0000133``.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _BIND_ASSERTS_PWD_MFA,
@@ -1606,6 +1845,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def forget_asserts_pwd_mfa(
@@ -1620,6 +1860,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Reset a forgotten fund password with email/SMS verification.
 
@@ -1652,10 +1893,12 @@ class CustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
@@ -1663,8 +1906,8 @@ class CustomerWebApiService:
         Raises:
             ApiError: the server answered with an error envelope, e.g.
                 ``errors.CUSTOMER_API_0000133``.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _FORGET_ASSERTS_PWD_MFA,
@@ -1679,6 +1922,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def bind_third_account(
@@ -1691,6 +1935,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Bind a third-party account.
 
@@ -1712,18 +1957,20 @@ class CustomerWebApiService:
                 unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _BIND_THIRD_ACCOUNT,
@@ -1736,6 +1983,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def query_latest_balance_of_user_account_in_external_system(
@@ -1745,6 +1993,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> ExternalAccountBalance:
         """Query the latest balance of the customer's account in the external system.
 
@@ -1760,17 +2009,19 @@ class CustomerWebApiService:
         Args:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             :class:`ExternalAccountBalance`.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _QUERY_LATEST_BALANCE_OF_USER_ACCOUNT_IN_EXTERNAL_SYSTEM,
@@ -1779,6 +2030,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def find_phone_and_email(
@@ -1788,6 +2040,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> PhoneAndEmail:
         """Find the customer's bound phone number and email.
 
@@ -1802,17 +2055,19 @@ class CustomerWebApiService:
         Args:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             :class:`PhoneAndEmail`.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _FIND_PHONE_AND_EMAIL,
@@ -1821,6 +2076,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def bind_login_pwd(
@@ -1832,6 +2088,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Set the login password.
 
@@ -1852,18 +2109,20 @@ class CustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _BIND_LOGIN_PWD,
@@ -1875,6 +2134,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def change_email(
@@ -1888,6 +2148,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the bound email address.
 
@@ -1913,18 +2174,20 @@ class CustomerWebApiService:
                 Wire name ``emailArea``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _CHANGE_EMAIL,
@@ -1938,6 +2201,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def change_email_v1v1v2(
@@ -1954,6 +2218,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the bound email address (v2, old email or MFA).
 
@@ -1991,18 +2256,20 @@ class CustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _CHANGE_EMAIL_V1V1V2,
@@ -2019,6 +2286,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def change_phone(
@@ -2032,6 +2300,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the bound phone number.
 
@@ -2056,10 +2325,12 @@ class CustomerWebApiService:
                 Wire name ``phoneArea``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
@@ -2067,8 +2338,8 @@ class CustomerWebApiService:
         Raises:
             ApiError: the server answered with an error envelope, e.g.
                 ``errors.CUSTOMER_API_0000511``.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _CHANGE_PHONE,
@@ -2082,6 +2353,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def change_phone_v1v1v2(
@@ -2098,6 +2370,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the bound phone number (v2, old phone or MFA).
 
@@ -2135,18 +2408,20 @@ class CustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _CHANGE_PHONE_V1V1V2,
@@ -2163,6 +2438,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def check_customer_exist(
@@ -2176,6 +2452,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> int:
         """Check whether a customer account exists.
 
@@ -2200,9 +2477,11 @@ class CustomerWebApiService:
                 given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             int32: Existence result code (undocumented; the placeholder is 1, presumably
@@ -2210,8 +2489,8 @@ class CustomerWebApiService:
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _CHECK_CUSTOMER_EXIST,
@@ -2225,6 +2504,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def destroy(
@@ -2235,6 +2515,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Close (cancel) the customer account.
 
@@ -2250,18 +2531,20 @@ class CustomerWebApiService:
                 Wire name ``remark``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _DESTROY,
@@ -2272,6 +2555,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def enable_or_forbid_mfa(
@@ -2291,6 +2575,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Enable or disable Google MFA.
 
@@ -2331,18 +2616,20 @@ class CustomerWebApiService:
                 Wire name ``googleId``, int64. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _ENABLE_OR_FORBID_MFA,
@@ -2362,6 +2649,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def find_customer_info(
@@ -2371,6 +2659,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> CustomerInfo:
         """Get the customer's profile.
 
@@ -2385,17 +2674,19 @@ class CustomerWebApiService:
         Args:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             :class:`CustomerInfo`: The customer's profile.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _FIND_CUSTOMER_INFO,
@@ -2404,6 +2695,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def forget_asserts_pwd(
@@ -2420,6 +2712,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Reset a forgotten fund (assets) password.
 
@@ -2459,18 +2752,20 @@ class CustomerWebApiService:
                 masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _FORGET_ASSERTS_PWD,
@@ -2487,6 +2782,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def forget_asserts_pwd_v1v1v2(
@@ -2501,6 +2797,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Reset a forgotten fund password (v2, contact or MFA).
 
@@ -2532,18 +2829,20 @@ class CustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _FORGET_ASSERTS_PWD_V1V1V2,
@@ -2558,6 +2857,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def forget_login_pwd(
@@ -2575,6 +2875,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Reset a forgotten login password.
 
@@ -2613,18 +2914,20 @@ class CustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _FORGET_LOGIN_PWD,
@@ -2642,6 +2945,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def bind_asserts_pwd(
@@ -2653,6 +2957,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Set the fund (assets) password.
 
@@ -2674,10 +2979,12 @@ class CustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
@@ -2685,8 +2992,8 @@ class CustomerWebApiService:
         Raises:
             ApiError: the server answered with an error envelope, e.g.
                 ``errors.CUSTOMER_API_0000133``.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _BIND_ASSERTS_PWD,
@@ -2698,6 +3005,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def bind_email(
@@ -2712,6 +3020,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Bind an email address.
 
@@ -2739,10 +3048,12 @@ class CustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
@@ -2750,8 +3061,8 @@ class CustomerWebApiService:
         Raises:
             ApiError: the server answered with an error envelope, e.g.
                 ``errors.CUSTOMER_API_0000511``.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _BIND_EMAIL,
@@ -2766,6 +3077,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def bind_phone(
@@ -2780,6 +3092,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Bind a phone number.
 
@@ -2807,10 +3120,12 @@ class CustomerWebApiService:
                 Wire name ``phoneArea``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
@@ -2818,8 +3133,8 @@ class CustomerWebApiService:
         Raises:
             ApiError: the server answered with an error envelope, e.g.
                 ``errors.CUSTOMER_API_0000511``.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _BIND_PHONE,
@@ -2834,6 +3149,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def change_lang(
@@ -2844,6 +3160,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the customer's language.
 
@@ -2859,18 +3176,20 @@ class CustomerWebApiService:
                 Wire name ``newLang``, string, required, format `lang`.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _CHANGE_LANG,
@@ -2881,6 +3200,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def find_customer_lang(
@@ -2890,6 +3210,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> str | None:
         """Get the customer's language.
 
@@ -2903,9 +3224,11 @@ class CustomerWebApiService:
         Args:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             string, or None: The customer's language (e.g. en-US); null when none is
@@ -2913,8 +3236,8 @@ class CustomerWebApiService:
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _FIND_CUSTOMER_LANG,
@@ -2923,6 +3246,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def change_customer_address_and_postal_code(
@@ -2934,6 +3258,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the postal address and postal code.
 
@@ -2952,18 +3277,20 @@ class CustomerWebApiService:
                 Wire name ``address``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _CHANGE_CUSTOMER_ADDRESS_AND_POSTAL_CODE,
@@ -2975,6 +3302,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def first_set_phone(
@@ -2991,6 +3319,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Set the phone number for the first time.
 
@@ -3030,18 +3359,20 @@ class CustomerWebApiService:
                 Wire name ``thirdSource``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _FIRST_SET_PHONE,
@@ -3058,6 +3389,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def first_set_email(
@@ -3073,6 +3405,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Set the email address for the first time.
 
@@ -3110,18 +3443,20 @@ class CustomerWebApiService:
                 Wire name ``thirdSource``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _FIRST_SET_EMAIL,
@@ -3137,6 +3472,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def first_time_setting_login_password(
@@ -3148,6 +3484,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Set the login password for the first time.
 
@@ -3168,18 +3505,20 @@ class CustomerWebApiService:
                 masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _FIRST_TIME_SETTING_LOGIN_PASSWORD,
@@ -3191,6 +3530,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def login(
@@ -3211,6 +3551,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> LoginResult:
         """Log in.
 
@@ -3269,10 +3610,12 @@ class CustomerWebApiService:
                 masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             :class:`LoginResult`: The logged-in customer with its tokens and trading
@@ -3280,8 +3623,8 @@ class CustomerWebApiService:
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _LOGIN,
@@ -3302,6 +3645,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def register(
@@ -3331,6 +3675,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> RegisterResult:
         """Register a customer.
 
@@ -3421,18 +3766,20 @@ class CustomerWebApiService:
                 Wire name ``thirdServerSource``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             :class:`RegisterResult`: The new customer and its KYC levels.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _REGISTER,
@@ -3462,6 +3809,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
 
@@ -3483,6 +3831,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> Any | None:
         """Find the customer's third-party account information.
 
@@ -3497,9 +3846,11 @@ class AsyncCustomerWebApiService:
         Args:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             any JSON value, or None: The third-party account information; its shape is
@@ -3508,8 +3859,8 @@ class AsyncCustomerWebApiService:
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _FIND_THIRD_ACCOUNT_INFO,
@@ -3518,6 +3869,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def check_google_mfa_status(
@@ -3530,6 +3882,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> int:
         """Check whether an account has Google MFA enabled.
 
@@ -3551,9 +3904,11 @@ class AsyncCustomerWebApiService:
                 given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             int32: Google MFA status code of the account (values undocumented; the
@@ -3562,8 +3917,8 @@ class AsyncCustomerWebApiService:
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _CHECK_GOOGLE_MFA_STATUS,
@@ -3576,6 +3931,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def check_status(
@@ -3587,6 +3943,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> CheckStatusResult:
         """Check the status of a customer.
 
@@ -3605,17 +3962,19 @@ class AsyncCustomerWebApiService:
                 Wire name ``type``, enum :class:`ContactType`, required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             :class:`CheckStatusResult`.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _CHECK_STATUS,
@@ -3627,6 +3986,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def query_account_assets_info(
@@ -3639,6 +3999,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> Any | None:
         """Query the asset information of one account.
 
@@ -3663,9 +4024,11 @@ class AsyncCustomerWebApiService:
                 Wire name ``accountCurrency``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             any JSON value, or None: The asset information of the account; its shape is
@@ -3673,8 +4036,8 @@ class AsyncCustomerWebApiService:
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _QUERY_ACCOUNT_ASSETS_INFO,
@@ -3687,6 +4050,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def query_account_by_id(
@@ -3699,6 +4063,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> Account:
         """Query one trading account and its assets.
 
@@ -3722,17 +4087,19 @@ class AsyncCustomerWebApiService:
                 Wire name ``currency``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             :class:`Account`.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _QUERY_ACCOUNT_BY_ID,
@@ -3745,6 +4112,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def query_customer_assets(
@@ -3755,6 +4123,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> CustomerAssets:
         """Query the customer's balance for a trade type.
 
@@ -3771,17 +4140,19 @@ class AsyncCustomerWebApiService:
                 Wire name ``tradeType``, enum :class:`TradeType`. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             :class:`CustomerAssets`.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _QUERY_CUSTOMER_ASSETS,
@@ -3792,6 +4163,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def query_customer_assets_info(
@@ -3803,6 +4175,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> CustomerAssetsInfo:
         """Query the customer's asset totals and per-currency accounts.
 
@@ -3825,17 +4198,19 @@ class AsyncCustomerWebApiService:
                 Wire name ``accountCurrency``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             :class:`CustomerAssetsInfo`.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _QUERY_CUSTOMER_ASSETS_INFO,
@@ -3847,6 +4222,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def query_liabilities_water_by_page(
@@ -3864,6 +4240,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> LiabilitiesWaterPage:
         """Page through the liabilities flow (loans and repayments).
 
@@ -3898,17 +4275,19 @@ class AsyncCustomerWebApiService:
                 Wire name ``assetsId``, int64. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             :class:`LiabilitiesWaterPage`.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _QUERY_LIABILITIES_WATER_BY_PAGE,
@@ -3926,6 +4305,89 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
+        )
+
+    def query_liabilities_water_by_page_all(
+        self,
+        *,
+        size: int | _rt.Absent = _rt.ABSENT,
+        current: int | _rt.Absent = _rt.ABSENT,
+        trade_type: TradeType | _rt.Absent = _rt.ABSENT,
+        liabilities_type: LiabilitiesType | _rt.Absent = _rt.ABSENT,
+        start_time: int | _rt.Absent = _rt.ABSENT,
+        end_time: int | _rt.Absent = _rt.ABSENT,
+        account_id: int | _rt.Absent = _rt.ABSENT,
+        assets_id: int | _rt.Absent = _rt.ABSENT,
+        trace: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        idempotent: bool = False,
+    ) -> AsyncIterator[LiabilitiesWaterRecord]:
+        """Every item of :meth:`query_liabilities_water_by_page`, page by page.
+
+        ``async for item in
+        client.customer_web_api_service.query_liabilities_water_by_page_all(...)``
+        starts at page ``current`` (1 when not given), fetches the next page only when
+        the previous one is used up, and stops once ``total`` items came (or at an empty
+        page). Each page is one call with this method's ``trace``, ``headers``,
+        ``timeout``, ``max_retries`` and ``idempotent``, retried like any other; a page
+        that fails raises where the iteration is, after the items of the pages before
+        it.
+
+        Args:
+            size: Number of items per page.
+                Wire name ``size``, int32, minimum 1. Not sent unless given.
+            current: The first page (default 1); the iterator asks for the next ones.
+            trade_type: Game ID (play ID, trade type).
+                Wire name ``tradeType``, enum :class:`TradeType`. Not sent unless given.
+            liabilities_type: Liabilities type: 1 Loan, 2 Repayment.
+                Wire name ``liabilitiesType``, enum :class:`LiabilitiesType`. Not sent
+                unless given.
+            start_time: Start time (epoch milliseconds).
+                Wire name ``startTime``, timestamp (epoch milliseconds). Not sent unless
+                given.
+            end_time: End time (epoch milliseconds).
+                Wire name ``endTime``, timestamp (epoch milliseconds). Not sent unless
+                given.
+            account_id: Account ID.
+                Wire name ``accountId``, int64. Not sent unless given.
+            assets_id: Asset ID.
+                Wire name ``assetsId``, int64. Not sent unless given.
+            trace: The ``trace`` header; a fresh one per call when not given.
+            headers: Headers for this call only; they override the client's.
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
+
+        Yields:
+            :class:`LiabilitiesWaterRecord`: one item of ``records`` after another.
+
+        Raises:
+            ApiError: the server answered with an error envelope.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
+        """
+        return self._transport.page_all(
+            _QUERY_LIABILITIES_WATER_BY_PAGE,
+            {
+                "size": size,
+                "current": current,
+                "tradeType": trade_type,
+                "liabilitiesType": liabilities_type,
+                "startTime": start_time,
+                "endTime": end_time,
+                "accountId": account_id,
+                "assetsId": assets_id,
+            },
+            trace=trace,
+            headers=headers,
+            timeout=timeout,
+            max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def update_asserts_pwd(
@@ -3938,6 +4400,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the fund password.
 
@@ -3961,18 +4424,20 @@ class AsyncCustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _UPDATE_ASSERTS_PWD,
@@ -3985,6 +4450,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def update_asserts_pwd_mfa(
@@ -4000,6 +4466,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the fund password with email/SMS verification.
 
@@ -4035,18 +4502,20 @@ class AsyncCustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _UPDATE_ASSERTS_PWD_MFA,
@@ -4062,6 +4531,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def update_login_pwd(
@@ -4074,6 +4544,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the login password.
 
@@ -4097,18 +4568,20 @@ class AsyncCustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _UPDATE_LOGIN_PWD,
@@ -4121,6 +4594,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def update_login_pwd_mfa(
@@ -4136,6 +4610,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the login password with email/SMS verification.
 
@@ -4171,18 +4646,20 @@ class AsyncCustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _UPDATE_LOGIN_PWD_MFA,
@@ -4198,6 +4675,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def group_list(
@@ -4207,6 +4685,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> list[CustomerGroup]:
         """List the customer groups.
 
@@ -4221,17 +4700,19 @@ class AsyncCustomerWebApiService:
         Args:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             list of :class:`CustomerGroup`: The customer groups.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _GROUP_LIST,
@@ -4240,6 +4721,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def change_email_mfa(
@@ -4256,6 +4738,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the bound email, choosing how to verify the old credential.
 
@@ -4298,18 +4781,20 @@ class AsyncCustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _CHANGE_EMAIL_MFA,
@@ -4326,6 +4811,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def change_phone_mfa(
@@ -4343,6 +4829,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the bound phone number, choosing how to verify the old credential.
 
@@ -4387,18 +4874,20 @@ class AsyncCustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _CHANGE_PHONE_MFA,
@@ -4416,6 +4905,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def change_country(
@@ -4426,6 +4916,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the customer's country.
 
@@ -4443,18 +4934,20 @@ class AsyncCustomerWebApiService:
                 Wire name ``newCountry``, string, required, format `country-code`.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _CHANGE_COUNTRY,
@@ -4465,6 +4958,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def bind_asserts_pwd_mfa(
@@ -4479,6 +4973,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Set the fund password with email/SMS verification.
 
@@ -4512,10 +5007,12 @@ class AsyncCustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
@@ -4523,8 +5020,8 @@ class AsyncCustomerWebApiService:
         Raises:
             ApiError: the server answered with an error envelope, e.g.
                 ``errors.CUSTOMER_API_0000133``.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _BIND_ASSERTS_PWD_MFA,
@@ -4539,6 +5036,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def forget_asserts_pwd_mfa(
@@ -4553,6 +5051,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Reset a forgotten fund password with email/SMS verification.
 
@@ -4585,10 +5084,12 @@ class AsyncCustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
@@ -4596,8 +5097,8 @@ class AsyncCustomerWebApiService:
         Raises:
             ApiError: the server answered with an error envelope, e.g.
                 ``errors.CUSTOMER_API_0000133``.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _FORGET_ASSERTS_PWD_MFA,
@@ -4612,6 +5113,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def bind_third_account(
@@ -4624,6 +5126,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Bind a third-party account.
 
@@ -4645,18 +5148,20 @@ class AsyncCustomerWebApiService:
                 unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _BIND_THIRD_ACCOUNT,
@@ -4669,6 +5174,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def query_latest_balance_of_user_account_in_external_system(
@@ -4678,6 +5184,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> ExternalAccountBalance:
         """Query the latest balance of the customer's account in the external system.
 
@@ -4693,17 +5200,19 @@ class AsyncCustomerWebApiService:
         Args:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             :class:`ExternalAccountBalance`.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _QUERY_LATEST_BALANCE_OF_USER_ACCOUNT_IN_EXTERNAL_SYSTEM,
@@ -4712,6 +5221,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def find_phone_and_email(
@@ -4721,6 +5231,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> PhoneAndEmail:
         """Find the customer's bound phone number and email.
 
@@ -4735,17 +5246,19 @@ class AsyncCustomerWebApiService:
         Args:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             :class:`PhoneAndEmail`.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _FIND_PHONE_AND_EMAIL,
@@ -4754,6 +5267,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def bind_login_pwd(
@@ -4765,6 +5279,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Set the login password.
 
@@ -4785,18 +5300,20 @@ class AsyncCustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _BIND_LOGIN_PWD,
@@ -4808,6 +5325,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def change_email(
@@ -4821,6 +5339,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the bound email address.
 
@@ -4846,18 +5365,20 @@ class AsyncCustomerWebApiService:
                 Wire name ``emailArea``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _CHANGE_EMAIL,
@@ -4871,6 +5392,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def change_email_v1v1v2(
@@ -4887,6 +5409,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the bound email address (v2, old email or MFA).
 
@@ -4924,18 +5447,20 @@ class AsyncCustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _CHANGE_EMAIL_V1V1V2,
@@ -4952,6 +5477,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def change_phone(
@@ -4965,6 +5491,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the bound phone number.
 
@@ -4989,10 +5516,12 @@ class AsyncCustomerWebApiService:
                 Wire name ``phoneArea``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
@@ -5000,8 +5529,8 @@ class AsyncCustomerWebApiService:
         Raises:
             ApiError: the server answered with an error envelope, e.g.
                 ``errors.CUSTOMER_API_0000511``.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _CHANGE_PHONE,
@@ -5015,6 +5544,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def change_phone_v1v1v2(
@@ -5031,6 +5561,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the bound phone number (v2, old phone or MFA).
 
@@ -5068,18 +5599,20 @@ class AsyncCustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _CHANGE_PHONE_V1V1V2,
@@ -5096,6 +5629,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def check_customer_exist(
@@ -5109,6 +5643,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> int:
         """Check whether a customer account exists.
 
@@ -5133,9 +5668,11 @@ class AsyncCustomerWebApiService:
                 given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             int32: Existence result code (undocumented; the placeholder is 1, presumably
@@ -5143,8 +5680,8 @@ class AsyncCustomerWebApiService:
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _CHECK_CUSTOMER_EXIST,
@@ -5158,6 +5695,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def destroy(
@@ -5168,6 +5706,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Close (cancel) the customer account.
 
@@ -5183,18 +5722,20 @@ class AsyncCustomerWebApiService:
                 Wire name ``remark``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _DESTROY,
@@ -5205,6 +5746,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def enable_or_forbid_mfa(
@@ -5224,6 +5766,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Enable or disable Google MFA.
 
@@ -5264,18 +5807,20 @@ class AsyncCustomerWebApiService:
                 Wire name ``googleId``, int64. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _ENABLE_OR_FORBID_MFA,
@@ -5295,6 +5840,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def find_customer_info(
@@ -5304,6 +5850,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> CustomerInfo:
         """Get the customer's profile.
 
@@ -5318,17 +5865,19 @@ class AsyncCustomerWebApiService:
         Args:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             :class:`CustomerInfo`: The customer's profile.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _FIND_CUSTOMER_INFO,
@@ -5337,6 +5886,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def forget_asserts_pwd(
@@ -5353,6 +5903,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Reset a forgotten fund (assets) password.
 
@@ -5392,18 +5943,20 @@ class AsyncCustomerWebApiService:
                 masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _FORGET_ASSERTS_PWD,
@@ -5420,6 +5973,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def forget_asserts_pwd_v1v1v2(
@@ -5434,6 +5988,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Reset a forgotten fund password (v2, contact or MFA).
 
@@ -5465,18 +6020,20 @@ class AsyncCustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _FORGET_ASSERTS_PWD_V1V1V2,
@@ -5491,6 +6048,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def forget_login_pwd(
@@ -5508,6 +6066,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Reset a forgotten login password.
 
@@ -5546,18 +6105,20 @@ class AsyncCustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _FORGET_LOGIN_PWD,
@@ -5575,6 +6136,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def bind_asserts_pwd(
@@ -5586,6 +6148,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Set the fund (assets) password.
 
@@ -5607,10 +6170,12 @@ class AsyncCustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
@@ -5618,8 +6183,8 @@ class AsyncCustomerWebApiService:
         Raises:
             ApiError: the server answered with an error envelope, e.g.
                 ``errors.CUSTOMER_API_0000133``.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _BIND_ASSERTS_PWD,
@@ -5631,6 +6196,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def bind_email(
@@ -5645,6 +6211,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Bind an email address.
 
@@ -5672,10 +6239,12 @@ class AsyncCustomerWebApiService:
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
@@ -5683,8 +6252,8 @@ class AsyncCustomerWebApiService:
         Raises:
             ApiError: the server answered with an error envelope, e.g.
                 ``errors.CUSTOMER_API_0000511``.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _BIND_EMAIL,
@@ -5699,6 +6268,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def bind_phone(
@@ -5713,6 +6283,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Bind a phone number.
 
@@ -5740,10 +6311,12 @@ class AsyncCustomerWebApiService:
                 Wire name ``phoneArea``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
@@ -5751,8 +6324,8 @@ class AsyncCustomerWebApiService:
         Raises:
             ApiError: the server answered with an error envelope, e.g.
                 ``errors.CUSTOMER_API_0000511``.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _BIND_PHONE,
@@ -5767,6 +6340,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def change_lang(
@@ -5777,6 +6351,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the customer's language.
 
@@ -5792,18 +6367,20 @@ class AsyncCustomerWebApiService:
                 Wire name ``newLang``, string, required, format `lang`.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _CHANGE_LANG,
@@ -5814,6 +6391,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def find_customer_lang(
@@ -5823,6 +6401,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> str | None:
         """Get the customer's language.
 
@@ -5836,9 +6415,11 @@ class AsyncCustomerWebApiService:
         Args:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             string, or None: The customer's language (e.g. en-US); null when none is
@@ -5846,8 +6427,8 @@ class AsyncCustomerWebApiService:
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _FIND_CUSTOMER_LANG,
@@ -5856,6 +6437,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def change_customer_address_and_postal_code(
@@ -5867,6 +6449,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the postal address and postal code.
 
@@ -5885,18 +6468,20 @@ class AsyncCustomerWebApiService:
                 Wire name ``address``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _CHANGE_CUSTOMER_ADDRESS_AND_POSTAL_CODE,
@@ -5908,6 +6493,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def first_set_phone(
@@ -5924,6 +6510,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Set the phone number for the first time.
 
@@ -5963,18 +6550,20 @@ class AsyncCustomerWebApiService:
                 Wire name ``thirdSource``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _FIRST_SET_PHONE,
@@ -5991,6 +6580,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def first_set_email(
@@ -6006,6 +6596,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Set the email address for the first time.
 
@@ -6043,18 +6634,20 @@ class AsyncCustomerWebApiService:
                 Wire name ``thirdSource``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _FIRST_SET_EMAIL,
@@ -6070,6 +6663,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def first_time_setting_login_password(
@@ -6081,6 +6675,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Set the login password for the first time.
 
@@ -6101,18 +6696,20 @@ class AsyncCustomerWebApiService:
                 masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _FIRST_TIME_SETTING_LOGIN_PASSWORD,
@@ -6124,6 +6721,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def login(
@@ -6144,6 +6742,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> LoginResult:
         """Log in.
 
@@ -6202,10 +6801,12 @@ class AsyncCustomerWebApiService:
                 masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             :class:`LoginResult`: The logged-in customer with its tokens and trading
@@ -6213,8 +6814,8 @@ class AsyncCustomerWebApiService:
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _LOGIN,
@@ -6235,6 +6836,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def register(
@@ -6264,6 +6866,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> RegisterResult:
         """Register a customer.
 
@@ -6354,18 +6957,20 @@ class AsyncCustomerWebApiService:
                 Wire name ``thirdServerSource``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             :class:`RegisterResult`: The new customer and its KYC levels.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _REGISTER,
@@ -6395,4 +7000,5 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
