@@ -11,6 +11,7 @@ use super::lang::Lang;
 use super::model::Frame;
 use super::quickstart::{company, js_literal};
 use crate::ir::{Api, Operation, Service, Ty};
+use crate::python::values as python;
 
 pub(super) use super::behaviour_text::Prose;
 
@@ -33,7 +34,7 @@ pub(super) struct BehaviourPage {
     paged: Vec<PagedRow>,
 }
 
-/// One SDK's example: the Rust crate, the TypeScript package, (Python).
+/// One SDK's example: the Rust crate, the TypeScript package, the Python package.
 pub(super) struct Snippet {
     pub(super) sdk: &'static str,
     pub(super) text: String,
@@ -55,6 +56,7 @@ struct PagedRow {
     href: String,
     rust: String,
     ts: String,
+    python: String,
     items: String,
     total: String,
 }
@@ -65,6 +67,7 @@ pub(super) struct PagingSection {
     pub(super) text: String,
     pub(super) rust: String,
     pub(super) typescript: String,
+    pub(super) python: String,
 }
 
 pub(super) fn title(lang: Lang) -> &'static str {
@@ -87,6 +90,9 @@ pub(super) fn page(api: &Api, lang: Lang) -> BehaviourPage {
                     crate::typescript::value_name(&s.name),
                     ts_iterator(o)
                 ),
+                python: python::iterator_of(api, o)
+                    .map(|(attr, iterator)| format!("`{attr}.{iterator}`"))
+                    .unwrap_or_default(),
                 items: format!("`{}` ({})", fields.items.name, fields.item),
                 total: fields
                     .total
@@ -103,13 +109,12 @@ pub(super) fn page(api: &Api, lang: Lang) -> BehaviourPage {
         p,
         example_text: p.example_text.replace("{mock}", &format!("`{mock}`")),
         examples: examples(api, p),
-        settings: settings(p),
+        settings: settings(api, p),
         paged,
     }
 }
 
-/// Every SDK's example. Python: add its snippet here once the SDK is
-/// generated (and its column of [`settings`]).
+/// Every SDK's example.
 fn examples(api: &Api, p: &Prose) -> Vec<Snippet> {
     // The first paged operation whose request is `new()` plus setters.
     let paged = api.operations().find(|(_, o)| {
@@ -128,51 +133,65 @@ fn examples(api: &Api, p: &Prose) -> Vec<Snippet> {
             fence: "ts",
             code: ts_example(api, paged),
         },
+        Snippet {
+            sdk: "Python",
+            text: p.python_text.to_owned(),
+            fence: "python",
+            code: python_example(api, paged),
+        },
     ]
 }
 
-fn settings(p: &Prose) -> Vec<Setting> {
-    let row = |what, rust: &str, ts: &str| Setting {
+fn settings(api: &Api, p: &Prose) -> Vec<Setting> {
+    let row = |what, rust: &str, ts: &str, python: &str| Setting {
         what,
         rust: rust.to_owned(),
         ts: ts.to_owned(),
-        python: p.python_pending.to_owned(),
+        python: python.to_owned(),
     };
+    let logger = crate::python::import_name(api);
     vec![
         row(
             p.set_client,
             "`ClientConfig::with_max_retries(n)`",
             "`new Client({ maxRetries: n })`",
+            "`Client(..., max_retries=n)`",
         ),
         row(
             p.set_call,
             "`.with(CallOptions::default().with_max_retries(n))`",
             "`{ maxRetries: n }` (call options)",
+            "`max_retries=n` (every method)",
         ),
         row(
             p.set_idempotent,
             "`CallOptions::default().idempotent()`",
             "`{ idempotent: true }` (call options)",
+            "`idempotent=True` (every method)",
         ),
         row(
             p.set_backoff,
             "`RetryPolicy::default().with_backoff(..).with_jitter(..).with_sleep(..)`",
             "`retry: { initialBackoffMs, maxBackoffMs, jitter, sleep }`",
+            "`retry=RetryPolicy(initial_backoff=, max_backoff=, jitter=, sleep=, async_sleep=)`",
         ),
         row(
             p.set_hooks,
             "`ClientConfig::on_request(..)`, `on_response(..)`, `with_hooks(impl Hooks)`",
             "`onRequest`, `onResponse`",
+            "`Client(..., on_request=f, on_response=g)`",
         ),
         row(
             p.set_logging,
             "feature `tracing`: `tracing` spans and events",
             "`logger` (e.g. `console`)",
+            &format!("`logging.getLogger(\"{logger}\")` at `DEBUG`"),
         ),
         row(
             p.set_meta,
             "`.with(CallOptions)` → `Response`",
             "`.withMeta()` → `Response`",
+            "`client.with_response(lambda c: ...)` → `Response`",
         ),
     ]
 }
@@ -228,11 +247,19 @@ pub(super) fn paging_section(
         "}".into(),
     ]
     .join("\n");
+    let (imports, walk) =
+        python::iterator_loop(api, op, &Value::Object(body), false).unwrap_or_default();
+    let python = if imports.is_empty() {
+        walk
+    } else {
+        format!("{}\n\n{walk}", imports.join("\n"))
+    };
     Some(PagingSection {
         heading: p.op_heading,
         text,
         rust,
         typescript,
+        python,
     })
 }
 
@@ -396,6 +423,51 @@ fn ts_example(api: &Api, paged: Option<(&Service, &Operation)>) -> String {
                 number(&page, 2)
             ),
             "console.log(`HTTP ${answer.status} after ${answer.attempts} attempt(s)`);".into(),
+        ]);
+    }
+    lines.join("\n")
+}
+
+/// The Python example, the same calls as the Rust one.
+fn python_example(api: &Api, paged: Option<(&Service, &Operation)>) -> String {
+    let company = crate::python::names::string_literal(&company(api));
+    let mut lines = vec![
+        format!("from {} import Client", crate::python::import_name(api)),
+        String::new(),
+        "client = Client(".into(),
+        format!("    \"{BASE_URL}\","),
+        format!("    company_id={company},"),
+        format!("    token=\"{MOCK_TOKEN}\","),
+        "    max_retries=3,  # 0 turns retries off".into(),
+        "    on_request=lambda r: print(f\"-> {r.biz_type} attempt {r.attempt} trace {r.trace}\"),"
+            .into(),
+        "    on_response=lambda r: print(f\"<- {r.status} {r.code} in {r.elapsed:.3f} s\"),".into(),
+        ")".into(),
+    ];
+    let names = paged.and_then(|(_, o)| {
+        let (attr, iterator) = python::iterator_of(api, o)?;
+        let (_, method) = python::path_of(api, o);
+        let p = o.paginate.as_ref()?;
+        Some((
+            attr,
+            iterator,
+            method,
+            python::parameter_of(o, &p.size)?,
+            python::parameter_of(o, &p.page)?,
+        ))
+    });
+    if let Some((attr, iterator, method, size, page)) = names {
+        lines.extend([
+            String::new(),
+            "# Every item, one page at a time.".into(),
+            format!("for item in client.{attr}.{iterator}({size}=50):"),
+            "    print(item)".into(),
+            String::new(),
+            "# One page, with the HTTP status, headers and attempts.".into(),
+            "answer = client.with_response(".into(),
+            format!("    lambda c: c.{attr}.{method}({page}=2, max_retries=5)"),
+            ")".into(),
+            "print(f\"HTTP {answer.status} after {answer.attempts} attempt(s)\")".into(),
         ]);
     }
     lines.join("\n")

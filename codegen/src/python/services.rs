@@ -284,13 +284,7 @@ fn op_view(
     service_attr: &str,
     scope: &Scope,
 ) -> OpView {
-    let params_names = names::dedupe(
-        op.request
-            .fields
-            .iter()
-            .map(|f| names::parameter(&f.name))
-            .collect(),
-    );
+    let params_names = super::values::parameters(op);
     // Required parameters first, in spec order, then the optional ones.
     let mut params: Vec<(ParamView, &Field)> = op
         .request

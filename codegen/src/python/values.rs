@@ -123,17 +123,10 @@ impl Values {
     /// example), the required fields it lacks taken from a sample body.
     pub fn arguments(&mut self, api: &Api, op: &Operation, body: &Value) -> Vec<String> {
         let sample = crate::docs::sample::request_body(api, op);
-        let params = names::dedupe(
-            op.request
-                .fields
-                .iter()
-                .map(|f| names::parameter(&f.name))
-                .collect(),
-        );
         op.request
             .fields
             .iter()
-            .zip(params)
+            .zip(parameters(op))
             .filter_map(|(f, name)| {
                 let value = body
                     .get(&f.name)
@@ -382,4 +375,25 @@ fn imports(api: &Api, values: &Values) -> Vec<String> {
         ));
     }
     lines
+}
+
+/// The keyword argument of `op`'s request field `wire` (`current`, `in_`).
+pub fn parameter_of(op: &Operation, wire: &str) -> Option<String> {
+    op.request
+        .fields
+        .iter()
+        .zip(parameters(op))
+        .find(|(f, _)| f.name == wire)
+        .map(|(_, p)| p)
+}
+
+/// The keyword arguments of `op`'s request fields, in the fields' order.
+pub(super) fn parameters(op: &Operation) -> Vec<String> {
+    names::dedupe(
+        op.request
+            .fields
+            .iter()
+            .map(|f| names::parameter(&f.name))
+            .collect(),
+    )
 }
