@@ -6,9 +6,11 @@
 //! What it says about HTTP is what the generated server does: every
 //! operation is a `POST` answered with HTTP 200 and the envelope, success or
 //! error, so each operation has one `200` response whose schema is its
-//! success envelope or the error envelope.
+//! success envelope or the error envelope. A third document describes the
+//! servers' semantic status mode (see [`responses`]).
 
 pub mod document;
+pub mod responses;
 pub mod schema;
 
 use std::borrow::Cow;
@@ -23,8 +25,9 @@ use crate::ir::{Access, Api, Constraints, ExampleKind, Operation, Presence, Serv
 use crate::wire;
 use document::{
     Components, Document, Example, Info, Lazy, MediaType, Ordered, Parameter, PathItem,
-    RequestBody, Response, SchemaObject, SecurityScheme, Server, Tag,
+    RequestBody, SchemaObject, SecurityScheme, Server, Tag,
 };
+pub use responses::Statuses;
 pub use schema::Version;
 use schema::{EnumText, Meta, Shapes};
 
@@ -34,27 +37,48 @@ pub const CUSTOMER_TOKEN: &str = "customerToken";
 pub const ADMIN_TOKEN: &str = "adminToken";
 const JSON: &str = "application/json";
 
-/// `openapi/openapi.json` (3.1) and `openapi/openapi-3.0.json`, by path
-/// relative to the output directory.
+/// `openapi/openapi.json` (3.1) and `openapi/openapi-3.0.json`, and
+/// `openapi/openapi-semantic.json` (3.1, for servers with semantic HTTP
+/// statuses), by path relative to the output directory.
 pub fn files(api: &Api) -> crate::Result<Vec<(PathBuf, String)>> {
     [
-        ("openapi/openapi.json", Version::V3_1),
-        ("openapi/openapi-3.0.json", Version::V3_0),
+        ("openapi/openapi.json", Version::V3_1, Statuses::Platform),
+        (
+            "openapi/openapi-3.0.json",
+            Version::V3_0,
+            Statuses::Platform,
+        ),
+        (
+            "openapi/openapi-semantic.json",
+            Version::V3_1,
+            Statuses::Semantic,
+        ),
     ]
     .into_iter()
-    .map(|(file, version)| {
-        let text = render(api, version).map_err(|source| crate::Error::ExportJson {
-            file: file.into(),
-            source,
-        })?;
+    .map(|(file, version, statuses)| {
+        let text =
+            render_for(api, version, statuses).map_err(|source| crate::Error::ExportJson {
+                file: file.into(),
+                source,
+            })?;
         Ok((PathBuf::from(file), text))
     })
     .collect()
 }
 
-/// The document as pretty-printed JSON with a final newline.
+/// The document (every answer HTTP 200) as pretty-printed JSON with a
+/// final newline.
 pub fn render(api: &Api, version: Version) -> Result<String, serde_json::Error> {
-    let mut text = serde_json::to_string_pretty(&document(api, version))?;
+    render_for(api, version, Statuses::Platform)
+}
+
+/// [`render`] for servers with the given status policy.
+pub fn render_for(
+    api: &Api,
+    version: Version,
+    statuses: Statuses,
+) -> Result<String, serde_json::Error> {
+    let mut text = serde_json::to_string_pretty(&document_for(api, version, statuses))?;
     text.push('\n');
     Ok(text)
 }
@@ -91,8 +115,13 @@ impl OwnNames {
     }
 }
 
-/// Builds the whole document.
+/// Builds the whole document (every answer HTTP 200).
 pub fn document(api: &Api, version: Version) -> Document<'_> {
+    document_for(api, version, Statuses::Platform)
+}
+
+/// Builds the whole document for servers with the given status policy.
+pub fn document_for(api: &Api, version: Version, statuses: Statuses) -> Document<'_> {
     let shapes = Shapes { api, version };
     let names = Rc::new(OwnNames::new(api));
     let response_structs = Rc::new(response_structs(api));
@@ -153,6 +182,7 @@ pub fn document(api: &Api, version: Version) -> Document<'_> {
             Box::new(move || PathItem {
                 post: operation(
                     shapes,
+                    statuses,
                     &own,
                     service,
                     op,
@@ -185,14 +215,21 @@ pub fn document(api: &Api, version: Version) -> Document<'_> {
         info: Info {
             title: api.title.clone(),
             version: api.version.clone(),
-            description: info_description(api, &names),
+            description: info_description(api, &names, statuses),
         },
         servers: vec![Server {
             url: "http://127.0.0.1:8080".into(),
-            description: format!(
-                "The generated mock server (`cargo run -p {0} --bin {0}-mock`).",
-                api.name
-            ),
+            description: match statuses {
+                Statuses::Platform => format!(
+                    "The generated mock server (`cargo run -p {0} --bin {0}-mock`).",
+                    api.name
+                ),
+                Statuses::Semantic => format!(
+                    "The generated mock server with semantic statuses \
+                     (`cargo run -p {0} --bin {0}-mock -- --http-status semantic`).",
+                    api.name
+                ),
+            },
         }],
         tags: api
             .services
@@ -210,12 +247,23 @@ pub fn document(api: &Api, version: Version) -> Document<'_> {
     }
 }
 
-fn info_description(api: &Api, names: &OwnNames) -> String {
+fn info_description(api: &Api, names: &OwnNames, statuses: Statuses) -> String {
+    let statuses = match statuses {
+        Statuses::Platform => "Every answer, success or error, is HTTP 200",
+        Statuses::Semantic => {
+            "This document is for servers with semantic HTTP statuses \
+             (`--http-status semantic`): bizgen's own errors are answered 400, 401, 413, \
+             415, 422 or 500, everything else HTTP 200; every answer is"
+        }
+    };
     let about = format!(
-        "Every operation is a `POST` of a JSON body. Every answer, success or error, \
-         is HTTP 200 with the envelope (`{}`): `ok`/`fail` and `code` tell the outcome, \
-         `data` has the operation's shape on success. Error codes are listed in `{}`.",
-        names.envelope, names.error_code
+        "Every operation is a `POST` of a JSON body; another method is answered 405 \
+         with `Allow: POST`. {statuses} with the envelope (`{}`): `ok`/`fail` and `code` \
+         tell the outcome, `data` has the operation's shape on success. Error codes are \
+         listed in `{}`. Every header is at most {} characters long.",
+        names.envelope,
+        names.error_code,
+        bizgen_runtime::operation::DEFAULT_HEADER_LIMIT
     );
     match non_empty(&api.description) {
         Some(text) => format!("{text}\n\n{about}"),
@@ -374,6 +422,7 @@ fn error_codes(shapes: Shapes) -> SchemaObject {
 
 fn operation(
     shapes: Shapes,
+    statuses: Statuses,
     names: &OwnNames,
     service: &Service,
     op: &Operation,
@@ -407,28 +456,13 @@ fn operation(
             })
             .collect()
     };
-    let mut responses = BTreeMap::new();
-    responses.insert(
-        "200".to_owned(),
-        Response {
-            description: "HTTP 200 with the envelope, success or error (bizgen servers answer \
-                          every call so): the success envelope when `ok` is true, else an error \
-                          envelope."
-                .into(),
-            content: BTreeMap::from([(
-                JSON.to_owned(),
-                MediaType {
-                    schema: SchemaObject {
-                        one_of: Some(vec![
-                            SchemaObject::component(success),
-                            SchemaObject::component(&names.error_envelope),
-                        ]),
-                        ..SchemaObject::default()
-                    },
-                    examples: examples(|ex| ex.response.as_ref()),
-                },
-            )]),
-        },
+    let responses = responses::responses(
+        shapes,
+        statuses,
+        op,
+        success,
+        &names.error_envelope,
+        examples(|ex| ex.response.as_ref()),
     );
     document::Operation {
         tags: vec![service.name.clone()],
@@ -498,10 +532,30 @@ fn parameters(shapes: Shapes, op: &Operation) -> Vec<Parameter> {
                     .and_then(|d| non_empty(&d.description))
                     .unwrap_or_else(|| format!("The `{}` header.", h.name)),
                 required: h.presence == Presence::Required,
-                schema: SchemaObject::of_type("string"),
+                schema: header_schema(h.presence),
                 example: example.map(Value::String),
                 description_zh: def.and_then(|d| d.description_zh.clone()),
             }
         })
         .collect()
+}
+
+/// What bizgen servers accept in a header: visible ASCII (spaces inside),
+/// at most [`DEFAULT_HEADER_LIMIT`] characters; a required header that is
+/// empty or blank counts as missing, an optional one as not sent.
+///
+/// [`DEFAULT_HEADER_LIMIT`]: bizgen_runtime::operation::DEFAULT_HEADER_LIMIT
+fn header_schema(presence: Presence) -> SchemaObject {
+    const VISIBLE: &str = r"[\x21-\x7E]([\x20-\x7E]*[\x21-\x7E])?";
+    let required = presence == Presence::Required;
+    SchemaObject {
+        min_length: required.then_some(1),
+        max_length: Some(bizgen_runtime::operation::DEFAULT_HEADER_LIMIT as u64),
+        pattern: Some(if required {
+            format!("^{VISIBLE}$")
+        } else {
+            format!("^({VISIBLE})?$")
+        }),
+        ..SchemaObject::of_type("string")
+    }
 }

@@ -271,7 +271,7 @@ pub struct EditApiPermissionRequest {
     /// Wire name `tag`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
-    /// Permissions to switch (undocumented; seen only in the request example).
+    /// Permissions to switch (undocumented).
     ///
     /// Wire name `permissionList`, `list<ApiPermissionChange>`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -438,13 +438,13 @@ impl EditApiPermissionRequest {
 pub struct PageRequest {
     /// Number of items per page.
     ///
-    /// Wire name `size`, `int32`. Constraints: minimum 1.
+    /// Wire name `size`, `int32`. Assumed, not checked by servers: minimum 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
 
     /// Current page.
     ///
-    /// Wire name `current`, `int32`. Constraints: minimum 1.
+    /// Wire name `current`, `int32`. Assumed, not checked by servers: minimum 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current: Option<i32>,
 
@@ -464,20 +464,8 @@ impl PageRequest {
                 rt::ObjectSchema::new(
                     "PageRequest",
                     [
-                        rt::FieldSchema::optional(
-                            "size",
-                            rt::Schema::Int32(rt::IntRules {
-                                minimum: Some(1),
-                                maximum: None,
-                            }),
-                        ),
-                        rt::FieldSchema::optional(
-                            "current",
-                            rt::Schema::Int32(rt::IntRules {
-                                minimum: Some(1),
-                                maximum: None,
-                            }),
-                        ),
+                        rt::FieldSchema::optional("size", rt::Schema::INT32),
+                        rt::FieldSchema::optional("current", rt::Schema::INT32),
                         rt::FieldSchema::optional("tag", rt::Schema::STRING),
                     ],
                 )
@@ -981,7 +969,7 @@ pub trait CustomerApiWebService: Send + Sync + 'static {
 
     /// Create an API key
     ///
-    /// Creates a new API key for the logged-in customer, after verification with the mobile and email verification codes (and the Google code). The response contains the private key, which is returned only this once.
+    /// Creates a new API key for the logged-in customer, after verification with the mobile and email verification codes (and the Google code). The response contains the private key (downgrade returns it too; page and queryApi do not).
     ///
     /// `POST /api/global/customer.app.CustomerApiWebService.applyApi`, bizType `customer.app.CustomerApiWebService.applyApi`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -1191,7 +1179,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
     /// Create an API key
     ///
-    /// Creates a new API key for the logged-in customer, after verification with the mobile and email verification codes (and the Google code). The response contains the private key, which is returned only this once.
+    /// Creates a new API key for the logged-in customer, after verification with the mobile and email verification codes (and the Google code). The response contains the private key (downgrade returns it too; page and queryApi do not).
     ///
     /// `POST /api/global/customer.app.CustomerApiWebService.applyApi`, bizType `customer.app.CustomerApiWebService.applyApi`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).

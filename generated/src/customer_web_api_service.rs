@@ -183,7 +183,7 @@ impl CheckStatusRequest {
 pub struct QueryAccountAssetsInfoRequest {
     /// Play ID (trade type): 3 CROSS, 5 MATCH.
     ///
-    /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
+    /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Constraints: allowed `3`, `5`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::types::TradeType>,
     /// Account ID; at least one of accountId and accountCurrency must be given.
@@ -210,7 +210,7 @@ impl QueryAccountAssetsInfoRequest {
                         rt::FieldSchema::optional(
                             "tradeType",
                             rt::Schema::Enum(
-                                rt::Cow::Borrowed(super::types::TradeType::enum_schema()),
+                                rt::Cow::Owned(rt::int_enum_schema("TradeType", &[3, 5])),
                             ),
                         ),
                         rt::FieldSchema::optional("accountId", rt::Schema::INT64)
@@ -277,7 +277,7 @@ impl QueryAccountAssetsInfoRequest {
 pub struct QueryAccountByIdRequest {
     /// Play ID (trade type): 1 CFD_MM, 2 CFD_WBW, 3 CROSS, 5 MATCH.
     ///
-    /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
+    /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Constraints: allowed `1`, `2`, `3`, `5`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::types::TradeType>,
     /// Account ID; at least one of accountId and currency must be given.
@@ -304,7 +304,9 @@ impl QueryAccountByIdRequest {
                         rt::FieldSchema::optional(
                             "tradeType",
                             rt::Schema::Enum(
-                                rt::Cow::Borrowed(super::types::TradeType::enum_schema()),
+                                rt::Cow::Owned(
+                                    rt::int_enum_schema("TradeType", &[1, 2, 3, 5]),
+                                ),
                             ),
                         ),
                         rt::FieldSchema::optional("accountId", rt::Schema::INT64)
@@ -428,7 +430,7 @@ impl QueryCustomerAssetsRequest {
 pub struct QueryCustomerAssetsInfoRequest {
     /// Gameplay ID (trade type): 3 CROSS, 5 MATCH, 8 WALLET (contract gameplay is not supported).
     ///
-    /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
+    /// Wire name `tradeType`, enum [`TradeType`](super::types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Constraints: allowed `3`, `5`, `8`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::types::TradeType>,
     /// Account currencies, separated by ',' between multiple assets, e.g. USD,CNY. If not provided, all are returned.
@@ -450,7 +452,7 @@ impl QueryCustomerAssetsInfoRequest {
                         rt::FieldSchema::optional(
                             "tradeType",
                             rt::Schema::Enum(
-                                rt::Cow::Borrowed(super::types::TradeType::enum_schema()),
+                                rt::Cow::Owned(rt::int_enum_schema("TradeType", &[3, 5, 8])),
                             ),
                         ),
                         rt::FieldSchema::optional("accountCurrency", rt::Schema::STRING),
@@ -506,12 +508,12 @@ impl QueryCustomerAssetsInfoRequest {
 pub struct QueryLiabilitiesWaterByPageRequest {
     /// Number of items per page.
     ///
-    /// Wire name `size`, `int32`. Constraints: minimum 1.
+    /// Wire name `size`, `int32`. Assumed, not checked by servers: minimum 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
     /// Current page.
     ///
-    /// Wire name `current`, `int32`. Constraints: minimum 1.
+    /// Wire name `current`, `int32`. Assumed, not checked by servers: minimum 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current: Option<i32>,
     /// Game ID (play ID, trade type).
@@ -555,20 +557,8 @@ impl QueryLiabilitiesWaterByPageRequest {
                 rt::ObjectSchema::new(
                     "QueryLiabilitiesWaterByPageRequest",
                     [
-                        rt::FieldSchema::optional(
-                            "size",
-                            rt::Schema::Int32(rt::IntRules {
-                                minimum: Some(1),
-                                maximum: None,
-                            }),
-                        ),
-                        rt::FieldSchema::optional(
-                            "current",
-                            rt::Schema::Int32(rt::IntRules {
-                                minimum: Some(1),
-                                maximum: None,
-                            }),
-                        ),
+                        rt::FieldSchema::optional("size", rt::Schema::INT32),
+                        rt::FieldSchema::optional("current", rt::Schema::INT32),
                         rt::FieldSchema::optional(
                             "tradeType",
                             rt::Schema::Enum(
@@ -695,7 +685,7 @@ pub struct UpdateAssertsPwdRequest {
     pub new_pwd: String,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -786,7 +776,7 @@ pub struct UpdateAssertsPwdMfaRequest {
     pub new_pwd: String,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
     /// Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
@@ -906,7 +896,7 @@ pub struct UpdateLoginPwdRequest {
     pub new_pwd: String,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -997,7 +987,7 @@ pub struct UpdateLoginPwdMfaRequest {
     pub new_pwd: String,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
     /// Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
@@ -1162,7 +1152,7 @@ pub struct ChangeEmailMfaRequest {
     pub r#type: super::types::ContactType,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -1285,11 +1275,11 @@ pub struct ChangePhoneMfaRequest {
     pub r#type: super::types::ContactType,
     /// New phone number.
     ///
-    /// Wire name `phone`, `string`. Constraints: format `phone`.
+    /// Wire name `phone`, `string`. Assumed, not checked by servers: format `phone`.
     pub phone: String,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -1329,13 +1319,7 @@ impl ChangePhoneMfaRequest {
                                 rt::Cow::Borrowed(super::types::ContactType::enum_schema()),
                             ),
                         ),
-                        rt::FieldSchema::required(
-                            "phone",
-                            rt::Schema::String(rt::StringRules {
-                                format: Some(rt::Format::Phone),
-                                ..rt::StringRules::NONE
-                            }),
-                        ),
+                        rt::FieldSchema::required("phone", rt::Schema::STRING),
                         rt::FieldSchema::optional("googleCode", rt::Schema::STRING),
                     ],
                 )
@@ -1399,7 +1383,7 @@ impl ChangePhoneMfaRequest {
 pub struct ChangeCountryRequest {
     /// New country code.
     ///
-    /// Wire name `newCountry`, `string`. Constraints: format `country-code`.
+    /// Wire name `newCountry`, `string`. Assumed, not checked by servers: format `country-code`.
     pub new_country: String,
 }
 
@@ -1411,15 +1395,7 @@ impl ChangeCountryRequest {
             .get_or_init(|| {
                 rt::ObjectSchema::new(
                     "ChangeCountryRequest",
-                    [
-                        rt::FieldSchema::required(
-                            "newCountry",
-                            rt::Schema::String(rt::StringRules {
-                                format: Some(rt::Format::CountryCode),
-                                ..rt::StringRules::NONE
-                            }),
-                        ),
-                    ],
+                    [rt::FieldSchema::required("newCountry", rt::Schema::STRING)],
                 )
             })
     }
@@ -1465,7 +1441,7 @@ pub struct BindAssertsPwdMfaRequest {
     pub send_token: String,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -1571,7 +1547,7 @@ pub struct ForgetAssertsPwdMfaRequest {
     pub send_token: String,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -1811,7 +1787,7 @@ pub struct BindLoginPwdRequest {
     pub pwd: String,
     /// Google verification code (MFA).
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -2480,7 +2456,7 @@ impl DestroyRequest {
 pub struct EnableOrForbidMfaRequest {
     /// Language information.
     ///
-    /// Wire name `lang`, `string`. Constraints: format `lang`.
+    /// Wire name `lang`, `string`. Assumed, not checked by servers: format `lang`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
     /// Customer number.
@@ -2500,7 +2476,7 @@ pub struct EnableOrForbidMfaRequest {
     pub verify_code_sms: Option<String>,
     /// Sending ticket of the mobile verification code.
     ///
-    /// Wire name `sendTokenSMS`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendTokenSMS`, `string`. Required when a phone number is bound. Sensitive: redacted in `Debug` output.
     #[serde(rename = "sendTokenSMS", skip_serializing_if = "Option::is_none")]
     pub send_token_sms: Option<String>,
     /// Email verification code.
@@ -2510,13 +2486,14 @@ pub struct EnableOrForbidMfaRequest {
     pub verify_code_email: Option<String>,
     /// Sending ticket of the email verification code.
     ///
-    /// Wire name `sendTokenEmail`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendTokenEmail`, `string`. Required when an email address is bound. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token_email: Option<String>,
     /// Google verification code.
     ///
     /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
-    pub google_code: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub google_code: Option<String>,
     /// Type: 1 Enable, 2 Disable.
     ///
     /// Wire name `type`, enum [`MfaSwitch`](super::types::MfaSwitch) (1 = Enable, 2 = Disable).
@@ -2538,7 +2515,7 @@ impl ::core::fmt::Debug for EnableOrForbidMfaRequest {
             .field("send_token_sms", &rt::RedactedOption(&self.send_token_sms))
             .field("verify_code_email", &rt::RedactedOption(&self.verify_code_email))
             .field("send_token_email", &rt::RedactedOption(&self.send_token_email))
-            .field("google_code", &rt::Redacted(&self.google_code))
+            .field("google_code", &rt::RedactedOption(&self.google_code))
             .field("type", &self.r#type)
             .field("google_id", &self.google_id)
             .finish()
@@ -2554,20 +2531,14 @@ impl EnableOrForbidMfaRequest {
                 rt::ObjectSchema::new(
                     "EnableOrForbidMfaRequest",
                     [
-                        rt::FieldSchema::optional(
-                            "lang",
-                            rt::Schema::String(rt::StringRules {
-                                format: Some(rt::Format::Lang),
-                                ..rt::StringRules::NONE
-                            }),
-                        ),
+                        rt::FieldSchema::optional("lang", rt::Schema::STRING),
                         rt::FieldSchema::optional("customerNo", rt::Schema::STRING),
                         rt::FieldSchema::optional("id", rt::Schema::INT64),
                         rt::FieldSchema::optional("verifyCodeSMS", rt::Schema::STRING),
                         rt::FieldSchema::optional("sendTokenSMS", rt::Schema::STRING),
                         rt::FieldSchema::optional("verifyCodeEmail", rt::Schema::STRING),
                         rt::FieldSchema::optional("sendTokenEmail", rt::Schema::STRING),
-                        rt::FieldSchema::required("googleCode", rt::Schema::STRING),
+                        rt::FieldSchema::optional("googleCode", rt::Schema::STRING),
                         rt::FieldSchema::required(
                             "type",
                             rt::Schema::Enum(
@@ -2582,11 +2553,8 @@ impl EnableOrForbidMfaRequest {
 }
 
 impl EnableOrForbidMfaRequest {
-    /// A request with the required fields; the shortest call is `EnableOrForbidMfaRequest::new(google_code, type)`. Optional fields have setters, e.g. `.with_lang(..)`.
-    pub fn new(
-        google_code: impl ::core::convert::Into<String>,
-        r#type: impl ::core::convert::Into<super::types::MfaSwitch>,
-    ) -> Self {
+    /// A request with the required fields; the shortest call is `EnableOrForbidMfaRequest::new(type)`. Optional fields have setters, e.g. `.with_lang(..)`.
+    pub fn new(r#type: impl ::core::convert::Into<super::types::MfaSwitch>) -> Self {
         EnableOrForbidMfaRequest {
             lang: ::core::option::Option::None,
             customer_no: ::core::option::Option::None,
@@ -2595,7 +2563,7 @@ impl EnableOrForbidMfaRequest {
             send_token_sms: ::core::option::Option::None,
             verify_code_email: ::core::option::Option::None,
             send_token_email: ::core::option::Option::None,
-            google_code: google_code.into(),
+            google_code: ::core::option::Option::None,
             r#type: r#type.into(),
             google_id: ::core::option::Option::None,
         }
@@ -2655,6 +2623,15 @@ impl EnableOrForbidMfaRequest {
         send_token_email: impl ::core::convert::Into<String>,
     ) -> Self {
         self.send_token_email = ::core::option::Option::Some(send_token_email.into());
+        self
+    }
+
+    /// Sets `googleCode`.
+    pub fn with_google_code(
+        mut self,
+        google_code: impl ::core::convert::Into<String>,
+    ) -> Self {
+        self.google_code = ::core::option::Option::Some(google_code.into());
         self
     }
 
@@ -2726,12 +2703,12 @@ pub struct ForgetAssertsPwdRequest {
     pub phone_area: Option<String>,
     /// Verification code (checked when verifyCodeToken is absent or does not pass).
     ///
-    /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCode`, `string`. Required when `verifyCodeToken` is not given. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code: Option<String>,
     /// Sending ticket returned by the send-verification-code interface.
     ///
-    /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendToken`, `string`. Required when `verifyCodeToken` is not given. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token: Option<String>,
     /// Verify ticket: the token returned by the verify-verification-code interface; checked first. If it passes, the sendToken check is skipped; otherwise the sendToken returned by the send-verification-code interface is verified.
@@ -2780,8 +2757,14 @@ impl ForgetAssertsPwdRequest {
                         rt::FieldSchema::required("loginName", rt::Schema::STRING),
                         rt::FieldSchema::optional("phoneArea", rt::Schema::STRING)
                             .required_when(rt::RequiredWhen::int_in("type", &[2])),
-                        rt::FieldSchema::optional("verifyCode", rt::Schema::STRING),
-                        rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
+                        rt::FieldSchema::optional("verifyCode", rt::Schema::STRING)
+                            .required_when(
+                                rt::RequiredWhen::not_given("verifyCodeToken"),
+                            ),
+                        rt::FieldSchema::optional("sendToken", rt::Schema::STRING)
+                            .required_when(
+                                rt::RequiredWhen::not_given("verifyCodeToken"),
+                            ),
                         rt::FieldSchema::optional("verifyCodeToken", rt::Schema::STRING),
                     ],
                 )
@@ -2868,12 +2851,12 @@ pub struct ForgetAssertsPwdV1v1v2Request {
     pub verify_code: Option<String>,
     /// Sending ticket of the verification code.
     ///
-    /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendToken`, `string`. Required when the customer has not enabled Google MFA. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token: Option<String>,
     /// Type: 1 Email, 2 Phone Number (which contact received the verification code).
     ///
-    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](super::types::ContactType) (1 = Email, 2 = Phone number). Required when the customer has not enabled Google MFA.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<super::types::ContactType>,
     /// Google verification code.
@@ -3022,7 +3005,7 @@ pub struct ForgetLoginPwdRequest {
     pub verify_code_token: Option<String>,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -3160,7 +3143,7 @@ pub struct BindAssertsPwdRequest {
     pub pwd: String,
     /// Google verification code (MFA).
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -3248,7 +3231,7 @@ pub struct BindEmailRequest {
     pub email_area: Option<String>,
     /// Google verification code (MFA).
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -3349,7 +3332,7 @@ pub struct BindPhoneRequest {
     pub send_token: String,
     /// Google verification code (MFA).
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
     /// Phone number.
@@ -3445,7 +3428,7 @@ impl BindPhoneRequest {
 pub struct ChangeLangRequest {
     /// Language information: the new language (e.g. en-US).
     ///
-    /// Wire name `newLang`, `string`. Constraints: format `lang`.
+    /// Wire name `newLang`, `string`. Assumed, not checked by servers: format `lang`.
     pub new_lang: String,
 }
 
@@ -3457,15 +3440,7 @@ impl ChangeLangRequest {
             .get_or_init(|| {
                 rt::ObjectSchema::new(
                     "ChangeLangRequest",
-                    [
-                        rt::FieldSchema::required(
-                            "newLang",
-                            rt::Schema::String(rt::StringRules {
-                                format: Some(rt::Format::Lang),
-                                ..rt::StringRules::NONE
-                            }),
-                        ),
-                    ],
+                    [rt::FieldSchema::required("newLang", rt::Schema::STRING)],
                 )
             })
     }
@@ -3971,11 +3946,11 @@ pub struct LoginRequest {
     /// Wire name `type`, enum [`LoginType`](super::types::LoginType) (1 = Email, 2 = Phone number, 3 = Customer account).
     pub r#type: super::types::LoginType,
 
-    /// Phone area code of a phone number (type 2).
+    /// Phone area code; required when type is 2 (phone number).
     ///
-    /// 手机区号（类型为2:手机号码时使用）
+    /// 手机区号;类型为2:手机号码时该字段必填
     ///
-    /// Wire name `phoneArea`, `string`.
+    /// Wire name `phoneArea`, `string`. Required when `type` is 2.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
 
@@ -4032,7 +4007,7 @@ pub struct LoginRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bind_third_user_id: Option<String>,
 
-    /// Login password (MD5 digest, as in the captured request).
+    /// Login password, as an MD5 digest.
     ///
     /// 登录密码
     ///
@@ -4082,7 +4057,8 @@ impl LoginRequest {
                                 rt::Cow::Borrowed(super::types::LoginType::enum_schema()),
                             ),
                         ),
-                        rt::FieldSchema::optional("phoneArea", rt::Schema::STRING),
+                        rt::FieldSchema::optional("phoneArea", rt::Schema::STRING)
+                            .required_when(rt::RequiredWhen::int_in("type", &[2])),
                         rt::FieldSchema::required(
                             "device",
                             rt::Schema::Enum(
@@ -4322,7 +4298,7 @@ pub struct RegisterRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_group_id: Option<i64>,
 
-    /// Trade types and currencies to open accounts in (undocumented; seen only in the request example).
+    /// Trade types and currencies to open accounts in (undocumented).
     ///
     /// Wire name `tradeTypeCurrencyList`, `list<TradeTypeCurrency>`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -4833,7 +4809,7 @@ impl rt::Operation for ChangeLangRequest {
 }
 
 impl rt::Operation for FindCustomerLangRequest {
-    type Response = Option<String>;
+    type Response = Option<rt::serde_json::Value>;
     const INFO: &'static rt::OperationInfo = &operations::FIND_CUSTOMER_LANG;
 }
 
@@ -7072,10 +7048,6 @@ pub mod mock {
                     "success",
                     "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-k5l8-b16p6c93-d2glxw5-6z178usp-1677738101\",\"code\":\"0\",\"data\":null,\"bizCode\":\"\",\"tm\":3818289,\"msgParams\":null,\"ok\":true}",
                 ),
-                (
-                    "english",
-                    "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-2e6a0c4f-9b18-4d3a-8f5c-1677738127\",\"code\":\"0\",\"data\":\"en-US\",\"bizCode\":\"\",\"tm\":7,\"msgParams\":null,\"ok\":true}",
-                ),
             ],
         },
         rt::StaticOperation {
@@ -7135,7 +7107,7 @@ pub mod mock {
             sets_token: ::core::option::Option::Some("token"),
             examples: &[
                 (
-                    "phone-password",
+                    "captured",
                     "{\"msg\":\"Success\",\"fail\":false,\"trace\":\"x-31z6g86n-kr01ct-4g1u-ci45-1678377046\",\"code\":\"0\",\"data\":{\"customerGroupId\":1,\"thirdUserId\":null,\"googleId\":-1,\"lastName\":null,\"country\":\"CN\",\"kycStatus\":1,\"companyKycStatus\":2,\"assertPassStatus\":\"2\",\"idCard\":null,\"thirdLoginSource\":null,\"payPassStatus\":\"2\",\"kycAuditRemark\":\"公司未开启KYC认证,直接通过\",\"source\":\"H5\",\"type\":0,\"registerSource\":1,\"loginPassStatus\":\"2\",\"idCardType\":null,\"loginTime\":1678360534200,\"kycRemark\":\"未验证\",\"associationCompanyId\":null,\"id\":1176,\"activateStatus\":null,\"email\":\"22**@qq.com\",\"openAccountType\":0,\"accountRemark\":null,\"companyType\":\"real\",\"registerTime\":1648777706117,\"activateTime\":null,\"kycAuditStatus\":2,\"optional\":1,\"isFund\":0,\"token\":\"a541f9d5-2507-42b3-b790-59e1f755c380app\",\"firstName\":null,\"companyId\":360,\"thirdIntactMsg\":null,\"createTime\":1648777706117,\"phone\":\"135******9561\",\"relationCustomerId\":0,\"accountList\":[{\"netAssets\":\"2904318.4696\",\"available\":\"2904318.4696\",\"remark\":null,\"type\":1,\"equity\":\"2904318.4696\",\"firstDepositTime\":1648785031654,\"lockMargin\":\"0.0000\",\"balance\":\"2904321.4696\",\"interest\":\"0.0000\",\"customerId\":1176,\"liabilities\":\"0.0000\",\"currency\":\"USDT\",\"activateStatus\":2,\"withdrawAmount\":\"2904318.4696\",\"profit\":\"0\",\"tradeType\":5,\"wholeWarehouseBalance\":null,\"collateralFrozen\":\"0.0000\",\"freeMargin\":\"0\",\"margin\":\"0\",\"firstWithdrawTime\":1648792333492,\"activateTime\":1648792208194,\"frozen\":\"3.0000\",\"wholeWarehouseRate\":null,\"accountId\":1031717,\"openAccountStatus\":true,\"companyId\":360,\"liabilitiesPrincipal\":\"0.0000\",\"interestProportion\":null,\"createTime\":1648777706190,\"lockAmount\":\"3.0000\",\"marginRadio\":null,\"notWithdrawAmount\":\"0.0000\",\"availableLoan\":null,\"digits\":4,\"customerNo\":\"86001175\",\"status\":2,\"assetsId\":13},{\"netAssets\":\"0.05384909\",\"available\":\"0.05384909\",\"remark\":null,\"type\":1,\"equity\":\"0.05384909\",\"firstDepositTime\":null,\"lockMargin\":\"0.00000000\",\"balance\":\"0.05384909\",\"interest\":\"0.00000000\",\"customerId\":1176,\"liabilities\":\"0.00000000\",\"currency\":\"BTC\",\"activateStatus\":2,\"withdrawAmount\":\"0.05384909\",\"profit\":\"0\",\"tradeType\":5,\"wholeWarehouseBalance\":null,\"collateralFrozen\":\"0.00000000\",\"freeMargin\":\"0\",\"margin\":\"0\",\"firstWithdrawTime\":null,\"activateTime\":1648792208194,\"frozen\":\"0.00000000\",\"wholeWarehouseRate\":null,\"accountId\":1031718,\"openAccountStatus\":true,\"companyId\":360,\"liabilitiesPrincipal\":\"0.00000000\",\"interestProportion\":null,\"createTime\":1648777706190,\"lockAmount\":\"0.00000000\",\"marginRadio\":null,\"notWithdrawAmount\":\"0.00000000\",\"availableLoan\":null,\"digits\":8,\"customerNo\":\"86001175\",\"status\":2,\"assetsId\":16}],\"name\":null,\"phoneArea\":\"+86\",\"deposit\":1,\"rToken\":\"291e08e4e0af86b3d8af85f2947a02125a1c1746db58b303b06cc1aba389f4cd\",\"thirdServerCode\":\"\",\"customerNo\":\"86001175\",\"status\":6,\"withdraw\":1},\"bizCode\":\"\",\"tm\":82650853,\"msgParams\":null,\"ok\":true}",
                 ),
             ],
@@ -7393,7 +7365,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Change the fund password
     ///
-    /// Changes the fund (assets) password, given the old one. The Google verification code is needed when Google MFA is enabled.
+    /// Changes the fund (assets) password, given the old one.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwd`, bizType `customer.app.CustomerWebApiService.updateAssertsPwd`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7414,7 +7386,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Change the fund password with email/SMS verification
     ///
-    /// Changes the fund (assets) password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
+    /// Changes the fund (assets) password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwdMFA`, bizType `customer.app.CustomerWebApiService.updateAssertsPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7435,7 +7407,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Change the login password
     ///
-    /// Changes the login password, given the old one. The Google verification code is needed when Google MFA is enabled.
+    /// Changes the login password, given the old one.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.updateLoginPwd`, bizType `customer.app.CustomerWebApiService.updateLoginPwd`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7456,7 +7428,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Change the login password with email/SMS verification
     ///
-    /// Changes the login password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
+    /// Changes the login password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.updateLoginPwdMFA`, bizType `customer.app.CustomerWebApiService.updateLoginPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7500,7 +7472,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Change the bound email, choosing how to verify the old credential
     ///
-    /// Changes the bound email. The new email is verified with a code sent with bizType EMAIL_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), plus a Google verification code when Google MFA is enabled.
+    /// Changes the bound email. The new email is verified with a code sent with bizType EMAIL_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), with an optional Google verification code.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.changeEmailMFA`, bizType `customer.app.CustomerWebApiService.changeEmailMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7521,7 +7493,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Change the bound phone number, choosing how to verify the old credential
     ///
-    /// Changes the bound phone number. The new number is verified with a code sent with bizType SMS_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), plus a Google verification code when Google MFA is enabled.
+    /// Changes the bound phone number. The new number is verified with a code sent with bizType SMS_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), with an optional Google verification code.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.changePhoneMFA`, bizType `customer.app.CustomerWebApiService.changePhoneMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7563,7 +7535,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Set the fund password with email/SMS verification
     ///
-    /// Sets the fund (assets) password for the first time, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code. Fails with CUSTOMER_API_0000133 when a fund password is already set.
+    /// Sets the fund (assets) password for the first time, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code. Fails with CUSTOMER_API_0000133 when a fund password is already set.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindAssertsPwdMFA`, bizType `customer.app.CustomerWebApiService.bindAssertsPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7585,7 +7557,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Reset a forgotten fund password with email/SMS verification
     ///
-    /// Resets the fund (assets) password, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
+    /// Resets the fund (assets) password, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwdMFA`, bizType `customer.app.CustomerWebApiService.forgetAssertsPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7674,7 +7646,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Set the login password
     ///
-    /// Sets the logged-in customer's login password. The Google verification code is needed when the customer has enabled MFA.
+    /// Sets the logged-in customer's login password.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindLoginPwd`, bizType `customer.app.CustomerWebApiService.bindLoginPwd`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7908,7 +7880,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Reset a forgotten login password
     ///
-    /// Resets the login password of the account named by loginName after verifying its email or phone (by verifyCodeToken, or by verifyCode and sendToken); googleCode is needed when the account has MFA enabled. Guest accessible (no token).
+    /// Resets the login password of the account named by loginName after verifying its email or phone (by verifyCodeToken, or by verifyCode and sendToken). Guest accessible (no token).
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.forgetLoginPwd`, bizType `customer.app.CustomerWebApiService.forgetLoginPwd`.
     /// Access: guest (no token). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required).
@@ -7929,7 +7901,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Set the fund (assets) password
     ///
-    /// Sets the customer's fund password for the first time; fails with CUSTOMER_API_0000133 if one is already set. The Google verification code is needed when MFA is enabled.
+    /// Sets the customer's fund password for the first time; fails with CUSTOMER_API_0000133 if one is already set.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindAssertsPwd`, bizType `customer.app.CustomerWebApiService.bindAssertsPwd`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7951,7 +7923,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Bind an email address
     ///
-    /// Binds an email address to the customer, proven by the verification code sent to it; googleCode is needed when MFA is enabled.
+    /// Binds an email address to the customer, proven by the verification code sent to it.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindEmail`, bizType `customer.app.CustomerWebApiService.bindEmail`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -7973,7 +7945,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Bind a phone number
     ///
-    /// Binds a phone number to the customer, proven by the verification code sent to it; googleCode is needed when MFA is enabled.
+    /// Binds a phone number to the customer, proven by the verification code sent to it.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindPhone`, bizType `customer.app.CustomerWebApiService.bindPhone`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8016,7 +7988,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Get the customer's language
     ///
-    /// Returns the customer's preferred language, or null when none is stored.
+    /// Returns the customer's preferred language. The shape of the data is not documented, so it is passed through as an open JSON value (null when none is stored).
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.findCustomerLang`, bizType `customer.app.CustomerWebApiService.findCustomerLang`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8025,7 +7997,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
         ctx: rt::AuthContext,
         request: FindCustomerLangRequest,
     ) -> impl ::core::future::Future<
-        Output = Result<Option<String>, rt::ApiError>,
+        Output = Result<Option<rt::serde_json::Value>, rt::ApiError>,
     > + Send {
         let _ = (ctx, request);
         async {
@@ -8622,7 +8594,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
     /// Change the fund password
     ///
-    /// Changes the fund (assets) password, given the old one. The Google verification code is needed when Google MFA is enabled.
+    /// Changes the fund (assets) password, given the old one.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwd`, bizType `customer.app.CustomerWebApiService.updateAssertsPwd`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8635,7 +8607,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
     /// Change the fund password with email/SMS verification
     ///
-    /// Changes the fund (assets) password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
+    /// Changes the fund (assets) password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwdMFA`, bizType `customer.app.CustomerWebApiService.updateAssertsPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8648,7 +8620,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
     /// Change the login password
     ///
-    /// Changes the login password, given the old one. The Google verification code is needed when Google MFA is enabled.
+    /// Changes the login password, given the old one.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.updateLoginPwd`, bizType `customer.app.CustomerWebApiService.updateLoginPwd`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8661,7 +8633,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
     /// Change the login password with email/SMS verification
     ///
-    /// Changes the login password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
+    /// Changes the login password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.updateLoginPwdMFA`, bizType `customer.app.CustomerWebApiService.updateLoginPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8687,7 +8659,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
     /// Change the bound email, choosing how to verify the old credential
     ///
-    /// Changes the bound email. The new email is verified with a code sent with bizType EMAIL_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), plus a Google verification code when Google MFA is enabled.
+    /// Changes the bound email. The new email is verified with a code sent with bizType EMAIL_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), with an optional Google verification code.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.changeEmailMFA`, bizType `customer.app.CustomerWebApiService.changeEmailMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8700,7 +8672,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
     /// Change the bound phone number, choosing how to verify the old credential
     ///
-    /// Changes the bound phone number. The new number is verified with a code sent with bizType SMS_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), plus a Google verification code when Google MFA is enabled.
+    /// Changes the bound phone number. The new number is verified with a code sent with bizType SMS_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), with an optional Google verification code.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.changePhoneMFA`, bizType `customer.app.CustomerWebApiService.changePhoneMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8726,7 +8698,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
     /// Set the fund password with email/SMS verification
     ///
-    /// Sets the fund (assets) password for the first time, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code. Fails with CUSTOMER_API_0000133 when a fund password is already set.
+    /// Sets the fund (assets) password for the first time, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code. Fails with CUSTOMER_API_0000133 when a fund password is already set.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindAssertsPwdMFA`, bizType `customer.app.CustomerWebApiService.bindAssertsPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8740,7 +8712,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
     /// Reset a forgotten fund password with email/SMS verification
     ///
-    /// Resets the fund (assets) password, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
+    /// Resets the fund (assets) password, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwdMFA`, bizType `customer.app.CustomerWebApiService.forgetAssertsPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8793,7 +8765,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
     /// Set the login password
     ///
-    /// Sets the logged-in customer's login password. The Google verification code is needed when the customer has enabled MFA.
+    /// Sets the logged-in customer's login password.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindLoginPwd`, bizType `customer.app.CustomerWebApiService.bindLoginPwd`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8937,7 +8909,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
     /// Reset a forgotten login password
     ///
-    /// Resets the login password of the account named by loginName after verifying its email or phone (by verifyCodeToken, or by verifyCode and sendToken); googleCode is needed when the account has MFA enabled. Guest accessible (no token).
+    /// Resets the login password of the account named by loginName after verifying its email or phone (by verifyCodeToken, or by verifyCode and sendToken). Guest accessible (no token).
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.forgetLoginPwd`, bizType `customer.app.CustomerWebApiService.forgetLoginPwd`.
     /// Access: guest (no token). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required).
@@ -8950,7 +8922,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
     /// Set the fund (assets) password
     ///
-    /// Sets the customer's fund password for the first time; fails with CUSTOMER_API_0000133 if one is already set. The Google verification code is needed when MFA is enabled.
+    /// Sets the customer's fund password for the first time; fails with CUSTOMER_API_0000133 if one is already set.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindAssertsPwd`, bizType `customer.app.CustomerWebApiService.bindAssertsPwd`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8964,7 +8936,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
     /// Bind an email address
     ///
-    /// Binds an email address to the customer, proven by the verification code sent to it; googleCode is needed when MFA is enabled.
+    /// Binds an email address to the customer, proven by the verification code sent to it.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindEmail`, bizType `customer.app.CustomerWebApiService.bindEmail`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -8978,7 +8950,7 @@ impl<M: rt::CallMode> Client<'_, M> {
 
     /// Bind a phone number
     ///
-    /// Binds a phone number to the customer, proven by the verification code sent to it; googleCode is needed when MFA is enabled.
+    /// Binds a phone number to the customer, proven by the verification code sent to it.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindPhone`, bizType `customer.app.CustomerWebApiService.bindPhone`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -9005,14 +8977,14 @@ impl<M: rt::CallMode> Client<'_, M> {
 
     /// Get the customer's language
     ///
-    /// Returns the customer's preferred language, or null when none is stored.
+    /// Returns the customer's preferred language. The shape of the data is not documented, so it is passed through as an open JSON value (null when none is stored).
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.findCustomerLang`, bizType `customer.app.CustomerWebApiService.findCustomerLang`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     pub async fn find_customer_lang(
         &self,
         request: &FindCustomerLangRequest,
-    ) -> Result<M::Output<Option<String>>, rt::ClientError> {
+    ) -> Result<M::Output<Option<rt::serde_json::Value>>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
 

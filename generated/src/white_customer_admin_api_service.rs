@@ -47,7 +47,7 @@ pub struct AddCusAndOpenAccountAndKycRequest {
     ///
     /// Wire name `customerGroupId`, `int64`.
     pub customer_group_id: i64,
-    /// Trade types and currencies to open accounts in (undocumented; seen only in the request example).
+    /// Trade types and currencies to open accounts in (undocumented).
     ///
     /// Wire name `tradeTypeCurrencyList`, `list<TradeTypeCurrency>`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -345,12 +345,12 @@ pub struct PageRequest {
     pub customer_no: Option<String>,
     /// Number of rows per page; default 20.
     ///
-    /// Wire name `size`, `int32`. Constraints: minimum 1. Default: `20`.
+    /// Wire name `size`, `int32`. Assumed, not checked by servers: minimum 1. Default: `20`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
     /// Current page; default 1.
     ///
-    /// Wire name `current`, `int32`. Constraints: minimum 1. Default: `1`.
+    /// Wire name `current`, `int32`. Assumed, not checked by servers: minimum 1. Default: `1`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current: Option<i32>,
 }
@@ -368,20 +368,8 @@ impl PageRequest {
                             "customerNo",
                             rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
                         ),
-                        rt::FieldSchema::optional(
-                            "size",
-                            rt::Schema::Int32(rt::IntRules {
-                                minimum: Some(1),
-                                maximum: None,
-                            }),
-                        ),
-                        rt::FieldSchema::optional(
-                            "current",
-                            rt::Schema::Int32(rt::IntRules {
-                                minimum: Some(1),
-                                maximum: None,
-                            }),
-                        ),
+                        rt::FieldSchema::optional("size", rt::Schema::INT32),
+                        rt::FieldSchema::optional("current", rt::Schema::INT32),
                     ],
                 )
             })
@@ -701,7 +689,9 @@ pub fn visit_operations<V: rt::OperationVisitor>(visitor: &mut V) {
 pub trait WhiteCustomerAdminApiService: Send + Sync + 'static {
     /// Create a customer with accounts and KYC
     ///
-    /// Creates a customer, opens its trading accounts for the customer group's trade types and currencies and passes its KYC. Returns the new customer number.
+    /// Creates a customer together with its trading accounts (for the customer group's trade types and currencies) and its KYC. Returns the new customer number.
+    ///
+    /// 创建客户，同时为其开立交易账户（按客户组的交易类型和币种）并处理其 KYC。返回新客户的客户号。
     ///
     /// `POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc`, bizType `customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc`.
     /// Access: admin (B-side `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `token` (required).
@@ -842,7 +832,9 @@ impl<'a> Client<'a> {
 impl<M: rt::CallMode> Client<'_, M> {
     /// Create a customer with accounts and KYC
     ///
-    /// Creates a customer, opens its trading accounts for the customer group's trade types and currencies and passes its KYC. Returns the new customer number.
+    /// Creates a customer together with its trading accounts (for the customer group's trade types and currencies) and its KYC. Returns the new customer number.
+    ///
+    /// 创建客户，同时为其开立交易账户（按客户组的交易类型和币种）并处理其 KYC。返回新客户的客户号。
     ///
     /// `POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc`, bizType `customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc`.
     /// Access: admin (B-side `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `token` (required).

@@ -250,6 +250,7 @@ def test_log_lines_never_hold_a_token_or_a_sensitive_field(
             type=LoginType.PHONE,
             device=ClientSource.H5,
             login_name="13429837442",
+            phone_area="+86",
             is_third=False,
             login_pwd="dc483e80a7a0bd9ef71d8cf973673924",
         )

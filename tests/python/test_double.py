@@ -46,6 +46,7 @@ def login(c: Client) -> LoginResult:
         type=LoginType.PHONE,
         device=ClientSource.H5,
         login_name="13429837442",
+        phone_area="+86",
         is_third=False,
         login_pwd="dc483e80a7a0bd9ef71d8cf973673924",
     )

@@ -11,8 +11,8 @@ use super::filters;
 use super::lang::{Labels, Lang};
 use super::{operation_page_path, sample};
 use crate::ir::{
-    Access, Api, Constraint, Deprecation, Enum, EnumRepr, ExampleKind, Field, Operation, Origin,
-    Presence, Service, Side, Struct, Ty,
+    Access, Api, Code, Constraint, Constraints, Deprecation, Enum, EnumRepr, ExampleKind, Field,
+    Operation, Origin, Presence, Service, Side, Struct, Ty,
 };
 use crate::markdown::{code, slug};
 use bizgen_runtime::error::codes;
@@ -378,9 +378,12 @@ fn notes_of(own: &[String], fields: &[Field]) -> Vec<String> {
     own.iter()
         .map(|n| n.trim().to_owned())
         .chain(fields.iter().flat_map(|f| {
+            let source = f.source.iter().map(move |q| format!("source: “{q}”"));
             f.notes
                 .iter()
-                .map(move |n| format!("{}: {}", code(&f.name), n.trim()))
+                .map(|n| n.trim().to_owned())
+                .chain(source)
+                .map(move |n| format!("{}: {n}", code(&f.name)))
         }))
         .collect()
 }
@@ -829,8 +832,12 @@ fn field_row(api: &Api, siblings: &[Field], f: &Field, root: &str, lang: Lang) -
         .default
         .as_ref()
         .map(|d| code(&serde_json::to_string(d).unwrap_or_default()));
-    let constraints = constraints_md(f, root);
-    let values = enum_values_md(api, &f.ty);
+    let mut constraints = constraints_md(&f.constraints, root);
+    let assumed = constraints_md(&f.assumed, root);
+    if !assumed.is_empty() {
+        constraints.push(format!("{} {}", l.assumed, assumed.join(", ")));
+    }
+    let values = enum_values_md(api, &f.ty, f.constraints.allowed.as_deref());
     let mut details = Vec::new();
     if let Some(d) = &default {
         details.push(format!("{} {d}", l.default));
@@ -874,11 +881,11 @@ fn field_row(api: &Api, siblings: &[Field], f: &Field, root: &str, lang: Lang) -
 }
 
 /// The constraints in the one wording of [`Constraint`], a format linked
-/// to its rule.
-fn constraints_md(f: &Field, root: &str) -> Vec<String> {
-    f.constraints
-        .list()
+/// to its rule. The codes of `allowed` are left to the field's values.
+fn constraints_md(c: &Constraints, root: &str) -> Vec<String> {
+    c.list()
         .into_iter()
+        .filter(|c| !matches!(c, Constraint::Allowed(_)))
         .map(|c| match c {
             Constraint::Format(v) => format!(
                 "format [{}]({root}how-to-read.md#{})",
@@ -890,13 +897,15 @@ fn constraints_md(f: &Field, root: &str) -> Vec<String> {
         .collect()
 }
 
-/// The codes of an enum-typed field: "`1` Email, `2` Phone".
-fn enum_values_md(api: &Api, ty: &Ty) -> Option<String> {
+/// The codes of an enum-typed field: "`1` Email, `2` Phone" (only the
+/// `allowed` ones where the field has them).
+fn enum_values_md(api: &Api, ty: &Ty, allowed: Option<&[Code]>) -> Option<String> {
     let Ty::Enum(name) = ty else { return None };
     let e = api.find_enum(name)?;
     Some(
         e.values
             .iter()
+            .filter(|v| allowed.is_none_or(|a| a.contains(&v.code)))
             .map(|v| format!("{} {}", code(&code_json(&v.code)), v.name))
             .collect::<Vec<_>>()
             .join(", "),

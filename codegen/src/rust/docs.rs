@@ -47,6 +47,7 @@ pub fn field_doc(api: &Api, f: &Field, scope: Scope) -> String {
     if !c.is_empty() {
         notes.push(format!("Constraints: {}.", c.join("; ")));
     }
+    notes.extend(f.assumed.assumed_text());
     if let Some(d) = &f.default {
         notes.push(format!("Default: `{d}`."));
     }

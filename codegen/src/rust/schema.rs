@@ -14,6 +14,7 @@ use bizgen_runtime::schema::{
 
 use super::tokens::{ident, rt};
 use super::types::{types_path, Scope};
+use crate::ir::Field;
 
 /// Tokens that evaluate to `schema`.
 pub fn schema(schema: &Schema, scope: Scope) -> TokenStream {
@@ -80,18 +81,28 @@ pub fn schema(schema: &Schema, scope: Scope) -> TokenStream {
 }
 
 /// Tokens that evaluate to the `ObjectSchema` of a generated struct (its
-/// fields; nested named types by reference).
-pub fn object(object: &ObjectSchema, scope: Scope) -> TokenStream {
+/// fields; nested named types by reference). `fields` are the IR fields of
+/// the same struct, in the same order.
+pub fn object(object: &ObjectSchema, fields: &[Field], scope: Scope) -> TokenStream {
     let rt = rt();
     let name: &str = &object.name;
-    let fields = object.fields.iter().map(|f| field(f, scope));
+    let fields = object.fields.iter().map(|f| {
+        let restricted = fields
+            .iter()
+            .any(|ir| ir.name == f.name && ir.constraints.allowed.is_some());
+        field(f, restricted, scope)
+    });
     quote!(#rt::ObjectSchema::new(#name, [#(#fields),*]))
 }
 
-fn field(f: &FieldSchema, scope: Scope) -> TokenStream {
+fn field(f: &FieldSchema, restricted: bool, scope: Scope) -> TokenStream {
     let rt = rt();
     let name: &str = &f.name;
-    let schema = schema(&f.schema, scope);
+    let schema = if restricted {
+        codes_inline(&f.schema, scope)
+    } else {
+        schema(&f.schema, scope)
+    };
     let field = if f.required {
         quote!(#rt::FieldSchema::required(#name, #schema))
     } else {
@@ -103,6 +114,23 @@ fn field(f: &FieldSchema, scope: Scope) -> TokenStream {
             quote!(#field.required_when(#c))
         }
         None => field,
+    }
+}
+
+/// A field with `allowed`: its enum schema holds only the codes it takes,
+/// so they are spelled here instead of calling the enum's `enum_schema()`.
+fn codes_inline(s: &Schema, scope: Scope) -> TokenStream {
+    let rt = rt();
+    match s {
+        Schema::Enum(e) => {
+            let e = enumeration(e);
+            quote!(#rt::Schema::Enum(#rt::Cow::Owned(#e)))
+        }
+        Schema::Nullable(inner) => {
+            let inner = codes_inline(inner, scope);
+            quote!(#rt::Schema::Nullable(#rt::Node::new(#inner)))
+        }
+        other => schema(other, scope),
     }
 }
 

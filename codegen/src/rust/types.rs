@@ -198,7 +198,7 @@ pub fn emit_struct(
             quote!(.field(#label, &#rt::RedactedOption(&self.#fname)))
         }
     });
-    let object_schema = schema::object(&crate::wire::struct_schema(api, s), scope);
+    let object_schema = schema::object(&crate::wire::struct_schema(api, s), &s.fields, scope);
     let default = struct_has_default(api, s).then(|| quote!(Default,));
     let label = &s.rust_name;
     // A hand-written `Debug` only where something must be redacted.

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::conditions;
 use super::ctx::Ctx;
 use super::lifecycle;
-use super::located::OrderedMap;
+use super::located::{Located, OrderedMap};
 use super::merge::Merged;
 use super::raw;
 use super::suggest::suggest;
@@ -222,6 +222,11 @@ fn resolve_enum(ctx: &mut Ctx, name: &str, pos: Pos, e: &raw::EnumDef) -> Enum {
             description_zh: v.description_zh.clone(),
             deprecated: v.deprecated,
             deprecation,
+            source: quote(
+                ctx,
+                &format!("value `{}` of enum `{name}`", v.name.value),
+                v.source.as_ref(),
+            ),
             pos: lv.pos,
         });
     }
@@ -236,10 +241,23 @@ fn resolve_enum(ctx: &mut Ctx, name: &str, pos: Pos, e: &raw::EnumDef) -> Enum {
         values,
         extensible: e.extensible,
         reserved: lifecycle::reserved_codes(ctx, name, e.repr, &e.reserved, &codes),
+        source: quote(ctx, &format!("enum `{name}`"), e.source.as_ref()),
         sides: Sides::default(),
         services: Vec::new(),
         pos,
     }
+}
+
+/// A `source` quote, trimmed; an empty one is an error.
+pub(super) fn quote(ctx: &mut Ctx, what: &str, q: Option<&Located<String>>) -> Option<String> {
+    let q = q?;
+    let text = q.value.trim();
+    if text.is_empty() {
+        ctx.error(q.pos, format!("{what}: `source` is empty")).help =
+            Some("quote the sentence of the source documents verbatim, or remove `source`".into());
+        return None;
+    }
+    Some(text.to_owned())
 }
 
 /// The code that `value` spells in an enum of `repr`, if it is one.
@@ -342,10 +360,25 @@ pub(super) fn resolve_fields(
         } else {
             rust_seen.insert(rust_name.clone(), (name.value.clone(), name.pos));
         }
-        let (ty, constraints) = match parse_ty(&def.ty.value, known) {
+        let (ty, constraints, assumed) = match parse_ty(&def.ty.value, known) {
             Ok(ty) => {
-                let constraints = resolve_constraints(ctx, &name.value, owner, def, &ty);
-                (ty, constraints)
+                let field = (name.value.as_str(), owner);
+                let constraints = resolve_constraints(ctx, field, Keys::of(def), &ty);
+                let assumed = match &def.assumed {
+                    Some(a) => {
+                        let keys = Keys::of_assumed(&a.value);
+                        if keys.is_empty() {
+                            ctx.error(
+                                a.pos,
+                                format!("field `{}` of {owner}: `assumed` is empty", name.value),
+                            )
+                            .help = Some("name a constraint in it, or remove it".into());
+                        }
+                        resolve_constraints(ctx, field, keys, &ty)
+                    }
+                    None => Constraints::default(),
+                };
+                (ty, constraints, assumed)
             }
             Err(msg) => {
                 ctx.error(
@@ -355,9 +388,14 @@ pub(super) fn resolve_fields(
                 // The type is unknown, so its constraints can't be judged:
                 // one error (with its suggestion), not one per constraint
                 // against the `json` stand-in.
-                (Ty::Json, Constraints::default())
+                (Ty::Json, Constraints::default(), Constraints::default())
             }
         };
+        let source = quote(
+            ctx,
+            &format!("field `{}` of {owner}", name.value),
+            def.source.as_ref(),
+        );
         fields.push(Field {
             name: name.value.clone(),
             rust_name,
@@ -381,20 +419,76 @@ pub(super) fn resolve_fields(
             ),
             notes: def.notes.clone(),
             required_when: conditions::resolve(ctx, kind, defs, &name.value, def, owner),
+            assumed,
+            source,
             pos: name.pos,
         });
     }
     fields
 }
 
+/// The constraint keys of a field, or of its `assumed` (the same keys,
+/// resolved the same way).
+struct Keys<'a> {
+    /// `""` for the field's own, `"assumed "` for its `assumed`.
+    prefix: &'static str,
+    min_length: Option<&'a Located<u64>>,
+    max_length: Option<&'a Located<u64>>,
+    pattern: Option<&'a Located<String>>,
+    format: Option<&'a Located<String>>,
+    minimum: Option<&'a Located<i64>>,
+    maximum: Option<&'a Located<i64>>,
+    allowed: Option<&'a Located<Vec<Value>>>,
+}
+
+impl<'a> Keys<'a> {
+    fn of(def: &'a raw::FieldDef) -> Keys<'a> {
+        Keys {
+            prefix: "",
+            min_length: def.min_length.as_ref(),
+            max_length: def.max_length.as_ref(),
+            pattern: def.pattern.as_ref(),
+            format: def.format.as_ref(),
+            minimum: def.minimum.as_ref(),
+            maximum: def.maximum.as_ref(),
+            allowed: def.allowed.as_ref(),
+        }
+    }
+
+    fn of_assumed(a: &'a raw::AssumedDef) -> Keys<'a> {
+        Keys {
+            prefix: "assumed ",
+            min_length: a.min_length.as_ref(),
+            max_length: a.max_length.as_ref(),
+            pattern: a.pattern.as_ref(),
+            format: a.format.as_ref(),
+            minimum: a.minimum.as_ref(),
+            maximum: a.maximum.as_ref(),
+            allowed: a.allowed.as_ref(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.min_length.is_none()
+            && self.max_length.is_none()
+            && self.pattern.is_none()
+            && self.format.is_none()
+            && self.minimum.is_none()
+            && self.maximum.is_none()
+            && self.allowed.is_none()
+    }
+}
+
+/// The constraints of field `name` of `owner` (`keys` of the field itself
+/// or of its `assumed`): each fits the type and they agree with each other.
 fn resolve_constraints(
     ctx: &mut Ctx,
-    name: &str,
-    owner: &str,
-    def: &raw::FieldDef,
+    (name, owner): (&str, &str),
+    keys: Keys,
     ty: &Ty,
 ) -> Constraints {
     let mut c = Constraints::default();
+    let prefix = keys.prefix;
     let is_string = *ty == Ty::String;
     let is_int = matches!(ty, Ty::Int32 | Ty::Int64);
     let only = |ctx: &mut Ctx, ok: bool, key: &str, pos: Pos, want: &str| {
@@ -402,35 +496,35 @@ fn resolve_constraints(
             ctx.error(
                 pos,
                 format!(
-                    "field `{name}` of {owner}: `{key}` applies to {want} fields, not to `{ty}`"
+                    "field `{name}` of {owner}: {prefix}`{key}` applies to {want} fields, not to `{ty}`"
                 ),
             )
             .help = Some(format!("remove `{key}` or change the type"));
         }
         ok
     };
-    if let Some(v) = &def.min_length {
+    if let Some(v) = keys.min_length {
         if only(ctx, is_string, "minLength", v.pos, "string") {
             c.min_length = Some(v.value);
         }
     }
-    if let Some(v) = &def.max_length {
+    if let Some(v) = keys.max_length {
         if only(ctx, is_string, "maxLength", v.pos, "string") {
             c.max_length = Some(v.value);
         }
     }
-    if let (Some(min), Some(max)) = (&def.min_length, c.max_length) {
+    if let (Some(min), Some(max)) = (keys.min_length, c.max_length) {
         let (pos, min) = (min.pos, min.value);
         if c.min_length.is_some() && min > max {
             ctx.error(
                 pos,
                 format!(
-                    "field `{name}` of {owner}: minLength {min} is greater than maxLength {max}"
+                    "field `{name}` of {owner}: {prefix}minLength {min} is greater than maxLength {max}"
                 ),
             );
         }
     }
-    if let Some(v) = &def.pattern {
+    if let Some(v) = keys.pattern {
         if only(ctx, is_string, "pattern", v.pos, "string") {
             match regex::Regex::new(&v.value) {
                 Ok(_) => c.pattern = Some(v.value.clone()),
@@ -440,13 +534,13 @@ fn resolve_constraints(
                     let first = last.strip_prefix("error: ").unwrap_or(last).to_owned();
                     ctx.error(
                         v.pos,
-                        format!("field `{name}` of {owner}: invalid pattern: {first}"),
+                        format!("field `{name}` of {owner}: invalid {prefix}pattern: {first}"),
                     );
                 }
             }
         }
     }
-    if let Some(v) = &def.format {
+    if let Some(v) = keys.format {
         if only(ctx, is_string, "format", v.pos, "string") {
             match bizgen_runtime::schema::Format::from_name(&v.value) {
                 Some(f) => c.format = Some(f),
@@ -457,40 +551,43 @@ fn resolve_constraints(
                         .collect();
                     ctx.error(
                         v.pos,
-                        format!("field `{name}` of {owner}: unknown format `{}`", v.value),
+                        format!(
+                            "field `{name}` of {owner}: unknown {prefix}format `{}`",
+                            v.value
+                        ),
                     )
                     .help = Some(format!("known formats: {}", all.join(", ")));
                 }
             }
         }
     }
-    if let Some(v) = &def.minimum {
+    if let Some(v) = keys.minimum {
         if only(ctx, is_int, "minimum", v.pos, "int32/int64") {
             c.minimum = Some(v.value);
         }
     }
-    if let Some(v) = &def.maximum {
+    if let Some(v) = keys.maximum {
         if only(ctx, is_int, "maximum", v.pos, "int32/int64") {
             c.maximum = Some(v.value);
         }
     }
-    if let (Some(min), Some(max)) = (&def.minimum, c.maximum) {
+    if let (Some(min), Some(max)) = (keys.minimum, c.maximum) {
         let (pos, min) = (min.pos, min.value);
         if c.minimum.is_some() && min > max {
             ctx.error(
                 pos,
-                format!("field `{name}` of {owner}: minimum {min} is greater than maximum {max}"),
+                format!("field `{name}` of {owner}: {prefix}minimum {min} is greater than maximum {max}"),
             );
         }
     }
     if *ty == Ty::Int32 {
-        for (key, v) in [("minimum", &def.minimum), ("maximum", &def.maximum)] {
+        for (key, v) in [("minimum", keys.minimum), ("maximum", keys.maximum)] {
             if let Some(v) = v {
                 if i32::try_from(v.value).is_err() {
                     ctx.error(
                         v.pos,
                         format!(
-                            "field `{name}` of {owner}: {key} {} is outside the int32 range",
+                            "field `{name}` of {owner}: {prefix}{key} {} is outside the int32 range",
                             v.value
                         ),
                     );
@@ -498,7 +595,49 @@ fn resolve_constraints(
             }
         }
     }
+    if let Some(v) = keys.allowed {
+        if only(ctx, matches!(ty, Ty::Enum(_)), "allowed", v.pos, "enum") {
+            c.allowed = allowed_codes(ctx, (name, owner), prefix, v);
+        }
+    }
     c
+}
+
+/// The codes of `allowed`, as written: all integers or all strings, at
+/// least one, none twice. Whether the enum has them is checked once the
+/// enums are resolved (`check_allowed`).
+fn allowed_codes(
+    ctx: &mut Ctx,
+    (name, owner): (&str, &str),
+    prefix: &str,
+    v: &Located<Vec<Value>>,
+) -> Option<Vec<Code>> {
+    let at = format!("field `{name}` of {owner}: {prefix}`allowed`");
+    if v.value.is_empty() {
+        ctx.error(v.pos, format!("{at} is empty")).help =
+            Some("list the codes the field takes, or remove `allowed`".into());
+        return None;
+    }
+    let mut codes: Vec<Code> = Vec::new();
+    for value in &v.value {
+        let code = match value {
+            Value::Number(n) if n.is_i64() => Code::Int(n.as_i64().unwrap_or_default()),
+            Value::String(s) => Code::Str(s.clone()),
+            other => {
+                ctx.error(
+                    v.pos,
+                    format!("{at}: {other} is not an integer or string code"),
+                );
+                return None;
+            }
+        };
+        if codes.contains(&code) {
+            ctx.error(v.pos, format!("{at} lists {code} twice"));
+            return None;
+        }
+        codes.push(code);
+    }
+    Some(codes)
 }
 
 fn check_cycles(ctx: &mut Ctx, types: &[Struct]) {

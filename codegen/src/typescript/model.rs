@@ -324,6 +324,10 @@ fn field_doc(f: &Field, scope: Scope) -> Vec<String> {
         facts.push(format!("default `{d}`"));
     }
     let mut facts = facts.join(", ") + ".";
+    if let Some(assumed) = f.assumed.assumed_text() {
+        facts.push(' ');
+        facts.push_str(&assumed);
+    }
     if f.sensitive {
         facts.push_str(" Sensitive: `redact()` masks it for logging.");
     }

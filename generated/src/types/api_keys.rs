@@ -5,9 +5,9 @@
 #[allow(unused_imports)]
 use ::bizgen_runtime::codegen as rt;
 
-/// An API key of a customer, with its RSA key pair and permissions. The private key is only returned when the key is created (applyApi, downgrade); lists and queries return it as null.
+/// An API key of a customer, with its RSA key pair and permissions. applyApi and downgrade return the private key; lists and queries return it as null.
 ///
-/// 客户的 API Key，含 RSA 密钥对和权限。私钥只在创建时（applyApi、downgrade）返回；列表和查询中为 null。
+/// 客户的 API Key，含 RSA 密钥对和权限。applyApi 和 downgrade 返回私钥；列表和查询中为 null。
 #[cfg(feature = "customer-api-web-service")]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
@@ -43,7 +43,7 @@ pub struct ApiKey {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expired_time: Option<rt::EpochMillis>,
 
-    /// RSA private key (base64 PKCS#8); only returned on creation, else null.
+    /// RSA private key (base64 PKCS#8); returned by applyApi and downgrade, null in lists and queries.
     ///
     /// Wire name `privateKey`, `string`. Sensitive: redacted in `Debug` output. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -357,7 +357,7 @@ pub struct ApiPermission {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
 
-    /// Paths covered by the permission (shape undocumented; assumed a list of strings).
+    /// Paths covered by the permission (undocumented shape).
     ///
     /// Wire name `paths`, `list<string>`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -375,7 +375,7 @@ pub struct ApiPermission {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 
-    /// Permission status; seen 1 (granted, e.g. read) and 2 (not granted).
+    /// Permission status code (undocumented codes).
     ///
     /// Wire name `status`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -433,12 +433,14 @@ pub struct ApiPermissionChange {
     /// Permission code (see ApiPermission.code).
     ///
     /// Wire name `code`, `string`.
-    pub code: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
 
-    /// New status of the permission: 1 granted, 2 not granted (as in ApiPermission.status).
+    /// New status of the permission (codes as in ApiPermission.status, undocumented).
     ///
     /// Wire name `status`, `int32`.
-    pub status: i32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<i32>,
 }
 
 #[cfg(feature = "customer-api-web-service")]
@@ -451,8 +453,8 @@ impl ApiPermissionChange {
                 rt::ObjectSchema::new(
                     "ApiPermissionChange",
                     [
-                        rt::FieldSchema::required("code", rt::Schema::STRING),
-                        rt::FieldSchema::required("status", rt::Schema::INT32),
+                        rt::FieldSchema::optional("code", rt::Schema::STRING),
+                        rt::FieldSchema::optional("status", rt::Schema::INT32),
                     ],
                 )
             })

@@ -189,7 +189,7 @@ class CustomerApiWebService:
 
         Creates a new API key for the logged-in customer, after verification with the
         mobile and email verification codes (and the Google code). The response contains
-        the private key, which is returned only this once.
+        the private key (downgrade returns it too; page and queryApi do not).
 
         创建 API Key
 
@@ -343,8 +343,7 @@ class CustomerApiWebService:
                 masked in ``repr``.
             tag: API tag; must not duplicate another key's tag.
                 Wire name ``tag``, string. Not sent unless given.
-            permission_list: Permissions to switch (undocumented; seen only in the
-                request example).
+            permission_list: Permissions to switch (undocumented).
                 Wire name ``permissionList``, list of :class:`ApiPermissionChange`. Not
                 sent unless given.
             white_ips: Whitelisted IP addresses to bind, separated by commas.
@@ -418,9 +417,9 @@ class CustomerApiWebService:
 
         Args:
             size: Number of items per page.
-                Wire name ``size``, int32, minimum 1. Not sent unless given.
+                Wire name ``size``, int32. Not sent unless given.
             current: Current page.
-                Wire name ``current``, int32, minimum 1. Not sent unless given.
+                Wire name ``current``, int32. Not sent unless given.
             tag: API tag to filter by.
                 Wire name ``tag``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -476,7 +475,7 @@ class CustomerApiWebService:
 
         Args:
             size: Number of items per page.
-                Wire name ``size``, int32, minimum 1. Not sent unless given.
+                Wire name ``size``, int32. Not sent unless given.
             current: The first page (default 1); the iterator asks for the next ones.
             tag: API tag to filter by.
                 Wire name ``tag``, string. Not sent unless given.
@@ -651,7 +650,7 @@ class AsyncCustomerApiWebService:
 
         Creates a new API key for the logged-in customer, after verification with the
         mobile and email verification codes (and the Google code). The response contains
-        the private key, which is returned only this once.
+        the private key (downgrade returns it too; page and queryApi do not).
 
         创建 API Key
 
@@ -805,8 +804,7 @@ class AsyncCustomerApiWebService:
                 masked in ``repr``.
             tag: API tag; must not duplicate another key's tag.
                 Wire name ``tag``, string. Not sent unless given.
-            permission_list: Permissions to switch (undocumented; seen only in the
-                request example).
+            permission_list: Permissions to switch (undocumented).
                 Wire name ``permissionList``, list of :class:`ApiPermissionChange`. Not
                 sent unless given.
             white_ips: Whitelisted IP addresses to bind, separated by commas.
@@ -880,9 +878,9 @@ class AsyncCustomerApiWebService:
 
         Args:
             size: Number of items per page.
-                Wire name ``size``, int32, minimum 1. Not sent unless given.
+                Wire name ``size``, int32. Not sent unless given.
             current: Current page.
-                Wire name ``current``, int32, minimum 1. Not sent unless given.
+                Wire name ``current``, int32. Not sent unless given.
             tag: API tag to filter by.
                 Wire name ``tag``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -939,7 +937,7 @@ class AsyncCustomerApiWebService:
 
         Args:
             size: Number of items per page.
-                Wire name ``size``, int32, minimum 1. Not sent unless given.
+                Wire name ``size``, int32. Not sent unless given.
             current: The first page (default 1); the iterator asks for the next ones.
             tag: API tag to filter by.
                 Wire name ``tag``, string. Not sent unless given.

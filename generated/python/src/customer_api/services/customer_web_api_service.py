@@ -531,7 +531,7 @@ _FIND_CUSTOMER_LANG = _tr.Operation(
     version="0.0.1",
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
-    data=_rt.nullable(_rt.STRING),
+    data=_rt.nullable(_rt.JSON),
     read_only=True,
 )
 
@@ -720,9 +720,7 @@ class CustomerWebApiService:
                 retried anyway.
 
         Returns:
-            int32: Google MFA status code of the account (values undocumented; the
-                captured example returns -1, the value the login response uses in
-                googleId when no Google authenticator is bound).
+            int32: Google MFA status code of the account (undocumented codes).
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -823,7 +821,8 @@ class CustomerWebApiService:
 
         Args:
             trade_type: Play ID (trade type): 3 CROSS, 5 MATCH.
-                Wire name ``tradeType``, enum :class:`TradeType`. Not sent unless given.
+                Wire name ``tradeType``, enum :class:`TradeType`, allowed `3`, `5`. Not
+                sent unless given.
             account_id: Account ID; at least one of accountId and accountCurrency must
                 be given.
                 Wire name ``accountId``, int64, required when `accountCurrency` is not
@@ -886,7 +885,8 @@ class CustomerWebApiService:
 
         Args:
             trade_type: Play ID (trade type): 1 CFD_MM, 2 CFD_WBW, 3 CROSS, 5 MATCH.
-                Wire name ``tradeType``, enum :class:`TradeType`. Not sent unless given.
+                Wire name ``tradeType``, enum :class:`TradeType`, allowed `1`, `2`, `3`,
+                `5`. Not sent unless given.
             account_id: Account ID; at least one of accountId and currency must be
                 given.
                 Wire name ``accountId``, int64, required when `currency` is not given.
@@ -1001,7 +1001,8 @@ class CustomerWebApiService:
         Args:
             trade_type: Gameplay ID (trade type): 3 CROSS, 5 MATCH, 8 WALLET (contract
                 gameplay is not supported).
-                Wire name ``tradeType``, enum :class:`TradeType`. Not sent unless given.
+                Wire name ``tradeType``, enum :class:`TradeType`, allowed `3`, `5`, `8`.
+                Not sent unless given.
             account_currency: Account currencies, separated by ',' between multiple
                 assets, e.g. USD,CNY. If not provided, all are returned.
                 Wire name ``accountCurrency``, string. Not sent unless given.
@@ -1064,9 +1065,9 @@ class CustomerWebApiService:
 
         Args:
             size: Number of items per page.
-                Wire name ``size``, int32, minimum 1. Not sent unless given.
+                Wire name ``size``, int32. Not sent unless given.
             current: Current page.
-                Wire name ``current``, int32, minimum 1. Not sent unless given.
+                Wire name ``current``, int32. Not sent unless given.
             trade_type: Game ID (play ID, trade type).
                 Wire name ``tradeType``, enum :class:`TradeType`. Not sent unless given.
             liabilities_type: Liabilities type: 1 Loan, 2 Repayment.
@@ -1147,7 +1148,7 @@ class CustomerWebApiService:
 
         Args:
             size: Number of items per page.
-                Wire name ``size``, int32, minimum 1. Not sent unless given.
+                Wire name ``size``, int32. Not sent unless given.
             current: The first page (default 1); the iterator asks for the next ones.
             trade_type: Game ID (play ID, trade type).
                 Wire name ``tradeType``, enum :class:`TradeType`. Not sent unless given.
@@ -1213,8 +1214,7 @@ class CustomerWebApiService:
     ) -> None:
         """Change the fund password.
 
-        Changes the fund (assets) password, given the old one. The Google verification
-        code is needed when Google MFA is enabled.
+        Changes the fund (assets) password, given the old one.
 
         修改资金密码
 
@@ -1229,8 +1229,8 @@ class CustomerWebApiService:
                 Wire name ``newPwd``, string, required, format `md5-hex`. Sensitive:
                 masked in ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
+                masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -1281,8 +1281,8 @@ class CustomerWebApiService:
 
         Changes the fund (assets) password, given the old one, verified by an email or
         SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email,
-        SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a
-        Google verification code.
+        SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification
+        code.
 
         通过邮箱/短信验证修改资金密码
 
@@ -1307,8 +1307,8 @@ class CustomerWebApiService:
             type: Type of the verification code: 1 Email, 2 Phone Number.
                 Wire name ``type``, enum :class:`ContactType`, required.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
+                masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -1357,8 +1357,7 @@ class CustomerWebApiService:
     ) -> None:
         """Change the login password.
 
-        Changes the login password, given the old one. The Google verification code is
-        needed when Google MFA is enabled.
+        Changes the login password, given the old one.
 
         修改登录密码
 
@@ -1373,8 +1372,8 @@ class CustomerWebApiService:
                 Wire name ``newPwd``, string, required, format `md5-hex`. Sensitive:
                 masked in ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
+                masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -1425,8 +1424,8 @@ class CustomerWebApiService:
 
         Changes the login password, given the old one, verified by an email or SMS code
         (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email,
-        SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a
-        Google verification code.
+        SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification
+        code.
 
         通过邮箱/短信验证修改登录密码
 
@@ -1451,8 +1450,8 @@ class CustomerWebApiService:
             type: Type of the verification code: 1 Email, 2 Phone Number.
                 Wire name ``type``, enum :class:`ContactType`, required.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
+                masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -1554,8 +1553,8 @@ class CustomerWebApiService:
         Changes the bound email. The new email is verified with a code sent with bizType
         EMAIL_COMMON_VERIFICATION_CODE; the customer independently chooses how the old
         credential is verified (type=1: code sent with bizType
-        EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), plus a
-        Google verification code when Google MFA is enabled.
+        EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), with an
+        optional Google verification code.
 
         修改绑定邮箱，可自选原凭证的验证方式
 
@@ -1586,8 +1585,8 @@ class CustomerWebApiService:
             type: Type of the original verification code: 1 Email, 2 Phone Number.
                 Wire name ``type``, enum :class:`ContactType`, required.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
+                masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -1645,8 +1644,8 @@ class CustomerWebApiService:
         Changes the bound phone number. The new number is verified with a code sent with
         bizType SMS_COMMON_VERIFICATION_CODE; the customer independently chooses how the
         old credential is verified (type=1: code sent with bizType
-        EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), plus a
-        Google verification code when Google MFA is enabled.
+        EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), with an
+        optional Google verification code.
 
         修改绑定手机号，可自选原凭证的验证方式
 
@@ -1675,12 +1674,12 @@ class CustomerWebApiService:
             type: Type of the original verification code: 1 Email, 2 Phone Number.
                 Wire name ``type``, enum :class:`ContactType`, required.
             phone: New phone number.
-                Wire name ``phone``, string, required, format `phone`.
+                Wire name ``phone``, string, required.
             phone_area: Phone area code of the new phone.
                 Wire name ``phoneArea``, string. Not sent unless given.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
+                masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -1740,7 +1739,7 @@ class CustomerWebApiService:
 
         Args:
             new_country: New country code.
-                Wire name ``newCountry``, string, required, format `country-code`.
+                Wire name ``newCountry``, string, required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -1788,9 +1787,8 @@ class CustomerWebApiService:
 
         Sets the fund (assets) password for the first time, verified by an email or SMS
         code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email,
-        SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a
-        Google verification code. Fails with CUSTOMER_API_0000133 when a fund password
-        is already set.
+        SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification
+        code. Fails with CUSTOMER_API_0000133 when a fund password is already set.
 
         通过邮箱/短信验证设置资金密码
 
@@ -1812,8 +1810,8 @@ class CustomerWebApiService:
                 Wire name ``sendToken``, string, required. Sensitive: masked in
                 ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
+                masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -1866,8 +1864,8 @@ class CustomerWebApiService:
 
         Resets the fund (assets) password, verified by an email or SMS code (send the
         code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email,
-        SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a
-        Google verification code.
+        SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification
+        code.
 
         通过邮箱/短信验证重置忘记的资金密码
 
@@ -1889,8 +1887,8 @@ class CustomerWebApiService:
                 Wire name ``sendToken``, string, required. Sensitive: masked in
                 ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
+                masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -2092,8 +2090,7 @@ class CustomerWebApiService:
     ) -> None:
         """Set the login password.
 
-        Sets the logged-in customer's login password. The Google verification code is
-        needed when the customer has enabled MFA.
+        Sets the logged-in customer's login password.
 
         设置登录密码
 
@@ -2105,8 +2102,8 @@ class CustomerWebApiService:
                 Wire name ``pwd``, string, required, format `md5-hex`. Sensitive: masked
                 in ``repr``.
             google_code: Google verification code (MFA).
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
+                masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -2484,8 +2481,7 @@ class CustomerWebApiService:
                 retried anyway.
 
         Returns:
-            int32: Existence result code (undocumented; the placeholder is 1, presumably
-                meaning the customer exists).
+            int32: Existence result code (undocumented codes).
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -2561,7 +2557,6 @@ class CustomerWebApiService:
     def enable_or_forbid_mfa(
         self,
         *,
-        google_code: str,
         type: MfaSwitch,
         lang: str | _rt.Absent = _rt.ABSENT,
         customer_no: str | _rt.Absent = _rt.ABSENT,
@@ -2570,6 +2565,7 @@ class CustomerWebApiService:
         send_token_sms: str | _rt.Absent = _rt.ABSENT,
         verify_code_email: str | _rt.Absent = _rt.ABSENT,
         send_token_email: str | _rt.Absent = _rt.ABSENT,
+        google_code: str | _rt.Absent = _rt.ABSENT,
         google_id: int | _rt.Absent = _rt.ABSENT,
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
@@ -2589,13 +2585,10 @@ class CustomerWebApiService:
         access login: sends the C-side customer token (``client.token``).
 
         Args:
-            google_code: Google verification code.
-                Wire name ``googleCode``, string, required. Sensitive: masked in
-                ``repr``.
             type: Type: 1 Enable, 2 Disable.
                 Wire name ``type``, enum :class:`MfaSwitch`, required.
             lang: Language information.
-                Wire name ``lang``, string, format `lang`. Not sent unless given.
+                Wire name ``lang``, string. Not sent unless given.
             customer_no: Customer number.
                 Wire name ``customerNo``, string. Not sent unless given.
             id: Customer id.
@@ -2604,13 +2597,16 @@ class CustomerWebApiService:
                 Wire name ``verifyCodeSMS``, string, required when a phone number is
                 bound. Not sent unless given. Sensitive: masked in ``repr``.
             send_token_sms: Sending ticket of the mobile verification code.
-                Wire name ``sendTokenSMS``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``sendTokenSMS``, string, required when a phone number is
+                bound. Not sent unless given. Sensitive: masked in ``repr``.
             verify_code_email: Email verification code.
                 Wire name ``verifyCodeEmail``, string, required when an email address is
                 bound. Not sent unless given. Sensitive: masked in ``repr``.
             send_token_email: Sending ticket of the email verification code.
-                Wire name ``sendTokenEmail``, string. Not sent unless given. Sensitive:
+                Wire name ``sendTokenEmail``, string, required when an email address is
+                bound. Not sent unless given. Sensitive: masked in ``repr``.
+            google_code: Google verification code.
+                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
                 masked in ``repr``.
             google_id: Google authenticator id.
                 Wire name ``googleId``, int64. Not sent unless given.
@@ -2634,7 +2630,6 @@ class CustomerWebApiService:
         return self._transport.call(
             _ENABLE_OR_FORBID_MFA,
             {
-                "googleCode": google_code,
                 "type": type,
                 "lang": lang,
                 "customerNo": customer_no,
@@ -2643,6 +2638,7 @@ class CustomerWebApiService:
                 "sendTokenSMS": send_token_sms,
                 "verifyCodeEmail": verify_code_email,
                 "sendTokenEmail": send_token_email,
+                "googleCode": google_code,
                 "googleId": google_id,
             },
             trace=trace,
@@ -2739,11 +2735,11 @@ class CustomerWebApiService:
                 ``"+86"``. Not sent unless given.
             verify_code: Verification code (checked when verifyCodeToken is absent or
                 does not pass).
-                Wire name ``verifyCode``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``verifyCode``, string, required when `verifyCodeToken` is not
+                given. Not sent unless given. Sensitive: masked in ``repr``.
             send_token: Sending ticket returned by the send-verification-code interface.
-                Wire name ``sendToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``sendToken``, string, required when `verifyCodeToken` is not
+                given. Not sent unless given. Sensitive: masked in ``repr``.
             verify_code_token: Verify ticket: the token returned by the
                 verify-verification-code interface; checked first. If it passes, the
                 sendToken check is skipped; otherwise the sendToken returned by the
@@ -2819,11 +2815,13 @@ class CustomerWebApiService:
                 enabled Google MFA. Not sent unless given. Sensitive: masked in
                 ``repr``.
             send_token: Sending ticket of the verification code.
-                Wire name ``sendToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``sendToken``, string, required when the customer has not
+                enabled Google MFA. Not sent unless given. Sensitive: masked in
+                ``repr``.
             type: Type: 1 Email, 2 Phone Number (which contact received the verification
                 code).
-                Wire name ``type``, enum :class:`ContactType`. Not sent unless given.
+                Wire name ``type``, enum :class:`ContactType`, required when the
+                customer has not enabled Google MFA. Not sent unless given.
             google_code: Google verification code.
                 Wire name ``googleCode``, string, required when the customer has enabled
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
@@ -2880,8 +2878,8 @@ class CustomerWebApiService:
         """Reset a forgotten login password.
 
         Resets the login password of the account named by loginName after verifying its
-        email or phone (by verifyCodeToken, or by verifyCode and sendToken); googleCode
-        is needed when the account has MFA enabled. Guest accessible (no token).
+        email or phone (by verifyCodeToken, or by verifyCode and sendToken). Guest
+        accessible (no token).
 
         重置忘记的登录密码
 
@@ -2910,8 +2908,8 @@ class CustomerWebApiService:
                 Wire name ``verifyCodeToken``, string. Not sent unless given. Sensitive:
                 masked in ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
+                masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -2962,8 +2960,7 @@ class CustomerWebApiService:
         """Set the fund (assets) password.
 
         Sets the customer's fund password for the first time; fails with
-        CUSTOMER_API_0000133 if one is already set. The Google verification code is
-        needed when MFA is enabled.
+        CUSTOMER_API_0000133 if one is already set.
 
         设置资金密码
 
@@ -2975,8 +2972,8 @@ class CustomerWebApiService:
                 Wire name ``pwd``, string, required, format `md5-hex`. Sensitive: masked
                 in ``repr``.
             google_code: Google verification code (MFA).
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
+                masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -3025,7 +3022,7 @@ class CustomerWebApiService:
         """Bind an email address.
 
         Binds an email address to the customer, proven by the verification code sent to
-        it; googleCode is needed when MFA is enabled.
+        it.
 
         绑定邮箱
 
@@ -3044,8 +3041,8 @@ class CustomerWebApiService:
             email_area: Email area code.
                 Wire name ``emailArea``, string. Not sent unless given.
             google_code: Google verification code (MFA).
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
+                masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -3097,7 +3094,7 @@ class CustomerWebApiService:
         """Bind a phone number.
 
         Binds a phone number to the customer, proven by the verification code sent to
-        it; googleCode is needed when MFA is enabled.
+        it.
 
         绑定手机号
 
@@ -3114,8 +3111,8 @@ class CustomerWebApiService:
             phone: Phone number.
                 Wire name ``phone``, string, required.
             google_code: Google verification code (MFA).
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
+                masked in ``repr``.
             phone_area: Phone area code.
                 Wire name ``phoneArea``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -3173,7 +3170,7 @@ class CustomerWebApiService:
 
         Args:
             new_lang: Language information: the new language (e.g. en-US).
-                Wire name ``newLang``, string, required, format `lang`.
+                Wire name ``newLang``, string, required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -3211,10 +3208,12 @@ class CustomerWebApiService:
         timeout: float | None = None,
         max_retries: int | None = None,
         idempotent: bool = False,
-    ) -> str | None:
+    ) -> Any | None:
         """Get the customer's language.
 
-        Returns the customer's preferred language, or null when none is stored.
+        Returns the customer's preferred language. The shape of the data is not
+        documented, so it is passed through as an open JSON value (null when none is
+        stored).
 
         获取客户的语言
 
@@ -3231,8 +3230,8 @@ class CustomerWebApiService:
                 retried anyway.
 
         Returns:
-            string, or None: The customer's language (e.g. en-US); null when none is
-            stored.
+            any JSON value, or None: The customer's language, in an undocumented shape;
+            null when none is stored.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -3583,9 +3582,10 @@ class CustomerWebApiService:
             is_third: Whether this is a third-party login.
                 是否第三方
                 Wire name ``isThird``, boolean, required.
-            phone_area: Phone area code of a phone number (type 2).
-                手机区号（类型为2:手机号码时使用）
-                Wire name ``phoneArea``, string. Not sent unless given.
+            phone_area: Phone area code; required when type is 2 (phone number).
+                手机区号;类型为2:手机号码时该字段必填
+                Wire name ``phoneArea``, string, required when `type` is 2. Not sent
+                unless given.
             verify_code: Verification code.
                 验证码
                 Wire name ``verifyCode``, string. Not sent unless given. Sensitive:
@@ -3600,7 +3600,7 @@ class CustomerWebApiService:
             bind_third_user_id: Third-party userId to bind.
                 绑定第三方userId
                 Wire name ``bindThirdUserId``, string. Not sent unless given.
-            login_pwd: Login password (MD5 digest, as in the captured request).
+            login_pwd: Login password, as an MD5 digest.
                 登录密码
                 Wire name ``loginPwd``, string, format `md5-hex`. Not sent unless given.
                 Sensitive: masked in ``repr``.
@@ -3746,7 +3746,7 @@ class CustomerWebApiService:
                 客户组ID
                 Wire name ``customerGroupId``, int64. Not sent unless given.
             trade_type_currency_list: Trade types and currencies to open accounts in
-                (undocumented; seen only in the request example).
+                (undocumented).
                 Wire name ``tradeTypeCurrencyList``, list of :class:`TradeTypeCurrency`.
                 Not sent unless given.
             open_account_type: Account opening type: 0 personal, 1 enterprise; default
@@ -3911,9 +3911,7 @@ class AsyncCustomerWebApiService:
                 retried anyway.
 
         Returns:
-            int32: Google MFA status code of the account (values undocumented; the
-                captured example returns -1, the value the login response uses in
-                googleId when no Google authenticator is bound).
+            int32: Google MFA status code of the account (undocumented codes).
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -4014,7 +4012,8 @@ class AsyncCustomerWebApiService:
 
         Args:
             trade_type: Play ID (trade type): 3 CROSS, 5 MATCH.
-                Wire name ``tradeType``, enum :class:`TradeType`. Not sent unless given.
+                Wire name ``tradeType``, enum :class:`TradeType`, allowed `3`, `5`. Not
+                sent unless given.
             account_id: Account ID; at least one of accountId and accountCurrency must
                 be given.
                 Wire name ``accountId``, int64, required when `accountCurrency` is not
@@ -4077,7 +4076,8 @@ class AsyncCustomerWebApiService:
 
         Args:
             trade_type: Play ID (trade type): 1 CFD_MM, 2 CFD_WBW, 3 CROSS, 5 MATCH.
-                Wire name ``tradeType``, enum :class:`TradeType`. Not sent unless given.
+                Wire name ``tradeType``, enum :class:`TradeType`, allowed `1`, `2`, `3`,
+                `5`. Not sent unless given.
             account_id: Account ID; at least one of accountId and currency must be
                 given.
                 Wire name ``accountId``, int64, required when `currency` is not given.
@@ -4192,7 +4192,8 @@ class AsyncCustomerWebApiService:
         Args:
             trade_type: Gameplay ID (trade type): 3 CROSS, 5 MATCH, 8 WALLET (contract
                 gameplay is not supported).
-                Wire name ``tradeType``, enum :class:`TradeType`. Not sent unless given.
+                Wire name ``tradeType``, enum :class:`TradeType`, allowed `3`, `5`, `8`.
+                Not sent unless given.
             account_currency: Account currencies, separated by ',' between multiple
                 assets, e.g. USD,CNY. If not provided, all are returned.
                 Wire name ``accountCurrency``, string. Not sent unless given.
@@ -4255,9 +4256,9 @@ class AsyncCustomerWebApiService:
 
         Args:
             size: Number of items per page.
-                Wire name ``size``, int32, minimum 1. Not sent unless given.
+                Wire name ``size``, int32. Not sent unless given.
             current: Current page.
-                Wire name ``current``, int32, minimum 1. Not sent unless given.
+                Wire name ``current``, int32. Not sent unless given.
             trade_type: Game ID (play ID, trade type).
                 Wire name ``tradeType``, enum :class:`TradeType`. Not sent unless given.
             liabilities_type: Liabilities type: 1 Loan, 2 Repayment.
@@ -4338,7 +4339,7 @@ class AsyncCustomerWebApiService:
 
         Args:
             size: Number of items per page.
-                Wire name ``size``, int32, minimum 1. Not sent unless given.
+                Wire name ``size``, int32. Not sent unless given.
             current: The first page (default 1); the iterator asks for the next ones.
             trade_type: Game ID (play ID, trade type).
                 Wire name ``tradeType``, enum :class:`TradeType`. Not sent unless given.
@@ -4404,8 +4405,7 @@ class AsyncCustomerWebApiService:
     ) -> None:
         """Change the fund password.
 
-        Changes the fund (assets) password, given the old one. The Google verification
-        code is needed when Google MFA is enabled.
+        Changes the fund (assets) password, given the old one.
 
         修改资金密码
 
@@ -4420,8 +4420,8 @@ class AsyncCustomerWebApiService:
                 Wire name ``newPwd``, string, required, format `md5-hex`. Sensitive:
                 masked in ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
+                masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -4472,8 +4472,8 @@ class AsyncCustomerWebApiService:
 
         Changes the fund (assets) password, given the old one, verified by an email or
         SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email,
-        SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a
-        Google verification code.
+        SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification
+        code.
 
         通过邮箱/短信验证修改资金密码
 
@@ -4498,8 +4498,8 @@ class AsyncCustomerWebApiService:
             type: Type of the verification code: 1 Email, 2 Phone Number.
                 Wire name ``type``, enum :class:`ContactType`, required.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
+                masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -4548,8 +4548,7 @@ class AsyncCustomerWebApiService:
     ) -> None:
         """Change the login password.
 
-        Changes the login password, given the old one. The Google verification code is
-        needed when Google MFA is enabled.
+        Changes the login password, given the old one.
 
         修改登录密码
 
@@ -4564,8 +4563,8 @@ class AsyncCustomerWebApiService:
                 Wire name ``newPwd``, string, required, format `md5-hex`. Sensitive:
                 masked in ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
+                masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -4616,8 +4615,8 @@ class AsyncCustomerWebApiService:
 
         Changes the login password, given the old one, verified by an email or SMS code
         (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email,
-        SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a
-        Google verification code.
+        SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification
+        code.
 
         通过邮箱/短信验证修改登录密码
 
@@ -4642,8 +4641,8 @@ class AsyncCustomerWebApiService:
             type: Type of the verification code: 1 Email, 2 Phone Number.
                 Wire name ``type``, enum :class:`ContactType`, required.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
+                masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -4745,8 +4744,8 @@ class AsyncCustomerWebApiService:
         Changes the bound email. The new email is verified with a code sent with bizType
         EMAIL_COMMON_VERIFICATION_CODE; the customer independently chooses how the old
         credential is verified (type=1: code sent with bizType
-        EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), plus a
-        Google verification code when Google MFA is enabled.
+        EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), with an
+        optional Google verification code.
 
         修改绑定邮箱，可自选原凭证的验证方式
 
@@ -4777,8 +4776,8 @@ class AsyncCustomerWebApiService:
             type: Type of the original verification code: 1 Email, 2 Phone Number.
                 Wire name ``type``, enum :class:`ContactType`, required.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
+                masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -4836,8 +4835,8 @@ class AsyncCustomerWebApiService:
         Changes the bound phone number. The new number is verified with a code sent with
         bizType SMS_COMMON_VERIFICATION_CODE; the customer independently chooses how the
         old credential is verified (type=1: code sent with bizType
-        EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), plus a
-        Google verification code when Google MFA is enabled.
+        EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), with an
+        optional Google verification code.
 
         修改绑定手机号，可自选原凭证的验证方式
 
@@ -4866,12 +4865,12 @@ class AsyncCustomerWebApiService:
             type: Type of the original verification code: 1 Email, 2 Phone Number.
                 Wire name ``type``, enum :class:`ContactType`, required.
             phone: New phone number.
-                Wire name ``phone``, string, required, format `phone`.
+                Wire name ``phone``, string, required.
             phone_area: Phone area code of the new phone.
                 Wire name ``phoneArea``, string. Not sent unless given.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
+                masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -4931,7 +4930,7 @@ class AsyncCustomerWebApiService:
 
         Args:
             new_country: New country code.
-                Wire name ``newCountry``, string, required, format `country-code`.
+                Wire name ``newCountry``, string, required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -4979,9 +4978,8 @@ class AsyncCustomerWebApiService:
 
         Sets the fund (assets) password for the first time, verified by an email or SMS
         code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email,
-        SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a
-        Google verification code. Fails with CUSTOMER_API_0000133 when a fund password
-        is already set.
+        SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification
+        code. Fails with CUSTOMER_API_0000133 when a fund password is already set.
 
         通过邮箱/短信验证设置资金密码
 
@@ -5003,8 +5001,8 @@ class AsyncCustomerWebApiService:
                 Wire name ``sendToken``, string, required. Sensitive: masked in
                 ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
+                masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -5057,8 +5055,8 @@ class AsyncCustomerWebApiService:
 
         Resets the fund (assets) password, verified by an email or SMS code (send the
         code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email,
-        SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a
-        Google verification code.
+        SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification
+        code.
 
         通过邮箱/短信验证重置忘记的资金密码
 
@@ -5080,8 +5078,8 @@ class AsyncCustomerWebApiService:
                 Wire name ``sendToken``, string, required. Sensitive: masked in
                 ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
+                masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -5283,8 +5281,7 @@ class AsyncCustomerWebApiService:
     ) -> None:
         """Set the login password.
 
-        Sets the logged-in customer's login password. The Google verification code is
-        needed when the customer has enabled MFA.
+        Sets the logged-in customer's login password.
 
         设置登录密码
 
@@ -5296,8 +5293,8 @@ class AsyncCustomerWebApiService:
                 Wire name ``pwd``, string, required, format `md5-hex`. Sensitive: masked
                 in ``repr``.
             google_code: Google verification code (MFA).
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
+                masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -5675,8 +5672,7 @@ class AsyncCustomerWebApiService:
                 retried anyway.
 
         Returns:
-            int32: Existence result code (undocumented; the placeholder is 1, presumably
-                meaning the customer exists).
+            int32: Existence result code (undocumented codes).
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -5752,7 +5748,6 @@ class AsyncCustomerWebApiService:
     async def enable_or_forbid_mfa(
         self,
         *,
-        google_code: str,
         type: MfaSwitch,
         lang: str | _rt.Absent = _rt.ABSENT,
         customer_no: str | _rt.Absent = _rt.ABSENT,
@@ -5761,6 +5756,7 @@ class AsyncCustomerWebApiService:
         send_token_sms: str | _rt.Absent = _rt.ABSENT,
         verify_code_email: str | _rt.Absent = _rt.ABSENT,
         send_token_email: str | _rt.Absent = _rt.ABSENT,
+        google_code: str | _rt.Absent = _rt.ABSENT,
         google_id: int | _rt.Absent = _rt.ABSENT,
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
@@ -5780,13 +5776,10 @@ class AsyncCustomerWebApiService:
         access login: sends the C-side customer token (``client.token``).
 
         Args:
-            google_code: Google verification code.
-                Wire name ``googleCode``, string, required. Sensitive: masked in
-                ``repr``.
             type: Type: 1 Enable, 2 Disable.
                 Wire name ``type``, enum :class:`MfaSwitch`, required.
             lang: Language information.
-                Wire name ``lang``, string, format `lang`. Not sent unless given.
+                Wire name ``lang``, string. Not sent unless given.
             customer_no: Customer number.
                 Wire name ``customerNo``, string. Not sent unless given.
             id: Customer id.
@@ -5795,13 +5788,16 @@ class AsyncCustomerWebApiService:
                 Wire name ``verifyCodeSMS``, string, required when a phone number is
                 bound. Not sent unless given. Sensitive: masked in ``repr``.
             send_token_sms: Sending ticket of the mobile verification code.
-                Wire name ``sendTokenSMS``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``sendTokenSMS``, string, required when a phone number is
+                bound. Not sent unless given. Sensitive: masked in ``repr``.
             verify_code_email: Email verification code.
                 Wire name ``verifyCodeEmail``, string, required when an email address is
                 bound. Not sent unless given. Sensitive: masked in ``repr``.
             send_token_email: Sending ticket of the email verification code.
-                Wire name ``sendTokenEmail``, string. Not sent unless given. Sensitive:
+                Wire name ``sendTokenEmail``, string, required when an email address is
+                bound. Not sent unless given. Sensitive: masked in ``repr``.
+            google_code: Google verification code.
+                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
                 masked in ``repr``.
             google_id: Google authenticator id.
                 Wire name ``googleId``, int64. Not sent unless given.
@@ -5825,7 +5821,6 @@ class AsyncCustomerWebApiService:
         return await self._transport.call(
             _ENABLE_OR_FORBID_MFA,
             {
-                "googleCode": google_code,
                 "type": type,
                 "lang": lang,
                 "customerNo": customer_no,
@@ -5834,6 +5829,7 @@ class AsyncCustomerWebApiService:
                 "sendTokenSMS": send_token_sms,
                 "verifyCodeEmail": verify_code_email,
                 "sendTokenEmail": send_token_email,
+                "googleCode": google_code,
                 "googleId": google_id,
             },
             trace=trace,
@@ -5930,11 +5926,11 @@ class AsyncCustomerWebApiService:
                 ``"+86"``. Not sent unless given.
             verify_code: Verification code (checked when verifyCodeToken is absent or
                 does not pass).
-                Wire name ``verifyCode``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``verifyCode``, string, required when `verifyCodeToken` is not
+                given. Not sent unless given. Sensitive: masked in ``repr``.
             send_token: Sending ticket returned by the send-verification-code interface.
-                Wire name ``sendToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``sendToken``, string, required when `verifyCodeToken` is not
+                given. Not sent unless given. Sensitive: masked in ``repr``.
             verify_code_token: Verify ticket: the token returned by the
                 verify-verification-code interface; checked first. If it passes, the
                 sendToken check is skipped; otherwise the sendToken returned by the
@@ -6010,11 +6006,13 @@ class AsyncCustomerWebApiService:
                 enabled Google MFA. Not sent unless given. Sensitive: masked in
                 ``repr``.
             send_token: Sending ticket of the verification code.
-                Wire name ``sendToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``sendToken``, string, required when the customer has not
+                enabled Google MFA. Not sent unless given. Sensitive: masked in
+                ``repr``.
             type: Type: 1 Email, 2 Phone Number (which contact received the verification
                 code).
-                Wire name ``type``, enum :class:`ContactType`. Not sent unless given.
+                Wire name ``type``, enum :class:`ContactType`, required when the
+                customer has not enabled Google MFA. Not sent unless given.
             google_code: Google verification code.
                 Wire name ``googleCode``, string, required when the customer has enabled
                 Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
@@ -6071,8 +6069,8 @@ class AsyncCustomerWebApiService:
         """Reset a forgotten login password.
 
         Resets the login password of the account named by loginName after verifying its
-        email or phone (by verifyCodeToken, or by verifyCode and sendToken); googleCode
-        is needed when the account has MFA enabled. Guest accessible (no token).
+        email or phone (by verifyCodeToken, or by verifyCode and sendToken). Guest
+        accessible (no token).
 
         重置忘记的登录密码
 
@@ -6101,8 +6099,8 @@ class AsyncCustomerWebApiService:
                 Wire name ``verifyCodeToken``, string. Not sent unless given. Sensitive:
                 masked in ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
+                masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -6153,8 +6151,7 @@ class AsyncCustomerWebApiService:
         """Set the fund (assets) password.
 
         Sets the customer's fund password for the first time; fails with
-        CUSTOMER_API_0000133 if one is already set. The Google verification code is
-        needed when MFA is enabled.
+        CUSTOMER_API_0000133 if one is already set.
 
         设置资金密码
 
@@ -6166,8 +6163,8 @@ class AsyncCustomerWebApiService:
                 Wire name ``pwd``, string, required, format `md5-hex`. Sensitive: masked
                 in ``repr``.
             google_code: Google verification code (MFA).
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
+                masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -6216,7 +6213,7 @@ class AsyncCustomerWebApiService:
         """Bind an email address.
 
         Binds an email address to the customer, proven by the verification code sent to
-        it; googleCode is needed when MFA is enabled.
+        it.
 
         绑定邮箱
 
@@ -6235,8 +6232,8 @@ class AsyncCustomerWebApiService:
             email_area: Email area code.
                 Wire name ``emailArea``, string. Not sent unless given.
             google_code: Google verification code (MFA).
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
+                masked in ``repr``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -6288,7 +6285,7 @@ class AsyncCustomerWebApiService:
         """Bind a phone number.
 
         Binds a phone number to the customer, proven by the verification code sent to
-        it; googleCode is needed when MFA is enabled.
+        it.
 
         绑定手机号
 
@@ -6305,8 +6302,8 @@ class AsyncCustomerWebApiService:
             phone: Phone number.
                 Wire name ``phone``, string, required.
             google_code: Google verification code (MFA).
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
+                masked in ``repr``.
             phone_area: Phone area code.
                 Wire name ``phoneArea``, string. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -6364,7 +6361,7 @@ class AsyncCustomerWebApiService:
 
         Args:
             new_lang: Language information: the new language (e.g. en-US).
-                Wire name ``newLang``, string, required, format `lang`.
+                Wire name ``newLang``, string, required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -6402,10 +6399,12 @@ class AsyncCustomerWebApiService:
         timeout: float | None = None,
         max_retries: int | None = None,
         idempotent: bool = False,
-    ) -> str | None:
+    ) -> Any | None:
         """Get the customer's language.
 
-        Returns the customer's preferred language, or null when none is stored.
+        Returns the customer's preferred language. The shape of the data is not
+        documented, so it is passed through as an open JSON value (null when none is
+        stored).
 
         获取客户的语言
 
@@ -6422,8 +6421,8 @@ class AsyncCustomerWebApiService:
                 retried anyway.
 
         Returns:
-            string, or None: The customer's language (e.g. en-US); null when none is
-            stored.
+            any JSON value, or None: The customer's language, in an undocumented shape;
+            null when none is stored.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -6774,9 +6773,10 @@ class AsyncCustomerWebApiService:
             is_third: Whether this is a third-party login.
                 是否第三方
                 Wire name ``isThird``, boolean, required.
-            phone_area: Phone area code of a phone number (type 2).
-                手机区号（类型为2:手机号码时使用）
-                Wire name ``phoneArea``, string. Not sent unless given.
+            phone_area: Phone area code; required when type is 2 (phone number).
+                手机区号;类型为2:手机号码时该字段必填
+                Wire name ``phoneArea``, string, required when `type` is 2. Not sent
+                unless given.
             verify_code: Verification code.
                 验证码
                 Wire name ``verifyCode``, string. Not sent unless given. Sensitive:
@@ -6791,7 +6791,7 @@ class AsyncCustomerWebApiService:
             bind_third_user_id: Third-party userId to bind.
                 绑定第三方userId
                 Wire name ``bindThirdUserId``, string. Not sent unless given.
-            login_pwd: Login password (MD5 digest, as in the captured request).
+            login_pwd: Login password, as an MD5 digest.
                 登录密码
                 Wire name ``loginPwd``, string, format `md5-hex`. Not sent unless given.
                 Sensitive: masked in ``repr``.
@@ -6937,7 +6937,7 @@ class AsyncCustomerWebApiService:
                 客户组ID
                 Wire name ``customerGroupId``, int64. Not sent unless given.
             trade_type_currency_list: Trade types and currencies to open accounts in
-                (undocumented; seen only in the request example).
+                (undocumented).
                 Wire name ``tradeTypeCurrencyList``, list of :class:`TradeTypeCurrency`.
                 Not sent unless given.
             open_account_type: Account opening type: 0 personal, 1 enterprise; default

@@ -65,7 +65,7 @@ class OpenapiCustomerWebApiService:
                 Wire name ``type``, enum :class:`LoginType`, required.
             login_name: Account: email / phone number.
                 Wire name ``loginName``, string, required.
-            protocol: Undocumented; seen only in the request example ("true").
+            protocol: Undocumented.
                 Wire name ``protocol``, string. Not sent unless given.
             email_area: Email area code; default +86.
                 Wire name ``emailArea``, string, default ``"+86"``. Not sent unless
@@ -147,7 +147,7 @@ class AsyncOpenapiCustomerWebApiService:
                 Wire name ``type``, enum :class:`LoginType`, required.
             login_name: Account: email / phone number.
                 Wire name ``loginName``, string, required.
-            protocol: Undocumented; seen only in the request example ("true").
+            protocol: Undocumented.
                 Wire name ``protocol``, string. Not sent unless given.
             email_area: Email area code; default +86.
                 Wire name ``emailArea``, string, default ``"+86"``. Not sent unless

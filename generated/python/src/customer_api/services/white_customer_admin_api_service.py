@@ -96,10 +96,12 @@ class WhiteCustomerAdminApiService:
     ) -> str:
         """Create a customer with accounts and KYC.
 
-        Creates a customer, opens its trading accounts for the customer group's trade
-        types and currencies and passes its KYC. Returns the new customer number.
+        Creates a customer together with its trading accounts (for the customer group's
+        trade types and currencies) and its KYC. Returns the new customer number.
 
-        创建客户并开户、提交 KYC
+        创建客户并开户及 KYC
+
+        创建客户，同时为其开立交易账户（按客户组的交易类型和币种）并处理其 KYC。返回新客户的客户号。
 
         ``POST
         /openapi-b/customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc``,
@@ -124,7 +126,7 @@ class WhiteCustomerAdminApiService:
             email: Email.
                 Wire name ``email``, string. Not sent unless given.
             trade_type_currency_list: Trade types and currencies to open accounts in
-                (undocumented; seen only in the request example).
+                (undocumented).
                 Wire name ``tradeTypeCurrencyList``, list of :class:`TradeTypeCurrency`.
                 Not sent unless given.
             phone_area: Mobile phone area code; default +86.
@@ -221,11 +223,9 @@ class WhiteCustomerAdminApiService:
             customer_no: Customer number (null for no filter).
                 Wire name ``customerNo``, string, required, nullable.
             size: Number of rows per page; default 20.
-                Wire name ``size``, int32, minimum 1, default ``20``. Not sent unless
-                given.
+                Wire name ``size``, int32, default ``20``. Not sent unless given.
             current: Current page; default 1.
-                Wire name ``current``, int32, minimum 1, default ``1``. Not sent unless
-                given.
+                Wire name ``current``, int32, default ``1``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -282,8 +282,7 @@ class WhiteCustomerAdminApiService:
             customer_no: Customer number (null for no filter).
                 Wire name ``customerNo``, string, required, nullable.
             size: Number of rows per page; default 20.
-                Wire name ``size``, int32, minimum 1, default ``20``. Not sent unless
-                given.
+                Wire name ``size``, int32, default ``20``. Not sent unless given.
             current: The first page (default 1); the iterator asks for the next ones.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -415,10 +414,12 @@ class AsyncWhiteCustomerAdminApiService:
     ) -> str:
         """Create a customer with accounts and KYC.
 
-        Creates a customer, opens its trading accounts for the customer group's trade
-        types and currencies and passes its KYC. Returns the new customer number.
+        Creates a customer together with its trading accounts (for the customer group's
+        trade types and currencies) and its KYC. Returns the new customer number.
 
-        创建客户并开户、提交 KYC
+        创建客户并开户及 KYC
+
+        创建客户，同时为其开立交易账户（按客户组的交易类型和币种）并处理其 KYC。返回新客户的客户号。
 
         ``POST
         /openapi-b/customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc``,
@@ -443,7 +444,7 @@ class AsyncWhiteCustomerAdminApiService:
             email: Email.
                 Wire name ``email``, string. Not sent unless given.
             trade_type_currency_list: Trade types and currencies to open accounts in
-                (undocumented; seen only in the request example).
+                (undocumented).
                 Wire name ``tradeTypeCurrencyList``, list of :class:`TradeTypeCurrency`.
                 Not sent unless given.
             phone_area: Mobile phone area code; default +86.
@@ -540,11 +541,9 @@ class AsyncWhiteCustomerAdminApiService:
             customer_no: Customer number (null for no filter).
                 Wire name ``customerNo``, string, required, nullable.
             size: Number of rows per page; default 20.
-                Wire name ``size``, int32, minimum 1, default ``20``. Not sent unless
-                given.
+                Wire name ``size``, int32, default ``20``. Not sent unless given.
             current: Current page; default 1.
-                Wire name ``current``, int32, minimum 1, default ``1``. Not sent unless
-                given.
+                Wire name ``current``, int32, default ``1``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -601,8 +600,7 @@ class AsyncWhiteCustomerAdminApiService:
             customer_no: Customer number (null for no filter).
                 Wire name ``customerNo``, string, required, nullable.
             size: Number of rows per page; default 20.
-                Wire name ``size``, int32, minimum 1, default ``20``. Not sent unless
-                given.
+                Wire name ``size``, int32, default ``20``. Not sent unless given.
             current: The first page (default 1); the iterator asks for the next ones.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.

@@ -49,17 +49,17 @@ class Account(_rt.Model):
     Wire name ``accountId``, int64. ``None``: absent.
     """
     type: int | None
-    """Account type code (undocumented; 1 in every example).
+    """Account type code (undocumented codes).
 
     Wire name ``type``, int32. ``None``: absent.
     """
     status: int | None
-    """Account status code (undocumented; 2 in every example).
+    """Account status code (undocumented codes).
 
     Wire name ``status``, int32. ``None``: absent.
     """
     activate_status: int | None
-    """Activation status code (undocumented; 2 in every example).
+    """Activation status code (undocumented codes).
 
     Wire name ``activateStatus``, int32. ``None``: absent.
     """
@@ -212,8 +212,7 @@ class Account(_rt.Model):
     nullable.
     """
     margin_radio: Decimal | None
-    """Margin ratio (the wire name is spelled "marginRadio"); only null seen in real
-    examples.
+    """Margin ratio (the wire name is spelled "marginRadio").
 
     Wire name ``marginRadio``, decimal (a ``Decimal``, a string on the wire), nullable.
     """
@@ -224,7 +223,7 @@ class Account(_rt.Model):
     nullable.
     """
     whole_warehouse_rate: Decimal | None
-    """Cross-margin (whole-position) rate; only null seen in real examples.
+    """Cross-margin (whole-position) rate.
 
     Wire name ``wholeWarehouseRate``, decimal (a ``Decimal``, a string on the wire),
     nullable.
@@ -235,14 +234,12 @@ class Account(_rt.Model):
     Wire name ``openAccountStatus``, boolean. ``None``: absent.
     """
     last_order_id: str | None
-    """ID of the last order, as a string (seen only in queryCustomerAssetsInfo's
-    accountInfoMap).
+    """ID of the last order, as a string (in queryCustomerAssetsInfo's accountInfoMap).
 
     Wire name ``lastOrderId``, string. ``None``: absent.
     """
     weight: Decimal | None
-    """Collateral weight (undocumented; seen only as null in queryCustomerAssetsInfo's
-    accountInfoMap).
+    """Collateral weight (undocumented; in queryCustomerAssetsInfo's accountInfoMap).
 
     Wire name ``weight``, decimal (a ``Decimal``, a string on the wire), nullable.
     """
@@ -647,13 +644,12 @@ class CustomerGroup(_rt.Model):
     Wire name ``type``, int32. ``None``: absent.
     """
     trade_type: TradeType | None
-    """Trade type of the group (seen in the B-side groupList only).
+    """Trade type of the group (B-side groupList).
 
     Wire name ``tradeType``, enum :class:`TradeType`, nullable.
     """
     assets: str | None
-    """Asset currencies of the group (seen in the B-side groupList only; undocumented
-    string).
+    """Asset currencies of the group (B-side groupList; undocumented string).
 
     Wire name ``assets``, string, nullable.
     """

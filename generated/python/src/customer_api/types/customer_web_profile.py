@@ -61,8 +61,7 @@ class CustomerInfo(_rt.Model):
     Wire name ``kycRemark``, string, nullable.
     """
     account_list: Any
-    """Trading accounts of the customer (undocumented shape; shown as an empty object
-    placeholder).
+    """Trading accounts of the customer (undocumented shape).
 
     Wire name ``accountList``, any JSON value, nullable.
     """
@@ -137,7 +136,7 @@ class CustomerInfo(_rt.Model):
     Wire name ``activateTime``, timestamp (epoch milliseconds), nullable.
     """
     company_kyc_status: int | None
-    """Enterprise KYC status code (undocumented codes).
+    """Company-level KYC status code (undocumented codes).
 
     Wire name ``companyKycStatus``, int32, nullable.
     """
@@ -252,17 +251,17 @@ class CustomerInfo(_rt.Model):
     Wire name ``utmSource``, string, nullable.
     """
     force_level: Any
-    """Forced-liquidation level (undocumented shape; shown as an empty object placeholder).
+    """Forced-liquidation level (undocumented shape).
 
     Wire name ``forceLevel``, any JSON value, nullable.
     """
     early_warning_level: Any
-    """Early-warning level (undocumented shape; shown as an empty object placeholder).
+    """Early-warning level (undocumented shape).
 
     Wire name ``earlyWarningLevel``, any JSON value, nullable.
     """
     withdraw_level: Any
-    """Withdrawal level (undocumented shape; shown as an empty object placeholder).
+    """Withdrawal level (undocumented shape).
 
     Wire name ``withdrawLevel``, any JSON value, nullable.
     """
