@@ -28,8 +28,8 @@ from support import Double, envelope, error_envelope
 
 TOKEN = "tok-3f9a27c1"
 KEY = {"id": 7, "customerId": 1, "companyId": 360, "apiKey": "k", "ipLimit": False}
-GATEWAY_DOWN = (503, b"<html>Service Unavailable</html>", {})
 Answer = tuple[int, bytes, dict[str, str]]
+GATEWAY_DOWN: Answer = (503, b"<html>Service Unavailable</html>", {})
 
 
 def ok(data: object) -> Answer:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -214,7 +215,7 @@ def test_async_client_against_the_double(double: Double) -> None:
     asyncio.run(main())
 
 
-ADMIN_CALLS = [
+ADMIN_CALLS: list[tuple[str, Callable[[Client], object]]] = [
     (
         "/openapi-b/customer.admin.WhiteCustomerAdminApiService.detail",
         lambda c: c.white_customer_admin_api_service.detail(

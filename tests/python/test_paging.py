@@ -14,7 +14,7 @@ from customer_api.types import ApiKey
 from support import Double, envelope, error_envelope
 
 Answer = tuple[int, bytes, dict[str, str]]
-GATEWAY_DOWN = (503, b"<html>Service Unavailable</html>", {})
+GATEWAY_DOWN: Answer = (503, b"<html>Service Unavailable</html>", {})
 
 
 def key(n: int) -> dict[str, Any]:

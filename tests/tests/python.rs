@@ -1,9 +1,10 @@
 //! The Python SDK judged by Python's tools and run by pytest: `mypy
 //! --strict` and `ruff check` on the package, on the obstacle course's
-//! package and on a user file that calls every operation once and walks
-//! every paged operation's iterator (written here from the spec's examples); pytest (`tests/python/`) against the
-//! mock on loopback and a test double, with the newest httpx of its range
-//! and again with the oldest (on Python 3.9 where the machine has one); the
+//! package, on a user file that calls every operation once and walks every
+//! paged operation's iterator (written here from the spec's examples) and on
+//! the SDK's tests; pytest (`tests/python/`) against the mock on loopback
+//! and a test double, with the newest httpx of its range and again with the
+//! oldest (on Python 3.9 where the machine has one); the
 //! wheel builds and installs; the README's code runs against the mock.
 
 mod common;
@@ -421,8 +422,18 @@ async fn pytest_against_the_mock_and_a_double() {
     std::fs::write(&calls, calls_file(&api)).expect("calls");
     let operations = dir.join("operations.json");
     std::fs::write(&operations, manifest(&api).to_string()).expect("manifest");
-    mypy(&package_dir(), "customer_api", &[&calls]);
-    ruff(&[&calls, &common::repo_root().join("tests/python")]);
+    // The SDK's own tests are typed user code too: checked with the package.
+    let tests_dir = common::repo_root().join("tests/python");
+    let mut tests: Vec<PathBuf> = std::fs::read_dir(&tests_dir)
+        .expect("tests/python")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .collect();
+    tests.sort();
+    let mut checked: Vec<&Path> = vec![&calls];
+    checked.extend(tests.iter().map(PathBuf::as_path));
+    mypy(&package_dir(), "customer_api", &checked);
+    ruff(&[&calls, &tests_dir]);
 
     let mock = format!("http://{}", common::start_mock().await);
     let config = bizgen_runtime::server::ServerConfig::new(
