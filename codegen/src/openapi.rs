@@ -239,7 +239,6 @@ pub fn document_for<'f, 'a>(
                     &own,
                     service,
                     op,
-                    operation_id(service, op),
                     &success,
                 ),
             }),
