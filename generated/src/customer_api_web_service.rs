@@ -18,7 +18,7 @@ use ::bizgen_runtime::codegen as rt;
 pub struct DowngradeRequest {
     /// The customer's API key.
     ///
-    /// Wire name `apiKey`, `string`.
+    /// Wire name `apiKey`, `string`. Required.
     pub api_key: String,
 
     /// API tag.
@@ -29,7 +29,7 @@ pub struct DowngradeRequest {
 
     /// Type of package duration: month - one month; quarter - one season; half - six months; year - one year.
     ///
-    /// Wire name `times`, enum [`PackageDuration`](super::types::PackageDuration) (month = One month, quarter = One season, half = Six months, year = One year).
+    /// Wire name `times`, enum [`PackageDuration`](super::types::PackageDuration) (month = One month, quarter = One season, half = Six months, year = One year). Required.
     pub times: super::types::PackageDuration,
 }
 
@@ -96,29 +96,29 @@ pub struct ApplyApiRequest {
 
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 
     /// Mobile verification code.
     ///
-    /// Wire name `phoneCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `phoneCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub phone_code: String,
 
     /// Email verification code.
     ///
-    /// Wire name `emailCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `emailCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub email_code: String,
 
     /// Ticket returned when the mobile verification code was sent; phoneCode must be passed when it is not empty.
     ///
-    /// Wire name `phoneSendToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `phoneSendToken`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_send_token: Option<String>,
 
     /// Ticket returned when the email verification code was sent; emailCode must be passed when it is not empty.
     ///
-    /// Wire name `emailSendToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `emailSendToken`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_send_token: Option<String>,
 }
@@ -219,7 +219,7 @@ impl ApplyApiRequest {
 pub struct DelApiRequest {
     /// API key ID.
     ///
-    /// Wire name `id`, `int64`.
+    /// Wire name `id`, `int64`. Required.
     pub id: i64,
 }
 
@@ -259,11 +259,11 @@ impl DelApiRequest {
 pub struct EditApiPermissionRequest {
     /// API key ID.
     ///
-    /// Wire name `id`, `int64`.
+    /// Wire name `id`, `int64`. Required.
     pub id: i64,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
     /// API tag; must not duplicate another key's tag.
@@ -273,7 +273,7 @@ pub struct EditApiPermissionRequest {
     pub tag: Option<String>,
     /// Permissions to switch (undocumented).
     ///
-    /// Wire name `permissionList`, `list<ApiPermissionChange>`.
+    /// Wire name `permissionList`, list of object [`ApiPermissionChange`](super::types::ApiPermissionChange).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub permission_list: Option<Vec<super::types::ApiPermissionChange>>,
     /// Whitelisted IP addresses to bind, separated by commas.
@@ -283,20 +283,20 @@ pub struct EditApiPermissionRequest {
     pub white_ips: Option<String>,
     /// Mobile verification code.
     ///
-    /// Wire name `phoneCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `phoneCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub phone_code: String,
     /// Email verification code.
     ///
-    /// Wire name `emailCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `emailCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub email_code: String,
     /// Ticket returned when the mobile verification code was sent; phoneCode must be passed when it is not empty.
     ///
-    /// Wire name `phoneSendToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `phoneSendToken`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_send_token: Option<String>,
     /// Ticket returned when the email verification code was sent; emailCode must be passed when it is not empty.
     ///
-    /// Wire name `emailSendToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `emailSendToken`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_send_token: Option<String>,
 }
@@ -514,7 +514,7 @@ impl PageRequest {
 pub struct QueryApiRequest {
     /// API key ID.
     ///
-    /// Wire name `id`, `int64`.
+    /// Wire name `id`, `int64`. Required.
     pub id: i64,
 }
 

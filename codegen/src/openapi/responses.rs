@@ -68,7 +68,7 @@ pub fn responses(
     op: &Operation,
     success: &str,
     error_envelope: &str,
-    examples: BTreeMap<String, Example>,
+    examples: Ordered<Example>,
 ) -> BTreeMap<String, Response> {
     let either = SchemaObject {
         one_of: Some(vec![
@@ -108,23 +108,16 @@ pub fn responses(
             };
             out.insert(
                 status.to_owned(),
-                json(format!("`{code}`: {when}"), schema, BTreeMap::new()),
+                json(format!("`{code}`: {when}"), schema, Ordered(Vec::new())),
             );
         }
     }
     out
 }
 
-fn json(
-    description: String,
-    schema: SchemaObject,
-    examples: BTreeMap<String, Example>,
-) -> Response {
+fn json(description: String, schema: SchemaObject, examples: Ordered<Example>) -> Response {
     Response {
         description,
-        content: BTreeMap::from([(
-            "application/json".to_owned(),
-            MediaType { schema, examples },
-        )]),
+        content: BTreeMap::from([(super::JSON.to_owned(), MediaType { schema, examples })]),
     }
 }

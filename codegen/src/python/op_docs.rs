@@ -4,11 +4,10 @@
 use super::docstring;
 use super::names;
 use super::services::ParamView;
-use super::shapes;
-use super::types::{field_doc, Place};
-use crate::ir::{Access, Field, Operation, Session, Side};
+use super::rest::{field_doc, type_words, Place};
+use crate::ir::{Access, Api, Field, Operation, Session, Side};
 
-pub(super) fn op_doc(op: &Operation, params: &[(ParamView, &Field)]) -> String {
+pub(super) fn op_doc(api: &Api, op: &Operation, params: &[(ParamView, &Field)]) -> String {
     let access = match op.access {
         Access::Guest => "guest: sends no token",
         Access::Login => "login: sends the C-side customer token (``client.token``)",
@@ -43,12 +42,12 @@ pub(super) fn op_doc(op: &Operation, params: &[(ParamView, &Field)]) -> String {
     if op.deprecated {
         paragraphs.push(format!(".. deprecated:: {}", op.deprecation.details()));
     }
-    let args = args_doc(op, params);
+    let args = args_doc(api, op, params);
     paragraphs.push(args.join("\n"));
     let returns = match &op.response.ty {
         None => "Returns:\n    None: nothing to read on success.".to_owned(),
         Some(ty) => {
-            let words = shapes::ty_words(ty);
+            let words = type_words(api, ty);
             let null = if op.response.nullable {
                 ", or None"
             } else {
@@ -71,10 +70,10 @@ pub(super) fn op_doc(op: &Operation, params: &[(ParamView, &Field)]) -> String {
 }
 
 /// The `Args:` section: the request fields, then the per-call options.
-pub(super) fn args_doc(op: &Operation, params: &[(ParamView, &Field)]) -> Vec<String> {
+pub(super) fn args_doc(api: &Api, op: &Operation, params: &[(ParamView, &Field)]) -> Vec<String> {
     let mut args = vec!["Args:".to_owned()];
     for (p, f) in params {
-        let text: Vec<String> = field_doc(f, Place::Argument)
+        let text: Vec<String> = field_doc(api, f, Place::Argument)
             .into_iter()
             .filter(|t| !t.trim().is_empty() && !t.starts_with(".."))
             .collect();

@@ -38,6 +38,8 @@ pub(super) struct ReadmeFile {
     paged_method: Option<String>,
     /// A script that walks the first paged operation on the mock.
     paging_example: Option<String>,
+    /// The client's arguments for the mock: `"http://…", company_id="…"`.
+    connect: String,
 }
 
 #[derive(Template)]
@@ -117,6 +119,7 @@ pub(super) fn readme(api: &Api) -> ReadmeFile {
             values::iterator_of(api, op).map(|(attr, iterator)| format!("{attr}.{iterator}"))
         }),
         paging_example: first_paged(api).and_then(|op| paging_example(api, op)),
+        connect: super::values::connect(api),
     }
 }
 
@@ -131,14 +134,8 @@ fn first_paged(api: &Api) -> Option<&Operation> {
 fn paging_example(api: &Api, op: &Operation) -> Option<String> {
     let body = values::example_body(api, op, None);
     let (imports, walk) = values::iterator_loop(api, op, &body, false)?;
-    let mut args = vec![
-        "\"http://127.0.0.1:8080\"".to_owned(),
-        format!(
-            "company_id={}",
-            names::string_literal(&values::company(api))
-        ),
-    ];
-    args.extend(values::mock_token_argument(op).map(str::to_owned));
+    let mut args = vec![values::connect(api)];
+    args.extend(values::mock_token_argument(op));
     let mut lines = vec![format!("from {} import Client", import_name(api))];
     lines.extend(imports);
     lines.push(String::new());

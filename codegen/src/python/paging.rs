@@ -4,7 +4,7 @@
 
 use super::names;
 use super::services::ParamView;
-use super::shapes::{self, Scope};
+use super::shapes::Scope;
 use super::{docstring, op_docs};
 use crate::ir::{Api, Field, Operation, Service};
 
@@ -122,7 +122,7 @@ pub(super) fn iterator_view(
                  of the pages before it."
             ),
         ];
-        let mut args = op_docs::args_doc(op, &own);
+        let mut args = op_docs::args_doc(api, op, &own);
         let first = format!("    {page_param}: ");
         if let Some(at) = args.iter().position(|l| l.starts_with(&first)) {
             let end = (at + 1..args.len())
@@ -138,7 +138,7 @@ pub(super) fn iterator_view(
         paragraphs.push(args.join("\n"));
         paragraphs.push(format!(
             "Yields:\n    {}: one item of ``{}`` after another.",
-            shapes::ty_words(fields.item),
+            super::rest::type_words(api, fields.item),
             fields.items.name
         ));
         paragraphs.push(op_docs::raises_doc(op));

@@ -399,7 +399,7 @@ fn op_view(
         let reach = format!("client.{service_attr}.{m}");
         iterator_view(api, op, m, &reach, &params, scope)
     });
-    let doc = op_doc(op, &params);
+    let doc = op_doc(api, op, &params);
     OpView {
         name: names::string_literal(&op.name),
         read_only: op.read_only,

@@ -4,7 +4,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::types::Scope;
-use crate::ir::{Access, Api, Deprecation, Field, Operation, Presence, Ty};
+use crate::facts::FieldDoc;
+use crate::ir::{Access, Api, Deprecation, Field, Operation, Presence};
 
 /// `#[doc = "..."]` attributes, one per line of `text`.
 pub fn doc_attrs(text: &str) -> TokenStream {
@@ -26,78 +27,29 @@ pub fn paragraphs<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
         .join("\n\n")
 }
 
-/// The doc text of a field: description, Chinese text, constraints,
-/// default. `scope` is where the field's struct is, for links to shared types.
+/// The doc text of a field: its description fact ([`FieldDoc`]), word
+/// for word as TSDoc and OpenAPI say it, named types linked. `scope` is
+/// where the field's struct is, for links to shared types.
 pub fn field_doc(api: &Api, f: &Field, scope: Scope) -> String {
-    let mut notes = Vec::new();
-    notes.push(format!(
-        "Wire name `{}`, {}.",
-        f.name,
-        wire_type(api, &f.ty, scope)
-    ));
-    if let Some(when) = &f.required_when {
-        notes.push(format!("Required when {when}."));
-    }
-    let c: Vec<String> = f
-        .constraints
-        .list()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-    if !c.is_empty() {
-        notes.push(format!("Constraints: {}.", c.join("; ")));
-    }
-    notes.extend(f.assumed.assumed_text());
-    if let Some(d) = &f.default {
-        notes.push(format!("Default: `{d}`."));
-    }
-    if f.sensitive {
-        notes.push("Sensitive: redacted in `Debug` output.".into());
-    }
-    if f.nullable {
-        notes.push("May be `null`.".into());
-    }
-    paragraphs([
-        f.description.as_str(),
-        f.description_zh.as_deref().unwrap_or(""),
-        &notes.join(" "),
-    ])
+    let link = |name: &str| {
+        let rust = match api.find_enum(name) {
+            Some(e) => e.rust_name.clone(),
+            None => crate::names::type_name(name),
+        };
+        type_link(name, &rust, scope)
+    };
+    FieldDoc::new(api, f).describe_with_zh(&link)
 }
 
-fn wire_type(api: &Api, ty: &Ty, scope: Scope) -> String {
-    match ty {
-        Ty::Enum(name) => match api.find_enum(name) {
-            Some(e) => {
-                let values: Vec<String> = e
-                    .values
-                    .iter()
-                    .map(|v| format!("{} = {}", v.code, v.description))
-                    .collect();
-                format!(
-                    "enum {} ({})",
-                    type_link(&e.rust_name, scope),
-                    values.join(", ")
-                )
-            }
-            None => name.clone(),
-        },
-        Ty::Struct(name) => format!(
-            "object {}",
-            type_link(&crate::names::type_name(name), scope)
-        ),
-        Ty::Decimal => "decimal number in a string".into(),
-        Ty::Timestamp => "epoch milliseconds".into(),
-        other => format!("`{other}`"),
-    }
-}
-
-/// A link to a type of the shared `types` module: through `super` from a
-/// module of `types`, through `super::types` from a sibling module (rustdoc
-/// resolves links in the scope of the item they document).
-fn type_link(name: &str, scope: Scope) -> String {
+/// A link to a type of the shared `types` module, shown by its spec name:
+/// through `super` from a module of `types`, through `super::types` from a
+/// sibling module (rustdoc resolves links in the scope of the item they
+/// document).
+fn type_link(spec_name: &str, rust_name: &str, scope: Scope) -> String {
+    let text = crate::markdown::code(spec_name);
     match scope {
-        Scope::Types => format!("[`{name}`](super::{name})"),
-        Scope::Sibling => format!("[`{name}`](super::types::{name})"),
+        Scope::Types => format!("[{text}](super::{rust_name})"),
+        Scope::Sibling => format!("[{text}](super::types::{rust_name})"),
     }
 }
 

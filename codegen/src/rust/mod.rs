@@ -10,6 +10,8 @@ mod mock;
 mod paging;
 mod schema;
 mod services;
+#[cfg(feature = "cli")]
+mod target;
 mod tokens;
 mod type_modules;
 mod types;
@@ -21,6 +23,8 @@ use crate::ir::Api;
 use tokens::{ident, rt_abs};
 
 pub use format::format;
+#[cfg(feature = "cli")]
+pub use target::{Crate, CrateOptions};
 
 /// The first lines of every generated Rust file.
 pub const HEADER: &str =

@@ -5,11 +5,13 @@
 //! rather than stopping at the first.
 
 mod conditions;
+mod constraints;
 mod ctx;
 mod lifecycle;
 pub mod located;
 mod merge;
 mod modules;
+mod operation;
 mod operations;
 mod paging;
 mod parse;

@@ -21,7 +21,7 @@ pub struct ApiKey {
 
     /// Interfaces (bizType_version_gateway) the key may call; null where not loaded.
     ///
-    /// Wire name `sources`, `list<string>`. May be `null`.
+    /// Wire name `sources`, list of `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sources: Option<Vec<String>>,
 
@@ -45,7 +45,7 @@ pub struct ApiKey {
 
     /// RSA private key (base64 PKCS#8); returned by applyApi and downgrade, null in lists and queries.
     ///
-    /// Wire name `privateKey`, `string`. Sensitive: redacted in `Debug` output. May be `null`.
+    /// Wire name `privateKey`, `string`. May be `null`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub private_key: Option<String>,
 
@@ -93,7 +93,7 @@ pub struct ApiKey {
 
     /// MD5 digest of the secret key.
     ///
-    /// Wire name `secretKeyMd5`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output. May be `null`.
+    /// Wire name `secretKeyMd5`, `string`. Constraints: format `md5-hex`. May be `null`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub secret_key_md5: Option<String>,
 
@@ -105,7 +105,7 @@ pub struct ApiKey {
 
     /// Permissions of the key; null in page listings.
     ///
-    /// Wire name `permissionDTOList`, `list<ApiPermission>`. May be `null`.
+    /// Wire name `permissionDTOList`, list of object [`ApiPermission`](super::ApiPermission). May be `null`.
     #[serde(rename = "permissionDTOList", skip_serializing_if = "Option::is_none")]
     pub permission_dto_list: Option<Vec<super::ApiPermission>>,
 
@@ -296,7 +296,7 @@ pub struct ApiKeyPage {
 
     /// The keys of this page.
     ///
-    /// Wire name `records`, `list<ApiKey>`. May be `null`.
+    /// Wire name `records`, list of object [`ApiKey`](super::ApiKey). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub records: Option<Vec<super::ApiKey>>,
 }
@@ -359,7 +359,7 @@ pub struct ApiPermission {
 
     /// Paths covered by the permission (undocumented shape).
     ///
-    /// Wire name `paths`, `list<string>`. May be `null`.
+    /// Wire name `paths`, list of `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub paths: Option<Vec<String>>,
 

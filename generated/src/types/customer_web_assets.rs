@@ -561,7 +561,7 @@ pub struct CustomerAssetsInfo {
 
     /// Accounts keyed by currency.
     ///
-    /// Wire name `accountInfoMap`, `map<Account>`. May be `null`.
+    /// Wire name `accountInfoMap`, map of string to object [`Account`](super::Account). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_info_map: Option<rt::BTreeMap<String, super::Account>>,
 }
@@ -826,7 +826,7 @@ pub struct LiabilitiesWaterPage {
 
     /// Records of this page.
     ///
-    /// Wire name `records`, `list<LiabilitiesWaterRecord>`. May be `null`.
+    /// Wire name `records`, list of object [`LiabilitiesWaterRecord`](super::LiabilitiesWaterRecord). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub records: Option<Vec<super::LiabilitiesWaterRecord>>,
 }

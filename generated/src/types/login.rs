@@ -140,7 +140,7 @@ pub struct KycLevel {
 
     /// Form elements of the level.
     ///
-    /// Wire name `elementList`, `list<KycElement>`. May be `null`.
+    /// Wire name `elementList`, list of object [`KycElement`](super::KycElement). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub element_list: Option<Vec<super::KycElement>>,
 }
@@ -397,7 +397,7 @@ pub struct LoginResult {
 
     /// Access token for the `token` header of later calls.
     ///
-    /// Wire name `token`, `string`. Sensitive: redacted in `Debug` output. May be `null`.
+    /// Wire name `token`, `string`. May be `null`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub token: Option<String>,
 
@@ -439,7 +439,7 @@ pub struct LoginResult {
 
     /// Trading accounts of the customer.
     ///
-    /// Wire name `accountList`, `list<Account>`. May be `null`.
+    /// Wire name `accountList`, list of object [`Account`](super::Account). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_list: Option<Vec<super::Account>>,
 
@@ -463,7 +463,7 @@ pub struct LoginResult {
 
     /// Refresh token.
     ///
-    /// Wire name `rToken`, `string`. Sensitive: redacted in `Debug` output. May be `null`.
+    /// Wire name `rToken`, `string`. May be `null`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r_token: Option<String>,
 
@@ -789,7 +789,7 @@ pub struct RegisterResult {
 
     /// KYC levels (paths) configured for the customer.
     ///
-    /// Wire name `list`, `list<KycLevel>`. May be `null`.
+    /// Wire name `list`, list of object [`KycLevel`](super::KycLevel). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub list: Option<Vec<super::KycLevel>>,
 

@@ -628,7 +628,7 @@ pub struct CustomerPage {
 
     /// The customers of this page.
     ///
-    /// Wire name `records`, `list<CustomerSummary>`. May be `null`.
+    /// Wire name `records`, list of object [`CustomerSummary`](super::CustomerSummary). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub records: Option<Vec<super::CustomerSummary>>,
 

@@ -133,12 +133,13 @@ class CustomerApiWebService:
 
         Args:
             api_key: The customer's API key.
-                Wire name ``apiKey``, string, required.
+                Wire name ``apiKey``, ``string``. Required.
             times: Type of package duration: month - one month; quarter - one season;
                 half - six months; year - one year.
-                Wire name ``times``, enum :class:`PackageDuration`, required.
+                Wire name ``times``, enum :class:`PackageDuration` (month = One month,
+                quarter = One season, half = Six months, year = One year). Required.
             tag: API tag.
-                Wire name ``tag``, string. Not sent unless given.
+                Wire name ``tag``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -149,7 +150,7 @@ class CustomerApiWebService:
                 request never reached the server.
 
         Returns:
-            :class:`ApiKey`: The API key after the change.
+            object :class:`ApiKey`: The API key after the change.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -198,24 +199,24 @@ class CustomerApiWebService:
 
         Args:
             phone_code: Mobile verification code.
-                Wire name ``phoneCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``phoneCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             email_code: Email verification code.
-                Wire name ``emailCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``emailCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             tag: API tag.
-                Wire name ``tag``, string. Not sent unless given.
+                Wire name ``tag``, ``string``. Not sent unless given.
             google_code: Google verification code.
-                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             phone_send_token: Ticket returned when the mobile verification code was
                 sent; phoneCode must be passed when it is not empty.
-                Wire name ``phoneSendToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``phoneSendToken``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             email_send_token: Ticket returned when the email verification code was sent;
                 emailCode must be passed when it is not empty.
-                Wire name ``emailSendToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``emailSendToken``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -226,7 +227,7 @@ class CustomerApiWebService:
                 request never reached the server.
 
         Returns:
-            :class:`ApiKey`: The new API key, including its private key.
+            object :class:`ApiKey`: The new API key, including its private key.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -271,7 +272,7 @@ class CustomerApiWebService:
 
         Args:
             id: API key ID.
-                Wire name ``id``, int64, required.
+                Wire name ``id``, ``int64``. Required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -331,31 +332,31 @@ class CustomerApiWebService:
 
         Args:
             id: API key ID.
-                Wire name ``id``, int64, required.
+                Wire name ``id``, ``int64``. Required.
             phone_code: Mobile verification code.
-                Wire name ``phoneCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``phoneCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             email_code: Email verification code.
-                Wire name ``emailCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``emailCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             tag: API tag; must not duplicate another key's tag.
-                Wire name ``tag``, string. Not sent unless given.
+                Wire name ``tag``, ``string``. Not sent unless given.
             permission_list: Permissions to switch (undocumented).
-                Wire name ``permissionList``, list of :class:`ApiPermissionChange`. Not
-                sent unless given.
+                Wire name ``permissionList``, list of object
+                :class:`ApiPermissionChange`. Not sent unless given.
             white_ips: Whitelisted IP addresses to bind, separated by commas.
-                Wire name ``whiteIps``, string. Not sent unless given.
+                Wire name ``whiteIps``, ``string``. Not sent unless given.
             phone_send_token: Ticket returned when the mobile verification code was
                 sent; phoneCode must be passed when it is not empty.
-                Wire name ``phoneSendToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``phoneSendToken``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             email_send_token: Ticket returned when the email verification code was sent;
                 emailCode must be passed when it is not empty.
-                Wire name ``emailSendToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``emailSendToken``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -417,11 +418,13 @@ class CustomerApiWebService:
 
         Args:
             size: Number of items per page.
-                Wire name ``size``, int32. Not sent unless given.
+                Wire name ``size``, ``int32``. Assumed, not checked by servers: minimum
+                1. Not sent unless given.
             current: Current page.
-                Wire name ``current``, int32. Not sent unless given.
+                Wire name ``current``, ``int32``. Assumed, not checked by servers:
+                minimum 1. Not sent unless given.
             tag: API tag to filter by.
-                Wire name ``tag``, string. Not sent unless given.
+                Wire name ``tag``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -431,7 +434,7 @@ class CustomerApiWebService:
                 retried anyway.
 
         Returns:
-            :class:`ApiKeyPage`: One page of API keys.
+            object :class:`ApiKeyPage`: One page of API keys.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -475,10 +478,11 @@ class CustomerApiWebService:
 
         Args:
             size: Number of items per page.
-                Wire name ``size``, int32. Not sent unless given.
+                Wire name ``size``, ``int32``. Assumed, not checked by servers: minimum
+                1. Not sent unless given.
             current: The first page (default 1); the iterator asks for the next ones.
             tag: API tag to filter by.
-                Wire name ``tag``, string. Not sent unless given.
+                Wire name ``tag``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -488,7 +492,7 @@ class CustomerApiWebService:
                 retried anyway.
 
         Yields:
-            :class:`ApiKey`: one item of ``records`` after another.
+            object :class:`ApiKey`: one item of ``records`` after another.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -531,7 +535,7 @@ class CustomerApiWebService:
 
         Args:
             id: API key ID.
-                Wire name ``id``, int64, required.
+                Wire name ``id``, ``int64``. Required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -541,7 +545,7 @@ class CustomerApiWebService:
                 retried anyway.
 
         Returns:
-            :class:`ApiKey`: The API key.
+            object :class:`ApiKey`: The API key.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -594,12 +598,13 @@ class AsyncCustomerApiWebService:
 
         Args:
             api_key: The customer's API key.
-                Wire name ``apiKey``, string, required.
+                Wire name ``apiKey``, ``string``. Required.
             times: Type of package duration: month - one month; quarter - one season;
                 half - six months; year - one year.
-                Wire name ``times``, enum :class:`PackageDuration`, required.
+                Wire name ``times``, enum :class:`PackageDuration` (month = One month,
+                quarter = One season, half = Six months, year = One year). Required.
             tag: API tag.
-                Wire name ``tag``, string. Not sent unless given.
+                Wire name ``tag``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -610,7 +615,7 @@ class AsyncCustomerApiWebService:
                 request never reached the server.
 
         Returns:
-            :class:`ApiKey`: The API key after the change.
+            object :class:`ApiKey`: The API key after the change.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -659,24 +664,24 @@ class AsyncCustomerApiWebService:
 
         Args:
             phone_code: Mobile verification code.
-                Wire name ``phoneCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``phoneCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             email_code: Email verification code.
-                Wire name ``emailCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``emailCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             tag: API tag.
-                Wire name ``tag``, string. Not sent unless given.
+                Wire name ``tag``, ``string``. Not sent unless given.
             google_code: Google verification code.
-                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             phone_send_token: Ticket returned when the mobile verification code was
                 sent; phoneCode must be passed when it is not empty.
-                Wire name ``phoneSendToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``phoneSendToken``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             email_send_token: Ticket returned when the email verification code was sent;
                 emailCode must be passed when it is not empty.
-                Wire name ``emailSendToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``emailSendToken``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -687,7 +692,7 @@ class AsyncCustomerApiWebService:
                 request never reached the server.
 
         Returns:
-            :class:`ApiKey`: The new API key, including its private key.
+            object :class:`ApiKey`: The new API key, including its private key.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -732,7 +737,7 @@ class AsyncCustomerApiWebService:
 
         Args:
             id: API key ID.
-                Wire name ``id``, int64, required.
+                Wire name ``id``, ``int64``. Required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -792,31 +797,31 @@ class AsyncCustomerApiWebService:
 
         Args:
             id: API key ID.
-                Wire name ``id``, int64, required.
+                Wire name ``id``, ``int64``. Required.
             phone_code: Mobile verification code.
-                Wire name ``phoneCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``phoneCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             email_code: Email verification code.
-                Wire name ``emailCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``emailCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             tag: API tag; must not duplicate another key's tag.
-                Wire name ``tag``, string. Not sent unless given.
+                Wire name ``tag``, ``string``. Not sent unless given.
             permission_list: Permissions to switch (undocumented).
-                Wire name ``permissionList``, list of :class:`ApiPermissionChange`. Not
-                sent unless given.
+                Wire name ``permissionList``, list of object
+                :class:`ApiPermissionChange`. Not sent unless given.
             white_ips: Whitelisted IP addresses to bind, separated by commas.
-                Wire name ``whiteIps``, string. Not sent unless given.
+                Wire name ``whiteIps``, ``string``. Not sent unless given.
             phone_send_token: Ticket returned when the mobile verification code was
                 sent; phoneCode must be passed when it is not empty.
-                Wire name ``phoneSendToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``phoneSendToken``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             email_send_token: Ticket returned when the email verification code was sent;
                 emailCode must be passed when it is not empty.
-                Wire name ``emailSendToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``emailSendToken``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -878,11 +883,13 @@ class AsyncCustomerApiWebService:
 
         Args:
             size: Number of items per page.
-                Wire name ``size``, int32. Not sent unless given.
+                Wire name ``size``, ``int32``. Assumed, not checked by servers: minimum
+                1. Not sent unless given.
             current: Current page.
-                Wire name ``current``, int32. Not sent unless given.
+                Wire name ``current``, ``int32``. Assumed, not checked by servers:
+                minimum 1. Not sent unless given.
             tag: API tag to filter by.
-                Wire name ``tag``, string. Not sent unless given.
+                Wire name ``tag``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -892,7 +899,7 @@ class AsyncCustomerApiWebService:
                 retried anyway.
 
         Returns:
-            :class:`ApiKeyPage`: One page of API keys.
+            object :class:`ApiKeyPage`: One page of API keys.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -937,10 +944,11 @@ class AsyncCustomerApiWebService:
 
         Args:
             size: Number of items per page.
-                Wire name ``size``, int32. Not sent unless given.
+                Wire name ``size``, ``int32``. Assumed, not checked by servers: minimum
+                1. Not sent unless given.
             current: The first page (default 1); the iterator asks for the next ones.
             tag: API tag to filter by.
-                Wire name ``tag``, string. Not sent unless given.
+                Wire name ``tag``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -950,7 +958,7 @@ class AsyncCustomerApiWebService:
                 retried anyway.
 
         Yields:
-            :class:`ApiKey`: one item of ``records`` after another.
+            object :class:`ApiKey`: one item of ``records`` after another.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -993,7 +1001,7 @@ class AsyncCustomerApiWebService:
 
         Args:
             id: API key ID.
-                Wire name ``id``, int64, required.
+                Wire name ``id``, ``int64``. Required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds one attempt may take (default: the client's).
@@ -1003,7 +1011,7 @@ class AsyncCustomerApiWebService:
                 retried anyway.
 
         Returns:
-            :class:`ApiKey`: The API key.
+            object :class:`ApiKey`: The API key.
 
         Raises:
             ApiError: the server answered with an error envelope.

@@ -122,7 +122,7 @@ class ThirdExt:
                 request never reached the server.
 
         Returns:
-            string: The access token.
+            ``string``: The access token.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -231,7 +231,7 @@ class AsyncThirdExt:
                 request never reached the server.
 
         Returns:
-            string: The access token.
+            ``string``: The access token.
 
         Raises:
             ApiError: the server answered with an error envelope.
