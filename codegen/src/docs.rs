@@ -74,18 +74,29 @@ pub fn render_docs(api: &Api) -> crate::Result<BTreeMap<String, String>> {
 }
 
 /// The page of an operation, relative to the docs directory:
-/// `operations/customer-web-api-service/bind-email.md`. Unique because the
-/// loader rejects services and operations whose Rust names collide.
+/// `operations/customer-web-api-service/bind-email.md`: the service's and
+/// the operation's names in Rust (which tell apart operations whose names
+/// meet after casing), in kebab case.
 pub fn operation_page_path(service: &Service, op: &Operation) -> String {
+    let operations = crate::rust::names::operations_of(service);
+    let method = service
+        .operations
+        .iter()
+        .zip(&operations)
+        .find(|(o, _)| o.name == op.name)
+        .map_or(op.name.as_str(), |(_, names)| names.method.as_str());
     format!(
         "operations/{}/{}.md",
-        kebab(&service.module),
-        kebab(op.rust_name.trim_start_matches("r#"))
+        kebab(&crate::rust::names::file_module_name(&service.name)),
+        kebab(method)
     )
 }
 
 fn kebab(snake: &str) -> String {
-    snake.trim_start_matches("r#").replace('_', "-")
+    snake
+        .trim_start_matches("r#")
+        .trim_end_matches('_')
+        .replace('_', "-")
 }
 
 /// Filters used by the templates.

@@ -64,7 +64,7 @@ fn parse(path: &std::path::Path) -> syn::File {
 
 /// A module of the crate whose items are in `dir` (`src/` for the root's),
 /// its `mod name;` declarations, at any depth, made inline from
-/// `dir/name.rs`.
+/// `dir/name.rs` or `dir/name/mod.rs`.
 fn inline_modules(dir: &std::path::Path, item: syn::Item) -> syn::Item {
     let syn::Item::Mod(mut m) = item else {
         return item;
@@ -83,7 +83,12 @@ fn inline_modules(dir: &std::path::Path, item: syn::Item) -> syn::Item {
     let items = match m.content.take() {
         Some((_, items)) => items,
         None => {
-            let file = parse(&dir.join(format!("{name}.rs")));
+            let file = dir.join(format!("{name}.rs"));
+            let file = if file.exists() {
+                parse(&file)
+            } else {
+                parse(&dir.join(name).join("mod.rs"))
+            };
             m.attrs.extend(file.attrs);
             m.semi = None;
             file.items
@@ -103,7 +108,7 @@ fn is_skip(attr: &syn::Attribute) -> bool {
 }
 
 /// Removes every `#[cfg(feature = ..)]` attribute and makes every
-/// `#[cfg_attr(feature = .., attr)]` plain `#[attr]` (the same with
+/// `#[cfg_attr(feature = .., attr, ..)]` plain `#[attr]`s (the same with
 /// `any(feature = .., ..)`).
 fn strip_feature_gates(tokens: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
     use proc_macro2::{Delimiter, Group, TokenTree};
@@ -124,20 +129,25 @@ fn strip_feature_gates(tokens: proc_macro2::TokenStream) -> proc_macro2::TokenSt
                         continue;
                     }
                     if g.delimiter() == Delimiter::Bracket && on_features("cfg_attr") {
-                        // `cfg_attr ( feature = "x" , attr )`: keep `attr`.
+                        // `cfg_attr ( feature = "x" , a , b )`: keep `#[a] #[b]`.
                         let args = g.stream().into_iter().nth(1);
                         if let Some(TokenTree::Group(args)) = args {
-                            let attr: proc_macro2::TokenStream = args
-                                .stream()
-                                .into_iter()
-                                .skip_while(
-                                    |t| !matches!(t, TokenTree::Punct(p) if p.as_char() == ','),
-                                )
-                                .skip(1)
-                                .collect();
+                            let mut attrs: Vec<Vec<TokenTree>> = vec![Vec::new()];
+                            for t in args.stream() {
+                                match &t {
+                                    TokenTree::Punct(p) if p.as_char() == ',' => {
+                                        attrs.push(Vec::new())
+                                    }
+                                    _ => attrs.last_mut().expect("one").push(t),
+                                }
+                            }
                             iter.next();
-                            out.push(tt);
-                            out.push(TokenTree::Group(Group::new(Delimiter::Bracket, attr)));
+                            // The first is the condition.
+                            for attr in attrs.into_iter().skip(1).filter(|a| !a.is_empty()) {
+                                out.push(tt.clone());
+                                let attr = attr.into_iter().collect();
+                                out.push(TokenTree::Group(Group::new(Delimiter::Bracket, attr)));
+                            }
                             continue;
                         }
                     }

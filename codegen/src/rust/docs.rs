@@ -3,8 +3,9 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::types::Scope;
-use crate::ir::{Access, Api, Deprecation, Field, Operation, Presence, Ty};
+use super::names::RustNames;
+use super::typeref::{type_path, Scope};
+use crate::ir::{Access, Api, Deprecation, Field, Operation, Presence, Service, Ty};
 
 /// `#[doc = "..."]` attributes, one per line of `text`.
 pub fn doc_attrs(text: &str) -> TokenStream {
@@ -28,12 +29,12 @@ pub fn paragraphs<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
 
 /// The doc text of a field: description, Chinese text, constraints,
 /// default. `scope` is where the field's struct is, for links to shared types.
-pub fn field_doc(api: &Api, f: &Field, scope: Scope) -> String {
+pub fn field_doc(api: &Api, names: &RustNames, f: &Field, scope: Scope) -> String {
     let mut notes = Vec::new();
     notes.push(format!(
         "Wire name `{}`, {}.",
         f.name,
-        wire_type(api, &f.ty, scope)
+        wire_type(api, names, &f.ty, scope)
     ));
     if let Some(when) = &f.required_when {
         notes.push(format!("Required when {when}."));
@@ -63,7 +64,7 @@ pub fn field_doc(api: &Api, f: &Field, scope: Scope) -> String {
     ])
 }
 
-fn wire_type(api: &Api, ty: &Ty, scope: Scope) -> String {
+fn wire_type(api: &Api, names: &RustNames, ty: &Ty, scope: Scope) -> String {
     match ty {
         Ty::Enum(name) => match api.find_enum(name) {
             Some(e) => {
@@ -74,29 +75,29 @@ fn wire_type(api: &Api, ty: &Ty, scope: Scope) -> String {
                     .collect();
                 format!(
                     "enum {} ({})",
-                    type_link(&e.rust_name, scope),
+                    type_link(names, name, scope),
                     values.join(", ")
                 )
             }
             None => name.clone(),
         },
-        Ty::Struct(name) => format!(
-            "object {}",
-            type_link(&crate::names::type_name(name), scope)
-        ),
+        Ty::Struct(name) => format!("object {}", type_link(names, name, scope)),
         Ty::Decimal => "decimal number in a string".into(),
         Ty::Timestamp => "epoch milliseconds".into(),
         other => format!("`{other}`"),
     }
 }
 
-/// A link to a type of the shared `types` module: through `super` from a
-/// module of `types`, through `super::types` from a sibling module (rustdoc
-/// resolves links in the scope of the item they document).
-fn type_link(name: &str, scope: Scope) -> String {
-    match scope {
-        Scope::Types => format!("[`{name}`](super::{name})"),
-        Scope::Sibling => format!("[`{name}`](super::types::{name})"),
+/// A link to a shared type, by the path the documented item's module
+/// names it with (rustdoc resolves links in the scope of the item they
+/// document).
+fn type_link(names: &RustNames, spec_name: &str, scope: Scope) -> String {
+    let path = type_path(names, spec_name, scope);
+    let name = path.rsplit("::").next().unwrap_or(&path);
+    if name == path {
+        format!("[`{name}`]")
+    } else {
+        format!("[`{name}`]({path})")
     }
 }
 
@@ -157,4 +158,32 @@ pub fn deprecated_attr(deprecated: bool, d: &Deprecation) -> Option<TokenStream>
         let note = d.note();
         quote!(#[deprecated(note = #note)])
     })
+}
+
+/// How docs name a service: its qualified name and its gateways, as two
+/// services may share a qualified name on different gateways
+/// (`customer.app.CustomerWebApiService` on `/api/global/` and `/openapi-b/`).
+pub fn service_label(api: &Api, service: &Service) -> String {
+    let gateways: std::collections::BTreeSet<&str> = service
+        .operations
+        .iter()
+        .map(|op| op.gateway.as_str())
+        .collect();
+    let gateways: Vec<String> = gateways
+        .into_iter()
+        .map(|name| match api.gateways.iter().find(|g| g.name == name) {
+            Some(g) => format!("`{name}` (`{}`)", g.prefix),
+            None => format!("`{name}`"),
+        })
+        .collect();
+    let noun = if gateways.len() == 1 {
+        "gateway"
+    } else {
+        "gateways"
+    };
+    format!(
+        "`{}` on {noun} {}",
+        service.qualified_name,
+        gateways.join(", ")
+    )
 }

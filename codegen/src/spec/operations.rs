@@ -1,5 +1,5 @@
-//! Stage 3b, resolve operations: services (merged across files, module
-//! names), and each operation's gateway, access, bizType, path, headers,
+//! Stage 3b, resolve operations: services (merged across files), and each
+//! operation's gateway, access, bizType, path, headers,
 //! request, response, error codes and examples.
 
 use std::collections::BTreeMap;
@@ -38,23 +38,10 @@ pub(super) fn check_header_ref(
 pub(super) fn resolve_services(ctx: &mut Ctx, merged: &Merged, known: &Known) -> Vec<Service> {
     let mut services = Vec::new();
     let mut paths: BTreeMap<String, Pos> = BTreeMap::new();
-    let mut modules: BTreeMap<String, (String, Pos)> = BTreeMap::new();
     for (name, parts) in &merged.services {
         let name = name.clone();
         let pos = parts[0].0;
         check_type_like_name(ctx, &name, pos);
-        let module = names::module_name(&name);
-        if matches!(module.as_str(), "types" | "errors" | "mock") {
-            ctx.error(pos, format!("service `{name}` would become module `{module}`, which the generated code uses for its own items"))
-                .help = Some("rename the service".into());
-        }
-        if let Some((other, opos)) = modules.get(&module) {
-            let opos = *opos;
-            ctx.error(pos, format!("service `{name}` collides with service `{other}`: both become module `{module}`"))
-                .help = Some(format!("rename one of them (the other is at {})", ctx.at(opos)));
-        } else {
-            modules.insert(module.clone(), (name.clone(), pos));
-        }
         // Service-level keys must agree where several files give them.
         let qualified = agree(
             ctx,
@@ -95,25 +82,22 @@ pub(super) fn resolve_services(ctx: &mut Ctx, merged: &Merged, known: &Known) ->
             continue;
         };
         let mut ops = Vec::new();
-        let mut op_names: BTreeMap<String, (String, Pos)> = BTreeMap::new();
+        let mut op_names: BTreeMap<String, Pos> = BTreeMap::new();
         for (_, part) in parts.iter() {
             for (op_name, op) in part.operations.iter() {
-                let rust = names::method_name(&op_name.value);
-                if let Some((other, opos)) = op_names.get(&rust) {
+                if let Some(opos) = op_names.get(&op_name.value) {
                     let opos = *opos;
-                    let msg = if *other == op_name.value {
+                    ctx.error(
+                        op_name.pos,
                         format!(
                             "duplicate operation `{}` in service `{name}`",
                             op_name.value
-                        )
-                    } else {
-                        format!("operation `{}` collides with `{other}` in service `{name}`: both become `{rust}`", op_name.value)
-                    };
-                    ctx.error(op_name.pos, msg).help =
-                        Some(format!("the other is at {}", ctx.at(opos)));
+                        ),
+                    )
+                    .help = Some(format!("the other is at {}", ctx.at(opos)));
                     continue;
                 }
-                op_names.insert(rust.clone(), (op_name.value.clone(), op_name.pos));
+                op_names.insert(op_name.value.clone(), op_name.pos);
                 let defaults = ServiceDefaults {
                     name: &name,
                     qualified: &qualified,
@@ -136,9 +120,7 @@ pub(super) fn resolve_services(ctx: &mut Ctx, merged: &Merged, known: &Known) ->
             }
         }
         services.push(Service {
-            rust_name: names::type_name(&name),
             name,
-            module,
             qualified_name: qualified,
             description: description.unwrap_or_default(),
             operations: ops,
@@ -314,11 +296,9 @@ fn resolve_operation(
     }
     presence.retain(|h| h.presence != Presence::Absent);
 
-    let stem = names::type_name(&name.value);
     let owner = format!("the request of `{}`", name.value);
     let request = Struct {
-        name: format!("{stem}Request"),
-        rust_name: format!("{stem}Request"),
+        name: names::request_type_name(&name.value),
         module: ctx.module_of(name.pos),
         description: format!("Request body of `{biz_type}`."),
         description_zh: None,
@@ -443,8 +423,6 @@ fn resolve_operation(
     }
     Some(Operation {
         name: name.value.clone(),
-        rust_name: names::method_name(&name.value),
-        type_stem: stem,
         service: service.name.to_owned(),
         biz_type,
         path,

@@ -433,16 +433,28 @@ pub(super) fn redact(api: &Api) -> RedactFile {
 }
 
 pub(super) fn service(api: &Api, service: &Service) -> ServiceFile {
-    let requests: Vec<InterfaceView> = service
+    let mut requests: Vec<InterfaceView> = service
         .operations
         .iter()
         .map(|op| interface(api, &op.request, IN_SERVICE))
         .collect();
-    let ops: Vec<OpView> = service
+    let mut ops: Vec<OpView> = service
         .operations
         .iter()
         .map(|op| op_view(api, op))
         .collect();
+    // Operations whose names meet in UpperCamelCase (`bindEmail`,
+    // `bind_email`): the later request types get a number.
+    let mut taken = BTreeSet::new();
+    for (request, op) in requests.iter_mut().zip(&mut ops) {
+        let base = request.name.clone();
+        let mut n = 1;
+        while !taken.insert(request.name.clone()) {
+            n += 1;
+            request.name = format!("{base}{n}");
+        }
+        op.request.clone_from(&request.name);
+    }
     let mentions = |needle: &str| {
         requests
             .iter()

@@ -15,4 +15,4 @@ export * from "./types/customer_web_assets.js";
 export * from "./types/customer_web_profile.js";
 export * from "./types/login.js";
 export * from "./types/openapi_b.js";
-export * from "./types/types_.js";
+export * from "./types/types.js";
