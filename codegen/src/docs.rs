@@ -78,17 +78,10 @@ pub fn render_docs(api: &Api) -> crate::Result<BTreeMap<String, String>> {
 /// the operation's names in Rust (which tell apart operations whose names
 /// meet after casing), in kebab case.
 pub fn operation_page_path(service: &Service, op: &Operation) -> String {
-    let operations = crate::rust::names::operations_of(service);
-    let method = service
-        .operations
-        .iter()
-        .zip(&operations)
-        .find(|(o, _)| o.name == op.name)
-        .map_or(op.name.as_str(), |(_, names)| names.method.as_str());
     format!(
         "operations/{}/{}.md",
         kebab(&crate::rust::names::file_module_name(&service.name)),
-        kebab(method)
+        kebab(&crate::rust::names::method_of(service, op))
     )
 }
 

@@ -200,6 +200,33 @@ pub fn operations_of(service: &Service) -> Vec<OperationNames> {
     )
 }
 
+/// The method of one operation of `service`, as [`operations_of`] names
+/// it, without naming the others where it can: when no other operation's
+/// name has the same letters and digits (so none meets it after casing)
+/// and its snake case does not end in a number (which a numbered name
+/// could take), it is its snake case.
+pub fn method_of(service: &Service, op: &Operation) -> String {
+    let alone = !service
+        .operations
+        .iter()
+        .any(|o| o.name != op.name && letters(&o.name).eq(letters(&op.name)));
+    let stem = snake(&op.name);
+    let numbered = stem
+        .rsplit_once('_')
+        .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    if alone && !numbered {
+        let method = escape(&stem);
+        return if CLIENT_METHODS.contains(&method.as_str()) {
+            format!("{method}_")
+        } else {
+            method
+        };
+    }
+    let i = service.operations.iter().position(|o| o.name == op.name);
+    i.and_then(|i| operations_of(service).into_iter().nth(i))
+        .map_or(stem, |names| names.method)
+}
+
 /// Each operation's stem (its snake-case name, distinct in the service),
 /// then the method, request type and descriptor from it.
 fn operation_names(ops: &[Operation], types: &mut Namespace) -> Vec<OperationNames> {
@@ -215,6 +242,14 @@ fn operation_names(ops: &[Operation], types: &mut Namespace) -> Vec<OperationNam
             info: infos.claim(&escape(&stem.to_shouty_snake_case())),
         })
         .collect()
+}
+
+/// A name's letters and digits, lowercase: names that meet after casing
+/// have the same.
+fn letters(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
 }
 
 /// No reserved names.
@@ -452,6 +487,59 @@ mod tests {
         assert_eq!(
             snake_names(&["aB", "a_b", "a_b_2"], &[]),
             ["a_b_3", "a_b", "a_b_2"]
+        );
+    }
+
+    #[test]
+    fn one_method_is_named_as_all_are() {
+        let names = [
+            "bindEmail",
+            "bind_email",
+            "bindEmail_2",
+            "with",
+            "type",
+            "self",
+            "getAPIKey",
+            "page2",
+        ];
+        let ops: String = names
+            .iter()
+            .map(|n| format!("      {n}: {{summary: x, response: {{type: none}}}}\n"))
+            .collect();
+        let text = format!(
+            "api: {{name: t, title: T, version: 1.0.0}}\n\
+             gateways: {{c: {{prefix: /c/, side: c}}}}\n\
+             envelope: {{successCode: \"0\", fields: {{code: {{type: string, required: true}}}}}}\n\
+             services:\n  Svc:\n    qualifiedName: x.Svc\n    gateway: c\n    access: guest\n    operations:\n{ops}"
+        );
+        let source = crate::Source {
+            path: "api.yaml".into(),
+            text,
+        };
+        let api = crate::load_sources(vec![source]).expect("loads").api;
+        let service = &api.services[0];
+        let all: Vec<String> = operations_of(service)
+            .into_iter()
+            .map(|n| n.method)
+            .collect();
+        let one: Vec<String> = service
+            .operations
+            .iter()
+            .map(|op| method_of(service, op))
+            .collect();
+        assert_eq!(one, all);
+        assert_eq!(
+            all,
+            [
+                "bind_email_2",
+                "bind_email",
+                "bind_email_2_2",
+                "with_",
+                "r#type",
+                "self_",
+                "get_api_key",
+                "page2"
+            ]
         );
     }
 
