@@ -33,9 +33,7 @@ pub fn table() -> rt::MockTable {
     rt::MockTable::from_static(super::API_NAME, &rows)
 }
 
-/// The mock server's `main`: flags `--host`, `--port`, `--token`,
-/// `--admin-token`, `--cors`, `--delay-ms`, `--http-status` (see
-/// `customer-api-mock --help`).
+/// The mock server's `main`: flags `--host`, `--port`, `--token`, `--admin-token`, `--cors`, `--delay-ms`, `--http-status` (see `customer-api-mock --help`).
 pub fn main() -> std::process::ExitCode {
     rt::mock::run(&table(), std::env::args().skip(1))
 }

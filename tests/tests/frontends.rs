@@ -44,7 +44,8 @@ fn cli_builder_and_macro_emit_identical_code() {
 /// of `lib.rs`'s inline `types`) replaced by `mod name { .. }` holding its
 /// file; without what only the crate has (its inner attributes,
 /// `#[rustfmt::skip]` on modules in files of their own, the runtime
-/// re-exports).
+/// re-exports, the mock binary's `main`, which needs the runtime's feature
+/// `mock`).
 fn inline_crate(src: &std::path::Path) -> proc_macro2::TokenStream {
     let lib = parse(&src.join("lib.rs"));
     let items = lib.items.into_iter().filter_map(|item| match item {
@@ -52,9 +53,22 @@ fn inline_crate(src: &std::path::Path) -> proc_macro2::TokenStream {
         // `ClientConfig`, ..): a build script or macro user has the
         // runtime as a dependency of their own.
         syn::Item::Use(u) if quote::quote!(#u).to_string().contains("bizgen_runtime") => None,
-        other => Some(inline_modules(src, other)),
+        other => Some(without_mock_main(inline_modules(src, other))),
     });
     quote::quote!(#(#items)*)
+}
+
+/// The crate's `mock` module without `main`.
+fn without_mock_main(item: syn::Item) -> syn::Item {
+    let syn::Item::Mod(mut m) = item else {
+        return item;
+    };
+    if m.ident == "mock" {
+        if let Some((_, items)) = &mut m.content {
+            items.retain(|i| !matches!(i, syn::Item::Fn(f) if f.sig.ident == "main"));
+        }
+    }
+    syn::Item::Mod(m)
 }
 
 fn parse(path: &std::path::Path) -> syn::File {

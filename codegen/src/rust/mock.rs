@@ -1,15 +1,32 @@
 //! The crate's `mock` module: the services' rows (each service module's
 //! `mock::OPERATIONS`) as one table for the runtime's table-driven mock
-//! (`bizgen_runtime::mock`), the mock server's `main` and its router.
+//! (`bizgen_runtime::mock`), its router, and (in the generated crate) the
+//! mock server's `main`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::context::Cx;
+use super::gates::Gates;
 use super::tokens::{ident, rt_import};
 
 pub(super) fn emit_mock(cx: &Cx) -> TokenStream {
     let import = rt_import();
+    // The binary's `main` needs the runtime's feature `mock` (its flags):
+    // the crate's feature `mock` turns it on, a build script's or the
+    // macro's user need not, so only the crate has it.
+    let main = (cx.gates == Gates::Features).then(|| {
+        let doc = format!(
+            " The mock server's `main`: flags `--host`, `--port`, `--token`, `--admin-token`, `--cors`, `--delay-ms`, `--http-status` (see `{}-mock --help`).",
+            cx.api.name
+        );
+        quote! {
+            #[doc = #doc]
+            pub fn main() -> std::process::ExitCode {
+                rt::mock::run(&table(), std::env::args().skip(1))
+            }
+        }
+    });
     let services = cx.names.services().iter().map(|s| {
         let module = ident(&s.module);
         let gate = cx.gates.on(&s.feature);
@@ -32,12 +49,7 @@ pub(super) fn emit_mock(cx: &Cx) -> TokenStream {
             rt::MockTable::from_static(super::API_NAME, &rows)
         }
 
-        /// The mock server's `main`: flags `--host`, `--port`, `--token`,
-        /// `--admin-token`, `--cors`, `--delay-ms`, `--http-status` (see
-        /// `customer-api-mock --help`).
-        pub fn main() -> std::process::ExitCode {
-            rt::mock::run(&table(), std::env::args().skip(1))
-        }
+        #main
 
         /// A router serving every operation from [`table`].
         pub fn router(config: rt::ServerConfig) -> rt::Router {
