@@ -90,12 +90,18 @@ fn names_that_meet_in_rust_get_names_of_their_own() {
     use obstacle::alpha::{operations, AlphaClient, BindEmail2Request, BindEmailRequest};
     assert_eq!(operations::BIND_EMAIL.path, "/c/obstacle.Alpha.bind_email");
     assert_eq!(operations::BIND_EMAIL_2.path, "/c/obstacle.Alpha.bindEmail");
-    let _ = (BindEmailRequest::new(), BindEmail2Request::new().with_option(Option_::default()));
+    let _ = (
+        BindEmailRequest::new(),
+        BindEmail2Request::new().with_option(Option_::default()),
+    );
     type Alpha<'a> = AlphaClient<'a>;
     let _ = (Alpha::bind_email, Alpha::bind_email_2);
     // A service named like the `types` module, with an operation named
     // like the list of descriptors.
-    assert_eq!(obstacle::types_::operations::ALL_.path, "/c/obstacle.Types.all");
+    assert_eq!(
+        obstacle::types_::operations::ALL_.path,
+        "/c/obstacle.Types.all"
+    );
     assert_eq!(obstacle::types_::operations::ALL.len(), 1);
     type Types<'a> = obstacle::types_::TypesClient<'a>;
     let _ = Types::all;
@@ -167,7 +173,11 @@ fn deprecations_reach_the_generated_code_and_docs() {
         .collect();
     assert_eq!(
         allowed,
-        ["src/alpha/requests.rs", "src/alpha/server.rs", "src/types/api.rs"]
+        [
+            "src/alpha/requests.rs",
+            "src/alpha/server.rs",
+            "src/types/api.rs"
+        ]
     );
     assert!(
         !squeezed(&rust).contains("allow(deprecated)"),
