@@ -18,7 +18,7 @@ pub fn request_type_name(operation: &str) -> String {
 }
 
 /// Keeps letters, digits and underscores; anything else separates words.
-fn sanitize(s: &str) -> String {
+pub fn sanitize(s: &str) -> String {
     s.chars()
         .map(|c| {
             if c.is_alphanumeric() || c == '_' {

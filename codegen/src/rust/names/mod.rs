@@ -11,7 +11,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
+use heck::{ToShoutySnakeCase, ToUpperCamelCase};
 
 use crate::ir::{Api, Enum, Operation, Service, Struct};
 
@@ -387,7 +387,7 @@ pub fn field_name(wire: &str) -> String {
 
 /// `changeEmailV1v1v2` → `ChangeEmailV1v1v2`.
 pub fn type_name(wire: &str) -> String {
-    escape(&sanitize(wire).to_upper_camel_case())
+    escape(&crate::names::sanitize(wire).to_upper_camel_case())
 }
 
 /// A module name, which also names a file (`Odd-Name.v2` → `odd_name_v2`):
@@ -429,20 +429,7 @@ fn feature_of(module: &str) -> String {
 
 /// Snake case of a spec name, its odd characters as word breaks.
 fn snake(s: &str) -> String {
-    sanitize(s).to_snake_case()
-}
-
-/// Keeps letters, digits and underscores; anything else separates words.
-fn sanitize(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
+    crate::names::module_name(s)
 }
 
 #[cfg(test)]
