@@ -22,7 +22,7 @@ fn main() -> ExitCode {
     };
     report("load", t);
     let api = &loaded.api;
-    let stages: [(&str, &dyn Fn() -> bizgen::Result<()>); 9] = [
+    let stages: [(&str, &dyn Fn() -> bizgen::Result<()>); 10] = [
         ("rust (all threads)", &|| {
             bizgen::rust::render_crate(api).map(drop)
         }),
@@ -42,6 +42,7 @@ fn main() -> ExitCode {
         ("typescript", &|| {
             bizgen::typescript::render_package(api).map(drop)
         }),
+        ("python", &|| bizgen::python::render_package(api).map(drop)),
         ("openapi (3.1 and 3.0)", &|| {
             bizgen::openapi::files(api).map(drop)
         }),

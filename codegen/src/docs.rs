@@ -15,6 +15,8 @@
 //! and it passes markdownlint with the repository's
 //! `.markdownlint-cli2.jsonc`.
 
+mod behaviour;
+mod behaviour_text;
 mod condition;
 mod contract;
 mod guide;
@@ -57,6 +59,7 @@ pub fn render_docs(api: &Api) -> crate::Result<BTreeMap<String, String>> {
         put("README.md".into(), model::index(api, lang).render())?;
         put("how-to-read.md".into(), guide::how_to_read(lang).render())?;
         put("glossary.md".into(), guide::glossary(lang).render())?;
+        put(behaviour::PAGE.into(), behaviour::page(api, lang).render())?;
         put("envelope.md".into(), model::envelope(api, lang).render())?;
         put("types.md".into(), model::types(api, lang).render())?;
         put("enums.md".into(), model::enums(api, lang).render())?;

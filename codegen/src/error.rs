@@ -41,6 +41,15 @@ pub enum Error {
         #[source]
         source: askama::Error,
     },
+    /// A Python template failed to render (a bizgen bug).
+    #[cfg(feature = "cli")]
+    #[error("cannot render the Python file {file}: {source}")]
+    PythonTemplate {
+        /// The file, relative to the Python package.
+        file: String,
+        #[source]
+        source: askama::Error,
+    },
     /// An export (OpenAPI, Postman) failed to serialize (a bizgen bug).
     #[error("cannot serialize the export {file}: {source}")]
     ExportJson {

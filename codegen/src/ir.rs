@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 mod constraints;
+mod paging;
 mod vocabulary;
 mod walk;
 
@@ -12,6 +13,7 @@ use crate::diagnostics::Pos;
 pub use bizgen_runtime::operation::{Access, HeaderSource, Presence};
 pub use bizgen_runtime::schema::{EnumCodes, RequiredWhen, When};
 pub use constraints::Constraint;
+pub use paging::{PageFields, Pagination};
 pub use vocabulary::{EnumRepr, ExampleKind, Origin, Side};
 pub use walk::Sides;
 
@@ -401,6 +403,8 @@ pub struct Operation {
     pub read_only: bool,
     /// What the operation does to the client's session token.
     pub session: Session,
+    /// How the operation pages (`paginate:`), if it returns one page of a list.
+    pub paginate: Option<Pagination>,
     pub deprecation: Deprecation,
     pub pos: Pos,
 }

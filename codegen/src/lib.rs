@@ -30,6 +30,8 @@ pub mod openapi;
 mod parallel;
 #[cfg(feature = "cli")]
 pub mod postman;
+#[cfg(feature = "cli")]
+pub mod python;
 pub mod rust;
 pub mod scale;
 pub mod spec;

@@ -101,3 +101,32 @@ fn no_typescript_file_but_the_indexes_grows_with_the_api() {
         "{ten_path} has {ten_largest} bytes at 10×; the largest file at 1× ({one_path}) has {one_largest}"
     );
 }
+
+#[test]
+fn no_python_file_but_the_indexes_grows_with_the_api() {
+    let largest = |files: &[(PathBuf, String)]| {
+        files
+            .iter()
+            .filter(|(path, _)| {
+                path.extension().is_some_and(|e| e == "py")
+                    && !path.ends_with("__init__.py")
+                    && !path.ends_with("_client.py")
+            })
+            .map(|(path, text)| (path.clone(), text.len()))
+            .max_by_key(|(_, len)| *len)
+            .expect("Python files")
+    };
+    let one = bizgen::python::render_package(&api(1)).expect("render 1×");
+    let ten = bizgen::python::render_package(&api(10)).expect("render 10×");
+    let (one_path, one_largest) = largest(&one);
+    let (ten_path, ten_largest) = largest(&ten);
+    // The indexes (`__init__.py` of the package, `types` and `services`) and
+    // the clients list modules and services; decoders are per type, lazily
+    // resolved, so no module needs every type.
+    assert!(
+        ten_largest * 10 <= one_largest * 11,
+        "{} has {ten_largest} bytes at 10×; the largest file at 1× ({}) has {one_largest}",
+        ten_path.display(),
+        one_path.display()
+    );
+}

@@ -426,7 +426,8 @@ pub use bizgen_runtime::operation::TokenKind;
 #[cfg(feature = "client")]
 #[rustfmt::skip]
 pub use bizgen_runtime::client::{
-    CallOptions, ClientConfig, Error as ClientError, Response,
+    CallOptions, ClientConfig, Error as ClientError, Hooks, Pages, RequestInfo, Response,
+    ResponseInfo, RetryPolicy,
 };
 
 #[cfg(feature = "server")]

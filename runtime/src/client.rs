@@ -1,10 +1,20 @@
 //! Client transport on reqwest: headers, trace ids, the envelope and typed
-//! errors. Generated clients call [`Client::call`] once per operation.
+//! errors, retries ([`retry`]), hooks and `tracing` ([`hooks`]) and
+//! iterators over paged operations ([`paging`]). Generated clients call
+//! [`Client::call_op`] once per operation and [`Client::page_all`] for the
+//! iterators.
 
-use std::collections::BTreeMap;
+mod config;
+mod error;
+pub mod hooks;
+pub mod paging;
+mod response;
+pub mod retry;
+
 use std::sync::{Arc, RwLock};
-use std::time::Duration;
+use std::time::Instant;
 
+use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -13,238 +23,12 @@ use crate::envelope::Envelope;
 use crate::error::ApiError;
 use crate::operation::{HeaderSource, OperationInfo, Presence, TokenKind};
 
-/// How a client talks to the platform; set once, used by every call.
-#[derive(Clone)]
-pub struct ClientConfig {
-    /// Scheme, host and port, e.g. `https://api.example.com`.
-    pub base_url: String,
-    pub company_id: String,
-    pub lang: String,
-    /// Overrides each operation's `version` header when set.
-    pub version: Option<String>,
-    /// C-side customer token (from `login`).
-    pub token: Option<String>,
-    /// B-side admin token.
-    pub admin_token: Option<String>,
-    /// Value of `X-Forwarded-For` where an operation takes it.
-    pub forwarded_for: Option<String>,
-    /// Values of custom headers the spec declares (e.g. `deviceId`), by
-    /// name; each is sent to the operations that take it.
-    pub headers: BTreeMap<String, String>,
-    pub timeout: Duration,
-}
-
-impl std::fmt::Debug for ClientConfig {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ClientConfig")
-            .field("base_url", &self.base_url)
-            .field("company_id", &self.company_id)
-            .field("lang", &self.lang)
-            .field("version", &self.version)
-            .field("token", &crate::types::RedactedOption(&self.token))
-            .field(
-                "admin_token",
-                &crate::types::RedactedOption(&self.admin_token),
-            )
-            .field("forwarded_for", &self.forwarded_for)
-            .field("headers", &self.headers)
-            .field("timeout", &self.timeout)
-            .finish()
-    }
-}
-
-impl ClientConfig {
-    /// A configuration with `lang` `en-US`, no tokens and a 30 s timeout.
-    pub fn new(base_url: impl Into<String>, company_id: impl Into<String>) -> Self {
-        ClientConfig {
-            base_url: base_url.into(),
-            company_id: company_id.into(),
-            lang: "en-US".into(),
-            version: None,
-            token: None,
-            admin_token: None,
-            forwarded_for: None,
-            headers: BTreeMap::new(),
-            timeout: Duration::from_secs(30),
-        }
-    }
-
-    /// The same configuration with a C-side token to start with.
-    pub fn with_token(mut self, token: impl Into<String>) -> Self {
-        self.token = Some(token.into());
-        self
-    }
-
-    /// The same configuration with a B-side token to start with.
-    pub fn with_admin_token(mut self, token: impl Into<String>) -> Self {
-        self.admin_token = Some(token.into());
-        self
-    }
-
-    /// Sets a header for every operation that declares it, e.g.
-    /// `ClientConfig::new(url, "1").with_header("deviceId", "d-1")`.
-    pub fn with_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.headers.insert(name.into(), value.into());
-        self
-    }
-}
-
-/// Per-call options: give them to a service handle's `with`, e.g.
-/// `client.customer_web_api_service().with(CallOptions::trace("t-1"))`.
-#[derive(Debug, Clone, Default)]
-pub struct CallOptions {
-    /// The trace id to send; a fresh one is made when `None`.
-    pub trace: Option<String>,
-    /// Header values for this call only, by name: they override the
-    /// configuration's (custom headers, `lang`, `version`, ...). The token
-    /// is not set here.
-    pub headers: BTreeMap<String, String>,
-}
-
-impl CallOptions {
-    /// Sets a header for this call.
-    pub fn with_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.headers.insert(name.into(), value.into());
-        self
-    }
-
-    fn header(&self, name: &str) -> Option<&String> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v)
-    }
-}
-
-impl CallOptions {
-    /// Options that send the given trace id.
-    pub fn trace(trace: impl Into<String>) -> Self {
-        CallOptions {
-            trace: Some(trace.into()),
-            headers: BTreeMap::new(),
-        }
-    }
-}
-
-/// A successful answer with its envelope's metadata, as returned by a
-/// service handle scoped with `with(..)`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Response<T> {
-    /// The decoded `data`.
-    pub data: T,
-    /// The trace id the server echoed.
-    pub trace: String,
-    /// The time the server spent, in milliseconds.
-    pub tm: i64,
-    pub biz_code: Option<String>,
-}
-
-/// What a call of a service handle returns: the data alone ([`DataOnly`],
-/// the default) or the whole [`Response`] ([`WithMeta`], after `with(..)`).
-pub trait CallMode: Send + Sync + 'static {
-    type Output<T>;
-    fn finish<T>(response: Response<T>) -> Self::Output<T>;
-}
-
-/// Calls return `data` only.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct DataOnly;
-
-impl CallMode for DataOnly {
-    type Output<T> = T;
-    fn finish<T>(response: Response<T>) -> T {
-        response.data
-    }
-}
-
-/// Calls return a [`Response`] with `trace`, `tm` and `bizCode`.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct WithMeta;
-
-impl CallMode for WithMeta {
-    type Output<T> = Response<T>;
-    fn finish<T>(response: Response<T>) -> Response<T> {
-        response
-    }
-}
-
-/// What can go wrong with a call.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    /// The server answered with an error envelope (`ok: false`); for a
-    /// validation failure the message lists the violated pointers (see
-    /// [`ApiError`]'s `Display`). Boxed, so that `Result<T, Error>` stays
-    /// small (clippy's `result_large_err` in the caller's code).
-    #[error("API error {}", .0)]
-    Api(Box<ApiError>),
-    /// The request did not reach the server or the answer did not come back.
-    #[error("transport error: {}", source_chain(.0))]
-    Transport(#[source] reqwest::Error),
-    /// The answer was not an envelope, or `data` did not have the expected shape.
-    #[error("cannot decode the response of {biz_type} (HTTP {status}): {message}")]
-    Decode {
-        biz_type: &'static str,
-        status: u16,
-        message: String,
-        /// The start of the body, for diagnosis.
-        body: String,
-    },
-    /// The operation needs a token that the client does not hold.
-    #[error("{biz_type} needs a {kind} token: log in through this client first, or give it one with `client.{setter}(Some(..))` or `ClientConfig::with_{setter_stem}(..)`")]
-    MissingToken {
-        biz_type: &'static str,
-        kind: &'static str,
-        /// The client method that stores it: `set_token` or `set_admin_token`.
-        setter: &'static str,
-        /// `token` or `admin_token`.
-        setter_stem: &'static str,
-    },
-    /// The operation requires a header that neither the configuration nor
-    /// the call options give.
-    #[error("{biz_type} requires the `{header}` header; set it with ClientConfig::with_header or CallOptions::with_header")]
-    MissingHeader {
-        biz_type: &'static str,
-        header: &'static str,
-    },
-    /// The request body could not be serialized.
-    #[error("cannot encode the request of {biz_type}: {message}")]
-    Encode {
-        biz_type: &'static str,
-        message: String,
-    },
-}
-
-/// An error and its sources, `: `-separated (reqwest puts the useful part,
-/// such as "invalid URL, scheme is not http", in a source).
-fn source_chain(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(s) = source {
-        let part = s.to_string();
-        if !text.contains(&part) {
-            text.push_str(": ");
-            text.push_str(&part);
-        }
-        source = s.source();
-    }
-    text
-}
-
-impl Error {
-    /// The API error, when the server answered with one.
-    pub fn api(&self) -> Option<&ApiError> {
-        match self {
-            Error::Api(e) => Some(e.as_ref()),
-            _ => None,
-        }
-    }
-
-    /// Whether the server answered with this error code (a string or a
-    /// generated `errors::` constant).
-    pub fn is(&self, code: impl AsRef<str>) -> bool {
-        self.api().is_some_and(|e| e.is(code))
-    }
-}
+pub use config::{CallOptions, ClientConfig};
+pub use error::Error;
+pub use hooks::{Hooks, RequestInfo, ResponseInfo};
+pub use paging::{Page, Pages, Paginated};
+pub use response::{CallMode, DataOnly, Response, WithMeta};
+pub use retry::RetryPolicy;
 
 /// The tokens a client holds; shared by the clones of a client.
 #[derive(Debug, Default)]
@@ -275,12 +59,18 @@ impl std::fmt::Debug for Client {
     }
 }
 
+/// One attempt's outcome: an answer (any status) or no answer.
+type Attempt = Result<(u16, HeaderMap, Vec<u8>), reqwest::Error>;
+
 impl Client {
     pub fn new(config: ClientConfig) -> Result<Self, Error> {
         let http = reqwest::Client::builder()
             .timeout(config.timeout)
             .build()
-            .map_err(Error::Transport)?;
+            .map_err(|source| Error::Transport {
+                source,
+                attempts: 0,
+            })?;
         let tokens = Tokens {
             customer: config.token.clone(),
             admin: config.admin_token.clone(),
@@ -349,31 +139,179 @@ impl Client {
         }
     }
 
-    /// Calls one operation: sends `request`, reads the envelope, and decodes
-    /// `data` as `T` only when the call succeeded.
+    /// Calls one operation: sends `request` (retrying as [`retry`] says),
+    /// reads the envelope, and decodes `data` as `T` only when the call
+    /// succeeded.
     pub async fn call<Q: Serialize, T: DeserializeOwned>(
         &self,
         op: &'static OperationInfo,
         request: &Q,
         options: &CallOptions,
     ) -> Result<Response<T>, Error> {
+        self.execute(op, request, None, options).await
+    }
+
+    /// Calls the operation of a request type; `()` results come back as `()`
+    /// whether the server sent `null` or `{}`. With feature `tracing`, the
+    /// request is logged through its `Debug`, which redacts sensitive fields.
+    pub async fn call_op<O: crate::operation::Operation>(
+        &self,
+        request: &O,
+        options: &CallOptions,
+    ) -> Result<Response<O::Response>, Error>
+    where
+        O::Response: DeserializeOwned,
+    {
+        let response: Response<Value> = self
+            .execute(O::INFO, request, Some(request), options)
+            .await?;
+        // `()` data: the spec says there is nothing to read.
+        let data = match response.data {
+            Value::Object(map) if map.is_empty() => Value::Null,
+            other => other,
+        };
+        let decoded = O::Response::deserialize(&data).map_err(|e| Error::Decode {
+            biz_type: O::INFO.biz_type,
+            status: response.status,
+            message: format!("`data` does not match the spec: {e}"),
+            body: data.to_string().chars().take(512).collect(),
+        })?;
+        Ok(Response {
+            data: decoded,
+            trace: response.trace,
+            tm: response.tm,
+            biz_code: response.biz_code,
+            status: response.status,
+            headers: response.headers,
+            attempts: response.attempts,
+        })
+    }
+
+    async fn execute<Q: Serialize, T: DeserializeOwned>(
+        &self,
+        op: &'static OperationInfo,
+        request: &Q,
+        shown: Option<&(dyn std::fmt::Debug + Sync)>,
+        options: &CallOptions,
+    ) -> Result<Response<T>, Error> {
         let body = serde_json::to_vec(request).map_err(|e| Error::Encode {
             biz_type: op.biz_type,
             message: e.to_string(),
         })?;
-        let url = format!("{}{}", self.config.base_url.trim_end_matches('/'), op.path);
         let trace = options
             .trace
             .clone()
             .or_else(|| options.header("trace").cloned())
             .unwrap_or_else(new_trace);
-        let mut req = self
-            .http
-            .post(url)
-            .header("content-type", "application/json")
-            .header("accept", "application/json")
-            .header("trace", &trace)
-            .body(body);
+        let headers = self.headers_for(op, options, &trace)?;
+        let call = self.attempts(op, &trace, &headers, body, shown, options);
+        #[cfg(feature = "tracing")]
+        let call =
+            tracing::Instrument::instrument(call, hooks::trace::call_span(op.biz_type, &trace));
+        let (last, attempts) = call.await;
+        finish(op, last, attempts)
+    }
+
+    /// Sends the request until an attempt may not be repeated, or the
+    /// retries are used up: the last attempt and the number made.
+    async fn attempts(
+        &self,
+        op: &'static OperationInfo,
+        trace: &str,
+        headers: &[(&'static str, String)],
+        body: Vec<u8>,
+        shown: Option<&(dyn std::fmt::Debug + Sync)>,
+        options: &CallOptions,
+    ) -> (Attempt, u32) {
+        let policy = &self.config.retry;
+        let max_retries = options.max_retries.unwrap_or(policy.max_retries);
+        let safe = op.read_only || options.idempotent;
+        let url = format!("{}{}", self.config.base_url.trim_end_matches('/'), op.path);
+        let masked = hooks::masked(headers);
+        let mut attempt = 1;
+        loop {
+            let info = RequestInfo {
+                operation: op,
+                biz_type: op.biz_type,
+                trace,
+                attempt,
+                headers: &masked,
+            };
+            for h in &self.config.hooks {
+                h.on_request(&info);
+            }
+            #[cfg(feature = "tracing")]
+            hooks::trace::sending(&info, shown.filter(|_| attempt == 1).map(|s| s as _));
+            #[cfg(not(feature = "tracing"))]
+            let _ = shown;
+            let started = Instant::now();
+            let outcome = self.send(&url, headers, body.clone()).await;
+            let elapsed = started.elapsed();
+            let retry_in = (attempt <= max_retries)
+                .then(|| match &outcome {
+                    Err(e) => {
+                        retry::transport_retryable(e, safe).then(|| policy.delay(attempt, None))
+                    }
+                    Ok((status, headers, _)) => retry::status_retryable(*status, safe)
+                        .then(|| policy.delay(attempt, retry::retry_after(headers))),
+                })
+                .flatten();
+            let code = match &outcome {
+                Ok((_, _, bytes)) => envelope_code(bytes),
+                Err(_) => None,
+            };
+            let info = ResponseInfo {
+                operation: op,
+                biz_type: op.biz_type,
+                trace,
+                attempt,
+                status: outcome.as_ref().ok().map(|(s, _, _)| *s),
+                code: code.as_deref(),
+                elapsed,
+                error: outcome.as_ref().err().map(|e| e as _),
+                retry_in,
+            };
+            for h in &self.config.hooks {
+                h.on_response(&info);
+            }
+            #[cfg(feature = "tracing")]
+            hooks::trace::answered(&info);
+            match retry_in {
+                Some(wait) => {
+                    policy.sleep(wait).await;
+                    attempt += 1;
+                }
+                None => return (outcome, attempt),
+            }
+        }
+    }
+
+    /// One attempt: the whole body of any answer, or why none came.
+    async fn send(&self, url: &str, headers: &[(&'static str, String)], body: Vec<u8>) -> Attempt {
+        let mut req = self.http.post(url).body(body);
+        for (name, value) in headers {
+            req = req.header(*name, value);
+        }
+        let response = req.send().await?;
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let bytes = response.bytes().await?;
+        Ok((status, headers, bytes.to_vec()))
+    }
+
+    /// Every header of a call: content type, trace, then the operation's
+    /// headers from the call options, the configuration and the tokens.
+    fn headers_for(
+        &self,
+        op: &'static OperationInfo,
+        options: &CallOptions,
+        trace: &str,
+    ) -> Result<Vec<(&'static str, String)>, Error> {
+        let mut out = vec![
+            ("content-type", "application/json".to_owned()),
+            ("accept", "application/json".to_owned()),
+            ("trace", trace.to_owned()),
+        ];
         for h in op.headers {
             let value = match (h.source, options.header(h.name)) {
                 (HeaderSource::Trace, _) => continue,
@@ -397,7 +335,7 @@ impl Client {
                     .map(|(_, v)| v.clone()),
             };
             match value {
-                Some(v) => req = req.header(h.name, v),
+                Some(v) => out.push((h.name, v)),
                 None if h.presence == Presence::Required => {
                     return Err(Error::MissingHeader {
                         biz_type: op.biz_type,
@@ -407,40 +345,7 @@ impl Client {
                 None => {}
             }
         }
-        let response = req.send().await.map_err(Error::Transport)?;
-        let status = response.status().as_u16();
-        let bytes = response.bytes().await.map_err(Error::Transport)?;
-        decode(op, status, &bytes)
-    }
-
-    /// Calls the operation of a request type; `()` results come back as `()`
-    /// whether the server sent `null` or `{}`.
-    pub async fn call_op<O: crate::operation::Operation>(
-        &self,
-        request: &O,
-        options: &CallOptions,
-    ) -> Result<Response<O::Response>, Error>
-    where
-        O::Response: DeserializeOwned,
-    {
-        let response: Response<Value> = self.call(O::INFO, request, options).await?;
-        // `()` data: the spec says there is nothing to read.
-        let data = match response.data {
-            Value::Object(map) if map.is_empty() => Value::Null,
-            other => other,
-        };
-        let decoded = O::Response::deserialize(&data).map_err(|e| Error::Decode {
-            biz_type: O::INFO.biz_type,
-            status: 200,
-            message: format!("`data` does not match the spec: {e}"),
-            body: data.to_string().chars().take(512).collect(),
-        })?;
-        Ok(Response {
-            data: decoded,
-            trace: response.trace,
-            tm: response.tm,
-            biz_code: response.biz_code,
-        })
+        Ok(out)
     }
 
     fn token_for(
@@ -469,6 +374,45 @@ impl Client {
             }),
         }
     }
+}
+
+/// The envelope's `code`, if the body is an envelope (for hooks and logs).
+fn envelope_code(body: &[u8]) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Code {
+        code: String,
+    }
+    serde_json::from_slice::<Code>(body).ok().map(|c| c.code)
+}
+
+/// The result of a call from its last attempt.
+fn finish<T: DeserializeOwned>(
+    op: &'static OperationInfo,
+    last: Attempt,
+    attempts: u32,
+) -> Result<Response<T>, Error> {
+    let (status, headers, body) = last.map_err(|source| Error::Transport { source, attempts })?;
+    let result = decode(op, status, &body);
+    if retry::RETRY_STATUSES.contains(&status) && result.is_err() {
+        // A gateway's 503 page or throttling answer: an HTTP failure, with
+        // the error envelope when the body was one.
+        let api = match result {
+            Err(Error::Api(e)) => Some(e),
+            _ => None,
+        };
+        return Err(Error::Status {
+            biz_type: op.biz_type,
+            status,
+            attempts,
+            body: String::from_utf8_lossy(&body[..body.len().min(512)]).into_owned(),
+            api,
+        });
+    }
+    result.map(|response| Response {
+        headers,
+        attempts,
+        ..response
+    })
 }
 
 /// Decodes an answer: the envelope first, then `data` on success only.
@@ -506,6 +450,9 @@ pub fn decode<T: DeserializeOwned>(
         trace: envelope.trace,
         tm: envelope.tm,
         biz_code: envelope.biz_code,
+        status,
+        headers: HeaderMap::new(),
+        attempts: 1,
     })
 }
 

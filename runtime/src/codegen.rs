@@ -23,7 +23,8 @@ pub use std::sync::OnceLock;
 
 #[cfg(feature = "client")]
 pub use crate::client::{
-    CallMode, CallOptions, Client, ClientConfig, DataOnly, Error as ClientError, Response, WithMeta,
+    CallMode, CallOptions, Client, ClientConfig, DataOnly, Error as ClientError, Page, Pages,
+    Paginated, Response, WithMeta,
 };
 
 #[cfg(feature = "server")]

@@ -121,6 +121,9 @@ pub struct OperationInfo {
     pub version: &'static str,
     /// Every header, `token` included.
     pub headers: &'static [HeaderSpec],
+    /// A pure query (the spec's `readOnly: true`): clients retry it by
+    /// default after a connection error, a timeout or a gateway status.
+    pub read_only: bool,
     /// The request body's shape.
     pub request: fn() -> &'static ObjectSchema,
 }

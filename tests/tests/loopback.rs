@@ -236,7 +236,7 @@ async fn client_errors_are_distinct_kinds() {
         .find_customer_info(&Default::default())
         .await
         .expect_err("no server");
-    assert!(matches!(err, Error::Transport(_)), "{err:?}");
+    assert!(matches!(err, Error::Transport { .. }), "{err:?}");
 
     // Decode: a server that answers something that is not an envelope.
     let router = axum::Router::new().fallback(|| async { "<html>gateway timeout</html>" });

@@ -62,7 +62,8 @@ fn same_operation_names_in_two_services_do_not_collide() {
     let _ = Alpha::with;
     type Beta<'a> = obstacle::beta::BetaClient<'a>;
     let _ = Beta::self_;
-    assert_eq!(obstacle::OPERATION_COUNT, 13);
+    let _ = Beta::loops_all;
+    assert_eq!(obstacle::OPERATION_COUNT, 14);
 }
 
 /// Names that only Rust cannot tell apart load, and the Rust names keep
@@ -105,6 +106,34 @@ fn names_that_meet_in_rust_get_names_of_their_own() {
     assert_eq!(obstacle::types_::operations::ALL.len(), 1);
     type Types<'a> = obstacle::types_::TypesClient<'a>;
     let _ = Types::all;
+}
+
+#[test]
+fn a_page_of_keyword_fields_with_an_int64_page_and_a_nullable_answer() {
+    use bizgen_runtime::client::{Page, Paginated};
+    use obstacle::beta::LoopsRequest;
+    use obstacle::types::LoopPage;
+    let mut request: LoopsRequest =
+        serde_json::from_value(json!({"type": 3, "in": 20})).expect("request");
+    assert_eq!(
+        (request.page_number(), request.page_size()),
+        (Some(3), Some(20))
+    );
+    request.set_page_number(4);
+    assert_eq!(
+        serde_json::to_value(&request).expect("encode"),
+        json!({"type": 4, "in": 20})
+    );
+    assert_eq!(
+        LoopsRequest::into_page(None),
+        Page {
+            items: Vec::new(),
+            total: None
+        },
+        "a null answer is an empty page"
+    );
+    let page: LoopPage = serde_json::from_value(json!({"self": [], "crate": 7})).expect("page");
+    assert_eq!(LoopsRequest::into_page(Some(page)).total, Some(7));
 }
 
 #[tokio::test]

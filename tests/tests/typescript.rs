@@ -161,7 +161,8 @@ fn manifest(api: &Api) -> Value {
 }
 
 /// Builds the package (`npm run build`: tsc to `dist/`), starts the mock on
-/// loopback and runs the node tests against it.
+/// loopback and runs the node tests against it, and the tests of retries,
+/// hooks and pagination against their own test double.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn node_tests_against_the_mock_and_a_double() {
     run(Command::new(tsc()).arg("-p").arg(ts_dir()));
@@ -178,7 +179,12 @@ async fn node_tests_against_the_mock_and_a_double() {
     let root = common::repo_root();
     let mut cmd = Command::new("node");
     cmd.current_dir(&root)
-        .args(["--test", "--test-reporter=spec", "tests/ts/client.test.mjs"])
+        .args([
+            "--test",
+            "--test-reporter=spec",
+            "tests/ts/client.test.mjs",
+            "tests/ts/sdk-behaviour.test.mjs",
+        ])
         .env("BIZGEN_MOCK_URL", format!("http://{mock}"))
         .env("BIZGEN_SEMANTIC_MOCK_URL", format!("http://{semantic}"))
         .env("BIZGEN_TOKEN", common::TOKEN)
@@ -200,6 +206,10 @@ async fn node_tests_against_the_mock_and_a_double() {
         "every operation once",
         "int64",
         "login then findCustomerInfo",
+        "succeeds on the third attempt with one trace",
+        "Retry-After is waited for",
+        "pageAll walks 3 pages of 25 items lazily",
+        "a log line never shows a token or a sensitive field",
     ] {
         assert!(text.contains(name), "no test named {name:?}:\n{text}");
     }

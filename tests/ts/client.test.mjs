@@ -321,9 +321,11 @@ describe("against a test double", () => {
       assert.match(e.message, /\/data\/id/);
       return true;
     });
+    // A gateway's error page on a retryable status: an HTTP failure, after the retries.
     double.answer = { status: 502, body: "<html>Bad gateway</html>" };
-    await assert.rejects(client().customerApiWebService.queryApi({ id: 14n }), (e) => {
-      assert.equal(e.kind, "decode");
+    await assert.rejects(client({ retry: { jitter: () => 0 } }).customerApiWebService.queryApi({ id: 14n }), (e) => {
+      assert.equal(e.kind, "status");
+      assert.equal(e.attempts, 3);
       assert.equal(e.status, 502);
       assert.equal(e.body, "<html>Bad gateway</html>");
       return true;

@@ -15,8 +15,13 @@ import {
   customerApiWebService,
   customerWebApiService,
   whiteCustomerAdminApiService,
+  type ApiKey,
+  type ApiKeyPage,
   type ClientErrorKind,
   type LoginResult,
+  type RequestInfo,
+  type Response,
+  type ResponseInfo,
   type Violation,
 } from "../../generated/ts/src/index.js";
 
@@ -134,3 +139,32 @@ export const full = new Client({
   fetch: globalThis.fetch,
   timeoutMs: 5000,
 });
+
+// Retries, hooks and the logger are client options; the hooks' arguments are typed.
+export const watched = new Client({
+  baseUrl: "https://api.example.com",
+  companyId: "360",
+  maxRetries: 5,
+  retry: { initialBackoffMs: 100, maxBackoffMs: 2000, jitter: (bound) => bound / 2 },
+  onRequest: (info: RequestInfo) => console.log(info.bizType, info.attempt, info.headers["token"]),
+  onResponse: (info: ResponseInfo) => console.log(info.status, info.code, info.elapsedMs, info.retryInMs),
+  logger: console,
+});
+// @ts-expect-error maxRetries is a number
+export const wrongRetries = new Client({ baseUrl: "https://api.example.com", companyId: "360", maxRetries: "2" });
+
+export async function pagesAndMeta(): Promise<void> {
+  // pageAll yields the items of every page, typed.
+  for await (const key of client.customerApiWebService.pageAll({ size: 50 }, { maxRetries: 1 })) {
+    const item: ApiKey = key;
+    // @ts-expect-error an item is an ApiKey, not a page
+    console.log(item.records);
+  }
+  // withMeta(): every operation resolves with a Response around its data.
+  const answer: Response<ApiKeyPage> = await client.customerApiWebService.withMeta().page({ current: 2 }, { idempotent: true });
+  console.log(answer.status, answer.headers.get("date"), answer.attempts, answer.data.total);
+  // @ts-expect-error the withMeta() view has no iterators
+  client.customerApiWebService.withMeta().pageAll({});
+  // @ts-expect-error only paged operations have an iterator
+  client.customerApiWebService.queryApiAll({ id: 1n });
+}

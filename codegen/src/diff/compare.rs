@@ -7,6 +7,7 @@ mod envelope;
 mod fields;
 mod headers;
 mod operations;
+mod paging;
 mod renames;
 mod types;
 mod wire_types;

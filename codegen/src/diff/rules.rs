@@ -164,7 +164,11 @@ pub const RULES: &[Rule] = &[
     rule("envelope-success-code-changed", Err, Wire, "The envelope's success code changed."),
     // Deprecation lifecycle.
     rule("operation-deprecated", Info, Wire, "An operation became deprecated."),
-    rule("read-only-changed", Info, Wire, "An operation became read-only (`readOnly: true`, a pure query that `bizgen probe` calls on live gateways), or is no longer read-only."),
+    rule("read-only-changed", Info, Wire, "An operation became read-only (`readOnly: true`, a pure query that `bizgen probe` calls on live gateways and SDKs retry by default), or is no longer read-only."),
+    // Pagination: the iterators of the SDKs.
+    rule("pagination-added", Info, Sdk, "An operation now pages (`paginate:`): SDKs add an iterator over every item."),
+    rule("pagination-removed", Err, Sdk, "An operation no longer pages: the iterator over every item leaves the SDKs."),
+    rule("pagination-changed", Warn, Sdk, "An operation pages by other fields (page, size, items or total): iterators of SDKs built before read the old ones."),
     rule("field-deprecated", Info, Wire, "A field became deprecated."),
     rule("enum-value-deprecated", Info, Wire, "An enum value became deprecated."),
     rule("deprecated-removed", Warn, Wire, "A deprecated operation, field or enum value was removed (before its sunset date, or it had none)."),

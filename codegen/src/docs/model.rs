@@ -97,6 +97,8 @@ pub(super) struct OperationPage<'a> {
     responses: Vec<ExampleView>,
     errors: Vec<ErrorRow>,
     notes: Vec<String>,
+    /// The iterator over every item, for a paged operation.
+    paging: Option<super::behaviour::PagingSection>,
 }
 
 #[derive(Template)]
@@ -265,6 +267,7 @@ pub(super) fn index(api: &Api, lang: Lang) -> IndexPage {
         (l.enums_title, "enums.md"),
         (l.errors_title, "errors.md"),
         (l.glossary_title, "glossary.md"),
+        (super::behaviour::title(lang), super::behaviour::PAGE),
     ]
     .into_iter()
     .map(|(text, href)| RefLink {
@@ -540,6 +543,7 @@ pub(super) fn operation<'a>(
         responses,
         errors,
         notes: notes_of(&op.notes, &op.request.fields),
+        paging: super::behaviour::paging_section(api, service, op, lang, root),
         op,
         f,
     }

@@ -107,7 +107,7 @@ fn body_of(api: &Api, op: &Operation, step: &QuickStep) -> Value {
 }
 
 /// The `companyId` the snippets send: the header's example.
-fn company(api: &Api) -> String {
+pub(super) fn company(api: &Api) -> String {
     api.headers
         .iter()
         .find(|h| h.name == "companyId")
@@ -229,7 +229,7 @@ fn js_member(name: &str) -> String {
 }
 
 /// A JSON value as a JavaScript literal: `{ type: 2, loginName: "x" }`.
-fn js_literal(v: &Value) -> String {
+pub(super) fn js_literal(v: &Value) -> String {
     match v {
         Value::Object(map) if map.is_empty() => "{}".into(),
         Value::Object(map) => {

@@ -11,7 +11,7 @@ use std::sync::{Mutex, PoisonError};
 
 /// Directories below the output that belong to the generator: files there
 /// that it would not write are stale.
-const OWNED_DIRS: &[&str] = &["src", "docs", "ts/src", "openapi", "postman"];
+const OWNED_DIRS: &[&str] = &["src", "docs", "ts/src", "python/src", "openapi", "postman"];
 
 /// Writes the outputs, removing stale files in generator-owned directories.
 /// Files whose content is unchanged are not rewritten (keeps mtimes, so
@@ -144,7 +144,7 @@ pub(super) fn same_content(path: &Path, want: &[u8]) -> bool {
     }
 }
 
-/// Whether a stale file is one the generator wrote: Rust and TypeScript
+/// Whether a stale file is one the generator wrote: Rust, TypeScript and Python
 /// files carry the `@generated` header; markdown below `docs/` is all generated.
 fn was_generated(rel: &Path, path: &Path) -> bool {
     match rel.extension().and_then(|e| e.to_str()) {
@@ -154,6 +154,9 @@ fn was_generated(rel: &Path, path: &Path) -> bool {
         Some("bizgen-tmp") => true,
         Some("ts") => {
             std::fs::read_to_string(path).is_ok_and(|t| t.starts_with(crate::typescript::HEADER))
+        }
+        Some("py") => {
+            std::fs::read_to_string(path).is_ok_and(|t| t.starts_with(crate::python::HEADER))
         }
         _ => std::fs::read_to_string(path).is_ok_and(|t| t.starts_with(crate::rust::HEADER)),
     }
@@ -206,6 +209,10 @@ fn list_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in entries {
         let entry = entry?;
         if entry.file_type()?.is_dir() {
+            // Python's bytecode caches are not ours to report or remove.
+            if entry.file_name() == "__pycache__" {
+                continue;
+            }
             list_files(&entry.path(), out)?;
         } else {
             out.push(entry.path());

@@ -1,5 +1,6 @@
 //! Everything `bizgen generate` writes: the SDK crate (manifest, sources,
-//! mock binary), the docs and the TypeScript package (`ts/`), the OpenAPI
+//! mock binary), the docs, the TypeScript package (`ts/`), the Python
+//! package (`python/`), the OpenAPI
 //! and Postman exports (`openapi/`, `postman/`). [`emit`] hands each file
 //! to a sink as soon as its emitter is done, so that a large API is never
 //! held whole in memory; [`outputs`] collects them into one map.
@@ -91,6 +92,9 @@ pub fn emit(api: &Api, options: &Options, sink: Sink<'_>) -> crate::Result<()> {
             }
             for (path, text) in crate::typescript::render_package(api)? {
                 sink(PathBuf::from("ts").join(path), text)?;
+            }
+            for (path, text) in crate::python::render_package(api)? {
+                sink(PathBuf::from("python").join(path), text)?;
             }
             for (path, text) in crate::openapi::files(api)? {
                 sink(path, text)?;

@@ -49,6 +49,9 @@ default = [\"client\", \"tls\", \"all-services\"]
 client = [\"bizgen-runtime/client\"]
 # HTTPS for the client: rustls with the webpki root certificates.
 tls = [\"client\", \"bizgen-runtime/tls\"]
+# The client's `tracing` spans and events (bizType, trace, attempt, HTTP
+# status, envelope code, elapsed time; tokens and sensitive fields masked).
+tracing = [\"client\", \"bizgen-runtime/tracing\"]
 # One trait per service and the axum router (axum, tokio).
 server = [\"bizgen-runtime/server\"]
 # A mock of every service that answers with the spec's examples, and its binary.

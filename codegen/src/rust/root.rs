@@ -314,7 +314,9 @@ pub(super) fn lib_tail(cx: &Cx) -> crate::Result<String> {
         pub use bizgen_runtime::operation::TokenKind;
         #client_gate
         #[rustfmt::skip]
-        pub use bizgen_runtime::client::{CallOptions, ClientConfig, Error as ClientError, Response};
+        pub use bizgen_runtime::client::{
+            CallOptions, ClientConfig, Error as ClientError, Hooks, Pages, RequestInfo, Response, ResponseInfo, RetryPolicy,
+        };
         #server_gate
         #[rustfmt::skip]
         pub use bizgen_runtime::server::{

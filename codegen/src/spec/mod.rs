@@ -11,6 +11,7 @@ pub mod located;
 mod merge;
 mod modules;
 mod operations;
+mod paging;
 mod parse;
 pub mod raw;
 mod resolve;

@@ -119,6 +119,7 @@ pub(super) fn resolve_services(ctx: &mut Ctx, merged: &Merged, known: &Known) ->
                 }
             }
         }
+        super::paging::check_iterator_names(ctx, &name, &ops);
         services.push(Service {
             name,
             qualified_name: qualified,
@@ -415,6 +416,9 @@ fn resolve_operation(
              gateway; remove `readOnly: true` or `{key}`"
         ));
     }
+    let paginate = op.paginate.as_ref().and_then(|def| {
+        super::paging::resolve(ctx, &name.value, def, &request.fields, op.read_only)
+    });
     if op.summary.trim().is_empty() {
         ctx.warn(
             name.pos,
@@ -468,6 +472,7 @@ fn resolve_operation(
             (None, true) => Session::Clears,
             (None, false) => Session::Keeps,
         },
+        paginate,
         deprecation: lifecycle::deprecation(
             ctx,
             &format!("operation `{}`", name.value),

@@ -311,10 +311,45 @@ pub struct OperationDef {
     /// their token after it succeeds.
     #[serde(default)]
     pub clears_token: bool,
+    /// The operation returns one page of a list: which request fields
+    /// choose the page and which response fields hold its items and the
+    /// total. Generated SDKs add an iterator over every item (`page_all`).
+    pub paginate: Option<Located<PaginateDef>>,
     /// With `deprecated`: the last day it is served (YYYY-MM-DD).
     pub sunset: Option<Located<String>>,
     /// With `deprecated`: what to use instead.
     pub replacement: Option<String>,
+}
+
+/// How an operation pages: `paginate: {request: {page: current, size:
+/// size}, response: {items: records, total: total}}`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PaginateDef {
+    /// The request fields that choose the page.
+    pub request: PageRequestDef,
+    /// The fields of the response object (`data`) that hold the page.
+    pub response: PageResponseDef,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PageRequestDef {
+    /// The integer field with the 1-based page number (e.g. `current`).
+    pub page: Located<String>,
+    /// The integer field with the number of items per page (e.g. `size`).
+    pub size: Located<String>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PageResponseDef {
+    /// The list field with the page's items (e.g. `records`).
+    pub items: Located<String>,
+    /// The integer field with the number of items of all pages (e.g.
+    /// `total`); without it, iterators stop at an empty or short page.
+    #[serde(default)]
+    pub total: Option<Located<String>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -12,6 +12,7 @@ pub(super) fn validate(ctx: &mut Ctx, api: &Api) {
     check_values(ctx, api);
     super::conditions::check_values(ctx, api);
     check_sessions(ctx, api);
+    super::paging::check_responses(ctx, api);
     warn_unused(ctx, api);
 }
 

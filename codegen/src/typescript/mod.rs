@@ -10,6 +10,7 @@
 
 mod model;
 mod names;
+mod paging;
 mod shapes;
 
 use std::collections::BTreeMap;

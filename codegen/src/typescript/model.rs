@@ -98,6 +98,9 @@ runtime_file!(JsonFile, "ts/runtime/json.ts");
 runtime_file!(SchemaFile, "ts/runtime/schema.ts");
 runtime_file!(ErrorsFile, "ts/runtime/errors.ts");
 runtime_file!(TransportFile, "ts/runtime/transport.ts");
+runtime_file!(RetryFile, "ts/runtime/retry.ts");
+runtime_file!(HooksFile, "ts/runtime/hooks.ts");
+runtime_file!(PagingFile, "ts/runtime/paging.ts");
 
 // ---------------------------------------------------------------- parts
 
@@ -163,6 +166,11 @@ struct OpView {
     version: String,
     headers: String,
     data: String,
+    /// `operations.page`'s wire name, as a string literal.
+    name: String,
+    read_only: bool,
+    /// The iterator over every item, for a paged operation.
+    page_all: Option<super::paging::PageAllView>,
 }
 
 // ---------------------------------------------------------------- builders
@@ -576,6 +584,9 @@ fn op_view(api: &Api, op: &Operation) -> OpView {
         version: string_literal(&op.version),
         headers: format!("[{}]", headers.join(", ")),
         data,
+        name: string_literal(&op.name),
+        read_only: op.read_only,
+        page_all: super::paging::page_all_view(api, op),
     }
 }
 
@@ -593,6 +604,9 @@ pub(super) fn runtime_files() -> Vec<(&'static str, Result<String, askama::Error
         ("json.ts", JsonFile { header: HEADER }.render()),
         ("schema.ts", SchemaFile { header: HEADER }.render()),
         ("transport.ts", TransportFile { header: HEADER }.render()),
+        ("retry.ts", RetryFile { header: HEADER }.render()),
+        ("hooks.ts", HooksFile { header: HEADER }.render()),
+        ("paging.ts", PagingFile { header: HEADER }.render()),
     ]
 }
 
@@ -651,7 +665,7 @@ pub(super) fn tsconfig_json() -> String {
 
 /// TSDoc lines from paragraphs: empty ones dropped, a blank line between
 /// the others, and `*/` defused.
-fn doc_lines(paragraphs: &[&str]) -> Vec<String> {
+pub(super) fn doc_lines(paragraphs: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
     for p in paragraphs
         .iter()

@@ -7,6 +7,7 @@
  * @module
  */
 
+import { redact } from "./redact.js";
 import { Transport, type ClientOptions } from "./runtime/transport.js";
 {%- for s in services %}
 import { {{ s.class }} } from "./services/{{ s.file }}.js";
@@ -31,7 +32,8 @@ export class Client {
   readonly #transport: Transport;
 
   constructor(options: ClientOptions) {
-    this.#transport = new Transport(options);
+    // The logger sees requests only with their sensitive fields masked.
+    this.#transport = new Transport(options, redact);
 {%- for s in services %}
     this.{{ s.property }} = new {{ s.class }}(this.#transport);
 {%- endfor %}

@@ -112,6 +112,13 @@ impl<'a, M: rt::CallMode> CustomerApiWebServiceClient<'a, M> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
 
+    /// Every item of [`page`](Self::page), page by page: a stream of `records` that asks for the next page only when this one is used up, from the request's `current` (1 when unset), and stops after `total` items (or at an empty page).
+    ///
+    /// Each page is one call with this handle's options, retried like any other call; a page that fails is the stream's last item, an error. Read it as a `Stream`, or without a stream crate with [`Pages::next`](rt::Pages::next) and [`Pages::try_collect`](rt::Pages::try_collect).
+    pub fn page_all(&self, request: &PageRequest) -> rt::Pages<types::ApiKey> {
+        self.client.page_all(request, &self.options)
+    }
+
     /// Get one API key
     ///
     /// Returns one API key of the customer with its permissions and callable interfaces (the private key is null).

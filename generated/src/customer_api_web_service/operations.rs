@@ -40,6 +40,7 @@ pub static DOWNGRADE: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::DowngradeRequest::object_schema,
 };
 
@@ -78,6 +79,7 @@ pub static APPLY_API: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::ApplyApiRequest::object_schema,
 };
 
@@ -116,6 +118,7 @@ pub static DEL_API: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::DelApiRequest::object_schema,
 };
 
@@ -154,6 +157,7 @@ pub static EDIT_API_PERMISSION: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::EditApiPermissionRequest::object_schema,
 };
 
@@ -192,6 +196,7 @@ pub static PAGE: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: true,
     request: super::PageRequest::object_schema,
 };
 
@@ -230,6 +235,7 @@ pub static QUERY_API: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: true,
     request: super::QueryApiRequest::object_schema,
 };
 

@@ -40,6 +40,7 @@ pub static RESET_ACCOUNT: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::ResetAccountRequest::object_schema,
 };
 

@@ -35,6 +35,7 @@ pub static GROUP_LIST: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: true,
     request: super::GroupListRequest::object_schema,
 };
 

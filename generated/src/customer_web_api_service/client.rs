@@ -164,6 +164,16 @@ impl<'a, M: rt::CallMode> CustomerWebApiServiceClient<'a, M> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
 
+    /// Every item of [`query_liabilities_water_by_page`](Self::query_liabilities_water_by_page), page by page: a stream of `records` that asks for the next page only when this one is used up, from the request's `current` (1 when unset), and stops after `total` items (or at an empty page).
+    ///
+    /// Each page is one call with this handle's options, retried like any other call; a page that fails is the stream's last item, an error. Read it as a `Stream`, or without a stream crate with [`Pages::next`](rt::Pages::next) and [`Pages::try_collect`](rt::Pages::try_collect).
+    pub fn query_liabilities_water_by_page_all(
+        &self,
+        request: &QueryLiabilitiesWaterByPageRequest,
+    ) -> rt::Pages<types::LiabilitiesWaterRecord> {
+        self.client.page_all(request, &self.options)
+    }
+
     /// Change the fund password
     ///
     /// Changes the fund (assets) password, given the old one. The Google verification code is needed when Google MFA is enabled.

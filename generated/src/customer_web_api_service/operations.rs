@@ -40,6 +40,7 @@ pub static FIND_THIRD_ACCOUNT_INFO: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: true,
     request: super::FindThirdAccountInfoRequest::object_schema,
 };
 
@@ -73,6 +74,7 @@ pub static CHECK_GOOGLE_MFA_STATUS: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Lang,
         },
     ],
+    read_only: true,
     request: super::CheckGoogleMfaStatusRequest::object_schema,
 };
 
@@ -111,6 +113,7 @@ pub static CHECK_STATUS: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: true,
     request: super::CheckStatusRequest::object_schema,
 };
 
@@ -149,6 +152,7 @@ pub static QUERY_ACCOUNT_ASSETS_INFO: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: true,
     request: super::QueryAccountAssetsInfoRequest::object_schema,
 };
 
@@ -187,6 +191,7 @@ pub static QUERY_ACCOUNT_BY_ID: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: true,
     request: super::QueryAccountByIdRequest::object_schema,
 };
 
@@ -225,6 +230,7 @@ pub static QUERY_CUSTOMER_ASSETS: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: true,
     request: super::QueryCustomerAssetsRequest::object_schema,
 };
 
@@ -263,6 +269,7 @@ pub static QUERY_CUSTOMER_ASSETS_INFO: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: true,
     request: super::QueryCustomerAssetsInfoRequest::object_schema,
 };
 
@@ -301,6 +308,7 @@ pub static QUERY_LIABILITIES_WATER_BY_PAGE: rt::OperationInfo = rt::OperationInf
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: true,
     request: super::QueryLiabilitiesWaterByPageRequest::object_schema,
 };
 
@@ -339,6 +347,7 @@ pub static UPDATE_ASSERTS_PWD: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::UpdateAssertsPwdRequest::object_schema,
 };
 
@@ -377,6 +386,7 @@ pub static UPDATE_ASSERTS_PWD_MFA: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::UpdateAssertsPwdMfaRequest::object_schema,
 };
 
@@ -415,6 +425,7 @@ pub static UPDATE_LOGIN_PWD: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::UpdateLoginPwdRequest::object_schema,
 };
 
@@ -453,6 +464,7 @@ pub static UPDATE_LOGIN_PWD_MFA: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::UpdateLoginPwdMfaRequest::object_schema,
 };
 
@@ -486,6 +498,7 @@ pub static GROUP_LIST: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Lang,
         },
     ],
+    read_only: true,
     request: super::GroupListRequest::object_schema,
 };
 
@@ -524,6 +537,7 @@ pub static CHANGE_EMAIL_MFA: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::ChangeEmailMfaRequest::object_schema,
 };
 
@@ -562,6 +576,7 @@ pub static CHANGE_PHONE_MFA: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::ChangePhoneMfaRequest::object_schema,
 };
 
@@ -600,6 +615,7 @@ pub static CHANGE_COUNTRY: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::ChangeCountryRequest::object_schema,
 };
 
@@ -638,6 +654,7 @@ pub static BIND_ASSERTS_PWD_MFA: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::BindAssertsPwdMfaRequest::object_schema,
 };
 
@@ -676,6 +693,7 @@ pub static FORGET_ASSERTS_PWD_MFA: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::ForgetAssertsPwdMfaRequest::object_schema,
 };
 
@@ -714,6 +732,7 @@ pub static BIND_THIRD_ACCOUNT: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::BindThirdAccountRequest::object_schema,
 };
 
@@ -752,6 +771,7 @@ pub static QUERY_LATEST_BALANCE_OF_USER_ACCOUNT_IN_EXTERNAL_SYSTEM: rt::Operatio
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: true,
     request: super::QueryLatestBalanceOfUserAccountInExternalSystemRequest::object_schema,
 };
 
@@ -790,6 +810,7 @@ pub static FIND_PHONE_AND_EMAIL: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: true,
     request: super::FindPhoneAndEmailRequest::object_schema,
 };
 
@@ -828,6 +849,7 @@ pub static BIND_LOGIN_PWD: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::BindLoginPwdRequest::object_schema,
 };
 
@@ -866,6 +888,7 @@ pub static CHANGE_EMAIL: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::ChangeEmailRequest::object_schema,
 };
 
@@ -904,6 +927,7 @@ pub static CHANGE_EMAIL_V1V1V2: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::ChangeEmailV1v1v2Request::object_schema,
 };
 
@@ -942,6 +966,7 @@ pub static CHANGE_PHONE: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::ChangePhoneRequest::object_schema,
 };
 
@@ -980,6 +1005,7 @@ pub static CHANGE_PHONE_V1V1V2: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::ChangePhoneV1v1v2Request::object_schema,
 };
 
@@ -1013,6 +1039,7 @@ pub static CHECK_CUSTOMER_EXIST: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Lang,
         },
     ],
+    read_only: true,
     request: super::CheckCustomerExistRequest::object_schema,
 };
 
@@ -1051,6 +1078,7 @@ pub static DESTROY: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::DestroyRequest::object_schema,
 };
 
@@ -1089,6 +1117,7 @@ pub static ENABLE_OR_FORBID_MFA: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::EnableOrForbidMfaRequest::object_schema,
 };
 
@@ -1127,6 +1156,7 @@ pub static FIND_CUSTOMER_INFO: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: true,
     request: super::FindCustomerInfoRequest::object_schema,
 };
 
@@ -1165,6 +1195,7 @@ pub static FORGET_ASSERTS_PWD: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::ForgetAssertsPwdRequest::object_schema,
 };
 
@@ -1203,6 +1234,7 @@ pub static FORGET_ASSERTS_PWD_V1V1V2: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::ForgetAssertsPwdV1v1v2Request::object_schema,
 };
 
@@ -1236,6 +1268,7 @@ pub static FORGET_LOGIN_PWD: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Lang,
         },
     ],
+    read_only: false,
     request: super::ForgetLoginPwdRequest::object_schema,
 };
 
@@ -1274,6 +1307,7 @@ pub static BIND_ASSERTS_PWD: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::BindAssertsPwdRequest::object_schema,
 };
 
@@ -1312,6 +1346,7 @@ pub static BIND_EMAIL: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::BindEmailRequest::object_schema,
 };
 
@@ -1350,6 +1385,7 @@ pub static BIND_PHONE: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::BindPhoneRequest::object_schema,
 };
 
@@ -1388,6 +1424,7 @@ pub static CHANGE_LANG: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::ChangeLangRequest::object_schema,
 };
 
@@ -1426,6 +1463,7 @@ pub static FIND_CUSTOMER_LANG: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: true,
     request: super::FindCustomerLangRequest::object_schema,
 };
 
@@ -1464,6 +1502,7 @@ pub static CHANGE_CUSTOMER_ADDRESS_AND_POSTAL_CODE: rt::OperationInfo = rt::Oper
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::ChangeCustomerAddressAndPostalCodeRequest::object_schema,
 };
 
@@ -1502,6 +1541,7 @@ pub static FIRST_SET_PHONE: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::FirstSetPhoneRequest::object_schema,
 };
 
@@ -1540,6 +1580,7 @@ pub static FIRST_SET_EMAIL: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::FirstSetEmailRequest::object_schema,
 };
 
@@ -1578,6 +1619,7 @@ pub static FIRST_TIME_SETTING_LOGIN_PASSWORD: rt::OperationInfo = rt::OperationI
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::FirstTimeSettingLoginPasswordRequest::object_schema,
 };
 
@@ -1611,6 +1653,7 @@ pub static LOGIN: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Lang,
         },
     ],
+    read_only: false,
     request: super::LoginRequest::object_schema,
 };
 
@@ -1649,6 +1692,7 @@ pub static REGISTER: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::ForwardedFor,
         },
     ],
+    read_only: false,
     request: super::RegisterRequest::object_schema,
 };
 

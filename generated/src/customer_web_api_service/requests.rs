@@ -663,6 +663,30 @@ impl rt::Operation for QueryLiabilitiesWaterByPageRequest {
     const INFO: &'static rt::OperationInfo = &operations::QUERY_LIABILITIES_WATER_BY_PAGE;
 }
 
+#[cfg(feature = "client")]
+impl rt::Paginated for QueryLiabilitiesWaterByPageRequest {
+    type Item = types::LiabilitiesWaterRecord;
+
+    fn page_number(&self) -> Option<i64> {
+        self.current.map(i64::from)
+    }
+
+    fn page_size(&self) -> Option<i64> {
+        self.size.map(i64::from)
+    }
+
+    fn set_page_number(&mut self, page: i64) {
+        self.current = Some(i32::try_from(page).unwrap_or(i32::MAX));
+    }
+
+    fn into_page(data: types::LiabilitiesWaterPage) -> rt::Page<Self::Item> {
+        rt::Page {
+            items: data.records.unwrap_or_default(),
+            total: data.total,
+        }
+    }
+}
+
 /// Request body of `updateAssertsPwd` ([`operations::UPDATE_ASSERTS_PWD`]).
 ///
 /// Change the fund password

@@ -30,6 +30,7 @@ pub static CHECK_CUSTOMER_EXIST: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Trace,
         },
     ],
+    read_only: true,
     request: super::CheckCustomerExistRequest::object_schema,
 };
 

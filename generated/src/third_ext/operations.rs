@@ -35,6 +35,7 @@ pub static SWITCH_ACCOUNT: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::SwitchAccountRequest::object_schema,
 };
 
@@ -68,6 +69,7 @@ pub static RANDOM_KEY: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::RandomKeyRequest::object_schema,
 };
 

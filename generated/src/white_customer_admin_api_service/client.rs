@@ -70,6 +70,13 @@ impl<'a, M: rt::CallMode> WhiteCustomerAdminApiServiceClient<'a, M> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
 
+    /// Every item of [`page`](Self::page), page by page: a stream of `records` that asks for the next page only when this one is used up, from the request's `current` (1 when unset), and stops after `total` items (or at an empty page).
+    ///
+    /// Each page is one call with this handle's options, retried like any other call; a page that fails is the stream's last item, an error. Read it as a `Stream`, or without a stream crate with [`Pages::next`](rt::Pages::next) and [`Pages::try_collect`](rt::Pages::try_collect).
+    pub fn page_all(&self, request: &PageRequest) -> rt::Pages<types::CustomerSummary> {
+        self.client.page_all(request, &self.options)
+    }
+
     /// Get a customer's details
     ///
     /// Returns one part of a customer's details, chosen by type.

@@ -35,6 +35,7 @@ pub static ADD_CUS_AND_OPEN_ACCOUNT_AND_KYC: rt::OperationInfo = rt::OperationIn
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: false,
     request: super::AddCusAndOpenAccountAndKycRequest::object_schema,
 };
 
@@ -68,6 +69,7 @@ pub static PAGE: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: true,
     request: super::PageRequest::object_schema,
 };
 
@@ -101,6 +103,7 @@ pub static DETAIL: rt::OperationInfo = rt::OperationInfo {
             source: rt::HeaderSource::Token,
         },
     ],
+    read_only: true,
     request: super::DetailRequest::object_schema,
 };
 

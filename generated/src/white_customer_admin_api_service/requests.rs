@@ -395,6 +395,30 @@ impl rt::Operation for PageRequest {
     const INFO: &'static rt::OperationInfo = &operations::PAGE;
 }
 
+#[cfg(feature = "client")]
+impl rt::Paginated for PageRequest {
+    type Item = types::CustomerSummary;
+
+    fn page_number(&self) -> Option<i64> {
+        self.current.map(i64::from)
+    }
+
+    fn page_size(&self) -> Option<i64> {
+        self.size.map(i64::from)
+    }
+
+    fn set_page_number(&mut self, page: i64) {
+        self.current = Some(i32::try_from(page).unwrap_or(i32::MAX));
+    }
+
+    fn into_page(data: types::CustomerPage) -> rt::Page<Self::Item> {
+        rt::Page {
+            items: data.records.unwrap_or_default(),
+            total: data.total,
+        }
+    }
+}
+
 /// Request body of `detail` ([`operations::DETAIL`]).
 ///
 /// Get a customer's details

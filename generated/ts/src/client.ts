@@ -6,6 +6,7 @@
  * @module
  */
 
+import { redact } from "./redact.js";
 import { Transport, type ClientOptions } from "./runtime/transport.js";
 import { CustomerApiWebService } from "./services/customerApiWebService.js";
 import { CustomerDubboApiService } from "./services/customerDubboApiService.js";
@@ -51,7 +52,8 @@ export class Client {
   readonly #transport: Transport;
 
   constructor(options: ClientOptions) {
-    this.#transport = new Transport(options);
+    // The logger sees requests only with their sensitive fields masked.
+    this.#transport = new Transport(options, redact);
     this.customerApiWebService = new CustomerApiWebService(this.#transport);
     this.customerDubboApiService = new CustomerDubboApiService(this.#transport);
     this.customerGroupAdminApiService = new CustomerGroupAdminApiService(this.#transport);

@@ -10,6 +10,11 @@
  *   (`customerWebApiService.LoginRequest`);
  * - {@link redact}: masks sensitive fields for logging.
  *
+ * Calls of read-only operations are retried (2 retries, exponential backoff
+ * with full jitter, `Retry-After` honoured); `onRequest`, `onResponse` and
+ * `logger` see every attempt; paged operations have an async iterator over
+ * every item (`pageAll`); `withMeta()` gives the HTTP status and headers.
+ *
  * int64 values are `bigint`, decoded from the body without loss.
  *
  * @module
@@ -18,7 +23,9 @@
 export { Client } from "./client.js";
 export { ApiError, ClientError, type ApiErrorFields, type ClientErrorKind, type Violation } from "./runtime/errors.js";
 export { stringifyJson } from "./runtime/json.js";
-export type { CallOptions, ClientOptions } from "./runtime/transport.js";
+export type { CallOptions, ClientOptions, Response, WithMeta } from "./runtime/transport.js";
+export type { Logger, RequestInfo, ResponseInfo } from "./runtime/hooks.js";
+export type { RetryOptions } from "./runtime/retry.js";
 export { ErrorCode } from "./errorCodes.js";
 export { redact, REDACTED, SENSITIVE_FIELDS } from "./redact.js";
 export * from "./types.js";

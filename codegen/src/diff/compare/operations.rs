@@ -205,9 +205,9 @@ impl<'a> Differ<'a> {
         }
         if o.read_only != n.read_only {
             let what = if n.read_only {
-                "is now read-only: `bizgen probe` calls it on live gateways"
+                "is now read-only: `bizgen probe` calls it on live gateways and SDKs retry it"
             } else {
-                "is no longer read-only: `bizgen probe` stops calling it"
+                "is no longer read-only: `bizgen probe` stops calling it and SDKs stop retrying it (SDKs built before still do)"
             };
             self.emit(
                 "read-only-changed",
@@ -219,6 +219,7 @@ impl<'a> Differ<'a> {
             .path("readOnly")
             .change(o.read_only, n.read_only);
         }
+        self.pagination(o, n);
         self.headers(o, n);
 
         let mut docs = Vec::new();

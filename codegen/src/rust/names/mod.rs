@@ -74,6 +74,9 @@ pub struct OperationNames {
     pub request: String,
     /// The static holding its descriptor in `operations` (`BIND_EMAIL`).
     pub info: String,
+    /// The client's stream over every item of a paged operation
+    /// (`page_all`), `None` for one that does not page.
+    pub iterator: Option<String>,
 }
 
 impl RustNames {
@@ -168,11 +171,7 @@ impl RustNames {
 
 impl ServiceNames {
     fn new(service: &Service, module: String, feature: String) -> ServiceNames {
-        // The trait, the client and the requests share the module's types.
-        let mut types = Namespace::new(TAKEN_TYPES, Style::Camel);
-        let server_trait = types.claim(&type_name(&service.name));
-        let client = types.claim(&format!("{}Client", server_trait.trim_end_matches('_')));
-        let operations = operation_names(&service.operations, &mut types);
+        let (server_trait, client, operations) = service_items(service);
         ServiceNames {
             module,
             feature,
@@ -189,15 +188,20 @@ impl ServiceNames {
     }
 }
 
+/// A service's server trait, client and operations: they share the
+/// module's type names.
+fn service_items(service: &Service) -> (String, String, Vec<OperationNames>) {
+    let mut types = Namespace::new(TAKEN_TYPES, Style::Camel);
+    let server_trait = types.claim(&type_name(&service.name));
+    let client = types.claim(&format!("{}Client", server_trait.trim_end_matches('_')));
+    let operations = operation_names(&service.operations, &mut types);
+    (server_trait, client, operations)
+}
+
 /// The names of a service's operations, in order, without the rest of the
-/// API: method names are the same as [`RustNames`] gives (they depend on
-/// the service alone), requests too but where one meets the service's
-/// trait or client.
+/// API: the same as [`RustNames`] gives (they depend on the service alone).
 pub fn operations_of(service: &Service) -> Vec<OperationNames> {
-    operation_names(
-        &service.operations,
-        &mut Namespace::new(TAKEN_TYPES, Style::Camel),
-    )
+    service_items(service).2
 }
 
 /// The method of one operation of `service`, as [`operations_of`] names
@@ -228,20 +232,30 @@ pub fn method_of(service: &Service, op: &Operation) -> String {
 }
 
 /// Each operation's stem (its snake-case name, distinct in the service),
-/// then the method, request type and descriptor from it.
+/// then the method, request type and descriptor from it; then the
+/// iterators of paged operations (`<method>_all`), which leave every
+/// method its name.
 fn operation_names(ops: &[Operation], types: &mut Namespace) -> Vec<OperationNames> {
     let spec: Vec<&str> = ops.iter().map(|o| o.name.as_str()).collect();
     let stems = assign(&spec, snake, NONE, Style::Snake);
     let mut methods = Namespace::new(CLIENT_METHODS, Style::Snake);
     let mut infos = Namespace::new(OPERATIONS_ITEMS, Style::Shouty);
-    stems
+    let mut names: Vec<OperationNames> = stems
         .iter()
         .map(|stem| OperationNames {
             method: methods.claim(&escape(stem)),
             request: types.claim(&escape(&format!("{}Request", stem.to_upper_camel_case()))),
             info: infos.claim(&escape(&stem.to_shouty_snake_case())),
+            iterator: None,
         })
-        .collect()
+        .collect();
+    for (op, names) in ops.iter().zip(&mut names) {
+        if op.paginate.is_some() {
+            let method = names.method.trim_start_matches("r#").trim_end_matches('_');
+            names.iterator = Some(methods.claim(&format!("{method}_all")));
+        }
+    }
+    names
 }
 
 /// A name's letters and digits, lowercase: names that meet after casing

@@ -94,6 +94,7 @@ pub(super) const CRATE_FEATURES: &[&str] = &[
     "server",
     "mock",
     "tls",
+    "tracing",
     "serde",
     "all-services",
 ];

@@ -90,12 +90,15 @@ fn method(cx: &Cx, op: &Operation, names: &OperationNames) -> TokenStream {
         },
     };
     let deprecated = deprecated_attr(op.deprecated, &op.deprecation);
+    let page_all = super::paging::page_all(cx, op, names).map(|m| quote!(#deprecated #m));
     quote! {
         #doc
         #deprecated
         pub async fn #method(&self, request: &#request) -> Result<M::Output<#response>, rt::ClientError> {
             #body
         }
+
+        #page_all
     }
 }
 

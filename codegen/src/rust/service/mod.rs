@@ -7,6 +7,7 @@
 mod client;
 mod mock;
 mod operations;
+mod paging;
 mod requests;
 mod server;
 

@@ -58,6 +58,7 @@ fn descriptor(service: &Service, op: &Operation, names: &OperationNames) -> Toke
             })
         });
     let request = ident(&names.request);
+    let read_only = op.read_only;
     let doc = format!(" `{}`: {}", op.name, op.summary);
     quote! {
         #[doc = #doc]
@@ -69,6 +70,7 @@ fn descriptor(service: &Service, op: &Operation, names: &OperationNames) -> Toke
             access: rt::Access::#access,
             version: #version,
             headers: &[#(#headers),*],
+            read_only: #read_only,
             request: super::#request::object_schema,
         };
     }

@@ -101,6 +101,7 @@ fn request(cx: &Cx, op: &Operation, names: &OperationNames, service: &ServiceNam
     let request = ident(&names.request);
     let response = response_type(cx.names, op);
     let info = ident(&names.info);
+    let paginated = super::paging::paginated(cx, op, names);
     quote! {
         #item
 
@@ -108,5 +109,7 @@ fn request(cx: &Cx, op: &Operation, names: &OperationNames, service: &ServiceNam
             type Response = #response;
             const INFO: &'static rt::OperationInfo = &operations::#info;
         }
+
+        #paginated
     }
 }

@@ -43,9 +43,11 @@ export class ApiError extends Error {
   readonly bizType: string;
   /** The HTTP status of the answer (200 on gateways that always answer 200). */
   readonly status: number;
+  /** How many attempts the call made (more than 1 when earlier ones were retried). */
+  readonly attempts: number;
 
-  constructor(fields: ApiErrorFields, bizType: string, status: number) {
-    super(`${fields.code}: ${fields.msg}`);
+  constructor(fields: ApiErrorFields, bizType: string, status: number, attempts = 1) {
+    super(`${fields.code}: ${fields.msg}${attempts > 1 ? ` (after ${attempts} attempts)` : ""}`);
     this.name = "ApiError";
     this.code = fields.code;
     this.msg = fields.msg;
@@ -54,6 +56,7 @@ export class ApiError extends Error {
     this.trace = fields.trace;
     this.bizType = bizType;
     this.status = status;
+    this.attempts = attempts;
   }
 
   /** The request's violations when `data` lists them (`BIZGEN_VALIDATION`), else empty. */
@@ -73,28 +76,31 @@ export class ApiError extends Error {
  * Why a call failed without an answer from the API:
  * - `transport`: the request did not reach the server or the answer did not come back;
  * - `timeout`: no answer within `timeoutMs`;
+ * - `status`: HTTP 408, 429, 502, 503 or 504 without an envelope (a gateway's error page), after the retries the call allowed;
  * - `aborted`: the caller's `signal` aborted the call;
  * - `decode`: the answer is not an envelope, or `data` does not have the spec's shape;
  * - `missingToken`: the operation needs a token the client was not given (nothing was sent);
  * - `encode`: the request cannot be written as JSON.
  */
-export type ClientErrorKind = "transport" | "timeout" | "aborted" | "decode" | "missingToken" | "encode";
+export type ClientErrorKind = "transport" | "timeout" | "aborted" | "status" | "decode" | "missingToken" | "encode";
 
 /** A call failed without an answer from the API; {@link ClientError.kind} says how. */
 export class ClientError extends Error {
   readonly kind: ClientErrorKind;
   /** The bizType of the operation called. */
   readonly bizType: string;
-  /** The HTTP status, when an answer came back (`decode`). */
+  /** The HTTP status, when an answer came back (`status`, `decode`). */
   readonly status: number | undefined;
-  /** The start of the body, when an answer came back (`decode`). */
+  /** The start of the body, when an answer came back (`status`, `decode`). */
   readonly body: string | undefined;
+  /** How many attempts the call made: 0 when nothing was sent (`missingToken`, `encode`). */
+  readonly attempts: number;
 
   constructor(
     kind: ClientErrorKind,
     bizType: string,
     message: string,
-    details: { status?: number; body?: string; cause?: unknown } = {},
+    details: { status?: number; body?: string; cause?: unknown; attempts?: number } = {},
   ) {
     super(`${bizType}: ${message}`, { cause: details.cause });
     this.name = "ClientError";
@@ -102,6 +108,7 @@ export class ClientError extends Error {
     this.bizType = bizType;
     this.status = details.status;
     this.body = details.body;
+    this.attempts = details.attempts ?? 1;
   }
 }
 {% endraw %}

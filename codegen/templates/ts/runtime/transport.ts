@@ -2,15 +2,18 @@
 {% raw %}
 /**
  * One call on the wire: headers, trace id, token by access level, timeout,
- * and the envelope read whatever the HTTP status (gateways answer 200 with
- * an error envelope; a server in semantic-status mode answers 4xx/5xx with
- * the same envelope).
+ * retries, hooks, and the envelope read whatever the HTTP status (gateways
+ * answer 200 with an error envelope; a server in semantic-status mode
+ * answers 4xx/5xx with the same envelope).
  *
  * @module
  */
 
 import { ApiError, ClientError } from "./errors.js";
+import { maskHeaders, type Logger, type RequestInfo, type ResponseInfo } from "./hooks.js";
 import { parseJson, stringifyJson, toPlain, type Parsed } from "./json.js";
+import { pages, type Paginate } from "./paging.js";
+import { neverSent, RETRY_STATUSES, retryAfterMs, RetryPolicy, type RetryOptions } from "./retry.js";
 import { decode, ShapeError, type Schema } from "./schema.js";
 
 /** How a {@link Client} reaches the platform; see the package README. */
@@ -31,23 +34,65 @@ export interface ClientOptions {
   forwardedFor?: string;
   /** The `fetch` to use (default: the global one). */
   fetch?: typeof fetch;
-  /** Milliseconds before a call fails with `ClientError` kind `timeout` (default 30000). */
+  /** Milliseconds one attempt may take before it fails with `ClientError` kind `timeout` (default 30000). */
   timeoutMs?: number;
+  /** Retries after the first attempt (default 2; 0 turns retries off); the same as `retry.maxRetries`. */
+  maxRetries?: number;
+  /** Backoff, jitter and the clock of retries. */
+  retry?: RetryOptions;
+  /** Called before every attempt (retries included), with the token masked. */
+  onRequest?: (info: RequestInfo) => void;
+  /** Called after every attempt, answered or failed. */
+  onResponse?: (info: ResponseInfo) => void;
+  /** Gets a debug line per attempt sent and answered; tokens and sensitive fields masked. */
+  logger?: Logger;
 }
 
 /** Options of one call. */
 export interface CallOptions {
-  /** The `trace` header; a fresh one per call when absent. */
+  /** The `trace` header; a fresh one per call when absent. Every attempt sends the same one. */
   trace?: string;
-  /** Aborts the call (`ClientError` kind `aborted`). */
+  /** Aborts the call, its retries and their waits (`ClientError` kind `aborted`). */
   signal?: AbortSignal;
+  /** Retries for this call (0: one attempt only), overriding the client's. */
+  maxRetries?: number;
+  /** The caller knows this call is safe to repeat: retry it like a read-only operation. */
+  idempotent?: boolean;
 }
+
+/** A successful answer with its metadata, from a service's `withMeta()` view. */
+export interface Response<T> {
+  /** The decoded `data`. */
+  readonly data: T;
+  /** The HTTP status (200 on the platform's gateways). */
+  readonly status: number;
+  /** The HTTP headers of the answer. */
+  readonly headers: Headers;
+  /** The trace id the server echoed. */
+  readonly trace: string;
+  /** The time the server spent, in milliseconds. */
+  readonly tm: number;
+  readonly bizCode: string | undefined;
+  /** How many attempts the call took (1 unless it was retried). */
+  readonly attempts: number;
+}
+
+/** A service's operations resolving with {@link Response} instead of `data`. */
+export type WithMeta<S> = {
+  [K in keyof S as S[K] extends (...args: never[]) => Promise<unknown> ? K : never]: S[K] extends (
+    ...args: infer A
+  ) => Promise<infer R>
+    ? (...args: A) => Promise<Response<R>>
+    : never;
+};
 
 /** Who may call an operation, and with which token. */
 export type Access = "guest" | "login" | "optional" | "admin";
 
 /** What the client needs to know about an operation. */
 export interface Operation {
+  /** The wire name, e.g. `page`. */
+  readonly name: string;
   readonly bizType: string;
   readonly path: string;
   readonly access: Access;
@@ -57,9 +102,16 @@ export interface Operation {
   readonly headers: readonly string[];
   /** The shape of `data` on success; `null` when there is nothing to read. */
   readonly data: Schema | null;
+  /** A pure query: retried by default. */
+  readonly readOnly: boolean;
+  /** How the operation pages, if it does. */
+  readonly paginate?: Paginate;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** One attempt's outcome: an answer (any status), or why none came. */
+type Attempt = { status: number; headers: Headers; text: string } | { error: ClientError };
 
 /** The shared state of a client: its options and tokens. Used by the service classes. */
 export class Transport {
@@ -67,23 +119,31 @@ export class Transport {
   adminToken: string | undefined;
   private readonly options: ClientOptions;
   private readonly fetch: typeof fetch;
+  private readonly retry: RetryPolicy;
+  private readonly redact: (value: unknown) => unknown;
 
-  constructor(options: ClientOptions) {
+  /** `redact` masks sensitive fields of a request for the logger. */
+  constructor(options: ClientOptions, redact: (value: unknown) => unknown = () => "<not shown>") {
     this.options = { ...options, baseUrl: options.baseUrl.replace(/\/+$/, "") };
     this.token = options.token;
     this.adminToken = options.adminToken;
     const custom = options.fetch;
     // Called as a plain function: browsers refuse `fetch` called on another object.
     this.fetch = custom ?? ((input, init) => globalThis.fetch(input, init));
+    const retry: RetryOptions = { ...options.retry };
+    if (options.maxRetries !== undefined) retry.maxRetries = options.maxRetries;
+    this.retry = new RetryPolicy(retry);
+    this.redact = redact;
   }
 
-  /** Sends a request and returns the decoded `data`, or throws. */
-  async call(op: Operation, request: object, options: CallOptions = {}): Promise<unknown> {
+  /** Sends a request (retrying as the policy says) and returns the decoded `data`, or a {@link Response} with `meta`; or throws. */
+  async call(op: Operation, request: object, options: CallOptions = {}, meta = false): Promise<unknown> {
     const token = this.tokenFor(op);
+    const trace = options.trace ?? newTrace();
     const headers: Record<string, string> = {
       "content-type": "application/json",
       accept: "application/json",
-      trace: options.trace ?? newTrace(),
+      trace,
     };
     if (token !== undefined) headers.token = token;
     for (const name of op.headers) {
@@ -94,10 +154,64 @@ export class Transport {
     try {
       body = stringifyJson(request);
     } catch (cause) {
-      throw new ClientError("encode", op.bizType, `cannot write the request as JSON: ${String(cause)}`, { cause });
+      throw new ClientError("encode", op.bizType, `cannot write the request as JSON: ${String(cause)}`, { cause, attempts: 0 });
     }
-    const { status, text } = await this.send(op, headers, body, options.signal);
-    return decodeAnswer(op, status, text);
+    const maxRetries = options.maxRetries ?? this.retry.maxRetries;
+    const safe = op.readOnly || options.idempotent === true;
+    const shown = maskHeaders(headers);
+    const about = { operation: op.name, bizType: op.bizType, path: op.path, trace };
+    const watched = this.options.onResponse !== undefined || this.options.logger !== undefined;
+    for (let attempt = 1; ; attempt++) {
+      const before: RequestInfo = { ...about, attempt, headers: shown };
+      this.options.onRequest?.(before);
+      this.options.logger?.debug(`${op.bizType}: sending attempt ${attempt}`, {
+        ...before,
+        ...(attempt === 1 ? { request: this.redact(request) } : {}),
+      });
+      const started = Date.now();
+      const outcome = await this.send(op, headers, body, options.signal, attempt);
+      const elapsedMs = Date.now() - started;
+      let retryInMs: number | undefined;
+      if (attempt <= maxRetries) {
+        if ("error" in outcome) {
+          const unsent = outcome.error.kind === "transport" && neverSent(outcome.error.cause);
+          if (outcome.error.kind !== "aborted" && (safe || unsent)) retryInMs = this.retry.delayMs(attempt, undefined);
+        } else if (safe && RETRY_STATUSES.has(outcome.status)) {
+          retryInMs = this.retry.delayMs(attempt, retryAfterMs(outcome.headers.get("retry-after")));
+        }
+      }
+      const after: ResponseInfo = {
+        ...about,
+        attempt,
+        status: "error" in outcome ? undefined : outcome.status,
+        // Read only for someone who looks: it parses the body once more.
+        code: "error" in outcome || !watched ? undefined : envelopeCode(outcome.text),
+        elapsedMs,
+        error: "error" in outcome ? outcome.error : undefined,
+        retryInMs,
+      };
+      this.options.onResponse?.(after);
+      this.options.logger?.debug(`${op.bizType}: ${"error" in outcome ? "failed" : "answered"} attempt ${attempt}`, {
+        ...after,
+        error: after.error?.message,
+      });
+      if (retryInMs === undefined) {
+        if ("error" in outcome) throw outcome.error;
+        return finish(op, outcome, attempt, meta);
+      }
+      try {
+        await this.retry.wait(retryInMs, options.signal);
+      } catch (cause) {
+        throw new ClientError("aborted", op.bizType, "aborted by the caller while waiting to retry", { cause, attempts: attempt });
+      }
+    }
+  }
+
+  /** Every item of a paged operation, one call per page (see `paging.ts`). */
+  pageAll(op: Operation, request: object, options: CallOptions = {}): AsyncGenerator<unknown, void, undefined> {
+    const paginate = op.paginate;
+    if (paginate === undefined) throw new TypeError(`${op.bizType} does not page`);
+    return pages(paginate, request as Record<string, unknown>, (page) => this.call(op, page, options));
   }
 
   private tokenFor(op: Operation): string | undefined {
@@ -108,12 +222,12 @@ export class Transport {
         return this.token;
       case "login":
         if (this.token === undefined) {
-          throw new ClientError("missingToken", op.bizType, "needs the C-side customer token: call setToken() after login");
+          throw new ClientError("missingToken", op.bizType, "needs the C-side customer token: call setToken() after login", { attempts: 0 });
         }
         return this.token;
       case "admin":
         if (this.adminToken === undefined) {
-          throw new ClientError("missingToken", op.bizType, "needs the B-side admin token: pass adminToken or call setAdminToken()");
+          throw new ClientError("missingToken", op.bizType, "needs the B-side admin token: pass adminToken or call setAdminToken()", { attempts: 0 });
         }
         return this.adminToken;
     }
@@ -134,13 +248,17 @@ export class Transport {
     }
   }
 
+  /** Attempt number `attempt`: the whole answer, or the failure as a {@link ClientError} (thrown only for an abort before sending). */
   private async send(
     op: Operation,
     headers: Record<string, string>,
     body: string,
     signal: AbortSignal | undefined,
-  ): Promise<{ status: number; text: string }> {
-    if (signal?.aborted) throw new ClientError("aborted", op.bizType, "aborted before sending", { cause: signal.reason });
+    attempt: number,
+  ): Promise<Attempt> {
+    if (signal?.aborted) {
+      throw new ClientError("aborted", op.bizType, "aborted before sending", { cause: signal.reason, attempts: attempt - 1 });
+    }
     const controller = new AbortController();
     let timedOut = false;
     const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -157,11 +275,14 @@ export class Transport {
         body,
         signal: controller.signal,
       });
-      return { status: response.status, text: await response.text() };
+      return { status: response.status, headers: response.headers, text: await response.text() };
     } catch (cause) {
-      if (timedOut) throw new ClientError("timeout", op.bizType, `no answer within ${timeoutMs} ms`, { cause });
-      if (signal?.aborted) throw new ClientError("aborted", op.bizType, "aborted by the caller", { cause: signal.reason });
-      throw new ClientError("transport", op.bizType, `the request failed: ${String(cause)}`, { cause });
+      const fail = (kind: "timeout" | "aborted" | "transport", message: string, why: unknown): Attempt => ({
+        error: new ClientError(kind, op.bizType, message, { cause: why, attempts: attempt }),
+      });
+      if (timedOut) return fail("timeout", `no answer within ${timeoutMs} ms${tries(attempt)}`, cause);
+      if (signal?.aborted) return fail("aborted", "aborted by the caller", signal.reason);
+      return fail("transport", `the request failed${tries(attempt)}: ${String(cause)}`, cause);
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener("abort", forward);
@@ -169,10 +290,68 @@ export class Transport {
   }
 }
 
+/** The envelope's `code`, if the body is an envelope (for hooks and the logger). */
+function envelopeCode(text: string): string | undefined {
+  let parsed: Parsed;
+  try {
+    parsed = parseJson(text);
+  } catch {
+    return undefined;
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed) || !("code" in parsed)) return undefined;
+  const code = parsed.code;
+  return typeof code === "string" ? code : undefined;
+}
+
+/** The result of a call from its last answer. */
+function finish(op: Operation, answer: { status: number; headers: Headers; text: string }, attempts: number, meta: boolean): unknown {
+  const { status, text } = answer;
+  let decoded: { data: unknown; envelope: { [key: string]: Parsed } };
+  try {
+    decoded = decodeEnvelope(op, status, text, attempts);
+  } catch (e) {
+    // A gateway's error page or throttling answer: an HTTP failure.
+    if (e instanceof ClientError && e.kind === "decode" && RETRY_STATUSES.has(status)) {
+      throw new ClientError("status", op.bizType, `HTTP ${status} without a response envelope${tries(attempts)}`, {
+        status,
+        body: text.slice(0, 512),
+        attempts,
+      });
+    }
+    throw e;
+  }
+  if (!meta) return decoded.data;
+  const { envelope } = decoded;
+  const response: Response<unknown> = {
+    data: decoded.data,
+    status,
+    headers: answer.headers,
+    trace: typeof envelope.trace === "string" ? envelope.trace : "",
+    tm: Number(toPlain(envelope.tm ?? null) ?? 0),
+    bizCode: typeof envelope.bizCode === "string" ? envelope.bizCode : undefined,
+    attempts,
+  };
+  return response;
+}
+
+/** ` after 3 attempts` when a call was retried. */
+function tries(attempts: number): string {
+  return attempts > 1 ? ` after ${attempts} attempts` : "";
+}
+
 /** Reads an answer: the envelope first, then `data` on success only. */
 export function decodeAnswer(op: Operation, status: number, text: string): unknown {
+  return decodeEnvelope(op, status, text, 1).data;
+}
+
+function decodeEnvelope(
+  op: Operation,
+  status: number,
+  text: string,
+  attempts: number,
+): { data: unknown; envelope: { [key: string]: Parsed } } {
   const fail = (message: string, cause?: unknown): ClientError =>
-    new ClientError("decode", op.bizType, `${message} (HTTP ${status})`, { status, body: text.slice(0, 512), cause });
+    new ClientError("decode", op.bizType, `${message} (HTTP ${status})`, { status, body: text.slice(0, 512), cause, attempts });
   let envelope: Parsed;
   try {
     envelope = parseJson(text);
@@ -198,11 +377,12 @@ export function decodeAnswer(op: Operation, status: number, text: string): unkno
       },
       op.bizType,
       status,
+      attempts,
     );
   }
-  if (op.data === null) return undefined;
+  if (op.data === null) return { data: undefined, envelope };
   try {
-    return decode(envelope.data ?? null, op.data, "/data");
+    return { data: decode(envelope.data ?? null, op.data, "/data"), envelope };
   } catch (cause) {
     if (cause instanceof ShapeError) throw fail(`\`data\` does not match the spec at ${cause.message}`, cause);
     throw cause;

@@ -7,7 +7,7 @@
  */
 
 import type * as types from "../types.js";
-import type { CallOptions, Operation, Transport } from "../runtime/transport.js";
+import type { CallOptions, Operation, Transport, WithMeta } from "../runtime/transport.js";
 import * as schemas from "../schemas.js";
 
 /** Request body of `customer.app.CustomerApiWebService.downgrade`. */
@@ -175,52 +175,65 @@ export interface QueryApiRequest {
 /** What the client needs to know about each operation, by method. */
 const operations = {
   downgrade: {
+    name: "downgrade",
     bizType: "customer.app.CustomerApiWebService.downgrade",
     path: "/api/global/customer.app.CustomerApiWebService.downgrade",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: schemas.ApiKey,
+    readOnly: false,
   },
   applyApi: {
+    name: "applyApi",
     bizType: "customer.app.CustomerApiWebService.applyApi",
     path: "/api/global/customer.app.CustomerApiWebService.applyApi",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: schemas.ApiKey,
+    readOnly: false,
   },
   delApi: {
+    name: "delApi",
     bizType: "customer.app.CustomerApiWebService.delApi",
     path: "/api/global/customer.app.CustomerApiWebService.delApi",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   editApiPermission: {
+    name: "editApiPermission",
     bizType: "customer.app.CustomerApiWebService.editApiPermission",
     path: "/api/global/customer.app.CustomerApiWebService.editApiPermission",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   page: {
+    name: "page",
     bizType: "customer.app.CustomerApiWebService.page",
     path: "/api/global/customer.app.CustomerApiWebService.page",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: schemas.ApiKeyPage,
+    readOnly: true,
+    paginate: { page: "current", size: "size", items: "records", total: "total" },
   },
   queryApi: {
+    name: "queryApi",
     bizType: "customer.app.CustomerApiWebService.queryApi",
     path: "/api/global/customer.app.CustomerApiWebService.queryApi",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: schemas.ApiKey,
+    readOnly: true,
   },
 } satisfies { [method: string]: Operation };
 
@@ -231,10 +244,22 @@ const operations = {
  */
 export class CustomerApiWebService {
   readonly #transport: Transport;
+  #meta = false;
 
   /** Use `new Client(...).customerApiWebService` rather than this constructor. */
   constructor(transport: Transport) {
     this.#transport = transport;
+  }
+
+  /**
+   * The same operations resolving with a `Response`: `data` with the HTTP
+   * status and headers, `trace`, `tm`, `bizCode` and the number of attempts.
+   */
+  withMeta(): WithMeta<CustomerApiWebService> {
+    const view = new CustomerApiWebService(this.#transport);
+    view.#meta = true;
+    // The same methods: with `#meta` they resolve with a Response.
+    return view as unknown as WithMeta<CustomerApiWebService>;
   }
 
   /**
@@ -248,7 +273,7 @@ export class CustomerApiWebService {
    * @throws {ClientError} when no usable answer came back.
    */
   downgrade(request: DowngradeRequest, options?: CallOptions): Promise<types.ApiKey> {
-    return this.#transport.call(operations.downgrade, request, options) as Promise<types.ApiKey>;
+    return this.#transport.call(operations.downgrade, request, options, this.#meta) as Promise<types.ApiKey>;
   }
 
   /**
@@ -262,7 +287,7 @@ export class CustomerApiWebService {
    * @throws {ClientError} when no usable answer came back.
    */
   applyApi(request: ApplyApiRequest, options?: CallOptions): Promise<types.ApiKey> {
-    return this.#transport.call(operations.applyApi, request, options) as Promise<types.ApiKey>;
+    return this.#transport.call(operations.applyApi, request, options, this.#meta) as Promise<types.ApiKey>;
   }
 
   /**
@@ -276,7 +301,7 @@ export class CustomerApiWebService {
    * @throws {ClientError} when no usable answer came back.
    */
   delApi(request: DelApiRequest, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.delApi, request, options) as Promise<void>;
+    return this.#transport.call(operations.delApi, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -290,7 +315,7 @@ export class CustomerApiWebService {
    * @throws {ClientError} when no usable answer came back.
    */
   editApiPermission(request: EditApiPermissionRequest, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.editApiPermission, request, options) as Promise<void>;
+    return this.#transport.call(operations.editApiPermission, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -304,7 +329,16 @@ export class CustomerApiWebService {
    * @throws {ClientError} when no usable answer came back.
    */
   page(request: PageRequest = {}, options?: CallOptions): Promise<types.ApiKeyPage> {
-    return this.#transport.call(operations.page, request, options) as Promise<types.ApiKeyPage>;
+    return this.#transport.call(operations.page, request, options, this.#meta) as Promise<types.ApiKeyPage>;
+  }
+
+  /**
+   * Every item of {@link page}, page by page: `for await (const item of ...)`.
+   *
+   * Starts at the request's `current` (1 when unset), fetches the next page only when the previous one is used up, and stops after `total` items (or at an empty page). Each page is one call with `options`, retried like any other; a page that fails throws where the iteration is.
+   */
+  pageAll(request: PageRequest = {}, options?: CallOptions): AsyncGenerator<types.ApiKey, void, undefined> {
+    return this.#transport.pageAll(operations.page, request, options) as AsyncGenerator<types.ApiKey, void, undefined>;
   }
 
   /**
@@ -318,6 +352,6 @@ export class CustomerApiWebService {
    * @throws {ClientError} when no usable answer came back.
    */
   queryApi(request: QueryApiRequest, options?: CallOptions): Promise<types.ApiKey> {
-    return this.#transport.call(operations.queryApi, request, options) as Promise<types.ApiKey>;
+    return this.#transport.call(operations.queryApi, request, options, this.#meta) as Promise<types.ApiKey>;
   }
 }

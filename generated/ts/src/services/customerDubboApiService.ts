@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { CallOptions, Operation, Transport } from "../runtime/transport.js";
+import type { CallOptions, Operation, Transport, WithMeta } from "../runtime/transport.js";
 
 /** Request body of `customer.app.CustomerDubboApiService.resetAccount`. */
 export interface ResetAccountRequest {
@@ -17,12 +17,14 @@ export interface ResetAccountRequest {
 /** What the client needs to know about each operation, by method. */
 const operations = {
   resetAccount: {
+    name: "resetAccount",
     bizType: "customer.app.CustomerDubboApiService.resetAccount",
     path: "/api/global/customer.app.CustomerDubboApiService.resetAccount",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
 } satisfies { [method: string]: Operation };
 
@@ -33,10 +35,22 @@ const operations = {
  */
 export class CustomerDubboApiService {
   readonly #transport: Transport;
+  #meta = false;
 
   /** Use `new Client(...).customerDubboApiService` rather than this constructor. */
   constructor(transport: Transport) {
     this.#transport = transport;
+  }
+
+  /**
+   * The same operations resolving with a `Response`: `data` with the HTTP
+   * status and headers, `trace`, `tm`, `bizCode` and the number of attempts.
+   */
+  withMeta(): WithMeta<CustomerDubboApiService> {
+    const view = new CustomerDubboApiService(this.#transport);
+    view.#meta = true;
+    // The same methods: with `#meta` they resolve with a Response.
+    return view as unknown as WithMeta<CustomerDubboApiService>;
   }
 
   /**
@@ -52,6 +66,6 @@ export class CustomerDubboApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   resetAccount(request: ResetAccountRequest = {}, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.resetAccount, request, options) as Promise<void>;
+    return this.#transport.call(operations.resetAccount, request, options, this.#meta) as Promise<void>;
   }
 }

@@ -7,7 +7,7 @@
  */
 
 import type * as types from "../types.js";
-import type { CallOptions, Operation, Transport } from "../runtime/transport.js";
+import type { CallOptions, Operation, Transport, WithMeta } from "../runtime/transport.js";
 import * as s from "../runtime/schema.js";
 import * as schemas from "../schemas.js";
 
@@ -30,12 +30,14 @@ export interface GroupListRequest {
 /** What the client needs to know about each operation, by method. */
 const operations = {
   groupList: {
+    name: "groupList",
     bizType: "customer.admin.CustomerGroupAdminApiService.groupList",
     path: "/openapi-b/customer.admin.CustomerGroupAdminApiService.groupList",
     access: "admin",
     version: "0.0.1",
     headers: ["version", "companyId"],
     data: s.list(schemas.CustomerGroup),
+    readOnly: true,
   },
 } satisfies { [method: string]: Operation };
 
@@ -46,10 +48,22 @@ const operations = {
  */
 export class CustomerGroupAdminApiService {
   readonly #transport: Transport;
+  #meta = false;
 
   /** Use `new Client(...).customerGroupAdminApiService` rather than this constructor. */
   constructor(transport: Transport) {
     this.#transport = transport;
+  }
+
+  /**
+   * The same operations resolving with a `Response`: `data` with the HTTP
+   * status and headers, `trace`, `tm`, `bizCode` and the number of attempts.
+   */
+  withMeta(): WithMeta<CustomerGroupAdminApiService> {
+    const view = new CustomerGroupAdminApiService(this.#transport);
+    view.#meta = true;
+    // The same methods: with `#meta` they resolve with a Response.
+    return view as unknown as WithMeta<CustomerGroupAdminApiService>;
   }
 
   /**
@@ -63,6 +77,6 @@ export class CustomerGroupAdminApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   groupList(request: GroupListRequest = {}, options?: CallOptions): Promise<types.CustomerGroup[]> {
-    return this.#transport.call(operations.groupList, request, options) as Promise<types.CustomerGroup[]>;
+    return this.#transport.call(operations.groupList, request, options, this.#meta) as Promise<types.CustomerGroup[]>;
   }
 }

@@ -7,7 +7,7 @@
  */
 
 import type * as types from "../types.js";
-import type { CallOptions, Operation, Transport } from "../runtime/transport.js";
+import type { CallOptions, Operation, Transport, WithMeta } from "../runtime/transport.js";
 import * as s from "../runtime/schema.js";
 import * as schemas from "../schemas.js";
 
@@ -1396,356 +1396,445 @@ export interface RegisterRequest {
 /** What the client needs to know about each operation, by method. */
 const operations = {
   findThirdAccountInfo: {
+    name: "findThirdAccountInfo",
     bizType: "customer.app.CustomerWebApiService.findThirdAccountInfo",
     path: "/api/global/customer.app.CustomerWebApiService.findThirdAccountInfo",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: s.nullable("json"),
+    readOnly: true,
   },
   checkGoogleMFAStatus: {
+    name: "checkGoogleMFAStatus",
     bizType: "customer.app.CustomerWebApiService.checkGoogleMFAStatus",
     path: "/api/global/customer.app.CustomerWebApiService.checkGoogleMFAStatus",
     access: "guest",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: "int32",
+    readOnly: true,
   },
   checkStatus: {
+    name: "checkStatus",
     bizType: "customer.app.CustomerWebApiService.checkStatus",
     path: "/api/global/customer.app.CustomerWebApiService.checkStatus",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: schemas.CheckStatusResult,
+    readOnly: true,
   },
   queryAccountAssetsInfo: {
+    name: "queryAccountAssetsInfo",
     bizType: "customer.app.CustomerWebApiService.queryAccountAssetsInfo",
     path: "/api/global/customer.app.CustomerWebApiService.queryAccountAssetsInfo",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: s.nullable("json"),
+    readOnly: true,
   },
   queryAccountById: {
+    name: "queryAccountById",
     bizType: "customer.app.CustomerWebApiService.queryAccountById",
     path: "/api/global/customer.app.CustomerWebApiService.queryAccountById",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: schemas.Account,
+    readOnly: true,
   },
   queryCustomerAssets: {
+    name: "queryCustomerAssets",
     bizType: "customer.app.CustomerWebApiService.queryCustomerAssets",
     path: "/api/global/customer.app.CustomerWebApiService.queryCustomerAssets",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: schemas.CustomerAssets,
+    readOnly: true,
   },
   queryCustomerAssetsInfo: {
+    name: "queryCustomerAssetsInfo",
     bizType: "customer.app.CustomerWebApiService.queryCustomerAssetsInfo",
     path: "/api/global/customer.app.CustomerWebApiService.queryCustomerAssetsInfo",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: schemas.CustomerAssetsInfo,
+    readOnly: true,
   },
   queryLiabilitiesWaterByPage: {
+    name: "queryLiabilitiesWaterByPage",
     bizType: "customer.app.CustomerWebApiService.queryLiabilitiesWaterByPage",
     path: "/api/global/customer.app.CustomerWebApiService.queryLiabilitiesWaterByPage",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: schemas.LiabilitiesWaterPage,
+    readOnly: true,
+    paginate: { page: "current", size: "size", items: "records", total: "total" },
   },
   updateAssertsPwd: {
+    name: "updateAssertsPwd",
     bizType: "customer.app.CustomerWebApiService.updateAssertsPwd",
     path: "/api/global/customer.app.CustomerWebApiService.updateAssertsPwd",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   updateAssertsPwdMFA: {
+    name: "updateAssertsPwdMFA",
     bizType: "customer.app.CustomerWebApiService.updateAssertsPwdMFA",
     path: "/api/global/customer.app.CustomerWebApiService.updateAssertsPwdMFA",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   updateLoginPwd: {
+    name: "updateLoginPwd",
     bizType: "customer.app.CustomerWebApiService.updateLoginPwd",
     path: "/api/global/customer.app.CustomerWebApiService.updateLoginPwd",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   updateLoginPwdMFA: {
+    name: "updateLoginPwdMFA",
     bizType: "customer.app.CustomerWebApiService.updateLoginPwdMFA",
     path: "/api/global/customer.app.CustomerWebApiService.updateLoginPwdMFA",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   groupList: {
+    name: "groupList",
     bizType: "customer.app.CustomerWebApiService.groupList",
     path: "/api/global/customer.app.CustomerWebApiService.groupList",
     access: "guest",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: s.list(schemas.CustomerGroup),
+    readOnly: true,
   },
   changeEmailMFA: {
+    name: "changeEmailMFA",
     bizType: "customer.app.CustomerWebApiService.changeEmailMFA",
     path: "/api/global/customer.app.CustomerWebApiService.changeEmailMFA",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   changePhoneMFA: {
+    name: "changePhoneMFA",
     bizType: "customer.app.CustomerWebApiService.changePhoneMFA",
     path: "/api/global/customer.app.CustomerWebApiService.changePhoneMFA",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   changeCountry: {
+    name: "changeCountry",
     bizType: "customer.app.CustomerWebApiService.changeCountry",
     path: "/api/global/customer.app.CustomerWebApiService.changeCountry",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   bindAssertsPwdMFA: {
+    name: "bindAssertsPwdMFA",
     bizType: "customer.app.CustomerWebApiService.bindAssertsPwdMFA",
     path: "/api/global/customer.app.CustomerWebApiService.bindAssertsPwdMFA",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   forgetAssertsPwdMFA: {
+    name: "forgetAssertsPwdMFA",
     bizType: "customer.app.CustomerWebApiService.forgetAssertsPwdMFA",
     path: "/api/global/customer.app.CustomerWebApiService.forgetAssertsPwdMFA",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   bindThirdAccount: {
+    name: "bindThirdAccount",
     bizType: "customer.app.CustomerWebApiService.bindThirdAccount",
     path: "/api/global/customer.app.CustomerWebApiService.bindThirdAccount",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   queryLatestBalanceOfUserAccountInExternalSystem: {
+    name: "queryLatestBalanceOfUserAccountInExternalSystem",
     bizType: "customer.app.CustomerWebApiService.queryLatestBalanceOfUserAccountInExternalSystem",
     path: "/api/global/customer.app.CustomerWebApiService.queryLatestBalanceOfUserAccountInExternalSystem",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: schemas.ExternalAccountBalance,
+    readOnly: true,
   },
   findPhoneAndEmail: {
+    name: "findPhoneAndEmail",
     bizType: "customer.app.CustomerWebApiService.findPhoneAndEmail",
     path: "/api/global/customer.app.CustomerWebApiService.findPhoneAndEmail",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: schemas.PhoneAndEmail,
+    readOnly: true,
   },
   bindLoginPwd: {
+    name: "bindLoginPwd",
     bizType: "customer.app.CustomerWebApiService.bindLoginPwd",
     path: "/api/global/customer.app.CustomerWebApiService.bindLoginPwd",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   changeEmail: {
+    name: "changeEmail",
     bizType: "customer.app.CustomerWebApiService.changeEmail",
     path: "/api/global/customer.app.CustomerWebApiService.changeEmail",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   changeEmailV1v1v2: {
+    name: "changeEmailV1v1v2",
     bizType: "customer.app.CustomerWebApiService.changeEmailV1v1v2",
     path: "/api/global/customer.app.CustomerWebApiService.changeEmailV1v1v2",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   changePhone: {
+    name: "changePhone",
     bizType: "customer.app.CustomerWebApiService.changePhone",
     path: "/api/global/customer.app.CustomerWebApiService.changePhone",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   changePhoneV1v1v2: {
+    name: "changePhoneV1v1v2",
     bizType: "customer.app.CustomerWebApiService.changePhoneV1v1v2",
     path: "/api/global/customer.app.CustomerWebApiService.changePhoneV1v1v2",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   checkCustomerExist: {
+    name: "checkCustomerExist",
     bizType: "customer.app.CustomerWebApiService.checkCustomerExist",
     path: "/api/global/customer.app.CustomerWebApiService.checkCustomerExist",
     access: "guest",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: "int32",
+    readOnly: true,
   },
   destroy: {
+    name: "destroy",
     bizType: "customer.app.CustomerWebApiService.destroy",
     path: "/api/global/customer.app.CustomerWebApiService.destroy",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   enableOrForbidMFA: {
+    name: "enableOrForbidMFA",
     bizType: "customer.app.CustomerWebApiService.enableOrForbidMFA",
     path: "/api/global/customer.app.CustomerWebApiService.enableOrForbidMFA",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   findCustomerInfo: {
+    name: "findCustomerInfo",
     bizType: "customer.app.CustomerWebApiService.findCustomerInfo",
     path: "/api/global/customer.app.CustomerWebApiService.findCustomerInfo",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: schemas.CustomerInfo,
+    readOnly: true,
   },
   forgetAssertsPwd: {
+    name: "forgetAssertsPwd",
     bizType: "customer.app.CustomerWebApiService.forgetAssertsPwd",
     path: "/api/global/customer.app.CustomerWebApiService.forgetAssertsPwd",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   forgetAssertsPwdV1v1v2: {
+    name: "forgetAssertsPwdV1v1v2",
     bizType: "customer.app.CustomerWebApiService.forgetAssertsPwdV1v1v2",
     path: "/api/global/customer.app.CustomerWebApiService.forgetAssertsPwdV1v1v2",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   forgetLoginPwd: {
+    name: "forgetLoginPwd",
     bizType: "customer.app.CustomerWebApiService.forgetLoginPwd",
     path: "/api/global/customer.app.CustomerWebApiService.forgetLoginPwd",
     access: "guest",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   bindAssertsPwd: {
+    name: "bindAssertsPwd",
     bizType: "customer.app.CustomerWebApiService.bindAssertsPwd",
     path: "/api/global/customer.app.CustomerWebApiService.bindAssertsPwd",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   bindEmail: {
+    name: "bindEmail",
     bizType: "customer.app.CustomerWebApiService.bindEmail",
     path: "/api/global/customer.app.CustomerWebApiService.bindEmail",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   bindPhone: {
+    name: "bindPhone",
     bizType: "customer.app.CustomerWebApiService.bindPhone",
     path: "/api/global/customer.app.CustomerWebApiService.bindPhone",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   changeLang: {
+    name: "changeLang",
     bizType: "customer.app.CustomerWebApiService.changeLang",
     path: "/api/global/customer.app.CustomerWebApiService.changeLang",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   findCustomerLang: {
+    name: "findCustomerLang",
     bizType: "customer.app.CustomerWebApiService.findCustomerLang",
     path: "/api/global/customer.app.CustomerWebApiService.findCustomerLang",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: s.nullable("string"),
+    readOnly: true,
   },
   changeCustomerAddressAndPostalCode: {
+    name: "changeCustomerAddressAndPostalCode",
     bizType: "customer.app.CustomerWebApiService.changeCustomerAddressAndPostalCode",
     path: "/api/global/customer.app.CustomerWebApiService.changeCustomerAddressAndPostalCode",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   firstSetPhone: {
+    name: "firstSetPhone",
     bizType: "customer.app.CustomerWebApiService.firstSetPhone",
     path: "/api/global/customer.app.CustomerWebApiService.firstSetPhone",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   firstSetEmail: {
+    name: "firstSetEmail",
     bizType: "customer.app.CustomerWebApiService.firstSetEmail",
     path: "/api/global/customer.app.CustomerWebApiService.firstSetEmail",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   firstTimeSettingLoginPassword: {
+    name: "firstTimeSettingLoginPassword",
     bizType: "customer.app.CustomerWebApiService.firstTimeSettingLoginPassword",
     path: "/api/global/customer.app.CustomerWebApiService.firstTimeSettingLoginPassword",
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   login: {
+    name: "login",
     bizType: "customer.app.CustomerWebApiService.login",
     path: "/api/login/customer.app.CustomerWebApiService.login",
     access: "guest",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
     data: schemas.LoginResult,
+    readOnly: false,
   },
   register: {
+    name: "register",
     bizType: "customer.app.CustomerWebApiService.register",
     path: "/api/register/customer.app.CustomerWebApiService.register",
     access: "guest",
     version: "0.0.1",
     headers: ["version", "companyId", "lang", "X-Forwarded-For"],
     data: schemas.RegisterResult,
+    readOnly: false,
   },
 } satisfies { [method: string]: Operation };
 
@@ -1756,10 +1845,22 @@ const operations = {
  */
 export class CustomerWebApiService {
   readonly #transport: Transport;
+  #meta = false;
 
   /** Use `new Client(...).customerWebApiService` rather than this constructor. */
   constructor(transport: Transport) {
     this.#transport = transport;
+  }
+
+  /**
+   * The same operations resolving with a `Response`: `data` with the HTTP
+   * status and headers, `trace`, `tm`, `bizCode` and the number of attempts.
+   */
+  withMeta(): WithMeta<CustomerWebApiService> {
+    const view = new CustomerWebApiService(this.#transport);
+    view.#meta = true;
+    // The same methods: with `#meta` they resolve with a Response.
+    return view as unknown as WithMeta<CustomerWebApiService>;
   }
 
   /**
@@ -1773,7 +1874,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   findThirdAccountInfo(request: FindThirdAccountInfoRequest = {}, options?: CallOptions): Promise<unknown> {
-    return this.#transport.call(operations.findThirdAccountInfo, request, options) as Promise<unknown>;
+    return this.#transport.call(operations.findThirdAccountInfo, request, options, this.#meta) as Promise<unknown>;
   }
 
   /**
@@ -1787,7 +1888,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   checkGoogleMFAStatus(request: CheckGoogleMfaStatusRequest, options?: CallOptions): Promise<number> {
-    return this.#transport.call(operations.checkGoogleMFAStatus, request, options) as Promise<number>;
+    return this.#transport.call(operations.checkGoogleMFAStatus, request, options, this.#meta) as Promise<number>;
   }
 
   /**
@@ -1801,7 +1902,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   checkStatus(request: CheckStatusRequest, options?: CallOptions): Promise<types.CheckStatusResult> {
-    return this.#transport.call(operations.checkStatus, request, options) as Promise<types.CheckStatusResult>;
+    return this.#transport.call(operations.checkStatus, request, options, this.#meta) as Promise<types.CheckStatusResult>;
   }
 
   /**
@@ -1815,7 +1916,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   queryAccountAssetsInfo(request: QueryAccountAssetsInfoRequest = {}, options?: CallOptions): Promise<unknown> {
-    return this.#transport.call(operations.queryAccountAssetsInfo, request, options) as Promise<unknown>;
+    return this.#transport.call(operations.queryAccountAssetsInfo, request, options, this.#meta) as Promise<unknown>;
   }
 
   /**
@@ -1829,7 +1930,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   queryAccountById(request: QueryAccountByIdRequest = {}, options?: CallOptions): Promise<types.Account> {
-    return this.#transport.call(operations.queryAccountById, request, options) as Promise<types.Account>;
+    return this.#transport.call(operations.queryAccountById, request, options, this.#meta) as Promise<types.Account>;
   }
 
   /**
@@ -1843,7 +1944,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   queryCustomerAssets(request: QueryCustomerAssetsRequest = {}, options?: CallOptions): Promise<types.CustomerAssets> {
-    return this.#transport.call(operations.queryCustomerAssets, request, options) as Promise<types.CustomerAssets>;
+    return this.#transport.call(operations.queryCustomerAssets, request, options, this.#meta) as Promise<types.CustomerAssets>;
   }
 
   /**
@@ -1857,7 +1958,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   queryCustomerAssetsInfo(request: QueryCustomerAssetsInfoRequest = {}, options?: CallOptions): Promise<types.CustomerAssetsInfo> {
-    return this.#transport.call(operations.queryCustomerAssetsInfo, request, options) as Promise<types.CustomerAssetsInfo>;
+    return this.#transport.call(operations.queryCustomerAssetsInfo, request, options, this.#meta) as Promise<types.CustomerAssetsInfo>;
   }
 
   /**
@@ -1871,7 +1972,16 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   queryLiabilitiesWaterByPage(request: QueryLiabilitiesWaterByPageRequest = {}, options?: CallOptions): Promise<types.LiabilitiesWaterPage> {
-    return this.#transport.call(operations.queryLiabilitiesWaterByPage, request, options) as Promise<types.LiabilitiesWaterPage>;
+    return this.#transport.call(operations.queryLiabilitiesWaterByPage, request, options, this.#meta) as Promise<types.LiabilitiesWaterPage>;
+  }
+
+  /**
+   * Every item of {@link queryLiabilitiesWaterByPage}, page by page: `for await (const item of ...)`.
+   *
+   * Starts at the request's `current` (1 when unset), fetches the next page only when the previous one is used up, and stops after `total` items (or at an empty page). Each page is one call with `options`, retried like any other; a page that fails throws where the iteration is.
+   */
+  queryLiabilitiesWaterByPageAll(request: QueryLiabilitiesWaterByPageRequest = {}, options?: CallOptions): AsyncGenerator<types.LiabilitiesWaterRecord, void, undefined> {
+    return this.#transport.pageAll(operations.queryLiabilitiesWaterByPage, request, options) as AsyncGenerator<types.LiabilitiesWaterRecord, void, undefined>;
   }
 
   /**
@@ -1885,7 +1995,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   updateAssertsPwd(request: UpdateAssertsPwdRequest, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.updateAssertsPwd, request, options) as Promise<void>;
+    return this.#transport.call(operations.updateAssertsPwd, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -1899,7 +2009,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   updateAssertsPwdMFA(request: UpdateAssertsPwdMfaRequest, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.updateAssertsPwdMFA, request, options) as Promise<void>;
+    return this.#transport.call(operations.updateAssertsPwdMFA, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -1913,7 +2023,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   updateLoginPwd(request: UpdateLoginPwdRequest, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.updateLoginPwd, request, options) as Promise<void>;
+    return this.#transport.call(operations.updateLoginPwd, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -1927,7 +2037,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   updateLoginPwdMFA(request: UpdateLoginPwdMfaRequest, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.updateLoginPwdMFA, request, options) as Promise<void>;
+    return this.#transport.call(operations.updateLoginPwdMFA, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -1941,7 +2051,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   groupList(request: GroupListRequest = {}, options?: CallOptions): Promise<types.CustomerGroup[]> {
-    return this.#transport.call(operations.groupList, request, options) as Promise<types.CustomerGroup[]>;
+    return this.#transport.call(operations.groupList, request, options, this.#meta) as Promise<types.CustomerGroup[]>;
   }
 
   /**
@@ -1955,7 +2065,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   changeEmailMFA(request: ChangeEmailMfaRequest, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.changeEmailMFA, request, options) as Promise<void>;
+    return this.#transport.call(operations.changeEmailMFA, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -1969,7 +2079,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   changePhoneMFA(request: ChangePhoneMfaRequest, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.changePhoneMFA, request, options) as Promise<void>;
+    return this.#transport.call(operations.changePhoneMFA, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -1983,7 +2093,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   changeCountry(request: ChangeCountryRequest, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.changeCountry, request, options) as Promise<void>;
+    return this.#transport.call(operations.changeCountry, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -1997,7 +2107,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   bindAssertsPwdMFA(request: BindAssertsPwdMfaRequest, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.bindAssertsPwdMFA, request, options) as Promise<void>;
+    return this.#transport.call(operations.bindAssertsPwdMFA, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -2011,7 +2121,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   forgetAssertsPwdMFA(request: ForgetAssertsPwdMfaRequest, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.forgetAssertsPwdMFA, request, options) as Promise<void>;
+    return this.#transport.call(operations.forgetAssertsPwdMFA, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -2025,7 +2135,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   bindThirdAccount(request: BindThirdAccountRequest, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.bindThirdAccount, request, options) as Promise<void>;
+    return this.#transport.call(operations.bindThirdAccount, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -2039,7 +2149,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   queryLatestBalanceOfUserAccountInExternalSystem(request: QueryLatestBalanceOfUserAccountInExternalSystemRequest = {}, options?: CallOptions): Promise<types.ExternalAccountBalance> {
-    return this.#transport.call(operations.queryLatestBalanceOfUserAccountInExternalSystem, request, options) as Promise<types.ExternalAccountBalance>;
+    return this.#transport.call(operations.queryLatestBalanceOfUserAccountInExternalSystem, request, options, this.#meta) as Promise<types.ExternalAccountBalance>;
   }
 
   /**
@@ -2053,7 +2163,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   findPhoneAndEmail(request: FindPhoneAndEmailRequest = {}, options?: CallOptions): Promise<types.PhoneAndEmail> {
-    return this.#transport.call(operations.findPhoneAndEmail, request, options) as Promise<types.PhoneAndEmail>;
+    return this.#transport.call(operations.findPhoneAndEmail, request, options, this.#meta) as Promise<types.PhoneAndEmail>;
   }
 
   /**
@@ -2067,7 +2177,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   bindLoginPwd(request: BindLoginPwdRequest, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.bindLoginPwd, request, options) as Promise<void>;
+    return this.#transport.call(operations.bindLoginPwd, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -2081,7 +2191,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   changeEmail(request: ChangeEmailRequest, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.changeEmail, request, options) as Promise<void>;
+    return this.#transport.call(operations.changeEmail, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -2095,7 +2205,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   changeEmailV1v1v2(request: ChangeEmailV1v1v2Request, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.changeEmailV1v1v2, request, options) as Promise<void>;
+    return this.#transport.call(operations.changeEmailV1v1v2, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -2109,7 +2219,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   changePhone(request: ChangePhoneRequest, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.changePhone, request, options) as Promise<void>;
+    return this.#transport.call(operations.changePhone, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -2123,7 +2233,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   changePhoneV1v1v2(request: ChangePhoneV1v1v2Request, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.changePhoneV1v1v2, request, options) as Promise<void>;
+    return this.#transport.call(operations.changePhoneV1v1v2, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -2137,7 +2247,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   checkCustomerExist(request: CheckCustomerExistRequest, options?: CallOptions): Promise<number> {
-    return this.#transport.call(operations.checkCustomerExist, request, options) as Promise<number>;
+    return this.#transport.call(operations.checkCustomerExist, request, options, this.#meta) as Promise<number>;
   }
 
   /**
@@ -2151,7 +2261,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   destroy(request: DestroyRequest = {}, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.destroy, request, options) as Promise<void>;
+    return this.#transport.call(operations.destroy, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -2165,7 +2275,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   enableOrForbidMFA(request: EnableOrForbidMfaRequest, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.enableOrForbidMFA, request, options) as Promise<void>;
+    return this.#transport.call(operations.enableOrForbidMFA, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -2179,7 +2289,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   findCustomerInfo(request: FindCustomerInfoRequest = {}, options?: CallOptions): Promise<types.CustomerInfo> {
-    return this.#transport.call(operations.findCustomerInfo, request, options) as Promise<types.CustomerInfo>;
+    return this.#transport.call(operations.findCustomerInfo, request, options, this.#meta) as Promise<types.CustomerInfo>;
   }
 
   /**
@@ -2193,7 +2303,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   forgetAssertsPwd(request: ForgetAssertsPwdRequest, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.forgetAssertsPwd, request, options) as Promise<void>;
+    return this.#transport.call(operations.forgetAssertsPwd, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -2207,7 +2317,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   forgetAssertsPwdV1v1v2(request: ForgetAssertsPwdV1v1v2Request, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.forgetAssertsPwdV1v1v2, request, options) as Promise<void>;
+    return this.#transport.call(operations.forgetAssertsPwdV1v1v2, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -2221,7 +2331,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   forgetLoginPwd(request: ForgetLoginPwdRequest, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.forgetLoginPwd, request, options) as Promise<void>;
+    return this.#transport.call(operations.forgetLoginPwd, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -2235,7 +2345,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   bindAssertsPwd(request: BindAssertsPwdRequest, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.bindAssertsPwd, request, options) as Promise<void>;
+    return this.#transport.call(operations.bindAssertsPwd, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -2249,7 +2359,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   bindEmail(request: BindEmailRequest, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.bindEmail, request, options) as Promise<void>;
+    return this.#transport.call(operations.bindEmail, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -2263,7 +2373,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   bindPhone(request: BindPhoneRequest, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.bindPhone, request, options) as Promise<void>;
+    return this.#transport.call(operations.bindPhone, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -2277,7 +2387,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   changeLang(request: ChangeLangRequest, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.changeLang, request, options) as Promise<void>;
+    return this.#transport.call(operations.changeLang, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -2291,7 +2401,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   findCustomerLang(request: FindCustomerLangRequest = {}, options?: CallOptions): Promise<string | null> {
-    return this.#transport.call(operations.findCustomerLang, request, options) as Promise<string | null>;
+    return this.#transport.call(operations.findCustomerLang, request, options, this.#meta) as Promise<string | null>;
   }
 
   /**
@@ -2305,7 +2415,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   changeCustomerAddressAndPostalCode(request: ChangeCustomerAddressAndPostalCodeRequest = {}, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.changeCustomerAddressAndPostalCode, request, options) as Promise<void>;
+    return this.#transport.call(operations.changeCustomerAddressAndPostalCode, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -2319,7 +2429,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   firstSetPhone(request: FirstSetPhoneRequest, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.firstSetPhone, request, options) as Promise<void>;
+    return this.#transport.call(operations.firstSetPhone, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -2333,7 +2443,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   firstSetEmail(request: FirstSetEmailRequest, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.firstSetEmail, request, options) as Promise<void>;
+    return this.#transport.call(operations.firstSetEmail, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -2347,7 +2457,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   firstTimeSettingLoginPassword(request: FirstTimeSettingLoginPasswordRequest, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.firstTimeSettingLoginPassword, request, options) as Promise<void>;
+    return this.#transport.call(operations.firstTimeSettingLoginPassword, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -2363,7 +2473,7 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   login(request: LoginRequest, options?: CallOptions): Promise<types.LoginResult> {
-    return this.#transport.call(operations.login, request, options) as Promise<types.LoginResult>;
+    return this.#transport.call(operations.login, request, options, this.#meta) as Promise<types.LoginResult>;
   }
 
   /**
@@ -2379,6 +2489,6 @@ export class CustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   register(request: RegisterRequest, options?: CallOptions): Promise<types.RegisterResult> {
-    return this.#transport.call(operations.register, request, options) as Promise<types.RegisterResult>;
+    return this.#transport.call(operations.register, request, options, this.#meta) as Promise<types.RegisterResult>;
   }
 }

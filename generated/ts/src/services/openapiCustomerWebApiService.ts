@@ -7,7 +7,7 @@
  */
 
 import type * as types from "../types.js";
-import type { CallOptions, Operation, Transport } from "../runtime/transport.js";
+import type { CallOptions, Operation, Transport, WithMeta } from "../runtime/transport.js";
 
 /** Request body of `customer.app.CustomerWebApiService.checkCustomerExist`. */
 export interface CheckCustomerExistRequest {
@@ -46,12 +46,14 @@ export interface CheckCustomerExistRequest {
 /** What the client needs to know about each operation, by method. */
 const operations = {
   checkCustomerExist: {
+    name: "checkCustomerExist",
     bizType: "customer.app.CustomerWebApiService.checkCustomerExist",
     path: "/openapi-b/customer.app.CustomerWebApiService.checkCustomerExist",
     access: "guest",
     version: "0.0.1",
     headers: ["version", "companyId"],
     data: "int32",
+    readOnly: true,
   },
 } satisfies { [method: string]: Operation };
 
@@ -62,10 +64,22 @@ const operations = {
  */
 export class OpenapiCustomerWebApiService {
   readonly #transport: Transport;
+  #meta = false;
 
   /** Use `new Client(...).openapiCustomerWebApiService` rather than this constructor. */
   constructor(transport: Transport) {
     this.#transport = transport;
+  }
+
+  /**
+   * The same operations resolving with a `Response`: `data` with the HTTP
+   * status and headers, `trace`, `tm`, `bizCode` and the number of attempts.
+   */
+  withMeta(): WithMeta<OpenapiCustomerWebApiService> {
+    const view = new OpenapiCustomerWebApiService(this.#transport);
+    view.#meta = true;
+    // The same methods: with `#meta` they resolve with a Response.
+    return view as unknown as WithMeta<OpenapiCustomerWebApiService>;
   }
 
   /**
@@ -79,6 +93,6 @@ export class OpenapiCustomerWebApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   checkCustomerExist(request: CheckCustomerExistRequest, options?: CallOptions): Promise<number> {
-    return this.#transport.call(operations.checkCustomerExist, request, options) as Promise<number>;
+    return this.#transport.call(operations.checkCustomerExist, request, options, this.#meta) as Promise<number>;
   }
 }

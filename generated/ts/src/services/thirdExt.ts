@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { CallOptions, Operation, Transport } from "../runtime/transport.js";
+import type { CallOptions, Operation, Transport, WithMeta } from "../runtime/transport.js";
 
 /** Request body of `switchAccount`. */
 export interface SwitchAccountRequest {
@@ -23,20 +23,24 @@ export interface RandomKeyRequest {
 /** What the client needs to know about each operation, by method. */
 const operations = {
   switchAccount: {
+    name: "switchAccount",
     bizType: "switchAccount",
     path: "/api/thirdExt/switchAccount",
     access: "login",
     version: "0.0.1",
     headers: ["companyId", "lang"],
     data: null,
+    readOnly: false,
   },
   randomKey: {
+    name: "randomKey",
     bizType: "randomKey",
     path: "/api/global/thirdExt/randomKey",
     access: "optional",
     version: "0.0.1",
     headers: ["companyId", "lang"],
     data: "string",
+    readOnly: false,
   },
 } satisfies { [method: string]: Operation };
 
@@ -47,10 +51,22 @@ const operations = {
  */
 export class ThirdExt {
   readonly #transport: Transport;
+  #meta = false;
 
   /** Use `new Client(...).thirdExt` rather than this constructor. */
   constructor(transport: Transport) {
     this.#transport = transport;
+  }
+
+  /**
+   * The same operations resolving with a `Response`: `data` with the HTTP
+   * status and headers, `trace`, `tm`, `bizCode` and the number of attempts.
+   */
+  withMeta(): WithMeta<ThirdExt> {
+    const view = new ThirdExt(this.#transport);
+    view.#meta = true;
+    // The same methods: with `#meta` they resolve with a Response.
+    return view as unknown as WithMeta<ThirdExt>;
   }
 
   /**
@@ -66,7 +82,7 @@ export class ThirdExt {
    * @throws {ClientError} when no usable answer came back.
    */
   switchAccount(request: SwitchAccountRequest = {}, options?: CallOptions): Promise<void> {
-    return this.#transport.call(operations.switchAccount, request, options) as Promise<void>;
+    return this.#transport.call(operations.switchAccount, request, options, this.#meta) as Promise<void>;
   }
 
   /**
@@ -82,6 +98,6 @@ export class ThirdExt {
    * @throws {ClientError} when no usable answer came back.
    */
   randomKey(request: RandomKeyRequest = {}, options?: CallOptions): Promise<string> {
-    return this.#transport.call(operations.randomKey, request, options) as Promise<string>;
+    return this.#transport.call(operations.randomKey, request, options, this.#meta) as Promise<string>;
   }
 }

@@ -7,7 +7,7 @@
  */
 
 import type * as types from "../types.js";
-import type { CallOptions, Operation, Transport } from "../runtime/transport.js";
+import type { CallOptions, Operation, Transport, WithMeta } from "../runtime/transport.js";
 import * as schemas from "../schemas.js";
 
 /** Request body of `customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc`. */
@@ -163,28 +163,35 @@ export interface DetailRequest {
 /** What the client needs to know about each operation, by method. */
 const operations = {
   addCusAndOpenAccountAndKyc: {
+    name: "addCusAndOpenAccountAndKyc",
     bizType: "customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc",
     path: "/openapi-b/customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc",
     access: "admin",
     version: "0.0.1",
     headers: ["version", "companyId"],
     data: "string",
+    readOnly: false,
   },
   page: {
+    name: "page",
     bizType: "customer.admin.WhiteCustomerAdminApiService.page",
     path: "/openapi-b/customer.admin.WhiteCustomerAdminApiService.page",
     access: "admin",
     version: "0.0.1",
     headers: ["version", "companyId"],
     data: schemas.CustomerPage,
+    readOnly: true,
+    paginate: { page: "current", size: "size", items: "records", total: "total" },
   },
   detail: {
+    name: "detail",
     bizType: "customer.admin.WhiteCustomerAdminApiService.detail",
     path: "/openapi-b/customer.admin.WhiteCustomerAdminApiService.detail",
     access: "admin",
     version: "0.0.1",
     headers: ["version", "companyId"],
     data: schemas.CustomerDetail,
+    readOnly: true,
   },
 } satisfies { [method: string]: Operation };
 
@@ -195,10 +202,22 @@ const operations = {
  */
 export class WhiteCustomerAdminApiService {
   readonly #transport: Transport;
+  #meta = false;
 
   /** Use `new Client(...).whiteCustomerAdminApiService` rather than this constructor. */
   constructor(transport: Transport) {
     this.#transport = transport;
+  }
+
+  /**
+   * The same operations resolving with a `Response`: `data` with the HTTP
+   * status and headers, `trace`, `tm`, `bizCode` and the number of attempts.
+   */
+  withMeta(): WithMeta<WhiteCustomerAdminApiService> {
+    const view = new WhiteCustomerAdminApiService(this.#transport);
+    view.#meta = true;
+    // The same methods: with `#meta` they resolve with a Response.
+    return view as unknown as WithMeta<WhiteCustomerAdminApiService>;
   }
 
   /**
@@ -212,7 +231,7 @@ export class WhiteCustomerAdminApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   addCusAndOpenAccountAndKyc(request: AddCusAndOpenAccountAndKycRequest, options?: CallOptions): Promise<string> {
-    return this.#transport.call(operations.addCusAndOpenAccountAndKyc, request, options) as Promise<string>;
+    return this.#transport.call(operations.addCusAndOpenAccountAndKyc, request, options, this.#meta) as Promise<string>;
   }
 
   /**
@@ -226,7 +245,16 @@ export class WhiteCustomerAdminApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   page(request: PageRequest, options?: CallOptions): Promise<types.CustomerPage> {
-    return this.#transport.call(operations.page, request, options) as Promise<types.CustomerPage>;
+    return this.#transport.call(operations.page, request, options, this.#meta) as Promise<types.CustomerPage>;
+  }
+
+  /**
+   * Every item of {@link page}, page by page: `for await (const item of ...)`.
+   *
+   * Starts at the request's `current` (1 when unset), fetches the next page only when the previous one is used up, and stops after `total` items (or at an empty page). Each page is one call with `options`, retried like any other; a page that fails throws where the iteration is.
+   */
+  pageAll(request: PageRequest, options?: CallOptions): AsyncGenerator<types.CustomerSummary, void, undefined> {
+    return this.#transport.pageAll(operations.page, request, options) as AsyncGenerator<types.CustomerSummary, void, undefined>;
   }
 
   /**
@@ -240,6 +268,6 @@ export class WhiteCustomerAdminApiService {
    * @throws {ClientError} when no usable answer came back.
    */
   detail(request: DetailRequest, options?: CallOptions): Promise<types.CustomerDetail> {
-    return this.#transport.call(operations.detail, request, options) as Promise<types.CustomerDetail>;
+    return this.#transport.call(operations.detail, request, options, this.#meta) as Promise<types.CustomerDetail>;
   }
 }

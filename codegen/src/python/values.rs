@@ -1,0 +1,323 @@
+//! Python source for JSON values of the spec's types: enum members,
+//! `Decimal("…")`, model constructors. Used for the examples of the docs
+//! and by the tests, which call every operation with them.
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use super::names;
+use super::services::service_refs;
+use crate::ir::{Api, Code, Operation, Ty};
+
+/// Renders values and remembers which names of the package they use.
+#[derive(Debug, Default)]
+pub struct Values {
+    /// Classes of `customer_api.types` the values name.
+    pub types: BTreeSet<String>,
+    /// Whether a value is a `Decimal`.
+    pub decimal: bool,
+}
+
+impl Values {
+    /// A Python expression for `v`, a JSON value of type `ty`.
+    pub fn value(&mut self, api: &Api, ty: &Ty, v: &Value) -> String {
+        if v.is_null() {
+            return "None".into();
+        }
+        match ty {
+            Ty::String => match v {
+                Value::String(s) => names::string_literal(s),
+                other => names::string_literal(&other.to_string()),
+            },
+            Ty::Int32 | Ty::Int64 | Ty::Timestamp => match v {
+                Value::String(s) if s.parse::<i64>().is_ok() => s.clone(),
+                other => other.to_string(),
+            },
+            Ty::Bool => match v.as_bool() {
+                Some(true) => "True".into(),
+                _ => "False".into(),
+            },
+            Ty::Decimal => {
+                self.decimal = true;
+                let text = match v {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                format!("Decimal({})", names::string_literal(&text))
+            }
+            Ty::Json => json(v),
+            Ty::Enum(name) => self.enum_value(api, name, v),
+            Ty::Struct(name) => match (api.find_struct(name), v.as_object()) {
+                (Some(s), Some(map)) => {
+                    let class = names::class(&s.name);
+                    self.types.insert(class.clone());
+                    let attrs =
+                        names::dedupe(s.fields.iter().map(|f| names::field(&f.name)).collect());
+                    let args: Vec<String> = s
+                        .fields
+                        .iter()
+                        .zip(attrs)
+                        .filter_map(|(f, attr)| {
+                            let value = map.get(&f.name)?;
+                            if value.is_null() && !f.nullable {
+                                return None;
+                            }
+                            Some(format!("{attr}={}", self.value(api, &f.ty, value)))
+                        })
+                        .collect();
+                    format!("{class}({})", args.join(", "))
+                }
+                _ => json(v),
+            },
+            Ty::List(item) => match v.as_array() {
+                Some(items) => {
+                    let items: Vec<String> =
+                        items.iter().map(|i| self.value(api, item, i)).collect();
+                    format!("[{}]", items.join(", "))
+                }
+                None => json(v),
+            },
+            Ty::Map(item) => match v.as_object() {
+                Some(map) => {
+                    let entries: Vec<String> = map
+                        .iter()
+                        .map(|(k, i)| {
+                            format!("{}: {}", names::string_literal(k), self.value(api, item, i))
+                        })
+                        .collect();
+                    format!("{{{}}}", entries.join(", "))
+                }
+                None => json(v),
+            },
+        }
+    }
+
+    fn enum_value(&mut self, api: &Api, name: &str, v: &Value) -> String {
+        let Some(e) = api.find_enum(name) else {
+            return json(v);
+        };
+        let class = names::class(&e.name);
+        self.types.insert(class.clone());
+        let members = names::dedupe(
+            e.values
+                .iter()
+                .map(|v| names::constant(&v.name, "VALUE"))
+                .collect(),
+        );
+        let found = e
+            .values
+            .iter()
+            .zip(members)
+            .find(|(value, _)| match &value.code {
+                Code::Int(n) => v.as_i64() == Some(*n),
+                Code::Str(s) => v.as_str() == Some(s.as_str()),
+            });
+        match found {
+            Some((_, member)) => format!("{class}.{member}"),
+            None => format!("{class}({})", json(v)),
+        }
+    }
+
+    /// The keyword arguments of a call of `op` with `body` (a request
+    /// example), the required fields it lacks taken from a sample body.
+    pub fn arguments(&mut self, api: &Api, op: &Operation, body: &Value) -> Vec<String> {
+        let sample = crate::docs::sample::request_body(api, op);
+        let params = names::dedupe(
+            op.request
+                .fields
+                .iter()
+                .map(|f| names::parameter(&f.name))
+                .collect(),
+        );
+        op.request
+            .fields
+            .iter()
+            .zip(params)
+            .filter_map(|(f, name)| {
+                let value = body
+                    .get(&f.name)
+                    .or_else(|| f.required.then(|| sample.get(&f.name)).flatten())?;
+                if value.is_null() && !f.nullable {
+                    return None;
+                }
+                Some(format!("{name}={}", self.value(api, &f.ty, value)))
+            })
+            .collect()
+    }
+}
+
+/// A JSON value as a Python literal (`None`, `True`, dicts and lists).
+pub fn json(v: &Value) -> String {
+    match v {
+        Value::Null => "None".into(),
+        Value::Bool(true) => "True".into(),
+        Value::Bool(false) => "False".into(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => names::string_literal(s),
+        Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(json).collect();
+            format!("[{}]", items.join(", "))
+        }
+        Value::Object(map) => {
+            let entries: Vec<String> = map
+                .iter()
+                .map(|(k, v)| format!("{}: {}", names::string_literal(k), json(v)))
+                .collect();
+            format!("{{{}}}", entries.join(", "))
+        }
+    }
+}
+
+/// `prefix(a, b)` on one line when it fits in 88 columns, else one
+/// argument per line.
+pub fn format_call(indent: &str, prefix: &str, args: &[String]) -> String {
+    let one = format!("{indent}{prefix}({})", args.join(", "));
+    if one.len() <= 88 || args.is_empty() {
+        return one;
+    }
+    let mut out = format!("{indent}{prefix}(\n");
+    for a in args {
+        out.push_str(&format!("{indent}    {a},\n"));
+    }
+    out.push_str(indent);
+    out.push(')');
+    out
+}
+
+/// The attribute of `op`'s service on the client, and the method.
+pub fn path_of(api: &Api, op: &Operation) -> (String, String) {
+    let refs = service_refs(api);
+    let (service, attr) = api
+        .services
+        .iter()
+        .zip(refs)
+        .find(|(s, _)| s.operations.iter().any(|o| o.path == op.path))
+        .map(|(s, r)| (s, r.attr))
+        .unwrap_or((&api.services[0], String::new()));
+    let methods = names::dedupe(
+        service
+            .operations
+            .iter()
+            .map(|o| names::method(&o.name))
+            .collect(),
+    );
+    let method = service
+        .operations
+        .iter()
+        .zip(methods)
+        .find(|(o, _)| o.path == op.path)
+        .map(|(_, m)| m)
+        .unwrap_or_default();
+    (attr, method)
+}
+
+/// The request body the docs show for `op`: its first example's (or the
+/// named one), else a sample.
+pub fn example_body(api: &Api, op: &Operation, example: Option<&str>) -> Value {
+    op.examples
+        .iter()
+        .filter(|e| example.is_none_or(|n| n == e.name))
+        .find_map(|e| e.request.clone())
+        .unwrap_or_else(|| crate::docs::sample::request_body(api, op))
+}
+
+/// The quick start as Python: the client, then each quick-start step
+/// (imports first), indented by `indent`. `class` is `Client` or
+/// `AsyncClient` (whose calls are awaited, inside `async def main()`).
+pub fn client_example(api: &Api, class: &str, indent: &str) -> String {
+    let awaited = class == "AsyncClient";
+    let pkg = super::import_name(api);
+    let company = api
+        .headers
+        .iter()
+        .find(|h| h.name == "companyId")
+        .and_then(|h| h.example.clone())
+        .unwrap_or_else(|| "COMPANY".into());
+    let mut values = Values::default();
+    let mut body_lines = Vec::new();
+    let inner = if awaited { "    " } else { "" };
+    let open = format!(
+        "{class}(\"http://127.0.0.1:8080\", company_id={})",
+        names::string_literal(&company)
+    );
+    if awaited {
+        body_lines.push(format!("async with {open} as client:"));
+    } else {
+        body_lines.push(format!("client = {open}"));
+    }
+    for step in &api.quick_start {
+        let Some((_, op)) = api.operations().find(|(_, o)| o.path == step.operation) else {
+            continue;
+        };
+        let body = example_body(api, op, step.example.as_deref());
+        let args = values.arguments(api, op, &body);
+        let (attr, method) = path_of(api, op);
+        let call = format!(
+            "{}client.{attr}.{method}",
+            if awaited { "await " } else { "" }
+        );
+        let keeps = matches!(op.session, crate::ir::Session::Sets { .. });
+        let line = match (&op.response.ty, keeps) {
+            (Some(_), false) => {
+                let var = ["find_", "get_", "query_"]
+                    .iter()
+                    .find_map(|p| method.strip_prefix(p))
+                    .unwrap_or(&method)
+                    .trim_end_matches('_')
+                    .to_owned();
+                let line = format_call(inner, &format!("{var} = {call}"), &args);
+                body_lines.push(line);
+                format!("{inner}print({var})")
+            }
+            (_, true) => {
+                body_lines.push(format!("{inner}# The client keeps the token it returns."));
+                format_call(inner, &call, &args)
+            }
+            (None, false) => format_call(inner, &call, &args),
+        };
+        body_lines.push(line);
+    }
+    let mut lines = Vec::new();
+    if awaited {
+        lines.push("import asyncio".to_owned());
+    }
+    if values.decimal {
+        lines.push("from decimal import Decimal".to_owned());
+    }
+    if !lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines.push(format!("from {pkg} import {class}"));
+    if !values.types.is_empty() {
+        let types: Vec<&str> = values.types.iter().map(String::as_str).collect();
+        lines.push(format!("from {pkg}.types import {}", types.join(", ")));
+    }
+    lines.push(String::new());
+    if awaited {
+        lines.push(String::new());
+        lines.push("async def main() -> None:".to_owned());
+        lines.extend(
+            body_lines
+                .into_iter()
+                .flat_map(|l| l.lines().map(|x| format!("    {x}")).collect::<Vec<_>>()),
+        );
+        lines.push(String::new());
+        lines.push(String::new());
+        lines.push("asyncio.run(main())".to_owned());
+    } else {
+        lines.extend(body_lines);
+    }
+    lines
+        .iter()
+        .flat_map(|l| l.split('\n'))
+        .map(|l| {
+            if l.is_empty() {
+                String::new()
+            } else {
+                format!("{indent}{l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
