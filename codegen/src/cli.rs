@@ -1,18 +1,24 @@
 //! The `bizgen` command line: argument parsing and printing only; every
-//! piece of work is a library call.
+//! piece of work is a library call. This module parses and dispatches; each
+//! command is a function in [`output`] (generate, check), [`list`] (lint,
+//! list), [`validate`] and [`serve`] (mock, probe).
+
+mod list;
+mod output;
+mod serve;
+mod validate;
+
+pub use list::{list_json, list_table};
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use serde_json::{json, Value};
 
 use crate::diagnostics::SourceFiles;
 use crate::generate;
-use crate::ir::{Api, Ty};
 use crate::spec::{self, Loaded};
-use crate::wire;
 
 /// Exit code: spec errors, invalid payload, drift.
 pub const EXIT_FAILURE: u8 = 1;
@@ -205,183 +211,24 @@ pub fn run(
     }
 }
 
+/// Runs one parsed command: each command is a function of its own.
 fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<u8> {
+    let spec = &cli.spec;
     match &cli.command {
-        Command::Schema { out: path } => {
-            let schema = crate::spec_json_schema();
-            match path {
-                Some(p) => std::fs::write(p, schema)?,
-                None => out.write_all(schema.as_bytes())?,
-            }
-            Ok(0)
-        }
-        Command::Mock(mock) => {
-            let Some(loaded) = load(&cli.spec, err)? else {
-                return Ok(EXIT_FAILURE);
-            };
-            let table = crate::traffic::mock::mock_table(&loaded.api);
-            bizgen_runtime::mock::serve(&table, mock)?;
-            Ok(0)
-        }
-        Command::Probe(args) => {
-            let Some(loaded) = load(&cli.spec, err)? else {
-                return Ok(EXIT_FAILURE);
-            };
-            let report = match crate::traffic::probe::probe(&loaded.api, &args.options()) {
-                Ok(report) => report,
-                Err(e) => {
-                    writeln!(err, "bizgen: {e}")?;
-                    return Ok(EXIT_USAGE);
-                }
-            };
-            let rendered = crate::traffic::probe_report::render(args.format, &report);
-            out.write_all(rendered.as_bytes())?;
-            if args.format != crate::traffic::probe_report::Format::Text {
-                writeln!(err, "{}", crate::traffic::probe_report::summary(&report))?;
-            }
-            Ok(if report.failed() { EXIT_FAILURE } else { 0 })
-        }
-        Command::Generate { out: dir, krate } => {
-            let Some(loaded) = load(&cli.spec, err)? else {
-                return Ok(EXIT_FAILURE);
-            };
-            let report = match generate::generate(&loaded.api, &krate.options(), dir) {
-                Ok(report) => report,
-                Err(e) => {
-                    writeln!(err, "bizgen: {e}")?;
-                    return Ok(EXIT_FAILURE);
-                }
-            };
-            for p in &report.written {
-                writeln!(err, "wrote {}", dir.join(p).display())?;
-            }
-            for p in &report.removed {
-                writeln!(err, "removed stale {}", dir.join(p).display())?;
-            }
-            for p in &report.kept {
-                writeln!(
-                    err,
-                    "warning: {} is not generated from the spec; left in place (move it out of {})",
-                    dir.join(p).display(),
-                    dir.display()
-                )?;
-            }
-            writeln!(
-                err,
-                "{}: {} files ({} written, {} unchanged, {} removed)",
-                dir.display(),
-                report.files(),
-                report.written.len(),
-                report.unchanged,
-                report.removed.len()
-            )?;
-            Ok(0)
-        }
-        Command::Check { out: dir, krate } => {
-            let Some(loaded) = load(&cli.spec, err)? else {
-                return Ok(EXIT_FAILURE);
-            };
-            let (drift, files) = match generate::check_dir(&loaded.api, &krate.options(), dir) {
-                Ok(found) => found,
-                Err(e) => {
-                    writeln!(err, "bizgen: {e}")?;
-                    return Ok(EXIT_FAILURE);
-                }
-            };
-            if drift.is_empty() {
-                writeln!(
-                    err,
-                    "{} is in sync with {} ({} files)",
-                    dir.display(),
-                    cli.spec.display(),
-                    files
-                )?;
-                return Ok(0);
-            }
-            for d in &drift {
-                match d {
-                    generate::Drift::Missing(p) => {
-                        writeln!(out, "missing: {}", dir.join(p).display())?
-                    }
-                    generate::Drift::Stale(p) => writeln!(
-                        out,
-                        "stale (not generated from the spec): {}",
-                        dir.join(p).display()
-                    )?,
-                    generate::Drift::Changed { diff, .. } => out.write_all(diff.as_bytes())?,
-                }
-            }
-            writeln!(
-                err,
-                "{} file(s) in {} differ from the spec; run `bizgen generate --spec {} --out {}` and commit the result",
-                drift.len(),
-                dir.display(),
-                cli.spec.display(),
-                dir.display()
-            )?;
-            Ok(EXIT_FAILURE)
-        }
-        Command::Diff(args) => crate::diff::run_diff(args, &cli.spec, out, err),
-        Command::Lint => {
-            let Some(loaded) = load(&cli.spec, err)? else {
-                return Ok(EXIT_FAILURE);
-            };
-            let ops = loaded.api.operations().count();
-            writeln!(
-                err,
-                "{}: {} operations in {} services, {} types, {} enums, {} warning(s), no errors",
-                cli.spec.display(),
-                ops,
-                loaded.api.services.len(),
-                loaded.api.types.len(),
-                loaded.api.enums.len(),
-                loaded.warnings.len()
-            )?;
-            Ok(0)
-        }
-        Command::List { json } => {
-            let Some(loaded) = load(&cli.spec, err)? else {
-                return Ok(EXIT_FAILURE);
-            };
-            if *json {
-                let text =
-                    serde_json::to_string_pretty(&list_json(&loaded.api)).unwrap_or_default();
-                writeln!(out, "{text}")?;
-            } else {
-                out.write_all(list_table(&loaded.api).as_bytes())?;
-            }
-            Ok(0)
-        }
+        Command::Schema { out: path } => schema(path.as_deref(), out),
+        Command::Mock(args) => serve::mock(spec, args, err),
+        Command::Probe(args) => serve::probe(spec, args, out, err),
+        Command::Generate { out: dir, krate } => output::generate(spec, dir, &krate.options(), err),
+        Command::Check { out: dir, krate } => output::check(spec, dir, &krate.options(), out, err),
+        Command::Diff(args) => crate::diff::run_diff(args, spec, out, err),
+        Command::Lint => list::lint(spec, err),
+        Command::List { json } => list::list(spec, *json, out, err),
         Command::Validate {
             har: Some(har),
             prefix,
             format,
             ..
-        } => {
-            let text = match std::fs::read(har) {
-                Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-                Err(e) => {
-                    writeln!(err, "bizgen: cannot read {}: {e}", har.display())?;
-                    return Ok(EXIT_USAGE);
-                }
-            };
-            let Some(loaded) = load(&cli.spec, err)? else {
-                return Ok(EXIT_FAILURE);
-            };
-            let report = match crate::traffic::har::validate_har(&loaded.api, &text, prefix) {
-                Ok(r) => r,
-                Err(e) => {
-                    writeln!(err, "bizgen: {}: {e}", har.display())?;
-                    return Ok(EXIT_FAILURE);
-                }
-            };
-            let source = har.display().to_string();
-            let rendered =
-                crate::traffic::report::render(*format, &report.findings, report.checked, &source);
-            out.write_all(rendered.as_bytes())?;
-            let failed = crate::traffic::report::has_errors(&report.findings);
-            Ok(if failed { EXIT_FAILURE } else { 0 })
-        }
+        } => validate::har(spec, har, prefix, *format, out, err),
         Command::Validate {
             op,
             request,
@@ -389,72 +236,25 @@ fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resu
             strict,
             ..
         } => {
-            let Some(op) = op else {
-                writeln!(err, "bizgen: give --op OP, or --har FILE")?;
-                return Ok(EXIT_USAGE);
+            let payload = validate::Payload {
+                op: op.as_deref(),
+                request: request.as_deref(),
+                response: response.as_deref(),
+                strict: *strict,
             };
-            let (path, is_request) = match (request, response) {
-                (Some(p), _) => (p, true),
-                (None, Some(p)) => (p, false),
-                (None, None) => {
-                    // clap requires one of them; kept for callers of `execute`.
-                    writeln!(err, "bizgen: give --request FILE or --response FILE")?;
-                    return Ok(EXIT_USAGE);
-                }
-            };
-            let payload = match read_json(path) {
-                Ok(v) => v,
-                Err(msg) => {
-                    writeln!(err, "bizgen: {msg}")?;
-                    return Ok(EXIT_USAGE);
-                }
-            };
-            let Some(loaded) = load(&cli.spec, err)? else {
-                return Ok(EXIT_FAILURE);
-            };
-            let operation = match loaded.api.find_operation(op) {
-                Ok(o) => o,
-                Err(msg) => {
-                    writeln!(err, "bizgen: {msg}")?;
-                    return Ok(EXIT_USAGE);
-                }
-            };
-            let violations = if is_request {
-                wire::check_request(&loaded.api, operation, &payload, *strict)
-            } else {
-                wire::check_response(&loaded.api, operation, &payload, *strict)
-            };
-            let report = json!({
-                "op": operation.biz_type,
-                "path": operation.path,
-                "valid": violations.is_empty(),
-                "violations": violations,
-            });
-            writeln!(
-                out,
-                "{}",
-                serde_json::to_string_pretty(&report).unwrap_or_default()
-            )?;
-            Ok(if violations.is_empty() {
-                0
-            } else {
-                EXIT_FAILURE
-            })
+            validate::payload(spec, &payload, out, err)
         }
     }
 }
 
-fn read_json(path: &Path) -> Result<Value, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    serde_json::from_str(&text).map_err(|e| {
-        format!(
-            "{}:{}:{}: not valid JSON: {e}",
-            path.display(),
-            e.line(),
-            e.column()
-        )
-    })
+/// `bizgen schema`: the JSON Schema of the spec format, to a file or stdout.
+fn schema(path: Option<&Path>, out: &mut dyn Write) -> std::io::Result<u8> {
+    let schema = crate::spec_json_schema();
+    match path {
+        Some(p) => std::fs::write(p, schema)?,
+        None => out.write_all(schema.as_bytes())?,
+    }
+    Ok(0)
 }
 
 /// Loads the spec, printing diagnostics; `None` when it has errors.
@@ -481,93 +281,4 @@ fn print_diagnostics(
         writeln!(err, "{}", d.render(files))?;
     }
     Ok(())
-}
-
-fn response_str(op: &crate::ir::Operation) -> String {
-    match &op.response.ty {
-        None => "none".into(),
-        Some(t) if op.response.nullable => format!("{t}?"),
-        Some(t) => t.to_string(),
-    }
-}
-
-/// The `list --json` document.
-pub fn list_json(api: &Api) -> Value {
-    let mut ops: Vec<_> = api.operations().map(|(_, o)| o).collect();
-    ops.sort_by(|a, b| a.path.cmp(&b.path));
-    Value::Array(
-        ops.into_iter()
-            .map(|o| {
-                json!({
-                    "bizType": o.biz_type,
-                    "path": o.path,
-                    "access": o.access.as_str(),
-                    "readOnly": o.read_only,
-                    "request": o.request.fields.iter().map(|f| {
-                        let mut field = json!({
-                            "name": f.name,
-                            "type": type_str(&f.ty, f.nullable),
-                            "required": f.required,
-                        });
-                        if let Some(c) = &f.required_when {
-                            field["requiredWhen"] = c.to_json();
-                        }
-                        field
-                    }).collect::<Vec<_>>(),
-                    "response": response_str(o),
-                })
-            })
-            .collect(),
-    )
-}
-
-fn type_str(ty: &Ty, nullable: bool) -> String {
-    if nullable {
-        format!("{ty}?")
-    } else {
-        ty.to_string()
-    }
-}
-
-/// The `list` table.
-pub fn list_table(api: &Api) -> String {
-    let mut rows: Vec<[String; 4]> = api
-        .operations()
-        .map(|(_, o)| {
-            [
-                o.path.clone(),
-                o.access.as_str().to_owned(),
-                o.request.fields.len().to_string(),
-                response_str(o),
-            ]
-        })
-        .collect();
-    rows.sort();
-    let header = [
-        "PATH".to_owned(),
-        "ACCESS".into(),
-        "FIELDS".into(),
-        "RESPONSE".into(),
-    ];
-    let widths: Vec<usize> = (0..4)
-        .map(|i| {
-            rows.iter()
-                .chain([&header])
-                .map(|r| r[i].chars().count())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let mut out = String::new();
-    for row in [&header].into_iter().chain(rows.iter()) {
-        let line: Vec<String> = row
-            .iter()
-            .zip(&widths)
-            .map(|(c, w)| format!("{c:<w$}"))
-            .collect();
-        out.push_str(line.join("  ").trim_end());
-        out.push('\n');
-    }
-    out.push_str(&format!("{} operations\n", rows.len()));
-    out
 }

@@ -29,7 +29,7 @@ mod rules;
 mod usage;
 
 pub use crate::date::Date;
-pub use accept::{AcceptEntry, AcceptFile};
+pub use accept::{AcceptEntry, AcceptFile, Warning};
 pub use cli::{run_diff, DiffArgs, EXIT_FINDINGS, EXIT_USAGE};
 pub use error::DiffError;
 pub use failure::{LoadFailure, Problem};
@@ -37,7 +37,7 @@ pub use finding::{Acceptance, Affected, Finding, Location, SpecSide, UseSide};
 pub use git::load_git_ref;
 pub use levels::Levels;
 pub use render::{render, render_failure, Format};
-pub use report::{CategoryFilter, FailOn, Options, Report, Summary, Warning};
+pub use report::{CategoryFilter, FailOn, Options, Report, Summary};
 pub use rules::{rule_info, Category, Level, Rule, RULES};
 
 use crate::spec::Loaded;

@@ -1,98 +1,127 @@
-//! Markdown reference documentation of the API, from the IR alone, in
-//! English and in Chinese.
+//! Markdown reference documentation of the API, from the IR and its facts,
+//! in English and in Chinese: one target per language ([`Docs`]).
 //!
-//! [`render_docs`] turns an [`Api`] into a set of Markdown files (relative
-//! path → content): an index with a quick start, one page per operation,
-//! pages for the shared types, enums, error codes and the response
-//! envelope, a how-to-read page and a glossary; the same again under `zh/`.
-//! Both languages share the templates and view models; only the labels of
-//! [`lang`] and the spec's Chinese texts differ. The layout is
-//! in askama templates under `codegen/templates/docs/`; this module only
-//! prepares the values they show (view models) and the template filters;
+//! Each language's pages: `README.md` (index with the quick start),
+//! `how-to-read.md`, `glossary.md`, `retries-pagination-hooks.md`,
+//! `envelope.md`, `types.md`, `enums.md`, `errors.md` and `operations/<service>/<operation>.md` (see [`Pages`]);
+//! English at the root of `docs/`, Chinese under `docs/zh/` with the same
+//! layout. Both languages share the templates and view models; only the
+//! labels of [`lang`] and the spec's Chinese texts differ.
+//!
+//! The layout is in askama templates under `codegen/templates/docs/`; each
+//! module of [`pages`] prepares the view model of one page kind from the
+//! facts ([`crate::facts`]): field descriptions, request examples, error
+//! codes and sample values are asked there, never worked out here.
 //! Markdown helpers (code spans, anchors) are in [`crate::markdown`].
 //!
 //! Output is deterministic: the same IR always gives byte-identical files,
 //! and it passes markdownlint with the repository's
 //! `.markdownlint-cli2.jsonc`.
 
-mod behaviour;
-mod behaviour_text;
 mod condition;
 mod contract;
-mod guide;
+mod fields;
+mod frame;
 pub mod lang;
-mod model;
+mod pages;
+mod paths;
 mod quickstart;
-pub(crate) mod sample;
+mod shell;
+mod text;
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use askama::Template;
 
 pub use contract::{validation_example, validation_request, EXAMPLE_TRACE};
 pub use lang::Lang;
+pub use paths::Pages;
 
+use crate::facts::Facts;
 use crate::ir::{Api, Operation, Service};
 use crate::markdown::normalize;
+use crate::target::{Layout, Sink, Target};
+use frame::Ctx;
+
+/// The docs in one language: a target of its own, under `docs/` (English)
+/// or `docs/zh/` (Chinese).
+#[derive(Debug, Clone, Copy)]
+pub struct Docs(pub Lang);
+
+impl Target for Docs {
+    fn layout(&self) -> Layout {
+        Layout {
+            name: match self.0 {
+                Lang::En => "docs",
+                Lang::Zh => "docs-zh",
+            },
+            root: match self.0 {
+                Lang::En => "docs",
+                Lang::Zh => "docs/zh",
+            },
+            // Markdown shows its first line: every file under the root is ours.
+            header: None,
+            owned: &[""],
+            ignored: &[],
+        }
+    }
+
+    fn emit(&self, facts: &Facts<'_>, sink: Sink<'_>) -> crate::Result<()> {
+        let pages = Pages::new(facts.api);
+        let cx = Ctx::new(facts, self.0, &pages);
+        let put = |file: String, rendered: Result<String, askama::Error>| -> crate::Result<()> {
+            let text = rendered.map_err(|source| crate::Error::Render {
+                target: self.layout().name,
+                file: file.clone(),
+                source,
+            })?;
+            sink(PathBuf::from(file), normalize(&text))
+        };
+        put("README.md".into(), pages::index::page(&cx).render())?;
+        put(
+            "how-to-read.md".into(),
+            pages::guide::how_to_read(cx.lang).render(),
+        )?;
+        put(
+            "glossary.md".into(),
+            pages::guide::glossary(cx.lang).render(),
+        )?;
+        put(
+            pages::behaviour::PAGE.into(),
+            pages::behaviour::page(&cx).render(),
+        )?;
+        put("envelope.md".into(), pages::envelope::page(&cx).render())?;
+        put("types.md".into(), pages::types::page(&cx).render())?;
+        put("enums.md".into(), pages::enums::page(&cx).render())?;
+        put("errors.md".into(), pages::errors::page(&cx).render())?;
+        for (service, op) in facts.api.operations() {
+            put(
+                pages.operation(service, op),
+                pages::operation::page(&cx, service, op).render(),
+            )?;
+        }
+        Ok(())
+    }
+}
 
 /// Renders every docs page in both languages: relative path (always
-/// `/`-separated) → Markdown.
-///
-/// English pages are at the root, the Chinese edition under `zh/` with the
-/// same layout: `README.md` (index with the quick start), `how-to-read.md`,
-/// `glossary.md`, `envelope.md`, `types.md`, `enums.md`, `errors.md` and
-/// `operations/<service>/<operation>.md` (see [`operation_page_path`]).
+/// `/`-separated, Chinese under `zh/`) → Markdown.
 pub fn render_docs(api: &Api) -> crate::Result<BTreeMap<String, String>> {
+    let facts = Facts::new(api);
     let mut out = BTreeMap::new();
     for lang in Lang::ALL {
-        let dir = lang.dir();
-        let mut put =
-            |file: String, rendered: Result<String, askama::Error>| -> crate::Result<()> {
-                let page = format!("{dir}{file}");
-                let text = rendered.map_err(|source| crate::Error::Template {
-                    page: page.clone(),
-                    source,
-                })?;
-                out.insert(page, normalize(&text));
-                Ok(())
-            };
-        put("README.md".into(), model::index(api, lang).render())?;
-        put("how-to-read.md".into(), guide::how_to_read(lang).render())?;
-        put("glossary.md".into(), guide::glossary(lang).render())?;
-        put(behaviour::PAGE.into(), behaviour::page(api, lang).render())?;
-        put("envelope.md".into(), model::envelope(api, lang).render())?;
-        put("types.md".into(), model::types(api, lang).render())?;
-        put("enums.md".into(), model::enums(api, lang).render())?;
-        put("errors.md".into(), model::errors(api, lang).render())?;
-        for service in &api.services {
-            for op in &service.operations {
-                put(
-                    operation_page_path(service, op),
-                    model::operation(api, service, op, lang).render(),
-                )?;
-            }
+        for (path, text) in crate::target::render_files(&Docs(lang), &facts)? {
+            out.insert(format!("{}{}", lang.dir(), path.display()), text);
         }
     }
     Ok(out)
 }
 
-/// The page of an operation, relative to the docs directory:
-/// `operations/customer-web-api-service/bind-email.md`: the service's and
-/// the operation's names in Rust (which tell apart operations whose names
-/// meet after casing), in kebab case.
-pub fn operation_page_path(service: &Service, op: &Operation) -> String {
-    format!(
-        "operations/{}/{}.md",
-        kebab(&crate::rust::names::file_module_name(&service.name)),
-        kebab(&crate::rust::names::method_of(service, op))
-    )
-}
-
-fn kebab(snake: &str) -> String {
-    snake
-        .trim_start_matches("r#")
-        .trim_end_matches('_')
-        .replace('_', "-")
+/// The page of an operation, relative to a language's docs directory:
+/// `operations/customer-web-api-service/bind-email.md`.
+pub fn operation_page_path(api: &Api, service: &Service, op: &Operation) -> String {
+    Pages::new(api).operation(service, op)
 }
 
 /// Filters used by the templates.

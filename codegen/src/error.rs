@@ -23,29 +23,13 @@ pub enum Error {
     /// The Rust emitter produced tokens that do not parse (a bizgen bug).
     #[error("generated code does not parse: {0}")]
     Unparsable(#[source] syn::Error),
-    /// A docs template failed to render (a bizgen bug, not a spec problem).
+    /// A target's template failed to render (a bizgen bug, not a spec problem).
     #[cfg(feature = "cli")]
-    #[error("cannot render the docs page {page}: {source}")]
-    Template {
-        /// The page, relative to the docs directory.
-        page: String,
-        #[source]
-        source: askama::Error,
-    },
-    /// A TypeScript template failed to render (a bizgen bug, not a spec problem).
-    #[cfg(feature = "cli")]
-    #[error("cannot render the TypeScript file {file}: {source}")]
-    TypeScriptTemplate {
-        /// The file, relative to the TypeScript package.
-        file: String,
-        #[source]
-        source: askama::Error,
-    },
-    /// A Python template failed to render (a bizgen bug).
-    #[cfg(feature = "cli")]
-    #[error("cannot render the Python file {file}: {source}")]
-    PythonTemplate {
-        /// The file, relative to the Python package.
+    #[error("cannot render {file} of the {target} target: {source}")]
+    Render {
+        /// The target's name (`docs`, `typescript`, ...).
+        target: &'static str,
+        /// The file, relative to the target's root.
         file: String,
         #[source]
         source: askama::Error,

@@ -6,7 +6,14 @@
 mod disk;
 mod drift;
 mod outputs;
+mod registry;
 
 pub use disk::{write, DiskWriter, WriteReport};
 pub use drift::{check, Drift, DriftChecker};
 pub use outputs::{check_dir, emit, generate, outputs, Options, Sink};
+pub use registry::registry;
+
+/// What the registry's targets own, for stale-file detection.
+fn ownership() -> crate::target::Ownership {
+    crate::target::Ownership::of(&registry(&Options::default()))
+}

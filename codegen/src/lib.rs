@@ -1,8 +1,11 @@
 //! `bizgen`: turns the YAML spec of the customer API into an IR, and the IR
 //! into a Rust SDK, server traits, docs and diffs.
 //!
-//! Parse → validate → IR → emit: [`spec::load_dir`] does the first three;
-//! emitters only read [`ir::Api`].
+//! Spec → loader → IR → facts → targets → files (see `ARCHITECTURE.md`):
+//! [`spec::load_dir`] loads and checks the spec into an [`ir::Api`];
+//! [`facts`] works out once what several outputs state; each target
+//! (`target::Target`, listed by `generate::registry`) renders its files from
+//! the IR and the facts.
 //!
 //! Feature `cli` (default) adds the command line and what only it uses:
 //! writing and checking the output directory, the docs (askama), `bizgen
@@ -21,8 +24,10 @@ pub mod diff;
 pub mod docs;
 mod error;
 pub mod expand;
+pub mod facts;
 #[cfg(feature = "cli")]
 pub mod generate;
+pub mod github;
 pub mod ir;
 pub mod markdown;
 pub mod names;
@@ -35,6 +40,8 @@ pub mod python;
 pub mod rust;
 pub mod scale;
 pub mod spec;
+#[cfg(feature = "cli")]
+pub mod target;
 pub mod traffic;
 #[cfg(feature = "cli")]
 pub mod typescript;

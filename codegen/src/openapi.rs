@@ -8,25 +8,26 @@
 //! error, so each operation has one `200` response whose schema is its
 //! success envelope or the error envelope.
 
+mod components;
 pub mod document;
+mod operation;
 pub mod schema;
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::rc::Rc;
 
-use bizgen_runtime::schema::{EnumCodes, Schema};
-use serde_json::Value;
+use bizgen_runtime::schema::Schema;
 
-use crate::ir::{Access, Api, Constraints, ExampleKind, Operation, Presence, Service, Ty};
+use crate::facts::Facts;
+use crate::ir::{Access, Api, Constraints, Operation, Service, Ty};
 use crate::wire;
 use document::{
-    Components, Document, Example, Info, Lazy, MediaType, Ordered, Parameter, PathItem,
-    RequestBody, Response, SchemaObject, SecurityScheme, Server, Tag,
+    Components, Document, Info, Lazy, PathItem, SchemaObject, SecurityScheme, Server, Tag,
 };
+pub use operation::BUILT_EXAMPLE;
 pub use schema::Version;
-use schema::{EnumText, Meta, Shapes};
+use schema::{EnumText, Shapes};
 
 /// The security scheme of C-side customer tokens.
 pub const CUSTOMER_TOKEN: &str = "customerToken";
@@ -34,27 +35,68 @@ pub const CUSTOMER_TOKEN: &str = "customerToken";
 pub const ADMIN_TOKEN: &str = "adminToken";
 const JSON: &str = "application/json";
 
+/// The OpenAPI documents, under `openapi/`: `openapi.json` (3.1) and
+/// `openapi-3.0.json`.
+#[derive(Debug, Clone, Copy)]
+pub struct OpenApi;
+
+#[cfg(feature = "cli")]
+impl crate::target::Target for OpenApi {
+    fn layout(&self) -> crate::target::Layout {
+        crate::target::Layout {
+            name: "openapi",
+            root: "openapi",
+            // JSON has no comments: every file under `openapi/` is ours.
+            header: None,
+            owned: &[""],
+            ignored: &[],
+        }
+    }
+
+    fn emit(&self, facts: &Facts<'_>, sink: crate::target::Sink<'_>) -> crate::Result<()> {
+        for (file, version) in FILES {
+            sink(PathBuf::from(file), render_file(facts, file, version)?)?;
+        }
+        Ok(())
+    }
+}
+
+/// Each document's file, relative to `openapi/`, and its version.
+const FILES: [(&str, Version); 2] = [
+    ("openapi.json", Version::V3_1),
+    ("openapi-3.0.json", Version::V3_0),
+];
+
 /// `openapi/openapi.json` (3.1) and `openapi/openapi-3.0.json`, by path
 /// relative to the output directory.
 pub fn files(api: &Api) -> crate::Result<Vec<(PathBuf, String)>> {
-    [
-        ("openapi/openapi.json", Version::V3_1),
-        ("openapi/openapi-3.0.json", Version::V3_0),
-    ]
-    .into_iter()
-    .map(|(file, version)| {
-        let text = render(api, version).map_err(|source| crate::Error::ExportJson {
-            file: file.into(),
+    let facts = Facts::new(api);
+    FILES
+        .into_iter()
+        .map(|(file, version)| {
+            Ok((
+                PathBuf::from("openapi").join(file),
+                render_file(&facts, file, version)?,
+            ))
+        })
+        .collect()
+}
+
+fn render_file(facts: &Facts, file: &str, version: Version) -> crate::Result<String> {
+    let mut text = serde_json::to_string_pretty(&document(facts, version)).map_err(|source| {
+        crate::Error::ExportJson {
+            file: format!("openapi/{file}"),
             source,
-        })?;
-        Ok((PathBuf::from(file), text))
-    })
-    .collect()
+        }
+    })?;
+    text.push('\n');
+    Ok(text)
 }
 
 /// The document as pretty-printed JSON with a final newline.
 pub fn render(api: &Api, version: Version) -> Result<String, serde_json::Error> {
-    let mut text = serde_json::to_string_pretty(&document(api, version))?;
+    let facts = Facts::new(api);
+    let mut text = serde_json::to_string_pretty(&document(&facts, version))?;
     text.push('\n');
     Ok(text)
 }
@@ -67,7 +109,7 @@ pub fn operation_id(service: &Service, op: &Operation) -> String {
 }
 
 /// Names of bizgen's own components, kept apart from the spec's types.
-struct OwnNames {
+pub(crate) struct OwnNames {
     envelope: String,
     error_envelope: String,
     error_code: String,
@@ -91,8 +133,9 @@ impl OwnNames {
     }
 }
 
-/// Builds the whole document.
-pub fn document(api: &Api, version: Version) -> Document<'_> {
+/// Builds the whole document; its parts are built as it is written.
+pub fn document<'f, 'a>(facts: &'f Facts<'a>, version: Version) -> Document<'f> {
+    let api = facts.api;
     let shapes = Shapes { api, version };
     let names = Rc::new(OwnNames::new(api));
     let response_structs = Rc::new(response_structs(api));
@@ -124,15 +167,18 @@ pub fn document(api: &Api, version: Version) -> Document<'_> {
             }),
         );
     }
-    schemas.insert(names.envelope.clone(), Box::new(move || envelope(shapes)));
+    schemas.insert(
+        names.envelope.clone(),
+        Box::new(move || components::envelope(shapes)),
+    );
     schemas.insert(
         names.error_code.clone(),
-        Box::new(move || error_codes(shapes)),
+        Box::new(move || components::error_codes(shapes)),
     );
     let own = Rc::clone(&names);
     schemas.insert(
         names.error_envelope.clone(),
-        Box::new(move || error_envelope(shapes, &own)),
+        Box::new(move || components::error_envelope(shapes, &own)),
     );
 
     let mut paths: BTreeMap<String, Box<dyn Fn() -> PathItem>> = BTreeMap::new();
@@ -143,7 +189,7 @@ pub fn document(api: &Api, version: Version) -> Document<'_> {
         let own = Rc::clone(&names);
         schemas.insert(
             success.clone(),
-            Box::new(move || success_envelope(shapes, &own, op)),
+            Box::new(move || components::success_envelope(shapes, &own, op)),
         );
         uses_customer |= matches!(op.access, Access::Login | Access::Optional);
         uses_admin |= op.access == Access::Admin;
@@ -151,7 +197,8 @@ pub fn document(api: &Api, version: Version) -> Document<'_> {
         paths.insert(
             op.path.clone(),
             Box::new(move || PathItem {
-                post: operation(
+                post: operation::operation(
+                    facts,
                     shapes,
                     &own,
                     service,
@@ -188,7 +235,7 @@ pub fn document(api: &Api, version: Version) -> Document<'_> {
             description: info_description(api, &names),
         },
         servers: vec![Server {
-            url: "http://127.0.0.1:8080".into(),
+            url: crate::facts::mock::base_url(),
             description: format!(
                 "The generated mock server (`cargo run -p {0} --bin {0}-mock`).",
                 api.name
@@ -223,7 +270,7 @@ fn info_description(api: &Api, names: &OwnNames) -> String {
     }
 }
 
-fn non_empty(s: &str) -> Option<String> {
+pub(crate) fn non_empty(s: &str) -> Option<String> {
     let s = s.trim();
     (!s.is_empty()).then(|| s.to_owned())
 }
@@ -241,267 +288,15 @@ fn token_scheme(description: &str, access: &'static str) -> SecurityScheme {
 /// Object types that appear in some response: their sensitive fields are
 /// not `writeOnly`.
 fn response_structs(api: &Api) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    for (_, op) in api.operations() {
-        schema::reachable_structs(api, &wire::data_schema(api, op), &mut out);
+    let mut seen = BTreeSet::new();
+    let responses = api
+        .operations()
+        .filter_map(|(_, op)| op.response.ty.as_ref());
+    for ty in responses.chain(api.envelope.fields.iter().map(|f| &f.ty)) {
+        api.reach(ty, &mut seen);
     }
-    for f in &api.envelope.fields {
-        schema::reachable_structs(api, &wire::field_schema(api, f), &mut out);
-    }
-    out
-}
-
-/// The fields every envelope has; `data` is any value here.
-fn envelope(shapes: Shapes) -> SchemaObject {
-    let api = shapes.api;
-    let Schema::Object(o) = wire::envelope_schema(api, Schema::Json) else {
-        return SchemaObject::default();
-    };
-    let mut s = shapes.object(&o, &api.envelope.fields, |_| false);
-    if let Some(props) = &mut s.properties {
-        for (name, p) in &mut props.0 {
-            if name == "data" {
-                p.description = Some(
-                    "The operation's result on success (see its response schema); \
-                     on error often the bizType as a string, or the violations."
-                        .into(),
-                );
-            }
-        }
-    }
-    s.description = non_empty(&api.envelope.description);
-    s
-}
-
-/// `allOf` the envelope and what a specific envelope fixes.
-fn refine(
-    envelope: &str,
-    description: String,
-    properties: Vec<(String, SchemaObject)>,
-) -> SchemaObject {
-    SchemaObject {
-        description: Some(description),
-        all_of: Some(vec![
-            SchemaObject::component(envelope),
-            SchemaObject {
-                properties: Some(Ordered(properties)),
-                ..SchemaObject::of_type("object")
-            },
-        ]),
-        ..SchemaObject::default()
-    }
-}
-
-fn success_envelope(shapes: Shapes, names: &OwnNames, op: &Operation) -> SchemaObject {
-    let api = shapes.api;
-    let data = shapes.with_meta(
-        shapes.schema(&wire::data_schema(api, op)),
-        &Meta {
-            description: match (&op.response.ty, op.response.description.trim()) {
-                (None, "") => "Null (or an empty object): the operation returns nothing.",
-                (Some(_), "") => "The result.",
-                (_, text) => text,
-            },
-            ..Meta::default()
-        },
-        false,
-    );
-    refine(
-        &names.envelope,
-        format!("The success envelope of `{}`.", op.biz_type),
-        vec![
-            (
-                "code".into(),
-                shapes.constant(Value::String(api.envelope.success_code.clone())),
-            ),
-            ("ok".into(), shapes.constant(Value::Bool(true))),
-            ("fail".into(), shapes.constant(Value::Bool(false))),
-            ("data".into(), data),
-        ],
-    )
-}
-
-fn error_envelope(shapes: Shapes, names: &OwnNames) -> SchemaObject {
-    refine(
-        &names.envelope,
-        "An error envelope: `code` says what went wrong.".into(),
-        vec![
-            ("code".into(), SchemaObject::component(&names.error_code)),
-            ("ok".into(), shapes.constant(Value::Bool(false))),
-            ("fail".into(), shapes.constant(Value::Bool(true))),
-        ],
-    )
-}
-
-/// The spec's error codes plus those a bizgen server itself answers.
-fn error_codes(shapes: Shapes) -> SchemaObject {
-    use bizgen_runtime::error::codes;
-    let mut listed: Vec<(String, String)> = shapes
-        .api
-        .errors
-        .iter()
-        .map(|e| {
-            let text = match non_empty(&e.description) {
-                Some(d) => format!("{} {d}", e.message.trim_end_matches('.').to_owned() + "."),
-                None => e.message.clone(),
-            };
-            (e.code.clone(), text)
-        })
-        .collect();
-    for code in [
-        codes::VALIDATION,
-        codes::UNAUTHENTICATED,
-        codes::MALFORMED,
-        codes::NOT_FOUND,
-        codes::NOT_IMPLEMENTED,
-        codes::INTERNAL,
-    ] {
-        if !listed.iter().any(|(c, _)| c == code) {
-            listed.push((code.into(), "Answered by bizgen servers.".into()));
-        }
-    }
-    let codes = EnumCodes::Str(Cow::Owned(
-        listed.iter().map(|(c, _)| Cow::Owned(c.clone())).collect(),
-    ));
-    let text = EnumText {
-        description: "Error codes of the envelope's `code` (the success code is not one of them)."
-            .into(),
-        description_zh: None,
-        values: listed,
-    };
-    shapes.enumeration(text, &codes)
-}
-
-fn operation(
-    shapes: Shapes,
-    names: &OwnNames,
-    service: &Service,
-    op: &Operation,
-    id: String,
-    success: &str,
-) -> document::Operation {
-    let api = shapes.api;
-    let request_schema = wire::struct_schema(api, &op.request);
-    let request = shapes.object(&request_schema, &op.request.fields, |_| true);
-    let examples = |pick: fn(&crate::ir::Example) -> Option<&Value>| -> BTreeMap<String, Example> {
-        op.examples
-            .iter()
-            .filter_map(|ex| {
-                let value = pick(ex)?.clone();
-                let origin = match (ex.kind, &ex.source) {
-                    (ExampleKind::Captured, Some(src)) => {
-                        format!("Captured from the platform's docs ({src}).")
-                    }
-                    (ExampleKind::Captured, None) => "Captured from the platform's docs.".into(),
-                    (ExampleKind::Illustrative, _) => "Illustrative.".into(),
-                };
-                let summary = non_empty(&ex.description).unwrap_or_else(|| ex.name.clone());
-                Some((
-                    ex.name.clone(),
-                    Example {
-                        summary,
-                        description: origin,
-                        value,
-                    },
-                ))
-            })
-            .collect()
-    };
-    let mut responses = BTreeMap::new();
-    responses.insert(
-        "200".to_owned(),
-        Response {
-            description: "HTTP 200 with the envelope, success or error (bizgen servers answer \
-                          every call so): the success envelope when `ok` is true, else an error \
-                          envelope."
-                .into(),
-            content: BTreeMap::from([(
-                JSON.to_owned(),
-                MediaType {
-                    schema: SchemaObject {
-                        one_of: Some(vec![
-                            SchemaObject::component(success),
-                            SchemaObject::component(&names.error_envelope),
-                        ]),
-                        ..SchemaObject::default()
-                    },
-                    examples: examples(|ex| ex.response.as_ref()),
-                },
-            )]),
-        },
-    );
-    document::Operation {
-        tags: vec![service.name.clone()],
-        summary: non_empty(&op.summary).unwrap_or_else(|| op.name.clone()),
-        description: operation_description(op),
-        operation_id: id,
-        parameters: parameters(shapes, op),
-        request_body: RequestBody {
-            description: format!("The request of `{}`.", op.biz_type),
-            required: true,
-            content: BTreeMap::from([(
-                JSON.to_owned(),
-                MediaType {
-                    schema: request,
-                    examples: examples(|ex| ex.request.as_ref()),
-                },
-            )]),
-        },
-        responses,
-        security: security(op.access),
-        deprecated: op.deprecated,
-        description_zh: op.description_zh.clone(),
-        biz_type: op.biz_type.clone(),
-        access: op.access.as_str(),
-        read_only: op.read_only,
-        errors: op.errors.clone(),
-    }
-}
-
-fn operation_description(op: &Operation) -> String {
-    let access = match op.access {
-        Access::Guest => "Guest access: no token.",
-        Access::Login => "Needs the C-side customer token from `login` in the `token` header.",
-        Access::Admin => "Needs the B-side admin token in the `token` header.",
-        Access::Optional => "Takes the C-side customer token if there is one; works without.",
-    };
-    let text = non_empty(&op.description).unwrap_or_else(|| op.summary.trim().to_owned());
-    format!("{text}\n\nbizType `{}`. {access}", op.biz_type)
-}
-
-fn security(access: Access) -> Vec<BTreeMap<String, Vec<String>>> {
-    let scheme = |name: &str| BTreeMap::from([(name.to_owned(), Vec::new())]);
-    match access {
-        Access::Guest => Vec::new(),
-        Access::Login => vec![scheme(CUSTOMER_TOKEN)],
-        Access::Admin => vec![scheme(ADMIN_TOKEN)],
-        Access::Optional => vec![BTreeMap::new(), scheme(CUSTOMER_TOKEN)],
-    }
-}
-
-/// The operation's headers except `token` (a security scheme).
-fn parameters(shapes: Shapes, op: &Operation) -> Vec<Parameter> {
-    op.headers
-        .iter()
-        .filter(|h| h.name != "token" && h.presence != Presence::Absent)
-        .map(|h| {
-            let def = shapes.api.headers.iter().find(|d| d.name == h.name);
-            let example = if h.name == "version" {
-                Some(op.version.clone())
-            } else {
-                def.and_then(|d| d.example.clone())
-            };
-            Parameter {
-                name: h.name.clone(),
-                location: "header",
-                description: def
-                    .and_then(|d| non_empty(&d.description))
-                    .unwrap_or_else(|| format!("The `{}` header.", h.name)),
-                required: h.presence == Presence::Required,
-                schema: SchemaObject::of_type("string"),
-                example: example.map(Value::String),
-                description_zh: def.and_then(|d| d.description_zh.clone()),
-            }
-        })
+    seen.into_iter()
+        .filter(|n| api.find_struct(n).is_some())
+        .map(str::to_owned)
         .collect()
 }

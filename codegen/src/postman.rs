@@ -11,21 +11,18 @@
 
 pub mod collection;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use askama::Template;
 
+use crate::facts::{mock, Facts};
 use crate::ir::{Access, Api, Operation, Presence, Service, Side, Ty};
+use crate::target::{Layout, Sink, Target};
 use crate::{Error, Result};
 use collection::{
     Body, BodyOptions, Collection, Environment, EnvironmentValue, Event, Folder, Header, Info,
     Item, RawOptions, Request, Script, Url, Variable,
 };
-
-/// Defaults that match the generated mock server's defaults.
-pub const MOCK_BASE_URL: &str = "http://127.0.0.1:8080";
-pub const MOCK_TOKEN: &str = "mock-token";
-pub const MOCK_ADMIN_TOKEN: &str = "mock-admin-token";
 
 #[derive(Template)]
 #[template(path = "postman/prerequest.js", escape = "none")]
@@ -39,25 +36,46 @@ struct TestScript<'a> {
     token_var: Option<&'static str>,
 }
 
-/// The collection and environment files, by path relative to the output directory.
-pub fn files(api: &Api) -> Result<Vec<(PathBuf, String)>> {
-    let collection_file = PathBuf::from(format!("postman/{}.postman_collection.json", api.name));
-    let environment_file = PathBuf::from(format!("postman/{}.postman_environment.json", api.name));
-    Ok(vec![
-        (
-            collection_file.clone(),
-            to_json(&collection(api)?, &collection_file)?,
-        ),
-        (
-            environment_file.clone(),
-            to_json(&environment(api), &environment_file)?,
-        ),
-    ])
+/// The Postman collection and environment, under `postman/`.
+#[derive(Debug, Clone, Copy)]
+pub struct Postman;
+
+impl Target for Postman {
+    fn layout(&self) -> Layout {
+        Layout {
+            name: "postman",
+            root: "postman",
+            // JSON has no comments: every file under `postman/` is ours.
+            header: None,
+            owned: &[""],
+            ignored: &[],
+        }
+    }
+
+    fn emit(&self, facts: &Facts<'_>, sink: Sink<'_>) -> Result<()> {
+        let api = facts.api;
+        let collection_file = PathBuf::from(format!("{}.postman_collection.json", api.name));
+        let environment_file = PathBuf::from(format!("{}.postman_environment.json", api.name));
+        let collection = to_json(&collection(facts)?, &collection_file)?;
+        sink(collection_file, collection)?;
+        let environment = to_json(&environment(api), &environment_file)?;
+        sink(environment_file, environment)
+    }
 }
 
-fn to_json<T: serde::Serialize>(value: &T, file: &std::path::Path) -> Result<String> {
+/// The collection and environment files, by path relative to the output directory.
+pub fn files(api: &Api) -> Result<Vec<(PathBuf, String)>> {
+    let files = crate::target::render_files(&Postman, &Facts::new(api))?;
+    let root = Path::new(Postman.layout().root);
+    Ok(files
+        .into_iter()
+        .map(|(path, text)| (root.join(path), text))
+        .collect())
+}
+
+fn to_json<T: serde::Serialize>(value: &T, file: &Path) -> Result<String> {
     let mut text = serde_json::to_string_pretty(value).map_err(|source| Error::ExportJson {
-        file: file.display().to_string(),
+        file: Path::new("postman").join(file).display().to_string(),
         source,
     })?;
     text.push('\n');
@@ -101,16 +119,17 @@ fn variables(api: &Api) -> Vec<(&'static str, String, bool)> {
             .unwrap_or_default()
     };
     vec![
-        ("baseUrl", MOCK_BASE_URL.to_owned(), false),
+        ("baseUrl", mock::base_url(), false),
         ("companyId", example("companyId"), false),
         ("lang", example("lang"), false),
         ("version", api.version.clone(), false),
-        ("token", MOCK_TOKEN.to_owned(), true),
-        ("adminToken", MOCK_ADMIN_TOKEN.to_owned(), true),
+        ("token", mock::TOKEN.to_owned(), true),
+        ("adminToken", mock::ADMIN_TOKEN.to_owned(), true),
     ]
 }
 
-fn collection(api: &Api) -> Result<Collection> {
+fn collection(facts: &Facts) -> Result<Collection> {
+    let api = facts.api;
     let mut folders = Vec::new();
     for service in &api.services {
         let mut ops: Vec<&Operation> = service.operations.iter().collect();
@@ -119,7 +138,7 @@ fn collection(api: &Api) -> Result<Collection> {
         ops.sort_by_key(|op| token_variable(api, op).is_none());
         let item = ops
             .into_iter()
-            .map(|op| item(api, op))
+            .map(|op| item(facts, op))
             .collect::<Result<Vec<_>, _>>()?;
         folders.push(Folder {
             name: service.name.clone(),
@@ -183,16 +202,13 @@ fn event(listen: &'static str, script: String) -> Event {
     }
 }
 
-fn item(api: &Api, op: &Operation) -> Result<Item> {
+fn item<'a>(facts: &Facts<'a>, op: &'a Operation) -> Result<Item> {
+    let api = facts.api;
     let test = TestScript {
         biz_type: &op.biz_type,
         token_var: token_variable(api, op),
     };
-    let body = op
-        .examples
-        .iter()
-        .find_map(|e| e.request.clone())
-        .unwrap_or_else(|| crate::docs::sample::request_body(api, op));
+    let body = &facts.request_example(op).body;
     let mut description = op.summary.trim().to_owned();
     if !op.description.trim().is_empty() {
         description = format!("{description}\n\n{}", op.description.trim());
@@ -210,7 +226,7 @@ fn item(api: &Api, op: &Operation) -> Result<Item> {
             body: Body {
                 mode: "raw",
                 // A `Value` always serializes.
-                raw: serde_json::to_string_pretty(&body).unwrap_or_default(),
+                raw: serde_json::to_string_pretty(body).unwrap_or_default(),
                 options: BodyOptions {
                     raw: RawOptions { language: "json" },
                 },

@@ -15,6 +15,16 @@ pub mod codes {
     pub const NOT_FOUND: &str = "BIZGEN_NOT_FOUND";
     pub const NOT_IMPLEMENTED: &str = "BIZGEN_NOT_IMPLEMENTED";
     pub const INTERNAL: &str = "BIZGEN_INTERNAL";
+
+    /// Every code above, in this order: the one list of bizgen's own codes.
+    pub const ALL: [&str; 6] = [
+        VALIDATION,
+        UNAUTHENTICATED,
+        MALFORMED,
+        NOT_FOUND,
+        NOT_IMPLEMENTED,
+        INTERNAL,
+    ];
 }
 
 /// The fixed `msg` of each of bizgen's codes, as the spec's `errors`

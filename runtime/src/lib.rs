@@ -13,6 +13,7 @@
 pub mod codegen;
 pub mod envelope;
 pub mod error;
+pub mod mock_defaults;
 pub mod operation;
 pub mod schema;
 pub mod types;

@@ -186,7 +186,7 @@ fn the_docs_list_unauthenticated_on_every_operation_that_takes_a_token() {
     for (s, op) in api.operations() {
         let page = common::repo_root()
             .join("generated/docs")
-            .join(bizgen::docs::operation_page_path(s, op));
+            .join(bizgen::docs::operation_page_path(&api, s, op));
         let text = std::fs::read_to_string(&page).expect("operation page");
         assert_eq!(
             text.contains("[`BIZGEN_UNAUTHENTICATED`]"),

@@ -19,11 +19,10 @@
 
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::error::DiffError;
 use super::finding::{Acceptance, Finding};
-use super::report::Warning;
 use super::rules::rule_info;
 use crate::date::Date;
 use crate::spec::located::Located;
@@ -69,6 +68,15 @@ struct RawEntry {
     path: Option<String>,
     reason: String,
     until: Option<String>,
+}
+
+/// A problem to show next to the findings: an acceptance that matches
+/// nothing, or has expired.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub file: String,
+    pub line: u64,
+    pub message: String,
 }
 
 impl AcceptFile {

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::accept::AcceptFile;
+use super::accept::{AcceptFile, Warning};
 use super::finding::Finding;
 use super::levels::Levels;
 use super::rules::{Category, Level};
@@ -88,14 +88,6 @@ impl FailOn {
             FailOn::Info => f.category != Category::Sdk,
         }
     }
-}
-
-/// A problem to show next to the findings (a stale acceptance).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Warning {
-    pub file: String,
-    pub line: u64,
-    pub message: String,
 }
 
 /// What `bizgen diff` shows.

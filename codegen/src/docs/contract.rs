@@ -7,6 +7,7 @@ use bizgen_runtime::envelope::Envelope;
 use bizgen_runtime::error::ApiError;
 use bizgen_runtime::validate::Violation;
 
+use crate::facts::RequestExample;
 use crate::ir::{Api, Operation};
 
 /// The trace the example answer echoes.
@@ -14,7 +15,7 @@ pub const EXAMPLE_TRACE: &str = "x-docs-validation-example";
 
 /// The request the errors page breaks, and how: the first operation of the
 /// quick start (else of the spec) that has a required field, with its
-/// example body minus that field (returned third).
+/// request example minus that field (returned third).
 pub fn validation_request(api: &Api) -> Option<(&Operation, Value, &str)> {
     let quick = api
         .quick_start
@@ -24,11 +25,7 @@ pub fn validation_request(api: &Api) -> Option<(&Operation, Value, &str)> {
         .chain(api.operations())
         .map(|(_, o)| o)
         .find(|o| o.request.fields.iter().any(|f| f.required))?;
-    let mut body = op
-        .examples
-        .iter()
-        .find_map(|e| e.request.clone())
-        .unwrap_or_else(|| super::sample::request_body(api, op));
+    let mut body = RequestExample::of(api, op).body.into_owned();
     let obj = body.as_object_mut()?;
     let first_required = op.request.fields.iter().find(|f| f.required)?;
     obj.remove(&first_required.name);

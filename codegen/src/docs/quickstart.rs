@@ -5,15 +5,13 @@
 
 use serde_json::Value;
 
+use super::frame::Ctx;
 use super::lang::Lang;
-use super::model::{curl_command, sh_quote};
+use super::shell::{curl_command, sh_quote};
+use super::text::op_summary;
+use crate::facts::example::company_id as company;
+use crate::facts::{mock, RequestExample};
 use crate::ir::{Api, Operation, QuickStep, Service};
-
-/// The port the quick start runs the mock on.
-const MOCK_PORT: u16 = 8080;
-/// The mock's default tokens (`--token`, `--admin-token`).
-const MOCK_TOKEN: &str = "mock-token";
-const MOCK_ADMIN_TOKEN: &str = "mock-admin-token";
 
 pub(super) struct QuickStart {
     pub(super) mock_command: String,
@@ -30,8 +28,8 @@ pub(super) struct Step {
 }
 
 /// The quick start, or `None` when the spec declares none.
-pub(super) fn build(api: &Api, lang: Lang) -> Option<QuickStart> {
-    let l = lang.labels();
+pub(super) fn build(cx: &Ctx) -> Option<QuickStart> {
+    let (api, lang, l) = (cx.api, cx.lang, cx.l);
     let steps: Vec<(&Service, &Operation, &QuickStep)> = api
         .quick_start
         .iter()
@@ -44,11 +42,16 @@ pub(super) fn build(api: &Api, lang: Lang) -> Option<QuickStart> {
         return None;
     }
     let mock_command = format!(
-        "cargo run -p {name} --bin {name}-mock -- --port {MOCK_PORT} --token {MOCK_TOKEN} --admin-token {MOCK_ADMIN_TOKEN}",
-        name = api.name
+        "cargo run -p {name} --bin {name}-mock -- --port {port} --token {token} --admin-token {admin}",
+        name = api.name,
+        port = mock::PORT,
+        token = mock::TOKEN,
+        admin = mock::ADMIN_TOKEN,
     );
     let vars = format!(
-        "export BASE_URL=http://127.0.0.1:{MOCK_PORT}\nexport ADMIN_TOKEN={MOCK_ADMIN_TOKEN}"
+        "export BASE_URL={}\nexport ADMIN_TOKEN={}",
+        mock::base_url(),
+        mock::ADMIN_TOKEN
     );
     let out_steps = steps
         .iter()
@@ -79,7 +82,7 @@ pub(super) fn build(api: &Api, lang: Lang) -> Option<QuickStart> {
                 heading: format!(
                     "{}. {} (`{}`)",
                     i + 3,
-                    super::model::op_summary(lang, op),
+                    op_summary(lang, op),
                     op.name
                 ),
                 text,
@@ -96,23 +99,12 @@ pub(super) fn build(api: &Api, lang: Lang) -> Option<QuickStart> {
     })
 }
 
-/// The request body of a step: its example's, else `{}` for an operation
-/// without fields.
+/// The request body of a step: its named example's, else the operation's
+/// request example.
 fn body_of(api: &Api, op: &Operation, step: &QuickStep) -> Value {
-    op.examples
-        .iter()
-        .filter(|e| step.example.as_deref().is_none_or(|n| n == e.name))
-        .find_map(|e| e.request.clone())
-        .unwrap_or_else(|| super::sample::request_body(api, op))
-}
-
-/// The `companyId` the snippets send: the header's example.
-pub(super) fn company(api: &Api) -> String {
-    api.headers
-        .iter()
-        .find(|h| h.name == "companyId")
-        .and_then(|h| h.example.clone())
-        .unwrap_or_else(|| "COMPANY".into())
+    RequestExample::named(api, op, step.example.as_deref())
+        .body
+        .into_owned()
 }
 
 /// The same steps with the generated Rust client.
@@ -123,7 +115,10 @@ fn rust_snippet(api: &Api, steps: &[(&Service, &Operation, &QuickStep)]) -> Stri
     let mut lines = vec![
         format!("use {krate}::runtime::client::ClientConfig;"),
         String::new(),
-        format!("let config = ClientConfig::new(\"http://127.0.0.1:{MOCK_PORT}\", \"{company}\");"),
+        format!(
+            "let config = ClientConfig::new(\"{}\", \"{company}\");",
+            mock::base_url()
+        ),
         format!("let client = {krate}::Client::new(config)?;"),
     ];
     for (s, op, step) in steps {
@@ -174,9 +169,10 @@ fn rust_snippet(api: &Api, steps: &[(&Service, &Operation, &QuickStep)]) -> Stri
 /// like the crate). Plain JavaScript apart from the import, so that it also
 /// runs as an ES module.
 fn ts_snippet(api: &Api, lang: Lang, steps: &[(&Service, &Operation, &QuickStep)]) -> String {
-    use crate::typescript::{is_identifier, string_literal, value_name};
+    use crate::typescript::{is_identifier, string_literal, value_name, Names};
+    let names = Names::new(api);
     let mut options = vec![
-        format!("baseUrl: \"http://127.0.0.1:{MOCK_PORT}\""),
+        format!("baseUrl: {}", string_literal(&mock::base_url())),
         format!("companyId: {}", string_literal(&company(api))),
         format!("lang: {}", string_literal(lang.header())),
     ];
@@ -184,7 +180,7 @@ fn ts_snippet(api: &Api, lang: Lang, steps: &[(&Service, &Operation, &QuickStep)
         .iter()
         .any(|(_, o, _)| o.access == crate::ir::Access::Admin)
     {
-        options.push(format!("adminToken: {}", string_literal(MOCK_ADMIN_TOKEN)));
+        options.push(format!("adminToken: {}", string_literal(mock::ADMIN_TOKEN)));
     }
     let mut lines = vec![
         format!("import {{ Client }} from {};", string_literal(&api.name)),
@@ -199,7 +195,7 @@ fn ts_snippet(api: &Api, lang: Lang, steps: &[(&Service, &Operation, &QuickStep)
         };
         let call = format!(
             "await client.{}{method}({})",
-            value_name(&s.name),
+            names.service(s),
             js_literal(&body_of(api, op, step))
         );
         let var = value_name(&op.name);

@@ -9,15 +9,13 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
-/// Directories below the output that belong to the generator: files there
-/// that it would not write are stale.
-const OWNED_DIRS: &[&str] = &["src", "docs", "ts/src", "python/src", "openapi", "postman"];
+use crate::target::Ownership;
 
-/// Writes the outputs, removing stale files in generator-owned directories.
-/// Files whose content is unchanged are not rewritten (keeps mtimes, so
-/// cargo does not rebuild needlessly).
+/// Writes the outputs, removing stale files in the folders the targets of
+/// the registry own. Files whose content is unchanged are not rewritten
+/// (keeps mtimes, so cargo does not rebuild needlessly).
 pub fn write(out_dir: &Path, files: &BTreeMap<PathBuf, String>) -> std::io::Result<WriteReport> {
-    let writer = DiskWriter::new(out_dir);
+    let writer = DiskWriter::new(out_dir, super::ownership());
     for (rel, text) in files {
         writer.file(rel, text)?;
     }
@@ -29,6 +27,7 @@ pub fn write(out_dir: &Path, files: &BTreeMap<PathBuf, String>) -> std::io::Resu
 #[derive(Debug)]
 pub struct DiskWriter {
     out_dir: PathBuf,
+    ownership: Ownership,
     /// Directories known to exist: one `create_dir_all` per directory, not per file.
     dirs: Mutex<HashSet<PathBuf>>,
     state: Mutex<State>,
@@ -42,9 +41,11 @@ struct State {
 }
 
 impl DiskWriter {
-    pub fn new(out_dir: &Path) -> Self {
+    /// A writer into `out_dir` whose stale files are those of `ownership`'s folders.
+    pub fn new(out_dir: &Path, ownership: Ownership) -> Self {
         DiskWriter {
             out_dir: out_dir.to_path_buf(),
+            ownership,
             dirs: Mutex::new(HashSet::new()),
             state: Mutex::new(State::default()),
         }
@@ -99,9 +100,9 @@ impl DiskWriter {
             .state
             .into_inner()
             .unwrap_or_else(PoisonError::into_inner);
-        for stale in stale_files(&self.out_dir, &given)? {
+        for stale in stale_files(&self.out_dir, &self.ownership, &given)? {
             let path = self.out_dir.join(&stale);
-            if was_generated(&stale, &path) {
+            if self.ownership.is_generated(&stale, &path) {
                 std::fs::remove_file(path)?;
                 report.removed.push(stale);
             } else {
@@ -144,24 +145,6 @@ pub(super) fn same_content(path: &Path, want: &[u8]) -> bool {
     }
 }
 
-/// Whether a stale file is one the generator wrote: Rust, TypeScript and Python
-/// files carry the `@generated` header; markdown below `docs/` is all generated.
-fn was_generated(rel: &Path, path: &Path) -> bool {
-    match rel.extension().and_then(|e| e.to_str()) {
-        Some("md") => rel.starts_with("docs"),
-        // JSON cannot carry a header: the exports' directories are all generated.
-        Some("json") => rel.starts_with("openapi") || rel.starts_with("postman"),
-        Some("bizgen-tmp") => true,
-        Some("ts") => {
-            std::fs::read_to_string(path).is_ok_and(|t| t.starts_with(crate::typescript::HEADER))
-        }
-        Some("py") => {
-            std::fs::read_to_string(path).is_ok_and(|t| t.starts_with(crate::python::HEADER))
-        }
-        _ => std::fs::read_to_string(path).is_ok_and(|t| t.starts_with(crate::rust::HEADER)),
-    }
-}
-
 #[derive(Debug, Default)]
 pub struct WriteReport {
     pub written: Vec<PathBuf>,
@@ -179,15 +162,16 @@ impl WriteReport {
     }
 }
 
-/// Files below the generator-owned directories that are not among `given`.
+/// Files below the targets' owned folders that are not among `given`.
 pub(super) fn stale_files(
     out_dir: &Path,
+    ownership: &Ownership,
     given: &BTreeSet<PathBuf>,
 ) -> std::io::Result<Vec<PathBuf>> {
     let mut stale = Vec::new();
-    for dir in OWNED_DIRS {
+    for dir in ownership.roots() {
         let mut found = Vec::new();
-        list_files(&out_dir.join(dir), &mut found)?;
+        list_files(&out_dir.join(dir), ownership, &mut found)?;
         for path in found {
             if let Ok(rel) = path.strip_prefix(out_dir) {
                 if !given.contains(rel) {
@@ -200,7 +184,7 @@ pub(super) fn stale_files(
     Ok(stale)
 }
 
-fn list_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+fn list_files(dir: &Path, ownership: &Ownership, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
@@ -209,11 +193,9 @@ fn list_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in entries {
         let entry = entry?;
         if entry.file_type()?.is_dir() {
-            // Python's bytecode caches are not ours to report or remove.
-            if entry.file_name() == "__pycache__" {
-                continue;
+            if !ownership.ignores(&entry.file_name()) {
+                list_files(&entry.path(), ownership, out)?;
             }
-            list_files(&entry.path(), out)?;
         } else {
             out.push(entry.path());
         }

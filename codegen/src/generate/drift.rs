@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 use super::disk::{same_content, stale_files};
+use crate::target::Ownership;
 
 /// One difference between the outputs and the disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,7 +28,7 @@ impl Drift {
 
 /// Compares the outputs with `out_dir`; empty when in sync.
 pub fn check(out_dir: &Path, files: &BTreeMap<PathBuf, String>) -> std::io::Result<Vec<Drift>> {
-    let checker = DriftChecker::new(out_dir);
+    let checker = DriftChecker::new(out_dir, super::ownership());
     for (rel, want) in files {
         checker.file(rel, want);
     }
@@ -41,13 +42,16 @@ pub fn check(out_dir: &Path, files: &BTreeMap<PathBuf, String>) -> std::io::Resu
 #[derive(Debug)]
 pub struct DriftChecker {
     out_dir: PathBuf,
+    ownership: Ownership,
     state: Mutex<(Vec<Drift>, BTreeSet<PathBuf>)>,
 }
 
 impl DriftChecker {
-    pub fn new(out_dir: &Path) -> Self {
+    /// A checker of `out_dir` whose stale files are those of `ownership`'s folders.
+    pub fn new(out_dir: &Path, ownership: Ownership) -> Self {
         DriftChecker {
             out_dir: out_dir.to_path_buf(),
+            ownership,
             state: Mutex::new(Default::default()),
         }
     }
@@ -96,7 +100,7 @@ impl DriftChecker {
             .into_inner()
             .unwrap_or_else(PoisonError::into_inner);
         drift.sort_by(|a, b| a.path().cmp(b.path()));
-        for stale in stale_files(&self.out_dir, &given)? {
+        for stale in stale_files(&self.out_dir, &self.ownership, &given)? {
             drift.push(Drift::Stale(stale));
         }
         Ok(drift)

@@ -1,37 +1,18 @@
-//! Everything `bizgen generate` writes: the SDK crate (manifest, sources,
-//! mock binary), the docs, the TypeScript package (`ts/`), the Python
-//! package (`python/`), the OpenAPI
-//! and Postman exports (`openapi/`, `postman/`). [`emit`] hands each file
-//! to a sink as soon as its emitter is done, so that a large API is never
+//! Everything `bizgen generate` writes: the files of every target of the
+//! registry ([`super::registry`]). [`emit`] hands each file to a
+//! sink as soon as its target renders it, so that a large API is never
 //! held whole in memory; [`outputs`] collects them into one map.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
+use crate::facts::Facts;
 use crate::ir::Api;
+use crate::target::{Ownership, Target};
 
-/// Options of the generated crate.
-#[derive(Debug, Clone)]
-pub struct Options {
-    /// Path from the generated crate to the runtime crate.
-    pub runtime_path: String,
-    /// `publish = false` in the generated `Cargo.toml`.
-    pub private: bool,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            runtime_path: "../runtime".into(),
-            private: false,
-        }
-    }
-}
-
-/// Receives the generated files one at a time (path relative to the output
-/// directory, content), from several threads.
-pub type Sink<'a> = &'a (dyn Fn(PathBuf, String) -> crate::Result<()> + Sync);
+pub use crate::rust::CrateOptions as Options;
+pub use crate::target::Sink;
 
 /// Every generated file, by path relative to the output directory.
 pub fn outputs(api: &Api, options: &Options) -> crate::Result<BTreeMap<PathBuf, String>> {
@@ -50,8 +31,9 @@ pub fn outputs(api: &Api, options: &Options) -> crate::Result<BTreeMap<PathBuf, 
 /// files rewritten atomically, unchanged ones left alone, stale generated
 /// ones removed.
 pub fn generate(api: &Api, options: &Options, out_dir: &Path) -> crate::Result<super::WriteReport> {
-    let writer = super::DiskWriter::new(out_dir);
-    emit(api, options, &|rel, text| {
+    let targets = super::registry(options);
+    let writer = super::DiskWriter::new(out_dir, Ownership::of(&targets));
+    emit_targets(api, &targets, &|rel, text| {
         writer
             .file(&rel, &text)
             .map_err(crate::Error::io("write", out_dir.join(&rel)))
@@ -68,8 +50,9 @@ pub fn check_dir(
     options: &Options,
     out_dir: &Path,
 ) -> crate::Result<(Vec<super::Drift>, usize)> {
-    let checker = super::DriftChecker::new(out_dir);
-    emit(api, options, &|rel, text| {
+    let targets = super::registry(options);
+    let checker = super::DriftChecker::new(out_dir, Ownership::of(&targets));
+    emit_targets(api, &targets, &|rel, text| {
         checker.file(&rel, &text);
         Ok(())
     })?;
@@ -80,49 +63,13 @@ pub fn check_dir(
     Ok((drift, files))
 }
 
-/// Renders every output and gives each file to `sink`. The Rust emitter
-/// spreads its modules over the cores; the docs, the TypeScript package and
-/// the exports render one after the other on a thread of their own
-/// meanwhile, so that both cores stay busy to the end.
+/// Renders every target of the registry and gives each file to `sink`
+/// (path relative to the output directory) as soon as it is done.
 pub fn emit(api: &Api, options: &Options, sink: Sink<'_>) -> crate::Result<()> {
-    let (sources, others) = std::thread::scope(|scope| {
-        let others = scope.spawn(|| -> crate::Result<()> {
-            for (path, text) in crate::docs::render_docs(api)? {
-                sink(PathBuf::from("docs").join(path), text)?;
-            }
-            for (path, text) in crate::typescript::render_package(api)? {
-                sink(PathBuf::from("ts").join(path), text)?;
-            }
-            for (path, text) in crate::python::render_package(api)? {
-                sink(PathBuf::from("python").join(path), text)?;
-            }
-            for (path, text) in crate::openapi::files(api)? {
-                sink(path, text)?;
-            }
-            for (path, text) in crate::postman::files(api)? {
-                sink(path, text)?;
-            }
-            Ok(())
-        });
-        let sources = rust_crate(api, options, sink);
-        let others = others.join().unwrap_or(Err(crate::Error::Internal(
-            "the docs and exports thread panicked",
-        )));
-        (sources, others)
-    });
-    sources?;
-    others
+    emit_targets(api, &super::registry(options), sink)
 }
 
-/// The generated crate: manifest, sources and the mock's binary.
-fn rust_crate(api: &Api, options: &Options, sink: Sink<'_>) -> crate::Result<()> {
-    crate::rust::render_crate_into(api, sink)?;
-    sink(
-        PathBuf::from("Cargo.toml"),
-        crate::rust::render_manifest(api, &options.runtime_path, options.private),
-    )?;
-    sink(
-        PathBuf::from("src/bin/mock.rs"),
-        crate::rust::render_mock_bin(api),
-    )
+fn emit_targets(api: &Api, targets: &[Box<dyn Target + '_>], sink: Sink<'_>) -> crate::Result<()> {
+    let facts = Facts::new(api);
+    crate::target::emit_all(targets, &facts, sink)
 }

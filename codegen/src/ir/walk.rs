@@ -1,11 +1,12 @@
 //! Walks over type references, written once for every stage that needs
-//! them: the named type a field holds, every type a type reaches, and the
-//! side of the wire (request, response) each shared type travels on, and
-//! the services that use it.
+//! them: the named type a field holds, every type a type reaches (the one
+//! reachability walk: the exports, the TypeScript decoders and the docs ask
+//! it), the same in dependency order, the side of the wire (request,
+//! response) each shared type travels on, and the services that use it.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Api, Operation, Ty};
+use super::{Api, Operation, Struct, Ty};
 
 /// Where a type travels: in requests (clients send them, servers receive
 /// them), in responses (servers send, clients receive), or both.
@@ -68,6 +69,38 @@ impl Api {
         }
     }
 
+    /// Every struct that `roots` reach, each after the structs its fields
+    /// hold (so that definitions can come before their use): roots in name
+    /// order, then each struct's references in name order, depth first.
+    pub fn structs_in_dependency_order<'a>(
+        &'a self,
+        roots: impl IntoIterator<Item = &'a Ty>,
+    ) -> Vec<&'a Struct> {
+        fn visit<'a>(
+            api: &'a Api,
+            name: &'a str,
+            seen: &mut BTreeSet<&'a str>,
+            order: &mut Vec<&'a Struct>,
+        ) {
+            if !seen.insert(name) {
+                return;
+            }
+            let Some(s) = api.find_struct(name) else {
+                return;
+            };
+            for r in struct_refs(s.fields.iter().map(|f| &f.ty)) {
+                visit(api, r, seen, order);
+            }
+            order.push(s);
+        }
+        let mut seen = BTreeSet::new();
+        let mut order = Vec::new();
+        for root in struct_refs(roots) {
+            visit(self, root, &mut seen, &mut order);
+        }
+        order
+    }
+
     /// The shared structs and enums that an operation's request reaches
     /// (through its fields), and those that its response reaches.
     pub fn reach_sides<'a>(&'a self, op: &'a Operation) -> [(BTreeSet<&'a str>, Sides); 2] {
@@ -108,4 +141,18 @@ impl Api {
             mark(&e.name, &mut e.sides, &mut e.services);
         }
     }
+}
+
+/// The struct names that types hold directly (as list and map items too),
+/// sorted.
+fn struct_refs<'a>(types: impl IntoIterator<Item = &'a Ty>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = types
+        .into_iter()
+        .filter_map(|t| match t.item() {
+            Ty::Struct(n) => Some(n.as_str()),
+            _ => None,
+        })
+        .collect();
+    out.sort_unstable();
+    out
 }

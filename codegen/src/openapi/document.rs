@@ -12,6 +12,12 @@ use serde_json::Value;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Ordered<T>(pub Vec<(String, T)>);
 
+impl<T> Ordered<T> {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 impl<T: Serialize> Serialize for Ordered<T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
@@ -146,8 +152,10 @@ pub struct Response {
 #[derive(Debug, Serialize)]
 pub struct MediaType {
     pub schema: SchemaObject,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub examples: BTreeMap<String, Example>,
+    /// In the order tools show them: a request's first is the operation's
+    /// request example (the one the docs and Postman send too).
+    #[serde(skip_serializing_if = "Ordered::is_empty")]
+    pub examples: Ordered<Example>,
 }
 
 #[derive(Debug, Serialize)]

@@ -12,7 +12,10 @@ use bizgen_runtime::schema::{
 };
 use serde_json::Value;
 
+use std::borrow::Cow;
+
 use super::document::{Ordered, SchemaObject, Types};
+use crate::facts::field::{self, FieldDoc};
 use crate::ir::{Api, Condition, Field};
 
 /// The OpenAPI version being written.
@@ -48,7 +51,7 @@ fn format_pattern(format: Format) -> Option<&'static str> {
 /// What a field adds to its shape.
 #[derive(Debug, Default)]
 pub struct Meta<'a> {
-    pub description: &'a str,
+    pub description: Cow<'a, str>,
     pub description_zh: Option<&'a str>,
     pub default: Option<&'a Value>,
     pub example: Option<&'a Value>,
@@ -61,9 +64,12 @@ pub struct Meta<'a> {
 }
 
 impl<'a> Meta<'a> {
-    pub fn of_field(f: &'a Field, request_only: bool) -> Meta<'a> {
+    /// A field's: its description is the field's description fact
+    /// ([`FieldDoc::describe`]), word for word as the SDKs' doc comments
+    /// say it; the Chinese goes to `x-description-zh`.
+    pub fn of_field(api: &'a Api, f: &'a Field, request_only: bool) -> Meta<'a> {
         Meta {
-            description: &f.description,
+            description: Cow::Owned(FieldDoc::new(api, f).describe(&field::code_link)),
             description_zh: f.description_zh.as_deref(),
             default: f.default.as_ref(),
             example: f.example.as_ref(),
@@ -204,7 +210,7 @@ impl Shapes<'_> {
     }
 
     /// The shape with what a field says about it.
-    pub fn with_meta(&self, shape: SchemaObject, meta: &Meta, timestamp: bool) -> SchemaObject {
+    pub fn with_meta(&self, shape: SchemaObject, meta: &Meta) -> SchemaObject {
         let mut s = if shape.is_bare_ref() && self.version == Version::V3_0 {
             // 3.0 ignores siblings of `$ref`: wrap it.
             SchemaObject {
@@ -214,22 +220,12 @@ impl Shapes<'_> {
         } else {
             shape
         };
-        let mut description = meta.description.trim().to_owned();
-        if timestamp && !description.to_ascii_lowercase().contains("epoch") {
-            if !description.is_empty() {
-                description.push(' ');
-            }
-            description.push_str("Epoch milliseconds.");
-        }
         if let Some(c) = meta.required_when {
-            if !description.is_empty() {
-                description.push_str("\n\n");
-            }
-            description.push_str(&format!("Required when {c}."));
             s.required_when = Some(c.to_json());
         }
+        let description = meta.description.trim();
         if !description.is_empty() {
-            s.description = Some(description);
+            s.description = Some(description.to_owned());
         }
         s.description_zh = meta.description_zh.map(str::to_owned);
         s.default = meta.default.cloned();
@@ -264,11 +260,7 @@ impl Shapes<'_> {
         for (i, fs) in o.fields.iter().enumerate() {
             let shape = self.schema(&fs.schema);
             let s = match fields.get(i).filter(|f| f.name == fs.name) {
-                Some(f) => self.with_meta(
-                    shape,
-                    &Meta::of_field(f, request_only(f)),
-                    is_timestamp(&fs.schema),
-                ),
+                Some(f) => self.with_meta(shape, &Meta::of_field(self.api, f, request_only(f))),
                 None => shape,
             };
             if fs.required {
@@ -363,32 +355,6 @@ impl EnumText {
                 .map(|v| (v.name.clone(), v.description.clone()))
                 .collect(),
         }
-    }
-}
-
-fn is_timestamp(schema: &Schema) -> bool {
-    match schema {
-        Schema::Timestamp => true,
-        Schema::Nullable(inner) => is_timestamp(inner),
-        _ => false,
-    }
-}
-
-/// Every named object type a schema reaches.
-pub fn reachable_structs(api: &Api, schema: &Schema, out: &mut std::collections::BTreeSet<String>) {
-    match schema {
-        Schema::Object(o) => {
-            if api.find_struct(&o.name).is_some() && !out.insert(o.name.to_string()) {
-                return;
-            }
-            for f in o.fields.iter() {
-                reachable_structs(api, &f.schema, out);
-            }
-        }
-        Schema::List(inner) | Schema::Map(inner) | Schema::Nullable(inner) => {
-            reachable_structs(api, inner, out)
-        }
-        _ => {}
     }
 }
 

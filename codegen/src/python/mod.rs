@@ -12,6 +12,7 @@
 
 pub mod names;
 mod package;
+mod rest;
 mod services;
 mod shapes;
 mod text;
@@ -22,7 +23,9 @@ use std::path::PathBuf;
 
 use askama::Template;
 
+use crate::facts::Facts;
 use crate::ir::Api;
+use crate::target::{put_rendered, Layout, Sink, Target};
 
 pub(crate) use text::{docstring, import_from, isort_kind};
 
@@ -43,50 +46,71 @@ pub fn import_name(api: &Api) -> String {
     names::snake(&api.name, "sdk", &[])
 }
 
-/// Every file of the package: path relative to the package directory →
-/// content. A template error is a bizgen bug ([`crate::Error::PythonTemplate`]).
+/// The Python package, under `python/`: a target of the registry.
+#[derive(Debug, Clone, Copy)]
+pub struct Package;
+
+impl Target for Package {
+    fn layout(&self) -> Layout {
+        Layout {
+            name: "python",
+            root: "python",
+            header: Some(HEADER),
+            owned: &["src"],
+            // Python's bytecode caches: not ours to report or remove.
+            ignored: &["__pycache__"],
+        }
+    }
+
+    fn emit(&self, facts: &Facts<'_>, sink: Sink<'_>) -> crate::Result<()> {
+        let api = facts.api;
+        let pkg = PathBuf::from("src").join(import_name(api));
+        let put = |file: PathBuf, rendered: Result<String, askama::Error>| {
+            put_rendered(
+                sink,
+                self.layout().name,
+                file,
+                rendered.map(|t| normalize(&t)),
+            )
+        };
+        put("pyproject.toml".into(), package::pyproject(api).render())?;
+        put("README.md".into(), package::readme(api).render())?;
+        put(pkg.join("__init__.py"), package::init(api).render())?;
+        put(pkg.join("errors.py"), package::errors(api).render())?;
+        put(pkg.join("_client.py"), services::client(api).render())?;
+        put(pkg.join("types/__init__.py"), types::index(api).render())?;
+        for module in &api.type_modules {
+            let view = types::module(api, module);
+            put(
+                pkg.join(format!("types/{}.py", names::module(&module.name))),
+                view.render(),
+            )?;
+        }
+        put(
+            pkg.join("services/__init__.py"),
+            services::index(api).render(),
+        )?;
+        for service in &api.services {
+            let view = services::service(api, service);
+            put(
+                pkg.join(format!("services/{}.py", view.file)),
+                view.render(),
+            )?;
+        }
+        for (file, rendered) in package::runtime_files() {
+            put(pkg.join("_runtime").join(file), rendered)?;
+        }
+        // PEP 561: the package ships its types. An empty marker.
+        sink(pkg.join("py.typed"), String::new())
+    }
+}
+
+/// Every file of the package, sorted: path relative to the package
+/// directory → content. A template error is a bizgen bug
+/// ([`crate::Error::Render`]).
 pub fn render_package(api: &Api) -> crate::Result<Vec<(PathBuf, String)>> {
-    let pkg = PathBuf::from("src").join(import_name(api));
-    let mut out = Vec::new();
-    let mut put = |file: PathBuf, rendered: Result<String, askama::Error>| {
-        let text = rendered.map_err(|source| crate::Error::PythonTemplate {
-            file: file.display().to_string(),
-            source,
-        })?;
-        out.push((file, normalize(&text)));
-        Ok::<(), crate::Error>(())
-    };
-    put("pyproject.toml".into(), package::pyproject(api).render())?;
-    put("README.md".into(), package::readme(api).render())?;
-    put(pkg.join("__init__.py"), package::init(api).render())?;
-    put(pkg.join("errors.py"), package::errors(api).render())?;
-    put(pkg.join("_client.py"), services::client(api).render())?;
-    put(pkg.join("types/__init__.py"), types::index(api).render())?;
-    for module in &api.type_modules {
-        let view = types::module(api, module);
-        put(
-            pkg.join(format!("types/{}.py", names::module(&module.name))),
-            view.render(),
-        )?;
-    }
-    put(
-        pkg.join("services/__init__.py"),
-        services::index(api).render(),
-    )?;
-    for service in &api.services {
-        let view = services::service(api, service);
-        put(
-            pkg.join(format!("services/{}.py", view.file)),
-            view.render(),
-        )?;
-    }
-    for (file, rendered) in package::runtime_files() {
-        put(pkg.join("_runtime").join(file), rendered)?;
-    }
-    // PEP 561: the package ships its types. An empty marker.
-    out.push((pkg.join("py.typed"), String::new()));
-    out.sort();
-    Ok(out)
+    let files = crate::target::render_files(&Package, &Facts::new(api))?;
+    Ok(files.into_iter().collect())
 }
 
 /// Trailing spaces off every line, no run of more than two blank lines,

@@ -34,6 +34,8 @@ pub(super) struct ReadmeFile {
     async_example: String,
     services: Vec<(String, String)>,
     error_example: Option<String>,
+    /// The client's arguments for the mock: `"http://…", company_id="…"`.
+    connect: String,
 }
 
 #[derive(Template)]
@@ -108,6 +110,7 @@ pub(super) fn readme(api: &Api) -> ReadmeFile {
         async_example: client_example(api, "AsyncClient", ""),
         services,
         error_example,
+        connect: super::values::connect(api),
     }
 }
 

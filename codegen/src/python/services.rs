@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use askama::Template;
 
 use super::names;
+use super::rest::{field_doc, Place};
 use super::shapes::{self, Scope};
-use super::types::{field_doc, Place};
 use super::{docstring, HEADER};
 use crate::ir::{Access, Api, Field, Operation, Presence, Service, Session, Side, Ty};
 
@@ -367,7 +367,7 @@ fn op_view(api: &Api, op: &Operation, method: String, scope: &Scope) -> OpView {
             _ => String::new(),
         },
     };
-    let doc = op_doc(op, &params);
+    let doc = op_doc(api, op, &params);
     OpView {
         name: names::string_literal(&op.name),
         read_only: op.read_only,
@@ -387,7 +387,7 @@ fn op_view(api: &Api, op: &Operation, method: String, scope: &Scope) -> OpView {
     }
 }
 
-fn op_doc(op: &Operation, params: &[(ParamView, &Field)]) -> String {
+fn op_doc(api: &Api, op: &Operation, params: &[(ParamView, &Field)]) -> String {
     let access = match op.access {
         Access::Guest => "guest: sends no token",
         Access::Login => "login: sends the C-side customer token (``client.token``)",
@@ -424,7 +424,7 @@ fn op_doc(op: &Operation, params: &[(ParamView, &Field)]) -> String {
     }
     let mut args = vec!["Args:".to_owned()];
     for (p, f) in params {
-        let text: Vec<String> = field_doc(f, Place::Argument)
+        let text: Vec<String> = field_doc(api, f, Place::Argument)
             .into_iter()
             .filter(|t| !t.trim().is_empty() && !t.starts_with(".."))
             .collect();
@@ -451,7 +451,7 @@ fn op_doc(op: &Operation, params: &[(ParamView, &Field)]) -> String {
     let returns = match &op.response.ty {
         None => "Returns:\n    None: nothing to read on success.".to_owned(),
         Some(ty) => {
-            let words = shapes::ty_words(ty);
+            let words = super::rest::type_words(api, ty);
             let null = if op.response.nullable {
                 ", or None"
             } else {

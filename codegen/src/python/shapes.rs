@@ -129,22 +129,6 @@ pub fn named_refs<'a>(ty: &'a Ty, out: &mut BTreeSet<&'a str>) {
     }
 }
 
-/// How the docs name a type, in words.
-pub fn ty_words(ty: &Ty) -> String {
-    match ty {
-        Ty::Int64 => "int64".into(),
-        Ty::Int32 => "int32".into(),
-        Ty::Decimal => "decimal (a ``Decimal``, a string on the wire)".into(),
-        Ty::Timestamp => "timestamp (epoch milliseconds)".into(),
-        Ty::Json => "any JSON value".into(),
-        Ty::Struct(name) => format!(":class:`{}`", names::class(name)),
-        Ty::Enum(name) => format!("enum :class:`{}`", names::class(name)),
-        Ty::List(t) => format!("list of {}", ty_words(t)),
-        Ty::Map(t) => format!("map of {}", ty_words(t)),
-        other => format!("{other}"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use askama::Template;
 
 use super::names;
+use super::rest::{field_doc, Place};
 use super::shapes::{self, Scope};
 use super::{docstring, HEADER};
 use crate::ir::{Api, Code, Enum, Field, Struct, Ty, TypeModule};
@@ -347,66 +348,12 @@ fn field_view(api: &Api, s: &Struct, f: &Field, attr: String, scope: &Scope) -> 
     wire.push(')');
     FieldView {
         annotation: scope.field_annotation(api, f, keeps_absent),
-        doc: docstring(&field_doc(f, Place::Attribute { keeps_absent }), "    "),
+        doc: docstring(
+            &field_doc(api, f, Place::Attribute { keeps_absent }),
+            "    ",
+        ),
         default,
         wire,
         attr,
     }
-}
-
-/// Where a field's docs go.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) enum Place {
-    /// A model attribute; `keeps_absent` where absent stays apart from null.
-    Attribute { keeps_absent: bool },
-    /// A keyword argument of a service method.
-    Argument,
-}
-
-/// The paragraphs of a field's docstring: descriptions, then its facts.
-pub(super) fn field_doc(f: &Field, place: Place) -> Vec<String> {
-    let mut facts = vec![format!(
-        "Wire name ``{}``, {}",
-        f.name,
-        shapes::ty_words(&f.ty)
-    )];
-    if f.required {
-        facts.push("required".into());
-    }
-    if let Some(when) = &f.required_when {
-        facts.push(format!("required when {when}"));
-    }
-    if f.nullable {
-        facts.push("nullable".into());
-    }
-    facts.extend(f.constraints.list().iter().map(ToString::to_string));
-    if let Some(d) = &f.default {
-        facts.push(format!("default ``{d}``"));
-    }
-    let mut facts = facts.join(", ") + ".";
-    match place {
-        Place::Attribute { keeps_absent: true } => {
-            facts.push_str(" ``ABSENT`` leaves it out; ``None`` sends null.")
-        }
-        Place::Attribute { .. } if !f.required && !f.nullable => {
-            facts.push_str(" ``None``: absent.")
-        }
-        Place::Argument if !f.required && f.nullable => {
-            facts.push_str(" Not sent unless given; ``None`` sends null.")
-        }
-        Place::Argument if !f.required => facts.push_str(" Not sent unless given."),
-        _ => {}
-    }
-    if f.sensitive {
-        facts.push_str(" Sensitive: masked in ``repr``.");
-    }
-    let mut out = vec![
-        f.description.clone(),
-        f.description_zh.clone().unwrap_or_default(),
-        facts,
-    ];
-    if f.deprecated {
-        out.push(format!(".. deprecated:: {}", f.deprecation.details()));
-    }
-    out
 }

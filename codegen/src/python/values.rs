@@ -122,7 +122,7 @@ impl Values {
     /// The keyword arguments of a call of `op` with `body` (a request
     /// example), the required fields it lacks taken from a sample body.
     pub fn arguments(&mut self, api: &Api, op: &Operation, body: &Value) -> Vec<String> {
-        let sample = crate::docs::sample::request_body(api, op);
+        let sample = crate::facts::sample::request_body(api, op);
         let params = names::dedupe(
             op.request
                 .fields
@@ -212,14 +212,22 @@ pub fn path_of(api: &Api, op: &Operation) -> (String, String) {
     (attr, method)
 }
 
-/// The request body the docs show for `op`: its first example's (or the
-/// named one), else a sample.
+/// The request body of `op` the examples send: its request example (the
+/// fact every output shows), or the example called `example`.
 pub fn example_body(api: &Api, op: &Operation, example: Option<&str>) -> Value {
-    op.examples
-        .iter()
-        .filter(|e| example.is_none_or(|n| n == e.name))
-        .find_map(|e| e.request.clone())
-        .unwrap_or_else(|| crate::docs::sample::request_body(api, op))
+    crate::facts::RequestExample::named(api, op, example)
+        .body
+        .into_owned()
+}
+
+/// The arguments that connect a client to the mock:
+/// `"http://127.0.0.1:8080", company_id="360"`.
+pub fn connect(api: &Api) -> String {
+    format!(
+        "{}, company_id={}",
+        names::string_literal(&crate::facts::mock::base_url()),
+        names::string_literal(&crate::facts::example::company_id(api))
+    )
 }
 
 /// The quick start as Python: the client, then each quick-start step
@@ -228,19 +236,10 @@ pub fn example_body(api: &Api, op: &Operation, example: Option<&str>) -> Value {
 pub fn client_example(api: &Api, class: &str, indent: &str) -> String {
     let awaited = class == "AsyncClient";
     let pkg = super::import_name(api);
-    let company = api
-        .headers
-        .iter()
-        .find(|h| h.name == "companyId")
-        .and_then(|h| h.example.clone())
-        .unwrap_or_else(|| "COMPANY".into());
     let mut values = Values::default();
     let mut body_lines = Vec::new();
     let inner = if awaited { "    " } else { "" };
-    let open = format!(
-        "{class}(\"http://127.0.0.1:8080\", company_id={})",
-        names::string_literal(&company)
-    );
+    let open = format!("{class}({})", connect(api));
     if awaited {
         body_lines.push(format!("async with {open} as client:"));
     } else {

@@ -5,7 +5,8 @@ use quote::quote;
 
 use super::names::RustNames;
 use super::typeref::{type_path, Scope};
-use crate::ir::{Access, Api, Deprecation, Field, Operation, Presence, Service, Ty};
+use crate::facts::FieldDoc;
+use crate::ir::{Access, Api, Deprecation, Field, Operation, Presence, Service};
 
 /// `#[doc = "..."]` attributes, one per line of `text`.
 pub fn doc_attrs(text: &str) -> TokenStream {
@@ -27,78 +28,20 @@ pub fn paragraphs<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
         .join("\n\n")
 }
 
-/// The doc text of a field: description, Chinese text, constraints,
-/// default. `scope` is where the field's struct is, for links to shared types.
+/// The doc text of a field: its description fact ([`FieldDoc`]), word
+/// for word as TSDoc and OpenAPI say it, named types linked. `scope` is
+/// where the field's struct is, for links to shared types.
 pub fn field_doc(api: &Api, names: &RustNames, f: &Field, scope: Scope) -> String {
-    let mut notes = Vec::new();
-    notes.push(format!(
-        "Wire name `{}`, {}.",
-        f.name,
-        wire_type(api, names, &f.ty, scope)
-    ));
-    if let Some(when) = &f.required_when {
-        notes.push(format!("Required when {when}."));
-    }
-    let c: Vec<String> = f
-        .constraints
-        .list()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-    if !c.is_empty() {
-        notes.push(format!("Constraints: {}.", c.join("; ")));
-    }
-    if let Some(d) = &f.default {
-        notes.push(format!("Default: `{d}`."));
-    }
-    if f.sensitive {
-        notes.push("Sensitive: redacted in `Debug` output.".into());
-    }
-    if f.nullable {
-        notes.push("May be `null`.".into());
-    }
-    paragraphs([
-        f.description.as_str(),
-        f.description_zh.as_deref().unwrap_or(""),
-        &notes.join(" "),
-    ])
+    let link = |spec_name: &str| type_link(names, spec_name, scope);
+    FieldDoc::new(api, f).describe_with_zh(&link)
 }
 
-fn wire_type(api: &Api, names: &RustNames, ty: &Ty, scope: Scope) -> String {
-    match ty {
-        Ty::Enum(name) => match api.find_enum(name) {
-            Some(e) => {
-                let values: Vec<String> = e
-                    .values
-                    .iter()
-                    .map(|v| format!("{} = {}", v.code, v.description))
-                    .collect();
-                format!(
-                    "enum {} ({})",
-                    type_link(names, name, scope),
-                    values.join(", ")
-                )
-            }
-            None => name.clone(),
-        },
-        Ty::Struct(name) => format!("object {}", type_link(names, name, scope)),
-        Ty::Decimal => "decimal number in a string".into(),
-        Ty::Timestamp => "epoch milliseconds".into(),
-        other => format!("`{other}`"),
-    }
-}
-
-/// A link to a shared type, by the path the documented item's module
-/// names it with (rustdoc resolves links in the scope of the item they
-/// document).
+/// A link to a shared type, shown by its spec name, to the path the
+/// documented item's module names it with (rustdoc resolves links in the
+/// scope of the item they document).
 fn type_link(names: &RustNames, spec_name: &str, scope: Scope) -> String {
-    let path = type_path(names, spec_name, scope);
-    let name = path.rsplit("::").next().unwrap_or(&path);
-    if name == path {
-        format!("[`{name}`]")
-    } else {
-        format!("[`{name}`]({path})")
-    }
+    let text = crate::markdown::code(spec_name);
+    format!("[{text}]({})", type_path(names, spec_name, scope))
 }
 
 pub fn access_text(a: Access) -> &'static str {

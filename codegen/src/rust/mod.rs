@@ -23,6 +23,8 @@ mod root;
 mod schema;
 mod service;
 mod structs;
+#[cfg(feature = "cli")]
+mod target;
 mod tokens;
 mod type_modules;
 mod typeref;
@@ -41,6 +43,8 @@ pub use format::format;
 pub use gates::Gates;
 pub use manifest::{render_manifest, render_mock_bin};
 pub use names::RustNames;
+#[cfg(feature = "cli")]
+pub use target::{Crate, CrateOptions};
 
 /// The first lines of every generated Rust file.
 pub const HEADER: &str =

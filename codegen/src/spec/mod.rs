@@ -10,6 +10,7 @@ mod lifecycle;
 pub mod located;
 mod merge;
 mod modules;
+mod operation;
 mod operations;
 mod paging;
 mod parse;

@@ -5,7 +5,8 @@
 use super::ctx::Ctx;
 use super::located::Located;
 use super::merge::Merged;
-use super::operations::{check_header_ref, resolve_services};
+use super::operation::check_header_ref;
+use super::operations::resolve_services;
 use super::raw;
 use super::types::{known_names, resolve_fields, resolve_types};
 use crate::diagnostics::Diagnostic;

@@ -8,5 +8,7 @@ pub mod mock;
 #[cfg(feature = "cli")]
 pub mod probe;
 #[cfg(feature = "cli")]
+mod probe_plan;
+#[cfg(feature = "cli")]
 pub mod probe_report;
 pub mod report;

@@ -1,7 +1,7 @@
 //! `bizgen probe`: a contract test against a live gateway. Every read-only
-//! operation (and those `--include` names) is called with its spec request
-//! example, and the answer is checked exactly as `validate --har` checks a
-//! capture. Operations whose token was not given are skipped, with the reason.
+//! operation (and those `--include` names) is called with its request
+//! example (the one the docs and Postman show: [`RequestExample`]), and the
+//! answer is checked exactly as `validate --har` checks a capture. Operations whose token was not given are skipped, with the reason.
 //!
 //! The plan (what to call, with which headers and body) and the verdicts
 //! are plain functions of the IR; only [`run`] touches the network.
@@ -14,8 +14,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::check::{check_response, Body, Exchange};
+use super::probe_plan::{plan, Call};
 use super::report::{has_errors, Finding};
-use crate::ir::{Access, Api, HeaderSource, Operation, Presence};
+use crate::ir::{Api, Operation};
 use crate::{Error, Result};
 
 /// What to probe and how.
@@ -52,7 +53,7 @@ impl ProbeOptions {
         }
     }
 
-    fn header(&self, name: &str) -> Option<&str> {
+    pub(super) fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
@@ -99,7 +100,8 @@ pub struct ProbeResult {
     pub service: String,
     pub name: String,
     pub path: String,
-    /// The spec example whose request was sent (`None`: an empty body).
+    /// The spec example whose request was sent (`None`: a body built from
+    /// the request's schema, as the docs show it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub example: Option<String>,
     #[serde(flatten)]
@@ -140,22 +142,6 @@ impl ProbeReport {
     }
 }
 
-/// One call to make: everything owned, so that workers need no `Api`.
-#[derive(Debug, Clone)]
-struct Call {
-    url: String,
-    headers: Vec<(String, String)>,
-    body: String,
-}
-
-/// An operation of the plan: called, or skipped with a reason.
-#[derive(Debug)]
-struct Planned<'a> {
-    op: &'a Operation,
-    example: Option<String>,
-    call: std::result::Result<Call, String>,
-}
-
 /// The base URL, checked: `http` or `https`, a host, no query.
 pub fn parse_base_url(url: &str) -> Result<reqwest::Url> {
     let bad = |reason: &str| Error::BadBaseUrl {
@@ -187,119 +173,6 @@ pub fn selection<'a>(api: &'a Api, include: &[String]) -> Result<(Vec<&'a Operat
         .map(|(_, o)| o)
         .partition(|o| o.read_only || included.contains(&o.path.as_str()));
     Ok((chosen, rest.len()))
-}
-
-/// The request body to send: the first example with a request that does
-/// not show an error answer (else the first with a request); `{}` when the
-/// operation has no example request and no required field.
-fn request_example(op: &Operation) -> std::result::Result<(Option<String>, String), String> {
-    let shows_error = |e: &&crate::ir::Example| {
-        e.response
-            .as_ref()
-            .and_then(|r| r.get("ok"))
-            .and_then(Value::as_bool)
-            == Some(false)
-    };
-    let with_request = || op.examples.iter().filter(|e| e.request.is_some());
-    let chosen = with_request()
-        .find(|e| !shows_error(e))
-        .or_else(|| with_request().next());
-    match chosen.and_then(|e| Some((e, e.request.as_ref()?))) {
-        Some((e, body)) => Ok((Some(e.name.clone()), body.to_string())),
-        None if op.request.fields.iter().any(|f| f.required) => Err(
-            "the spec has no request example, and the request has required fields; add one"
-                .to_owned(),
-        ),
-        None => Ok((None, "{}".to_owned())),
-    }
-}
-
-/// The headers of one call, or why it cannot be made.
-fn call_headers(
-    api: &Api,
-    op: &Operation,
-    options: &ProbeOptions,
-    trace: String,
-) -> std::result::Result<Vec<(String, String)>, String> {
-    let mut out = vec![
-        ("content-type".to_owned(), "application/json".to_owned()),
-        ("accept".to_owned(), "application/json".to_owned()),
-    ];
-    for h in &op.headers {
-        if h.presence == Presence::Absent {
-            continue;
-        }
-        let value = match h.source {
-            HeaderSource::Trace => Some(trace.clone()),
-            HeaderSource::Token => match op.access {
-                Access::Guest => None,
-                Access::Login | Access::Optional => options.token.clone(),
-                Access::Admin => options.admin_token.clone(),
-            },
-            HeaderSource::Version => Some(
-                options
-                    .header(&h.name)
-                    .map_or_else(|| op.version.clone(), str::to_owned),
-            ),
-            _ => options.header(&h.name).map(str::to_owned).or_else(|| {
-                // The spec's example value stands in for a required header.
-                (h.presence == Presence::Required)
-                    .then(|| api.headers.iter().find(|d| d.name == h.name))
-                    .flatten()
-                    .and_then(|d| d.example.clone())
-            }),
-        };
-        match value {
-            Some(v) => out.push((h.name.clone(), v)),
-            None if h.presence == Presence::Required => {
-                return Err(match (h.source, op.access) {
-                    (HeaderSource::Token, Access::Admin) => {
-                        "needs the B-side admin token: give --admin-token".to_owned()
-                    }
-                    (HeaderSource::Token, _) => {
-                        "needs the C-side customer token: give --token".to_owned()
-                    }
-                    _ => format!(
-                        "needs the header `{}`: give --header {}=VALUE",
-                        h.name, h.name
-                    ),
-                });
-            }
-            None => {}
-        }
-    }
-    Ok(out)
-}
-
-fn plan<'a>(
-    api: &'a Api,
-    ops: &[&'a Operation],
-    base: &str,
-    options: &ProbeOptions,
-) -> Vec<Planned<'a>> {
-    let run = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis())
-        .unwrap_or_default();
-    ops.iter()
-        .enumerate()
-        .map(|(i, &op)| {
-            let trace = format!("bizgen-probe-{run}-{i}");
-            let example = request_example(op);
-            let call = example.clone().and_then(|(_, body)| {
-                Ok(Call {
-                    url: format!("{}{}", base.trim_end_matches('/'), op.path),
-                    headers: call_headers(api, op, options, trace)?,
-                    body,
-                })
-            });
-            Planned {
-                op,
-                example: example.ok().and_then(|(name, _)| name),
-                call,
-            }
-        })
-        .collect()
 }
 
 /// What came back from one call.

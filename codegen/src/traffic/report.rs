@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::github::{escape_data, escape_property};
+
 /// How much a finding matters. Only errors fail a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -153,18 +155,6 @@ pub fn github(findings: &[Finding], file: &str) -> String {
         ));
     }
     out
-}
-
-/// Escapes a workflow command's message (`%`, CR, LF).
-fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// Escapes a workflow command's property (also `:` and `,`).
-fn escape_property(s: &str) -> String {
-    escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
 /// Renders findings in the chosen format; `source` names the capture.

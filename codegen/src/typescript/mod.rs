@@ -10,15 +10,21 @@
 
 mod model;
 mod names;
+mod package;
 mod paging;
+mod service;
 mod shapes;
 
 use std::collections::BTreeMap;
 
 use askama::Template;
 
+use crate::facts::Facts;
 use crate::ir::Api;
+use crate::target::{put_rendered, Layout, Sink, Target};
+pub use names::Names;
 
+pub use names::type_name;
 pub use names::value_name as service_property;
 pub(crate) use names::{is_identifier, property, string_literal, value_name};
 
@@ -29,51 +35,68 @@ pub const HEADER: &str =
 /// The TypeScript version the package builds with (a devDependency, pinned).
 pub const TYPESCRIPT_VERSION: &str = "5.9.3";
 
-/// Every file of the package: path relative to the package directory
-/// (`/`-separated) → content. A template error is a bizgen bug
-/// ([`crate::Error::TypeScriptTemplate`]).
-pub fn render_package(api: &Api) -> crate::Result<BTreeMap<String, String>> {
-    let mut out = BTreeMap::new();
-    let mut put = |file: String, rendered: Result<String, askama::Error>| {
-        let text = rendered.map_err(|source| crate::Error::TypeScriptTemplate {
-            file: file.clone(),
-            source,
-        })?;
-        out.insert(file, normalize(&text));
-        Ok::<(), crate::Error>(())
-    };
-    put("package.json".into(), Ok(model::package_json(api)))?;
-    put("tsconfig.json".into(), Ok(model::tsconfig_json()))?;
-    put("src/index.ts".into(), model::index(api).render())?;
-    put("src/client.ts".into(), model::client(api).render())?;
-    put("src/types.ts".into(), model::types(api).render())?;
-    for module in &api.type_modules {
-        let view = model::type_module(api, module);
-        put(format!("src/types/{}.ts", module.name), view.render())?;
+/// The npm package, under `ts/`.
+#[derive(Debug, Clone, Copy)]
+pub struct Package;
+
+impl Target for Package {
+    fn layout(&self) -> Layout {
+        Layout {
+            name: "typescript",
+            root: "ts",
+            header: Some(HEADER),
+            owned: &["src"],
+            ignored: &[],
+        }
     }
-    put("src/schemas.ts".into(), model::schemas(api).render())?;
-    put("src/errorCodes.ts".into(), model::error_codes(api).render())?;
-    put("src/redact.ts".into(), model::redact(api).render())?;
-    for (file, rendered) in model::runtime_files() {
-        put(format!("src/runtime/{file}"), rendered)?;
+
+    fn emit(&self, facts: &Facts<'_>, sink: Sink<'_>) -> crate::Result<()> {
+        let api = facts.api;
+        let names = Names::new(api);
+        let put = |file: String, rendered: Result<String, askama::Error>| {
+            put_rendered(sink, self.layout().name, file, rendered)
+        };
+        let cx = model::Ctx {
+            facts,
+            api,
+            names: &names,
+        };
+        put("package.json".into(), Ok(package::package_json(api)))?;
+        put("tsconfig.json".into(), Ok(package::tsconfig_json()))?;
+        put("src/index.ts".into(), model::index(&cx).render())?;
+        put("src/client.ts".into(), model::client(&cx).render())?;
+        put("src/types.ts".into(), model::types(&cx).render())?;
+        for module in &api.type_modules {
+            let view = model::type_module(&cx, module);
+            put(
+                format!("src/types/{}.ts", names.type_file(module)),
+                view.render(),
+            )?;
+        }
+        put("src/schemas.ts".into(), model::schemas(&cx).render())?;
+        put("src/errorCodes.ts".into(), model::error_codes(api).render())?;
+        put("src/redact.ts".into(), model::redact(api).render())?;
+        for (file, rendered) in model::runtime_files() {
+            put(format!("src/runtime/{file}"), rendered)?;
+        }
+        for service in &api.services {
+            let view = service::service(&cx, service);
+            put(
+                format!("src/services/{}.ts", names.service_file(service)),
+                view.render(),
+            )?;
+        }
+        Ok(())
     }
-    for service in &api.services {
-        let view = model::service(api, service);
-        put(format!("src/services/{}.ts", view.file), view.render())?;
-    }
-    Ok(out)
 }
 
-/// Trailing spaces off every line, exactly one newline at the end.
-fn normalize(text: &str) -> String {
-    let mut out: String = text
-        .lines()
-        .map(str::trim_end)
-        .collect::<Vec<_>>()
-        .join("\n");
-    while out.ends_with('\n') {
-        out.pop();
-    }
-    out.push('\n');
-    out
+/// Every file of the package: path relative to the package directory
+/// (`/`-separated) → content. A template error is a bizgen bug
+/// ([`crate::Error::Render`]).
+pub fn render_package(api: &Api) -> crate::Result<BTreeMap<String, String>> {
+    let files = crate::target::render_files(&Package, &Facts::new(api))?;
+    Ok(files
+        .into_iter()
+        .map(|(path, text)| (path.display().to_string(), text))
+        .collect())
 }

@@ -1,16 +1,24 @@
-//! View models of the TypeScript files: what each template shows, prepared
-//! from the IR (names, docs) and the wire schemas (shapes).
+//! View models of the TypeScript files but the services' ([`super::service`]):
+//! what each template shows, prepared from the IR and its facts (names,
+//! docs) and the wire schemas (shapes).
 
 use std::collections::BTreeSet;
 
 use askama::Template;
-use serde_json::json;
 
-use super::names::{method, property, string_literal, type_name, value_name};
-use super::shapes::{descriptor, object_refs, ts_type, Scope, IN_SERVICE, IN_TYPES};
-use super::{HEADER, TYPESCRIPT_VERSION};
-use crate::ir::{Access, Api, Enum, Field, Operation, Presence, Service, Struct, Ty, TypeModule};
+use super::names::{property, string_literal, type_name, Names};
+use super::shapes::{descriptor, ts_type, Scope, IN_SERVICE, IN_TYPES};
+use super::HEADER;
+use crate::facts::Facts;
+use crate::ir::{Api, Enum, Field, Struct, TypeModule};
 use crate::wire;
+
+/// What every file is built with: the facts and the package's names.
+pub(super) struct Ctx<'f, 'a> {
+    pub(super) facts: &'f Facts<'a>,
+    pub(super) api: &'a Api,
+    pub(super) names: &'f Names,
+}
 
 // ---------------------------------------------------------------- files
 
@@ -69,22 +77,6 @@ pub(super) struct RedactFile {
     fields: Vec<String>,
 }
 
-#[derive(Template)]
-#[template(path = "ts/service.ts", escape = "none")]
-pub(super) struct ServiceFile {
-    header: &'static str,
-    /// File stem under `src/services/`.
-    pub(super) file: String,
-    class: String,
-    module_doc: Vec<String>,
-    doc: Vec<String>,
-    uses_types: bool,
-    uses_helpers: bool,
-    uses_schemas: bool,
-    requests: Vec<InterfaceView>,
-    ops: Vec<OpView>,
-}
-
 macro_rules! runtime_file {
     ($name:ident, $path:literal) => {
         #[derive(Template)]
@@ -126,16 +118,16 @@ struct MemberView {
 }
 
 pub(super) struct InterfaceView {
-    doc: Vec<String>,
-    name: String,
-    fields: Vec<FieldView>,
+    pub(super) doc: Vec<String>,
+    pub(super) name: String,
+    pub(super) fields: Vec<FieldView>,
 }
 
-struct FieldView {
-    doc: Vec<String>,
-    key: String,
-    optional: bool,
-    ty: String,
+pub(super) struct FieldView {
+    pub(super) doc: Vec<String>,
+    pub(super) key: String,
+    pub(super) optional: bool,
+    pub(super) ty: String,
 }
 
 struct ObjectDescriptor {
@@ -150,75 +142,61 @@ struct ErrorCodeView {
     value: String,
 }
 
-struct OpView {
-    doc: Vec<String>,
-    method: String,
-    /// `operations.login` or `operations["1st"]`.
-    descriptor_ref: String,
-    descriptor_key: String,
-    request: String,
-    /// The request may be left out (no required field).
-    request_optional: bool,
-    response: String,
-    biz_type: String,
-    path: String,
-    access: &'static str,
-    version: String,
-    headers: String,
-    data: String,
-    /// `operations.page`'s wire name, as a string literal.
-    name: String,
-    read_only: bool,
-    /// The iterator over every item, for a paged operation.
-    page_all: Option<super::paging::PageAllView>,
-}
-
 // ---------------------------------------------------------------- builders
 
-fn service_refs(api: &Api) -> Vec<ServiceRef> {
-    api.services
+fn service_refs(cx: &Ctx) -> Vec<ServiceRef> {
+    cx.api
+        .services
         .iter()
         .map(|s| ServiceRef {
             class: type_name(&s.name),
-            property: value_name(&s.name),
-            file: value_name(&s.name),
+            property: cx.names.service(s),
+            file: cx.names.service_file(s),
             doc: doc_lines(&[&s.description]),
         })
         .collect()
 }
 
-pub(super) fn index(api: &Api) -> IndexFile {
+pub(super) fn index(cx: &Ctx) -> IndexFile {
     IndexFile {
         header: HEADER,
-        title: api.title.clone(),
-        services: service_refs(api),
+        title: cx.api.title.clone(),
+        services: service_refs(cx),
     }
 }
 
-pub(super) fn client(api: &Api) -> ClientFile {
+pub(super) fn client(cx: &Ctx) -> ClientFile {
     ClientFile {
         header: HEADER,
-        title: api.title.clone(),
-        services: service_refs(api),
+        title: cx.api.title.clone(),
+        services: service_refs(cx),
     }
 }
 
 /// The index of the shared types: one module per spec file.
-pub(super) fn types(api: &Api) -> TypesFile {
+pub(super) fn types(cx: &Ctx) -> TypesFile {
+    let mut modules: Vec<String> = cx
+        .api
+        .type_modules
+        .iter()
+        .map(|m| cx.names.type_file(m))
+        .collect();
+    modules.sort();
     TypesFile {
         header: HEADER,
-        modules: api.type_modules.iter().map(|m| m.name.clone()).collect(),
+        modules,
     }
 }
 
-/// The types and enums of one spec file (`src/types/<module>.ts`); the
+/// The types and enums of one spec file (`src/types/<file>.ts`); the
 /// other shared types by way of the index, as the services name them.
-pub(super) fn type_module(api: &Api, module: &TypeModule) -> TypeModuleFile {
+pub(super) fn type_module(cx: &Ctx, module: &TypeModule) -> TypeModuleFile {
+    let api = cx.api;
     let types: Vec<InterfaceView> = api
         .types
         .iter()
         .filter(|t| t.module == module.name)
-        .map(|s| interface(api, s, IN_SERVICE))
+        .map(|s| interface(cx, s, IN_SERVICE))
         .collect();
     TypeModuleFile {
         header: HEADER,
@@ -281,14 +259,14 @@ fn enum_view(e: &Enum) -> EnumView {
     }
 }
 
-fn interface(api: &Api, s: &Struct, scope: Scope) -> InterfaceView {
-    let schema = wire::struct_schema(api, s);
+pub(super) fn interface(cx: &Ctx, s: &Struct, scope: Scope) -> InterfaceView {
+    let schema = wire::struct_schema(cx.api, s);
     let fields = s
         .fields
         .iter()
         .zip(schema.fields.iter())
         .map(|(f, fs)| FieldView {
-            doc: field_doc(f, scope),
+            doc: field_doc(cx, f, scope),
             key: property(&f.name),
             optional: !fs.required,
             ty: ts_type(&fs.schema, scope),
@@ -304,74 +282,39 @@ fn interface(api: &Api, s: &Struct, scope: Scope) -> InterfaceView {
     }
 }
 
-fn field_doc(f: &Field, scope: Scope) -> Vec<String> {
-    let mut facts = vec![format!(
-        "Wire name `{}`, {}",
-        f.name,
-        ty_words(&f.ty, scope)
-    )];
-    if f.required {
-        facts.push("required".into());
-    }
-    if let Some(when) = &f.required_when {
-        facts.push(format!("required when {when}"));
-    }
-    if f.nullable {
-        facts.push("nullable".into());
-    }
-    facts.extend(f.constraints.list().iter().map(ToString::to_string));
-    if let Some(d) = &f.default {
-        facts.push(format!("default `{d}`"));
-    }
-    let mut facts = facts.join(", ") + ".";
-    if f.sensitive {
-        facts.push_str(" Sensitive: `redact()` masks it for logging.");
-    }
-    let mut lines = doc_lines(&[
-        &f.description,
-        f.description_zh.as_deref().unwrap_or_default(),
-        &facts,
-    ]);
+/// The field's description fact as TSDoc, named types as `{@link}`s.
+fn field_doc(cx: &Ctx, f: &Field, scope: Scope) -> Vec<String> {
+    let link = |name: &str| ts_link(scope, name);
+    let mut lines = doc_lines(&[&cx.facts.field(f).describe_with_zh(&link)]);
     if f.deprecated {
         lines.push(format!("@deprecated {}", f.deprecation.details()));
     }
     lines
 }
 
-/// How the docs name a type: the spec's words, with the TypeScript type
-/// where it is not obvious; links resolve in `scope`.
-fn ty_words(ty: &Ty, scope: Scope) -> String {
-    let link = |name: &str| format!("{{@link {}{}}}", scope.types, type_name(name));
-    match ty {
-        Ty::Int64 => "int64 (a `bigint`, decoded without loss)".into(),
-        Ty::Decimal => "decimal (a string such as `\"12.50\"`)".into(),
-        Ty::Timestamp => "timestamp (epoch milliseconds)".into(),
-        Ty::Enum(name) => format!("enum {}", link(name)),
-        Ty::Struct(name) => link(name),
-        other => format!("`{other}`"),
+/// `{@link types.LoginType}`; `{@link types.Type_ | type}` where the
+/// TypeScript name is not the spec's.
+pub(super) fn ts_link(scope: Scope, spec_name: &str) -> String {
+    let name = type_name(spec_name);
+    if name == spec_name {
+        format!("{{@link {}{name}}}", scope.types)
+    } else {
+        format!("{{@link {}{name} | {spec_name}}}", scope.types)
     }
 }
 
 /// Object descriptors of every shared type a response can hold, each after
 /// the types it refers to (constants must be defined before use).
-pub(super) fn schemas(api: &Api) -> SchemasFile {
-    let mut roots = Vec::new();
-    for (_, op) in api.operations() {
-        if op.response.ty.is_some() {
-            object_refs(&wire::data_schema(api, op), &mut roots);
-        }
-    }
-    let mut order = Vec::new();
-    let mut seen = BTreeSet::new();
-    roots.sort();
-    for name in roots {
-        visit(api, &name, &mut seen, &mut order);
-    }
+pub(super) fn schemas(cx: &Ctx) -> SchemasFile {
+    let api = cx.api;
+    let roots = api
+        .operations()
+        .filter_map(|(_, op)| op.response.ty.as_ref());
     SchemasFile {
         header: HEADER,
-        objects: order
-            .iter()
-            .filter_map(|name| api.find_struct(name))
+        objects: api
+            .structs_in_dependency_order(roots)
+            .into_iter()
             .map(|s| ObjectDescriptor {
                 name: type_name(&s.name),
                 wire_name: string_literal(&s.name),
@@ -389,23 +332,6 @@ pub(super) fn schemas(api: &Api) -> SchemasFile {
             })
             .collect(),
     }
-}
-
-fn visit(api: &Api, name: &str, seen: &mut BTreeSet<String>, order: &mut Vec<String>) {
-    if !seen.insert(name.to_owned()) {
-        return;
-    }
-    if let Some(s) = api.find_struct(name) {
-        let mut refs = Vec::new();
-        for f in wire::struct_schema(api, s).fields.iter() {
-            object_refs(&f.schema, &mut refs);
-        }
-        refs.sort();
-        for r in refs {
-            visit(api, &r, seen, order);
-        }
-    }
-    order.push(name.to_owned());
 }
 
 pub(super) fn error_codes(api: &Api) -> ErrorCodesFile {
@@ -440,164 +366,6 @@ pub(super) fn redact(api: &Api) -> RedactFile {
     }
 }
 
-pub(super) fn service(api: &Api, service: &Service) -> ServiceFile {
-    let mut requests: Vec<InterfaceView> = service
-        .operations
-        .iter()
-        .map(|op| interface(api, &op.request, IN_SERVICE))
-        .collect();
-    let mut ops: Vec<OpView> = service
-        .operations
-        .iter()
-        .map(|op| op_view(api, op))
-        .collect();
-    // Operations whose names meet in UpperCamelCase (`bindEmail`,
-    // `bind_email`): the later request types get a number.
-    let mut taken = BTreeSet::new();
-    for (request, op) in requests.iter_mut().zip(&mut ops) {
-        let base = request.name.clone();
-        let mut n = 1;
-        while !taken.insert(request.name.clone()) {
-            n += 1;
-            request.name = format!("{base}{n}");
-        }
-        op.request.clone_from(&request.name);
-    }
-    let mentions = |needle: &str| {
-        requests
-            .iter()
-            .flat_map(|r| &r.fields)
-            .any(|f| f.ty.contains(needle))
-            || ops.iter().any(|o| o.response.contains(needle))
-    };
-    let uses_types = mentions("types.");
-    let uses_schemas = ops.iter().any(|o| o.data.contains("schemas."));
-    let uses_helpers = ops.iter().any(|o| {
-        ["s.list(", "s.map(", "s.nullable("]
-            .iter()
-            .any(|h| o.data.contains(h))
-    });
-    ServiceFile {
-        header: HEADER,
-        file: value_name(&service.name),
-        class: type_name(&service.name),
-        module_doc: doc_lines(&[
-            &format!(
-                "Service `{}` (`{}`): its request types and the class behind `client.{}`.",
-                service.name,
-                service.qualified_name,
-                value_name(&service.name)
-            ),
-            "@module",
-        ]),
-        doc: doc_lines(&[
-            &service.description,
-            &format!(
-                "Operations of `{}`; reach them as `client.{}`.",
-                service.qualified_name,
-                value_name(&service.name)
-            ),
-        ]),
-        uses_types,
-        uses_helpers,
-        uses_schemas,
-        requests,
-        ops,
-    }
-}
-
-fn op_view(api: &Api, op: &Operation) -> OpView {
-    let (response, data) = match &op.response.ty {
-        None => ("void".to_owned(), "null".to_owned()),
-        Some(_) => {
-            let schema = wire::data_schema(api, op);
-            (
-                ts_type(&schema, IN_SERVICE),
-                descriptor(&schema, IN_SERVICE),
-            )
-        }
-    };
-    let access_text = match op.access {
-        Access::Guest => "guest: sends no token",
-        Access::Login => "login: sends the C-side customer token (`setToken`)",
-        Access::Optional => "optional: sends the C-side customer token when the client has one",
-        Access::Admin => "admin: sends the B-side admin token (`setAdminToken`)",
-    };
-    let mut facts = vec![
-        format!("`POST {}`, access {access_text}.", op.path),
-        match &op.response.ty {
-            None => "Resolves with nothing on success.".to_owned(),
-            Some(_) if op.response.description.is_empty() => {
-                format!("Resolves with `data`: {}.", ty_words_opt(op))
-            }
-            Some(_) => format!(
-                "Resolves with `data` ({}): {}",
-                ty_words_opt(op),
-                op.response.description.trim()
-            ),
-        },
-    ];
-    let errors: Vec<String> = op.errors.iter().map(|e| format!("`{e}`")).collect();
-    let throws = if errors.is_empty() {
-        "@throws {ApiError} on an error envelope.".to_owned()
-    } else {
-        format!(
-            "@throws {{ApiError}} on an error envelope, e.g. {}.",
-            errors.join(", ")
-        )
-    };
-    facts.push(throws);
-    facts.push("@throws {ClientError} when no usable answer came back.".into());
-    let mut doc = doc_lines(&[
-        &op.summary,
-        &op.description,
-        op.description_zh.as_deref().unwrap_or_default(),
-    ]);
-    doc.push(String::new());
-    doc.extend(facts);
-    if op.deprecated {
-        doc.push(format!("@deprecated {}", op.deprecation.details()));
-    }
-    let headers: Vec<String> = op
-        .headers
-        .iter()
-        .filter(|h| h.presence != Presence::Absent && h.name != "token" && h.name != "trace")
-        .map(|h| string_literal(&h.name))
-        .collect();
-    let key = property(&op.name);
-    let descriptor_ref = if key.starts_with('"') {
-        format!("operations[{key}]")
-    } else {
-        format!("operations.{key}")
-    };
-    OpView {
-        doc,
-        method: method(&op.name),
-        descriptor_ref,
-        descriptor_key: key,
-        request: type_name(&op.request.name),
-        request_optional: op.request.fields.iter().all(|f| !f.required),
-        response,
-        biz_type: string_literal(&op.biz_type),
-        path: string_literal(&op.path),
-        access: op.access.as_str(),
-        version: string_literal(&op.version),
-        headers: format!("[{}]", headers.join(", ")),
-        data,
-        name: string_literal(&op.name),
-        read_only: op.read_only,
-        page_all: super::paging::page_all_view(api, op),
-    }
-}
-
-fn ty_words_opt(op: &Operation) -> String {
-    match &op.response.ty {
-        Some(ty) if op.response.nullable => format!("{}, or `null`", ty_words(ty, IN_SERVICE)),
-        Some(ty) => ty_words(ty, IN_SERVICE),
-        None => String::new(),
-    }
-}
-
 pub(super) fn runtime_files() -> Vec<(&'static str, Result<String, askama::Error>)> {
     vec![
         ("errors.ts", ErrorsFile { header: HEADER }.render()),
@@ -608,57 +376,6 @@ pub(super) fn runtime_files() -> Vec<(&'static str, Result<String, askama::Error
         ("hooks.ts", HooksFile { header: HEADER }.render()),
         ("paging.ts", PagingFile { header: HEADER }.render()),
     ]
-}
-
-// ---------------------------------------------------------------- JSON files
-
-/// `package.json`: ESM, `exports` → `dist/`, TypeScript pinned, nothing at run time.
-pub(super) fn package_json(api: &Api) -> String {
-    let value = json!({
-        "name": api.name,
-        "version": api.version,
-        "description": format!("{} (TypeScript SDK generated by bizgen)", api.title),
-        "type": "module",
-        "sideEffects": false,
-        "exports": {
-            ".": {
-                "types": "./dist/index.d.ts",
-                "default": "./dist/index.js"
-            }
-        },
-        "main": "./dist/index.js",
-        "types": "./dist/index.d.ts",
-        "files": ["dist", "src"],
-        "engines": {"node": ">=18"},
-        "scripts": {
-            "build": "tsc -p .",
-            "typecheck": "tsc -p . --noEmit"
-        },
-        "devDependencies": {"typescript": TYPESCRIPT_VERSION}
-    });
-    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
-}
-
-/// `tsconfig.json`: strict, exact optional properties, ES2022 modules.
-pub(super) fn tsconfig_json() -> String {
-    let value = json!({
-        "compilerOptions": {
-            "target": "ES2022",
-            "module": "NodeNext",
-            "moduleResolution": "NodeNext",
-            "lib": ["ES2022", "DOM"],
-            "strict": true,
-            "exactOptionalPropertyTypes": true,
-            "noUncheckedIndexedAccess": true,
-            "noImplicitOverride": true,
-            "verbatimModuleSyntax": true,
-            "declaration": true,
-            "rootDir": "src",
-            "outDir": "dist"
-        },
-        "include": ["src"]
-    });
-    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
 }
 
 // ---------------------------------------------------------------- docs

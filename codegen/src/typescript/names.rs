@@ -1,7 +1,132 @@
-//! TypeScript names for wire names: keywords, odd characters and globals
-//! the generated code relies on never become identifiers as they are.
+//! The TypeScript target's names: identifiers for wire names (keywords,
+//! odd characters and globals the generated code relies on never become
+//! identifiers as they are), and the package's file and member names for
+//! the whole API ([`Names`]), collisions resolved.
+//!
+//! One convention for files: lowerCamelCase stems (`src/types/apiKeys.ts`,
+//! `src/services/customerWebApiService.ts`), unique even on a file system
+//! that ignores case.
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use heck::{ToLowerCamelCase, ToUpperCamelCase};
+
+use crate::ir::{Api, Service, TypeModule};
+
+/// The names of the package that depend on the whole API.
+#[derive(Debug, Default)]
+pub struct Names {
+    /// Type module (IR name) → file stem under `src/types/`.
+    type_files: BTreeMap<String, String>,
+    /// Service name → its property on the client, its namespace and the
+    /// file stem under `src/services/`.
+    services: BTreeMap<String, String>,
+}
+
+impl Names {
+    pub fn new(api: &Api) -> Names {
+        Names {
+            type_files: type_files(&api.type_modules),
+            services: unique(
+                api.services
+                    .iter()
+                    .map(|s| (s.name.clone(), value_name(&s.name))),
+            ),
+        }
+    }
+
+    /// The file stem of a spec file's types: `login`, `apiKeys`, `types`.
+    pub fn type_file(&self, module: &TypeModule) -> String {
+        self.type_files
+            .get(&module.name)
+            .cloned()
+            .unwrap_or_else(|| file_stem(&module.spec_file))
+    }
+
+    /// A service's client property and namespace: `customerWebApiService`.
+    pub fn service(&self, service: &Service) -> String {
+        self.services
+            .get(&service.name)
+            .cloned()
+            .unwrap_or_else(|| value_name(&service.name))
+    }
+
+    /// A service's file stem under `src/services/`: its property.
+    pub fn service_file(&self, service: &Service) -> String {
+        self.service(service)
+    }
+}
+
+/// File stems for the spec files that declare types: the file's stem in
+/// lowerCamelCase; where stems collide, with its directories from the
+/// top, one at a time (`copy001/services/login.yaml` → `copy001Login`);
+/// shallow files choose first.
+fn type_files(modules: &[TypeModule]) -> BTreeMap<String, String> {
+    let mut order: Vec<&TypeModule> = modules.iter().collect();
+    order.sort_by_key(|m| (m.spec_file.matches('/').count(), m.spec_file.clone()));
+    let mut taken = BTreeSet::new();
+    let mut out = BTreeMap::new();
+    for m in order {
+        let parts: Vec<&str> = m.spec_file.split('/').filter(|p| !p.is_empty()).collect();
+        let (file, dirs) = parts.split_last().unwrap_or((&"types", &[]));
+        let stem = file.rsplit_once('.').map_or(*file, |(stem, _)| stem);
+        let candidates: Vec<String> = (0..=dirs.len())
+            .map(|n| {
+                let mut words: Vec<&str> = dirs[..n].to_vec();
+                words.push(stem);
+                file_stem(&words.join("_"))
+            })
+            .collect();
+        let chosen = candidates
+            .iter()
+            .find(|c| !taken.contains(&c.to_lowercase()))
+            .cloned()
+            .unwrap_or_else(|| numbered(&candidates[candidates.len() - 1], &taken));
+        taken.insert(chosen.to_lowercase());
+        out.insert(m.name.clone(), chosen);
+    }
+    out
+}
+
+/// Names made unique in order (case-insensitively), later ones numbered.
+fn unique(names: impl Iterator<Item = (String, String)>) -> BTreeMap<String, String> {
+    let mut taken = BTreeSet::new();
+    let mut out = BTreeMap::new();
+    for (key, name) in names {
+        let chosen = if taken.contains(&name.to_lowercase()) {
+            numbered(&name, &taken)
+        } else {
+            name
+        };
+        taken.insert(chosen.to_lowercase());
+        out.insert(key, chosen);
+    }
+    out
+}
+
+fn numbered(base: &str, taken: &BTreeSet<String>) -> String {
+    (2..)
+        .map(|n| format!("{base}{n}"))
+        .find(|c| !taken.contains(&c.to_lowercase()))
+        .unwrap_or_else(|| base.to_owned())
+}
+
+/// A file stem in lowerCamelCase, never empty: `api_keys.yaml` → `apiKeys`.
+fn file_stem(name: &str) -> String {
+    let stem = name.rsplit_once('.').map_or(name, |(s, ext)| {
+        if ext == "yaml" || ext == "yml" {
+            s
+        } else {
+            name
+        }
+    });
+    let camel = sanitize(stem).to_lower_camel_case();
+    if camel.is_empty() {
+        "types".into()
+    } else {
+        camel
+    }
+}
 
 /// Reserved words of JavaScript and TypeScript, and the primitive type
 /// names, which cannot name a type or a value.
@@ -173,5 +298,37 @@ mod tests {
         assert_eq!(property("1st"), "\"1st\"");
         assert_eq!(property("with.dot"), "\"with.dot\"");
         assert_eq!(method("constructor"), "[\"constructor\"]");
+    }
+
+    #[test]
+    fn type_files_are_camel_case_and_unique_ignoring_case() {
+        let module = |name: &str, spec_file: &str| TypeModule {
+            name: name.into(),
+            spec_file: spec_file.into(),
+        };
+        let files = type_files(&[
+            module("types_", "types.yaml"),
+            module("api_keys", "services/api_keys.yaml"),
+            module("login", "services/login.yaml"),
+            module("copy001_login", "copy001/services/login.yaml"),
+            module("type_", "services/type.yaml"),
+        ]);
+        assert_eq!(files["types_"], "types");
+        assert_eq!(files["api_keys"], "apiKeys");
+        assert_eq!(files["login"], "login");
+        assert_eq!(files["copy001_login"], "copy001Login");
+        assert_eq!(files["type_"], "type");
+        let services = unique(
+            [
+                ("Foo-Bar", "fooBar"),
+                ("FooBar", "fooBar"),
+                ("foobar", "foobar"),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v.to_owned())),
+        );
+        assert_eq!(services["Foo-Bar"], "fooBar");
+        assert_eq!(services["FooBar"], "fooBar2");
+        assert_eq!(services["foobar"], "foobar3");
     }
 }

@@ -74,17 +74,6 @@ pub fn descriptor(schema: &Schema, scope: Scope) -> String {
     }
 }
 
-/// Names of the object types this schema refers to, not looking inside them.
-pub fn object_refs(schema: &Schema, out: &mut Vec<String>) {
-    match schema {
-        Schema::Object(o) => out.push(o.name.to_string()),
-        Schema::List(inner) | Schema::Map(inner) | Schema::Nullable(inner) => {
-            object_refs(inner, out)
-        }
-        _ => {}
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

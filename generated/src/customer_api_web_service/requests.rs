@@ -26,7 +26,7 @@ use super::super::types;
 pub struct DowngradeRequest {
     /// The customer's API key.
     ///
-    /// Wire name `apiKey`, `string`.
+    /// Wire name `apiKey`, `string`. Required.
     pub api_key: String,
     /// API tag.
     ///
@@ -35,7 +35,7 @@ pub struct DowngradeRequest {
     pub tag: Option<String>,
     /// Type of package duration: month - one month; quarter - one season; half - six months; year - one year.
     ///
-    /// Wire name `times`, enum [`PackageDuration`](types::PackageDuration) (month = One month, quarter = One season, half = Six months, year = One year).
+    /// Wire name `times`, enum [`PackageDuration`](types::PackageDuration) (month = One month, quarter = One season, half = Six months, year = One year). Required.
     pub times: types::PackageDuration,
 }
 
@@ -107,25 +107,25 @@ pub struct ApplyApiRequest {
     pub tag: Option<String>,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
     /// Mobile verification code.
     ///
-    /// Wire name `phoneCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `phoneCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub phone_code: String,
     /// Email verification code.
     ///
-    /// Wire name `emailCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `emailCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub email_code: String,
     /// Ticket returned when the mobile verification code was sent; phoneCode must be passed when it is not empty.
     ///
-    /// Wire name `phoneSendToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `phoneSendToken`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_send_token: Option<String>,
     /// Ticket returned when the email verification code was sent; emailCode must be passed when it is not empty.
     ///
-    /// Wire name `emailSendToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `emailSendToken`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_send_token: Option<String>,
 }
@@ -222,7 +222,7 @@ impl rt::Operation for ApplyApiRequest {
 pub struct DelApiRequest {
     /// API key ID.
     ///
-    /// Wire name `id`, `int64`.
+    /// Wire name `id`, `int64`. Required.
     pub id: i64,
 }
 
@@ -267,11 +267,11 @@ impl rt::Operation for DelApiRequest {
 pub struct EditApiPermissionRequest {
     /// API key ID.
     ///
-    /// Wire name `id`, `int64`.
+    /// Wire name `id`, `int64`. Required.
     pub id: i64,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
     /// API tag; must not duplicate another key's tag.
@@ -281,7 +281,7 @@ pub struct EditApiPermissionRequest {
     pub tag: Option<String>,
     /// Permissions to switch (undocumented; seen only in the request example).
     ///
-    /// Wire name `permissionList`, `list<ApiPermissionChange>`.
+    /// Wire name `permissionList`, list of object [`ApiPermissionChange`](types::ApiPermissionChange).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub permission_list: Option<Vec<types::ApiPermissionChange>>,
     /// Whitelisted IP addresses to bind, separated by commas.
@@ -291,20 +291,20 @@ pub struct EditApiPermissionRequest {
     pub white_ips: Option<String>,
     /// Mobile verification code.
     ///
-    /// Wire name `phoneCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `phoneCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub phone_code: String,
     /// Email verification code.
     ///
-    /// Wire name `emailCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `emailCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub email_code: String,
     /// Ticket returned when the mobile verification code was sent; phoneCode must be passed when it is not empty.
     ///
-    /// Wire name `phoneSendToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `phoneSendToken`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_send_token: Option<String>,
     /// Ticket returned when the email verification code was sent; emailCode must be passed when it is not empty.
     ///
-    /// Wire name `emailSendToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `emailSendToken`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email_send_token: Option<String>,
 }
@@ -558,7 +558,7 @@ impl rt::Paginated for PageRequest {
 pub struct QueryApiRequest {
     /// API key ID.
     ///
-    /// Wire name `id`, `int64`.
+    /// Wire name `id`, `int64`. Required.
     pub id: i64,
 }
 

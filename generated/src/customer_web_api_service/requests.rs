@@ -62,7 +62,7 @@ impl rt::Operation for FindThirdAccountInfoRequest {
 pub struct CheckGoogleMfaStatusRequest {
     /// Account: email or phone number.
     ///
-    /// Wire name `loginName`, `string`.
+    /// Wire name `loginName`, `string`. Required.
     pub login_name: String,
     /// Area code; the default area code is +86.
     ///
@@ -71,7 +71,7 @@ pub struct CheckGoogleMfaStatusRequest {
     pub phone_area: Option<String>,
     /// Type: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`](types::ContactType) (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](types::ContactType) (1 = Email, 2 = Phone number). Required.
     pub r#type: types::ContactType,
 }
 
@@ -138,11 +138,11 @@ impl rt::Operation for CheckGoogleMfaStatusRequest {
 pub struct CheckStatusRequest {
     /// Account: email or phone number.
     ///
-    /// Wire name `loginName`, `string`.
+    /// Wire name `loginName`, `string`. Required.
     pub login_name: String,
     /// Type: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`](types::ContactType) (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](types::ContactType) (1 = Email, 2 = Phone number). Required.
     pub r#type: types::ContactType,
 }
 
@@ -706,15 +706,15 @@ impl rt::Paginated for QueryLiabilitiesWaterByPageRequest {
 pub struct UpdateAssertsPwdRequest {
     /// Old password, MD5 encryption.
     ///
-    /// Wire name `oldPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
+    /// Wire name `oldPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub old_pwd: String,
     /// New password, MD5 encryption.
     ///
-    /// Wire name `newPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
+    /// Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub new_pwd: String,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -796,28 +796,28 @@ impl rt::Operation for UpdateAssertsPwdRequest {
 pub struct UpdateAssertsPwdMfaRequest {
     /// Old password, MD5 encryption.
     ///
-    /// Wire name `oldPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
+    /// Wire name `oldPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub old_pwd: String,
     /// New password, MD5 encryption.
     ///
-    /// Wire name `newPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
+    /// Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub new_pwd: String,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
     /// Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
     ///
-    /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code: String,
     /// Send ticket returned by the send-verification-code interface.
     ///
-    /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token: String,
     /// Type of the verification code: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`](types::ContactType) (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](types::ContactType) (1 = Email, 2 = Phone number). Required.
     pub r#type: types::ContactType,
 }
 
@@ -918,15 +918,15 @@ impl rt::Operation for UpdateAssertsPwdMfaRequest {
 pub struct UpdateLoginPwdRequest {
     /// Old password, MD5 encryption.
     ///
-    /// Wire name `oldPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
+    /// Wire name `oldPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub old_pwd: String,
     /// New password, MD5 encryption.
     ///
-    /// Wire name `newPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
+    /// Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub new_pwd: String,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -1008,28 +1008,28 @@ impl rt::Operation for UpdateLoginPwdRequest {
 pub struct UpdateLoginPwdMfaRequest {
     /// Old password, MD5 encryption.
     ///
-    /// Wire name `oldPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
+    /// Wire name `oldPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub old_pwd: String,
     /// New password, MD5 encryption.
     ///
-    /// Wire name `newPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
+    /// Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub new_pwd: String,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
     /// Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
     ///
-    /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code: String,
     /// Send ticket returned by the send-verification-code interface.
     ///
-    /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token: String,
     /// Type of the verification code: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`](types::ContactType) (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](types::ContactType) (1 = Email, 2 = Phone number). Required.
     pub r#type: types::ContactType,
 }
 
@@ -1166,31 +1166,31 @@ impl rt::Operation for GroupListRequest {
 pub struct ChangeEmailMfaRequest {
     /// New verification code, sent to the new email with bizType=EMAIL_COMMON_VERIFICATION_CODE.
     ///
-    /// Wire name `verifyCodeNew`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCodeNew`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code_new: String,
     /// New email.
     ///
-    /// Wire name `email`, `string`. Constraints: format `email`.
+    /// Wire name `email`, `string`. Required. Constraints: format `email`.
     pub email: String,
     /// Sending ticket of the new verification code.
     ///
-    /// Wire name `sendTokenNew`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendTokenNew`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token_new: String,
     /// Original verification code, used with type: when type=1 it must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
     ///
-    /// Wire name `verifyCodeOld`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCodeOld`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code_old: String,
     /// Sending ticket of the original verification code, used with type: when type=1 the code must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
     ///
-    /// Wire name `sendTokenOld`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendTokenOld`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token_old: String,
     /// Type of the original verification code: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`](types::ContactType) (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](types::ContactType) (1 = Email, 2 = Phone number). Required.
     pub r#type: types::ContactType,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -1290,7 +1290,7 @@ impl rt::Operation for ChangeEmailMfaRequest {
 pub struct ChangePhoneMfaRequest {
     /// New verification code, sent to the new phone with bizType=SMS_COMMON_VERIFICATION_CODE.
     ///
-    /// Wire name `verifyCodeNew`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCodeNew`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code_new: String,
     /// Phone area code of the new phone.
     ///
@@ -1299,27 +1299,27 @@ pub struct ChangePhoneMfaRequest {
     pub phone_area: Option<String>,
     /// Sending ticket of the new verification code.
     ///
-    /// Wire name `sendTokenNew`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendTokenNew`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token_new: String,
     /// Original verification code, used with type: when type=1 it must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
     ///
-    /// Wire name `verifyCodeOld`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCodeOld`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code_old: String,
     /// Sending ticket of the original verification code, used with type: when type=1 the code must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
     ///
-    /// Wire name `sendTokenOld`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendTokenOld`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token_old: String,
     /// Type of the original verification code: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`](types::ContactType) (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](types::ContactType) (1 = Email, 2 = Phone number). Required.
     pub r#type: types::ContactType,
     /// New phone number.
     ///
-    /// Wire name `phone`, `string`. Constraints: format `phone`.
+    /// Wire name `phone`, `string`. Required. Constraints: format `phone`.
     pub phone: String,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -1428,7 +1428,7 @@ impl rt::Operation for ChangePhoneMfaRequest {
 pub struct ChangeCountryRequest {
     /// New country code.
     ///
-    /// Wire name `newCountry`, `string`. Constraints: format `country-code`.
+    /// Wire name `newCountry`, `string`. Required. Constraints: format `country-code`.
     pub new_country: String,
 }
 
@@ -1483,23 +1483,23 @@ impl rt::Operation for ChangeCountryRequest {
 pub struct BindAssertsPwdMfaRequest {
     /// Password, MD5 encryption.
     ///
-    /// Wire name `newPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
+    /// Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub new_pwd: String,
     /// Type of the verification code: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`](types::ContactType) (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](types::ContactType) (1 = Email, 2 = Phone number). Required.
     pub r#type: types::ContactType,
     /// Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
     ///
-    /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code: String,
     /// Send ticket returned by the send-verification-code interface.
     ///
-    /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token: String,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -1591,23 +1591,23 @@ impl rt::Operation for BindAssertsPwdMfaRequest {
 pub struct ForgetAssertsPwdMfaRequest {
     /// New password, MD5 encryption.
     ///
-    /// Wire name `newPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
+    /// Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub new_pwd: String,
     /// Type of the verification code: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`](types::ContactType) (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](types::ContactType) (1 = Email, 2 = Phone number). Required.
     pub r#type: types::ContactType,
     /// Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
     ///
-    /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code: String,
     /// Send ticket returned by the send-verification-code interface.
     ///
-    /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token: String,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -1699,11 +1699,11 @@ impl rt::Operation for ForgetAssertsPwdMfaRequest {
 pub struct BindThirdAccountRequest {
     /// Third-party source, e.g. telegram.
     ///
-    /// Wire name `thirdLoginSource`, `string`.
+    /// Wire name `thirdLoginSource`, `string`. Required.
     pub third_login_source: String,
     /// User ID at the third party.
     ///
-    /// Wire name `thirdUserId`, `string`.
+    /// Wire name `thirdUserId`, `string`. Required.
     pub third_user_id: String,
     /// The complete user information obtained from the third party; must be in JSON format.
     ///
@@ -1852,11 +1852,11 @@ impl rt::Operation for FindPhoneAndEmailRequest {
 pub struct BindLoginPwdRequest {
     /// Password, MD5 encryption.
     ///
-    /// Wire name `pwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
+    /// Wire name `pwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub pwd: String,
     /// Google verification code (MFA).
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -1929,15 +1929,15 @@ impl rt::Operation for BindLoginPwdRequest {
 pub struct ChangeEmailRequest {
     /// Verification code sent to the new email address.
     ///
-    /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code: String,
     /// New email address.
     ///
-    /// Wire name `email`, `string`. Constraints: format `email`.
+    /// Wire name `email`, `string`. Required. Constraints: format `email`.
     pub email: String,
     /// Sending ticket of the new verification code (returned by the send-verification-code interface).
     ///
-    /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token: String,
     /// Area code of the new email address.
     ///
@@ -2024,15 +2024,15 @@ impl rt::Operation for ChangeEmailRequest {
 pub struct ChangeEmailV1v1v2Request {
     /// Verification code sent to the new email address.
     ///
-    /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code: String,
     /// New email address.
     ///
-    /// Wire name `email`, `string`. Constraints: format `email`.
+    /// Wire name `email`, `string`. Required. Constraints: format `email`.
     pub email: String,
     /// Sending ticket of the new verification code.
     ///
-    /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token: String,
     /// Area code of the new email address.
     ///
@@ -2041,17 +2041,17 @@ pub struct ChangeEmailV1v1v2Request {
     pub email_area: Option<String>,
     /// Verification code sent to the original email address.
     ///
-    /// Wire name `verifyCodeOld`, `string`. Required when the customer has not enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCodeOld`, `string`. Required when the customer has not enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code_old: Option<String>,
     /// Sending ticket of the original email's verification code.
     ///
-    /// Wire name `sendTokenOld`, `string`. Required when the customer has not enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendTokenOld`, `string`. Required when the customer has not enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token_old: Option<String>,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -2166,15 +2166,15 @@ pub struct ChangePhoneRequest {
     pub phone_area: Option<String>,
     /// New phone number.
     ///
-    /// Wire name `phone`, `string`.
+    /// Wire name `phone`, `string`. Required.
     pub phone: String,
     /// Verification code sent to the new phone number.
     ///
-    /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code: String,
     /// Sending ticket of the verification code.
     ///
-    /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token: String,
 }
 
@@ -2255,29 +2255,29 @@ pub struct ChangePhoneV1v1v2Request {
     pub phone_area: Option<String>,
     /// New phone number.
     ///
-    /// Wire name `phone`, `string`.
+    /// Wire name `phone`, `string`. Required.
     pub phone: String,
     /// Verification code sent to the new phone number.
     ///
-    /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code: String,
     /// Sending ticket of the new verification code.
     ///
-    /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token: String,
     /// Verification code sent to the old phone number.
     ///
-    /// Wire name `verifyCodeOld`, `string`. Required when the customer has not enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCodeOld`, `string`. Required when the customer has not enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code_old: Option<String>,
     /// Sending ticket of the old phone's verification code.
     ///
-    /// Wire name `sendTokenOld`, `string`. Required when the customer has not enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendTokenOld`, `string`. Required when the customer has not enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token_old: Option<String>,
     /// Google Authenticator code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -2381,11 +2381,11 @@ impl rt::Operation for ChangePhoneV1v1v2Request {
 pub struct CheckCustomerExistRequest {
     /// Account: email address or phone number.
     ///
-    /// Wire name `loginName`, `string`.
+    /// Wire name `loginName`, `string`. Required.
     pub login_name: String,
     /// Type: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`](types::ContactType) (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](types::ContactType) (1 = Email, 2 = Phone number). Required.
     pub r#type: types::ContactType,
     /// Email area code, default area code is +86.
     ///
@@ -2537,31 +2537,31 @@ pub struct EnableOrForbidMfaRequest {
     pub id: Option<i64>,
     /// Mobile verification code.
     ///
-    /// Wire name `verifyCodeSMS`, `string`. Required when a phone number is bound. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCodeSMS`, `string`. Required when a phone number is bound. Sensitive: a secret, masked in logs.
     #[serde(rename = "verifyCodeSMS", skip_serializing_if = "Option::is_none")]
     pub verify_code_sms: Option<String>,
     /// Sending ticket of the mobile verification code.
     ///
-    /// Wire name `sendTokenSMS`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendTokenSMS`, `string`. Sensitive: a secret, masked in logs.
     #[serde(rename = "sendTokenSMS", skip_serializing_if = "Option::is_none")]
     pub send_token_sms: Option<String>,
     /// Email verification code.
     ///
-    /// Wire name `verifyCodeEmail`, `string`. Required when an email address is bound. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCodeEmail`, `string`. Required when an email address is bound. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code_email: Option<String>,
     /// Sending ticket of the email verification code.
     ///
-    /// Wire name `sendTokenEmail`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendTokenEmail`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token_email: Option<String>,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub google_code: String,
     /// Type: 1 Enable, 2 Disable.
     ///
-    /// Wire name `type`, enum [`MfaSwitch`](types::MfaSwitch) (1 = Enable, 2 = Disable).
+    /// Wire name `type`, enum [`MfaSwitch`](types::MfaSwitch) (1 = Enable, 2 = Disable). Required.
     pub r#type: types::MfaSwitch,
     /// Google authenticator id.
     ///
@@ -2751,15 +2751,15 @@ impl rt::Operation for FindCustomerInfoRequest {
 pub struct ForgetAssertsPwdRequest {
     /// New password, MD5 encryption.
     ///
-    /// Wire name `newPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
+    /// Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub new_pwd: String,
     /// Type: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`](types::ContactType) (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](types::ContactType) (1 = Email, 2 = Phone number). Required.
     pub r#type: types::ContactType,
     /// Account: email address or phone number.
     ///
-    /// Wire name `loginName`, `string`.
+    /// Wire name `loginName`, `string`. Required.
     pub login_name: String,
     /// Phone area code.
     ///
@@ -2768,17 +2768,17 @@ pub struct ForgetAssertsPwdRequest {
     pub phone_area: Option<String>,
     /// Verification code (checked when verifyCodeToken is absent or does not pass).
     ///
-    /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code: Option<String>,
     /// Sending ticket returned by the send-verification-code interface.
     ///
-    /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendToken`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token: Option<String>,
     /// Verify ticket: the token returned by the verify-verification-code interface; checked first. If it passes, the sendToken check is skipped; otherwise the sendToken returned by the send-verification-code interface is verified.
     ///
-    /// Wire name `verifyCodeToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCodeToken`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code_token: Option<String>,
 }
@@ -2897,16 +2897,16 @@ impl rt::Operation for ForgetAssertsPwdRequest {
 pub struct ForgetAssertsPwdV1v1v2Request {
     /// New password, MD5 encryption.
     ///
-    /// Wire name `newPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
+    /// Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub new_pwd: String,
     /// Verification code.
     ///
-    /// Wire name `verifyCode`, `string`. Required when the customer has not enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCode`, `string`. Required when the customer has not enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code: Option<String>,
     /// Sending ticket of the verification code.
     ///
-    /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendToken`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token: Option<String>,
     /// Type: 1 Email, 2 Phone Number (which contact received the verification code).
@@ -2916,7 +2916,7 @@ pub struct ForgetAssertsPwdV1v1v2Request {
     pub r#type: Option<types::ContactType>,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -3021,7 +3021,7 @@ impl rt::Operation for ForgetAssertsPwdV1v1v2Request {
 pub struct ForgetLoginPwdRequest {
     /// Account: email address or phone number.
     ///
-    /// Wire name `loginName`, `string`.
+    /// Wire name `loginName`, `string`. Required.
     pub login_name: String,
     /// Phone area code, default area code is +86.
     ///
@@ -3030,30 +3030,30 @@ pub struct ForgetLoginPwdRequest {
     pub phone_area: Option<String>,
     /// Type: 1 Email, 2 Phone Number.
     ///
-    /// Wire name `type`, enum [`ContactType`](types::ContactType) (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](types::ContactType) (1 = Email, 2 = Phone number). Required.
     pub r#type: types::ContactType,
     /// New password, MD5 encryption.
     ///
-    /// Wire name `newPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
+    /// Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub new_pwd: String,
     /// Verification code.
     ///
-    /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code: Option<String>,
     /// Sending ticket of the verification code.
     ///
-    /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendToken`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token: Option<String>,
     /// Validate ticket (token returned by the verify-verification-code interface).
     ///
-    /// Wire name `verifyCodeToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCodeToken`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code_token: Option<String>,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -3180,11 +3180,11 @@ impl rt::Operation for ForgetLoginPwdRequest {
 pub struct BindAssertsPwdRequest {
     /// Password, MD5 encryption.
     ///
-    /// Wire name `pwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
+    /// Wire name `pwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub pwd: String,
     /// Google verification code (MFA).
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -3257,15 +3257,15 @@ impl rt::Operation for BindAssertsPwdRequest {
 pub struct BindEmailRequest {
     /// Verification code.
     ///
-    /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code: String,
     /// Email address to bind.
     ///
-    /// Wire name `email`, `string`. Constraints: format `email`.
+    /// Wire name `email`, `string`. Required. Constraints: format `email`.
     pub email: String,
     /// Verification code sending ticket.
     ///
-    /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token: String,
     /// Email area code.
     ///
@@ -3274,7 +3274,7 @@ pub struct BindEmailRequest {
     pub email_area: Option<String>,
     /// Google verification code (MFA).
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -3366,20 +3366,20 @@ impl rt::Operation for BindEmailRequest {
 pub struct BindPhoneRequest {
     /// Verification code.
     ///
-    /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code: String,
     /// Verification code sending ticket.
     ///
-    /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token: String,
     /// Google verification code (MFA).
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
     /// Phone number.
     ///
-    /// Wire name `phone`, `string`.
+    /// Wire name `phone`, `string`. Required.
     pub phone: String,
     /// Phone area code.
     ///
@@ -3469,7 +3469,7 @@ impl rt::Operation for BindPhoneRequest {
 pub struct ChangeLangRequest {
     /// Language information: the new language (e.g. en-US).
     ///
-    /// Wire name `newLang`, `string`. Constraints: format `lang`.
+    /// Wire name `newLang`, `string`. Required. Constraints: format `lang`.
     pub new_lang: String,
 }
 
@@ -3627,7 +3627,7 @@ impl rt::Operation for ChangeCustomerAddressAndPostalCodeRequest {
 pub struct FirstSetPhoneRequest {
     /// Mobile verification code; sent with bizType=SMS_COMMON_VERIFICATION_CODE.
     ///
-    /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code: String,
     /// Phone area code.
     ///
@@ -3636,16 +3636,16 @@ pub struct FirstSetPhoneRequest {
     pub phone_area: Option<String>,
     /// Sending ticket of the mobile verification code.
     ///
-    /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token: String,
     /// Third-party verification code, used together with thirdSource; when thirdSource=telegram the code's bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
     ///
-    /// Wire name `verifyCodeThirdType`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCodeThirdType`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code_third_type: Option<String>,
     /// Sending ticket of the third-party verification code, used together with thirdSource; when thirdSource=telegram the code's bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
     ///
-    /// Wire name `sendTokenThirdType`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendTokenThirdType`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token_third_type: Option<String>,
     /// Third-party source; documented value: telegram.
@@ -3655,7 +3655,7 @@ pub struct FirstSetPhoneRequest {
     pub third_source: Option<String>,
     /// Phone number.
     ///
-    /// Wire name `phone`, `string`.
+    /// Wire name `phone`, `string`. Required.
     pub phone: String,
 }
 
@@ -3770,20 +3770,20 @@ impl rt::Operation for FirstSetPhoneRequest {
 pub struct FirstSetEmailRequest {
     /// Email verification code; sent with bizType=SMS_COMMON_VERIFICATION_CODE.
     ///
-    /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code: String,
     /// Sending ticket of the email verification code.
     ///
-    /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token: String,
     /// Third-party verification code, used together with thirdSource; when thirdSource=telegram the code's bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
     ///
-    /// Wire name `verifyCodeThirdType`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCodeThirdType`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code_third_type: Option<String>,
     /// Sending ticket of the third-party verification code, used together with thirdSource; when thirdSource=telegram the code's bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
     ///
-    /// Wire name `sendTokenThirdType`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendTokenThirdType`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token_third_type: Option<String>,
     /// Third-party source; documented value: telegram.
@@ -3793,7 +3793,7 @@ pub struct FirstSetEmailRequest {
     pub third_source: Option<String>,
     /// Email address to set.
     ///
-    /// Wire name `email`, `string`. Constraints: format `email`.
+    /// Wire name `email`, `string`. Required. Constraints: format `email`.
     pub email: String,
 }
 
@@ -3905,11 +3905,11 @@ impl rt::Operation for FirstSetEmailRequest {
 pub struct FirstTimeSettingLoginPasswordRequest {
     /// Password, MD5 encryption.
     ///
-    /// Wire name `newPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
+    /// Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub new_pwd: String,
     /// Google verification code (MFA).
     ///
-    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -3984,7 +3984,7 @@ pub struct LoginRequest {
     ///
     /// 注册登录方式:1邮箱,2手机号码,3客户账号
     ///
-    /// Wire name `type`, enum [`LoginType`](types::LoginType) (1 = Email, 2 = Phone number, 3 = Customer account).
+    /// Wire name `type`, enum [`LoginType`](types::LoginType) (1 = Email, 2 = Phone number, 3 = Customer account). Required.
     pub r#type: types::LoginType,
     /// Phone area code of a phone number (type 2).
     ///
@@ -3997,32 +3997,32 @@ pub struct LoginRequest {
     ///
     /// 登录设备:1=移动端web:H5,2=pcweb:PC_Web,3=系统&后台注册:System,4=安卓原生app:Android,5=苹果原生app:iOS,6=鸿蒙OS:HOS,7=pc windows客户端:PC_Win,8=pc mac客户端:PC_Mac,9=不属于以上的:其他
     ///
-    /// Wire name `device`, enum [`ClientSource`](types::ClientSource) (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other).
+    /// Wire name `device`, enum [`ClientSource`](types::ClientSource) (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other). Required.
     pub device: types::ClientSource,
     /// Account: email / phone number.
     ///
     /// 账号:邮箱/手机号码
     ///
-    /// Wire name `loginName`, `string`.
+    /// Wire name `loginName`, `string`. Required.
     pub login_name: String,
     /// Whether this is a third-party login.
     ///
     /// 是否第三方
     ///
-    /// Wire name `isThird`, `boolean`.
+    /// Wire name `isThird`, `boolean`. Required.
     pub is_third: bool,
     /// Verification code.
     ///
     /// 验证码
     ///
-    /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code: Option<String>,
     /// Ticket returned when the verification code was sent.
     ///
     /// 验证码发送票据
     ///
-    /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendToken`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token: Option<String>,
     /// Third-party source: google, facebook, twitter, ...
@@ -4043,14 +4043,14 @@ pub struct LoginRequest {
     ///
     /// 登录密码
     ///
-    /// Wire name `loginPwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
+    /// Wire name `loginPwd`, `string`. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub login_pwd: Option<String>,
     /// Google verification code.
     ///
     /// 谷歌验证码
     ///
-    /// Wire name `googleCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -4206,7 +4206,7 @@ pub struct RegisterRequest {
     ///
     /// 国家
     ///
-    /// Wire name `country`, `string`.
+    /// Wire name `country`, `string`. Required.
     pub country: String,
     /// Language; default en-US.
     ///
@@ -4219,7 +4219,7 @@ pub struct RegisterRequest {
     ///
     /// 账号:邮箱/手机号码,与type配合使用
     ///
-    /// Wire name `loginName`, `string`.
+    /// Wire name `loginName`, `string`. Required.
     pub login_name: String,
     /// Phone area code, used together with the registration method; default +86.
     ///
@@ -4232,7 +4232,7 @@ pub struct RegisterRequest {
     ///
     /// 注册方式:1邮箱,2手机号码
     ///
-    /// Wire name `type`, enum [`LoginType`](types::LoginType) (1 = Email, 2 = Phone number, 3 = Customer account).
+    /// Wire name `type`, enum [`LoginType`](types::LoginType) (1 = Email, 2 = Phone number, 3 = Customer account). Required.
     pub r#type: types::LoginType,
     /// Device model registered from.
     ///
@@ -4245,19 +4245,19 @@ pub struct RegisterRequest {
     ///
     /// 验证码
     ///
-    /// Wire name `verifyCode`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
     pub verify_code: String,
     /// Ticket returned when the verification code was sent.
     ///
     /// 验证码发送票据
     ///
-    /// Wire name `sendToken`, `string`. Sensitive: redacted in `Debug` output.
+    /// Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
     pub send_token: String,
     /// Registration source: 1=mobile web: H5, 2=pcweb: PC_Web, 3=system & back office: System, 4=Android native app: Android, 5=Apple native app: iOS, 6=Hongmeng OS: HOS, 7=PC Windows client: PC_Win, 8=PC Mac client: PC_Mac, 9=none of the above: other.
     ///
     /// 注册来源:1=移动端web:H5,2=pcweb:PC_Web,3=系统&后台注册:System,4=安卓原生app:Android,5=苹果原生app:iOS,6=鸿蒙OS:HOS,7=pc windows客户端:PC_Win,8=pc mac客户端:PC_Mac,9=不属于以上的:其他
     ///
-    /// Wire name `registerSource`, enum [`ClientSource`](types::ClientSource) (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other).
+    /// Wire name `registerSource`, enum [`ClientSource`](types::ClientSource) (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other). Required.
     pub register_source: types::ClientSource,
     /// Advertising source (account-opening link parameter source).
     ///
@@ -4303,7 +4303,7 @@ pub struct RegisterRequest {
     pub customer_group_id: Option<i64>,
     /// Trade types and currencies to open accounts in (undocumented; seen only in the request example).
     ///
-    /// Wire name `tradeTypeCurrencyList`, `list<TradeTypeCurrency>`.
+    /// Wire name `tradeTypeCurrencyList`, list of object [`TradeTypeCurrency`](types::TradeTypeCurrency).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type_currency_list: Option<Vec<types::TradeTypeCurrency>>,
     /// Account opening type: 0 personal, 1 enterprise; default personal.
@@ -4317,7 +4317,7 @@ pub struct RegisterRequest {
     ///
     /// 密码,MD5加密
     ///
-    /// Wire name `pwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
+    /// Wire name `pwd`, `string`. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pwd: Option<String>,
     /// Unique number in the third-party system.

@@ -26,11 +26,11 @@ use super::super::types;
 pub struct CheckCustomerExistRequest {
     /// Registration/login method: 1 email, 2 phone number, 3 customer account.
     ///
-    /// Wire name `type`, enum [`LoginType`](types::LoginType) (1 = Email, 2 = Phone number, 3 = Customer account).
+    /// Wire name `type`, enum [`LoginType`](types::LoginType) (1 = Email, 2 = Phone number, 3 = Customer account). Required.
     pub r#type: types::LoginType,
     /// Account: email / phone number.
     ///
-    /// Wire name `loginName`, `string`.
+    /// Wire name `loginName`, `string`. Required.
     pub login_name: String,
     /// Undocumented; seen only in the request example ("true").
     ///

@@ -24,7 +24,7 @@ pub struct ApiKey {
 
     /// Interfaces (bizType_version_gateway) the key may call; null where not loaded.
     ///
-    /// Wire name `sources`, `list<string>`. May be `null`.
+    /// Wire name `sources`, list of `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sources: Option<Vec<String>>,
 
@@ -48,7 +48,7 @@ pub struct ApiKey {
 
     /// RSA private key (base64 PKCS#8); only returned on creation, else null.
     ///
-    /// Wire name `privateKey`, `string`. Sensitive: redacted in `Debug` output. May be `null`.
+    /// Wire name `privateKey`, `string`. May be `null`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub private_key: Option<String>,
 
@@ -96,7 +96,7 @@ pub struct ApiKey {
 
     /// MD5 digest of the secret key.
     ///
-    /// Wire name `secretKeyMd5`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output. May be `null`.
+    /// Wire name `secretKeyMd5`, `string`. Constraints: format `md5-hex`. May be `null`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub secret_key_md5: Option<String>,
 
@@ -108,7 +108,7 @@ pub struct ApiKey {
 
     /// Permissions of the key; null in page listings.
     ///
-    /// Wire name `permissionDTOList`, `list<ApiPermission>`. May be `null`.
+    /// Wire name `permissionDTOList`, list of object [`ApiPermission`](ApiPermission). May be `null`.
     #[serde(rename = "permissionDTOList", skip_serializing_if = "Option::is_none")]
     pub permission_dto_list: Option<Vec<ApiPermission>>,
 
@@ -297,7 +297,7 @@ pub struct ApiKeyPage {
 
     /// The keys of this page.
     ///
-    /// Wire name `records`, `list<ApiKey>`. May be `null`.
+    /// Wire name `records`, list of object [`ApiKey`](ApiKey). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub records: Option<Vec<ApiKey>>,
 }
@@ -358,7 +358,7 @@ pub struct ApiPermission {
 
     /// Paths covered by the permission (shape undocumented; assumed a list of strings).
     ///
-    /// Wire name `paths`, `list<string>`. May be `null`.
+    /// Wire name `paths`, list of `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub paths: Option<Vec<String>>,
 
@@ -429,12 +429,12 @@ impl ApiPermission {
 pub struct ApiPermissionChange {
     /// Permission code (see ApiPermission.code).
     ///
-    /// Wire name `code`, `string`.
+    /// Wire name `code`, `string`. Required.
     pub code: String,
 
     /// New status of the permission: 1 granted, 2 not granted (as in ApiPermission.status).
     ///
-    /// Wire name `status`, `int32`.
+    /// Wire name `status`, `int32`. Required.
     pub status: i32,
 }
 

@@ -552,7 +552,7 @@ pub struct CustomerAssetsInfo {
 
     /// Accounts keyed by currency.
     ///
-    /// Wire name `accountInfoMap`, `map<Account>`. May be `null`.
+    /// Wire name `accountInfoMap`, map of string to object [`Account`](Account). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_info_map: Option<rt::BTreeMap<String, Account>>,
 }
@@ -811,7 +811,7 @@ pub struct LiabilitiesWaterPage {
 
     /// Records of this page.
     ///
-    /// Wire name `records`, `list<LiabilitiesWaterRecord>`. May be `null`.
+    /// Wire name `records`, list of object [`LiabilitiesWaterRecord`](LiabilitiesWaterRecord). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub records: Option<Vec<LiabilitiesWaterRecord>>,
 }

@@ -192,7 +192,7 @@ pub struct CustomerInfo {
 
     /// Identity document number.
     ///
-    /// Wire name `idCard`, `string`. Sensitive: redacted in `Debug` output. May be `null`.
+    /// Wire name `idCard`, `string`. May be `null`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id_card: Option<String>,
 

@@ -141,7 +141,7 @@ pub struct KycLevel {
 
     /// Form elements of the level.
     ///
-    /// Wire name `elementList`, `list<KycElement>`. May be `null`.
+    /// Wire name `elementList`, list of object [`KycElement`](KycElement). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub element_list: Option<Vec<KycElement>>,
 }
@@ -396,7 +396,7 @@ pub struct LoginResult {
 
     /// Access token for the `token` header of later calls.
     ///
-    /// Wire name `token`, `string`. Sensitive: redacted in `Debug` output. May be `null`.
+    /// Wire name `token`, `string`. May be `null`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub token: Option<String>,
 
@@ -438,7 +438,7 @@ pub struct LoginResult {
 
     /// Trading accounts of the customer.
     ///
-    /// Wire name `accountList`, `list<Account>`. May be `null`.
+    /// Wire name `accountList`, list of object [`Account`](super::Account). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_list: Option<Vec<super::Account>>,
 
@@ -462,7 +462,7 @@ pub struct LoginResult {
 
     /// Refresh token.
     ///
-    /// Wire name `rToken`, `string`. Sensitive: redacted in `Debug` output. May be `null`.
+    /// Wire name `rToken`, `string`. May be `null`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r_token: Option<String>,
 
@@ -786,7 +786,7 @@ pub struct RegisterResult {
 
     /// KYC levels (paths) configured for the customer.
     ///
-    /// Wire name `list`, `list<KycLevel>`. May be `null`.
+    /// Wire name `list`, list of object [`KycLevel`](KycLevel). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub list: Option<Vec<KycLevel>>,
 

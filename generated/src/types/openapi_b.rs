@@ -629,7 +629,7 @@ pub struct CustomerPage {
 
     /// The customers of this page.
     ///
-    /// Wire name `records`, `list<CustomerSummary>`. May be `null`.
+    /// Wire name `records`, list of object [`CustomerSummary`](CustomerSummary). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub records: Option<Vec<CustomerSummary>>,
 

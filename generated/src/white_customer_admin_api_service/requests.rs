@@ -26,7 +26,7 @@ use super::super::types;
 pub struct AddCusAndOpenAccountAndKycRequest {
     /// Mobile phone number.
     ///
-    /// Wire name `phone`, `string`.
+    /// Wire name `phone`, `string`. Required.
     pub phone: String,
     /// Email.
     ///
@@ -35,23 +35,23 @@ pub struct AddCusAndOpenAccountAndKycRequest {
     pub email: Option<String>,
     /// Login password, MD5 encrypted (e.g. the MD5 of a123456).
     ///
-    /// Wire name `pwd`, `string`. Constraints: format `md5-hex`. Sensitive: redacted in `Debug` output.
+    /// Wire name `pwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
     pub pwd: String,
     /// Country, e.g. US = United States.
     ///
-    /// Wire name `country`, `string`.
+    /// Wire name `country`, `string`. Required.
     pub country: String,
     /// Registration source: 1=mobile web: H5, 2=pcweb: PC_Web, 3=system & back office: System, 4=Android native app: Android, 5=Apple native app: iOS, 6=Hongmeng OS: HOS, 7=PC Windows client: PC_Win, 8=PC Mac client: PC_Mac, 9=none of the above: other.
     ///
-    /// Wire name `registerSource`, enum [`ClientSource`](types::ClientSource) (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other).
+    /// Wire name `registerSource`, enum [`ClientSource`](types::ClientSource) (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other). Required.
     pub register_source: types::ClientSource,
     /// Customer group ID: 1 = default customer group; customerGroupId and tradeTypeCurrencyList correspond to each other.
     ///
-    /// Wire name `customerGroupId`, `int64`.
+    /// Wire name `customerGroupId`, `int64`. Required.
     pub customer_group_id: i64,
     /// Trade types and currencies to open accounts in (undocumented; seen only in the request example).
     ///
-    /// Wire name `tradeTypeCurrencyList`, `list<TradeTypeCurrency>`.
+    /// Wire name `tradeTypeCurrencyList`, list of object [`TradeTypeCurrency`](types::TradeTypeCurrency).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type_currency_list: Option<Vec<types::TradeTypeCurrency>>,
     /// Mobile phone area code; default +86.
@@ -317,7 +317,7 @@ impl rt::Operation for AddCusAndOpenAccountAndKycRequest {
 pub struct PageRequest {
     /// Customer number (null for no filter).
     ///
-    /// Wire name `customerNo`, `string`. May be `null`.
+    /// Wire name `customerNo`, `string`. Required. May be `null`.
     #[serde(default)]
     pub customer_no: Option<String>,
     /// Number of rows per page; default 20.
@@ -438,15 +438,15 @@ impl rt::Paginated for PageRequest {
 pub struct DetailRequest {
     /// Type of information: baseInfo = basic information, tradeAccount = trading account, kyc = KYC information, allKyc = detailed KYC information of the page, bankList = bank card list, walletList = wallet address, otherInfo = other.
     ///
-    /// Wire name `type`, enum [`DetailType`](types::DetailType) (baseInfo = Basic information, tradeAccount = Trading accounts, kyc = KYC information, allKyc = Detailed KYC information of the page, bankList = Bank card list, walletList = Wallet addresses, otherInfo = Other).
+    /// Wire name `type`, enum [`DetailType`](types::DetailType) (baseInfo = Basic information, tradeAccount = Trading accounts, kyc = KYC information, allKyc = Detailed KYC information of the page, bankList = Bank card list, walletList = Wallet addresses, otherInfo = Other). Required.
     pub r#type: types::DetailType,
     /// Customer ID.
     ///
-    /// Wire name `id`, `string`.
+    /// Wire name `id`, `string`. Required.
     pub id: String,
     /// Customer number.
     ///
-    /// Wire name `customerNo`, `string`.
+    /// Wire name `customerNo`, `string`. Required.
     pub customer_no: String,
 }
 

@@ -10,9 +10,9 @@
  * @module
  */
 
-export * from "./types/api_keys.js";
-export * from "./types/customer_web_assets.js";
-export * from "./types/customer_web_profile.js";
+export * from "./types/apiKeys.js";
+export * from "./types/customerWebAssets.js";
+export * from "./types/customerWebProfile.js";
 export * from "./types/login.js";
-export * from "./types/openapi_b.js";
+export * from "./types/openapiB.js";
 export * from "./types/types.js";

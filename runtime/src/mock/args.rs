@@ -7,6 +7,7 @@ use std::time::Duration;
 use clap::{Args, FromArgMatches};
 
 use super::{banner, router, MockOptions, MockTable};
+use crate::mock_defaults;
 use crate::server::{HttpStatus, ServerConfig, StaticTokens};
 
 /// How to run a mock: where it listens, the tokens it accepts, how it
@@ -14,16 +15,16 @@ use crate::server::{HttpStatus, ServerConfig, StaticTokens};
 #[derive(Debug, Clone, PartialEq, Eq, Args)]
 pub struct MockArgs {
     /// The address to listen on.
-    #[arg(long, default_value = "127.0.0.1")]
+    #[arg(long, default_value = mock_defaults::HOST)]
     pub host: String,
     /// The port to listen on (0 picks a free one; the banner shows it).
-    #[arg(long, default_value_t = 8080)]
+    #[arg(long, default_value_t = mock_defaults::PORT)]
     pub port: u16,
     /// The C-side customer token the mock accepts (and login hands out).
-    #[arg(long, default_value = "mock-token")]
+    #[arg(long, default_value = mock_defaults::TOKEN)]
     pub token: String,
     /// The B-side admin token the mock accepts.
-    #[arg(long, default_value = "mock-admin-token")]
+    #[arg(long, default_value = mock_defaults::ADMIN_TOKEN)]
     pub admin_token: String,
     /// Answer CORS preflights and allow every origin (browser front ends).
     #[arg(long)]

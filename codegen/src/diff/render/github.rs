@@ -8,6 +8,7 @@ use crate::diff::failure::LoadFailure;
 use crate::diff::finding::SpecSide;
 use crate::diff::report::Report;
 use crate::diff::rules::Level;
+use crate::github::{escape_data, escape_property};
 
 pub(super) fn report(report: &Report) -> String {
     let mut out = String::new();
@@ -81,15 +82,4 @@ pub(super) fn failure(failure: &LoadFailure) -> String {
         ));
     }
     out
-}
-
-/// `%`, CR and LF escaped as GitHub workflow commands require.
-fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-fn escape_property(s: &str) -> String {
-    escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }

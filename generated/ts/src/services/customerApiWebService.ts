@@ -15,7 +15,7 @@ export interface DowngradeRequest {
   /**
    * The customer's API key.
    *
-   * Wire name `apiKey`, `string`, required.
+   * Wire name `apiKey`, `string`. Required.
    */
   apiKey: string;
   /**
@@ -27,7 +27,7 @@ export interface DowngradeRequest {
   /**
    * Type of package duration: month - one month; quarter - one season; half - six months; year - one year.
    *
-   * Wire name `times`, enum {@link types.PackageDuration}, required.
+   * Wire name `times`, enum {@link types.PackageDuration} (month = One month, quarter = One season, half = Six months, year = One year). Required.
    */
   times: types.PackageDuration;
 }
@@ -43,31 +43,31 @@ export interface ApplyApiRequest {
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
   /**
    * Mobile verification code.
    *
-   * Wire name `phoneCode`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `phoneCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   phoneCode: string;
   /**
    * Email verification code.
    *
-   * Wire name `emailCode`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `emailCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   emailCode: string;
   /**
    * Ticket returned when the mobile verification code was sent; phoneCode must be passed when it is not empty.
    *
-   * Wire name `phoneSendToken`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `phoneSendToken`, `string`. Sensitive: a secret, masked in logs.
    */
   phoneSendToken?: string;
   /**
    * Ticket returned when the email verification code was sent; emailCode must be passed when it is not empty.
    *
-   * Wire name `emailSendToken`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `emailSendToken`, `string`. Sensitive: a secret, masked in logs.
    */
   emailSendToken?: string;
 }
@@ -77,7 +77,7 @@ export interface DelApiRequest {
   /**
    * API key ID.
    *
-   * Wire name `id`, int64 (a `bigint`, decoded without loss), required.
+   * Wire name `id`, `int64`. Required.
    */
   id: bigint;
 }
@@ -87,13 +87,13 @@ export interface EditApiPermissionRequest {
   /**
    * API key ID.
    *
-   * Wire name `id`, int64 (a `bigint`, decoded without loss), required.
+   * Wire name `id`, `int64`. Required.
    */
   id: bigint;
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
   /**
@@ -105,7 +105,7 @@ export interface EditApiPermissionRequest {
   /**
    * Permissions to switch (undocumented; seen only in the request example).
    *
-   * Wire name `permissionList`, `list<ApiPermissionChange>`.
+   * Wire name `permissionList`, list of object {@link types.ApiPermissionChange}.
    */
   permissionList?: types.ApiPermissionChange[];
   /**
@@ -117,25 +117,25 @@ export interface EditApiPermissionRequest {
   /**
    * Mobile verification code.
    *
-   * Wire name `phoneCode`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `phoneCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   phoneCode: string;
   /**
    * Email verification code.
    *
-   * Wire name `emailCode`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `emailCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   emailCode: string;
   /**
    * Ticket returned when the mobile verification code was sent; phoneCode must be passed when it is not empty.
    *
-   * Wire name `phoneSendToken`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `phoneSendToken`, `string`. Sensitive: a secret, masked in logs.
    */
   phoneSendToken?: string;
   /**
    * Ticket returned when the email verification code was sent; emailCode must be passed when it is not empty.
    *
-   * Wire name `emailSendToken`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `emailSendToken`, `string`. Sensitive: a secret, masked in logs.
    */
   emailSendToken?: string;
 }
@@ -145,13 +145,13 @@ export interface PageRequest {
   /**
    * Number of items per page.
    *
-   * Wire name `size`, `int32`, minimum 1.
+   * Wire name `size`, `int32`. Constraints: minimum 1.
    */
   size?: number;
   /**
    * Current page.
    *
-   * Wire name `current`, `int32`, minimum 1.
+   * Wire name `current`, `int32`. Constraints: minimum 1.
    */
   current?: number;
   /**
@@ -167,7 +167,7 @@ export interface QueryApiRequest {
   /**
    * API key ID.
    *
-   * Wire name `id`, int64 (a `bigint`, decoded without loss), required.
+   * Wire name `id`, `int64`. Required.
    */
   id: bigint;
 }
@@ -268,8 +268,8 @@ export class CustomerApiWebService {
    * Changes the package duration of an API key and returns the full API key.
    *
    * `POST /api/global/customer.app.CustomerApiWebService.downgrade`, access login: sends the C-side customer token (`setToken`).
-   * Resolves with `data` ({@link types.ApiKey}): The API key after the change.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data` (object {@link types.ApiKey}): The API key after the change.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   downgrade(request: DowngradeRequest, options?: CallOptions): Promise<types.ApiKey> {
@@ -282,8 +282,8 @@ export class CustomerApiWebService {
    * Creates a new API key for the logged-in customer, after verification with the mobile and email verification codes (and the Google code). The response contains the private key, which is returned only this once.
    *
    * `POST /api/global/customer.app.CustomerApiWebService.applyApi`, access login: sends the C-side customer token (`setToken`).
-   * Resolves with `data` ({@link types.ApiKey}): The new API key, including its private key.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data` (object {@link types.ApiKey}): The new API key, including its private key.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   applyApi(request: ApplyApiRequest, options?: CallOptions): Promise<types.ApiKey> {
@@ -297,7 +297,7 @@ export class CustomerApiWebService {
    *
    * `POST /api/global/customer.app.CustomerApiWebService.delApi`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   delApi(request: DelApiRequest, options?: CallOptions): Promise<void> {
@@ -311,7 +311,7 @@ export class CustomerApiWebService {
    *
    * `POST /api/global/customer.app.CustomerApiWebService.editApiPermission`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   editApiPermission(request: EditApiPermissionRequest, options?: CallOptions): Promise<void> {
@@ -324,8 +324,8 @@ export class CustomerApiWebService {
    * Returns one page of the customer's API keys, optionally filtered by tag. Private keys and permissions are not included.
    *
    * `POST /api/global/customer.app.CustomerApiWebService.page`, access login: sends the C-side customer token (`setToken`).
-   * Resolves with `data` ({@link types.ApiKeyPage}): One page of API keys.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data` (object {@link types.ApiKeyPage}): One page of API keys.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   page(request: PageRequest = {}, options?: CallOptions): Promise<types.ApiKeyPage> {
@@ -347,8 +347,8 @@ export class CustomerApiWebService {
    * Returns one API key of the customer with its permissions and callable interfaces (the private key is null).
    *
    * `POST /api/global/customer.app.CustomerApiWebService.queryApi`, access login: sends the C-side customer token (`setToken`).
-   * Resolves with `data` ({@link types.ApiKey}): The API key.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data` (object {@link types.ApiKey}): The API key.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   queryApi(request: QueryApiRequest, options?: CallOptions): Promise<types.ApiKey> {

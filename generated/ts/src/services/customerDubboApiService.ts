@@ -62,7 +62,7 @@ export class CustomerDubboApiService {
    *
    * `POST /api/global/customer.app.CustomerDubboApiService.resetAccount`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   resetAccount(request: ResetAccountRequest = {}, options?: CallOptions): Promise<void> {

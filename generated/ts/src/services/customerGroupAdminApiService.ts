@@ -16,7 +16,7 @@ export interface GroupListRequest {
   /**
    * Trade type to filter by.
    *
-   * Wire name `tradeType`, enum {@link types.TradeType}.
+   * Wire name `tradeType`, enum {@link types.TradeType} (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
    */
   tradeType?: types.TradeType;
   /**
@@ -72,8 +72,8 @@ export class CustomerGroupAdminApiService {
    * Lists the company's customer groups, optionally filtered by trade type and customer.
    *
    * `POST /openapi-b/customer.admin.CustomerGroupAdminApiService.groupList`, access admin: sends the B-side admin token (`setAdminToken`).
-   * Resolves with `data` (`list<CustomerGroup>`): The customer groups.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data` (list of object {@link types.CustomerGroup}): The customer groups.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   groupList(request: GroupListRequest = {}, options?: CallOptions): Promise<types.CustomerGroup[]> {

@@ -22,19 +22,19 @@ export interface CheckGoogleMfaStatusRequest {
   /**
    * Account: email or phone number.
    *
-   * Wire name `loginName`, `string`, required.
+   * Wire name `loginName`, `string`. Required.
    */
   loginName: string;
   /**
    * Area code; the default area code is +86.
    *
-   * Wire name `phoneArea`, `string`, default `"+86"`.
+   * Wire name `phoneArea`, `string`. Default: `"+86"`.
    */
   phoneArea?: string;
   /**
    * Type: 1 Email, 2 Phone Number.
    *
-   * Wire name `type`, enum {@link types.ContactType}, required.
+   * Wire name `type`, enum {@link types.ContactType} (1 = Email, 2 = Phone number). Required.
    */
   type: types.ContactType;
 }
@@ -44,13 +44,13 @@ export interface CheckStatusRequest {
   /**
    * Account: email or phone number.
    *
-   * Wire name `loginName`, `string`, required.
+   * Wire name `loginName`, `string`. Required.
    */
   loginName: string;
   /**
    * Type: 1 Email, 2 Phone Number.
    *
-   * Wire name `type`, enum {@link types.ContactType}, required.
+   * Wire name `type`, enum {@link types.ContactType} (1 = Email, 2 = Phone number). Required.
    */
   type: types.ContactType;
 }
@@ -60,13 +60,13 @@ export interface QueryAccountAssetsInfoRequest {
   /**
    * Play ID (trade type): 3 CROSS, 5 MATCH.
    *
-   * Wire name `tradeType`, enum {@link types.TradeType}.
+   * Wire name `tradeType`, enum {@link types.TradeType} (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
    */
   tradeType?: types.TradeType;
   /**
    * Account ID; at least one of accountId and accountCurrency must be given.
    *
-   * Wire name `accountId`, int64 (a `bigint`, decoded without loss), required when `accountCurrency` is not given.
+   * Wire name `accountId`, `int64`. Required when `accountCurrency` is not given.
    */
   accountId?: bigint;
   /**
@@ -82,13 +82,13 @@ export interface QueryAccountByIdRequest {
   /**
    * Play ID (trade type): 1 CFD_MM, 2 CFD_WBW, 3 CROSS, 5 MATCH.
    *
-   * Wire name `tradeType`, enum {@link types.TradeType}.
+   * Wire name `tradeType`, enum {@link types.TradeType} (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
    */
   tradeType?: types.TradeType;
   /**
    * Account ID; at least one of accountId and currency must be given.
    *
-   * Wire name `accountId`, int64 (a `bigint`, decoded without loss), required when `currency` is not given.
+   * Wire name `accountId`, `int64`. Required when `currency` is not given.
    */
   accountId?: bigint;
   /**
@@ -104,7 +104,7 @@ export interface QueryCustomerAssetsRequest {
   /**
    * Game ID (play ID, trade type).
    *
-   * Wire name `tradeType`, enum {@link types.TradeType}.
+   * Wire name `tradeType`, enum {@link types.TradeType} (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
    */
   tradeType?: types.TradeType;
 }
@@ -114,7 +114,7 @@ export interface QueryCustomerAssetsInfoRequest {
   /**
    * Gameplay ID (trade type): 3 CROSS, 5 MATCH, 8 WALLET (contract gameplay is not supported).
    *
-   * Wire name `tradeType`, enum {@link types.TradeType}.
+   * Wire name `tradeType`, enum {@link types.TradeType} (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
    */
   tradeType?: types.TradeType;
   /**
@@ -130,49 +130,49 @@ export interface QueryLiabilitiesWaterByPageRequest {
   /**
    * Number of items per page.
    *
-   * Wire name `size`, `int32`, minimum 1.
+   * Wire name `size`, `int32`. Constraints: minimum 1.
    */
   size?: number;
   /**
    * Current page.
    *
-   * Wire name `current`, `int32`, minimum 1.
+   * Wire name `current`, `int32`. Constraints: minimum 1.
    */
   current?: number;
   /**
    * Game ID (play ID, trade type).
    *
-   * Wire name `tradeType`, enum {@link types.TradeType}.
+   * Wire name `tradeType`, enum {@link types.TradeType} (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
    */
   tradeType?: types.TradeType;
   /**
    * Liabilities type: 1 Loan, 2 Repayment.
    *
-   * Wire name `liabilitiesType`, enum {@link types.LiabilitiesType}.
+   * Wire name `liabilitiesType`, enum {@link types.LiabilitiesType} (1 = Loan, 2 = Repayment).
    */
   liabilitiesType?: types.LiabilitiesType;
   /**
    * Start time (epoch milliseconds).
    *
-   * Wire name `startTime`, timestamp (epoch milliseconds).
+   * Wire name `startTime`, epoch milliseconds.
    */
   startTime?: number;
   /**
    * End time (epoch milliseconds).
    *
-   * Wire name `endTime`, timestamp (epoch milliseconds).
+   * Wire name `endTime`, epoch milliseconds.
    */
   endTime?: number;
   /**
    * Account ID.
    *
-   * Wire name `accountId`, int64 (a `bigint`, decoded without loss).
+   * Wire name `accountId`, `int64`.
    */
   accountId?: bigint;
   /**
    * Asset ID.
    *
-   * Wire name `assetsId`, int64 (a `bigint`, decoded without loss).
+   * Wire name `assetsId`, `int64`.
    */
   assetsId?: bigint;
 }
@@ -182,19 +182,19 @@ export interface UpdateAssertsPwdRequest {
   /**
    * Old password, MD5 encryption.
    *
-   * Wire name `oldPwd`, `string`, required, format `md5-hex`. Sensitive: `redact()` masks it for logging.
+   * Wire name `oldPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   oldPwd: string;
   /**
    * New password, MD5 encryption.
    *
-   * Wire name `newPwd`, `string`, required, format `md5-hex`. Sensitive: `redact()` masks it for logging.
+   * Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   newPwd: string;
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
 }
@@ -204,37 +204,37 @@ export interface UpdateAssertsPwdMfaRequest {
   /**
    * Old password, MD5 encryption.
    *
-   * Wire name `oldPwd`, `string`, required, format `md5-hex`. Sensitive: `redact()` masks it for logging.
+   * Wire name `oldPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   oldPwd: string;
   /**
    * New password, MD5 encryption.
    *
-   * Wire name `newPwd`, `string`, required, format `md5-hex`. Sensitive: `redact()` masks it for logging.
+   * Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   newPwd: string;
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
   /**
    * Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
    *
-   * Wire name `verifyCode`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCode: string;
   /**
    * Send ticket returned by the send-verification-code interface.
    *
-   * Wire name `sendToken`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendToken: string;
   /**
    * Type of the verification code: 1 Email, 2 Phone Number.
    *
-   * Wire name `type`, enum {@link types.ContactType}, required.
+   * Wire name `type`, enum {@link types.ContactType} (1 = Email, 2 = Phone number). Required.
    */
   type: types.ContactType;
 }
@@ -244,19 +244,19 @@ export interface UpdateLoginPwdRequest {
   /**
    * Old password, MD5 encryption.
    *
-   * Wire name `oldPwd`, `string`, required, format `md5-hex`. Sensitive: `redact()` masks it for logging.
+   * Wire name `oldPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   oldPwd: string;
   /**
    * New password, MD5 encryption.
    *
-   * Wire name `newPwd`, `string`, required, format `md5-hex`. Sensitive: `redact()` masks it for logging.
+   * Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   newPwd: string;
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
 }
@@ -266,37 +266,37 @@ export interface UpdateLoginPwdMfaRequest {
   /**
    * Old password, MD5 encryption.
    *
-   * Wire name `oldPwd`, `string`, required, format `md5-hex`. Sensitive: `redact()` masks it for logging.
+   * Wire name `oldPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   oldPwd: string;
   /**
    * New password, MD5 encryption.
    *
-   * Wire name `newPwd`, `string`, required, format `md5-hex`. Sensitive: `redact()` masks it for logging.
+   * Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   newPwd: string;
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
   /**
    * Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
    *
-   * Wire name `verifyCode`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCode: string;
   /**
    * Send ticket returned by the send-verification-code interface.
    *
-   * Wire name `sendToken`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendToken: string;
   /**
    * Type of the verification code: 1 Email, 2 Phone Number.
    *
-   * Wire name `type`, enum {@link types.ContactType}, required.
+   * Wire name `type`, enum {@link types.ContactType} (1 = Email, 2 = Phone number). Required.
    */
   type: types.ContactType;
 }
@@ -312,43 +312,43 @@ export interface ChangeEmailMfaRequest {
   /**
    * New verification code, sent to the new email with bizType=EMAIL_COMMON_VERIFICATION_CODE.
    *
-   * Wire name `verifyCodeNew`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCodeNew`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCodeNew: string;
   /**
    * New email.
    *
-   * Wire name `email`, `string`, required, format `email`.
+   * Wire name `email`, `string`. Required. Constraints: format `email`.
    */
   email: string;
   /**
    * Sending ticket of the new verification code.
    *
-   * Wire name `sendTokenNew`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendTokenNew`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendTokenNew: string;
   /**
    * Original verification code, used with type: when type=1 it must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
    *
-   * Wire name `verifyCodeOld`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCodeOld`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCodeOld: string;
   /**
    * Sending ticket of the original verification code, used with type: when type=1 the code must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
    *
-   * Wire name `sendTokenOld`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendTokenOld`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendTokenOld: string;
   /**
    * Type of the original verification code: 1 Email, 2 Phone Number.
    *
-   * Wire name `type`, enum {@link types.ContactType}, required.
+   * Wire name `type`, enum {@link types.ContactType} (1 = Email, 2 = Phone number). Required.
    */
   type: types.ContactType;
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
 }
@@ -358,7 +358,7 @@ export interface ChangePhoneMfaRequest {
   /**
    * New verification code, sent to the new phone with bizType=SMS_COMMON_VERIFICATION_CODE.
    *
-   * Wire name `verifyCodeNew`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCodeNew`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCodeNew: string;
   /**
@@ -370,37 +370,37 @@ export interface ChangePhoneMfaRequest {
   /**
    * Sending ticket of the new verification code.
    *
-   * Wire name `sendTokenNew`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendTokenNew`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendTokenNew: string;
   /**
    * Original verification code, used with type: when type=1 it must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
    *
-   * Wire name `verifyCodeOld`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCodeOld`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCodeOld: string;
   /**
    * Sending ticket of the original verification code, used with type: when type=1 the code must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with SMS_LOGINED_VERIFICATION_CODE.
    *
-   * Wire name `sendTokenOld`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendTokenOld`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendTokenOld: string;
   /**
    * Type of the original verification code: 1 Email, 2 Phone Number.
    *
-   * Wire name `type`, enum {@link types.ContactType}, required.
+   * Wire name `type`, enum {@link types.ContactType} (1 = Email, 2 = Phone number). Required.
    */
   type: types.ContactType;
   /**
    * New phone number.
    *
-   * Wire name `phone`, `string`, required, format `phone`.
+   * Wire name `phone`, `string`. Required. Constraints: format `phone`.
    */
   phone: string;
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
 }
@@ -410,7 +410,7 @@ export interface ChangeCountryRequest {
   /**
    * New country code.
    *
-   * Wire name `newCountry`, `string`, required, format `country-code`.
+   * Wire name `newCountry`, `string`. Required. Constraints: format `country-code`.
    */
   newCountry: string;
 }
@@ -420,31 +420,31 @@ export interface BindAssertsPwdMfaRequest {
   /**
    * Password, MD5 encryption.
    *
-   * Wire name `newPwd`, `string`, required, format `md5-hex`. Sensitive: `redact()` masks it for logging.
+   * Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   newPwd: string;
   /**
    * Type of the verification code: 1 Email, 2 Phone Number.
    *
-   * Wire name `type`, enum {@link types.ContactType}, required.
+   * Wire name `type`, enum {@link types.ContactType} (1 = Email, 2 = Phone number). Required.
    */
   type: types.ContactType;
   /**
    * Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
    *
-   * Wire name `verifyCode`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCode: string;
   /**
    * Send ticket returned by the send-verification-code interface.
    *
-   * Wire name `sendToken`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendToken: string;
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
 }
@@ -454,31 +454,31 @@ export interface ForgetAssertsPwdMfaRequest {
   /**
    * New password, MD5 encryption.
    *
-   * Wire name `newPwd`, `string`, required, format `md5-hex`. Sensitive: `redact()` masks it for logging.
+   * Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   newPwd: string;
   /**
    * Type of the verification code: 1 Email, 2 Phone Number.
    *
-   * Wire name `type`, enum {@link types.ContactType}, required.
+   * Wire name `type`, enum {@link types.ContactType} (1 = Email, 2 = Phone number). Required.
    */
   type: types.ContactType;
   /**
    * Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
    *
-   * Wire name `verifyCode`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCode: string;
   /**
    * Send ticket returned by the send-verification-code interface.
    *
-   * Wire name `sendToken`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendToken: string;
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
 }
@@ -488,19 +488,19 @@ export interface BindThirdAccountRequest {
   /**
    * Third-party source, e.g. telegram.
    *
-   * Wire name `thirdLoginSource`, `string`, required.
+   * Wire name `thirdLoginSource`, `string`. Required.
    */
   thirdLoginSource: string;
   /**
    * User ID at the third party.
    *
-   * Wire name `thirdUserId`, `string`, required.
+   * Wire name `thirdUserId`, `string`. Required.
    */
   thirdUserId: string;
   /**
    * The complete user information obtained from the third party; must be in JSON format.
    *
-   * Wire name `thirdIntactMsg`, `string`, format `json-text`.
+   * Wire name `thirdIntactMsg`, `string`. Constraints: format `json-text`.
    */
   thirdIntactMsg?: string;
 }
@@ -522,13 +522,13 @@ export interface BindLoginPwdRequest {
   /**
    * Password, MD5 encryption.
    *
-   * Wire name `pwd`, `string`, required, format `md5-hex`. Sensitive: `redact()` masks it for logging.
+   * Wire name `pwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   pwd: string;
   /**
    * Google verification code (MFA).
    *
-   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
 }
@@ -538,19 +538,19 @@ export interface ChangeEmailRequest {
   /**
    * Verification code sent to the new email address.
    *
-   * Wire name `verifyCode`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCode: string;
   /**
    * New email address.
    *
-   * Wire name `email`, `string`, required, format `email`.
+   * Wire name `email`, `string`. Required. Constraints: format `email`.
    */
   email: string;
   /**
    * Sending ticket of the new verification code (returned by the send-verification-code interface).
    *
-   * Wire name `sendToken`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendToken: string;
   /**
@@ -566,19 +566,19 @@ export interface ChangeEmailV1v1v2Request {
   /**
    * Verification code sent to the new email address.
    *
-   * Wire name `verifyCode`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCode: string;
   /**
    * New email address.
    *
-   * Wire name `email`, `string`, required, format `email`.
+   * Wire name `email`, `string`. Required. Constraints: format `email`.
    */
   email: string;
   /**
    * Sending ticket of the new verification code.
    *
-   * Wire name `sendToken`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendToken: string;
   /**
@@ -590,19 +590,19 @@ export interface ChangeEmailV1v1v2Request {
   /**
    * Verification code sent to the original email address.
    *
-   * Wire name `verifyCodeOld`, `string`, required when the customer has not enabled Google MFA. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCodeOld`, `string`. Required when the customer has not enabled Google MFA. Sensitive: a secret, masked in logs.
    */
   verifyCodeOld?: string;
   /**
    * Sending ticket of the original email's verification code.
    *
-   * Wire name `sendTokenOld`, `string`, required when the customer has not enabled Google MFA. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendTokenOld`, `string`. Required when the customer has not enabled Google MFA. Sensitive: a secret, masked in logs.
    */
   sendTokenOld?: string;
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
 }
@@ -618,19 +618,19 @@ export interface ChangePhoneRequest {
   /**
    * New phone number.
    *
-   * Wire name `phone`, `string`, required.
+   * Wire name `phone`, `string`. Required.
    */
   phone: string;
   /**
    * Verification code sent to the new phone number.
    *
-   * Wire name `verifyCode`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCode: string;
   /**
    * Sending ticket of the verification code.
    *
-   * Wire name `sendToken`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendToken: string;
 }
@@ -646,37 +646,37 @@ export interface ChangePhoneV1v1v2Request {
   /**
    * New phone number.
    *
-   * Wire name `phone`, `string`, required.
+   * Wire name `phone`, `string`. Required.
    */
   phone: string;
   /**
    * Verification code sent to the new phone number.
    *
-   * Wire name `verifyCode`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCode: string;
   /**
    * Sending ticket of the new verification code.
    *
-   * Wire name `sendToken`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendToken: string;
   /**
    * Verification code sent to the old phone number.
    *
-   * Wire name `verifyCodeOld`, `string`, required when the customer has not enabled Google MFA. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCodeOld`, `string`. Required when the customer has not enabled Google MFA. Sensitive: a secret, masked in logs.
    */
   verifyCodeOld?: string;
   /**
    * Sending ticket of the old phone's verification code.
    *
-   * Wire name `sendTokenOld`, `string`, required when the customer has not enabled Google MFA. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendTokenOld`, `string`. Required when the customer has not enabled Google MFA. Sensitive: a secret, masked in logs.
    */
   sendTokenOld?: string;
   /**
    * Google Authenticator code.
    *
-   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
 }
@@ -686,25 +686,25 @@ export interface CheckCustomerExistRequest {
   /**
    * Account: email address or phone number.
    *
-   * Wire name `loginName`, `string`, required.
+   * Wire name `loginName`, `string`. Required.
    */
   loginName: string;
   /**
    * Type: 1 Email, 2 Phone Number.
    *
-   * Wire name `type`, enum {@link types.ContactType}, required.
+   * Wire name `type`, enum {@link types.ContactType} (1 = Email, 2 = Phone number). Required.
    */
   type: types.ContactType;
   /**
    * Email area code, default area code is +86.
    *
-   * Wire name `emailArea`, `string`, default `"+86"`.
+   * Wire name `emailArea`, `string`. Default: `"+86"`.
    */
   emailArea?: string;
   /**
    * Phone area code, default area code is +86.
    *
-   * Wire name `phoneArea`, `string`, default `"+86"`.
+   * Wire name `phoneArea`, `string`. Default: `"+86"`.
    */
   phoneArea?: string;
 }
@@ -724,7 +724,7 @@ export interface EnableOrForbidMfaRequest {
   /**
    * Language information.
    *
-   * Wire name `lang`, `string`, format `lang`.
+   * Wire name `lang`, `string`. Constraints: format `lang`.
    */
   lang?: string;
   /**
@@ -736,49 +736,49 @@ export interface EnableOrForbidMfaRequest {
   /**
    * Customer id.
    *
-   * Wire name `id`, int64 (a `bigint`, decoded without loss).
+   * Wire name `id`, `int64`.
    */
   id?: bigint;
   /**
    * Mobile verification code.
    *
-   * Wire name `verifyCodeSMS`, `string`, required when a phone number is bound. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCodeSMS`, `string`. Required when a phone number is bound. Sensitive: a secret, masked in logs.
    */
   verifyCodeSMS?: string;
   /**
    * Sending ticket of the mobile verification code.
    *
-   * Wire name `sendTokenSMS`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendTokenSMS`, `string`. Sensitive: a secret, masked in logs.
    */
   sendTokenSMS?: string;
   /**
    * Email verification code.
    *
-   * Wire name `verifyCodeEmail`, `string`, required when an email address is bound. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCodeEmail`, `string`. Required when an email address is bound. Sensitive: a secret, masked in logs.
    */
   verifyCodeEmail?: string;
   /**
    * Sending ticket of the email verification code.
    *
-   * Wire name `sendTokenEmail`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendTokenEmail`, `string`. Sensitive: a secret, masked in logs.
    */
   sendTokenEmail?: string;
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   googleCode: string;
   /**
    * Type: 1 Enable, 2 Disable.
    *
-   * Wire name `type`, enum {@link types.MfaSwitch}, required.
+   * Wire name `type`, enum {@link types.MfaSwitch} (1 = Enable, 2 = Disable). Required.
    */
   type: types.MfaSwitch;
   /**
    * Google authenticator id.
    *
-   * Wire name `googleId`, int64 (a `bigint`, decoded without loss).
+   * Wire name `googleId`, `int64`.
    */
   googleId?: bigint;
 }
@@ -794,43 +794,43 @@ export interface ForgetAssertsPwdRequest {
   /**
    * New password, MD5 encryption.
    *
-   * Wire name `newPwd`, `string`, required, format `md5-hex`. Sensitive: `redact()` masks it for logging.
+   * Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   newPwd: string;
   /**
    * Type: 1 Email, 2 Phone Number.
    *
-   * Wire name `type`, enum {@link types.ContactType}, required.
+   * Wire name `type`, enum {@link types.ContactType} (1 = Email, 2 = Phone number). Required.
    */
   type: types.ContactType;
   /**
    * Account: email address or phone number.
    *
-   * Wire name `loginName`, `string`, required.
+   * Wire name `loginName`, `string`. Required.
    */
   loginName: string;
   /**
    * Phone area code.
    *
-   * Wire name `phoneArea`, `string`, required when `type` is 2, default `"+86"`.
+   * Wire name `phoneArea`, `string`. Required when `type` is 2. Default: `"+86"`.
    */
   phoneArea?: string;
   /**
    * Verification code (checked when verifyCodeToken is absent or does not pass).
    *
-   * Wire name `verifyCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCode`, `string`. Sensitive: a secret, masked in logs.
    */
   verifyCode?: string;
   /**
    * Sending ticket returned by the send-verification-code interface.
    *
-   * Wire name `sendToken`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendToken`, `string`. Sensitive: a secret, masked in logs.
    */
   sendToken?: string;
   /**
    * Verify ticket: the token returned by the verify-verification-code interface; checked first. If it passes, the sendToken check is skipped; otherwise the sendToken returned by the send-verification-code interface is verified.
    *
-   * Wire name `verifyCodeToken`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCodeToken`, `string`. Sensitive: a secret, masked in logs.
    */
   verifyCodeToken?: string;
 }
@@ -840,31 +840,31 @@ export interface ForgetAssertsPwdV1v1v2Request {
   /**
    * New password, MD5 encryption.
    *
-   * Wire name `newPwd`, `string`, required, format `md5-hex`. Sensitive: `redact()` masks it for logging.
+   * Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   newPwd: string;
   /**
    * Verification code.
    *
-   * Wire name `verifyCode`, `string`, required when the customer has not enabled Google MFA. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCode`, `string`. Required when the customer has not enabled Google MFA. Sensitive: a secret, masked in logs.
    */
   verifyCode?: string;
   /**
    * Sending ticket of the verification code.
    *
-   * Wire name `sendToken`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendToken`, `string`. Sensitive: a secret, masked in logs.
    */
   sendToken?: string;
   /**
    * Type: 1 Email, 2 Phone Number (which contact received the verification code).
    *
-   * Wire name `type`, enum {@link types.ContactType}.
+   * Wire name `type`, enum {@link types.ContactType} (1 = Email, 2 = Phone number).
    */
   type?: types.ContactType;
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
 }
@@ -874,49 +874,49 @@ export interface ForgetLoginPwdRequest {
   /**
    * Account: email address or phone number.
    *
-   * Wire name `loginName`, `string`, required.
+   * Wire name `loginName`, `string`. Required.
    */
   loginName: string;
   /**
    * Phone area code, default area code is +86.
    *
-   * Wire name `phoneArea`, `string`, default `"+86"`.
+   * Wire name `phoneArea`, `string`. Default: `"+86"`.
    */
   phoneArea?: string;
   /**
    * Type: 1 Email, 2 Phone Number.
    *
-   * Wire name `type`, enum {@link types.ContactType}, required.
+   * Wire name `type`, enum {@link types.ContactType} (1 = Email, 2 = Phone number). Required.
    */
   type: types.ContactType;
   /**
    * New password, MD5 encryption.
    *
-   * Wire name `newPwd`, `string`, required, format `md5-hex`. Sensitive: `redact()` masks it for logging.
+   * Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   newPwd: string;
   /**
    * Verification code.
    *
-   * Wire name `verifyCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCode`, `string`. Sensitive: a secret, masked in logs.
    */
   verifyCode?: string;
   /**
    * Sending ticket of the verification code.
    *
-   * Wire name `sendToken`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendToken`, `string`. Sensitive: a secret, masked in logs.
    */
   sendToken?: string;
   /**
    * Validate ticket (token returned by the verify-verification-code interface).
    *
-   * Wire name `verifyCodeToken`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCodeToken`, `string`. Sensitive: a secret, masked in logs.
    */
   verifyCodeToken?: string;
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
 }
@@ -926,13 +926,13 @@ export interface BindAssertsPwdRequest {
   /**
    * Password, MD5 encryption.
    *
-   * Wire name `pwd`, `string`, required, format `md5-hex`. Sensitive: `redact()` masks it for logging.
+   * Wire name `pwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   pwd: string;
   /**
    * Google verification code (MFA).
    *
-   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
 }
@@ -942,19 +942,19 @@ export interface BindEmailRequest {
   /**
    * Verification code.
    *
-   * Wire name `verifyCode`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCode: string;
   /**
    * Email address to bind.
    *
-   * Wire name `email`, `string`, required, format `email`.
+   * Wire name `email`, `string`. Required. Constraints: format `email`.
    */
   email: string;
   /**
    * Verification code sending ticket.
    *
-   * Wire name `sendToken`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendToken: string;
   /**
@@ -966,7 +966,7 @@ export interface BindEmailRequest {
   /**
    * Google verification code (MFA).
    *
-   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
 }
@@ -976,25 +976,25 @@ export interface BindPhoneRequest {
   /**
    * Verification code.
    *
-   * Wire name `verifyCode`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCode: string;
   /**
    * Verification code sending ticket.
    *
-   * Wire name `sendToken`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendToken: string;
   /**
    * Google verification code (MFA).
    *
-   * Wire name `googleCode`, `string`, required when the customer has enabled Google MFA. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
   /**
    * Phone number.
    *
-   * Wire name `phone`, `string`, required.
+   * Wire name `phone`, `string`. Required.
    */
   phone: string;
   /**
@@ -1010,7 +1010,7 @@ export interface ChangeLangRequest {
   /**
    * Language information: the new language (e.g. en-US).
    *
-   * Wire name `newLang`, `string`, required, format `lang`.
+   * Wire name `newLang`, `string`. Required. Constraints: format `lang`.
    */
   newLang: string;
 }
@@ -1042,7 +1042,7 @@ export interface FirstSetPhoneRequest {
   /**
    * Mobile verification code; sent with bizType=SMS_COMMON_VERIFICATION_CODE.
    *
-   * Wire name `verifyCode`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCode: string;
   /**
@@ -1054,19 +1054,19 @@ export interface FirstSetPhoneRequest {
   /**
    * Sending ticket of the mobile verification code.
    *
-   * Wire name `sendToken`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendToken: string;
   /**
    * Third-party verification code, used together with thirdSource; when thirdSource=telegram the code's bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
    *
-   * Wire name `verifyCodeThirdType`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCodeThirdType`, `string`. Sensitive: a secret, masked in logs.
    */
   verifyCodeThirdType?: string;
   /**
    * Sending ticket of the third-party verification code, used together with thirdSource; when thirdSource=telegram the code's bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
    *
-   * Wire name `sendTokenThirdType`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendTokenThirdType`, `string`. Sensitive: a secret, masked in logs.
    */
   sendTokenThirdType?: string;
   /**
@@ -1078,7 +1078,7 @@ export interface FirstSetPhoneRequest {
   /**
    * Phone number.
    *
-   * Wire name `phone`, `string`, required.
+   * Wire name `phone`, `string`. Required.
    */
   phone: string;
 }
@@ -1088,25 +1088,25 @@ export interface FirstSetEmailRequest {
   /**
    * Email verification code; sent with bizType=SMS_COMMON_VERIFICATION_CODE.
    *
-   * Wire name `verifyCode`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCode: string;
   /**
    * Sending ticket of the email verification code.
    *
-   * Wire name `sendToken`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendToken: string;
   /**
    * Third-party verification code, used together with thirdSource; when thirdSource=telegram the code's bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
    *
-   * Wire name `verifyCodeThirdType`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCodeThirdType`, `string`. Sensitive: a secret, masked in logs.
    */
   verifyCodeThirdType?: string;
   /**
    * Sending ticket of the third-party verification code, used together with thirdSource; when thirdSource=telegram the code's bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
    *
-   * Wire name `sendTokenThirdType`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendTokenThirdType`, `string`. Sensitive: a secret, masked in logs.
    */
   sendTokenThirdType?: string;
   /**
@@ -1118,7 +1118,7 @@ export interface FirstSetEmailRequest {
   /**
    * Email address to set.
    *
-   * Wire name `email`, `string`, required, format `email`.
+   * Wire name `email`, `string`. Required. Constraints: format `email`.
    */
   email: string;
 }
@@ -1128,13 +1128,13 @@ export interface FirstTimeSettingLoginPasswordRequest {
   /**
    * Password, MD5 encryption.
    *
-   * Wire name `newPwd`, `string`, required, format `md5-hex`. Sensitive: `redact()` masks it for logging.
+   * Wire name `newPwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   newPwd: string;
   /**
    * Google verification code (MFA).
    *
-   * Wire name `googleCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
 }
@@ -1146,7 +1146,7 @@ export interface LoginRequest {
    *
    * 注册登录方式:1邮箱,2手机号码,3客户账号
    *
-   * Wire name `type`, enum {@link types.LoginType}, required.
+   * Wire name `type`, enum {@link types.LoginType} (1 = Email, 2 = Phone number, 3 = Customer account). Required.
    */
   type: types.LoginType;
   /**
@@ -1162,7 +1162,7 @@ export interface LoginRequest {
    *
    * 登录设备:1=移动端web:H5,2=pcweb:PC_Web,3=系统&后台注册:System,4=安卓原生app:Android,5=苹果原生app:iOS,6=鸿蒙OS:HOS,7=pc windows客户端:PC_Win,8=pc mac客户端:PC_Mac,9=不属于以上的:其他
    *
-   * Wire name `device`, enum {@link types.ClientSource}, required.
+   * Wire name `device`, enum {@link types.ClientSource} (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other). Required.
    */
   device: types.ClientSource;
   /**
@@ -1170,7 +1170,7 @@ export interface LoginRequest {
    *
    * 账号:邮箱/手机号码
    *
-   * Wire name `loginName`, `string`, required.
+   * Wire name `loginName`, `string`. Required.
    */
   loginName: string;
   /**
@@ -1178,7 +1178,7 @@ export interface LoginRequest {
    *
    * 是否第三方
    *
-   * Wire name `isThird`, `boolean`, required.
+   * Wire name `isThird`, `boolean`. Required.
    */
   isThird: boolean;
   /**
@@ -1186,7 +1186,7 @@ export interface LoginRequest {
    *
    * 验证码
    *
-   * Wire name `verifyCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCode`, `string`. Sensitive: a secret, masked in logs.
    */
   verifyCode?: string;
   /**
@@ -1194,7 +1194,7 @@ export interface LoginRequest {
    *
    * 验证码发送票据
    *
-   * Wire name `sendToken`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendToken`, `string`. Sensitive: a secret, masked in logs.
    */
   sendToken?: string;
   /**
@@ -1218,7 +1218,7 @@ export interface LoginRequest {
    *
    * 登录密码
    *
-   * Wire name `loginPwd`, `string`, format `md5-hex`. Sensitive: `redact()` masks it for logging.
+   * Wire name `loginPwd`, `string`. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   loginPwd?: string;
   /**
@@ -1226,7 +1226,7 @@ export interface LoginRequest {
    *
    * 谷歌验证码
    *
-   * Wire name `googleCode`, `string`. Sensitive: `redact()` masks it for logging.
+   * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
 }
@@ -1238,7 +1238,7 @@ export interface RegisterRequest {
    *
    * 国家
    *
-   * Wire name `country`, `string`, required.
+   * Wire name `country`, `string`. Required.
    */
   country: string;
   /**
@@ -1246,7 +1246,7 @@ export interface RegisterRequest {
    *
    * 语言信息,默认en-US
    *
-   * Wire name `lang`, `string`, default `"en-US"`.
+   * Wire name `lang`, `string`. Default: `"en-US"`.
    */
   lang?: string;
   /**
@@ -1254,7 +1254,7 @@ export interface RegisterRequest {
    *
    * 账号:邮箱/手机号码,与type配合使用
    *
-   * Wire name `loginName`, `string`, required.
+   * Wire name `loginName`, `string`. Required.
    */
   loginName: string;
   /**
@@ -1262,7 +1262,7 @@ export interface RegisterRequest {
    *
    * 手机区号,与注册方式配合使用,默认+86
    *
-   * Wire name `phoneArea`, `string`, default `"+86"`.
+   * Wire name `phoneArea`, `string`. Default: `"+86"`.
    */
   phoneArea?: string;
   /**
@@ -1270,7 +1270,7 @@ export interface RegisterRequest {
    *
    * 注册方式:1邮箱,2手机号码
    *
-   * Wire name `type`, enum {@link types.LoginType}, required.
+   * Wire name `type`, enum {@link types.LoginType} (1 = Email, 2 = Phone number, 3 = Customer account). Required.
    */
   type: types.LoginType;
   /**
@@ -1286,7 +1286,7 @@ export interface RegisterRequest {
    *
    * 验证码
    *
-   * Wire name `verifyCode`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `verifyCode`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   verifyCode: string;
   /**
@@ -1294,7 +1294,7 @@ export interface RegisterRequest {
    *
    * 验证码发送票据
    *
-   * Wire name `sendToken`, `string`, required. Sensitive: `redact()` masks it for logging.
+   * Wire name `sendToken`, `string`. Required. Sensitive: a secret, masked in logs.
    */
   sendToken: string;
   /**
@@ -1302,7 +1302,7 @@ export interface RegisterRequest {
    *
    * 注册来源:1=移动端web:H5,2=pcweb:PC_Web,3=系统&后台注册:System,4=安卓原生app:Android,5=苹果原生app:iOS,6=鸿蒙OS:HOS,7=pc windows客户端:PC_Win,8=pc mac客户端:PC_Mac,9=不属于以上的:其他
    *
-   * Wire name `registerSource`, enum {@link types.ClientSource}, required.
+   * Wire name `registerSource`, enum {@link types.ClientSource} (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other). Required.
    */
   registerSource: types.ClientSource;
   /**
@@ -1350,13 +1350,13 @@ export interface RegisterRequest {
    *
    * 客户组ID
    *
-   * Wire name `customerGroupId`, int64 (a `bigint`, decoded without loss).
+   * Wire name `customerGroupId`, `int64`.
    */
   customerGroupId?: bigint;
   /**
    * Trade types and currencies to open accounts in (undocumented; seen only in the request example).
    *
-   * Wire name `tradeTypeCurrencyList`, `list<TradeTypeCurrency>`.
+   * Wire name `tradeTypeCurrencyList`, list of object {@link types.TradeTypeCurrency}.
    */
   tradeTypeCurrencyList?: types.TradeTypeCurrency[];
   /**
@@ -1364,7 +1364,7 @@ export interface RegisterRequest {
    *
    * 开户类型:0.个人 1.企业 ,默认个人
    *
-   * Wire name `openAccountType`, enum {@link types.OpenAccountType}, default `0`.
+   * Wire name `openAccountType`, enum {@link types.OpenAccountType} (0 = Personal, 1 = Enterprise). Default: `0`.
    */
   openAccountType?: types.OpenAccountType;
   /**
@@ -1372,7 +1372,7 @@ export interface RegisterRequest {
    *
    * 密码,MD5加密
    *
-   * Wire name `pwd`, `string`, format `md5-hex`. Sensitive: `redact()` masks it for logging.
+   * Wire name `pwd`, `string`. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   pwd?: string;
   /**
@@ -1870,7 +1870,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.findThirdAccountInfo`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data` (`json`, or `null`): The third-party account information; its shape is undocumented, so it is passed through as an open JSON value (null when nothing is bound).
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   findThirdAccountInfo(request: FindThirdAccountInfoRequest = {}, options?: CallOptions): Promise<unknown> {
@@ -1884,7 +1884,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.checkGoogleMFAStatus`, access guest: sends no token.
    * Resolves with `data` (`int32`): Google MFA status code of the account (values undocumented; the captured example returns -1, the value the login response uses in googleId when no Google authenticator is bound).
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`.
    * @throws {ClientError} when no usable answer came back.
    */
   checkGoogleMFAStatus(request: CheckGoogleMfaStatusRequest, options?: CallOptions): Promise<number> {
@@ -1897,8 +1897,8 @@ export class CustomerWebApiService {
    * Determines the customer status of an email or phone number: 1 exists, 2 does not exist, -1 customer is disabled. This interface requires login.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.checkStatus`, access login: sends the C-side customer token (`setToken`).
-   * Resolves with `data`: {@link types.CheckStatusResult}.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data`: object {@link types.CheckStatusResult}.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   checkStatus(request: CheckStatusRequest, options?: CallOptions): Promise<types.CheckStatusResult> {
@@ -1912,7 +1912,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.queryAccountAssetsInfo`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data` (`json`, or `null`): The asset information of the account; its shape is undocumented, so it is passed through as an open JSON value.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   queryAccountAssetsInfo(request: QueryAccountAssetsInfoRequest = {}, options?: CallOptions): Promise<unknown> {
@@ -1925,8 +1925,8 @@ export class CustomerWebApiService {
    * Returns one account of a trade type, identified by account ID or opening currency (at least one of the two must be given).
    *
    * `POST /api/global/customer.app.CustomerWebApiService.queryAccountById`, access login: sends the C-side customer token (`setToken`).
-   * Resolves with `data`: {@link types.Account}.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data`: object {@link types.Account}.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   queryAccountById(request: QueryAccountByIdRequest = {}, options?: CallOptions): Promise<types.Account> {
@@ -1939,8 +1939,8 @@ export class CustomerWebApiService {
    * Returns the balance, currency and asset ID of the customer's assets for a trade type.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.queryCustomerAssets`, access login: sends the C-side customer token (`setToken`).
-   * Resolves with `data`: {@link types.CustomerAssets}.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data`: object {@link types.CustomerAssets}.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   queryCustomerAssets(request: QueryCustomerAssetsRequest = {}, options?: CallOptions): Promise<types.CustomerAssets> {
@@ -1953,8 +1953,8 @@ export class CustomerWebApiService {
    * Returns the totals (balance, available, liabilities, interest, net assets, risk) of the customer's assets for a trade type, with every account keyed by currency. Trade types 3 CROSS, 5 MATCH and 8 WALLET; contract trade types are not supported.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.queryCustomerAssetsInfo`, access login: sends the C-side customer token (`setToken`).
-   * Resolves with `data`: {@link types.CustomerAssetsInfo}.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data`: object {@link types.CustomerAssetsInfo}.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   queryCustomerAssetsInfo(request: QueryCustomerAssetsInfoRequest = {}, options?: CallOptions): Promise<types.CustomerAssetsInfo> {
@@ -1967,8 +1967,8 @@ export class CustomerWebApiService {
    * Returns one page of the customer's liabilities flow, filtered by trade type, liabilities type, time range, account and asset.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.queryLiabilitiesWaterByPage`, access login: sends the C-side customer token (`setToken`).
-   * Resolves with `data`: {@link types.LiabilitiesWaterPage}.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data`: object {@link types.LiabilitiesWaterPage}.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   queryLiabilitiesWaterByPage(request: QueryLiabilitiesWaterByPageRequest = {}, options?: CallOptions): Promise<types.LiabilitiesWaterPage> {
@@ -1991,7 +1991,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwd`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   updateAssertsPwd(request: UpdateAssertsPwdRequest, options?: CallOptions): Promise<void> {
@@ -2005,7 +2005,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwdMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   updateAssertsPwdMFA(request: UpdateAssertsPwdMfaRequest, options?: CallOptions): Promise<void> {
@@ -2019,7 +2019,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.updateLoginPwd`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   updateLoginPwd(request: UpdateLoginPwdRequest, options?: CallOptions): Promise<void> {
@@ -2033,7 +2033,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.updateLoginPwdMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   updateLoginPwdMFA(request: UpdateLoginPwdMfaRequest, options?: CallOptions): Promise<void> {
@@ -2046,8 +2046,8 @@ export class CustomerWebApiService {
    * Guest access. Lists the company's customer groups (e.g. to choose one at registration).
    *
    * `POST /api/global/customer.app.CustomerWebApiService.groupList`, access guest: sends no token.
-   * Resolves with `data` (`list<CustomerGroup>`): The customer groups.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data` (list of object {@link types.CustomerGroup}): The customer groups.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`.
    * @throws {ClientError} when no usable answer came back.
    */
   groupList(request: GroupListRequest = {}, options?: CallOptions): Promise<types.CustomerGroup[]> {
@@ -2061,7 +2061,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.changeEmailMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   changeEmailMFA(request: ChangeEmailMfaRequest, options?: CallOptions): Promise<void> {
@@ -2075,7 +2075,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.changePhoneMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   changePhoneMFA(request: ChangePhoneMfaRequest, options?: CallOptions): Promise<void> {
@@ -2089,7 +2089,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.changeCountry`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   changeCountry(request: ChangeCountryRequest, options?: CallOptions): Promise<void> {
@@ -2103,7 +2103,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.bindAssertsPwdMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope, e.g. `CUSTOMER_API_0000133`.
+   * @throws {ApiError} on an error envelope: `CUSTOMER_API_0000133`, `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   bindAssertsPwdMFA(request: BindAssertsPwdMfaRequest, options?: CallOptions): Promise<void> {
@@ -2117,7 +2117,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwdMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope, e.g. `CUSTOMER_API_0000133`.
+   * @throws {ApiError} on an error envelope: `CUSTOMER_API_0000133`, `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   forgetAssertsPwdMFA(request: ForgetAssertsPwdMfaRequest, options?: CallOptions): Promise<void> {
@@ -2131,7 +2131,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.bindThirdAccount`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   bindThirdAccount(request: BindThirdAccountRequest, options?: CallOptions): Promise<void> {
@@ -2144,8 +2144,8 @@ export class CustomerWebApiService {
    * Returns the latest balance of the customer's account in the external (third-party) system. The version header is optional here.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.queryLatestBalanceOfUserAccountInExternalSystem`, access login: sends the C-side customer token (`setToken`).
-   * Resolves with `data`: {@link types.ExternalAccountBalance}.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data`: object {@link types.ExternalAccountBalance}.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   queryLatestBalanceOfUserAccountInExternalSystem(request: QueryLatestBalanceOfUserAccountInExternalSystemRequest = {}, options?: CallOptions): Promise<types.ExternalAccountBalance> {
@@ -2158,8 +2158,8 @@ export class CustomerWebApiService {
    * Returns the customer number and the bound phone number and email of the logged-in customer. The version header is optional here.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.findPhoneAndEmail`, access login: sends the C-side customer token (`setToken`).
-   * Resolves with `data`: {@link types.PhoneAndEmail}.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data`: object {@link types.PhoneAndEmail}.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   findPhoneAndEmail(request: FindPhoneAndEmailRequest = {}, options?: CallOptions): Promise<types.PhoneAndEmail> {
@@ -2173,7 +2173,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.bindLoginPwd`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   bindLoginPwd(request: BindLoginPwdRequest, options?: CallOptions): Promise<void> {
@@ -2187,7 +2187,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.changeEmail`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   changeEmail(request: ChangeEmailRequest, options?: CallOptions): Promise<void> {
@@ -2201,7 +2201,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.changeEmailV1v1v2`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   changeEmailV1v1v2(request: ChangeEmailV1v1v2Request, options?: CallOptions): Promise<void> {
@@ -2215,7 +2215,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.changePhone`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope, e.g. `CUSTOMER_API_0000511`.
+   * @throws {ApiError} on an error envelope: `CUSTOMER_API_0000511`, `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   changePhone(request: ChangePhoneRequest, options?: CallOptions): Promise<void> {
@@ -2229,7 +2229,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.changePhoneV1v1v2`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   changePhoneV1v1v2(request: ChangePhoneV1v1v2Request, options?: CallOptions): Promise<void> {
@@ -2243,7 +2243,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.checkCustomerExist`, access guest: sends no token.
    * Resolves with `data` (`int32`): Existence result code (undocumented; the placeholder is 1, presumably meaning the customer exists).
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`.
    * @throws {ClientError} when no usable answer came back.
    */
   checkCustomerExist(request: CheckCustomerExistRequest, options?: CallOptions): Promise<number> {
@@ -2257,7 +2257,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.destroy`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   destroy(request: DestroyRequest = {}, options?: CallOptions): Promise<void> {
@@ -2271,7 +2271,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.enableOrForbidMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   enableOrForbidMFA(request: EnableOrForbidMfaRequest, options?: CallOptions): Promise<void> {
@@ -2284,8 +2284,8 @@ export class CustomerWebApiService {
    * Returns the logged-in customer's profile (contacts, KYC state, password states, MFA, registration data).
    *
    * `POST /api/global/customer.app.CustomerWebApiService.findCustomerInfo`, access login: sends the C-side customer token (`setToken`).
-   * Resolves with `data` ({@link types.CustomerInfo}): The customer's profile.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data` (object {@link types.CustomerInfo}): The customer's profile.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   findCustomerInfo(request: FindCustomerInfoRequest = {}, options?: CallOptions): Promise<types.CustomerInfo> {
@@ -2299,7 +2299,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwd`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   forgetAssertsPwd(request: ForgetAssertsPwdRequest, options?: CallOptions): Promise<void> {
@@ -2313,7 +2313,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwdV1v1v2`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   forgetAssertsPwdV1v1v2(request: ForgetAssertsPwdV1v1v2Request, options?: CallOptions): Promise<void> {
@@ -2327,7 +2327,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.forgetLoginPwd`, access guest: sends no token.
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`.
    * @throws {ClientError} when no usable answer came back.
    */
   forgetLoginPwd(request: ForgetLoginPwdRequest, options?: CallOptions): Promise<void> {
@@ -2341,7 +2341,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.bindAssertsPwd`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope, e.g. `CUSTOMER_API_0000133`.
+   * @throws {ApiError} on an error envelope: `CUSTOMER_API_0000133`, `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   bindAssertsPwd(request: BindAssertsPwdRequest, options?: CallOptions): Promise<void> {
@@ -2355,7 +2355,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.bindEmail`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope, e.g. `CUSTOMER_API_0000511`.
+   * @throws {ApiError} on an error envelope: `CUSTOMER_API_0000511`, `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   bindEmail(request: BindEmailRequest, options?: CallOptions): Promise<void> {
@@ -2369,7 +2369,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.bindPhone`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope, e.g. `CUSTOMER_API_0000511`.
+   * @throws {ApiError} on an error envelope: `CUSTOMER_API_0000511`, `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   bindPhone(request: BindPhoneRequest, options?: CallOptions): Promise<void> {
@@ -2383,7 +2383,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.changeLang`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   changeLang(request: ChangeLangRequest, options?: CallOptions): Promise<void> {
@@ -2397,7 +2397,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.findCustomerLang`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data` (`string`, or `null`): The customer's language (e.g. en-US); null when none is stored.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   findCustomerLang(request: FindCustomerLangRequest = {}, options?: CallOptions): Promise<string | null> {
@@ -2411,7 +2411,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.changeCustomerAddressAndPostalCode`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   changeCustomerAddressAndPostalCode(request: ChangeCustomerAddressAndPostalCodeRequest = {}, options?: CallOptions): Promise<void> {
@@ -2425,7 +2425,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.firstSetPhone`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   firstSetPhone(request: FirstSetPhoneRequest, options?: CallOptions): Promise<void> {
@@ -2439,7 +2439,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.firstSetEmail`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   firstSetEmail(request: FirstSetEmailRequest, options?: CallOptions): Promise<void> {
@@ -2453,7 +2453,7 @@ export class CustomerWebApiService {
    *
    * `POST /api/global/customer.app.CustomerWebApiService.firstTimeSettingLoginPassword`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   firstTimeSettingLoginPassword(request: FirstTimeSettingLoginPasswordRequest, options?: CallOptions): Promise<void> {
@@ -2468,8 +2468,8 @@ export class CustomerWebApiService {
    * 登录
    *
    * `POST /api/login/customer.app.CustomerWebApiService.login`, access guest: sends no token.
-   * Resolves with `data` ({@link types.LoginResult}): The logged-in customer with its tokens and trading accounts.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data` (object {@link types.LoginResult}): The logged-in customer with its tokens and trading accounts.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`.
    * @throws {ClientError} when no usable answer came back.
    */
   login(request: LoginRequest, options?: CallOptions): Promise<types.LoginResult> {
@@ -2484,8 +2484,8 @@ export class CustomerWebApiService {
    * 客户注册
    *
    * `POST /api/register/customer.app.CustomerWebApiService.register`, access guest: sends no token.
-   * Resolves with `data` ({@link types.RegisterResult}): The new customer and its KYC levels.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data` (object {@link types.RegisterResult}): The new customer and its KYC levels.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`.
    * @throws {ClientError} when no usable answer came back.
    */
   register(request: RegisterRequest, options?: CallOptions): Promise<types.RegisterResult> {

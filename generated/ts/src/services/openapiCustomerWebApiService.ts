@@ -14,13 +14,13 @@ export interface CheckCustomerExistRequest {
   /**
    * Registration/login method: 1 email, 2 phone number, 3 customer account.
    *
-   * Wire name `type`, enum {@link types.LoginType}, required.
+   * Wire name `type`, enum {@link types.LoginType} (1 = Email, 2 = Phone number, 3 = Customer account). Required.
    */
   type: types.LoginType;
   /**
    * Account: email / phone number.
    *
-   * Wire name `loginName`, `string`, required.
+   * Wire name `loginName`, `string`. Required.
    */
   loginName: string;
   /**
@@ -32,13 +32,13 @@ export interface CheckCustomerExistRequest {
   /**
    * Email area code; default +86.
    *
-   * Wire name `emailArea`, `string`, default `"+86"`.
+   * Wire name `emailArea`, `string`. Default: `"+86"`.
    */
   emailArea?: string;
   /**
    * Mobile area code; default +86.
    *
-   * Wire name `phoneArea`, `string`, default `"+86"`.
+   * Wire name `phoneArea`, `string`. Default: `"+86"`.
    */
   phoneArea?: string;
 }
@@ -89,7 +89,7 @@ export class OpenapiCustomerWebApiService {
    *
    * `POST /openapi-b/customer.app.CustomerWebApiService.checkCustomerExist`, access guest: sends no token.
    * Resolves with `data` (`int32`): Existence result code (meaning of the codes undocumented).
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`.
    * @throws {ClientError} when no usable answer came back.
    */
   checkCustomerExist(request: CheckCustomerExistRequest, options?: CallOptions): Promise<number> {

@@ -78,7 +78,7 @@ export class ThirdExt {
    *
    * `POST /api/thirdExt/switchAccount`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   switchAccount(request: SwitchAccountRequest = {}, options?: CallOptions): Promise<void> {
@@ -94,7 +94,7 @@ export class ThirdExt {
    *
    * `POST /api/global/thirdExt/randomKey`, access optional: sends the C-side customer token when the client has one.
    * Resolves with `data` (`string`): The access token.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   randomKey(request: RandomKeyRequest = {}, options?: CallOptions): Promise<string> {

@@ -15,7 +15,7 @@ export interface AddCusAndOpenAccountAndKycRequest {
   /**
    * Mobile phone number.
    *
-   * Wire name `phone`, `string`, required.
+   * Wire name `phone`, `string`. Required.
    */
   phone: string;
   /**
@@ -27,43 +27,43 @@ export interface AddCusAndOpenAccountAndKycRequest {
   /**
    * Login password, MD5 encrypted (e.g. the MD5 of a123456).
    *
-   * Wire name `pwd`, `string`, required, format `md5-hex`. Sensitive: `redact()` masks it for logging.
+   * Wire name `pwd`, `string`. Required. Constraints: format `md5-hex`. Sensitive: a secret, masked in logs.
    */
   pwd: string;
   /**
    * Country, e.g. US = United States.
    *
-   * Wire name `country`, `string`, required.
+   * Wire name `country`, `string`. Required.
    */
   country: string;
   /**
    * Registration source: 1=mobile web: H5, 2=pcweb: PC_Web, 3=system & back office: System, 4=Android native app: Android, 5=Apple native app: iOS, 6=Hongmeng OS: HOS, 7=PC Windows client: PC_Win, 8=PC Mac client: PC_Mac, 9=none of the above: other.
    *
-   * Wire name `registerSource`, enum {@link types.ClientSource}, required.
+   * Wire name `registerSource`, enum {@link types.ClientSource} (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other). Required.
    */
   registerSource: types.ClientSource;
   /**
    * Customer group ID: 1 = default customer group; customerGroupId and tradeTypeCurrencyList correspond to each other.
    *
-   * Wire name `customerGroupId`, int64 (a `bigint`, decoded without loss), required.
+   * Wire name `customerGroupId`, `int64`. Required.
    */
   customerGroupId: bigint;
   /**
    * Trade types and currencies to open accounts in (undocumented; seen only in the request example).
    *
-   * Wire name `tradeTypeCurrencyList`, `list<TradeTypeCurrency>`.
+   * Wire name `tradeTypeCurrencyList`, list of object {@link types.TradeTypeCurrency}.
    */
   tradeTypeCurrencyList?: types.TradeTypeCurrency[];
   /**
    * Mobile phone area code; default +86.
    *
-   * Wire name `phoneArea`, `string`, default `"+86"`.
+   * Wire name `phoneArea`, `string`. Default: `"+86"`.
    */
   phoneArea?: string;
   /**
    * Mailbox area code; default +86.
    *
-   * Wire name `emailArea`, `string`, default `"+86"`.
+   * Wire name `emailArea`, `string`. Default: `"+86"`.
    */
   emailArea?: string;
   /**
@@ -111,7 +111,7 @@ export interface AddCusAndOpenAccountAndKycRequest {
   /**
    * Unique customer identifier in the third-party system.
    *
-   * Wire name `thirdServerCode`, `string`, maxLength 50.
+   * Wire name `thirdServerCode`, `string`. Constraints: maxLength 50.
    */
   thirdServerCode?: string;
 }
@@ -121,19 +121,19 @@ export interface PageRequest {
   /**
    * Customer number (null for no filter).
    *
-   * Wire name `customerNo`, `string`, required, nullable.
+   * Wire name `customerNo`, `string`. Required. May be `null`.
    */
   customerNo: string | null;
   /**
    * Number of rows per page; default 20.
    *
-   * Wire name `size`, `int32`, minimum 1, default `20`.
+   * Wire name `size`, `int32`. Constraints: minimum 1. Default: `20`.
    */
   size?: number;
   /**
    * Current page; default 1.
    *
-   * Wire name `current`, `int32`, minimum 1, default `1`.
+   * Wire name `current`, `int32`. Constraints: minimum 1. Default: `1`.
    */
   current?: number;
 }
@@ -143,19 +143,19 @@ export interface DetailRequest {
   /**
    * Type of information: baseInfo = basic information, tradeAccount = trading account, kyc = KYC information, allKyc = detailed KYC information of the page, bankList = bank card list, walletList = wallet address, otherInfo = other.
    *
-   * Wire name `type`, enum {@link types.DetailType}, required.
+   * Wire name `type`, enum {@link types.DetailType} (baseInfo = Basic information, tradeAccount = Trading accounts, kyc = KYC information, allKyc = Detailed KYC information of the page, bankList = Bank card list, walletList = Wallet addresses, otherInfo = Other). Required.
    */
   type: types.DetailType;
   /**
    * Customer ID.
    *
-   * Wire name `id`, `string`, required.
+   * Wire name `id`, `string`. Required.
    */
   id: string;
   /**
    * Customer number.
    *
-   * Wire name `customerNo`, `string`, required.
+   * Wire name `customerNo`, `string`. Required.
    */
   customerNo: string;
 }
@@ -227,7 +227,7 @@ export class WhiteCustomerAdminApiService {
    *
    * `POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc`, access admin: sends the B-side admin token (`setAdminToken`).
    * Resolves with `data` (`string`): Customer number of the new customer.
-   * @throws {ApiError} on an error envelope.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   addCusAndOpenAccountAndKyc(request: AddCusAndOpenAccountAndKycRequest, options?: CallOptions): Promise<string> {
@@ -240,8 +240,8 @@ export class WhiteCustomerAdminApiService {
    * Returns one page of the company's customers with their basic information. customerNo must be sent; null means no filter.
    *
    * `POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.page`, access admin: sends the B-side admin token (`setAdminToken`).
-   * Resolves with `data` ({@link types.CustomerPage}): One page of customers.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data` (object {@link types.CustomerPage}): One page of customers.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   page(request: PageRequest, options?: CallOptions): Promise<types.CustomerPage> {
@@ -263,8 +263,8 @@ export class WhiteCustomerAdminApiService {
    * Returns one part of a customer's details, chosen by type.
    *
    * `POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.detail`, access admin: sends the B-side admin token (`setAdminToken`).
-   * Resolves with `data` ({@link types.CustomerDetail}): The requested details of the customer.
-   * @throws {ApiError} on an error envelope.
+   * Resolves with `data` (object {@link types.CustomerDetail}): The requested details of the customer.
+   * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
   detail(request: DetailRequest, options?: CallOptions): Promise<types.CustomerDetail> {

@@ -17,43 +17,43 @@ export interface KycElement {
   /**
    * Element code.
    *
-   * Wire name `elementCode`, `string`, nullable.
+   * Wire name `elementCode`, `string`. May be `null`.
    */
   elementCode?: string | null;
   /**
    * Element name.
    *
-   * Wire name `elementName`, `string`, nullable.
+   * Wire name `elementName`, `string`. May be `null`.
    */
   elementName?: string | null;
   /**
    * How the element is displayed (input type).
    *
-   * Wire name `showType`, `string`, nullable.
+   * Wire name `showType`, `string`. May be `null`.
    */
   showType?: string | null;
   /**
    * Extra settings of the element.
    *
-   * Wire name `extend`, `string`, nullable.
+   * Wire name `extend`, `string`. May be `null`.
    */
   extend?: string | null;
   /**
    * Value of the element.
    *
-   * Wire name `elementValue`, `string`, nullable.
+   * Wire name `elementValue`, `string`. May be `null`.
    */
   elementValue?: string | null;
   /**
    * Values of an input group.
    *
-   * Wire name `elementValueInputGroup`, `string`, nullable.
+   * Wire name `elementValueInputGroup`, `string`. May be `null`.
    */
   elementValueInputGroup?: string | null;
   /**
    * Codes of an input group.
    *
-   * Wire name `elementCodeInputGroup`, `string`, nullable.
+   * Wire name `elementCodeInputGroup`, `string`. May be `null`.
    */
   elementCodeInputGroup?: string | null;
 }
@@ -67,37 +67,37 @@ export interface KycLevel {
   /**
    * Level code.
    *
-   * Wire name `levelCode`, `string`, nullable.
+   * Wire name `levelCode`, `string`. May be `null`.
    */
   levelCode?: string | null;
   /**
    * Account opening type the level applies to.
    *
-   * Wire name `openAccountType`, enum {@link types.OpenAccountType}, nullable.
+   * Wire name `openAccountType`, enum {@link types.OpenAccountType} (0 = Personal, 1 = Enterprise). May be `null`.
    */
   openAccountType?: types.OpenAccountType | null;
   /**
    * Level name.
    *
-   * Wire name `levelName`, `string`, nullable.
+   * Wire name `levelName`, `string`. May be `null`.
    */
   levelName?: string | null;
   /**
    * Verification path name.
    *
-   * Wire name `pathName`, `string`, nullable.
+   * Wire name `pathName`, `string`. May be `null`.
    */
   pathName?: string | null;
   /**
    * Verification path code.
    *
-   * Wire name `pathCode`, `string`, nullable.
+   * Wire name `pathCode`, `string`. May be `null`.
    */
   pathCode?: string | null;
   /**
    * Form elements of the level.
    *
-   * Wire name `elementList`, `list<KycElement>`, nullable.
+   * Wire name `elementList`, list of object {@link types.KycElement}. May be `null`.
    */
   elementList?: types.KycElement[] | null;
 }
@@ -111,283 +111,283 @@ export interface LoginResult {
   /**
    * Customer group ID.
    *
-   * Wire name `customerGroupId`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `customerGroupId`, `int64`. May be `null`.
    */
   customerGroupId?: bigint | null;
   /**
    * User ID at the third-party login source.
    *
-   * Wire name `thirdUserId`, `string`, nullable.
+   * Wire name `thirdUserId`, `string`. May be `null`.
    */
   thirdUserId?: string | null;
   /**
    * Google MFA binding ID; -1 when Google MFA is not bound.
    *
-   * Wire name `googleId`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `googleId`, `int64`. May be `null`.
    */
   googleId?: bigint | null;
   /**
    * Last name.
    *
-   * Wire name `lastName`, `string`, nullable.
+   * Wire name `lastName`, `string`. May be `null`.
    */
   lastName?: string | null;
   /**
    * Country code, e.g. "CN".
    *
-   * Wire name `country`, `string`, nullable.
+   * Wire name `country`, `string`. May be `null`.
    */
   country?: string | null;
   /**
    * KYC status code.
    *
-   * Wire name `kycStatus`, `int32`, nullable.
+   * Wire name `kycStatus`, `int32`. May be `null`.
    */
   kycStatus?: number | null;
   /**
    * Whether the company requires KYC (status code).
    *
-   * Wire name `companyKycStatus`, `int32`, nullable.
+   * Wire name `companyKycStatus`, `int32`. May be `null`.
    */
   companyKycStatus?: number | null;
   /**
    * Fund (assets) password status code, as a string (e.g. "2").
    *
-   * Wire name `assertPassStatus`, `string`, nullable.
+   * Wire name `assertPassStatus`, `string`. May be `null`.
    */
   assertPassStatus?: string | null;
   /**
    * ID document number.
    *
-   * Wire name `idCard`, `string`, nullable.
+   * Wire name `idCard`, `string`. May be `null`.
    */
   idCard?: string | null;
   /**
    * Third-party login source (google, facebook, ...).
    *
-   * Wire name `thirdLoginSource`, `string`, nullable.
+   * Wire name `thirdLoginSource`, `string`. May be `null`.
    */
   thirdLoginSource?: string | null;
   /**
    * Payment password status code, as a string.
    *
-   * Wire name `payPassStatus`, `string`, nullable.
+   * Wire name `payPassStatus`, `string`. May be `null`.
    */
   payPassStatus?: string | null;
   /**
    * Remark of the KYC audit.
    *
-   * Wire name `kycAuditRemark`, `string`, nullable.
+   * Wire name `kycAuditRemark`, `string`. May be `null`.
    */
   kycAuditRemark?: string | null;
   /**
    * Registration source name, e.g. "H5".
    *
-   * Wire name `source`, `string`, nullable.
+   * Wire name `source`, `string`. May be `null`.
    */
   source?: string | null;
   /**
    * Customer type code.
    *
-   * Wire name `type`, `int32`, nullable.
+   * Wire name `type`, `int32`. May be `null`.
    */
   type?: number | null;
   /**
    * Registration source.
    *
-   * Wire name `registerSource`, enum {@link types.ClientSource}, nullable.
+   * Wire name `registerSource`, enum {@link types.ClientSource} (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other). May be `null`.
    */
   registerSource?: types.ClientSource | null;
   /**
    * Login password status code, as a string.
    *
-   * Wire name `loginPassStatus`, `string`, nullable.
+   * Wire name `loginPassStatus`, `string`. May be `null`.
    */
   loginPassStatus?: string | null;
   /**
    * ID document type.
    *
-   * Wire name `idCardType`, `string`, nullable.
+   * Wire name `idCardType`, `string`. May be `null`.
    */
   idCardType?: string | null;
   /**
    * Time of this login (epoch milliseconds).
    *
-   * Wire name `loginTime`, timestamp (epoch milliseconds), nullable.
+   * Wire name `loginTime`, epoch milliseconds. May be `null`.
    */
   loginTime?: number | null;
   /**
    * KYC remark.
    *
-   * Wire name `kycRemark`, `string`, nullable.
+   * Wire name `kycRemark`, `string`. May be `null`.
    */
   kycRemark?: string | null;
   /**
    * Associated company ID.
    *
-   * Wire name `associationCompanyId`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `associationCompanyId`, `int64`. May be `null`.
    */
   associationCompanyId?: bigint | null;
   /**
    * Customer ID.
    *
-   * Wire name `id`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `id`, `int64`. May be `null`.
    */
   id?: bigint | null;
   /**
    * Activation status code.
    *
-   * Wire name `activateStatus`, `int32`, nullable.
+   * Wire name `activateStatus`, `int32`. May be `null`.
    */
   activateStatus?: number | null;
   /**
    * Email address (masked).
    *
-   * Wire name `email`, `string`, nullable.
+   * Wire name `email`, `string`. May be `null`.
    */
   email?: string | null;
   /**
    * Account opening type.
    *
-   * Wire name `openAccountType`, enum {@link types.OpenAccountType}, nullable.
+   * Wire name `openAccountType`, enum {@link types.OpenAccountType} (0 = Personal, 1 = Enterprise). May be `null`.
    */
   openAccountType?: types.OpenAccountType | null;
   /**
    * Account remark.
    *
-   * Wire name `accountRemark`, `string`, nullable.
+   * Wire name `accountRemark`, `string`. May be `null`.
    */
   accountRemark?: string | null;
   /**
    * Company type, e.g. "real" (real-money) or demo.
    *
-   * Wire name `companyType`, `string`, nullable.
+   * Wire name `companyType`, `string`. May be `null`.
    */
   companyType?: string | null;
   /**
    * Registration time (epoch milliseconds).
    *
-   * Wire name `registerTime`, timestamp (epoch milliseconds), nullable.
+   * Wire name `registerTime`, epoch milliseconds. May be `null`.
    */
   registerTime?: number | null;
   /**
    * Activation time (epoch milliseconds).
    *
-   * Wire name `activateTime`, timestamp (epoch milliseconds), nullable.
+   * Wire name `activateTime`, epoch milliseconds. May be `null`.
    */
   activateTime?: number | null;
   /**
    * KYC audit status code.
    *
-   * Wire name `kycAuditStatus`, `int32`, nullable.
+   * Wire name `kycAuditStatus`, `int32`. May be `null`.
    */
   kycAuditStatus?: number | null;
   /**
    * Watch-list (optional symbols) flag.
    *
-   * Wire name `optional`, `int32`, nullable.
+   * Wire name `optional`, `int32`. May be `null`.
    */
   optional?: number | null;
   /**
    * Fund flag.
    *
-   * Wire name `isFund`, `int32`, nullable.
+   * Wire name `isFund`, `int32`. May be `null`.
    */
   isFund?: number | null;
   /**
    * Access token for the `token` header of later calls.
    *
-   * Wire name `token`, `string`, nullable. Sensitive: `redact()` masks it for logging.
+   * Wire name `token`, `string`. May be `null`. Sensitive: a secret, masked in logs.
    */
   token?: string | null;
   /**
    * First name.
    *
-   * Wire name `firstName`, `string`, nullable.
+   * Wire name `firstName`, `string`. May be `null`.
    */
   firstName?: string | null;
   /**
    * Company ID of the white-label tenant.
    *
-   * Wire name `companyId`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `companyId`, `int64`. May be `null`.
    */
   companyId?: bigint | null;
   /**
    * Raw message from the third-party login source.
    *
-   * Wire name `thirdIntactMsg`, `string`, nullable.
+   * Wire name `thirdIntactMsg`, `string`. May be `null`.
    */
   thirdIntactMsg?: string | null;
   /**
    * Creation time (epoch milliseconds).
    *
-   * Wire name `createTime`, timestamp (epoch milliseconds), nullable.
+   * Wire name `createTime`, epoch milliseconds. May be `null`.
    */
   createTime?: number | null;
   /**
    * Phone number (masked).
    *
-   * Wire name `phone`, `string`, nullable.
+   * Wire name `phone`, `string`. May be `null`.
    */
   phone?: string | null;
   /**
    * Related customer ID (0 when none).
    *
-   * Wire name `relationCustomerId`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `relationCustomerId`, `int64`. May be `null`.
    */
   relationCustomerId?: bigint | null;
   /**
    * Trading accounts of the customer.
    *
-   * Wire name `accountList`, `list<Account>`, nullable.
+   * Wire name `accountList`, list of object {@link types.Account}. May be `null`.
    */
   accountList?: types.Account[] | null;
   /**
    * Full name.
    *
-   * Wire name `name`, `string`, nullable.
+   * Wire name `name`, `string`. May be `null`.
    */
   name?: string | null;
   /**
    * Phone area code, e.g. "+86".
    *
-   * Wire name `phoneArea`, `string`, nullable.
+   * Wire name `phoneArea`, `string`. May be `null`.
    */
   phoneArea?: string | null;
   /**
    * Deposit permission flag.
    *
-   * Wire name `deposit`, `int32`, nullable.
+   * Wire name `deposit`, `int32`. May be `null`.
    */
   deposit?: number | null;
   /**
    * Refresh token.
    *
-   * Wire name `rToken`, `string`, nullable. Sensitive: `redact()` masks it for logging.
+   * Wire name `rToken`, `string`. May be `null`. Sensitive: a secret, masked in logs.
    */
   rToken?: string | null;
   /**
    * Unique customer number in a third-party system.
    *
-   * Wire name `thirdServerCode`, `string`, nullable.
+   * Wire name `thirdServerCode`, `string`. May be `null`.
    */
   thirdServerCode?: string | null;
   /**
    * Customer number.
    *
-   * Wire name `customerNo`, `string`, nullable.
+   * Wire name `customerNo`, `string`. May be `null`.
    */
   customerNo?: string | null;
   /**
    * Customer status code.
    *
-   * Wire name `status`, `int32`, nullable.
+   * Wire name `status`, `int32`. May be `null`.
    */
   status?: number | null;
   /**
    * Withdrawal permission flag.
    *
-   * Wire name `withdraw`, `int32`, nullable.
+   * Wire name `withdraw`, `int32`. May be `null`.
    */
   withdraw?: number | null;
 }
@@ -401,139 +401,139 @@ export interface RegisterResult {
   /**
    * Customer number.
    *
-   * Wire name `customerNo`, `string`, nullable.
+   * Wire name `customerNo`, `string`. May be `null`.
    */
   customerNo?: string | null;
   /**
    * KYC levels (paths) configured for the customer.
    *
-   * Wire name `list`, `list<KycLevel>`, nullable.
+   * Wire name `list`, list of object {@link types.KycLevel}. May be `null`.
    */
   list?: types.KycLevel[] | null;
   /**
    * Company ID of the white-label tenant.
    *
-   * Wire name `companyId`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `companyId`, `int64`. May be `null`.
    */
   companyId?: bigint | null;
   /**
    * Email address.
    *
-   * Wire name `email`, `string`, nullable.
+   * Wire name `email`, `string`. May be `null`.
    */
   email?: string | null;
   /**
    * Phone number.
    *
-   * Wire name `phone`, `string`, nullable.
+   * Wire name `phone`, `string`. May be `null`.
    */
   phone?: string | null;
   /**
    * Phone area code.
    *
-   * Wire name `phoneArea`, `string`, nullable.
+   * Wire name `phoneArea`, `string`. May be `null`.
    */
   phoneArea?: string | null;
   /**
    * Full name.
    *
-   * Wire name `name`, `string`, nullable.
+   * Wire name `name`, `string`. May be `null`.
    */
   name?: string | null;
   /**
    * Login password status code, as a string.
    *
-   * Wire name `loginPassStatus`, `string`, nullable.
+   * Wire name `loginPassStatus`, `string`. May be `null`.
    */
   loginPassStatus?: string | null;
   /**
    * Payment password status code, as a string.
    *
-   * Wire name `payPassStatus`, `string`, nullable.
+   * Wire name `payPassStatus`, `string`. May be `null`.
    */
   payPassStatus?: string | null;
   /**
    * Customer group ID.
    *
-   * Wire name `customerGroupId`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `customerGroupId`, `int64`. May be `null`.
    */
   customerGroupId?: bigint | null;
   /**
    * Country code.
    *
-   * Wire name `country`, `string`, nullable.
+   * Wire name `country`, `string`. May be `null`.
    */
   country?: string | null;
   /**
    * Customer ID.
    *
-   * Wire name `id`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `id`, `int64`. May be `null`.
    */
   id?: bigint | null;
   /**
    * Watch-list (optional symbols) flag.
    *
-   * Wire name `optional`, `int32`, nullable.
+   * Wire name `optional`, `int32`. May be `null`.
    */
   optional?: number | null;
   /**
    * Whether the company requires KYC (status code).
    *
-   * Wire name `companyKycStatus`, `int32`, nullable.
+   * Wire name `companyKycStatus`, `int32`. May be `null`.
    */
   companyKycStatus?: number | null;
   /**
    * Unique customer number in a third-party system.
    *
-   * Wire name `thirdServerCode`, `string`, nullable.
+   * Wire name `thirdServerCode`, `string`. May be `null`.
    */
   thirdServerCode?: string | null;
   /**
    * Registration source name, e.g. "H5".
    *
-   * Wire name `source`, `string`, nullable.
+   * Wire name `source`, `string`. May be `null`.
    */
   source?: string | null;
   /**
    * Deposit (capital-in) status code.
    *
-   * Wire name `capitalInStatus`, `int32`, nullable.
+   * Wire name `capitalInStatus`, `int32`. May be `null`.
    */
   capitalInStatus?: number | null;
   /**
    * Account opening type.
    *
-   * Wire name `openAccountType`, enum {@link types.OpenAccountType}, nullable.
+   * Wire name `openAccountType`, enum {@link types.OpenAccountType} (0 = Personal, 1 = Enterprise). May be `null`.
    */
   openAccountType?: types.OpenAccountType | null;
   /**
    * Company type, e.g. "real".
    *
-   * Wire name `companyType`, `string`, nullable.
+   * Wire name `companyType`, `string`. May be `null`.
    */
   companyType?: string | null;
   /**
    * Associated company ID.
    *
-   * Wire name `associationCompanyId`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `associationCompanyId`, `int64`. May be `null`.
    */
   associationCompanyId?: bigint | null;
   /**
    * Registration time (epoch milliseconds).
    *
-   * Wire name `registerTime`, timestamp (epoch milliseconds), nullable.
+   * Wire name `registerTime`, epoch milliseconds. May be `null`.
    */
   registerTime?: number | null;
   /**
    * Whether API checking is switched on.
    *
-   * Wire name `apiCheckSwitch`, `boolean`, nullable.
+   * Wire name `apiCheckSwitch`, `boolean`. May be `null`.
    */
   apiCheckSwitch?: boolean | null;
   /**
    * API check rule.
    *
-   * Wire name `apiCheckRule`, `string`, nullable.
+   * Wire name `apiCheckRule`, `string`. May be `null`.
    */
   apiCheckRule?: string | null;
 }

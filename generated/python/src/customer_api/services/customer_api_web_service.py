@@ -112,12 +112,13 @@ class CustomerApiWebService:
 
         Args:
             api_key: The customer's API key.
-                Wire name ``apiKey``, string, required.
+                Wire name ``apiKey``, ``string``. Required.
             times: Type of package duration: month - one month; quarter - one season;
                 half - six months; year - one year.
-                Wire name ``times``, enum :class:`PackageDuration`, required.
+                Wire name ``times``, enum :class:`PackageDuration` (month = One month,
+                quarter = One season, half = Six months, year = One year). Required.
             tag: API tag.
-                Wire name ``tag``, string. Not sent unless given.
+                Wire name ``tag``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -126,7 +127,7 @@ class CustomerApiWebService:
                 retried).
 
         Returns:
-            :class:`ApiKey`: The API key after the change.
+            object :class:`ApiKey`: The API key after the change.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -173,24 +174,24 @@ class CustomerApiWebService:
 
         Args:
             phone_code: Mobile verification code.
-                Wire name ``phoneCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``phoneCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             email_code: Email verification code.
-                Wire name ``emailCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``emailCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             tag: API tag.
-                Wire name ``tag``, string. Not sent unless given.
+                Wire name ``tag``, ``string``. Not sent unless given.
             google_code: Google verification code.
-                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             phone_send_token: Ticket returned when the mobile verification code was
                 sent; phoneCode must be passed when it is not empty.
-                Wire name ``phoneSendToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``phoneSendToken``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             email_send_token: Ticket returned when the email verification code was sent;
                 emailCode must be passed when it is not empty.
-                Wire name ``emailSendToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``emailSendToken``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -199,7 +200,7 @@ class CustomerApiWebService:
                 retried).
 
         Returns:
-            :class:`ApiKey`: The new API key, including its private key.
+            object :class:`ApiKey`: The new API key, including its private key.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -242,7 +243,7 @@ class CustomerApiWebService:
 
         Args:
             id: API key ID.
-                Wire name ``id``, int64, required.
+                Wire name ``id``, ``int64``. Required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -298,32 +299,32 @@ class CustomerApiWebService:
 
         Args:
             id: API key ID.
-                Wire name ``id``, int64, required.
+                Wire name ``id``, ``int64``. Required.
             phone_code: Mobile verification code.
-                Wire name ``phoneCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``phoneCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             email_code: Email verification code.
-                Wire name ``emailCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``emailCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             tag: API tag; must not duplicate another key's tag.
-                Wire name ``tag``, string. Not sent unless given.
+                Wire name ``tag``, ``string``. Not sent unless given.
             permission_list: Permissions to switch (undocumented; seen only in the
                 request example).
-                Wire name ``permissionList``, list of :class:`ApiPermissionChange`. Not
-                sent unless given.
+                Wire name ``permissionList``, list of object
+                :class:`ApiPermissionChange`. Not sent unless given.
             white_ips: Whitelisted IP addresses to bind, separated by commas.
-                Wire name ``whiteIps``, string. Not sent unless given.
+                Wire name ``whiteIps``, ``string``. Not sent unless given.
             phone_send_token: Ticket returned when the mobile verification code was
                 sent; phoneCode must be passed when it is not empty.
-                Wire name ``phoneSendToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``phoneSendToken``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             email_send_token: Ticket returned when the email verification code was sent;
                 emailCode must be passed when it is not empty.
-                Wire name ``emailSendToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``emailSendToken``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -381,11 +382,13 @@ class CustomerApiWebService:
 
         Args:
             size: Number of items per page.
-                Wire name ``size``, int32, minimum 1. Not sent unless given.
+                Wire name ``size``, ``int32``. Constraints: minimum 1. Not sent unless
+                given.
             current: Current page.
-                Wire name ``current``, int32, minimum 1. Not sent unless given.
+                Wire name ``current``, ``int32``. Constraints: minimum 1. Not sent
+                unless given.
             tag: API tag to filter by.
-                Wire name ``tag``, string. Not sent unless given.
+                Wire name ``tag``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -393,7 +396,7 @@ class CustomerApiWebService:
                 read-only, so it is retried).
 
         Returns:
-            :class:`ApiKeyPage`: One page of API keys.
+            object :class:`ApiKeyPage`: One page of API keys.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -434,7 +437,7 @@ class CustomerApiWebService:
 
         Args:
             id: API key ID.
-                Wire name ``id``, int64, required.
+                Wire name ``id``, ``int64``. Required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -442,7 +445,7 @@ class CustomerApiWebService:
                 read-only, so it is retried).
 
         Returns:
-            :class:`ApiKey`: The API key.
+            object :class:`ApiKey`: The API key.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -493,12 +496,13 @@ class AsyncCustomerApiWebService:
 
         Args:
             api_key: The customer's API key.
-                Wire name ``apiKey``, string, required.
+                Wire name ``apiKey``, ``string``. Required.
             times: Type of package duration: month - one month; quarter - one season;
                 half - six months; year - one year.
-                Wire name ``times``, enum :class:`PackageDuration`, required.
+                Wire name ``times``, enum :class:`PackageDuration` (month = One month,
+                quarter = One season, half = Six months, year = One year). Required.
             tag: API tag.
-                Wire name ``tag``, string. Not sent unless given.
+                Wire name ``tag``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -507,7 +511,7 @@ class AsyncCustomerApiWebService:
                 retried).
 
         Returns:
-            :class:`ApiKey`: The API key after the change.
+            object :class:`ApiKey`: The API key after the change.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -554,24 +558,24 @@ class AsyncCustomerApiWebService:
 
         Args:
             phone_code: Mobile verification code.
-                Wire name ``phoneCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``phoneCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             email_code: Email verification code.
-                Wire name ``emailCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``emailCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             tag: API tag.
-                Wire name ``tag``, string. Not sent unless given.
+                Wire name ``tag``, ``string``. Not sent unless given.
             google_code: Google verification code.
-                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             phone_send_token: Ticket returned when the mobile verification code was
                 sent; phoneCode must be passed when it is not empty.
-                Wire name ``phoneSendToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``phoneSendToken``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             email_send_token: Ticket returned when the email verification code was sent;
                 emailCode must be passed when it is not empty.
-                Wire name ``emailSendToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``emailSendToken``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -580,7 +584,7 @@ class AsyncCustomerApiWebService:
                 retried).
 
         Returns:
-            :class:`ApiKey`: The new API key, including its private key.
+            object :class:`ApiKey`: The new API key, including its private key.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -623,7 +627,7 @@ class AsyncCustomerApiWebService:
 
         Args:
             id: API key ID.
-                Wire name ``id``, int64, required.
+                Wire name ``id``, ``int64``. Required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -679,32 +683,32 @@ class AsyncCustomerApiWebService:
 
         Args:
             id: API key ID.
-                Wire name ``id``, int64, required.
+                Wire name ``id``, ``int64``. Required.
             phone_code: Mobile verification code.
-                Wire name ``phoneCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``phoneCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             email_code: Email verification code.
-                Wire name ``emailCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``emailCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             tag: API tag; must not duplicate another key's tag.
-                Wire name ``tag``, string. Not sent unless given.
+                Wire name ``tag``, ``string``. Not sent unless given.
             permission_list: Permissions to switch (undocumented; seen only in the
                 request example).
-                Wire name ``permissionList``, list of :class:`ApiPermissionChange`. Not
-                sent unless given.
+                Wire name ``permissionList``, list of object
+                :class:`ApiPermissionChange`. Not sent unless given.
             white_ips: Whitelisted IP addresses to bind, separated by commas.
-                Wire name ``whiteIps``, string. Not sent unless given.
+                Wire name ``whiteIps``, ``string``. Not sent unless given.
             phone_send_token: Ticket returned when the mobile verification code was
                 sent; phoneCode must be passed when it is not empty.
-                Wire name ``phoneSendToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``phoneSendToken``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             email_send_token: Ticket returned when the email verification code was sent;
                 emailCode must be passed when it is not empty.
-                Wire name ``emailSendToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``emailSendToken``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -762,11 +766,13 @@ class AsyncCustomerApiWebService:
 
         Args:
             size: Number of items per page.
-                Wire name ``size``, int32, minimum 1. Not sent unless given.
+                Wire name ``size``, ``int32``. Constraints: minimum 1. Not sent unless
+                given.
             current: Current page.
-                Wire name ``current``, int32, minimum 1. Not sent unless given.
+                Wire name ``current``, ``int32``. Constraints: minimum 1. Not sent
+                unless given.
             tag: API tag to filter by.
-                Wire name ``tag``, string. Not sent unless given.
+                Wire name ``tag``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -774,7 +780,7 @@ class AsyncCustomerApiWebService:
                 read-only, so it is retried).
 
         Returns:
-            :class:`ApiKeyPage`: One page of API keys.
+            object :class:`ApiKeyPage`: One page of API keys.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -815,7 +821,7 @@ class AsyncCustomerApiWebService:
 
         Args:
             id: API key ID.
-                Wire name ``id``, int64, required.
+                Wire name ``id``, ``int64``. Required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -823,7 +829,7 @@ class AsyncCustomerApiWebService:
                 read-only, so it is retried).
 
         Returns:
-            :class:`ApiKey`: The API key.
+            object :class:`ApiKey`: The API key.
 
         Raises:
             ApiError: the server answered with an error envelope.

@@ -57,9 +57,10 @@ class CustomerGroupAdminApiService:
 
         Args:
             trade_type: Trade type to filter by.
-                Wire name ``tradeType``, enum :class:`TradeType`. Not sent unless given.
+                Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
+                CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
             customer_no: Customer number to filter by.
-                Wire name ``customerNo``, string. Not sent unless given.
+                Wire name ``customerNo``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -67,7 +68,7 @@ class CustomerGroupAdminApiService:
                 read-only, so it is retried).
 
         Returns:
-            list of :class:`CustomerGroup`: The customer groups.
+            list of object :class:`CustomerGroup`: The customer groups.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -119,9 +120,10 @@ class AsyncCustomerGroupAdminApiService:
 
         Args:
             trade_type: Trade type to filter by.
-                Wire name ``tradeType``, enum :class:`TradeType`. Not sent unless given.
+                Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
+                CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
             customer_no: Customer number to filter by.
-                Wire name ``customerNo``, string. Not sent unless given.
+                Wire name ``customerNo``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -129,7 +131,7 @@ class AsyncCustomerGroupAdminApiService:
                 read-only, so it is retried).
 
         Returns:
-            list of :class:`CustomerGroup`: The customer groups.
+            list of object :class:`CustomerGroup`: The customer groups.
 
         Raises:
             ApiError: the server answered with an error envelope.

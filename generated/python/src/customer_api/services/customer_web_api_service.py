@@ -569,7 +569,7 @@ class CustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            any JSON value, or None: The third-party account information; its shape is
+            ``json``, or None: The third-party account information; its shape is
             undocumented, so it is passed through as an open JSON value (null when
             nothing is bound).
 
@@ -610,11 +610,12 @@ class CustomerWebApiService:
 
         Args:
             login_name: Account: email or phone number.
-                Wire name ``loginName``, string, required.
+                Wire name ``loginName``, ``string``. Required.
             type: Type: 1 Email, 2 Phone Number.
-                Wire name ``type``, enum :class:`ContactType`, required.
+                Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
+                number). Required.
             phone_area: Area code; the default area code is +86.
-                Wire name ``phoneArea``, string, default ``"+86"``. Not sent unless
+                Wire name ``phoneArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -623,9 +624,9 @@ class CustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            int32: Google MFA status code of the account (values undocumented; the
-                captured example returns -1, the value the login response uses in
-                googleId when no Google authenticator is bound).
+            ``int32``: Google MFA status code of the account (values undocumented; the
+            captured example returns -1, the value the login response uses in googleId
+            when no Google authenticator is bound).
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -667,9 +668,10 @@ class CustomerWebApiService:
 
         Args:
             login_name: Account: email or phone number.
-                Wire name ``loginName``, string, required.
+                Wire name ``loginName``, ``string``. Required.
             type: Type: 1 Email, 2 Phone Number.
-                Wire name ``type``, enum :class:`ContactType`, required.
+                Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
+                number). Required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -677,7 +679,7 @@ class CustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            :class:`CheckStatusResult`.
+            object :class:`CheckStatusResult`.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -720,14 +722,15 @@ class CustomerWebApiService:
 
         Args:
             trade_type: Play ID (trade type): 3 CROSS, 5 MATCH.
-                Wire name ``tradeType``, enum :class:`TradeType`. Not sent unless given.
+                Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
+                CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
             account_id: Account ID; at least one of accountId and accountCurrency must
                 be given.
-                Wire name ``accountId``, int64, required when `accountCurrency` is not
-                given. Not sent unless given.
+                Wire name ``accountId``, ``int64``. Required when ``accountCurrency`` is
+                not given. Not sent unless given.
             account_currency: Account currency; at least one of accountId and
                 accountCurrency must be given.
-                Wire name ``accountCurrency``, string. Not sent unless given.
+                Wire name ``accountCurrency``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -735,7 +738,7 @@ class CustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            any JSON value, or None: The asset information of the account; its shape is
+            ``json``, or None: The asset information of the account; its shape is
             undocumented, so it is passed through as an open JSON value.
 
         Raises:
@@ -779,14 +782,15 @@ class CustomerWebApiService:
 
         Args:
             trade_type: Play ID (trade type): 1 CFD_MM, 2 CFD_WBW, 3 CROSS, 5 MATCH.
-                Wire name ``tradeType``, enum :class:`TradeType`. Not sent unless given.
+                Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
+                CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
             account_id: Account ID; at least one of accountId and currency must be
                 given.
-                Wire name ``accountId``, int64, required when `currency` is not given.
-                Not sent unless given.
+                Wire name ``accountId``, ``int64``. Required when ``currency`` is not
+                given. Not sent unless given.
             currency: Opening currency; at least one of accountId and currency must be
                 given.
-                Wire name ``currency``, string. Not sent unless given.
+                Wire name ``currency``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -794,7 +798,7 @@ class CustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            :class:`Account`.
+            object :class:`Account`.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -835,7 +839,8 @@ class CustomerWebApiService:
 
         Args:
             trade_type: Game ID (play ID, trade type).
-                Wire name ``tradeType``, enum :class:`TradeType`. Not sent unless given.
+                Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
+                CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -843,7 +848,7 @@ class CustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            :class:`CustomerAssets`.
+            object :class:`CustomerAssets`.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -886,10 +891,11 @@ class CustomerWebApiService:
         Args:
             trade_type: Gameplay ID (trade type): 3 CROSS, 5 MATCH, 8 WALLET (contract
                 gameplay is not supported).
-                Wire name ``tradeType``, enum :class:`TradeType`. Not sent unless given.
+                Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
+                CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
             account_currency: Account currencies, separated by ',' between multiple
                 assets, e.g. USD,CNY. If not provided, all are returned.
-                Wire name ``accountCurrency``, string. Not sent unless given.
+                Wire name ``accountCurrency``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -897,7 +903,7 @@ class CustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            :class:`CustomerAssetsInfo`.
+            object :class:`CustomerAssetsInfo`.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -945,24 +951,25 @@ class CustomerWebApiService:
 
         Args:
             size: Number of items per page.
-                Wire name ``size``, int32, minimum 1. Not sent unless given.
+                Wire name ``size``, ``int32``. Constraints: minimum 1. Not sent unless
+                given.
             current: Current page.
-                Wire name ``current``, int32, minimum 1. Not sent unless given.
-            trade_type: Game ID (play ID, trade type).
-                Wire name ``tradeType``, enum :class:`TradeType`. Not sent unless given.
-            liabilities_type: Liabilities type: 1 Loan, 2 Repayment.
-                Wire name ``liabilitiesType``, enum :class:`LiabilitiesType`. Not sent
+                Wire name ``current``, ``int32``. Constraints: minimum 1. Not sent
                 unless given.
+            trade_type: Game ID (play ID, trade type).
+                Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
+                CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
+            liabilities_type: Liabilities type: 1 Loan, 2 Repayment.
+                Wire name ``liabilitiesType``, enum :class:`LiabilitiesType` (1 = Loan,
+                2 = Repayment). Not sent unless given.
             start_time: Start time (epoch milliseconds).
-                Wire name ``startTime``, timestamp (epoch milliseconds). Not sent unless
-                given.
+                Wire name ``startTime``, epoch milliseconds. Not sent unless given.
             end_time: End time (epoch milliseconds).
-                Wire name ``endTime``, timestamp (epoch milliseconds). Not sent unless
-                given.
+                Wire name ``endTime``, epoch milliseconds. Not sent unless given.
             account_id: Account ID.
-                Wire name ``accountId``, int64. Not sent unless given.
+                Wire name ``accountId``, ``int64``. Not sent unless given.
             assets_id: Asset ID.
-                Wire name ``assetsId``, int64. Not sent unless given.
+                Wire name ``assetsId``, ``int64``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -970,7 +977,7 @@ class CustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            :class:`LiabilitiesWaterPage`.
+            object :class:`LiabilitiesWaterPage`.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -1018,14 +1025,17 @@ class CustomerWebApiService:
 
         Args:
             old_pwd: Old password, MD5 encryption.
-                Wire name ``oldPwd``, string, required, format `md5-hex`. Sensitive:
-                masked in ``repr``.
+                Wire name ``oldPwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             new_pwd: New password, MD5 encryption.
-                Wire name ``newPwd``, string, required, format `md5-hex`. Sensitive:
-                masked in ``repr``.
+                Wire name ``newPwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1082,24 +1092,28 @@ class CustomerWebApiService:
 
         Args:
             old_pwd: Old password, MD5 encryption.
-                Wire name ``oldPwd``, string, required, format `md5-hex`. Sensitive:
-                masked in ``repr``.
+                Wire name ``oldPwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             new_pwd: New password, MD5 encryption.
-                Wire name ``newPwd``, string, required, format `md5-hex`. Sensitive:
-                masked in ``repr``.
+                Wire name ``newPwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             verify_code: Verification code; send it with the send-verification-code
                 interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or
                 SMS_LOGINED_VERIFICATION_CODE (phone).
-                Wire name ``verifyCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             send_token: Send ticket returned by the send-verification-code interface.
-                Wire name ``sendToken``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             type: Type of the verification code: 1 Email, 2 Phone Number.
-                Wire name ``type``, enum :class:`ContactType`, required.
+                Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
+                number). Required.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1154,14 +1168,17 @@ class CustomerWebApiService:
 
         Args:
             old_pwd: Old password, MD5 encryption.
-                Wire name ``oldPwd``, string, required, format `md5-hex`. Sensitive:
-                masked in ``repr``.
+                Wire name ``oldPwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             new_pwd: New password, MD5 encryption.
-                Wire name ``newPwd``, string, required, format `md5-hex`. Sensitive:
-                masked in ``repr``.
+                Wire name ``newPwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1218,24 +1235,28 @@ class CustomerWebApiService:
 
         Args:
             old_pwd: Old password, MD5 encryption.
-                Wire name ``oldPwd``, string, required, format `md5-hex`. Sensitive:
-                masked in ``repr``.
+                Wire name ``oldPwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             new_pwd: New password, MD5 encryption.
-                Wire name ``newPwd``, string, required, format `md5-hex`. Sensitive:
-                masked in ``repr``.
+                Wire name ``newPwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             verify_code: Verification code; send it with the send-verification-code
                 interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or
                 SMS_LOGINED_VERIFICATION_CODE (phone).
-                Wire name ``verifyCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             send_token: Send ticket returned by the send-verification-code interface.
-                Wire name ``sendToken``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             type: Type of the verification code: 1 Email, 2 Phone Number.
-                Wire name ``type``, enum :class:`ContactType`, required.
+                Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
+                number). Required.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1293,7 +1314,7 @@ class CustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            list of :class:`CustomerGroup`: The customer groups.
+            list of object :class:`CustomerGroup`: The customer groups.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -1340,29 +1361,32 @@ class CustomerWebApiService:
         Args:
             verify_code_new: New verification code, sent to the new email with
                 bizType=EMAIL_COMMON_VERIFICATION_CODE.
-                Wire name ``verifyCodeNew``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCodeNew``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             email: New email.
-                Wire name ``email``, string, required, format `email`.
+                Wire name ``email``, ``string``. Required. Constraints: format
+                ``email``.
             send_token_new: Sending ticket of the new verification code.
-                Wire name ``sendTokenNew``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendTokenNew``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             verify_code_old: Original verification code, used with type: when type=1 it
                 must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2
                 with SMS_LOGINED_VERIFICATION_CODE.
-                Wire name ``verifyCodeOld``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCodeOld``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             send_token_old: Sending ticket of the original verification code, used with
                 type: when type=1 the code must be sent with bizType
                 EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with
                 SMS_LOGINED_VERIFICATION_CODE.
-                Wire name ``sendTokenOld``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendTokenOld``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             type: Type of the original verification code: 1 Email, 2 Phone Number.
-                Wire name ``type``, enum :class:`ContactType`, required.
+                Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
+                number). Required.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1427,31 +1451,34 @@ class CustomerWebApiService:
         Args:
             verify_code_new: New verification code, sent to the new phone with
                 bizType=SMS_COMMON_VERIFICATION_CODE.
-                Wire name ``verifyCodeNew``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCodeNew``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             send_token_new: Sending ticket of the new verification code.
-                Wire name ``sendTokenNew``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendTokenNew``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             verify_code_old: Original verification code, used with type: when type=1 it
                 must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2
                 with SMS_LOGINED_VERIFICATION_CODE.
-                Wire name ``verifyCodeOld``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCodeOld``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             send_token_old: Sending ticket of the original verification code, used with
                 type: when type=1 the code must be sent with bizType
                 EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with
                 SMS_LOGINED_VERIFICATION_CODE.
-                Wire name ``sendTokenOld``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendTokenOld``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             type: Type of the original verification code: 1 Email, 2 Phone Number.
-                Wire name ``type``, enum :class:`ContactType`, required.
+                Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
+                number). Required.
             phone: New phone number.
-                Wire name ``phone``, string, required, format `phone`.
+                Wire name ``phone``, ``string``. Required. Constraints: format
+                ``phone``.
             phone_area: Phone area code of the new phone.
-                Wire name ``phoneArea``, string. Not sent unless given.
+                Wire name ``phoneArea``, ``string``. Not sent unless given.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1507,7 +1534,8 @@ class CustomerWebApiService:
 
         Args:
             new_country: New country code.
-                Wire name ``newCountry``, string, required, format `country-code`.
+                Wire name ``newCountry``, ``string``. Required. Constraints: format
+                ``country-code``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1562,21 +1590,24 @@ class CustomerWebApiService:
 
         Args:
             new_pwd: Password, MD5 encryption.
-                Wire name ``newPwd``, string, required, format `md5-hex`. Sensitive:
-                masked in ``repr``.
+                Wire name ``newPwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             type: Type of the verification code: 1 Email, 2 Phone Number.
-                Wire name ``type``, enum :class:`ContactType`, required.
+                Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
+                number). Required.
             verify_code: Verification code; send it with the send-verification-code
                 interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or
                 SMS_LOGINED_VERIFICATION_CODE (phone).
-                Wire name ``verifyCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             send_token: Send ticket returned by the send-verification-code interface.
-                Wire name ``sendToken``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1635,21 +1666,24 @@ class CustomerWebApiService:
 
         Args:
             new_pwd: New password, MD5 encryption.
-                Wire name ``newPwd``, string, required, format `md5-hex`. Sensitive:
-                masked in ``repr``.
+                Wire name ``newPwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             type: Type of the verification code: 1 Email, 2 Phone Number.
-                Wire name ``type``, enum :class:`ContactType`, required.
+                Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
+                number). Required.
             verify_code: Verification code; send it with the send-verification-code
                 interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or
                 SMS_LOGINED_VERIFICATION_CODE (phone).
-                Wire name ``verifyCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             send_token: Send ticket returned by the send-verification-code interface.
-                Wire name ``sendToken``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1703,13 +1737,13 @@ class CustomerWebApiService:
 
         Args:
             third_login_source: Third-party source, e.g. telegram.
-                Wire name ``thirdLoginSource``, string, required.
+                Wire name ``thirdLoginSource``, ``string``. Required.
             third_user_id: User ID at the third party.
-                Wire name ``thirdUserId``, string, required.
+                Wire name ``thirdUserId``, ``string``. Required.
             third_intact_msg: The complete user information obtained from the third
                 party; must be in JSON format.
-                Wire name ``thirdIntactMsg``, string, format `json-text`. Not sent
-                unless given.
+                Wire name ``thirdIntactMsg``, ``string``. Constraints: format
+                ``json-text``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1765,7 +1799,7 @@ class CustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            :class:`ExternalAccountBalance`.
+            object :class:`ExternalAccountBalance`.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -1807,7 +1841,7 @@ class CustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            :class:`PhoneAndEmail`.
+            object :class:`PhoneAndEmail`.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -1845,11 +1879,13 @@ class CustomerWebApiService:
 
         Args:
             pwd: Password, MD5 encryption.
-                Wire name ``pwd``, string, required, format `md5-hex`. Sensitive: masked
-                in ``repr``.
+                Wire name ``pwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             google_code: Google verification code (MFA).
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1901,16 +1937,17 @@ class CustomerWebApiService:
 
         Args:
             verify_code: Verification code sent to the new email address.
-                Wire name ``verifyCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             email: New email address.
-                Wire name ``email``, string, required, format `email`.
+                Wire name ``email``, ``string``. Required. Constraints: format
+                ``email``.
             send_token: Sending ticket of the new verification code (returned by the
                 send-verification-code interface).
-                Wire name ``sendToken``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             email_area: Area code of the new email address.
-                Wire name ``emailArea``, string. Not sent unless given.
+                Wire name ``emailArea``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1969,26 +2006,28 @@ class CustomerWebApiService:
 
         Args:
             verify_code: Verification code sent to the new email address.
-                Wire name ``verifyCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             email: New email address.
-                Wire name ``email``, string, required, format `email`.
+                Wire name ``email``, ``string``. Required. Constraints: format
+                ``email``.
             send_token: Sending ticket of the new verification code.
-                Wire name ``sendToken``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             email_area: Area code of the new email address.
-                Wire name ``emailArea``, string. Not sent unless given.
+                Wire name ``emailArea``, ``string``. Not sent unless given.
             verify_code_old: Verification code sent to the original email address.
-                Wire name ``verifyCodeOld``, string, required when the customer has not
-                enabled Google MFA. Not sent unless given. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCodeOld``, ``string``. Required when the customer has
+                not enabled Google MFA. Sensitive: a secret, masked in logs. Also masked
+                in ``repr``. Not sent unless given.
             send_token_old: Sending ticket of the original email's verification code.
-                Wire name ``sendTokenOld``, string, required when the customer has not
-                enabled Google MFA. Not sent unless given. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendTokenOld``, ``string``. Required when the customer has
+                not enabled Google MFA. Sensitive: a secret, masked in logs. Also masked
+                in ``repr``. Not sent unless given.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -2045,15 +2084,15 @@ class CustomerWebApiService:
 
         Args:
             phone: New phone number.
-                Wire name ``phone``, string, required.
+                Wire name ``phone``, ``string``. Required.
             verify_code: Verification code sent to the new phone number.
-                Wire name ``verifyCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             send_token: Sending ticket of the verification code.
-                Wire name ``sendToken``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             phone_area: Area code of the new phone number.
-                Wire name ``phoneArea``, string. Not sent unless given.
+                Wire name ``phoneArea``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -2113,26 +2152,27 @@ class CustomerWebApiService:
 
         Args:
             phone: New phone number.
-                Wire name ``phone``, string, required.
+                Wire name ``phone``, ``string``. Required.
             verify_code: Verification code sent to the new phone number.
-                Wire name ``verifyCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             send_token: Sending ticket of the new verification code.
-                Wire name ``sendToken``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             phone_area: Area code of the new phone number.
-                Wire name ``phoneArea``, string. Not sent unless given.
+                Wire name ``phoneArea``, ``string``. Not sent unless given.
             verify_code_old: Verification code sent to the old phone number.
-                Wire name ``verifyCodeOld``, string, required when the customer has not
-                enabled Google MFA. Not sent unless given. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCodeOld``, ``string``. Required when the customer has
+                not enabled Google MFA. Sensitive: a secret, masked in logs. Also masked
+                in ``repr``. Not sent unless given.
             send_token_old: Sending ticket of the old phone's verification code.
-                Wire name ``sendTokenOld``, string, required when the customer has not
-                enabled Google MFA. Not sent unless given. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendTokenOld``, ``string``. Required when the customer has
+                not enabled Google MFA. Sensitive: a secret, masked in logs. Also masked
+                in ``repr``. Not sent unless given.
             google_code: Google Authenticator code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -2189,14 +2229,15 @@ class CustomerWebApiService:
 
         Args:
             login_name: Account: email address or phone number.
-                Wire name ``loginName``, string, required.
+                Wire name ``loginName``, ``string``. Required.
             type: Type: 1 Email, 2 Phone Number.
-                Wire name ``type``, enum :class:`ContactType`, required.
+                Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
+                number). Required.
             email_area: Email area code, default area code is +86.
-                Wire name ``emailArea``, string, default ``"+86"``. Not sent unless
+                Wire name ``emailArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             phone_area: Phone area code, default area code is +86.
-                Wire name ``phoneArea``, string, default ``"+86"``. Not sent unless
+                Wire name ``phoneArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -2205,8 +2246,8 @@ class CustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            int32: Existence result code (undocumented; the placeholder is 1, presumably
-                meaning the customer exists).
+            ``int32``: Existence result code (undocumented; the placeholder is 1,
+            presumably meaning the customer exists).
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -2247,7 +2288,7 @@ class CustomerWebApiService:
 
         Args:
             remark: Cancellation remarks.
-                Wire name ``remark``, string. Not sent unless given.
+                Wire name ``remark``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -2305,30 +2346,34 @@ class CustomerWebApiService:
 
         Args:
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``googleCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             type: Type: 1 Enable, 2 Disable.
-                Wire name ``type``, enum :class:`MfaSwitch`, required.
+                Wire name ``type``, enum :class:`MfaSwitch` (1 = Enable, 2 = Disable).
+                Required.
             lang: Language information.
-                Wire name ``lang``, string, format `lang`. Not sent unless given.
+                Wire name ``lang``, ``string``. Constraints: format ``lang``. Not sent
+                unless given.
             customer_no: Customer number.
-                Wire name ``customerNo``, string. Not sent unless given.
+                Wire name ``customerNo``, ``string``. Not sent unless given.
             id: Customer id.
-                Wire name ``id``, int64. Not sent unless given.
+                Wire name ``id``, ``int64``. Not sent unless given.
             verify_code_sms: Mobile verification code.
-                Wire name ``verifyCodeSMS``, string, required when a phone number is
-                bound. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``verifyCodeSMS``, ``string``. Required when a phone number is
+                bound. Sensitive: a secret, masked in logs. Also masked in ``repr``. Not
+                sent unless given.
             send_token_sms: Sending ticket of the mobile verification code.
-                Wire name ``sendTokenSMS``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``sendTokenSMS``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             verify_code_email: Email verification code.
-                Wire name ``verifyCodeEmail``, string, required when an email address is
-                bound. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``verifyCodeEmail``, ``string``. Required when an email
+                address is bound. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             send_token_email: Sending ticket of the email verification code.
-                Wire name ``sendTokenEmail``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``sendTokenEmail``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             google_id: Google authenticator id.
-                Wire name ``googleId``, int64. Not sent unless given.
+                Wire name ``googleId``, ``int64``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -2390,7 +2435,7 @@ class CustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            :class:`CustomerInfo`: The customer's profile.
+            object :class:`CustomerInfo`: The customer's profile.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -2435,28 +2480,30 @@ class CustomerWebApiService:
 
         Args:
             new_pwd: New password, MD5 encryption.
-                Wire name ``newPwd``, string, required, format `md5-hex`. Sensitive:
-                masked in ``repr``.
+                Wire name ``newPwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             type: Type: 1 Email, 2 Phone Number.
-                Wire name ``type``, enum :class:`ContactType`, required.
+                Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
+                number). Required.
             login_name: Account: email address or phone number.
-                Wire name ``loginName``, string, required.
+                Wire name ``loginName``, ``string``. Required.
             phone_area: Phone area code.
-                Wire name ``phoneArea``, string, required when `type` is 2, default
-                ``"+86"``. Not sent unless given.
+                Wire name ``phoneArea``, ``string``. Required when ``type`` is 2.
+                Default: ``"+86"``. Not sent unless given.
             verify_code: Verification code (checked when verifyCodeToken is absent or
                 does not pass).
-                Wire name ``verifyCode``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``verifyCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             send_token: Sending ticket returned by the send-verification-code interface.
-                Wire name ``sendToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``sendToken``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             verify_code_token: Verify ticket: the token returned by the
                 verify-verification-code interface; checked first. If it passes, the
                 sendToken check is skipped; otherwise the sendToken returned by the
                 send-verification-code interface is verified.
-                Wire name ``verifyCodeToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``verifyCodeToken``, ``string``. Sensitive: a secret, masked
+                in logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -2515,21 +2562,24 @@ class CustomerWebApiService:
 
         Args:
             new_pwd: New password, MD5 encryption.
-                Wire name ``newPwd``, string, required, format `md5-hex`. Sensitive:
-                masked in ``repr``.
-            verify_code: Verification code.
-                Wire name ``verifyCode``, string, required when the customer has not
-                enabled Google MFA. Not sent unless given. Sensitive: masked in
+                Wire name ``newPwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
+            verify_code: Verification code.
+                Wire name ``verifyCode``, ``string``. Required when the customer has not
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             send_token: Sending ticket of the verification code.
-                Wire name ``sendToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``sendToken``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             type: Type: 1 Email, 2 Phone Number (which contact received the verification
                 code).
-                Wire name ``type``, enum :class:`ContactType`. Not sent unless given.
+                Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
+                number). Not sent unless given.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -2589,28 +2639,31 @@ class CustomerWebApiService:
 
         Args:
             login_name: Account: email address or phone number.
-                Wire name ``loginName``, string, required.
+                Wire name ``loginName``, ``string``. Required.
             type: Type: 1 Email, 2 Phone Number.
-                Wire name ``type``, enum :class:`ContactType`, required.
+                Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
+                number). Required.
             new_pwd: New password, MD5 encryption.
-                Wire name ``newPwd``, string, required, format `md5-hex`. Sensitive:
-                masked in ``repr``.
+                Wire name ``newPwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             phone_area: Phone area code, default area code is +86.
-                Wire name ``phoneArea``, string, default ``"+86"``. Not sent unless
+                Wire name ``phoneArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             verify_code: Verification code.
-                Wire name ``verifyCode``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``verifyCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             send_token: Sending ticket of the verification code.
-                Wire name ``sendToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``sendToken``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             verify_code_token: Validate ticket (token returned by the
                 verify-verification-code interface).
-                Wire name ``verifyCodeToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``verifyCodeToken``, ``string``. Sensitive: a secret, masked
+                in logs. Also masked in ``repr``. Not sent unless given.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -2667,11 +2720,13 @@ class CustomerWebApiService:
 
         Args:
             pwd: Password, MD5 encryption.
-                Wire name ``pwd``, string, required, format `md5-hex`. Sensitive: masked
-                in ``repr``.
+                Wire name ``pwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             google_code: Google verification code (MFA).
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -2725,18 +2780,20 @@ class CustomerWebApiService:
 
         Args:
             verify_code: Verification code.
-                Wire name ``verifyCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             email: Email address to bind.
-                Wire name ``email``, string, required, format `email`.
+                Wire name ``email``, ``string``. Required. Constraints: format
+                ``email``.
             send_token: Verification code sending ticket.
-                Wire name ``sendToken``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             email_area: Email area code.
-                Wire name ``emailArea``, string. Not sent unless given.
+                Wire name ``emailArea``, ``string``. Not sent unless given.
             google_code: Google verification code (MFA).
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -2793,18 +2850,19 @@ class CustomerWebApiService:
 
         Args:
             verify_code: Verification code.
-                Wire name ``verifyCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             send_token: Verification code sending ticket.
-                Wire name ``sendToken``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             phone: Phone number.
-                Wire name ``phone``, string, required.
+                Wire name ``phone``, ``string``. Required.
             google_code: Google verification code (MFA).
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             phone_area: Phone area code.
-                Wire name ``phoneArea``, string. Not sent unless given.
+                Wire name ``phoneArea``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -2856,7 +2914,8 @@ class CustomerWebApiService:
 
         Args:
             new_lang: Language information: the new language (e.g. en-US).
-                Wire name ``newLang``, string, required, format `lang`.
+                Wire name ``newLang``, ``string``. Required. Constraints: format
+                ``lang``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -2908,7 +2967,7 @@ class CustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            string, or None: The customer's language (e.g. en-US); null when none is
+            ``string``, or None: The customer's language (e.g. en-US); null when none is
             stored.
 
         Raises:
@@ -2947,9 +3006,9 @@ class CustomerWebApiService:
 
         Args:
             postal_code: Postal code.
-                Wire name ``postalCode``, string. Not sent unless given.
+                Wire name ``postalCode``, ``string``. Not sent unless given.
             address: Communication address.
-                Wire name ``address``, string. Not sent unless given.
+                Wire name ``address``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -3007,27 +3066,27 @@ class CustomerWebApiService:
         Args:
             verify_code: Mobile verification code; sent with
                 bizType=SMS_COMMON_VERIFICATION_CODE.
-                Wire name ``verifyCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             send_token: Sending ticket of the mobile verification code.
-                Wire name ``sendToken``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             phone: Phone number.
-                Wire name ``phone``, string, required.
+                Wire name ``phone``, ``string``. Required.
             phone_area: Phone area code.
-                Wire name ``phoneArea``, string. Not sent unless given.
+                Wire name ``phoneArea``, ``string``. Not sent unless given.
             verify_code_third_type: Third-party verification code, used together with
                 thirdSource; when thirdSource=telegram the code's bizType can only be
                 SMS_TELEGRAM_VERIFICATION_CODE.
-                Wire name ``verifyCodeThirdType``, string. Not sent unless given.
-                Sensitive: masked in ``repr``.
+                Wire name ``verifyCodeThirdType``, ``string``. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``. Not sent unless given.
             send_token_third_type: Sending ticket of the third-party verification code,
                 used together with thirdSource; when thirdSource=telegram the code's
                 bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
-                Wire name ``sendTokenThirdType``, string. Not sent unless given.
-                Sensitive: masked in ``repr``.
+                Wire name ``sendTokenThirdType``, ``string``. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``. Not sent unless given.
             third_source: Third-party source; documented value: telegram.
-                Wire name ``thirdSource``, string. Not sent unless given.
+                Wire name ``thirdSource``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -3089,25 +3148,26 @@ class CustomerWebApiService:
         Args:
             verify_code: Email verification code; sent with
                 bizType=SMS_COMMON_VERIFICATION_CODE.
-                Wire name ``verifyCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             send_token: Sending ticket of the email verification code.
-                Wire name ``sendToken``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             email: Email address to set.
-                Wire name ``email``, string, required, format `email`.
+                Wire name ``email``, ``string``. Required. Constraints: format
+                ``email``.
             verify_code_third_type: Third-party verification code, used together with
                 thirdSource; when thirdSource=telegram the code's bizType can only be
                 SMS_TELEGRAM_VERIFICATION_CODE.
-                Wire name ``verifyCodeThirdType``, string. Not sent unless given.
-                Sensitive: masked in ``repr``.
+                Wire name ``verifyCodeThirdType``, ``string``. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``. Not sent unless given.
             send_token_third_type: Sending ticket of the third-party verification code,
                 used together with thirdSource; when thirdSource=telegram the code's
                 bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
-                Wire name ``sendTokenThirdType``, string. Not sent unless given.
-                Sensitive: masked in ``repr``.
+                Wire name ``sendTokenThirdType``, ``string``. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``. Not sent unless given.
             third_source: Third-party source; documented value: telegram.
-                Wire name ``thirdSource``, string. Not sent unless given.
+                Wire name ``thirdSource``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -3161,11 +3221,12 @@ class CustomerWebApiService:
 
         Args:
             new_pwd: Password, MD5 encryption.
-                Wire name ``newPwd``, string, required, format `md5-hex`. Sensitive:
-                masked in ``repr``.
+                Wire name ``newPwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             google_code: Google verification code (MFA).
-                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -3228,45 +3289,51 @@ class CustomerWebApiService:
             type: Registration/login method: 1 email, 2 phone number, 3 customer
                 account.
                 注册登录方式:1邮箱,2手机号码,3客户账号
-                Wire name ``type``, enum :class:`LoginType`, required.
+                Wire name ``type``, enum :class:`LoginType` (1 = Email, 2 = Phone
+                number, 3 = Customer account). Required.
             device: Login device: 1=mobile web: H5, 2=pcweb: PC_Web, 3=system & back
                 office: System, 4=Android native app: Android, 5=Apple native app: iOS,
                 6=Hongmeng OS: HOS, 7=PC Windows client: PC_Win, 8=PC Mac client:
                 PC_Mac, 9=none of the above: other.
                 登录设备:1=移动端web:H5,2=pcweb:PC_Web,3=系统&后台注册:System,4=安卓原生app:Android,5=苹果原生app:iOS,6=鸿蒙OS:HOS,7=pc
                 windows客户端:PC_Win,8=pc mac客户端:PC_Mac,9=不属于以上的:其他
-                Wire name ``device``, enum :class:`ClientSource`, required.
+                Wire name ``device``, enum :class:`ClientSource` (1 = Mobile web: H5, 2
+                = PC web: PC_Web, 3 = System & back office: System, 4 = Android native
+                app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC
+                Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the
+                above: other). Required.
             login_name: Account: email / phone number.
                 账号:邮箱/手机号码
-                Wire name ``loginName``, string, required.
+                Wire name ``loginName``, ``string``. Required.
             is_third: Whether this is a third-party login.
                 是否第三方
-                Wire name ``isThird``, boolean, required.
+                Wire name ``isThird``, ``boolean``. Required.
             phone_area: Phone area code of a phone number (type 2).
                 手机区号（类型为2:手机号码时使用）
-                Wire name ``phoneArea``, string. Not sent unless given.
+                Wire name ``phoneArea``, ``string``. Not sent unless given.
             verify_code: Verification code.
                 验证码
-                Wire name ``verifyCode``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``verifyCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             send_token: Ticket returned when the verification code was sent.
                 验证码发送票据
-                Wire name ``sendToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``sendToken``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             third_source: Third-party source: google, facebook, twitter, ...
                 第三方源 google,facebook,twitter…
-                Wire name ``thirdSource``, string. Not sent unless given.
+                Wire name ``thirdSource``, ``string``. Not sent unless given.
             bind_third_user_id: Third-party userId to bind.
                 绑定第三方userId
-                Wire name ``bindThirdUserId``, string. Not sent unless given.
+                Wire name ``bindThirdUserId``, ``string``. Not sent unless given.
             login_pwd: Login password (MD5 digest, as in the captured request).
                 登录密码
-                Wire name ``loginPwd``, string, format `md5-hex`. Not sent unless given.
-                Sensitive: masked in ``repr``.
+                Wire name ``loginPwd``, ``string``. Constraints: format ``md5-hex``.
+                Sensitive: a secret, masked in logs. Also masked in ``repr``. Not sent
+                unless given.
             google_code: Google verification code.
                 谷歌验证码
-                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -3275,8 +3342,8 @@ class CustomerWebApiService:
                 retried).
 
         Returns:
-            :class:`LoginResult`: The logged-in customer with its tokens and trading
-            accounts.
+            object :class:`LoginResult`: The logged-in customer with its tokens and
+            trading accounts.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -3348,77 +3415,84 @@ class CustomerWebApiService:
         Args:
             country: Country.
                 国家
-                Wire name ``country``, string, required.
+                Wire name ``country``, ``string``. Required.
             login_name: Account: email / phone number, used together with type.
                 账号:邮箱/手机号码,与type配合使用
-                Wire name ``loginName``, string, required.
+                Wire name ``loginName``, ``string``. Required.
             type: Registration method: 1 email, 2 phone number; the range is 1 to 3, and
                 3 (customer account) is described for login only.
                 注册方式:1邮箱,2手机号码
-                Wire name ``type``, enum :class:`LoginType`, required.
+                Wire name ``type``, enum :class:`LoginType` (1 = Email, 2 = Phone
+                number, 3 = Customer account). Required.
             verify_code: Verification code.
                 验证码
-                Wire name ``verifyCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             send_token: Ticket returned when the verification code was sent.
                 验证码发送票据
-                Wire name ``sendToken``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             register_source: Registration source: 1=mobile web: H5, 2=pcweb: PC_Web,
                 3=system & back office: System, 4=Android native app: Android, 5=Apple
                 native app: iOS, 6=Hongmeng OS: HOS, 7=PC Windows client: PC_Win, 8=PC
                 Mac client: PC_Mac, 9=none of the above: other.
                 注册来源:1=移动端web:H5,2=pcweb:PC_Web,3=系统&后台注册:System,4=安卓原生app:Android,5=苹果原生app:iOS,6=鸿蒙OS:HOS,7=pc
                 windows客户端:PC_Win,8=pc mac客户端:PC_Mac,9=不属于以上的:其他
-                Wire name ``registerSource``, enum :class:`ClientSource`, required.
+                Wire name ``registerSource``, enum :class:`ClientSource` (1 = Mobile
+                web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 =
+                Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS:
+                HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None
+                of the above: other). Required.
             lang: Language; default en-US.
                 语言信息,默认en-US
-                Wire name ``lang``, string, default ``"en-US"``. Not sent unless given.
+                Wire name ``lang``, ``string``. Default: ``"en-US"``. Not sent unless
+                given.
             phone_area: Phone area code, used together with the registration method;
                 default +86.
                 手机区号,与注册方式配合使用,默认+86
-                Wire name ``phoneArea``, string, default ``"+86"``. Not sent unless
+                Wire name ``phoneArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             register_device: Device model registered from.
                 注册的设备型号
-                Wire name ``registerDevice``, string. Not sent unless given.
+                Wire name ``registerDevice``, ``string``. Not sent unless given.
             utm_source: Advertising source (account-opening link parameter source).
                 广告来源(开户链接参数source)
-                Wire name ``utmSource``, string. Not sent unless given.
+                Wire name ``utmSource``, ``string``. Not sent unless given.
             utm_medium: Advertising medium (account-opening link parameter medium).
                 广告媒介(开户链接参数medium)
-                Wire name ``utmMedium``, string. Not sent unless given.
+                Wire name ``utmMedium``, ``string``. Not sent unless given.
             utm_campaign: Campaign (account-opening link parameter campaign).
                 广告系列(开户链接参数campaign)
-                Wire name ``utmCampaign``, string. Not sent unless given.
+                Wire name ``utmCampaign``, ``string``. Not sent unless given.
             utm_content: Ad group (account-opening link parameter content).
                 广告组(开户链接参数content)
-                Wire name ``utmContent``, string. Not sent unless given.
+                Wire name ``utmContent``, ``string``. Not sent unless given.
             utm_term: Keyword (account-opening link parameter term).
                 关键词(开户链接参数term)
-                Wire name ``utmTerm``, string. Not sent unless given.
+                Wire name ``utmTerm``, ``string``. Not sent unless given.
             customer_group_id: Customer group ID.
                 客户组ID
-                Wire name ``customerGroupId``, int64. Not sent unless given.
+                Wire name ``customerGroupId``, ``int64``. Not sent unless given.
             trade_type_currency_list: Trade types and currencies to open accounts in
                 (undocumented; seen only in the request example).
-                Wire name ``tradeTypeCurrencyList``, list of :class:`TradeTypeCurrency`.
-                Not sent unless given.
+                Wire name ``tradeTypeCurrencyList``, list of object
+                :class:`TradeTypeCurrency`. Not sent unless given.
             open_account_type: Account opening type: 0 personal, 1 enterprise; default
                 personal.
                 开户类型:0.个人 1.企业 ,默认个人
-                Wire name ``openAccountType``, enum :class:`OpenAccountType`, default
-                ``0``. Not sent unless given.
+                Wire name ``openAccountType``, enum :class:`OpenAccountType` (0 =
+                Personal, 1 = Enterprise). Default: ``0``. Not sent unless given.
             pwd: Password, MD5 encrypted.
                 密码,MD5加密
-                Wire name ``pwd``, string, format `md5-hex`. Not sent unless given.
-                Sensitive: masked in ``repr``.
+                Wire name ``pwd``, ``string``. Constraints: format ``md5-hex``.
+                Sensitive: a secret, masked in logs. Also masked in ``repr``. Not sent
+                unless given.
             third_server_code: Unique number in the third-party system.
                 第三方系统唯一编号
-                Wire name ``thirdServerCode``, string. Not sent unless given.
+                Wire name ``thirdServerCode``, ``string``. Not sent unless given.
             third_server_source: Third-party system source, e.g. agent = agent.
                 第三方系统来源,如:代理=agent
-                Wire name ``thirdServerSource``, string. Not sent unless given.
+                Wire name ``thirdServerSource``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -3427,7 +3501,7 @@ class CustomerWebApiService:
                 retried).
 
         Returns:
-            :class:`RegisterResult`: The new customer and its KYC levels.
+            object :class:`RegisterResult`: The new customer and its KYC levels.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -3502,7 +3576,7 @@ class AsyncCustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            any JSON value, or None: The third-party account information; its shape is
+            ``json``, or None: The third-party account information; its shape is
             undocumented, so it is passed through as an open JSON value (null when
             nothing is bound).
 
@@ -3543,11 +3617,12 @@ class AsyncCustomerWebApiService:
 
         Args:
             login_name: Account: email or phone number.
-                Wire name ``loginName``, string, required.
+                Wire name ``loginName``, ``string``. Required.
             type: Type: 1 Email, 2 Phone Number.
-                Wire name ``type``, enum :class:`ContactType`, required.
+                Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
+                number). Required.
             phone_area: Area code; the default area code is +86.
-                Wire name ``phoneArea``, string, default ``"+86"``. Not sent unless
+                Wire name ``phoneArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -3556,9 +3631,9 @@ class AsyncCustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            int32: Google MFA status code of the account (values undocumented; the
-                captured example returns -1, the value the login response uses in
-                googleId when no Google authenticator is bound).
+            ``int32``: Google MFA status code of the account (values undocumented; the
+            captured example returns -1, the value the login response uses in googleId
+            when no Google authenticator is bound).
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -3600,9 +3675,10 @@ class AsyncCustomerWebApiService:
 
         Args:
             login_name: Account: email or phone number.
-                Wire name ``loginName``, string, required.
+                Wire name ``loginName``, ``string``. Required.
             type: Type: 1 Email, 2 Phone Number.
-                Wire name ``type``, enum :class:`ContactType`, required.
+                Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
+                number). Required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -3610,7 +3686,7 @@ class AsyncCustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            :class:`CheckStatusResult`.
+            object :class:`CheckStatusResult`.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -3653,14 +3729,15 @@ class AsyncCustomerWebApiService:
 
         Args:
             trade_type: Play ID (trade type): 3 CROSS, 5 MATCH.
-                Wire name ``tradeType``, enum :class:`TradeType`. Not sent unless given.
+                Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
+                CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
             account_id: Account ID; at least one of accountId and accountCurrency must
                 be given.
-                Wire name ``accountId``, int64, required when `accountCurrency` is not
-                given. Not sent unless given.
+                Wire name ``accountId``, ``int64``. Required when ``accountCurrency`` is
+                not given. Not sent unless given.
             account_currency: Account currency; at least one of accountId and
                 accountCurrency must be given.
-                Wire name ``accountCurrency``, string. Not sent unless given.
+                Wire name ``accountCurrency``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -3668,7 +3745,7 @@ class AsyncCustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            any JSON value, or None: The asset information of the account; its shape is
+            ``json``, or None: The asset information of the account; its shape is
             undocumented, so it is passed through as an open JSON value.
 
         Raises:
@@ -3712,14 +3789,15 @@ class AsyncCustomerWebApiService:
 
         Args:
             trade_type: Play ID (trade type): 1 CFD_MM, 2 CFD_WBW, 3 CROSS, 5 MATCH.
-                Wire name ``tradeType``, enum :class:`TradeType`. Not sent unless given.
+                Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
+                CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
             account_id: Account ID; at least one of accountId and currency must be
                 given.
-                Wire name ``accountId``, int64, required when `currency` is not given.
-                Not sent unless given.
+                Wire name ``accountId``, ``int64``. Required when ``currency`` is not
+                given. Not sent unless given.
             currency: Opening currency; at least one of accountId and currency must be
                 given.
-                Wire name ``currency``, string. Not sent unless given.
+                Wire name ``currency``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -3727,7 +3805,7 @@ class AsyncCustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            :class:`Account`.
+            object :class:`Account`.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -3768,7 +3846,8 @@ class AsyncCustomerWebApiService:
 
         Args:
             trade_type: Game ID (play ID, trade type).
-                Wire name ``tradeType``, enum :class:`TradeType`. Not sent unless given.
+                Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
+                CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -3776,7 +3855,7 @@ class AsyncCustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            :class:`CustomerAssets`.
+            object :class:`CustomerAssets`.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -3819,10 +3898,11 @@ class AsyncCustomerWebApiService:
         Args:
             trade_type: Gameplay ID (trade type): 3 CROSS, 5 MATCH, 8 WALLET (contract
                 gameplay is not supported).
-                Wire name ``tradeType``, enum :class:`TradeType`. Not sent unless given.
+                Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
+                CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
             account_currency: Account currencies, separated by ',' between multiple
                 assets, e.g. USD,CNY. If not provided, all are returned.
-                Wire name ``accountCurrency``, string. Not sent unless given.
+                Wire name ``accountCurrency``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -3830,7 +3910,7 @@ class AsyncCustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            :class:`CustomerAssetsInfo`.
+            object :class:`CustomerAssetsInfo`.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -3878,24 +3958,25 @@ class AsyncCustomerWebApiService:
 
         Args:
             size: Number of items per page.
-                Wire name ``size``, int32, minimum 1. Not sent unless given.
+                Wire name ``size``, ``int32``. Constraints: minimum 1. Not sent unless
+                given.
             current: Current page.
-                Wire name ``current``, int32, minimum 1. Not sent unless given.
-            trade_type: Game ID (play ID, trade type).
-                Wire name ``tradeType``, enum :class:`TradeType`. Not sent unless given.
-            liabilities_type: Liabilities type: 1 Loan, 2 Repayment.
-                Wire name ``liabilitiesType``, enum :class:`LiabilitiesType`. Not sent
+                Wire name ``current``, ``int32``. Constraints: minimum 1. Not sent
                 unless given.
+            trade_type: Game ID (play ID, trade type).
+                Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
+                CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
+            liabilities_type: Liabilities type: 1 Loan, 2 Repayment.
+                Wire name ``liabilitiesType``, enum :class:`LiabilitiesType` (1 = Loan,
+                2 = Repayment). Not sent unless given.
             start_time: Start time (epoch milliseconds).
-                Wire name ``startTime``, timestamp (epoch milliseconds). Not sent unless
-                given.
+                Wire name ``startTime``, epoch milliseconds. Not sent unless given.
             end_time: End time (epoch milliseconds).
-                Wire name ``endTime``, timestamp (epoch milliseconds). Not sent unless
-                given.
+                Wire name ``endTime``, epoch milliseconds. Not sent unless given.
             account_id: Account ID.
-                Wire name ``accountId``, int64. Not sent unless given.
+                Wire name ``accountId``, ``int64``. Not sent unless given.
             assets_id: Asset ID.
-                Wire name ``assetsId``, int64. Not sent unless given.
+                Wire name ``assetsId``, ``int64``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -3903,7 +3984,7 @@ class AsyncCustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            :class:`LiabilitiesWaterPage`.
+            object :class:`LiabilitiesWaterPage`.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -3951,14 +4032,17 @@ class AsyncCustomerWebApiService:
 
         Args:
             old_pwd: Old password, MD5 encryption.
-                Wire name ``oldPwd``, string, required, format `md5-hex`. Sensitive:
-                masked in ``repr``.
+                Wire name ``oldPwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             new_pwd: New password, MD5 encryption.
-                Wire name ``newPwd``, string, required, format `md5-hex`. Sensitive:
-                masked in ``repr``.
+                Wire name ``newPwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4015,24 +4099,28 @@ class AsyncCustomerWebApiService:
 
         Args:
             old_pwd: Old password, MD5 encryption.
-                Wire name ``oldPwd``, string, required, format `md5-hex`. Sensitive:
-                masked in ``repr``.
+                Wire name ``oldPwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             new_pwd: New password, MD5 encryption.
-                Wire name ``newPwd``, string, required, format `md5-hex`. Sensitive:
-                masked in ``repr``.
+                Wire name ``newPwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             verify_code: Verification code; send it with the send-verification-code
                 interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or
                 SMS_LOGINED_VERIFICATION_CODE (phone).
-                Wire name ``verifyCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             send_token: Send ticket returned by the send-verification-code interface.
-                Wire name ``sendToken``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             type: Type of the verification code: 1 Email, 2 Phone Number.
-                Wire name ``type``, enum :class:`ContactType`, required.
+                Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
+                number). Required.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4087,14 +4175,17 @@ class AsyncCustomerWebApiService:
 
         Args:
             old_pwd: Old password, MD5 encryption.
-                Wire name ``oldPwd``, string, required, format `md5-hex`. Sensitive:
-                masked in ``repr``.
+                Wire name ``oldPwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             new_pwd: New password, MD5 encryption.
-                Wire name ``newPwd``, string, required, format `md5-hex`. Sensitive:
-                masked in ``repr``.
+                Wire name ``newPwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4151,24 +4242,28 @@ class AsyncCustomerWebApiService:
 
         Args:
             old_pwd: Old password, MD5 encryption.
-                Wire name ``oldPwd``, string, required, format `md5-hex`. Sensitive:
-                masked in ``repr``.
+                Wire name ``oldPwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             new_pwd: New password, MD5 encryption.
-                Wire name ``newPwd``, string, required, format `md5-hex`. Sensitive:
-                masked in ``repr``.
+                Wire name ``newPwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             verify_code: Verification code; send it with the send-verification-code
                 interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or
                 SMS_LOGINED_VERIFICATION_CODE (phone).
-                Wire name ``verifyCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             send_token: Send ticket returned by the send-verification-code interface.
-                Wire name ``sendToken``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             type: Type of the verification code: 1 Email, 2 Phone Number.
-                Wire name ``type``, enum :class:`ContactType`, required.
+                Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
+                number). Required.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4226,7 +4321,7 @@ class AsyncCustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            list of :class:`CustomerGroup`: The customer groups.
+            list of object :class:`CustomerGroup`: The customer groups.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -4273,29 +4368,32 @@ class AsyncCustomerWebApiService:
         Args:
             verify_code_new: New verification code, sent to the new email with
                 bizType=EMAIL_COMMON_VERIFICATION_CODE.
-                Wire name ``verifyCodeNew``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCodeNew``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             email: New email.
-                Wire name ``email``, string, required, format `email`.
+                Wire name ``email``, ``string``. Required. Constraints: format
+                ``email``.
             send_token_new: Sending ticket of the new verification code.
-                Wire name ``sendTokenNew``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendTokenNew``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             verify_code_old: Original verification code, used with type: when type=1 it
                 must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2
                 with SMS_LOGINED_VERIFICATION_CODE.
-                Wire name ``verifyCodeOld``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCodeOld``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             send_token_old: Sending ticket of the original verification code, used with
                 type: when type=1 the code must be sent with bizType
                 EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with
                 SMS_LOGINED_VERIFICATION_CODE.
-                Wire name ``sendTokenOld``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendTokenOld``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             type: Type of the original verification code: 1 Email, 2 Phone Number.
-                Wire name ``type``, enum :class:`ContactType`, required.
+                Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
+                number). Required.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4360,31 +4458,34 @@ class AsyncCustomerWebApiService:
         Args:
             verify_code_new: New verification code, sent to the new phone with
                 bizType=SMS_COMMON_VERIFICATION_CODE.
-                Wire name ``verifyCodeNew``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCodeNew``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             send_token_new: Sending ticket of the new verification code.
-                Wire name ``sendTokenNew``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendTokenNew``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             verify_code_old: Original verification code, used with type: when type=1 it
                 must be sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, when type=2
                 with SMS_LOGINED_VERIFICATION_CODE.
-                Wire name ``verifyCodeOld``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCodeOld``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             send_token_old: Sending ticket of the original verification code, used with
                 type: when type=1 the code must be sent with bizType
                 EMAIL_LOGINED_VERIFICATION_CODE, when type=2 with
                 SMS_LOGINED_VERIFICATION_CODE.
-                Wire name ``sendTokenOld``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendTokenOld``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             type: Type of the original verification code: 1 Email, 2 Phone Number.
-                Wire name ``type``, enum :class:`ContactType`, required.
+                Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
+                number). Required.
             phone: New phone number.
-                Wire name ``phone``, string, required, format `phone`.
+                Wire name ``phone``, ``string``. Required. Constraints: format
+                ``phone``.
             phone_area: Phone area code of the new phone.
-                Wire name ``phoneArea``, string. Not sent unless given.
+                Wire name ``phoneArea``, ``string``. Not sent unless given.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4440,7 +4541,8 @@ class AsyncCustomerWebApiService:
 
         Args:
             new_country: New country code.
-                Wire name ``newCountry``, string, required, format `country-code`.
+                Wire name ``newCountry``, ``string``. Required. Constraints: format
+                ``country-code``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4495,21 +4597,24 @@ class AsyncCustomerWebApiService:
 
         Args:
             new_pwd: Password, MD5 encryption.
-                Wire name ``newPwd``, string, required, format `md5-hex`. Sensitive:
-                masked in ``repr``.
+                Wire name ``newPwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             type: Type of the verification code: 1 Email, 2 Phone Number.
-                Wire name ``type``, enum :class:`ContactType`, required.
+                Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
+                number). Required.
             verify_code: Verification code; send it with the send-verification-code
                 interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or
                 SMS_LOGINED_VERIFICATION_CODE (phone).
-                Wire name ``verifyCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             send_token: Send ticket returned by the send-verification-code interface.
-                Wire name ``sendToken``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4568,21 +4673,24 @@ class AsyncCustomerWebApiService:
 
         Args:
             new_pwd: New password, MD5 encryption.
-                Wire name ``newPwd``, string, required, format `md5-hex`. Sensitive:
-                masked in ``repr``.
+                Wire name ``newPwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             type: Type of the verification code: 1 Email, 2 Phone Number.
-                Wire name ``type``, enum :class:`ContactType`, required.
+                Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
+                number). Required.
             verify_code: Verification code; send it with the send-verification-code
                 interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or
                 SMS_LOGINED_VERIFICATION_CODE (phone).
-                Wire name ``verifyCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             send_token: Send ticket returned by the send-verification-code interface.
-                Wire name ``sendToken``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4636,13 +4744,13 @@ class AsyncCustomerWebApiService:
 
         Args:
             third_login_source: Third-party source, e.g. telegram.
-                Wire name ``thirdLoginSource``, string, required.
+                Wire name ``thirdLoginSource``, ``string``. Required.
             third_user_id: User ID at the third party.
-                Wire name ``thirdUserId``, string, required.
+                Wire name ``thirdUserId``, ``string``. Required.
             third_intact_msg: The complete user information obtained from the third
                 party; must be in JSON format.
-                Wire name ``thirdIntactMsg``, string, format `json-text`. Not sent
-                unless given.
+                Wire name ``thirdIntactMsg``, ``string``. Constraints: format
+                ``json-text``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4698,7 +4806,7 @@ class AsyncCustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            :class:`ExternalAccountBalance`.
+            object :class:`ExternalAccountBalance`.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -4740,7 +4848,7 @@ class AsyncCustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            :class:`PhoneAndEmail`.
+            object :class:`PhoneAndEmail`.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -4778,11 +4886,13 @@ class AsyncCustomerWebApiService:
 
         Args:
             pwd: Password, MD5 encryption.
-                Wire name ``pwd``, string, required, format `md5-hex`. Sensitive: masked
-                in ``repr``.
+                Wire name ``pwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             google_code: Google verification code (MFA).
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4834,16 +4944,17 @@ class AsyncCustomerWebApiService:
 
         Args:
             verify_code: Verification code sent to the new email address.
-                Wire name ``verifyCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             email: New email address.
-                Wire name ``email``, string, required, format `email`.
+                Wire name ``email``, ``string``. Required. Constraints: format
+                ``email``.
             send_token: Sending ticket of the new verification code (returned by the
                 send-verification-code interface).
-                Wire name ``sendToken``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             email_area: Area code of the new email address.
-                Wire name ``emailArea``, string. Not sent unless given.
+                Wire name ``emailArea``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4902,26 +5013,28 @@ class AsyncCustomerWebApiService:
 
         Args:
             verify_code: Verification code sent to the new email address.
-                Wire name ``verifyCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             email: New email address.
-                Wire name ``email``, string, required, format `email`.
+                Wire name ``email``, ``string``. Required. Constraints: format
+                ``email``.
             send_token: Sending ticket of the new verification code.
-                Wire name ``sendToken``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             email_area: Area code of the new email address.
-                Wire name ``emailArea``, string. Not sent unless given.
+                Wire name ``emailArea``, ``string``. Not sent unless given.
             verify_code_old: Verification code sent to the original email address.
-                Wire name ``verifyCodeOld``, string, required when the customer has not
-                enabled Google MFA. Not sent unless given. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCodeOld``, ``string``. Required when the customer has
+                not enabled Google MFA. Sensitive: a secret, masked in logs. Also masked
+                in ``repr``. Not sent unless given.
             send_token_old: Sending ticket of the original email's verification code.
-                Wire name ``sendTokenOld``, string, required when the customer has not
-                enabled Google MFA. Not sent unless given. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendTokenOld``, ``string``. Required when the customer has
+                not enabled Google MFA. Sensitive: a secret, masked in logs. Also masked
+                in ``repr``. Not sent unless given.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4978,15 +5091,15 @@ class AsyncCustomerWebApiService:
 
         Args:
             phone: New phone number.
-                Wire name ``phone``, string, required.
+                Wire name ``phone``, ``string``. Required.
             verify_code: Verification code sent to the new phone number.
-                Wire name ``verifyCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             send_token: Sending ticket of the verification code.
-                Wire name ``sendToken``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             phone_area: Area code of the new phone number.
-                Wire name ``phoneArea``, string. Not sent unless given.
+                Wire name ``phoneArea``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -5046,26 +5159,27 @@ class AsyncCustomerWebApiService:
 
         Args:
             phone: New phone number.
-                Wire name ``phone``, string, required.
+                Wire name ``phone``, ``string``. Required.
             verify_code: Verification code sent to the new phone number.
-                Wire name ``verifyCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             send_token: Sending ticket of the new verification code.
-                Wire name ``sendToken``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             phone_area: Area code of the new phone number.
-                Wire name ``phoneArea``, string. Not sent unless given.
+                Wire name ``phoneArea``, ``string``. Not sent unless given.
             verify_code_old: Verification code sent to the old phone number.
-                Wire name ``verifyCodeOld``, string, required when the customer has not
-                enabled Google MFA. Not sent unless given. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCodeOld``, ``string``. Required when the customer has
+                not enabled Google MFA. Sensitive: a secret, masked in logs. Also masked
+                in ``repr``. Not sent unless given.
             send_token_old: Sending ticket of the old phone's verification code.
-                Wire name ``sendTokenOld``, string, required when the customer has not
-                enabled Google MFA. Not sent unless given. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendTokenOld``, ``string``. Required when the customer has
+                not enabled Google MFA. Sensitive: a secret, masked in logs. Also masked
+                in ``repr``. Not sent unless given.
             google_code: Google Authenticator code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -5122,14 +5236,15 @@ class AsyncCustomerWebApiService:
 
         Args:
             login_name: Account: email address or phone number.
-                Wire name ``loginName``, string, required.
+                Wire name ``loginName``, ``string``. Required.
             type: Type: 1 Email, 2 Phone Number.
-                Wire name ``type``, enum :class:`ContactType`, required.
+                Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
+                number). Required.
             email_area: Email area code, default area code is +86.
-                Wire name ``emailArea``, string, default ``"+86"``. Not sent unless
+                Wire name ``emailArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             phone_area: Phone area code, default area code is +86.
-                Wire name ``phoneArea``, string, default ``"+86"``. Not sent unless
+                Wire name ``phoneArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -5138,8 +5253,8 @@ class AsyncCustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            int32: Existence result code (undocumented; the placeholder is 1, presumably
-                meaning the customer exists).
+            ``int32``: Existence result code (undocumented; the placeholder is 1,
+            presumably meaning the customer exists).
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -5180,7 +5295,7 @@ class AsyncCustomerWebApiService:
 
         Args:
             remark: Cancellation remarks.
-                Wire name ``remark``, string. Not sent unless given.
+                Wire name ``remark``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -5238,30 +5353,34 @@ class AsyncCustomerWebApiService:
 
         Args:
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``googleCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             type: Type: 1 Enable, 2 Disable.
-                Wire name ``type``, enum :class:`MfaSwitch`, required.
+                Wire name ``type``, enum :class:`MfaSwitch` (1 = Enable, 2 = Disable).
+                Required.
             lang: Language information.
-                Wire name ``lang``, string, format `lang`. Not sent unless given.
+                Wire name ``lang``, ``string``. Constraints: format ``lang``. Not sent
+                unless given.
             customer_no: Customer number.
-                Wire name ``customerNo``, string. Not sent unless given.
+                Wire name ``customerNo``, ``string``. Not sent unless given.
             id: Customer id.
-                Wire name ``id``, int64. Not sent unless given.
+                Wire name ``id``, ``int64``. Not sent unless given.
             verify_code_sms: Mobile verification code.
-                Wire name ``verifyCodeSMS``, string, required when a phone number is
-                bound. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``verifyCodeSMS``, ``string``. Required when a phone number is
+                bound. Sensitive: a secret, masked in logs. Also masked in ``repr``. Not
+                sent unless given.
             send_token_sms: Sending ticket of the mobile verification code.
-                Wire name ``sendTokenSMS``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``sendTokenSMS``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             verify_code_email: Email verification code.
-                Wire name ``verifyCodeEmail``, string, required when an email address is
-                bound. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``verifyCodeEmail``, ``string``. Required when an email
+                address is bound. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             send_token_email: Sending ticket of the email verification code.
-                Wire name ``sendTokenEmail``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``sendTokenEmail``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             google_id: Google authenticator id.
-                Wire name ``googleId``, int64. Not sent unless given.
+                Wire name ``googleId``, ``int64``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -5323,7 +5442,7 @@ class AsyncCustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            :class:`CustomerInfo`: The customer's profile.
+            object :class:`CustomerInfo`: The customer's profile.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -5368,28 +5487,30 @@ class AsyncCustomerWebApiService:
 
         Args:
             new_pwd: New password, MD5 encryption.
-                Wire name ``newPwd``, string, required, format `md5-hex`. Sensitive:
-                masked in ``repr``.
+                Wire name ``newPwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             type: Type: 1 Email, 2 Phone Number.
-                Wire name ``type``, enum :class:`ContactType`, required.
+                Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
+                number). Required.
             login_name: Account: email address or phone number.
-                Wire name ``loginName``, string, required.
+                Wire name ``loginName``, ``string``. Required.
             phone_area: Phone area code.
-                Wire name ``phoneArea``, string, required when `type` is 2, default
-                ``"+86"``. Not sent unless given.
+                Wire name ``phoneArea``, ``string``. Required when ``type`` is 2.
+                Default: ``"+86"``. Not sent unless given.
             verify_code: Verification code (checked when verifyCodeToken is absent or
                 does not pass).
-                Wire name ``verifyCode``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``verifyCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             send_token: Sending ticket returned by the send-verification-code interface.
-                Wire name ``sendToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``sendToken``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             verify_code_token: Verify ticket: the token returned by the
                 verify-verification-code interface; checked first. If it passes, the
                 sendToken check is skipped; otherwise the sendToken returned by the
                 send-verification-code interface is verified.
-                Wire name ``verifyCodeToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``verifyCodeToken``, ``string``. Sensitive: a secret, masked
+                in logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -5448,21 +5569,24 @@ class AsyncCustomerWebApiService:
 
         Args:
             new_pwd: New password, MD5 encryption.
-                Wire name ``newPwd``, string, required, format `md5-hex`. Sensitive:
-                masked in ``repr``.
-            verify_code: Verification code.
-                Wire name ``verifyCode``, string, required when the customer has not
-                enabled Google MFA. Not sent unless given. Sensitive: masked in
+                Wire name ``newPwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
+            verify_code: Verification code.
+                Wire name ``verifyCode``, ``string``. Required when the customer has not
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             send_token: Sending ticket of the verification code.
-                Wire name ``sendToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``sendToken``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             type: Type: 1 Email, 2 Phone Number (which contact received the verification
                 code).
-                Wire name ``type``, enum :class:`ContactType`. Not sent unless given.
+                Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
+                number). Not sent unless given.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -5522,28 +5646,31 @@ class AsyncCustomerWebApiService:
 
         Args:
             login_name: Account: email address or phone number.
-                Wire name ``loginName``, string, required.
+                Wire name ``loginName``, ``string``. Required.
             type: Type: 1 Email, 2 Phone Number.
-                Wire name ``type``, enum :class:`ContactType`, required.
+                Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
+                number). Required.
             new_pwd: New password, MD5 encryption.
-                Wire name ``newPwd``, string, required, format `md5-hex`. Sensitive:
-                masked in ``repr``.
+                Wire name ``newPwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             phone_area: Phone area code, default area code is +86.
-                Wire name ``phoneArea``, string, default ``"+86"``. Not sent unless
+                Wire name ``phoneArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             verify_code: Verification code.
-                Wire name ``verifyCode``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``verifyCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             send_token: Sending ticket of the verification code.
-                Wire name ``sendToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``sendToken``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             verify_code_token: Validate ticket (token returned by the
                 verify-verification-code interface).
-                Wire name ``verifyCodeToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``verifyCodeToken``, ``string``. Sensitive: a secret, masked
+                in logs. Also masked in ``repr``. Not sent unless given.
             google_code: Google verification code.
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -5600,11 +5727,13 @@ class AsyncCustomerWebApiService:
 
         Args:
             pwd: Password, MD5 encryption.
-                Wire name ``pwd``, string, required, format `md5-hex`. Sensitive: masked
-                in ``repr``.
+                Wire name ``pwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             google_code: Google verification code (MFA).
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -5658,18 +5787,20 @@ class AsyncCustomerWebApiService:
 
         Args:
             verify_code: Verification code.
-                Wire name ``verifyCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             email: Email address to bind.
-                Wire name ``email``, string, required, format `email`.
+                Wire name ``email``, ``string``. Required. Constraints: format
+                ``email``.
             send_token: Verification code sending ticket.
-                Wire name ``sendToken``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             email_area: Email area code.
-                Wire name ``emailArea``, string. Not sent unless given.
+                Wire name ``emailArea``, ``string``. Not sent unless given.
             google_code: Google verification code (MFA).
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -5726,18 +5857,19 @@ class AsyncCustomerWebApiService:
 
         Args:
             verify_code: Verification code.
-                Wire name ``verifyCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             send_token: Verification code sending ticket.
-                Wire name ``sendToken``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             phone: Phone number.
-                Wire name ``phone``, string, required.
+                Wire name ``phone``, ``string``. Required.
             google_code: Google verification code (MFA).
-                Wire name ``googleCode``, string, required when the customer has enabled
-                Google MFA. Not sent unless given. Sensitive: masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Required when the customer has
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             phone_area: Phone area code.
-                Wire name ``phoneArea``, string. Not sent unless given.
+                Wire name ``phoneArea``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -5789,7 +5921,8 @@ class AsyncCustomerWebApiService:
 
         Args:
             new_lang: Language information: the new language (e.g. en-US).
-                Wire name ``newLang``, string, required, format `lang`.
+                Wire name ``newLang``, ``string``. Required. Constraints: format
+                ``lang``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -5841,7 +5974,7 @@ class AsyncCustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            string, or None: The customer's language (e.g. en-US); null when none is
+            ``string``, or None: The customer's language (e.g. en-US); null when none is
             stored.
 
         Raises:
@@ -5880,9 +6013,9 @@ class AsyncCustomerWebApiService:
 
         Args:
             postal_code: Postal code.
-                Wire name ``postalCode``, string. Not sent unless given.
+                Wire name ``postalCode``, ``string``. Not sent unless given.
             address: Communication address.
-                Wire name ``address``, string. Not sent unless given.
+                Wire name ``address``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -5940,27 +6073,27 @@ class AsyncCustomerWebApiService:
         Args:
             verify_code: Mobile verification code; sent with
                 bizType=SMS_COMMON_VERIFICATION_CODE.
-                Wire name ``verifyCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             send_token: Sending ticket of the mobile verification code.
-                Wire name ``sendToken``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             phone: Phone number.
-                Wire name ``phone``, string, required.
+                Wire name ``phone``, ``string``. Required.
             phone_area: Phone area code.
-                Wire name ``phoneArea``, string. Not sent unless given.
+                Wire name ``phoneArea``, ``string``. Not sent unless given.
             verify_code_third_type: Third-party verification code, used together with
                 thirdSource; when thirdSource=telegram the code's bizType can only be
                 SMS_TELEGRAM_VERIFICATION_CODE.
-                Wire name ``verifyCodeThirdType``, string. Not sent unless given.
-                Sensitive: masked in ``repr``.
+                Wire name ``verifyCodeThirdType``, ``string``. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``. Not sent unless given.
             send_token_third_type: Sending ticket of the third-party verification code,
                 used together with thirdSource; when thirdSource=telegram the code's
                 bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
-                Wire name ``sendTokenThirdType``, string. Not sent unless given.
-                Sensitive: masked in ``repr``.
+                Wire name ``sendTokenThirdType``, ``string``. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``. Not sent unless given.
             third_source: Third-party source; documented value: telegram.
-                Wire name ``thirdSource``, string. Not sent unless given.
+                Wire name ``thirdSource``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -6022,25 +6155,26 @@ class AsyncCustomerWebApiService:
         Args:
             verify_code: Email verification code; sent with
                 bizType=SMS_COMMON_VERIFICATION_CODE.
-                Wire name ``verifyCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             send_token: Sending ticket of the email verification code.
-                Wire name ``sendToken``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             email: Email address to set.
-                Wire name ``email``, string, required, format `email`.
+                Wire name ``email``, ``string``. Required. Constraints: format
+                ``email``.
             verify_code_third_type: Third-party verification code, used together with
                 thirdSource; when thirdSource=telegram the code's bizType can only be
                 SMS_TELEGRAM_VERIFICATION_CODE.
-                Wire name ``verifyCodeThirdType``, string. Not sent unless given.
-                Sensitive: masked in ``repr``.
+                Wire name ``verifyCodeThirdType``, ``string``. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``. Not sent unless given.
             send_token_third_type: Sending ticket of the third-party verification code,
                 used together with thirdSource; when thirdSource=telegram the code's
                 bizType can only be SMS_TELEGRAM_VERIFICATION_CODE.
-                Wire name ``sendTokenThirdType``, string. Not sent unless given.
-                Sensitive: masked in ``repr``.
+                Wire name ``sendTokenThirdType``, ``string``. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``. Not sent unless given.
             third_source: Third-party source; documented value: telegram.
-                Wire name ``thirdSource``, string. Not sent unless given.
+                Wire name ``thirdSource``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -6094,11 +6228,12 @@ class AsyncCustomerWebApiService:
 
         Args:
             new_pwd: Password, MD5 encryption.
-                Wire name ``newPwd``, string, required, format `md5-hex`. Sensitive:
-                masked in ``repr``.
+                Wire name ``newPwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             google_code: Google verification code (MFA).
-                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -6161,45 +6296,51 @@ class AsyncCustomerWebApiService:
             type: Registration/login method: 1 email, 2 phone number, 3 customer
                 account.
                 注册登录方式:1邮箱,2手机号码,3客户账号
-                Wire name ``type``, enum :class:`LoginType`, required.
+                Wire name ``type``, enum :class:`LoginType` (1 = Email, 2 = Phone
+                number, 3 = Customer account). Required.
             device: Login device: 1=mobile web: H5, 2=pcweb: PC_Web, 3=system & back
                 office: System, 4=Android native app: Android, 5=Apple native app: iOS,
                 6=Hongmeng OS: HOS, 7=PC Windows client: PC_Win, 8=PC Mac client:
                 PC_Mac, 9=none of the above: other.
                 登录设备:1=移动端web:H5,2=pcweb:PC_Web,3=系统&后台注册:System,4=安卓原生app:Android,5=苹果原生app:iOS,6=鸿蒙OS:HOS,7=pc
                 windows客户端:PC_Win,8=pc mac客户端:PC_Mac,9=不属于以上的:其他
-                Wire name ``device``, enum :class:`ClientSource`, required.
+                Wire name ``device``, enum :class:`ClientSource` (1 = Mobile web: H5, 2
+                = PC web: PC_Web, 3 = System & back office: System, 4 = Android native
+                app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC
+                Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the
+                above: other). Required.
             login_name: Account: email / phone number.
                 账号:邮箱/手机号码
-                Wire name ``loginName``, string, required.
+                Wire name ``loginName``, ``string``. Required.
             is_third: Whether this is a third-party login.
                 是否第三方
-                Wire name ``isThird``, boolean, required.
+                Wire name ``isThird``, ``boolean``. Required.
             phone_area: Phone area code of a phone number (type 2).
                 手机区号（类型为2:手机号码时使用）
-                Wire name ``phoneArea``, string. Not sent unless given.
+                Wire name ``phoneArea``, ``string``. Not sent unless given.
             verify_code: Verification code.
                 验证码
-                Wire name ``verifyCode``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``verifyCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             send_token: Ticket returned when the verification code was sent.
                 验证码发送票据
-                Wire name ``sendToken``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``sendToken``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             third_source: Third-party source: google, facebook, twitter, ...
                 第三方源 google,facebook,twitter…
-                Wire name ``thirdSource``, string. Not sent unless given.
+                Wire name ``thirdSource``, ``string``. Not sent unless given.
             bind_third_user_id: Third-party userId to bind.
                 绑定第三方userId
-                Wire name ``bindThirdUserId``, string. Not sent unless given.
+                Wire name ``bindThirdUserId``, ``string``. Not sent unless given.
             login_pwd: Login password (MD5 digest, as in the captured request).
                 登录密码
-                Wire name ``loginPwd``, string, format `md5-hex`. Not sent unless given.
-                Sensitive: masked in ``repr``.
+                Wire name ``loginPwd``, ``string``. Constraints: format ``md5-hex``.
+                Sensitive: a secret, masked in logs. Also masked in ``repr``. Not sent
+                unless given.
             google_code: Google verification code.
                 谷歌验证码
-                Wire name ``googleCode``, string. Not sent unless given. Sensitive:
-                masked in ``repr``.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -6208,8 +6349,8 @@ class AsyncCustomerWebApiService:
                 retried).
 
         Returns:
-            :class:`LoginResult`: The logged-in customer with its tokens and trading
-            accounts.
+            object :class:`LoginResult`: The logged-in customer with its tokens and
+            trading accounts.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -6281,77 +6422,84 @@ class AsyncCustomerWebApiService:
         Args:
             country: Country.
                 国家
-                Wire name ``country``, string, required.
+                Wire name ``country``, ``string``. Required.
             login_name: Account: email / phone number, used together with type.
                 账号:邮箱/手机号码,与type配合使用
-                Wire name ``loginName``, string, required.
+                Wire name ``loginName``, ``string``. Required.
             type: Registration method: 1 email, 2 phone number; the range is 1 to 3, and
                 3 (customer account) is described for login only.
                 注册方式:1邮箱,2手机号码
-                Wire name ``type``, enum :class:`LoginType`, required.
+                Wire name ``type``, enum :class:`LoginType` (1 = Email, 2 = Phone
+                number, 3 = Customer account). Required.
             verify_code: Verification code.
                 验证码
-                Wire name ``verifyCode``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``verifyCode``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             send_token: Ticket returned when the verification code was sent.
                 验证码发送票据
-                Wire name ``sendToken``, string, required. Sensitive: masked in
-                ``repr``.
+                Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
+                masked in logs. Also masked in ``repr``.
             register_source: Registration source: 1=mobile web: H5, 2=pcweb: PC_Web,
                 3=system & back office: System, 4=Android native app: Android, 5=Apple
                 native app: iOS, 6=Hongmeng OS: HOS, 7=PC Windows client: PC_Win, 8=PC
                 Mac client: PC_Mac, 9=none of the above: other.
                 注册来源:1=移动端web:H5,2=pcweb:PC_Web,3=系统&后台注册:System,4=安卓原生app:Android,5=苹果原生app:iOS,6=鸿蒙OS:HOS,7=pc
                 windows客户端:PC_Win,8=pc mac客户端:PC_Mac,9=不属于以上的:其他
-                Wire name ``registerSource``, enum :class:`ClientSource`, required.
+                Wire name ``registerSource``, enum :class:`ClientSource` (1 = Mobile
+                web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 =
+                Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS:
+                HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None
+                of the above: other). Required.
             lang: Language; default en-US.
                 语言信息,默认en-US
-                Wire name ``lang``, string, default ``"en-US"``. Not sent unless given.
+                Wire name ``lang``, ``string``. Default: ``"en-US"``. Not sent unless
+                given.
             phone_area: Phone area code, used together with the registration method;
                 default +86.
                 手机区号,与注册方式配合使用,默认+86
-                Wire name ``phoneArea``, string, default ``"+86"``. Not sent unless
+                Wire name ``phoneArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             register_device: Device model registered from.
                 注册的设备型号
-                Wire name ``registerDevice``, string. Not sent unless given.
+                Wire name ``registerDevice``, ``string``. Not sent unless given.
             utm_source: Advertising source (account-opening link parameter source).
                 广告来源(开户链接参数source)
-                Wire name ``utmSource``, string. Not sent unless given.
+                Wire name ``utmSource``, ``string``. Not sent unless given.
             utm_medium: Advertising medium (account-opening link parameter medium).
                 广告媒介(开户链接参数medium)
-                Wire name ``utmMedium``, string. Not sent unless given.
+                Wire name ``utmMedium``, ``string``. Not sent unless given.
             utm_campaign: Campaign (account-opening link parameter campaign).
                 广告系列(开户链接参数campaign)
-                Wire name ``utmCampaign``, string. Not sent unless given.
+                Wire name ``utmCampaign``, ``string``. Not sent unless given.
             utm_content: Ad group (account-opening link parameter content).
                 广告组(开户链接参数content)
-                Wire name ``utmContent``, string. Not sent unless given.
+                Wire name ``utmContent``, ``string``. Not sent unless given.
             utm_term: Keyword (account-opening link parameter term).
                 关键词(开户链接参数term)
-                Wire name ``utmTerm``, string. Not sent unless given.
+                Wire name ``utmTerm``, ``string``. Not sent unless given.
             customer_group_id: Customer group ID.
                 客户组ID
-                Wire name ``customerGroupId``, int64. Not sent unless given.
+                Wire name ``customerGroupId``, ``int64``. Not sent unless given.
             trade_type_currency_list: Trade types and currencies to open accounts in
                 (undocumented; seen only in the request example).
-                Wire name ``tradeTypeCurrencyList``, list of :class:`TradeTypeCurrency`.
-                Not sent unless given.
+                Wire name ``tradeTypeCurrencyList``, list of object
+                :class:`TradeTypeCurrency`. Not sent unless given.
             open_account_type: Account opening type: 0 personal, 1 enterprise; default
                 personal.
                 开户类型:0.个人 1.企业 ,默认个人
-                Wire name ``openAccountType``, enum :class:`OpenAccountType`, default
-                ``0``. Not sent unless given.
+                Wire name ``openAccountType``, enum :class:`OpenAccountType` (0 =
+                Personal, 1 = Enterprise). Default: ``0``. Not sent unless given.
             pwd: Password, MD5 encrypted.
                 密码,MD5加密
-                Wire name ``pwd``, string, format `md5-hex`. Not sent unless given.
-                Sensitive: masked in ``repr``.
+                Wire name ``pwd``, ``string``. Constraints: format ``md5-hex``.
+                Sensitive: a secret, masked in logs. Also masked in ``repr``. Not sent
+                unless given.
             third_server_code: Unique number in the third-party system.
                 第三方系统唯一编号
-                Wire name ``thirdServerCode``, string. Not sent unless given.
+                Wire name ``thirdServerCode``, ``string``. Not sent unless given.
             third_server_source: Third-party system source, e.g. agent = agent.
                 第三方系统来源,如:代理=agent
-                Wire name ``thirdServerSource``, string. Not sent unless given.
+                Wire name ``thirdServerSource``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -6360,7 +6508,7 @@ class AsyncCustomerWebApiService:
                 retried).
 
         Returns:
-            :class:`RegisterResult`: The new customer and its KYC levels.
+            object :class:`RegisterResult`: The new customer and its KYC levels.
 
         Raises:
             ApiError: the server answered with an error envelope.

@@ -61,16 +61,17 @@ class OpenapiCustomerWebApiService:
         Args:
             type: Registration/login method: 1 email, 2 phone number, 3 customer
                 account.
-                Wire name ``type``, enum :class:`LoginType`, required.
+                Wire name ``type``, enum :class:`LoginType` (1 = Email, 2 = Phone
+                number, 3 = Customer account). Required.
             login_name: Account: email / phone number.
-                Wire name ``loginName``, string, required.
+                Wire name ``loginName``, ``string``. Required.
             protocol: Undocumented; seen only in the request example ("true").
-                Wire name ``protocol``, string. Not sent unless given.
+                Wire name ``protocol``, ``string``. Not sent unless given.
             email_area: Email area code; default +86.
-                Wire name ``emailArea``, string, default ``"+86"``. Not sent unless
+                Wire name ``emailArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             phone_area: Mobile area code; default +86.
-                Wire name ``phoneArea``, string, default ``"+86"``. Not sent unless
+                Wire name ``phoneArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -79,7 +80,7 @@ class OpenapiCustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            int32: Existence result code (meaning of the codes undocumented).
+            ``int32``: Existence result code (meaning of the codes undocumented).
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -139,16 +140,17 @@ class AsyncOpenapiCustomerWebApiService:
         Args:
             type: Registration/login method: 1 email, 2 phone number, 3 customer
                 account.
-                Wire name ``type``, enum :class:`LoginType`, required.
+                Wire name ``type``, enum :class:`LoginType` (1 = Email, 2 = Phone
+                number, 3 = Customer account). Required.
             login_name: Account: email / phone number.
-                Wire name ``loginName``, string, required.
+                Wire name ``loginName``, ``string``. Required.
             protocol: Undocumented; seen only in the request example ("true").
-                Wire name ``protocol``, string. Not sent unless given.
+                Wire name ``protocol``, ``string``. Not sent unless given.
             email_area: Email area code; default +86.
-                Wire name ``emailArea``, string, default ``"+86"``. Not sent unless
+                Wire name ``emailArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             phone_area: Mobile area code; default +86.
-                Wire name ``phoneArea``, string, default ``"+86"``. Not sent unless
+                Wire name ``phoneArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
@@ -157,7 +159,7 @@ class AsyncOpenapiCustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            int32: Existence result code (meaning of the codes undocumented).
+            ``int32``: Existence result code (meaning of the codes undocumented).
 
         Raises:
             ApiError: the server answered with an error envelope.

@@ -115,7 +115,7 @@ class ThirdExt:
                 retried).
 
         Returns:
-            string: The access token.
+            ``string``: The access token.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -216,7 +216,7 @@ class AsyncThirdExt:
                 retried).
 
         Returns:
-            string: The access token.
+            ``string``: The access token.
 
         Raises:
             ApiError: the server answered with an error envelope.

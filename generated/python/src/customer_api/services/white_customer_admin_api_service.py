@@ -102,49 +102,54 @@ class WhiteCustomerAdminApiService:
 
         Args:
             phone: Mobile phone number.
-                Wire name ``phone``, string, required.
+                Wire name ``phone``, ``string``. Required.
             pwd: Login password, MD5 encrypted (e.g. the MD5 of a123456).
-                Wire name ``pwd``, string, required, format `md5-hex`. Sensitive: masked
-                in ``repr``.
+                Wire name ``pwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             country: Country, e.g. US = United States.
-                Wire name ``country``, string, required.
+                Wire name ``country``, ``string``. Required.
             register_source: Registration source: 1=mobile web: H5, 2=pcweb: PC_Web,
                 3=system & back office: System, 4=Android native app: Android, 5=Apple
                 native app: iOS, 6=Hongmeng OS: HOS, 7=PC Windows client: PC_Win, 8=PC
                 Mac client: PC_Mac, 9=none of the above: other.
-                Wire name ``registerSource``, enum :class:`ClientSource`, required.
+                Wire name ``registerSource``, enum :class:`ClientSource` (1 = Mobile
+                web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 =
+                Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS:
+                HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None
+                of the above: other). Required.
             customer_group_id: Customer group ID: 1 = default customer group;
                 customerGroupId and tradeTypeCurrencyList correspond to each other.
-                Wire name ``customerGroupId``, int64, required.
+                Wire name ``customerGroupId``, ``int64``. Required.
             email: Email.
-                Wire name ``email``, string. Not sent unless given.
+                Wire name ``email``, ``string``. Not sent unless given.
             trade_type_currency_list: Trade types and currencies to open accounts in
                 (undocumented; seen only in the request example).
-                Wire name ``tradeTypeCurrencyList``, list of :class:`TradeTypeCurrency`.
-                Not sent unless given.
+                Wire name ``tradeTypeCurrencyList``, list of object
+                :class:`TradeTypeCurrency`. Not sent unless given.
             phone_area: Mobile phone area code; default +86.
-                Wire name ``phoneArea``, string, default ``"+86"``. Not sent unless
+                Wire name ``phoneArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             email_area: Mailbox area code; default +86.
-                Wire name ``emailArea``, string, default ``"+86"``. Not sent unless
+                Wire name ``emailArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             remark: Remark.
-                Wire name ``remark``, string. Not sent unless given.
+                Wire name ``remark``, ``string``. Not sent unless given.
             register_device: Registered device model.
-                Wire name ``registerDevice``, string. Not sent unless given.
+                Wire name ``registerDevice``, ``string``. Not sent unless given.
             utm_source: Advertising source (account-opening link parameter source).
-                Wire name ``utmSource``, string. Not sent unless given.
+                Wire name ``utmSource``, ``string``. Not sent unless given.
             utm_medium: Advertising medium (account-opening link parameter medium).
-                Wire name ``utmMedium``, string. Not sent unless given.
+                Wire name ``utmMedium``, ``string``. Not sent unless given.
             utm_campaign: Campaign (account-opening link parameter campaign).
-                Wire name ``utmCampaign``, string. Not sent unless given.
+                Wire name ``utmCampaign``, ``string``. Not sent unless given.
             utm_content: Ad group (account-opening link parameter content).
-                Wire name ``utmContent``, string. Not sent unless given.
+                Wire name ``utmContent``, ``string``. Not sent unless given.
             utm_term: Keywords (account-opening link parameter term).
-                Wire name ``utmTerm``, string. Not sent unless given.
+                Wire name ``utmTerm``, ``string``. Not sent unless given.
             third_server_code: Unique customer identifier in the third-party system.
-                Wire name ``thirdServerCode``, string, maxLength 50. Not sent unless
-                given.
+                Wire name ``thirdServerCode``, ``string``. Constraints: maxLength 50.
+                Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -153,7 +158,7 @@ class WhiteCustomerAdminApiService:
                 retried).
 
         Returns:
-            string: Customer number of the new customer.
+            ``string``: Customer number of the new customer.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -210,13 +215,13 @@ class WhiteCustomerAdminApiService:
 
         Args:
             customer_no: Customer number (null for no filter).
-                Wire name ``customerNo``, string, required, nullable.
+                Wire name ``customerNo``, ``string``. Required. May be ``null``.
             size: Number of rows per page; default 20.
-                Wire name ``size``, int32, minimum 1, default ``20``. Not sent unless
-                given.
+                Wire name ``size``, ``int32``. Constraints: minimum 1. Default: ``20``.
+                Not sent unless given.
             current: Current page; default 1.
-                Wire name ``current``, int32, minimum 1, default ``1``. Not sent unless
-                given.
+                Wire name ``current``, ``int32``. Constraints: minimum 1. Default:
+                ``1``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -224,7 +229,7 @@ class WhiteCustomerAdminApiService:
                 read-only, so it is retried).
 
         Returns:
-            :class:`CustomerPage`: One page of customers.
+            object :class:`CustomerPage`: One page of customers.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -269,11 +274,14 @@ class WhiteCustomerAdminApiService:
                 trading account, kyc = KYC information, allKyc = detailed KYC
                 information of the page, bankList = bank card list, walletList = wallet
                 address, otherInfo = other.
-                Wire name ``type``, enum :class:`DetailType`, required.
+                Wire name ``type``, enum :class:`DetailType` (baseInfo = Basic
+                information, tradeAccount = Trading accounts, kyc = KYC information,
+                allKyc = Detailed KYC information of the page, bankList = Bank card
+                list, walletList = Wallet addresses, otherInfo = Other). Required.
             id: Customer ID.
-                Wire name ``id``, string, required.
+                Wire name ``id``, ``string``. Required.
             customer_no: Customer number.
-                Wire name ``customerNo``, string, required.
+                Wire name ``customerNo``, ``string``. Required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -281,7 +289,7 @@ class WhiteCustomerAdminApiService:
                 read-only, so it is retried).
 
         Returns:
-            :class:`CustomerDetail`: The requested details of the customer.
+            object :class:`CustomerDetail`: The requested details of the customer.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -350,49 +358,54 @@ class AsyncWhiteCustomerAdminApiService:
 
         Args:
             phone: Mobile phone number.
-                Wire name ``phone``, string, required.
+                Wire name ``phone``, ``string``. Required.
             pwd: Login password, MD5 encrypted (e.g. the MD5 of a123456).
-                Wire name ``pwd``, string, required, format `md5-hex`. Sensitive: masked
-                in ``repr``.
+                Wire name ``pwd``, ``string``. Required. Constraints: format
+                ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``.
             country: Country, e.g. US = United States.
-                Wire name ``country``, string, required.
+                Wire name ``country``, ``string``. Required.
             register_source: Registration source: 1=mobile web: H5, 2=pcweb: PC_Web,
                 3=system & back office: System, 4=Android native app: Android, 5=Apple
                 native app: iOS, 6=Hongmeng OS: HOS, 7=PC Windows client: PC_Win, 8=PC
                 Mac client: PC_Mac, 9=none of the above: other.
-                Wire name ``registerSource``, enum :class:`ClientSource`, required.
+                Wire name ``registerSource``, enum :class:`ClientSource` (1 = Mobile
+                web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 =
+                Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS:
+                HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None
+                of the above: other). Required.
             customer_group_id: Customer group ID: 1 = default customer group;
                 customerGroupId and tradeTypeCurrencyList correspond to each other.
-                Wire name ``customerGroupId``, int64, required.
+                Wire name ``customerGroupId``, ``int64``. Required.
             email: Email.
-                Wire name ``email``, string. Not sent unless given.
+                Wire name ``email``, ``string``. Not sent unless given.
             trade_type_currency_list: Trade types and currencies to open accounts in
                 (undocumented; seen only in the request example).
-                Wire name ``tradeTypeCurrencyList``, list of :class:`TradeTypeCurrency`.
-                Not sent unless given.
+                Wire name ``tradeTypeCurrencyList``, list of object
+                :class:`TradeTypeCurrency`. Not sent unless given.
             phone_area: Mobile phone area code; default +86.
-                Wire name ``phoneArea``, string, default ``"+86"``. Not sent unless
+                Wire name ``phoneArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             email_area: Mailbox area code; default +86.
-                Wire name ``emailArea``, string, default ``"+86"``. Not sent unless
+                Wire name ``emailArea``, ``string``. Default: ``"+86"``. Not sent unless
                 given.
             remark: Remark.
-                Wire name ``remark``, string. Not sent unless given.
+                Wire name ``remark``, ``string``. Not sent unless given.
             register_device: Registered device model.
-                Wire name ``registerDevice``, string. Not sent unless given.
+                Wire name ``registerDevice``, ``string``. Not sent unless given.
             utm_source: Advertising source (account-opening link parameter source).
-                Wire name ``utmSource``, string. Not sent unless given.
+                Wire name ``utmSource``, ``string``. Not sent unless given.
             utm_medium: Advertising medium (account-opening link parameter medium).
-                Wire name ``utmMedium``, string. Not sent unless given.
+                Wire name ``utmMedium``, ``string``. Not sent unless given.
             utm_campaign: Campaign (account-opening link parameter campaign).
-                Wire name ``utmCampaign``, string. Not sent unless given.
+                Wire name ``utmCampaign``, ``string``. Not sent unless given.
             utm_content: Ad group (account-opening link parameter content).
-                Wire name ``utmContent``, string. Not sent unless given.
+                Wire name ``utmContent``, ``string``. Not sent unless given.
             utm_term: Keywords (account-opening link parameter term).
-                Wire name ``utmTerm``, string. Not sent unless given.
+                Wire name ``utmTerm``, ``string``. Not sent unless given.
             third_server_code: Unique customer identifier in the third-party system.
-                Wire name ``thirdServerCode``, string, maxLength 50. Not sent unless
-                given.
+                Wire name ``thirdServerCode``, ``string``. Constraints: maxLength 50.
+                Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -401,7 +414,7 @@ class AsyncWhiteCustomerAdminApiService:
                 retried).
 
         Returns:
-            string: Customer number of the new customer.
+            ``string``: Customer number of the new customer.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -458,13 +471,13 @@ class AsyncWhiteCustomerAdminApiService:
 
         Args:
             customer_no: Customer number (null for no filter).
-                Wire name ``customerNo``, string, required, nullable.
+                Wire name ``customerNo``, ``string``. Required. May be ``null``.
             size: Number of rows per page; default 20.
-                Wire name ``size``, int32, minimum 1, default ``20``. Not sent unless
-                given.
+                Wire name ``size``, ``int32``. Constraints: minimum 1. Default: ``20``.
+                Not sent unless given.
             current: Current page; default 1.
-                Wire name ``current``, int32, minimum 1, default ``1``. Not sent unless
-                given.
+                Wire name ``current``, ``int32``. Constraints: minimum 1. Default:
+                ``1``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -472,7 +485,7 @@ class AsyncWhiteCustomerAdminApiService:
                 read-only, so it is retried).
 
         Returns:
-            :class:`CustomerPage`: One page of customers.
+            object :class:`CustomerPage`: One page of customers.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -517,11 +530,14 @@ class AsyncWhiteCustomerAdminApiService:
                 trading account, kyc = KYC information, allKyc = detailed KYC
                 information of the page, bankList = bank card list, walletList = wallet
                 address, otherInfo = other.
-                Wire name ``type``, enum :class:`DetailType`, required.
+                Wire name ``type``, enum :class:`DetailType` (baseInfo = Basic
+                information, tradeAccount = Trading accounts, kyc = KYC information,
+                allKyc = Detailed KYC information of the page, bankList = Bank card
+                list, walletList = Wallet addresses, otherInfo = Other). Required.
             id: Customer ID.
-                Wire name ``id``, string, required.
+                Wire name ``id``, ``string``. Required.
             customer_no: Customer number.
-                Wire name ``customerNo``, string, required.
+                Wire name ``customerNo``, ``string``. Required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -529,7 +545,7 @@ class AsyncWhiteCustomerAdminApiService:
                 read-only, so it is retried).
 
         Returns:
-            :class:`CustomerDetail`: The requested details of the customer.
+            object :class:`CustomerDetail`: The requested details of the customer.
 
         Raises:
             ApiError: the server answered with an error envelope.

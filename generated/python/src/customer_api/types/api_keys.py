@@ -22,99 +22,101 @@ class ApiKey(_rt.Model):
     customer_group_id: int | None
     """Customer group the key belongs to.
 
-    Wire name ``customerGroupId``, int64, nullable.
+    Wire name ``customerGroupId``, ``int64``. May be ``null``.
     """
     sources: list[str] | None
     """Interfaces (bizType_version_gateway) the key may call; null where not loaded.
 
-    Wire name ``sources``, list of string, nullable.
+    Wire name ``sources``, list of ``string``. May be ``null``.
     """
     api_key: str | None
     """The public API key identifier (32 hex characters).
 
-    Wire name ``apiKey``, string, nullable.
+    Wire name ``apiKey``, ``string``. May be ``null``.
     """
     update_time: int | None
     """Last update time (epoch milliseconds).
 
-    Wire name ``updateTime``, timestamp (epoch milliseconds), nullable.
+    Wire name ``updateTime``, epoch milliseconds. May be ``null``.
     """
     expired_time: int | None
     """Expiry time (epoch milliseconds).
 
-    Wire name ``expiredTime``, timestamp (epoch milliseconds), nullable.
+    Wire name ``expiredTime``, epoch milliseconds. May be ``null``.
     """
     private_key: str | None
     """RSA private key (base64 PKCS#8); only returned on creation, else null.
 
-    Wire name ``privateKey``, string, nullable. Sensitive: masked in ``repr``.
+    Wire name ``privateKey``, ``string``. May be ``null``. Sensitive: a secret, masked
+    in logs. Also masked in ``repr``.
     """
     white_ips: str | None
     """Whitelisted IP addresses, comma separated; null when no whitelist is set.
 
-    Wire name ``whiteIps``, string, nullable.
+    Wire name ``whiteIps``, ``string``. May be ``null``.
     """
     company_id: int | None
     """Company ID of the white-label tenant.
 
-    Wire name ``companyId``, int64, nullable.
+    Wire name ``companyId``, ``int64``. May be ``null``.
     """
     create_time: int | None
     """Creation time (epoch milliseconds).
 
-    Wire name ``createTime``, timestamp (epoch milliseconds), nullable.
+    Wire name ``createTime``, epoch milliseconds. May be ``null``.
     """
     customer_id: int | None
     """Customer ID of the owner.
 
-    Wire name ``customerId``, int64, nullable.
+    Wire name ``customerId``, ``int64``. May be ``null``.
     """
     ip_limit: bool | None
     """Whether calls are restricted to the whitelisted IPs.
 
-    Wire name ``ipLimit``, boolean, nullable.
+    Wire name ``ipLimit``, ``boolean``. May be ``null``.
     """
     tag: str | None
     """API tag (label) chosen by the customer.
 
-    Wire name ``tag``, string, nullable.
+    Wire name ``tag``, ``string``. May be ``null``.
     """
     withdraw_time: int | None
     """Time from which the key may be used for withdrawals (epoch milliseconds).
 
-    Wire name ``withdrawTime``, timestamp (epoch milliseconds), nullable.
+    Wire name ``withdrawTime``, epoch milliseconds. May be ``null``.
     """
     secret_key_md5: str | None
     """MD5 digest of the secret key.
 
-    Wire name ``secretKeyMd5``, string, nullable, format `md5-hex`. Sensitive: masked in
-    ``repr``.
+    Wire name ``secretKeyMd5``, ``string``. Constraints: format ``md5-hex``. May be
+    ``null``. Sensitive: a secret, masked in logs. Also masked in ``repr``.
     """
     id: int | None
     """API key ID.
 
-    Wire name ``id``, int64, nullable.
+    Wire name ``id``, ``int64``. May be ``null``.
     """
     permission_dto_list: list[ApiPermission] | None
     """Permissions of the key; null in page listings.
 
-    Wire name ``permissionDTOList``, list of :class:`ApiPermission`, nullable.
+    Wire name ``permissionDTOList``, list of object :class:`ApiPermission`. May be
+    ``null``.
     """
     customer_no: str | None
     """Customer number of the owner.
 
-    Wire name ``customerNo``, string, nullable.
+    Wire name ``customerNo``, ``string``. May be ``null``.
     """
     validity_days: int | None
     """Validity in days (meaning of -1 undocumented: a key with validityDays -1 still has
     an expiredTime, 90 days after its createTime).
 
-    Wire name ``validityDays``, int32, nullable.
+    Wire name ``validityDays``, ``int32``. May be ``null``.
     """
     pub_key: str | None
     """RSA public key (base64 X.509).
 
-    Wire name ``pubKey``, string, nullable.
+    Wire name ``pubKey``, ``string``. May be ``null``.
     """
 
     def __init__(
@@ -197,22 +199,22 @@ class ApiKeyPage(_rt.Model):
     total: int | None
     """Total number of keys.
 
-    Wire name ``total``, int64, nullable.
+    Wire name ``total``, ``int64``. May be ``null``.
     """
     current: int | None
     """Current page number.
 
-    Wire name ``current``, int32, nullable.
+    Wire name ``current``, ``int32``. May be ``null``.
     """
     size: int | None
     """Page size.
 
-    Wire name ``size``, int32, nullable.
+    Wire name ``size``, ``int32``. May be ``null``.
     """
     records: list[ApiKey] | None
     """The keys of this page.
 
-    Wire name ``records``, list of :class:`ApiKey`, nullable.
+    Wire name ``records``, list of object :class:`ApiKey`. May be ``null``.
     """
 
     def __init__(
@@ -251,27 +253,27 @@ class ApiPermission(_rt.Model):
     """Permission code, e.g. "ready_only" (read), "trade" (spot trade), "contract_trade",
     "captial_out" (withdraw); spelled as on the wire.
 
-    Wire name ``code``, string, nullable.
+    Wire name ``code``, ``string``. May be ``null``.
     """
     paths: list[str] | None
     """Paths covered by the permission (shape undocumented; assumed a list of strings).
 
-    Wire name ``paths``, list of string, nullable.
+    Wire name ``paths``, list of ``string``. May be ``null``.
     """
     can_edit: bool | None
     """Whether the customer may switch this permission on or off.
 
-    Wire name ``canEdit``, boolean, nullable.
+    Wire name ``canEdit``, ``boolean``. May be ``null``.
     """
     name: str | None
     """Display name of the permission.
 
-    Wire name ``name``, string, nullable.
+    Wire name ``name``, ``string``. May be ``null``.
     """
     status: int | None
     """Permission status; seen 1 (granted, e.g. read) and 2 (not granted).
 
-    Wire name ``status``, int32, nullable.
+    Wire name ``status``, ``int32``. May be ``null``.
     """
 
     def __init__(
@@ -312,12 +314,12 @@ class ApiPermissionChange(_rt.Model):
     code: str
     """Permission code (see ApiPermission.code).
 
-    Wire name ``code``, string, required.
+    Wire name ``code``, ``string``. Required.
     """
     status: int
     """New status of the permission: 1 granted, 2 not granted (as in ApiPermission.status).
 
-    Wire name ``status``, int32, required.
+    Wire name ``status``, ``int32``. Required.
     """
 
     def __init__(

@@ -26,225 +26,206 @@ class Account(_rt.Model):
     company_id: int | None
     """Company (tenant) ID.
 
-    Wire name ``companyId``, int64. ``None``: absent.
+    Wire name ``companyId``, ``int64``. ``None``: absent.
     """
     trade_type: TradeType | None
     """Trade type ("play id") of the account.
 
-    Wire name ``tradeType``, enum :class:`TradeType`. ``None``: absent.
+    Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 = CFD_WBW, 3 =
+    CROSS, 5 = MATCH, 8 = WALLET). ``None``: absent.
     """
     customer_id: int | None
     """Customer ID.
 
-    Wire name ``customerId``, int64. ``None``: absent.
+    Wire name ``customerId``, ``int64``. ``None``: absent.
     """
     customer_no: str | None
     """Customer number.
 
-    Wire name ``customerNo``, string. ``None``: absent.
+    Wire name ``customerNo``, ``string``. ``None``: absent.
     """
     account_id: int | None
     """Account ID.
 
-    Wire name ``accountId``, int64. ``None``: absent.
+    Wire name ``accountId``, ``int64``. ``None``: absent.
     """
     type: int | None
     """Account type code (undocumented; 1 in every example).
 
-    Wire name ``type``, int32. ``None``: absent.
+    Wire name ``type``, ``int32``. ``None``: absent.
     """
     status: int | None
     """Account status code (undocumented; 2 in every example).
 
-    Wire name ``status``, int32. ``None``: absent.
+    Wire name ``status``, ``int32``. ``None``: absent.
     """
     activate_status: int | None
     """Activation status code (undocumented; 2 in every example).
 
-    Wire name ``activateStatus``, int32. ``None``: absent.
+    Wire name ``activateStatus``, ``int32``. ``None``: absent.
     """
     activate_time: int | None
     """Activation time.
 
-    Wire name ``activateTime``, timestamp (epoch milliseconds). ``None``: absent.
+    Wire name ``activateTime``, epoch milliseconds. ``None``: absent.
     """
     remark: str | None
     """Remark.
 
-    Wire name ``remark``, string, nullable.
+    Wire name ``remark``, ``string``. May be ``null``.
     """
     currency: str | None
     """Account (opening) currency, e.g. USDT.
 
-    Wire name ``currency``, string. ``None``: absent.
+    Wire name ``currency``, ``string``. ``None``: absent.
     """
     digits: int | None
     """Number of decimal places of the account's amounts.
 
-    Wire name ``digits``, int32. ``None``: absent.
+    Wire name ``digits``, ``int32``. ``None``: absent.
     """
     withdraw_amount: Decimal | None
     """Withdrawable amount.
 
-    Wire name ``withdrawAmount``, decimal (a ``Decimal``, a string on the wire).
-    ``None``: absent.
+    Wire name ``withdrawAmount``, decimal number in a string. ``None``: absent.
     """
     create_time: int | None
     """Creation time.
 
-    Wire name ``createTime``, timestamp (epoch milliseconds). ``None``: absent.
+    Wire name ``createTime``, epoch milliseconds. ``None``: absent.
     """
     first_deposit_time: int | None
     """Time of the first deposit; null if none.
 
-    Wire name ``firstDepositTime``, timestamp (epoch milliseconds), nullable.
+    Wire name ``firstDepositTime``, epoch milliseconds. May be ``null``.
     """
     first_withdraw_time: int | None
     """Time of the first withdrawal; null if none.
 
-    Wire name ``firstWithdrawTime``, timestamp (epoch milliseconds), nullable.
+    Wire name ``firstWithdrawTime``, epoch milliseconds. May be ``null``.
     """
     assets_id: int | None
     """Asset ID.
 
-    Wire name ``assetsId``, int64. ``None``: absent.
+    Wire name ``assetsId``, ``int64``. ``None``: absent.
     """
     balance: Decimal | None
     """Balance.
 
-    Wire name ``balance``, decimal (a ``Decimal``, a string on the wire). ``None``:
-    absent.
+    Wire name ``balance``, decimal number in a string. ``None``: absent.
     """
     available: Decimal | None
     """Available amount.
 
-    Wire name ``available``, decimal (a ``Decimal``, a string on the wire). ``None``:
-    absent.
+    Wire name ``available``, decimal number in a string. ``None``: absent.
     """
     equity: Decimal | None
     """Equity.
 
-    Wire name ``equity``, decimal (a ``Decimal``, a string on the wire). ``None``:
-    absent.
+    Wire name ``equity``, decimal number in a string. ``None``: absent.
     """
     lock_amount: Decimal | None
     """Locked amount.
 
-    Wire name ``lockAmount``, decimal (a ``Decimal``, a string on the wire). ``None``:
-    absent.
+    Wire name ``lockAmount``, decimal number in a string. ``None``: absent.
     """
     profit: Decimal | None
     """Profit (floating profit and loss).
 
-    Wire name ``profit``, decimal (a ``Decimal``, a string on the wire). ``None``:
-    absent.
+    Wire name ``profit``, decimal number in a string. ``None``: absent.
     """
     margin: Decimal | None
     """Margin in use.
 
-    Wire name ``margin``, decimal (a ``Decimal``, a string on the wire). ``None``:
-    absent.
+    Wire name ``margin``, decimal number in a string. ``None``: absent.
     """
     not_withdraw_amount: Decimal | None
     """Amount that cannot be withdrawn.
 
-    Wire name ``notWithdrawAmount``, decimal (a ``Decimal``, a string on the wire).
-    ``None``: absent.
+    Wire name ``notWithdrawAmount``, decimal number in a string. ``None``: absent.
     """
     free_margin: Decimal | None
     """Free margin.
 
-    Wire name ``freeMargin``, decimal (a ``Decimal``, a string on the wire). ``None``:
-    absent.
+    Wire name ``freeMargin``, decimal number in a string. ``None``: absent.
     """
     lock_margin: Decimal | None
     """Locked margin.
 
-    Wire name ``lockMargin``, decimal (a ``Decimal``, a string on the wire). ``None``:
-    absent.
+    Wire name ``lockMargin``, decimal number in a string. ``None``: absent.
     """
     liabilities: Decimal | None
     """Liabilities (principal plus interest).
 
-    Wire name ``liabilities``, decimal (a ``Decimal``, a string on the wire). ``None``:
-    absent.
+    Wire name ``liabilities``, decimal number in a string. ``None``: absent.
     """
     liabilities_principal: Decimal | None
     """Principal of the liabilities.
 
-    Wire name ``liabilitiesPrincipal``, decimal (a ``Decimal``, a string on the wire).
-    ``None``: absent.
+    Wire name ``liabilitiesPrincipal``, decimal number in a string. ``None``: absent.
     """
     interest: Decimal | None
     """Interest owed.
 
-    Wire name ``interest``, decimal (a ``Decimal``, a string on the wire). ``None``:
-    absent.
+    Wire name ``interest``, decimal number in a string. ``None``: absent.
     """
     net_assets: Decimal | None
     """Net assets.
 
-    Wire name ``netAssets``, decimal (a ``Decimal``, a string on the wire). ``None``:
-    absent.
+    Wire name ``netAssets``, decimal number in a string. ``None``: absent.
     """
     frozen: Decimal | None
     """Frozen amount.
 
-    Wire name ``frozen``, decimal (a ``Decimal``, a string on the wire). ``None``:
-    absent.
+    Wire name ``frozen``, decimal number in a string. ``None``: absent.
     """
     collateral_frozen: Decimal | None
     """Frozen collateral.
 
-    Wire name ``collateralFrozen``, decimal (a ``Decimal``, a string on the wire).
-    ``None``: absent.
+    Wire name ``collateralFrozen``, decimal number in a string. ``None``: absent.
     """
     available_loan: Decimal | None
     """Amount still available to borrow.
 
-    Wire name ``availableLoan``, decimal (a ``Decimal``, a string on the wire),
-    nullable.
+    Wire name ``availableLoan``, decimal number in a string. May be ``null``.
     """
     interest_proportion: Decimal | None
     """Interest proportion.
 
-    Wire name ``interestProportion``, decimal (a ``Decimal``, a string on the wire),
-    nullable.
+    Wire name ``interestProportion``, decimal number in a string. May be ``null``.
     """
     margin_radio: Decimal | None
     """Margin ratio (the wire name is spelled "marginRadio"); only null seen in real
     examples.
 
-    Wire name ``marginRadio``, decimal (a ``Decimal``, a string on the wire), nullable.
+    Wire name ``marginRadio``, decimal number in a string. May be ``null``.
     """
     whole_warehouse_balance: Decimal | None
     """Cross-margin (whole-position) balance.
 
-    Wire name ``wholeWarehouseBalance``, decimal (a ``Decimal``, a string on the wire),
-    nullable.
+    Wire name ``wholeWarehouseBalance``, decimal number in a string. May be ``null``.
     """
     whole_warehouse_rate: Decimal | None
     """Cross-margin (whole-position) rate; only null seen in real examples.
 
-    Wire name ``wholeWarehouseRate``, decimal (a ``Decimal``, a string on the wire),
-    nullable.
+    Wire name ``wholeWarehouseRate``, decimal number in a string. May be ``null``.
     """
     open_account_status: bool | None
     """Whether the account has been opened.
 
-    Wire name ``openAccountStatus``, boolean. ``None``: absent.
+    Wire name ``openAccountStatus``, ``boolean``. ``None``: absent.
     """
     last_order_id: str | None
     """ID of the last order, as a string (seen only in queryCustomerAssetsInfo's
     accountInfoMap).
 
-    Wire name ``lastOrderId``, string. ``None``: absent.
+    Wire name ``lastOrderId``, ``string``. ``None``: absent.
     """
     weight: Decimal | None
     """Collateral weight (undocumented; seen only as null in queryCustomerAssetsInfo's
     accountInfoMap).
 
-    Wire name ``weight``, decimal (a ``Decimal``, a string on the wire), nullable.
+    Wire name ``weight``, decimal number in a string. May be ``null``.
     """
 
     def __init__(
@@ -390,17 +371,18 @@ class CheckStatusResult(_rt.Model):
     country: str | None
     """Country code of the customer, e.g. CN.
 
-    Wire name ``country``, string, nullable.
+    Wire name ``country``, ``string``. May be ``null``.
     """
     phone_area: str | None
     """Phone area code of the customer, e.g. +86.
 
-    Wire name ``phoneArea``, string, nullable.
+    Wire name ``phoneArea``, ``string``. May be ``null``.
     """
     status: CustomerStatus | None
     """Customer status: 1 exists, 2 does not exist, -1 customer is disabled.
 
-    Wire name ``status``, enum :class:`CustomerStatus`. ``None``: absent.
+    Wire name ``status``, enum :class:`CustomerStatus` (1 = The customer exists, 2 = The
+    customer does not exist, -1 = The customer is disabled). ``None``: absent.
     """
 
     def __init__(
@@ -435,22 +417,22 @@ class CustomerAssets(_rt.Model):
     balance: Decimal | None
     """Balance.
 
-    Wire name ``balance``, decimal (a ``Decimal``, a string on the wire), nullable.
+    Wire name ``balance``, decimal number in a string. May be ``null``.
     """
     currency: str | None
     """Currency of the balance.
 
-    Wire name ``currency``, string, nullable.
+    Wire name ``currency``, ``string``. May be ``null``.
     """
     digits: int | None
     """Number of decimal places of the balance.
 
-    Wire name ``digits``, int32, nullable.
+    Wire name ``digits``, ``int32``. May be ``null``.
     """
     assets_id: int | None
     """Asset ID.
 
-    Wire name ``assetsId``, int64, nullable.
+    Wire name ``assetsId``, ``int64``. May be ``null``.
     """
 
     def __init__(
@@ -488,77 +470,75 @@ class CustomerAssetsInfo(_rt.Model):
     total_available: Decimal | None
     """Total available amount.
 
-    Wire name ``totalAvailable``, decimal (a ``Decimal``, a string on the wire),
-    nullable.
+    Wire name ``totalAvailable``, decimal number in a string. May be ``null``.
     """
     close_proportion: str | None
     """Close-out (liquidation) proportion as a percentage string, e.g. "26.61%".
 
-    Wire name ``closeProportion``, string, nullable.
+    Wire name ``closeProportion``, ``string``. May be ``null``.
     """
     risk_level: int | None
     """Risk level code (undocumented).
 
-    Wire name ``riskLevel``, int32, nullable.
+    Wire name ``riskLevel``, ``int32``. May be ``null``.
     """
     total_balance: Decimal | None
     """Total balance.
 
-    Wire name ``totalBalance``, decimal (a ``Decimal``, a string on the wire), nullable.
+    Wire name ``totalBalance``, decimal number in a string. May be ``null``.
     """
     total_liabilities: Decimal | None
     """Total liabilities.
 
-    Wire name ``totalLiabilities``, decimal (a ``Decimal``, a string on the wire),
-    nullable.
+    Wire name ``totalLiabilities``, decimal number in a string. May be ``null``.
     """
     company_id: int | None
     """Company (tenant) ID.
 
-    Wire name ``companyId``, int64, nullable.
+    Wire name ``companyId``, ``int64``. May be ``null``.
     """
     total_net_assets: Decimal | None
     """Total net assets (may be negative).
 
-    Wire name ``totalNetAssets``, decimal (a ``Decimal``, a string on the wire),
-    nullable.
+    Wire name ``totalNetAssets``, decimal number in a string. May be ``null``.
     """
     currency: str | None
     """Currency of the totals.
 
-    Wire name ``currency``, string, nullable.
+    Wire name ``currency``, ``string``. May be ``null``.
     """
     digits: int | None
     """Number of decimal places of the totals.
 
-    Wire name ``digits``, int32, nullable.
+    Wire name ``digits``, ``int32``. May be ``null``.
     """
     total_interest: Decimal | None
     """Total interest.
 
-    Wire name ``totalInterest``, decimal (a ``Decimal``, a string on the wire),
-    nullable.
+    Wire name ``totalInterest``, decimal number in a string. May be ``null``.
     """
     trade_type: TradeType | None
     """Trade type of the assets.
 
-    Wire name ``tradeType``, enum :class:`TradeType`, nullable.
+    Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 = CFD_WBW, 3 =
+    CROSS, 5 = MATCH, 8 = WALLET). May be ``null``.
     """
     customer_no: str | None
     """Customer number.
 
-    Wire name ``customerNo``, string, nullable.
+    Wire name ``customerNo``, ``string``. May be ``null``.
     """
     total_liabilities_principal: Decimal | None
     """Total principal of the liabilities.
 
-    Wire name ``totalLiabilitiesPrincipal``, decimal (a ``Decimal``, a string on the
-    wire), nullable.
+    Wire name ``totalLiabilitiesPrincipal``, decimal number in a string. May be
+    ``null``.
     """
     account_info_map: dict[str, Account] | None
     """Accounts keyed by currency.
 
-    Wire name ``accountInfoMap``, map of :class:`Account`, nullable.
+    Wire name ``accountInfoMap``, map of string to object :class:`Account`. May be
+    ``null``.
     """
 
     def __init__(
@@ -629,33 +609,35 @@ class CustomerGroup(_rt.Model):
     id: int | None
     """Customer group ID.
 
-    Wire name ``id``, int64. ``None``: absent.
+    Wire name ``id``, ``int64``. ``None``: absent.
     """
     name: str | None
     """Group name.
 
-    Wire name ``name``, string. ``None``: absent.
+    Wire name ``name``, ``string``. ``None``: absent.
     """
     open_account_type: OpenAccountType | None
     """Account opening type of the group.
 
-    Wire name ``openAccountType``, enum :class:`OpenAccountType`. ``None``: absent.
+    Wire name ``openAccountType``, enum :class:`OpenAccountType` (0 = Personal, 1 =
+    Enterprise). ``None``: absent.
     """
     type: int | None
     """Group type code (undocumented).
 
-    Wire name ``type``, int32. ``None``: absent.
+    Wire name ``type``, ``int32``. ``None``: absent.
     """
     trade_type: TradeType | None
     """Trade type of the group (seen in the B-side groupList only).
 
-    Wire name ``tradeType``, enum :class:`TradeType`, nullable.
+    Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 = CFD_WBW, 3 =
+    CROSS, 5 = MATCH, 8 = WALLET). May be ``null``.
     """
     assets: str | None
     """Asset currencies of the group (seen in the B-side groupList only; undocumented
     string).
 
-    Wire name ``assets``, string, nullable.
+    Wire name ``assets``, ``string``. May be ``null``.
     """
 
     def __init__(
@@ -699,17 +681,17 @@ class ExternalAccountBalance(_rt.Model):
     amount: Decimal | None
     """Balance amount.
 
-    Wire name ``amount``, decimal (a ``Decimal``, a string on the wire), nullable.
+    Wire name ``amount``, decimal number in a string. May be ``null``.
     """
     currency: str | None
     """Currency of the balance.
 
-    Wire name ``currency``, string, nullable.
+    Wire name ``currency``, ``string``. May be ``null``.
     """
     amount_digits: str | None
     """Number of decimal places of the amount (carried as a string).
 
-    Wire name ``amountDigits``, string, nullable.
+    Wire name ``amountDigits``, ``string``. May be ``null``.
     """
 
     def __init__(
@@ -744,22 +726,23 @@ class LiabilitiesWaterPage(_rt.Model):
     total: int | None
     """Total number of records.
 
-    Wire name ``total``, int64, nullable.
+    Wire name ``total``, ``int64``. May be ``null``.
     """
     size: int | None
     """Number of items per page.
 
-    Wire name ``size``, int32, nullable.
+    Wire name ``size``, ``int32``. May be ``null``.
     """
     current: int | None
     """Current page.
 
-    Wire name ``current``, int32, nullable.
+    Wire name ``current``, ``int32``. May be ``null``.
     """
     records: list[LiabilitiesWaterRecord] | None
     """Records of this page.
 
-    Wire name ``records``, list of :class:`LiabilitiesWaterRecord`, nullable.
+    Wire name ``records``, list of object :class:`LiabilitiesWaterRecord`. May be
+    ``null``.
     """
 
     def __init__(
@@ -797,83 +780,82 @@ class LiabilitiesWaterRecord(_rt.Model):
     id: int | None
     """Record ID.
 
-    Wire name ``id``, int64, nullable.
+    Wire name ``id``, ``int64``. May be ``null``.
     """
     account_id: int | None
     """Account ID.
 
-    Wire name ``accountId``, int64, nullable.
+    Wire name ``accountId``, ``int64``. May be ``null``.
     """
     remark: str | None
     """Remark.
 
-    Wire name ``remark``, string, nullable.
+    Wire name ``remark``, ``string``. May be ``null``.
     """
     created_by: int | None
     """ID of the creator.
 
-    Wire name ``createdBy``, int64, nullable.
+    Wire name ``createdBy``, ``int64``. May be ``null``.
     """
     create_time: int | None
     """Creation time.
 
-    Wire name ``createTime``, timestamp (epoch milliseconds), nullable.
+    Wire name ``createTime``, epoch milliseconds. May be ``null``.
     """
     update_by: int | None
     """ID of the last updater.
 
-    Wire name ``updateBy``, int64, nullable.
+    Wire name ``updateBy``, ``int64``. May be ``null``.
     """
     update_time: int | None
     """Last update time.
 
-    Wire name ``updateTime``, timestamp (epoch milliseconds), nullable.
+    Wire name ``updateTime``, epoch milliseconds. May be ``null``.
     """
     business_type: int | None
     """Business type code (undocumented).
 
-    Wire name ``businessType``, int32, nullable.
+    Wire name ``businessType``, ``int32``. May be ``null``.
     """
     business_type1: int | None
     """Secondary business type code (undocumented).
 
-    Wire name ``businessType1``, int32, nullable.
+    Wire name ``businessType1``, ``int32``. May be ``null``.
     """
     customer_no: str | None
     """Customer number.
 
-    Wire name ``customerNo``, string, nullable.
+    Wire name ``customerNo``, ``string``. May be ``null``.
     """
     digits: int | None
     """Number of decimal places of the amounts.
 
-    Wire name ``digits``, int32, nullable.
+    Wire name ``digits``, ``int32``. May be ``null``.
     """
     liabilities_principal: Decimal | None
     """Principal of the liabilities.
 
-    Wire name ``liabilitiesPrincipal``, decimal (a ``Decimal``, a string on the wire),
-    nullable.
+    Wire name ``liabilitiesPrincipal``, decimal number in a string. May be ``null``.
     """
     interest: Decimal | None
     """Interest.
 
-    Wire name ``interest``, decimal (a ``Decimal``, a string on the wire), nullable.
+    Wire name ``interest``, decimal number in a string. May be ``null``.
     """
     interest_update_time: int | None
     """Time the interest was last updated.
 
-    Wire name ``interestUpdateTime``, timestamp (epoch milliseconds), nullable.
+    Wire name ``interestUpdateTime``, epoch milliseconds. May be ``null``.
     """
     currency: str | None
     """Currency.
 
-    Wire name ``currency``, string, nullable.
+    Wire name ``currency``, ``string``. May be ``null``.
     """
     liabilities: Decimal | None
     """Liabilities (principal plus interest).
 
-    Wire name ``liabilities``, decimal (a ``Decimal``, a string on the wire), nullable.
+    Wire name ``liabilities``, decimal number in a string. May be ``null``.
     """
 
     def __init__(
@@ -947,22 +929,22 @@ class PhoneAndEmail(_rt.Model):
     customer_no: str | None
     """Customer number.
 
-    Wire name ``customerNo``, string, nullable.
+    Wire name ``customerNo``, ``string``. May be ``null``.
     """
     email: str | None
     """Bound email address (possibly masked).
 
-    Wire name ``email``, string, nullable.
+    Wire name ``email``, ``string``. May be ``null``.
     """
     phone: str | None
     """Bound phone number (possibly masked).
 
-    Wire name ``phone``, string, nullable.
+    Wire name ``phone``, ``string``. May be ``null``.
     """
     phone_area: str | None
     """Phone area code.
 
-    Wire name ``phoneArea``, string, nullable.
+    Wire name ``phoneArea``, ``string``. May be ``null``.
     """
 
     def __init__(

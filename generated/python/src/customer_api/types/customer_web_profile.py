@@ -23,268 +23,273 @@ class CustomerInfo(_rt.Model):
     id: int | None
     """Customer id.
 
-    Wire name ``id``, int64, nullable.
+    Wire name ``id``, ``int64``. May be ``null``.
     """
     company_id: int | None
     """Company (white-label tenant) id the customer belongs to.
 
-    Wire name ``companyId``, int64, nullable.
+    Wire name ``companyId``, ``int64``. May be ``null``.
     """
     customer_group_id: int | None
     """Customer group id.
 
-    Wire name ``customerGroupId``, int64, nullable.
+    Wire name ``customerGroupId``, ``int64``. May be ``null``.
     """
     customer_no: str | None
     """Customer number.
 
-    Wire name ``customerNo``, string, nullable.
+    Wire name ``customerNo``, ``string``. May be ``null``.
     """
     kyc_audit_status: int | None
     """KYC audit status code (undocumented codes).
 
-    Wire name ``kycAuditStatus``, int32, nullable.
+    Wire name ``kycAuditStatus``, ``int32``. May be ``null``.
     """
     kyc_audit_remark: str | None
     """Remark of the KYC audit.
 
-    Wire name ``kycAuditRemark``, string, nullable.
+    Wire name ``kycAuditRemark``, ``string``. May be ``null``.
     """
     kyc_status: int | None
     """KYC status code (undocumented codes).
 
-    Wire name ``kycStatus``, int32, nullable.
+    Wire name ``kycStatus``, ``int32``. May be ``null``.
     """
     kyc_remark: str | None
     """KYC remark.
 
-    Wire name ``kycRemark``, string, nullable.
+    Wire name ``kycRemark``, ``string``. May be ``null``.
     """
     account_list: Any
     """Trading accounts of the customer (undocumented shape; shown as an empty object
     placeholder).
 
-    Wire name ``accountList``, any JSON value, nullable.
+    Wire name ``accountList``, ``json``. May be ``null``.
     """
     account_remark: str | None
     """Account remark.
 
-    Wire name ``accountRemark``, string, nullable.
+    Wire name ``accountRemark``, ``string``. May be ``null``.
     """
     login_pass_status: str | None
     """Whether a login password has been set (undocumented values).
 
-    Wire name ``loginPassStatus``, string, nullable.
+    Wire name ``loginPassStatus``, ``string``. May be ``null``.
     """
     pay_pass_status: str | None
     """Whether a payment password has been set (undocumented values).
 
-    Wire name ``payPassStatus``, string, nullable.
+    Wire name ``payPassStatus``, ``string``. May be ``null``.
     """
     email: str | None
     """Bound email address.
 
-    Wire name ``email``, string, nullable.
+    Wire name ``email``, ``string``. May be ``null``.
     """
     phone: str | None
     """Bound phone number.
 
-    Wire name ``phone``, string, nullable.
+    Wire name ``phone``, ``string``. May be ``null``.
     """
     phone_area: str | None
     """Area code of the bound phone number.
 
-    Wire name ``phoneArea``, string, nullable.
+    Wire name ``phoneArea``, ``string``. May be ``null``.
     """
     name: str | None
     """Customer name.
 
-    Wire name ``name``, string, nullable.
+    Wire name ``name``, ``string``. May be ``null``.
     """
     country: str | None
     """Country.
 
-    Wire name ``country``, string, nullable.
+    Wire name ``country``, ``string``. May be ``null``.
     """
     type: int | None
     """Customer type code (undocumented codes).
 
-    Wire name ``type``, int32, nullable.
+    Wire name ``type``, ``int32``. May be ``null``.
     """
     deposit: int | None
     """Deposit permission flag (undocumented codes).
 
-    Wire name ``deposit``, int32, nullable.
+    Wire name ``deposit``, ``int32``. May be ``null``.
     """
     withdraw: int | None
     """Withdrawal permission flag (undocumented codes).
 
-    Wire name ``withdraw``, int32, nullable.
+    Wire name ``withdraw``, ``int32``. May be ``null``.
     """
     optional: int | None
     """Undocumented flag.
 
-    Wire name ``optional``, int32, nullable.
+    Wire name ``optional``, ``int32``. May be ``null``.
     """
     activate_status: int | None
     """Activation status code (undocumented codes).
 
-    Wire name ``activateStatus``, int32, nullable.
+    Wire name ``activateStatus``, ``int32``. May be ``null``.
     """
     activate_time: int | None
     """Activation time, epoch milliseconds.
 
-    Wire name ``activateTime``, timestamp (epoch milliseconds), nullable.
+    Wire name ``activateTime``, epoch milliseconds. May be ``null``.
     """
     company_kyc_status: int | None
     """Enterprise KYC status code (undocumented codes).
 
-    Wire name ``companyKycStatus``, int32, nullable.
+    Wire name ``companyKycStatus``, ``int32``. May be ``null``.
     """
     status: int | None
     """Customer status code (undocumented codes).
 
-    Wire name ``status``, int32, nullable.
+    Wire name ``status``, ``int32``. May be ``null``.
     """
     third_server_code: str | None
     """Code of the third-party server the customer comes from.
 
-    Wire name ``thirdServerCode``, string, nullable.
+    Wire name ``thirdServerCode``, ``string``. May be ``null``.
     """
     source: str | None
     """Customer source.
 
-    Wire name ``source``, string, nullable.
+    Wire name ``source``, ``string``. May be ``null``.
     """
     third_login_source: str | None
     """Third-party login source.
 
-    Wire name ``thirdLoginSource``, string, nullable.
+    Wire name ``thirdLoginSource``, ``string``. May be ``null``.
     """
     third_user_id: str | None
     """User id at the third party.
 
-    Wire name ``thirdUserId``, string, nullable.
+    Wire name ``thirdUserId``, ``string``. May be ``null``.
     """
     id_card: str | None
     """Identity document number.
 
-    Wire name ``idCard``, string, nullable. Sensitive: masked in ``repr``.
+    Wire name ``idCard``, ``string``. May be ``null``. Sensitive: a secret, masked in
+    logs. Also masked in ``repr``.
     """
     id_card_type: str | None
     """Identity document type.
 
-    Wire name ``idCardType``, string, nullable.
+    Wire name ``idCardType``, ``string``. May be ``null``.
     """
     third_intact_msg: str | None
     """Raw message from the third party.
 
-    Wire name ``thirdIntactMsg``, string, nullable.
+    Wire name ``thirdIntactMsg``, ``string``. May be ``null``.
     """
     first_name: str | None
     """First name.
 
-    Wire name ``firstName``, string, nullable.
+    Wire name ``firstName``, ``string``. May be ``null``.
     """
     last_name: str | None
     """Last name.
 
-    Wire name ``lastName``, string, nullable.
+    Wire name ``lastName``, ``string``. May be ``null``.
     """
     is_fund: int | None
     """Fund flag (undocumented codes).
 
-    Wire name ``isFund``, int32, nullable.
+    Wire name ``isFund``, ``int32``. May be ``null``.
     """
     assert_pass_status: str | None
     """Whether a fund (assets) password has been set (undocumented values).
 
-    Wire name ``assertPassStatus``, string, nullable.
+    Wire name ``assertPassStatus``, ``string``. May be ``null``.
     """
     google_id: int | None
     """Id of the bound Google authenticator (MFA).
 
-    Wire name ``googleId``, int64, nullable.
+    Wire name ``googleId``, ``int64``. May be ``null``.
     """
     open_account_type: OpenAccountType | None
     """Account opening type: 0 personal, 1 enterprise.
 
-    Wire name ``openAccountType``, enum :class:`OpenAccountType`, nullable.
+    Wire name ``openAccountType``, enum :class:`OpenAccountType` (0 = Personal, 1 =
+    Enterprise). May be ``null``.
     """
     login_time: int | None
     """Last login time, epoch milliseconds.
 
-    Wire name ``loginTime``, timestamp (epoch milliseconds), nullable.
+    Wire name ``loginTime``, epoch milliseconds. May be ``null``.
     """
     create_time: int | None
     """Creation time, epoch milliseconds.
 
-    Wire name ``createTime``, timestamp (epoch milliseconds), nullable.
+    Wire name ``createTime``, epoch milliseconds. May be ``null``.
     """
     relation_customer_id: int | None
     """Id of a related customer.
 
-    Wire name ``relationCustomerId``, int64, nullable.
+    Wire name ``relationCustomerId``, ``int64``. May be ``null``.
     """
     company_type: str | None
     """Company type.
 
-    Wire name ``companyType``, string, nullable.
+    Wire name ``companyType``, ``string``. May be ``null``.
     """
     register_source: ClientSource | None
     """Client the customer registered from.
 
-    Wire name ``registerSource``, enum :class:`ClientSource`, nullable.
+    Wire name ``registerSource``, enum :class:`ClientSource` (1 = Mobile web: H5, 2 = PC
+    web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 =
+    Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC
+    Mac client: PC_Mac, 9 = None of the above: other). May be ``null``.
     """
     association_company_id: int | None
     """Id of the associated company.
 
-    Wire name ``associationCompanyId``, int64, nullable.
+    Wire name ``associationCompanyId``, ``int64``. May be ``null``.
     """
     register_time: int | None
     """Registration time, epoch milliseconds.
 
-    Wire name ``registerTime``, timestamp (epoch milliseconds), nullable.
+    Wire name ``registerTime``, epoch milliseconds. May be ``null``.
     """
     utm_source: str | None
     """UTM source of the registration.
 
-    Wire name ``utmSource``, string, nullable.
+    Wire name ``utmSource``, ``string``. May be ``null``.
     """
     force_level: Any
     """Forced-liquidation level (undocumented shape; shown as an empty object placeholder).
 
-    Wire name ``forceLevel``, any JSON value, nullable.
+    Wire name ``forceLevel``, ``json``. May be ``null``.
     """
     early_warning_level: Any
     """Early-warning level (undocumented shape; shown as an empty object placeholder).
 
-    Wire name ``earlyWarningLevel``, any JSON value, nullable.
+    Wire name ``earlyWarningLevel``, ``json``. May be ``null``.
     """
     withdraw_level: Any
     """Withdrawal level (undocumented shape; shown as an empty object placeholder).
 
-    Wire name ``withdrawLevel``, any JSON value, nullable.
+    Wire name ``withdrawLevel``, ``json``. May be ``null``.
     """
     postal_code: str | None
     """Postal code.
 
-    Wire name ``postalCode``, string, nullable.
+    Wire name ``postalCode``, ``string``. May be ``null``.
     """
     customer_agent_mark: str | None
     """Agent mark of the customer.
 
-    Wire name ``customerAgentMark``, string, nullable.
+    Wire name ``customerAgentMark``, ``string``. May be ``null``.
     """
     api_check_switch: bool | None
     """Whether API checking is switched on.
 
-    Wire name ``apiCheckSwitch``, boolean, nullable.
+    Wire name ``apiCheckSwitch``, ``boolean``. May be ``null``.
     """
     api_check_rule: str | None
     """API checking rule.
 
-    Wire name ``apiCheckRule``, string, nullable.
+    Wire name ``apiCheckRule``, ``string``. May be ``null``.
     """
 
     def __init__(

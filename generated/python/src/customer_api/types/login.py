@@ -23,37 +23,37 @@ class KycElement(_rt.Model):
     element_code: str | None
     """Element code.
 
-    Wire name ``elementCode``, string, nullable.
+    Wire name ``elementCode``, ``string``. May be ``null``.
     """
     element_name: str | None
     """Element name.
 
-    Wire name ``elementName``, string, nullable.
+    Wire name ``elementName``, ``string``. May be ``null``.
     """
     show_type: str | None
     """How the element is displayed (input type).
 
-    Wire name ``showType``, string, nullable.
+    Wire name ``showType``, ``string``. May be ``null``.
     """
     extend: str | None
     """Extra settings of the element.
 
-    Wire name ``extend``, string, nullable.
+    Wire name ``extend``, ``string``. May be ``null``.
     """
     element_value: str | None
     """Value of the element.
 
-    Wire name ``elementValue``, string, nullable.
+    Wire name ``elementValue``, ``string``. May be ``null``.
     """
     element_value_input_group: str | None
     """Values of an input group.
 
-    Wire name ``elementValueInputGroup``, string, nullable.
+    Wire name ``elementValueInputGroup``, ``string``. May be ``null``.
     """
     element_code_input_group: str | None
     """Codes of an input group.
 
-    Wire name ``elementCodeInputGroup``, string, nullable.
+    Wire name ``elementCodeInputGroup``, ``string``. May be ``null``.
     """
 
     def __init__(
@@ -100,32 +100,33 @@ class KycLevel(_rt.Model):
     level_code: str | None
     """Level code.
 
-    Wire name ``levelCode``, string, nullable.
+    Wire name ``levelCode``, ``string``. May be ``null``.
     """
     open_account_type: OpenAccountType | None
     """Account opening type the level applies to.
 
-    Wire name ``openAccountType``, enum :class:`OpenAccountType`, nullable.
+    Wire name ``openAccountType``, enum :class:`OpenAccountType` (0 = Personal, 1 =
+    Enterprise). May be ``null``.
     """
     level_name: str | None
     """Level name.
 
-    Wire name ``levelName``, string, nullable.
+    Wire name ``levelName``, ``string``. May be ``null``.
     """
     path_name: str | None
     """Verification path name.
 
-    Wire name ``pathName``, string, nullable.
+    Wire name ``pathName``, ``string``. May be ``null``.
     """
     path_code: str | None
     """Verification path code.
 
-    Wire name ``pathCode``, string, nullable.
+    Wire name ``pathCode``, ``string``. May be ``null``.
     """
     element_list: list[KycElement] | None
     """Form elements of the level.
 
-    Wire name ``elementList``, list of :class:`KycElement`, nullable.
+    Wire name ``elementList``, list of object :class:`KycElement`. May be ``null``.
     """
 
     def __init__(
@@ -169,237 +170,243 @@ class LoginResult(_rt.Model):
     customer_group_id: int | None
     """Customer group ID.
 
-    Wire name ``customerGroupId``, int64, nullable.
+    Wire name ``customerGroupId``, ``int64``. May be ``null``.
     """
     third_user_id: str | None
     """User ID at the third-party login source.
 
-    Wire name ``thirdUserId``, string, nullable.
+    Wire name ``thirdUserId``, ``string``. May be ``null``.
     """
     google_id: int | None
     """Google MFA binding ID; -1 when Google MFA is not bound.
 
-    Wire name ``googleId``, int64, nullable.
+    Wire name ``googleId``, ``int64``. May be ``null``.
     """
     last_name: str | None
     """Last name.
 
-    Wire name ``lastName``, string, nullable.
+    Wire name ``lastName``, ``string``. May be ``null``.
     """
     country: str | None
     """Country code, e.g. "CN".
 
-    Wire name ``country``, string, nullable.
+    Wire name ``country``, ``string``. May be ``null``.
     """
     kyc_status: int | None
     """KYC status code.
 
-    Wire name ``kycStatus``, int32, nullable.
+    Wire name ``kycStatus``, ``int32``. May be ``null``.
     """
     company_kyc_status: int | None
     """Whether the company requires KYC (status code).
 
-    Wire name ``companyKycStatus``, int32, nullable.
+    Wire name ``companyKycStatus``, ``int32``. May be ``null``.
     """
     assert_pass_status: str | None
     """Fund (assets) password status code, as a string (e.g. "2").
 
-    Wire name ``assertPassStatus``, string, nullable.
+    Wire name ``assertPassStatus``, ``string``. May be ``null``.
     """
     id_card: str | None
     """ID document number.
 
-    Wire name ``idCard``, string, nullable.
+    Wire name ``idCard``, ``string``. May be ``null``.
     """
     third_login_source: str | None
     """Third-party login source (google, facebook, ...).
 
-    Wire name ``thirdLoginSource``, string, nullable.
+    Wire name ``thirdLoginSource``, ``string``. May be ``null``.
     """
     pay_pass_status: str | None
     """Payment password status code, as a string.
 
-    Wire name ``payPassStatus``, string, nullable.
+    Wire name ``payPassStatus``, ``string``. May be ``null``.
     """
     kyc_audit_remark: str | None
     """Remark of the KYC audit.
 
-    Wire name ``kycAuditRemark``, string, nullable.
+    Wire name ``kycAuditRemark``, ``string``. May be ``null``.
     """
     source: str | None
     """Registration source name, e.g. "H5".
 
-    Wire name ``source``, string, nullable.
+    Wire name ``source``, ``string``. May be ``null``.
     """
     type: int | None
     """Customer type code.
 
-    Wire name ``type``, int32, nullable.
+    Wire name ``type``, ``int32``. May be ``null``.
     """
     register_source: ClientSource | None
     """Registration source.
 
-    Wire name ``registerSource``, enum :class:`ClientSource`, nullable.
+    Wire name ``registerSource``, enum :class:`ClientSource` (1 = Mobile web: H5, 2 = PC
+    web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 =
+    Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC
+    Mac client: PC_Mac, 9 = None of the above: other). May be ``null``.
     """
     login_pass_status: str | None
     """Login password status code, as a string.
 
-    Wire name ``loginPassStatus``, string, nullable.
+    Wire name ``loginPassStatus``, ``string``. May be ``null``.
     """
     id_card_type: str | None
     """ID document type.
 
-    Wire name ``idCardType``, string, nullable.
+    Wire name ``idCardType``, ``string``. May be ``null``.
     """
     login_time: int | None
     """Time of this login (epoch milliseconds).
 
-    Wire name ``loginTime``, timestamp (epoch milliseconds), nullable.
+    Wire name ``loginTime``, epoch milliseconds. May be ``null``.
     """
     kyc_remark: str | None
     """KYC remark.
 
-    Wire name ``kycRemark``, string, nullable.
+    Wire name ``kycRemark``, ``string``. May be ``null``.
     """
     association_company_id: int | None
     """Associated company ID.
 
-    Wire name ``associationCompanyId``, int64, nullable.
+    Wire name ``associationCompanyId``, ``int64``. May be ``null``.
     """
     id: int | None
     """Customer ID.
 
-    Wire name ``id``, int64, nullable.
+    Wire name ``id``, ``int64``. May be ``null``.
     """
     activate_status: int | None
     """Activation status code.
 
-    Wire name ``activateStatus``, int32, nullable.
+    Wire name ``activateStatus``, ``int32``. May be ``null``.
     """
     email: str | None
     """Email address (masked).
 
-    Wire name ``email``, string, nullable.
+    Wire name ``email``, ``string``. May be ``null``.
     """
     open_account_type: OpenAccountType | None
     """Account opening type.
 
-    Wire name ``openAccountType``, enum :class:`OpenAccountType`, nullable.
+    Wire name ``openAccountType``, enum :class:`OpenAccountType` (0 = Personal, 1 =
+    Enterprise). May be ``null``.
     """
     account_remark: str | None
     """Account remark.
 
-    Wire name ``accountRemark``, string, nullable.
+    Wire name ``accountRemark``, ``string``. May be ``null``.
     """
     company_type: str | None
     """Company type, e.g. "real" (real-money) or demo.
 
-    Wire name ``companyType``, string, nullable.
+    Wire name ``companyType``, ``string``. May be ``null``.
     """
     register_time: int | None
     """Registration time (epoch milliseconds).
 
-    Wire name ``registerTime``, timestamp (epoch milliseconds), nullable.
+    Wire name ``registerTime``, epoch milliseconds. May be ``null``.
     """
     activate_time: int | None
     """Activation time (epoch milliseconds).
 
-    Wire name ``activateTime``, timestamp (epoch milliseconds), nullable.
+    Wire name ``activateTime``, epoch milliseconds. May be ``null``.
     """
     kyc_audit_status: int | None
     """KYC audit status code.
 
-    Wire name ``kycAuditStatus``, int32, nullable.
+    Wire name ``kycAuditStatus``, ``int32``. May be ``null``.
     """
     optional: int | None
     """Watch-list (optional symbols) flag.
 
-    Wire name ``optional``, int32, nullable.
+    Wire name ``optional``, ``int32``. May be ``null``.
     """
     is_fund: int | None
     """Fund flag.
 
-    Wire name ``isFund``, int32, nullable.
+    Wire name ``isFund``, ``int32``. May be ``null``.
     """
     token: str | None
     """Access token for the `token` header of later calls.
 
-    Wire name ``token``, string, nullable. Sensitive: masked in ``repr``.
+    Wire name ``token``, ``string``. May be ``null``. Sensitive: a secret, masked in
+    logs. Also masked in ``repr``.
     """
     first_name: str | None
     """First name.
 
-    Wire name ``firstName``, string, nullable.
+    Wire name ``firstName``, ``string``. May be ``null``.
     """
     company_id: int | None
     """Company ID of the white-label tenant.
 
-    Wire name ``companyId``, int64, nullable.
+    Wire name ``companyId``, ``int64``. May be ``null``.
     """
     third_intact_msg: str | None
     """Raw message from the third-party login source.
 
-    Wire name ``thirdIntactMsg``, string, nullable.
+    Wire name ``thirdIntactMsg``, ``string``. May be ``null``.
     """
     create_time: int | None
     """Creation time (epoch milliseconds).
 
-    Wire name ``createTime``, timestamp (epoch milliseconds), nullable.
+    Wire name ``createTime``, epoch milliseconds. May be ``null``.
     """
     phone: str | None
     """Phone number (masked).
 
-    Wire name ``phone``, string, nullable.
+    Wire name ``phone``, ``string``. May be ``null``.
     """
     relation_customer_id: int | None
     """Related customer ID (0 when none).
 
-    Wire name ``relationCustomerId``, int64, nullable.
+    Wire name ``relationCustomerId``, ``int64``. May be ``null``.
     """
     account_list: list[Account] | None
     """Trading accounts of the customer.
 
-    Wire name ``accountList``, list of :class:`Account`, nullable.
+    Wire name ``accountList``, list of object :class:`Account`. May be ``null``.
     """
     name: str | None
     """Full name.
 
-    Wire name ``name``, string, nullable.
+    Wire name ``name``, ``string``. May be ``null``.
     """
     phone_area: str | None
     """Phone area code, e.g. "+86".
 
-    Wire name ``phoneArea``, string, nullable.
+    Wire name ``phoneArea``, ``string``. May be ``null``.
     """
     deposit: int | None
     """Deposit permission flag.
 
-    Wire name ``deposit``, int32, nullable.
+    Wire name ``deposit``, ``int32``. May be ``null``.
     """
     r_token: str | None
     """Refresh token.
 
-    Wire name ``rToken``, string, nullable. Sensitive: masked in ``repr``.
+    Wire name ``rToken``, ``string``. May be ``null``. Sensitive: a secret, masked in
+    logs. Also masked in ``repr``.
     """
     third_server_code: str | None
     """Unique customer number in a third-party system.
 
-    Wire name ``thirdServerCode``, string, nullable.
+    Wire name ``thirdServerCode``, ``string``. May be ``null``.
     """
     customer_no: str | None
     """Customer number.
 
-    Wire name ``customerNo``, string, nullable.
+    Wire name ``customerNo``, ``string``. May be ``null``.
     """
     status: int | None
     """Customer status code.
 
-    Wire name ``status``, int32, nullable.
+    Wire name ``status``, ``int32``. May be ``null``.
     """
     withdraw: int | None
     """Withdrawal permission flag.
 
-    Wire name ``withdraw``, int32, nullable.
+    Wire name ``withdraw``, ``int32``. May be ``null``.
     """
 
     def __init__(
@@ -566,117 +573,118 @@ class RegisterResult(_rt.Model):
     customer_no: str | None
     """Customer number.
 
-    Wire name ``customerNo``, string, nullable.
+    Wire name ``customerNo``, ``string``. May be ``null``.
     """
     list: builtins.list[KycLevel] | None
     """KYC levels (paths) configured for the customer.
 
-    Wire name ``list``, list of :class:`KycLevel`, nullable.
+    Wire name ``list``, list of object :class:`KycLevel`. May be ``null``.
     """
     company_id: int | None
     """Company ID of the white-label tenant.
 
-    Wire name ``companyId``, int64, nullable.
+    Wire name ``companyId``, ``int64``. May be ``null``.
     """
     email: str | None
     """Email address.
 
-    Wire name ``email``, string, nullable.
+    Wire name ``email``, ``string``. May be ``null``.
     """
     phone: str | None
     """Phone number.
 
-    Wire name ``phone``, string, nullable.
+    Wire name ``phone``, ``string``. May be ``null``.
     """
     phone_area: str | None
     """Phone area code.
 
-    Wire name ``phoneArea``, string, nullable.
+    Wire name ``phoneArea``, ``string``. May be ``null``.
     """
     name: str | None
     """Full name.
 
-    Wire name ``name``, string, nullable.
+    Wire name ``name``, ``string``. May be ``null``.
     """
     login_pass_status: str | None
     """Login password status code, as a string.
 
-    Wire name ``loginPassStatus``, string, nullable.
+    Wire name ``loginPassStatus``, ``string``. May be ``null``.
     """
     pay_pass_status: str | None
     """Payment password status code, as a string.
 
-    Wire name ``payPassStatus``, string, nullable.
+    Wire name ``payPassStatus``, ``string``. May be ``null``.
     """
     customer_group_id: int | None
     """Customer group ID.
 
-    Wire name ``customerGroupId``, int64, nullable.
+    Wire name ``customerGroupId``, ``int64``. May be ``null``.
     """
     country: str | None
     """Country code.
 
-    Wire name ``country``, string, nullable.
+    Wire name ``country``, ``string``. May be ``null``.
     """
     id: int | None
     """Customer ID.
 
-    Wire name ``id``, int64, nullable.
+    Wire name ``id``, ``int64``. May be ``null``.
     """
     optional: int | None
     """Watch-list (optional symbols) flag.
 
-    Wire name ``optional``, int32, nullable.
+    Wire name ``optional``, ``int32``. May be ``null``.
     """
     company_kyc_status: int | None
     """Whether the company requires KYC (status code).
 
-    Wire name ``companyKycStatus``, int32, nullable.
+    Wire name ``companyKycStatus``, ``int32``. May be ``null``.
     """
     third_server_code: str | None
     """Unique customer number in a third-party system.
 
-    Wire name ``thirdServerCode``, string, nullable.
+    Wire name ``thirdServerCode``, ``string``. May be ``null``.
     """
     source: str | None
     """Registration source name, e.g. "H5".
 
-    Wire name ``source``, string, nullable.
+    Wire name ``source``, ``string``. May be ``null``.
     """
     capital_in_status: int | None
     """Deposit (capital-in) status code.
 
-    Wire name ``capitalInStatus``, int32, nullable.
+    Wire name ``capitalInStatus``, ``int32``. May be ``null``.
     """
     open_account_type: OpenAccountType | None
     """Account opening type.
 
-    Wire name ``openAccountType``, enum :class:`OpenAccountType`, nullable.
+    Wire name ``openAccountType``, enum :class:`OpenAccountType` (0 = Personal, 1 =
+    Enterprise). May be ``null``.
     """
     company_type: str | None
     """Company type, e.g. "real".
 
-    Wire name ``companyType``, string, nullable.
+    Wire name ``companyType``, ``string``. May be ``null``.
     """
     association_company_id: int | None
     """Associated company ID.
 
-    Wire name ``associationCompanyId``, int64, nullable.
+    Wire name ``associationCompanyId``, ``int64``. May be ``null``.
     """
     register_time: int | None
     """Registration time (epoch milliseconds).
 
-    Wire name ``registerTime``, timestamp (epoch milliseconds), nullable.
+    Wire name ``registerTime``, epoch milliseconds. May be ``null``.
     """
     api_check_switch: bool | None
     """Whether API checking is switched on.
 
-    Wire name ``apiCheckSwitch``, boolean, nullable.
+    Wire name ``apiCheckSwitch``, ``boolean``. May be ``null``.
     """
     api_check_rule: str | None
     """API check rule.
 
-    Wire name ``apiCheckRule``, string, nullable.
+    Wire name ``apiCheckRule``, ``string``. May be ``null``.
     """
 
     def __init__(
@@ -772,12 +780,12 @@ class TradeTypeCurrency(_rt.Model):
     all_currency: str | None
     """Account currency (currencies), e.g. "USDT".
 
-    Wire name ``allCurrency``, string. ``None``: absent.
+    Wire name ``allCurrency``, ``string``. ``None``: absent.
     """
     trade_type: str | None
     """Trade type code as a string, e.g. "1" (see TradeType).
 
-    Wire name ``tradeType``, string. ``None``: absent.
+    Wire name ``tradeType``, ``string``. ``None``: absent.
     """
 
     def __init__(

@@ -23,287 +23,291 @@ class CustomerDetail(_rt.Model):
     account_list: Any
     """Trading accounts (filled for type tradeAccount); undocumented shape.
 
-    Wire name ``accountList``, any JSON value, nullable.
+    Wire name ``accountList``, ``json``. May be ``null``.
     """
     account_remark: str | None
     """Account remark.
 
-    Wire name ``accountRemark``, string, nullable.
+    Wire name ``accountRemark``, ``string``. May be ``null``.
     """
     activate_status: int | None
     """Activation status code.
 
-    Wire name ``activateStatus``, int32, nullable.
+    Wire name ``activateStatus``, ``int32``. May be ``null``.
     """
     activate_time: int | None
     """Activation time (epoch milliseconds).
 
-    Wire name ``activateTime``, timestamp (epoch milliseconds), nullable.
+    Wire name ``activateTime``, epoch milliseconds. May be ``null``.
     """
     address: str | None
     """Address.
 
-    Wire name ``address``, string, nullable.
+    Wire name ``address``, ``string``. May be ``null``.
     """
     api_check_rule: str | None
     """API check rule.
 
-    Wire name ``apiCheckRule``, string, nullable.
+    Wire name ``apiCheckRule``, ``string``. May be ``null``.
     """
     api_check_switch: bool | None
     """Whether API checking is switched on.
 
-    Wire name ``apiCheckSwitch``, boolean, nullable.
+    Wire name ``apiCheckSwitch``, ``boolean``. May be ``null``.
     """
     assert_pass_status: str | None
     """Fund (assets) password status code, as a string.
 
-    Wire name ``assertPassStatus``, string, nullable.
+    Wire name ``assertPassStatus``, ``string``. May be ``null``.
     """
     association_company_id: int | None
     """Associated company ID.
 
-    Wire name ``associationCompanyId``, int64, nullable.
+    Wire name ``associationCompanyId``, ``int64``. May be ``null``.
     """
     company_id: int | None
     """Company ID of the white-label tenant.
 
-    Wire name ``companyId``, int64, nullable.
+    Wire name ``companyId``, ``int64``. May be ``null``.
     """
     company_kyc_status: int | None
     """Whether the company requires KYC (status code).
 
-    Wire name ``companyKycStatus``, int32, nullable.
+    Wire name ``companyKycStatus``, ``int32``. May be ``null``.
     """
     company_type: str | None
     """Company type, e.g. "real".
 
-    Wire name ``companyType``, string, nullable.
+    Wire name ``companyType``, ``string``. May be ``null``.
     """
     country: str | None
     """Country code.
 
-    Wire name ``country``, string, nullable.
+    Wire name ``country``, ``string``. May be ``null``.
     """
     create_time: int | None
     """Creation time (epoch milliseconds).
 
-    Wire name ``createTime``, timestamp (epoch milliseconds), nullable.
+    Wire name ``createTime``, epoch milliseconds. May be ``null``.
     """
     customer_agent_mark: str | None
     """Agent mark of the customer.
 
-    Wire name ``customerAgentMark``, string, nullable.
+    Wire name ``customerAgentMark``, ``string``. May be ``null``.
     """
     customer_group_id: int | None
     """Customer group ID.
 
-    Wire name ``customerGroupId``, int64, nullable.
+    Wire name ``customerGroupId``, ``int64``. May be ``null``.
     """
     customer_no: str | None
     """Customer number.
 
-    Wire name ``customerNo``, string, nullable.
+    Wire name ``customerNo``, ``string``. May be ``null``.
     """
     customer_type: int | None
     """Customer type code.
 
-    Wire name ``customerType``, int32, nullable.
+    Wire name ``customerType``, ``int32``. May be ``null``.
     """
     deposit: int | None
     """Deposit permission flag.
 
-    Wire name ``deposit``, int32, nullable.
+    Wire name ``deposit``, ``int32``. May be ``null``.
     """
     early_warning_level: Any
     """Early-warning level; undocumented shape.
 
-    Wire name ``earlyWarningLevel``, any JSON value, nullable.
+    Wire name ``earlyWarningLevel``, ``json``. May be ``null``.
     """
     email: str | None
     """Email address.
 
-    Wire name ``email``, string, nullable.
+    Wire name ``email``, ``string``. May be ``null``.
     """
     first_name: str | None
     """First name.
 
-    Wire name ``firstName``, string, nullable.
+    Wire name ``firstName``, ``string``. May be ``null``.
     """
     force_level: Any
     """Forced-liquidation level; undocumented shape.
 
-    Wire name ``forceLevel``, any JSON value, nullable.
+    Wire name ``forceLevel``, ``json``. May be ``null``.
     """
     google_id: int | None
     """Google MFA binding ID; -1 when not bound.
 
-    Wire name ``googleId``, int64, nullable.
+    Wire name ``googleId``, ``int64``. May be ``null``.
     """
     id: int | None
     """Customer ID.
 
-    Wire name ``id``, int64, nullable.
+    Wire name ``id``, ``int64``. May be ``null``.
     """
     id_card: str | None
     """ID document number.
 
-    Wire name ``idCard``, string, nullable.
+    Wire name ``idCard``, ``string``. May be ``null``.
     """
     id_card_type: str | None
     """ID document type.
 
-    Wire name ``idCardType``, string, nullable.
+    Wire name ``idCardType``, ``string``. May be ``null``.
     """
     is_fund: int | None
     """Fund flag.
 
-    Wire name ``isFund``, int32, nullable.
+    Wire name ``isFund``, ``int32``. May be ``null``.
     """
     kyc_audit_remark: str | None
     """Remark of the KYC audit.
 
-    Wire name ``kycAuditRemark``, string, nullable.
+    Wire name ``kycAuditRemark``, ``string``. May be ``null``.
     """
     kyc_audit_status: int | None
     """KYC audit status code.
 
-    Wire name ``kycAuditStatus``, int32, nullable.
+    Wire name ``kycAuditStatus``, ``int32``. May be ``null``.
     """
     kyc_remark: str | None
     """KYC remark.
 
-    Wire name ``kycRemark``, string, nullable.
+    Wire name ``kycRemark``, ``string``. May be ``null``.
     """
     kyc_status: int | None
     """KYC status code.
 
-    Wire name ``kycStatus``, int32, nullable.
+    Wire name ``kycStatus``, ``int32``. May be ``null``.
     """
     last_name: str | None
     """Last name.
 
-    Wire name ``lastName``, string, nullable.
+    Wire name ``lastName``, ``string``. May be ``null``.
     """
     login_pass_status: str | None
     """Login password status code, as a string.
 
-    Wire name ``loginPassStatus``, string, nullable.
+    Wire name ``loginPassStatus``, ``string``. May be ``null``.
     """
     login_time: int | None
     """Last login time (epoch milliseconds).
 
-    Wire name ``loginTime``, timestamp (epoch milliseconds), nullable.
+    Wire name ``loginTime``, epoch milliseconds. May be ``null``.
     """
     name: str | None
     """Full name.
 
-    Wire name ``name``, string, nullable.
+    Wire name ``name``, ``string``. May be ``null``.
     """
     open_account_type: OpenAccountType | None
     """Account opening type.
 
-    Wire name ``openAccountType``, enum :class:`OpenAccountType`, nullable.
+    Wire name ``openAccountType``, enum :class:`OpenAccountType` (0 = Personal, 1 =
+    Enterprise). May be ``null``.
     """
     optional: int | None
     """Watch-list (optional symbols) flag.
 
-    Wire name ``optional``, int32, nullable.
+    Wire name ``optional``, ``int32``. May be ``null``.
     """
     pay_pass_status: str | None
     """Payment password status code, as a string.
 
-    Wire name ``payPassStatus``, string, nullable.
+    Wire name ``payPassStatus``, ``string``. May be ``null``.
     """
     phone: str | None
     """Phone number.
 
-    Wire name ``phone``, string, nullable.
+    Wire name ``phone``, ``string``. May be ``null``.
     """
     phone_area: str | None
     """Phone area code.
 
-    Wire name ``phoneArea``, string, nullable.
+    Wire name ``phoneArea``, ``string``. May be ``null``.
     """
     postal_code: str | None
     """Postal code.
 
-    Wire name ``postalCode``, string, nullable.
+    Wire name ``postalCode``, ``string``. May be ``null``.
     """
     register_source: ClientSource | None
     """Registration source.
 
-    Wire name ``registerSource``, enum :class:`ClientSource`, nullable.
+    Wire name ``registerSource``, enum :class:`ClientSource` (1 = Mobile web: H5, 2 = PC
+    web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 =
+    Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC
+    Mac client: PC_Mac, 9 = None of the above: other). May be ``null``.
     """
     register_time: int | None
     """Registration time (epoch milliseconds).
 
-    Wire name ``registerTime``, timestamp (epoch milliseconds), nullable.
+    Wire name ``registerTime``, epoch milliseconds. May be ``null``.
     """
     relation_customer_id: int | None
     """Related customer ID (0 when none).
 
-    Wire name ``relationCustomerId``, int64, nullable.
+    Wire name ``relationCustomerId``, ``int64``. May be ``null``.
     """
     source: str | None
     """Registration source name.
 
-    Wire name ``source``, string, nullable.
+    Wire name ``source``, ``string``. May be ``null``.
     """
     status: int | None
     """Customer status code.
 
-    Wire name ``status``, int32, nullable.
+    Wire name ``status``, ``int32``. May be ``null``.
     """
     third_intact_msg: str | None
     """Raw message from the third-party login source.
 
-    Wire name ``thirdIntactMsg``, string, nullable.
+    Wire name ``thirdIntactMsg``, ``string``. May be ``null``.
     """
     third_login_source: str | None
     """Third-party login source.
 
-    Wire name ``thirdLoginSource``, string, nullable.
+    Wire name ``thirdLoginSource``, ``string``. May be ``null``.
     """
     third_server_code: str | None
     """Unique customer number in a third-party system.
 
-    Wire name ``thirdServerCode``, string, nullable.
+    Wire name ``thirdServerCode``, ``string``. May be ``null``.
     """
     third_user_id: str | None
     """User ID at the third-party login source.
 
-    Wire name ``thirdUserId``, string, nullable.
+    Wire name ``thirdUserId``, ``string``. May be ``null``.
     """
     type: int | None
     """Customer type code.
 
-    Wire name ``type``, int32, nullable.
+    Wire name ``type``, ``int32``. May be ``null``.
     """
     unit_id: int | None
     """Organisation unit ID.
 
-    Wire name ``unitId``, int64, nullable.
+    Wire name ``unitId``, ``int64``. May be ``null``.
     """
     unit_name: str | None
     """Organisation unit name.
 
-    Wire name ``unitName``, string, nullable.
+    Wire name ``unitName``, ``string``. May be ``null``.
     """
     utm_source: str | None
     """Advertising source of the registration.
 
-    Wire name ``utmSource``, string, nullable.
+    Wire name ``utmSource``, ``string``. May be ``null``.
     """
     withdraw: int | None
     """Withdrawal permission flag.
 
-    Wire name ``withdraw``, int32, nullable.
+    Wire name ``withdraw``, ``int32``. May be ``null``.
     """
     withdraw_level: Any
     """Withdrawal level; undocumented shape.
 
-    Wire name ``withdrawLevel``, any JSON value, nullable.
+    Wire name ``withdrawLevel``, ``json``. May be ``null``.
     """
 
     def __init__(
@@ -500,22 +504,22 @@ class CustomerPage(_rt.Model):
     current: int | None
     """Current page number.
 
-    Wire name ``current``, int32, nullable.
+    Wire name ``current``, ``int32``. May be ``null``.
     """
     records: list[CustomerSummary] | None
     """The customers of this page.
 
-    Wire name ``records``, list of :class:`CustomerSummary`, nullable.
+    Wire name ``records``, list of object :class:`CustomerSummary`. May be ``null``.
     """
     size: int | None
     """Page size.
 
-    Wire name ``size``, int32, nullable.
+    Wire name ``size``, ``int32``. May be ``null``.
     """
     total: int | None
     """Total number of customers.
 
-    Wire name ``total``, int64, nullable.
+    Wire name ``total``, ``int64``. May be ``null``.
     """
 
     def __init__(
@@ -553,152 +557,156 @@ class CustomerSummary(_rt.Model):
     agent_customer_no: str | None
     """Customer number of the customer's agent.
 
-    Wire name ``agentCustomerNo``, string, nullable.
+    Wire name ``agentCustomerNo``, ``string``. May be ``null``.
     """
     company_id: int | None
     """Company ID of the white-label tenant.
 
-    Wire name ``companyId``, int64, nullable.
+    Wire name ``companyId``, ``int64``. May be ``null``.
     """
     create_time: int | None
     """Creation time (epoch milliseconds).
 
-    Wire name ``createTime``, timestamp (epoch milliseconds), nullable.
+    Wire name ``createTime``, epoch milliseconds. May be ``null``.
     """
     customer_group_id: int | None
     """Customer group ID.
 
-    Wire name ``customerGroupId``, int64, nullable.
+    Wire name ``customerGroupId``, ``int64``. May be ``null``.
     """
     customer_group_name: str | None
     """Customer group name.
 
-    Wire name ``customerGroupName``, string, nullable.
+    Wire name ``customerGroupName``, ``string``. May be ``null``.
     """
     customer_no: str | None
     """Customer number.
 
-    Wire name ``customerNo``, string, nullable.
+    Wire name ``customerNo``, ``string``. May be ``null``.
     """
     customer_type: int | None
     """Customer type code.
 
-    Wire name ``customerType``, int32, nullable.
+    Wire name ``customerType``, ``int32``. May be ``null``.
     """
     email: str | None
     """Email address.
 
-    Wire name ``email``, string, nullable.
+    Wire name ``email``, ``string``. May be ``null``.
     """
     first_account_activate_time: int | None
     """Activation time of the first account (epoch milliseconds).
 
-    Wire name ``firstAccountActivateTime``, timestamp (epoch milliseconds), nullable.
+    Wire name ``firstAccountActivateTime``, epoch milliseconds. May be ``null``.
     """
     first_name: str | None
     """First name.
 
-    Wire name ``firstName``, string, nullable.
+    Wire name ``firstName``, ``string``. May be ``null``.
     """
     id: int | None
     """Customer ID.
 
-    Wire name ``id``, int64, nullable.
+    Wire name ``id``, ``int64``. May be ``null``.
     """
     id_card: str | None
     """ID document number.
 
-    Wire name ``idCard``, string, nullable.
+    Wire name ``idCard``, ``string``. May be ``null``.
     """
     id_card_type: str | None
     """ID document type.
 
-    Wire name ``idCardType``, string, nullable.
+    Wire name ``idCardType``, ``string``. May be ``null``.
     """
     last_name: str | None
     """Last name.
 
-    Wire name ``lastName``, string, nullable.
+    Wire name ``lastName``, ``string``. May be ``null``.
     """
     login_time: int | None
     """Last login time (epoch milliseconds).
 
-    Wire name ``loginTime``, timestamp (epoch milliseconds), nullable.
+    Wire name ``loginTime``, epoch milliseconds. May be ``null``.
     """
     name: str | None
     """Full name.
 
-    Wire name ``name``, string, nullable.
+    Wire name ``name``, ``string``. May be ``null``.
     """
     open_account_type: OpenAccountType | None
     """Account opening type.
 
-    Wire name ``openAccountType``, enum :class:`OpenAccountType`, nullable.
+    Wire name ``openAccountType``, enum :class:`OpenAccountType` (0 = Personal, 1 =
+    Enterprise). May be ``null``.
     """
     phone: str | None
     """Phone number.
 
-    Wire name ``phone``, string, nullable.
+    Wire name ``phone``, ``string``. May be ``null``.
     """
     phone_area: str | None
     """Phone area code.
 
-    Wire name ``phoneArea``, string, nullable.
+    Wire name ``phoneArea``, ``string``. May be ``null``.
     """
     register_source: ClientSource | None
     """Registration source.
 
-    Wire name ``registerSource``, enum :class:`ClientSource`, nullable.
+    Wire name ``registerSource``, enum :class:`ClientSource` (1 = Mobile web: H5, 2 = PC
+    web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 =
+    Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC
+    Mac client: PC_Mac, 9 = None of the above: other). May be ``null``.
     """
     remark: str | None
     """Remark.
 
-    Wire name ``remark``, string, nullable.
+    Wire name ``remark``, ``string``. May be ``null``.
     """
     status: int | None
     """Customer status code.
 
-    Wire name ``status``, int32, nullable.
+    Wire name ``status``, ``int32``. May be ``null``.
     """
     tg_user_id: str | None
     """Telegram user ID.
 
-    Wire name ``tgUserId``, string, nullable.
+    Wire name ``tgUserId``, ``string``. May be ``null``.
     """
     tg_user_name: str | None
     """Telegram user name.
 
-    Wire name ``tgUserName``, string, nullable.
+    Wire name ``tgUserName``, ``string``. May be ``null``.
     """
     third_account_no: str | None
     """Account number in a third-party system.
 
-    Wire name ``thirdAccountNo``, string, nullable.
+    Wire name ``thirdAccountNo``, ``string``. May be ``null``.
     """
     third_login_source: str | None
     """Third-party login source.
 
-    Wire name ``thirdLoginSource``, string, nullable.
+    Wire name ``thirdLoginSource``, ``string``. May be ``null``.
     """
     third_user_id: str | None
     """User ID at the third-party login source.
 
-    Wire name ``thirdUserId``, string, nullable.
+    Wire name ``thirdUserId``, ``string``. May be ``null``.
     """
     unit_id: int | None
     """Organisation unit ID.
 
-    Wire name ``unitId``, int64, nullable.
+    Wire name ``unitId``, ``int64``. May be ``null``.
     """
     unit_name: str | None
     """Organisation unit name.
 
-    Wire name ``unitName``, string, nullable.
+    Wire name ``unitName``, ``string``. May be ``null``.
     """
     update_time: int | None
     """Last update time (epoch milliseconds).
 
-    Wire name ``updateTime``, timestamp (epoch milliseconds), nullable.
+    Wire name ``updateTime``, epoch milliseconds. May be ``null``.
     """
 
     def __init__(

@@ -1,5 +1,8 @@
-//! Illustrative JSON values built from the IR, for operations without a
-//! request or response example.
+//! The one sample-value generator: an illustrative JSON value for any IR
+//! type, field, request or envelope, for where the spec has no example.
+//! A value it builds passes the server's checks: strings meet their
+//! format, pattern and lengths, numbers their bounds, enums take their
+//! first code.
 
 use serde_json::{json, Map, Value};
 
@@ -12,28 +15,40 @@ const MAX_DEPTH: usize = 8;
 
 /// A request body with every field: its example, else its default, else a
 /// value of its type.
-pub(crate) fn request_body(api: &Api, op: &Operation) -> Value {
+pub fn request_body(api: &Api, op: &Operation) -> Value {
     object(api, &op.request.fields, 0)
 }
 
 /// A success envelope whose `data` is a value of the response type.
-pub(crate) fn success_envelope(api: &Api, op: &Operation) -> Value {
+pub fn success_envelope(api: &Api, op: &Operation) -> Value {
+    let data = match &op.response.ty {
+        None => Value::Null,
+        Some(ty) => value(api, ty, &Constraints::default(), 0),
+    };
+    envelope(api, &api.envelope.success_code, data)
+}
+
+/// An envelope with `code`: `ok`/`fail` from whether it is the success
+/// code, every other field its example or a sample, and `data`.
+pub fn envelope(api: &Api, code: &str, data: Value) -> Value {
+    let ok = code == api.envelope.success_code;
     let mut map = Map::new();
     for f in &api.envelope.fields {
         let v = match f.name.as_str() {
-            "code" => Value::String(api.envelope.success_code.clone()),
-            "ok" => Value::Bool(true),
-            "fail" => Value::Bool(false),
+            "code" => Value::String(code.to_owned()),
+            "ok" => Value::Bool(ok),
+            "fail" => Value::Bool(!ok),
             _ => field(api, f, 0),
         };
         map.insert(f.name.clone(), v);
     }
-    let data = match &op.response.ty {
-        None => Value::Null,
-        Some(ty) => ty_value(api, ty, &Constraints::default(), 0),
-    };
     map.insert("data".into(), data);
     Value::Object(map)
+}
+
+/// A value of `ty` (a named type through its fields).
+pub fn of_type(api: &Api, ty: &Ty) -> Value {
+    value(api, ty, &Constraints::default(), 0)
 }
 
 fn object(api: &Api, fields: &[Field], depth: usize) -> Value {
@@ -52,10 +67,10 @@ fn field(api: &Api, f: &Field, depth: usize) -> Value {
     if f.nullable && !f.required {
         return Value::Null;
     }
-    ty_value(api, &f.ty, &f.constraints, depth)
+    value(api, &f.ty, &f.constraints, depth)
 }
 
-fn ty_value(api: &Api, ty: &Ty, c: &Constraints, depth: usize) -> Value {
+fn value(api: &Api, ty: &Ty, c: &Constraints, depth: usize) -> Value {
     if depth > MAX_DEPTH {
         return Value::Null;
     }
@@ -77,8 +92,8 @@ fn ty_value(api: &Api, ty: &Ty, c: &Constraints, depth: usize) -> Value {
             },
             None => Value::Null,
         },
-        Ty::List(t) => Value::Array(vec![ty_value(api, t, &Constraints::default(), depth + 1)]),
-        Ty::Map(t) => json!({ "key": ty_value(api, t, &Constraints::default(), depth + 1) }),
+        Ty::List(t) => Value::Array(vec![value(api, t, &Constraints::default(), depth + 1)]),
+        Ty::Map(t) => json!({ "key": value(api, t, &Constraints::default(), depth + 1) }),
     }
 }
 
@@ -145,4 +160,22 @@ fn matching_string(pattern: &str) -> Option<String> {
     walk(&hir, &mut out)?;
     let re = regex::Regex::new(pattern).ok()?;
     re.is_match(&out).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn strings_match_their_pattern_and_lengths() {
+        let c = crate::ir::Constraints {
+            pattern: Some(r"^[0-9]{6}$".into()),
+            ..Default::default()
+        };
+        assert_eq!(super::string_value(&c), "000000");
+        let c = crate::ir::Constraints {
+            min_length: Some(8),
+            max_length: Some(10),
+            ..Default::default()
+        };
+        assert_eq!(super::string_value(&c), "stringxx");
+    }
 }

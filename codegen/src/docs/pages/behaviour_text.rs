@@ -2,11 +2,11 @@
 //! languages. It states the rules every generated SDK follows exactly: a
 //! new SDK implements what this page says.
 
-use super::lang::Lang;
+use crate::docs::lang::Lang;
 
 /// Every fixed text of the page (and of the iterator section of a paged
 /// operation's page) in one language.
-pub(crate) struct Prose {
+pub(in crate::docs) struct Prose {
     pub title: &'static str,
     pub intro: &'static str,
     pub example: &'static str,

@@ -17,319 +17,319 @@ export interface CustomerInfo {
   /**
    * Customer id.
    *
-   * Wire name `id`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `id`, `int64`. May be `null`.
    */
   id?: bigint | null;
   /**
    * Company (white-label tenant) id the customer belongs to.
    *
-   * Wire name `companyId`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `companyId`, `int64`. May be `null`.
    */
   companyId?: bigint | null;
   /**
    * Customer group id.
    *
-   * Wire name `customerGroupId`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `customerGroupId`, `int64`. May be `null`.
    */
   customerGroupId?: bigint | null;
   /**
    * Customer number.
    *
-   * Wire name `customerNo`, `string`, nullable.
+   * Wire name `customerNo`, `string`. May be `null`.
    */
   customerNo?: string | null;
   /**
    * KYC audit status code (undocumented codes).
    *
-   * Wire name `kycAuditStatus`, `int32`, nullable.
+   * Wire name `kycAuditStatus`, `int32`. May be `null`.
    */
   kycAuditStatus?: number | null;
   /**
    * Remark of the KYC audit.
    *
-   * Wire name `kycAuditRemark`, `string`, nullable.
+   * Wire name `kycAuditRemark`, `string`. May be `null`.
    */
   kycAuditRemark?: string | null;
   /**
    * KYC status code (undocumented codes).
    *
-   * Wire name `kycStatus`, `int32`, nullable.
+   * Wire name `kycStatus`, `int32`. May be `null`.
    */
   kycStatus?: number | null;
   /**
    * KYC remark.
    *
-   * Wire name `kycRemark`, `string`, nullable.
+   * Wire name `kycRemark`, `string`. May be `null`.
    */
   kycRemark?: string | null;
   /**
    * Trading accounts of the customer (undocumented shape; shown as an empty object placeholder).
    *
-   * Wire name `accountList`, `json`, nullable.
+   * Wire name `accountList`, `json`. May be `null`.
    */
   accountList?: unknown;
   /**
    * Account remark.
    *
-   * Wire name `accountRemark`, `string`, nullable.
+   * Wire name `accountRemark`, `string`. May be `null`.
    */
   accountRemark?: string | null;
   /**
    * Whether a login password has been set (undocumented values).
    *
-   * Wire name `loginPassStatus`, `string`, nullable.
+   * Wire name `loginPassStatus`, `string`. May be `null`.
    */
   loginPassStatus?: string | null;
   /**
    * Whether a payment password has been set (undocumented values).
    *
-   * Wire name `payPassStatus`, `string`, nullable.
+   * Wire name `payPassStatus`, `string`. May be `null`.
    */
   payPassStatus?: string | null;
   /**
    * Bound email address.
    *
-   * Wire name `email`, `string`, nullable.
+   * Wire name `email`, `string`. May be `null`.
    */
   email?: string | null;
   /**
    * Bound phone number.
    *
-   * Wire name `phone`, `string`, nullable.
+   * Wire name `phone`, `string`. May be `null`.
    */
   phone?: string | null;
   /**
    * Area code of the bound phone number.
    *
-   * Wire name `phoneArea`, `string`, nullable.
+   * Wire name `phoneArea`, `string`. May be `null`.
    */
   phoneArea?: string | null;
   /**
    * Customer name.
    *
-   * Wire name `name`, `string`, nullable.
+   * Wire name `name`, `string`. May be `null`.
    */
   name?: string | null;
   /**
    * Country.
    *
-   * Wire name `country`, `string`, nullable.
+   * Wire name `country`, `string`. May be `null`.
    */
   country?: string | null;
   /**
    * Customer type code (undocumented codes).
    *
-   * Wire name `type`, `int32`, nullable.
+   * Wire name `type`, `int32`. May be `null`.
    */
   type?: number | null;
   /**
    * Deposit permission flag (undocumented codes).
    *
-   * Wire name `deposit`, `int32`, nullable.
+   * Wire name `deposit`, `int32`. May be `null`.
    */
   deposit?: number | null;
   /**
    * Withdrawal permission flag (undocumented codes).
    *
-   * Wire name `withdraw`, `int32`, nullable.
+   * Wire name `withdraw`, `int32`. May be `null`.
    */
   withdraw?: number | null;
   /**
    * Undocumented flag.
    *
-   * Wire name `optional`, `int32`, nullable.
+   * Wire name `optional`, `int32`. May be `null`.
    */
   optional?: number | null;
   /**
    * Activation status code (undocumented codes).
    *
-   * Wire name `activateStatus`, `int32`, nullable.
+   * Wire name `activateStatus`, `int32`. May be `null`.
    */
   activateStatus?: number | null;
   /**
    * Activation time, epoch milliseconds.
    *
-   * Wire name `activateTime`, timestamp (epoch milliseconds), nullable.
+   * Wire name `activateTime`, epoch milliseconds. May be `null`.
    */
   activateTime?: number | null;
   /**
    * Enterprise KYC status code (undocumented codes).
    *
-   * Wire name `companyKycStatus`, `int32`, nullable.
+   * Wire name `companyKycStatus`, `int32`. May be `null`.
    */
   companyKycStatus?: number | null;
   /**
    * Customer status code (undocumented codes).
    *
-   * Wire name `status`, `int32`, nullable.
+   * Wire name `status`, `int32`. May be `null`.
    */
   status?: number | null;
   /**
    * Code of the third-party server the customer comes from.
    *
-   * Wire name `thirdServerCode`, `string`, nullable.
+   * Wire name `thirdServerCode`, `string`. May be `null`.
    */
   thirdServerCode?: string | null;
   /**
    * Customer source.
    *
-   * Wire name `source`, `string`, nullable.
+   * Wire name `source`, `string`. May be `null`.
    */
   source?: string | null;
   /**
    * Third-party login source.
    *
-   * Wire name `thirdLoginSource`, `string`, nullable.
+   * Wire name `thirdLoginSource`, `string`. May be `null`.
    */
   thirdLoginSource?: string | null;
   /**
    * User id at the third party.
    *
-   * Wire name `thirdUserId`, `string`, nullable.
+   * Wire name `thirdUserId`, `string`. May be `null`.
    */
   thirdUserId?: string | null;
   /**
    * Identity document number.
    *
-   * Wire name `idCard`, `string`, nullable. Sensitive: `redact()` masks it for logging.
+   * Wire name `idCard`, `string`. May be `null`. Sensitive: a secret, masked in logs.
    */
   idCard?: string | null;
   /**
    * Identity document type.
    *
-   * Wire name `idCardType`, `string`, nullable.
+   * Wire name `idCardType`, `string`. May be `null`.
    */
   idCardType?: string | null;
   /**
    * Raw message from the third party.
    *
-   * Wire name `thirdIntactMsg`, `string`, nullable.
+   * Wire name `thirdIntactMsg`, `string`. May be `null`.
    */
   thirdIntactMsg?: string | null;
   /**
    * First name.
    *
-   * Wire name `firstName`, `string`, nullable.
+   * Wire name `firstName`, `string`. May be `null`.
    */
   firstName?: string | null;
   /**
    * Last name.
    *
-   * Wire name `lastName`, `string`, nullable.
+   * Wire name `lastName`, `string`. May be `null`.
    */
   lastName?: string | null;
   /**
    * Fund flag (undocumented codes).
    *
-   * Wire name `isFund`, `int32`, nullable.
+   * Wire name `isFund`, `int32`. May be `null`.
    */
   isFund?: number | null;
   /**
    * Whether a fund (assets) password has been set (undocumented values).
    *
-   * Wire name `assertPassStatus`, `string`, nullable.
+   * Wire name `assertPassStatus`, `string`. May be `null`.
    */
   assertPassStatus?: string | null;
   /**
    * Id of the bound Google authenticator (MFA).
    *
-   * Wire name `googleId`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `googleId`, `int64`. May be `null`.
    */
   googleId?: bigint | null;
   /**
    * Account opening type: 0 personal, 1 enterprise.
    *
-   * Wire name `openAccountType`, enum {@link types.OpenAccountType}, nullable.
+   * Wire name `openAccountType`, enum {@link types.OpenAccountType} (0 = Personal, 1 = Enterprise). May be `null`.
    */
   openAccountType?: types.OpenAccountType | null;
   /**
    * Last login time, epoch milliseconds.
    *
-   * Wire name `loginTime`, timestamp (epoch milliseconds), nullable.
+   * Wire name `loginTime`, epoch milliseconds. May be `null`.
    */
   loginTime?: number | null;
   /**
    * Creation time, epoch milliseconds.
    *
-   * Wire name `createTime`, timestamp (epoch milliseconds), nullable.
+   * Wire name `createTime`, epoch milliseconds. May be `null`.
    */
   createTime?: number | null;
   /**
    * Id of a related customer.
    *
-   * Wire name `relationCustomerId`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `relationCustomerId`, `int64`. May be `null`.
    */
   relationCustomerId?: bigint | null;
   /**
    * Company type.
    *
-   * Wire name `companyType`, `string`, nullable.
+   * Wire name `companyType`, `string`. May be `null`.
    */
   companyType?: string | null;
   /**
    * Client the customer registered from.
    *
-   * Wire name `registerSource`, enum {@link types.ClientSource}, nullable.
+   * Wire name `registerSource`, enum {@link types.ClientSource} (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other). May be `null`.
    */
   registerSource?: types.ClientSource | null;
   /**
    * Id of the associated company.
    *
-   * Wire name `associationCompanyId`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `associationCompanyId`, `int64`. May be `null`.
    */
   associationCompanyId?: bigint | null;
   /**
    * Registration time, epoch milliseconds.
    *
-   * Wire name `registerTime`, timestamp (epoch milliseconds), nullable.
+   * Wire name `registerTime`, epoch milliseconds. May be `null`.
    */
   registerTime?: number | null;
   /**
    * UTM source of the registration.
    *
-   * Wire name `utmSource`, `string`, nullable.
+   * Wire name `utmSource`, `string`. May be `null`.
    */
   utmSource?: string | null;
   /**
    * Forced-liquidation level (undocumented shape; shown as an empty object placeholder).
    *
-   * Wire name `forceLevel`, `json`, nullable.
+   * Wire name `forceLevel`, `json`. May be `null`.
    */
   forceLevel?: unknown;
   /**
    * Early-warning level (undocumented shape; shown as an empty object placeholder).
    *
-   * Wire name `earlyWarningLevel`, `json`, nullable.
+   * Wire name `earlyWarningLevel`, `json`. May be `null`.
    */
   earlyWarningLevel?: unknown;
   /**
    * Withdrawal level (undocumented shape; shown as an empty object placeholder).
    *
-   * Wire name `withdrawLevel`, `json`, nullable.
+   * Wire name `withdrawLevel`, `json`. May be `null`.
    */
   withdrawLevel?: unknown;
   /**
    * Postal code.
    *
-   * Wire name `postalCode`, `string`, nullable.
+   * Wire name `postalCode`, `string`. May be `null`.
    */
   postalCode?: string | null;
   /**
    * Agent mark of the customer.
    *
-   * Wire name `customerAgentMark`, `string`, nullable.
+   * Wire name `customerAgentMark`, `string`. May be `null`.
    */
   customerAgentMark?: string | null;
   /**
    * Whether API checking is switched on.
    *
-   * Wire name `apiCheckSwitch`, `boolean`, nullable.
+   * Wire name `apiCheckSwitch`, `boolean`. May be `null`.
    */
   apiCheckSwitch?: boolean | null;
   /**
    * API checking rule.
    *
-   * Wire name `apiCheckRule`, `string`, nullable.
+   * Wire name `apiCheckRule`, `string`. May be `null`.
    */
   apiCheckRule?: string | null;
 }

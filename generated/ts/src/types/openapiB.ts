@@ -17,343 +17,343 @@ export interface CustomerDetail {
   /**
    * Trading accounts (filled for type tradeAccount); undocumented shape.
    *
-   * Wire name `accountList`, `json`, nullable.
+   * Wire name `accountList`, `json`. May be `null`.
    */
   accountList?: unknown;
   /**
    * Account remark.
    *
-   * Wire name `accountRemark`, `string`, nullable.
+   * Wire name `accountRemark`, `string`. May be `null`.
    */
   accountRemark?: string | null;
   /**
    * Activation status code.
    *
-   * Wire name `activateStatus`, `int32`, nullable.
+   * Wire name `activateStatus`, `int32`. May be `null`.
    */
   activateStatus?: number | null;
   /**
    * Activation time (epoch milliseconds).
    *
-   * Wire name `activateTime`, timestamp (epoch milliseconds), nullable.
+   * Wire name `activateTime`, epoch milliseconds. May be `null`.
    */
   activateTime?: number | null;
   /**
    * Address.
    *
-   * Wire name `address`, `string`, nullable.
+   * Wire name `address`, `string`. May be `null`.
    */
   address?: string | null;
   /**
    * API check rule.
    *
-   * Wire name `apiCheckRule`, `string`, nullable.
+   * Wire name `apiCheckRule`, `string`. May be `null`.
    */
   apiCheckRule?: string | null;
   /**
    * Whether API checking is switched on.
    *
-   * Wire name `apiCheckSwitch`, `boolean`, nullable.
+   * Wire name `apiCheckSwitch`, `boolean`. May be `null`.
    */
   apiCheckSwitch?: boolean | null;
   /**
    * Fund (assets) password status code, as a string.
    *
-   * Wire name `assertPassStatus`, `string`, nullable.
+   * Wire name `assertPassStatus`, `string`. May be `null`.
    */
   assertPassStatus?: string | null;
   /**
    * Associated company ID.
    *
-   * Wire name `associationCompanyId`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `associationCompanyId`, `int64`. May be `null`.
    */
   associationCompanyId?: bigint | null;
   /**
    * Company ID of the white-label tenant.
    *
-   * Wire name `companyId`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `companyId`, `int64`. May be `null`.
    */
   companyId?: bigint | null;
   /**
    * Whether the company requires KYC (status code).
    *
-   * Wire name `companyKycStatus`, `int32`, nullable.
+   * Wire name `companyKycStatus`, `int32`. May be `null`.
    */
   companyKycStatus?: number | null;
   /**
    * Company type, e.g. "real".
    *
-   * Wire name `companyType`, `string`, nullable.
+   * Wire name `companyType`, `string`. May be `null`.
    */
   companyType?: string | null;
   /**
    * Country code.
    *
-   * Wire name `country`, `string`, nullable.
+   * Wire name `country`, `string`. May be `null`.
    */
   country?: string | null;
   /**
    * Creation time (epoch milliseconds).
    *
-   * Wire name `createTime`, timestamp (epoch milliseconds), nullable.
+   * Wire name `createTime`, epoch milliseconds. May be `null`.
    */
   createTime?: number | null;
   /**
    * Agent mark of the customer.
    *
-   * Wire name `customerAgentMark`, `string`, nullable.
+   * Wire name `customerAgentMark`, `string`. May be `null`.
    */
   customerAgentMark?: string | null;
   /**
    * Customer group ID.
    *
-   * Wire name `customerGroupId`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `customerGroupId`, `int64`. May be `null`.
    */
   customerGroupId?: bigint | null;
   /**
    * Customer number.
    *
-   * Wire name `customerNo`, `string`, nullable.
+   * Wire name `customerNo`, `string`. May be `null`.
    */
   customerNo?: string | null;
   /**
    * Customer type code.
    *
-   * Wire name `customerType`, `int32`, nullable.
+   * Wire name `customerType`, `int32`. May be `null`.
    */
   customerType?: number | null;
   /**
    * Deposit permission flag.
    *
-   * Wire name `deposit`, `int32`, nullable.
+   * Wire name `deposit`, `int32`. May be `null`.
    */
   deposit?: number | null;
   /**
    * Early-warning level; undocumented shape.
    *
-   * Wire name `earlyWarningLevel`, `json`, nullable.
+   * Wire name `earlyWarningLevel`, `json`. May be `null`.
    */
   earlyWarningLevel?: unknown;
   /**
    * Email address.
    *
-   * Wire name `email`, `string`, nullable.
+   * Wire name `email`, `string`. May be `null`.
    */
   email?: string | null;
   /**
    * First name.
    *
-   * Wire name `firstName`, `string`, nullable.
+   * Wire name `firstName`, `string`. May be `null`.
    */
   firstName?: string | null;
   /**
    * Forced-liquidation level; undocumented shape.
    *
-   * Wire name `forceLevel`, `json`, nullable.
+   * Wire name `forceLevel`, `json`. May be `null`.
    */
   forceLevel?: unknown;
   /**
    * Google MFA binding ID; -1 when not bound.
    *
-   * Wire name `googleId`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `googleId`, `int64`. May be `null`.
    */
   googleId?: bigint | null;
   /**
    * Customer ID.
    *
-   * Wire name `id`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `id`, `int64`. May be `null`.
    */
   id?: bigint | null;
   /**
    * ID document number.
    *
-   * Wire name `idCard`, `string`, nullable.
+   * Wire name `idCard`, `string`. May be `null`.
    */
   idCard?: string | null;
   /**
    * ID document type.
    *
-   * Wire name `idCardType`, `string`, nullable.
+   * Wire name `idCardType`, `string`. May be `null`.
    */
   idCardType?: string | null;
   /**
    * Fund flag.
    *
-   * Wire name `isFund`, `int32`, nullable.
+   * Wire name `isFund`, `int32`. May be `null`.
    */
   isFund?: number | null;
   /**
    * Remark of the KYC audit.
    *
-   * Wire name `kycAuditRemark`, `string`, nullable.
+   * Wire name `kycAuditRemark`, `string`. May be `null`.
    */
   kycAuditRemark?: string | null;
   /**
    * KYC audit status code.
    *
-   * Wire name `kycAuditStatus`, `int32`, nullable.
+   * Wire name `kycAuditStatus`, `int32`. May be `null`.
    */
   kycAuditStatus?: number | null;
   /**
    * KYC remark.
    *
-   * Wire name `kycRemark`, `string`, nullable.
+   * Wire name `kycRemark`, `string`. May be `null`.
    */
   kycRemark?: string | null;
   /**
    * KYC status code.
    *
-   * Wire name `kycStatus`, `int32`, nullable.
+   * Wire name `kycStatus`, `int32`. May be `null`.
    */
   kycStatus?: number | null;
   /**
    * Last name.
    *
-   * Wire name `lastName`, `string`, nullable.
+   * Wire name `lastName`, `string`. May be `null`.
    */
   lastName?: string | null;
   /**
    * Login password status code, as a string.
    *
-   * Wire name `loginPassStatus`, `string`, nullable.
+   * Wire name `loginPassStatus`, `string`. May be `null`.
    */
   loginPassStatus?: string | null;
   /**
    * Last login time (epoch milliseconds).
    *
-   * Wire name `loginTime`, timestamp (epoch milliseconds), nullable.
+   * Wire name `loginTime`, epoch milliseconds. May be `null`.
    */
   loginTime?: number | null;
   /**
    * Full name.
    *
-   * Wire name `name`, `string`, nullable.
+   * Wire name `name`, `string`. May be `null`.
    */
   name?: string | null;
   /**
    * Account opening type.
    *
-   * Wire name `openAccountType`, enum {@link types.OpenAccountType}, nullable.
+   * Wire name `openAccountType`, enum {@link types.OpenAccountType} (0 = Personal, 1 = Enterprise). May be `null`.
    */
   openAccountType?: types.OpenAccountType | null;
   /**
    * Watch-list (optional symbols) flag.
    *
-   * Wire name `optional`, `int32`, nullable.
+   * Wire name `optional`, `int32`. May be `null`.
    */
   optional?: number | null;
   /**
    * Payment password status code, as a string.
    *
-   * Wire name `payPassStatus`, `string`, nullable.
+   * Wire name `payPassStatus`, `string`. May be `null`.
    */
   payPassStatus?: string | null;
   /**
    * Phone number.
    *
-   * Wire name `phone`, `string`, nullable.
+   * Wire name `phone`, `string`. May be `null`.
    */
   phone?: string | null;
   /**
    * Phone area code.
    *
-   * Wire name `phoneArea`, `string`, nullable.
+   * Wire name `phoneArea`, `string`. May be `null`.
    */
   phoneArea?: string | null;
   /**
    * Postal code.
    *
-   * Wire name `postalCode`, `string`, nullable.
+   * Wire name `postalCode`, `string`. May be `null`.
    */
   postalCode?: string | null;
   /**
    * Registration source.
    *
-   * Wire name `registerSource`, enum {@link types.ClientSource}, nullable.
+   * Wire name `registerSource`, enum {@link types.ClientSource} (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other). May be `null`.
    */
   registerSource?: types.ClientSource | null;
   /**
    * Registration time (epoch milliseconds).
    *
-   * Wire name `registerTime`, timestamp (epoch milliseconds), nullable.
+   * Wire name `registerTime`, epoch milliseconds. May be `null`.
    */
   registerTime?: number | null;
   /**
    * Related customer ID (0 when none).
    *
-   * Wire name `relationCustomerId`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `relationCustomerId`, `int64`. May be `null`.
    */
   relationCustomerId?: bigint | null;
   /**
    * Registration source name.
    *
-   * Wire name `source`, `string`, nullable.
+   * Wire name `source`, `string`. May be `null`.
    */
   source?: string | null;
   /**
    * Customer status code.
    *
-   * Wire name `status`, `int32`, nullable.
+   * Wire name `status`, `int32`. May be `null`.
    */
   status?: number | null;
   /**
    * Raw message from the third-party login source.
    *
-   * Wire name `thirdIntactMsg`, `string`, nullable.
+   * Wire name `thirdIntactMsg`, `string`. May be `null`.
    */
   thirdIntactMsg?: string | null;
   /**
    * Third-party login source.
    *
-   * Wire name `thirdLoginSource`, `string`, nullable.
+   * Wire name `thirdLoginSource`, `string`. May be `null`.
    */
   thirdLoginSource?: string | null;
   /**
    * Unique customer number in a third-party system.
    *
-   * Wire name `thirdServerCode`, `string`, nullable.
+   * Wire name `thirdServerCode`, `string`. May be `null`.
    */
   thirdServerCode?: string | null;
   /**
    * User ID at the third-party login source.
    *
-   * Wire name `thirdUserId`, `string`, nullable.
+   * Wire name `thirdUserId`, `string`. May be `null`.
    */
   thirdUserId?: string | null;
   /**
    * Customer type code.
    *
-   * Wire name `type`, `int32`, nullable.
+   * Wire name `type`, `int32`. May be `null`.
    */
   type?: number | null;
   /**
    * Organisation unit ID.
    *
-   * Wire name `unitId`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `unitId`, `int64`. May be `null`.
    */
   unitId?: bigint | null;
   /**
    * Organisation unit name.
    *
-   * Wire name `unitName`, `string`, nullable.
+   * Wire name `unitName`, `string`. May be `null`.
    */
   unitName?: string | null;
   /**
    * Advertising source of the registration.
    *
-   * Wire name `utmSource`, `string`, nullable.
+   * Wire name `utmSource`, `string`. May be `null`.
    */
   utmSource?: string | null;
   /**
    * Withdrawal permission flag.
    *
-   * Wire name `withdraw`, `int32`, nullable.
+   * Wire name `withdraw`, `int32`. May be `null`.
    */
   withdraw?: number | null;
   /**
    * Withdrawal level; undocumented shape.
    *
-   * Wire name `withdrawLevel`, `json`, nullable.
+   * Wire name `withdrawLevel`, `json`. May be `null`.
    */
   withdrawLevel?: unknown;
 }
@@ -367,25 +367,25 @@ export interface CustomerPage {
   /**
    * Current page number.
    *
-   * Wire name `current`, `int32`, nullable.
+   * Wire name `current`, `int32`. May be `null`.
    */
   current?: number | null;
   /**
    * The customers of this page.
    *
-   * Wire name `records`, `list<CustomerSummary>`, nullable.
+   * Wire name `records`, list of object {@link types.CustomerSummary}. May be `null`.
    */
   records?: types.CustomerSummary[] | null;
   /**
    * Page size.
    *
-   * Wire name `size`, `int32`, nullable.
+   * Wire name `size`, `int32`. May be `null`.
    */
   size?: number | null;
   /**
    * Total number of customers.
    *
-   * Wire name `total`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `total`, `int64`. May be `null`.
    */
   total?: bigint | null;
 }
@@ -399,181 +399,181 @@ export interface CustomerSummary {
   /**
    * Customer number of the customer's agent.
    *
-   * Wire name `agentCustomerNo`, `string`, nullable.
+   * Wire name `agentCustomerNo`, `string`. May be `null`.
    */
   agentCustomerNo?: string | null;
   /**
    * Company ID of the white-label tenant.
    *
-   * Wire name `companyId`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `companyId`, `int64`. May be `null`.
    */
   companyId?: bigint | null;
   /**
    * Creation time (epoch milliseconds).
    *
-   * Wire name `createTime`, timestamp (epoch milliseconds), nullable.
+   * Wire name `createTime`, epoch milliseconds. May be `null`.
    */
   createTime?: number | null;
   /**
    * Customer group ID.
    *
-   * Wire name `customerGroupId`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `customerGroupId`, `int64`. May be `null`.
    */
   customerGroupId?: bigint | null;
   /**
    * Customer group name.
    *
-   * Wire name `customerGroupName`, `string`, nullable.
+   * Wire name `customerGroupName`, `string`. May be `null`.
    */
   customerGroupName?: string | null;
   /**
    * Customer number.
    *
-   * Wire name `customerNo`, `string`, nullable.
+   * Wire name `customerNo`, `string`. May be `null`.
    */
   customerNo?: string | null;
   /**
    * Customer type code.
    *
-   * Wire name `customerType`, `int32`, nullable.
+   * Wire name `customerType`, `int32`. May be `null`.
    */
   customerType?: number | null;
   /**
    * Email address.
    *
-   * Wire name `email`, `string`, nullable.
+   * Wire name `email`, `string`. May be `null`.
    */
   email?: string | null;
   /**
    * Activation time of the first account (epoch milliseconds).
    *
-   * Wire name `firstAccountActivateTime`, timestamp (epoch milliseconds), nullable.
+   * Wire name `firstAccountActivateTime`, epoch milliseconds. May be `null`.
    */
   firstAccountActivateTime?: number | null;
   /**
    * First name.
    *
-   * Wire name `firstName`, `string`, nullable.
+   * Wire name `firstName`, `string`. May be `null`.
    */
   firstName?: string | null;
   /**
    * Customer ID.
    *
-   * Wire name `id`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `id`, `int64`. May be `null`.
    */
   id?: bigint | null;
   /**
    * ID document number.
    *
-   * Wire name `idCard`, `string`, nullable.
+   * Wire name `idCard`, `string`. May be `null`.
    */
   idCard?: string | null;
   /**
    * ID document type.
    *
-   * Wire name `idCardType`, `string`, nullable.
+   * Wire name `idCardType`, `string`. May be `null`.
    */
   idCardType?: string | null;
   /**
    * Last name.
    *
-   * Wire name `lastName`, `string`, nullable.
+   * Wire name `lastName`, `string`. May be `null`.
    */
   lastName?: string | null;
   /**
    * Last login time (epoch milliseconds).
    *
-   * Wire name `loginTime`, timestamp (epoch milliseconds), nullable.
+   * Wire name `loginTime`, epoch milliseconds. May be `null`.
    */
   loginTime?: number | null;
   /**
    * Full name.
    *
-   * Wire name `name`, `string`, nullable.
+   * Wire name `name`, `string`. May be `null`.
    */
   name?: string | null;
   /**
    * Account opening type.
    *
-   * Wire name `openAccountType`, enum {@link types.OpenAccountType}, nullable.
+   * Wire name `openAccountType`, enum {@link types.OpenAccountType} (0 = Personal, 1 = Enterprise). May be `null`.
    */
   openAccountType?: types.OpenAccountType | null;
   /**
    * Phone number.
    *
-   * Wire name `phone`, `string`, nullable.
+   * Wire name `phone`, `string`. May be `null`.
    */
   phone?: string | null;
   /**
    * Phone area code.
    *
-   * Wire name `phoneArea`, `string`, nullable.
+   * Wire name `phoneArea`, `string`. May be `null`.
    */
   phoneArea?: string | null;
   /**
    * Registration source.
    *
-   * Wire name `registerSource`, enum {@link types.ClientSource}, nullable.
+   * Wire name `registerSource`, enum {@link types.ClientSource} (1 = Mobile web: H5, 2 = PC web: PC_Web, 3 = System & back office: System, 4 = Android native app: Android, 5 = Apple native app: iOS, 6 = Hongmeng OS: HOS, 7 = PC Windows client: PC_Win, 8 = PC Mac client: PC_Mac, 9 = None of the above: other). May be `null`.
    */
   registerSource?: types.ClientSource | null;
   /**
    * Remark.
    *
-   * Wire name `remark`, `string`, nullable.
+   * Wire name `remark`, `string`. May be `null`.
    */
   remark?: string | null;
   /**
    * Customer status code.
    *
-   * Wire name `status`, `int32`, nullable.
+   * Wire name `status`, `int32`. May be `null`.
    */
   status?: number | null;
   /**
    * Telegram user ID.
    *
-   * Wire name `tgUserId`, `string`, nullable.
+   * Wire name `tgUserId`, `string`. May be `null`.
    */
   tgUserId?: string | null;
   /**
    * Telegram user name.
    *
-   * Wire name `tgUserName`, `string`, nullable.
+   * Wire name `tgUserName`, `string`. May be `null`.
    */
   tgUserName?: string | null;
   /**
    * Account number in a third-party system.
    *
-   * Wire name `thirdAccountNo`, `string`, nullable.
+   * Wire name `thirdAccountNo`, `string`. May be `null`.
    */
   thirdAccountNo?: string | null;
   /**
    * Third-party login source.
    *
-   * Wire name `thirdLoginSource`, `string`, nullable.
+   * Wire name `thirdLoginSource`, `string`. May be `null`.
    */
   thirdLoginSource?: string | null;
   /**
    * User ID at the third-party login source.
    *
-   * Wire name `thirdUserId`, `string`, nullable.
+   * Wire name `thirdUserId`, `string`. May be `null`.
    */
   thirdUserId?: string | null;
   /**
    * Organisation unit ID.
    *
-   * Wire name `unitId`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `unitId`, `int64`. May be `null`.
    */
   unitId?: bigint | null;
   /**
    * Organisation unit name.
    *
-   * Wire name `unitName`, `string`, nullable.
+   * Wire name `unitName`, `string`. May be `null`.
    */
   unitName?: string | null;
   /**
    * Last update time (epoch milliseconds).
    *
-   * Wire name `updateTime`, timestamp (epoch milliseconds), nullable.
+   * Wire name `updateTime`, epoch milliseconds. May be `null`.
    */
   updateTime?: number | null;
 }

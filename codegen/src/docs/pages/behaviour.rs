@@ -1,30 +1,29 @@
 //! The page "Retries, pagination and hooks" (what every generated SDK does
 //! the same way, with a snippet per SDK) and the iterator section of a
 //! paged operation's page. The prose is in [`super::behaviour_text`]; the
-//! snippets are built from the IR, so that they name this API's services.
+//! snippets are built from the IR, so that they name this API's services,
+//! and run against the mock (its defaults are the facts').
 
 use askama::Template;
 use serde_json::Value;
 
-use super::filters;
-use super::lang::Lang;
-use super::model::Frame;
-use super::quickstart::{company, js_literal};
+use super::behaviour_text::Prose;
+use crate::docs::filters;
+use crate::docs::frame::{Ctx, Frame};
+use crate::docs::lang::Lang;
+use crate::docs::quickstart::js_literal;
+use crate::facts::example::company_id as company;
+use crate::facts::mock;
 use crate::ir::{Api, Operation, Service, Ty};
 use crate::rust::RustNames;
-
-pub(super) use super::behaviour_text::Prose;
+use crate::typescript::{property, string_literal, value_name, Names};
 
 /// The page's file, relative to a language's docs root.
-pub const PAGE: &str = "retries-pagination-hooks.md";
-
-/// The mock's address and token, which the snippets run against.
-const BASE_URL: &str = "http://127.0.0.1:8080";
-const MOCK_TOKEN: &str = "mock-token";
+pub(in crate::docs) const PAGE: &str = "retries-pagination-hooks.md";
 
 #[derive(Template)]
 #[template(path = "docs/behaviour.md")]
-pub(super) struct BehaviourPage {
+pub(in crate::docs) struct BehaviourPage {
     f: Frame,
     p: &'static Prose,
     /// The prose's `example_text` with the mock's command.
@@ -35,12 +34,12 @@ pub(super) struct BehaviourPage {
 }
 
 /// One SDK's example: the Rust crate, the TypeScript package, (Python).
-pub(super) struct Snippet {
-    pub(super) sdk: &'static str,
-    pub(super) text: String,
+struct Snippet {
+    sdk: &'static str,
+    text: String,
     /// The code fence's language.
-    pub(super) fence: &'static str,
-    pub(super) code: String,
+    fence: &'static str,
+    code: String,
 }
 
 /// A row of the settings table: where each SDK takes it.
@@ -61,35 +60,33 @@ struct PagedRow {
 }
 
 /// The iterator section of a paged operation's page.
-pub(super) struct PagingSection {
-    pub(super) heading: &'static str,
-    pub(super) text: String,
-    pub(super) rust: String,
-    pub(super) typescript: String,
+pub(in crate::docs) struct PagingSection {
+    pub(in crate::docs) heading: &'static str,
+    pub(in crate::docs) text: String,
+    pub(in crate::docs) rust: String,
+    pub(in crate::docs) typescript: String,
 }
 
-pub(super) fn title(lang: Lang) -> &'static str {
+pub(in crate::docs) fn title(lang: Lang) -> &'static str {
     Prose::of(lang).title
 }
 
-pub(super) fn page(api: &Api, lang: Lang) -> BehaviourPage {
+pub(in crate::docs) fn page(cx: &Ctx) -> BehaviourPage {
+    let (api, lang) = (cx.api, cx.lang);
     let p = Prose::of(lang);
-    let names = RustNames::new(api);
+    let names = Names::new(api);
+    let rust_names = RustNames::new(api);
     let paged = api
         .operations()
         .filter(|(_, o)| o.paginate.is_some())
         .filter_map(|(s, o)| {
             let fields = api.page_fields(o)?;
-            let rust = RustOp::of(&names, s, o)?;
+            let rust = RustOp::of(&rust_names, s, o)?;
             Some(PagedRow {
                 name: format!("{}.{}", s.name, o.name),
-                href: super::operation_page_path(s, o),
+                href: cx.pages.operation(s, o),
                 rust: format!("`{}().{}`", rust.module, rust.iterator),
-                ts: format!(
-                    "`{}.{}`",
-                    crate::typescript::value_name(&s.name),
-                    ts_iterator(o)
-                ),
+                ts: format!("`{}.{}`", names.service(s), ts_iterator(o)),
                 items: format!("`{}` ({})", fields.items.name, fields.item),
                 total: fields
                     .total
@@ -98,14 +95,16 @@ pub(super) fn page(api: &Api, lang: Lang) -> BehaviourPage {
         })
         .collect();
     let mock = format!(
-        "cargo run -p {name} --bin {name}-mock -- --port 8080 --token {MOCK_TOKEN}",
-        name = api.name
+        "cargo run -p {name} --bin {name}-mock -- --port {port} --token {token}",
+        name = api.name,
+        port = mock::PORT,
+        token = mock::TOKEN
     );
     BehaviourPage {
         f: Frame::new(lang, PAGE),
         p,
         example_text: p.example_text.replace("{mock}", &format!("`{mock}`")),
-        examples: examples(api, p),
+        examples: examples(api, &names, p),
         settings: settings(p),
         paged,
     }
@@ -113,7 +112,7 @@ pub(super) fn page(api: &Api, lang: Lang) -> BehaviourPage {
 
 /// Every SDK's example. Python: add its snippet here once the SDK is
 /// generated (and its column of [`settings`]).
-fn examples(api: &Api, p: &Prose) -> Vec<Snippet> {
+fn examples(api: &Api, names: &Names, p: &Prose) -> Vec<Snippet> {
     // The first paged operation whose request is `new()` plus setters.
     let paged = api.operations().find(|(_, o)| {
         o.paginate.is_some() && !o.request.fields.iter().any(|f| f.required && !f.nullable)
@@ -129,7 +128,7 @@ fn examples(api: &Api, p: &Prose) -> Vec<Snippet> {
             sdk: "TypeScript",
             text: p.ts_text.to_owned(),
             fence: "ts",
-            code: ts_example(api, paged),
+            code: ts_example(api, names, paged),
         },
     ]
 }
@@ -181,15 +180,15 @@ fn settings(p: &Prose) -> Vec<Setting> {
 }
 
 /// The iterator section of a paged operation's page; `None` for others.
-pub(super) fn paging_section(
-    api: &Api,
+pub(in crate::docs) fn paging_section<'a>(
+    cx: &Ctx<'_, 'a>,
     service: &Service,
-    op: &Operation,
-    lang: Lang,
+    op: &'a Operation,
     root: &str,
 ) -> Option<PagingSection> {
+    let api = cx.api;
     let fields = api.page_fields(op)?;
-    let p = Prose::of(lang);
+    let p = Prose::of(cx.lang);
     let pagination = op.paginate.as_ref()?;
     let names = RustOp::of(&RustNames::new(api), service, op)?;
     let stop = match &pagination.total {
@@ -202,7 +201,7 @@ pub(super) fn paging_section(
         .replace("{items}", &format!("`{}`", fields.items.name))
         .replace("{stop}", &stop)
         .replace("{link}", &format!("{root}{PAGE}"));
-    let body = body_without_page(api, op);
+    let body = body_without_page(cx, op);
     let krate = api.name.replace('-', "_");
     let rust = [
         format!(
@@ -223,7 +222,7 @@ pub(super) fn paging_section(
     let typescript = [
         format!(
             "for await (const item of client.{}.{}({})) {{",
-            crate::typescript::value_name(&service.name),
+            Names::new(api).service(service),
             ts_iterator(op),
             ts_request(op, &body)
         ),
@@ -239,16 +238,11 @@ pub(super) fn paging_section(
     })
 }
 
-/// The operation's example request without its page number (the iterator
-/// sets it), or `{}`.
-fn body_without_page(api: &Api, op: &Operation) -> serde_json::Map<String, Value> {
-    let body = op
-        .examples
-        .iter()
-        .find_map(|e| e.request.clone())
-        .unwrap_or_else(|| super::sample::request_body(api, op));
-    let mut map = match body {
-        Value::Object(map) => map,
+/// The operation's request example (the fact) without its page number
+/// (the iterator sets it), or `{}`.
+fn body_without_page<'a>(cx: &Ctx<'_, 'a>, op: &'a Operation) -> serde_json::Map<String, Value> {
+    let mut map = match cx.facts.request_example(op).body.as_ref() {
+        Value::Object(map) => map.clone(),
         _ => serde_json::Map::new(),
     };
     if let Some(p) = &op.paginate {
@@ -274,7 +268,7 @@ fn ts_request(op: &Operation, body: &serde_json::Map<String, Value>) -> String {
                 Value::Number(n) if int64 => format!("{n}n"),
                 other => js_literal(other),
             };
-            format!("{}: {value}", crate::typescript::property(k))
+            format!("{}: {value}", property(k))
         })
         .collect();
     format!("{{ {} }}", members.join(", "))
@@ -315,7 +309,7 @@ impl RustOp {
 }
 
 fn ts_iterator(op: &Operation) -> String {
-    crate::typescript::value_name(&format!("{}All", op.name))
+    value_name(&format!("{}All", op.name))
 }
 
 /// The Rust example: retries and hooks on the configuration, every item of
@@ -332,8 +326,11 @@ fn rust_example(api: &Api, paged: Option<(&Service, &Operation)>) -> String {
     lines.extend([
         format!("use {krate}::{{CallOptions, Client, ClientConfig}};"),
         String::new(),
-        format!("let config = ClientConfig::new(\"{BASE_URL}\", \"{company}\")"),
-        format!("    .with_token(\"{MOCK_TOKEN}\")"),
+        format!(
+            "let config = ClientConfig::new(\"{}\", \"{company}\")",
+            mock::base_url()
+        ),
+        format!("    .with_token(\"{}\")", mock::TOKEN),
         "    .with_max_retries(3) // 0 turns retries off".into(),
         "    .on_request(|r| println!(\"-> {} attempt {} trace {}\", r.biz_type, r.attempt, r.trace))"
             .into(),
@@ -368,15 +365,14 @@ fn rust_example(api: &Api, paged: Option<(&Service, &Operation)>) -> String {
 }
 
 /// The TypeScript example, the same calls as the Rust one.
-fn ts_example(api: &Api, paged: Option<(&Service, &Operation)>) -> String {
-    use crate::typescript::string_literal;
+fn ts_example(api: &Api, names: &Names, paged: Option<(&Service, &Operation)>) -> String {
     let mut lines = vec![
         format!("import {{ Client }} from {};", string_literal(&api.name)),
         String::new(),
         "const client = new Client({".into(),
-        format!("  baseUrl: \"{BASE_URL}\","),
+        format!("  baseUrl: {},", string_literal(&mock::base_url())),
         format!("  companyId: {},", string_literal(&company(api))),
-        format!("  token: \"{MOCK_TOKEN}\","),
+        format!("  token: {},", string_literal(mock::TOKEN)),
         "  maxRetries: 3, // 0 turns retries off".into(),
         "  onRequest: (r) => console.log(`-> ${r.bizType} attempt ${r.attempt} trace ${r.trace}`),"
             .into(),
@@ -384,7 +380,7 @@ fn ts_example(api: &Api, paged: Option<(&Service, &Operation)>) -> String {
         "});".into(),
     ];
     if let Some((s, o)) = paged {
-        let service = crate::typescript::value_name(&s.name);
+        let service = names.service(s);
         let (size, page) = page_fields(api, o);
         let int64 = |name: &str| {
             o.request
@@ -399,14 +395,14 @@ fn ts_example(api: &Api, paged: Option<(&Service, &Operation)>) -> String {
                 n.to_string()
             }
         };
-        let one_page = crate::typescript::value_name(&o.name);
+        let one_page = value_name(&o.name);
         lines.extend([
             String::new(),
             "// Every item, one page at a time.".into(),
             format!(
                 "for await (const item of client.{service}.{}({{ {}: {} }})) {{",
                 ts_iterator(o),
-                crate::typescript::property(&size),
+                property(&size),
                 number(&size, 50)
             ),
             "  console.log(item);".into(),
@@ -415,7 +411,7 @@ fn ts_example(api: &Api, paged: Option<(&Service, &Operation)>) -> String {
             "// One page, with the HTTP status, headers and attempts.".into(),
             format!(
                 "const answer = await client.{service}.withMeta().{one_page}({{ {}: {} }}, {{ maxRetries: 5 }});",
-                crate::typescript::property(&page),
+                property(&page),
                 number(&page, 2)
             ),
             "console.log(`HTTP ${answer.status} after ${answer.attempts} attempt(s)`);".into(),

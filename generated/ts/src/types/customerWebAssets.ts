@@ -17,19 +17,19 @@ export interface Account {
   /**
    * Company (tenant) ID.
    *
-   * Wire name `companyId`, int64 (a `bigint`, decoded without loss).
+   * Wire name `companyId`, `int64`.
    */
   companyId?: bigint;
   /**
    * Trade type ("play id") of the account.
    *
-   * Wire name `tradeType`, enum {@link types.TradeType}.
+   * Wire name `tradeType`, enum {@link types.TradeType} (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
    */
   tradeType?: types.TradeType;
   /**
    * Customer ID.
    *
-   * Wire name `customerId`, int64 (a `bigint`, decoded without loss).
+   * Wire name `customerId`, `int64`.
    */
   customerId?: bigint;
   /**
@@ -41,7 +41,7 @@ export interface Account {
   /**
    * Account ID.
    *
-   * Wire name `accountId`, int64 (a `bigint`, decoded without loss).
+   * Wire name `accountId`, `int64`.
    */
   accountId?: bigint;
   /**
@@ -65,13 +65,13 @@ export interface Account {
   /**
    * Activation time.
    *
-   * Wire name `activateTime`, timestamp (epoch milliseconds).
+   * Wire name `activateTime`, epoch milliseconds.
    */
   activateTime?: number;
   /**
    * Remark.
    *
-   * Wire name `remark`, `string`, nullable.
+   * Wire name `remark`, `string`. May be `null`.
    */
   remark?: string | null;
   /**
@@ -89,151 +89,151 @@ export interface Account {
   /**
    * Withdrawable amount.
    *
-   * Wire name `withdrawAmount`, decimal (a string such as `"12.50"`).
+   * Wire name `withdrawAmount`, decimal number in a string.
    */
   withdrawAmount?: string;
   /**
    * Creation time.
    *
-   * Wire name `createTime`, timestamp (epoch milliseconds).
+   * Wire name `createTime`, epoch milliseconds.
    */
   createTime?: number;
   /**
    * Time of the first deposit; null if none.
    *
-   * Wire name `firstDepositTime`, timestamp (epoch milliseconds), nullable.
+   * Wire name `firstDepositTime`, epoch milliseconds. May be `null`.
    */
   firstDepositTime?: number | null;
   /**
    * Time of the first withdrawal; null if none.
    *
-   * Wire name `firstWithdrawTime`, timestamp (epoch milliseconds), nullable.
+   * Wire name `firstWithdrawTime`, epoch milliseconds. May be `null`.
    */
   firstWithdrawTime?: number | null;
   /**
    * Asset ID.
    *
-   * Wire name `assetsId`, int64 (a `bigint`, decoded without loss).
+   * Wire name `assetsId`, `int64`.
    */
   assetsId?: bigint;
   /**
    * Balance.
    *
-   * Wire name `balance`, decimal (a string such as `"12.50"`).
+   * Wire name `balance`, decimal number in a string.
    */
   balance?: string;
   /**
    * Available amount.
    *
-   * Wire name `available`, decimal (a string such as `"12.50"`).
+   * Wire name `available`, decimal number in a string.
    */
   available?: string;
   /**
    * Equity.
    *
-   * Wire name `equity`, decimal (a string such as `"12.50"`).
+   * Wire name `equity`, decimal number in a string.
    */
   equity?: string;
   /**
    * Locked amount.
    *
-   * Wire name `lockAmount`, decimal (a string such as `"12.50"`).
+   * Wire name `lockAmount`, decimal number in a string.
    */
   lockAmount?: string;
   /**
    * Profit (floating profit and loss).
    *
-   * Wire name `profit`, decimal (a string such as `"12.50"`).
+   * Wire name `profit`, decimal number in a string.
    */
   profit?: string;
   /**
    * Margin in use.
    *
-   * Wire name `margin`, decimal (a string such as `"12.50"`).
+   * Wire name `margin`, decimal number in a string.
    */
   margin?: string;
   /**
    * Amount that cannot be withdrawn.
    *
-   * Wire name `notWithdrawAmount`, decimal (a string such as `"12.50"`).
+   * Wire name `notWithdrawAmount`, decimal number in a string.
    */
   notWithdrawAmount?: string;
   /**
    * Free margin.
    *
-   * Wire name `freeMargin`, decimal (a string such as `"12.50"`).
+   * Wire name `freeMargin`, decimal number in a string.
    */
   freeMargin?: string;
   /**
    * Locked margin.
    *
-   * Wire name `lockMargin`, decimal (a string such as `"12.50"`).
+   * Wire name `lockMargin`, decimal number in a string.
    */
   lockMargin?: string;
   /**
    * Liabilities (principal plus interest).
    *
-   * Wire name `liabilities`, decimal (a string such as `"12.50"`).
+   * Wire name `liabilities`, decimal number in a string.
    */
   liabilities?: string;
   /**
    * Principal of the liabilities.
    *
-   * Wire name `liabilitiesPrincipal`, decimal (a string such as `"12.50"`).
+   * Wire name `liabilitiesPrincipal`, decimal number in a string.
    */
   liabilitiesPrincipal?: string;
   /**
    * Interest owed.
    *
-   * Wire name `interest`, decimal (a string such as `"12.50"`).
+   * Wire name `interest`, decimal number in a string.
    */
   interest?: string;
   /**
    * Net assets.
    *
-   * Wire name `netAssets`, decimal (a string such as `"12.50"`).
+   * Wire name `netAssets`, decimal number in a string.
    */
   netAssets?: string;
   /**
    * Frozen amount.
    *
-   * Wire name `frozen`, decimal (a string such as `"12.50"`).
+   * Wire name `frozen`, decimal number in a string.
    */
   frozen?: string;
   /**
    * Frozen collateral.
    *
-   * Wire name `collateralFrozen`, decimal (a string such as `"12.50"`).
+   * Wire name `collateralFrozen`, decimal number in a string.
    */
   collateralFrozen?: string;
   /**
    * Amount still available to borrow.
    *
-   * Wire name `availableLoan`, decimal (a string such as `"12.50"`), nullable.
+   * Wire name `availableLoan`, decimal number in a string. May be `null`.
    */
   availableLoan?: string | null;
   /**
    * Interest proportion.
    *
-   * Wire name `interestProportion`, decimal (a string such as `"12.50"`), nullable.
+   * Wire name `interestProportion`, decimal number in a string. May be `null`.
    */
   interestProportion?: string | null;
   /**
    * Margin ratio (the wire name is spelled "marginRadio"); only null seen in real examples.
    *
-   * Wire name `marginRadio`, decimal (a string such as `"12.50"`), nullable.
+   * Wire name `marginRadio`, decimal number in a string. May be `null`.
    */
   marginRadio?: string | null;
   /**
    * Cross-margin (whole-position) balance.
    *
-   * Wire name `wholeWarehouseBalance`, decimal (a string such as `"12.50"`), nullable.
+   * Wire name `wholeWarehouseBalance`, decimal number in a string. May be `null`.
    */
   wholeWarehouseBalance?: string | null;
   /**
    * Cross-margin (whole-position) rate; only null seen in real examples.
    *
-   * Wire name `wholeWarehouseRate`, decimal (a string such as `"12.50"`), nullable.
+   * Wire name `wholeWarehouseRate`, decimal number in a string. May be `null`.
    */
   wholeWarehouseRate?: string | null;
   /**
@@ -251,7 +251,7 @@ export interface Account {
   /**
    * Collateral weight (undocumented; seen only as null in queryCustomerAssetsInfo's accountInfoMap).
    *
-   * Wire name `weight`, decimal (a string such as `"12.50"`), nullable.
+   * Wire name `weight`, decimal number in a string. May be `null`.
    */
   weight?: string | null;
 }
@@ -265,19 +265,19 @@ export interface CheckStatusResult {
   /**
    * Country code of the customer, e.g. CN.
    *
-   * Wire name `country`, `string`, nullable.
+   * Wire name `country`, `string`. May be `null`.
    */
   country?: string | null;
   /**
    * Phone area code of the customer, e.g. +86.
    *
-   * Wire name `phoneArea`, `string`, nullable.
+   * Wire name `phoneArea`, `string`. May be `null`.
    */
   phoneArea?: string | null;
   /**
    * Customer status: 1 exists, 2 does not exist, -1 customer is disabled.
    *
-   * Wire name `status`, enum {@link types.CustomerStatus}.
+   * Wire name `status`, enum {@link types.CustomerStatus} (1 = The customer exists, 2 = The customer does not exist, -1 = The customer is disabled).
    */
   status?: types.CustomerStatus;
 }
@@ -291,25 +291,25 @@ export interface CustomerAssets {
   /**
    * Balance.
    *
-   * Wire name `balance`, decimal (a string such as `"12.50"`), nullable.
+   * Wire name `balance`, decimal number in a string. May be `null`.
    */
   balance?: string | null;
   /**
    * Currency of the balance.
    *
-   * Wire name `currency`, `string`, nullable.
+   * Wire name `currency`, `string`. May be `null`.
    */
   currency?: string | null;
   /**
    * Number of decimal places of the balance.
    *
-   * Wire name `digits`, `int32`, nullable.
+   * Wire name `digits`, `int32`. May be `null`.
    */
   digits?: number | null;
   /**
    * Asset ID.
    *
-   * Wire name `assetsId`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `assetsId`, `int64`. May be `null`.
    */
   assetsId?: bigint | null;
 }
@@ -323,85 +323,85 @@ export interface CustomerAssetsInfo {
   /**
    * Total available amount.
    *
-   * Wire name `totalAvailable`, decimal (a string such as `"12.50"`), nullable.
+   * Wire name `totalAvailable`, decimal number in a string. May be `null`.
    */
   totalAvailable?: string | null;
   /**
    * Close-out (liquidation) proportion as a percentage string, e.g. "26.61%".
    *
-   * Wire name `closeProportion`, `string`, nullable.
+   * Wire name `closeProportion`, `string`. May be `null`.
    */
   closeProportion?: string | null;
   /**
    * Risk level code (undocumented).
    *
-   * Wire name `riskLevel`, `int32`, nullable.
+   * Wire name `riskLevel`, `int32`. May be `null`.
    */
   riskLevel?: number | null;
   /**
    * Total balance.
    *
-   * Wire name `totalBalance`, decimal (a string such as `"12.50"`), nullable.
+   * Wire name `totalBalance`, decimal number in a string. May be `null`.
    */
   totalBalance?: string | null;
   /**
    * Total liabilities.
    *
-   * Wire name `totalLiabilities`, decimal (a string such as `"12.50"`), nullable.
+   * Wire name `totalLiabilities`, decimal number in a string. May be `null`.
    */
   totalLiabilities?: string | null;
   /**
    * Company (tenant) ID.
    *
-   * Wire name `companyId`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `companyId`, `int64`. May be `null`.
    */
   companyId?: bigint | null;
   /**
    * Total net assets (may be negative).
    *
-   * Wire name `totalNetAssets`, decimal (a string such as `"12.50"`), nullable.
+   * Wire name `totalNetAssets`, decimal number in a string. May be `null`.
    */
   totalNetAssets?: string | null;
   /**
    * Currency of the totals.
    *
-   * Wire name `currency`, `string`, nullable.
+   * Wire name `currency`, `string`. May be `null`.
    */
   currency?: string | null;
   /**
    * Number of decimal places of the totals.
    *
-   * Wire name `digits`, `int32`, nullable.
+   * Wire name `digits`, `int32`. May be `null`.
    */
   digits?: number | null;
   /**
    * Total interest.
    *
-   * Wire name `totalInterest`, decimal (a string such as `"12.50"`), nullable.
+   * Wire name `totalInterest`, decimal number in a string. May be `null`.
    */
   totalInterest?: string | null;
   /**
    * Trade type of the assets.
    *
-   * Wire name `tradeType`, enum {@link types.TradeType}, nullable.
+   * Wire name `tradeType`, enum {@link types.TradeType} (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). May be `null`.
    */
   tradeType?: types.TradeType | null;
   /**
    * Customer number.
    *
-   * Wire name `customerNo`, `string`, nullable.
+   * Wire name `customerNo`, `string`. May be `null`.
    */
   customerNo?: string | null;
   /**
    * Total principal of the liabilities.
    *
-   * Wire name `totalLiabilitiesPrincipal`, decimal (a string such as `"12.50"`), nullable.
+   * Wire name `totalLiabilitiesPrincipal`, decimal number in a string. May be `null`.
    */
   totalLiabilitiesPrincipal?: string | null;
   /**
    * Accounts keyed by currency.
    *
-   * Wire name `accountInfoMap`, `map<Account>`, nullable.
+   * Wire name `accountInfoMap`, map of string to object {@link types.Account}. May be `null`.
    */
   accountInfoMap?: { [key: string]: types.Account } | null;
 }
@@ -415,7 +415,7 @@ export interface CustomerGroup {
   /**
    * Customer group ID.
    *
-   * Wire name `id`, int64 (a `bigint`, decoded without loss).
+   * Wire name `id`, `int64`.
    */
   id?: bigint;
   /**
@@ -427,7 +427,7 @@ export interface CustomerGroup {
   /**
    * Account opening type of the group.
    *
-   * Wire name `openAccountType`, enum {@link types.OpenAccountType}.
+   * Wire name `openAccountType`, enum {@link types.OpenAccountType} (0 = Personal, 1 = Enterprise).
    */
   openAccountType?: types.OpenAccountType;
   /**
@@ -439,13 +439,13 @@ export interface CustomerGroup {
   /**
    * Trade type of the group (seen in the B-side groupList only).
    *
-   * Wire name `tradeType`, enum {@link types.TradeType}, nullable.
+   * Wire name `tradeType`, enum {@link types.TradeType} (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). May be `null`.
    */
   tradeType?: types.TradeType | null;
   /**
    * Asset currencies of the group (seen in the B-side groupList only; undocumented string).
    *
-   * Wire name `assets`, `string`, nullable.
+   * Wire name `assets`, `string`. May be `null`.
    */
   assets?: string | null;
 }
@@ -459,19 +459,19 @@ export interface ExternalAccountBalance {
   /**
    * Balance amount.
    *
-   * Wire name `amount`, decimal (a string such as `"12.50"`), nullable.
+   * Wire name `amount`, decimal number in a string. May be `null`.
    */
   amount?: string | null;
   /**
    * Currency of the balance.
    *
-   * Wire name `currency`, `string`, nullable.
+   * Wire name `currency`, `string`. May be `null`.
    */
   currency?: string | null;
   /**
    * Number of decimal places of the amount (carried as a string).
    *
-   * Wire name `amountDigits`, `string`, nullable.
+   * Wire name `amountDigits`, `string`. May be `null`.
    */
   amountDigits?: string | null;
 }
@@ -485,25 +485,25 @@ export interface LiabilitiesWaterPage {
   /**
    * Total number of records.
    *
-   * Wire name `total`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `total`, `int64`. May be `null`.
    */
   total?: bigint | null;
   /**
    * Number of items per page.
    *
-   * Wire name `size`, `int32`, nullable.
+   * Wire name `size`, `int32`. May be `null`.
    */
   size?: number | null;
   /**
    * Current page.
    *
-   * Wire name `current`, `int32`, nullable.
+   * Wire name `current`, `int32`. May be `null`.
    */
   current?: number | null;
   /**
    * Records of this page.
    *
-   * Wire name `records`, `list<LiabilitiesWaterRecord>`, nullable.
+   * Wire name `records`, list of object {@link types.LiabilitiesWaterRecord}. May be `null`.
    */
   records?: types.LiabilitiesWaterRecord[] | null;
 }
@@ -517,97 +517,97 @@ export interface LiabilitiesWaterRecord {
   /**
    * Record ID.
    *
-   * Wire name `id`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `id`, `int64`. May be `null`.
    */
   id?: bigint | null;
   /**
    * Account ID.
    *
-   * Wire name `accountId`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `accountId`, `int64`. May be `null`.
    */
   accountId?: bigint | null;
   /**
    * Remark.
    *
-   * Wire name `remark`, `string`, nullable.
+   * Wire name `remark`, `string`. May be `null`.
    */
   remark?: string | null;
   /**
    * ID of the creator.
    *
-   * Wire name `createdBy`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `createdBy`, `int64`. May be `null`.
    */
   createdBy?: bigint | null;
   /**
    * Creation time.
    *
-   * Wire name `createTime`, timestamp (epoch milliseconds), nullable.
+   * Wire name `createTime`, epoch milliseconds. May be `null`.
    */
   createTime?: number | null;
   /**
    * ID of the last updater.
    *
-   * Wire name `updateBy`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `updateBy`, `int64`. May be `null`.
    */
   updateBy?: bigint | null;
   /**
    * Last update time.
    *
-   * Wire name `updateTime`, timestamp (epoch milliseconds), nullable.
+   * Wire name `updateTime`, epoch milliseconds. May be `null`.
    */
   updateTime?: number | null;
   /**
    * Business type code (undocumented).
    *
-   * Wire name `businessType`, `int32`, nullable.
+   * Wire name `businessType`, `int32`. May be `null`.
    */
   businessType?: number | null;
   /**
    * Secondary business type code (undocumented).
    *
-   * Wire name `businessType1`, `int32`, nullable.
+   * Wire name `businessType1`, `int32`. May be `null`.
    */
   businessType1?: number | null;
   /**
    * Customer number.
    *
-   * Wire name `customerNo`, `string`, nullable.
+   * Wire name `customerNo`, `string`. May be `null`.
    */
   customerNo?: string | null;
   /**
    * Number of decimal places of the amounts.
    *
-   * Wire name `digits`, `int32`, nullable.
+   * Wire name `digits`, `int32`. May be `null`.
    */
   digits?: number | null;
   /**
    * Principal of the liabilities.
    *
-   * Wire name `liabilitiesPrincipal`, decimal (a string such as `"12.50"`), nullable.
+   * Wire name `liabilitiesPrincipal`, decimal number in a string. May be `null`.
    */
   liabilitiesPrincipal?: string | null;
   /**
    * Interest.
    *
-   * Wire name `interest`, decimal (a string such as `"12.50"`), nullable.
+   * Wire name `interest`, decimal number in a string. May be `null`.
    */
   interest?: string | null;
   /**
    * Time the interest was last updated.
    *
-   * Wire name `interestUpdateTime`, timestamp (epoch milliseconds), nullable.
+   * Wire name `interestUpdateTime`, epoch milliseconds. May be `null`.
    */
   interestUpdateTime?: number | null;
   /**
    * Currency.
    *
-   * Wire name `currency`, `string`, nullable.
+   * Wire name `currency`, `string`. May be `null`.
    */
   currency?: string | null;
   /**
    * Liabilities (principal plus interest).
    *
-   * Wire name `liabilities`, decimal (a string such as `"12.50"`), nullable.
+   * Wire name `liabilities`, decimal number in a string. May be `null`.
    */
   liabilities?: string | null;
 }
@@ -621,25 +621,25 @@ export interface PhoneAndEmail {
   /**
    * Customer number.
    *
-   * Wire name `customerNo`, `string`, nullable.
+   * Wire name `customerNo`, `string`. May be `null`.
    */
   customerNo?: string | null;
   /**
    * Bound email address (possibly masked).
    *
-   * Wire name `email`, `string`, nullable.
+   * Wire name `email`, `string`. May be `null`.
    */
   email?: string | null;
   /**
    * Bound phone number (possibly masked).
    *
-   * Wire name `phone`, `string`, nullable.
+   * Wire name `phone`, `string`. May be `null`.
    */
   phone?: string | null;
   /**
    * Phone area code.
    *
-   * Wire name `phoneArea`, `string`, nullable.
+   * Wire name `phoneArea`, `string`. May be `null`.
    */
   phoneArea?: string | null;
 }

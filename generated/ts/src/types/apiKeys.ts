@@ -17,115 +17,115 @@ export interface ApiKey {
   /**
    * Customer group the key belongs to.
    *
-   * Wire name `customerGroupId`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `customerGroupId`, `int64`. May be `null`.
    */
   customerGroupId?: bigint | null;
   /**
    * Interfaces (bizType_version_gateway) the key may call; null where not loaded.
    *
-   * Wire name `sources`, `list<string>`, nullable.
+   * Wire name `sources`, list of `string`. May be `null`.
    */
   sources?: string[] | null;
   /**
    * The public API key identifier (32 hex characters).
    *
-   * Wire name `apiKey`, `string`, nullable.
+   * Wire name `apiKey`, `string`. May be `null`.
    */
   apiKey?: string | null;
   /**
    * Last update time (epoch milliseconds).
    *
-   * Wire name `updateTime`, timestamp (epoch milliseconds), nullable.
+   * Wire name `updateTime`, epoch milliseconds. May be `null`.
    */
   updateTime?: number | null;
   /**
    * Expiry time (epoch milliseconds).
    *
-   * Wire name `expiredTime`, timestamp (epoch milliseconds), nullable.
+   * Wire name `expiredTime`, epoch milliseconds. May be `null`.
    */
   expiredTime?: number | null;
   /**
    * RSA private key (base64 PKCS#8); only returned on creation, else null.
    *
-   * Wire name `privateKey`, `string`, nullable. Sensitive: `redact()` masks it for logging.
+   * Wire name `privateKey`, `string`. May be `null`. Sensitive: a secret, masked in logs.
    */
   privateKey?: string | null;
   /**
    * Whitelisted IP addresses, comma separated; null when no whitelist is set.
    *
-   * Wire name `whiteIps`, `string`, nullable.
+   * Wire name `whiteIps`, `string`. May be `null`.
    */
   whiteIps?: string | null;
   /**
    * Company ID of the white-label tenant.
    *
-   * Wire name `companyId`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `companyId`, `int64`. May be `null`.
    */
   companyId?: bigint | null;
   /**
    * Creation time (epoch milliseconds).
    *
-   * Wire name `createTime`, timestamp (epoch milliseconds), nullable.
+   * Wire name `createTime`, epoch milliseconds. May be `null`.
    */
   createTime?: number | null;
   /**
    * Customer ID of the owner.
    *
-   * Wire name `customerId`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `customerId`, `int64`. May be `null`.
    */
   customerId?: bigint | null;
   /**
    * Whether calls are restricted to the whitelisted IPs.
    *
-   * Wire name `ipLimit`, `boolean`, nullable.
+   * Wire name `ipLimit`, `boolean`. May be `null`.
    */
   ipLimit?: boolean | null;
   /**
    * API tag (label) chosen by the customer.
    *
-   * Wire name `tag`, `string`, nullable.
+   * Wire name `tag`, `string`. May be `null`.
    */
   tag?: string | null;
   /**
    * Time from which the key may be used for withdrawals (epoch milliseconds).
    *
-   * Wire name `withdrawTime`, timestamp (epoch milliseconds), nullable.
+   * Wire name `withdrawTime`, epoch milliseconds. May be `null`.
    */
   withdrawTime?: number | null;
   /**
    * MD5 digest of the secret key.
    *
-   * Wire name `secretKeyMd5`, `string`, nullable, format `md5-hex`. Sensitive: `redact()` masks it for logging.
+   * Wire name `secretKeyMd5`, `string`. Constraints: format `md5-hex`. May be `null`. Sensitive: a secret, masked in logs.
    */
   secretKeyMd5?: string | null;
   /**
    * API key ID.
    *
-   * Wire name `id`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `id`, `int64`. May be `null`.
    */
   id?: bigint | null;
   /**
    * Permissions of the key; null in page listings.
    *
-   * Wire name `permissionDTOList`, `list<ApiPermission>`, nullable.
+   * Wire name `permissionDTOList`, list of object {@link types.ApiPermission}. May be `null`.
    */
   permissionDTOList?: types.ApiPermission[] | null;
   /**
    * Customer number of the owner.
    *
-   * Wire name `customerNo`, `string`, nullable.
+   * Wire name `customerNo`, `string`. May be `null`.
    */
   customerNo?: string | null;
   /**
    * Validity in days (meaning of -1 undocumented: a key with validityDays -1 still has an expiredTime, 90 days after its createTime).
    *
-   * Wire name `validityDays`, `int32`, nullable.
+   * Wire name `validityDays`, `int32`. May be `null`.
    */
   validityDays?: number | null;
   /**
    * RSA public key (base64 X.509).
    *
-   * Wire name `pubKey`, `string`, nullable.
+   * Wire name `pubKey`, `string`. May be `null`.
    */
   pubKey?: string | null;
 }
@@ -139,25 +139,25 @@ export interface ApiKeyPage {
   /**
    * Total number of keys.
    *
-   * Wire name `total`, int64 (a `bigint`, decoded without loss), nullable.
+   * Wire name `total`, `int64`. May be `null`.
    */
   total?: bigint | null;
   /**
    * Current page number.
    *
-   * Wire name `current`, `int32`, nullable.
+   * Wire name `current`, `int32`. May be `null`.
    */
   current?: number | null;
   /**
    * Page size.
    *
-   * Wire name `size`, `int32`, nullable.
+   * Wire name `size`, `int32`. May be `null`.
    */
   size?: number | null;
   /**
    * The keys of this page.
    *
-   * Wire name `records`, `list<ApiKey>`, nullable.
+   * Wire name `records`, list of object {@link types.ApiKey}. May be `null`.
    */
   records?: types.ApiKey[] | null;
 }
@@ -171,31 +171,31 @@ export interface ApiPermission {
   /**
    * Permission code, e.g. "ready_only" (read), "trade" (spot trade), "contract_trade", "captial_out" (withdraw); spelled as on the wire.
    *
-   * Wire name `code`, `string`, nullable.
+   * Wire name `code`, `string`. May be `null`.
    */
   code?: string | null;
   /**
    * Paths covered by the permission (shape undocumented; assumed a list of strings).
    *
-   * Wire name `paths`, `list<string>`, nullable.
+   * Wire name `paths`, list of `string`. May be `null`.
    */
   paths?: string[] | null;
   /**
    * Whether the customer may switch this permission on or off.
    *
-   * Wire name `canEdit`, `boolean`, nullable.
+   * Wire name `canEdit`, `boolean`. May be `null`.
    */
   canEdit?: boolean | null;
   /**
    * Display name of the permission.
    *
-   * Wire name `name`, `string`, nullable.
+   * Wire name `name`, `string`. May be `null`.
    */
   name?: string | null;
   /**
    * Permission status; seen 1 (granted, e.g. read) and 2 (not granted).
    *
-   * Wire name `status`, `int32`, nullable.
+   * Wire name `status`, `int32`. May be `null`.
    */
   status?: number | null;
 }
@@ -209,13 +209,13 @@ export interface ApiPermissionChange {
   /**
    * Permission code (see ApiPermission.code).
    *
-   * Wire name `code`, `string`, required.
+   * Wire name `code`, `string`. Required.
    */
   code: string;
   /**
    * New status of the permission: 1 granted, 2 not granted (as in ApiPermission.status).
    *
-   * Wire name `status`, `int32`, required.
+   * Wire name `status`, `int32`. Required.
    */
   status: number;
 }

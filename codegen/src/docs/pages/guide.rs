@@ -5,14 +5,14 @@
 use askama::Template;
 use bizgen_runtime::schema::Format;
 
-use super::filters;
-use super::lang::Lang;
-use super::model::Frame;
+use crate::docs::filters;
+use crate::docs::frame::Frame;
+use crate::docs::lang::Lang;
 use crate::markdown::code;
 
 #[derive(Template)]
 #[template(path = "docs/how-to-read.md")]
-pub(super) struct HowToReadPage {
+pub(in crate::docs) struct HowToReadPage {
     f: Frame,
     g: &'static Guide,
     types: Vec<(String, &'static str)>,
@@ -26,12 +26,12 @@ struct FormatRow {
 
 #[derive(Template)]
 #[template(path = "docs/glossary.md")]
-pub(super) struct GlossaryPage {
+pub(in crate::docs) struct GlossaryPage {
     f: Frame,
     terms: &'static [(&'static str, &'static str)],
 }
 
-pub(super) fn how_to_read(lang: Lang) -> HowToReadPage {
+pub(in crate::docs) fn how_to_read(lang: Lang) -> HowToReadPage {
     let g = guide(lang);
     HowToReadPage {
         f: Frame::new(lang, "how-to-read.md"),
@@ -51,7 +51,7 @@ pub(super) fn how_to_read(lang: Lang) -> HowToReadPage {
     }
 }
 
-pub(super) fn glossary(lang: Lang) -> GlossaryPage {
+pub(in crate::docs) fn glossary(lang: Lang) -> GlossaryPage {
     GlossaryPage {
         f: Frame::new(lang, "glossary.md"),
         terms: GLOSSARY,

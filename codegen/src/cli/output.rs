@@ -1,0 +1,111 @@
+//! `bizgen generate` and `bizgen check`: the registry's outputs written to
+//! the output directory, or compared with it.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::{load, EXIT_FAILURE};
+use crate::generate::{self, Drift, Options, WriteReport};
+
+/// `bizgen generate`: writes every output, then says what was done.
+pub(super) fn generate(
+    spec: &Path,
+    dir: &Path,
+    options: &Options,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    let Some(loaded) = load(spec, err)? else {
+        return Ok(EXIT_FAILURE);
+    };
+    match generate::generate(&loaded.api, options, dir) {
+        Ok(report) => {
+            print_report(dir, &report, err)?;
+            Ok(0)
+        }
+        Err(e) => {
+            writeln!(err, "bizgen: {e}")?;
+            Ok(EXIT_FAILURE)
+        }
+    }
+}
+
+fn print_report(dir: &Path, report: &WriteReport, err: &mut dyn Write) -> std::io::Result<()> {
+    for p in &report.written {
+        writeln!(err, "wrote {}", dir.join(p).display())?;
+    }
+    for p in &report.removed {
+        writeln!(err, "removed stale {}", dir.join(p).display())?;
+    }
+    for p in &report.kept {
+        writeln!(
+            err,
+            "warning: {} is not generated from the spec; left in place (move it out of {})",
+            dir.join(p).display(),
+            dir.display()
+        )?;
+    }
+    writeln!(
+        err,
+        "{}: {} files ({} written, {} unchanged, {} removed)",
+        dir.display(),
+        report.files(),
+        report.written.len(),
+        report.unchanged,
+        report.removed.len()
+    )
+}
+
+/// `bizgen check`: exit 1 with a diff when the directory drifted.
+pub(super) fn check(
+    spec: &Path,
+    dir: &Path,
+    options: &Options,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<u8> {
+    let Some(loaded) = load(spec, err)? else {
+        return Ok(EXIT_FAILURE);
+    };
+    let (drift, files) = match generate::check_dir(&loaded.api, options, dir) {
+        Ok(found) => found,
+        Err(e) => {
+            writeln!(err, "bizgen: {e}")?;
+            return Ok(EXIT_FAILURE);
+        }
+    };
+    if drift.is_empty() {
+        writeln!(
+            err,
+            "{} is in sync with {} ({} files)",
+            dir.display(),
+            spec.display(),
+            files
+        )?;
+        return Ok(0);
+    }
+    print_drift(dir, &drift, out)?;
+    writeln!(
+        err,
+        "{} file(s) in {} differ from the spec; run `bizgen generate --spec {} --out {}` and commit the result",
+        drift.len(),
+        dir.display(),
+        spec.display(),
+        dir.display()
+    )?;
+    Ok(EXIT_FAILURE)
+}
+
+fn print_drift(dir: &Path, drift: &[Drift], out: &mut dyn Write) -> std::io::Result<()> {
+    for d in drift {
+        match d {
+            Drift::Missing(p) => writeln!(out, "missing: {}", dir.join(p).display())?,
+            Drift::Stale(p) => writeln!(
+                out,
+                "stale (not generated from the spec): {}",
+                dir.join(p).display()
+            )?,
+            Drift::Changed { diff, .. } => out.write_all(diff.as_bytes())?,
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,27 @@
+//! One module per page kind: each prepares the view model its askama
+//! template (under `codegen/templates/docs/`) shows, in one language.
+
+pub(super) mod behaviour;
+mod behaviour_text;
+pub(super) mod enums;
+pub(super) mod envelope;
+pub(super) mod errors;
+pub(super) mod guide;
+pub(super) mod index;
+pub(super) mod operation;
+pub(super) mod types;
+
+use crate::ir::Field;
+use crate::markdown::code;
+
+/// Source notes of an item and of its fields ("`field`: note").
+fn notes_of(own: &[String], fields: &[Field]) -> Vec<String> {
+    own.iter()
+        .map(|n| n.trim().to_owned())
+        .chain(fields.iter().flat_map(|f| {
+            f.notes
+                .iter()
+                .map(move |n| format!("{}: {}", code(&f.name), n.trim()))
+        }))
+        .collect()
+}
