@@ -164,6 +164,8 @@ pub struct Enum {
     pub extensible: bool,
     /// Codes removed earlier that must not come back.
     pub reserved: Vec<Code>,
+    /// The verbatim quote of the source documents that lists the codes.
+    pub source: Option<String>,
     /// Whether requests, responses or both carry it (from the operations).
     pub sides: Sides,
     /// The services whose operations reach it (spec names), sorted.
@@ -171,10 +173,20 @@ pub struct Enum {
     pub pos: Pos,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Code {
     Int(i64),
     Str(String),
+}
+
+impl Code {
+    /// The code as a JSON value (`3`, `"baseInfo"`).
+    pub fn to_json(&self) -> Value {
+        match self {
+            Code::Int(n) => Value::from(*n),
+            Code::Str(s) => Value::from(s.as_str()),
+        }
+    }
 }
 
 impl std::fmt::Display for Code {
@@ -194,6 +206,9 @@ pub struct EnumValue {
     pub description_zh: Option<String>,
     pub deprecated: bool,
     pub deprecation: Deprecation,
+    /// The verbatim quote of the source documents that names this code,
+    /// where the enum's does not.
+    pub source: Option<String>,
     pub pos: Pos,
 }
 
@@ -240,6 +255,12 @@ pub struct Field {
     pub notes: Vec<String>,
     /// When the (optional, request) field is required after all.
     pub required_when: Option<Condition>,
+    /// Constraints presumed but not documented: shown as assumptions,
+    /// never checked (not in the wire schema).
+    pub assumed: Constraints,
+    /// The verbatim quote of the source documents that the field's rules
+    /// rest on (provenance, like `notes`).
+    pub source: Option<String>,
     pub pos: Pos,
 }
 
@@ -321,6 +342,8 @@ pub struct Constraints {
     pub format: Option<bizgen_runtime::schema::Format>,
     pub minimum: Option<i64>,
     pub maximum: Option<i64>,
+    /// Enum fields: the codes taken, a subset of the enum's, in enum order.
+    pub allowed: Option<Vec<Code>>,
 }
 
 impl Constraints {

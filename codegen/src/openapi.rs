@@ -6,11 +6,13 @@
 //! What it says about HTTP is what the generated server does: every
 //! operation is a `POST` answered with HTTP 200 and the envelope, success or
 //! error, so each operation has one `200` response whose schema is its
-//! success envelope or the error envelope.
+//! success envelope or the error envelope. A third document describes the
+//! servers' semantic status mode (see [`responses`]).
 
 mod components;
 pub mod document;
 mod operation;
+pub mod responses;
 pub mod schema;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -26,6 +28,7 @@ use document::{
     Components, Document, Info, Lazy, PathItem, SchemaObject, SecurityScheme, Server, Tag,
 };
 pub use operation::BUILT_EXAMPLE;
+pub use responses::Statuses;
 pub use schema::Version;
 use schema::{EnumText, Shapes};
 
@@ -35,8 +38,9 @@ pub const CUSTOMER_TOKEN: &str = "customerToken";
 pub const ADMIN_TOKEN: &str = "adminToken";
 const JSON: &str = "application/json";
 
-/// The OpenAPI documents, under `openapi/`: `openapi.json` (3.1) and
-/// `openapi-3.0.json`.
+/// The OpenAPI documents, under `openapi/`: `openapi.json` (3.1),
+/// `openapi-3.0.json`, and `openapi-semantic.json` (3.1, for servers with
+/// semantic HTTP statuses).
 #[derive(Debug, Clone, Copy)]
 pub struct OpenApi;
 
@@ -54,49 +58,70 @@ impl crate::target::Target for OpenApi {
     }
 
     fn emit(&self, facts: &Facts<'_>, sink: crate::target::Sink<'_>) -> crate::Result<()> {
-        for (file, version) in FILES {
-            sink(PathBuf::from(file), render_file(facts, file, version)?)?;
+        for (file, version, statuses) in FILES {
+            sink(
+                PathBuf::from(file),
+                render_file(facts, file, version, statuses)?,
+            )?;
         }
         Ok(())
     }
 }
 
-/// Each document's file, relative to `openapi/`, and its version.
-const FILES: [(&str, Version); 2] = [
-    ("openapi.json", Version::V3_1),
-    ("openapi-3.0.json", Version::V3_0),
+/// Each document's file, relative to `openapi/`, its version and the
+/// status policy it describes.
+const FILES: [(&str, Version, Statuses); 3] = [
+    ("openapi.json", Version::V3_1, Statuses::Platform),
+    ("openapi-3.0.json", Version::V3_0, Statuses::Platform),
+    ("openapi-semantic.json", Version::V3_1, Statuses::Semantic),
 ];
 
-/// `openapi/openapi.json` (3.1) and `openapi/openapi-3.0.json`, by path
-/// relative to the output directory.
+/// `openapi/openapi.json` (3.1), `openapi/openapi-3.0.json` and
+/// `openapi/openapi-semantic.json`, by path relative to the output
+/// directory.
 pub fn files(api: &Api) -> crate::Result<Vec<(PathBuf, String)>> {
     let facts = Facts::new(api);
     FILES
         .into_iter()
-        .map(|(file, version)| {
+        .map(|(file, version, statuses)| {
             Ok((
                 PathBuf::from("openapi").join(file),
-                render_file(&facts, file, version)?,
+                render_file(&facts, file, version, statuses)?,
             ))
         })
         .collect()
 }
 
-fn render_file(facts: &Facts, file: &str, version: Version) -> crate::Result<String> {
-    let mut text = serde_json::to_string_pretty(&document(facts, version)).map_err(|source| {
-        crate::Error::ExportJson {
+fn render_file(
+    facts: &Facts,
+    file: &str,
+    version: Version,
+    statuses: Statuses,
+) -> crate::Result<String> {
+    let document = document_for(facts, version, statuses);
+    let mut text =
+        serde_json::to_string_pretty(&document).map_err(|source| crate::Error::ExportJson {
             file: format!("openapi/{file}"),
             source,
-        }
-    })?;
+        })?;
     text.push('\n');
     Ok(text)
 }
 
-/// The document as pretty-printed JSON with a final newline.
+/// The document (every answer HTTP 200) as pretty-printed JSON with a
+/// final newline.
 pub fn render(api: &Api, version: Version) -> Result<String, serde_json::Error> {
+    render_for(api, version, Statuses::Platform)
+}
+
+/// [`render`] for servers with the given status policy.
+pub fn render_for(
+    api: &Api,
+    version: Version,
+    statuses: Statuses,
+) -> Result<String, serde_json::Error> {
     let facts = Facts::new(api);
-    let mut text = serde_json::to_string_pretty(&document(&facts, version))?;
+    let mut text = serde_json::to_string_pretty(&document_for(&facts, version, statuses))?;
     text.push('\n');
     Ok(text)
 }
@@ -133,8 +158,18 @@ impl OwnNames {
     }
 }
 
-/// Builds the whole document; its parts are built as it is written.
+/// Builds the whole document (every answer HTTP 200); its parts are built
+/// as it is written.
 pub fn document<'f, 'a>(facts: &'f Facts<'a>, version: Version) -> Document<'f> {
+    document_for(facts, version, Statuses::Platform)
+}
+
+/// Builds the whole document for servers with the given status policy.
+pub fn document_for<'f, 'a>(
+    facts: &'f Facts<'a>,
+    version: Version,
+    statuses: Statuses,
+) -> Document<'f> {
     let api = facts.api;
     let shapes = Shapes { api, version };
     let names = Rc::new(OwnNames::new(api));
@@ -197,15 +232,7 @@ pub fn document<'f, 'a>(facts: &'f Facts<'a>, version: Version) -> Document<'f> 
         paths.insert(
             op.path.clone(),
             Box::new(move || PathItem {
-                post: operation::operation(
-                    facts,
-                    shapes,
-                    &own,
-                    service,
-                    op,
-                    operation_id(service, op),
-                    &success,
-                ),
+                post: operation::operation(facts, shapes, statuses, &own, service, op, &success),
             }),
         );
     }
@@ -232,14 +259,21 @@ pub fn document<'f, 'a>(facts: &'f Facts<'a>, version: Version) -> Document<'f> 
         info: Info {
             title: api.title.clone(),
             version: api.version.clone(),
-            description: info_description(api, &names),
+            description: info_description(api, &names, statuses),
         },
         servers: vec![Server {
             url: crate::facts::mock::base_url(),
-            description: format!(
-                "The generated mock server (`cargo run -p {0} --bin {0}-mock`).",
-                api.name
-            ),
+            description: match statuses {
+                Statuses::Platform => format!(
+                    "The generated mock server (`cargo run -p {0} --bin {0}-mock`).",
+                    api.name
+                ),
+                Statuses::Semantic => format!(
+                    "The generated mock server with semantic statuses \
+                     (`cargo run -p {0} --bin {0}-mock -- --http-status semantic`).",
+                    api.name
+                ),
+            },
         }],
         tags: api
             .services
@@ -257,12 +291,23 @@ pub fn document<'f, 'a>(facts: &'f Facts<'a>, version: Version) -> Document<'f> 
     }
 }
 
-fn info_description(api: &Api, names: &OwnNames) -> String {
+fn info_description(api: &Api, names: &OwnNames, statuses: Statuses) -> String {
+    let statuses = match statuses {
+        Statuses::Platform => "Every answer, success or error, is HTTP 200",
+        Statuses::Semantic => {
+            "This document is for servers with semantic HTTP statuses \
+             (`--http-status semantic`): bizgen's own errors are answered 400, 401, 413, \
+             415, 422 or 500, everything else HTTP 200; every answer is"
+        }
+    };
     let about = format!(
-        "Every operation is a `POST` of a JSON body. Every answer, success or error, \
-         is HTTP 200 with the envelope (`{}`): `ok`/`fail` and `code` tell the outcome, \
-         `data` has the operation's shape on success. Error codes are listed in `{}`.",
-        names.envelope, names.error_code
+        "Every operation is a `POST` of a JSON body; another method is answered 405 \
+         with `Allow: POST`. {statuses} with the envelope (`{}`): `ok`/`fail` and `code` \
+         tell the outcome, `data` has the operation's shape on success. Error codes are \
+         listed in `{}`. Every header is at most {} characters long.",
+        names.envelope,
+        names.error_code,
+        bizgen_runtime::operation::DEFAULT_HEADER_LIMIT
     );
     match non_empty(&api.description) {
         Some(text) => format!("{text}\n\n{about}"),

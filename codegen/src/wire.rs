@@ -50,7 +50,19 @@ pub fn ty_schema(api: &Api, ty: &Ty, c: &Constraints) -> Schema {
             None => Schema::Json,
         },
         Ty::Enum(name) => match api.find_enum(name) {
-            Some(e) => Schema::Enum(Cow::Owned(enum_schema(e))),
+            // `allowed`: the enum's name, only the codes the field takes.
+            Some(e) => Schema::Enum(Cow::Owned(match &c.allowed {
+                Some(allowed) => EnumSchema {
+                    name: Cow::Owned(e.name.clone()),
+                    codes: enum_codes(
+                        e.values
+                            .iter()
+                            .map(|v| &v.code)
+                            .filter(|code| allowed.contains(code)),
+                    ),
+                },
+                None => enum_schema(e),
+            })),
             None => Schema::Json,
         },
         Ty::List(t) => Schema::List(Node::new(ty_schema(api, t, &Constraints::default()))),

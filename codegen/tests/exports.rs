@@ -114,7 +114,7 @@ fn schemas_carry_the_spec_constraints_in_both_versions() {
     };
     for doc in [&v31, &v30] {
         let pwd = login_pwd(doc);
-        assert_eq!(pwd["pattern"], "^[0-9a-f]{32}$");
+        assert_eq!(pwd["pattern"], "^[0-9a-fA-F]{32}$");
         assert_eq!(pwd["format"], "md5-hex");
         assert_eq!(pwd["writeOnly"], true, "a request-only secret");
         assert_eq!(pwd["x-sensitive"], true);

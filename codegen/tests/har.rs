@@ -118,11 +118,12 @@ fn login(api: &Api) -> (&Operation, Value, Value) {
         .map(|(_, o)| o)
         .find(|o| o.path == "/api/login/customer.app.CustomerWebApiService.login")
         .expect("login");
-    let ex = op.examples.first().expect("an example");
+    let request = op.examples.iter().find_map(|e| e.request.clone());
+    let response = op.examples.iter().find_map(|e| e.response.clone());
     (
         op,
-        ex.request.clone().expect("request"),
-        ex.response.clone().expect("response"),
+        request.expect("a request example"),
+        response.expect("a response example"),
     )
 }
 

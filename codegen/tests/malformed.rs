@@ -154,6 +154,8 @@ cases! {
     unknown_format,
     required_when_malformed,
     required_when_value_mismatch,
+    allowed_assumed_source_malformed,
+    allowed_code_not_in_enum,
     minimum_out_of_int32_range,
     negative_max_length,
     gateway_prefix_without_slash,

@@ -47,7 +47,7 @@ async fn bizgen_mock_serves_the_spec_without_a_build() {
     assert!(
         banner
             .iter()
-            .any(|l| l.contains(login) && l.contains("phone-password")),
+            .any(|l| l.contains(login) && l.contains("captured")),
         "{banner:#?}"
     );
 
@@ -66,7 +66,7 @@ async fn bizgen_mock_serves_the_spec_without_a_build() {
         }
         req
     };
-    let login_body = r#"{"type": 2, "device": 1, "loginName": "13429837442", "isThird": false, "loginPwd": "dc483e80a7a0bd9ef71d8cf973673924"}"#;
+    let login_body = r#"{"type": 2, "phoneArea": "+86", "device": 1, "loginName": "13429837442", "isThird": false, "loginPwd": "dc483e80a7a0bd9ef71d8cf973673924"}"#;
     let resp = call(login, None)
         .body(login_body)
         .send()

@@ -15,7 +15,7 @@ pub const BIZGEN_INTERNAL: rt::ErrorCode = rt::ErrorCode {
 
 /// `BIZGEN_MALFORMED`: Malformed request
 ///
-/// The body is not JSON, the content type is wrong, the method is not POST or the body is too large. `data` says which, as a string.
+/// The body is not JSON, the content type is wrong, the method is not POST (answered with HTTP 405 and an `Allow` header naming POST, in every status mode) or the body is too large. `data` says which, as a string.
 pub const BIZGEN_MALFORMED: rt::ErrorCode = rt::ErrorCode {
     code: "BIZGEN_MALFORMED",
     message: "Malformed request",
@@ -47,7 +47,7 @@ pub const BIZGEN_UNAUTHENTICATED: rt::ErrorCode = rt::ErrorCode {
 
 /// `BIZGEN_VALIDATION`: Request validation failed
 ///
-/// The body or headers do not match the spec; `data` lists every violation as {pointer, reason}.
+/// The body or headers do not match the spec (a required header missing, a header longer than 1,024 characters or not visible ASCII, a field breaking a constraint); `data` lists every violation as {pointer, reason}.
 pub const BIZGEN_VALIDATION: rt::ErrorCode = rt::ErrorCode {
     code: "BIZGEN_VALIDATION",
     message: "Request validation failed",

@@ -38,8 +38,8 @@ use crate::error::{codes, ApiError};
 use crate::operation::{Access, OperationInfo, Presence, TokenKind};
 use crate::schema::ObjectSchema;
 use crate::server::{
-    check, elapsed_ms, error_response, json_bytes, trace_of, with_fallback, Contract, HttpStatus,
-    ServerConfig,
+    check, elapsed_ms, error_response, json_bytes, trace_within, with_fallback, Contract,
+    HttpStatus, Routes, ServerConfig,
 };
 
 #[cfg(feature = "mock")]
@@ -381,7 +381,7 @@ async fn answer(
     if options.cors && request.method() == Method::OPTIONS {
         return preflight(request.headers());
     }
-    let trace = trace_of(request.headers());
+    let trace = trace_within(request.headers(), config.header_limit);
     let picked = match check(&served.operation, config, request).await {
         Ok(checked) => served.pick(&checked.headers),
         Err(e) => Err(e),
@@ -435,6 +435,16 @@ async fn allow_origin(mut response: Response) -> Response {
         HeaderValue::from_static("origin"),
     );
     response
+}
+
+impl Routes {
+    /// Serves every operation of `table` that is not served yet with the
+    /// mock's answers (the generated `Server::mock_rest`).
+    pub fn fill_with_mock(&mut self, table: &MockTable) {
+        for op in &table.operations {
+            self.insert_missing(&op.path, |config| route(op, config, MockOptions::default()));
+        }
+    }
 }
 
 /// The startup banner: where the mock listens and every example name.

@@ -4,6 +4,13 @@
 
 use crate::schema::ObjectSchema;
 
+/// Longest value accepted in a header that an operation declares (`token`
+/// included), in characters: header values are visible ASCII, so this is
+/// also their length in bytes. Servers answer a longer one with
+/// `BIZGEN_VALIDATION` and never echo a longer `trace`; the OpenAPI export
+/// states it as the headers' `maxLength`.
+pub const DEFAULT_HEADER_LIMIT: usize = 1024;
+
 /// Who may call an operation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]

@@ -77,8 +77,10 @@ impl IntRules {
 /// Well-known string formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// 32 lowercase hexadecimal digits (an MD5 digest).
+    /// 32 hexadecimal digits, upper or lower case (an MD5 digest).
     Md5Hex,
+    /// `local@domain.tld`: something before the `@`, a dot in the domain,
+    /// no white space or control characters.
     Email,
     /// Digits, optionally with a leading `+`, spaces or dashes; 5 to 20 characters.
     Phone,

@@ -168,7 +168,7 @@ impl Run {
     }
 
     fn int(&mut self, value: &Value, rules: &IntRules, lo: i64, hi: i64, schema: &Schema) {
-        let Some(n) = value.as_i64() else {
+        let Some(n) = integer(value) else {
             return self.wrong_type(value, schema);
         };
         if n < lo || n > hi {
@@ -240,7 +240,7 @@ impl Run {
 
     fn enumeration(&mut self, value: &Value, codes: &EnumCodes, name: &str, schema: &Schema) {
         match codes {
-            EnumCodes::Int(codes) => match value.as_i64() {
+            EnumCodes::Int(codes) => match integer(value) {
                 Some(n) if codes.contains(&n) => {}
                 Some(n) => self.fail(format!(
                     "{n}{NOT_A_CODE_OF}{name} (allowed: {})",
@@ -260,6 +260,65 @@ impl Run {
                 )),
                 None => self.wrong_type(value, schema),
             },
+        }
+    }
+}
+
+/// The integer a JSON number stands for: `3` and `3.0` alike (JSON Schema
+/// counts both as integers), `None` for a fraction or a number outside the
+/// 64-bit range. A number with a fraction part or an exponent is taken only
+/// below 2^53, where floating point is exact: beyond, it may be an
+/// out-of-range integer that the parser had to round.
+fn integer(value: &Value) -> Option<i64> {
+    if let Some(n) = value.as_i64() {
+        return Some(n);
+    }
+    let f = value.as_f64().filter(|_| value.is_f64())?;
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    (f.fract() == 0.0 && f.abs() < EXACT).then_some(f as i64)
+}
+
+/// Rewrites the integers of `value` written with a fraction (`3.0`) as
+/// plain integers (`3`), where `object` expects an integer, so that typed
+/// handlers decode what validation accepted.
+pub fn normalize_integers(value: &mut Value, object: &ObjectSchema) {
+    if let Some(map) = value.as_object_mut() {
+        for field in object.fields.iter() {
+            if let Some(v) = map.get_mut(field.name.as_ref()) {
+                normalize(v, &field.schema);
+            }
+        }
+    }
+}
+
+fn normalize(value: &mut Value, schema: &Schema) {
+    match schema {
+        Schema::Int32(_) | Schema::Int64(_) | Schema::Timestamp => to_integer(value),
+        Schema::Enum(e) if matches!(e.codes, EnumCodes::Int(_)) => to_integer(value),
+        Schema::Nullable(inner) => normalize(value, inner),
+        Schema::Object(o) => normalize_integers(value, o),
+        Schema::List(item) => {
+            for v in value.as_array_mut().into_iter().flatten() {
+                normalize(v, item);
+            }
+        }
+        Schema::Map(item) => {
+            for v in value
+                .as_object_mut()
+                .into_iter()
+                .flat_map(|m| m.values_mut())
+            {
+                normalize(v, item);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn to_integer(value: &mut Value) {
+    if value.is_f64() {
+        if let Some(n) = integer(value) {
+            *value = Value::from(n);
         }
     }
 }
@@ -311,17 +370,15 @@ pub fn is_decimal(s: &str) -> bool {
 /// Checks a well-known format; the error says what was expected.
 pub fn check_format(format: Format, s: &str) -> Result<(), String> {
     let ok = match format {
-        Format::Md5Hex => {
-            s.len() == 32
-                && s.bytes()
-                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-        }
+        // Either case: the platform says only "MD5 encryption", and clients
+        // print digests in upper or lower case.
+        Format::Md5Hex => s.len() == 32 && s.bytes().all(|b| b.is_ascii_hexdigit()),
         Format::Email => match s.split_once('@') {
             Some((local, domain)) => {
                 !local.is_empty()
                     && domain.contains('.')
                     && !domain.starts_with('.')
-                    && !s.contains(' ')
+                    && !s.chars().any(|c| c.is_whitespace() || c.is_control())
             }
             None => false,
         },
@@ -394,11 +451,41 @@ mod tests {
     }
 
     #[test]
+    fn integers_written_with_a_fraction_are_integers() {
+        let schema = object(vec![
+            FieldSchema::required("n", Schema::INT32),
+            FieldSchema::optional("big", Schema::INT64),
+            FieldSchema::optional("list", Schema::List(Node::new(Schema::INT64))),
+        ]);
+        let mut value = json!({"n": 389.0, "big": -3170807931.0, "list": [1.0, 2]});
+        assert!(validate(&value, &schema, Options::default()).is_empty());
+        let Schema::Object(o) = &schema else {
+            unreachable!()
+        };
+        normalize_integers(&mut value, o);
+        assert_eq!(
+            value,
+            json!({"n": 389, "big": -3170807931i64, "list": [1, 2]})
+        );
+        let bad = validate(
+            &json!({"n": 1.5, "big": 1e19, "list": [-9.3e18]}),
+            &schema,
+            Options::default(),
+        );
+        let pointers: Vec<&str> = bad.iter().map(|v| v.pointer.as_str()).collect();
+        assert_eq!(pointers, ["/n", "/big", "/list/0"]);
+    }
+
+    #[test]
     fn formats() {
         assert!(check_format(Format::Md5Hex, "dc483e80a7a0bd9ef71d8cf973673924").is_ok());
-        assert!(check_format(Format::Md5Hex, "DC483E80A7A0BD9EF71D8CF973673924").is_err());
+        assert!(check_format(Format::Md5Hex, "DC483E80A7A0BD9EF71D8CF973673924").is_ok());
+        assert!(check_format(Format::Md5Hex, "dc483e80a7a0bd9ef71d8cf97367392").is_err());
+        assert!(check_format(Format::Md5Hex, "dc483e80a7a0bd9ef71d8cf97367392g").is_err());
         assert!(check_format(Format::Email, "a@example.com").is_ok());
         assert!(check_format(Format::Email, "a@b").is_err());
+        assert!(check_format(Format::Email, "a\0b@example.com").is_err());
+        assert!(check_format(Format::Email, "a@exa\tmple.com").is_err());
         assert!(check_format(Format::Lang, "zh-CN").is_ok());
         assert!(check_format(Format::CountryCode, "cn").is_err());
         assert!(check_format(Format::IpList, "10.0.0.1, ::1").is_ok());

@@ -20,6 +20,7 @@ LOGIN: dict[str, Any] = {
     "type": LoginType.PHONE,
     "device": ClientSource.H5,
     "login_name": "13429837442",
+    "phone_area": "+86",  # required when the type is PHONE
     "is_third": False,
     "login_pwd": "dc483e80a7a0bd9ef71d8cf973673924",
 }
@@ -195,9 +196,9 @@ def test_validation_errors_are_pointers(mock_url: str) -> None:
 def test_absent_arguments_are_not_sent(mock_url: str, tokens: tuple[str, str]) -> None:
     sent, http = recorder()
     client = Client(mock_url, company_id="360", token=tokens[0], http_client=http)
-    client.customer_web_api_service.login(**LOGIN, phone_area=ABSENT, google_code=ABSENT)
+    client.customer_web_api_service.login(**LOGIN, verify_code=ABSENT, google_code=ABSENT)
     body = sent[-1].content
-    assert b"phoneArea" not in body and b"googleCode" not in body
+    assert b"verifyCode" not in body and b"googleCode" not in body
     assert b'"type":2' in body and b'"device":1' in body and b'"isThird":false' in body
 
 

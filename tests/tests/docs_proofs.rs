@@ -221,3 +221,75 @@ fn reader_text_never_mentions_seeds() {
         found.join("\n")
     );
 }
+
+/// Words that say where a statement comes from rather than what the API
+/// does: they belong in the spec's `notes` (shown only as "Source notes").
+const PROVENANCE_WORDS: [&str; 7] = [
+    "seed",
+    "placeholder",
+    "captured",
+    "seen only",
+    "seen in",
+    "in every example",
+    "real example",
+];
+
+/// Every reader text of the spec (summaries, descriptions in both
+/// languages, conditions in words) is free of provenance words; the
+/// generated outputs only format these texts.
+#[test]
+fn spec_reader_text_has_no_provenance_words() {
+    use bizgen::ir::{Condition, Field};
+    let api = common::api();
+    let mut texts: Vec<(String, String)> = Vec::new();
+    let mut push = |at: String, text: Option<&str>| {
+        if let Some(t) = text {
+            texts.push((at, t.to_owned()));
+        }
+    };
+    let fields = |owner: &str, fs: &[Field], push: &mut dyn FnMut(String, Option<&str>)| {
+        for f in fs {
+            let at = format!("{owner}.{}", f.name);
+            push(at.clone(), Some(&f.description));
+            push(at.clone(), f.description_zh.as_deref());
+            if let Some(Condition::State { text, text_zh }) = &f.required_when {
+                push(at.clone(), Some(text));
+                push(at, text_zh.as_deref());
+            }
+        }
+    };
+    for (service, op) in api.operations() {
+        let at = format!("{}.{}", service.name, op.name);
+        for t in [&op.summary, &op.description, &op.response.description] {
+            push(at.clone(), Some(t));
+        }
+        push(at.clone(), op.summary_zh.as_deref());
+        push(at.clone(), op.description_zh.as_deref());
+        fields(&at, &op.request.fields, &mut push);
+    }
+    for t in &api.types {
+        push(t.name.clone(), Some(&t.description));
+        push(t.name.clone(), t.description_zh.as_deref());
+        fields(&t.name, &t.fields, &mut push);
+    }
+    for e in &api.enums {
+        push(e.name.clone(), Some(&e.description));
+        for v in &e.values {
+            push(format!("{}.{}", e.name, v.name), Some(&v.description));
+        }
+    }
+    assert!(texts.len() > 500, "too few texts: {}", texts.len());
+    let found: Vec<String> = texts
+        .iter()
+        .filter_map(|(at, text)| {
+            let lower = text.to_lowercase();
+            let word = PROVENANCE_WORDS.iter().find(|w| lower.contains(*w))?;
+            Some(format!("{at}: \"{word}\" in {text:?}"))
+        })
+        .collect();
+    assert!(
+        found.is_empty(),
+        "provenance words in reader text (move them to `notes`):\n{}",
+        found.join("\n")
+    );
+}

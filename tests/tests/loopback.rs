@@ -121,7 +121,7 @@ async fn typed_client_methods_and_trace_echo() {
     // A real captured response: the login result with its accounts.
     let login: customer_api::customer_web_api_service::LoginRequest =
         serde_json::from_value(serde_json::json!({
-            "type": 2, "device": 1, "loginName": "13429837442", "isThird": false,
+            "type": 2, "phoneArea": "+86", "device": 1, "loginName": "13429837442", "isThird": false,
             "loginPwd": "dc483e80a7a0bd9ef71d8cf973673924"
         }))
         .expect("request");
@@ -142,7 +142,7 @@ async fn mock_login_token_opens_login_operations() {
     assert!(client.third_ext().switch_account(&switch).await.is_err());
     let login: customer_api::customer_web_api_service::LoginRequest =
         serde_json::from_value(serde_json::json!({
-            "type": 2, "device": 1, "loginName": "13429837442", "isThird": false,
+            "type": 2, "phoneArea": "+86", "device": 1, "loginName": "13429837442", "isThird": false,
             "loginPwd": "dc483e80a7a0bd9ef71d8cf973673924"
         }))
         .expect("request");

@@ -116,7 +116,7 @@ async fn rust_quick_start(base_url: &str) -> Result<(), Box<dyn std::error::Erro
 
     let config = ClientConfig::new(base_url.as_str(), "360");
     let client = customer_api::Client::new(config)?;
-    let login_request: customer_api::customer_web_api_service::LoginRequest = serde_json::from_str(r#"{"type":2,"device":1,"loginName":"13429837442","isThird":false,"thirdSource":"","bindThirdUserId":"","loginPwd":"dc483e80a7a0bd9ef71d8cf973673924"}"#)?;
+    let login_request: customer_api::customer_web_api_service::LoginRequest = serde_json::from_str(r#"{"type":2,"phoneArea":"+86","device":1,"loginName":"13429837442","isThird":false,"thirdSource":"","bindThirdUserId":"","loginPwd":"dc483e80a7a0bd9ef71d8cf973673924"}"#)?;
     client.customer_web_api_service().login(&login_request).await?; // the client keeps the token
     let find_customer_info = client.customer_web_api_service().find_customer_info(&Default::default()).await?;
     println!("{find_customer_info:?}");

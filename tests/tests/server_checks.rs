@@ -160,26 +160,38 @@ async fn out_of_range_and_unknown_enum_code() {
     assert!(v.iter().any(|(p, _)| p == "/registerSource"), "{v:?}");
 }
 
+/// `allowed`: an enum field takes only the codes its operation documents;
+/// `assumed` constraints (a page size of at least 1) are not checked.
 #[tokio::test]
-async fn below_minimum() {
-    let path = "/api/global/customer.app.CustomerApiWebService.page";
+async fn allowed_codes_are_checked_and_assumptions_are_not() {
     let resp = post(
-        path,
+        QUERY_ACCOUNT_ASSETS,
+        Some(common::TOKEN),
+        json!({"tradeType": 1, "accountId": 1031717}),
+    )
+    .await;
+    assert_eq!(
+        violations(&resp),
+        vec![(
+            "/tradeType".to_owned(),
+            "1 is not a code of TradeType (allowed: 3, 5)".to_owned()
+        )]
+    );
+    let resp = post(
+        QUERY_ACCOUNT_ASSETS,
+        Some(common::TOKEN),
+        json!({"tradeType": 5, "accountId": 1031717}),
+    )
+    .await;
+    assert_eq!(resp["ok"], true, "{resp}");
+    let page = "/api/global/customer.app.CustomerApiWebService.page";
+    let resp = post(
+        page,
         Some(common::TOKEN),
         json!({"size": 0, "current": -3, "tag": "x"}),
     )
     .await;
-    let v = violations(&resp);
-    assert_eq!(
-        v,
-        vec![
-            ("/size".to_owned(), "must be at least 1, got 0".to_owned()),
-            (
-                "/current".to_owned(),
-                "must be at least 1, got -3".to_owned()
-            ),
-        ]
-    );
+    assert_eq!(resp["ok"], true, "{resp}");
 }
 
 #[tokio::test]
@@ -266,14 +278,81 @@ async fn bad_input_gets_an_error_envelope_never_a_5xx() {
         "{resp}"
     );
 
-    let resp = reqwest::Client::new()
-        .get(format!("http://{addr}{BIND_EMAIL}"))
-        .send()
-        .await
-        .expect("get");
-    assert_eq!(resp.status().as_u16(), 200);
-    let json: Value = resp.json().await.expect("json");
-    assert_eq!(codes_of(&json), (false, "BIZGEN_MALFORMED".into()));
+    // Another method: 405 with `Allow: POST` (in the platform mode too),
+    // and the error envelope as the body.
+    for method in [
+        reqwest::Method::GET,
+        reqwest::Method::PUT,
+        reqwest::Method::DELETE,
+    ] {
+        let resp = reqwest::Client::new()
+            .request(method.clone(), format!("http://{addr}{BIND_EMAIL}"))
+            .send()
+            .await
+            .expect("send");
+        assert_eq!(resp.status().as_u16(), 405, "{method}");
+        assert_eq!(
+            resp.headers().get("allow").and_then(|v| v.to_str().ok()),
+            Some("POST")
+        );
+        let json: Value = resp.json().await.expect("json");
+        assert_eq!(codes_of(&json), (false, "BIZGEN_MALFORMED".into()));
+    }
+}
+
+#[tokio::test]
+async fn oversized_headers_are_violations_and_never_echoed() {
+    let api = common::api();
+    let op = common::op_by_path(&api, BIND_EMAIL);
+    let addr = common::start_mock().await;
+    let limit = bizgen_runtime::server::DEFAULT_HEADER_LIMIT;
+    let long_trace = "t".repeat(100 * 1024);
+    let long_lang = "l".repeat(limit + 1);
+    let headers: Vec<(&str, &str)> = common::headers_for(op, Some(common::TOKEN))
+        .into_iter()
+        .map(|(k, v)| match k {
+            "trace" => (k, long_trace.as_str()),
+            "lang" => (k, long_lang.as_str()),
+            _ => (k, v),
+        })
+        .collect();
+    let body = common::example_request(op).to_string();
+    let (status, resp) = common::raw_post(addr, BIND_EMAIL, &headers, &body).await;
+    assert_eq!(status, 200, "{resp}");
+    assert_eq!(
+        violations(&resp),
+        vec![
+            (
+                "/headers/trace".to_owned(),
+                format!("header `trace` must have at most {limit} characters, has 102400")
+            ),
+            (
+                "/headers/lang".to_owned(),
+                format!(
+                    "header `lang` must have at most {limit} characters, has {}",
+                    limit + 1
+                )
+            ),
+        ]
+    );
+    // A fresh trace, not the 100 KB one.
+    let trace = resp["trace"].as_str().unwrap_or_default();
+    assert!(trace.starts_with("s-") && trace.len() < 64, "{trace}");
+    // At the limit, the trace is accepted and echoed.
+    let at_limit = "t".repeat(limit);
+    let headers: Vec<(&str, &str)> = common::headers_for(op, Some(common::TOKEN))
+        .into_iter()
+        .map(|(k, v)| {
+            if k == "trace" {
+                (k, at_limit.as_str())
+            } else {
+                (k, v)
+            }
+        })
+        .collect();
+    let (_, resp) = common::raw_post(addr, BIND_EMAIL, &headers, &body).await;
+    assert_eq!(resp["ok"], true, "{resp}");
+    assert_eq!(resp["trace"], at_limit.as_str());
 }
 
 #[tokio::test]
@@ -407,8 +486,17 @@ async fn conditional_requirements_on_the_same_request() {
         ),
         (
             FORGET_ASSERTS_PWD,
-            json!({"newPwd": "25f9e794323b453885f5181f1b624d0b", "type": 1, "loginName": "a@example.com"}),
+            json!({"newPwd": "25f9e794323b453885f5181f1b624d0b", "type": 1, "loginName": "a@example.com", "verifyCodeToken": "vt-1"}),
             None,
+        ),
+        // verifyCode and sendToken: required when verifyCodeToken is not given.
+        (
+            FORGET_ASSERTS_PWD,
+            json!({"newPwd": "25f9e794323b453885f5181f1b624d0b", "type": 1, "loginName": "a@example.com", "sendToken": "st-1"}),
+            Some((
+                "/verifyCode",
+                "required when `verifyCodeToken` is not given",
+            )),
         ),
         // accountId: required when accountCurrency is not given.
         (
@@ -447,13 +535,16 @@ async fn conditional_requirements_on_the_same_request() {
         }
     }
     // googleCode "when the customer has enabled Google MFA" is documented only.
-    let bind_email = common::op_by_path(&api, BIND_EMAIL);
-    let google = bind_email
+    let change_email = common::op_by_path(
+        &api,
+        "/api/global/customer.app.CustomerWebApiService.changeEmailV1v1v2",
+    );
+    let google = change_email
         .request
         .fields
         .iter()
         .find(|f| f.name == "googleCode")
-        .expect("bindEmail has googleCode");
+        .expect("changeEmailV1v1v2 has googleCode");
     assert!(matches!(
         google.required_when,
         Some(bizgen::ir::Condition::State { .. })

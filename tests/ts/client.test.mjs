@@ -58,6 +58,7 @@ function comparable(value) {
 
 const LOGIN_REQUEST = {
   type: 2,
+  phoneArea: "+86",
   device: 1,
   loginName: "13429837442",
   isThird: false,

@@ -175,7 +175,8 @@ pub const RULES: &[Rule] = &[
     rule("removed-after-sunset", Info, Wire, "A deprecated operation, field or enum value was removed after its sunset date."),
     rule("reserved-reused", Err, Wire, "A code or field name that the old spec listed in `reserved:` is used again."),
     rule("docs-changed", Info, Wire, "A summary or description changed."),
-    rule("notes-changed", Info, Wire, "The source notes (`notes`, for spec maintainers) of an operation, type or field changed."),
+    rule("assumed-changed", Info, Wire, "The `assumed` constraints of a field changed: they are documented as assumptions and never checked, so no call is affected."),
+    rule("notes-changed", Info, Wire, "The source notes (`notes` and `source` quotes, for spec maintainers) of an operation, type, field, enum or enum value changed."),
 ];
 
 /// The rule with this id.

@@ -42,8 +42,12 @@ fn field_row(cx: &Ctx, siblings: &[Field], doc: FieldDoc, root: &str) -> FieldRo
     let default = doc
         .default
         .map(|d| code(&serde_json::to_string(d).unwrap_or_default()));
-    let constraints = constraints_md(&doc, root);
-    let values = enum_values_md(cx, &f.ty);
+    let mut constraints = constraints_md(doc.constraints(), root);
+    let assumed = constraints_md(doc.assumed(), root);
+    if !assumed.is_empty() {
+        constraints.push(format!("{} {}", l.assumed, assumed.join(", ")));
+    }
+    let values = enum_values_md(cx, &f.ty, doc.allowed());
     let mut details = Vec::new();
     if let Some(d) = &default {
         details.push(format!("{} {d}", l.default));
@@ -87,10 +91,10 @@ fn field_row(cx: &Ctx, siblings: &[Field], doc: FieldDoc, root: &str) -> FieldRo
 }
 
 /// The constraints in the one wording of [`Constraint`], a format linked
-/// to its rule.
-fn constraints_md(doc: &FieldDoc, root: &str) -> Vec<String> {
-    doc.constraints()
-        .into_iter()
+/// to its rule. The codes of `allowed` are left to the field's values.
+fn constraints_md(list: Vec<Constraint>, root: &str) -> Vec<String> {
+    list.into_iter()
+        .filter(|c| !matches!(c, Constraint::Allowed(_)))
         .map(|c| match c {
             Constraint::Format(v) => format!(
                 "format [{}]({root}how-to-read.md#{})",
@@ -102,13 +106,15 @@ fn constraints_md(doc: &FieldDoc, root: &str) -> Vec<String> {
         .collect()
 }
 
-/// The codes of an enum-typed field: "`1` Email, `2` Phone".
-fn enum_values_md(cx: &Ctx, ty: &Ty) -> Option<String> {
+/// The codes of an enum-typed field: "`1` Email, `2` Phone" (only the
+/// `allowed` ones where the field has them).
+fn enum_values_md(cx: &Ctx, ty: &Ty, allowed: Option<&[Code]>) -> Option<String> {
     let Ty::Enum(name) = ty else { return None };
     let e = cx.api.find_enum(name)?;
     Some(
         e.values
             .iter()
+            .filter(|v| allowed.is_none_or(|a| a.contains(&v.code)))
             .map(|v| format!("{} {}", code(&code_json(&v.code)), v.name))
             .collect::<Vec<_>>()
             .join(", "),

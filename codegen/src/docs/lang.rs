@@ -61,6 +61,8 @@ pub struct Labels {
     pub list_of: &'static str,
     pub map_of: &'static str,
     pub one_of: &'static str,
+    /// Before constraints the spec marks `assumed`.
+    pub assumed: &'static str,
     pub default: &'static str,
     pub sensitive: &'static str,
     pub deprecated: &'static str,

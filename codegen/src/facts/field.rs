@@ -1,6 +1,7 @@
 //! The description of a field, once for every output: its text (English
 //! and Chinese), wire name, type in words, whether it is required (or when),
-//! constraints, default, nullability and sensitivity.
+//! constraints (an enum field's `allowed` codes among them), the
+//! constraints only assumed, default, nullability and sensitivity.
 //!
 //! Outputs only format it. Those that carry prose (Rust doc comments,
 //! TSDoc, OpenAPI descriptions) write [`FieldDoc::facts`] word for word,
@@ -72,9 +73,22 @@ impl<'a> FieldDoc<'a> {
         }
     }
 
-    /// The constraints, in the one wording of [`Constraint`].
+    /// The constraints, in the one wording of [`Constraint`]; an enum
+    /// field's `allowed` codes are one of them.
     pub fn constraints(&self) -> Vec<Constraint<'a>> {
         self.field.constraints.list()
+    }
+
+    /// The constraints the spec marks `assumed`: presumed, shown as such,
+    /// never checked by servers.
+    pub fn assumed(&self) -> Vec<Constraint<'a>> {
+        self.field.assumed.list()
+    }
+
+    /// The enum codes the field takes: its `allowed` subset, else `None`
+    /// (every code of the enum).
+    pub fn allowed(&self) -> Option<&'a [Code]> {
+        self.field.constraints.allowed.as_deref()
     }
 
     /// The type in words: `` `string` ``, `epoch milliseconds`, ``enum
@@ -85,8 +99,8 @@ impl<'a> FieldDoc<'a> {
 
     /// The sentences of facts, the same in every output but for `link`:
     /// ``Wire name `type`, enum `LoginType` (1 = Email, 2 = Phone).
-    /// Required. Constraints: minLength 1. Default: `2`. May be `null`.
-    /// Sensitive: …``
+    /// Required. Constraints: minLength 1. Assumed, not checked by servers:
+    /// minimum 1. Default: `2`. May be `null`. Sensitive: …``
     pub fn facts(&self, link: Link<'_>) -> String {
         let mut out = vec![format!(
             "Wire name `{}`, {}.",
@@ -102,6 +116,7 @@ impl<'a> FieldDoc<'a> {
         if !constraints.is_empty() {
             out.push(format!("Constraints: {}.", constraints.join("; ")));
         }
+        out.extend(self.field.assumed.assumed_text());
         if let Some(d) = self.default {
             out.push(format!("Default: `{d}`."));
         }

@@ -67,7 +67,8 @@ fn field(api: &Api, f: &Field, depth: usize) -> Value {
     if f.nullable && !f.required {
         return Value::Null;
     }
-    value(api, &f.ty, &f.constraints, depth)
+    // A sample also keeps to what is only assumed: it reads as a likely value.
+    value(api, &f.ty, &f.constraints.or(&f.assumed), depth)
 }
 
 fn value(api: &Api, ty: &Ty, c: &Constraints, depth: usize) -> Value {
@@ -85,7 +86,11 @@ fn value(api: &Api, ty: &Ty, c: &Constraints, depth: usize) -> Value {
             Some(s) => object(api, &s.fields, depth + 1),
             None => json!({}),
         },
-        Ty::Enum(name) => match api.find_enum(name).and_then(|e| e.values.first()) {
+        Ty::Enum(name) => match api.find_enum(name).and_then(|e| {
+            e.values
+                .iter()
+                .find(|v| c.allowed.as_ref().is_none_or(|a| a.contains(&v.code)))
+        }) {
             Some(v) => match &v.code {
                 Code::Int(i) => json!(i),
                 Code::Str(s) => Value::String(s.clone()),

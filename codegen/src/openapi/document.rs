@@ -279,6 +279,10 @@ pub struct SchemaObject {
         skip_serializing_if = "Option::is_none"
     )]
     pub required_when: Option<Value>,
+    /// Constraints the spec marks `assumed`: presumed, not checked by
+    /// servers (so not stated as JSON Schema keywords).
+    #[serde(rename = "x-bizgen-assumed", skip_serializing_if = "Option::is_none")]
+    pub assumed: Option<Value>,
 }
 
 impl SchemaObject {

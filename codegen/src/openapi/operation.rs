@@ -1,14 +1,14 @@
 //! The Operation Object of each operation: tags, texts, header
-//! parameters, security, the request body with its examples (the
-//! operation's request example first) and the one `200` response.
+//! parameters (with what servers accept in a header), security, the
+//! request body with its examples (the operation's request example first)
+//! and the responses of the document's status policy.
 
 use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::document::{
-    self, Example, MediaType, Ordered, Parameter, RequestBody, Response, SchemaObject,
-};
+use super::document::{self, Example, MediaType, Ordered, Parameter, RequestBody, SchemaObject};
+use super::responses::{self, Statuses};
 use super::schema::Shapes;
 use super::{non_empty, OwnNames, ADMIN_TOKEN, CUSTOMER_TOKEN, JSON};
 use crate::facts::Facts;
@@ -18,10 +18,10 @@ use crate::wire;
 pub(super) fn operation<'a>(
     facts: &Facts<'a>,
     shapes: Shapes,
+    statuses: Statuses,
     names: &OwnNames,
     service: &Service,
     op: &'a Operation,
-    id: String,
     success: &str,
 ) -> document::Operation {
     let api = shapes.api;
@@ -33,34 +33,19 @@ pub(super) fn operation<'a>(
             .filter_map(|ex| Some((ex.name.clone(), spec_example(ex, ex.response.clone()?))))
             .collect(),
     );
-    let mut responses = BTreeMap::new();
-    responses.insert(
-        "200".to_owned(),
-        Response {
-            description: "HTTP 200 with the envelope, success or error (bizgen servers answer \
-                          every call so): the success envelope when `ok` is true, else an error \
-                          envelope."
-                .into(),
-            content: BTreeMap::from([(
-                JSON.to_owned(),
-                MediaType {
-                    schema: SchemaObject {
-                        one_of: Some(vec![
-                            SchemaObject::component(success),
-                            SchemaObject::component(&names.error_envelope),
-                        ]),
-                        ..SchemaObject::default()
-                    },
-                    examples: responses_examples,
-                },
-            )]),
-        },
+    let responses = responses::responses(
+        shapes,
+        statuses,
+        op,
+        success,
+        &names.error_envelope,
+        responses_examples,
     );
     document::Operation {
         tags: vec![service.name.clone()],
         summary: non_empty(&op.summary).unwrap_or_else(|| op.name.clone()),
         description: operation_description(op),
-        operation_id: id,
+        operation_id: super::operation_id(service, op),
         parameters: parameters(shapes, op),
         request_body: RequestBody {
             description: format!("The request of `{}`.", op.biz_type),
@@ -170,10 +155,30 @@ fn parameters(shapes: Shapes, op: &Operation) -> Vec<Parameter> {
                     .and_then(|d| non_empty(&d.description))
                     .unwrap_or_else(|| format!("The `{}` header.", h.name)),
                 required: h.presence == Presence::Required,
-                schema: SchemaObject::of_type("string"),
+                schema: header_schema(h.presence),
                 example: example.map(Value::String),
                 description_zh: def.and_then(|d| d.description_zh.clone()),
             }
         })
         .collect()
+}
+
+/// What bizgen servers accept in a header: visible ASCII (spaces inside),
+/// at most [`DEFAULT_HEADER_LIMIT`] characters; a required header that is
+/// empty or blank counts as missing, an optional one as not sent.
+///
+/// [`DEFAULT_HEADER_LIMIT`]: bizgen_runtime::operation::DEFAULT_HEADER_LIMIT
+fn header_schema(presence: Presence) -> SchemaObject {
+    const VISIBLE: &str = r"[\x21-\x7E]([\x20-\x7E]*[\x21-\x7E])?";
+    let required = presence == Presence::Required;
+    SchemaObject {
+        min_length: required.then_some(1),
+        max_length: Some(bizgen_runtime::operation::DEFAULT_HEADER_LIMIT as u64),
+        pattern: Some(if required {
+            format!("^{VISIBLE}$")
+        } else {
+            format!("^({VISIBLE})?$")
+        }),
+        ..SchemaObject::of_type("string")
+    }
 }

@@ -8,7 +8,7 @@
 //! may stand beside a `$ref`; [`Version`] picks the spelling.
 
 use bizgen_runtime::schema::{
-    EnumCodes, Format, ObjectSchema, RequiredWhen, Schema, StringRules, When,
+    EnumCodes, EnumSchema, Format, ObjectSchema, RequiredWhen, Schema, StringRules, When,
 };
 use serde_json::Value;
 
@@ -16,7 +16,7 @@ use std::borrow::Cow;
 
 use super::document::{Ordered, SchemaObject, Types};
 use crate::facts::field::{self, FieldDoc};
-use crate::ir::{Api, Condition, Field};
+use crate::ir::{Api, Condition, Constraints, Field};
 
 /// The OpenAPI version being written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +41,7 @@ pub const DECIMAL_PATTERN: &str = r"^-?[0-9]+(\.[0-9]+)?$";
 /// expression can (`bizgen_runtime::validate::check_format`).
 fn format_pattern(format: Format) -> Option<&'static str> {
     match format {
-        Format::Md5Hex => Some("^[0-9a-f]{32}$"),
+        Format::Md5Hex => Some("^[0-9a-fA-F]{32}$"),
         Format::CountryCode => Some("^[A-Z]{2}$"),
         Format::Lang => Some("^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$"),
         _ => None,
@@ -61,6 +61,8 @@ pub struct Meta<'a> {
     pub deprecated: bool,
     /// The field's `requiredWhen`.
     pub required_when: Option<&'a Condition>,
+    /// The field's `assumed` constraints.
+    pub assumed: Option<&'a Constraints>,
 }
 
 impl<'a> Meta<'a> {
@@ -77,6 +79,7 @@ impl<'a> Meta<'a> {
             write_only: f.sensitive && request_only,
             deprecated: f.deprecated,
             required_when: f.required_when.as_ref(),
+            assumed: (!f.assumed.is_empty()).then_some(&f.assumed),
         }
     }
 }
@@ -120,7 +123,7 @@ impl Shapes<'_> {
                 // An unnamed shape such as the empty object of `data: none`.
                 None => self.object(o, &[], |_| false),
             },
-            Schema::Enum(e) => SchemaObject::component(&e.name),
+            Schema::Enum(e) => self.enum_ref(e),
             Schema::List(inner) => SchemaObject {
                 items: Some(Box::new(self.schema(inner))),
                 ..SchemaObject::of_type("array")
@@ -130,6 +133,30 @@ impl Shapes<'_> {
                 ..SchemaObject::of_type("object")
             },
             Schema::Nullable(inner) => self.nullable(self.schema(inner)),
+        }
+    }
+
+    /// A `$ref` to the enum, narrowed by an `enum` of the codes a field
+    /// takes where it has `allowed`.
+    fn enum_ref(&self, e: &EnumSchema) -> SchemaObject {
+        let reference = SchemaObject::component(&e.name);
+        let full = self.api.find_enum(&e.name).map(crate::wire::enum_schema);
+        if full.is_none_or(|full| full.codes == e.codes) {
+            return reference;
+        }
+        let codes: Vec<Value> = match &e.codes {
+            EnumCodes::Int(c) => c.iter().map(|&n| Value::from(n)).collect(),
+            EnumCodes::Str(c) => c.iter().map(|s| Value::from(s.as_ref())).collect(),
+        };
+        SchemaObject {
+            all_of: Some(vec![
+                reference,
+                SchemaObject {
+                    enum_values: Some(codes),
+                    ..SchemaObject::default()
+                },
+            ]),
+            ..SchemaObject::default()
         }
     }
 
@@ -222,6 +249,10 @@ impl Shapes<'_> {
         };
         if let Some(c) = meta.required_when {
             s.required_when = Some(c.to_json());
+        }
+        // The text of assumed constraints is in the description fact.
+        if let Some(a) = meta.assumed {
+            s.assumed = Some(a.to_json());
         }
         let description = meta.description.trim();
         if !description.is_empty() {

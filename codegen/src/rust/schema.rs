@@ -14,6 +14,7 @@ use bizgen_runtime::schema::{
 
 use super::names::RustNames;
 use super::typeref::{named_type, Scope};
+use crate::ir::Field;
 
 /// Tokens that evaluate to `schema`.
 pub fn schema(names: &RustNames, schema: &Schema, scope: Scope) -> TokenStream {
@@ -79,16 +80,31 @@ pub fn schema(names: &RustNames, schema: &Schema, scope: Scope) -> TokenStream {
 }
 
 /// Tokens that evaluate to the `ObjectSchema` of a generated struct (its
-/// fields; nested named types by reference).
-pub fn object(names: &RustNames, object: &ObjectSchema, scope: Scope) -> TokenStream {
+/// fields; nested named types by reference). `fields` are the IR fields of
+/// the same struct, in the same order.
+pub fn object(
+    names: &RustNames,
+    object: &ObjectSchema,
+    fields: &[Field],
+    scope: Scope,
+) -> TokenStream {
     let name: &str = &object.name;
-    let fields = object.fields.iter().map(|f| field(names, f, scope));
+    let fields = object.fields.iter().map(|f| {
+        let restricted = fields
+            .iter()
+            .any(|ir| ir.name == f.name && ir.constraints.allowed.is_some());
+        field(names, f, restricted, scope)
+    });
     quote!(rt::ObjectSchema::new(#name, [#(#fields),*]))
 }
 
-fn field(names: &RustNames, f: &FieldSchema, scope: Scope) -> TokenStream {
+fn field(names: &RustNames, f: &FieldSchema, restricted: bool, scope: Scope) -> TokenStream {
     let name: &str = &f.name;
-    let schema = schema(names, &f.schema, scope);
+    let schema = if restricted {
+        codes_inline(names, &f.schema, scope)
+    } else {
+        schema(names, &f.schema, scope)
+    };
     let field = if f.required {
         quote!(rt::FieldSchema::required(#name, #schema))
     } else {
@@ -100,6 +116,22 @@ fn field(names: &RustNames, f: &FieldSchema, scope: Scope) -> TokenStream {
             quote!(#field.required_when(#c))
         }
         None => field,
+    }
+}
+
+/// A field with `allowed`: its enum schema holds only the codes it takes,
+/// so they are spelled here instead of calling the enum's `enum_schema()`.
+fn codes_inline(names: &RustNames, s: &Schema, scope: Scope) -> TokenStream {
+    match s {
+        Schema::Enum(e) => {
+            let e = enumeration(e);
+            quote!(rt::Schema::Enum(rt::Cow::Owned(#e)))
+        }
+        Schema::Nullable(inner) => {
+            let inner = codes_inline(names, inner, scope);
+            quote!(rt::Schema::Nullable(rt::Node::new(#inner)))
+        }
+        other => schema(names, other, scope),
     }
 }
 

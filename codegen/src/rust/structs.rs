@@ -42,7 +42,12 @@ pub fn emit_struct(
     let default = struct_has_default(cx.api, s).then(|| quote!(Default,));
     let derive_deserialize = cx.gates.derive_deserialize(s.sides);
     let constructor = constructor.then(|| constructor_fns(cx, s, &field_names, label, scope));
-    let object_schema = schema::object(cx.names, &crate::wire::struct_schema(cx.api, s), scope);
+    let object_schema = schema::object(
+        cx.names,
+        &crate::wire::struct_schema(cx.api, s),
+        &s.fields,
+        scope,
+    );
     quote! {
         #doc
         #gate

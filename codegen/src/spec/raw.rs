@@ -137,6 +137,9 @@ pub struct EnumDef {
     /// Codes removed earlier that must never come back with another meaning.
     #[serde(default)]
     pub reserved: Vec<Located<Value>>,
+    /// The sentence of the source documents that lists the codes, quoted
+    /// verbatim (a value may quote its own).
+    pub source: Option<Located<String>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -157,6 +160,9 @@ pub struct EnumValueDef {
     pub sunset: Option<Located<String>>,
     /// With `deprecated`: what to use instead.
     pub replacement: Option<String>,
+    /// The sentence of the source documents that names this code, quoted
+    /// verbatim, where the enum's `source` does not.
+    pub source: Option<Located<String>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -215,6 +221,32 @@ pub struct FieldDef {
     /// Request fields only, not with `required: true`: the field is required
     /// when this condition holds.
     pub required_when: Option<Located<RequiredWhenDef>>,
+    /// Enum fields: the codes this field takes, a subset of the enum's
+    /// (checked by servers, like any constraint).
+    pub allowed: Option<Located<Vec<Value>>>,
+    /// Constraints the source documents do not state but that the field
+    /// presumably has: shown as assumptions, never checked by servers.
+    pub assumed: Option<Located<AssumedDef>>,
+    /// The sentence of the source documents that the field's rules
+    /// (`required`, `requiredWhen`, `default`, `allowed`) rest on, quoted
+    /// verbatim; for spec maintainers (shown among the "Source notes").
+    pub source: Option<Located<String>>,
+}
+
+/// Constraints taken as likely but not documented: the same keys as on a
+/// field, rendered as assumptions and not checked by servers.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct AssumedDef {
+    pub min_length: Option<Located<u64>>,
+    pub max_length: Option<Located<u64>>,
+    pub pattern: Option<Located<String>>,
+    /// md5-hex | email | phone | country-code | lang | ip-list | json-text
+    pub format: Option<Located<String>>,
+    pub minimum: Option<Located<i64>>,
+    pub maximum: Option<Located<i64>>,
+    /// Enum fields: the codes presumably taken.
+    pub allowed: Option<Located<Vec<Value>>>,
 }
 
 /// When an optional request field is required: either a test on a sibling

@@ -1,17 +1,18 @@
 //! Stage 3a, resolve types: names of types and enums (validity, built-in
 //! names, one namespace), enums with their codes, type expressions
-//! (`list<map<Account>>`), fields with their constraints, and cycles. How a
-//! name reads in a language (keywords, names that meet after casing) is
-//! the target's business.
+//! (`list<map<Account>>`), fields (their constraints in `constraints.rs`),
+//! and cycles. How a name reads in a language (keywords, names that meet
+//! after casing) is the target's business.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
 use super::conditions;
+use super::constraints::{resolve_constraints, Keys};
 use super::ctx::Ctx;
 use super::lifecycle;
-use super::located::OrderedMap;
+use super::located::{Located, OrderedMap};
 use super::merge::Merged;
 use super::raw;
 use super::suggest::suggest;
@@ -163,6 +164,11 @@ fn resolve_enum(ctx: &mut Ctx, name: &str, pos: Pos, e: &raw::EnumDef) -> Enum {
             description_zh: v.description_zh.clone(),
             deprecated: v.deprecated,
             deprecation,
+            source: quote(
+                ctx,
+                &format!("value `{}` of enum `{name}`", v.name.value),
+                v.source.as_ref(),
+            ),
             pos: lv.pos,
         });
     }
@@ -176,10 +182,23 @@ fn resolve_enum(ctx: &mut Ctx, name: &str, pos: Pos, e: &raw::EnumDef) -> Enum {
         values,
         extensible: e.extensible,
         reserved: lifecycle::reserved_codes(ctx, name, e.repr, &e.reserved, &codes),
+        source: quote(ctx, &format!("enum `{name}`"), e.source.as_ref()),
         sides: Sides::default(),
         services: Vec::new(),
         pos,
     }
+}
+
+/// A `source` quote, trimmed; an empty one is an error.
+pub(super) fn quote(ctx: &mut Ctx, what: &str, q: Option<&Located<String>>) -> Option<String> {
+    let q = q?;
+    let text = q.value.trim();
+    if text.is_empty() {
+        ctx.error(q.pos, format!("{what}: `source` is empty")).help =
+            Some("quote the sentence of the source documents verbatim, or remove `source`".into());
+        return None;
+    }
+    Some(text.to_owned())
 }
 
 /// The code that `value` spells in an enum of `repr`, if it is one.
@@ -270,10 +289,25 @@ pub(super) fn resolve_fields(
             )
             .help = Some("use letters, digits, `_`, `-` or `.`".into());
         }
-        let (ty, constraints) = match parse_ty(&def.ty.value, known) {
+        let (ty, constraints, assumed) = match parse_ty(&def.ty.value, known) {
             Ok(ty) => {
-                let constraints = resolve_constraints(ctx, &name.value, owner, def, &ty);
-                (ty, constraints)
+                let field = (name.value.as_str(), owner);
+                let constraints = resolve_constraints(ctx, field, Keys::of(def), &ty);
+                let assumed = match &def.assumed {
+                    Some(a) => {
+                        let keys = Keys::of_assumed(&a.value);
+                        if keys.is_empty() {
+                            ctx.error(
+                                a.pos,
+                                format!("field `{}` of {owner}: `assumed` is empty", name.value),
+                            )
+                            .help = Some("name a constraint in it, or remove it".into());
+                        }
+                        resolve_constraints(ctx, field, keys, &ty)
+                    }
+                    None => Constraints::default(),
+                };
+                (ty, constraints, assumed)
             }
             Err(msg) => {
                 ctx.error(
@@ -283,9 +317,14 @@ pub(super) fn resolve_fields(
                 // The type is unknown, so its constraints can't be judged:
                 // one error (with its suggestion), not one per constraint
                 // against the `json` stand-in.
-                (Ty::Json, Constraints::default())
+                (Ty::Json, Constraints::default(), Constraints::default())
             }
         };
+        let source = quote(
+            ctx,
+            &format!("field `{}` of {owner}", name.value),
+            def.source.as_ref(),
+        );
         fields.push(Field {
             name: name.value.clone(),
             ty,
@@ -308,124 +347,12 @@ pub(super) fn resolve_fields(
             ),
             notes: def.notes.clone(),
             required_when: conditions::resolve(ctx, kind, defs, &name.value, def, owner),
+            assumed,
+            source,
             pos: name.pos,
         });
     }
     fields
-}
-
-fn resolve_constraints(
-    ctx: &mut Ctx,
-    name: &str,
-    owner: &str,
-    def: &raw::FieldDef,
-    ty: &Ty,
-) -> Constraints {
-    let mut c = Constraints::default();
-    let is_string = *ty == Ty::String;
-    let is_int = matches!(ty, Ty::Int32 | Ty::Int64);
-    let only = |ctx: &mut Ctx, ok: bool, key: &str, pos: Pos, want: &str| {
-        if !ok {
-            ctx.error(
-                pos,
-                format!(
-                    "field `{name}` of {owner}: `{key}` applies to {want} fields, not to `{ty}`"
-                ),
-            )
-            .help = Some(format!("remove `{key}` or change the type"));
-        }
-        ok
-    };
-    if let Some(v) = &def.min_length {
-        if only(ctx, is_string, "minLength", v.pos, "string") {
-            c.min_length = Some(v.value);
-        }
-    }
-    if let Some(v) = &def.max_length {
-        if only(ctx, is_string, "maxLength", v.pos, "string") {
-            c.max_length = Some(v.value);
-        }
-    }
-    if let (Some(min), Some(max)) = (&def.min_length, c.max_length) {
-        let (pos, min) = (min.pos, min.value);
-        if c.min_length.is_some() && min > max {
-            ctx.error(
-                pos,
-                format!(
-                    "field `{name}` of {owner}: minLength {min} is greater than maxLength {max}"
-                ),
-            );
-        }
-    }
-    if let Some(v) = &def.pattern {
-        if only(ctx, is_string, "pattern", v.pos, "string") {
-            match regex::Regex::new(&v.value) {
-                Ok(_) => c.pattern = Some(v.value.clone()),
-                Err(e) => {
-                    let text = e.to_string();
-                    let last = text.lines().last().unwrap_or_default();
-                    let first = last.strip_prefix("error: ").unwrap_or(last).to_owned();
-                    ctx.error(
-                        v.pos,
-                        format!("field `{name}` of {owner}: invalid pattern: {first}"),
-                    );
-                }
-            }
-        }
-    }
-    if let Some(v) = &def.format {
-        if only(ctx, is_string, "format", v.pos, "string") {
-            match bizgen_runtime::schema::Format::from_name(&v.value) {
-                Some(f) => c.format = Some(f),
-                None => {
-                    let all: Vec<&str> = bizgen_runtime::schema::Format::ALL
-                        .iter()
-                        .map(|f| f.name())
-                        .collect();
-                    ctx.error(
-                        v.pos,
-                        format!("field `{name}` of {owner}: unknown format `{}`", v.value),
-                    )
-                    .help = Some(format!("known formats: {}", all.join(", ")));
-                }
-            }
-        }
-    }
-    if let Some(v) = &def.minimum {
-        if only(ctx, is_int, "minimum", v.pos, "int32/int64") {
-            c.minimum = Some(v.value);
-        }
-    }
-    if let Some(v) = &def.maximum {
-        if only(ctx, is_int, "maximum", v.pos, "int32/int64") {
-            c.maximum = Some(v.value);
-        }
-    }
-    if let (Some(min), Some(max)) = (&def.minimum, c.maximum) {
-        let (pos, min) = (min.pos, min.value);
-        if c.minimum.is_some() && min > max {
-            ctx.error(
-                pos,
-                format!("field `{name}` of {owner}: minimum {min} is greater than maximum {max}"),
-            );
-        }
-    }
-    if *ty == Ty::Int32 {
-        for (key, v) in [("minimum", &def.minimum), ("maximum", &def.maximum)] {
-            if let Some(v) = v {
-                if i32::try_from(v.value).is_err() {
-                    ctx.error(
-                        v.pos,
-                        format!(
-                            "field `{name}` of {owner}: {key} {} is outside the int32 range",
-                            v.value
-                        ),
-                    );
-                }
-            }
-        }
-    }
-    c
 }
 
 fn check_cycles(ctx: &mut Ctx, types: &[Struct]) {

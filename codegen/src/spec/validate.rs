@@ -9,6 +9,7 @@ use crate::ir::*;
 
 /// Runs every whole-IR check.
 pub(super) fn validate(ctx: &mut Ctx, api: &Api) {
+    check_allowed(ctx, api);
     check_values(ctx, api);
     super::conditions::check_values(ctx, api);
     check_sessions(ctx, api);
@@ -61,6 +62,43 @@ fn check_sessions(ctx: &mut Ctx, api: &Api) {
                     super::suggest::suggest(field, names.iter())
                         .unwrap_or_else(|| format!("its fields: {}", names.join(", "))),
                 );
+            }
+        }
+    }
+}
+
+/// The codes of `allowed` (and of an assumed `allowed`) are codes of the
+/// field's enum.
+fn check_allowed(ctx: &mut Ctx, api: &Api) {
+    let fields = api
+        .types
+        .iter()
+        .map(|t| (format!("type `{}`", t.name), &t.fields))
+        .chain(
+            api.operations()
+                .map(|(_, op)| (format!("the request of `{}`", op.name), &op.request.fields)),
+        );
+    for (owner, fields) in fields {
+        for f in fields {
+            let Ty::Enum(name) = &f.ty else { continue };
+            let Some(e) = api.find_enum(name) else {
+                continue;
+            };
+            for (prefix, c) in [("", &f.constraints), ("assumed ", &f.assumed)] {
+                for code in c.allowed.iter().flatten() {
+                    if !e.values.iter().any(|v| v.code == *code) {
+                        let codes: Vec<String> =
+                            e.values.iter().map(|v| v.code.to_string()).collect();
+                        ctx.error(
+                            f.pos,
+                            format!(
+                                "field `{}` of {owner}: {prefix}`allowed` lists {code}, which is not a code of `{name}`",
+                                f.name
+                            ),
+                        )
+                        .help = Some(format!("its codes: {}", codes.join(", ")));
+                    }
+                }
             }
         }
     }

@@ -296,7 +296,11 @@ fn diff_args_parse_as_a_clap_subcommand() {
 fn the_checked_in_accept_file_and_the_readme_example_parse() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     let file = bizgen::diff::AcceptFile::read(&root.join("accepted-changes.yaml")).unwrap();
-    assert!(file.entries.is_empty(), "{file:?}");
+    // Every checked-in acceptance says why.
+    assert!(
+        file.entries.iter().all(|e| !e.reason.trim().is_empty()),
+        "{file:?}"
+    );
     let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
     let section = readme
         .split("### A pull request that breaks on purpose")

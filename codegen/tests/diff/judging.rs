@@ -56,8 +56,8 @@ fn a_new_required_field_in_the_real_spec_is_breaking() {
     let old = load(&spec_dir());
     let new = edited_real_spec(
         "customer_web_profile.yaml",
-        "          emailArea: {type: string, description: Email area code.}\n          googleCode: {type: string, sensitive: true, description: Google verification code (MFA)., requiredWhen: {state: the customer has enabled Google MFA, stateZh: 客户已开启谷歌验证}}\n        response: {type: none}\n        errors: [CUSTOMER_API_0000511]\n        examples:\n          - name: wrong-code\n            kind: captured\n            source: \"000#bindEmail\"",
-        "          emailArea: {type: string, required: true, description: Email area code.}\n          googleCode: {type: string, sensitive: true, description: Google verification code (MFA)., requiredWhen: {state: the customer has enabled Google MFA, stateZh: 客户已开启谷歌验证}}\n        response: {type: none}\n        errors: [CUSTOMER_API_0000511]\n        examples:\n          - name: wrong-code\n            kind: captured\n            source: \"000#bindEmail\"",
+        "          emailArea: {type: string, description: Email area code.}\n          googleCode: {type: string, sensitive: true, description: Google verification code (MFA).}\n        response: {type: none}\n        errors: [CUSTOMER_API_0000511]\n        examples:\n          - name: wrong-code\n            kind: captured\n            source: \"000#bindEmail\"",
+        "          emailArea: {type: string, required: true, description: Email area code.}\n          googleCode: {type: string, sensitive: true, description: Google verification code (MFA).}\n        response: {type: none}\n        errors: [CUSTOMER_API_0000511]\n        examples:\n          - name: wrong-code\n            kind: captured\n            source: \"000#bindEmail\"",
     );
     let findings = diff(&old, &new);
     assert_eq!(findings.len(), 1, "{findings:#?}");

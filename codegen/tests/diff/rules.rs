@@ -193,6 +193,7 @@ const CASES: &[(&str, Level, &str)] = &[
     ),
     ("docs-changed", Level::Info, "new/service.yaml:38:7"),
     ("notes-changed", Level::Info, "new/service.yaml:43:11"),
+    ("assumed-changed", Level::Info, "new/service.yaml:43:11"),
     (
         "request-required-when-added",
         Level::Warn,

@@ -279,7 +279,7 @@ pub struct EditApiPermissionRequest {
     /// Wire name `tag`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
-    /// Permissions to switch (undocumented; seen only in the request example).
+    /// Permissions to switch (undocumented).
     ///
     /// Wire name `permissionList`, list of object [`ApiPermissionChange`](types::ApiPermissionChange).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -440,12 +440,12 @@ impl rt::Operation for EditApiPermissionRequest {
 pub struct PageRequest {
     /// Number of items per page.
     ///
-    /// Wire name `size`, `int32`. Constraints: minimum 1.
+    /// Wire name `size`, `int32`. Assumed, not checked by servers: minimum 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
     /// Current page.
     ///
-    /// Wire name `current`, `int32`. Constraints: minimum 1.
+    /// Wire name `current`, `int32`. Assumed, not checked by servers: minimum 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current: Option<i32>,
     /// API tag to filter by.
@@ -490,20 +490,8 @@ impl PageRequest {
             .get_or_init(|| rt::ObjectSchema::new(
                 "PageRequest",
                 [
-                    rt::FieldSchema::optional(
-                        "size",
-                        rt::Schema::Int32(rt::IntRules {
-                            minimum: Some(1),
-                            maximum: None,
-                        }),
-                    ),
-                    rt::FieldSchema::optional(
-                        "current",
-                        rt::Schema::Int32(rt::IntRules {
-                            minimum: Some(1),
-                            maximum: None,
-                        }),
-                    ),
+                    rt::FieldSchema::optional("size", rt::Schema::INT32),
+                    rt::FieldSchema::optional("current", rt::Schema::INT32),
                     rt::FieldSchema::optional("tag", rt::Schema::STRING),
                 ],
             ))

@@ -41,7 +41,7 @@ pub trait CustomerApiWebService: Send + Sync + 'static {
 
     /// Create an API key
     ///
-    /// Creates a new API key for the logged-in customer, after verification with the mobile and email verification codes (and the Google code). The response contains the private key, which is returned only this once.
+    /// Creates a new API key for the logged-in customer, after verification with the mobile and email verification codes (and the Google code). The response contains the private key (downgrade returns it too; page and queryApi do not).
     ///
     /// `POST /api/global/customer.app.CustomerApiWebService.applyApi`, bizType `customer.app.CustomerApiWebService.applyApi`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).

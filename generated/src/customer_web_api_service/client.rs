@@ -176,7 +176,7 @@ impl<'a, M: rt::CallMode> CustomerWebApiServiceClient<'a, M> {
 
     /// Change the fund password
     ///
-    /// Changes the fund (assets) password, given the old one. The Google verification code is needed when Google MFA is enabled.
+    /// Changes the fund (assets) password, given the old one.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwd`, bizType `customer.app.CustomerWebApiService.updateAssertsPwd`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -189,7 +189,7 @@ impl<'a, M: rt::CallMode> CustomerWebApiServiceClient<'a, M> {
 
     /// Change the fund password with email/SMS verification
     ///
-    /// Changes the fund (assets) password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
+    /// Changes the fund (assets) password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwdMFA`, bizType `customer.app.CustomerWebApiService.updateAssertsPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -202,7 +202,7 @@ impl<'a, M: rt::CallMode> CustomerWebApiServiceClient<'a, M> {
 
     /// Change the login password
     ///
-    /// Changes the login password, given the old one. The Google verification code is needed when Google MFA is enabled.
+    /// Changes the login password, given the old one.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.updateLoginPwd`, bizType `customer.app.CustomerWebApiService.updateLoginPwd`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -215,7 +215,7 @@ impl<'a, M: rt::CallMode> CustomerWebApiServiceClient<'a, M> {
 
     /// Change the login password with email/SMS verification
     ///
-    /// Changes the login password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
+    /// Changes the login password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.updateLoginPwdMFA`, bizType `customer.app.CustomerWebApiService.updateLoginPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -241,7 +241,7 @@ impl<'a, M: rt::CallMode> CustomerWebApiServiceClient<'a, M> {
 
     /// Change the bound email, choosing how to verify the old credential
     ///
-    /// Changes the bound email. The new email is verified with a code sent with bizType EMAIL_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), plus a Google verification code when Google MFA is enabled.
+    /// Changes the bound email. The new email is verified with a code sent with bizType EMAIL_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), with an optional Google verification code.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.changeEmailMFA`, bizType `customer.app.CustomerWebApiService.changeEmailMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -254,7 +254,7 @@ impl<'a, M: rt::CallMode> CustomerWebApiServiceClient<'a, M> {
 
     /// Change the bound phone number, choosing how to verify the old credential
     ///
-    /// Changes the bound phone number. The new number is verified with a code sent with bizType SMS_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), plus a Google verification code when Google MFA is enabled.
+    /// Changes the bound phone number. The new number is verified with a code sent with bizType SMS_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), with an optional Google verification code.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.changePhoneMFA`, bizType `customer.app.CustomerWebApiService.changePhoneMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -280,7 +280,7 @@ impl<'a, M: rt::CallMode> CustomerWebApiServiceClient<'a, M> {
 
     /// Set the fund password with email/SMS verification
     ///
-    /// Sets the fund (assets) password for the first time, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code. Fails with CUSTOMER_API_0000133 when a fund password is already set.
+    /// Sets the fund (assets) password for the first time, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code. Fails with CUSTOMER_API_0000133 when a fund password is already set.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindAssertsPwdMFA`, bizType `customer.app.CustomerWebApiService.bindAssertsPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -294,7 +294,7 @@ impl<'a, M: rt::CallMode> CustomerWebApiServiceClient<'a, M> {
 
     /// Reset a forgotten fund password with email/SMS verification
     ///
-    /// Resets the fund (assets) password, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
+    /// Resets the fund (assets) password, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwdMFA`, bizType `customer.app.CustomerWebApiService.forgetAssertsPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -347,7 +347,7 @@ impl<'a, M: rt::CallMode> CustomerWebApiServiceClient<'a, M> {
 
     /// Set the login password
     ///
-    /// Sets the logged-in customer's login password. The Google verification code is needed when the customer has enabled MFA.
+    /// Sets the logged-in customer's login password.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindLoginPwd`, bizType `customer.app.CustomerWebApiService.bindLoginPwd`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -491,7 +491,7 @@ impl<'a, M: rt::CallMode> CustomerWebApiServiceClient<'a, M> {
 
     /// Reset a forgotten login password
     ///
-    /// Resets the login password of the account named by loginName after verifying its email or phone (by verifyCodeToken, or by verifyCode and sendToken); googleCode is needed when the account has MFA enabled. Guest accessible (no token).
+    /// Resets the login password of the account named by loginName after verifying its email or phone (by verifyCodeToken, or by verifyCode and sendToken). Guest accessible (no token).
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.forgetLoginPwd`, bizType `customer.app.CustomerWebApiService.forgetLoginPwd`.
     /// Access: guest (no token). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required).
@@ -504,7 +504,7 @@ impl<'a, M: rt::CallMode> CustomerWebApiServiceClient<'a, M> {
 
     /// Set the fund (assets) password
     ///
-    /// Sets the customer's fund password for the first time; fails with CUSTOMER_API_0000133 if one is already set. The Google verification code is needed when MFA is enabled.
+    /// Sets the customer's fund password for the first time; fails with CUSTOMER_API_0000133 if one is already set.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindAssertsPwd`, bizType `customer.app.CustomerWebApiService.bindAssertsPwd`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -518,7 +518,7 @@ impl<'a, M: rt::CallMode> CustomerWebApiServiceClient<'a, M> {
 
     /// Bind an email address
     ///
-    /// Binds an email address to the customer, proven by the verification code sent to it; googleCode is needed when MFA is enabled.
+    /// Binds an email address to the customer, proven by the verification code sent to it.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindEmail`, bizType `customer.app.CustomerWebApiService.bindEmail`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -532,7 +532,7 @@ impl<'a, M: rt::CallMode> CustomerWebApiServiceClient<'a, M> {
 
     /// Bind a phone number
     ///
-    /// Binds a phone number to the customer, proven by the verification code sent to it; googleCode is needed when MFA is enabled.
+    /// Binds a phone number to the customer, proven by the verification code sent to it.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindPhone`, bizType `customer.app.CustomerWebApiService.bindPhone`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -559,14 +559,14 @@ impl<'a, M: rt::CallMode> CustomerWebApiServiceClient<'a, M> {
 
     /// Get the customer's language
     ///
-    /// Returns the customer's preferred language, or null when none is stored.
+    /// Returns the customer's preferred language. The shape of the data is not documented, so it is passed through as an open JSON value (null when none is stored).
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.findCustomerLang`, bizType `customer.app.CustomerWebApiService.findCustomerLang`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
     pub async fn find_customer_lang(
         &self,
         request: &FindCustomerLangRequest,
-    ) -> Result<M::Output<Option<String>>, rt::ClientError> {
+    ) -> Result<M::Output<Option<rt::serde_json::Value>>, rt::ClientError> {
         self.client.call_op(request, &self.options).await.map(M::finish)
     }
 

@@ -201,7 +201,7 @@ impl rt::Operation for CheckStatusRequest {
 pub struct QueryAccountAssetsInfoRequest {
     /// Play ID (trade type): 3 CROSS, 5 MATCH.
     ///
-    /// Wire name `tradeType`, enum [`TradeType`](types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
+    /// Wire name `tradeType`, enum [`TradeType`](types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Constraints: allowed `3`, `5`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<types::TradeType>,
     /// Account ID; at least one of accountId and accountCurrency must be given.
@@ -254,7 +254,7 @@ impl QueryAccountAssetsInfoRequest {
                     rt::FieldSchema::optional(
                         "tradeType",
                         rt::Schema::Enum(
-                            rt::Cow::Borrowed(types::TradeType::enum_schema()),
+                            rt::Cow::Owned(rt::int_enum_schema("TradeType", &[3, 5])),
                         ),
                     ),
                     rt::FieldSchema::optional("accountId", rt::Schema::INT64)
@@ -289,7 +289,7 @@ impl rt::Operation for QueryAccountAssetsInfoRequest {
 pub struct QueryAccountByIdRequest {
     /// Play ID (trade type): 1 CFD_MM, 2 CFD_WBW, 3 CROSS, 5 MATCH.
     ///
-    /// Wire name `tradeType`, enum [`TradeType`](types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
+    /// Wire name `tradeType`, enum [`TradeType`](types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Constraints: allowed `1`, `2`, `3`, `5`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<types::TradeType>,
     /// Account ID; at least one of accountId and currency must be given.
@@ -342,7 +342,9 @@ impl QueryAccountByIdRequest {
                     rt::FieldSchema::optional(
                         "tradeType",
                         rt::Schema::Enum(
-                            rt::Cow::Borrowed(types::TradeType::enum_schema()),
+                            rt::Cow::Owned(
+                                rt::int_enum_schema("TradeType", &[1, 2, 3, 5]),
+                            ),
                         ),
                     ),
                     rt::FieldSchema::optional("accountId", rt::Schema::INT64)
@@ -436,7 +438,7 @@ impl rt::Operation for QueryCustomerAssetsRequest {
 pub struct QueryCustomerAssetsInfoRequest {
     /// Gameplay ID (trade type): 3 CROSS, 5 MATCH, 8 WALLET (contract gameplay is not supported).
     ///
-    /// Wire name `tradeType`, enum [`TradeType`](types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
+    /// Wire name `tradeType`, enum [`TradeType`](types::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Constraints: allowed `3`, `5`, `8`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<types::TradeType>,
     /// Account currencies, separated by ',' between multiple assets, e.g. USD,CNY. If not provided, all are returned.
@@ -477,7 +479,7 @@ impl QueryCustomerAssetsInfoRequest {
                     rt::FieldSchema::optional(
                         "tradeType",
                         rt::Schema::Enum(
-                            rt::Cow::Borrowed(types::TradeType::enum_schema()),
+                            rt::Cow::Owned(rt::int_enum_schema("TradeType", &[3, 5, 8])),
                         ),
                     ),
                     rt::FieldSchema::optional("accountCurrency", rt::Schema::STRING),
@@ -510,12 +512,12 @@ impl rt::Operation for QueryCustomerAssetsInfoRequest {
 pub struct QueryLiabilitiesWaterByPageRequest {
     /// Number of items per page.
     ///
-    /// Wire name `size`, `int32`. Constraints: minimum 1.
+    /// Wire name `size`, `int32`. Assumed, not checked by servers: minimum 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
     /// Current page.
     ///
-    /// Wire name `current`, `int32`. Constraints: minimum 1.
+    /// Wire name `current`, `int32`. Assumed, not checked by servers: minimum 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current: Option<i32>,
     /// Game ID (play ID, trade type).
@@ -623,20 +625,8 @@ impl QueryLiabilitiesWaterByPageRequest {
             .get_or_init(|| rt::ObjectSchema::new(
                 "QueryLiabilitiesWaterByPageRequest",
                 [
-                    rt::FieldSchema::optional(
-                        "size",
-                        rt::Schema::Int32(rt::IntRules {
-                            minimum: Some(1),
-                            maximum: None,
-                        }),
-                    ),
-                    rt::FieldSchema::optional(
-                        "current",
-                        rt::Schema::Int32(rt::IntRules {
-                            minimum: Some(1),
-                            maximum: None,
-                        }),
-                    ),
+                    rt::FieldSchema::optional("size", rt::Schema::INT32),
+                    rt::FieldSchema::optional("current", rt::Schema::INT32),
                     rt::FieldSchema::optional(
                         "tradeType",
                         rt::Schema::Enum(
@@ -714,7 +704,7 @@ pub struct UpdateAssertsPwdRequest {
     pub new_pwd: String,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
+    /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -804,7 +794,7 @@ pub struct UpdateAssertsPwdMfaRequest {
     pub new_pwd: String,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
+    /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
     /// Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
@@ -926,7 +916,7 @@ pub struct UpdateLoginPwdRequest {
     pub new_pwd: String,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
+    /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -1016,7 +1006,7 @@ pub struct UpdateLoginPwdMfaRequest {
     pub new_pwd: String,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
+    /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
     /// Verification code; send it with the send-verification-code interface, bizType=EMAIL_LOGINED_VERIFICATION_CODE (email) or SMS_LOGINED_VERIFICATION_CODE (phone).
@@ -1190,7 +1180,7 @@ pub struct ChangeEmailMfaRequest {
     pub r#type: types::ContactType,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
+    /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -1315,11 +1305,11 @@ pub struct ChangePhoneMfaRequest {
     pub r#type: types::ContactType,
     /// New phone number.
     ///
-    /// Wire name `phone`, `string`. Required. Constraints: format `phone`.
+    /// Wire name `phone`, `string`. Required. Assumed, not checked by servers: format `phone`.
     pub phone: String,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
+    /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -1391,13 +1381,7 @@ impl ChangePhoneMfaRequest {
                             rt::Cow::Borrowed(types::ContactType::enum_schema()),
                         ),
                     ),
-                    rt::FieldSchema::required(
-                        "phone",
-                        rt::Schema::String(rt::StringRules {
-                            format: Some(rt::Format::Phone),
-                            ..rt::StringRules::NONE
-                        }),
-                    ),
+                    rt::FieldSchema::required("phone", rt::Schema::STRING),
                     rt::FieldSchema::optional("googleCode", rt::Schema::STRING),
                 ],
             ))
@@ -1428,7 +1412,7 @@ impl rt::Operation for ChangePhoneMfaRequest {
 pub struct ChangeCountryRequest {
     /// New country code.
     ///
-    /// Wire name `newCountry`, `string`. Required. Constraints: format `country-code`.
+    /// Wire name `newCountry`, `string`. Required. Assumed, not checked by servers: format `country-code`.
     pub new_country: String,
 }
 
@@ -1446,15 +1430,7 @@ impl ChangeCountryRequest {
         SCHEMA
             .get_or_init(|| rt::ObjectSchema::new(
                 "ChangeCountryRequest",
-                [
-                    rt::FieldSchema::required(
-                        "newCountry",
-                        rt::Schema::String(rt::StringRules {
-                            format: Some(rt::Format::CountryCode),
-                            ..rt::StringRules::NONE
-                        }),
-                    ),
-                ],
+                [rt::FieldSchema::required("newCountry", rt::Schema::STRING)],
             ))
     }
 }
@@ -1499,7 +1475,7 @@ pub struct BindAssertsPwdMfaRequest {
     pub send_token: String,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
+    /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -1607,7 +1583,7 @@ pub struct ForgetAssertsPwdMfaRequest {
     pub send_token: String,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
+    /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -1856,7 +1832,7 @@ pub struct BindLoginPwdRequest {
     pub pwd: String,
     /// Google verification code (MFA).
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
+    /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -2522,7 +2498,7 @@ impl rt::Operation for DestroyRequest {
 pub struct EnableOrForbidMfaRequest {
     /// Language information.
     ///
-    /// Wire name `lang`, `string`. Constraints: format `lang`.
+    /// Wire name `lang`, `string`. Assumed, not checked by servers: format `lang`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
     /// Customer number.
@@ -2542,7 +2518,7 @@ pub struct EnableOrForbidMfaRequest {
     pub verify_code_sms: Option<String>,
     /// Sending ticket of the mobile verification code.
     ///
-    /// Wire name `sendTokenSMS`, `string`. Sensitive: a secret, masked in logs.
+    /// Wire name `sendTokenSMS`, `string`. Required when a phone number is bound. Sensitive: a secret, masked in logs.
     #[serde(rename = "sendTokenSMS", skip_serializing_if = "Option::is_none")]
     pub send_token_sms: Option<String>,
     /// Email verification code.
@@ -2552,13 +2528,14 @@ pub struct EnableOrForbidMfaRequest {
     pub verify_code_email: Option<String>,
     /// Sending ticket of the email verification code.
     ///
-    /// Wire name `sendTokenEmail`, `string`. Sensitive: a secret, masked in logs.
+    /// Wire name `sendTokenEmail`, `string`. Required when an email address is bound. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token_email: Option<String>,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required. Sensitive: a secret, masked in logs.
-    pub google_code: String,
+    /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub google_code: Option<String>,
     /// Type: 1 Enable, 2 Disable.
     ///
     /// Wire name `type`, enum [`MfaSwitch`](types::MfaSwitch) (1 = Enable, 2 = Disable). Required.
@@ -2580,7 +2557,7 @@ impl std::fmt::Debug for EnableOrForbidMfaRequest {
             .field("send_token_sms", &rt::RedactedOption(&self.send_token_sms))
             .field("verify_code_email", &rt::RedactedOption(&self.verify_code_email))
             .field("send_token_email", &rt::RedactedOption(&self.send_token_email))
-            .field("google_code", &rt::Redacted(&self.google_code))
+            .field("google_code", &rt::RedactedOption(&self.google_code))
             .field("type", &self.r#type)
             .field("google_id", &self.google_id)
             .finish()
@@ -2588,11 +2565,8 @@ impl std::fmt::Debug for EnableOrForbidMfaRequest {
 }
 
 impl EnableOrForbidMfaRequest {
-    /// A request with the required fields; the shortest call is `EnableOrForbidMfaRequest::new(google_code, type)`. Optional fields have setters, e.g. `.with_lang(..)`.
-    pub fn new(
-        google_code: impl Into<String>,
-        r#type: impl Into<types::MfaSwitch>,
-    ) -> Self {
+    /// A request with the required fields; the shortest call is `EnableOrForbidMfaRequest::new(type)`. Optional fields have setters, e.g. `.with_lang(..)`.
+    pub fn new(r#type: impl Into<types::MfaSwitch>) -> Self {
         Self {
             lang: None,
             customer_no: None,
@@ -2601,7 +2575,7 @@ impl EnableOrForbidMfaRequest {
             send_token_sms: None,
             verify_code_email: None,
             send_token_email: None,
-            google_code: google_code.into(),
+            google_code: None,
             r#type: r#type.into(),
             google_id: None,
         }
@@ -2652,6 +2626,12 @@ impl EnableOrForbidMfaRequest {
         self
     }
 
+    /// Sets `googleCode`.
+    pub fn with_google_code(mut self, google_code: impl Into<String>) -> Self {
+        self.google_code = Some(google_code.into());
+        self
+    }
+
     /// Sets `googleId`.
     pub fn with_google_id(mut self, google_id: impl Into<i64>) -> Self {
         self.google_id = Some(google_id.into());
@@ -2665,20 +2645,14 @@ impl EnableOrForbidMfaRequest {
             .get_or_init(|| rt::ObjectSchema::new(
                 "EnableOrForbidMfaRequest",
                 [
-                    rt::FieldSchema::optional(
-                        "lang",
-                        rt::Schema::String(rt::StringRules {
-                            format: Some(rt::Format::Lang),
-                            ..rt::StringRules::NONE
-                        }),
-                    ),
+                    rt::FieldSchema::optional("lang", rt::Schema::STRING),
                     rt::FieldSchema::optional("customerNo", rt::Schema::STRING),
                     rt::FieldSchema::optional("id", rt::Schema::INT64),
                     rt::FieldSchema::optional("verifyCodeSMS", rt::Schema::STRING),
                     rt::FieldSchema::optional("sendTokenSMS", rt::Schema::STRING),
                     rt::FieldSchema::optional("verifyCodeEmail", rt::Schema::STRING),
                     rt::FieldSchema::optional("sendTokenEmail", rt::Schema::STRING),
-                    rt::FieldSchema::required("googleCode", rt::Schema::STRING),
+                    rt::FieldSchema::optional("googleCode", rt::Schema::STRING),
                     rt::FieldSchema::required(
                         "type",
                         rt::Schema::Enum(
@@ -2768,12 +2742,12 @@ pub struct ForgetAssertsPwdRequest {
     pub phone_area: Option<String>,
     /// Verification code (checked when verifyCodeToken is absent or does not pass).
     ///
-    /// Wire name `verifyCode`, `string`. Sensitive: a secret, masked in logs.
+    /// Wire name `verifyCode`, `string`. Required when `verifyCodeToken` is not given. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code: Option<String>,
     /// Sending ticket returned by the send-verification-code interface.
     ///
-    /// Wire name `sendToken`, `string`. Sensitive: a secret, masked in logs.
+    /// Wire name `sendToken`, `string`. Required when `verifyCodeToken` is not given. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token: Option<String>,
     /// Verify ticket: the token returned by the verify-verification-code interface; checked first. If it passes, the sendToken check is skipped; otherwise the sendToken returned by the send-verification-code interface is verified.
@@ -2865,8 +2839,10 @@ impl ForgetAssertsPwdRequest {
                     rt::FieldSchema::required("loginName", rt::Schema::STRING),
                     rt::FieldSchema::optional("phoneArea", rt::Schema::STRING)
                         .required_when(rt::RequiredWhen::int_in("type", &[2])),
-                    rt::FieldSchema::optional("verifyCode", rt::Schema::STRING),
-                    rt::FieldSchema::optional("sendToken", rt::Schema::STRING),
+                    rt::FieldSchema::optional("verifyCode", rt::Schema::STRING)
+                        .required_when(rt::RequiredWhen::not_given("verifyCodeToken")),
+                    rt::FieldSchema::optional("sendToken", rt::Schema::STRING)
+                        .required_when(rt::RequiredWhen::not_given("verifyCodeToken")),
                     rt::FieldSchema::optional("verifyCodeToken", rt::Schema::STRING),
                 ],
             ))
@@ -2906,12 +2882,12 @@ pub struct ForgetAssertsPwdV1v1v2Request {
     pub verify_code: Option<String>,
     /// Sending ticket of the verification code.
     ///
-    /// Wire name `sendToken`, `string`. Sensitive: a secret, masked in logs.
+    /// Wire name `sendToken`, `string`. Required when the customer has not enabled Google MFA. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token: Option<String>,
     /// Type: 1 Email, 2 Phone Number (which contact received the verification code).
     ///
-    /// Wire name `type`, enum [`ContactType`](types::ContactType) (1 = Email, 2 = Phone number).
+    /// Wire name `type`, enum [`ContactType`](types::ContactType) (1 = Email, 2 = Phone number). Required when the customer has not enabled Google MFA.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<types::ContactType>,
     /// Google verification code.
@@ -3053,7 +3029,7 @@ pub struct ForgetLoginPwdRequest {
     pub verify_code_token: Option<String>,
     /// Google verification code.
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
+    /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -3184,7 +3160,7 @@ pub struct BindAssertsPwdRequest {
     pub pwd: String,
     /// Google verification code (MFA).
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
+    /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -3274,7 +3250,7 @@ pub struct BindEmailRequest {
     pub email_area: Option<String>,
     /// Google verification code (MFA).
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
+    /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
 }
@@ -3374,7 +3350,7 @@ pub struct BindPhoneRequest {
     pub send_token: String,
     /// Google verification code (MFA).
     ///
-    /// Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
+    /// Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<String>,
     /// Phone number.
@@ -3469,7 +3445,7 @@ impl rt::Operation for BindPhoneRequest {
 pub struct ChangeLangRequest {
     /// Language information: the new language (e.g. en-US).
     ///
-    /// Wire name `newLang`, `string`. Required. Constraints: format `lang`.
+    /// Wire name `newLang`, `string`. Required. Assumed, not checked by servers: format `lang`.
     pub new_lang: String,
 }
 
@@ -3485,15 +3461,7 @@ impl ChangeLangRequest {
         SCHEMA
             .get_or_init(|| rt::ObjectSchema::new(
                 "ChangeLangRequest",
-                [
-                    rt::FieldSchema::required(
-                        "newLang",
-                        rt::Schema::String(rt::StringRules {
-                            format: Some(rt::Format::Lang),
-                            ..rt::StringRules::NONE
-                        }),
-                    ),
-                ],
+                [rt::FieldSchema::required("newLang", rt::Schema::STRING)],
             ))
     }
 }
@@ -3535,7 +3503,7 @@ impl FindCustomerLangRequest {
 }
 
 impl rt::Operation for FindCustomerLangRequest {
-    type Response = Option<String>;
+    type Response = Option<rt::serde_json::Value>;
     const INFO: &'static rt::OperationInfo = &operations::FIND_CUSTOMER_LANG;
 }
 
@@ -3986,11 +3954,11 @@ pub struct LoginRequest {
     ///
     /// Wire name `type`, enum [`LoginType`](types::LoginType) (1 = Email, 2 = Phone number, 3 = Customer account). Required.
     pub r#type: types::LoginType,
-    /// Phone area code of a phone number (type 2).
+    /// Phone area code; required when type is 2 (phone number).
     ///
-    /// 手机区号（类型为2:手机号码时使用）
+    /// 手机区号;类型为2:手机号码时该字段必填
     ///
-    /// Wire name `phoneArea`, `string`.
+    /// Wire name `phoneArea`, `string`. Required when `type` is 2.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
     /// Login device: 1=mobile web: H5, 2=pcweb: PC_Web, 3=system & back office: System, 4=Android native app: Android, 5=Apple native app: iOS, 6=Hongmeng OS: HOS, 7=PC Windows client: PC_Win, 8=PC Mac client: PC_Mac, 9=none of the above: other.
@@ -4039,7 +4007,7 @@ pub struct LoginRequest {
     /// Wire name `bindThirdUserId`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bind_third_user_id: Option<String>,
-    /// Login password (MD5 digest, as in the captured request).
+    /// Login password, as an MD5 digest.
     ///
     /// 登录密码
     ///
@@ -4154,7 +4122,8 @@ impl LoginRequest {
                             rt::Cow::Borrowed(types::LoginType::enum_schema()),
                         ),
                     ),
-                    rt::FieldSchema::optional("phoneArea", rt::Schema::STRING),
+                    rt::FieldSchema::optional("phoneArea", rt::Schema::STRING)
+                        .required_when(rt::RequiredWhen::int_in("type", &[2])),
                     rt::FieldSchema::required(
                         "device",
                         rt::Schema::Enum(
@@ -4301,7 +4270,7 @@ pub struct RegisterRequest {
     /// Wire name `customerGroupId`, `int64`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_group_id: Option<i64>,
-    /// Trade types and currencies to open accounts in (undocumented; seen only in the request example).
+    /// Trade types and currencies to open accounts in (undocumented).
     ///
     /// Wire name `tradeTypeCurrencyList`, list of object [`TradeTypeCurrency`](types::TradeTypeCurrency).
     #[serde(skip_serializing_if = "Option::is_none")]

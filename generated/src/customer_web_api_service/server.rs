@@ -205,7 +205,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Change the fund password
     ///
-    /// Changes the fund (assets) password, given the old one. The Google verification code is needed when Google MFA is enabled.
+    /// Changes the fund (assets) password, given the old one.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwd`, bizType `customer.app.CustomerWebApiService.updateAssertsPwd`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -226,7 +226,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Change the fund password with email/SMS verification
     ///
-    /// Changes the fund (assets) password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
+    /// Changes the fund (assets) password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwdMFA`, bizType `customer.app.CustomerWebApiService.updateAssertsPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -247,7 +247,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Change the login password
     ///
-    /// Changes the login password, given the old one. The Google verification code is needed when Google MFA is enabled.
+    /// Changes the login password, given the old one.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.updateLoginPwd`, bizType `customer.app.CustomerWebApiService.updateLoginPwd`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -268,7 +268,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Change the login password with email/SMS verification
     ///
-    /// Changes the login password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
+    /// Changes the login password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.updateLoginPwdMFA`, bizType `customer.app.CustomerWebApiService.updateLoginPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -310,7 +310,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Change the bound email, choosing how to verify the old credential
     ///
-    /// Changes the bound email. The new email is verified with a code sent with bizType EMAIL_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), plus a Google verification code when Google MFA is enabled.
+    /// Changes the bound email. The new email is verified with a code sent with bizType EMAIL_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), with an optional Google verification code.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.changeEmailMFA`, bizType `customer.app.CustomerWebApiService.changeEmailMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -331,7 +331,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Change the bound phone number, choosing how to verify the old credential
     ///
-    /// Changes the bound phone number. The new number is verified with a code sent with bizType SMS_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), plus a Google verification code when Google MFA is enabled.
+    /// Changes the bound phone number. The new number is verified with a code sent with bizType SMS_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), with an optional Google verification code.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.changePhoneMFA`, bizType `customer.app.CustomerWebApiService.changePhoneMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -373,7 +373,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Set the fund password with email/SMS verification
     ///
-    /// Sets the fund (assets) password for the first time, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code. Fails with CUSTOMER_API_0000133 when a fund password is already set.
+    /// Sets the fund (assets) password for the first time, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code. Fails with CUSTOMER_API_0000133 when a fund password is already set.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindAssertsPwdMFA`, bizType `customer.app.CustomerWebApiService.bindAssertsPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -395,7 +395,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Reset a forgotten fund password with email/SMS verification
     ///
-    /// Resets the fund (assets) password, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
+    /// Resets the fund (assets) password, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwdMFA`, bizType `customer.app.CustomerWebApiService.forgetAssertsPwdMFA`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -482,7 +482,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Set the login password
     ///
-    /// Sets the logged-in customer's login password. The Google verification code is needed when the customer has enabled MFA.
+    /// Sets the logged-in customer's login password.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindLoginPwd`, bizType `customer.app.CustomerWebApiService.bindLoginPwd`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -714,7 +714,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Reset a forgotten login password
     ///
-    /// Resets the login password of the account named by loginName after verifying its email or phone (by verifyCodeToken, or by verifyCode and sendToken); googleCode is needed when the account has MFA enabled. Guest accessible (no token).
+    /// Resets the login password of the account named by loginName after verifying its email or phone (by verifyCodeToken, or by verifyCode and sendToken). Guest accessible (no token).
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.forgetLoginPwd`, bizType `customer.app.CustomerWebApiService.forgetLoginPwd`.
     /// Access: guest (no token). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required).
@@ -735,7 +735,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Set the fund (assets) password
     ///
-    /// Sets the customer's fund password for the first time; fails with CUSTOMER_API_0000133 if one is already set. The Google verification code is needed when MFA is enabled.
+    /// Sets the customer's fund password for the first time; fails with CUSTOMER_API_0000133 if one is already set.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindAssertsPwd`, bizType `customer.app.CustomerWebApiService.bindAssertsPwd`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -757,7 +757,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Bind an email address
     ///
-    /// Binds an email address to the customer, proven by the verification code sent to it; googleCode is needed when MFA is enabled.
+    /// Binds an email address to the customer, proven by the verification code sent to it.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindEmail`, bizType `customer.app.CustomerWebApiService.bindEmail`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -779,7 +779,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Bind a phone number
     ///
-    /// Binds a phone number to the customer, proven by the verification code sent to it; googleCode is needed when MFA is enabled.
+    /// Binds a phone number to the customer, proven by the verification code sent to it.
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.bindPhone`, bizType `customer.app.CustomerWebApiService.bindPhone`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -822,7 +822,7 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
 
     /// Get the customer's language
     ///
-    /// Returns the customer's preferred language, or null when none is stored.
+    /// Returns the customer's preferred language. The shape of the data is not documented, so it is passed through as an open JSON value (null when none is stored).
     ///
     /// `POST /api/global/customer.app.CustomerWebApiService.findCustomerLang`, bizType `customer.app.CustomerWebApiService.findCustomerLang`.
     /// Access: login (C-side customer `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `lang` (required), `token` (required).
@@ -830,7 +830,9 @@ pub trait CustomerWebApiService: Send + Sync + 'static {
         &self,
         ctx: rt::AuthContext,
         request: FindCustomerLangRequest,
-    ) -> impl Future<Output = Result<Option<String>, rt::ApiError>> + Send {
+    ) -> impl Future<
+        Output = Result<Option<rt::serde_json::Value>, rt::ApiError>,
+    > + Send {
         let _ = (ctx, request);
         async {
             Err(

@@ -32,7 +32,7 @@ pub struct CheckCustomerExistRequest {
     ///
     /// Wire name `loginName`, `string`. Required.
     pub login_name: String,
-    /// Undocumented; seen only in the request example ("true").
+    /// Undocumented.
     ///
     /// Wire name `protocol`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -8,9 +8,9 @@
 )]
 use bizgen_runtime::codegen as rt;
 
-/// An API key of a customer, with its RSA key pair and permissions. The private key is only returned when the key is created (applyApi, downgrade); lists and queries return it as null.
+/// An API key of a customer, with its RSA key pair and permissions. applyApi and downgrade return the private key; lists and queries return it as null.
 ///
-/// 客户的 API Key，含 RSA 密钥对和权限。私钥只在创建时（applyApi、downgrade）返回；列表和查询中为 null。
+/// 客户的 API Key，含 RSA 密钥对和权限。applyApi 和 downgrade 返回私钥；列表和查询中为 null。
 #[cfg(feature = "customer-api-web-service")]
 #[derive(Clone, PartialEq, Default, rt::serde::Serialize)]
 #[cfg_attr(any(feature = "client", feature = "serde"), derive(rt::serde::Deserialize))]
@@ -46,7 +46,7 @@ pub struct ApiKey {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expired_time: Option<rt::EpochMillis>,
 
-    /// RSA private key (base64 PKCS#8); only returned on creation, else null.
+    /// RSA private key (base64 PKCS#8); returned by applyApi and downgrade, null in lists and queries.
     ///
     /// Wire name `privateKey`, `string`. May be `null`. Sensitive: a secret, masked in logs.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -356,7 +356,7 @@ pub struct ApiPermission {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
 
-    /// Paths covered by the permission (shape undocumented; assumed a list of strings).
+    /// Paths covered by the permission (undocumented shape).
     ///
     /// Wire name `paths`, list of `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -374,7 +374,7 @@ pub struct ApiPermission {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 
-    /// Permission status; seen 1 (granted, e.g. read) and 2 (not granted).
+    /// Permission status code (undocumented codes).
     ///
     /// Wire name `status`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -429,13 +429,15 @@ impl ApiPermission {
 pub struct ApiPermissionChange {
     /// Permission code (see ApiPermission.code).
     ///
-    /// Wire name `code`, `string`. Required.
-    pub code: String,
+    /// Wire name `code`, `string`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
 
-    /// New status of the permission: 1 granted, 2 not granted (as in ApiPermission.status).
+    /// New status of the permission (codes as in ApiPermission.status, undocumented).
     ///
-    /// Wire name `status`, `int32`. Required.
-    pub status: i32,
+    /// Wire name `status`, `int32`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<i32>,
 }
 
 #[cfg(feature = "customer-api-web-service")]
@@ -447,8 +449,8 @@ impl ApiPermissionChange {
             .get_or_init(|| rt::ObjectSchema::new(
                 "ApiPermissionChange",
                 [
-                    rt::FieldSchema::required("code", rt::Schema::STRING),
-                    rt::FieldSchema::required("status", rt::Schema::INT32),
+                    rt::FieldSchema::optional("code", rt::Schema::STRING),
+                    rt::FieldSchema::optional("status", rt::Schema::INT32),
                 ],
             ))
     }

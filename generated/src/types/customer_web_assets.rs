@@ -46,19 +46,19 @@ pub struct Account {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account_id: Option<i64>,
 
-    /// Account type code (undocumented; 1 in every example).
+    /// Account type code (undocumented codes).
     ///
     /// Wire name `type`, `int32`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<i32>,
 
-    /// Account status code (undocumented; 2 in every example).
+    /// Account status code (undocumented codes).
     ///
     /// Wire name `status`, `int32`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<i32>,
 
-    /// Activation status code (undocumented; 2 in every example).
+    /// Activation status code (undocumented codes).
     ///
     /// Wire name `activateStatus`, `int32`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -220,7 +220,7 @@ pub struct Account {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub interest_proportion: Option<rt::Decimal>,
 
-    /// Margin ratio (the wire name is spelled "marginRadio"); only null seen in real examples.
+    /// Margin ratio (the wire name is spelled "marginRadio").
     ///
     /// Wire name `marginRadio`, decimal number in a string. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -232,7 +232,7 @@ pub struct Account {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub whole_warehouse_balance: Option<rt::Decimal>,
 
-    /// Cross-margin (whole-position) rate; only null seen in real examples.
+    /// Cross-margin (whole-position) rate.
     ///
     /// Wire name `wholeWarehouseRate`, decimal number in a string. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -244,13 +244,13 @@ pub struct Account {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub open_account_status: Option<bool>,
 
-    /// ID of the last order, as a string (seen only in queryCustomerAssetsInfo's accountInfoMap).
+    /// ID of the last order, as a string (in queryCustomerAssetsInfo's accountInfoMap).
     ///
     /// Wire name `lastOrderId`, `string`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_order_id: Option<String>,
 
-    /// Collateral weight (undocumented; seen only as null in queryCustomerAssetsInfo's accountInfoMap).
+    /// Collateral weight (undocumented; in queryCustomerAssetsInfo's accountInfoMap).
     ///
     /// Wire name `weight`, decimal number in a string. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -676,12 +676,12 @@ pub struct CustomerGroup {
     /// Wire name `type`, `int32`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<i32>,
-    /// Trade type of the group (seen in the B-side groupList only).
+    /// Trade type of the group (B-side groupList).
     ///
     /// Wire name `tradeType`, enum [`TradeType`](super::TradeType) (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trade_type: Option<super::TradeType>,
-    /// Asset currencies of the group (seen in the B-side groupList only; undocumented string).
+    /// Asset currencies of the group (B-side groupList; undocumented string).
     ///
     /// Wire name `assets`, `string`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]

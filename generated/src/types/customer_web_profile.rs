@@ -64,7 +64,7 @@ pub struct CustomerInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kyc_remark: Option<String>,
 
-    /// Trading accounts of the customer (undocumented shape; shown as an empty object placeholder).
+    /// Trading accounts of the customer (undocumented shape).
     ///
     /// Wire name `accountList`, `json`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -154,7 +154,7 @@ pub struct CustomerInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub activate_time: Option<rt::EpochMillis>,
 
-    /// Enterprise KYC status code (undocumented codes).
+    /// Company-level KYC status code (undocumented codes).
     ///
     /// Wire name `companyKycStatus`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -292,19 +292,19 @@ pub struct CustomerInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_source: Option<String>,
 
-    /// Forced-liquidation level (undocumented shape; shown as an empty object placeholder).
+    /// Forced-liquidation level (undocumented shape).
     ///
     /// Wire name `forceLevel`, `json`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub force_level: Option<rt::serde_json::Value>,
 
-    /// Early-warning level (undocumented shape; shown as an empty object placeholder).
+    /// Early-warning level (undocumented shape).
     ///
     /// Wire name `earlyWarningLevel`, `json`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub early_warning_level: Option<rt::serde_json::Value>,
 
-    /// Withdrawal level (undocumented shape; shown as an empty object placeholder).
+    /// Withdrawal level (undocumented shape).
     ///
     /// Wire name `withdrawLevel`, `json`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -244,7 +244,7 @@ pub struct LoginResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kyc_status: Option<i32>,
 
-    /// Whether the company requires KYC (status code).
+    /// Company-level KYC status code (undocumented codes).
     ///
     /// Wire name `companyKycStatus`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -856,7 +856,7 @@ pub struct RegisterResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub optional: Option<i32>,
 
-    /// Whether the company requires KYC (status code).
+    /// Company-level KYC status code (undocumented codes).
     ///
     /// Wire name `companyKycStatus`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1039,7 +1039,7 @@ impl RegisterResult {
     }
 }
 
-/// Currencies to open accounts in for one trade type (undocumented; seen in request examples).
+/// Currencies to open accounts in for one trade type (undocumented).
 ///
 /// 某一交易类型需开户的币种。
 #[cfg(

@@ -76,7 +76,7 @@ pub struct CustomerDetail {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub company_id: Option<i64>,
 
-    /// Whether the company requires KYC (status code).
+    /// Company-level KYC status code (undocumented codes).
     ///
     /// Wire name `companyKycStatus`, `int32`. May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]

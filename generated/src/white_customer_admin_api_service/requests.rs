@@ -49,7 +49,7 @@ pub struct AddCusAndOpenAccountAndKycRequest {
     ///
     /// Wire name `customerGroupId`, `int64`. Required.
     pub customer_group_id: i64,
-    /// Trade types and currencies to open accounts in (undocumented; seen only in the request example).
+    /// Trade types and currencies to open accounts in (undocumented).
     ///
     /// Wire name `tradeTypeCurrencyList`, list of object [`TradeTypeCurrency`](types::TradeTypeCurrency).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -322,12 +322,12 @@ pub struct PageRequest {
     pub customer_no: Option<String>,
     /// Number of rows per page; default 20.
     ///
-    /// Wire name `size`, `int32`. Constraints: minimum 1. Default: `20`.
+    /// Wire name `size`, `int32`. Assumed, not checked by servers: minimum 1. Default: `20`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
     /// Current page; default 1.
     ///
-    /// Wire name `current`, `int32`. Constraints: minimum 1. Default: `1`.
+    /// Wire name `current`, `int32`. Assumed, not checked by servers: minimum 1. Default: `1`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current: Option<i32>,
 }
@@ -371,20 +371,8 @@ impl PageRequest {
                         "customerNo",
                         rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
                     ),
-                    rt::FieldSchema::optional(
-                        "size",
-                        rt::Schema::Int32(rt::IntRules {
-                            minimum: Some(1),
-                            maximum: None,
-                        }),
-                    ),
-                    rt::FieldSchema::optional(
-                        "current",
-                        rt::Schema::Int32(rt::IntRules {
-                            minimum: Some(1),
-                            maximum: None,
-                        }),
-                    ),
+                    rt::FieldSchema::optional("size", rt::Schema::INT32),
+                    rt::FieldSchema::optional("current", rt::Schema::INT32),
                 ],
             ))
     }

@@ -17,7 +17,9 @@ use super::{AddCusAndOpenAccountAndKycRequest, DetailRequest, PageRequest};
 pub trait WhiteCustomerAdminApiService: Send + Sync + 'static {
     /// Create a customer with accounts and KYC
     ///
-    /// Creates a customer, opens its trading accounts for the customer group's trade types and currencies and passes its KYC. Returns the new customer number.
+    /// Creates a customer together with its trading accounts (for the customer group's trade types and currencies) and its KYC. Returns the new customer number.
+    ///
+    /// 创建客户，同时为其开立交易账户（按客户组的交易类型和币种）并处理其 KYC。返回新客户的客户号。
     ///
     /// `POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc`, bizType `customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc`.
     /// Access: admin (B-side `token`). Headers: `version` (required), `companyId` (required), `trace` (required), `token` (required).

@@ -18,7 +18,7 @@ export const ErrorCode = {
   /**
    * Malformed request
    *
-   * The body is not JSON, the content type is wrong, the method is not POST or the body is too large. `data` says which, as a string.
+   * The body is not JSON, the content type is wrong, the method is not POST (answered with HTTP 405 and an `Allow` header naming POST, in every status mode) or the body is too large. `data` says which, as a string.
    */
   BIZGEN_MALFORMED: "BIZGEN_MALFORMED",
   /**
@@ -42,7 +42,7 @@ export const ErrorCode = {
   /**
    * Request validation failed
    *
-   * The body or headers do not match the spec; `data` lists every violation as {pointer, reason}.
+   * The body or headers do not match the spec (a required header missing, a header longer than 1,024 characters or not visible ASCII, a field breaking a constraint); `data` lists every violation as {pointer, reason}.
    */
   BIZGEN_VALIDATION: "BIZGEN_VALIDATION",
   /** Fund password has been set */

@@ -5,7 +5,7 @@
 use serde_json::{Map, Value};
 
 use super::code;
-use crate::ir::Constraints;
+use crate::ir::{Code, Constraints};
 
 /// The constraint changes of one field, split into stricter and looser ones.
 #[derive(Debug, Default)]
@@ -117,7 +117,43 @@ pub(crate) fn compare_constraints(o: &Constraints, n: &Constraints) -> Constrain
         o.format.map(|f| f.name()),
         n.format.map(|f| f.name()),
     );
+    allowed(&mut c, o.allowed.as_deref(), n.allowed.as_deref());
     c
+}
+
+/// `allowed` of an enum field: fewer codes narrow, more relax; no `allowed`
+/// is every code of the enum.
+fn allowed(c: &mut ConstraintChanges, o: Option<&[Code]>, n: Option<&[Code]>) {
+    let list = |codes: &[Code]| {
+        codes
+            .iter()
+            .map(|c| code(&c.to_string()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let json =
+        |codes: Option<&[Code]>| codes.map(|c| Value::Array(c.iter().map(Code::to_json).collect()));
+    let (va, vb) = (json(o), json(n));
+    match (o, n) {
+        (None, Some(b)) => c
+            .narrowed
+            .push("allowed", va, vb, format!("allowed {} added", list(b))),
+        (Some(a), None) => {
+            c.relaxed
+                .push("allowed", va, vb, format!("allowed {} removed", list(a)))
+        }
+        (Some(a), Some(b)) if a != b => {
+            let dropped: Vec<Code> = a.iter().filter(|x| !b.contains(x)).cloned().collect();
+            let added: Vec<Code> = b.iter().filter(|x| !a.contains(x)).cloned().collect();
+            let text = format!("allowed changed from {} to {}", list(a), list(b));
+            if dropped.is_empty() && !added.is_empty() {
+                c.relaxed.push("allowed", va, vb, text);
+            } else if !dropped.is_empty() {
+                c.narrowed.push("allowed", va, vb, text);
+            }
+        }
+        _ => {}
+    }
 }
 
 fn number(n: i128) -> Option<Value> {

@@ -139,6 +139,28 @@ impl Differ<'_> {
                 )
                 .path(v.code.to_string());
             }
+            if ov.source != v.source {
+                self.emit(
+                    "notes-changed",
+                    scope,
+                    sides,
+                    At::New(v.pos),
+                    format!(
+                        "the source quote of code {} of {label} changed",
+                        code(&v.code.to_string())
+                    ),
+                )
+                .path(v.code.to_string());
+            }
+        }
+        if o.source != n.source {
+            self.emit(
+                "notes-changed",
+                scope,
+                sides,
+                At::New(n.pos),
+                format!("the source quote of {label} changed"),
+            );
         }
         if o.description != n.description || o.description_zh != n.description_zh {
             self.emit(

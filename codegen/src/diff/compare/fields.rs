@@ -315,7 +315,30 @@ impl Differ<'_> {
             )
             .path(path.clone());
         }
-        if o.notes != n.notes {
+        if o.assumed != n.assumed {
+            let show = |c: &crate::ir::Constraints| {
+                let list: Vec<String> = c.list().iter().map(ToString::to_string).collect();
+                if list.is_empty() {
+                    "none".to_owned()
+                } else {
+                    list.join(", ")
+                }
+            };
+            self.emit(
+                "assumed-changed",
+                scope,
+                owner.sides,
+                at,
+                format!(
+                    "the assumed constraints of {name} changed from {} to {}",
+                    show(&o.assumed),
+                    show(&n.assumed)
+                ),
+            )
+            .path(path.clone())
+            .change(o.assumed.to_json(), n.assumed.to_json());
+        }
+        if o.notes != n.notes || o.source != n.source {
             self.emit(
                 "notes-changed",
                 scope,

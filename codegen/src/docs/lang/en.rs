@@ -11,6 +11,7 @@ pub static EN: Labels = Labels {
     list_of: "list of",
     map_of: "map of",
     one_of: "one of",
+    assumed: "assumed, not checked by servers:",
     default: "default",
     sensitive: "sensitive",
     deprecated: "deprecated",

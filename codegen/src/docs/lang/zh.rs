@@ -11,6 +11,7 @@ pub static ZH: Labels = Labels {
     list_of: "列表，元素为",
     map_of: "映射，值为",
     one_of: "取值",
+    assumed: "推定（服务器不校验）：",
     default: "默认值",
     sensitive: "敏感",
     deprecated: "已废弃",

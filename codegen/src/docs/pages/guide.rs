@@ -86,15 +86,15 @@ fn guide(lang: Lang) -> &'static Guide {
 /// The exact rule a server checks for each format.
 fn format_rule(lang: Lang, f: Format) -> &'static str {
     match (lang, f) {
-        (Lang::En, Format::Md5Hex) => "Exactly 32 lower-case hexadecimal digits: the MD5 digest of the password, never the password itself.",
-        (Lang::En, Format::Email) => "One `@` with a non-empty part before it; the part after it contains a `.` and does not start with one; no spaces.",
+        (Lang::En, Format::Md5Hex) => "Exactly 32 hexadecimal digits, upper or lower case (`0`-`9`, `a`-`f`, `A`-`F`): the MD5 digest of the password, never the password itself.",
+        (Lang::En, Format::Email) => "One `@` with a non-empty part before it; the part after it contains a `.` and does not start with one; no white space or control characters (such as NUL).",
         (Lang::En, Format::Phone) => "5 to 20 characters: digits, spaces and `-`, optionally after a leading `+`.",
         (Lang::En, Format::CountryCode) => "Two upper-case letters (ISO 3166-1 alpha-2), such as `CN` or `US`.",
         (Lang::En, Format::Lang) => "A language tag: 2 or 3 letters, then optional parts of 2 to 8 letters or digits after `-` or `_`, such as `en-US` or `zh-CN`.",
         (Lang::En, Format::IpList) => "IPv4 or IPv6 addresses separated by commas (spaces around them allowed).",
         (Lang::En, Format::JsonText) => "A string that itself holds valid JSON.",
-        (Lang::Zh, Format::Md5Hex) => "恰好 32 个小写十六进制字符：密码的 MD5 摘要，而不是密码本身。",
-        (Lang::Zh, Format::Email) => "恰好一个 `@`，其前部分非空；其后部分包含 `.` 且不以 `.` 开头；不含空格。",
+        (Lang::Zh, Format::Md5Hex) => "恰好 32 个十六进制字符，大小写均可（`0`-`9`、`a`-`f`、`A`-`F`）：密码的 MD5 摘要，而不是密码本身。",
+        (Lang::Zh, Format::Email) => "恰好一个 `@`，其前部分非空；其后部分包含 `.` 且不以 `.` 开头；不含空白字符或控制字符（如 NUL）。",
         (Lang::Zh, Format::Phone) => "5 到 20 个字符：数字、空格和 `-`，可以以 `+` 开头。",
         (Lang::Zh, Format::CountryCode) => "两个大写字母（ISO 3166-1 alpha-2），如 `CN`、`US`。",
         (Lang::Zh, Format::Lang) => "语言标签：2 或 3 个字母，之后可用 `-` 或 `_` 连接 2 到 8 位字母或数字，如 `en-US`、`zh-CN`。",

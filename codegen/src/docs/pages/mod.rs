@@ -14,14 +14,18 @@ pub(super) mod types;
 use crate::ir::Field;
 use crate::markdown::code;
 
-/// Source notes of an item and of its fields ("`field`: note").
+/// Source notes of an item and of its fields ("`field`: note"), a field's
+/// `source` quote among them.
 fn notes_of(own: &[String], fields: &[Field]) -> Vec<String> {
     own.iter()
         .map(|n| n.trim().to_owned())
         .chain(fields.iter().flat_map(|f| {
+            let source = f.source.iter().map(move |q| format!("source: “{q}”"));
             f.notes
                 .iter()
-                .map(move |n| format!("{}: {}", code(&f.name), n.trim()))
+                .map(|n| n.trim().to_owned())
+                .chain(source)
+                .map(move |n| format!("{}: {n}", code(&f.name)))
         }))
         .collect()
 }

@@ -49,6 +49,7 @@ class Client:
         # The client keeps the token it returns.
         client.customer_web_api_service.login(
             type=LoginType.PHONE,
+            phone_area="+86",
             device=ClientSource.H5,
             login_name="13429837442",
             is_third=False,

@@ -25,8 +25,9 @@ The handler failed in an unexpected way; `data` holds a short reason.
 BIZGEN_MALFORMED: Final = "BIZGEN_MALFORMED"
 """Malformed request
 
-The body is not JSON, the content type is wrong, the method is not POST or the body is
-too large. `data` says which, as a string.
+The body is not JSON, the content type is wrong, the method is not POST (answered with
+HTTP 405 and an `Allow` header naming POST, in every status mode) or the body is too
+large. `data` says which, as a string.
 """
 
 BIZGEN_NOT_FOUND: Final = "BIZGEN_NOT_FOUND"
@@ -52,8 +53,9 @@ was sent, or the token sent is not valid (also on operations where a token is op
 BIZGEN_VALIDATION: Final = "BIZGEN_VALIDATION"
 """Request validation failed
 
-The body or headers do not match the spec; `data` lists every violation as {pointer,
-reason}.
+The body or headers do not match the spec (a required header missing, a header longer
+than 1,024 characters or not visible ASCII, a field breaking a constraint); `data` lists
+every violation as {pointer, reason}.
 """
 
 CUSTOMER_API_0000133: Final = "CUSTOMER_API_0000133"

@@ -103,7 +103,7 @@ export interface EditApiPermissionRequest {
    */
   tag?: string;
   /**
-   * Permissions to switch (undocumented; seen only in the request example).
+   * Permissions to switch (undocumented).
    *
    * Wire name `permissionList`, list of object {@link types.ApiPermissionChange}.
    */
@@ -145,13 +145,13 @@ export interface PageRequest {
   /**
    * Number of items per page.
    *
-   * Wire name `size`, `int32`. Constraints: minimum 1.
+   * Wire name `size`, `int32`. Assumed, not checked by servers: minimum 1.
    */
   size?: number;
   /**
    * Current page.
    *
-   * Wire name `current`, `int32`. Constraints: minimum 1.
+   * Wire name `current`, `int32`. Assumed, not checked by servers: minimum 1.
    */
   current?: number;
   /**
@@ -279,7 +279,7 @@ export class CustomerApiWebService {
   /**
    * Create an API key
    *
-   * Creates a new API key for the logged-in customer, after verification with the mobile and email verification codes (and the Google code). The response contains the private key, which is returned only this once.
+   * Creates a new API key for the logged-in customer, after verification with the mobile and email verification codes (and the Google code). The response contains the private key (downgrade returns it too; page and queryApi do not).
    *
    * `POST /api/global/customer.app.CustomerApiWebService.applyApi`, access login: sends the C-side customer token (`setToken`).
    * Resolves with `data` (object {@link types.ApiKey}): The new API key, including its private key.

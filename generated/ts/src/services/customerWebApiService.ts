@@ -60,7 +60,7 @@ export interface QueryAccountAssetsInfoRequest {
   /**
    * Play ID (trade type): 3 CROSS, 5 MATCH.
    *
-   * Wire name `tradeType`, enum {@link types.TradeType} (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
+   * Wire name `tradeType`, enum {@link types.TradeType} (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Constraints: allowed `3`, `5`.
    */
   tradeType?: types.TradeType;
   /**
@@ -82,7 +82,7 @@ export interface QueryAccountByIdRequest {
   /**
    * Play ID (trade type): 1 CFD_MM, 2 CFD_WBW, 3 CROSS, 5 MATCH.
    *
-   * Wire name `tradeType`, enum {@link types.TradeType} (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
+   * Wire name `tradeType`, enum {@link types.TradeType} (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Constraints: allowed `1`, `2`, `3`, `5`.
    */
   tradeType?: types.TradeType;
   /**
@@ -114,7 +114,7 @@ export interface QueryCustomerAssetsInfoRequest {
   /**
    * Gameplay ID (trade type): 3 CROSS, 5 MATCH, 8 WALLET (contract gameplay is not supported).
    *
-   * Wire name `tradeType`, enum {@link types.TradeType} (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET).
+   * Wire name `tradeType`, enum {@link types.TradeType} (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Constraints: allowed `3`, `5`, `8`.
    */
   tradeType?: types.TradeType;
   /**
@@ -130,13 +130,13 @@ export interface QueryLiabilitiesWaterByPageRequest {
   /**
    * Number of items per page.
    *
-   * Wire name `size`, `int32`. Constraints: minimum 1.
+   * Wire name `size`, `int32`. Assumed, not checked by servers: minimum 1.
    */
   size?: number;
   /**
    * Current page.
    *
-   * Wire name `current`, `int32`. Constraints: minimum 1.
+   * Wire name `current`, `int32`. Assumed, not checked by servers: minimum 1.
    */
   current?: number;
   /**
@@ -194,7 +194,7 @@ export interface UpdateAssertsPwdRequest {
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
+   * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
 }
@@ -216,7 +216,7 @@ export interface UpdateAssertsPwdMfaRequest {
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
+   * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
   /**
@@ -256,7 +256,7 @@ export interface UpdateLoginPwdRequest {
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
+   * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
 }
@@ -278,7 +278,7 @@ export interface UpdateLoginPwdMfaRequest {
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
+   * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
   /**
@@ -348,7 +348,7 @@ export interface ChangeEmailMfaRequest {
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
+   * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
 }
@@ -394,13 +394,13 @@ export interface ChangePhoneMfaRequest {
   /**
    * New phone number.
    *
-   * Wire name `phone`, `string`. Required. Constraints: format `phone`.
+   * Wire name `phone`, `string`. Required. Assumed, not checked by servers: format `phone`.
    */
   phone: string;
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
+   * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
 }
@@ -410,7 +410,7 @@ export interface ChangeCountryRequest {
   /**
    * New country code.
    *
-   * Wire name `newCountry`, `string`. Required. Constraints: format `country-code`.
+   * Wire name `newCountry`, `string`. Required. Assumed, not checked by servers: format `country-code`.
    */
   newCountry: string;
 }
@@ -444,7 +444,7 @@ export interface BindAssertsPwdMfaRequest {
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
+   * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
 }
@@ -478,7 +478,7 @@ export interface ForgetAssertsPwdMfaRequest {
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
+   * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
 }
@@ -528,7 +528,7 @@ export interface BindLoginPwdRequest {
   /**
    * Google verification code (MFA).
    *
-   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
+   * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
 }
@@ -724,7 +724,7 @@ export interface EnableOrForbidMfaRequest {
   /**
    * Language information.
    *
-   * Wire name `lang`, `string`. Constraints: format `lang`.
+   * Wire name `lang`, `string`. Assumed, not checked by servers: format `lang`.
    */
   lang?: string;
   /**
@@ -748,7 +748,7 @@ export interface EnableOrForbidMfaRequest {
   /**
    * Sending ticket of the mobile verification code.
    *
-   * Wire name `sendTokenSMS`, `string`. Sensitive: a secret, masked in logs.
+   * Wire name `sendTokenSMS`, `string`. Required when a phone number is bound. Sensitive: a secret, masked in logs.
    */
   sendTokenSMS?: string;
   /**
@@ -760,15 +760,15 @@ export interface EnableOrForbidMfaRequest {
   /**
    * Sending ticket of the email verification code.
    *
-   * Wire name `sendTokenEmail`, `string`. Sensitive: a secret, masked in logs.
+   * Wire name `sendTokenEmail`, `string`. Required when an email address is bound. Sensitive: a secret, masked in logs.
    */
   sendTokenEmail?: string;
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`. Required. Sensitive: a secret, masked in logs.
+   * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
-  googleCode: string;
+  googleCode?: string;
   /**
    * Type: 1 Enable, 2 Disable.
    *
@@ -818,13 +818,13 @@ export interface ForgetAssertsPwdRequest {
   /**
    * Verification code (checked when verifyCodeToken is absent or does not pass).
    *
-   * Wire name `verifyCode`, `string`. Sensitive: a secret, masked in logs.
+   * Wire name `verifyCode`, `string`. Required when `verifyCodeToken` is not given. Sensitive: a secret, masked in logs.
    */
   verifyCode?: string;
   /**
    * Sending ticket returned by the send-verification-code interface.
    *
-   * Wire name `sendToken`, `string`. Sensitive: a secret, masked in logs.
+   * Wire name `sendToken`, `string`. Required when `verifyCodeToken` is not given. Sensitive: a secret, masked in logs.
    */
   sendToken?: string;
   /**
@@ -852,13 +852,13 @@ export interface ForgetAssertsPwdV1v1v2Request {
   /**
    * Sending ticket of the verification code.
    *
-   * Wire name `sendToken`, `string`. Sensitive: a secret, masked in logs.
+   * Wire name `sendToken`, `string`. Required when the customer has not enabled Google MFA. Sensitive: a secret, masked in logs.
    */
   sendToken?: string;
   /**
    * Type: 1 Email, 2 Phone Number (which contact received the verification code).
    *
-   * Wire name `type`, enum {@link types.ContactType} (1 = Email, 2 = Phone number).
+   * Wire name `type`, enum {@link types.ContactType} (1 = Email, 2 = Phone number). Required when the customer has not enabled Google MFA.
    */
   type?: types.ContactType;
   /**
@@ -916,7 +916,7 @@ export interface ForgetLoginPwdRequest {
   /**
    * Google verification code.
    *
-   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
+   * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
 }
@@ -932,7 +932,7 @@ export interface BindAssertsPwdRequest {
   /**
    * Google verification code (MFA).
    *
-   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
+   * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
 }
@@ -966,7 +966,7 @@ export interface BindEmailRequest {
   /**
    * Google verification code (MFA).
    *
-   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
+   * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
 }
@@ -988,7 +988,7 @@ export interface BindPhoneRequest {
   /**
    * Google verification code (MFA).
    *
-   * Wire name `googleCode`, `string`. Required when the customer has enabled Google MFA. Sensitive: a secret, masked in logs.
+   * Wire name `googleCode`, `string`. Sensitive: a secret, masked in logs.
    */
   googleCode?: string;
   /**
@@ -1010,7 +1010,7 @@ export interface ChangeLangRequest {
   /**
    * Language information: the new language (e.g. en-US).
    *
-   * Wire name `newLang`, `string`. Required. Constraints: format `lang`.
+   * Wire name `newLang`, `string`. Required. Assumed, not checked by servers: format `lang`.
    */
   newLang: string;
 }
@@ -1150,11 +1150,11 @@ export interface LoginRequest {
    */
   type: types.LoginType;
   /**
-   * Phone area code of a phone number (type 2).
+   * Phone area code; required when type is 2 (phone number).
    *
-   * 手机区号（类型为2:手机号码时使用）
+   * 手机区号;类型为2:手机号码时该字段必填
    *
-   * Wire name `phoneArea`, `string`.
+   * Wire name `phoneArea`, `string`. Required when `type` is 2.
    */
   phoneArea?: string;
   /**
@@ -1214,7 +1214,7 @@ export interface LoginRequest {
    */
   bindThirdUserId?: string;
   /**
-   * Login password (MD5 digest, as in the captured request).
+   * Login password, as an MD5 digest.
    *
    * 登录密码
    *
@@ -1354,7 +1354,7 @@ export interface RegisterRequest {
    */
   customerGroupId?: bigint;
   /**
-   * Trade types and currencies to open accounts in (undocumented; seen only in the request example).
+   * Trade types and currencies to open accounts in (undocumented).
    *
    * Wire name `tradeTypeCurrencyList`, list of object {@link types.TradeTypeCurrency}.
    */
@@ -1773,7 +1773,7 @@ const operations = {
     access: "login",
     version: "0.0.1",
     headers: ["version", "companyId", "lang"],
-    data: s.nullable("string"),
+    data: s.nullable("json"),
     readOnly: true,
   },
   changeCustomerAddressAndPostalCode: {
@@ -1883,7 +1883,7 @@ export class CustomerWebApiService {
    * Guest access. Looks up the account given by email or phone number and returns its Google MFA status code.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.checkGoogleMFAStatus`, access guest: sends no token.
-   * Resolves with `data` (`int32`): Google MFA status code of the account (values undocumented; the captured example returns -1, the value the login response uses in googleId when no Google authenticator is bound).
+   * Resolves with `data` (`int32`): Google MFA status code of the account (undocumented codes).
    * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`.
    * @throws {ClientError} when no usable answer came back.
    */
@@ -1987,7 +1987,7 @@ export class CustomerWebApiService {
   /**
    * Change the fund password
    *
-   * Changes the fund (assets) password, given the old one. The Google verification code is needed when Google MFA is enabled.
+   * Changes the fund (assets) password, given the old one.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwd`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2001,7 +2001,7 @@ export class CustomerWebApiService {
   /**
    * Change the fund password with email/SMS verification
    *
-   * Changes the fund (assets) password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
+   * Changes the fund (assets) password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.updateAssertsPwdMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2015,7 +2015,7 @@ export class CustomerWebApiService {
   /**
    * Change the login password
    *
-   * Changes the login password, given the old one. The Google verification code is needed when Google MFA is enabled.
+   * Changes the login password, given the old one.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.updateLoginPwd`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2029,7 +2029,7 @@ export class CustomerWebApiService {
   /**
    * Change the login password with email/SMS verification
    *
-   * Changes the login password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
+   * Changes the login password, given the old one, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.updateLoginPwdMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2057,7 +2057,7 @@ export class CustomerWebApiService {
   /**
    * Change the bound email, choosing how to verify the old credential
    *
-   * Changes the bound email. The new email is verified with a code sent with bizType EMAIL_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), plus a Google verification code when Google MFA is enabled.
+   * Changes the bound email. The new email is verified with a code sent with bizType EMAIL_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), with an optional Google verification code.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.changeEmailMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2071,7 +2071,7 @@ export class CustomerWebApiService {
   /**
    * Change the bound phone number, choosing how to verify the old credential
    *
-   * Changes the bound phone number. The new number is verified with a code sent with bizType SMS_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), plus a Google verification code when Google MFA is enabled.
+   * Changes the bound phone number. The new number is verified with a code sent with bizType SMS_COMMON_VERIFICATION_CODE; the customer independently chooses how the old credential is verified (type=1: code sent with bizType EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), with an optional Google verification code.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.changePhoneMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2099,7 +2099,7 @@ export class CustomerWebApiService {
   /**
    * Set the fund password with email/SMS verification
    *
-   * Sets the fund (assets) password for the first time, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code. Fails with CUSTOMER_API_0000133 when a fund password is already set.
+   * Sets the fund (assets) password for the first time, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code. Fails with CUSTOMER_API_0000133 when a fund password is already set.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.bindAssertsPwdMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2113,7 +2113,7 @@ export class CustomerWebApiService {
   /**
    * Reset a forgotten fund password with email/SMS verification
    *
-   * Resets the fund (assets) password, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a Google verification code.
+   * Resets the fund (assets) password, verified by an email or SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email, SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification code.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.forgetAssertsPwdMFA`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2169,7 +2169,7 @@ export class CustomerWebApiService {
   /**
    * Set the login password
    *
-   * Sets the logged-in customer's login password. The Google verification code is needed when the customer has enabled MFA.
+   * Sets the logged-in customer's login password.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.bindLoginPwd`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2242,7 +2242,7 @@ export class CustomerWebApiService {
    * Tells whether an email address or phone number is already registered with the company. Guest accessible (no token). The result code is not documented.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.checkCustomerExist`, access guest: sends no token.
-   * Resolves with `data` (`int32`): Existence result code (undocumented; the placeholder is 1, presumably meaning the customer exists).
+   * Resolves with `data` (`int32`): Existence result code (undocumented codes).
    * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`.
    * @throws {ClientError} when no usable answer came back.
    */
@@ -2323,7 +2323,7 @@ export class CustomerWebApiService {
   /**
    * Reset a forgotten login password
    *
-   * Resets the login password of the account named by loginName after verifying its email or phone (by verifyCodeToken, or by verifyCode and sendToken); googleCode is needed when the account has MFA enabled. Guest accessible (no token).
+   * Resets the login password of the account named by loginName after verifying its email or phone (by verifyCodeToken, or by verifyCode and sendToken). Guest accessible (no token).
    *
    * `POST /api/global/customer.app.CustomerWebApiService.forgetLoginPwd`, access guest: sends no token.
    * Resolves with nothing on success.
@@ -2337,7 +2337,7 @@ export class CustomerWebApiService {
   /**
    * Set the fund (assets) password
    *
-   * Sets the customer's fund password for the first time; fails with CUSTOMER_API_0000133 if one is already set. The Google verification code is needed when MFA is enabled.
+   * Sets the customer's fund password for the first time; fails with CUSTOMER_API_0000133 if one is already set.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.bindAssertsPwd`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2351,7 +2351,7 @@ export class CustomerWebApiService {
   /**
    * Bind an email address
    *
-   * Binds an email address to the customer, proven by the verification code sent to it; googleCode is needed when MFA is enabled.
+   * Binds an email address to the customer, proven by the verification code sent to it.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.bindEmail`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2365,7 +2365,7 @@ export class CustomerWebApiService {
   /**
    * Bind a phone number
    *
-   * Binds a phone number to the customer, proven by the verification code sent to it; googleCode is needed when MFA is enabled.
+   * Binds a phone number to the customer, proven by the verification code sent to it.
    *
    * `POST /api/global/customer.app.CustomerWebApiService.bindPhone`, access login: sends the C-side customer token (`setToken`).
    * Resolves with nothing on success.
@@ -2393,15 +2393,15 @@ export class CustomerWebApiService {
   /**
    * Get the customer's language
    *
-   * Returns the customer's preferred language, or null when none is stored.
+   * Returns the customer's preferred language. The shape of the data is not documented, so it is passed through as an open JSON value (null when none is stored).
    *
    * `POST /api/global/customer.app.CustomerWebApiService.findCustomerLang`, access login: sends the C-side customer token (`setToken`).
-   * Resolves with `data` (`string`, or `null`): The customer's language (e.g. en-US); null when none is stored.
+   * Resolves with `data` (`json`, or `null`): The customer's language, in an undocumented shape; null when none is stored.
    * @throws {ApiError} on an error envelope: `BIZGEN_VALIDATION`, `BIZGEN_UNAUTHENTICATED`.
    * @throws {ClientError} when no usable answer came back.
    */
-  findCustomerLang(request: FindCustomerLangRequest = {}, options?: CallOptions): Promise<string | null> {
-    return this.#transport.call(operations.findCustomerLang, request, options, this.#meta) as Promise<string | null>;
+  findCustomerLang(request: FindCustomerLangRequest = {}, options?: CallOptions): Promise<unknown> {
+    return this.#transport.call(operations.findCustomerLang, request, options, this.#meta) as Promise<unknown>;
   }
 
   /**

@@ -24,7 +24,7 @@ export interface CheckCustomerExistRequest {
    */
   loginName: string;
   /**
-   * Undocumented; seen only in the request example ("true").
+   * Undocumented.
    *
    * Wire name `protocol`, `string`.
    */

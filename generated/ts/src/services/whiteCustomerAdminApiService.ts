@@ -49,7 +49,7 @@ export interface AddCusAndOpenAccountAndKycRequest {
    */
   customerGroupId: bigint;
   /**
-   * Trade types and currencies to open accounts in (undocumented; seen only in the request example).
+   * Trade types and currencies to open accounts in (undocumented).
    *
    * Wire name `tradeTypeCurrencyList`, list of object {@link types.TradeTypeCurrency}.
    */
@@ -127,13 +127,13 @@ export interface PageRequest {
   /**
    * Number of rows per page; default 20.
    *
-   * Wire name `size`, `int32`. Constraints: minimum 1. Default: `20`.
+   * Wire name `size`, `int32`. Assumed, not checked by servers: minimum 1. Default: `20`.
    */
   size?: number;
   /**
    * Current page; default 1.
    *
-   * Wire name `current`, `int32`. Constraints: minimum 1. Default: `1`.
+   * Wire name `current`, `int32`. Assumed, not checked by servers: minimum 1. Default: `1`.
    */
   current?: number;
 }
@@ -223,7 +223,9 @@ export class WhiteCustomerAdminApiService {
   /**
    * Create a customer with accounts and KYC
    *
-   * Creates a customer, opens its trading accounts for the customer group's trade types and currencies and passes its KYC. Returns the new customer number.
+   * Creates a customer together with its trading accounts (for the customer group's trade types and currencies) and its KYC. Returns the new customer number.
+   *
+   * 创建客户，同时为其开立交易账户（按客户组的交易类型和币种）并处理其 KYC。返回新客户的客户号。
    *
    * `POST /openapi-b/customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc`, access admin: sends the B-side admin token (`setAdminToken`).
    * Resolves with `data` (`string`): Customer number of the new customer.

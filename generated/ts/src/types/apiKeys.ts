@@ -9,9 +9,9 @@
 import type * as types from "../types.js";
 
 /**
- * An API key of a customer, with its RSA key pair and permissions. The private key is only returned when the key is created (applyApi, downgrade); lists and queries return it as null.
+ * An API key of a customer, with its RSA key pair and permissions. applyApi and downgrade return the private key; lists and queries return it as null.
  *
- * 客户的 API Key，含 RSA 密钥对和权限。私钥只在创建时（applyApi、downgrade）返回；列表和查询中为 null。
+ * 客户的 API Key，含 RSA 密钥对和权限。applyApi 和 downgrade 返回私钥；列表和查询中为 null。
  */
 export interface ApiKey {
   /**
@@ -45,7 +45,7 @@ export interface ApiKey {
    */
   expiredTime?: number | null;
   /**
-   * RSA private key (base64 PKCS#8); only returned on creation, else null.
+   * RSA private key (base64 PKCS#8); returned by applyApi and downgrade, null in lists and queries.
    *
    * Wire name `privateKey`, `string`. May be `null`. Sensitive: a secret, masked in logs.
    */
@@ -175,7 +175,7 @@ export interface ApiPermission {
    */
   code?: string | null;
   /**
-   * Paths covered by the permission (shape undocumented; assumed a list of strings).
+   * Paths covered by the permission (undocumented shape).
    *
    * Wire name `paths`, list of `string`. May be `null`.
    */
@@ -193,7 +193,7 @@ export interface ApiPermission {
    */
   name?: string | null;
   /**
-   * Permission status; seen 1 (granted, e.g. read) and 2 (not granted).
+   * Permission status code (undocumented codes).
    *
    * Wire name `status`, `int32`. May be `null`.
    */
@@ -209,13 +209,13 @@ export interface ApiPermissionChange {
   /**
    * Permission code (see ApiPermission.code).
    *
-   * Wire name `code`, `string`. Required.
+   * Wire name `code`, `string`.
    */
-  code: string;
+  code?: string;
   /**
-   * New status of the permission: 1 granted, 2 not granted (as in ApiPermission.status).
+   * New status of the permission (codes as in ApiPermission.status, undocumented).
    *
-   * Wire name `status`, `int32`. Required.
+   * Wire name `status`, `int32`.
    */
-  status: number;
+  status?: number;
 }

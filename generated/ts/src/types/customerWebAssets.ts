@@ -45,19 +45,19 @@ export interface Account {
    */
   accountId?: bigint;
   /**
-   * Account type code (undocumented; 1 in every example).
+   * Account type code (undocumented codes).
    *
    * Wire name `type`, `int32`.
    */
   type?: number;
   /**
-   * Account status code (undocumented; 2 in every example).
+   * Account status code (undocumented codes).
    *
    * Wire name `status`, `int32`.
    */
   status?: number;
   /**
-   * Activation status code (undocumented; 2 in every example).
+   * Activation status code (undocumented codes).
    *
    * Wire name `activateStatus`, `int32`.
    */
@@ -219,7 +219,7 @@ export interface Account {
    */
   interestProportion?: string | null;
   /**
-   * Margin ratio (the wire name is spelled "marginRadio"); only null seen in real examples.
+   * Margin ratio (the wire name is spelled "marginRadio").
    *
    * Wire name `marginRadio`, decimal number in a string. May be `null`.
    */
@@ -231,7 +231,7 @@ export interface Account {
    */
   wholeWarehouseBalance?: string | null;
   /**
-   * Cross-margin (whole-position) rate; only null seen in real examples.
+   * Cross-margin (whole-position) rate.
    *
    * Wire name `wholeWarehouseRate`, decimal number in a string. May be `null`.
    */
@@ -243,13 +243,13 @@ export interface Account {
    */
   openAccountStatus?: boolean;
   /**
-   * ID of the last order, as a string (seen only in queryCustomerAssetsInfo's accountInfoMap).
+   * ID of the last order, as a string (in queryCustomerAssetsInfo's accountInfoMap).
    *
    * Wire name `lastOrderId`, `string`.
    */
   lastOrderId?: string;
   /**
-   * Collateral weight (undocumented; seen only as null in queryCustomerAssetsInfo's accountInfoMap).
+   * Collateral weight (undocumented; in queryCustomerAssetsInfo's accountInfoMap).
    *
    * Wire name `weight`, decimal number in a string. May be `null`.
    */
@@ -437,13 +437,13 @@ export interface CustomerGroup {
    */
   type?: number;
   /**
-   * Trade type of the group (seen in the B-side groupList only).
+   * Trade type of the group (B-side groupList).
    *
    * Wire name `tradeType`, enum {@link types.TradeType} (1 = CFD_MM, 2 = CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). May be `null`.
    */
   tradeType?: types.TradeType | null;
   /**
-   * Asset currencies of the group (seen in the B-side groupList only; undocumented string).
+   * Asset currencies of the group (B-side groupList; undocumented string).
    *
    * Wire name `assets`, `string`. May be `null`.
    */

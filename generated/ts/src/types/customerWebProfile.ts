@@ -63,7 +63,7 @@ export interface CustomerInfo {
    */
   kycRemark?: string | null;
   /**
-   * Trading accounts of the customer (undocumented shape; shown as an empty object placeholder).
+   * Trading accounts of the customer (undocumented shape).
    *
    * Wire name `accountList`, `json`. May be `null`.
    */
@@ -153,7 +153,7 @@ export interface CustomerInfo {
    */
   activateTime?: number | null;
   /**
-   * Enterprise KYC status code (undocumented codes).
+   * Company-level KYC status code (undocumented codes).
    *
    * Wire name `companyKycStatus`, `int32`. May be `null`.
    */
@@ -291,19 +291,19 @@ export interface CustomerInfo {
    */
   utmSource?: string | null;
   /**
-   * Forced-liquidation level (undocumented shape; shown as an empty object placeholder).
+   * Forced-liquidation level (undocumented shape).
    *
    * Wire name `forceLevel`, `json`. May be `null`.
    */
   forceLevel?: unknown;
   /**
-   * Early-warning level (undocumented shape; shown as an empty object placeholder).
+   * Early-warning level (undocumented shape).
    *
    * Wire name `earlyWarningLevel`, `json`. May be `null`.
    */
   earlyWarningLevel?: unknown;
   /**
-   * Withdrawal level (undocumented shape; shown as an empty object placeholder).
+   * Withdrawal level (undocumented shape).
    *
    * Wire name `withdrawLevel`, `json`. May be `null`.
    */

@@ -145,7 +145,7 @@ export interface LoginResult {
    */
   kycStatus?: number | null;
   /**
-   * Whether the company requires KYC (status code).
+   * Company-level KYC status code (undocumented codes).
    *
    * Wire name `companyKycStatus`, `int32`. May be `null`.
    */
@@ -477,7 +477,7 @@ export interface RegisterResult {
    */
   optional?: number | null;
   /**
-   * Whether the company requires KYC (status code).
+   * Company-level KYC status code (undocumented codes).
    *
    * Wire name `companyKycStatus`, `int32`. May be `null`.
    */
@@ -539,7 +539,7 @@ export interface RegisterResult {
 }
 
 /**
- * Currencies to open accounts in for one trade type (undocumented; seen in request examples).
+ * Currencies to open accounts in for one trade type (undocumented).
  *
  * 某一交易类型需开户的币种。
  */

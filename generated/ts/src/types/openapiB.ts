@@ -75,7 +75,7 @@ export interface CustomerDetail {
    */
   companyId?: bigint | null;
   /**
-   * Whether the company requires KYC (status code).
+   * Company-level KYC status code (undocumented codes).
    *
    * Wire name `companyKycStatus`, `int32`. May be `null`.
    */

@@ -30,6 +30,7 @@ fn client(addr: SocketAddr) -> Client {
 
 fn login_request() -> LoginRequest {
     LoginRequest::new(LoginType::Phone, ClientSource::H5, "13429837442", false)
+        .with_phone_area("+86")
         .with_login_pwd("dc483e80a7a0bd9ef71d8cf973673924")
 }
 

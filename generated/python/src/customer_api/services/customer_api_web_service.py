@@ -165,7 +165,7 @@ class CustomerApiWebService:
 
         Creates a new API key for the logged-in customer, after verification with the
         mobile and email verification codes (and the Google code). The response contains
-        the private key, which is returned only this once.
+        the private key (downgrade returns it too; page and queryApi do not).
 
         创建 API Key
 
@@ -311,8 +311,7 @@ class CustomerApiWebService:
                 logs. Also masked in ``repr``. Not sent unless given.
             tag: API tag; must not duplicate another key's tag.
                 Wire name ``tag``, ``string``. Not sent unless given.
-            permission_list: Permissions to switch (undocumented; seen only in the
-                request example).
+            permission_list: Permissions to switch (undocumented).
                 Wire name ``permissionList``, list of object
                 :class:`ApiPermissionChange`. Not sent unless given.
             white_ips: Whitelisted IP addresses to bind, separated by commas.
@@ -382,11 +381,11 @@ class CustomerApiWebService:
 
         Args:
             size: Number of items per page.
-                Wire name ``size``, ``int32``. Constraints: minimum 1. Not sent unless
-                given.
+                Wire name ``size``, ``int32``. Assumed, not checked by servers: minimum
+                1. Not sent unless given.
             current: Current page.
-                Wire name ``current``, ``int32``. Constraints: minimum 1. Not sent
-                unless given.
+                Wire name ``current``, ``int32``. Assumed, not checked by servers:
+                minimum 1. Not sent unless given.
             tag: API tag to filter by.
                 Wire name ``tag``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -549,7 +548,7 @@ class AsyncCustomerApiWebService:
 
         Creates a new API key for the logged-in customer, after verification with the
         mobile and email verification codes (and the Google code). The response contains
-        the private key, which is returned only this once.
+        the private key (downgrade returns it too; page and queryApi do not).
 
         创建 API Key
 
@@ -695,8 +694,7 @@ class AsyncCustomerApiWebService:
                 logs. Also masked in ``repr``. Not sent unless given.
             tag: API tag; must not duplicate another key's tag.
                 Wire name ``tag``, ``string``. Not sent unless given.
-            permission_list: Permissions to switch (undocumented; seen only in the
-                request example).
+            permission_list: Permissions to switch (undocumented).
                 Wire name ``permissionList``, list of object
                 :class:`ApiPermissionChange`. Not sent unless given.
             white_ips: Whitelisted IP addresses to bind, separated by commas.
@@ -766,11 +764,11 @@ class AsyncCustomerApiWebService:
 
         Args:
             size: Number of items per page.
-                Wire name ``size``, ``int32``. Constraints: minimum 1. Not sent unless
-                given.
+                Wire name ``size``, ``int32``. Assumed, not checked by servers: minimum
+                1. Not sent unless given.
             current: Current page.
-                Wire name ``current``, ``int32``. Constraints: minimum 1. Not sent
-                unless given.
+                Wire name ``current``, ``int32``. Assumed, not checked by servers:
+                minimum 1. Not sent unless given.
             tag: API tag to filter by.
                 Wire name ``tag``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.

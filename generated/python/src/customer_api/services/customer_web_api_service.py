@@ -460,7 +460,7 @@ _FIND_CUSTOMER_LANG = _tr.Operation(
     version="0.0.1",
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
-    data=_rt.nullable(_rt.STRING),
+    data=_rt.nullable(_rt.JSON),
     read_only=True,
 )
 
@@ -624,9 +624,7 @@ class CustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            ``int32``: Google MFA status code of the account (values undocumented; the
-            captured example returns -1, the value the login response uses in googleId
-            when no Google authenticator is bound).
+            ``int32``: Google MFA status code of the account (undocumented codes).
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -723,7 +721,8 @@ class CustomerWebApiService:
         Args:
             trade_type: Play ID (trade type): 3 CROSS, 5 MATCH.
                 Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
-                CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
+                CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Constraints: allowed ``3``,
+                ``5``. Not sent unless given.
             account_id: Account ID; at least one of accountId and accountCurrency must
                 be given.
                 Wire name ``accountId``, ``int64``. Required when ``accountCurrency`` is
@@ -783,7 +782,8 @@ class CustomerWebApiService:
         Args:
             trade_type: Play ID (trade type): 1 CFD_MM, 2 CFD_WBW, 3 CROSS, 5 MATCH.
                 Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
-                CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
+                CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Constraints: allowed ``1``,
+                ``2``, ``3``, ``5``. Not sent unless given.
             account_id: Account ID; at least one of accountId and currency must be
                 given.
                 Wire name ``accountId``, ``int64``. Required when ``currency`` is not
@@ -892,7 +892,8 @@ class CustomerWebApiService:
             trade_type: Gameplay ID (trade type): 3 CROSS, 5 MATCH, 8 WALLET (contract
                 gameplay is not supported).
                 Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
-                CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
+                CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Constraints: allowed ``3``,
+                ``5``, ``8``. Not sent unless given.
             account_currency: Account currencies, separated by ',' between multiple
                 assets, e.g. USD,CNY. If not provided, all are returned.
                 Wire name ``accountCurrency``, ``string``. Not sent unless given.
@@ -951,11 +952,11 @@ class CustomerWebApiService:
 
         Args:
             size: Number of items per page.
-                Wire name ``size``, ``int32``. Constraints: minimum 1. Not sent unless
-                given.
+                Wire name ``size``, ``int32``. Assumed, not checked by servers: minimum
+                1. Not sent unless given.
             current: Current page.
-                Wire name ``current``, ``int32``. Constraints: minimum 1. Not sent
-                unless given.
+                Wire name ``current``, ``int32``. Assumed, not checked by servers:
+                minimum 1. Not sent unless given.
             trade_type: Game ID (play ID, trade type).
                 Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
                 CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
@@ -1015,8 +1016,7 @@ class CustomerWebApiService:
     ) -> None:
         """Change the fund password.
 
-        Changes the fund (assets) password, given the old one. The Google verification
-        code is needed when Google MFA is enabled.
+        Changes the fund (assets) password, given the old one.
 
         修改资金密码
 
@@ -1033,9 +1033,8 @@ class CustomerWebApiService:
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
-                ``repr``. Not sent unless given.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1082,8 +1081,8 @@ class CustomerWebApiService:
 
         Changes the fund (assets) password, given the old one, verified by an email or
         SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email,
-        SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a
-        Google verification code.
+        SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification
+        code.
 
         通过邮箱/短信验证修改资金密码
 
@@ -1111,9 +1110,8 @@ class CustomerWebApiService:
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             google_code: Google verification code.
-                Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
-                ``repr``. Not sent unless given.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1158,8 +1156,7 @@ class CustomerWebApiService:
     ) -> None:
         """Change the login password.
 
-        Changes the login password, given the old one. The Google verification code is
-        needed when Google MFA is enabled.
+        Changes the login password, given the old one.
 
         修改登录密码
 
@@ -1176,9 +1173,8 @@ class CustomerWebApiService:
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
-                ``repr``. Not sent unless given.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1225,8 +1221,8 @@ class CustomerWebApiService:
 
         Changes the login password, given the old one, verified by an email or SMS code
         (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email,
-        SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a
-        Google verification code.
+        SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification
+        code.
 
         通过邮箱/短信验证修改登录密码
 
@@ -1254,9 +1250,8 @@ class CustomerWebApiService:
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             google_code: Google verification code.
-                Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
-                ``repr``. Not sent unless given.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1350,8 +1345,8 @@ class CustomerWebApiService:
         Changes the bound email. The new email is verified with a code sent with bizType
         EMAIL_COMMON_VERIFICATION_CODE; the customer independently chooses how the old
         credential is verified (type=1: code sent with bizType
-        EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), plus a
-        Google verification code when Google MFA is enabled.
+        EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), with an
+        optional Google verification code.
 
         修改绑定邮箱，可自选原凭证的验证方式
 
@@ -1384,9 +1379,8 @@ class CustomerWebApiService:
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             google_code: Google verification code.
-                Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
-                ``repr``. Not sent unless given.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1440,8 +1434,8 @@ class CustomerWebApiService:
         Changes the bound phone number. The new number is verified with a code sent with
         bizType SMS_COMMON_VERIFICATION_CODE; the customer independently chooses how the
         old credential is verified (type=1: code sent with bizType
-        EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), plus a
-        Google verification code when Google MFA is enabled.
+        EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), with an
+        optional Google verification code.
 
         修改绑定手机号，可自选原凭证的验证方式
 
@@ -1471,14 +1465,13 @@ class CustomerWebApiService:
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             phone: New phone number.
-                Wire name ``phone``, ``string``. Required. Constraints: format
-                ``phone``.
+                Wire name ``phone``, ``string``. Required. Assumed, not checked by
+                servers: format ``phone``.
             phone_area: Phone area code of the new phone.
                 Wire name ``phoneArea``, ``string``. Not sent unless given.
             google_code: Google verification code.
-                Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
-                ``repr``. Not sent unless given.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1534,8 +1527,8 @@ class CustomerWebApiService:
 
         Args:
             new_country: New country code.
-                Wire name ``newCountry``, ``string``. Required. Constraints: format
-                ``country-code``.
+                Wire name ``newCountry``, ``string``. Required. Assumed, not checked by
+                servers: format ``country-code``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1579,9 +1572,8 @@ class CustomerWebApiService:
 
         Sets the fund (assets) password for the first time, verified by an email or SMS
         code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email,
-        SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a
-        Google verification code. Fails with CUSTOMER_API_0000133 when a fund password
-        is already set.
+        SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification
+        code. Fails with CUSTOMER_API_0000133 when a fund password is already set.
 
         通过邮箱/短信验证设置资金密码
 
@@ -1605,9 +1597,8 @@ class CustomerWebApiService:
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
-                ``repr``. Not sent unless given.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1656,8 +1647,8 @@ class CustomerWebApiService:
 
         Resets the fund (assets) password, verified by an email or SMS code (send the
         code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email,
-        SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a
-        Google verification code.
+        SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification
+        code.
 
         通过邮箱/短信验证重置忘记的资金密码
 
@@ -1681,9 +1672,8 @@ class CustomerWebApiService:
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
-                ``repr``. Not sent unless given.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -1869,8 +1859,7 @@ class CustomerWebApiService:
     ) -> None:
         """Set the login password.
 
-        Sets the logged-in customer's login password. The Google verification code is
-        needed when the customer has enabled MFA.
+        Sets the logged-in customer's login password.
 
         设置登录密码
 
@@ -1883,9 +1872,8 @@ class CustomerWebApiService:
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             google_code: Google verification code (MFA).
-                Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
-                ``repr``. Not sent unless given.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -2246,8 +2234,7 @@ class CustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            ``int32``: Existence result code (undocumented; the placeholder is 1,
-            presumably meaning the customer exists).
+            ``int32``: Existence result code (undocumented codes).
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -2318,7 +2305,6 @@ class CustomerWebApiService:
     def enable_or_forbid_mfa(
         self,
         *,
-        google_code: str,
         type: MfaSwitch,
         lang: str | _rt.Absent = _rt.ABSENT,
         customer_no: str | _rt.Absent = _rt.ABSENT,
@@ -2327,6 +2313,7 @@ class CustomerWebApiService:
         send_token_sms: str | _rt.Absent = _rt.ABSENT,
         verify_code_email: str | _rt.Absent = _rt.ABSENT,
         send_token_email: str | _rt.Absent = _rt.ABSENT,
+        google_code: str | _rt.Absent = _rt.ABSENT,
         google_id: int | _rt.Absent = _rt.ABSENT,
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
@@ -2345,15 +2332,12 @@ class CustomerWebApiService:
         access login: sends the C-side customer token (``client.token``).
 
         Args:
-            google_code: Google verification code.
-                Wire name ``googleCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Also masked in ``repr``.
             type: Type: 1 Enable, 2 Disable.
                 Wire name ``type``, enum :class:`MfaSwitch` (1 = Enable, 2 = Disable).
                 Required.
             lang: Language information.
-                Wire name ``lang``, ``string``. Constraints: format ``lang``. Not sent
-                unless given.
+                Wire name ``lang``, ``string``. Assumed, not checked by servers: format
+                ``lang``. Not sent unless given.
             customer_no: Customer number.
                 Wire name ``customerNo``, ``string``. Not sent unless given.
             id: Customer id.
@@ -2363,14 +2347,19 @@ class CustomerWebApiService:
                 bound. Sensitive: a secret, masked in logs. Also masked in ``repr``. Not
                 sent unless given.
             send_token_sms: Sending ticket of the mobile verification code.
-                Wire name ``sendTokenSMS``, ``string``. Sensitive: a secret, masked in
-                logs. Also masked in ``repr``. Not sent unless given.
+                Wire name ``sendTokenSMS``, ``string``. Required when a phone number is
+                bound. Sensitive: a secret, masked in logs. Also masked in ``repr``. Not
+                sent unless given.
             verify_code_email: Email verification code.
                 Wire name ``verifyCodeEmail``, ``string``. Required when an email
                 address is bound. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``. Not sent unless given.
             send_token_email: Sending ticket of the email verification code.
-                Wire name ``sendTokenEmail``, ``string``. Sensitive: a secret, masked in
+                Wire name ``sendTokenEmail``, ``string``. Required when an email address
+                is bound. Sensitive: a secret, masked in logs. Also masked in ``repr``.
+                Not sent unless given.
+            google_code: Google verification code.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             google_id: Google authenticator id.
                 Wire name ``googleId``, ``int64``. Not sent unless given.
@@ -2392,7 +2381,6 @@ class CustomerWebApiService:
         return self._transport.call(
             _ENABLE_OR_FORBID_MFA,
             {
-                "googleCode": google_code,
                 "type": type,
                 "lang": lang,
                 "customerNo": customer_no,
@@ -2401,6 +2389,7 @@ class CustomerWebApiService:
                 "sendTokenSMS": send_token_sms,
                 "verifyCodeEmail": verify_code_email,
                 "sendTokenEmail": send_token_email,
+                "googleCode": google_code,
                 "googleId": google_id,
             },
             trace=trace,
@@ -2493,11 +2482,13 @@ class CustomerWebApiService:
                 Default: ``"+86"``. Not sent unless given.
             verify_code: Verification code (checked when verifyCodeToken is absent or
                 does not pass).
-                Wire name ``verifyCode``, ``string``. Sensitive: a secret, masked in
-                logs. Also masked in ``repr``. Not sent unless given.
+                Wire name ``verifyCode``, ``string``. Required when ``verifyCodeToken``
+                is not given. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             send_token: Sending ticket returned by the send-verification-code interface.
-                Wire name ``sendToken``, ``string``. Sensitive: a secret, masked in
-                logs. Also masked in ``repr``. Not sent unless given.
+                Wire name ``sendToken``, ``string``. Required when ``verifyCodeToken``
+                is not given. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             verify_code_token: Verify ticket: the token returned by the
                 verify-verification-code interface; checked first. If it passes, the
                 sendToken check is skipped; otherwise the sendToken returned by the
@@ -2570,12 +2561,14 @@ class CustomerWebApiService:
                 enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``. Not sent unless given.
             send_token: Sending ticket of the verification code.
-                Wire name ``sendToken``, ``string``. Sensitive: a secret, masked in
-                logs. Also masked in ``repr``. Not sent unless given.
+                Wire name ``sendToken``, ``string``. Required when the customer has not
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             type: Type: 1 Email, 2 Phone Number (which contact received the verification
                 code).
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
-                number). Not sent unless given.
+                number). Required when the customer has not enabled Google MFA. Not sent
+                unless given.
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Required when the customer has
                 enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
@@ -2629,8 +2622,8 @@ class CustomerWebApiService:
         """Reset a forgotten login password.
 
         Resets the login password of the account named by loginName after verifying its
-        email or phone (by verifyCodeToken, or by verifyCode and sendToken); googleCode
-        is needed when the account has MFA enabled. Guest accessible (no token).
+        email or phone (by verifyCodeToken, or by verifyCode and sendToken). Guest
+        accessible (no token).
 
         重置忘记的登录密码
 
@@ -2661,9 +2654,8 @@ class CustomerWebApiService:
                 Wire name ``verifyCodeToken``, ``string``. Sensitive: a secret, masked
                 in logs. Also masked in ``repr``. Not sent unless given.
             google_code: Google verification code.
-                Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
-                ``repr``. Not sent unless given.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -2710,8 +2702,7 @@ class CustomerWebApiService:
         """Set the fund (assets) password.
 
         Sets the customer's fund password for the first time; fails with
-        CUSTOMER_API_0000133 if one is already set. The Google verification code is
-        needed when MFA is enabled.
+        CUSTOMER_API_0000133 if one is already set.
 
         设置资金密码
 
@@ -2724,9 +2715,8 @@ class CustomerWebApiService:
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             google_code: Google verification code (MFA).
-                Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
-                ``repr``. Not sent unless given.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -2771,7 +2761,7 @@ class CustomerWebApiService:
         """Bind an email address.
 
         Binds an email address to the customer, proven by the verification code sent to
-        it; googleCode is needed when MFA is enabled.
+        it.
 
         绑定邮箱
 
@@ -2791,9 +2781,8 @@ class CustomerWebApiService:
             email_area: Email area code.
                 Wire name ``emailArea``, ``string``. Not sent unless given.
             google_code: Google verification code (MFA).
-                Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
-                ``repr``. Not sent unless given.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -2841,7 +2830,7 @@ class CustomerWebApiService:
         """Bind a phone number.
 
         Binds a phone number to the customer, proven by the verification code sent to
-        it; googleCode is needed when MFA is enabled.
+        it.
 
         绑定手机号
 
@@ -2858,9 +2847,8 @@ class CustomerWebApiService:
             phone: Phone number.
                 Wire name ``phone``, ``string``. Required.
             google_code: Google verification code (MFA).
-                Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
-                ``repr``. Not sent unless given.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             phone_area: Phone area code.
                 Wire name ``phoneArea``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -2914,8 +2902,8 @@ class CustomerWebApiService:
 
         Args:
             new_lang: Language information: the new language (e.g. en-US).
-                Wire name ``newLang``, ``string``. Required. Constraints: format
-                ``lang``.
+                Wire name ``newLang``, ``string``. Required. Assumed, not checked by
+                servers: format ``lang``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -2949,10 +2937,12 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
-    ) -> str | None:
+    ) -> Any | None:
         """Get the customer's language.
 
-        Returns the customer's preferred language, or null when none is stored.
+        Returns the customer's preferred language. The shape of the data is not
+        documented, so it is passed through as an open JSON value (null when none is
+        stored).
 
         获取客户的语言
 
@@ -2967,8 +2957,8 @@ class CustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            ``string``, or None: The customer's language (e.g. en-US); null when none is
-            stored.
+            ``json``, or None: The customer's language, in an undocumented shape; null
+            when none is stored.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -3308,9 +3298,10 @@ class CustomerWebApiService:
             is_third: Whether this is a third-party login.
                 是否第三方
                 Wire name ``isThird``, ``boolean``. Required.
-            phone_area: Phone area code of a phone number (type 2).
-                手机区号（类型为2:手机号码时使用）
-                Wire name ``phoneArea``, ``string``. Not sent unless given.
+            phone_area: Phone area code; required when type is 2 (phone number).
+                手机区号;类型为2:手机号码时该字段必填
+                Wire name ``phoneArea``, ``string``. Required when ``type`` is 2. Not
+                sent unless given.
             verify_code: Verification code.
                 验证码
                 Wire name ``verifyCode``, ``string``. Sensitive: a secret, masked in
@@ -3325,7 +3316,7 @@ class CustomerWebApiService:
             bind_third_user_id: Third-party userId to bind.
                 绑定第三方userId
                 Wire name ``bindThirdUserId``, ``string``. Not sent unless given.
-            login_pwd: Login password (MD5 digest, as in the captured request).
+            login_pwd: Login password, as an MD5 digest.
                 登录密码
                 Wire name ``loginPwd``, ``string``. Constraints: format ``md5-hex``.
                 Sensitive: a secret, masked in logs. Also masked in ``repr``. Not sent
@@ -3474,7 +3465,7 @@ class CustomerWebApiService:
                 客户组ID
                 Wire name ``customerGroupId``, ``int64``. Not sent unless given.
             trade_type_currency_list: Trade types and currencies to open accounts in
-                (undocumented; seen only in the request example).
+                (undocumented).
                 Wire name ``tradeTypeCurrencyList``, list of object
                 :class:`TradeTypeCurrency`. Not sent unless given.
             open_account_type: Account opening type: 0 personal, 1 enterprise; default
@@ -3631,9 +3622,7 @@ class AsyncCustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            ``int32``: Google MFA status code of the account (values undocumented; the
-            captured example returns -1, the value the login response uses in googleId
-            when no Google authenticator is bound).
+            ``int32``: Google MFA status code of the account (undocumented codes).
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -3730,7 +3719,8 @@ class AsyncCustomerWebApiService:
         Args:
             trade_type: Play ID (trade type): 3 CROSS, 5 MATCH.
                 Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
-                CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
+                CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Constraints: allowed ``3``,
+                ``5``. Not sent unless given.
             account_id: Account ID; at least one of accountId and accountCurrency must
                 be given.
                 Wire name ``accountId``, ``int64``. Required when ``accountCurrency`` is
@@ -3790,7 +3780,8 @@ class AsyncCustomerWebApiService:
         Args:
             trade_type: Play ID (trade type): 1 CFD_MM, 2 CFD_WBW, 3 CROSS, 5 MATCH.
                 Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
-                CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
+                CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Constraints: allowed ``1``,
+                ``2``, ``3``, ``5``. Not sent unless given.
             account_id: Account ID; at least one of accountId and currency must be
                 given.
                 Wire name ``accountId``, ``int64``. Required when ``currency`` is not
@@ -3899,7 +3890,8 @@ class AsyncCustomerWebApiService:
             trade_type: Gameplay ID (trade type): 3 CROSS, 5 MATCH, 8 WALLET (contract
                 gameplay is not supported).
                 Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
-                CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
+                CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Constraints: allowed ``3``,
+                ``5``, ``8``. Not sent unless given.
             account_currency: Account currencies, separated by ',' between multiple
                 assets, e.g. USD,CNY. If not provided, all are returned.
                 Wire name ``accountCurrency``, ``string``. Not sent unless given.
@@ -3958,11 +3950,11 @@ class AsyncCustomerWebApiService:
 
         Args:
             size: Number of items per page.
-                Wire name ``size``, ``int32``. Constraints: minimum 1. Not sent unless
-                given.
+                Wire name ``size``, ``int32``. Assumed, not checked by servers: minimum
+                1. Not sent unless given.
             current: Current page.
-                Wire name ``current``, ``int32``. Constraints: minimum 1. Not sent
-                unless given.
+                Wire name ``current``, ``int32``. Assumed, not checked by servers:
+                minimum 1. Not sent unless given.
             trade_type: Game ID (play ID, trade type).
                 Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
                 CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
@@ -4022,8 +4014,7 @@ class AsyncCustomerWebApiService:
     ) -> None:
         """Change the fund password.
 
-        Changes the fund (assets) password, given the old one. The Google verification
-        code is needed when Google MFA is enabled.
+        Changes the fund (assets) password, given the old one.
 
         修改资金密码
 
@@ -4040,9 +4031,8 @@ class AsyncCustomerWebApiService:
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
-                ``repr``. Not sent unless given.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4089,8 +4079,8 @@ class AsyncCustomerWebApiService:
 
         Changes the fund (assets) password, given the old one, verified by an email or
         SMS code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email,
-        SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a
-        Google verification code.
+        SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification
+        code.
 
         通过邮箱/短信验证修改资金密码
 
@@ -4118,9 +4108,8 @@ class AsyncCustomerWebApiService:
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             google_code: Google verification code.
-                Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
-                ``repr``. Not sent unless given.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4165,8 +4154,7 @@ class AsyncCustomerWebApiService:
     ) -> None:
         """Change the login password.
 
-        Changes the login password, given the old one. The Google verification code is
-        needed when Google MFA is enabled.
+        Changes the login password, given the old one.
 
         修改登录密码
 
@@ -4183,9 +4171,8 @@ class AsyncCustomerWebApiService:
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
-                ``repr``. Not sent unless given.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4232,8 +4219,8 @@ class AsyncCustomerWebApiService:
 
         Changes the login password, given the old one, verified by an email or SMS code
         (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email,
-        SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a
-        Google verification code.
+        SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification
+        code.
 
         通过邮箱/短信验证修改登录密码
 
@@ -4261,9 +4248,8 @@ class AsyncCustomerWebApiService:
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             google_code: Google verification code.
-                Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
-                ``repr``. Not sent unless given.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4357,8 +4343,8 @@ class AsyncCustomerWebApiService:
         Changes the bound email. The new email is verified with a code sent with bizType
         EMAIL_COMMON_VERIFICATION_CODE; the customer independently chooses how the old
         credential is verified (type=1: code sent with bizType
-        EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), plus a
-        Google verification code when Google MFA is enabled.
+        EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), with an
+        optional Google verification code.
 
         修改绑定邮箱，可自选原凭证的验证方式
 
@@ -4391,9 +4377,8 @@ class AsyncCustomerWebApiService:
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             google_code: Google verification code.
-                Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
-                ``repr``. Not sent unless given.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4447,8 +4432,8 @@ class AsyncCustomerWebApiService:
         Changes the bound phone number. The new number is verified with a code sent with
         bizType SMS_COMMON_VERIFICATION_CODE; the customer independently chooses how the
         old credential is verified (type=1: code sent with bizType
-        EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), plus a
-        Google verification code when Google MFA is enabled.
+        EMAIL_LOGINED_VERIFICATION_CODE, type=2: SMS_LOGINED_VERIFICATION_CODE), with an
+        optional Google verification code.
 
         修改绑定手机号，可自选原凭证的验证方式
 
@@ -4478,14 +4463,13 @@ class AsyncCustomerWebApiService:
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
                 number). Required.
             phone: New phone number.
-                Wire name ``phone``, ``string``. Required. Constraints: format
-                ``phone``.
+                Wire name ``phone``, ``string``. Required. Assumed, not checked by
+                servers: format ``phone``.
             phone_area: Phone area code of the new phone.
                 Wire name ``phoneArea``, ``string``. Not sent unless given.
             google_code: Google verification code.
-                Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
-                ``repr``. Not sent unless given.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4541,8 +4525,8 @@ class AsyncCustomerWebApiService:
 
         Args:
             new_country: New country code.
-                Wire name ``newCountry``, ``string``. Required. Constraints: format
-                ``country-code``.
+                Wire name ``newCountry``, ``string``. Required. Assumed, not checked by
+                servers: format ``country-code``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4586,9 +4570,8 @@ class AsyncCustomerWebApiService:
 
         Sets the fund (assets) password for the first time, verified by an email or SMS
         code (send the code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email,
-        SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a
-        Google verification code. Fails with CUSTOMER_API_0000133 when a fund password
-        is already set.
+        SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification
+        code. Fails with CUSTOMER_API_0000133 when a fund password is already set.
 
         通过邮箱/短信验证设置资金密码
 
@@ -4612,9 +4595,8 @@ class AsyncCustomerWebApiService:
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
-                ``repr``. Not sent unless given.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4663,8 +4645,8 @@ class AsyncCustomerWebApiService:
 
         Resets the fund (assets) password, verified by an email or SMS code (send the
         code with bizType EMAIL_LOGINED_VERIFICATION_CODE for email,
-        SMS_LOGINED_VERIFICATION_CODE for phone) and, when Google MFA is enabled, a
-        Google verification code.
+        SMS_LOGINED_VERIFICATION_CODE for phone), with an optional Google verification
+        code.
 
         通过邮箱/短信验证重置忘记的资金密码
 
@@ -4688,9 +4670,8 @@ class AsyncCustomerWebApiService:
                 Wire name ``sendToken``, ``string``. Required. Sensitive: a secret,
                 masked in logs. Also masked in ``repr``.
             google_code: Google verification code.
-                Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
-                ``repr``. Not sent unless given.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -4876,8 +4857,7 @@ class AsyncCustomerWebApiService:
     ) -> None:
         """Set the login password.
 
-        Sets the logged-in customer's login password. The Google verification code is
-        needed when the customer has enabled MFA.
+        Sets the logged-in customer's login password.
 
         设置登录密码
 
@@ -4890,9 +4870,8 @@ class AsyncCustomerWebApiService:
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             google_code: Google verification code (MFA).
-                Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
-                ``repr``. Not sent unless given.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -5253,8 +5232,7 @@ class AsyncCustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            ``int32``: Existence result code (undocumented; the placeholder is 1,
-            presumably meaning the customer exists).
+            ``int32``: Existence result code (undocumented codes).
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -5325,7 +5303,6 @@ class AsyncCustomerWebApiService:
     async def enable_or_forbid_mfa(
         self,
         *,
-        google_code: str,
         type: MfaSwitch,
         lang: str | _rt.Absent = _rt.ABSENT,
         customer_no: str | _rt.Absent = _rt.ABSENT,
@@ -5334,6 +5311,7 @@ class AsyncCustomerWebApiService:
         send_token_sms: str | _rt.Absent = _rt.ABSENT,
         verify_code_email: str | _rt.Absent = _rt.ABSENT,
         send_token_email: str | _rt.Absent = _rt.ABSENT,
+        google_code: str | _rt.Absent = _rt.ABSENT,
         google_id: int | _rt.Absent = _rt.ABSENT,
         trace: str | None = None,
         headers: Mapping[str, str] | None = None,
@@ -5352,15 +5330,12 @@ class AsyncCustomerWebApiService:
         access login: sends the C-side customer token (``client.token``).
 
         Args:
-            google_code: Google verification code.
-                Wire name ``googleCode``, ``string``. Required. Sensitive: a secret,
-                masked in logs. Also masked in ``repr``.
             type: Type: 1 Enable, 2 Disable.
                 Wire name ``type``, enum :class:`MfaSwitch` (1 = Enable, 2 = Disable).
                 Required.
             lang: Language information.
-                Wire name ``lang``, ``string``. Constraints: format ``lang``. Not sent
-                unless given.
+                Wire name ``lang``, ``string``. Assumed, not checked by servers: format
+                ``lang``. Not sent unless given.
             customer_no: Customer number.
                 Wire name ``customerNo``, ``string``. Not sent unless given.
             id: Customer id.
@@ -5370,14 +5345,19 @@ class AsyncCustomerWebApiService:
                 bound. Sensitive: a secret, masked in logs. Also masked in ``repr``. Not
                 sent unless given.
             send_token_sms: Sending ticket of the mobile verification code.
-                Wire name ``sendTokenSMS``, ``string``. Sensitive: a secret, masked in
-                logs. Also masked in ``repr``. Not sent unless given.
+                Wire name ``sendTokenSMS``, ``string``. Required when a phone number is
+                bound. Sensitive: a secret, masked in logs. Also masked in ``repr``. Not
+                sent unless given.
             verify_code_email: Email verification code.
                 Wire name ``verifyCodeEmail``, ``string``. Required when an email
                 address is bound. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``. Not sent unless given.
             send_token_email: Sending ticket of the email verification code.
-                Wire name ``sendTokenEmail``, ``string``. Sensitive: a secret, masked in
+                Wire name ``sendTokenEmail``, ``string``. Required when an email address
+                is bound. Sensitive: a secret, masked in logs. Also masked in ``repr``.
+                Not sent unless given.
+            google_code: Google verification code.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
                 logs. Also masked in ``repr``. Not sent unless given.
             google_id: Google authenticator id.
                 Wire name ``googleId``, ``int64``. Not sent unless given.
@@ -5399,7 +5379,6 @@ class AsyncCustomerWebApiService:
         return await self._transport.call(
             _ENABLE_OR_FORBID_MFA,
             {
-                "googleCode": google_code,
                 "type": type,
                 "lang": lang,
                 "customerNo": customer_no,
@@ -5408,6 +5387,7 @@ class AsyncCustomerWebApiService:
                 "sendTokenSMS": send_token_sms,
                 "verifyCodeEmail": verify_code_email,
                 "sendTokenEmail": send_token_email,
+                "googleCode": google_code,
                 "googleId": google_id,
             },
             trace=trace,
@@ -5500,11 +5480,13 @@ class AsyncCustomerWebApiService:
                 Default: ``"+86"``. Not sent unless given.
             verify_code: Verification code (checked when verifyCodeToken is absent or
                 does not pass).
-                Wire name ``verifyCode``, ``string``. Sensitive: a secret, masked in
-                logs. Also masked in ``repr``. Not sent unless given.
+                Wire name ``verifyCode``, ``string``. Required when ``verifyCodeToken``
+                is not given. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             send_token: Sending ticket returned by the send-verification-code interface.
-                Wire name ``sendToken``, ``string``. Sensitive: a secret, masked in
-                logs. Also masked in ``repr``. Not sent unless given.
+                Wire name ``sendToken``, ``string``. Required when ``verifyCodeToken``
+                is not given. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             verify_code_token: Verify ticket: the token returned by the
                 verify-verification-code interface; checked first. If it passes, the
                 sendToken check is skipped; otherwise the sendToken returned by the
@@ -5577,12 +5559,14 @@ class AsyncCustomerWebApiService:
                 enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``. Not sent unless given.
             send_token: Sending ticket of the verification code.
-                Wire name ``sendToken``, ``string``. Sensitive: a secret, masked in
-                logs. Also masked in ``repr``. Not sent unless given.
+                Wire name ``sendToken``, ``string``. Required when the customer has not
+                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
+                ``repr``. Not sent unless given.
             type: Type: 1 Email, 2 Phone Number (which contact received the verification
                 code).
                 Wire name ``type``, enum :class:`ContactType` (1 = Email, 2 = Phone
-                number). Not sent unless given.
+                number). Required when the customer has not enabled Google MFA. Not sent
+                unless given.
             google_code: Google verification code.
                 Wire name ``googleCode``, ``string``. Required when the customer has
                 enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
@@ -5636,8 +5620,8 @@ class AsyncCustomerWebApiService:
         """Reset a forgotten login password.
 
         Resets the login password of the account named by loginName after verifying its
-        email or phone (by verifyCodeToken, or by verifyCode and sendToken); googleCode
-        is needed when the account has MFA enabled. Guest accessible (no token).
+        email or phone (by verifyCodeToken, or by verifyCode and sendToken). Guest
+        accessible (no token).
 
         重置忘记的登录密码
 
@@ -5668,9 +5652,8 @@ class AsyncCustomerWebApiService:
                 Wire name ``verifyCodeToken``, ``string``. Sensitive: a secret, masked
                 in logs. Also masked in ``repr``. Not sent unless given.
             google_code: Google verification code.
-                Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
-                ``repr``. Not sent unless given.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -5717,8 +5700,7 @@ class AsyncCustomerWebApiService:
         """Set the fund (assets) password.
 
         Sets the customer's fund password for the first time; fails with
-        CUSTOMER_API_0000133 if one is already set. The Google verification code is
-        needed when MFA is enabled.
+        CUSTOMER_API_0000133 if one is already set.
 
         设置资金密码
 
@@ -5731,9 +5713,8 @@ class AsyncCustomerWebApiService:
                 ``md5-hex``. Sensitive: a secret, masked in logs. Also masked in
                 ``repr``.
             google_code: Google verification code (MFA).
-                Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
-                ``repr``. Not sent unless given.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -5778,7 +5759,7 @@ class AsyncCustomerWebApiService:
         """Bind an email address.
 
         Binds an email address to the customer, proven by the verification code sent to
-        it; googleCode is needed when MFA is enabled.
+        it.
 
         绑定邮箱
 
@@ -5798,9 +5779,8 @@ class AsyncCustomerWebApiService:
             email_area: Email area code.
                 Wire name ``emailArea``, ``string``. Not sent unless given.
             google_code: Google verification code (MFA).
-                Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
-                ``repr``. Not sent unless given.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -5848,7 +5828,7 @@ class AsyncCustomerWebApiService:
         """Bind a phone number.
 
         Binds a phone number to the customer, proven by the verification code sent to
-        it; googleCode is needed when MFA is enabled.
+        it.
 
         绑定手机号
 
@@ -5865,9 +5845,8 @@ class AsyncCustomerWebApiService:
             phone: Phone number.
                 Wire name ``phone``, ``string``. Required.
             google_code: Google verification code (MFA).
-                Wire name ``googleCode``, ``string``. Required when the customer has
-                enabled Google MFA. Sensitive: a secret, masked in logs. Also masked in
-                ``repr``. Not sent unless given.
+                Wire name ``googleCode``, ``string``. Sensitive: a secret, masked in
+                logs. Also masked in ``repr``. Not sent unless given.
             phone_area: Phone area code.
                 Wire name ``phoneArea``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
@@ -5921,8 +5900,8 @@ class AsyncCustomerWebApiService:
 
         Args:
             new_lang: Language information: the new language (e.g. en-US).
-                Wire name ``newLang``, ``string``. Required. Constraints: format
-                ``lang``.
+                Wire name ``newLang``, ``string``. Required. Assumed, not checked by
+                servers: format ``lang``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -5956,10 +5935,12 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
-    ) -> str | None:
+    ) -> Any | None:
         """Get the customer's language.
 
-        Returns the customer's preferred language, or null when none is stored.
+        Returns the customer's preferred language. The shape of the data is not
+        documented, so it is passed through as an open JSON value (null when none is
+        stored).
 
         获取客户的语言
 
@@ -5974,8 +5955,8 @@ class AsyncCustomerWebApiService:
                 read-only, so it is retried).
 
         Returns:
-            ``string``, or None: The customer's language (e.g. en-US); null when none is
-            stored.
+            ``json``, or None: The customer's language, in an undocumented shape; null
+            when none is stored.
 
         Raises:
             ApiError: the server answered with an error envelope.
@@ -6315,9 +6296,10 @@ class AsyncCustomerWebApiService:
             is_third: Whether this is a third-party login.
                 是否第三方
                 Wire name ``isThird``, ``boolean``. Required.
-            phone_area: Phone area code of a phone number (type 2).
-                手机区号（类型为2:手机号码时使用）
-                Wire name ``phoneArea``, ``string``. Not sent unless given.
+            phone_area: Phone area code; required when type is 2 (phone number).
+                手机区号;类型为2:手机号码时该字段必填
+                Wire name ``phoneArea``, ``string``. Required when ``type`` is 2. Not
+                sent unless given.
             verify_code: Verification code.
                 验证码
                 Wire name ``verifyCode``, ``string``. Sensitive: a secret, masked in
@@ -6332,7 +6314,7 @@ class AsyncCustomerWebApiService:
             bind_third_user_id: Third-party userId to bind.
                 绑定第三方userId
                 Wire name ``bindThirdUserId``, ``string``. Not sent unless given.
-            login_pwd: Login password (MD5 digest, as in the captured request).
+            login_pwd: Login password, as an MD5 digest.
                 登录密码
                 Wire name ``loginPwd``, ``string``. Constraints: format ``md5-hex``.
                 Sensitive: a secret, masked in logs. Also masked in ``repr``. Not sent
@@ -6481,7 +6463,7 @@ class AsyncCustomerWebApiService:
                 客户组ID
                 Wire name ``customerGroupId``, ``int64``. Not sent unless given.
             trade_type_currency_list: Trade types and currencies to open accounts in
-                (undocumented; seen only in the request example).
+                (undocumented).
                 Wire name ``tradeTypeCurrencyList``, list of object
                 :class:`TradeTypeCurrency`. Not sent unless given.
             open_account_type: Account opening type: 0 personal, 1 enterprise; default

@@ -65,7 +65,7 @@ class OpenapiCustomerWebApiService:
                 number, 3 = Customer account). Required.
             login_name: Account: email / phone number.
                 Wire name ``loginName``, ``string``. Required.
-            protocol: Undocumented; seen only in the request example ("true").
+            protocol: Undocumented.
                 Wire name ``protocol``, ``string``. Not sent unless given.
             email_area: Email area code; default +86.
                 Wire name ``emailArea``, ``string``. Default: ``"+86"``. Not sent unless
@@ -144,7 +144,7 @@ class AsyncOpenapiCustomerWebApiService:
                 number, 3 = Customer account). Required.
             login_name: Account: email / phone number.
                 Wire name ``loginName``, ``string``. Required.
-            protocol: Undocumented; seen only in the request example ("true").
+            protocol: Undocumented.
                 Wire name ``protocol``, ``string``. Not sent unless given.
             email_area: Email area code; default +86.
                 Wire name ``emailArea``, ``string``. Default: ``"+86"``. Not sent unless

@@ -91,10 +91,12 @@ class WhiteCustomerAdminApiService:
     ) -> str:
         """Create a customer with accounts and KYC.
 
-        Creates a customer, opens its trading accounts for the customer group's trade
-        types and currencies and passes its KYC. Returns the new customer number.
+        Creates a customer together with its trading accounts (for the customer group's
+        trade types and currencies) and its KYC. Returns the new customer number.
 
-        创建客户并开户、提交 KYC
+        创建客户并开户及 KYC
+
+        创建客户，同时为其开立交易账户（按客户组的交易类型和币种）并处理其 KYC。返回新客户的客户号。
 
         ``POST
         /openapi-b/customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc``,
@@ -124,7 +126,7 @@ class WhiteCustomerAdminApiService:
             email: Email.
                 Wire name ``email``, ``string``. Not sent unless given.
             trade_type_currency_list: Trade types and currencies to open accounts in
-                (undocumented; seen only in the request example).
+                (undocumented).
                 Wire name ``tradeTypeCurrencyList``, list of object
                 :class:`TradeTypeCurrency`. Not sent unless given.
             phone_area: Mobile phone area code; default +86.
@@ -217,11 +219,11 @@ class WhiteCustomerAdminApiService:
             customer_no: Customer number (null for no filter).
                 Wire name ``customerNo``, ``string``. Required. May be ``null``.
             size: Number of rows per page; default 20.
-                Wire name ``size``, ``int32``. Constraints: minimum 1. Default: ``20``.
-                Not sent unless given.
+                Wire name ``size``, ``int32``. Assumed, not checked by servers: minimum
+                1. Default: ``20``. Not sent unless given.
             current: Current page; default 1.
-                Wire name ``current``, ``int32``. Constraints: minimum 1. Default:
-                ``1``. Not sent unless given.
+                Wire name ``current``, ``int32``. Assumed, not checked by servers:
+                minimum 1. Default: ``1``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).
@@ -347,10 +349,12 @@ class AsyncWhiteCustomerAdminApiService:
     ) -> str:
         """Create a customer with accounts and KYC.
 
-        Creates a customer, opens its trading accounts for the customer group's trade
-        types and currencies and passes its KYC. Returns the new customer number.
+        Creates a customer together with its trading accounts (for the customer group's
+        trade types and currencies) and its KYC. Returns the new customer number.
 
-        创建客户并开户、提交 KYC
+        创建客户并开户及 KYC
+
+        创建客户，同时为其开立交易账户（按客户组的交易类型和币种）并处理其 KYC。返回新客户的客户号。
 
         ``POST
         /openapi-b/customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc``,
@@ -380,7 +384,7 @@ class AsyncWhiteCustomerAdminApiService:
             email: Email.
                 Wire name ``email``, ``string``. Not sent unless given.
             trade_type_currency_list: Trade types and currencies to open accounts in
-                (undocumented; seen only in the request example).
+                (undocumented).
                 Wire name ``tradeTypeCurrencyList``, list of object
                 :class:`TradeTypeCurrency`. Not sent unless given.
             phone_area: Mobile phone area code; default +86.
@@ -473,11 +477,11 @@ class AsyncWhiteCustomerAdminApiService:
             customer_no: Customer number (null for no filter).
                 Wire name ``customerNo``, ``string``. Required. May be ``null``.
             size: Number of rows per page; default 20.
-                Wire name ``size``, ``int32``. Constraints: minimum 1. Default: ``20``.
-                Not sent unless given.
+                Wire name ``size``, ``int32``. Assumed, not checked by servers: minimum
+                1. Default: ``20``. Not sent unless given.
             current: Current page; default 1.
-                Wire name ``current``, ``int32``. Constraints: minimum 1. Default:
-                ``1``. Not sent unless given.
+                Wire name ``current``, ``int32``. Assumed, not checked by servers:
+                minimum 1. Default: ``1``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
             timeout: Seconds to wait for this call (default: the client's).

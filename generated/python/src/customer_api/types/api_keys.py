@@ -10,11 +10,10 @@ from .._runtime import model as _rt
 
 @dataclass(init=False, repr=False)
 class ApiKey(_rt.Model):
-    """An API key of a customer, with its RSA key pair and permissions. The private key is
-    only returned when the key is created (applyApi, downgrade); lists and queries
-    return it as null.
+    """An API key of a customer, with its RSA key pair and permissions. applyApi and
+    downgrade return the private key; lists and queries return it as null.
 
-    客户的 API Key，含 RSA 密钥对和权限。私钥只在创建时（applyApi、downgrade）返回；列表和查询中为 null。
+    客户的 API Key，含 RSA 密钥对和权限。applyApi 和 downgrade 返回私钥；列表和查询中为 null。
 
     Wire name ``ApiKey``. Read from responses.
     """
@@ -45,7 +44,8 @@ class ApiKey(_rt.Model):
     Wire name ``expiredTime``, epoch milliseconds. May be ``null``.
     """
     private_key: str | None
-    """RSA private key (base64 PKCS#8); only returned on creation, else null.
+    """RSA private key (base64 PKCS#8); returned by applyApi and downgrade, null in lists
+    and queries.
 
     Wire name ``privateKey``, ``string``. May be ``null``. Sensitive: a secret, masked
     in logs. Also masked in ``repr``.
@@ -256,7 +256,7 @@ class ApiPermission(_rt.Model):
     Wire name ``code``, ``string``. May be ``null``.
     """
     paths: list[str] | None
-    """Paths covered by the permission (shape undocumented; assumed a list of strings).
+    """Paths covered by the permission (undocumented shape).
 
     Wire name ``paths``, list of ``string``. May be ``null``.
     """
@@ -271,7 +271,7 @@ class ApiPermission(_rt.Model):
     Wire name ``name``, ``string``. May be ``null``.
     """
     status: int | None
-    """Permission status; seen 1 (granted, e.g. read) and 2 (not granted).
+    """Permission status code (undocumented codes).
 
     Wire name ``status``, ``int32``. May be ``null``.
     """
@@ -311,22 +311,22 @@ class ApiPermissionChange(_rt.Model):
     Wire name ``ApiPermissionChange``. Sent in requests.
     """
 
-    code: str
+    code: str | None
     """Permission code (see ApiPermission.code).
 
-    Wire name ``code``, ``string``. Required.
+    Wire name ``code``, ``string``. ``None``: absent.
     """
-    status: int
-    """New status of the permission: 1 granted, 2 not granted (as in ApiPermission.status).
+    status: int | None
+    """New status of the permission (codes as in ApiPermission.status, undocumented).
 
-    Wire name ``status``, ``int32``. Required.
+    Wire name ``status``, ``int32``. ``None``: absent.
     """
 
     def __init__(
         self,
         *,
-        code: str,
-        status: int,
+        code: str | None = None,
+        status: int | None = None,
     ) -> None:
         self.code = code
         self.status = status
@@ -334,6 +334,6 @@ class ApiPermissionChange(_rt.Model):
     @staticmethod
     def _wire_fields() -> tuple[_rt.Field, ...]:
         return (
-            _rt.Field("code", "code", _rt.STRING, required=True),
-            _rt.Field("status", "status", _rt.INT32, required=True),
+            _rt.Field("code", "code", _rt.STRING),
+            _rt.Field("status", "status", _rt.INT32),
         )

@@ -50,17 +50,17 @@ class Account(_rt.Model):
     Wire name ``accountId``, ``int64``. ``None``: absent.
     """
     type: int | None
-    """Account type code (undocumented; 1 in every example).
+    """Account type code (undocumented codes).
 
     Wire name ``type``, ``int32``. ``None``: absent.
     """
     status: int | None
-    """Account status code (undocumented; 2 in every example).
+    """Account status code (undocumented codes).
 
     Wire name ``status``, ``int32``. ``None``: absent.
     """
     activate_status: int | None
-    """Activation status code (undocumented; 2 in every example).
+    """Activation status code (undocumented codes).
 
     Wire name ``activateStatus``, ``int32``. ``None``: absent.
     """
@@ -195,8 +195,7 @@ class Account(_rt.Model):
     Wire name ``interestProportion``, decimal number in a string. May be ``null``.
     """
     margin_radio: Decimal | None
-    """Margin ratio (the wire name is spelled "marginRadio"); only null seen in real
-    examples.
+    """Margin ratio (the wire name is spelled "marginRadio").
 
     Wire name ``marginRadio``, decimal number in a string. May be ``null``.
     """
@@ -206,7 +205,7 @@ class Account(_rt.Model):
     Wire name ``wholeWarehouseBalance``, decimal number in a string. May be ``null``.
     """
     whole_warehouse_rate: Decimal | None
-    """Cross-margin (whole-position) rate; only null seen in real examples.
+    """Cross-margin (whole-position) rate.
 
     Wire name ``wholeWarehouseRate``, decimal number in a string. May be ``null``.
     """
@@ -216,14 +215,12 @@ class Account(_rt.Model):
     Wire name ``openAccountStatus``, ``boolean``. ``None``: absent.
     """
     last_order_id: str | None
-    """ID of the last order, as a string (seen only in queryCustomerAssetsInfo's
-    accountInfoMap).
+    """ID of the last order, as a string (in queryCustomerAssetsInfo's accountInfoMap).
 
     Wire name ``lastOrderId``, ``string``. ``None``: absent.
     """
     weight: Decimal | None
-    """Collateral weight (undocumented; seen only as null in queryCustomerAssetsInfo's
-    accountInfoMap).
+    """Collateral weight (undocumented; in queryCustomerAssetsInfo's accountInfoMap).
 
     Wire name ``weight``, decimal number in a string. May be ``null``.
     """
@@ -628,14 +625,13 @@ class CustomerGroup(_rt.Model):
     Wire name ``type``, ``int32``. ``None``: absent.
     """
     trade_type: TradeType | None
-    """Trade type of the group (seen in the B-side groupList only).
+    """Trade type of the group (B-side groupList).
 
     Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 = CFD_WBW, 3 =
     CROSS, 5 = MATCH, 8 = WALLET). May be ``null``.
     """
     assets: str | None
-    """Asset currencies of the group (seen in the B-side groupList only; undocumented
-    string).
+    """Asset currencies of the group (B-side groupList; undocumented string).
 
     Wire name ``assets``, ``string``. May be ``null``.
     """

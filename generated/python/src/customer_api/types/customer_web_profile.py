@@ -61,8 +61,7 @@ class CustomerInfo(_rt.Model):
     Wire name ``kycRemark``, ``string``. May be ``null``.
     """
     account_list: Any
-    """Trading accounts of the customer (undocumented shape; shown as an empty object
-    placeholder).
+    """Trading accounts of the customer (undocumented shape).
 
     Wire name ``accountList``, ``json``. May be ``null``.
     """
@@ -137,7 +136,7 @@ class CustomerInfo(_rt.Model):
     Wire name ``activateTime``, epoch milliseconds. May be ``null``.
     """
     company_kyc_status: int | None
-    """Enterprise KYC status code (undocumented codes).
+    """Company-level KYC status code (undocumented codes).
 
     Wire name ``companyKycStatus``, ``int32``. May be ``null``.
     """
@@ -257,17 +256,17 @@ class CustomerInfo(_rt.Model):
     Wire name ``utmSource``, ``string``. May be ``null``.
     """
     force_level: Any
-    """Forced-liquidation level (undocumented shape; shown as an empty object placeholder).
+    """Forced-liquidation level (undocumented shape).
 
     Wire name ``forceLevel``, ``json``. May be ``null``.
     """
     early_warning_level: Any
-    """Early-warning level (undocumented shape; shown as an empty object placeholder).
+    """Early-warning level (undocumented shape).
 
     Wire name ``earlyWarningLevel``, ``json``. May be ``null``.
     """
     withdraw_level: Any
-    """Withdrawal level (undocumented shape; shown as an empty object placeholder).
+    """Withdrawal level (undocumented shape).
 
     Wire name ``withdrawLevel``, ``json``. May be ``null``.
     """

@@ -198,7 +198,7 @@ class LoginResult(_rt.Model):
     Wire name ``kycStatus``, ``int32``. May be ``null``.
     """
     company_kyc_status: int | None
-    """Whether the company requires KYC (status code).
+    """Company-level KYC status code (undocumented codes).
 
     Wire name ``companyKycStatus``, ``int32``. May be ``null``.
     """
@@ -636,7 +636,7 @@ class RegisterResult(_rt.Model):
     Wire name ``optional``, ``int32``. May be ``null``.
     """
     company_kyc_status: int | None
-    """Whether the company requires KYC (status code).
+    """Company-level KYC status code (undocumented codes).
 
     Wire name ``companyKycStatus``, ``int32``. May be ``null``.
     """
@@ -769,8 +769,7 @@ class RegisterResult(_rt.Model):
 
 @dataclass(init=False, repr=False)
 class TradeTypeCurrency(_rt.Model):
-    """Currencies to open accounts in for one trade type (undocumented; seen in request
-    examples).
+    """Currencies to open accounts in for one trade type (undocumented).
 
     某一交易类型需开户的币种。
 

@@ -71,7 +71,7 @@ class CustomerDetail(_rt.Model):
     Wire name ``companyId``, ``int64``. May be ``null``.
     """
     company_kyc_status: int | None
-    """Whether the company requires KYC (status code).
+    """Company-level KYC status code (undocumented codes).
 
     Wire name ``companyKycStatus``, ``int32``. May be ``null``.
     """
