@@ -265,7 +265,10 @@ pub(super) fn service(api: &Api, service: &Service) -> ServiceFile {
         } else {
             super::import_from(
                 "..types",
-                &refs.iter().map(|n| names::class(n)).collect::<Vec<_>>(),
+                &refs
+                    .iter()
+                    .map(|n| names::type_class(api, n))
+                    .collect::<Vec<_>>(),
             )
         },
         ops,

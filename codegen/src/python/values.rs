@@ -50,7 +50,7 @@ impl Values {
             Ty::Enum(name) => self.enum_value(api, name, v),
             Ty::Struct(name) => match (api.find_struct(name), v.as_object()) {
                 (Some(s), Some(map)) => {
-                    let class = names::class(&s.name);
+                    let class = names::type_class(api, &s.name);
                     self.types.insert(class.clone());
                     let attrs =
                         names::dedupe(s.fields.iter().map(|f| names::field(&f.name)).collect());
@@ -97,7 +97,7 @@ impl Values {
         let Some(e) = api.find_enum(name) else {
             return json(v);
         };
-        let class = names::class(&e.name);
+        let class = names::type_class(api, &e.name);
         self.types.insert(class.clone());
         let members = names::dedupe(
             e.values

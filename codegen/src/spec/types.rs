@@ -1,7 +1,8 @@
-//! Stage 3a, resolve types: names of types and enums (validity, reserved
-//! words, collisions in Rust), enums with their codes, type expressions
+//! Stage 3a, resolve types: names of types and enums (validity, built-in
+//! names, one namespace), enums with their codes, type expressions
 //! (`list<map<Account>>`), fields (their constraints in `constraints.rs`),
-//! and cycles.
+//! and cycles. How a name reads in a language (keywords, names that meet
+//! after casing) is the target's business.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -25,8 +26,8 @@ pub(super) struct Known {
     pub types: BTreeSet<String>,
 }
 
-/// Checks the names of types and enums (one namespace, valid, not reserved,
-/// distinct in Rust) and returns them.
+/// Checks the names of types and enums (one namespace, valid, not a
+/// built-in type) and returns them.
 pub(super) fn known_names(ctx: &mut Ctx, merged: &Merged) -> Known {
     let (types, enums) = (&merged.types, &merged.enums);
     for (name, (pos, _)) in types {
@@ -35,30 +36,12 @@ pub(super) fn known_names(ctx: &mut Ctx, merged: &Merged) -> Known {
                 .help = Some(format!("the enum is at {}; rename one", ctx.at(*epos)));
         }
     }
-    let mut rust_names: BTreeMap<String, (String, Pos)> = BTreeMap::new();
     for (name, pos) in types
         .iter()
         .map(|(n, (p, _))| (n, *p))
         .chain(enums.iter().map(|(n, (p, _))| (n, *p)))
     {
         check_type_like_name(ctx, name, pos);
-        let rust = names::type_name(name);
-        if let Some((other, opos)) = rust_names.get(&rust) {
-            if other != name {
-                ctx.error(
-                    pos,
-                    format!(
-                        "type name `{name}` collides with `{other}`: both become `{rust}` in Rust"
-                    ),
-                )
-                .help = Some(format!(
-                    "rename one of them (the other is at {})",
-                    ctx.at(*opos)
-                ));
-            }
-        } else {
-            rust_names.insert(rust, (name.clone(), pos));
-        }
     }
     Known {
         enums: enums.keys().cloned().collect(),
@@ -85,7 +68,6 @@ pub(super) fn resolve_types(
             let names: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
             Struct {
                 name: name.clone(),
-                rust_name: names::type_name(name),
                 module: ctx.module_of(*pos),
                 description: t.description.clone(),
                 description_zh: t.description_zh.clone(),
@@ -102,51 +84,12 @@ pub(super) fn resolve_types(
     (enums, types)
 }
 
-/// Names that generated code relies on: the Rust prelude it uses unqualified,
-/// and its own items.
-const RESERVED_TYPE_NAMES: &[&str] = &[
-    "Option",
-    "Some",
-    "None",
-    "Result",
-    "Ok",
-    "Err",
-    "String",
-    "Vec",
-    "Box",
-    "Send",
-    "Sync",
-    "Sized",
-    "Clone",
-    "Copy",
-    "Default",
-    "Debug",
-    "PartialEq",
-    "Eq",
-    "Hash",
-    "Iterator",
-    "From",
-    "Into",
-    "ToString",
-    "ToOwned",
-    "Client",
-    "Server",
-    "Mock",
-    "Unimplemented",
-];
-
 pub(super) fn check_type_like_name(ctx: &mut Ctx, name: &str, pos: Pos) {
     let ok = name.starts_with(|c: char| c.is_ascii_alphabetic())
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     if !ok {
         ctx.error(pos, format!("name `{name}` is not a valid type name"))
             .help = Some("use UpperCamelCase letters and digits, starting with a letter".into());
-    } else if RESERVED_TYPE_NAMES.contains(&names::type_name(name).as_str()) {
-        ctx.error(
-            pos,
-            format!("`{name}` is reserved: generated code uses this name itself"),
-        )
-        .help = Some("rename it, e.g. with a domain prefix".into());
     } else if matches!(
         name,
         "string"
@@ -196,17 +139,15 @@ fn resolve_enum(ctx: &mut Ctx, name: &str, pos: Pos, e: &raw::EnumDef) -> Enum {
             .help = Some(format!("first at {}", ctx.at(first)));
         }
         seen_codes.push((code.clone(), v.value.pos));
-        let rust_name = names::type_name(&v.name.value);
-        if rust_name == "Unknown" {
-            ctx.error(v.name.pos, format!("enum `{name}`: the variant name `Unknown` is reserved"))
-                .help = Some("generated clients use `Unknown` for codes added after generation; pick another name".into());
-        }
-        if let Some(first) = seen_names.get(&rust_name) {
+        if let Some(first) = seen_names.get(&v.name.value) {
             let first = *first;
-            ctx.error(v.name.pos, format!("enum `{name}`: variant `{}` collides with another variant (both `{rust_name}` in Rust)", v.name.value))
-                .help = Some(format!("first at {}", ctx.at(first)));
+            ctx.error(
+                v.name.pos,
+                format!("enum `{name}` names two values `{}`", v.name.value),
+            )
+            .help = Some(format!("first at {}", ctx.at(first)));
         } else {
-            seen_names.insert(rust_name.clone(), v.name.pos);
+            seen_names.insert(v.name.value.clone(), v.name.pos);
         }
         let deprecation = lifecycle::deprecation(
             ctx,
@@ -219,7 +160,6 @@ fn resolve_enum(ctx: &mut Ctx, name: &str, pos: Pos, e: &raw::EnumDef) -> Enum {
         values.push(EnumValue {
             code,
             name: v.name.value.clone(),
-            rust_name,
             description: v.description.clone(),
             description_zh: v.description_zh.clone(),
             deprecated: v.deprecated,
@@ -235,7 +175,6 @@ fn resolve_enum(ctx: &mut Ctx, name: &str, pos: Pos, e: &raw::EnumDef) -> Enum {
     let codes: Vec<Code> = values.iter().map(|v| v.code.clone()).collect();
     Enum {
         name: name.to_owned(),
-        rust_name: names::type_name(name),
         module: ctx.module_of(pos),
         repr: e.repr,
         description: e.description.clone(),
@@ -339,7 +278,6 @@ pub(super) fn resolve_fields(
     owner: &str,
 ) -> Vec<Field> {
     let mut fields = Vec::new();
-    let mut rust_seen: BTreeMap<String, (String, Pos)> = BTreeMap::new();
     for (name, def) in defs.iter() {
         if !names::is_plain(&name.value) {
             ctx.error(
@@ -350,17 +288,6 @@ pub(super) fn resolve_fields(
                 ),
             )
             .help = Some("use letters, digits, `_`, `-` or `.`".into());
-        }
-        let rust_name = names::field_name(&name.value);
-        if let Some((other, opos)) = rust_seen.get(&rust_name) {
-            let opos = *opos;
-            ctx.error(
-                name.pos,
-                format!("field `{}` of {owner} collides with field `{other}`: both become `{rust_name}` in Rust", name.value),
-            )
-            .help = Some(format!("rename one of them (the other is at {})", ctx.at(opos)));
-        } else {
-            rust_seen.insert(rust_name.clone(), (name.value.clone(), name.pos));
         }
         let (ty, constraints, assumed) = match parse_ty(&def.ty.value, known) {
             Ok(ty) => {
@@ -400,7 +327,6 @@ pub(super) fn resolve_fields(
         );
         fields.push(Field {
             name: name.value.clone(),
-            rust_name,
             ty,
             required: def.required,
             nullable: def.nullable,

@@ -16,6 +16,7 @@ use crate::facts::example::company_id as company;
 use crate::facts::mock;
 use crate::ir::{Api, Operation, Service, Ty};
 use crate::python::values as python;
+use crate::rust::RustNames;
 use crate::typescript::{property, string_literal, value_name, Names};
 
 /// The page's file, relative to a language's docs root.
@@ -77,15 +78,17 @@ pub(in crate::docs) fn page(cx: &Ctx) -> BehaviourPage {
     let (api, lang) = (cx.api, cx.lang);
     let p = Prose::of(lang);
     let names = Names::new(api);
+    let rust_names = RustNames::new(api);
     let paged = api
         .operations()
         .filter(|(_, o)| o.paginate.is_some())
         .filter_map(|(s, o)| {
             let fields = api.page_fields(o)?;
+            let rust = RustOp::of(&rust_names, s, o)?;
             Some(PagedRow {
                 name: format!("{}.{}", s.name, o.name),
                 href: cx.pages.operation(s, o),
-                rust: format!("`{}().{}`", module(s), rust_iterator(o)),
+                rust: format!("`{}().{}`", rust.module, rust.iterator),
                 ts: format!("`{}.{}`", names.service(s), ts_iterator(o)),
                 python: python::iterator_of(api, o)
                     .map(|(attr, iterator)| format!("`{attr}.{iterator}`"))
@@ -206,6 +209,7 @@ pub(in crate::docs) fn paging_section<'a>(
     let fields = api.page_fields(op)?;
     let p = Prose::of(cx.lang);
     let pagination = op.paginate.as_ref()?;
+    let names = RustOp::of(&RustNames::new(api), service, op)?;
     let stop = match &pagination.total {
         Some(total) => p.stops_at_total.replace("{total}", &format!("`{total}`")),
         None => p.stops_short.to_owned(),
@@ -220,15 +224,14 @@ pub(in crate::docs) fn paging_section<'a>(
     let krate = api.name.replace('-', "_");
     let rust = [
         format!(
-            "let request: {krate}::{}::{}Request = serde_json::from_str(r#\"{}\"#)?;",
-            module(service),
-            op.type_stem,
+            "let request: {krate}::{}::{} = serde_json::from_str(r#\"{}\"#)?;",
+            names.module,
+            names.request,
             Value::Object(body.clone())
         ),
         format!(
             "let mut items = client.{}().{}(&request);",
-            module(service),
-            rust_iterator(op)
+            names.module, names.iterator
         ),
         "while let Some(item) = items.next().await {".into(),
         "    println!(\"{:?}\", item?);".into(),
@@ -298,12 +301,38 @@ fn ts_request(op: &Operation, body: &serde_json::Map<String, Value>) -> String {
     format!("{{ {} }}", members.join(", "))
 }
 
-fn module(service: &Service) -> &str {
-    service.module.trim_start_matches("r#")
+/// The Rust names a snippet shows for a paged operation.
+struct RustOp {
+    /// The service's module and the root client's accessor.
+    module: String,
+    request: String,
+    /// The method of one page.
+    method: String,
+    iterator: String,
+    /// The size and page fields of the request.
+    size: String,
+    page: String,
 }
 
-fn rust_iterator(op: &Operation) -> String {
-    format!("{}_all", op.rust_name.trim_start_matches("r#"))
+impl RustOp {
+    fn of(names: &RustNames, service: &Service, op: &Operation) -> Option<RustOp> {
+        let service_names = names.service_named(&service.name)?;
+        let op_names = service_names.operation(service, op)?;
+        let fields = crate::rust::names::fields(&op.request);
+        let field = |wire: &str| {
+            let i = op.request.fields.iter().position(|f| f.name == wire)?;
+            Some(fields[i].trim_start_matches("r#").to_owned())
+        };
+        let pagination = op.paginate.as_ref()?;
+        Some(RustOp {
+            module: service_names.module.trim_start_matches("r#").to_owned(),
+            request: op_names.request.clone(),
+            method: op_names.method.clone(),
+            iterator: op_names.iterator.clone()?,
+            size: field(&pagination.size)?,
+            page: field(&pagination.page)?,
+        })
+    }
 }
 
 fn ts_iterator(op: &Operation) -> String {
@@ -315,13 +344,11 @@ fn ts_iterator(op: &Operation) -> String {
 fn rust_example(api: &Api, paged: Option<(&Service, &Operation)>) -> String {
     let krate = api.name.replace('-', "_");
     let company = company(api);
+    let names = RustNames::new(api);
+    let paged = paged.and_then(|(s, o)| RustOp::of(&names, s, o));
     let mut lines = Vec::new();
-    if let Some((s, o)) = paged {
-        lines.push(format!(
-            "use {krate}::{}::{}Request;",
-            module(s),
-            o.type_stem
-        ));
+    if let Some(o) = &paged {
+        lines.push(format!("use {krate}::{}::{};", o.module, o.request));
     }
     lines.extend([
         format!("use {krate}::{{CallOptions, Client, ClientConfig}};"),
@@ -338,16 +365,15 @@ fn rust_example(api: &Api, paged: Option<(&Service, &Operation)>) -> String {
             .into(),
         "let client = Client::new(config)?;".into(),
     ]);
-    if let Some((s, o)) = paged {
-        let (size, page) = page_fields(api, o, true);
-        let request = format!("{}Request::new()", o.type_stem);
+    if let Some(o) = &paged {
+        let (size, page) = (&o.size, &o.page);
+        let request = format!("{}::new()", o.request);
         lines.extend([
             String::new(),
             "// Every item, one page at a time.".into(),
             format!(
                 "let mut items = client.{}().{}(&{request}.with_{size}(50));",
-                module(s),
-                rust_iterator(o)
+                o.module, o.iterator
             ),
             "while let Some(item) = items.next().await {".into(),
             "    println!(\"{:?}\", item?);".into(),
@@ -355,12 +381,9 @@ fn rust_example(api: &Api, paged: Option<(&Service, &Operation)>) -> String {
             String::new(),
             "// One page, with the HTTP status, headers and attempts.".into(),
             "let answer = client".into(),
-            format!("    .{}()", module(s)),
+            format!("    .{}()", o.module),
             "    .with(CallOptions::default().with_max_retries(5))".into(),
-            format!(
-                "    .{}(&{request}.with_{page}(2))",
-                o.rust_name.trim_start_matches("r#")
-            ),
+            format!("    .{}(&{request}.with_{page}(2))", o.method),
             "    .await?;".into(),
             "println!(\"HTTP {} after {} attempt(s)\", answer.status, answer.attempts);".into(),
         ]);
@@ -385,7 +408,7 @@ fn ts_example(api: &Api, names: &Names, paged: Option<(&Service, &Operation)>) -
     ];
     if let Some((s, o)) = paged {
         let service = names.service(s);
-        let (size, page) = page_fields(api, o, false);
+        let (size, page) = page_fields(api, o);
         let int64 = |name: &str| {
             o.request
                 .fields
@@ -470,18 +493,10 @@ fn python_example(api: &Api, paged: Option<(&Service, &Operation)>) -> String {
     lines.join("\n")
 }
 
-/// The names of a paged operation's size and page fields: in Rust
-/// (`rust`) or on the wire.
-fn page_fields(api: &Api, op: &Operation, rust: bool) -> (String, String) {
-    let name = |f: &crate::ir::Field| {
-        if rust {
-            f.rust_name.trim_start_matches("r#").to_owned()
-        } else {
-            f.name.clone()
-        }
-    };
+/// The wire names of a paged operation's size and page fields.
+fn page_fields(api: &Api, op: &Operation) -> (String, String) {
     match api.page_fields(op) {
-        Some(f) => (name(f.size), name(f.page)),
+        Some(f) => (f.size.name.clone(), f.page.name.clone()),
         None => ("size".into(), "current".into()),
     }
 }
