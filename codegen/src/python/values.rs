@@ -354,10 +354,9 @@ pub fn mock_token_argument(op: &Operation) -> Option<String> {
             "admin_token={}",
             names::string_literal(mock::ADMIN_TOKEN)
         )),
-        crate::ir::Access::Login | crate::ir::Access::Optional => Some(format!(
-            "token={}",
-            names::string_literal(mock::TOKEN)
-        )),
+        crate::ir::Access::Login | crate::ir::Access::Optional => {
+            Some(format!("token={}", names::string_literal(mock::TOKEN)))
+        }
     }
 }
 
