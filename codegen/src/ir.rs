@@ -152,8 +152,9 @@ pub struct ErrorCode {
 /// A spec file that declares types or enums, as a module of generated code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TypeModule {
-    /// A snake-case identifier, never a keyword: the file's stem, with its
-    /// directories where stems collide (`login`, `copy001_login`).
+    /// The file's stem in snake case, with its directories where stems
+    /// collide (`login`, `copy001_login`): distinct among the API's files.
+    /// Targets make it a module name of their language.
     pub name: String,
     /// The spec file, relative to the spec directory (`services/login.yaml`).
     pub spec_file: String,
@@ -162,7 +163,6 @@ pub struct TypeModule {
 #[derive(Debug, Clone)]
 pub struct Enum {
     pub name: String,
-    pub rust_name: String,
     /// The [`TypeModule`] of the spec file that declares it.
     pub module: String,
     pub repr: EnumRepr,
@@ -177,7 +177,7 @@ pub struct Enum {
     pub source: Option<String>,
     /// Whether requests, responses or both carry it (from the operations).
     pub sides: Sides,
-    /// The modules of the services whose operations reach it, sorted.
+    /// The services whose operations reach it (spec names), sorted.
     pub services: Vec<String>,
     pub pos: Pos,
 }
@@ -211,7 +211,6 @@ impl std::fmt::Display for Code {
 pub struct EnumValue {
     pub code: Code,
     pub name: String,
-    pub rust_name: String,
     pub description: String,
     pub description_zh: Option<String>,
     pub deprecated: bool,
@@ -224,8 +223,9 @@ pub struct EnumValue {
 
 #[derive(Debug, Clone)]
 pub struct Struct {
+    /// The type's name; a request body's is the operation's name in
+    /// UpperCamelCase with `Request` (`BindEmailRequest`).
     pub name: String,
-    pub rust_name: String,
     /// The module named after the spec file that declares it (for shared
     /// types, one of [`Api::type_modules`]).
     pub module: String,
@@ -239,7 +239,7 @@ pub struct Struct {
     /// Whether requests, responses or both carry it: from the operations
     /// for shared types, [`Sides::REQUEST`] for a request body.
     pub sides: Sides,
-    /// Shared types: the modules of the services whose operations reach it,
+    /// Shared types: the services whose operations reach it (spec names),
     /// sorted. Empty for a request body.
     pub services: Vec<String>,
     pub pos: Pos,
@@ -249,7 +249,6 @@ pub struct Struct {
 pub struct Field {
     /// Wire name.
     pub name: String,
-    pub rust_name: String,
     pub ty: Ty,
     pub required: bool,
     pub nullable: bool,
@@ -400,8 +399,6 @@ impl std::fmt::Display for Ty {
 #[derive(Debug, Clone)]
 pub struct Service {
     pub name: String,
-    pub rust_name: String,
-    pub module: String,
     pub qualified_name: String,
     pub description: String,
     pub description_zh: Option<String>,
@@ -412,10 +409,6 @@ pub struct Service {
 pub struct Operation {
     /// Wire name (last part of the bizType).
     pub name: String,
-    /// snake_case method name.
-    pub rust_name: String,
-    /// UpperCamelCase stem for the request type (`{stem}Request`).
-    pub type_stem: String,
     pub service: String,
     pub biz_type: String,
     pub path: String,

@@ -232,16 +232,7 @@ pub fn document_for<'f, 'a>(
         paths.insert(
             op.path.clone(),
             Box::new(move || PathItem {
-                post: operation::operation(
-                    facts,
-                    shapes,
-                    statuses,
-                    &own,
-                    service,
-                    op,
-                    operation_id(service, op),
-                    &success,
-                ),
+                post: operation::operation(facts, shapes, statuses, &own, service, op, &success),
             }),
         );
     }

@@ -43,9 +43,10 @@ fn json_file(files: &Files, path: &str) -> Value {
 
 // ------------------------------------------------------------ field descriptions
 
-/// Rust: struct (by the spec name its `object_schema()` gives, and its
-/// file) → the doc text of each field, in order.
-fn rust_field_docs(files: &Files) -> BTreeMap<(String, PathBuf), Vec<String>> {
+/// Rust: struct (by the spec name its `object_schema()` gives, its file
+/// and its Rust name: two operations' requests may share a spec name and
+/// a file) → the doc text of each field, in order.
+fn rust_field_docs(files: &Files) -> BTreeMap<RustStruct, Vec<String>> {
     let spec_name = Regex::new(r#"ObjectSchema\s*::\s*new\s*\(\s*"((?:[^"\\]|\\.)*)""#).unwrap();
     fn walk(
         items: &[syn::Item],
@@ -88,7 +89,7 @@ fn rust_field_docs(files: &Files) -> BTreeMap<(String, PathBuf), Vec<String>> {
             walk(&file.items, &mut structs, &mut names, &spec_name);
             for (rust, spec) in names {
                 if let Some(docs) = structs.remove(&rust) {
-                    out.insert((spec, path.clone()), docs);
+                    out.insert((spec, path.clone(), rust), docs);
                 }
             }
         }
@@ -96,16 +97,19 @@ fn rust_field_docs(files: &Files) -> BTreeMap<(String, PathBuf), Vec<String>> {
     out
 }
 
+/// A Rust struct: its spec name, file and Rust name.
+type RustStruct = (String, PathBuf, String);
+
 /// The field docs of every Rust struct of the spec name `name` with
 /// `fields` fields: one, or one per service where request types of two
 /// services share a name.
 fn rust_docs_of<'r>(
-    rust: &'r BTreeMap<(String, PathBuf), Vec<String>>,
+    rust: &'r BTreeMap<RustStruct, Vec<String>>,
     name: &str,
     fields: usize,
 ) -> Vec<&'r Vec<String>> {
     rust.iter()
-        .filter(|((spec, _), docs)| spec == name && docs.len() == fields)
+        .filter(|((spec, ..), docs)| spec == name && docs.len() == fields)
         .map(|(_, docs)| docs)
         .collect()
 }
@@ -350,7 +354,7 @@ fn every_field_is_described_alike_in_rust_typescript_openapi_and_python() {
             (
                 t,
                 format!("ts/src/types/{}.ts", names.type_file(module)),
-                py_attribute_docs(py, &bizgen::python::names::class(&t.name)),
+                py_attribute_docs(py, &bizgen::python::names::type_class(&api, &t.name)),
             )
         });
         let requests = api.services.iter().flat_map(|s| {

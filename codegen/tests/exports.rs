@@ -254,7 +254,7 @@ fn obstacle_course_exports() {
         "Beta.page"
     );
     let (collection, _) = postman(&api);
-    assert_eq!(collection["item"].as_array().map(Vec::len), Some(2));
+    assert_eq!(collection["item"].as_array().map(Vec::len), Some(3));
     insta::assert_snapshot!(
         "obstacle_openapi_3_1",
         bizgen::openapi::render(&api, Version::V3_1).expect("renders")

@@ -133,11 +133,6 @@ cases! {
     biz_type_with_space,
     duplicate_operation_split_service,
     duplicate_example_name,
-    field_snake_case_collision,
-    type_name_collision,
-    operation_name_collision,
-    reserved_type_name,
-    reserved_module_name,
     service_qualified_name_disagrees,
     // references
     unknown_type_reference,
@@ -167,7 +162,7 @@ cases! {
     // enums
     enum_duplicate_code,
     enum_wrong_value_type,
-    enum_reserved_unknown_variant,
+    enum_duplicate_value_name,
     // evolution: deprecation and reserved codes and names
     sunset_without_deprecated,
     sunset_not_a_date,

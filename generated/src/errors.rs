@@ -3,7 +3,7 @@
 //! The error codes of the spec: match a client error with
 //! `err.is(errors::CODE)`, fail a handler with `Err(errors::CODE.into())`.
 
-use ::bizgen_runtime::codegen as rt;
+use bizgen_runtime::codegen as rt;
 
 /// `BIZGEN_INTERNAL`: Internal error
 ///

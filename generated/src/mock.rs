@@ -4,7 +4,7 @@
 //! responses: the first successful one, else the first error; the
 //! request header `Prefer: example=NAME` picks another.
 
-use ::bizgen_runtime::codegen as rt;
+use bizgen_runtime::codegen as rt;
 
 /// The rows of every service (each service module's `mock::OPERATIONS`).
 pub static SERVICES: &[&[rt::StaticOperation]] = &[
@@ -26,21 +26,19 @@ pub static SERVICES: &[&[rt::StaticOperation]] = &[
 
 /// The mock's table, each example parsed once.
 pub fn table() -> rt::MockTable {
-    let rows: ::std::vec::Vec<rt::StaticOperation> = SERVICES
+    let rows: Vec<rt::StaticOperation> = SERVICES
         .iter()
         .flat_map(|rows| rows.iter().copied())
         .collect();
     rt::MockTable::from_static(super::API_NAME, &rows)
 }
 
-/// The mock server's `main`: flags `--host`, `--port`, `--token`,
-/// `--admin-token`, `--cors`, `--delay-ms`, `--http-status` (see
-/// `customer-api-mock --help`).
-pub fn main() -> ::std::process::ExitCode {
-    rt::mock::run(&table(), ::std::env::args().skip(1))
+/// The mock server's `main`: flags `--host`, `--port`, `--token`, `--admin-token`, `--cors`, `--delay-ms`, `--http-status` (see `customer-api-mock --help`).
+pub fn main() -> std::process::ExitCode {
+    rt::mock::run(&table(), std::env::args().skip(1))
 }
 
 /// A router serving every operation from [`table`].
 pub fn router(config: rt::ServerConfig) -> rt::Router {
-    rt::mock::router(&table(), config, ::core::default::Default::default())
+    rt::mock::router(&table(), config, Default::default())
 }

@@ -175,6 +175,7 @@ impl Client {
             status: response.status,
             message: format!("`data` does not match the spec: {e}"),
             body: data.to_string().chars().take(512).collect(),
+            attempts: response.attempts,
         })?;
         Ok(Response {
             data: decoded,
@@ -392,7 +393,7 @@ fn finish<T: DeserializeOwned>(
     attempts: u32,
 ) -> Result<Response<T>, Error> {
     let (status, headers, body) = last.map_err(|source| Error::Transport { source, attempts })?;
-    let result = decode(op, status, &body);
+    let result = decode_attempt(op, status, &body, attempts);
     if retry::RETRY_STATUSES.contains(&status) && result.is_err() {
         // A gateway's 503 page or throttling answer: an HTTP failure, with
         // the error envelope when the body was one.
@@ -410,7 +411,6 @@ fn finish<T: DeserializeOwned>(
     }
     result.map(|response| Response {
         headers,
-        attempts,
         ..response
     })
 }
@@ -421,12 +421,24 @@ pub fn decode<T: DeserializeOwned>(
     status: u16,
     body: &[u8],
 ) -> Result<Response<T>, Error> {
+    decode_attempt(op, status, body, 1)
+}
+
+/// Decodes the answer of the last of `attempts` attempts; its errors say
+/// how many attempts led to them.
+fn decode_attempt<T: DeserializeOwned>(
+    op: &'static OperationInfo,
+    status: u16,
+    body: &[u8],
+    attempts: u32,
+) -> Result<Response<T>, Error> {
     let snippet = || String::from_utf8_lossy(&body[..body.len().min(512)]).into_owned();
     let envelope: Envelope<Value> = serde_json::from_slice(body).map_err(|e| Error::Decode {
         biz_type: op.biz_type,
         status,
         message: format!("not a response envelope: {e}"),
         body: snippet(),
+        attempts,
     })?;
     if !envelope.ok || envelope.fail {
         return Err(Error::Api(Box::new(ApiError {
@@ -436,6 +448,7 @@ pub fn decode<T: DeserializeOwned>(
             msg_params: envelope.msg_params,
             trace: Some(envelope.trace),
             status: None,
+            attempts: Some(attempts),
         })));
     }
     let data = envelope.data.unwrap_or(Value::Null);
@@ -444,6 +457,7 @@ pub fn decode<T: DeserializeOwned>(
         status,
         message: format!("`data` does not match the spec: {e}"),
         body: snippet(),
+        attempts,
     })?;
     Ok(Response {
         data,
@@ -452,7 +466,7 @@ pub fn decode<T: DeserializeOwned>(
         biz_code: envelope.biz_code,
         status,
         headers: HeaderMap::new(),
-        attempts: 1,
+        attempts,
     })
 }
 

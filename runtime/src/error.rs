@@ -95,6 +95,10 @@ pub struct ApiError {
     /// The HTTP status a server answers with under
     /// `HttpStatus::Semantic`; `None` follows the code (see the server).
     pub status: Option<u16>,
+    /// On the client: how many attempts the call made, this answer's
+    /// included (more than 1 when earlier ones were retried). `None` on
+    /// the server side.
+    pub attempts: Option<u32>,
 }
 
 impl std::error::Error for ApiError {}
@@ -122,6 +126,7 @@ impl ApiError {
             msg_params: None,
             trace: None,
             status: None,
+            attempts: None,
         }
     }
 

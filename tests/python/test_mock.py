@@ -1,5 +1,6 @@
 """The SDK against the mock on loopback: every operation once through
-`Client` and `AsyncClient`, tokens by access level, validation pointers."""
+`Client` and `AsyncClient`, every paged operation's iterator, tokens by
+access level, validation pointers."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import httpx
 import pytest
 from customer_api import ABSENT, ApiError, AsyncClient, Client, ClientError, errors
 from customer_api.types import ClientSource, DetailType, LoginType
-from every_operation import ASYNC_CALLS, SYNC_CALLS
+from every_operation import ASYNC_CALLS, ASYNC_PAGED_CALLS, PAGED_CALLS, SYNC_CALLS
 
 TRACE = re.compile(r"^x-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
 LOGIN: dict[str, Any] = {
@@ -151,6 +152,35 @@ def test_every_operation_once_through_async_client(
     asyncio.run(main())
     assert len(sent) == len(operations)
 
+
+def test_every_paged_operation_iterates_through_client_and_async_client(
+    mock_url: str, tokens: tuple[str, str], operations: dict[str, Any]
+) -> None:
+    """The mock answers its example page (all its items): the iterator yields
+    them, after as many calls as the example's total asks for."""
+    paged = {path for path, op in operations.items() if op["items"]}
+    assert {path for path, _ in PAGED_CALLS} == paged and len(paged) == 3
+
+    def expected(path: str) -> list[Any]:
+        data = operations[path]["expect"]["data"]
+        return list(data[operations[path]["items"]])
+
+    client = Client(mock_url, company_id="360", token=tokens[0], admin_token=tokens[1])
+    for path, walk in PAGED_CALLS:
+        items = walk(client)
+        assert isinstance(items, list) and items, path
+        assert [plain(i) for i in items] == [plain(e) for e in expected(path)], path
+
+    async def main() -> None:
+        async with AsyncClient(
+            mock_url, company_id="360", token=tokens[0], admin_token=tokens[1]
+        ) as ac:
+            for path, walk in ASYNC_PAGED_CALLS:
+                items = await walk(ac)
+                assert isinstance(items, list), path
+                assert [plain(i) for i in items] == [plain(e) for e in expected(path)], path
+
+    asyncio.run(main())
 
 def test_optional_access_sends_a_token_only_when_the_client_has_one(
     mock_url: str, tokens: tuple[str, str]

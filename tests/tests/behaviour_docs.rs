@@ -1,7 +1,9 @@
 //! The page "Retries, pagination and hooks" and the iterator sections of
 //! paged operations' pages are executable: every Rust block is code of this
-//! file (compiled here, run against the mock), and every TypeScript block
-//! type-checks (`tsc --strict`) and runs with node against the mock.
+//! file (compiled here, run against the mock), every TypeScript block
+//! type-checks (`tsc --strict`) and runs with node against the mock, and
+//! every Python block type-checks (`mypy --strict`) and runs against the
+//! mock.
 
 mod common;
 
@@ -256,5 +258,99 @@ async fn the_typescript_blocks_type_check_and_run() {
             stdout.contains("id:") || stdout.contains("customerNo"),
             "{page}: printed {stdout}"
         );
+    }
+}
+
+/// The Python blocks: the page's example as it is, each iterator section
+/// with a client made first; type-checked (`mypy --strict`), then run
+/// against the mock.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_python_blocks_type_check_and_run() {
+    let root = common::repo_root();
+    let client = "from customer_api import Client\n\n\
+        client = Client(\"http://127.0.0.1:8080\", company_id=\"360\", token=\"mock-token\", admin_token=\"mock-admin-token\")\n";
+    let mut scripts = Vec::new();
+    for lang in ["", "zh/"] {
+        let py = blocks(&read(&format!("{lang}{PAGE}")), "python");
+        assert_eq!(py.len(), 1, "{lang}{PAGE}");
+        scripts.push((format!("{lang}{PAGE}"), py[0].clone()));
+        for page in PAGED {
+            let py = blocks(&read(&format!("{lang}{page}")), "python");
+            assert_eq!(py.len(), 1, "{lang}{page}");
+            // The block's imports first, then the client, then the loop.
+            let (imports, walk) = match py[0].split_once("\n\n") {
+                Some((head, rest)) if head.starts_with("from ") => (format!("{head}\n"), rest),
+                _ => (String::new(), py[0].as_str()),
+            };
+            scripts.push((
+                format!("{lang}{page}"),
+                format!("{imports}{client}{walk}\n"),
+            ));
+        }
+    }
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("behaviour-python");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let files: Vec<_> = scripts
+        .iter()
+        .enumerate()
+        .map(|(i, (_, text))| {
+            let path = dir.join(format!("block_{i}.py"));
+            std::fs::write(&path, text).expect("write the block");
+            path
+        })
+        .collect();
+    let package = root.join("generated/python/src");
+    let checked = Command::new(common::tool("py:mypy"))
+        .env("MYPYPATH", &package)
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .arg("--strict")
+        .arg("--cache-dir")
+        .arg(Path::new(env!("CARGO_TARGET_TMPDIR")).join("mypy-cache-behaviour"))
+        .args(&files)
+        .output()
+        .expect("run mypy");
+    assert!(
+        checked.status.success(),
+        "the Python blocks do not type-check:\n{}",
+        String::from_utf8_lossy(&checked.stdout)
+    );
+    let addr = common::start_mock().await;
+    for (page, text) in scripts {
+        let runnable = text
+            .replace("http://127.0.0.1:8080", &format!("http://{addr}"))
+            .replace("\"mock-token\"", &format!("{:?}", common::TOKEN))
+            .replace(
+                "\"mock-admin-token\"",
+                &format!("{:?}", common::ADMIN_TOKEN),
+            );
+        let package = package.clone();
+        let out = tokio::task::spawn_blocking(move || {
+            Command::new(common::tool("py:python"))
+                .env("PYTHONPATH", package)
+                .env("PYTHONDONTWRITEBYTECODE", "1")
+                .args(["-c", &runnable])
+                .output()
+        })
+        .await
+        .expect("join")
+        .expect("run python");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{page}: python failed:\n{stdout}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // One item of the mock's example page was printed (a model's repr).
+        assert!(
+            stdout.contains("(id=") || stdout.contains("customer_no="),
+            "{page}: printed {stdout}"
+        );
+        if page.ends_with(PAGE) {
+            assert!(
+                stdout.contains("-> ") && stdout.contains("HTTP 200 after 1 attempt(s)"),
+                "{page}: printed {stdout}"
+            );
+        }
     }
 }

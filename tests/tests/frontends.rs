@@ -44,7 +44,8 @@ fn cli_builder_and_macro_emit_identical_code() {
 /// of `lib.rs`'s inline `types`) replaced by `mod name { .. }` holding its
 /// file; without what only the crate has (its inner attributes,
 /// `#[rustfmt::skip]` on modules in files of their own, the runtime
-/// re-exports).
+/// re-exports, the mock binary's `main`, which needs the runtime's feature
+/// `mock`).
 fn inline_crate(src: &std::path::Path) -> proc_macro2::TokenStream {
     let lib = parse(&src.join("lib.rs"));
     let items = lib.items.into_iter().filter_map(|item| match item {
@@ -52,9 +53,22 @@ fn inline_crate(src: &std::path::Path) -> proc_macro2::TokenStream {
         // `ClientConfig`, ..): a build script or macro user has the
         // runtime as a dependency of their own.
         syn::Item::Use(u) if quote::quote!(#u).to_string().contains("bizgen_runtime") => None,
-        other => Some(inline_modules(src, other)),
+        other => Some(without_mock_main(inline_modules(src, other))),
     });
     quote::quote!(#(#items)*)
+}
+
+/// The crate's `mock` module without `main`.
+fn without_mock_main(item: syn::Item) -> syn::Item {
+    let syn::Item::Mod(mut m) = item else {
+        return item;
+    };
+    if m.ident == "mock" {
+        if let Some((_, items)) = &mut m.content {
+            items.retain(|i| !matches!(i, syn::Item::Fn(f) if f.sig.ident == "main"));
+        }
+    }
+    syn::Item::Mod(m)
 }
 
 fn parse(path: &std::path::Path) -> syn::File {
@@ -64,7 +78,7 @@ fn parse(path: &std::path::Path) -> syn::File {
 
 /// A module of the crate whose items are in `dir` (`src/` for the root's),
 /// its `mod name;` declarations, at any depth, made inline from
-/// `dir/name.rs`.
+/// `dir/name.rs` or `dir/name/mod.rs`.
 fn inline_modules(dir: &std::path::Path, item: syn::Item) -> syn::Item {
     let syn::Item::Mod(mut m) = item else {
         return item;
@@ -83,7 +97,12 @@ fn inline_modules(dir: &std::path::Path, item: syn::Item) -> syn::Item {
     let items = match m.content.take() {
         Some((_, items)) => items,
         None => {
-            let file = parse(&dir.join(format!("{name}.rs")));
+            let file = dir.join(format!("{name}.rs"));
+            let file = if file.exists() {
+                parse(&file)
+            } else {
+                parse(&dir.join(name).join("mod.rs"))
+            };
             m.attrs.extend(file.attrs);
             m.semi = None;
             file.items
@@ -103,7 +122,7 @@ fn is_skip(attr: &syn::Attribute) -> bool {
 }
 
 /// Removes every `#[cfg(feature = ..)]` attribute and makes every
-/// `#[cfg_attr(feature = .., attr)]` plain `#[attr]` (the same with
+/// `#[cfg_attr(feature = .., attr, ..)]` plain `#[attr]`s (the same with
 /// `any(feature = .., ..)`).
 fn strip_feature_gates(tokens: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
     use proc_macro2::{Delimiter, Group, TokenTree};
@@ -124,20 +143,25 @@ fn strip_feature_gates(tokens: proc_macro2::TokenStream) -> proc_macro2::TokenSt
                         continue;
                     }
                     if g.delimiter() == Delimiter::Bracket && on_features("cfg_attr") {
-                        // `cfg_attr ( feature = "x" , attr )`: keep `attr`.
+                        // `cfg_attr ( feature = "x" , a , b )`: keep `#[a] #[b]`.
                         let args = g.stream().into_iter().nth(1);
                         if let Some(TokenTree::Group(args)) = args {
-                            let attr: proc_macro2::TokenStream = args
-                                .stream()
-                                .into_iter()
-                                .skip_while(
-                                    |t| !matches!(t, TokenTree::Punct(p) if p.as_char() == ','),
-                                )
-                                .skip(1)
-                                .collect();
+                            let mut attrs: Vec<Vec<TokenTree>> = vec![Vec::new()];
+                            for t in args.stream() {
+                                match &t {
+                                    TokenTree::Punct(p) if p.as_char() == ',' => {
+                                        attrs.push(Vec::new())
+                                    }
+                                    _ => attrs.last_mut().expect("one").push(t),
+                                }
+                            }
                             iter.next();
-                            out.push(tt);
-                            out.push(TokenTree::Group(Group::new(Delimiter::Bracket, attr)));
+                            // The first is the condition.
+                            for attr in attrs.into_iter().skip(1).filter(|a| !a.is_empty()) {
+                                out.push(tt.clone());
+                                let attr = attr.into_iter().collect();
+                                out.push(TokenTree::Group(Group::new(Delimiter::Bracket, attr)));
+                            }
                             continue;
                         }
                     }

@@ -1,9 +1,10 @@
 //! The Python SDK judged by Python's tools and run by pytest: `mypy
 //! --strict` and `ruff check` on the package, on the obstacle course's
-//! package and on a user file that calls every operation once (written
-//! here from the spec's examples); pytest (`tests/python/`) against the
-//! mock on loopback and a test double, with the newest httpx of its range
-//! and again with the oldest (on Python 3.9 where the machine has one); the
+//! package, on a user file that calls every operation once and walks every
+//! paged operation's iterator (written here from the spec's examples) and on
+//! the SDK's tests; pytest (`tests/python/`) against the mock on loopback
+//! and a test double, with the newest httpx of its range and again with the
+//! oldest (on Python 3.9 where the machine has one); the
 //! wheel builds and installs; the README's code runs against the mock.
 
 mod common;
@@ -93,6 +94,7 @@ fn calls_file(api: &Api) -> String {
     let mut sync = Vec::new();
     let mut asyncs = Vec::new();
     let mut list = Vec::new();
+    let mut paged = Vec::new();
     for (i, (_, op)) in api.operations().enumerate() {
         let args = v.arguments(api, op, &common::example_request(op));
         let (attr, method) = values::path_of(api, op);
@@ -112,6 +114,19 @@ fn calls_file(api: &Api) -> String {
             values::format_call("    ", &format!("{ret}await {call}"), &args)
         ));
         list.push((op.path.clone(), i));
+        // A paged operation's iterator, walked to the end.
+        if let Some((attr, iterator)) = values::iterator_of(api, op) {
+            let call = format!("client.{attr}.{iterator}");
+            sync.push(format!(
+                "def _pages_{i}(client: Client) -> object:\n{}\n    return list(items)\n",
+                values::format_call("    ", &format!("items = {call}"), &args)
+            ));
+            asyncs.push(format!(
+                "async def _apages_{i}(client: AsyncClient) -> object:\n{}\n    return [item async for item in items]\n",
+                values::format_call("    ", &format!("items = {call}"), &args)
+            ));
+            paged.push((op.path.clone(), i));
+        }
     }
     let mut out = String::from(
         "\"\"\"Every operation once, written by tests/tests/python.rs from the spec's examples.\"\"\"\n\n\
@@ -144,6 +159,16 @@ fn calls_file(api: &Api) -> String {
     for (path, i) in &list {
         out.push_str(&format!("    ({path:?}, _acall_{i}),\n"));
     }
+    out.push_str("]\n\nPAGED_CALLS: list[tuple[str, Callable[[Client], object]]] = [\n");
+    for (path, i) in &paged {
+        out.push_str(&format!("    ({path:?}, _pages_{i}),\n"));
+    }
+    out.push_str(
+        "]\n\nASYNC_PAGED_CALLS: list[tuple[str, Callable[[AsyncClient], Awaitable[object]]]] = [\n",
+    );
+    for (path, i) in &paged {
+        out.push_str(&format!("    ({path:?}, _apages_{i}),\n"));
+    }
     out.push_str("]\n");
     out
 }
@@ -169,6 +194,7 @@ fn manifest(api: &Api) -> Value {
                 },
             };
             let forwarded = op.headers.iter().any(|h| h.name == "X-Forwarded-For");
+            let items = op.paginate.as_ref().map(|p| p.items.clone());
             (
                 op.path.clone(),
                 json!({
@@ -176,6 +202,7 @@ fn manifest(api: &Api) -> Value {
                     "forwardedFor": forwarded,
                     "none": op.response.ty.is_none(),
                     "expect": expect,
+                    "items": items,
                 }),
             )
         })
@@ -222,6 +249,17 @@ fn obstacle_course_passes_mypy_strict_and_ruff() {
     ] {
         assert!(alpha.contains(line), "{line:?} missing:\n{alpha}");
     }
+    let beta =
+        std::fs::read_to_string(dir.join("src/obstacle_course/services/beta.py")).expect("beta");
+    for line in [
+        "    paginate=_pg.Paginate(page=\"type\", size=\"in\", items=\"self_\", total=\"crate\"),",
+        "    def loops_all(",
+        "        type: int | _rt.Absent = _rt.ABSENT,",
+        "    ) -> Iterator[Loop]:",
+        "    ) -> AsyncIterator[Loop]:",
+    ] {
+        assert!(beta.contains(line), "{line:?} missing:\n{beta}");
+    }
     mypy(&dir, "obstacle_course", &[&calls]);
     ruff(&[&dir]);
     // It imports and reads hostile names off the wire.
@@ -237,6 +275,22 @@ assert "'s'" not in repr(loop) and "secret='<redacted>'" in repr(loop), repr(loo
 assert loop.to_dict()["1st"] == "a" and "self" not in loop.to_dict()
 client = Client("http://127.0.0.1:9")
 assert callable(client.alpha.type) and callable(client.beta.self_)
+# The paged operation with keyword fields walks its pages: page `type`,
+# size `in`, items `self`, total `crate`.
+import json, httpx
+seen = []
+def page(request):
+    body = json.loads(request.content)
+    seen.append(body)
+    items = [{"type": "self", "1st": str(body["type"])}] * (2 if body["type"] < 3 else 1)
+    data = {"self": items, "crate": 5}
+    return httpx.Response(200, json={"code": "0", "msg": "", "trace": "t", "tm": 1,
+        "ok": True, "fail": False, "data": data})
+paged = Client("http://obstacle.test", admin_token="a",
+    http_client=httpx.Client(transport=httpx.MockTransport(page)))
+loops = list(paged.beta.loops_all(in_=2))
+assert [l.field_1st for l in loops] == ["1", "1", "2", "2", "3"], loops
+assert [(b["type"], b["in"]) for b in seen] == [(1, 2), (2, 2), (3, 2)], seen
 "#;
     run(Command::new(common::tool("py:python"))
         .env("PYTHONPATH", dir.join("src"))
@@ -368,8 +422,18 @@ async fn pytest_against_the_mock_and_a_double() {
     std::fs::write(&calls, calls_file(&api)).expect("calls");
     let operations = dir.join("operations.json");
     std::fs::write(&operations, manifest(&api).to_string()).expect("manifest");
-    mypy(&package_dir(), "customer_api", &[&calls]);
-    ruff(&[&calls, &common::repo_root().join("tests/python")]);
+    // The SDK's own tests are typed user code too: checked with the package.
+    let tests_dir = common::repo_root().join("tests/python");
+    let mut tests: Vec<PathBuf> = std::fs::read_dir(&tests_dir)
+        .expect("tests/python")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .collect();
+    tests.sort();
+    let mut checked: Vec<&Path> = vec![&calls];
+    checked.extend(tests.iter().map(PathBuf::as_path));
+    mypy(&package_dir(), "customer_api", &checked);
+    ruff(&[&calls, &tests_dir]);
 
     let mock = format!("http://{}", common::start_mock().await);
     let config = bizgen_runtime::server::ServerConfig::new(
@@ -405,8 +469,8 @@ async fn pytest_against_the_mock_and_a_double() {
     }
 }
 
-/// The README's Python snippets run as written against the mock (the
-/// address aside): the root README's and the package's.
+/// The README's Python snippets run as written against the mock (its
+/// address and tokens aside): the root README's and the package's.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn readme_snippets_run_against_the_mock() {
     let mock = format!("http://{}", common::start_mock().await);
@@ -440,7 +504,12 @@ async fn readme_snippets_run_against_the_mock() {
     for code in snippets {
         let code = code
             .replace("http://127.0.0.1:8080", &mock)
-            .replace("https://gateway.example.com", &mock);
+            .replace("https://gateway.example.com", &mock)
+            .replace("\"mock-token\"", &format!("{:?}", common::TOKEN))
+            .replace(
+                "\"mock-admin-token\"",
+                &format!("{:?}", common::ADMIN_TOKEN),
+            );
         let out = tokio::task::spawn_blocking(move || {
             Command::new(common::tool("py:python"))
                 .env("PYTHONPATH", package_dir().join("src"))

@@ -198,7 +198,48 @@ async fn an_error_envelope_is_not_retried() {
         .await
         .expect_err("error envelope");
     assert!(err.is("CUSTOMER_API_0000404"), "{err:?}");
+    assert_eq!(err.attempts(), Some(1));
     assert_eq!(double.seen().len(), 1);
+}
+
+#[tokio::test]
+async fn an_error_envelope_after_a_retry_says_how_many_attempts_were_made() {
+    let double = Double::start(|seen, n| match n {
+        0 => Answer::status(503, "<html>busy</html>"),
+        _ => Answer::error("CUSTOMER_API_0000404", &trace_of(seen)),
+    })
+    .await;
+    let err = client(&double, |c| c)
+        .customer_api_web_service()
+        .query_api(&QueryApiRequest::new(14))
+        .await
+        .expect_err("error envelope");
+    assert_eq!(double.seen().len(), 2);
+    match &err {
+        ClientError::Api(api) => {
+            assert_eq!(api.code, "CUSTOMER_API_0000404");
+            assert_eq!(api.attempts, Some(2));
+        }
+        other => panic!("not an API error: {other:?}"),
+    }
+    assert_eq!(err.attempts(), Some(2));
+    assert!(err.to_string().contains("after 2 attempts"), "{err}");
+    // A body that does not decode after a retry counts them too.
+    let double = Double::start(|_, n| match n {
+        0 => Answer::status(502, "bad gateway"),
+        _ => Answer::status(200, "{\"not\": \"an envelope\"}"),
+    })
+    .await;
+    let err = client(&double, |c| c)
+        .customer_api_web_service()
+        .query_api(&QueryApiRequest::new(14))
+        .await
+        .expect_err("not an envelope");
+    assert!(
+        matches!(err, ClientError::Decode { attempts: 2, .. }),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("after 2 attempts"), "{err}");
 }
 
 /// 25 API keys served 10 a page, from the request's `current` and `size`;

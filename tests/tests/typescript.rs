@@ -71,7 +71,11 @@ fn obstacle_course_type_checks_strict() {
         std::fs::write(&path, text).expect("write");
     }
     let client = &files["src/client.ts"];
-    for member in ["readonly alpha: Alpha;", "readonly beta: Beta;"] {
+    for member in [
+        "readonly alpha: Alpha;",
+        "readonly beta: Beta;",
+        "readonly types: Types;",
+    ] {
         assert!(client.contains(member), "{member} missing:\n{client}");
     }
     let types = &files["src/types/api.ts"];
@@ -79,7 +83,7 @@ fn obstacle_course_type_checks_strict() {
         "\"1st\"?: string;",
         "\"with-dash\"?: string;",
         "type: types.Type;",
-        "export type Match = -1 | 0 | 2147483647 | -2147483648 | (number & {});",
+        "export type Match = -1 | 0 | 2147483647 | -2147483648 | 7 | (number & {});",
         "crate?: bigint;",
     ] {
         assert!(types.contains(line), "{line} missing:\n{types}");

@@ -109,6 +109,7 @@ fn body_of(api: &Api, op: &Operation, step: &QuickStep) -> Value {
 fn rust_snippet(api: &Api, steps: &[(&Service, &Operation, &QuickStep)]) -> String {
     let krate = api.name.replace('-', "_");
     let company = company(api);
+    let names = crate::rust::RustNames::new(api);
     let mut lines = vec![
         format!("use {krate}::runtime::client::ClientConfig;"),
         String::new(),
@@ -119,19 +120,21 @@ fn rust_snippet(api: &Api, steps: &[(&Service, &Operation, &QuickStep)]) -> Stri
         format!("let client = {krate}::Client::new(config)?;"),
     ];
     for (s, op, step) in steps {
-        let method = op.rust_name.trim_start_matches("r#");
-        let call = format!(
-            "client.{}().{}",
-            s.module.trim_start_matches("r#"),
-            op.rust_name
-        );
+        let Some(service) = names.service_named(&s.name) else {
+            continue;
+        };
+        let Some(op_names) = service.operation(s, op) else {
+            continue;
+        };
+        let method = op_names.method.trim_start_matches("r#");
+        let call = format!("client.{}().{}", service.module, op_names.method);
         let request = if op.request.fields.is_empty() {
             "&Default::default()".to_owned()
         } else {
             let body = serde_json::to_string(&body_of(api, op, step)).unwrap_or_default();
             lines.push(format!(
-                "let {method}_request: {krate}::{}::{}Request = serde_json::from_str(r#\"{body}\"#)?;",
-                s.module, op.type_stem
+                "let {method}_request: {krate}::{}::{} = serde_json::from_str(r#\"{body}\"#)?;",
+                service.module, op_names.request
             ));
             format!("&{method}_request")
         };

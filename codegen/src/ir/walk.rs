@@ -124,7 +124,7 @@ impl Api {
                 for name in names {
                     let (sides, services) = marks.entry(name.to_owned()).or_default();
                     sides.add(side);
-                    services.insert(service.module.clone());
+                    services.insert(service.name.clone());
                 }
             }
         }

@@ -22,7 +22,6 @@ pub(super) fn operation<'a>(
     names: &OwnNames,
     service: &Service,
     op: &'a Operation,
-    id: String,
     success: &str,
 ) -> document::Operation {
     let api = shapes.api;
@@ -46,7 +45,7 @@ pub(super) fn operation<'a>(
         tags: vec![service.name.clone()],
         summary: non_empty(&op.summary).unwrap_or_else(|| op.name.clone()),
         description: operation_description(op),
-        operation_id: id,
+        operation_id: super::operation_id(service, op),
         parameters: parameters(shapes, op),
         request_body: RequestBody {
             description: format!("The request of `{}`.", op.biz_type),

@@ -8,10 +8,13 @@
 //! module prepares view models from the IR: names ([`names`]), type
 //! annotations and decoders ([`shapes`]), the types ([`types`]), the
 //! services and clients ([`services`]), the package files ([`package`]) and
-//! Python values of examples ([`values`]).
+//! Python values of examples ([`values`]); method docstrings are in
+//! [`op_docs`], the iterators of paged operations in [`paging`].
 
 pub mod names;
+mod op_docs;
 mod package;
+mod paging;
 mod rest;
 mod services;
 mod shapes;

@@ -14,15 +14,20 @@
 //!   writes `builtins.list` where a member would hide the builtin;
 //! - a name that would hide something the generated code needs gets a
 //!   trailing underscore too: a request field named `trace`, `headers`,
-//!   `timeout` or `max_retries` (the per-call options), a model field named `to_dict`,
-//!   `from_dict` or `unknown_fields`, a service named like a client member
-//!   (`token`, `close`), a type named `Any`, `Decimal` or `Mapping`;
+//!   `timeout`, `max_retries` or `idempotent` (the per-call options), a model
+//!   field named `to_dict`, `from_dict` or `unknown_fields`, a service named
+//!   like a client member (`token`, `close`), a type named `Any`, `Decimal`,
+//!   `Mapping`, `Iterator` or `AsyncIterator`;
 //! - when two spec names give the same Python name, the later one (in spec
-//!   order) gets `_2`, the next `_3`, and so on.
+//!   order) gets `_2`, the next `_3`, and so on; for the classes of types
+//!   ([`type_class`]: `apiKey` and `ApiKey` are both `ApiKey`), enums come
+//!   first, then the types, each in the IR's order.
 
 use std::collections::BTreeSet;
 
 use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
+
+use crate::ir::Api;
 
 /// Python's keywords (3.9 to 3.13); the soft keywords `match`, `case`,
 /// `type` and `_` are usable names.
@@ -41,13 +46,21 @@ const RECEIVERS: &[&str] = &["self", "cls"];
 pub const ANNOTATION_BUILTINS: &[&str] = &["bool", "dict", "float", "int", "list", "object", "str"];
 
 /// Names a spec type cannot take: what the generated modules import.
-const TAKEN_TYPE_NAMES: &[&str] = &["Any", "Decimal", "Mapping", "ABSENT", "Absent"];
+const TAKEN_TYPE_NAMES: &[&str] = &[
+    "Any",
+    "Decimal",
+    "Mapping",
+    "Iterator",
+    "AsyncIterator",
+    "ABSENT",
+    "Absent",
+];
 
 /// Members of every model besides its fields.
 pub const MODEL_MEMBERS: &[&str] = &["to_dict", "from_dict", "unknown_fields"];
 
 /// Keyword arguments of every operation besides its request fields.
-pub const CALL_OPTIONS: &[&str] = &["trace", "headers", "timeout", "max_retries"];
+pub const CALL_OPTIONS: &[&str] = &["trace", "headers", "timeout", "max_retries", "idempotent"];
 
 /// Members of `Client` and `AsyncClient` besides the services.
 /// (The builtins and `type` are there because the client classes' own
@@ -60,6 +73,7 @@ pub const CLIENT_MEMBERS: &[&str] = &[
     "aclose",
     "http_client",
     "max_retries",
+    "retry",
     "on_request",
     "on_response",
     "with_response",
@@ -141,6 +155,49 @@ pub fn class(wire: &str) -> String {
     } else {
         name
     }
+}
+
+/// The class of a spec type or enum of `api`: its [`class`], numbered
+/// where the classes of two of them meet (`apiKey` and `ApiKey`: the
+/// later one, enums first then types, gets `ApiKey_2`).
+pub fn type_class(api: &Api, wire: &str) -> String {
+    let base = class(wire);
+    let names = api
+        .enums
+        .iter()
+        .map(|e| e.name.as_str())
+        .chain(api.types.iter().map(|t| t.name.as_str()));
+    let mut earlier = 0;
+    for name in names {
+        if name == wire {
+            break;
+        }
+        // The letters and digits first: the same class needs the same ones.
+        if class_letters(name).eq(class_letters(wire)) && class(name) == base {
+            earlier += 1;
+        }
+    }
+    if earlier == 0 {
+        base
+    } else {
+        format!("{base}_{}", earlier + 1)
+    }
+}
+
+/// The letters and digits of [`class`]`(wire)`, lowercase, without
+/// allocating: what two names whose classes meet have in common.
+fn class_letters(wire: &str) -> impl Iterator<Item = u8> + '_ {
+    let mut alnum = wire
+        .bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| b.to_ascii_lowercase())
+        .peekable();
+    let prefix: &'static [u8] = match alnum.peek() {
+        None => b"unnamed",
+        Some(b) if b.is_ascii_digit() => b"t",
+        Some(_) => b"",
+    };
+    prefix.iter().copied().chain(alnum)
 }
 
 /// An UPPER_SNAKE constant (enum member, error code): `SelfValue` →

@@ -4,9 +4,9 @@
 use askama::Template;
 
 use super::names;
-use super::values::client_example;
+use super::values::{self, client_example};
 use super::{docstring, import_name, HEADER, HTTPX_RANGE, REQUIRES_PYTHON};
-use crate::ir::Api;
+use crate::ir::{Api, Operation};
 
 #[derive(Template)]
 #[template(path = "python/pyproject.toml", escape = "none")]
@@ -34,6 +34,10 @@ pub(super) struct ReadmeFile {
     async_example: String,
     services: Vec<(String, String)>,
     error_example: Option<String>,
+    /// `service.page_all` of the first paged operation.
+    paged_method: Option<String>,
+    /// A script that walks the first paged operation on the mock.
+    paging_example: Option<String>,
     /// The client's arguments for the mock: `"http://…", company_id="…"`.
     connect: String,
 }
@@ -66,6 +70,7 @@ runtime_file!(RuntimeInit, "python/runtime/__init__.py");
 runtime_file!(RuntimeAttempts, "python/runtime/attempts.py");
 runtime_file!(RuntimeErrors, "python/runtime/errors.py");
 runtime_file!(RuntimeModel, "python/runtime/model.py");
+runtime_file!(RuntimePaging, "python/runtime/paging.py");
 runtime_file!(RuntimeTransport, "python/runtime/transport.py");
 
 pub(super) fn pyproject(api: &Api) -> PyprojectFile {
@@ -110,8 +115,33 @@ pub(super) fn readme(api: &Api) -> ReadmeFile {
         async_example: client_example(api, "AsyncClient", ""),
         services,
         error_example,
+        paged_method: first_paged(api).and_then(|op| {
+            values::iterator_of(api, op).map(|(attr, iterator)| format!("{attr}.{iterator}"))
+        }),
+        paging_example: first_paged(api).and_then(|op| paging_example(api, op)),
         connect: super::values::connect(api),
     }
+}
+
+/// The first paged operation, if any.
+fn first_paged(api: &Api) -> Option<&Operation> {
+    api.operations()
+        .map(|(_, o)| o)
+        .find(|o| api.page_fields(o).is_some())
+}
+
+/// A client of the mock and a loop over every item of `op`.
+fn paging_example(api: &Api, op: &Operation) -> Option<String> {
+    let body = values::example_body(api, op, None);
+    let (imports, walk) = values::iterator_loop(api, op, &body, false)?;
+    let mut args = vec![values::connect(api)];
+    args.extend(values::mock_token_argument(op));
+    let mut lines = vec![format!("from {} import Client", import_name(api))];
+    lines.extend(imports);
+    lines.push(String::new());
+    lines.push(values::format_call("", "client = Client", &args));
+    lines.push(walk);
+    Some(lines.join("\n"))
 }
 
 pub(super) fn init(api: &Api) -> InitFile {
@@ -164,6 +194,7 @@ pub(super) fn runtime_files() -> Vec<(&'static str, Result<String, askama::Error
         ("attempts.py", RuntimeAttempts { header: HEADER }.render()),
         ("errors.py", RuntimeErrors { header: HEADER }.render()),
         ("model.py", RuntimeModel { header: HEADER }.render()),
+        ("paging.py", RuntimePaging { header: HEADER }.render()),
         ("transport.py", RuntimeTransport { header: HEADER }.render()),
     ]
 }

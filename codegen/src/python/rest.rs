@@ -20,7 +20,7 @@ pub(super) enum Place {
 /// (the description fact, word for word), then what Python adds.
 pub(super) fn field_doc(api: &Api, f: &Field, place: Place) -> Vec<String> {
     let doc = FieldDoc::new(api, f);
-    let mut facts = rest(&doc.facts(&marked));
+    let mut facts = rest(&doc.facts(&marked), |n| names::type_class(api, n));
     if f.sensitive {
         facts.push_str(" Also masked in ``repr``.");
     }
@@ -49,7 +49,9 @@ pub(super) fn field_doc(api: &Api, f: &Field, place: Place) -> Vec<String> {
 
 /// A type in the facts' words, as reST: ``list of :class:`Account` ``.
 pub(super) fn type_words(api: &Api, ty: &Ty) -> String {
-    rest(&crate::facts::field::type_words(api, ty, &marked))
+    rest(&crate::facts::field::type_words(api, ty, &marked), |n| {
+        names::type_class(api, n)
+    })
 }
 
 /// Marks where the facts link a type (`\u{1}Account\u{1}`), for [`rest`].
@@ -61,15 +63,16 @@ const MARK: char = '\u{1}';
 
 /// Markdown of the facts as reST: code spans in double backticks, marked
 /// types as `:class:` roles (titled with the spec name where the class
-/// name differs, as TSDoc's `{@link X | name}`).
-pub(super) fn rest(markdown: &str) -> String {
+/// name differs, as TSDoc's `{@link X | name}`); `class` names the class
+/// of a spec type.
+pub(super) fn rest(markdown: &str, class: impl Fn(&str) -> String) -> String {
     let text = code_spans(markdown);
     let mut out = String::with_capacity(text.len());
     for (i, part) in text.split(MARK).enumerate() {
         if i % 2 == 0 {
             out.push_str(part);
         } else {
-            let class = names::class(part);
+            let class = class(part);
             if class == part {
                 out.push_str(&format!(":class:`{class}`"));
             } else {
@@ -133,11 +136,11 @@ mod tests {
     #[test]
     fn markdown_code_spans_and_links_become_rest() {
         assert_eq!(
-            rest("Wire name `type`, list of \u{1}Account\u{1}."),
+            rest("Wire name `type`, list of \u{1}Account\u{1}.", names::class),
             "Wire name ``type``, list of :class:`Account`."
         );
         assert_eq!(
-            rest("enum \u{1}match\u{1}, pattern `` a`b ``, `x"),
+            rest("enum \u{1}match\u{1}, pattern `` a`b ``, `x", names::class),
             "enum :class:`match <Match>`, pattern ``a`b``, `x"
         );
     }

@@ -6,10 +6,11 @@ use std::collections::BTreeSet;
 use askama::Template;
 
 use super::names;
-use super::rest::{field_doc, Place};
+use super::op_docs::op_doc;
+use super::paging::{attribute_of, iterator_view, service_methods, IteratorView};
 use super::shapes::{self, Scope};
 use super::{docstring, HEADER};
-use crate::ir::{Access, Api, Field, Operation, Presence, Service, Session, Side, Ty};
+use crate::ir::{Access, Api, Field, Operation, Presence, Service, Session, Ty};
 
 #[derive(Template)]
 #[template(path = "python/client.py", escape = "none")]
@@ -45,12 +46,15 @@ pub(super) struct ServiceFile {
     uses_builtins: bool,
     uses_decimal: bool,
     uses_any: bool,
+    /// Some operation pages: the module imports the iterator types.
+    uses_paging: bool,
     /// `from ..types import ...`, if the service uses shared types.
     types_import: String,
     ops: Vec<OpView>,
     str_t: String,
     float_t: String,
     int_t: String,
+    bool_t: String,
 }
 
 pub(super) struct ServiceRef {
@@ -77,13 +81,20 @@ struct OpView {
     token: &'static str,
     data: String,
     session: String,
+    /// `frozenset({...})` of the request's sensitive wire names, if any.
+    sensitive: String,
+    /// `_pg.Paginate(...)`, for a paged operation.
+    paginate: String,
+    /// The iterator over every item, for a paged operation.
+    iterator: Option<IteratorView>,
 }
 
-struct ParamView {
-    name: String,
-    wire: String,
-    annotation: String,
-    default: Option<&'static str>,
+#[derive(Clone)]
+pub(super) struct ParamView {
+    pub(super) name: String,
+    pub(super) wire: String,
+    pub(super) annotation: String,
+    pub(super) default: Option<&'static str>,
 }
 
 /// The service class of a spec service; clear of the client classes.
@@ -175,14 +186,13 @@ pub(super) fn service(api: &Api, service: &Service) -> ServiceFile {
             module: names::service_attribute(&service.name),
             doc: String::new(),
         });
-    let methods = names::dedupe(
-        service
-            .operations
+    let methods = service_methods(api, service);
+    let scope = Scope::default().in_class(
+        methods
             .iter()
-            .map(|o| names::method(&o.name))
-            .collect(),
+            .flat_map(|(m, i)| std::iter::once(m).chain(i))
+            .map(String::as_str),
     );
-    let scope = Scope::default().in_class(methods.iter().map(String::as_str));
     let mut refs = BTreeSet::new();
     let (mut decimal, mut any) = (false, false);
     for op in &service.operations {
@@ -190,6 +200,9 @@ pub(super) fn service(api: &Api, service: &Service) -> ServiceFile {
             shapes::named_refs(&f.ty, &mut refs);
             decimal |= shapes::mentions(&f.ty, &Ty::Decimal);
             any |= shapes::mentions(&f.ty, &Ty::Json);
+        }
+        if let Some(fields) = api.page_fields(op) {
+            shapes::named_refs(fields.item, &mut refs);
         }
         if let Some(ty) = &op.response.ty {
             shapes::named_refs(ty, &mut refs);
@@ -201,7 +214,7 @@ pub(super) fn service(api: &Api, service: &Service) -> ServiceFile {
         .operations
         .iter()
         .zip(methods)
-        .map(|(op, method)| op_view(api, op, method, &scope))
+        .map(|(op, (method, iterator))| op_view(api, op, method, iterator, &attr.attr, &scope))
         .collect();
     let uses_builtins = !scope.shadowed.is_empty()
         && (scope.shadowed.contains("str")
@@ -246,29 +259,35 @@ pub(super) fn service(api: &Api, service: &Service) -> ServiceFile {
         uses_builtins,
         uses_decimal: decimal,
         uses_any: any,
+        uses_paging: ops.iter().any(|o| o.iterator.is_some()),
         types_import: if refs.is_empty() {
             String::new()
         } else {
             super::import_from(
                 "..types",
-                &refs.iter().map(|n| names::class(n)).collect::<Vec<_>>(),
+                &refs
+                    .iter()
+                    .map(|n| names::type_class(api, n))
+                    .collect::<Vec<_>>(),
             )
         },
         ops,
         str_t: scope.builtin("str"),
         float_t: scope.builtin("float"),
         int_t: scope.builtin("int"),
+        bool_t: scope.builtin("bool"),
     }
 }
 
-fn op_view(api: &Api, op: &Operation, method: String, scope: &Scope) -> OpView {
-    let params_names = names::dedupe(
-        op.request
-            .fields
-            .iter()
-            .map(|f| names::parameter(&f.name))
-            .collect(),
-    );
+fn op_view(
+    api: &Api,
+    op: &Operation,
+    method: String,
+    iterator: Option<String>,
+    service_attr: &str,
+    scope: &Scope,
+) -> OpView {
+    let params_names = super::values::parameters(op);
     // Required parameters first, in spec order, then the optional ones.
     let mut params: Vec<(ParamView, &Field)> = op
         .request
@@ -352,21 +371,37 @@ fn op_view(api: &Api, op: &Operation, method: String, scope: &Scope) -> OpView {
         Session::Keeps => String::new(),
         Session::Clears => "clears_token=True".to_owned(),
         Session::Sets { field, .. } => match &op.response.ty {
-            Some(Ty::Struct(name)) => api
-                .find_struct(name)
-                .and_then(|s| {
-                    let attrs =
-                        names::dedupe(s.fields.iter().map(|f| names::field(&f.name)).collect());
-                    s.fields
-                        .iter()
-                        .zip(attrs)
-                        .find(|(f, _)| f.name == *field)
-                        .map(|(_, a)| format!("sets_token={}", names::string_literal(&a)))
-                })
+            Some(Ty::Struct(name)) => attribute_of(api, name, field)
+                .map(|a| format!("sets_token={}", names::string_literal(&a)))
                 .unwrap_or_default(),
             _ => String::new(),
         },
     };
+    let sensitive: Vec<String> = op
+        .request
+        .fields
+        .iter()
+        .filter(|f| f.sensitive)
+        .map(|f| names::string_literal(&f.name))
+        .collect();
+    // One line when it fits in 88 columns (`    sensitive=...,`), else as black writes it.
+    let sensitive = match sensitive.join(", ") {
+        list if list.is_empty() => String::new(),
+        list if list.len() + "    sensitive=frozenset({}),".len() <= 88 => {
+            format!("frozenset({{{list}}})")
+        }
+        _ => format!(
+            "frozenset(\n        {{\n{}        }}\n    )",
+            sensitive
+                .iter()
+                .map(|n| format!("            {n},\n"))
+                .collect::<String>()
+        ),
+    };
+    let paging = iterator.and_then(|m| {
+        let reach = format!("client.{service_attr}.{m}");
+        iterator_view(api, op, m, &reach, &params, scope)
+    });
     let doc = op_doc(api, op, &params);
     OpView {
         name: names::string_literal(&op.name),
@@ -383,120 +418,9 @@ fn op_view(api: &Api, op: &Operation, method: String, scope: &Scope) -> OpView {
         token,
         data,
         session,
+        sensitive,
+        paginate: paging.as_ref().map(|(p, _)| p.clone()).unwrap_or_default(),
+        iterator: paging.map(|(_, v)| v),
         method,
-    }
-}
-
-fn op_doc(api: &Api, op: &Operation, params: &[(ParamView, &Field)]) -> String {
-    let access = match op.access {
-        Access::Guest => "guest: sends no token",
-        Access::Login => "login: sends the C-side customer token (``client.token``)",
-        Access::Optional => "optional: sends the C-side customer token when the client has one",
-        Access::Admin => "admin: sends the B-side admin token (``client.admin_token``)",
-    };
-    let side = if op.side == Side::B {
-        "admin_token"
-    } else {
-        "token"
-    };
-    let session = match &op.session {
-        Session::Keeps => String::new(),
-        Session::Sets { field, .. } => {
-            format!(" On success the client keeps ``data.{field}`` as ``client.{side}``.")
-        }
-        Session::Clears => format!(" On success the client forgets ``client.{side}``."),
-    };
-    let summary_zh = op.summary_zh.clone().unwrap_or_default();
-    let description_zh = op
-        .description_zh
-        .clone()
-        .filter(|d| d.trim() != summary_zh.trim())
-        .unwrap_or_default();
-    let mut paragraphs = vec![
-        sentence(&op.summary),
-        op.description.clone(),
-        summary_zh,
-        description_zh,
-        format!("``POST {}``, access {access}.{session}", op.path),
-    ];
-    if op.deprecated {
-        paragraphs.push(format!(".. deprecated:: {}", op.deprecation.details()));
-    }
-    let mut args = vec!["Args:".to_owned()];
-    for (p, f) in params {
-        let text: Vec<String> = field_doc(api, f, Place::Argument)
-            .into_iter()
-            .filter(|t| !t.trim().is_empty() && !t.starts_with(".."))
-            .collect();
-        let mut first = true;
-        for line in text.iter().flat_map(|t| t.lines()) {
-            if first {
-                args.push(format!("    {}: {}", p.name, line.trim()));
-                first = false;
-            } else {
-                args.push(format!("        {}", line.trim()));
-            }
-        }
-    }
-    args.push("    trace: The ``trace`` header; a fresh one per call when not given.".into());
-    args.push("    headers: Headers for this call only; they override the client's.".into());
-    args.push("    timeout: Seconds to wait for this call (default: the client's).".into());
-    args.push(if op.read_only {
-        "    max_retries: Retries for this call (default: the client's; the operation is read-only, so it is retried)."
-    } else {
-        "    max_retries: Retries for this call; giving it opts this write operation in to retries (by default only a request that never reached the server is retried)."
-    }
-    .into());
-    paragraphs.push(args.join("\n"));
-    let returns = match &op.response.ty {
-        None => "Returns:\n    None: nothing to read on success.".to_owned(),
-        Some(ty) => {
-            let words = super::rest::type_words(api, ty);
-            let null = if op.response.nullable {
-                ", or None"
-            } else {
-                ""
-            };
-            let what = op.response.description.trim();
-            format!(
-                "Returns:\n    {words}{null}{}",
-                if what.is_empty() {
-                    ".".to_owned()
-                } else {
-                    format!(": {what}")
-                }
-            )
-        }
-    };
-    paragraphs.push(returns);
-    let codes: Vec<String> = op
-        .errors
-        .iter()
-        .map(|e| format!("``errors.{}``", names::constant(e, "E")))
-        .collect();
-    let mut raises = vec!["Raises:".to_owned()];
-    raises.push(if codes.is_empty() {
-        "    ApiError: the server answered with an error envelope.".to_owned()
-    } else {
-        format!(
-            "    ApiError: the server answered with an error envelope, e.g. {}.",
-            codes.join(", ")
-        )
-    });
-    raises.push(
-        "    ClientError: no usable answer came back (``kind`` says why), or a token or header is missing."
-            .into(),
-    );
-    paragraphs.push(raises.join("\n"));
-    docstring(&paragraphs, "        ")
-}
-
-/// A summary as a docstring's first line: a sentence, with its full stop.
-fn sentence(summary: &str) -> String {
-    let s = summary.trim();
-    if s.is_empty() || s.ends_with(['.', '!', '?', '。']) {
-        s.to_owned()
-    } else {
-        format!("{s}.")
     }
 }

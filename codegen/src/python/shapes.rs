@@ -43,7 +43,7 @@ impl Scope {
     }
 
     fn named(&self, api: &Api, name: &str) -> String {
-        let class = names::class(name);
+        let class = names::type_class(api, name);
         let module = api
             .find_struct(name)
             .map(|s| s.module.as_str())

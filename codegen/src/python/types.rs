@@ -72,12 +72,12 @@ pub(super) fn index(api: &Api) -> TypesIndexFile {
                 .enums
                 .iter()
                 .filter(|e| e.module == m.name)
-                .map(|e| names::class(&e.name))
+                .map(|e| names::type_class(api, &e.name))
                 .chain(
                     api.types
                         .iter()
                         .filter(|t| t.module == m.name)
-                        .map(|t| names::class(&t.name)),
+                        .map(|t| names::type_class(api, &t.name)),
                 )
                 .collect();
             all.extend(classes.iter().cloned());
@@ -168,7 +168,10 @@ pub(super) fn module(api: &Api, module: &TypeModule) -> TypeModuleFile {
             for r in refs {
                 match module_of(api, r) {
                     Some(m) if m != module.name => {
-                        by_module.entry(m).or_default().insert(names::class(r));
+                        by_module
+                            .entry(m)
+                            .or_default()
+                            .insert(names::type_class(api, r));
                     }
                     _ => {}
                 }
@@ -220,12 +223,12 @@ pub(super) fn module(api: &Api, module: &TypeModule) -> TypeModuleFile {
             "",
         ),
         imports: blocks.join("\n\n"),
-        enums: enums.iter().map(|e| enum_view(e)).collect(),
+        enums: enums.iter().map(|e| enum_view(api, e)).collect(),
         classes,
     }
 }
 
-fn enum_view(e: &Enum) -> EnumView {
+fn enum_view(api: &Api, e: &Enum) -> EnumView {
     let int = e.values.iter().all(|v| matches!(v.code, Code::Int(_)));
     let member_names = names::dedupe(
         e.values
@@ -267,7 +270,7 @@ fn enum_view(e: &Enum) -> EnumView {
         if int { "integer" } else { "string" }
     );
     EnumView {
-        name: names::class(&e.name),
+        name: names::type_class(api, &e.name),
         base: if int {
             "_rt.OpenIntEnum"
         } else {
@@ -301,7 +304,7 @@ fn class_view(api: &Api, s: &Struct, module_scope: &Scope) -> ClassView {
         (false, false) => "",
     };
     ClassView {
-        name: names::class(&s.name),
+        name: names::type_class(api, &s.name),
         doc: docstring(
             &[
                 &s.description,

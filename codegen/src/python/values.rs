@@ -50,7 +50,7 @@ impl Values {
             Ty::Enum(name) => self.enum_value(api, name, v),
             Ty::Struct(name) => match (api.find_struct(name), v.as_object()) {
                 (Some(s), Some(map)) => {
-                    let class = names::class(&s.name);
+                    let class = names::type_class(api, &s.name);
                     self.types.insert(class.clone());
                     let attrs =
                         names::dedupe(s.fields.iter().map(|f| names::field(&f.name)).collect());
@@ -97,7 +97,7 @@ impl Values {
         let Some(e) = api.find_enum(name) else {
             return json(v);
         };
-        let class = names::class(&e.name);
+        let class = names::type_class(api, &e.name);
         self.types.insert(class.clone());
         let members = names::dedupe(
             e.values
@@ -123,17 +123,10 @@ impl Values {
     /// example), the required fields it lacks taken from a sample body.
     pub fn arguments(&mut self, api: &Api, op: &Operation, body: &Value) -> Vec<String> {
         let sample = crate::facts::sample::request_body(api, op);
-        let params = names::dedupe(
-            op.request
-                .fields
-                .iter()
-                .map(|f| names::parameter(&f.name))
-                .collect(),
-        );
         op.request
             .fields
             .iter()
-            .zip(params)
+            .zip(parameters(op))
             .filter_map(|(f, name)| {
                 let value = body
                     .get(&f.name)
@@ -187,6 +180,18 @@ pub fn format_call(indent: &str, prefix: &str, args: &[String]) -> String {
 
 /// The attribute of `op`'s service on the client, and the method.
 pub fn path_of(api: &Api, op: &Operation) -> (String, String) {
+    let (attr, method, _) = names_of(api, op);
+    (attr, method)
+}
+
+/// The attribute of a paged `op`'s service on the client, and its iterator
+/// method (`page_all`); `None` for an operation that does not page.
+pub fn iterator_of(api: &Api, op: &Operation) -> Option<(String, String)> {
+    let (attr, _, iterator) = names_of(api, op);
+    Some((attr, iterator?))
+}
+
+fn names_of(api: &Api, op: &Operation) -> (String, String, Option<String>) {
     let refs = service_refs(api);
     let (service, attr) = api
         .services
@@ -195,21 +200,14 @@ pub fn path_of(api: &Api, op: &Operation) -> (String, String) {
         .find(|(s, _)| s.operations.iter().any(|o| o.path == op.path))
         .map(|(s, r)| (s, r.attr))
         .unwrap_or((&api.services[0], String::new()));
-    let methods = names::dedupe(
-        service
-            .operations
-            .iter()
-            .map(|o| names::method(&o.name))
-            .collect(),
-    );
-    let method = service
+    let (method, iterator) = service
         .operations
         .iter()
-        .zip(methods)
+        .zip(super::paging::service_methods(api, service))
         .find(|(o, _)| o.path == op.path)
         .map(|(_, m)| m)
         .unwrap_or_default();
-    (attr, method)
+    (attr, method, iterator)
 }
 
 /// The request body of `op` the examples send: its request example (the
@@ -319,4 +317,84 @@ pub fn client_example(api: &Api, class: &str, indent: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A loop over every item of a paged operation (`for item in
+/// client.<service>.<x>_all(...):`, or `async for`), with the request's
+/// fields from `body` but its page number (the iterator sets it); and the
+/// imports its values need. `None` for an operation that does not page.
+pub fn iterator_loop(
+    api: &Api,
+    op: &Operation,
+    body: &Value,
+    awaited: bool,
+) -> Option<(Vec<String>, String)> {
+    let (attr, iterator) = iterator_of(api, op)?;
+    let mut body = body.clone();
+    if let (Some(p), Value::Object(map)) = (&op.paginate, &mut body) {
+        map.shift_remove(&p.page);
+    }
+    let mut values = Values::default();
+    let args = values.arguments(api, op, &body);
+    let head = format!(
+        "{}for item in client.{attr}.{iterator}",
+        if awaited { "async " } else { "" }
+    );
+    let code = format!("{}:\n    print(item)", format_call("", &head, &args));
+    Some((imports(api, &values), code))
+}
+
+/// The token argument of a client that calls `op` on the mock (its
+/// default tokens), if it needs one.
+pub fn mock_token_argument(op: &Operation) -> Option<String> {
+    use crate::facts::mock;
+    match op.access {
+        crate::ir::Access::Guest => None,
+        crate::ir::Access::Admin => Some(format!(
+            "admin_token={}",
+            names::string_literal(mock::ADMIN_TOKEN)
+        )),
+        crate::ir::Access::Login | crate::ir::Access::Optional => {
+            Some(format!("token={}", names::string_literal(mock::TOKEN)))
+        }
+    }
+}
+
+/// `from decimal import Decimal` and `from <pkg>.types import ...`, as the
+/// values need them.
+fn imports(api: &Api, values: &Values) -> Vec<String> {
+    let mut lines = Vec::new();
+    if values.decimal {
+        lines.push("from decimal import Decimal".to_owned());
+    }
+    if !values.types.is_empty() {
+        let types: Vec<&str> = values.types.iter().map(String::as_str).collect();
+        lines.push(format!(
+            "from {}.types import {}",
+            super::import_name(api),
+            types.join(", ")
+        ));
+    }
+    lines
+}
+
+/// The keyword argument of `op`'s request field `wire` (`current`, `in_`).
+pub fn parameter_of(op: &Operation, wire: &str) -> Option<String> {
+    op.request
+        .fields
+        .iter()
+        .zip(parameters(op))
+        .find(|(f, _)| f.name == wire)
+        .map(|(_, p)| p)
+}
+
+/// The keyword arguments of `op`'s request fields, in the fields' order.
+pub(super) fn parameters(op: &Operation) -> Vec<String> {
+    names::dedupe(
+        op.request
+            .fields
+            .iter()
+            .map(|f| names::parameter(&f.name))
+            .collect(),
+    )
 }

@@ -3,9 +3,10 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::types::Scope;
+use super::names::RustNames;
+use super::typeref::{type_path, Scope};
 use crate::facts::FieldDoc;
-use crate::ir::{Access, Api, Deprecation, Field, Operation, Presence};
+use crate::ir::{Access, Api, Deprecation, Field, Operation, Presence, Service};
 
 /// `#[doc = "..."]` attributes, one per line of `text`.
 pub fn doc_attrs(text: &str) -> TokenStream {
@@ -30,27 +31,17 @@ pub fn paragraphs<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
 /// The doc text of a field: its description fact ([`FieldDoc`]), word
 /// for word as TSDoc and OpenAPI say it, named types linked. `scope` is
 /// where the field's struct is, for links to shared types.
-pub fn field_doc(api: &Api, f: &Field, scope: Scope) -> String {
-    let link = |name: &str| {
-        let rust = match api.find_enum(name) {
-            Some(e) => e.rust_name.clone(),
-            None => crate::names::type_name(name),
-        };
-        type_link(name, &rust, scope)
-    };
+pub fn field_doc(api: &Api, names: &RustNames, f: &Field, scope: Scope) -> String {
+    let link = |spec_name: &str| type_link(names, spec_name, scope);
     FieldDoc::new(api, f).describe_with_zh(&link)
 }
 
-/// A link to a type of the shared `types` module, shown by its spec name:
-/// through `super` from a module of `types`, through `super::types` from a
-/// sibling module (rustdoc resolves links in the scope of the item they
-/// document).
-fn type_link(spec_name: &str, rust_name: &str, scope: Scope) -> String {
+/// A link to a shared type, shown by its spec name, to the path the
+/// documented item's module names it with (rustdoc resolves links in the
+/// scope of the item they document).
+fn type_link(names: &RustNames, spec_name: &str, scope: Scope) -> String {
     let text = crate::markdown::code(spec_name);
-    match scope {
-        Scope::Types => format!("[{text}](super::{rust_name})"),
-        Scope::Sibling => format!("[{text}](super::types::{rust_name})"),
-    }
+    format!("[{text}]({})", type_path(names, spec_name, scope))
 }
 
 pub fn access_text(a: Access) -> &'static str {
@@ -110,4 +101,32 @@ pub fn deprecated_attr(deprecated: bool, d: &Deprecation) -> Option<TokenStream>
         let note = d.note();
         quote!(#[deprecated(note = #note)])
     })
+}
+
+/// How docs name a service: its qualified name and its gateways, as two
+/// services may share a qualified name on different gateways
+/// (`customer.app.CustomerWebApiService` on `/api/global/` and `/openapi-b/`).
+pub fn service_label(api: &Api, service: &Service) -> String {
+    let gateways: std::collections::BTreeSet<&str> = service
+        .operations
+        .iter()
+        .map(|op| op.gateway.as_str())
+        .collect();
+    let gateways: Vec<String> = gateways
+        .into_iter()
+        .map(|name| match api.gateways.iter().find(|g| g.name == name) {
+            Some(g) => format!("`{name}` (`{}`)", g.prefix),
+            None => format!("`{name}`"),
+        })
+        .collect();
+    let noun = if gateways.len() == 1 {
+        "gateway"
+    } else {
+        "gateways"
+    };
+    format!(
+        "`{}` on {noun} {}",
+        service.qualified_name,
+        gateways.join(", ")
+    )
 }

@@ -29,12 +29,22 @@ struct Member {
 }
 
 /// What tells neighbours apart: inner attributes and docs stay together, a
-/// run of `use` lines stays together, then the items.
+/// run of `use` lines of one group stays together, then the items.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Inner,
-    Use,
+    Use(UseGroup),
     Item,
+}
+
+/// The groups of imports, apart as rustfmt's `group_imports =
+/// "StdExternalCrate"` keeps them: the standard library, other crates, this
+/// crate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum UseGroup {
+    Std,
+    External,
+    Local,
 }
 
 /// A container whose members get spaced: the file, a module, an `impl`, a
@@ -51,8 +61,8 @@ struct Container {
 
 /// Puts a blank line between two consecutive members of a container when
 /// either spans more than one line (it has docs, attributes or a body), or
-/// they are of different kinds (the `use` lines before the items, the inner
-/// docs before everything). Short members without docs (plain fields,
+/// they are of different kinds (the `use` lines before the items, each
+/// group of `use` lines apart, the inner docs before everything). Short members without docs (plain fields,
 /// variants, a run of `use` or `mod` lines) stay together. Function bodies
 /// and expressions are left as they are.
 pub(super) fn space_out(text: &str) -> String {
@@ -65,8 +75,10 @@ pub(super) fn space_out(text: &str) -> String {
         let (a, b) = (pair[0], pair[1]);
         let adjacent = b.start == a.end + 1;
         let both_inner = a.kind == Kind::Inner && b.kind == Kind::Inner;
-        let spaced =
-            a.kind != b.kind || a.end > a.start || (b.end > b.start && b.kind != Kind::Inner);
+        let uses = matches!(a.kind, Kind::Use(_)) && matches!(b.kind, Kind::Use(_));
+        let spaced = a.kind != b.kind
+            || (!uses && a.end > a.start)
+            || (!uses && b.end > b.start && b.kind != Kind::Inner);
         if a.container == b.container && adjacent && spaced && !both_inner {
             blank_before[b.start] = true;
         }
@@ -115,7 +127,14 @@ fn members(lines: &[&str]) -> Vec<Member> {
         });
         member.end = i;
         let comment = trimmed.starts_with("//");
-        if member.kind == Kind::Inner || (!comment && ends_member(trimmed)) {
+        // An inner doc line is a member; an inner attribute ends with its `]`.
+        let inner_ends = trimmed.starts_with("//!") || trimmed.ends_with(']');
+        let ends = if member.kind == Kind::Inner {
+            inner_ends
+        } else {
+            !comment && ends_member(trimmed)
+        };
+        if ends {
             members.push(*member);
             top.open = None;
         } else if !comment && trimmed.ends_with('{') && opens_container(lines, member.start, i) {
@@ -133,8 +152,23 @@ fn members(lines: &[&str]) -> Vec<Member> {
 fn kind(first_line: &str) -> Kind {
     if first_line.starts_with("//!") || first_line.starts_with("#![") {
         Kind::Inner
-    } else if strip_visibility(first_line).starts_with("use ") {
-        Kind::Use
+    } else if let Some(path) = strip_visibility(first_line).strip_prefix("use ") {
+        let root = path.trim_start_matches("::");
+        let group = if ["std::", "core::", "alloc::"]
+            .iter()
+            .any(|s| root.starts_with(s))
+        {
+            UseGroup::Std
+        } else if ["super::", "self::", "crate::"]
+            .iter()
+            .any(|s| root.starts_with(s))
+            || !root.contains("::")
+        {
+            UseGroup::Local
+        } else {
+            UseGroup::External
+        };
+        Kind::Use(group)
     } else {
         Kind::Item
     }
@@ -189,9 +223,20 @@ mod tests {
         let expected = "\
 //! Module doc.
 #![allow(deprecated)]
+#![allow(
+    unused,
+    reason = \"a long reason\",
+)]
+
+use std::sync::Arc;
 
 use a::b;
-use c::d;
+use c::{
+    d,
+    e,
+};
+
+use super::f;
 
 /// A struct.
 pub struct S {

@@ -12,15 +12,14 @@ use bizgen_runtime::schema::{
     When,
 };
 
-use super::tokens::{ident, rt};
-use super::types::{types_path, Scope};
+use super::names::RustNames;
+use super::typeref::{named_type, Scope};
 use crate::ir::Field;
 
 /// Tokens that evaluate to `schema`.
-pub fn schema(schema: &Schema, scope: Scope) -> TokenStream {
-    let rt = rt();
+pub fn schema(names: &RustNames, schema: &Schema, scope: Scope) -> TokenStream {
     match schema {
-        Schema::String(rules) if *rules == StringRules::NONE => quote!(#rt::Schema::STRING),
+        Schema::String(rules) if *rules == StringRules::NONE => quote!(rt::Schema::STRING),
         Schema::String(rules) => {
             // Only the rules that are set, the rest from `NONE`.
             let mut set = Vec::new();
@@ -32,50 +31,50 @@ pub fn schema(schema: &Schema, scope: Scope) -> TokenStream {
             }
             if let Some(p) = &rules.pattern {
                 let p: &str = p;
-                set.push(quote!(pattern: Some(#rt::Cow::Borrowed(#p))));
+                set.push(quote!(pattern: Some(rt::Cow::Borrowed(#p))));
             }
             if let Some(f) = rules.format {
                 let variant = format_ident!("{}", format!("{f:?}"));
-                set.push(quote!(format: Some(#rt::Format::#variant)));
+                set.push(quote!(format: Some(rt::Format::#variant)));
             }
-            quote!(#rt::Schema::String(#rt::StringRules {
+            quote!(rt::Schema::String(rt::StringRules {
                 #(#set,)*
-                ..#rt::StringRules::NONE
+                ..rt::StringRules::NONE
             }))
         }
-        Schema::Int32(rules) if *rules == IntRules::NONE => quote!(#rt::Schema::INT32),
-        Schema::Int64(rules) if *rules == IntRules::NONE => quote!(#rt::Schema::INT64),
+        Schema::Int32(rules) if *rules == IntRules::NONE => quote!(rt::Schema::INT32),
+        Schema::Int64(rules) if *rules == IntRules::NONE => quote!(rt::Schema::INT64),
         Schema::Int32(rules) => {
             let rules = int_rules(rules);
-            quote!(#rt::Schema::Int32(#rules))
+            quote!(rt::Schema::Int32(#rules))
         }
         Schema::Int64(rules) => {
             let rules = int_rules(rules);
-            quote!(#rt::Schema::Int64(#rules))
+            quote!(rt::Schema::Int64(#rules))
         }
-        Schema::Bool => quote!(#rt::Schema::Bool),
-        Schema::Decimal => quote!(#rt::Schema::Decimal),
-        Schema::Timestamp => quote!(#rt::Schema::Timestamp),
-        Schema::Json => quote!(#rt::Schema::Json),
+        Schema::Bool => quote!(rt::Schema::Bool),
+        Schema::Decimal => quote!(rt::Schema::Decimal),
+        Schema::Timestamp => quote!(rt::Schema::Timestamp),
+        Schema::Json => quote!(rt::Schema::Json),
         Schema::Object(object) => {
-            let ty = named_type(&object.name, scope);
-            quote!(#rt::Schema::Object(#rt::Cow::Borrowed(#ty::object_schema())))
+            let ty = named_type(names, &object.name, scope);
+            quote!(rt::Schema::Object(rt::Cow::Borrowed(#ty::object_schema())))
         }
         Schema::Enum(e) => {
-            let ty = named_type(&e.name, scope);
-            quote!(#rt::Schema::Enum(#rt::Cow::Borrowed(#ty::enum_schema())))
+            let ty = named_type(names, &e.name, scope);
+            quote!(rt::Schema::Enum(rt::Cow::Borrowed(#ty::enum_schema())))
         }
         Schema::List(inner) => {
-            let inner = self::schema(inner, scope);
-            quote!(#rt::Schema::List(#rt::Node::new(#inner)))
+            let inner = self::schema(names, inner, scope);
+            quote!(rt::Schema::List(rt::Node::new(#inner)))
         }
         Schema::Map(inner) => {
-            let inner = self::schema(inner, scope);
-            quote!(#rt::Schema::Map(#rt::Node::new(#inner)))
+            let inner = self::schema(names, inner, scope);
+            quote!(rt::Schema::Map(rt::Node::new(#inner)))
         }
         Schema::Nullable(inner) => {
-            let inner = self::schema(inner, scope);
-            quote!(#rt::Schema::Nullable(#rt::Node::new(#inner)))
+            let inner = self::schema(names, inner, scope);
+            quote!(rt::Schema::Nullable(rt::Node::new(#inner)))
         }
     }
 }
@@ -83,30 +82,33 @@ pub fn schema(schema: &Schema, scope: Scope) -> TokenStream {
 /// Tokens that evaluate to the `ObjectSchema` of a generated struct (its
 /// fields; nested named types by reference). `fields` are the IR fields of
 /// the same struct, in the same order.
-pub fn object(object: &ObjectSchema, fields: &[Field], scope: Scope) -> TokenStream {
-    let rt = rt();
+pub fn object(
+    names: &RustNames,
+    object: &ObjectSchema,
+    fields: &[Field],
+    scope: Scope,
+) -> TokenStream {
     let name: &str = &object.name;
     let fields = object.fields.iter().map(|f| {
         let restricted = fields
             .iter()
             .any(|ir| ir.name == f.name && ir.constraints.allowed.is_some());
-        field(f, restricted, scope)
+        field(names, f, restricted, scope)
     });
-    quote!(#rt::ObjectSchema::new(#name, [#(#fields),*]))
+    quote!(rt::ObjectSchema::new(#name, [#(#fields),*]))
 }
 
-fn field(f: &FieldSchema, restricted: bool, scope: Scope) -> TokenStream {
-    let rt = rt();
+fn field(names: &RustNames, f: &FieldSchema, restricted: bool, scope: Scope) -> TokenStream {
     let name: &str = &f.name;
     let schema = if restricted {
-        codes_inline(&f.schema, scope)
+        codes_inline(names, &f.schema, scope)
     } else {
-        schema(&f.schema, scope)
+        schema(names, &f.schema, scope)
     };
     let field = if f.required {
-        quote!(#rt::FieldSchema::required(#name, #schema))
+        quote!(rt::FieldSchema::required(#name, #schema))
     } else {
-        quote!(#rt::FieldSchema::optional(#name, #schema))
+        quote!(rt::FieldSchema::optional(#name, #schema))
     };
     match &f.required_when {
         Some(c) => {
@@ -119,57 +121,53 @@ fn field(f: &FieldSchema, restricted: bool, scope: Scope) -> TokenStream {
 
 /// A field with `allowed`: its enum schema holds only the codes it takes,
 /// so they are spelled here instead of calling the enum's `enum_schema()`.
-fn codes_inline(s: &Schema, scope: Scope) -> TokenStream {
-    let rt = rt();
+fn codes_inline(names: &RustNames, s: &Schema, scope: Scope) -> TokenStream {
     match s {
         Schema::Enum(e) => {
             let e = enumeration(e);
-            quote!(#rt::Schema::Enum(#rt::Cow::Owned(#e)))
+            quote!(rt::Schema::Enum(rt::Cow::Owned(#e)))
         }
         Schema::Nullable(inner) => {
-            let inner = codes_inline(inner, scope);
-            quote!(#rt::Schema::Nullable(#rt::Node::new(#inner)))
+            let inner = codes_inline(names, inner, scope);
+            quote!(rt::Schema::Nullable(rt::Node::new(#inner)))
         }
-        other => schema(other, scope),
+        other => schema(names, other, scope),
     }
 }
 
 /// Tokens that evaluate to a conditional requirement.
 fn required_when(c: &RequiredWhen) -> TokenStream {
-    let rt = rt();
     let field: &str = &c.field;
     match &c.when {
-        When::Given => quote!(#rt::RequiredWhen::given(#field)),
-        When::NotGiven => quote!(#rt::RequiredWhen::not_given(#field)),
+        When::Given => quote!(rt::RequiredWhen::given(#field)),
+        When::NotGiven => quote!(rt::RequiredWhen::not_given(#field)),
         When::OneOf(EnumCodes::Int(codes)) => {
             let codes = codes.iter().map(|&c| int(c));
-            quote!(#rt::RequiredWhen::int_in(#field, &[#(#codes),*]))
+            quote!(rt::RequiredWhen::int_in(#field, &[#(#codes),*]))
         }
         When::OneOf(EnumCodes::Str(codes)) => {
             let codes = codes.iter().map(|c| -> &str { c });
-            quote!(#rt::RequiredWhen::str_in(#field, &[#(#codes),*]))
+            quote!(rt::RequiredWhen::str_in(#field, &[#(#codes),*]))
         }
     }
 }
 
 /// Tokens that evaluate to the `EnumSchema` of a generated enum.
 pub fn enumeration(e: &EnumSchema) -> TokenStream {
-    let rt = rt();
     let name: &str = &e.name;
     match &e.codes {
         EnumCodes::Int(codes) => {
             let codes = codes.iter().map(|&c| int(c));
-            quote!(#rt::int_enum_schema(#name, &[#(#codes),*]))
+            quote!(rt::int_enum_schema(#name, &[#(#codes),*]))
         }
         EnumCodes::Str(codes) => {
             let codes = codes.iter().map(|c| -> &str { c });
-            quote!(#rt::str_enum_schema(#name, &[#(#codes),*]))
+            quote!(rt::str_enum_schema(#name, &[#(#codes),*]))
         }
     }
 }
 
 fn int_rules(rules: &IntRules) -> TokenStream {
-    let rt = rt();
     let bound = |v: Option<i64>| match v {
         Some(v) => {
             let v = int(v);
@@ -178,7 +176,7 @@ fn int_rules(rules: &IntRules) -> TokenStream {
         None => quote!(None),
     };
     let (min, max) = (bound(rules.minimum), bound(rules.maximum));
-    quote!(#rt::IntRules { minimum: #min, maximum: #max })
+    quote!(rt::IntRules { minimum: #min, maximum: #max })
 }
 
 /// An integer literal without suffix (`-5`, not `-5i64`).
@@ -189,11 +187,4 @@ pub fn int(v: i64) -> TokenStream {
     } else {
         quote!(#abs)
     }
-}
-
-/// The generated type of a spec type name, as seen from `scope`.
-fn named_type(name: &str, scope: Scope) -> TokenStream {
-    let path = types_path(scope);
-    let name = ident(&crate::names::type_name(name));
-    quote!(#path::#name)
 }

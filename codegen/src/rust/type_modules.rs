@@ -5,25 +5,29 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::context::Cx;
 use super::docs::{doc_attrs, paragraphs};
+use super::enums::emit_enum;
+use super::structs::emit_struct;
 use super::tokens::{ident, rt_import};
-use super::types::{emit_enum, emit_struct, Scope};
-use super::Gates;
+use super::typeref::Scope;
 use crate::ir::{Api, TypeModule};
 
 /// The content of `types`: the modules, private (their types are
 /// documented at `types::Name`), then their re-exports. `body` is a
 /// module's `;` or `{ items }`.
-pub(super) fn index(api: &Api, body: impl Fn(&TypeModule) -> TokenStream) -> TokenStream {
-    let modules = api.type_modules.iter().map(|m| {
-        let name = ident(&m.name);
+pub(super) fn index(cx: &Cx, body: impl Fn(&TypeModule) -> TokenStream) -> TokenStream {
+    let modules = cx.api.type_modules.iter().map(|m| {
+        let name = ident(&cx.names.type_module(&m.name));
         let body = body(m);
         quote!(mod #name #body)
     });
-    let uses = api.type_modules.iter().map(|m| {
-        let name = ident(&m.name);
-        // Empty in a build whose services use none of the module's types.
-        quote!(#[allow(unused_imports)] pub use #name::*;)
+    let uses = cx.api.type_modules.iter().map(|m| {
+        let name = ident(&cx.names.type_module(&m.name));
+        quote! {
+            #[allow(unused_imports, reason = "empty in a build whose services use none of its types")]
+            pub use #name::*;
+        }
     });
     quote! {
         //! The data types and enums of the spec, one module per spec file
@@ -35,39 +39,57 @@ pub(super) fn index(api: &Api, body: impl Fn(&TypeModule) -> TokenStream) -> Tok
 }
 
 /// The content of one module: the enums and types its spec file declares.
-/// Other types are named through `super`, the `types` module.
-pub(super) fn emit(api: &Api, module: &TypeModule, gates: Gates) -> TokenStream {
-    let enums: Vec<_> = api
+/// Types of other files are named through `super`, the `types` module.
+pub(super) fn emit(cx: &Cx, module: &TypeModule) -> TokenStream {
+    let rust_module = cx.names.type_module(&module.name);
+    let scope = Scope::Types(&rust_module);
+    let enums: Vec<_> = cx
+        .api
         .enums
         .iter()
         .filter(|e| e.module == module.name)
         .collect();
-    let types: Vec<_> = api
+    let types: Vec<_> = cx
+        .api
         .types
         .iter()
         .filter(|t| t.module == module.name)
         .collect();
     let doc = format!(" Types and enums of `{}`.", module.spec_file);
-    // Deprecated fields and variants are for users' code to avoid; the
-    // generated impls still use them.
     let uses_deprecated = enums.iter().any(|e| e.values.iter().any(|v| v.deprecated))
         || types.iter().any(|t| t.fields.iter().any(|f| f.deprecated));
-    let allow_deprecated = uses_deprecated.then(|| quote!(#![allow(deprecated)]));
+    let allow_deprecated = uses_deprecated.then(|| {
+        quote!(#![allow(deprecated, reason = "deprecated fields and variants are for users to avoid; their own impls use them")])
+    });
+    // Every item is compiled only with the services that use it: a build
+    // of other services compiles none (the same in every front-end, so that
+    // their code is the same up to the gates).
+    let all_gated = enums.iter().all(|e| !e.services.is_empty())
+        && types.iter().all(|t| !t.services.is_empty());
     let import = rt_import();
-    let enums = enums.into_iter().map(|e| emit_enum(api, e, gates));
+    let allow_unused = all_gated.then(|| {
+        quote!(#[allow(unused_imports, reason = "a build of some services may compile none of this module's types")])
+    });
+    let rust_name = |name: &str| {
+        cx.names
+            .ty(name)
+            .map_or_else(|| name.to_owned(), |t| t.ident.clone())
+    };
+    let enums = enums
+        .into_iter()
+        .map(|e| emit_enum(cx, e, &rust_name(&e.name)));
     let structs = types.into_iter().map(|s| {
         let doc = doc_attrs(&paragraphs([
             s.description.as_str(),
             s.description_zh.as_deref().unwrap_or(""),
         ]));
-        emit_struct(api, s, doc, Scope::Types, gates)
+        emit_struct(cx, s, &rust_name(&s.name), doc, scope, false)
     });
     quote! {
         #![doc = #doc]
         #allow_deprecated
 
-        // A build of some services only may compile none of this module's types.
-        #[allow(unused_imports)]
+        #allow_unused
         #import
 
         #(#enums)*

@@ -5,6 +5,7 @@
 //! rather than stopping at the first.
 
 mod conditions;
+mod constraints;
 mod ctx;
 mod lifecycle;
 pub mod located;

@@ -1,9 +1,10 @@
 //! Which module of the generated code each spec file's types and enums go
 //! to: the file's stem (`services/login.yaml` → `login`), prefixed with its
 //! directories from the top where stems collide
-//! (`copy001/services/login.yaml` → `copy001_login`); `types.yaml` is
-//! `types_`, as the modules are inside `types`. Paths are taken relative
-//! to the directory that holds every spec file.
+//! (`copy001/services/login.yaml` → `copy001_login`). Paths are taken
+//! relative to the directory that holds every spec file. What the module is
+//! called in a language (`types.yaml` is `types_` in Rust, whose modules
+//! are inside `types`) is the target's business.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
@@ -11,10 +12,6 @@ use std::path::{Component, Path, PathBuf};
 use crate::diagnostics::Pos;
 use crate::ir::TypeModule;
 use crate::names;
-
-/// Names a module of `types` cannot have: `types::types` would read as a
-/// mistake (and is one to clippy); they get a trailing `_`, as keywords do.
-const RESERVED: &[&str] = &["types"];
 
 /// One spec file's module name and its path relative to the spec directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,12 +48,7 @@ impl FileModules {
             let candidates = (0..=dirs.len()).map(|n| {
                 let mut words: Vec<&str> = dirs[..n].iter().map(String::as_str).collect();
                 words.push(stem);
-                let name = names::file_module_name(&words.join("_"));
-                if RESERVED.contains(&name.as_str()) {
-                    name + "_"
-                } else {
-                    name
-                }
+                names::module_name(&words.join("_"))
             });
             let mut chosen = None;
             for candidate in candidates {
@@ -66,7 +58,7 @@ impl FileModules {
                 }
             }
             let name = chosen.unwrap_or_else(|| {
-                let base = names::file_module_name(&parts.join("_"));
+                let base = names::module_name(&parts.join("_"));
                 (2..)
                     .map(|n| format!("{base}_{n}"))
                     .find(|c| !taken.contains(c))
@@ -173,9 +165,9 @@ mod tests {
             ("copy001_login", "copy001/services/login.yaml"),
             ("copy001_types", "copy001/types.yaml"),
             ("login", "services/login.yaml"),
-            ("type_", "services/type.yaml"),
+            ("type", "services/type.yaml"),
             ("odd_name_v2", "services/Odd-Name.v2.yaml"),
-            ("types_", "types.yaml"),
+            ("types", "types.yaml"),
         ];
         let want: Vec<(String, String)> = want
             .iter()

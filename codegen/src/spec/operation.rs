@@ -59,8 +59,7 @@ pub(super) fn resolve_operation(
     let biz_type = resolve_biz_type(ctx, service, name, op);
     let path = resolve_path(ctx, op, &gateway.prefix.value, &biz_type);
     let headers = resolve_headers(ctx, merged, gateway, name, op, access);
-    let stem = names::type_name(&name.value);
-    let request = resolve_request(ctx, known, name, op, &stem, &biz_type);
+    let request = resolve_request(ctx, known, name, op, &biz_type);
     let response = resolve_response(ctx, known, name, op);
     let errors = resolve_errors(ctx, merged, name, op);
     let examples = resolve_examples(ctx, name, op);
@@ -77,8 +76,6 @@ pub(super) fn resolve_operation(
     }
     Some(Operation {
         name: name.value.clone(),
-        rust_name: names::method_name(&name.value),
-        type_stem: stem,
         service: service.name.to_owned(),
         biz_type,
         path,
@@ -302,13 +299,11 @@ fn resolve_request(
     known: &Known,
     name: &Located<String>,
     op: &raw::OperationDef,
-    stem: &str,
     biz_type: &str,
 ) -> Struct {
     let owner = format!("the request of `{}`", name.value);
     Struct {
-        name: format!("{stem}Request"),
-        rust_name: format!("{stem}Request"),
+        name: names::request_type_name(&name.value),
         module: ctx.module_of(name.pos),
         description: format!("Request body of `{biz_type}`."),
         description_zh: None,

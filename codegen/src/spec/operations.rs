@@ -1,5 +1,5 @@
-//! Stage 3b, resolve services: merged across files, with their module
-//! names, defaults and operations (each resolved in [`super::operation`]).
+//! Stage 3b, resolve services: merged across files, with their defaults
+//! and operations (each resolved in [`super::operation`]).
 
 use std::collections::BTreeMap;
 
@@ -9,29 +9,15 @@ use super::operation::{resolve_operation, ServiceDefaults};
 use super::types::{check_type_like_name, Known};
 use crate::diagnostics::Pos;
 use crate::ir::*;
-use crate::names;
 
 /// Every service with its operations, sorted by name.
 pub(super) fn resolve_services(ctx: &mut Ctx, merged: &Merged, known: &Known) -> Vec<Service> {
     let mut services = Vec::new();
     let mut paths: BTreeMap<String, Pos> = BTreeMap::new();
-    let mut modules: BTreeMap<String, (String, Pos)> = BTreeMap::new();
     for (name, parts) in &merged.services {
         let name = name.clone();
         let pos = parts[0].0;
         check_type_like_name(ctx, &name, pos);
-        let module = names::module_name(&name);
-        if matches!(module.as_str(), "types" | "errors" | "mock") {
-            ctx.error(pos, format!("service `{name}` would become module `{module}`, which the generated code uses for its own items"))
-                .help = Some("rename the service".into());
-        }
-        if let Some((other, opos)) = modules.get(&module) {
-            let opos = *opos;
-            ctx.error(pos, format!("service `{name}` collides with service `{other}`: both become module `{module}`"))
-                .help = Some(format!("rename one of them (the other is at {})", ctx.at(opos)));
-        } else {
-            modules.insert(module.clone(), (name.clone(), pos));
-        }
         // Service-level keys must agree where several files give them.
         let qualified = agree(
             ctx,
@@ -80,25 +66,22 @@ pub(super) fn resolve_services(ctx: &mut Ctx, merged: &Merged, known: &Known) ->
             continue;
         };
         let mut ops = Vec::new();
-        let mut op_names: BTreeMap<String, (String, Pos)> = BTreeMap::new();
+        let mut op_names: BTreeMap<String, Pos> = BTreeMap::new();
         for (_, part) in parts.iter() {
             for (op_name, op) in part.operations.iter() {
-                let rust = names::method_name(&op_name.value);
-                if let Some((other, opos)) = op_names.get(&rust) {
+                if let Some(opos) = op_names.get(&op_name.value) {
                     let opos = *opos;
-                    let msg = if *other == op_name.value {
+                    ctx.error(
+                        op_name.pos,
                         format!(
                             "duplicate operation `{}` in service `{name}`",
                             op_name.value
-                        )
-                    } else {
-                        format!("operation `{}` collides with `{other}` in service `{name}`: both become `{rust}`", op_name.value)
-                    };
-                    ctx.error(op_name.pos, msg).help =
-                        Some(format!("the other is at {}", ctx.at(opos)));
+                        ),
+                    )
+                    .help = Some(format!("the other is at {}", ctx.at(opos)));
                     continue;
                 }
-                op_names.insert(rust.clone(), (op_name.value.clone(), op_name.pos));
+                op_names.insert(op_name.value.clone(), op_name.pos);
                 let defaults = ServiceDefaults {
                     name: &name,
                     qualified: &qualified,
@@ -122,9 +105,7 @@ pub(super) fn resolve_services(ctx: &mut Ctx, merged: &Merged, known: &Known) ->
         }
         super::paging::check_iterator_names(ctx, &name, &ops);
         services.push(Service {
-            rust_name: names::type_name(&name),
             name,
-            module,
             qualified_name: qualified,
             description: description.unwrap_or_default(),
             description_zh,

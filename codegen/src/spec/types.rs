@@ -1,12 +1,15 @@
-//! Stage 3a, resolve types: names of types and enums (validity, reserved
-//! words, collisions in Rust), enums with their codes, type expressions
-//! (`list<map<Account>>`), fields with their constraints, and cycles.
+//! Stage 3a, resolve types: names of types and enums (validity, built-in
+//! names, one namespace), enums with their codes, type expressions
+//! (`list<map<Account>>`), fields (their constraints in `constraints.rs`),
+//! and cycles. How a name reads in a language (keywords, names that meet
+//! after casing) is the target's business.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
 use super::conditions;
+use super::constraints::{resolve_constraints, Keys};
 use super::ctx::Ctx;
 use super::lifecycle;
 use super::located::{Located, OrderedMap};
@@ -23,8 +26,8 @@ pub(super) struct Known {
     pub types: BTreeSet<String>,
 }
 
-/// Checks the names of types and enums (one namespace, valid, not reserved,
-/// distinct in Rust) and returns them.
+/// Checks the names of types and enums (one namespace, valid, not a
+/// built-in type) and returns them.
 pub(super) fn known_names(ctx: &mut Ctx, merged: &Merged) -> Known {
     let (types, enums) = (&merged.types, &merged.enums);
     for (name, (pos, _)) in types {
@@ -33,30 +36,12 @@ pub(super) fn known_names(ctx: &mut Ctx, merged: &Merged) -> Known {
                 .help = Some(format!("the enum is at {}; rename one", ctx.at(*epos)));
         }
     }
-    let mut rust_names: BTreeMap<String, (String, Pos)> = BTreeMap::new();
     for (name, pos) in types
         .iter()
         .map(|(n, (p, _))| (n, *p))
         .chain(enums.iter().map(|(n, (p, _))| (n, *p)))
     {
         check_type_like_name(ctx, name, pos);
-        let rust = names::type_name(name);
-        if let Some((other, opos)) = rust_names.get(&rust) {
-            if other != name {
-                ctx.error(
-                    pos,
-                    format!(
-                        "type name `{name}` collides with `{other}`: both become `{rust}` in Rust"
-                    ),
-                )
-                .help = Some(format!(
-                    "rename one of them (the other is at {})",
-                    ctx.at(*opos)
-                ));
-            }
-        } else {
-            rust_names.insert(rust, (name.clone(), pos));
-        }
     }
     Known {
         enums: enums.keys().cloned().collect(),
@@ -83,7 +68,6 @@ pub(super) fn resolve_types(
             let names: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
             Struct {
                 name: name.clone(),
-                rust_name: names::type_name(name),
                 module: ctx.module_of(*pos),
                 description: t.description.clone(),
                 description_zh: t.description_zh.clone(),
@@ -100,51 +84,12 @@ pub(super) fn resolve_types(
     (enums, types)
 }
 
-/// Names that generated code relies on: the Rust prelude it uses unqualified,
-/// and its own items.
-const RESERVED_TYPE_NAMES: &[&str] = &[
-    "Option",
-    "Some",
-    "None",
-    "Result",
-    "Ok",
-    "Err",
-    "String",
-    "Vec",
-    "Box",
-    "Send",
-    "Sync",
-    "Sized",
-    "Clone",
-    "Copy",
-    "Default",
-    "Debug",
-    "PartialEq",
-    "Eq",
-    "Hash",
-    "Iterator",
-    "From",
-    "Into",
-    "ToString",
-    "ToOwned",
-    "Client",
-    "Server",
-    "Mock",
-    "Unimplemented",
-];
-
 pub(super) fn check_type_like_name(ctx: &mut Ctx, name: &str, pos: Pos) {
     let ok = name.starts_with(|c: char| c.is_ascii_alphabetic())
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     if !ok {
         ctx.error(pos, format!("name `{name}` is not a valid type name"))
             .help = Some("use UpperCamelCase letters and digits, starting with a letter".into());
-    } else if RESERVED_TYPE_NAMES.contains(&names::type_name(name).as_str()) {
-        ctx.error(
-            pos,
-            format!("`{name}` is reserved: generated code uses this name itself"),
-        )
-        .help = Some("rename it, e.g. with a domain prefix".into());
     } else if matches!(
         name,
         "string"
@@ -194,17 +139,15 @@ fn resolve_enum(ctx: &mut Ctx, name: &str, pos: Pos, e: &raw::EnumDef) -> Enum {
             .help = Some(format!("first at {}", ctx.at(first)));
         }
         seen_codes.push((code.clone(), v.value.pos));
-        let rust_name = names::type_name(&v.name.value);
-        if rust_name == "Unknown" {
-            ctx.error(v.name.pos, format!("enum `{name}`: the variant name `Unknown` is reserved"))
-                .help = Some("generated clients use `Unknown` for codes added after generation; pick another name".into());
-        }
-        if let Some(first) = seen_names.get(&rust_name) {
+        if let Some(first) = seen_names.get(&v.name.value) {
             let first = *first;
-            ctx.error(v.name.pos, format!("enum `{name}`: variant `{}` collides with another variant (both `{rust_name}` in Rust)", v.name.value))
-                .help = Some(format!("first at {}", ctx.at(first)));
+            ctx.error(
+                v.name.pos,
+                format!("enum `{name}` names two values `{}`", v.name.value),
+            )
+            .help = Some(format!("first at {}", ctx.at(first)));
         } else {
-            seen_names.insert(rust_name.clone(), v.name.pos);
+            seen_names.insert(v.name.value.clone(), v.name.pos);
         }
         let deprecation = lifecycle::deprecation(
             ctx,
@@ -217,7 +160,6 @@ fn resolve_enum(ctx: &mut Ctx, name: &str, pos: Pos, e: &raw::EnumDef) -> Enum {
         values.push(EnumValue {
             code,
             name: v.name.value.clone(),
-            rust_name,
             description: v.description.clone(),
             description_zh: v.description_zh.clone(),
             deprecated: v.deprecated,
@@ -233,7 +175,6 @@ fn resolve_enum(ctx: &mut Ctx, name: &str, pos: Pos, e: &raw::EnumDef) -> Enum {
     let codes: Vec<Code> = values.iter().map(|v| v.code.clone()).collect();
     Enum {
         name: name.to_owned(),
-        rust_name: names::type_name(name),
         module: ctx.module_of(pos),
         repr: e.repr,
         description: e.description.clone(),
@@ -337,7 +278,6 @@ pub(super) fn resolve_fields(
     owner: &str,
 ) -> Vec<Field> {
     let mut fields = Vec::new();
-    let mut rust_seen: BTreeMap<String, (String, Pos)> = BTreeMap::new();
     for (name, def) in defs.iter() {
         if !names::is_plain(&name.value) {
             ctx.error(
@@ -348,17 +288,6 @@ pub(super) fn resolve_fields(
                 ),
             )
             .help = Some("use letters, digits, `_`, `-` or `.`".into());
-        }
-        let rust_name = names::field_name(&name.value);
-        if let Some((other, opos)) = rust_seen.get(&rust_name) {
-            let opos = *opos;
-            ctx.error(
-                name.pos,
-                format!("field `{}` of {owner} collides with field `{other}`: both become `{rust_name}` in Rust", name.value),
-            )
-            .help = Some(format!("rename one of them (the other is at {})", ctx.at(opos)));
-        } else {
-            rust_seen.insert(rust_name.clone(), (name.value.clone(), name.pos));
         }
         let (ty, constraints, assumed) = match parse_ty(&def.ty.value, known) {
             Ok(ty) => {
@@ -398,7 +327,6 @@ pub(super) fn resolve_fields(
         );
         fields.push(Field {
             name: name.value.clone(),
-            rust_name,
             ty,
             required: def.required,
             nullable: def.nullable,
@@ -425,219 +353,6 @@ pub(super) fn resolve_fields(
         });
     }
     fields
-}
-
-/// The constraint keys of a field, or of its `assumed` (the same keys,
-/// resolved the same way).
-struct Keys<'a> {
-    /// `""` for the field's own, `"assumed "` for its `assumed`.
-    prefix: &'static str,
-    min_length: Option<&'a Located<u64>>,
-    max_length: Option<&'a Located<u64>>,
-    pattern: Option<&'a Located<String>>,
-    format: Option<&'a Located<String>>,
-    minimum: Option<&'a Located<i64>>,
-    maximum: Option<&'a Located<i64>>,
-    allowed: Option<&'a Located<Vec<Value>>>,
-}
-
-impl<'a> Keys<'a> {
-    fn of(def: &'a raw::FieldDef) -> Keys<'a> {
-        Keys {
-            prefix: "",
-            min_length: def.min_length.as_ref(),
-            max_length: def.max_length.as_ref(),
-            pattern: def.pattern.as_ref(),
-            format: def.format.as_ref(),
-            minimum: def.minimum.as_ref(),
-            maximum: def.maximum.as_ref(),
-            allowed: def.allowed.as_ref(),
-        }
-    }
-
-    fn of_assumed(a: &'a raw::AssumedDef) -> Keys<'a> {
-        Keys {
-            prefix: "assumed ",
-            min_length: a.min_length.as_ref(),
-            max_length: a.max_length.as_ref(),
-            pattern: a.pattern.as_ref(),
-            format: a.format.as_ref(),
-            minimum: a.minimum.as_ref(),
-            maximum: a.maximum.as_ref(),
-            allowed: a.allowed.as_ref(),
-        }
-    }
-
-    fn is_empty(&self) -> bool {
-        self.min_length.is_none()
-            && self.max_length.is_none()
-            && self.pattern.is_none()
-            && self.format.is_none()
-            && self.minimum.is_none()
-            && self.maximum.is_none()
-            && self.allowed.is_none()
-    }
-}
-
-/// The constraints of field `name` of `owner` (`keys` of the field itself
-/// or of its `assumed`): each fits the type and they agree with each other.
-fn resolve_constraints(
-    ctx: &mut Ctx,
-    (name, owner): (&str, &str),
-    keys: Keys,
-    ty: &Ty,
-) -> Constraints {
-    let mut c = Constraints::default();
-    let prefix = keys.prefix;
-    let is_string = *ty == Ty::String;
-    let is_int = matches!(ty, Ty::Int32 | Ty::Int64);
-    let only = |ctx: &mut Ctx, ok: bool, key: &str, pos: Pos, want: &str| {
-        if !ok {
-            ctx.error(
-                pos,
-                format!(
-                    "field `{name}` of {owner}: {prefix}`{key}` applies to {want} fields, not to `{ty}`"
-                ),
-            )
-            .help = Some(format!("remove `{key}` or change the type"));
-        }
-        ok
-    };
-    if let Some(v) = keys.min_length {
-        if only(ctx, is_string, "minLength", v.pos, "string") {
-            c.min_length = Some(v.value);
-        }
-    }
-    if let Some(v) = keys.max_length {
-        if only(ctx, is_string, "maxLength", v.pos, "string") {
-            c.max_length = Some(v.value);
-        }
-    }
-    if let (Some(min), Some(max)) = (keys.min_length, c.max_length) {
-        let (pos, min) = (min.pos, min.value);
-        if c.min_length.is_some() && min > max {
-            ctx.error(
-                pos,
-                format!(
-                    "field `{name}` of {owner}: {prefix}minLength {min} is greater than maxLength {max}"
-                ),
-            );
-        }
-    }
-    if let Some(v) = keys.pattern {
-        if only(ctx, is_string, "pattern", v.pos, "string") {
-            match regex::Regex::new(&v.value) {
-                Ok(_) => c.pattern = Some(v.value.clone()),
-                Err(e) => {
-                    let text = e.to_string();
-                    let last = text.lines().last().unwrap_or_default();
-                    let first = last.strip_prefix("error: ").unwrap_or(last).to_owned();
-                    ctx.error(
-                        v.pos,
-                        format!("field `{name}` of {owner}: invalid {prefix}pattern: {first}"),
-                    );
-                }
-            }
-        }
-    }
-    if let Some(v) = keys.format {
-        if only(ctx, is_string, "format", v.pos, "string") {
-            match bizgen_runtime::schema::Format::from_name(&v.value) {
-                Some(f) => c.format = Some(f),
-                None => {
-                    let all: Vec<&str> = bizgen_runtime::schema::Format::ALL
-                        .iter()
-                        .map(|f| f.name())
-                        .collect();
-                    ctx.error(
-                        v.pos,
-                        format!(
-                            "field `{name}` of {owner}: unknown {prefix}format `{}`",
-                            v.value
-                        ),
-                    )
-                    .help = Some(format!("known formats: {}", all.join(", ")));
-                }
-            }
-        }
-    }
-    if let Some(v) = keys.minimum {
-        if only(ctx, is_int, "minimum", v.pos, "int32/int64") {
-            c.minimum = Some(v.value);
-        }
-    }
-    if let Some(v) = keys.maximum {
-        if only(ctx, is_int, "maximum", v.pos, "int32/int64") {
-            c.maximum = Some(v.value);
-        }
-    }
-    if let (Some(min), Some(max)) = (keys.minimum, c.maximum) {
-        let (pos, min) = (min.pos, min.value);
-        if c.minimum.is_some() && min > max {
-            ctx.error(
-                pos,
-                format!("field `{name}` of {owner}: {prefix}minimum {min} is greater than maximum {max}"),
-            );
-        }
-    }
-    if *ty == Ty::Int32 {
-        for (key, v) in [("minimum", keys.minimum), ("maximum", keys.maximum)] {
-            if let Some(v) = v {
-                if i32::try_from(v.value).is_err() {
-                    ctx.error(
-                        v.pos,
-                        format!(
-                            "field `{name}` of {owner}: {prefix}{key} {} is outside the int32 range",
-                            v.value
-                        ),
-                    );
-                }
-            }
-        }
-    }
-    if let Some(v) = keys.allowed {
-        if only(ctx, matches!(ty, Ty::Enum(_)), "allowed", v.pos, "enum") {
-            c.allowed = allowed_codes(ctx, (name, owner), prefix, v);
-        }
-    }
-    c
-}
-
-/// The codes of `allowed`, as written: all integers or all strings, at
-/// least one, none twice. Whether the enum has them is checked once the
-/// enums are resolved (`check_allowed`).
-fn allowed_codes(
-    ctx: &mut Ctx,
-    (name, owner): (&str, &str),
-    prefix: &str,
-    v: &Located<Vec<Value>>,
-) -> Option<Vec<Code>> {
-    let at = format!("field `{name}` of {owner}: {prefix}`allowed`");
-    if v.value.is_empty() {
-        ctx.error(v.pos, format!("{at} is empty")).help =
-            Some("list the codes the field takes, or remove `allowed`".into());
-        return None;
-    }
-    let mut codes: Vec<Code> = Vec::new();
-    for value in &v.value {
-        let code = match value {
-            Value::Number(n) if n.is_i64() => Code::Int(n.as_i64().unwrap_or_default()),
-            Value::String(s) => Code::Str(s.clone()),
-            other => {
-                ctx.error(
-                    v.pos,
-                    format!("{at}: {other} is not an integer or string code"),
-                );
-                return None;
-            }
-        };
-        if codes.contains(&code) {
-            ctx.error(v.pos, format!("{at} lists {code} twice"));
-            return None;
-        }
-        codes.push(code);
-    }
-    Some(codes)
 }
 
 fn check_cycles(ctx: &mut Ctx, types: &[Struct]) {

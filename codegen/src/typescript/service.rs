@@ -2,6 +2,8 @@
 //! interfaces, the descriptor of each operation and the class behind
 //! `client.<service>`, one method per operation.
 
+use std::collections::BTreeSet;
+
 use askama::Template;
 
 use super::model::{doc_lines, interface, ts_link, Ctx, InterfaceView};
@@ -53,16 +55,28 @@ struct OpView {
 
 pub(super) fn service(cx: &Ctx, service: &Service) -> ServiceFile {
     let property = cx.names.service(service);
-    let requests: Vec<InterfaceView> = service
+    let mut requests: Vec<InterfaceView> = service
         .operations
         .iter()
         .map(|op| interface(cx, &op.request, IN_SERVICE))
         .collect();
-    let ops: Vec<OpView> = service
+    let mut ops: Vec<OpView> = service
         .operations
         .iter()
         .map(|op| op_view(cx, op))
         .collect();
+    // Operations whose names meet in UpperCamelCase (`bindEmail`,
+    // `bind_email`): the later request types get a number.
+    let mut taken = BTreeSet::new();
+    for (request, op) in requests.iter_mut().zip(&mut ops) {
+        let base = request.name.clone();
+        let mut n = 1;
+        while !taken.insert(request.name.clone()) {
+            n += 1;
+            request.name = format!("{base}{n}");
+        }
+        op.request.clone_from(&request.name);
+    }
     let mentions = |needle: &str| {
         requests
             .iter()

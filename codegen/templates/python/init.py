@@ -3,7 +3,7 @@
 
 from . import errors, types
 from ._client import AsyncClient, Client
-from ._runtime.attempts import RequestInfo, Response, ResponseInfo
+from ._runtime.attempts import RequestInfo, Response, ResponseInfo, RetryPolicy
 from ._runtime.errors import ApiError, ClientError, ClientErrorKind, Violation
 from ._runtime.model import ABSENT, Absent
 
@@ -20,6 +20,7 @@ __all__ = [
     "RequestInfo",
     "Response",
     "ResponseInfo",
+    "RetryPolicy",
     "Violation",
     "errors",
     "types",

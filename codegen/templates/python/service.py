@@ -6,7 +6,11 @@ from __future__ import annotations
 {% if uses_builtins -%}
 import builtins
 {% endif -%}
+{% if uses_paging -%}
+from collections.abc import AsyncIterator, Iterator, Mapping
+{%- else -%}
 from collections.abc import Mapping
+{%- endif %}
 {%- if uses_decimal %}
 from decimal import Decimal
 {%- endif %}
@@ -15,6 +19,9 @@ from typing import Any
 {%- endif %}
 
 from .._runtime import model as _rt
+{%- if uses_paging %}
+from .._runtime import paging as _pg
+{%- endif %}
 from .._runtime import transport as _tr
 {%- if !types_import.is_empty() %}
 {{ types_import }}
@@ -32,6 +39,12 @@ from .._runtime import transport as _tr
     data={{ o.data }},
 {%- if o.read_only %}
     read_only=True,
+{%- endif %}
+{%- if !o.sensitive.is_empty() %}
+    sensitive={{ o.sensitive }},
+{%- endif %}
+{%- if !o.paginate.is_empty() %}
+    paginate={{ o.paginate }},
 {%- endif %}
 {%- if !o.session.is_empty() %}
     {{ o.session }},
@@ -57,6 +70,7 @@ class {{ class }}:
         headers: Mapping[{{ str_t }}, {{ str_t }}] | None = None,
         timeout: {{ float_t }} | None = None,
         max_retries: {{ int_t }} | None = None,
+        idempotent: {{ bool_t }} = False,
     ) -> {{ o.returns }}:
 {{ o.doc }}
         return self._transport.call(
@@ -70,7 +84,37 @@ class {{ class }}:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
+{%- if let Some(it) = o.iterator %}
+
+    def {{ it.method }}(
+        self,
+        *,
+{%- for p in it.params %}
+        {{ p.name }}: {{ p.annotation }}{% if let Some(d) = p.default %} = {{ d }}{% endif %},
+{%- endfor %}
+        trace: {{ str_t }} | None = None,
+        headers: Mapping[{{ str_t }}, {{ str_t }}] | None = None,
+        timeout: {{ float_t }} | None = None,
+        max_retries: {{ int_t }} | None = None,
+        idempotent: {{ bool_t }} = False,
+    ) -> Iterator[{{ it.item }}]:
+{{ it.doc }}
+        return self._transport.page_all(
+            {{ o.constant }},
+            {% if it.params.is_empty() %}{}{% else %}{
+{%- for p in it.params %}
+                {{ p.wire }}: {{ p.name }},
+{%- endfor %}
+            }{% endif %},
+            trace=trace,
+            headers=headers,
+            timeout=timeout,
+            max_retries=max_retries,
+            idempotent=idempotent,
+        )
+{%- endif %}
 {%- endfor %}
 
 
@@ -91,6 +135,7 @@ class {{ async_class }}:
         headers: Mapping[{{ str_t }}, {{ str_t }}] | None = None,
         timeout: {{ float_t }} | None = None,
         max_retries: {{ int_t }} | None = None,
+        idempotent: {{ bool_t }} = False,
     ) -> {{ o.returns }}:
 {{ o.doc }}
         return await self._transport.call(
@@ -104,5 +149,35 @@ class {{ async_class }}:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
+{%- if let Some(it) = o.iterator %}
+
+    def {{ it.method }}(
+        self,
+        *,
+{%- for p in it.params %}
+        {{ p.name }}: {{ p.annotation }}{% if let Some(d) = p.default %} = {{ d }}{% endif %},
+{%- endfor %}
+        trace: {{ str_t }} | None = None,
+        headers: Mapping[{{ str_t }}, {{ str_t }}] | None = None,
+        timeout: {{ float_t }} | None = None,
+        max_retries: {{ int_t }} | None = None,
+        idempotent: {{ bool_t }} = False,
+    ) -> AsyncIterator[{{ it.item }}]:
+{{ it.async_doc }}
+        return self._transport.page_all(
+            {{ o.constant }},
+            {% if it.params.is_empty() %}{}{% else %}{
+{%- for p in it.params %}
+                {{ p.wire }}: {{ p.name }},
+{%- endfor %}
+            }{% endif %},
+            trace=trace,
+            headers=headers,
+            timeout=timeout,
+            max_retries=max_retries,
+            idempotent=idempotent,
+        )
+{%- endif %}
 {%- endfor %}

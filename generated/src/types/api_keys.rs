@@ -2,8 +2,11 @@
 
 //! Types and enums of `services/api_keys.yaml`.
 
-#[allow(unused_imports)]
-use ::bizgen_runtime::codegen as rt;
+#[allow(
+    unused_imports,
+    reason = "a build of some services may compile none of this module's types"
+)]
+use bizgen_runtime::codegen as rt;
 
 /// An API key of a customer, with its RSA key pair and permissions. applyApi and downgrade return the private key; lists and queries return it as null.
 ///
@@ -137,9 +140,9 @@ pub struct ApiKey {
     ///
     /// 该 API Key 的权限；分页列表中为 `null`。
     ///
-    /// Wire name `permissionDTOList`, list of object [`ApiPermission`](super::ApiPermission). May be `null`.
+    /// Wire name `permissionDTOList`, list of object [`ApiPermission`](ApiPermission). May be `null`.
     #[serde(rename = "permissionDTOList", skip_serializing_if = "Option::is_none")]
-    pub permission_dto_list: Option<Vec<super::ApiPermission>>,
+    pub permission_dto_list: Option<Vec<ApiPermission>>,
 
     /// Customer number of the owner.
     ///
@@ -167,8 +170,8 @@ pub struct ApiKey {
 }
 
 #[cfg(feature = "customer-api-web-service")]
-impl ::core::fmt::Debug for ApiKey {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+impl std::fmt::Debug for ApiKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ApiKey")
             .field("customer_group_id", &self.customer_group_id)
             .field("sources", &self.sources)
@@ -199,110 +202,108 @@ impl ApiKey {
     pub fn object_schema() -> &'static rt::ObjectSchema {
         static SCHEMA: rt::OnceLock<rt::ObjectSchema> = rt::OnceLock::new();
         SCHEMA
-            .get_or_init(|| {
-                rt::ObjectSchema::new(
-                    "ApiKey",
-                    [
-                        rt::FieldSchema::optional(
-                            "customerGroupId",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "sources",
-                            rt::Schema::Nullable(
-                                rt::Node::new(
-                                    rt::Schema::List(rt::Node::new(rt::Schema::STRING)),
-                                ),
+            .get_or_init(|| rt::ObjectSchema::new(
+                "ApiKey",
+                [
+                    rt::FieldSchema::optional(
+                        "customerGroupId",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "sources",
+                        rt::Schema::Nullable(
+                            rt::Node::new(
+                                rt::Schema::List(rt::Node::new(rt::Schema::STRING)),
                             ),
                         ),
-                        rt::FieldSchema::optional(
-                            "apiKey",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "updateTime",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Timestamp)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "expiredTime",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Timestamp)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "privateKey",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "whiteIps",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "companyId",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "createTime",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Timestamp)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "customerId",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "ipLimit",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Bool)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "tag",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "withdrawTime",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Timestamp)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "secretKeyMd5",
-                            rt::Schema::Nullable(
-                                rt::Node::new(
-                                    rt::Schema::String(rt::StringRules {
-                                        format: Some(rt::Format::Md5Hex),
-                                        ..rt::StringRules::NONE
-                                    }),
-                                ),
+                    ),
+                    rt::FieldSchema::optional(
+                        "apiKey",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "updateTime",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Timestamp)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "expiredTime",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Timestamp)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "privateKey",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "whiteIps",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "companyId",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "createTime",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Timestamp)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "customerId",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "ipLimit",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Bool)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "tag",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "withdrawTime",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Timestamp)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "secretKeyMd5",
+                        rt::Schema::Nullable(
+                            rt::Node::new(
+                                rt::Schema::String(rt::StringRules {
+                                    format: Some(rt::Format::Md5Hex),
+                                    ..rt::StringRules::NONE
+                                }),
                             ),
                         ),
-                        rt::FieldSchema::optional(
-                            "id",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "permissionDTOList",
-                            rt::Schema::Nullable(
-                                rt::Node::new(
-                                    rt::Schema::List(
-                                        rt::Node::new(
-                                            rt::Schema::Object(
-                                                rt::Cow::Borrowed(super::ApiPermission::object_schema()),
-                                            ),
+                    ),
+                    rt::FieldSchema::optional(
+                        "id",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "permissionDTOList",
+                        rt::Schema::Nullable(
+                            rt::Node::new(
+                                rt::Schema::List(
+                                    rt::Node::new(
+                                        rt::Schema::Object(
+                                            rt::Cow::Borrowed(ApiPermission::object_schema()),
                                         ),
                                     ),
                                 ),
                             ),
                         ),
-                        rt::FieldSchema::optional(
-                            "customerNo",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "validityDays",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "pubKey",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                    ],
-                )
-            })
+                    ),
+                    rt::FieldSchema::optional(
+                        "customerNo",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "validityDays",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "pubKey",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                ],
+            ))
     }
 }
 
@@ -342,9 +343,9 @@ pub struct ApiKeyPage {
     ///
     /// 本页的 API Key
     ///
-    /// Wire name `records`, list of object [`ApiKey`](super::ApiKey). May be `null`.
+    /// Wire name `records`, list of object [`ApiKey`](ApiKey). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub records: Option<Vec<super::ApiKey>>,
+    pub records: Option<Vec<ApiKey>>,
 }
 
 #[cfg(feature = "customer-api-web-service")]
@@ -353,39 +354,37 @@ impl ApiKeyPage {
     pub fn object_schema() -> &'static rt::ObjectSchema {
         static SCHEMA: rt::OnceLock<rt::ObjectSchema> = rt::OnceLock::new();
         SCHEMA
-            .get_or_init(|| {
-                rt::ObjectSchema::new(
-                    "ApiKeyPage",
-                    [
-                        rt::FieldSchema::optional(
-                            "total",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "current",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "size",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "records",
-                            rt::Schema::Nullable(
-                                rt::Node::new(
-                                    rt::Schema::List(
-                                        rt::Node::new(
-                                            rt::Schema::Object(
-                                                rt::Cow::Borrowed(super::ApiKey::object_schema()),
-                                            ),
+            .get_or_init(|| rt::ObjectSchema::new(
+                "ApiKeyPage",
+                [
+                    rt::FieldSchema::optional(
+                        "total",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "current",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "size",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "records",
+                        rt::Schema::Nullable(
+                            rt::Node::new(
+                                rt::Schema::List(
+                                    rt::Node::new(
+                                        rt::Schema::Object(
+                                            rt::Cow::Borrowed(ApiKey::object_schema()),
                                         ),
                                     ),
                                 ),
                             ),
                         ),
-                    ],
-                )
-            })
+                    ),
+                ],
+            ))
     }
 }
 
@@ -444,37 +443,35 @@ impl ApiPermission {
     pub fn object_schema() -> &'static rt::ObjectSchema {
         static SCHEMA: rt::OnceLock<rt::ObjectSchema> = rt::OnceLock::new();
         SCHEMA
-            .get_or_init(|| {
-                rt::ObjectSchema::new(
-                    "ApiPermission",
-                    [
-                        rt::FieldSchema::optional(
-                            "code",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "paths",
-                            rt::Schema::Nullable(
-                                rt::Node::new(
-                                    rt::Schema::List(rt::Node::new(rt::Schema::STRING)),
-                                ),
+            .get_or_init(|| rt::ObjectSchema::new(
+                "ApiPermission",
+                [
+                    rt::FieldSchema::optional(
+                        "code",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "paths",
+                        rt::Schema::Nullable(
+                            rt::Node::new(
+                                rt::Schema::List(rt::Node::new(rt::Schema::STRING)),
                             ),
                         ),
-                        rt::FieldSchema::optional(
-                            "canEdit",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Bool)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "name",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "status",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
-                        ),
-                    ],
-                )
-            })
+                    ),
+                    rt::FieldSchema::optional(
+                        "canEdit",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Bool)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "name",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "status",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
+                    ),
+                ],
+            ))
     }
 }
 
@@ -509,14 +506,12 @@ impl ApiPermissionChange {
     pub fn object_schema() -> &'static rt::ObjectSchema {
         static SCHEMA: rt::OnceLock<rt::ObjectSchema> = rt::OnceLock::new();
         SCHEMA
-            .get_or_init(|| {
-                rt::ObjectSchema::new(
-                    "ApiPermissionChange",
-                    [
-                        rt::FieldSchema::optional("code", rt::Schema::STRING),
-                        rt::FieldSchema::optional("status", rt::Schema::INT32),
-                    ],
-                )
-            })
+            .get_or_init(|| rt::ObjectSchema::new(
+                "ApiPermissionChange",
+                [
+                    rt::FieldSchema::optional("code", rt::Schema::STRING),
+                    rt::FieldSchema::optional("status", rt::Schema::INT32),
+                ],
+            ))
     }
 }

@@ -2,8 +2,11 @@
 
 //! Types and enums of `services/customer_web_assets.yaml`.
 
-#[allow(unused_imports)]
-use ::bizgen_runtime::codegen as rt;
+#[allow(
+    unused_imports,
+    reason = "a build of some services may compile none of this module's types"
+)]
+use bizgen_runtime::codegen as rt;
 
 /// A trading account of the customer together with its assets in one currency. Returned by queryAccountById, as the values of queryCustomerAssetsInfo's accountInfoMap and as the entries of accountList in the login response. Not every source returns every field.
 ///
@@ -340,94 +343,86 @@ impl Account {
     pub fn object_schema() -> &'static rt::ObjectSchema {
         static SCHEMA: rt::OnceLock<rt::ObjectSchema> = rt::OnceLock::new();
         SCHEMA
-            .get_or_init(|| {
-                rt::ObjectSchema::new(
-                    "Account",
-                    [
-                        rt::FieldSchema::optional("companyId", rt::Schema::INT64),
-                        rt::FieldSchema::optional(
-                            "tradeType",
-                            rt::Schema::Enum(
-                                rt::Cow::Borrowed(super::TradeType::enum_schema()),
-                            ),
+            .get_or_init(|| rt::ObjectSchema::new(
+                "Account",
+                [
+                    rt::FieldSchema::optional("companyId", rt::Schema::INT64),
+                    rt::FieldSchema::optional(
+                        "tradeType",
+                        rt::Schema::Enum(
+                            rt::Cow::Borrowed(super::TradeType::enum_schema()),
                         ),
-                        rt::FieldSchema::optional("customerId", rt::Schema::INT64),
-                        rt::FieldSchema::optional("customerNo", rt::Schema::STRING),
-                        rt::FieldSchema::optional("accountId", rt::Schema::INT64),
-                        rt::FieldSchema::optional("type", rt::Schema::INT32),
-                        rt::FieldSchema::optional("status", rt::Schema::INT32),
-                        rt::FieldSchema::optional("activateStatus", rt::Schema::INT32),
-                        rt::FieldSchema::optional("activateTime", rt::Schema::Timestamp),
-                        rt::FieldSchema::optional(
-                            "remark",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional("currency", rt::Schema::STRING),
-                        rt::FieldSchema::optional("digits", rt::Schema::INT32),
-                        rt::FieldSchema::optional("withdrawAmount", rt::Schema::Decimal),
-                        rt::FieldSchema::optional("createTime", rt::Schema::Timestamp),
-                        rt::FieldSchema::optional(
-                            "firstDepositTime",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Timestamp)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "firstWithdrawTime",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Timestamp)),
-                        ),
-                        rt::FieldSchema::optional("assetsId", rt::Schema::INT64),
-                        rt::FieldSchema::optional("balance", rt::Schema::Decimal),
-                        rt::FieldSchema::optional("available", rt::Schema::Decimal),
-                        rt::FieldSchema::optional("equity", rt::Schema::Decimal),
-                        rt::FieldSchema::optional("lockAmount", rt::Schema::Decimal),
-                        rt::FieldSchema::optional("profit", rt::Schema::Decimal),
-                        rt::FieldSchema::optional("margin", rt::Schema::Decimal),
-                        rt::FieldSchema::optional(
-                            "notWithdrawAmount",
-                            rt::Schema::Decimal,
-                        ),
-                        rt::FieldSchema::optional("freeMargin", rt::Schema::Decimal),
-                        rt::FieldSchema::optional("lockMargin", rt::Schema::Decimal),
-                        rt::FieldSchema::optional("liabilities", rt::Schema::Decimal),
-                        rt::FieldSchema::optional(
-                            "liabilitiesPrincipal",
-                            rt::Schema::Decimal,
-                        ),
-                        rt::FieldSchema::optional("interest", rt::Schema::Decimal),
-                        rt::FieldSchema::optional("netAssets", rt::Schema::Decimal),
-                        rt::FieldSchema::optional("frozen", rt::Schema::Decimal),
-                        rt::FieldSchema::optional(
-                            "collateralFrozen",
-                            rt::Schema::Decimal,
-                        ),
-                        rt::FieldSchema::optional(
-                            "availableLoan",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "interestProportion",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "marginRadio",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "wholeWarehouseBalance",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "wholeWarehouseRate",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
-                        ),
-                        rt::FieldSchema::optional("openAccountStatus", rt::Schema::Bool),
-                        rt::FieldSchema::optional("lastOrderId", rt::Schema::STRING),
-                        rt::FieldSchema::optional(
-                            "weight",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
-                        ),
-                    ],
-                )
-            })
+                    ),
+                    rt::FieldSchema::optional("customerId", rt::Schema::INT64),
+                    rt::FieldSchema::optional("customerNo", rt::Schema::STRING),
+                    rt::FieldSchema::optional("accountId", rt::Schema::INT64),
+                    rt::FieldSchema::optional("type", rt::Schema::INT32),
+                    rt::FieldSchema::optional("status", rt::Schema::INT32),
+                    rt::FieldSchema::optional("activateStatus", rt::Schema::INT32),
+                    rt::FieldSchema::optional("activateTime", rt::Schema::Timestamp),
+                    rt::FieldSchema::optional(
+                        "remark",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional("currency", rt::Schema::STRING),
+                    rt::FieldSchema::optional("digits", rt::Schema::INT32),
+                    rt::FieldSchema::optional("withdrawAmount", rt::Schema::Decimal),
+                    rt::FieldSchema::optional("createTime", rt::Schema::Timestamp),
+                    rt::FieldSchema::optional(
+                        "firstDepositTime",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Timestamp)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "firstWithdrawTime",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Timestamp)),
+                    ),
+                    rt::FieldSchema::optional("assetsId", rt::Schema::INT64),
+                    rt::FieldSchema::optional("balance", rt::Schema::Decimal),
+                    rt::FieldSchema::optional("available", rt::Schema::Decimal),
+                    rt::FieldSchema::optional("equity", rt::Schema::Decimal),
+                    rt::FieldSchema::optional("lockAmount", rt::Schema::Decimal),
+                    rt::FieldSchema::optional("profit", rt::Schema::Decimal),
+                    rt::FieldSchema::optional("margin", rt::Schema::Decimal),
+                    rt::FieldSchema::optional("notWithdrawAmount", rt::Schema::Decimal),
+                    rt::FieldSchema::optional("freeMargin", rt::Schema::Decimal),
+                    rt::FieldSchema::optional("lockMargin", rt::Schema::Decimal),
+                    rt::FieldSchema::optional("liabilities", rt::Schema::Decimal),
+                    rt::FieldSchema::optional(
+                        "liabilitiesPrincipal",
+                        rt::Schema::Decimal,
+                    ),
+                    rt::FieldSchema::optional("interest", rt::Schema::Decimal),
+                    rt::FieldSchema::optional("netAssets", rt::Schema::Decimal),
+                    rt::FieldSchema::optional("frozen", rt::Schema::Decimal),
+                    rt::FieldSchema::optional("collateralFrozen", rt::Schema::Decimal),
+                    rt::FieldSchema::optional(
+                        "availableLoan",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "interestProportion",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "marginRadio",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "wholeWarehouseBalance",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "wholeWarehouseRate",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
+                    ),
+                    rt::FieldSchema::optional("openAccountStatus", rt::Schema::Bool),
+                    rt::FieldSchema::optional("lastOrderId", rt::Schema::STRING),
+                    rt::FieldSchema::optional(
+                        "weight",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
+                    ),
+                ],
+            ))
     }
 }
 
@@ -470,27 +465,25 @@ impl CheckStatusResult {
     pub fn object_schema() -> &'static rt::ObjectSchema {
         static SCHEMA: rt::OnceLock<rt::ObjectSchema> = rt::OnceLock::new();
         SCHEMA
-            .get_or_init(|| {
-                rt::ObjectSchema::new(
-                    "CheckStatusResult",
-                    [
-                        rt::FieldSchema::optional(
-                            "country",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+            .get_or_init(|| rt::ObjectSchema::new(
+                "CheckStatusResult",
+                [
+                    rt::FieldSchema::optional(
+                        "country",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "phoneArea",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "status",
+                        rt::Schema::Enum(
+                            rt::Cow::Borrowed(super::CustomerStatus::enum_schema()),
                         ),
-                        rt::FieldSchema::optional(
-                            "phoneArea",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "status",
-                            rt::Schema::Enum(
-                                rt::Cow::Borrowed(super::CustomerStatus::enum_schema()),
-                            ),
-                        ),
-                    ],
-                )
-            })
+                    ),
+                ],
+            ))
     }
 }
 
@@ -541,29 +534,27 @@ impl CustomerAssets {
     pub fn object_schema() -> &'static rt::ObjectSchema {
         static SCHEMA: rt::OnceLock<rt::ObjectSchema> = rt::OnceLock::new();
         SCHEMA
-            .get_or_init(|| {
-                rt::ObjectSchema::new(
-                    "CustomerAssets",
-                    [
-                        rt::FieldSchema::optional(
-                            "balance",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "currency",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "digits",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "assetsId",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
-                        ),
-                    ],
-                )
-            })
+            .get_or_init(|| rt::ObjectSchema::new(
+                "CustomerAssets",
+                [
+                    rt::FieldSchema::optional(
+                        "balance",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "currency",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "digits",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "assetsId",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
+                    ),
+                ],
+            ))
     }
 }
 
@@ -683,9 +674,9 @@ pub struct CustomerAssetsInfo {
     ///
     /// 各币种的账户，以币种为键
     ///
-    /// Wire name `accountInfoMap`, map of string to object [`Account`](super::Account). May be `null`.
+    /// Wire name `accountInfoMap`, map of string to object [`Account`](Account). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub account_info_map: Option<rt::BTreeMap<String, super::Account>>,
+    pub account_info_map: Option<rt::BTreeMap<String, Account>>,
 }
 
 #[cfg(feature = "customer-web-api-service")]
@@ -694,85 +685,83 @@ impl CustomerAssetsInfo {
     pub fn object_schema() -> &'static rt::ObjectSchema {
         static SCHEMA: rt::OnceLock<rt::ObjectSchema> = rt::OnceLock::new();
         SCHEMA
-            .get_or_init(|| {
-                rt::ObjectSchema::new(
-                    "CustomerAssetsInfo",
-                    [
-                        rt::FieldSchema::optional(
-                            "totalAvailable",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "closeProportion",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "riskLevel",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "totalBalance",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "totalLiabilities",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "companyId",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "totalNetAssets",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "currency",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "digits",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "totalInterest",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "tradeType",
-                            rt::Schema::Nullable(
-                                rt::Node::new(
-                                    rt::Schema::Enum(
-                                        rt::Cow::Borrowed(super::TradeType::enum_schema()),
-                                    ),
+            .get_or_init(|| rt::ObjectSchema::new(
+                "CustomerAssetsInfo",
+                [
+                    rt::FieldSchema::optional(
+                        "totalAvailable",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "closeProportion",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "riskLevel",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "totalBalance",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "totalLiabilities",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "companyId",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "totalNetAssets",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "currency",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "digits",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "totalInterest",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "tradeType",
+                        rt::Schema::Nullable(
+                            rt::Node::new(
+                                rt::Schema::Enum(
+                                    rt::Cow::Borrowed(super::TradeType::enum_schema()),
                                 ),
                             ),
                         ),
-                        rt::FieldSchema::optional(
-                            "customerNo",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "totalLiabilitiesPrincipal",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "accountInfoMap",
-                            rt::Schema::Nullable(
-                                rt::Node::new(
-                                    rt::Schema::Map(
-                                        rt::Node::new(
-                                            rt::Schema::Object(
-                                                rt::Cow::Borrowed(super::Account::object_schema()),
-                                            ),
+                    ),
+                    rt::FieldSchema::optional(
+                        "customerNo",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "totalLiabilitiesPrincipal",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "accountInfoMap",
+                        rt::Schema::Nullable(
+                            rt::Node::new(
+                                rt::Schema::Map(
+                                    rt::Node::new(
+                                        rt::Schema::Object(
+                                            rt::Cow::Borrowed(Account::object_schema()),
                                         ),
                                     ),
                                 ),
                             ),
                         ),
-                    ],
-                )
-            })
+                    ),
+                ],
+            ))
     }
 }
 
@@ -844,36 +833,34 @@ impl CustomerGroup {
     pub fn object_schema() -> &'static rt::ObjectSchema {
         static SCHEMA: rt::OnceLock<rt::ObjectSchema> = rt::OnceLock::new();
         SCHEMA
-            .get_or_init(|| {
-                rt::ObjectSchema::new(
-                    "CustomerGroup",
-                    [
-                        rt::FieldSchema::optional("id", rt::Schema::INT64),
-                        rt::FieldSchema::optional("name", rt::Schema::STRING),
-                        rt::FieldSchema::optional(
-                            "openAccountType",
-                            rt::Schema::Enum(
-                                rt::Cow::Borrowed(super::OpenAccountType::enum_schema()),
-                            ),
+            .get_or_init(|| rt::ObjectSchema::new(
+                "CustomerGroup",
+                [
+                    rt::FieldSchema::optional("id", rt::Schema::INT64),
+                    rt::FieldSchema::optional("name", rt::Schema::STRING),
+                    rt::FieldSchema::optional(
+                        "openAccountType",
+                        rt::Schema::Enum(
+                            rt::Cow::Borrowed(super::OpenAccountType::enum_schema()),
                         ),
-                        rt::FieldSchema::optional("type", rt::Schema::INT32),
-                        rt::FieldSchema::optional(
-                            "tradeType",
-                            rt::Schema::Nullable(
-                                rt::Node::new(
-                                    rt::Schema::Enum(
-                                        rt::Cow::Borrowed(super::TradeType::enum_schema()),
-                                    ),
+                    ),
+                    rt::FieldSchema::optional("type", rt::Schema::INT32),
+                    rt::FieldSchema::optional(
+                        "tradeType",
+                        rt::Schema::Nullable(
+                            rt::Node::new(
+                                rt::Schema::Enum(
+                                    rt::Cow::Borrowed(super::TradeType::enum_schema()),
                                 ),
                             ),
                         ),
-                        rt::FieldSchema::optional(
-                            "assets",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                    ],
-                )
-            })
+                    ),
+                    rt::FieldSchema::optional(
+                        "assets",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                ],
+            ))
     }
 }
 
@@ -916,25 +903,23 @@ impl ExternalAccountBalance {
     pub fn object_schema() -> &'static rt::ObjectSchema {
         static SCHEMA: rt::OnceLock<rt::ObjectSchema> = rt::OnceLock::new();
         SCHEMA
-            .get_or_init(|| {
-                rt::ObjectSchema::new(
-                    "ExternalAccountBalance",
-                    [
-                        rt::FieldSchema::optional(
-                            "amount",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "currency",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "amountDigits",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                    ],
-                )
-            })
+            .get_or_init(|| rt::ObjectSchema::new(
+                "ExternalAccountBalance",
+                [
+                    rt::FieldSchema::optional(
+                        "amount",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "currency",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "amountDigits",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                ],
+            ))
     }
 }
 
@@ -974,9 +959,9 @@ pub struct LiabilitiesWaterPage {
     ///
     /// 本页的记录
     ///
-    /// Wire name `records`, list of object [`LiabilitiesWaterRecord`](super::LiabilitiesWaterRecord). May be `null`.
+    /// Wire name `records`, list of object [`LiabilitiesWaterRecord`](LiabilitiesWaterRecord). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub records: Option<Vec<super::LiabilitiesWaterRecord>>,
+    pub records: Option<Vec<LiabilitiesWaterRecord>>,
 }
 
 #[cfg(feature = "customer-web-api-service")]
@@ -985,41 +970,37 @@ impl LiabilitiesWaterPage {
     pub fn object_schema() -> &'static rt::ObjectSchema {
         static SCHEMA: rt::OnceLock<rt::ObjectSchema> = rt::OnceLock::new();
         SCHEMA
-            .get_or_init(|| {
-                rt::ObjectSchema::new(
-                    "LiabilitiesWaterPage",
-                    [
-                        rt::FieldSchema::optional(
-                            "total",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "size",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "current",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "records",
-                            rt::Schema::Nullable(
-                                rt::Node::new(
-                                    rt::Schema::List(
-                                        rt::Node::new(
-                                            rt::Schema::Object(
-                                                rt::Cow::Borrowed(
-                                                    super::LiabilitiesWaterRecord::object_schema(),
-                                                ),
-                                            ),
+            .get_or_init(|| rt::ObjectSchema::new(
+                "LiabilitiesWaterPage",
+                [
+                    rt::FieldSchema::optional(
+                        "total",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "size",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "current",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "records",
+                        rt::Schema::Nullable(
+                            rt::Node::new(
+                                rt::Schema::List(
+                                    rt::Node::new(
+                                        rt::Schema::Object(
+                                            rt::Cow::Borrowed(LiabilitiesWaterRecord::object_schema()),
                                         ),
                                     ),
                                 ),
                             ),
                         ),
-                    ],
-                )
-            })
+                    ),
+                ],
+            ))
     }
 }
 
@@ -1166,77 +1147,75 @@ impl LiabilitiesWaterRecord {
     pub fn object_schema() -> &'static rt::ObjectSchema {
         static SCHEMA: rt::OnceLock<rt::ObjectSchema> = rt::OnceLock::new();
         SCHEMA
-            .get_or_init(|| {
-                rt::ObjectSchema::new(
-                    "LiabilitiesWaterRecord",
-                    [
-                        rt::FieldSchema::optional(
-                            "id",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "accountId",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "remark",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "createdBy",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "createTime",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Timestamp)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "updateBy",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "updateTime",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Timestamp)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "businessType",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "businessType1",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "customerNo",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "digits",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "liabilitiesPrincipal",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "interest",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "interestUpdateTime",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Timestamp)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "currency",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "liabilities",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
-                        ),
-                    ],
-                )
-            })
+            .get_or_init(|| rt::ObjectSchema::new(
+                "LiabilitiesWaterRecord",
+                [
+                    rt::FieldSchema::optional(
+                        "id",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "accountId",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "remark",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "createdBy",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "createTime",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Timestamp)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "updateBy",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "updateTime",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Timestamp)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "businessType",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "businessType1",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "customerNo",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "digits",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "liabilitiesPrincipal",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "interest",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "interestUpdateTime",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Timestamp)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "currency",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "liabilities",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Decimal)),
+                    ),
+                ],
+            ))
     }
 }
 
@@ -1287,28 +1266,26 @@ impl PhoneAndEmail {
     pub fn object_schema() -> &'static rt::ObjectSchema {
         static SCHEMA: rt::OnceLock<rt::ObjectSchema> = rt::OnceLock::new();
         SCHEMA
-            .get_or_init(|| {
-                rt::ObjectSchema::new(
-                    "PhoneAndEmail",
-                    [
-                        rt::FieldSchema::optional(
-                            "customerNo",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "email",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "phone",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "phoneArea",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                    ],
-                )
-            })
+            .get_or_init(|| rt::ObjectSchema::new(
+                "PhoneAndEmail",
+                [
+                    rt::FieldSchema::optional(
+                        "customerNo",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "email",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "phone",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "phoneArea",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                ],
+            ))
     }
 }

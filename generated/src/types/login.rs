@@ -2,8 +2,11 @@
 
 //! Types and enums of `services/login.yaml`.
 
-#[allow(unused_imports)]
-use ::bizgen_runtime::codegen as rt;
+#[allow(
+    unused_imports,
+    reason = "a build of some services may compile none of this module's types"
+)]
+use bizgen_runtime::codegen as rt;
 
 /// One form element of a KYC level.
 ///
@@ -76,41 +79,39 @@ impl KycElement {
     pub fn object_schema() -> &'static rt::ObjectSchema {
         static SCHEMA: rt::OnceLock<rt::ObjectSchema> = rt::OnceLock::new();
         SCHEMA
-            .get_or_init(|| {
-                rt::ObjectSchema::new(
-                    "KycElement",
-                    [
-                        rt::FieldSchema::optional(
-                            "elementCode",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "elementName",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "showType",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "extend",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "elementValue",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "elementValueInputGroup",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "elementCodeInputGroup",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                    ],
-                )
-            })
+            .get_or_init(|| rt::ObjectSchema::new(
+                "KycElement",
+                [
+                    rt::FieldSchema::optional(
+                        "elementCode",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "elementName",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "showType",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "extend",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "elementValue",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "elementValueInputGroup",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "elementCodeInputGroup",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                ],
+            ))
     }
 }
 
@@ -166,9 +167,9 @@ pub struct KycLevel {
     ///
     /// 该等级的表单元素
     ///
-    /// Wire name `elementList`, list of object [`KycElement`](super::KycElement). May be `null`.
+    /// Wire name `elementList`, list of object [`KycElement`](KycElement). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub element_list: Option<Vec<super::KycElement>>,
+    pub element_list: Option<Vec<KycElement>>,
 }
 
 #[cfg(feature = "customer-web-api-service")]
@@ -177,53 +178,51 @@ impl KycLevel {
     pub fn object_schema() -> &'static rt::ObjectSchema {
         static SCHEMA: rt::OnceLock<rt::ObjectSchema> = rt::OnceLock::new();
         SCHEMA
-            .get_or_init(|| {
-                rt::ObjectSchema::new(
-                    "KycLevel",
-                    [
-                        rt::FieldSchema::optional(
-                            "levelCode",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "openAccountType",
-                            rt::Schema::Nullable(
-                                rt::Node::new(
-                                    rt::Schema::Enum(
-                                        rt::Cow::Borrowed(super::OpenAccountType::enum_schema()),
-                                    ),
+            .get_or_init(|| rt::ObjectSchema::new(
+                "KycLevel",
+                [
+                    rt::FieldSchema::optional(
+                        "levelCode",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "openAccountType",
+                        rt::Schema::Nullable(
+                            rt::Node::new(
+                                rt::Schema::Enum(
+                                    rt::Cow::Borrowed(super::OpenAccountType::enum_schema()),
                                 ),
                             ),
                         ),
-                        rt::FieldSchema::optional(
-                            "levelName",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "pathName",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "pathCode",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "elementList",
-                            rt::Schema::Nullable(
-                                rt::Node::new(
-                                    rt::Schema::List(
-                                        rt::Node::new(
-                                            rt::Schema::Object(
-                                                rt::Cow::Borrowed(super::KycElement::object_schema()),
-                                            ),
+                    ),
+                    rt::FieldSchema::optional(
+                        "levelName",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "pathName",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "pathCode",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "elementList",
+                        rt::Schema::Nullable(
+                            rt::Node::new(
+                                rt::Schema::List(
+                                    rt::Node::new(
+                                        rt::Schema::Object(
+                                            rt::Cow::Borrowed(KycElement::object_schema()),
                                         ),
                                     ),
                                 ),
                             ),
                         ),
-                    ],
-                )
-            })
+                    ),
+                ],
+            ))
     }
 }
 
@@ -613,8 +612,8 @@ pub struct LoginResult {
 }
 
 #[cfg(feature = "customer-web-api-service")]
-impl ::core::fmt::Debug for LoginResult {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+impl std::fmt::Debug for LoginResult {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("LoginResult")
             .field("customer_group_id", &self.customer_group_id)
             .field("third_user_id", &self.third_user_id)
@@ -673,223 +672,221 @@ impl LoginResult {
     pub fn object_schema() -> &'static rt::ObjectSchema {
         static SCHEMA: rt::OnceLock<rt::ObjectSchema> = rt::OnceLock::new();
         SCHEMA
-            .get_or_init(|| {
-                rt::ObjectSchema::new(
-                    "LoginResult",
-                    [
-                        rt::FieldSchema::optional(
-                            "customerGroupId",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "thirdUserId",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "googleId",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "lastName",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "country",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "kycStatus",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "companyKycStatus",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "assertPassStatus",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "idCard",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "thirdLoginSource",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "payPassStatus",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "kycAuditRemark",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "source",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "type",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "registerSource",
-                            rt::Schema::Nullable(
-                                rt::Node::new(
-                                    rt::Schema::Enum(
-                                        rt::Cow::Borrowed(super::ClientSource::enum_schema()),
-                                    ),
+            .get_or_init(|| rt::ObjectSchema::new(
+                "LoginResult",
+                [
+                    rt::FieldSchema::optional(
+                        "customerGroupId",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "thirdUserId",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "googleId",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "lastName",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "country",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "kycStatus",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "companyKycStatus",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "assertPassStatus",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "idCard",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "thirdLoginSource",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "payPassStatus",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "kycAuditRemark",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "source",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "type",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "registerSource",
+                        rt::Schema::Nullable(
+                            rt::Node::new(
+                                rt::Schema::Enum(
+                                    rt::Cow::Borrowed(super::ClientSource::enum_schema()),
                                 ),
                             ),
                         ),
-                        rt::FieldSchema::optional(
-                            "loginPassStatus",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "idCardType",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "loginTime",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Timestamp)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "kycRemark",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "associationCompanyId",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "id",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "activateStatus",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "email",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "openAccountType",
-                            rt::Schema::Nullable(
-                                rt::Node::new(
-                                    rt::Schema::Enum(
-                                        rt::Cow::Borrowed(super::OpenAccountType::enum_schema()),
-                                    ),
+                    ),
+                    rt::FieldSchema::optional(
+                        "loginPassStatus",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "idCardType",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "loginTime",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Timestamp)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "kycRemark",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "associationCompanyId",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "id",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "activateStatus",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "email",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "openAccountType",
+                        rt::Schema::Nullable(
+                            rt::Node::new(
+                                rt::Schema::Enum(
+                                    rt::Cow::Borrowed(super::OpenAccountType::enum_schema()),
                                 ),
                             ),
                         ),
-                        rt::FieldSchema::optional(
-                            "accountRemark",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "companyType",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "registerTime",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Timestamp)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "activateTime",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Timestamp)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "kycAuditStatus",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "optional",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "isFund",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "token",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "firstName",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "companyId",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "thirdIntactMsg",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "createTime",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Timestamp)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "phone",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "relationCustomerId",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "accountList",
-                            rt::Schema::Nullable(
-                                rt::Node::new(
-                                    rt::Schema::List(
-                                        rt::Node::new(
-                                            rt::Schema::Object(
-                                                rt::Cow::Borrowed(super::Account::object_schema()),
-                                            ),
+                    ),
+                    rt::FieldSchema::optional(
+                        "accountRemark",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "companyType",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "registerTime",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Timestamp)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "activateTime",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Timestamp)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "kycAuditStatus",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "optional",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "isFund",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "token",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "firstName",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "companyId",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "thirdIntactMsg",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "createTime",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Timestamp)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "phone",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "relationCustomerId",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "accountList",
+                        rt::Schema::Nullable(
+                            rt::Node::new(
+                                rt::Schema::List(
+                                    rt::Node::new(
+                                        rt::Schema::Object(
+                                            rt::Cow::Borrowed(super::Account::object_schema()),
                                         ),
                                     ),
                                 ),
                             ),
                         ),
-                        rt::FieldSchema::optional(
-                            "name",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "phoneArea",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "deposit",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "rToken",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "thirdServerCode",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "customerNo",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "status",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "withdraw",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
-                        ),
-                    ],
-                )
-            })
+                    ),
+                    rt::FieldSchema::optional(
+                        "name",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "phoneArea",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "deposit",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "rToken",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "thirdServerCode",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "customerNo",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "status",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "withdraw",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
+                    ),
+                ],
+            ))
     }
 }
 
@@ -913,9 +910,9 @@ pub struct RegisterResult {
     ///
     /// 为客户配置的 KYC 等级（认证路径）
     ///
-    /// Wire name `list`, list of object [`KycLevel`](super::KycLevel). May be `null`.
+    /// Wire name `list`, list of object [`KycLevel`](KycLevel). May be `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub list: Option<Vec<super::KycLevel>>,
+    pub list: Option<Vec<KycLevel>>,
 
     /// Company ID of the white-label tenant.
     ///
@@ -1092,121 +1089,119 @@ impl RegisterResult {
     pub fn object_schema() -> &'static rt::ObjectSchema {
         static SCHEMA: rt::OnceLock<rt::ObjectSchema> = rt::OnceLock::new();
         SCHEMA
-            .get_or_init(|| {
-                rt::ObjectSchema::new(
-                    "RegisterResult",
-                    [
-                        rt::FieldSchema::optional(
-                            "customerNo",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "list",
-                            rt::Schema::Nullable(
-                                rt::Node::new(
-                                    rt::Schema::List(
-                                        rt::Node::new(
-                                            rt::Schema::Object(
-                                                rt::Cow::Borrowed(super::KycLevel::object_schema()),
-                                            ),
+            .get_or_init(|| rt::ObjectSchema::new(
+                "RegisterResult",
+                [
+                    rt::FieldSchema::optional(
+                        "customerNo",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "list",
+                        rt::Schema::Nullable(
+                            rt::Node::new(
+                                rt::Schema::List(
+                                    rt::Node::new(
+                                        rt::Schema::Object(
+                                            rt::Cow::Borrowed(KycLevel::object_schema()),
                                         ),
                                     ),
                                 ),
                             ),
                         ),
-                        rt::FieldSchema::optional(
-                            "companyId",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "email",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "phone",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "phoneArea",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "name",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "loginPassStatus",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "payPassStatus",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "customerGroupId",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "country",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "id",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "optional",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "companyKycStatus",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "thirdServerCode",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "source",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "capitalInStatus",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "openAccountType",
-                            rt::Schema::Nullable(
-                                rt::Node::new(
-                                    rt::Schema::Enum(
-                                        rt::Cow::Borrowed(super::OpenAccountType::enum_schema()),
-                                    ),
+                    ),
+                    rt::FieldSchema::optional(
+                        "companyId",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "email",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "phone",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "phoneArea",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "name",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "loginPassStatus",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "payPassStatus",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "customerGroupId",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "country",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "id",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "optional",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "companyKycStatus",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "thirdServerCode",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "source",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "capitalInStatus",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT32)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "openAccountType",
+                        rt::Schema::Nullable(
+                            rt::Node::new(
+                                rt::Schema::Enum(
+                                    rt::Cow::Borrowed(super::OpenAccountType::enum_schema()),
                                 ),
                             ),
                         ),
-                        rt::FieldSchema::optional(
-                            "companyType",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "associationCompanyId",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "registerTime",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Timestamp)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "apiCheckSwitch",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::Bool)),
-                        ),
-                        rt::FieldSchema::optional(
-                            "apiCheckRule",
-                            rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
-                        ),
-                    ],
-                )
-            })
+                    ),
+                    rt::FieldSchema::optional(
+                        "companyType",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "associationCompanyId",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::INT64)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "registerTime",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Timestamp)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "apiCheckSwitch",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::Bool)),
+                    ),
+                    rt::FieldSchema::optional(
+                        "apiCheckRule",
+                        rt::Schema::Nullable(rt::Node::new(rt::Schema::STRING)),
+                    ),
+                ],
+            ))
     }
 }
 
@@ -1250,14 +1245,12 @@ impl TradeTypeCurrency {
     pub fn object_schema() -> &'static rt::ObjectSchema {
         static SCHEMA: rt::OnceLock<rt::ObjectSchema> = rt::OnceLock::new();
         SCHEMA
-            .get_or_init(|| {
-                rt::ObjectSchema::new(
-                    "TradeTypeCurrency",
-                    [
-                        rt::FieldSchema::optional("allCurrency", rt::Schema::STRING),
-                        rt::FieldSchema::optional("tradeType", rt::Schema::STRING),
-                    ],
-                )
-            })
+            .get_or_init(|| rt::ObjectSchema::new(
+                "TradeTypeCurrency",
+                [
+                    rt::FieldSchema::optional("allCurrency", rt::Schema::STRING),
+                    rt::FieldSchema::optional("tradeType", rt::Schema::STRING),
+                ],
+            ))
     }
 }

@@ -2,8 +2,11 @@
 
 //! Types and enums of `types.yaml`.
 
-#[allow(unused_imports)]
-use ::bizgen_runtime::codegen as rt;
+#[allow(
+    unused_imports,
+    reason = "a build of some services may compile none of this module's types"
+)]
+use bizgen_runtime::codegen as rt;
 
 /// Client that a customer registers or logs in from.
 ///
@@ -415,8 +418,8 @@ impl DetailType {
 
 /// The wire value.
 #[cfg(feature = "white-customer-admin-api-service")]
-impl ::core::fmt::Display for DetailType {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+impl std::fmt::Display for DetailType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
@@ -424,7 +427,7 @@ impl ::core::fmt::Display for DetailType {
 /// A value the spec lists; any other is an error (where
 /// `from_code` gives `Unknown`).
 #[cfg(feature = "white-customer-admin-api-service")]
-impl ::core::str::FromStr for DetailType {
+impl std::str::FromStr for DetailType {
     type Err = rt::UnknownEnumValue;
 
     fn from_str(value: &str) -> Result<Self, Self::Err> {
@@ -889,8 +892,8 @@ impl PackageDuration {
 
 /// The wire value.
 #[cfg(feature = "customer-api-web-service")]
-impl ::core::fmt::Display for PackageDuration {
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+impl std::fmt::Display for PackageDuration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
@@ -898,7 +901,7 @@ impl ::core::fmt::Display for PackageDuration {
 /// A value the spec lists; any other is an error (where
 /// `from_code` gives `Unknown`).
 #[cfg(feature = "customer-api-web-service")]
-impl ::core::str::FromStr for PackageDuration {
+impl std::str::FromStr for PackageDuration {
     type Err = rt::UnknownEnumValue;
 
     fn from_str(value: &str) -> Result<Self, Self::Err> {

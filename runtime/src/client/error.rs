@@ -9,8 +9,9 @@ pub enum Error {
     /// validation failure the message lists the violated pointers (see
     /// [`ApiError`]'s `Display`). Boxed, so that `Result<T, Error>` stays
     /// small (clippy's `result_large_err` in the caller's code). An error
-    /// envelope is never retried.
-    #[error("API error {}", .0)]
+    /// envelope is never retried by its code; its `attempts` says how many
+    /// attempts the call made.
+    #[error("API error {}{}", .0, retried_note(.0.attempts))]
     Api(Box<ApiError>),
     /// The request did not reach the server or the answer did not come
     /// back, on the last of `attempts` attempts (0: the HTTP client could
@@ -33,14 +34,16 @@ pub enum Error {
         body: String,
         api: Option<Box<ApiError>>,
     },
-    /// The answer was not an envelope, or `data` did not have the expected shape.
-    #[error("cannot decode the response of {biz_type} (HTTP {status}): {message}")]
+    /// The answer was not an envelope, or `data` did not have the expected
+    /// shape, on the last of `attempts` attempts.
+    #[error("cannot decode the response of {biz_type} (HTTP {status}{}): {message}", retries_clause(*.attempts))]
     Decode {
         biz_type: &'static str,
         status: u16,
         message: String,
         /// The start of the body, for diagnosis.
         body: String,
+        attempts: u32,
     },
     /// The operation needs a token that the client does not hold.
     #[error("{biz_type} needs a {kind} token: log in through this client first, or give it one with `client.{setter}(Some(..))` or `ClientConfig::with_{setter_stem}(..)`")]
@@ -73,6 +76,23 @@ fn attempts_note(attempts: u32) -> String {
         0 => String::new(),
         1 => " (1 attempt)".into(),
         n => format!(" after {n} attempts"),
+    }
+}
+
+/// ` (after 3 attempts)` for an error envelope that came after retries.
+fn retried_note(attempts: Option<u32>) -> String {
+    match attempts {
+        Some(n) if n > 1 => format!(" (after {n} attempts)"),
+        _ => String::new(),
+    }
+}
+
+/// `, after 3 attempts` for an answer that came after retries.
+fn retries_clause(attempts: u32) -> String {
+    if attempts > 1 {
+        format!(", after {attempts} attempts")
+    } else {
+        String::new()
     }
 }
 
@@ -113,12 +133,16 @@ impl Error {
         self.api().is_some_and(|e| e.is(code))
     }
 
-    /// How many attempts the call made, for the errors retries end with
-    /// ([`Error::Transport`], [`Error::Status`]); `None` for the others,
-    /// which end a call at once.
+    /// How many attempts the call made, for the errors that end a call
+    /// after an answer or a failed attempt ([`Error::Api`],
+    /// [`Error::Transport`], [`Error::Status`], [`Error::Decode`]); `None`
+    /// for those raised before anything was sent.
     pub fn attempts(&self) -> Option<u32> {
         match self {
-            Error::Transport { attempts, .. } | Error::Status { attempts, .. } => Some(*attempts),
+            Error::Transport { attempts, .. }
+            | Error::Status { attempts, .. }
+            | Error::Decode { attempts, .. } => Some(*attempts),
+            Error::Api(e) => e.attempts,
             _ => None,
         }
     }

@@ -15,6 +15,8 @@ use crate::docs::quickstart::js_literal;
 use crate::facts::example::company_id as company;
 use crate::facts::mock;
 use crate::ir::{Api, Operation, Service, Ty};
+use crate::python::values as python;
+use crate::rust::RustNames;
 use crate::typescript::{property, string_literal, value_name, Names};
 
 /// The page's file, relative to a language's docs root.
@@ -32,7 +34,7 @@ pub(in crate::docs) struct BehaviourPage {
     paged: Vec<PagedRow>,
 }
 
-/// One SDK's example: the Rust crate, the TypeScript package, (Python).
+/// One SDK's example: the Rust crate, the TypeScript package, the Python package.
 struct Snippet {
     sdk: &'static str,
     text: String,
@@ -54,6 +56,7 @@ struct PagedRow {
     href: String,
     rust: String,
     ts: String,
+    python: String,
     items: String,
     total: String,
 }
@@ -64,6 +67,7 @@ pub(in crate::docs) struct PagingSection {
     pub(in crate::docs) text: String,
     pub(in crate::docs) rust: String,
     pub(in crate::docs) typescript: String,
+    pub(in crate::docs) python: String,
 }
 
 pub(in crate::docs) fn title(lang: Lang) -> &'static str {
@@ -74,16 +78,21 @@ pub(in crate::docs) fn page(cx: &Ctx) -> BehaviourPage {
     let (api, lang) = (cx.api, cx.lang);
     let p = Prose::of(lang);
     let names = Names::new(api);
+    let rust_names = RustNames::new(api);
     let paged = api
         .operations()
         .filter(|(_, o)| o.paginate.is_some())
         .filter_map(|(s, o)| {
             let fields = api.page_fields(o)?;
+            let rust = RustOp::of(&rust_names, s, o)?;
             Some(PagedRow {
                 name: format!("{}.{}", s.name, o.name),
                 href: cx.pages.operation(s, o),
-                rust: format!("`{}().{}`", module(s), rust_iterator(o)),
+                rust: format!("`{}().{}`", rust.module, rust.iterator),
                 ts: format!("`{}.{}`", names.service(s), ts_iterator(o)),
+                python: python::iterator_of(api, o)
+                    .map(|(attr, iterator)| format!("`{attr}.{iterator}`"))
+                    .unwrap_or_default(),
                 items: format!("`{}` ({})", fields.items.name, fields.item),
                 total: fields
                     .total
@@ -102,13 +111,12 @@ pub(in crate::docs) fn page(cx: &Ctx) -> BehaviourPage {
         p,
         example_text: p.example_text.replace("{mock}", &format!("`{mock}`")),
         examples: examples(api, &names, p),
-        settings: settings(p),
+        settings: settings(api, p),
         paged,
     }
 }
 
-/// Every SDK's example. Python: add its snippet here once the SDK is
-/// generated (and its column of [`settings`]).
+/// Every SDK's example.
 fn examples(api: &Api, names: &Names, p: &Prose) -> Vec<Snippet> {
     // The first paged operation whose request is `new()` plus setters.
     let paged = api.operations().find(|(_, o)| {
@@ -127,47 +135,65 @@ fn examples(api: &Api, names: &Names, p: &Prose) -> Vec<Snippet> {
             fence: "ts",
             code: ts_example(api, names, paged),
         },
+        Snippet {
+            sdk: "Python",
+            text: p.python_text.to_owned(),
+            fence: "python",
+            code: python_example(api, paged),
+        },
     ]
 }
 
-fn settings(p: &Prose) -> Vec<Setting> {
-    let row = |what, rust: &str, ts: &str| Setting {
+fn settings(api: &Api, p: &Prose) -> Vec<Setting> {
+    let row = |what, rust: &str, ts: &str, python: &str| Setting {
         what,
         rust: rust.to_owned(),
         ts: ts.to_owned(),
-        python: p.python_pending.to_owned(),
+        python: python.to_owned(),
     };
+    let logger = crate::python::import_name(api);
     vec![
         row(
             p.set_client,
             "`ClientConfig::with_max_retries(n)`",
             "`new Client({ maxRetries: n })`",
+            "`Client(..., max_retries=n)`",
         ),
         row(
             p.set_call,
             "`.with(CallOptions::default().with_max_retries(n))`",
             p.ts_call_retries,
+            p.py_call_retries,
         ),
         row(
             p.set_idempotent,
             "`CallOptions::default().idempotent()`",
             p.ts_call_idempotent,
+            p.py_call_idempotent,
         ),
         row(
             p.set_backoff,
             "`RetryPolicy::default().with_backoff(..).with_jitter(..).with_sleep(..)`",
             "`retry: { initialBackoffMs, maxBackoffMs, jitter, sleep }`",
+            "`retry=RetryPolicy(initial_backoff=, max_backoff=, jitter=, sleep=, async_sleep=)`",
         ),
         row(
             p.set_hooks,
             "`ClientConfig::on_request(..)`, `on_response(..)`, `with_hooks(impl Hooks)`",
             "`onRequest`, `onResponse`",
+            "`Client(..., on_request=f, on_response=g)`",
         ),
-        row(p.set_logging, p.rust_logging, p.ts_logging),
+        row(
+            p.set_logging,
+            p.rust_logging,
+            p.ts_logging,
+            &p.py_logging.replace("{logger}", &logger),
+        ),
         row(
             p.set_meta,
             "`.with(CallOptions)` → `Response`",
             "`.withMeta()` → `Response`",
+            "`client.with_response(lambda c: ...)` → `Response`",
         ),
     ]
 }
@@ -183,6 +209,7 @@ pub(in crate::docs) fn paging_section<'a>(
     let fields = api.page_fields(op)?;
     let p = Prose::of(cx.lang);
     let pagination = op.paginate.as_ref()?;
+    let names = RustOp::of(&RustNames::new(api), service, op)?;
     let stop = match &pagination.total {
         Some(total) => p.stops_at_total.replace("{total}", &format!("`{total}`")),
         None => p.stops_short.to_owned(),
@@ -197,15 +224,14 @@ pub(in crate::docs) fn paging_section<'a>(
     let krate = api.name.replace('-', "_");
     let rust = [
         format!(
-            "let request: {krate}::{}::{}Request = serde_json::from_str(r#\"{}\"#)?;",
-            module(service),
-            op.type_stem,
+            "let request: {krate}::{}::{} = serde_json::from_str(r#\"{}\"#)?;",
+            names.module,
+            names.request,
             Value::Object(body.clone())
         ),
         format!(
             "let mut items = client.{}().{}(&request);",
-            module(service),
-            rust_iterator(op)
+            names.module, names.iterator
         ),
         "while let Some(item) = items.next().await {".into(),
         "    println!(\"{:?}\", item?);".into(),
@@ -223,11 +249,19 @@ pub(in crate::docs) fn paging_section<'a>(
         "}".into(),
     ]
     .join("\n");
+    let (imports, walk) =
+        python::iterator_loop(api, op, &Value::Object(body), false).unwrap_or_default();
+    let python = if imports.is_empty() {
+        walk
+    } else {
+        format!("{}\n\n{walk}", imports.join("\n"))
+    };
     Some(PagingSection {
         heading: p.op_heading,
         text,
         rust,
         typescript,
+        python,
     })
 }
 
@@ -267,12 +301,38 @@ fn ts_request(op: &Operation, body: &serde_json::Map<String, Value>) -> String {
     format!("{{ {} }}", members.join(", "))
 }
 
-fn module(service: &Service) -> &str {
-    service.module.trim_start_matches("r#")
+/// The Rust names a snippet shows for a paged operation.
+struct RustOp {
+    /// The service's module and the root client's accessor.
+    module: String,
+    request: String,
+    /// The method of one page.
+    method: String,
+    iterator: String,
+    /// The size and page fields of the request.
+    size: String,
+    page: String,
 }
 
-fn rust_iterator(op: &Operation) -> String {
-    format!("{}_all", op.rust_name.trim_start_matches("r#"))
+impl RustOp {
+    fn of(names: &RustNames, service: &Service, op: &Operation) -> Option<RustOp> {
+        let service_names = names.service_named(&service.name)?;
+        let op_names = service_names.operation(service, op)?;
+        let fields = crate::rust::names::fields(&op.request);
+        let field = |wire: &str| {
+            let i = op.request.fields.iter().position(|f| f.name == wire)?;
+            Some(fields[i].trim_start_matches("r#").to_owned())
+        };
+        let pagination = op.paginate.as_ref()?;
+        Some(RustOp {
+            module: service_names.module.trim_start_matches("r#").to_owned(),
+            request: op_names.request.clone(),
+            method: op_names.method.clone(),
+            iterator: op_names.iterator.clone()?,
+            size: field(&pagination.size)?,
+            page: field(&pagination.page)?,
+        })
+    }
 }
 
 fn ts_iterator(op: &Operation) -> String {
@@ -284,13 +344,11 @@ fn ts_iterator(op: &Operation) -> String {
 fn rust_example(api: &Api, paged: Option<(&Service, &Operation)>) -> String {
     let krate = api.name.replace('-', "_");
     let company = company(api);
+    let names = RustNames::new(api);
+    let paged = paged.and_then(|(s, o)| RustOp::of(&names, s, o));
     let mut lines = Vec::new();
-    if let Some((s, o)) = paged {
-        lines.push(format!(
-            "use {krate}::{}::{}Request;",
-            module(s),
-            o.type_stem
-        ));
+    if let Some(o) = &paged {
+        lines.push(format!("use {krate}::{}::{};", o.module, o.request));
     }
     lines.extend([
         format!("use {krate}::{{CallOptions, Client, ClientConfig}};"),
@@ -307,16 +365,15 @@ fn rust_example(api: &Api, paged: Option<(&Service, &Operation)>) -> String {
             .into(),
         "let client = Client::new(config)?;".into(),
     ]);
-    if let Some((s, o)) = paged {
-        let (size, page) = page_fields(api, o, true);
-        let request = format!("{}Request::new()", o.type_stem);
+    if let Some(o) = &paged {
+        let (size, page) = (&o.size, &o.page);
+        let request = format!("{}::new()", o.request);
         lines.extend([
             String::new(),
             "// Every item, one page at a time.".into(),
             format!(
                 "let mut items = client.{}().{}(&{request}.with_{size}(50));",
-                module(s),
-                rust_iterator(o)
+                o.module, o.iterator
             ),
             "while let Some(item) = items.next().await {".into(),
             "    println!(\"{:?}\", item?);".into(),
@@ -324,12 +381,9 @@ fn rust_example(api: &Api, paged: Option<(&Service, &Operation)>) -> String {
             String::new(),
             "// One page, with the HTTP status, headers and attempts.".into(),
             "let answer = client".into(),
-            format!("    .{}()", module(s)),
+            format!("    .{}()", o.module),
             "    .with(CallOptions::default().with_max_retries(5))".into(),
-            format!(
-                "    .{}(&{request}.with_{page}(2))",
-                o.rust_name.trim_start_matches("r#")
-            ),
+            format!("    .{}(&{request}.with_{page}(2))", o.method),
             "    .await?;".into(),
             "println!(\"HTTP {} after {} attempt(s)\", answer.status, answer.attempts);".into(),
         ]);
@@ -354,7 +408,7 @@ fn ts_example(api: &Api, names: &Names, paged: Option<(&Service, &Operation)>) -
     ];
     if let Some((s, o)) = paged {
         let service = names.service(s);
-        let (size, page) = page_fields(api, o, false);
+        let (size, page) = page_fields(api, o);
         let int64 = |name: &str| {
             o.request
                 .fields
@@ -393,18 +447,56 @@ fn ts_example(api: &Api, names: &Names, paged: Option<(&Service, &Operation)>) -
     lines.join("\n")
 }
 
-/// The names of a paged operation's size and page fields: in Rust
-/// (`rust`) or on the wire.
-fn page_fields(api: &Api, op: &Operation, rust: bool) -> (String, String) {
-    let name = |f: &crate::ir::Field| {
-        if rust {
-            f.rust_name.trim_start_matches("r#").to_owned()
-        } else {
-            f.name.clone()
-        }
-    };
+/// The Python example, the same calls as the Rust one.
+fn python_example(api: &Api, paged: Option<(&Service, &Operation)>) -> String {
+    let mut lines = vec![
+        format!("from {} import Client", crate::python::import_name(api)),
+        String::new(),
+        "client = Client(".into(),
+        format!("    {},", python::connect(api)),
+        format!(
+            "    token={},",
+            crate::python::names::string_literal(mock::TOKEN)
+        ),
+        "    max_retries=3,  # 0 turns retries off".into(),
+        "    on_request=lambda r: print(f\"-> {r.biz_type} attempt {r.attempt} trace {r.trace}\"),"
+            .into(),
+        "    on_response=lambda r: print(f\"<- {r.status} {r.code} in {r.elapsed:.3f} s\"),".into(),
+        ")".into(),
+    ];
+    let names = paged.and_then(|(_, o)| {
+        let (attr, iterator) = python::iterator_of(api, o)?;
+        let (_, method) = python::path_of(api, o);
+        let p = o.paginate.as_ref()?;
+        Some((
+            attr,
+            iterator,
+            method,
+            python::parameter_of(o, &p.size)?,
+            python::parameter_of(o, &p.page)?,
+        ))
+    });
+    if let Some((attr, iterator, method, size, page)) = names {
+        lines.extend([
+            String::new(),
+            "# Every item, one page at a time.".into(),
+            format!("for item in client.{attr}.{iterator}({size}=50):"),
+            "    print(item)".into(),
+            String::new(),
+            "# One page, with the HTTP status, headers and attempts.".into(),
+            "answer = client.with_response(".into(),
+            format!("    lambda c: c.{attr}.{method}({page}=2, max_retries=5)"),
+            ")".into(),
+            "print(f\"HTTP {answer.status} after {answer.attempts} attempt(s)\")".into(),
+        ]);
+    }
+    lines.join("\n")
+}
+
+/// The wire names of a paged operation's size and page fields.
+fn page_fields(api: &Api, op: &Operation) -> (String, String) {
     match api.page_fields(op) {
-        Some(f) => (name(f.size), name(f.page)),
+        Some(f) => (f.size.name.clone(), f.page.name.clone()),
         None => ("size".into(), "current".into()),
     }
 }

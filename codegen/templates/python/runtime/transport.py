@@ -1,18 +1,18 @@
 {{ header }}
 {% raw %}"""One call on the wire, shared by :class:`~customer_api.Client` and
 :class:`~customer_api.AsyncClient`: headers, the trace id, the token by access
-level, the JSON body, and the envelope read whatever the HTTP status (gateways
-answer errors with 200; a server in semantic-status mode answers 4xx/5xx with
-the same envelope).
+level, the JSON body, retries (:mod:`.attempts`), and the envelope read
+whatever the HTTP status (gateways answer errors with 200; a server in
+semantic-status mode answers 4xx/5xx with the same envelope); and the
+iterators over paged operations (:mod:`.paging`).
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
 import time
 import uuid
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Generic, Literal, TypeVar
 
@@ -21,6 +21,7 @@ import httpx
 from . import attempts as _at
 from .errors import ApiError, ClientError
 from .model import ABSENT, Codec, Model, ShapeError
+from .paging import Cursor, Paginate, page_of
 
 T = TypeVar("T")
 
@@ -43,8 +44,10 @@ class Operation(Generic[T]):
         "data",
         "headers",
         "name",
+        "paginate",
         "path",
         "read_only",
+        "sensitive",
         "sets_token",
         "token",
         "version",
@@ -64,6 +67,8 @@ class Operation(Generic[T]):
         sets_token: str | None = None,
         clears_token: bool = False,
         read_only: bool = False,
+        sensitive: frozenset[str] = frozenset(),
+        paginate: Paginate | None = None,
     ) -> None:
         self.name = name
         self.biz_type = biz_type
@@ -83,6 +88,10 @@ class Operation(Generic[T]):
         self.clears_token = clears_token
         # A pure query (`readOnly`): safe to repeat, so retried by default.
         self.read_only = read_only
+        # Request fields (wire names) the spec marks sensitive: masked in logs.
+        self.sensitive = sensitive
+        # How the operation pages (`paginate`), if it does.
+        self.paginate = paginate
 
 
 class Settings:
@@ -95,9 +104,9 @@ class Settings:
         "forwarded_for",
         "headers",
         "lang",
-        "max_retries",
         "on_request",
         "on_response",
+        "retry",
         "timeout",
         "token",
         "version",
@@ -116,6 +125,7 @@ class Settings:
         headers: Mapping[str, str] | None,
         timeout: float | None,
         max_retries: int | None = None,
+        retry: _at.RetryPolicy | None = None,
         on_request: _at.RequestHook | None = None,
         on_response: _at.ResponseHook | None = None,
     ) -> None:
@@ -128,7 +138,9 @@ class Settings:
         self.forwarded_for = forwarded_for
         self.headers = {k.lower(): v for k, v in (headers or {}).items()}
         self.timeout = timeout
-        self.max_retries = max_retries
+        policy = retry if retry is not None else _at.RetryPolicy()
+        # `max_retries` overrides the policy's, as it does per call.
+        self.retry = policy if max_retries is None else policy.with_max_retries(max_retries)
         self.on_request = on_request
         self.on_response = on_response
 
@@ -136,7 +148,8 @@ class Settings:
         return (
             f"Settings(base_url={self.base_url!r}, company_id={self.company_id!r}, "
             f"lang={self.lang!r}, token={'<redacted>' if self.token else None}, "
-            f"admin_token={'<redacted>' if self.admin_token else None})"
+            f"admin_token={'<redacted>' if self.admin_token else None}, "
+            f"retry={self.retry!r})"
         )
 
 
@@ -155,7 +168,9 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"cannot write a {type(value).__name__} as JSON")
 
 
-class _Prepared:
+class Prepared:
+    """A request ready to send."""
+
     __slots__ = ("content", "headers", "timeout", "url")
 
     def __init__(
@@ -180,7 +195,7 @@ class Transport:
         trace: str | None,
         headers: Mapping[str, str] | None,
         timeout: float | None,
-    ) -> _Prepared:
+    ) -> Prepared:
         s = self.settings
         given = {k.lower(): (k, v) for k, v in (headers or {}).items()}
         trace_header = given.pop("trace", None)
@@ -202,7 +217,9 @@ class Transport:
                     if op.admin
                     else "the C-side customer token: call login first, or set client.token"
                 )
-                raise ClientError("missing_token", op.biz_type, f"needs {which} (nothing was sent)")
+                raise ClientError(
+                    "missing_token", op.biz_type, f"needs {which} (nothing was sent)", attempts=0
+                )
         for name, required in op.headers:
             override = given.pop(name.lower(), None)
             value = override[1] if override is not None else self._header_value(name, op)
@@ -213,6 +230,7 @@ class Transport:
                         op.biz_type,
                         f"needs the header {name!r}: pass it to the client or per call "
                         "(nothing was sent)",
+                        attempts=0,
                     )
                 continue
             out[name] = value
@@ -228,9 +246,9 @@ class Transport:
             ).encode()
         except (TypeError, ValueError) as e:
             raise ClientError(
-                "encode", op.biz_type, f"cannot write the request as JSON: {e}"
+                "encode", op.biz_type, f"cannot write the request as JSON: {e}", attempts=0
             ) from e
-        return _Prepared(
+        return Prepared(
             s.base_url + op.path, out, content, timeout if timeout is not None else s.timeout
         )
 
@@ -253,24 +271,22 @@ class Transport:
         status: int,
         content: bytes,
         *,
-        trace: str = "",
-        attempt: int = 1,
-        elapsed: float = 0.0,
+        attempts: int = 1,
         headers: Mapping[str, str] | None = None,
     ) -> T:
-        """Reads an answer: the envelope first, then ``data`` on success only."""
-        s = self.settings
+        """Reads the last answer: the envelope first, then ``data`` on success only."""
 
         def fail(message: str) -> ClientError:
-            _at.after(s.on_response, op.name, op.biz_type, trace, attempt, status, None, elapsed)
             body = content[:512].decode("utf-8", "replace")
+            if status in _at.RETRY_STATUSES:
+                # A gateway's error page or throttling answer: an HTTP failure.
+                kind: Literal["status", "decode"] = "status"
+                message = f"HTTP {status} without a response envelope"
+            else:
+                kind = "decode"
+                message = f"{message} (HTTP {status})"
             return ClientError(
-                "decode",
-                op.biz_type,
-                f"{message} (HTTP {status})",
-                status=status,
-                body=body,
-                attempts=attempt,
+                kind, op.biz_type, message, status=status, body=body, attempts=attempts
             )
 
         try:
@@ -279,29 +295,34 @@ class Transport:
             raise fail(f"the answer is not JSON: {e}") from None
         if not isinstance(envelope, dict) or "ok" not in envelope:
             raise fail("the answer is not a response envelope")
-        code = envelope.get("code")
-        code = code if isinstance(code, str) else str(code)
         if envelope.get("ok") is not True or envelope.get("fail") is True:
-            _at.after(s.on_response, op.name, op.biz_type, trace, attempt, status, code, elapsed)
+            code = envelope.get("code")
             msg, echoed = envelope.get("msg"), envelope.get("trace")
             raise ApiError(
-                code=code,
+                code=code if isinstance(code, str) else str(code),
                 msg=msg if isinstance(msg, str) else "",
                 data=envelope.get("data"),
                 msg_params=envelope.get("msgParams"),
                 trace=echoed if isinstance(echoed, str) else None,
                 biz_type=op.biz_type,
                 status=status,
+                attempts=attempts,
             )
         try:
             data = op.data.decode(envelope.get("data"))
         except ShapeError as e:
-            raise fail(f"`data` does not match the spec at {e.explain('/data')}") from None
-        _at.after(s.on_response, op.name, op.biz_type, trace, attempt, status, code, elapsed)
+            raise ClientError(
+                "decode",
+                op.biz_type,
+                f"`data` does not match the spec at {e.explain('/data')} (HTTP {status})",
+                status=status,
+                body=content[:512].decode("utf-8", "replace"),
+                attempts=attempts,
+            ) from None
         self._update_session(op, data)
         captured = _at.capture.get()
         if captured is not None:
-            captured.append(_at.Meta(status, headers or {}, envelope, attempt))
+            captured.append(_at.Meta(status, headers or {}, envelope, attempts))
         return data
 
     def _update_session(self, op: Operation[Any], data: Any) -> None:
@@ -319,14 +340,10 @@ class Transport:
                     self.settings.token = token
 
 
-def _transport_error(op: Operation[Any], error: Exception, attempt: int) -> ClientError:
-    if isinstance(error, httpx.TimeoutException):
-        return ClientError(
-            "timeout", op.biz_type, f"no answer in time: {error!r}", attempts=attempt
-        )
-    return ClientError(
-        "transport", op.biz_type, f"the request failed: {error!r}", attempts=attempt
-    )
+def _paginate(op: Operation[Any]) -> Paginate:
+    if op.paginate is None:
+        raise TypeError(f"{op.biz_type} does not page")
+    return op.paginate
 
 
 class SyncTransport(Transport):
@@ -348,43 +365,62 @@ class SyncTransport(Transport):
         headers: Mapping[str, str] | None,
         timeout: float | None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> T:
         req = self.prepare(op, body, trace, headers, timeout)
-        s = self.settings
-        budget, opted_in = _at.retry_budget(op.read_only, max_retries, s.max_retries)
-        sent_trace = req.headers["trace"]
-        kwargs: dict[str, Any] = {"content": req.content, "headers": req.headers}
-        if req.timeout is not None:
-            kwargs["timeout"] = req.timeout
+        c = _at.Call(op, self.settings, req, body, max_retries, idempotent)
         attempt = 0
         while True:
             attempt += 1
-            _at.before(s.on_request, op.name, op.biz_type, sent_trace, attempt, req.headers)
+            c.watch.before(attempt)
             start = time.monotonic()
             try:
-                response = self.http.post(req.url, **kwargs)
+                response = self.http.post(c.url, **c.kwargs)
             except (httpx.HTTPError, httpx.InvalidURL) as e:
-                elapsed = time.monotonic() - start
-                _at.after(s.on_response, op.name, op.biz_type, sent_trace, attempt, None, None, elapsed)
-                if attempt <= budget and _at.may_retry_error(e, op.read_only, opted_in):
-                    time.sleep(_at.delay(attempt, None))
-                    continue
-                raise _transport_error(op, e, attempt) from e
-            elapsed = time.monotonic() - start
-            status, content = response.status_code, response.content
-            if attempt <= budget and _at.may_retry_status(status, content, op.read_only, opted_in):
-                _at.after(s.on_response, op.name, op.biz_type, sent_trace, attempt, status, None, elapsed)
-                time.sleep(_at.delay(attempt, response.headers.get("retry-after")))
+                failure, wait = c.failed(attempt, e, time.monotonic() - start)
+                if wait is None:
+                    raise failure from e
+                c.policy.sleep(wait)
                 continue
-            return self.finish(
+            wait = c.answered(attempt, response, time.monotonic() - start)
+            if wait is None:
+                return self.finish(
+                    op,
+                    response.status_code,
+                    response.content,
+                    attempts=attempt,
+                    headers=response.headers,
+                )
+            c.policy.sleep(wait)
+
+    def page_all(
+        self,
+        op: Operation[Any],
+        body: Mapping[str, Any],
+        *,
+        trace: str | None,
+        headers: Mapping[str, str] | None,
+        timeout: float | None,
+        max_retries: int | None = None,
+        idempotent: bool = False,
+    ) -> Iterator[Any]:
+        """Every item of a paged operation, one call per page, fetched when
+        the previous page is used up."""
+        paginate = _paginate(op)
+        cursor = Cursor.of(paginate, body)
+        while cursor.next is not None:
+            data = self.call(
                 op,
-                status,
-                content,
-                trace=sent_trace,
-                attempt=attempt,
-                elapsed=elapsed,
-                headers=response.headers,
+                {**body, paginate.page: cursor.next},
+                trace=trace,
+                headers=headers,
+                timeout=timeout,
+                max_retries=max_retries,
+                idempotent=idempotent,
             )
+            items, total = page_of(paginate, data)
+            cursor.advance(len(items), total)
+            yield from items
 
     def close(self) -> None:
         if self.owns_http:
@@ -410,43 +446,62 @@ class AsyncTransport(Transport):
         headers: Mapping[str, str] | None,
         timeout: float | None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> T:
         req = self.prepare(op, body, trace, headers, timeout)
-        s = self.settings
-        budget, opted_in = _at.retry_budget(op.read_only, max_retries, s.max_retries)
-        sent_trace = req.headers["trace"]
-        kwargs: dict[str, Any] = {"content": req.content, "headers": req.headers}
-        if req.timeout is not None:
-            kwargs["timeout"] = req.timeout
+        c = _at.Call(op, self.settings, req, body, max_retries, idempotent)
         attempt = 0
         while True:
             attempt += 1
-            _at.before(s.on_request, op.name, op.biz_type, sent_trace, attempt, req.headers)
+            c.watch.before(attempt)
             start = time.monotonic()
             try:
-                response = await self.http.post(req.url, **kwargs)
+                response = await self.http.post(c.url, **c.kwargs)
             except (httpx.HTTPError, httpx.InvalidURL) as e:
-                elapsed = time.monotonic() - start
-                _at.after(s.on_response, op.name, op.biz_type, sent_trace, attempt, None, None, elapsed)
-                if attempt <= budget and _at.may_retry_error(e, op.read_only, opted_in):
-                    await asyncio.sleep(_at.delay(attempt, None))
-                    continue
-                raise _transport_error(op, e, attempt) from e
-            elapsed = time.monotonic() - start
-            status, content = response.status_code, response.content
-            if attempt <= budget and _at.may_retry_status(status, content, op.read_only, opted_in):
-                _at.after(s.on_response, op.name, op.biz_type, sent_trace, attempt, status, None, elapsed)
-                await asyncio.sleep(_at.delay(attempt, response.headers.get("retry-after")))
+                failure, wait = c.failed(attempt, e, time.monotonic() - start)
+                if wait is None:
+                    raise failure from e
+                await c.policy.async_sleep(wait)
                 continue
-            return self.finish(
+            wait = c.answered(attempt, response, time.monotonic() - start)
+            if wait is None:
+                return self.finish(
+                    op,
+                    response.status_code,
+                    response.content,
+                    attempts=attempt,
+                    headers=response.headers,
+                )
+            await c.policy.async_sleep(wait)
+
+    async def page_all(
+        self,
+        op: Operation[Any],
+        body: Mapping[str, Any],
+        *,
+        trace: str | None,
+        headers: Mapping[str, str] | None,
+        timeout: float | None,
+        max_retries: int | None = None,
+        idempotent: bool = False,
+    ) -> AsyncIterator[Any]:
+        """Every item of a paged operation, as :meth:`SyncTransport.page_all`."""
+        paginate = _paginate(op)
+        cursor = Cursor.of(paginate, body)
+        while cursor.next is not None:
+            data = await self.call(
                 op,
-                status,
-                content,
-                trace=sent_trace,
-                attempt=attempt,
-                elapsed=elapsed,
-                headers=response.headers,
+                {**body, paginate.page: cursor.next},
+                trace=trace,
+                headers=headers,
+                timeout=timeout,
+                max_retries=max_retries,
+                idempotent=idempotent,
             )
+            items, total = page_of(paginate, data)
+            cursor.advance(len(items), total)
+            for item in items:
+                yield item
 
     async def aclose(self) -> None:
         if self.owns_http:

@@ -11,7 +11,7 @@ Start with :class:`Client` (or :class:`AsyncClient`); the shared types are in
 
 from . import errors, types
 from ._client import AsyncClient, Client
-from ._runtime.attempts import RequestInfo, Response, ResponseInfo
+from ._runtime.attempts import RequestInfo, Response, ResponseInfo, RetryPolicy
 from ._runtime.errors import ApiError, ClientError, ClientErrorKind, Violation
 from ._runtime.model import ABSENT, Absent
 
@@ -28,6 +28,7 @@ __all__ = [
     "RequestInfo",
     "Response",
     "ResponseInfo",
+    "RetryPolicy",
     "Violation",
     "errors",
     "types",

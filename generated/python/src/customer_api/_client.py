@@ -105,6 +105,7 @@ class Client:
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         max_retries: int | None = None,
+        retry: _at.RetryPolicy | None = None,
         on_request: _at.RequestHook | None = None,
         on_response: _at.ResponseHook | None = None,
     ) -> None:
@@ -116,23 +117,28 @@ class Client:
             token: The C-side customer token to start with (``login`` sets it).
             admin_token: The B-side admin token, sent on admin operations.
             forwarded_for: The ``X-Forwarded-For`` header, where an operation takes it.
-            timeout: Seconds before a call fails with ``ClientError`` kind ``timeout``
-                (default 30, or ``http_client``'s own when you pass one).
+            timeout: Seconds one attempt may take before it fails with ``ClientError``
+                kind ``timeout`` (default 30, or ``http_client``'s own when you pass one).
             headers: Values of custom headers the spec declares, by name; each
                 is sent to the operations that take it.
             http_client: An ``httpx.Client`` to send with (proxies, certificates,
                 a mock transport); the client does not close it.
             max_retries: Retries after a failed attempt (default 2; 0 turns them
                 off): connection errors, timeouts and HTTP 408, 429, 502, 503 and
-                504 without an envelope, for read-only operations, and for any
-                operation whose request never reached the server. Backoff is
-                exponential from 0.5 s with full jitter, capped at 8 s;
-                ``Retry-After`` is honoured up to the cap; every attempt sends the
-                same ``trace``.
+                504 (whatever the body) are retried for read-only operations and
+                calls made with ``idempotent=True``; any other call only when its
+                request never reached the server (no connection was made). The
+                wait before retry n is random in [0, min(8 s, 0.5 s * 2**(n-1))],
+                or what ``Retry-After`` asks, up to 8 s; every attempt sends the
+                same ``trace``. Overrides ``retry.max_retries``.
+            retry: The backoff bounds, the jitter and the clock of retries
+                (:class:`RetryPolicy`; tests make the waits instant with it).
             on_request: Called before each attempt with a :class:`RequestInfo`
-                (operation, bizType, trace, attempt, headers with ``token`` masked).
+                (operation, bizType, path, trace, attempt, headers with ``token``
+                masked).
             on_response: Called after each attempt with a :class:`ResponseInfo`
-                (HTTP status, envelope ``code``, elapsed seconds).
+                (also HTTP status, envelope ``code``, elapsed seconds, the error
+                when no answer came, the wait before the next attempt).
         """
         self._settings = _tr.Settings(
             base_url=base_url,
@@ -145,6 +151,7 @@ class Client:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            retry=retry,
             on_request=on_request,
             on_response=on_response,
         )
@@ -259,6 +266,7 @@ class AsyncClient:
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         max_retries: int | None = None,
+        retry: _at.RetryPolicy | None = None,
         on_request: _at.RequestHook | None = None,
         on_response: _at.ResponseHook | None = None,
     ) -> None:
@@ -274,6 +282,7 @@ class AsyncClient:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            retry=retry,
             on_request=on_request,
             on_response=on_response,
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Literal, NamedTuple
 
 ClientErrorKind = Literal[
-    "transport", "timeout", "decode", "encode", "missing_token", "missing_header"
+    "transport", "timeout", "status", "decode", "encode", "missing_token", "missing_header"
 ]
 """Why a call failed without an answer from the API (:attr:`ClientError.kind`)."""
 
@@ -45,6 +45,8 @@ class ApiError(Exception):
     """The bizType of the operation called."""
     status: int
     """The HTTP status of the answer (200 on gateways that always answer 200)."""
+    attempts: int
+    """How many attempts the call made (more than 1 when earlier ones were retried)."""
 
     def __init__(
         self,
@@ -56,6 +58,7 @@ class ApiError(Exception):
         trace: str | None = None,
         biz_type: str = "",
         status: int = 200,
+        attempts: int = 1,
     ) -> None:
         super().__init__(f"{code}: {msg}" if msg else code)
         self.code = code
@@ -65,6 +68,7 @@ class ApiError(Exception):
         self.trace = trace
         self.biz_type = biz_type
         self.status = status
+        self.attempts = attempts
 
     @property
     def violations(self) -> list[Violation]:
@@ -84,12 +88,14 @@ class ApiError(Exception):
         pointers = [v.pointer for v in self.violations]
         if pointers:
             text += f" ({', '.join(pointers)})"
+        if self.attempts > 1:
+            text += f" (after {self.attempts} attempts)"
         return f"{self.biz_type}: {text}" if self.biz_type else text
 
     def __repr__(self) -> str:
         return (
             f"ApiError(code={self.code!r}, msg={self.msg!r}, data={self.data!r}, "
-            f"trace={self.trace!r}, status={self.status!r})"
+            f"trace={self.trace!r}, status={self.status!r}, attempts={self.attempts!r})"
         )
 
 
@@ -98,6 +104,8 @@ class ClientError(Exception):
 
     - ``transport``: the request did not reach the server or the answer did not come back;
     - ``timeout``: no answer in time;
+    - ``status``: HTTP 408, 429, 502, 503 or 504 without an envelope (a gateway's
+      error page), after the retries the call allowed;
     - ``decode``: the answer is not an envelope, or ``data`` does not have the spec's shape;
     - ``encode``: the request cannot be written as JSON;
     - ``missing_token``: the operation needs a token the client does not have (nothing was sent);
@@ -109,11 +117,12 @@ class ClientError(Exception):
     biz_type: str
     """The bizType of the operation called."""
     status: int | None
-    """The HTTP status, when an answer came back (``decode``)."""
+    """The HTTP status, when an answer came back (``status``, ``decode``)."""
     body: str | None
-    """The start of the body, when an answer came back (``decode``)."""
+    """The start of the body, when an answer came back (``status``, ``decode``)."""
     attempts: int
-    """How many attempts were made (retries included)."""
+    """How many attempts were made, retries included: 0 when nothing was sent
+    (``encode``, ``missing_token``, ``missing_header``)."""
 
     def __init__(
         self,

@@ -5,9 +5,10 @@ operations behind ``client.customer_api_web_service``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 
 from .._runtime import model as _rt
+from .._runtime import paging as _pg
 from .._runtime import transport as _tr
 from ..types import ApiKey, ApiKeyPage, ApiPermissionChange, PackageDuration
 
@@ -31,6 +32,15 @@ _APPLY_API = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.ModelOf(ApiKey),
+    sensitive=frozenset(
+        {
+            "googleCode",
+            "phoneCode",
+            "emailCode",
+            "phoneSendToken",
+            "emailSendToken",
+        }
+    ),
 )
 
 _DEL_API = _tr.Operation(
@@ -53,6 +63,15 @@ _EDIT_API_PERMISSION = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset(
+        {
+            "googleCode",
+            "phoneCode",
+            "emailCode",
+            "phoneSendToken",
+            "emailSendToken",
+        }
+    ),
 )
 
 _PAGE = _tr.Operation(
@@ -65,6 +84,7 @@ _PAGE = _tr.Operation(
     token="required",
     data=_rt.ModelOf(ApiKeyPage),
     read_only=True,
+    paginate=_pg.Paginate(page="current", size="size", items="records", total="total"),
 )
 
 _QUERY_API = _tr.Operation(
@@ -100,6 +120,7 @@ class CustomerApiWebService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> ApiKey:
         """Downgrade the package of an API key.
 
@@ -126,18 +147,20 @@ class CustomerApiWebService:
                 Wire name ``tag``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             object :class:`ApiKey`: The API key after the change.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _DOWNGRADE,
@@ -150,6 +173,7 @@ class CustomerApiWebService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def apply_api(
@@ -165,6 +189,7 @@ class CustomerApiWebService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> ApiKey:
         """Create an API key.
 
@@ -208,18 +233,20 @@ class CustomerApiWebService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             object :class:`ApiKey`: The new API key, including its private key.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _APPLY_API,
@@ -235,6 +262,7 @@ class CustomerApiWebService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def del_api(
@@ -245,6 +273,7 @@ class CustomerApiWebService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Delete an API key.
 
@@ -263,18 +292,20 @@ class CustomerApiWebService:
                 Wire name ``id``, ``int64``. Required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _DEL_API,
@@ -285,6 +316,7 @@ class CustomerApiWebService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def edit_api_permission(
@@ -303,6 +335,7 @@ class CustomerApiWebService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Edit an API key's permissions.
 
@@ -354,18 +387,20 @@ class CustomerApiWebService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _EDIT_API_PERMISSION,
@@ -384,6 +419,7 @@ class CustomerApiWebService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def page(
@@ -396,6 +432,7 @@ class CustomerApiWebService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> ApiKeyPage:
         """List API keys page by page.
 
@@ -423,17 +460,19 @@ class CustomerApiWebService:
                 Wire name ``tag``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             object :class:`ApiKeyPage`: One page of API keys.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _PAGE,
@@ -446,6 +485,67 @@ class CustomerApiWebService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
+        )
+
+    def page_all(
+        self,
+        *,
+        size: int | _rt.Absent = _rt.ABSENT,
+        current: int | _rt.Absent = _rt.ABSENT,
+        tag: str | _rt.Absent = _rt.ABSENT,
+        trace: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        idempotent: bool = False,
+    ) -> Iterator[ApiKey]:
+        """Every item of :meth:`page`, page by page.
+
+        ``for item in client.customer_api_web_service.page_all(...)`` starts at page
+        ``current`` (1 when not given), fetches the next page only when the previous one
+        is used up, and stops once ``total`` items came (or at an empty page). Each page
+        is one call with this method's ``trace``, ``headers``, ``timeout``,
+        ``max_retries`` and ``idempotent``, retried like any other; a page that fails
+        raises where the iteration is, after the items of the pages before it.
+
+        Args:
+            size: Number of items per page.
+                每页条数
+                Wire name ``size``, ``int32``. Assumed, not checked by servers: minimum
+                1. Not sent unless given.
+            current: The first page (default 1); the iterator asks for the next ones.
+            tag: API tag to filter by.
+                用于筛选的 API 标签
+                Wire name ``tag``, ``string``. Not sent unless given.
+            trace: The ``trace`` header; a fresh one per call when not given.
+            headers: Headers for this call only; they override the client's.
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
+
+        Yields:
+            object :class:`ApiKey`: one item of ``records`` after another.
+
+        Raises:
+            ApiError: the server answered with an error envelope.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
+        """
+        return self._transport.page_all(
+            _PAGE,
+            {
+                "size": size,
+                "current": current,
+                "tag": tag,
+            },
+            trace=trace,
+            headers=headers,
+            timeout=timeout,
+            max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def query_api(
@@ -456,6 +556,7 @@ class CustomerApiWebService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> ApiKey:
         """Get one API key.
 
@@ -475,17 +576,19 @@ class CustomerApiWebService:
                 Wire name ``id``, ``int64``. Required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             object :class:`ApiKey`: The API key.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _QUERY_API,
@@ -496,6 +599,7 @@ class CustomerApiWebService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
 
@@ -519,6 +623,7 @@ class AsyncCustomerApiWebService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> ApiKey:
         """Downgrade the package of an API key.
 
@@ -545,18 +650,20 @@ class AsyncCustomerApiWebService:
                 Wire name ``tag``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             object :class:`ApiKey`: The API key after the change.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _DOWNGRADE,
@@ -569,6 +676,7 @@ class AsyncCustomerApiWebService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def apply_api(
@@ -584,6 +692,7 @@ class AsyncCustomerApiWebService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> ApiKey:
         """Create an API key.
 
@@ -627,18 +736,20 @@ class AsyncCustomerApiWebService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             object :class:`ApiKey`: The new API key, including its private key.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _APPLY_API,
@@ -654,6 +765,7 @@ class AsyncCustomerApiWebService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def del_api(
@@ -664,6 +776,7 @@ class AsyncCustomerApiWebService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Delete an API key.
 
@@ -682,18 +795,20 @@ class AsyncCustomerApiWebService:
                 Wire name ``id``, ``int64``. Required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _DEL_API,
@@ -704,6 +819,7 @@ class AsyncCustomerApiWebService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def edit_api_permission(
@@ -722,6 +838,7 @@ class AsyncCustomerApiWebService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Edit an API key's permissions.
 
@@ -773,18 +890,20 @@ class AsyncCustomerApiWebService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _EDIT_API_PERMISSION,
@@ -803,6 +922,7 @@ class AsyncCustomerApiWebService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def page(
@@ -815,6 +935,7 @@ class AsyncCustomerApiWebService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> ApiKeyPage:
         """List API keys page by page.
 
@@ -842,17 +963,19 @@ class AsyncCustomerApiWebService:
                 Wire name ``tag``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             object :class:`ApiKeyPage`: One page of API keys.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _PAGE,
@@ -865,6 +988,68 @@ class AsyncCustomerApiWebService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
+        )
+
+    def page_all(
+        self,
+        *,
+        size: int | _rt.Absent = _rt.ABSENT,
+        current: int | _rt.Absent = _rt.ABSENT,
+        tag: str | _rt.Absent = _rt.ABSENT,
+        trace: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        idempotent: bool = False,
+    ) -> AsyncIterator[ApiKey]:
+        """Every item of :meth:`page`, page by page.
+
+        ``async for item in client.customer_api_web_service.page_all(...)`` starts at
+        page ``current`` (1 when not given), fetches the next page only when the
+        previous one is used up, and stops once ``total`` items came (or at an empty
+        page). Each page is one call with this method's ``trace``, ``headers``,
+        ``timeout``, ``max_retries`` and ``idempotent``, retried like any other; a page
+        that fails raises where the iteration is, after the items of the pages before
+        it.
+
+        Args:
+            size: Number of items per page.
+                每页条数
+                Wire name ``size``, ``int32``. Assumed, not checked by servers: minimum
+                1. Not sent unless given.
+            current: The first page (default 1); the iterator asks for the next ones.
+            tag: API tag to filter by.
+                用于筛选的 API 标签
+                Wire name ``tag``, ``string``. Not sent unless given.
+            trace: The ``trace`` header; a fresh one per call when not given.
+            headers: Headers for this call only; they override the client's.
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
+
+        Yields:
+            object :class:`ApiKey`: one item of ``records`` after another.
+
+        Raises:
+            ApiError: the server answered with an error envelope.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
+        """
+        return self._transport.page_all(
+            _PAGE,
+            {
+                "size": size,
+                "current": current,
+                "tag": tag,
+            },
+            trace=trace,
+            headers=headers,
+            timeout=timeout,
+            max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def query_api(
@@ -875,6 +1060,7 @@ class AsyncCustomerApiWebService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> ApiKey:
         """Get one API key.
 
@@ -894,17 +1080,19 @@ class AsyncCustomerApiWebService:
                 Wire name ``id``, ``int64``. Required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             object :class:`ApiKey`: The API key.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _QUERY_API,
@@ -915,4 +1103,5 @@ class AsyncCustomerApiWebService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )

@@ -44,6 +44,7 @@ class CustomerGroupAdminApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> list[CustomerGroup]:
         """List customer groups.
 
@@ -67,17 +68,19 @@ class CustomerGroupAdminApiService:
                 Wire name ``customerNo``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             list of object :class:`CustomerGroup`: The customer groups.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _GROUP_LIST,
@@ -89,6 +92,7 @@ class CustomerGroupAdminApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
 
@@ -111,6 +115,7 @@ class AsyncCustomerGroupAdminApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> list[CustomerGroup]:
         """List customer groups.
 
@@ -134,17 +139,19 @@ class AsyncCustomerGroupAdminApiService:
                 Wire name ``customerNo``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             list of object :class:`CustomerGroup`: The customer groups.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _GROUP_LIST,
@@ -156,4 +163,5 @@ class AsyncCustomerGroupAdminApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )

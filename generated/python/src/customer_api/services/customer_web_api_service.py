@@ -5,10 +5,11 @@ operations behind ``client.customer_web_api_service``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any
 
 from .._runtime import model as _rt
+from .._runtime import paging as _pg
 from .._runtime import transport as _tr
 from ..types import (
     Account,
@@ -22,6 +23,7 @@ from ..types import (
     ExternalAccountBalance,
     LiabilitiesType,
     LiabilitiesWaterPage,
+    LiabilitiesWaterRecord,
     LoginResult,
     LoginType,
     MfaSwitch,
@@ -126,6 +128,7 @@ _QUERY_LIABILITIES_WATER_BY_PAGE = _tr.Operation(
     token="required",
     data=_rt.ModelOf(LiabilitiesWaterPage),
     read_only=True,
+    paginate=_pg.Paginate(page="current", size="size", items="records", total="total"),
 )
 
 _UPDATE_ASSERTS_PWD = _tr.Operation(
@@ -137,6 +140,7 @@ _UPDATE_ASSERTS_PWD = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"oldPwd", "newPwd", "googleCode"}),
 )
 
 _UPDATE_ASSERTS_PWD_MFA = _tr.Operation(
@@ -148,6 +152,7 @@ _UPDATE_ASSERTS_PWD_MFA = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"oldPwd", "newPwd", "googleCode", "verifyCode", "sendToken"}),
 )
 
 _UPDATE_LOGIN_PWD = _tr.Operation(
@@ -159,6 +164,7 @@ _UPDATE_LOGIN_PWD = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"oldPwd", "newPwd", "googleCode"}),
 )
 
 _UPDATE_LOGIN_PWD_MFA = _tr.Operation(
@@ -170,6 +176,7 @@ _UPDATE_LOGIN_PWD_MFA = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"oldPwd", "newPwd", "googleCode", "verifyCode", "sendToken"}),
 )
 
 _GROUP_LIST = _tr.Operation(
@@ -193,6 +200,15 @@ _CHANGE_EMAIL_MFA = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset(
+        {
+            "verifyCodeNew",
+            "sendTokenNew",
+            "verifyCodeOld",
+            "sendTokenOld",
+            "googleCode",
+        }
+    ),
 )
 
 _CHANGE_PHONE_MFA = _tr.Operation(
@@ -204,6 +220,15 @@ _CHANGE_PHONE_MFA = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset(
+        {
+            "verifyCodeNew",
+            "sendTokenNew",
+            "verifyCodeOld",
+            "sendTokenOld",
+            "googleCode",
+        }
+    ),
 )
 
 _CHANGE_COUNTRY = _tr.Operation(
@@ -226,6 +251,7 @@ _BIND_ASSERTS_PWD_MFA = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"newPwd", "verifyCode", "sendToken", "googleCode"}),
 )
 
 _FORGET_ASSERTS_PWD_MFA = _tr.Operation(
@@ -237,6 +263,7 @@ _FORGET_ASSERTS_PWD_MFA = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"newPwd", "verifyCode", "sendToken", "googleCode"}),
 )
 
 _BIND_THIRD_ACCOUNT = _tr.Operation(
@@ -283,6 +310,7 @@ _BIND_LOGIN_PWD = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"pwd", "googleCode"}),
 )
 
 _CHANGE_EMAIL = _tr.Operation(
@@ -294,6 +322,7 @@ _CHANGE_EMAIL = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"verifyCode", "sendToken"}),
 )
 
 _CHANGE_EMAIL_V1V1V2 = _tr.Operation(
@@ -305,6 +334,15 @@ _CHANGE_EMAIL_V1V1V2 = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset(
+        {
+            "verifyCode",
+            "sendToken",
+            "verifyCodeOld",
+            "sendTokenOld",
+            "googleCode",
+        }
+    ),
 )
 
 _CHANGE_PHONE = _tr.Operation(
@@ -316,6 +354,7 @@ _CHANGE_PHONE = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"verifyCode", "sendToken"}),
 )
 
 _CHANGE_PHONE_V1V1V2 = _tr.Operation(
@@ -327,6 +366,15 @@ _CHANGE_PHONE_V1V1V2 = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset(
+        {
+            "verifyCode",
+            "sendToken",
+            "verifyCodeOld",
+            "sendTokenOld",
+            "googleCode",
+        }
+    ),
 )
 
 _CHECK_CUSTOMER_EXIST = _tr.Operation(
@@ -361,6 +409,15 @@ _ENABLE_OR_FORBID_MFA = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset(
+        {
+            "verifyCodeSMS",
+            "sendTokenSMS",
+            "verifyCodeEmail",
+            "sendTokenEmail",
+            "googleCode",
+        }
+    ),
 )
 
 _FIND_CUSTOMER_INFO = _tr.Operation(
@@ -384,6 +441,7 @@ _FORGET_ASSERTS_PWD = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"newPwd", "verifyCode", "sendToken", "verifyCodeToken"}),
 )
 
 _FORGET_ASSERTS_PWD_V1V1V2 = _tr.Operation(
@@ -395,6 +453,7 @@ _FORGET_ASSERTS_PWD_V1V1V2 = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"newPwd", "verifyCode", "sendToken", "googleCode"}),
 )
 
 _FORGET_LOGIN_PWD = _tr.Operation(
@@ -406,6 +465,15 @@ _FORGET_LOGIN_PWD = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token=None,
     data=_rt.NOTHING,
+    sensitive=frozenset(
+        {
+            "newPwd",
+            "verifyCode",
+            "sendToken",
+            "verifyCodeToken",
+            "googleCode",
+        }
+    ),
 )
 
 _BIND_ASSERTS_PWD = _tr.Operation(
@@ -417,6 +485,7 @@ _BIND_ASSERTS_PWD = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"pwd", "googleCode"}),
 )
 
 _BIND_EMAIL = _tr.Operation(
@@ -428,6 +497,7 @@ _BIND_EMAIL = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"verifyCode", "sendToken", "googleCode"}),
 )
 
 _BIND_PHONE = _tr.Operation(
@@ -439,6 +509,7 @@ _BIND_PHONE = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"verifyCode", "sendToken", "googleCode"}),
 )
 
 _CHANGE_LANG = _tr.Operation(
@@ -484,6 +555,14 @@ _FIRST_SET_PHONE = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset(
+        {
+            "verifyCode",
+            "sendToken",
+            "verifyCodeThirdType",
+            "sendTokenThirdType",
+        }
+    ),
 )
 
 _FIRST_SET_EMAIL = _tr.Operation(
@@ -495,6 +574,14 @@ _FIRST_SET_EMAIL = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset(
+        {
+            "verifyCode",
+            "sendToken",
+            "verifyCodeThirdType",
+            "sendTokenThirdType",
+        }
+    ),
 )
 
 _FIRST_TIME_SETTING_LOGIN_PASSWORD = _tr.Operation(
@@ -506,6 +593,7 @@ _FIRST_TIME_SETTING_LOGIN_PASSWORD = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token="required",
     data=_rt.NOTHING,
+    sensitive=frozenset({"newPwd", "googleCode"}),
 )
 
 _LOGIN = _tr.Operation(
@@ -517,6 +605,7 @@ _LOGIN = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True)),
     token=None,
     data=_rt.ModelOf(LoginResult),
+    sensitive=frozenset({"verifyCode", "sendToken", "loginPwd", "googleCode"}),
     sets_token="token",
 )
 
@@ -529,6 +618,7 @@ _REGISTER = _tr.Operation(
     headers=(("version", True), ("companyId", True), ("lang", True), ("X-Forwarded-For", True)),
     token=None,
     data=_rt.ModelOf(RegisterResult),
+    sensitive=frozenset({"verifyCode", "sendToken", "pwd"}),
 )
 
 
@@ -550,6 +640,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> Any | None:
         """Find the customer's third-party account information.
 
@@ -566,9 +657,11 @@ class CustomerWebApiService:
         Args:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             ``json``, or None: The third-party account information; its shape is
@@ -577,8 +670,8 @@ class CustomerWebApiService:
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _FIND_THIRD_ACCOUNT_INFO,
@@ -587,6 +680,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def check_google_mfa_status(
@@ -599,6 +693,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> int:
         """Check whether an account has Google MFA enabled.
 
@@ -626,17 +721,19 @@ class CustomerWebApiService:
                 given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             ``int32``: Google MFA status code of the account (undocumented codes).
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _CHECK_GOOGLE_MFA_STATUS,
@@ -649,6 +746,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def check_status(
@@ -660,6 +758,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> CheckStatusResult:
         """Check the status of a customer.
 
@@ -683,17 +782,19 @@ class CustomerWebApiService:
                 number). Required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             object :class:`CheckStatusResult`.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _CHECK_STATUS,
@@ -705,6 +806,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def query_account_assets_info(
@@ -717,6 +819,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> Any | None:
         """Query the asset information of one account.
 
@@ -749,9 +852,11 @@ class CustomerWebApiService:
                 Wire name ``accountCurrency``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             ``json``, or None: The asset information of the account; its shape is
@@ -759,8 +864,8 @@ class CustomerWebApiService:
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _QUERY_ACCOUNT_ASSETS_INFO,
@@ -773,6 +878,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def query_account_by_id(
@@ -785,6 +891,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> Account:
         """Query one trading account and its assets.
 
@@ -815,17 +922,19 @@ class CustomerWebApiService:
                 Wire name ``currency``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             object :class:`Account`.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _QUERY_ACCOUNT_BY_ID,
@@ -838,6 +947,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def query_customer_assets(
@@ -848,6 +958,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> CustomerAssets:
         """Query the customer's balance for a trade type.
 
@@ -868,17 +979,19 @@ class CustomerWebApiService:
                 CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             object :class:`CustomerAssets`.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _QUERY_CUSTOMER_ASSETS,
@@ -889,6 +1002,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def query_customer_assets_info(
@@ -900,6 +1014,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> CustomerAssetsInfo:
         """Query the customer's asset totals and per-currency accounts.
 
@@ -929,17 +1044,19 @@ class CustomerWebApiService:
                 Wire name ``accountCurrency``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             object :class:`CustomerAssetsInfo`.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _QUERY_CUSTOMER_ASSETS_INFO,
@@ -951,6 +1068,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def query_liabilities_water_by_page(
@@ -968,6 +1086,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> LiabilitiesWaterPage:
         """Page through the liabilities flow (loans and repayments).
 
@@ -1013,17 +1132,19 @@ class CustomerWebApiService:
                 Wire name ``assetsId``, ``int64``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             object :class:`LiabilitiesWaterPage`.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _QUERY_LIABILITIES_WATER_BY_PAGE,
@@ -1041,6 +1162,97 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
+        )
+
+    def query_liabilities_water_by_page_all(
+        self,
+        *,
+        size: int | _rt.Absent = _rt.ABSENT,
+        current: int | _rt.Absent = _rt.ABSENT,
+        trade_type: TradeType | _rt.Absent = _rt.ABSENT,
+        liabilities_type: LiabilitiesType | _rt.Absent = _rt.ABSENT,
+        start_time: int | _rt.Absent = _rt.ABSENT,
+        end_time: int | _rt.Absent = _rt.ABSENT,
+        account_id: int | _rt.Absent = _rt.ABSENT,
+        assets_id: int | _rt.Absent = _rt.ABSENT,
+        trace: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        idempotent: bool = False,
+    ) -> Iterator[LiabilitiesWaterRecord]:
+        """Every item of :meth:`query_liabilities_water_by_page`, page by page.
+
+        ``for item in
+        client.customer_web_api_service.query_liabilities_water_by_page_all(...)``
+        starts at page ``current`` (1 when not given), fetches the next page only when
+        the previous one is used up, and stops once ``total`` items came (or at an empty
+        page). Each page is one call with this method's ``trace``, ``headers``,
+        ``timeout``, ``max_retries`` and ``idempotent``, retried like any other; a page
+        that fails raises where the iteration is, after the items of the pages before
+        it.
+
+        Args:
+            size: Number of items per page.
+                每页条数
+                Wire name ``size``, ``int32``. Assumed, not checked by servers: minimum
+                1. Not sent unless given.
+            current: The first page (default 1); the iterator asks for the next ones.
+            trade_type: Game ID (play ID, trade type).
+                交易类型（玩法）
+                Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
+                CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
+            liabilities_type: Liabilities type: 1 Loan, 2 Repayment.
+                负债类型：1 借款，2 还款
+                Wire name ``liabilitiesType``, enum :class:`LiabilitiesType` (1 = Loan,
+                2 = Repayment). Not sent unless given.
+            start_time: Start time (epoch milliseconds).
+                开始时间（毫秒时间戳）
+                Wire name ``startTime``, epoch milliseconds. Not sent unless given.
+            end_time: End time (epoch milliseconds).
+                结束时间（毫秒时间戳）
+                Wire name ``endTime``, epoch milliseconds. Not sent unless given.
+            account_id: Account ID.
+                账户ID
+                Wire name ``accountId``, ``int64``. Not sent unless given.
+            assets_id: Asset ID.
+                资产ID
+                Wire name ``assetsId``, ``int64``. Not sent unless given.
+            trace: The ``trace`` header; a fresh one per call when not given.
+            headers: Headers for this call only; they override the client's.
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
+
+        Yields:
+            object :class:`LiabilitiesWaterRecord`: one item of ``records`` after
+            another.
+
+        Raises:
+            ApiError: the server answered with an error envelope.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
+        """
+        return self._transport.page_all(
+            _QUERY_LIABILITIES_WATER_BY_PAGE,
+            {
+                "size": size,
+                "current": current,
+                "tradeType": trade_type,
+                "liabilitiesType": liabilities_type,
+                "startTime": start_time,
+                "endTime": end_time,
+                "accountId": account_id,
+                "assetsId": assets_id,
+            },
+            trace=trace,
+            headers=headers,
+            timeout=timeout,
+            max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def update_asserts_pwd(
@@ -1053,6 +1265,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the fund password.
 
@@ -1082,18 +1295,20 @@ class CustomerWebApiService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _UPDATE_ASSERTS_PWD,
@@ -1106,6 +1321,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def update_asserts_pwd_mfa(
@@ -1121,6 +1337,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the fund password with email/SMS verification.
 
@@ -1169,18 +1386,20 @@ class CustomerWebApiService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _UPDATE_ASSERTS_PWD_MFA,
@@ -1196,6 +1415,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def update_login_pwd(
@@ -1208,6 +1428,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the login password.
 
@@ -1237,18 +1458,20 @@ class CustomerWebApiService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _UPDATE_LOGIN_PWD,
@@ -1261,6 +1484,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def update_login_pwd_mfa(
@@ -1276,6 +1500,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the login password with email/SMS verification.
 
@@ -1324,18 +1549,20 @@ class CustomerWebApiService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _UPDATE_LOGIN_PWD_MFA,
@@ -1351,6 +1578,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def group_list(
@@ -1360,6 +1588,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> list[CustomerGroup]:
         """List the customer groups.
 
@@ -1376,17 +1605,19 @@ class CustomerWebApiService:
         Args:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             list of object :class:`CustomerGroup`: The customer groups.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _GROUP_LIST,
@@ -1395,6 +1626,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def change_email_mfa(
@@ -1411,6 +1643,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the bound email, choosing how to verify the old credential.
 
@@ -1470,18 +1703,20 @@ class CustomerWebApiService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _CHANGE_EMAIL_MFA,
@@ -1498,6 +1733,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def change_phone_mfa(
@@ -1515,6 +1751,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the bound phone number, choosing how to verify the old credential.
 
@@ -1577,18 +1814,20 @@ class CustomerWebApiService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _CHANGE_PHONE_MFA,
@@ -1606,6 +1845,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def change_country(
@@ -1616,6 +1856,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the customer's country.
 
@@ -1637,18 +1878,20 @@ class CustomerWebApiService:
                 servers: format ``country-code``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _CHANGE_COUNTRY,
@@ -1659,6 +1902,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def bind_asserts_pwd_mfa(
@@ -1673,6 +1917,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Set the fund password with email/SMS verification.
 
@@ -1717,10 +1962,12 @@ class CustomerWebApiService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
@@ -1728,8 +1975,8 @@ class CustomerWebApiService:
         Raises:
             ApiError: the server answered with an error envelope, e.g.
                 ``errors.CUSTOMER_API_0000133``.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _BIND_ASSERTS_PWD_MFA,
@@ -1744,6 +1991,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def forget_asserts_pwd_mfa(
@@ -1758,6 +2006,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Reset a forgotten fund password with email/SMS verification.
 
@@ -1801,10 +2050,12 @@ class CustomerWebApiService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
@@ -1812,8 +2063,8 @@ class CustomerWebApiService:
         Raises:
             ApiError: the server answered with an error envelope, e.g.
                 ``errors.CUSTOMER_API_0000133``.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _FORGET_ASSERTS_PWD_MFA,
@@ -1828,6 +2079,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def bind_third_account(
@@ -1840,6 +2092,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Bind a third-party account.
 
@@ -1866,18 +2119,20 @@ class CustomerWebApiService:
                 ``json-text``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _BIND_THIRD_ACCOUNT,
@@ -1890,6 +2145,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def query_latest_balance_of_user_account_in_external_system(
@@ -1899,6 +2155,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> ExternalAccountBalance:
         """Query the latest balance of the customer's account in the external system.
 
@@ -1916,17 +2173,19 @@ class CustomerWebApiService:
         Args:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             object :class:`ExternalAccountBalance`.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _QUERY_LATEST_BALANCE_OF_USER_ACCOUNT_IN_EXTERNAL_SYSTEM,
@@ -1935,6 +2194,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def find_phone_and_email(
@@ -1944,6 +2204,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> PhoneAndEmail:
         """Find the customer's bound phone number and email.
 
@@ -1960,17 +2221,19 @@ class CustomerWebApiService:
         Args:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             object :class:`PhoneAndEmail`.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _FIND_PHONE_AND_EMAIL,
@@ -1979,6 +2242,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def bind_login_pwd(
@@ -1990,6 +2254,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Set the login password.
 
@@ -2014,18 +2279,20 @@ class CustomerWebApiService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _BIND_LOGIN_PWD,
@@ -2037,6 +2304,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def change_email(
@@ -2050,6 +2318,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the bound email address.
 
@@ -2082,18 +2351,20 @@ class CustomerWebApiService:
                 Wire name ``emailArea``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _CHANGE_EMAIL,
@@ -2107,6 +2378,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def change_email_v1v1v2(
@@ -2123,6 +2395,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the bound email address (v2, old email or MFA).
 
@@ -2171,18 +2444,20 @@ class CustomerWebApiService:
                 ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _CHANGE_EMAIL_V1V1V2,
@@ -2199,6 +2474,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def change_phone(
@@ -2212,6 +2488,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the bound phone number.
 
@@ -2242,10 +2519,12 @@ class CustomerWebApiService:
                 Wire name ``phoneArea``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
@@ -2253,8 +2532,8 @@ class CustomerWebApiService:
         Raises:
             ApiError: the server answered with an error envelope, e.g.
                 ``errors.CUSTOMER_API_0000511``.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _CHANGE_PHONE,
@@ -2268,6 +2547,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def change_phone_v1v1v2(
@@ -2284,6 +2564,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the bound phone number (v2, old phone or MFA).
 
@@ -2332,18 +2613,20 @@ class CustomerWebApiService:
                 ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _CHANGE_PHONE_V1V1V2,
@@ -2360,6 +2643,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def check_customer_exist(
@@ -2373,6 +2657,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> int:
         """Check whether a customer account exists.
 
@@ -2404,17 +2689,19 @@ class CustomerWebApiService:
                 given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             ``int32``: Existence result code (undocumented codes).
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _CHECK_CUSTOMER_EXIST,
@@ -2428,6 +2715,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def destroy(
@@ -2438,6 +2726,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Close (cancel) the customer account.
 
@@ -2456,18 +2745,20 @@ class CustomerWebApiService:
                 Wire name ``remark``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _DESTROY,
@@ -2478,6 +2769,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def enable_or_forbid_mfa(
@@ -2497,6 +2789,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Enable or disable Google MFA.
 
@@ -2555,18 +2848,20 @@ class CustomerWebApiService:
                 Wire name ``googleId``, ``int64``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _ENABLE_OR_FORBID_MFA,
@@ -2586,6 +2881,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def find_customer_info(
@@ -2595,6 +2891,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> CustomerInfo:
         """Get the customer's profile.
 
@@ -2611,17 +2908,19 @@ class CustomerWebApiService:
         Args:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             object :class:`CustomerInfo`: The customer's profile.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _FIND_CUSTOMER_INFO,
@@ -2630,6 +2929,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def forget_asserts_pwd(
@@ -2646,6 +2946,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Reset a forgotten fund (assets) password.
 
@@ -2700,18 +3001,20 @@ class CustomerWebApiService:
                 in logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _FORGET_ASSERTS_PWD,
@@ -2728,6 +3031,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def forget_asserts_pwd_v1v1v2(
@@ -2742,6 +3046,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Reset a forgotten fund password (v2, contact or MFA).
 
@@ -2785,18 +3090,20 @@ class CustomerWebApiService:
                 ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _FORGET_ASSERTS_PWD_V1V1V2,
@@ -2811,6 +3118,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def forget_login_pwd(
@@ -2828,6 +3136,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Reset a forgotten login password.
 
@@ -2879,18 +3188,20 @@ class CustomerWebApiService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _FORGET_LOGIN_PWD,
@@ -2908,6 +3219,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def bind_asserts_pwd(
@@ -2919,6 +3231,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Set the fund (assets) password.
 
@@ -2944,10 +3257,12 @@ class CustomerWebApiService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
@@ -2955,8 +3270,8 @@ class CustomerWebApiService:
         Raises:
             ApiError: the server answered with an error envelope, e.g.
                 ``errors.CUSTOMER_API_0000133``.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _BIND_ASSERTS_PWD,
@@ -2968,6 +3283,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def bind_email(
@@ -2982,6 +3298,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Bind an email address.
 
@@ -3017,10 +3334,12 @@ class CustomerWebApiService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
@@ -3028,8 +3347,8 @@ class CustomerWebApiService:
         Raises:
             ApiError: the server answered with an error envelope, e.g.
                 ``errors.CUSTOMER_API_0000511``.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _BIND_EMAIL,
@@ -3044,6 +3363,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def bind_phone(
@@ -3058,6 +3378,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Bind a phone number.
 
@@ -3092,10 +3413,12 @@ class CustomerWebApiService:
                 Wire name ``phoneArea``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
@@ -3103,8 +3426,8 @@ class CustomerWebApiService:
         Raises:
             ApiError: the server answered with an error envelope, e.g.
                 ``errors.CUSTOMER_API_0000511``.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _BIND_PHONE,
@@ -3119,6 +3442,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def change_lang(
@@ -3129,6 +3453,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the customer's language.
 
@@ -3148,18 +3473,20 @@ class CustomerWebApiService:
                 servers: format ``lang``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _CHANGE_LANG,
@@ -3170,6 +3497,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def find_customer_lang(
@@ -3179,6 +3507,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> Any | None:
         """Get the customer's language.
 
@@ -3196,9 +3525,11 @@ class CustomerWebApiService:
         Args:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             ``json``, or None: The customer's language, in an undocumented shape; null
@@ -3206,8 +3537,8 @@ class CustomerWebApiService:
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _FIND_CUSTOMER_LANG,
@@ -3216,6 +3547,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def change_customer_address_and_postal_code(
@@ -3227,6 +3559,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the postal address and postal code.
 
@@ -3249,18 +3582,20 @@ class CustomerWebApiService:
                 Wire name ``address``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _CHANGE_CUSTOMER_ADDRESS_AND_POSTAL_CODE,
@@ -3272,6 +3607,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def first_set_phone(
@@ -3288,6 +3624,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Set the phone number for the first time.
 
@@ -3340,18 +3677,20 @@ class CustomerWebApiService:
                 Wire name ``thirdSource``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _FIRST_SET_PHONE,
@@ -3368,6 +3707,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def first_set_email(
@@ -3383,6 +3723,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Set the email address for the first time.
 
@@ -3433,18 +3774,20 @@ class CustomerWebApiService:
                 Wire name ``thirdSource``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _FIRST_SET_EMAIL,
@@ -3460,6 +3803,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def first_time_setting_login_password(
@@ -3471,6 +3815,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Set the login password for the first time.
 
@@ -3496,18 +3841,20 @@ class CustomerWebApiService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _FIRST_TIME_SETTING_LOGIN_PASSWORD,
@@ -3519,6 +3866,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def login(
@@ -3539,6 +3887,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> LoginResult:
         """Log in.
 
@@ -3607,10 +3956,12 @@ class CustomerWebApiService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             object :class:`LoginResult`: The logged-in customer with its tokens and
@@ -3618,8 +3969,8 @@ class CustomerWebApiService:
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _LOGIN,
@@ -3640,6 +3991,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def register(
@@ -3669,6 +4021,7 @@ class CustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> RegisterResult:
         """Register a customer.
 
@@ -3767,18 +4120,20 @@ class CustomerWebApiService:
                 Wire name ``thirdServerSource``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             object :class:`RegisterResult`: The new customer and its KYC levels.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _REGISTER,
@@ -3808,6 +4163,7 @@ class CustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
 
@@ -3829,6 +4185,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> Any | None:
         """Find the customer's third-party account information.
 
@@ -3845,9 +4202,11 @@ class AsyncCustomerWebApiService:
         Args:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             ``json``, or None: The third-party account information; its shape is
@@ -3856,8 +4215,8 @@ class AsyncCustomerWebApiService:
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _FIND_THIRD_ACCOUNT_INFO,
@@ -3866,6 +4225,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def check_google_mfa_status(
@@ -3878,6 +4238,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> int:
         """Check whether an account has Google MFA enabled.
 
@@ -3905,17 +4266,19 @@ class AsyncCustomerWebApiService:
                 given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             ``int32``: Google MFA status code of the account (undocumented codes).
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _CHECK_GOOGLE_MFA_STATUS,
@@ -3928,6 +4291,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def check_status(
@@ -3939,6 +4303,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> CheckStatusResult:
         """Check the status of a customer.
 
@@ -3962,17 +4327,19 @@ class AsyncCustomerWebApiService:
                 number). Required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             object :class:`CheckStatusResult`.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _CHECK_STATUS,
@@ -3984,6 +4351,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def query_account_assets_info(
@@ -3996,6 +4364,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> Any | None:
         """Query the asset information of one account.
 
@@ -4028,9 +4397,11 @@ class AsyncCustomerWebApiService:
                 Wire name ``accountCurrency``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             ``json``, or None: The asset information of the account; its shape is
@@ -4038,8 +4409,8 @@ class AsyncCustomerWebApiService:
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _QUERY_ACCOUNT_ASSETS_INFO,
@@ -4052,6 +4423,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def query_account_by_id(
@@ -4064,6 +4436,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> Account:
         """Query one trading account and its assets.
 
@@ -4094,17 +4467,19 @@ class AsyncCustomerWebApiService:
                 Wire name ``currency``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             object :class:`Account`.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _QUERY_ACCOUNT_BY_ID,
@@ -4117,6 +4492,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def query_customer_assets(
@@ -4127,6 +4503,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> CustomerAssets:
         """Query the customer's balance for a trade type.
 
@@ -4147,17 +4524,19 @@ class AsyncCustomerWebApiService:
                 CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             object :class:`CustomerAssets`.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _QUERY_CUSTOMER_ASSETS,
@@ -4168,6 +4547,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def query_customer_assets_info(
@@ -4179,6 +4559,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> CustomerAssetsInfo:
         """Query the customer's asset totals and per-currency accounts.
 
@@ -4208,17 +4589,19 @@ class AsyncCustomerWebApiService:
                 Wire name ``accountCurrency``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             object :class:`CustomerAssetsInfo`.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _QUERY_CUSTOMER_ASSETS_INFO,
@@ -4230,6 +4613,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def query_liabilities_water_by_page(
@@ -4247,6 +4631,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> LiabilitiesWaterPage:
         """Page through the liabilities flow (loans and repayments).
 
@@ -4292,17 +4677,19 @@ class AsyncCustomerWebApiService:
                 Wire name ``assetsId``, ``int64``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             object :class:`LiabilitiesWaterPage`.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _QUERY_LIABILITIES_WATER_BY_PAGE,
@@ -4320,6 +4707,97 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
+        )
+
+    def query_liabilities_water_by_page_all(
+        self,
+        *,
+        size: int | _rt.Absent = _rt.ABSENT,
+        current: int | _rt.Absent = _rt.ABSENT,
+        trade_type: TradeType | _rt.Absent = _rt.ABSENT,
+        liabilities_type: LiabilitiesType | _rt.Absent = _rt.ABSENT,
+        start_time: int | _rt.Absent = _rt.ABSENT,
+        end_time: int | _rt.Absent = _rt.ABSENT,
+        account_id: int | _rt.Absent = _rt.ABSENT,
+        assets_id: int | _rt.Absent = _rt.ABSENT,
+        trace: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        idempotent: bool = False,
+    ) -> AsyncIterator[LiabilitiesWaterRecord]:
+        """Every item of :meth:`query_liabilities_water_by_page`, page by page.
+
+        ``async for item in
+        client.customer_web_api_service.query_liabilities_water_by_page_all(...)``
+        starts at page ``current`` (1 when not given), fetches the next page only when
+        the previous one is used up, and stops once ``total`` items came (or at an empty
+        page). Each page is one call with this method's ``trace``, ``headers``,
+        ``timeout``, ``max_retries`` and ``idempotent``, retried like any other; a page
+        that fails raises where the iteration is, after the items of the pages before
+        it.
+
+        Args:
+            size: Number of items per page.
+                每页条数
+                Wire name ``size``, ``int32``. Assumed, not checked by servers: minimum
+                1. Not sent unless given.
+            current: The first page (default 1); the iterator asks for the next ones.
+            trade_type: Game ID (play ID, trade type).
+                交易类型（玩法）
+                Wire name ``tradeType``, enum :class:`TradeType` (1 = CFD_MM, 2 =
+                CFD_WBW, 3 = CROSS, 5 = MATCH, 8 = WALLET). Not sent unless given.
+            liabilities_type: Liabilities type: 1 Loan, 2 Repayment.
+                负债类型：1 借款，2 还款
+                Wire name ``liabilitiesType``, enum :class:`LiabilitiesType` (1 = Loan,
+                2 = Repayment). Not sent unless given.
+            start_time: Start time (epoch milliseconds).
+                开始时间（毫秒时间戳）
+                Wire name ``startTime``, epoch milliseconds. Not sent unless given.
+            end_time: End time (epoch milliseconds).
+                结束时间（毫秒时间戳）
+                Wire name ``endTime``, epoch milliseconds. Not sent unless given.
+            account_id: Account ID.
+                账户ID
+                Wire name ``accountId``, ``int64``. Not sent unless given.
+            assets_id: Asset ID.
+                资产ID
+                Wire name ``assetsId``, ``int64``. Not sent unless given.
+            trace: The ``trace`` header; a fresh one per call when not given.
+            headers: Headers for this call only; they override the client's.
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
+
+        Yields:
+            object :class:`LiabilitiesWaterRecord`: one item of ``records`` after
+            another.
+
+        Raises:
+            ApiError: the server answered with an error envelope.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
+        """
+        return self._transport.page_all(
+            _QUERY_LIABILITIES_WATER_BY_PAGE,
+            {
+                "size": size,
+                "current": current,
+                "tradeType": trade_type,
+                "liabilitiesType": liabilities_type,
+                "startTime": start_time,
+                "endTime": end_time,
+                "accountId": account_id,
+                "assetsId": assets_id,
+            },
+            trace=trace,
+            headers=headers,
+            timeout=timeout,
+            max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def update_asserts_pwd(
@@ -4332,6 +4810,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the fund password.
 
@@ -4361,18 +4840,20 @@ class AsyncCustomerWebApiService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _UPDATE_ASSERTS_PWD,
@@ -4385,6 +4866,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def update_asserts_pwd_mfa(
@@ -4400,6 +4882,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the fund password with email/SMS verification.
 
@@ -4448,18 +4931,20 @@ class AsyncCustomerWebApiService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _UPDATE_ASSERTS_PWD_MFA,
@@ -4475,6 +4960,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def update_login_pwd(
@@ -4487,6 +4973,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the login password.
 
@@ -4516,18 +5003,20 @@ class AsyncCustomerWebApiService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _UPDATE_LOGIN_PWD,
@@ -4540,6 +5029,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def update_login_pwd_mfa(
@@ -4555,6 +5045,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the login password with email/SMS verification.
 
@@ -4603,18 +5094,20 @@ class AsyncCustomerWebApiService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _UPDATE_LOGIN_PWD_MFA,
@@ -4630,6 +5123,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def group_list(
@@ -4639,6 +5133,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> list[CustomerGroup]:
         """List the customer groups.
 
@@ -4655,17 +5150,19 @@ class AsyncCustomerWebApiService:
         Args:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             list of object :class:`CustomerGroup`: The customer groups.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _GROUP_LIST,
@@ -4674,6 +5171,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def change_email_mfa(
@@ -4690,6 +5188,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the bound email, choosing how to verify the old credential.
 
@@ -4749,18 +5248,20 @@ class AsyncCustomerWebApiService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _CHANGE_EMAIL_MFA,
@@ -4777,6 +5278,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def change_phone_mfa(
@@ -4794,6 +5296,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the bound phone number, choosing how to verify the old credential.
 
@@ -4856,18 +5359,20 @@ class AsyncCustomerWebApiService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _CHANGE_PHONE_MFA,
@@ -4885,6 +5390,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def change_country(
@@ -4895,6 +5401,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the customer's country.
 
@@ -4916,18 +5423,20 @@ class AsyncCustomerWebApiService:
                 servers: format ``country-code``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _CHANGE_COUNTRY,
@@ -4938,6 +5447,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def bind_asserts_pwd_mfa(
@@ -4952,6 +5462,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Set the fund password with email/SMS verification.
 
@@ -4996,10 +5507,12 @@ class AsyncCustomerWebApiService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
@@ -5007,8 +5520,8 @@ class AsyncCustomerWebApiService:
         Raises:
             ApiError: the server answered with an error envelope, e.g.
                 ``errors.CUSTOMER_API_0000133``.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _BIND_ASSERTS_PWD_MFA,
@@ -5023,6 +5536,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def forget_asserts_pwd_mfa(
@@ -5037,6 +5551,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Reset a forgotten fund password with email/SMS verification.
 
@@ -5080,10 +5595,12 @@ class AsyncCustomerWebApiService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
@@ -5091,8 +5608,8 @@ class AsyncCustomerWebApiService:
         Raises:
             ApiError: the server answered with an error envelope, e.g.
                 ``errors.CUSTOMER_API_0000133``.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _FORGET_ASSERTS_PWD_MFA,
@@ -5107,6 +5624,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def bind_third_account(
@@ -5119,6 +5637,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Bind a third-party account.
 
@@ -5145,18 +5664,20 @@ class AsyncCustomerWebApiService:
                 ``json-text``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _BIND_THIRD_ACCOUNT,
@@ -5169,6 +5690,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def query_latest_balance_of_user_account_in_external_system(
@@ -5178,6 +5700,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> ExternalAccountBalance:
         """Query the latest balance of the customer's account in the external system.
 
@@ -5195,17 +5718,19 @@ class AsyncCustomerWebApiService:
         Args:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             object :class:`ExternalAccountBalance`.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _QUERY_LATEST_BALANCE_OF_USER_ACCOUNT_IN_EXTERNAL_SYSTEM,
@@ -5214,6 +5739,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def find_phone_and_email(
@@ -5223,6 +5749,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> PhoneAndEmail:
         """Find the customer's bound phone number and email.
 
@@ -5239,17 +5766,19 @@ class AsyncCustomerWebApiService:
         Args:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             object :class:`PhoneAndEmail`.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _FIND_PHONE_AND_EMAIL,
@@ -5258,6 +5787,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def bind_login_pwd(
@@ -5269,6 +5799,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Set the login password.
 
@@ -5293,18 +5824,20 @@ class AsyncCustomerWebApiService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _BIND_LOGIN_PWD,
@@ -5316,6 +5849,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def change_email(
@@ -5329,6 +5863,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the bound email address.
 
@@ -5361,18 +5896,20 @@ class AsyncCustomerWebApiService:
                 Wire name ``emailArea``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _CHANGE_EMAIL,
@@ -5386,6 +5923,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def change_email_v1v1v2(
@@ -5402,6 +5940,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the bound email address (v2, old email or MFA).
 
@@ -5450,18 +5989,20 @@ class AsyncCustomerWebApiService:
                 ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _CHANGE_EMAIL_V1V1V2,
@@ -5478,6 +6019,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def change_phone(
@@ -5491,6 +6033,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the bound phone number.
 
@@ -5521,10 +6064,12 @@ class AsyncCustomerWebApiService:
                 Wire name ``phoneArea``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
@@ -5532,8 +6077,8 @@ class AsyncCustomerWebApiService:
         Raises:
             ApiError: the server answered with an error envelope, e.g.
                 ``errors.CUSTOMER_API_0000511``.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _CHANGE_PHONE,
@@ -5547,6 +6092,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def change_phone_v1v1v2(
@@ -5563,6 +6109,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the bound phone number (v2, old phone or MFA).
 
@@ -5611,18 +6158,20 @@ class AsyncCustomerWebApiService:
                 ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _CHANGE_PHONE_V1V1V2,
@@ -5639,6 +6188,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def check_customer_exist(
@@ -5652,6 +6202,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> int:
         """Check whether a customer account exists.
 
@@ -5683,17 +6234,19 @@ class AsyncCustomerWebApiService:
                 given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             ``int32``: Existence result code (undocumented codes).
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _CHECK_CUSTOMER_EXIST,
@@ -5707,6 +6260,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def destroy(
@@ -5717,6 +6271,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Close (cancel) the customer account.
 
@@ -5735,18 +6290,20 @@ class AsyncCustomerWebApiService:
                 Wire name ``remark``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _DESTROY,
@@ -5757,6 +6314,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def enable_or_forbid_mfa(
@@ -5776,6 +6334,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Enable or disable Google MFA.
 
@@ -5834,18 +6393,20 @@ class AsyncCustomerWebApiService:
                 Wire name ``googleId``, ``int64``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _ENABLE_OR_FORBID_MFA,
@@ -5865,6 +6426,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def find_customer_info(
@@ -5874,6 +6436,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> CustomerInfo:
         """Get the customer's profile.
 
@@ -5890,17 +6453,19 @@ class AsyncCustomerWebApiService:
         Args:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             object :class:`CustomerInfo`: The customer's profile.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _FIND_CUSTOMER_INFO,
@@ -5909,6 +6474,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def forget_asserts_pwd(
@@ -5925,6 +6491,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Reset a forgotten fund (assets) password.
 
@@ -5979,18 +6546,20 @@ class AsyncCustomerWebApiService:
                 in logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _FORGET_ASSERTS_PWD,
@@ -6007,6 +6576,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def forget_asserts_pwd_v1v1v2(
@@ -6021,6 +6591,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Reset a forgotten fund password (v2, contact or MFA).
 
@@ -6064,18 +6635,20 @@ class AsyncCustomerWebApiService:
                 ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _FORGET_ASSERTS_PWD_V1V1V2,
@@ -6090,6 +6663,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def forget_login_pwd(
@@ -6107,6 +6681,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Reset a forgotten login password.
 
@@ -6158,18 +6733,20 @@ class AsyncCustomerWebApiService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _FORGET_LOGIN_PWD,
@@ -6187,6 +6764,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def bind_asserts_pwd(
@@ -6198,6 +6776,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Set the fund (assets) password.
 
@@ -6223,10 +6802,12 @@ class AsyncCustomerWebApiService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
@@ -6234,8 +6815,8 @@ class AsyncCustomerWebApiService:
         Raises:
             ApiError: the server answered with an error envelope, e.g.
                 ``errors.CUSTOMER_API_0000133``.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _BIND_ASSERTS_PWD,
@@ -6247,6 +6828,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def bind_email(
@@ -6261,6 +6843,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Bind an email address.
 
@@ -6296,10 +6879,12 @@ class AsyncCustomerWebApiService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
@@ -6307,8 +6892,8 @@ class AsyncCustomerWebApiService:
         Raises:
             ApiError: the server answered with an error envelope, e.g.
                 ``errors.CUSTOMER_API_0000511``.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _BIND_EMAIL,
@@ -6323,6 +6908,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def bind_phone(
@@ -6337,6 +6923,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Bind a phone number.
 
@@ -6371,10 +6958,12 @@ class AsyncCustomerWebApiService:
                 Wire name ``phoneArea``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
@@ -6382,8 +6971,8 @@ class AsyncCustomerWebApiService:
         Raises:
             ApiError: the server answered with an error envelope, e.g.
                 ``errors.CUSTOMER_API_0000511``.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _BIND_PHONE,
@@ -6398,6 +6987,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def change_lang(
@@ -6408,6 +6998,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the customer's language.
 
@@ -6427,18 +7018,20 @@ class AsyncCustomerWebApiService:
                 servers: format ``lang``.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _CHANGE_LANG,
@@ -6449,6 +7042,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def find_customer_lang(
@@ -6458,6 +7052,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> Any | None:
         """Get the customer's language.
 
@@ -6475,9 +7070,11 @@ class AsyncCustomerWebApiService:
         Args:
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             ``json``, or None: The customer's language, in an undocumented shape; null
@@ -6485,8 +7082,8 @@ class AsyncCustomerWebApiService:
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _FIND_CUSTOMER_LANG,
@@ -6495,6 +7092,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def change_customer_address_and_postal_code(
@@ -6506,6 +7104,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Change the postal address and postal code.
 
@@ -6528,18 +7127,20 @@ class AsyncCustomerWebApiService:
                 Wire name ``address``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _CHANGE_CUSTOMER_ADDRESS_AND_POSTAL_CODE,
@@ -6551,6 +7152,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def first_set_phone(
@@ -6567,6 +7169,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Set the phone number for the first time.
 
@@ -6619,18 +7222,20 @@ class AsyncCustomerWebApiService:
                 Wire name ``thirdSource``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _FIRST_SET_PHONE,
@@ -6647,6 +7252,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def first_set_email(
@@ -6662,6 +7268,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Set the email address for the first time.
 
@@ -6712,18 +7319,20 @@ class AsyncCustomerWebApiService:
                 Wire name ``thirdSource``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _FIRST_SET_EMAIL,
@@ -6739,6 +7348,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def first_time_setting_login_password(
@@ -6750,6 +7360,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> None:
         """Set the login password for the first time.
 
@@ -6775,18 +7386,20 @@ class AsyncCustomerWebApiService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             None: nothing to read on success.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _FIRST_TIME_SETTING_LOGIN_PASSWORD,
@@ -6798,6 +7411,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def login(
@@ -6818,6 +7432,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> LoginResult:
         """Log in.
 
@@ -6886,10 +7501,12 @@ class AsyncCustomerWebApiService:
                 logs. Also masked in ``repr``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             object :class:`LoginResult`: The logged-in customer with its tokens and
@@ -6897,8 +7514,8 @@ class AsyncCustomerWebApiService:
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _LOGIN,
@@ -6919,6 +7536,7 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def register(
@@ -6948,6 +7566,7 @@ class AsyncCustomerWebApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> RegisterResult:
         """Register a customer.
 
@@ -7046,18 +7665,20 @@ class AsyncCustomerWebApiService:
                 Wire name ``thirdServerSource``, ``string``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             object :class:`RegisterResult`: The new customer and its KYC levels.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _REGISTER,
@@ -7087,4 +7708,5 @@ class AsyncCustomerWebApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )

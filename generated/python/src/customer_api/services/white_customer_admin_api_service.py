@@ -6,14 +6,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 
 from .._runtime import model as _rt
+from .._runtime import paging as _pg
 from .._runtime import transport as _tr
 from ..types import (
     ClientSource,
     CustomerDetail,
     CustomerPage,
+    CustomerSummary,
     DetailType,
     TradeTypeCurrency,
 )
@@ -27,6 +29,7 @@ _ADD_CUS_AND_OPEN_ACCOUNT_AND_KYC = _tr.Operation(
     headers=(("version", True), ("companyId", True)),
     token="required",
     data=_rt.STRING,
+    sensitive=frozenset({"pwd"}),
 )
 
 _PAGE = _tr.Operation(
@@ -39,6 +42,7 @@ _PAGE = _tr.Operation(
     token="required",
     data=_rt.ModelOf(CustomerPage),
     read_only=True,
+    paginate=_pg.Paginate(page="current", size="size", items="records", total="total"),
 )
 
 _DETAIL = _tr.Operation(
@@ -88,6 +92,7 @@ class WhiteCustomerAdminApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> str:
         """Create a customer with accounts and KYC.
 
@@ -172,18 +177,20 @@ class WhiteCustomerAdminApiService:
                 Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             ``string``: Customer number of the new customer.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _ADD_CUS_AND_OPEN_ACCOUNT_AND_KYC,
@@ -210,6 +217,7 @@ class WhiteCustomerAdminApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def page(
@@ -222,6 +230,7 @@ class WhiteCustomerAdminApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> CustomerPage:
         """List customers page by page.
 
@@ -249,17 +258,19 @@ class WhiteCustomerAdminApiService:
                 minimum 1. Default: ``1``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             object :class:`CustomerPage`: One page of customers.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _PAGE,
@@ -272,6 +283,68 @@ class WhiteCustomerAdminApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
+        )
+
+    def page_all(
+        self,
+        *,
+        customer_no: str | None,
+        size: int | _rt.Absent = _rt.ABSENT,
+        current: int | _rt.Absent = _rt.ABSENT,
+        trace: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        idempotent: bool = False,
+    ) -> Iterator[CustomerSummary]:
+        """Every item of :meth:`page`, page by page.
+
+        ``for item in client.white_customer_admin_api_service.page_all(...)`` starts at
+        page ``current`` (1 when not given), fetches the next page only when the
+        previous one is used up, and stops once ``total`` items came (or at an empty
+        page). Each page is one call with this method's ``trace``, ``headers``,
+        ``timeout``, ``max_retries`` and ``idempotent``, retried like any other; a page
+        that fails raises where the iteration is, after the items of the pages before
+        it.
+
+        Args:
+            customer_no: Customer number (null for no filter).
+                客户编号（为 `null` 表示不筛选）
+                Wire name ``customerNo``, ``string``. Required. May be ``null``.
+            size: Number of rows per page; default 20.
+                每页条数，默认 20
+                Wire name ``size``, ``int32``. Assumed, not checked by servers: minimum
+                1. Default: ``20``. Not sent unless given.
+            current: The first page (default 1); the iterator asks for the next ones.
+            trace: The ``trace`` header; a fresh one per call when not given.
+            headers: Headers for this call only; they override the client's.
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
+
+        Yields:
+            object :class:`CustomerSummary`: one item of ``records`` after another.
+
+        Raises:
+            ApiError: the server answered with an error envelope.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
+        """
+        return self._transport.page_all(
+            _PAGE,
+            {
+                "customerNo": customer_no,
+                "size": size,
+                "current": current,
+            },
+            trace=trace,
+            headers=headers,
+            timeout=timeout,
+            max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     def detail(
@@ -284,6 +357,7 @@ class WhiteCustomerAdminApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> CustomerDetail:
         """Get a customer's details.
 
@@ -315,17 +389,19 @@ class WhiteCustomerAdminApiService:
                 Wire name ``customerNo``, ``string``. Required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             object :class:`CustomerDetail`: The requested details of the customer.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return self._transport.call(
             _DETAIL,
@@ -338,6 +414,7 @@ class WhiteCustomerAdminApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
 
@@ -375,6 +452,7 @@ class AsyncWhiteCustomerAdminApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> str:
         """Create a customer with accounts and KYC.
 
@@ -459,18 +537,20 @@ class AsyncWhiteCustomerAdminApiService:
                 Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call; giving it opts this write operation in
-                to retries (by default only a request that never reached the server is
-                retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: ``True`` when repeating this call is safe: it is then retried
+                like a read-only operation. By default a write is retried only when its
+                request never reached the server.
 
         Returns:
             ``string``: Customer number of the new customer.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _ADD_CUS_AND_OPEN_ACCOUNT_AND_KYC,
@@ -497,6 +577,7 @@ class AsyncWhiteCustomerAdminApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def page(
@@ -509,6 +590,7 @@ class AsyncWhiteCustomerAdminApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> CustomerPage:
         """List customers page by page.
 
@@ -536,17 +618,19 @@ class AsyncWhiteCustomerAdminApiService:
                 minimum 1. Default: ``1``. Not sent unless given.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             object :class:`CustomerPage`: One page of customers.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _PAGE,
@@ -559,6 +643,68 @@ class AsyncWhiteCustomerAdminApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
+        )
+
+    def page_all(
+        self,
+        *,
+        customer_no: str | None,
+        size: int | _rt.Absent = _rt.ABSENT,
+        current: int | _rt.Absent = _rt.ABSENT,
+        trace: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        idempotent: bool = False,
+    ) -> AsyncIterator[CustomerSummary]:
+        """Every item of :meth:`page`, page by page.
+
+        ``async for item in client.white_customer_admin_api_service.page_all(...)``
+        starts at page ``current`` (1 when not given), fetches the next page only when
+        the previous one is used up, and stops once ``total`` items came (or at an empty
+        page). Each page is one call with this method's ``trace``, ``headers``,
+        ``timeout``, ``max_retries`` and ``idempotent``, retried like any other; a page
+        that fails raises where the iteration is, after the items of the pages before
+        it.
+
+        Args:
+            customer_no: Customer number (null for no filter).
+                客户编号（为 `null` 表示不筛选）
+                Wire name ``customerNo``, ``string``. Required. May be ``null``.
+            size: Number of rows per page; default 20.
+                每页条数，默认 20
+                Wire name ``size``, ``int32``. Assumed, not checked by servers: minimum
+                1. Default: ``20``. Not sent unless given.
+            current: The first page (default 1); the iterator asks for the next ones.
+            trace: The ``trace`` header; a fresh one per call when not given.
+            headers: Headers for this call only; they override the client's.
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
+
+        Yields:
+            object :class:`CustomerSummary`: one item of ``records`` after another.
+
+        Raises:
+            ApiError: the server answered with an error envelope.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
+        """
+        return self._transport.page_all(
+            _PAGE,
+            {
+                "customerNo": customer_no,
+                "size": size,
+                "current": current,
+            },
+            trace=trace,
+            headers=headers,
+            timeout=timeout,
+            max_retries=max_retries,
+            idempotent=idempotent,
         )
 
     async def detail(
@@ -571,6 +717,7 @@ class AsyncWhiteCustomerAdminApiService:
         headers: Mapping[str, str] | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        idempotent: bool = False,
     ) -> CustomerDetail:
         """Get a customer's details.
 
@@ -602,17 +749,19 @@ class AsyncWhiteCustomerAdminApiService:
                 Wire name ``customerNo``, ``string``. Required.
             trace: The ``trace`` header; a fresh one per call when not given.
             headers: Headers for this call only; they override the client's.
-            timeout: Seconds to wait for this call (default: the client's).
-            max_retries: Retries for this call (default: the client's; the operation is
-                read-only, so it is retried).
+            timeout: Seconds one attempt may take (default: the client's).
+            max_retries: Retries for this call (default: the client's); 0 makes one
+                attempt.
+            idempotent: Retry this call like a read-only operation; it is one, so it is
+                retried anyway.
 
         Returns:
             object :class:`CustomerDetail`: The requested details of the customer.
 
         Raises:
             ApiError: the server answered with an error envelope.
-            ClientError: no usable answer came back (``kind`` says why), or a token or
-                header is missing.
+            ClientError: no usable answer came back (``kind`` says why, ``attempts`` how
+                many were made), or a token or header is missing.
         """
         return await self._transport.call(
             _DETAIL,
@@ -625,4 +774,5 @@ class AsyncWhiteCustomerAdminApiService:
             headers=headers,
             timeout=timeout,
             max_retries=max_retries,
+            idempotent=idempotent,
         )
