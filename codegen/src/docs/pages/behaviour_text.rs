@@ -171,7 +171,7 @@ static ZH: Prose = Prose {
     example_text: "每段代码都可按原样对 mock（{mock}）运行：在客户端上设置重试与钩子、遍历分页接口的全部条目，以及带 HTTP 元数据的单页调用。",
     rust_text: "写在返回 `Result<_, Box<dyn std::error::Error>>` 的 `async fn` 中。该流同时实现 `futures::Stream`；`next` 与 `try_collect` 无需引入其他 crate。",
     ts_text: "ES 模块（顶层 `await`）。",
-    python_text: "一个脚本。`AsyncClient` 接受相同的参数：用 `async for` 遍历其迭代器，并 await `with_response`。",
+    python_text: "一个脚本。`AsyncClient` 接受相同的参数：用 `async for` 遍历其迭代器，并以 `await` 等待 `with_response`。",
     retries: "重试",
     retries_text: "一次失败的尝试在以下三条同时成立时会再次尝试：",
     retried: &[
