@@ -58,7 +58,9 @@ fn operations_security_and_headers() {
     assert_eq!(login["tags"], json!(["CustomerWebApiService"]));
     assert_eq!(login["security"], json!([]));
     assert_eq!(login["x-bizgen-access"], "guest");
-    let login_zh = login["x-description-zh"].as_str().expect("Chinese description");
+    let login_zh = login["x-description-zh"]
+        .as_str()
+        .expect("Chinese description");
     assert!(login_zh.starts_with("登录："), "{login_zh}");
     let bind = &doc["paths"][BIND_EMAIL]["post"];
     assert_eq!(bind["security"], json!([{"customerToken": []}]));
