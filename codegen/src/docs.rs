@@ -41,6 +41,7 @@ pub use paths::Pages;
 use crate::facts::Facts;
 use crate::ir::{Api, Operation, Service};
 use crate::markdown::normalize;
+use crate::release::changelog;
 use crate::target::{Layout, Sink, Target};
 use frame::Ctx;
 
@@ -95,6 +96,13 @@ impl Target for Docs {
         put("types.md".into(), pages::types::page(&cx).render())?;
         put("enums.md".into(), pages::enums::page(&cx).render())?;
         put("errors.md".into(), pages::errors::page(&cx).render())?;
+        put(
+            changelog::FILE.into(),
+            Ok(changelog::markdown(
+                facts.api,
+                changelog::Place::docs(self.0),
+            )),
+        )?;
         for (service, op) in facts.api.operations() {
             put(
                 pages.operation(service, op),

@@ -231,7 +231,7 @@ pub fn document<'f, 'a>(facts: &'f Facts<'a>, version: Version) -> Document<'f> 
         openapi: version.number(),
         info: Info {
             title: api.title.clone(),
-            version: api.version.clone(),
+            version: api.package_version.clone(),
             description: info_description(api, &names),
         },
         servers: vec![Server {

@@ -607,7 +607,7 @@ required-features = [\"mock\"]
 ",
         name = api.name,
         title = api.title.replace('"', "'"),
-        version = semver_of(&api.version),
+        version = semver_of(&api.package_version),
         publish = if private { "publish = false\n" } else { "" },
         runtime_version = concat!(
             env!("CARGO_PKG_VERSION_MAJOR"),

@@ -15,6 +15,7 @@ mod operations;
 mod paging;
 mod parse;
 pub mod raw;
+mod releases;
 mod resolve;
 mod suggest;
 mod types;

@@ -167,8 +167,13 @@ pub(super) fn resolve(ctx: &mut Ctx, merged: &Merged) -> Option<Api> {
         quick_start,
         name: info.name.value.clone(),
         title: info.title.clone(),
-        version: info.version.value.clone(),
+        version: info
+            .version_header
+            .clone()
+            .unwrap_or_else(|| info.version.value.clone()),
+        package_version: info.version.value.clone(),
         version_pos: info.version.pos,
+        releases: super::releases::resolve_releases(ctx, merged.releases, &info.version),
         description: info.description.clone(),
         gateways,
         headers,
