@@ -290,3 +290,202 @@ fn every_output_states_the_api_version() {
     // The wire's `version` header does not move with releases.
     assert_eq!(api.version, "0.0.1");
 }
+
+/// A temporary git repository with a copy of the real spec.
+struct TempRepo(PathBuf);
+
+impl Drop for TempRepo {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args([
+            "-c",
+            "user.name=bizgen test",
+            "-c",
+            "user.email=test@example.com",
+        ])
+        .args(["-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false"])
+        .args(args)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &to.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+fn repo_with_spec(name: &str) -> TempRepo {
+    let root = std::env::temp_dir().join(format!("bizgen-release-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let repo = TempRepo(root);
+    copy_dir(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec"),
+        &repo.0.join("spec"),
+    );
+    git(&repo.0, &["init", "--quiet"]);
+    git(&repo.0, &["add", "spec"]);
+    git(&repo.0, &["commit", "--quiet", "-m", "spec"]);
+    repo
+}
+
+/// `bizgen --spec DIR/spec ARGS`: exit code, stdout, stderr.
+fn bizgen(repo: &Path, args: &[&str]) -> (u8, String, String) {
+    let mut argv = vec!["bizgen".to_owned(), "--spec".into()];
+    argv.push(repo.join("spec").display().to_string());
+    argv.extend(args.iter().map(|s| s.to_string()));
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let exit = bizgen::cli::run(argv, &mut out, &mut err);
+    let code = (0..=2u8)
+        .find(|c| exit == std::process::ExitCode::from(*c))
+        .unwrap_or(u8::MAX);
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+/// The fenced block of `kind` that follows `after` in the README.
+fn readme_block(after: &str, kind: &str) -> String {
+    let readme =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../README.md"))
+            .unwrap();
+    let from = readme
+        .find(after)
+        .unwrap_or_else(|| panic!("README lacks {after:?}"));
+    let rest = &readme[from..];
+    let fence = format!("```{kind}\n");
+    let start = rest.find(&fence).expect("a fenced block") + fence.len();
+    let len = rest[start..].find("```").expect("its end");
+    rest[start..start + len].to_owned()
+}
+
+#[test]
+fn the_readme_worked_example_runs_as_written() {
+    let repo = repo_with_spec("readme");
+    let out_dir = repo.0.join("generated").display().to_string();
+    // Release 0.0.1, committed and tagged.
+    let (code, _, err) = bizgen(
+        &repo.0,
+        &["release", "--date", "2026-12-01", "--out", &out_dir],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("recorded 0.0.1 in"), "{err}");
+    let changelog = std::fs::read_to_string(repo.0.join("generated/ts/CHANGELOG.md")).unwrap();
+    assert!(changelog.contains("## [0.0.1] - 2026-12-01\n\n### Added\n\n- [`CustomerApiWebService.applyApi`](../docs/operations/customer-api-web-service/apply-api.md)"), "{changelog}");
+    git(&repo.0, &["add", "-A"]);
+    git(&repo.0, &["commit", "--quiet", "-m", "release 0.0.1"]);
+    git(&repo.0, &["tag", "v0.0.1"]);
+    // The README's change to the spec.
+    let added = readme_block("### Worked example", "yaml");
+    let file = repo.0.join("spec/services/customer_web_profile.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let anchor = "          emailArea: {type: string, description: Email area code.}\n";
+    assert_eq!(text.matches(anchor).count(), 1);
+    std::fs::write(&file, text.replace(anchor, &format!("{anchor}{added}"))).unwrap();
+    // The README's command, and what it prints (the day aside).
+    let command = readme_block("and ask what the release would be", "sh");
+    let args: Vec<&str> = command.split_whitespace().collect();
+    assert_eq!(args[..2], ["bizgen", "release"]);
+    let (code, out, err) = bizgen(&repo.0, &args[1..]);
+    assert_eq!(code, 0, "{err}");
+    let today = bizgen::date::Date::today().to_string();
+    let shown = readme_block("bizgen release --dry-run\n```", "text").replace("2026-12-03", &today);
+    assert_eq!(out, shown);
+    // Nothing written by the dry run; the release records and stamps.
+    assert!(!std::fs::read_to_string(repo.0.join("spec/releases.yaml"))
+        .unwrap()
+        .contains("0.0.2"));
+    let (code, out, err) = bizgen(&repo.0, &["release", "--format", "json", "--out", &out_dir]);
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (
+            json["current"].as_str(),
+            json["next"].as_str(),
+            json["bump"].as_str()
+        ),
+        (Some("0.0.1"), Some("0.0.2"), Some("minor"))
+    );
+    assert_eq!(json["findings"][0]["rule"], "request-field-added");
+    let api = load_dir(&repo.0.join("spec")).unwrap().api;
+    assert_eq!(api.package_version, "0.0.2");
+    assert_eq!(api.version, "0.0.1", "the version header does not move");
+    assert_eq!(api.releases.len(), 2);
+    let cargo = std::fs::read_to_string(repo.0.join("generated/Cargo.toml")).unwrap();
+    assert!(cargo.contains("\nversion = \"0.0.2\"\n"));
+    // Earlier sections stay as they were.
+    let now = std::fs::read_to_string(repo.0.join("generated/ts/CHANGELOG.md")).unwrap();
+    let first = &changelog[changelog.find("## [0.0.1]").unwrap()..];
+    assert!(now.ends_with(first), "the 0.0.1 section changed");
+    assert!(now.contains("## [0.0.2]"));
+    // Not tagged yet: the commit that recorded 0.0.2 is the baseline.
+    git(&repo.0, &["add", "-A"]);
+    git(&repo.0, &["commit", "--quiet", "-m", "release 0.0.2"]);
+    let (code, out, _) = bizgen(&repo.0, &["release", "--dry-run"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("release 0.0.2 → 0.0.3: a patch change\ncompared with commit "),
+        "{out}"
+    );
+    assert!(
+        out.contains("(it recorded release 0.0.2; no tag `v0.0.2`)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn bad_input_gets_a_clear_error() {
+    let repo = repo_with_spec("errors");
+    let (code, _, err) = bizgen(&repo.0, &["release", "--dry-run", "--version", "1.0"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--version: `1.0` is not a version MAJOR.MINOR.PATCH"),
+        "{err}"
+    );
+    let (code, _, err) = bizgen(&repo.0, &["release", "--dry-run", "--date", "2026-02-30"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--date 2026-02-30 is not a date"), "{err}");
+    let (code, _, err) = bizgen(
+        &repo.0,
+        &["release", "--dry-run", "--against", "no-such-ref"],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown git ref `no-such-ref`"), "{err}");
+    // A recorded release that is neither tagged nor committed.
+    let history = repo.0.join("spec/releases.yaml");
+    std::fs::write(
+        &history,
+        "releases:\n  - version: 0.0.1\n    date: 2026-12-01\n",
+    )
+    .unwrap();
+    let (code, _, err) = bizgen(&repo.0, &["release", "--dry-run"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("the last release, 0.0.1 in spec/releases.yaml, has no tag `v0.0.1` and no commit records it yet"), "{err}");
+    std::fs::remove_file(&history).unwrap();
+    let (code, _, err) = bizgen(&repo.0, &["release", "--dry-run"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no release history:") && err.contains("releases.yaml does not exist"),
+        "{err}"
+    );
+}
