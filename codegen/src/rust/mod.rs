@@ -575,6 +575,8 @@ description = \"{title} (generated SDK)\"
 version = \"{version}\"
 edition = \"2021\"
 license = \"MIT OR Apache-2.0\"
+# The crate alone: the other packages and the docs generated beside it are not part of it.
+include = [\"/src\", \"/Cargo.toml\", \"/CHANGELOG.md\"]
 {publish}
 [features]
 default = [\"client\", \"tls\", \"all-services\"]
