@@ -489,3 +489,43 @@ fn bad_input_gets_a_clear_error() {
         "{err}"
     );
 }
+
+/// With `api.version` moved away from `api.versionHeader`, every package
+/// and export states the former and every client still sends the latter.
+#[test]
+fn packages_take_api_version_and_clients_send_version_header() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    let mut sources = Vec::new();
+    let mut stack = vec![root];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let path = e.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|x| x == "yaml") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let text = text.replacen("  version: 0.0.1\n", "  version: 3.2.1\n", 1);
+                sources.push(Source { path, text });
+            }
+        }
+    }
+    sources.sort_by(|a, b| a.path.cmp(&b.path));
+    let api = load_sources(sources).unwrap().api;
+    assert_eq!(
+        (api.package_version.as_str(), api.version.as_str()),
+        ("3.2.1", "0.0.1")
+    );
+    let files = bizgen::generate::outputs(&api, &Default::default()).unwrap();
+    let file = |p: &str| files[Path::new(p)].as_str();
+    assert!(file("Cargo.toml").contains("\nversion = \"3.2.1\"\n"));
+    assert!(file("python/pyproject.toml").contains("\nversion = \"3.2.1\"\n"));
+    assert!(file("python/src/customer_api/__init__.py").contains("__version__ = \"3.2.1\""));
+    assert!(file("ts/package.json").contains("\"version\": \"3.2.1\""));
+    for openapi in ["openapi/openapi.json", "openapi/openapi-3.0.json"] {
+        let doc: serde_json::Value = serde_json::from_str(file(openapi)).unwrap();
+        assert_eq!(doc["info"]["version"], "3.2.1", "{openapi}");
+    }
+    assert!(file("src/lib.rs").contains("pub const API_VERSION: &str = \"0.0.1\";"));
+    let ts = file("ts/src/services/customerWebApiService.ts");
+    assert!(ts.contains("\"0.0.1\"") && !ts.contains("3.2.1"));
+}
