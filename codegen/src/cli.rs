@@ -5,10 +5,12 @@
 
 mod list;
 mod output;
+mod release;
 mod serve;
 mod validate;
 
 pub use list::{list_json, list_table};
+pub use release::{Format as ReleaseFormat, ReleaseArgs};
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -116,6 +118,9 @@ pub enum Command {
     },
     /// Classify the changes between two specs as breaking or not.
     Diff(crate::diff::DiffArgs),
+    /// Propose the next version from the changes since the last release,
+    /// and (unless --dry-run) record it: history, version, changelogs.
+    Release(ReleaseArgs),
     /// Serve the spec's examples on HTTP, straight from the spec (no
     /// generate, no build), with the generated server's checks.
     Mock(bizgen_runtime::mock::MockArgs),
@@ -221,6 +226,7 @@ fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resu
         Command::Generate { out: dir, krate } => output::generate(spec, dir, &krate.options(), err),
         Command::Check { out: dir, krate } => output::check(spec, dir, &krate.options(), out, err),
         Command::Diff(args) => crate::diff::run_diff(args, spec, out, err),
+        Command::Release(args) => release::release(spec, args, out, err),
         Command::Lint => list::lint(spec, err),
         Command::List { json } => list::list(spec, *json, out, err),
         Command::Validate {

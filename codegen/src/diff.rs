@@ -30,11 +30,13 @@ mod usage;
 
 pub use crate::date::Date;
 pub use accept::{AcceptEntry, AcceptFile, Warning};
+pub(crate) use cli::spec_at_ref;
 pub use cli::{run_diff, DiffArgs, EXIT_FINDINGS, EXIT_USAGE};
 pub use error::DiffError;
 pub use failure::{LoadFailure, Problem};
 pub use finding::{Acceptance, Affected, Finding, Location, SpecSide, UseSide};
 pub use git::load_git_ref;
+pub(crate) use git::{git_text, repo_root_of};
 pub use levels::Levels;
 pub use render::{render, render_failure, Format};
 pub use report::{CategoryFilter, FailOn, Options, Report, Summary};
@@ -51,4 +53,14 @@ pub fn diff(old: &Loaded, new: &Loaded) -> Vec<Finding> {
 /// [`diff`] with options: severity levels, accepted changes, category.
 pub fn diff_report(old: &Loaded, new: &Loaded, options: &Options) -> Report {
     Report::new(compare::compare(old, new, options.today), options)
+}
+
+/// [`diff_report`] against the spec at the last release, or against none
+/// (nothing released yet): then every operation is an addition.
+pub fn report_since(old: Option<&Loaded>, new: &Loaded, options: &Options) -> Report {
+    let findings = match old {
+        Some(old) => compare::compare(old, new, options.today),
+        None => compare::all_added(new),
+    };
+    Report::new(findings, options)
 }

@@ -43,6 +43,7 @@ pub use paths::Pages;
 use crate::facts::Facts;
 use crate::ir::{Api, Operation, Service};
 use crate::markdown::normalize;
+use crate::release::changelog;
 use crate::target::{Layout, Sink, Target};
 use frame::Ctx;
 
@@ -107,6 +108,13 @@ impl Target for Docs {
                 put(path, page.render())?;
             }
         }
+        put(
+            changelog::FILE.into(),
+            Ok(changelog::markdown(
+                facts.api,
+                changelog::Place::docs(self.0),
+            )),
+        )?;
         for (service, op) in facts.api.operations() {
             put(
                 pages.operation(service, op),

@@ -5,6 +5,7 @@ use serde_json::Value;
 
 mod constraints;
 mod paging;
+mod release;
 mod vocabulary;
 mod walk;
 
@@ -14,6 +15,7 @@ pub use bizgen_runtime::operation::{Access, HeaderSource, Presence};
 pub use bizgen_runtime::schema::{EnumCodes, RequiredWhen, When};
 pub use constraints::Constraint;
 pub use paging::{PageFields, Pagination};
+pub use release::{default_tag, Breaking, Change, ChangeSection, Release, Version};
 pub use vocabulary::{EnumRepr, ExampleKind, Origin, Side};
 pub use walk::Sides;
 
@@ -22,10 +24,15 @@ pub struct Api {
     pub name: String,
     pub title: String,
     pub title_zh: Option<String>,
-    /// The default value of the `version` header.
+    /// The default value of the `version` header (`api.versionHeader`,
+    /// else `api.version`).
     pub version: String,
+    /// The API's own version (`api.version`): every package's version.
+    pub package_version: String,
     /// Where `api.version` is written.
     pub version_pos: Pos,
+    /// The release history, newest first (`releases:`).
+    pub releases: Vec<Release>,
     pub description: String,
     pub description_zh: Option<String>,
     pub gateways: Vec<Gateway>,

@@ -37,6 +37,8 @@ mod parallel;
 pub mod postman;
 #[cfg(feature = "cli")]
 pub mod python;
+#[cfg(feature = "cli")]
+pub mod release;
 pub mod rust;
 pub mod scale;
 pub mod spec;

@@ -258,7 +258,7 @@ pub fn document_for<'f, 'a>(
         openapi: version.number(),
         info: Info {
             title: api.title.clone(),
-            version: api.version.clone(),
+            version: api.package_version.clone(),
             description: info_description(api, &names, statuses),
         },
         servers: vec![Server {

@@ -96,7 +96,7 @@ pub fn run_diff(
         }
     };
     let loaded = match (&args.against, &args.old) {
-        (Some(git_ref), _) => at_ref(spec_dir, git_ref).and_then(|old| {
+        (Some(git_ref), _) => spec_at_ref(spec_dir, git_ref).and_then(|old| {
             let new = from_dir(SpecSide::New, spec_dir)?;
             Ok((old, new))
         }),
@@ -148,7 +148,7 @@ fn options(args: &DiffArgs) -> Result<Options, DiffError> {
 }
 
 /// The spec at `git_ref`; `None` when the ref has no spec yet.
-fn at_ref(spec_dir: &Path, git_ref: &str) -> Result<Option<Loaded>, LoadFailure> {
+pub(crate) fn spec_at_ref(spec_dir: &Path, git_ref: &str) -> Result<Option<Loaded>, LoadFailure> {
     let label = format!("{git_ref}:{}", spec_dir.display());
     let failed = |e: DiffError| LoadFailure::message(SpecSide::Old, label.clone(), e.to_string());
     let root = git::repo_root_of(spec_dir).map_err(failed)?;
@@ -170,7 +170,7 @@ fn at_ref(spec_dir: &Path, git_ref: &str) -> Result<Option<Loaded>, LoadFailure>
 
 /// A spec directory, its files named relative to the repository root (so
 /// locations do not depend on the working directory).
-fn from_dir(side: SpecSide, dir: &Path) -> Result<Loaded, LoadFailure> {
+pub(crate) fn from_dir(side: SpecSide, dir: &Path) -> Result<Loaded, LoadFailure> {
     let root = git::repo_root_of(dir).ok();
     let shown = |p: &Path| match &root {
         Some(root) => relative_to(p, root).unwrap_or_else(|| p.to_owned()),

@@ -111,6 +111,14 @@ pub(crate) fn rel_str(p: &Path) -> String {
     }
 }
 
+/// The output of `git ARGS` run in `dir`, trimmed; the error says what
+/// went wrong (git missing, or git's own message).
+pub(crate) fn git_text(dir: &Path, args: &[&str]) -> Result<String, String> {
+    git(dir, args)
+        .map(|out| String::from_utf8_lossy(&out).trim().to_owned())
+        .map_err(|e| e.to_string())
+}
+
 #[derive(Debug)]
 enum GitError {
     /// git could not be started.

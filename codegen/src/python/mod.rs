@@ -28,6 +28,7 @@ use askama::Template;
 
 use crate::facts::Facts;
 use crate::ir::Api;
+use crate::release::changelog;
 use crate::target::{put_rendered, Layout, Sink, Target};
 
 pub(crate) use text::{docstring, import_from, isort_kind};
@@ -78,6 +79,10 @@ impl Target for Package {
         };
         put("pyproject.toml".into(), package::pyproject(api).render())?;
         put("README.md".into(), package::readme(api).render())?;
+        put(
+            changelog::FILE.into(),
+            Ok(changelog::markdown(api, changelog::Place::PACKAGE)),
+        )?;
         put(pkg.join("__init__.py"), package::init(api).render())?;
         put(pkg.join("errors.py"), package::errors(api).render())?;
         put(pkg.join("_client.py"), services::client(api).render())?;

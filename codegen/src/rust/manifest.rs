@@ -42,6 +42,8 @@ description = \"{title} (generated SDK)\"
 version = \"{version}\"
 edition = \"2021\"
 license = \"MIT OR Apache-2.0\"
+# The crate alone: the other packages and the docs generated beside it are not part of it.
+include = [\"/src\", \"/Cargo.toml\", \"/CHANGELOG.md\"]
 {publish}
 [features]
 default = [\"client\", \"tls\", \"all-services\"]
@@ -74,7 +76,7 @@ required-features = [\"mock\"]
 ",
         name = api.name,
         title = api.title.replace('"', "'"),
-        version = semver_of(&api.version),
+        version = semver_of(&api.package_version),
         publish = if private { "publish = false\n" } else { "" },
         runtime_version = concat!(
             env!("CARGO_PKG_VERSION_MAJOR"),

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::facts::Facts;
+use crate::release::changelog;
 use crate::target::{Layout, Sink, Target};
 
 /// How the generated crate is packaged (`bizgen::generate::Options`).
@@ -57,6 +58,10 @@ impl Target for Crate<'_> {
         sink(
             PathBuf::from("Cargo.toml"),
             super::render_manifest(api, &self.options.runtime_path, self.options.private),
+        )?;
+        sink(
+            PathBuf::from(changelog::FILE),
+            changelog::markdown(api, changelog::Place::CRATE),
         )?;
         sink(
             PathBuf::from("src/bin/mock.rs"),

@@ -22,6 +22,7 @@ pub(super) struct Merged<'a> {
     pub errors: Named<'a, raw::ErrorDef>,
     pub enums: Named<'a, raw::EnumDef>,
     pub types: Named<'a, raw::TypeDef>,
+    pub releases: Option<&'a Located<Vec<Located<raw::ReleaseDef>>>>,
     /// The parts of each service, in file order.
     pub services: BTreeMap<String, Vec<(Pos, &'a raw::ServiceDef)>>,
 }
@@ -48,6 +49,11 @@ pub(super) fn merge<'a>(ctx: &mut Ctx, specs: &'a [SpecFile]) -> Merged<'a> {
         errors: named(ctx, "error code", specs.iter().map(|f| &f.errors)),
         enums: named(ctx, "enum", specs.iter().map(|f| &f.enums)),
         types: named(ctx, "type", specs.iter().map(|f| &f.types)),
+        releases: single(
+            ctx,
+            "releases",
+            specs.iter().filter_map(|f| f.releases.as_ref()),
+        ),
         services,
     }
 }

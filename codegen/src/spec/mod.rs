@@ -16,6 +16,7 @@ mod operations;
 mod paging;
 mod parse;
 pub mod raw;
+mod releases;
 mod resolve;
 mod suggest;
 mod types;

@@ -85,7 +85,12 @@ pub(super) fn resolve_operation(
         version: op.version.clone().unwrap_or_else(|| {
             merged
                 .api
-                .map(|a| a.version.value.clone())
+                .map(|a| {
+                    a.value
+                        .version_header
+                        .clone()
+                        .unwrap_or_else(|| a.version.value.clone())
+                })
                 .unwrap_or_default()
         }),
         headers,

@@ -35,6 +35,48 @@ pub struct SpecFile {
     /// Services by name (UpperCamelCase); one may span several files.
     #[serde(default)]
     pub services: OrderedMap<ServiceDef>,
+    /// The release history, newest first (`spec/releases.yaml`, written by
+    /// `bizgen release`): what the changelogs are rendered from.
+    pub releases: Option<Located<Vec<Located<ReleaseDef>>>>,
+}
+
+/// One release of the API: its version, day, tag and changes.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct ReleaseDef {
+    /// Its semantic version (`MAJOR.MINOR.PATCH`).
+    pub version: Located<String>,
+    /// The day it was cut (`YYYY-MM-DD`).
+    pub date: Located<String>,
+    /// The git tag of the released spec (`bizgen release` compares with it
+    /// next time); default `v<version>`.
+    pub tag: Option<String>,
+    /// Its changelog entries, in order.
+    #[serde(default)]
+    pub changes: Vec<ChangeDef>,
+}
+
+/// One changelog entry, as `bizgen release` wrote it from a diff finding.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct ChangeDef {
+    /// Its Keep a Changelog section.
+    pub section: crate::ir::ChangeSection,
+    /// The diff rule that found it.
+    pub rule: String,
+    /// The operation's path.
+    pub operation: Option<String>,
+    /// The shared type or enum.
+    #[serde(rename = "type")]
+    pub type_name: Option<String>,
+    /// What inside it changed (`request.email`, an enum code, ...).
+    pub path: Option<String>,
+    /// Its docs page, relative to the docs root, as it was at release time.
+    pub page: Option<String>,
+    /// `wire` or `sdk` when it breaks existing clients or code built on the SDKs.
+    pub breaking: Option<crate::ir::Breaking>,
+    /// What changed, in one sentence.
+    pub text: String,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -46,8 +88,12 @@ pub struct ApiInfo {
     /// `title` in Chinese.
     #[serde(default)]
     pub title_zh: Option<String>,
-    /// Default value of the `version` header.
+    /// The API's version (`MAJOR.MINOR.PATCH`): every package's version,
+    /// stamped by `bizgen release`.
     pub version: Located<String>,
+    /// Value of the `version` header that clients send (default:
+    /// `version`). Give it to keep the header still while releases move.
+    pub version_header: Option<String>,
     #[serde(default)]
     pub description: String,
     #[serde(default)]

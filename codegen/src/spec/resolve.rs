@@ -173,8 +173,13 @@ pub(super) fn resolve(ctx: &mut Ctx, merged: &Merged) -> Option<Api> {
         name: info.name.value.clone(),
         title: info.title.clone(),
         title_zh: info.title_zh.clone(),
-        version: info.version.value.clone(),
+        version: info
+            .version_header
+            .clone()
+            .unwrap_or_else(|| info.version.value.clone()),
+        package_version: info.version.value.clone(),
         version_pos: info.version.pos,
+        releases: super::releases::resolve_releases(ctx, merged.releases, &info.version),
         description: info.description.clone(),
         description_zh: info.description_zh.clone(),
         gateways,

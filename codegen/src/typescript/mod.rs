@@ -21,6 +21,7 @@ use askama::Template;
 
 use crate::facts::Facts;
 use crate::ir::Api;
+use crate::release::changelog;
 use crate::target::{put_rendered, Layout, Sink, Target};
 pub use names::Names;
 
@@ -63,6 +64,10 @@ impl Target for Package {
         };
         put("package.json".into(), Ok(package::package_json(api)))?;
         put("tsconfig.json".into(), Ok(package::tsconfig_json()))?;
+        put(
+            changelog::FILE.into(),
+            Ok(changelog::markdown(api, changelog::Place::PACKAGE)),
+        )?;
         put("src/index.ts".into(), model::index(&cx).render())?;
         put("src/client.ts".into(), model::client(&cx).render())?;
         put("src/types.ts".into(), model::types(&cx).render())?;

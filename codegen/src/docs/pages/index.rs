@@ -87,6 +87,10 @@ pub(in crate::docs) fn page(cx: &Ctx) -> IndexPage {
         (l.errors_title, "errors.md"),
         (l.glossary_title, "glossary.md"),
         (super::behaviour::title(cx.lang), super::behaviour::PAGE),
+        (
+            crate::release::changelog::title(cx.lang),
+            crate::release::changelog::FILE,
+        ),
     ]
     .into_iter()
     .map(|(text, href)| RefLink { text, href })
