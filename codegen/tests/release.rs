@@ -399,7 +399,7 @@ fn the_readme_worked_example_runs_as_written() {
     let added = readme_block("### Worked example", "yaml");
     let file = repo.0.join("spec/services/customer_web_profile.yaml");
     let text = std::fs::read_to_string(&file).unwrap();
-    let anchor = "          emailArea: {type: string, description: Email area code.}\n";
+    let anchor = "          emailArea: {type: string, description: Email area code., descriptionZh: \"邮箱区号\"}\n";
     assert_eq!(text.matches(anchor).count(), 1);
     std::fs::write(&file, text.replace(anchor, &format!("{anchor}{added}"))).unwrap();
     // The README's command, and what it prints (the day aside).

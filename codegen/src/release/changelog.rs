@@ -65,7 +65,11 @@ pub fn markdown(api: &Api, place: Place) -> String {
     }
     let t = Texts::of(place.lang);
     out.push_str(&format!("# {}\n\n", t.title));
-    out.push_str(&(t.intro)(&api.title, &api.name));
+    let title = match place.lang {
+        Lang::Zh => api.title_zh.as_deref().unwrap_or(&api.title),
+        _ => &api.title,
+    };
+    out.push_str(&(t.intro)(title, &api.name));
     if api.releases.is_empty() {
         out.push_str(&format!("\n{}\n", t.none_yet));
     }
@@ -210,15 +214,15 @@ impl Texts {
                 title: "变更日志",
                 intro: |title, name| {
                     format!(
-                        "{title}(`{name}`)及其 SDK 的所有重要变更,最新的在前。\n\n\
-                         格式基于 Keep a Changelog 1.1.0(keepachangelog.com),\n\
-                         版本号遵循语义化版本 2.0.0(semver.org):\n\
-                         破坏已部署客户端(线上协议)或基于 SDK 的代码(SDK)的变更会提升主版本号\n\
-                         (版本为 0.x 时提升次版本号)。条目内容为英文。\n"
+                        "{title}（`{name}`）及其 SDK 的所有重要变更，最新的在前。\n\n\
+                         格式遵循《如何维护更新日志》1.1.0（<https://keepachangelog.com/zh-CN/1.1.0/>），\n\
+                         版本号遵循语义化版本 2.0.0（<https://semver.org/lang/zh-CN/>）：\n\
+                         破坏已部署客户端（线上协议）或基于 SDK 的代码（SDK）的变更会提升主版本号\n\
+                         （版本为 0.x 时提升次版本号）。条目内容为英文。\n"
                     )
                 },
                 none_yet: "尚未发布任何版本。",
-                no_changes: "接口没有变化:各个包重新生成。",
+                no_changes: "接口没有变化：各个包重新生成。",
                 breaks: |wire, sdk| {
                     let mut parts = Vec::new();
                     if wire > 0 {
