@@ -267,9 +267,9 @@ fn obstacle_course_passes_mypy_strict_and_ruff() {
 from obstacle_course import Client
 from obstacle_course.types import Loop, Match, Type
 loop = Loop.from_dict({"type": "self", "1st": "a", "camelCASE": "b", "snake_case": "c", "async": 5,
-    "dyn": [{"map": {"a": {"b": [-1, 7]}}}], "secret": "s", "newer": 1})
+    "dyn": [{"map": {"a": {"b": [-1, 9]}}}], "secret": "s", "newer": 1})
 assert loop.type is Type.SELF_VALUE and loop.field_1st == "a" and loop.camel_case == "b"
-assert loop.dyn is not None and loop.dyn[0].map == {"a": {"b": [Match.MINUS, Match(7)]}}
+assert loop.dyn is not None and loop.dyn[0].map == {"a": {"b": [Match.MINUS, Match(9)]}}
 assert not loop.dyn[0].map["a"]["b"][1].is_known and loop.unknown_fields == {"newer": 1}
 assert "'s'" not in repr(loop) and "secret='<redacted>'" in repr(loop), repr(loop)
 assert loop.to_dict()["1st"] == "a" and "self" not in loop.to_dict()
