@@ -22,6 +22,7 @@ pub(super) fn suggest<'a>(
 /// Whether `written` is probably a slip for `meant`: a few letters off, or
 /// `meant` with its leading parts left out (`deviceName` for
 /// `request.deviceName`, `demo.Shop.ping` for `/api/c/demo.Shop.ping`).
+#[cfg(feature = "cli")] // only `bizgen diff`'s accept file uses it
 pub(crate) fn close(written: &str, meant: &str) -> bool {
     let (w, m) = (written.to_lowercase(), meant.to_lowercase());
     let d = distance(&w, &m);
