@@ -39,6 +39,7 @@ use askama::Template;
 pub use contract::{validation_example, validation_request, EXAMPLE_TRACE};
 pub use lang::Lang;
 pub use paths::Pages;
+pub use shell::CurlSampler;
 
 use crate::facts::Facts;
 use crate::ir::{Api, Operation, Service};

@@ -16,6 +16,7 @@ mod op_docs;
 mod package;
 mod paging;
 mod rest;
+mod sample;
 mod services;
 mod shapes;
 mod text;
@@ -31,6 +32,7 @@ use crate::ir::Api;
 use crate::release::changelog;
 use crate::target::{put_rendered, Layout, Sink, Target};
 
+pub use sample::Sampler;
 pub(crate) use text::{docstring, import_from, isort_kind};
 
 /// First line of every generated Python file.
