@@ -116,10 +116,12 @@ impl Target for Docs {
                 changelog::Place::docs(self.0),
             )),
         )?;
+        let samplers = crate::target::CodeSamples::new(facts.api);
         for (service, op) in facts.api.operations() {
+            let samples = samplers.of(facts, service, op, self.0)?;
             put(
                 pages.operation(service, op),
-                pages::operation::page(&cx, service, op).render(),
+                pages::operation::page(&cx, service, op, samples).render(),
             )?;
         }
         Ok(())
