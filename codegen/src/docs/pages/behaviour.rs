@@ -100,11 +100,9 @@ pub(in crate::docs) fn page(cx: &Ctx) -> BehaviourPage {
             })
         })
         .collect();
-    let mock = format!(
-        "cargo run -p {name} --bin {name}-mock -- --port {port} --token {token}",
-        name = api.name,
-        port = mock::PORT,
-        token = mock::TOKEN
+    let mock = crate::facts::mock_command(
+        api,
+        &format!("--port {} --token {}", mock::PORT, mock::TOKEN),
     );
     BehaviourPage {
         f: Frame::new(lang, PAGE),
