@@ -14,6 +14,8 @@ use crate::facts::{mock, RequestExample};
 use crate::ir::{Api, Operation, QuickStep, Service};
 
 pub(super) struct QuickStart {
+    /// Where the mock listens (`127.0.0.1:8080`): a server for the docs test.
+    pub(super) mock_address: String,
     /// The generated crate's package name.
     pub(super) crate_name: String,
     pub(super) mock_command: String,
@@ -92,6 +94,7 @@ pub(super) fn build(cx: &Ctx) -> Option<QuickStart> {
         })
         .collect();
     Some(QuickStart {
+        mock_address: mock::base_url().trim_start_matches("http://").to_owned(),
         crate_name: api.name.clone(),
         mock_command,
         vars,

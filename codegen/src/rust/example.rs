@@ -76,6 +76,10 @@ fn value_source(
         (Ty::Bool, Value::Bool(b)) => Some(b.to_string()),
         (Ty::Int32 | Ty::Int64, Value::Number(n)) if n.is_i64() => Some(n.to_string()),
         (Ty::Int32 | Ty::Int64, Value::String(s)) if s.parse::<i64>().is_ok() => Some(s.clone()),
+        (Ty::Timestamp, Value::Number(n)) if n.is_i64() => {
+            imports.insert("runtime::EpochMillis".to_owned());
+            Some(format!("EpochMillis({n})"))
+        }
         (Ty::Enum(name), _) => {
             let e = api.find_enum(name)?;
             let type_name = names.ty(name)?;
