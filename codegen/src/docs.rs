@@ -2,7 +2,8 @@
 //! in English and in Chinese: one target per language ([`Docs`]).
 //!
 //! Each language's pages: `README.md` (index with the quick start),
-//! `how-to-read.md`, `glossary.md`, `retries-pagination-hooks.md`,
+//! `how-to-read.md`, `glossary.md`, `retries-pagination-hooks.md`, the task
+//! guides under `guides/`,
 //! `envelope.md`, `types.md`, `enums.md`, `errors.md` and `operations/<service>/<operation>.md` (see [`Pages`]);
 //! in English only, `maintainers/`: the spec's provenance notes per spec file,
 //! kept off the reader pages;
@@ -39,6 +40,7 @@ use askama::Template;
 pub use contract::{validation_example, validation_request, EXAMPLE_TRACE};
 pub use lang::Lang;
 pub use paths::Pages;
+pub(crate) use quickstart::{body_of, js_literal, typescript_quick_start};
 
 use crate::facts::Facts;
 use crate::ir::{Api, Operation, Service};
@@ -94,6 +96,9 @@ impl Target for Docs {
             pages::behaviour::PAGE.into(),
             pages::behaviour::page(&cx).render(),
         )?;
+        for (path, page) in pages::guides::pages(&cx) {
+            put(path, page.render())?;
+        }
         put("envelope.md".into(), pages::envelope::page(&cx).render())?;
         put("types.md".into(), pages::types::page(&cx).render())?;
         put("enums.md".into(), pages::enums::page(&cx).render())?;

@@ -268,13 +268,12 @@ pub fn document_for<'f, 'a>(
             url: crate::facts::mock::base_url(),
             description: match statuses {
                 Statuses::Platform => format!(
-                    "The generated mock server (`cargo run -p {0} --bin {0}-mock`).",
-                    api.name
+                    "The generated mock server (`{}`).",
+                    crate::facts::mock_command(api, "")
                 ),
                 Statuses::Semantic => format!(
-                    "The generated mock server with semantic statuses \
-                     (`cargo run -p {0} --bin {0}-mock -- --http-status semantic`).",
-                    api.name
+                    "The generated mock server with semantic statuses (`{}`).",
+                    crate::facts::mock_command(api, "--http-status semantic")
                 ),
             },
         }],

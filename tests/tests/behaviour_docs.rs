@@ -106,7 +106,10 @@ async fn rust_iterators(client: &customer_api::Client) -> Result<usize, Box<dyn 
     let mut count = 0;
     {
         // api-key-page:begin
-        let request: customer_api::customer_api_web_service::PageRequest = serde_json::from_str(r#"{"size":20,"tag":"3243"}"#)?;
+        use customer_api::customer_api_web_service::PageRequest;
+        let request = PageRequest::new()
+            .with_size(20)
+            .with_tag("3243");
         let mut items = client.customer_api_web_service().page_all(&request);
         while let Some(item) = items.next().await {
             println!("{:?}", item?);
@@ -116,7 +119,18 @@ async fn rust_iterators(client: &customer_api::Client) -> Result<usize, Box<dyn 
     }
     {
         // liabilities:begin
-        let request: customer_api::customer_web_api_service::QueryLiabilitiesWaterByPageRequest = serde_json::from_str(r#"{"size":10,"tradeType":3,"liabilitiesType":1,"startTime":1677600000000,"endTime":1677686399999,"accountId":1031752,"assetsId":29}"#)?;
+        use customer_api::customer_web_api_service::QueryLiabilitiesWaterByPageRequest;
+        use customer_api::runtime::EpochMillis;
+        use customer_api::types::LiabilitiesType;
+        use customer_api::types::TradeType;
+        let request = QueryLiabilitiesWaterByPageRequest::new()
+            .with_size(10)
+            .with_trade_type(TradeType::Cross)
+            .with_liabilities_type(LiabilitiesType::Loan)
+            .with_start_time(EpochMillis(1677600000000))
+            .with_end_time(EpochMillis(1677686399999))
+            .with_account_id(1031752)
+            .with_assets_id(29);
         let mut items = client.customer_web_api_service().query_liabilities_water_by_page_all(&request);
         while let Some(item) = items.next().await {
             println!("{:?}", item?);
@@ -126,7 +140,9 @@ async fn rust_iterators(client: &customer_api::Client) -> Result<usize, Box<dyn 
     }
     {
         // b-side-page:begin
-        let request: customer_api::white_customer_admin_api_service::PageRequest = serde_json::from_str(r#"{"customerNo":null,"size":20}"#)?;
+        use customer_api::white_customer_admin_api_service::PageRequest;
+        let request = PageRequest::new()
+            .with_size(20);
         let mut items = client.white_customer_admin_api_service().page_all(&request);
         while let Some(item) = items.next().await {
             println!("{:?}", item?);

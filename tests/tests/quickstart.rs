@@ -107,21 +107,30 @@ async fn the_chinese_quick_start_runs_against_the_mock() {
 }
 
 /// The Rust client of the quick start, as the README shows it, run
-/// against the mock (the test checks that the README shows this code).
+/// against the mock (the test checks that the README shows this code: its
+/// `main` is this function's body, the `use` lines moved in, the mock's
+/// address a variable).
 #[rustfmt::skip]
-async fn rust_quick_start(base_url: &str) -> Result<(), Box<dyn std::error::Error>> {
-    let base_url = base_url.to_owned();
+async fn rust_quick_start(mock_url: &str) -> Result<(), Box<dyn std::error::Error>> {
     // quickstart:begin
-    use customer_api::runtime::client::ClientConfig;
+    use customer_api::customer_web_api_service::{BindEmailRequest, FindCustomerInfoRequest, LoginRequest};
+    use customer_api::types::{ClientSource, LoginType};
+    use customer_api::{Client, ClientConfig};
 
-    let config = ClientConfig::new(base_url.as_str(), "360");
-    let client = customer_api::Client::new(config)?;
-    let login_request: customer_api::customer_web_api_service::LoginRequest = serde_json::from_str(r#"{"type":2,"phoneArea":"+86","device":1,"loginName":"13429837442","isThird":false,"thirdSource":"","bindThirdUserId":"","loginPwd":"dc483e80a7a0bd9ef71d8cf973673924"}"#)?;
-    client.customer_web_api_service().login(&login_request).await?; // the client keeps the token
-    let find_customer_info = client.customer_web_api_service().find_customer_info(&Default::default()).await?;
-    println!("{find_customer_info:?}");
-    let bind_email_request: customer_api::customer_web_api_service::BindEmailRequest = serde_json::from_str(r#"{"verifyCode":"471093","email":"alice.chen@example.com","sendToken":"3e8c1a6f9d2b4f7e8a0c5d3b6f1e9a72","emailArea":"+86"}"#)?;
-    client.customer_web_api_service().bind_email(&bind_email_request).await?;
+    // BASE_URL as step 2 sets it, else the mock's address.
+    let base_url = std::env::var("BASE_URL").unwrap_or_else(|_| mock_url.to_owned());
+    let client = Client::new(ClientConfig::new(base_url, "360"))?;
+    let login = LoginRequest::new(LoginType::Phone, ClientSource::H5, "13429837442", false)
+        .with_phone_area("+86")
+        .with_third_source("")
+        .with_bind_third_user_id("")
+        .with_login_pwd("dc483e80a7a0bd9ef71d8cf973673924");
+    client.customer_web_api_service().login(&login).await?; // the client keeps the token
+    let customer_info = client.customer_web_api_service().find_customer_info(&FindCustomerInfoRequest::new()).await?;
+    println!("{customer_info:?}");
+    let bind_email = BindEmailRequest::new("471093", "alice.chen@example.com", "3e8c1a6f9d2b4f7e8a0c5d3b6f1e9a72")
+        .with_email_area("+86");
+    client.customer_web_api_service().bind_email(&bind_email).await?;
     // quickstart:end
     Ok(())
 }
@@ -132,15 +141,18 @@ async fn the_rust_quick_start_runs_and_is_the_one_shown() {
     rust_quick_start(&format!("http://{addr}"))
         .await
         .expect("the Rust quick start");
-    // The README's block is this code, but for the base URL literal.
+    // The README's block is this code, but for the address literal and
+    // `main`'s own lines; comments are the edition's language.
     let source = include_str!("quickstart.rs");
-    let tested: Vec<&str> = source
+    let code = |l: &str| l.split(" //").next().unwrap_or(l).trim().to_owned();
+    let tested: Vec<String> = source
         .split("// quickstart:begin\n")
         .nth(1)
         .and_then(|s| s.split("    // quickstart:end").next())
         .expect("markers")
         .lines()
-        .map(str::trim)
+        .map(code)
+        .filter(|l| !l.starts_with("//"))
         .collect();
     for page in ["generated/docs/README.md", "generated/docs/zh/README.md"] {
         let readme = std::fs::read_to_string(common::repo_root().join(page)).expect("readme");
@@ -150,10 +162,17 @@ async fn the_rust_quick_start_runs_and_is_the_one_shown() {
             .and_then(|s| s.split("\n```").next())
             .expect("a rust block")
             .lines()
-            .map(|l| {
-                l.trim()
-                    .replace("\"http://127.0.0.1:8080\"", "base_url.as_str()")
+            .filter(|l| {
+                !matches!(
+                    l.trim(),
+                    "#[tokio::main]"
+                        | "Ok(())"
+                        | "}"
+                        | "async fn main() -> Result<(), Box<dyn std::error::Error>> {"
+                )
             })
+            .map(|l| code(&l.replace("\"http://127.0.0.1:8080\"", "mock_url")))
+            .filter(|l| !l.starts_with("//"))
             .collect();
         assert_eq!(shown, tested, "{page}");
     }

@@ -50,6 +50,15 @@ pub struct Labels {
     pub qs_token_text: &'static str,
     pub qs_rust: &'static str,
     pub qs_rust_text: &'static str,
+    /// Before the Rust quick start's manifest lines.
+    pub qs_rust_install: &'static str,
+    /// Comments inside the quick start's Rust program.
+    pub qs_base_url_comment: &'static str,
+    pub qs_keeps_token_comment: &'static str,
+    pub qs_python: &'static str,
+    pub qs_python_text: &'static str,
+    pub qs_python_errors: &'static str,
+    pub qs_python_async: &'static str,
     pub qs_ts: &'static str,
     pub qs_ts_text: &'static str,
     pub qs_admin: &'static str,
@@ -76,6 +85,8 @@ pub struct Labels {
     pub access: &'static str,
     pub summary: &'static str,
     pub reference: &'static str,
+    /// The index's section of task guides.
+    pub guides: &'static str,
     /// The index's last line: the link to the maintainers' notes (English).
     pub maintainers_footer: &'static str,
 

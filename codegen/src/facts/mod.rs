@@ -10,6 +10,7 @@
 //! | the error codes an operation can answer; bizgen's own codes | [`errors`] |
 //! | which operations reach a type | [`Facts::users`] (by [`Api::reach`]) |
 //! | the mock's defaults (address, port, tokens) | [`mock`], the runtime's |
+//! | the command that runs the generated mock | [`mock_command`] |
 //!
 //! What types a type reaches is the IR's walk ([`Api::reach`],
 //! [`Api::structs_in_dependency_order`]). Names are not facts: each target
@@ -29,6 +30,19 @@ pub use example::RequestExample;
 pub use field::FieldDoc;
 
 use crate::ir::{Api, Field, Operation, Service};
+
+/// The command, run from the repository root, that starts the generated
+/// crate's mock binary with `args` (`""` for none): the binary needs the
+/// crate's `mock` feature, which is not a default one.
+pub fn mock_command(api: &Api, args: &str) -> String {
+    let name = &api.name;
+    let mut command = format!("cargo run -p {name} --features mock --bin {name}-mock");
+    if !args.is_empty() {
+        command.push_str(" -- ");
+        command.push_str(args);
+    }
+    command
+}
 
 /// The facts of one API, for the targets that render it. Shared by the
 /// rendering threads (`Sync`); what is costly to work out is worked out on

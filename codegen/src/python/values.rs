@@ -232,12 +232,73 @@ pub fn connect(api: &Api) -> String {
 /// (imports first), indented by `indent`. `class` is `Client` or
 /// `AsyncClient` (whose calls are awaited, inside `async def main()`).
 pub fn client_example(api: &Api, class: &str, indent: &str) -> String {
+    quick_start_example(api, class, indent, false)
+}
+
+/// [`client_example`] for the docs' quick start: the base URL is `BASE_URL`
+/// from the environment, as the shell steps set it, else the mock's.
+pub fn docs_example(api: &Api, class: &str) -> String {
+    quick_start_example(api, class, "", true)
+}
+
+/// The docs' error handling: a fresh client (no token) calls the first
+/// quick-start operation that needs the customer's token, and the two
+/// exceptions are told apart. `None` when no quick-start step needs one.
+pub fn docs_error_example(api: &Api) -> Option<String> {
+    let pkg = super::import_name(api);
+    let (op, step) = api.quick_start.iter().find_map(|step| {
+        let (_, op) = api.operations().find(|(_, o)| o.path == step.operation)?;
+        (op.access == crate::ir::Access::Login).then_some((op, step))
+    })?;
+    let mut values = Values::default();
+    let body = example_body(api, op, step.example.as_deref());
+    let args = values.arguments(api, op, &body);
+    let (attr, method) = path_of(api, op);
+    let mut lines = vec!["import os".to_owned(), String::new()];
+    if values.decimal {
+        lines.insert(1, "from decimal import Decimal".to_owned());
+    }
+    lines.push(format!("from {pkg} import ApiError, Client, ClientError"));
+    if !values.types.is_empty() {
+        let types: Vec<&str> = values.types.iter().map(String::as_str).collect();
+        lines.push(format!("from {pkg}.types import {}", types.join(", ")));
+    }
+    lines.push(String::new());
+    lines.push(format!("client = Client({})", env_connect(api)));
+    lines.push("try:".to_owned());
+    lines.push(format_call(
+        "    ",
+        &format!("client.{attr}.{method}"),
+        &args,
+    ));
+    lines.push("except ApiError as e:".to_owned());
+    lines.push("    print(\"error envelope:\", e.code, e.msg, e.trace)".to_owned());
+    lines.push("except ClientError as e:".to_owned());
+    lines.push("    print(\"no answer:\", e.kind, e)".to_owned());
+    Some(lines.join("\n"))
+}
+
+/// `os.environ.get("BASE_URL", "http://127.0.0.1:8080"), company_id="360"`.
+fn env_connect(api: &Api) -> String {
+    format!(
+        "os.environ.get(\"BASE_URL\", {}), company_id={}",
+        names::string_literal(&crate::facts::mock::base_url()),
+        names::string_literal(&crate::facts::example::company_id(api))
+    )
+}
+
+fn quick_start_example(api: &Api, class: &str, indent: &str, from_env: bool) -> String {
     let awaited = class == "AsyncClient";
     let pkg = super::import_name(api);
     let mut values = Values::default();
     let mut body_lines = Vec::new();
     let inner = if awaited { "    " } else { "" };
-    let open = format!("{class}({})", connect(api));
+    let connect = if from_env {
+        env_connect(api)
+    } else {
+        connect(api)
+    };
+    let open = format!("{class}({connect})");
     if awaited {
         body_lines.push(format!("async with {open} as client:"));
     } else {
@@ -278,6 +339,9 @@ pub fn client_example(api: &Api, class: &str, indent: &str) -> String {
     let mut lines = Vec::new();
     if awaited {
         lines.push("import asyncio".to_owned());
+    }
+    if from_env {
+        lines.push("import os".to_owned());
     }
     if values.decimal {
         lines.push("from decimal import Decimal".to_owned());

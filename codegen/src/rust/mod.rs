@@ -6,13 +6,15 @@
 //! Files: `root` (the crate root's items and `lib.rs`), `layout` (the
 //! crate's files), `service/` (a service's folder module), `type_modules`
 //! with `structs` and `enums` (the shared types), `errors`, `mock`,
-//! `manifest` (`Cargo.toml`), `gates` (feature gates), `names`, and the
+//! `manifest` (`Cargo.toml`), `gates` (feature gates), `names`, `example`
+//! (a request example as Rust source, for the docs), and the
 //! helpers `typeref`, `schema`, `docs`, `tokens`, `format`.
 
 mod context;
 mod docs;
 mod enums;
 mod errors;
+pub mod example;
 mod format;
 mod gates;
 mod layout;

@@ -12,6 +12,7 @@ mod model;
 mod names;
 mod package;
 mod paging;
+mod readme;
 pub(crate) mod sample;
 mod service;
 mod shapes;
@@ -65,6 +66,7 @@ impl Target for Package {
         };
         put("package.json".into(), Ok(package::package_json(api)))?;
         put("tsconfig.json".into(), Ok(package::tsconfig_json()))?;
+        put("README.md".into(), readme::readme(api, &names).render())?;
         put(
             changelog::FILE.into(),
             Ok(changelog::markdown(api, changelog::Place::PACKAGE)),

@@ -23,7 +23,7 @@ pub(super) fn package_json(api: &Api) -> String {
         },
         "main": "./dist/index.js",
         "types": "./dist/index.d.ts",
-        "files": ["dist", "src", "CHANGELOG.md"],
+        "files": ["dist", "src", "CHANGELOG.md", "README.md"],
         "engines": {"node": ">=18"},
         "scripts": {
             "build": "tsc -p .",

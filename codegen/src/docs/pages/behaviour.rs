@@ -63,6 +63,8 @@ struct PagedRow {
 
 /// The iterator section of a paged operation's page.
 pub(in crate::docs) struct PagingSection {
+    /// Why its blocks are not run as they stand (a marker for the docs test).
+    pub(in crate::docs) fragment: &'static str,
     pub(in crate::docs) heading: &'static str,
     pub(in crate::docs) text: String,
     pub(in crate::docs) rust: String,
@@ -100,11 +102,9 @@ pub(in crate::docs) fn page(cx: &Ctx) -> BehaviourPage {
             })
         })
         .collect();
-    let mock = format!(
-        "cargo run -p {name} --bin {name}-mock -- --port {port} --token {token}",
-        name = api.name,
-        port = mock::PORT,
-        token = mock::TOKEN
+    let mock = crate::facts::mock_command(
+        api,
+        &format!("--port {} --token {}", mock::PORT, mock::TOKEN),
     );
     BehaviourPage {
         f: Frame::new(lang, PAGE),
@@ -222,22 +222,37 @@ pub(in crate::docs) fn paging_section<'a>(
         .replace("{link}", &format!("{root}{PAGE}"));
     let body = body_without_page(cx, op);
     let krate = api.name.replace('-', "_");
-    let rust = [
-        format!(
-            "let request: {krate}::{}::{} = serde_json::from_str(r#\"{}\"#)?;",
-            names.module,
-            names.request,
-            Value::Object(body.clone())
-        ),
-        format!(
-            "let mut items = client.{}().{}(&request);",
-            names.module, names.iterator
-        ),
-        "while let Some(item) = items.next().await {".into(),
-        "    println!(\"{:?}\", item?);".into(),
-        "}".into(),
-    ]
-    .join("\n");
+    // The request with the crate's constructors (default features only).
+    // An example with a value no constructor spells falls back to the
+    // required fields alone.
+    let rust_names = RustNames::new(api);
+    let request = crate::rust::example::request_source(
+        api,
+        &rust_names,
+        service,
+        op,
+        &Value::Object(body.clone()),
+    )
+    .or_else(|| {
+        crate::rust::example::request_source(api, &rust_names, service, op, &Value::Null)
+    })?;
+    let imports = request
+        .imports
+        .iter()
+        .map(|path| format!("use {krate}::{path};"));
+    let rust = imports
+        .chain([
+            format!("let request = {};", request.expr),
+            format!(
+                "let mut items = client.{}().{}(&request);",
+                names.module, names.iterator
+            ),
+            "while let Some(item) = items.next().await {".into(),
+            "    println!(\"{:?}\", item?);".into(),
+            "}".into(),
+        ])
+        .collect::<Vec<_>>()
+        .join("\n");
     let typescript = [
         format!(
             "for await (const item of client.{}.{}({})) {{",
@@ -257,6 +272,7 @@ pub(in crate::docs) fn paging_section<'a>(
         format!("{}\n\n{walk}", imports.join("\n"))
     };
     Some(PagingSection {
+        fragment: p.op_fragment,
         heading: p.op_heading,
         text,
         rust,

@@ -58,6 +58,8 @@ pub(in crate::docs) struct Prose {
     pub raw: &'static str,
     pub raw_items: &'static [&'static str],
     pub op_heading: &'static str,
+    /// The not-run marker's reason for the operation page's snippets.
+    pub op_fragment: &'static str,
     /// `{page}`, `{items}`, `{stop}` and `{link}` are filled in.
     pub op_text: &'static str,
     /// `{total}` is filled in.
@@ -159,6 +161,7 @@ static EN: Prose = Prose {
         "Python: `client.with_response(lambda c: c.<service>.<method>(...))` returns `Response` (`data`, `status`, `headers`, `trace`, `tm`, `biz_code`, `attempts`).",
     ],
     op_heading: "Every item",
+    op_fragment: "a fragment: `client` is a client made as in the quick start, inside an async fn",
     op_text: "This operation pages: the SDKs iterate over every item of {items}, starting at the request's {page} (1 when unset), fetching the next page only when the previous one is used up, and {stop}. See [Retries, pagination and hooks]({link}).",
     stops_at_total: "stopping after {total} items or at an empty page",
     stops_short: "stopping at an empty page or one shorter than the page size",
@@ -249,6 +252,7 @@ static ZH: Prose = Prose {
         "Python：`client.with_response(lambda c: c.<service>.<method>(...))` 返回 `Response`（`data`、`status`、`headers`、`trace`、`tm`、`biz_code`、`attempts`）。",
     ],
     op_heading: "遍历全部条目",
+    op_fragment: "a fragment: `client` is a client made as in the quick start, inside an async fn",
     op_text: "本操作分页：SDK 会遍历 {items} 的全部条目，从请求的 {page} 开始（未设置时为 1），只在上一页用完时才请求下一页，并{stop}。参见[重试、分页与钩子]({link})。",
     stops_at_total: "在取满 {total} 个条目或遇到空页时停止",
     stops_short: "在遇到空页或不足一页时停止",

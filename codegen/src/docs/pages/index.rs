@@ -25,6 +25,7 @@ pub(in crate::docs) struct IndexPage {
     headers: Vec<HeaderRow>,
     groups: Vec<GroupView>,
     references: Vec<RefLink>,
+    guides: Vec<(&'static str, String)>,
 }
 
 struct AccessRow {
@@ -133,6 +134,7 @@ pub(in crate::docs) fn page(cx: &Ctx) -> IndexPage {
             .collect(),
         groups: groups(cx),
         references,
+        guides: super::guides::links(cx),
         f: Frame::new(cx.lang, "README.md"),
     }
 }

@@ -7,6 +7,7 @@ pub(super) mod enums;
 pub(super) mod envelope;
 pub(super) mod errors;
 pub(super) mod guide;
+pub(super) mod guides;
 pub(super) mod index;
 pub(super) mod maintainers;
 pub(super) mod operation;
