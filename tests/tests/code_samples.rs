@@ -142,6 +142,8 @@ fn every_operation_has_four_samples() {
 
 #[path = "code_samples/docs.rs"]
 mod docs;
+#[path = "code_samples/obstacle.rs"]
+mod obstacle;
 #[path = "code_samples/python.rs"]
 mod python;
 #[path = "code_samples/rust.rs"]
