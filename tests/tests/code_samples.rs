@@ -7,8 +7,8 @@
 //! - every TypeScript sample passes `tsc --strict` against the package;
 //! - every Python sample passes `mypy --strict` against the package;
 //! - the `login` and `findCustomerInfo` samples run, in each language,
-//!   against the mock on a free loopback port (the one change to their
-//!   text: the mock's address);
+//!   against the mock on a free loopback port (the one change to the SDK
+//!   samples' text: the mock's address; curl takes it from `BASE_URL`);
 //! - the operation pages of both docs editions show the same samples
 //!   (the Chinese curl differs by its `lang` header only).
 
@@ -142,9 +142,41 @@ fn every_operation_has_four_samples() {
 
 #[path = "code_samples/docs.rs"]
 mod docs;
+#[path = "code_samples/obstacle.rs"]
+mod obstacle;
 #[path = "code_samples/python.rs"]
 mod python;
 #[path = "code_samples/rust.rs"]
 mod rust;
 #[path = "code_samples/typescript.rs"]
 mod typescript;
+
+/// The curl samples of [`RUN`] run in bash as written, `BASE_URL` and the
+/// tokens in the environment as the quick start sets them; each answer is
+/// `ok`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn curl_samples_of_login_then_find_customer_info_run() {
+    use bizgen_runtime::mock_defaults as defaults;
+    let all = samples();
+    let mock = start_mock().await;
+    for op in to_run(&all) {
+        let script = source(op, "Shell").to_owned();
+        let base = mock.clone();
+        let out = tokio::task::spawn_blocking(move || {
+            std::process::Command::new("bash")
+                .args(["-c", &script])
+                .env("BASE_URL", base)
+                .env("TOKEN", defaults::TOKEN)
+                .env("ADMIN_TOKEN", defaults::ADMIN_TOKEN)
+                .output()
+        })
+        .await
+        .expect("join")
+        .expect("run bash (curl is required)");
+        let text = output_text(&out);
+        assert!(out.status.success(), "{}: curl failed:\n{text}", op.name);
+        let answer: Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{}: not JSON ({e}):\n{text}", op.name));
+        assert_eq!(answer["ok"], true, "{}: {answer}", op.name);
+    }
+}

@@ -98,13 +98,19 @@ fn sample<'a>(
     } else {
         quote!(#call;)
     };
-    let uses = imports.uses(&krate);
+    let mut uses = imports.uses(&krate);
+    uses.push((
+        format!("{}::{}", service_names.module, request_ty),
+        quote!(use #krate::#module::#request_ident;),
+    ));
+    uses.push(("{".into(), quote!(use #krate::{Client, ClientConfig};)));
+    // In rustfmt's order: by path, a `{..}` group after the named modules.
+    uses.sort_by(|a, b| a.0.cmp(&b.0));
+    let uses = uses.into_iter().map(|(_, u)| u);
     let tokens = quote! {
         use std::error::Error;
 
-        use #krate::{Client, ClientConfig};
-        use #krate::#module::#request_ident;
-        #uses
+        #(#uses)*
 
         pub async fn #method() -> Result<(), Box<dyn Error>> {
             let client = Client::new(#config)?;
@@ -177,20 +183,32 @@ impl Imports {
         }
     }
 
-    fn uses(&self, krate: &proc_macro2::Ident) -> TokenStream {
-        let group = |names: Vec<proc_macro2::Ident>, module: TokenStream| match names.len() {
-            0 => quote!(),
-            1 => quote!(use #krate::#module::#(#names)*;),
-            _ => quote!(use #krate::#module::{#(#names),*};),
-        };
-        let types = group(self.types.iter().map(|t| ident(t)).collect(), quote!(types));
-        let runtime = group(
-            self.runtime.iter().map(|t| ident(t)).collect(),
-            quote!(runtime),
-        );
-        let types_module = self.types_module.then(|| quote!(use #krate::types;));
-        let runtime_module = self.runtime_module.then(|| quote!(use #krate::runtime;));
-        quote!(#types_module #runtime_module #types #runtime)
+    /// The `use` lines, each with the path rustfmt sorts it by.
+    fn uses(&self, krate: &proc_macro2::Ident) -> Vec<(String, TokenStream)> {
+        let mut out = Vec::new();
+        for (module, names) in [
+            (
+                "types",
+                self.types.iter().map(String::as_str).collect::<Vec<_>>(),
+            ),
+            ("runtime", self.runtime.iter().copied().collect()),
+        ] {
+            let m = ident(module);
+            let idents: Vec<proc_macro2::Ident> = names.iter().map(|n| ident(n)).collect();
+            let line = match idents.len() {
+                0 => continue,
+                1 => quote!(use #krate::#m::#(#idents)*;),
+                _ => quote!(use #krate::#m::{#(#idents),*};),
+            };
+            out.push((format!("{module}::{}", names.join(",")), line));
+        }
+        if self.types_module {
+            out.push(("types".into(), quote!(use #krate::types;)));
+        }
+        if self.runtime_module {
+            out.push(("runtime".into(), quote!(use #krate::runtime;)));
+        }
+        out
     }
 }
 

@@ -1,7 +1,9 @@
 //! Every Rust sample compiled, as a module of a crate outside the
 //! workspace (its own `[workspace]`, `customer-api` with default features
 //! only, the lockfile of `tests/external/sdk-user`), and the samples of
-//! [`RUN`](super::RUN) run by its binary against the mock.
+//! [`RUN`](super::RUN) run by its binary against the mock. The obstacle
+//! course's samples compile in the same crate, against the obstacle
+//! course's crate generated beside it (default features too).
 
 use std::path::Path;
 use std::process::Command;
@@ -10,7 +12,7 @@ use super::{common, fresh_dir, output_text, samples, source, start_mock, to_run,
 
 /// The crate: `src/lib.rs` holds every sample, `src/main.rs` the samples
 /// that run, with the mock's address from `BIZGEN_MOCK_URL`.
-fn write_crate(dir: &Path) -> usize {
+fn write_crate(dir: &Path) -> (usize, usize) {
     let root = common::repo_root();
     let generated = root.join("generated");
     std::fs::write(
@@ -26,6 +28,7 @@ publish = false
 
 [dependencies]
 customer-api = {{ path = {generated:?} }}
+obstacle-course = {{ path = "obstacle-course" }}
 tokio = {{ version = "1", features = ["rt", "macros"] }}
 
 [profile.dev]
@@ -47,10 +50,14 @@ debug = false
     let mut lib = String::from("//! Every operation's Rust sample, one module each.\n\n");
     for (i, op) in all.iter().enumerate() {
         lib.push_str(&format!(
-            "/// `{}`\n#[allow(dead_code)]\npub mod sample_{i} {{\n{}\n}}\n\n",
+            "/// `{}`\npub mod sample_{i} {{\n{}\n}}\n\n",
             op.path,
             source(op, "Rust")
         ));
+    }
+    let obstacle = write_obstacle_crate(&dir.join("obstacle-course"), &root);
+    for (i, sample) in obstacle.iter().enumerate() {
+        lib.push_str(&format!("pub mod obstacle_{i} {{\n{sample}\n}}\n\n"));
     }
     let mut main = String::from("//! The samples that run against the mock.\n\n");
     let mut calls = String::new();
@@ -75,17 +82,52 @@ debug = false
     std::fs::create_dir_all(dir.join("src")).expect("mkdir src");
     std::fs::write(dir.join("src/lib.rs"), lib).expect("write lib.rs");
     std::fs::write(dir.join("src/main.rs"), main).expect("write main.rs");
-    all.len()
+    (all.len(), obstacle.len())
+}
+
+/// The obstacle course's crate in `dir` (the runtime by path), and its
+/// operations' Rust samples.
+fn write_obstacle_crate(dir: &Path, root: &Path) -> Vec<String> {
+    use bizgen::target::CodeSamples;
+    let api = bizgen::load_dir(&root.join("tests/obstacle-spec"))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .api;
+    let runtime = root.join("runtime").display().to_string();
+    let mut files = bizgen::rust::render_crate(&api).expect("render the obstacle crate");
+    files.push((
+        "Cargo.toml".into(),
+        bizgen::rust::render_manifest(&api, &runtime, true),
+    ));
+    files.push((
+        "src/bin/mock.rs".into(),
+        bizgen::rust::render_mock_bin(&api),
+    ));
+    for (rel, text) in files {
+        let path = dir.join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, text).expect("write");
+    }
+    let facts = bizgen::facts::Facts::new(&api);
+    let samplers = CodeSamples::new(&api);
+    api.operations()
+        .flat_map(|(s, o)| {
+            samplers
+                .of(&facts, s, o, bizgen::docs::Lang::En)
+                .expect("samples")
+        })
+        .filter(|s| s.lang == "Rust")
+        .map(|s| s.source)
+        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_rust_sample_compiles_and_login_then_find_customer_info_run() {
     let dir = fresh_dir("sdk-samples");
-    let count = write_crate(&dir);
+    let (count, obstacle) = write_crate(&dir);
     let target = common::repo_root().join("target/tests/sdk-samples");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let build = Command::new(&cargo)
-        .args(["build", "--offline", "--quiet", "--manifest-path"])
+        .args(["build", "--quiet", "--manifest-path"])
         .arg(dir.join("Cargo.toml"))
         .env("CARGO_TARGET_DIR", &target)
         .output()
@@ -95,7 +137,7 @@ async fn every_rust_sample_compiles_and_login_then_find_customer_info_run() {
         "the Rust samples do not compile:\n{}",
         output_text(&build)
     );
-    eprintln!("{count} Rust samples compiled");
+    eprintln!("{count} Rust samples compiled, and {obstacle} of the obstacle course");
     let mock = start_mock().await;
     let binary = target.join("debug/sdk-samples");
     let run = tokio::task::spawn_blocking(move || {
