@@ -19,6 +19,7 @@
 pub mod errors;
 pub mod example;
 pub mod field;
+pub mod headers;
 pub mod sample;
 
 use std::borrow::Cow;

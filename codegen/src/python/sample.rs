@@ -6,7 +6,7 @@ use askama::Template;
 
 use super::values::{self, Values};
 use crate::facts::Facts;
-use crate::ir::{Operation, Service};
+use crate::ir::{HeaderSource, Operation, Service};
 use crate::target::CodeSample;
 
 #[derive(Template)]
@@ -53,6 +53,30 @@ impl crate::target::Sampler for Sampler {
         if let Some(token) = values::mock_token_argument(op) {
             connect.push_str(", ");
             connect.push_str(&token);
+        }
+        let headers = crate::facts::headers::client_headers(api, op);
+        let custom: Vec<String> = headers
+            .iter()
+            .filter(|h| h.source == HeaderSource::Custom)
+            .map(|h| {
+                format!(
+                    "{}: {}",
+                    values::json(&h.name.into()),
+                    values::json(&h.value.into())
+                )
+            })
+            .collect();
+        if let Some(h) = headers
+            .iter()
+            .find(|h| h.source == HeaderSource::ForwardedFor)
+        {
+            connect.push_str(&format!(
+                ", forwarded_for={}",
+                values::json(&h.value.into())
+            ));
+        }
+        if !custom.is_empty() {
+            connect.push_str(&format!(", headers={{{}}}", custom.join(", ")));
         }
         let file = SampleFile {
             stdlib,

@@ -12,7 +12,7 @@ use serde_json::Value;
 use super::names::{self, RustNames};
 use super::tokens::ident;
 use crate::facts::{mock, Facts};
-use crate::ir::{Access, Api, Code, Field, Operation, Service, Ty};
+use crate::ir::{Access, Api, Code, Field, HeaderSource, Operation, Service, Ty};
 use crate::target::CodeSample;
 
 /// Writes the Rust samples of one API with its Rust names.
@@ -89,6 +89,18 @@ fn sample<'a>(
             quote!(ClientConfig::new(#base_url, #company).with_token(#token))
         }
     };
+    let config = crate::facts::headers::client_headers(api, op)
+        .into_iter()
+        .fold(config, |config, h| {
+            let value = h.value;
+            match h.source {
+                HeaderSource::ForwardedFor => quote!(#config.with_forwarded_for(#value)),
+                _ => {
+                    let name = h.name;
+                    quote!(#config.with_header(#name, #value))
+                }
+            }
+        });
     let call = quote!(client.#module().#method(&request).await?);
     let call = if op.response.ty.is_some() {
         quote!(

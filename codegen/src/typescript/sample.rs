@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::names::{is_identifier, property, string_literal, type_name, Names};
 use crate::facts::{mock, Facts};
-use crate::ir::{Access, Api, Code, Operation, Service, Ty};
+use crate::ir::{Access, Api, Code, HeaderSource, Operation, Service, Ty};
 use crate::target::CodeSample;
 
 #[derive(Template)]
@@ -67,6 +67,13 @@ impl crate::target::Sampler for Sampler {
             }
             Access::Login | Access::Optional => {
                 options.push(format!("token: {}", string_literal(mock::TOKEN)));
+            }
+        }
+        // The TypeScript client takes `X-Forwarded-For` as an option; it has
+        // no client-wide custom headers.
+        for h in crate::facts::headers::client_headers(api, op) {
+            if h.source == HeaderSource::ForwardedFor {
+                options.push(format!("forwardedFor: {}", string_literal(h.value)));
             }
         }
         let method = if is_identifier(&op.name) && op.name != "constructor" {

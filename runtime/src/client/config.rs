@@ -87,6 +87,13 @@ impl ClientConfig {
         self
     }
 
+    /// The end user's address, sent as `X-Forwarded-For` to the operations
+    /// that take it (e.g. `register`).
+    pub fn with_forwarded_for(mut self, address: impl Into<String>) -> Self {
+        self.forwarded_for = Some(address.into());
+        self
+    }
+
     /// Sets a header for every operation that declares it, e.g.
     /// `ClientConfig::new(url, "1").with_header("deviceId", "d-1")`.
     pub fn with_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
