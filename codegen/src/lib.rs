@@ -41,6 +41,8 @@ pub mod python;
 pub mod release;
 pub mod rust;
 pub mod scale;
+#[cfg(feature = "cli")]
+pub mod site;
 pub mod spec;
 #[cfg(feature = "cli")]
 pub mod target;
