@@ -136,7 +136,12 @@ try {
   // 3. Try it: login, then findCustomerInfo with the token login gave.
   const loginText = await tryIt(page, LOGIN);
   check('try-it on login answers "ok": true', /"ok":\s*true/.test(loginText), loginText.slice(-400));
+  const loginToken = JSON.parse(loginText).data?.token;
+  const sentToken = page.waitForRequest((r) => r.url().endsWith(FIND_CUSTOMER_INFO) && r.method() === 'POST',
+    { timeout: TIMEOUT }).then((r) => r.headers().token);
   const infoText = await tryIt(page, FIND_CUSTOMER_INFO);
+  check('findCustomerInfo is sent with the token login returned', typeof loginToken === 'string' &&
+    loginToken !== '' && (await sentToken) === loginToken, `login gave ${loginToken}, sent ${await sentToken}`);
   await page.screenshot({ path: `${shots}/3-try-findCustomerInfo.png` });
   check('try-it on findCustomerInfo (with login\'s token) answers "ok": true', /"ok":\s*true/.test(infoText),
     infoText.slice(-400));
