@@ -29,6 +29,7 @@ pub mod facts;
 pub mod generate;
 pub mod github;
 pub mod ir;
+pub mod lang;
 pub mod markdown;
 pub mod names;
 pub mod openapi;

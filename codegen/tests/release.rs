@@ -364,14 +364,14 @@ fn bizgen(repo: &Path, args: &[&str]) -> (u8, String, String) {
     )
 }
 
-/// The fenced block of `kind` that follows `after` in the README.
+/// The fenced block of `kind` that follows `after` in the release manual.
 fn readme_block(after: &str, kind: &str) -> String {
     let readme =
-        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../README.md"))
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../manual/release.md"))
             .unwrap();
     let from = readme
         .find(after)
-        .unwrap_or_else(|| panic!("README lacks {after:?}"));
+        .unwrap_or_else(|| panic!("manual/release.md lacks {after:?}"));
     let rest = &readme[from..];
     let fence = format!("```{kind}\n");
     let start = rest.find(&fence).expect("a fenced block") + fence.len();
@@ -395,14 +395,14 @@ fn the_readme_worked_example_runs_as_written() {
     git(&repo.0, &["add", "-A"]);
     git(&repo.0, &["commit", "--quiet", "-m", "release 0.0.1"]);
     git(&repo.0, &["tag", "v0.0.1"]);
-    // The README's change to the spec.
-    let added = readme_block("### Worked example", "yaml");
+    // The manual's change to the spec.
+    let added = readme_block("## Worked example", "yaml");
     let file = repo.0.join("spec/services/customer_web_profile.yaml");
     let text = std::fs::read_to_string(&file).unwrap();
     let anchor = "          emailArea: {type: string, description: Email area code., descriptionZh: \"邮箱区号\"}\n";
     assert_eq!(text.matches(anchor).count(), 1);
     std::fs::write(&file, text.replace(anchor, &format!("{anchor}{added}"))).unwrap();
-    // The README's command, and what it prints (the day aside).
+    // The manual's command, and what it prints (the day aside).
     let command = readme_block("and ask what the release would be", "sh");
     let args: Vec<&str> = command.split_whitespace().collect();
     assert_eq!(args[..2], ["bizgen", "release"]);

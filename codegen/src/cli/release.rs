@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use super::{load, CrateArgs, EXIT_FAILURE, EXIT_USAGE};
 use crate::date::Date;
 use crate::diff::{render_failure, AcceptFile, Format as DiffFormat, Options};
-use crate::docs::Lang;
 use crate::ir::Version;
+use crate::lang::Lang;
 use crate::release::{self, changelog, ReleaseError, HISTORY_FILE};
 
 /// Flags of `bizgen release`.

@@ -7,46 +7,15 @@
 mod en;
 mod zh;
 
-/// A language of the docs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Zh,
-}
+pub use crate::lang::Lang;
 
+// The labels are the docs' business, so this impl lives here and the
+// language itself (`crate::lang`) knows nothing of the docs.
 impl Lang {
-    /// Both languages, English (the root of the docs) first.
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
-
-    /// Where this language's pages live, relative to the docs root.
-    pub fn dir(self) -> &'static str {
-        match self {
-            Lang::En => "",
-            Lang::Zh => "zh/",
-        }
-    }
-
-    /// The `lang` header its examples send.
-    pub fn header(self) -> &'static str {
-        match self {
-            Lang::En => "en-US",
-            Lang::Zh => "zh-CN",
-        }
-    }
-
     pub fn labels(self) -> &'static Labels {
         match self {
             Lang::En => &en::EN,
             Lang::Zh => &zh::ZH,
-        }
-    }
-
-    /// The text in this language: Chinese where the spec has it, English
-    /// as the fallback.
-    pub fn pick<'a>(self, en: &'a str, zh: Option<&'a str>) -> &'a str {
-        match (self, zh.map(str::trim).filter(|z| !z.is_empty())) {
-            (Lang::Zh, Some(zh)) => zh,
-            _ => en,
         }
     }
 }

@@ -3,8 +3,8 @@
 
 use super::docstring;
 use super::names;
+use super::params::ParamView;
 use super::rest::{field_doc, type_words, Place};
-use super::services::ParamView;
 use crate::ir::{Access, Api, Field, Operation, Session, Side};
 
 pub(super) fn op_doc(api: &Api, op: &Operation, params: &[(ParamView, &Field)]) -> String {

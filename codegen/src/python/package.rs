@@ -90,7 +90,7 @@ pub(super) fn pyproject(api: &Api) -> PyprojectFile {
 }
 
 pub(super) fn readme(api: &Api) -> ReadmeFile {
-    let services = super::services::service_refs(api)
+    let services = super::service_refs::service_refs(api)
         .into_iter()
         .zip(&api.services)
         .map(|(r, s)| {

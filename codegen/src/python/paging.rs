@@ -3,7 +3,7 @@
 //! method's view and docstring.
 
 use super::names;
-use super::services::ParamView;
+use super::params::ParamView;
 use super::shapes::Scope;
 use super::{docstring, op_docs};
 use crate::ir::{Api, Field, Operation, Service};

@@ -8,6 +8,8 @@ use askama::Template;
 use super::names;
 use super::op_docs::op_doc;
 use super::paging::{attribute_of, iterator_view, service_methods, IteratorView};
+use super::params::ParamView;
+use super::service_refs::{service_class, service_refs, ServiceRef};
 use super::shapes::{self, Scope};
 use super::{docstring, HEADER};
 use crate::ir::{Access, Api, Field, Operation, Presence, Service, Session, Ty};
@@ -57,14 +59,6 @@ pub(super) struct ServiceFile {
     bool_t: String,
 }
 
-pub(super) struct ServiceRef {
-    pub(super) attr: String,
-    pub(super) class: String,
-    pub(super) async_class: String,
-    pub(super) module: String,
-    pub(super) doc: String,
-}
-
 struct OpView {
     method: String,
     name: String,
@@ -87,47 +81,6 @@ struct OpView {
     paginate: String,
     /// The iterator over every item, for a paged operation.
     iterator: Option<IteratorView>,
-}
-
-#[derive(Clone)]
-pub(super) struct ParamView {
-    pub(super) name: String,
-    pub(super) wire: String,
-    pub(super) annotation: String,
-    pub(super) default: Option<&'static str>,
-}
-
-/// The service class of a spec service; clear of the client classes.
-pub fn service_class(wire: &str) -> String {
-    let class = names::class(wire);
-    if class == "Client" || class == "AsyncClient" {
-        format!("{class}_")
-    } else {
-        class
-    }
-}
-
-pub(super) fn service_refs(api: &Api) -> Vec<ServiceRef> {
-    let attrs = names::dedupe(
-        api.services
-            .iter()
-            .map(|s| names::service_attribute(&s.name))
-            .collect(),
-    );
-    api.services
-        .iter()
-        .zip(attrs)
-        .map(|(s, attr)| {
-            let class = service_class(&s.name);
-            ServiceRef {
-                async_class: format!("Async{class}"),
-                module: attr.clone(),
-                doc: docstring(&[s.description.as_str()], "    "),
-                class,
-                attr,
-            }
-        })
-        .collect()
 }
 
 pub(super) fn index(api: &Api) -> ServicesIndexFile {

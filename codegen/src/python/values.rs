@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use super::names;
-use super::services::service_refs;
+use super::service_refs::service_refs;
 use crate::ir::{Api, Code, Operation, Ty};
 
 /// Renders values and remembers which names of the package they use.

@@ -4,8 +4,8 @@
 //! the docs. A release's section is rendered from what `bizgen release`
 //! recorded, so earlier sections stay as they were written.
 
-use crate::docs::Lang;
 use crate::ir::{Api, Breaking, Change, ChangeSection, Release};
+use crate::lang::Lang;
 use crate::markdown::code;
 
 /// Where the changelog sits, for its links to the docs pages.

@@ -6,6 +6,7 @@
 
 mod conditions;
 mod constraints;
+mod flow;
 mod ctx;
 mod lifecycle;
 pub mod located;

@@ -2,6 +2,7 @@
 //! diagnostic worded for spec authors (where serde-saphyr words its errors
 //! for Rust developers).
 
+use super::flow;
 use super::suggest::suggest;
 use super::{located, raw, Source};
 use crate::diagnostics::{Diagnostic, Pos};
@@ -33,7 +34,7 @@ fn parse_file(index: usize, text: &str) -> Result<raw::SpecFile, Diagnostic> {
             line: l.line(),
             column: l.column(),
         });
-        let (message, help) = match spec_author_message(&e) {
+        let (message, mut help) = match spec_author_message(&e) {
             Some((message, help)) => (message, Some(help)),
             None => {
                 let message = first_line(&e.to_string());
@@ -41,6 +42,25 @@ fn parse_file(index: usize, text: &str) -> Result<raw::SpecFile, Diagnostic> {
                 (message, help)
             }
         };
+        let mut pos = pos;
+        // The parser notices an unclosed `{`/`[` only at the next token: point
+        // at where the closer belongs, and name the bracket left open.
+        if message.contains("did not find expected") {
+            if let Some((bracket, opened, end)) =
+                pos.and_then(|p| flow::unclosed(text, (p.line, p.column)))
+            {
+                let closer = if bracket == '{' { '}' } else { ']' };
+                pos = Some(Pos {
+                    file: index,
+                    line: end.0,
+                    column: end.1,
+                });
+                help = Some(format!(
+                    "the `{bracket}` at line {}, column {} is not closed: add `{closer}` here, or a `,` if the entries go on",
+                    opened.0, opened.1
+                ));
+            }
+        }
         let d = Diagnostic::error(
             pos.or(Some(Pos {
                 file: index,

@@ -14,52 +14,11 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::check::{check_response, Body, Exchange};
+pub use super::probe_plan::ProbeOptions;
 use super::probe_plan::{plan, Call};
 use super::report::{has_errors, Finding};
 use crate::ir::{Api, Operation};
 use crate::{Error, Result};
-
-/// What to probe and how.
-#[derive(Debug, Clone)]
-pub struct ProbeOptions {
-    /// Scheme, host, port and an optional mount path (`https://gw.example/x`).
-    pub base_url: String,
-    /// The C-side customer token; operations that need one are skipped without it.
-    pub token: Option<String>,
-    /// The B-side admin token; admin operations are skipped without it.
-    pub admin_token: Option<String>,
-    /// Operations to call although they are not read-only (bizType, name or path).
-    pub include: Vec<String>,
-    /// Calls in flight at once (at least 1).
-    pub concurrency: usize,
-    /// How long one call may take, connecting included.
-    pub timeout: Duration,
-    /// Header values by name (`companyId`, `lang`, custom headers); the
-    /// spec's header examples fill in the required ones not given here.
-    pub headers: Vec<(String, String)>,
-}
-
-impl ProbeOptions {
-    /// Options with no tokens, 4 calls at once and a 10 s timeout.
-    pub fn new(base_url: impl Into<String>) -> Self {
-        ProbeOptions {
-            base_url: base_url.into(),
-            token: None,
-            admin_token: None,
-            include: Vec::new(),
-            concurrency: 4,
-            timeout: Duration::from_secs(10),
-            headers: Vec::new(),
-        }
-    }
-
-    pub(super) fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-}
 
 /// How one operation came out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -101,7 +101,21 @@ fn where_(f: &Finding) -> String {
     } else {
         &f.pointer
     };
-    format!("#{}{time} {op} {} {pointer}", f.entry, f.side.as_str())
+    // The HAR's own address of the entry: unambiguous about counting from 0.
+    format!(
+        "log.entries[{}]{time} {op} {} {pointer}",
+        f.entry,
+        f.side.as_str()
+    )
+}
+
+/// `1 error`, `2 errors`.
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// One line per finding and a summary line.
@@ -117,7 +131,11 @@ pub fn text(findings: &[Finding], checked: usize) -> String {
     }
     let (e, w, i) = counts(findings);
     out.push_str(&format!(
-        "{checked} exchanges checked: {e} errors, {w} warnings, {i} notes\n"
+        "{} checked: {}, {}, {}\n",
+        counted(checked, "exchange"),
+        counted(e, "error"),
+        counted(w, "warning"),
+        counted(i, "note")
     ));
     out
 }
@@ -206,14 +224,15 @@ mod tests {
         let findings = vec![finding(Level::Error), finding(Level::Info)];
         let t = text(&findings, 4);
         assert!(t.starts_with(
-            "error: #3 2023-03-09T16:10:46Z bindEmail response /data/type: must be a string"
+            "error: log.entries[3] 2023-03-09T16:10:46Z bindEmail response /data/type: must be a string"
         ));
-        assert!(t.ends_with("4 exchanges checked: 1 errors, 0 warnings, 1 notes\n"));
+        assert!(t.ends_with("4 exchanges checked: 1 error, 0 warnings, 1 note\n"));
+        assert!(text(&[], 1).ends_with("1 exchange checked: 0 errors, 0 warnings, 0 notes\n"));
         let j: serde_json::Value = serde_json::from_str(&json(&findings, 4)).expect("JSON");
         assert_eq!(j["findings"][0]["pointer"], "/data/type");
         assert_eq!(j["errors"], 1);
         let g = github(&findings, "a,b.har");
-        assert!(g.starts_with("::error file=a%2Cb.har,title=bizgen traffic::#3"));
+        assert!(g.starts_with("::error file=a%2Cb.har,title=bizgen traffic::log.entries[3]"));
         assert!(g.contains("\n::notice "));
         assert_eq!(
             xml_escape("<a & \"b\">\u{1}"),
