@@ -20,7 +20,7 @@ use std::path::PathBuf;
 use askama::Template;
 use serde::Serialize;
 
-use crate::docs::Lang;
+use crate::lang::Lang;
 use crate::facts::Facts;
 use crate::target::{put_rendered, Layout, Sink, Target};
 use crate::{Error, Result};

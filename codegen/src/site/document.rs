@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::labels::SiteLabels;
 use crate::docs::condition::required_cell;
-use crate::docs::Lang;
+use crate::lang::Lang;
 use crate::facts::Facts;
 use crate::ir::{Access, Api, Field, Operation, Presence, Ty};
 use crate::markdown::code;

@@ -2,7 +2,7 @@
 //! the Markdown docs ([`crate::docs::lang::Labels`]: access levels,
 //! presence, read-only, sensitive).
 
-use crate::docs::Lang;
+use crate::lang::Lang;
 
 pub(super) struct SiteLabels {
     /// The `lang` attribute of the page.
