@@ -20,8 +20,8 @@ use std::path::PathBuf;
 use askama::Template;
 use serde::Serialize;
 
-use crate::lang::Lang;
 use crate::facts::Facts;
+use crate::lang::Lang;
 use crate::target::{put_rendered, Layout, Sink, Target};
 use crate::{Error, Result};
 pub use document::document;

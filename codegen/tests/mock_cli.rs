@@ -141,7 +141,11 @@ async fn bizgen_mock_serves_the_docs_site_beside_the_operations() {
         ("/", "text/html; charset=utf-8", "lang=\"en\""),
         ("/zh/", "text/html; charset=utf-8", "lang=\"zh-CN\""),
         ("/zh/api.js", "text/javascript; charset=utf-8", "绑定邮箱"),
-        ("/vendor/rapidoc-min.js", "text/javascript; charset=utf-8", "RapiDoc"),
+        (
+            "/vendor/rapidoc-min.js",
+            "text/javascript; charset=utf-8",
+            "RapiDoc",
+        ),
     ] {
         let resp = get(path).await.expect("GET");
         assert_eq!(resp.status(), 200, "{path}");
@@ -152,7 +156,12 @@ async fn bizgen_mock_serves_the_docs_site_beside_the_operations() {
     let folder = get("/zh").await.expect("GET /zh");
     assert_eq!(folder.status(), 308);
     assert_eq!(folder.headers()["location"], "/zh/");
-    for outside in ["/../Cargo.toml", "/%2e%2e/Cargo.toml", "/.hidden", "/nothing.html"] {
+    for outside in [
+        "/../Cargo.toml",
+        "/%2e%2e/Cargo.toml",
+        "/.hidden",
+        "/nothing.html",
+    ] {
         let resp = get(outside).await.expect("GET");
         let env: serde_json::Value = resp.json().await.expect("an envelope");
         assert_eq!(env["code"], "BIZGEN_NOT_FOUND", "{outside}");

@@ -366,9 +366,10 @@ fn bizgen(repo: &Path, args: &[&str]) -> (u8, String, String) {
 
 /// The fenced block of `kind` that follows `after` in the release manual.
 fn readme_block(after: &str, kind: &str) -> String {
-    let readme =
-        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../manual/release.md"))
-            .unwrap();
+    let readme = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../manual/release.md"),
+    )
+    .unwrap();
     let from = readme
         .find(after)
         .unwrap_or_else(|| panic!("manual/release.md lacks {after:?}"));

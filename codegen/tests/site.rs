@@ -50,7 +50,10 @@ fn both_languages_link_only_to_files_of_the_site() {
                     name => target.push(name),
                 }
             }
-            assert!(files.contains_key(&target), "{page}: {link} ({target:?}) is not a file of the site");
+            assert!(
+                files.contains_key(&target),
+                "{page}: {link} ({target:?}) is not a file of the site"
+            );
         }
     }
     assert!(files[Path::new("index.html")].contains(r#"href="zh/index.html">中文版</a>"#));
@@ -81,12 +84,20 @@ fn nothing_is_fetched_from_the_network() {
             assert_eq!(servers.as_array().map(Vec::len), Some(1), "{servers}");
             let base = servers[0]["url"].as_str().expect("a server URL");
             let urls = text.matches("http://").count() + text.matches("https://").count();
-            assert_eq!(urls, text.matches(base).count(), "{}: a URL besides {base}", path.display());
+            assert_eq!(
+                urls,
+                text.matches(base).count(),
+                "{}: a URL besides {base}",
+                path.display()
+            );
         }
     }
     for page in ["index.html", "zh/index.html"] {
         // RapiDoc downloads its font from the network unless told not to.
-        assert!(files[Path::new(page)].contains(r#"load-fonts="false""#), "{page}");
+        assert!(
+            files[Path::new(page)].contains(r#"load-fonts="false""#),
+            "{page}"
+        );
     }
 }
 
@@ -94,7 +105,11 @@ fn nothing_is_fetched_from_the_network() {
 fn the_renderer_is_the_vendored_file() {
     let files = site();
     let vendored = Path::new(env!("CARGO_MANIFEST_DIR")).join("vendor/rapidoc");
-    for name in ["rapidoc-min.js", "rapidoc-min.js.LICENSE.txt", "LICENSE.txt"] {
+    for name in [
+        "rapidoc-min.js",
+        "rapidoc-min.js.LICENSE.txt",
+        "LICENSE.txt",
+    ] {
         let on_disk = std::fs::read_to_string(vendored.join(name)).expect("vendored file");
         assert!(
             files[&Path::new("vendor").join(name)] == on_disk,
@@ -102,7 +117,10 @@ fn the_renderer_is_the_vendored_file() {
         );
     }
     let record = std::fs::read_to_string(vendored.join("VENDOR.md")).expect("VENDOR.md");
-    assert!(record.contains("| version | `9.3.8` |"), "VENDOR.md records the version");
+    assert!(
+        record.contains("| version | `9.3.8` |"),
+        "VENDOR.md records the version"
+    );
     assert!(files[Path::new("vendor/rapidoc-min.js")].starts_with("/*! RapiDoc 9.3.8 "));
 }
 
@@ -139,11 +157,17 @@ fn each_language_document_speaks_it_and_marks_what_renderers_ignore() {
         "HTTP 200",
         "`ok`",
     ] {
-        assert!(text.contains(marker), "bindEmail's description lacks {marker}:\n{text}");
+        assert!(
+            text.contains(marker),
+            "bindEmail's description lacks {marker}:\n{text}"
+        );
     }
     let text = bind_zh["description"].as_str().unwrap_or_default();
     for marker in ["**访问级别**", "必填", "敏感字段", "HTTP 200"] {
-        assert!(text.contains(marker), "bindEmail's Chinese description lacks {marker}:\n{text}");
+        assert!(
+            text.contains(marker),
+            "bindEmail's Chinese description lacks {marker}:\n{text}"
+        );
     }
     let read_only = op(en, "findCustomerInfo");
     assert!(read_only["description"]
@@ -154,10 +178,14 @@ fn each_language_document_speaks_it_and_marks_what_renderers_ignore() {
     assert!(login["description"]
         .as_str()
         .is_some_and(|d| d.contains("**条件必填**") && d.contains("`phoneArea`")));
-    let phone_area = &login["requestBody"]["content"]["application/json"]["schema"]["properties"]["phoneArea"];
-    assert!(phone_area["description"]
-        .as_str()
-        .is_some_and(|d| d.contains("条件必填")), "{phone_area}");
+    let phone_area =
+        &login["requestBody"]["content"]["application/json"]["schema"]["properties"]["phoneArea"];
+    assert!(
+        phone_area["description"]
+            .as_str()
+            .is_some_and(|d| d.contains("条件必填")),
+        "{phone_area}"
+    );
     // Try-it's token: login's `data.token` goes to the customer token scheme.
     let sessions = doc("api.js")["sessions"].clone();
     assert!(
@@ -168,5 +196,8 @@ fn each_language_document_speaks_it_and_marks_what_renderers_ignore() {
         })),
         "{sessions}"
     );
-    assert_eq!(en["components"]["securitySchemes"]["customerToken"]["name"], "token");
+    assert_eq!(
+        en["components"]["securitySchemes"]["customerToken"]["name"],
+        "token"
+    );
 }

@@ -9,7 +9,7 @@
 // and prints the operation page's load time.
 //
 // Usage (from the repository root, after `cargo build -p bizgen`):
-//   node tests/site/browser.mjs [path/to/bizgen]
+//   node tests/site/browser.mjs [path/to/bizgen [site folder]]
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { chromium } from '../../tools/node_modules/playwright-core/index.mjs';
 
 const bizgen = process.argv[2] ?? 'target/debug/bizgen';
+const siteDir = process.argv[3] ?? 'generated/site';
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const shots = 'target/site-screenshots';
 const BIND_EMAIL = '/api/global/customer.app.CustomerWebApiService.bindEmail';
@@ -39,7 +40,7 @@ function check(name, ok, detail = '') {
 
 /** Starts the mock on a free port; resolves with its origin once it listens. */
 function startMock() {
-  const mock = spawn(bizgen, ['mock', '--port', '0', '--cors', '--site', 'generated/site'], {
+  const mock = spawn(bizgen, ['mock', '--port', '0', '--cors', '--site', siteDir], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const origin = new Promise((resolve, reject) => {

@@ -10,9 +10,9 @@ use serde_json::Value;
 
 use super::labels::SiteLabels;
 use crate::docs::condition::required_cell;
-use crate::lang::Lang;
 use crate::facts::Facts;
 use crate::ir::{Access, Api, Field, Operation, Presence, Ty};
+use crate::lang::Lang;
 use crate::markdown::code;
 use crate::openapi::{self, Version};
 use crate::{Error, Result};

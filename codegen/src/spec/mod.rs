@@ -6,8 +6,8 @@
 
 mod conditions;
 mod constraints;
-mod flow;
 mod ctx;
+mod flow;
 mod lifecycle;
 pub mod located;
 mod merge;
