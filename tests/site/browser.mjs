@@ -161,12 +161,21 @@ try {
   check('no request leaves the mock origin', foreign.length === 0, foreign.join('\n  '));
 
   // The figure: an operation page's load time, from navigation to its
-  // summary on screen, in a fresh page (nothing cached in memory).
-  const fresh = await context.newPage();
-  const t0 = Date.now();
-  await fresh.goto(`${origin}/#post-${BIND_EMAIL}`);
-  await operation(fresh, BIND_EMAIL).getByText('Bind an email address').first().waitFor({ timeout: TIMEOUT });
-  console.log(`figure: bindEmail operation page loaded in ${Date.now() - t0} ms`);
+  // summary on screen (and to DOMContentLoaded), in three fresh pages.
+  const loads = [];
+  for (let i = 0; i < 3; i += 1) {
+    const fresh = await context.newPage();
+    const t0 = Date.now();
+    await fresh.goto(`${origin}/#post-${BIND_EMAIL}`);
+    await operation(fresh, BIND_EMAIL).getByText('Bind an email address').first().waitFor({ timeout: TIMEOUT });
+    const shown = Date.now() - t0;
+    const dcl = await fresh.evaluate(() => Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd));
+    loads.push(shown);
+    console.log(`figure: bindEmail operation page shown in ${shown} ms (DOMContentLoaded at ${dcl} ms)`);
+    await fresh.close();
+  }
+  loads.sort((a, b) => a - b);
+  console.log(`figure: bindEmail operation page load, median of 3: ${loads[1]} ms`);
 } catch (e) {
   failures.push(`the run: ${e.stack ?? e}`);
   console.log(`FAILED: ${e.stack ?? e}`);
