@@ -40,9 +40,6 @@ const VENDORED: [(&str, &str); 3] = [
     ("LICENSE.txt", include_str!("../vendor/rapidoc/LICENSE.txt")),
 ];
 
-/// The renderer's version, as `VENDOR.md` records it.
-pub const RENDERER: &str = "rapidoc 9.3.8";
-
 /// The glue between the page and the renderer (language switch, token
 /// from login, base URL), the same for both languages.
 const SITE_JS: &str = include_str!("../templates/site/site.js");

@@ -156,6 +156,8 @@ fn each_language_document_speaks_it_and_marks_what_renderers_ignore() {
         "`verifyCode`",
         "HTTP 200",
         "`ok`",
+        "`CUSTOMER_API_0000511` (",
+        "`BIZGEN_UNAUTHENTICATED`",
     ] {
         assert!(
             text.contains(marker),

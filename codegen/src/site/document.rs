@@ -4,7 +4,7 @@
 //! fallback) and, in each operation's description, what RapiDoc does not
 //! show of our `x-` extensions: access level, read-only, `bizType`, the
 //! headers with their presence, sensitive and conditionally required
-//! fields, and how to read the envelope.
+//! fields, the error codes it can answer, and how to read the envelope.
 
 use serde_json::Value;
 
@@ -51,7 +51,7 @@ pub fn document(facts: &Facts<'_>, lang: Lang) -> Result<Value> {
 
     for (_, op) in api.operations() {
         let post = &mut doc["paths"][op.path.as_str()]["post"];
-        localize_operation(api, op, lang, post);
+        localize_operation(facts, op, lang, post);
     }
     if lang == Lang::Zh {
         let schemas = &mut doc["components"]["schemas"];
@@ -78,7 +78,8 @@ pub fn document(facts: &Facts<'_>, lang: Lang) -> Result<Value> {
     Ok(doc)
 }
 
-fn localize_operation(api: &Api, op: &Operation, lang: Lang, post: &mut Value) {
+fn localize_operation(facts: &Facts<'_>, op: &Operation, lang: Lang, post: &mut Value) {
+    let api = facts.api;
     let s = SiteLabels::of(lang);
     let summary = lang.pick(&op.summary, op.summary_zh.as_deref()).trim();
     let summary = if summary.is_empty() {
@@ -91,7 +92,7 @@ fn localize_operation(api: &Api, op: &Operation, lang: Lang, post: &mut Value) {
         .pick(&op.description, op.description_zh.as_deref())
         .trim();
     let text = if text.is_empty() { summary } else { text };
-    post["description"] = paragraphs(&[text, &markers(api, op, lang)]).into();
+    post["description"] = paragraphs(&[text, &markers(facts, op, lang)]).into();
     post["requestBody"]["description"] = s.request_of.replace("{biz_type}", &op.biz_type).into();
     post["responses"]["200"]["description"] = s.response_200.into();
     if lang == Lang::Zh {
@@ -110,7 +111,8 @@ fn localize_operation(api: &Api, op: &Operation, lang: Lang, post: &mut Value) {
 
 /// The lines an operation's description ends with: what the `x-`
 /// extensions and the security requirement say, in words.
-fn markers(api: &Api, op: &Operation, lang: Lang) -> String {
+fn markers(facts: &Facts<'_>, op: &Operation, lang: Lang) -> String {
+    let api = facts.api;
     let (l, s) = (lang.labels(), SiteLabels::of(lang));
     let access = match op.access {
         Access::Guest => l.access_guest,
@@ -190,6 +192,26 @@ fn markers(api: &Api, op: &Operation, lang: Lang) -> String {
             conditional.join(l.semicolon)
         ));
     }
+    let codes: Vec<String> = facts
+        .errors(op)
+        .iter()
+        .map(|e| match e.def {
+            Some(def) if !def.message.trim().is_empty() => {
+                let message = lang.pick(&def.message, def.message_zh.as_deref()).trim();
+                match lang {
+                    Lang::En => format!("{} ({message})", code(e.code)),
+                    Lang::Zh => format!("{}（{message}）", code(e.code)),
+                }
+            }
+            _ => code(e.code),
+        })
+        .collect();
+    lines.push(format!(
+        "**{}**{}{}",
+        s.error_codes,
+        l.colon,
+        codes.join(l.comma)
+    ));
     lines.push(s.answer.to_owned());
     lines
         .iter()

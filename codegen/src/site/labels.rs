@@ -13,6 +13,7 @@ pub(super) struct SiteLabels {
     pub headers: &'static str,
     pub sensitive_fields: &'static str,
     pub conditional_fields: &'static str,
+    pub error_codes: &'static str,
     /// How to read the answer: the envelope, HTTP 200, `ok`.
     pub answer: &'static str,
     /// `{biz_type}` is replaced.
@@ -29,6 +30,7 @@ const EN: SiteLabels = SiteLabels {
     headers: "Headers",
     sensitive_fields: "Sensitive fields (secrets, masked in logs)",
     conditional_fields: "Conditionally required",
+    error_codes: "Error codes it can answer",
     answer: "Answer: always HTTP 200 with the envelope, success or error. \
              Check `ok`: `true` and `data` holds the result; `false` and `code`, `msg` say why.",
     request_of: "The request of `{biz_type}`.",
@@ -45,6 +47,7 @@ const ZH: SiteLabels = SiteLabels {
     headers: "请求头",
     sensitive_fields: "敏感字段（机密信息，日志中脱敏）",
     conditional_fields: "条件必填",
+    error_codes: "可能返回的错误码",
     answer: "响应：无论成功或出错，一律为 HTTP 200 加响应信封。\
              请检查 `ok`：为 `true` 时 `data` 为结果；为 `false` 时 `code`、`msg` 说明原因。",
     request_of: "`{biz_type}` 的请求。",
