@@ -40,6 +40,21 @@ pub fn document(facts: &Facts<'_>, lang: Lang) -> Result<Value> {
     };
     info["description"] = paragraphs(&[&about, s.try_it]).into();
 
+    // Try-it against any gateway: a server whose whole URL is a variable,
+    // which RapiDoc shows as an input.
+    if let Some(servers) = doc["servers"].as_array_mut() {
+        let default = servers
+            .first()
+            .map_or_else(crate::facts::mock::base_url, |s| {
+                s["url"].as_str().unwrap_or_default().to_owned()
+            });
+        servers.push(serde_json::json!({
+            "url": "{baseUrl}",
+            "description": s.any_server,
+            "variables": {"baseUrl": {"default": default, "description": s.base_url}},
+        }));
+    }
+
     if let Some(tags) = doc["tags"].as_array_mut() {
         for (tag, service) in tags.iter_mut().zip(&api.services) {
             let text = lang.pick(&service.description, service.description_zh.as_deref());

@@ -21,6 +21,9 @@ pub(super) struct SiteLabels {
     pub response_200: &'static str,
     /// How try-it gets and uses a token.
     pub try_it: &'static str,
+    /// The server whose URL is a variable: any base URL.
+    pub any_server: &'static str,
+    pub base_url: &'static str,
 }
 
 const EN: SiteLabels = SiteLabels {
@@ -36,8 +39,10 @@ const EN: SiteLabels = SiteLabels {
     request_of: "The request of `{biz_type}`.",
     response_200: "HTTP 200 with the envelope: the success envelope when `ok` is true, else an error envelope.",
     try_it: "Try it: the server is this page's origin when `bizgen mock --cors --site generated/site` serves it \
-             (another base URL can be typed in the API server box). Call `login` first: \
+             (for another base URL, pick the `{baseUrl}` server under API Servers and edit it). Call `login` first: \
              the token it returns goes into the `token` header of the calls after it.",
+    any_server: "Any base URL (a gateway): edit baseUrl below",
+    base_url: "The gateway's scheme, host, port and mount path",
 };
 
 const ZH: SiteLabels = SiteLabels {
@@ -54,8 +59,10 @@ const ZH: SiteLabels = SiteLabels {
     response_200: "HTTP 200 加响应信封：`ok` 为 true 时为成功信封，否则为错误信封。",
     try_it:
         "在线调用：由 `bizgen mock --cors --site generated/site` 提供本站时，服务器即本页所在的源\
-             （可在 API 服务器框中填写其他基础 URL）。请先调用 `login`：\
+             （如需其他基础 URL，在 API Servers 中选择 `{baseUrl}` 服务器并修改）。请先调用 `login`：\
              它返回的 token 会放入之后调用的 `token` 请求头。",
+    any_server: "任意基础 URL（网关）：在下方修改 baseUrl",
+    base_url: "网关的协议、主机、端口和挂载路径",
 };
 
 impl SiteLabels {
