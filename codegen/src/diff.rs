@@ -26,6 +26,7 @@ mod levels;
 mod render;
 mod report;
 mod rules;
+mod rules_zh;
 mod usage;
 
 pub use crate::date::Date;
@@ -41,6 +42,7 @@ pub use levels::Levels;
 pub use render::{render, render_failure, Format};
 pub use report::{CategoryFilter, FailOn, Options, Report, Summary};
 pub use rules::{rule_info, Category, Level, Rule, RULES};
+pub use rules_zh::label_zh;
 
 use crate::spec::Loaded;
 

@@ -39,6 +39,7 @@ use askama::Template;
 pub use contract::{validation_example, validation_request, EXAMPLE_TRACE};
 pub use lang::Lang;
 pub use paths::Pages;
+pub use shell::CurlSampler;
 
 use crate::facts::Facts;
 use crate::ir::{Api, Operation, Service};
@@ -115,10 +116,12 @@ impl Target for Docs {
                 changelog::Place::docs(self.0),
             )),
         )?;
+        let samplers = crate::target::CodeSamples::new(facts.api);
         for (service, op) in facts.api.operations() {
+            let samples = samplers.of(facts, service, op, self.0)?;
             put(
                 pages.operation(service, op),
-                pages::operation::page(&cx, service, op).render(),
+                pages::operation::page(&cx, service, op, samples).render(),
             )?;
         }
         Ok(())

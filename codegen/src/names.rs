@@ -30,6 +30,14 @@ pub fn sanitize(s: &str) -> String {
         .collect()
 }
 
+/// Keeps ASCII letters and digits; anything else separates words (`_`):
+/// the raw material of a target language's identifiers.
+pub fn ascii_words(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect()
+}
+
 /// Whether `s` is a plain identifier-like wire name (letters, digits, `_`, `-`, `.`).
 pub fn is_plain(s: &str) -> bool {
     !s.is_empty()

@@ -98,7 +98,7 @@ fn render_file(
     version: Version,
     statuses: Statuses,
 ) -> crate::Result<String> {
-    let document = document_for(facts, version, statuses);
+    let document = document_for(facts, version, statuses)?;
     let mut text =
         serde_json::to_string_pretty(&document).map_err(|source| crate::Error::ExportJson {
             file: format!("openapi/{file}"),
@@ -110,20 +110,18 @@ fn render_file(
 
 /// The document (every answer HTTP 200) as pretty-printed JSON with a
 /// final newline.
-pub fn render(api: &Api, version: Version) -> Result<String, serde_json::Error> {
+pub fn render(api: &Api, version: Version) -> crate::Result<String> {
     render_for(api, version, Statuses::Platform)
 }
 
 /// [`render`] for servers with the given status policy.
-pub fn render_for(
-    api: &Api,
-    version: Version,
-    statuses: Statuses,
-) -> Result<String, serde_json::Error> {
+pub fn render_for(api: &Api, version: Version, statuses: Statuses) -> crate::Result<String> {
     let facts = Facts::new(api);
-    let mut text = serde_json::to_string_pretty(&document_for(&facts, version, statuses))?;
-    text.push('\n');
-    Ok(text)
+    let file = FILES
+        .iter()
+        .find(|(_, v, s)| *v == version && *s == statuses)
+        .map_or("openapi.json", |(file, _, _)| file);
+    render_file(&facts, file, version, statuses)
 }
 
 /// The stable `operationId` of an operation: `Service.operation`, unique
@@ -160,7 +158,7 @@ impl OwnNames {
 
 /// Builds the whole document (every answer HTTP 200); its parts are built
 /// as it is written.
-pub fn document<'f, 'a>(facts: &'f Facts<'a>, version: Version) -> Document<'f> {
+pub fn document<'f, 'a>(facts: &'f Facts<'a>, version: Version) -> crate::Result<Document<'f>> {
     document_for(facts, version, Statuses::Platform)
 }
 
@@ -169,8 +167,9 @@ pub fn document_for<'f, 'a>(
     facts: &'f Facts<'a>,
     version: Version,
     statuses: Statuses,
-) -> Document<'f> {
+) -> crate::Result<Document<'f>> {
     let api = facts.api;
+    let mut samples = code_samples(facts)?;
     let shapes = Shapes { api, version };
     let names = Rc::new(OwnNames::new(api));
     let response_structs = Rc::new(response_structs(api));
@@ -229,10 +228,14 @@ pub fn document_for<'f, 'a>(
         uses_customer |= matches!(op.access, Access::Login | Access::Optional);
         uses_admin |= op.access == Access::Admin;
         let own = Rc::clone(&names);
+        let op_samples = samples.remove(op.path.as_str()).unwrap_or_default();
         paths.insert(
             op.path.clone(),
-            Box::new(move || PathItem {
-                post: operation::operation(facts, shapes, statuses, &own, service, op, &success),
+            Box::new(move || {
+                let mut post =
+                    operation::operation(facts, shapes, statuses, &own, service, op, &success);
+                post.code_samples = op_samples.clone();
+                PathItem { post }
             }),
         );
     }
@@ -254,7 +257,7 @@ pub fn document_for<'f, 'a>(
         );
     }
 
-    Document {
+    Ok(Document {
         openapi: version.number(),
         info: Info {
             title: api.title.clone(),
@@ -288,6 +291,39 @@ pub fn document_for<'f, 'a>(
             schemas: Lazy(schemas.into_iter().collect()),
             security_schemes,
         },
+    })
+}
+
+/// Every operation's code samples (the registry's languages; the curl of
+/// the English docs), by operation path. Without feature `cli` there are
+/// no SDK targets, and no samples.
+fn code_samples<'a>(
+    facts: &Facts<'a>,
+) -> crate::Result<BTreeMap<&'a str, Vec<document::CodeSampleObject>>> {
+    #[cfg(feature = "cli")]
+    {
+        let samplers = crate::target::CodeSamples::new(facts.api);
+        facts
+            .api
+            .operations()
+            .map(|(service, op)| {
+                let samples = samplers.of(facts, service, op, crate::docs::Lang::En)?;
+                let objects = samples
+                    .into_iter()
+                    .map(|s| document::CodeSampleObject {
+                        lang: s.lang,
+                        label: s.label,
+                        source: s.source,
+                    })
+                    .collect();
+                Ok((op.path.as_str(), objects))
+            })
+            .collect()
+    }
+    #[cfg(not(feature = "cli"))]
+    {
+        let _ = facts;
+        Ok(BTreeMap::new())
     }
 }
 

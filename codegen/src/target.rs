@@ -122,6 +122,21 @@ pub fn put_rendered(
     sink(file, tidy(&text))
 }
 
+/// A rendered snippet (a code sample): a template error names the target
+/// and template; lines without trailing spaces, no final newline.
+pub fn rendered_text(
+    target: &'static str,
+    template: &str,
+    rendered: Result<String, askama::Error>,
+) -> crate::Result<String> {
+    let text = rendered.map_err(|source| crate::Error::Render {
+        target,
+        file: template.to_owned(),
+        source,
+    })?;
+    Ok(tidy(&text).trim_end_matches('\n').to_owned())
+}
+
 /// Trailing spaces off every line, exactly one newline at the end.
 pub fn tidy(text: &str) -> String {
     let mut out: String = text
@@ -212,4 +227,63 @@ fn starts_with(path: &Path, prefix: &str) -> bool {
     std::fs::File::open(path)
         .and_then(|mut f| f.read_exact(&mut head))
         .is_ok_and(|()| head == prefix.as_bytes())
+}
+
+/// How to call one operation in one language: a code sample of the docs'
+/// operation pages and of OpenAPI's `x-codeSamples`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeSample {
+    /// The language as `x-codeSamples` names it (`Shell`, `Rust`, ...).
+    pub lang: &'static str,
+    /// The tab's label (`curl`, `Rust`, ...).
+    pub label: &'static str,
+    /// The info string of its Markdown fence (`sh`, `rust`, `ts`, `python`).
+    pub fence: &'static str,
+    /// The code, without a final newline.
+    pub source: String,
+}
+
+/// A language's writer of code samples, in the language's own folder
+/// (`rust/sample.rs`, `typescript/sample.rs`, ...), built once per API
+/// with its naming module; listed in [`crate::generate::samplers`].
+pub trait Sampler: Sync {
+    /// The sample calling `op` of `service` with its request example
+    /// ([`Facts::request_example`]). `lang` is the docs edition the curl
+    /// sample's `lang` header follows; the SDK samples are the same in both.
+    fn sample<'a>(
+        &self,
+        facts: &Facts<'a>,
+        service: &'a crate::ir::Service,
+        op: &'a crate::ir::Operation,
+        lang: crate::docs::Lang,
+    ) -> crate::Result<CodeSample>;
+}
+
+/// The code samples of every operation, in every language of the registry:
+/// what the docs and OpenAPI ask, without knowing the languages.
+pub struct CodeSamples {
+    samplers: Vec<Box<dyn Sampler>>,
+}
+
+impl CodeSamples {
+    /// The registry's samplers for `api`.
+    pub fn new(api: &crate::ir::Api) -> CodeSamples {
+        CodeSamples {
+            samplers: crate::generate::samplers(api),
+        }
+    }
+
+    /// The samples of `op`, one per language, in the registry's order.
+    pub fn of<'a>(
+        &self,
+        facts: &Facts<'a>,
+        service: &'a crate::ir::Service,
+        op: &'a crate::ir::Operation,
+        lang: crate::docs::Lang,
+    ) -> crate::Result<Vec<CodeSample>> {
+        self.samplers
+            .iter()
+            .map(|s| s.sample(facts, service, op, lang))
+            .collect()
+    }
 }

@@ -393,6 +393,12 @@ fn the_readme_worked_example_runs_as_written() {
     assert!(err.contains("recorded 0.0.1 in"), "{err}");
     let changelog = std::fs::read_to_string(repo.0.join("generated/ts/CHANGELOG.md")).unwrap();
     assert!(changelog.contains("## [0.0.1] - 2026-12-01\n\n### Added\n\n- [`CustomerApiWebService.applyApi`](../docs/operations/customer-api-web-service/apply-api.md)"), "{changelog}");
+    // The Chinese edition says it in Chinese.
+    let zh = std::fs::read_to_string(repo.0.join("generated/docs/zh/CHANGELOG.md")).unwrap();
+    assert!(
+        zh.contains("- [`CustomerApiWebService.applyApi`](operations/customer-api-web-service/apply-api.md)：新增接口。"),
+        "{zh}"
+    );
     git(&repo.0, &["add", "-A"]);
     git(&repo.0, &["commit", "--quiet", "-m", "release 0.0.1"]);
     git(&repo.0, &["tag", "v0.0.1"]);

@@ -26,6 +26,12 @@ fn read(page: &str) -> String {
 
 /// Every block fenced as `lang` in a page, in order.
 fn blocks(text: &str, lang: &str) -> Vec<String> {
+    // An operation page's code samples (each operation's call, tested by
+    // `code_samples.rs`) are not this page's examples.
+    let text = ["\n## Code samples\n", "\n## 调用示例\n"]
+        .iter()
+        .find_map(|h| text.split_once(h).map(|(head, _)| head))
+        .unwrap_or(text);
     text.split(&format!("```{lang}\n"))
         .skip(1)
         .filter_map(|b| b.split("\n```").next())

@@ -130,6 +130,14 @@ fn newer_answer(api: &Api, path: &str) -> Response {
         "checkStatus" => envelope["data"]["status"] = json!(7),
         // A string that became a number.
         "queryApi" => envelope["data"]["customerNo"] = json!(86001175),
+        // The gateway lacks an operation the spec has: drift, not an error code.
+        "findThirdAccountInfo" => {
+            envelope = json!({
+                "code": "BIZGEN_NOT_FOUND", "msg": "Unknown operation", "data": path,
+                "trace": "t", "tm": 1, "bizCode": "", "msgParams": null,
+                "ok": false, "fail": true,
+            })
+        }
         // An error the spec does not list: reported with its code, no drift.
         "findCustomerLang" => {
             envelope = json!({
@@ -179,6 +187,20 @@ async fn newer_server_each_difference_is_reported() {
     );
     assert_eq!(findings_at(error), [(Level::Info, "/code")]);
 
+    let missing = result(&report, ".findThirdAccountInfo");
+    assert_eq!(missing.outcome, Outcome::Drift, "{missing:#?}");
+    assert!(
+        findings_at(missing).contains(&(Level::Error, "/code")),
+        "{missing:#?}"
+    );
+    assert!(
+        missing
+            .findings
+            .iter()
+            .any(|f| f.reason.contains("does not know this operation")),
+        "{missing:#?}"
+    );
+
     // Everything else is as the spec says.
     let others = report.results.iter().filter(|r| {
         ![
@@ -186,6 +208,7 @@ async fn newer_server_each_difference_is_reported() {
             ".checkStatus",
             ".queryApi",
             ".findCustomerLang",
+            ".findThirdAccountInfo",
         ]
         .iter()
         .any(|p| r.path.ends_with(p))
@@ -195,7 +218,7 @@ async fn newer_server_each_difference_is_reported() {
         assert!(r.findings.is_empty(), "{r:#?}");
     }
     assert!(report.failed());
-    assert_eq!(report.count("drift"), 1);
+    assert_eq!(report.count("drift"), 2);
 }
 
 /// A loopback server on a runtime of its own, so that the CLI (which runs
@@ -282,7 +305,7 @@ fn cli_junit_against_the_newer_server_parses_and_exits_1() {
         "junit",
     ]);
     assert_eq!(r.code, ExitCode::from(1), "{}\n{}", r.out, r.err);
-    assert!(r.err.contains("1 drifted"), "{}", r.err);
+    assert!(r.err.contains("2 drifted"), "{}", r.err);
     let doc = parse_junit(&r.out);
     assert_eq!(doc["root"], "testsuites");
     let admin_ops = api
@@ -291,13 +314,20 @@ fn cli_junit_against_the_newer_server_parses_and_exits_1() {
         .count();
     assert_eq!(
         doc["counts"],
-        json!({"tests": read_only_count(&api), "failures": 1, "errors": 0, "skipped": admin_ops})
+        json!({"tests": read_only_count(&api), "failures": 2, "errors": 0, "skipped": admin_ops})
     );
     let cases = doc["cases"].as_array().expect("cases");
+    // A case is named by the operation and its gateway (one bizType can be on two).
     let case = |name: &str| {
         cases
             .iter()
-            .find(|c| c["name"] == name)
+            .find(|c| {
+                c["name"]
+                    .as_str()
+                    .and_then(|n| n.strip_suffix(')'))
+                    .and_then(|n| n.split_once(" ("))
+                    .is_some_and(|(n, _)| n == name)
+            })
             .unwrap_or_else(|| panic!("no case {name}: {doc}"))
     };
     let drift = case("queryApi");
@@ -327,7 +357,7 @@ fn cli_junit_against_the_newer_server_parses_and_exits_1() {
     let r = cli(&["--base-url", &url, "--token", common::TOKEN]);
     assert_eq!(r.code, ExitCode::from(1));
     assert!(
-        r.out.contains("drift       customer.app.CustomerApiWebService.queryApi: HTTP 200, 1 error\n    error: response /data/customerNo: "),
+        r.out.contains("drift       customer.app.CustomerApiWebService.queryApi (global): HTTP 200, 1 error\n    error: response /data/customerNo: "),
         "{}",
         r.out
     );

@@ -86,11 +86,12 @@ pub(super) fn check(
     print_drift(dir, &drift, out)?;
     writeln!(
         err,
-        "{} file(s) in {} differ from the spec; run `bizgen generate --spec {} --out {}` and commit the result",
-        drift.len(),
-        dir.display(),
-        spec.display(),
-        dir.display()
+        "{n} file(s) in {d} differ from the spec; run `bizgen generate --spec {s} --out {d}` \
+         (without bizgen installed: `cargo run -q -p bizgen -- generate --spec {s} --out {d}` in bizgen's \
+         repository, or `cargo install --path codegen` there first) and commit the result",
+        n = drift.len(),
+        d = dir.display(),
+        s = spec.display(),
     )?;
     Ok(EXIT_FAILURE)
 }

@@ -13,6 +13,12 @@
 //!     reason: SDK users migrate in 3.0
 //! ```
 //!
+//! `path` is always written as the finding's `path` (`bizgen diff --format
+//! json` gives it), relative to the entry's subject: under an operation
+//! `request.<field>`, `response.<field>`, `headers.<name>` or `errors.<code>`;
+//! under a type its `<field>`, under an enum its code. An entry that differs
+//! from a finding in one key only gets a "did you mean" hint.
+//!
 //! An accepted finding is still printed, marked as accepted, and no longer
 //! counts for `--fail-on`. An entry that matches nothing, or whose `until`
 //! has passed, is a warning, so that stale acceptances get cleaned up.
@@ -26,6 +32,7 @@ use super::finding::{Acceptance, Finding};
 use super::rules::rule_info;
 use crate::date::Date;
 use crate::spec::located::Located;
+use crate::spec::suggest::close;
 
 /// The parsed accept file.
 #[derive(Debug, Clone)]
@@ -178,16 +185,24 @@ impl AcceptFile {
                 continue;
             }
             if matching.is_empty() {
-                warnings.push(warn(format!(
-                    "the acceptance of `{}`{} matches no finding: remove it",
-                    entry.rule,
-                    entry
-                        .operation
-                        .as_ref()
-                        .or(entry.type_name.as_ref())
-                        .map(|s| format!(" for `{s}`"))
-                        .unwrap_or_default()
-                )));
+                let subject = entry
+                    .operation
+                    .as_ref()
+                    .or(entry.type_name.as_ref())
+                    .map(|s| format!(" for `{s}`"))
+                    .unwrap_or_default();
+                let message = match entry.near_miss(findings) {
+                    Some(hint) => format!(
+                        "the acceptance of `{}`{subject} matches no finding; did you mean {hint}?",
+                        entry.rule
+                    ),
+                    None => format!(
+                        "the acceptance of `{}`{subject} matches no finding: remove it",
+                        entry.rule
+                    ),
+                };
+                warnings.push(warn(message));
+                continue;
             }
             for f in matching {
                 f.accepted = true;
@@ -203,6 +218,10 @@ impl AcceptFile {
 
 impl AcceptEntry {
     fn matches(&self, f: &Finding) -> bool {
+        self.rule == f.rule && self.subject_matches(f) && self.path_matches(f)
+    }
+
+    fn subject_matches(&self, f: &Finding) -> bool {
         let operation = match (&self.operation, &f.operation) {
             (Some(want), Some(have)) => {
                 have == want || have.rsplit('/').next() == Some(want.as_str())
@@ -210,10 +229,46 @@ impl AcceptEntry {
             (None, _) => true,
             (Some(_), None) => false,
         };
-        self.rule == f.rule
-            && operation
+        operation
             && (self.type_name.is_none() || self.type_name == f.type_name)
             && (self.operation.is_some() || self.type_name.is_some() || f.subject().is_none())
-            && (self.path.is_none() || self.path == f.path)
+    }
+
+    fn path_matches(&self, f: &Finding) -> bool {
+        self.path.is_none() || self.path == f.path
+    }
+
+    /// The entry as it would match a finding that differs from it in one
+    /// key only (the rule, the subject or the path): the usual slip is a
+    /// path written the other way (`deviceName` for `request.deviceName`).
+    fn near_miss(&self, findings: &[Finding]) -> Option<String> {
+        findings.iter().find_map(|f| {
+            let (rule, subject, path) = (
+                self.rule == f.rule,
+                self.subject_matches(f),
+                self.path_matches(f),
+            );
+            match (rule, subject, path) {
+                (false, true, true) => Some(format!("`rule: {}`", f.rule)),
+                (true, false, true) => {
+                    let written = self.operation.as_ref().or(self.type_name.as_ref())?;
+                    match (&f.operation, &f.type_name) {
+                        (Some(op), _)
+                            if close(written, op)
+                                || op.rsplit('/').next().is_some_and(|biz| close(written, biz)) =>
+                        {
+                            Some(format!("`operation: {op}`"))
+                        }
+                        (None, Some(ty)) if close(written, ty) => Some(format!("`type: {ty}`")),
+                        _ => None,
+                    }
+                }
+                (true, true, false) => {
+                    let (written, meant) = (self.path.as_ref()?, f.path.as_ref()?);
+                    close(written, meant).then(|| format!("`path: {meant}`"))
+                }
+                _ => None,
+            }
+        })
     }
 }

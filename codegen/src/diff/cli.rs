@@ -47,7 +47,7 @@ pub struct DiffArgs {
     /// Show only this category of findings.
     #[arg(long, value_enum, default_value_t = CategoryFilter::All)]
     pub category: CategoryFilter,
-    /// Accepted changes (YAML: `accepted: [{rule, operation | type, path, reason, until}]`).
+    /// Accepted changes (YAML: `accepted: [{rule, operation | type, path, reason, until}]`; `path` is the finding's JSON `path`, relative to its operation or type: `request.email`, or a type's field; see manual/diff.md).
     #[arg(long, value_name = "FILE")]
     pub accept: Option<PathBuf>,
     /// Levels of your own for some rules: lines of `rule-id err|warn|info|none`.

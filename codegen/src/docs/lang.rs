@@ -125,6 +125,8 @@ pub struct Labels {
     pub fields_of: &'static str,
     pub see_envelope: &'static str,
     pub example_request: &'static str,
+    pub code_samples: &'static str,
+    pub code_samples_text: &'static str,
     pub the_body: &'static str,
     pub from_example: &'static str,
     pub built_request: &'static str,

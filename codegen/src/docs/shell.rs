@@ -4,7 +4,42 @@
 use serde_json::Value;
 
 use super::lang::Lang;
-use crate::ir::{Api, Operation};
+use crate::facts::Facts;
+use crate::ir::{Api, Operation, Service, Side};
+use crate::target::{CodeSample, Sampler};
+
+/// The curl sample of an operation: the request example with the headers
+/// the operation sends, the token from `$TOKEN` or, on B-side gateways,
+/// `$ADMIN_TOKEN`, and the edition's `lang` header.
+#[derive(Debug, Clone, Copy)]
+pub struct CurlSampler;
+
+impl Sampler for CurlSampler {
+    fn sample<'a>(
+        &self,
+        facts: &Facts<'a>,
+        _service: &'a Service,
+        op: &'a Operation,
+        lang: Lang,
+    ) -> crate::Result<CodeSample> {
+        let example = facts.request_example(op);
+        Ok(CodeSample {
+            lang: "Shell",
+            label: "curl",
+            fence: "sh",
+            source: curl_command(facts.api, op, &example.body, lang, token_var(op), None),
+        })
+    }
+}
+
+/// The shell variable of the token the operation sends: the admin token
+/// (the mock's `--admin-token`) on B-side gateways, else the customer's.
+pub(super) fn token_var(op: &Operation) -> &'static str {
+    match op.side {
+        Side::B => "$ADMIN_TOKEN",
+        Side::C => "$TOKEN",
+    }
+}
 
 /// A POSIX shell single-quoted word.
 pub(super) fn sh_quote(s: &str) -> String {

@@ -120,6 +120,18 @@ pub struct Operation {
     pub read_only: bool,
     #[serde(rename = "x-bizgen-errors", skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<String>,
+    /// How to call it in each language (Redoc-style renderers show them
+    /// as tabs): the docs' code samples, the same text.
+    #[serde(rename = "x-codeSamples", skip_serializing_if = "Vec::is_empty")]
+    pub code_samples: Vec<CodeSampleObject>,
+}
+
+/// One entry of `x-codeSamples`.
+#[derive(Debug, Clone, Serialize)]
+pub struct CodeSampleObject {
+    pub lang: &'static str,
+    pub label: &'static str,
+    pub source: String,
 }
 
 #[derive(Debug, Serialize)]

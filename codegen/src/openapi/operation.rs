@@ -66,6 +66,8 @@ pub(super) fn operation<'a>(
         access: op.access.as_str(),
         read_only: op.read_only,
         errors: op.errors.clone(),
+        // Set by the document, which has them for every operation.
+        code_samples: Vec::new(),
     }
 }
 

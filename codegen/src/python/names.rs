@@ -23,6 +23,7 @@
 //!   ([`type_class`]: `apiKey` and `ApiKey` are both `ApiKey`), enums come
 //!   first, then the types, each in the IR's order.
 
+use crate::names::ascii_words;
 use std::collections::BTreeSet;
 
 use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
@@ -96,7 +97,7 @@ pub fn is_keyword(s: &str) -> bool {
 /// receivers and `taken` names get a trailing underscore, a leading digit
 /// the prefix `prefix_`.
 pub fn snake(wire: &str, prefix: &str, taken: &[&str]) -> String {
-    let name = sanitize(wire).to_snake_case();
+    let name = ascii_words(wire).to_snake_case();
     let name = if name.is_empty() {
         prefix.to_owned()
     } else if name.starts_with(|c: char| c.is_ascii_digit()) {
@@ -142,7 +143,7 @@ pub fn module(name: &str) -> String {
 /// A class: `LoginResult` stays, `with-dash` → `WithDash`, a keyword or a
 /// name the modules import gets `_`.
 pub fn class(wire: &str) -> String {
-    let name = sanitize(wire).to_upper_camel_case();
+    let name = ascii_words(wire).to_upper_camel_case();
     let name = if name.is_empty() {
         "Unnamed".to_owned()
     } else if name.starts_with(|c: char| c.is_ascii_digit()) {
@@ -203,7 +204,7 @@ fn class_letters(wire: &str) -> impl Iterator<Item = u8> + '_ {
 /// An UPPER_SNAKE constant (enum member, error code): `SelfValue` →
 /// `SELF_VALUE`, `1st` → `VALUE_1ST`.
 pub fn constant(wire: &str, prefix: &str) -> String {
-    let name = sanitize(wire).to_shouty_snake_case();
+    let name = ascii_words(wire).to_shouty_snake_case();
     if name.is_empty() {
         prefix.to_owned()
     } else if name.starts_with(|c: char| c.is_ascii_digit()) {
@@ -255,13 +256,6 @@ pub fn string_literal(s: &str) -> String {
     }
     out.push('"');
     out
-}
-
-/// Keeps ASCII letters and digits; anything else separates words.
-fn sanitize(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .collect()
 }
 
 #[cfg(test)]

@@ -57,15 +57,6 @@ pub(super) struct ErrorsFile {
     codes: Vec<(String, String, String)>,
 }
 
-macro_rules! runtime_file {
-    ($name:ident, $path:literal) => {
-        #[derive(Template)]
-        #[template(path = $path, escape = "none")]
-        struct $name {
-            header: &'static str,
-        }
-    };
-}
 runtime_file!(RuntimeInit, "python/runtime/__init__.py");
 runtime_file!(RuntimeAttempts, "python/runtime/attempts.py");
 runtime_file!(RuntimeErrors, "python/runtime/errors.py");

@@ -362,7 +362,7 @@ pub fn mock_token_argument(op: &Operation) -> Option<String> {
 
 /// `from decimal import Decimal` and `from <pkg>.types import ...`, as the
 /// values need them.
-fn imports(api: &Api, values: &Values) -> Vec<String> {
+pub(super) fn imports(api: &Api, values: &Values) -> Vec<String> {
     let mut lines = Vec::new();
     if values.decimal {
         lines.push("from decimal import Decimal".to_owned());

@@ -4,6 +4,7 @@
 //! the docs. A release's section is rendered from what `bizgen release`
 //! recorded, so earlier sections stay as they were written.
 
+use crate::diff::label_zh;
 use crate::ir::{Api, Breaking, Change, ChangeSection, Release};
 use crate::lang::Lang;
 use crate::markdown::code;
@@ -128,14 +129,34 @@ fn entry(c: &Change, place: Place, t: &Texts) -> String {
         .as_deref()
         .map(operation_name)
         .or(c.type_name.as_deref());
+    let colon = t.colon;
     match (subject, &c.page) {
-        (Some(s), Some(page)) => line.push_str(&format!("[{}]({}{page}): ", code(s), place.docs)),
-        (Some(s), None) => line.push_str(&format!("{}: ", code(s))),
+        (Some(s), Some(page)) => {
+            line.push_str(&format!("[{}]({}{page}){colon}", code(s), place.docs))
+        }
+        (Some(s), None) => line.push_str(&format!("{}{colon}", code(s))),
         (None, _) => {}
     }
-    line.push_str(&capitalized(c.text.trim_end_matches('.')));
-    line.push('.');
+    line.push_str(&(t.what)(c));
     line
+}
+
+/// The entry's text as recorded: the finding's message.
+fn what_en(c: &Change) -> String {
+    format!("{}.", capitalized(c.text.trim_end_matches('.')))
+}
+
+/// The rule's Chinese label and the path it is about (the recorded text is
+/// the finding's English message).
+fn what_zh(c: &Change) -> String {
+    let label = match label_zh(&c.rule) {
+        Some(label) => label.to_owned(),
+        None => code(&c.rule),
+    };
+    match &c.path {
+        Some(path) => format!("{label}（{}）。", code(path)),
+        None => format!("{label}。"),
+    }
 }
 
 /// `Service.operation`: the last two parts of the bizType at the end of the
@@ -156,9 +177,12 @@ fn capitalized(s: &str) -> String {
     }
 }
 
-/// The changelog's words in one language (the entries themselves are the
-/// diff's findings, in English).
+/// The changelog's words in one language.
 struct Texts {
+    /// After an entry's operation or type.
+    colon: &'static str,
+    /// What an entry says changed.
+    what: fn(&Change) -> String,
     title: &'static str,
     intro: fn(&str, &str) -> String,
     none_yet: &'static str,
@@ -172,6 +196,8 @@ impl Texts {
     fn of(lang: Lang) -> Texts {
         match lang {
             Lang::En => Texts {
+                colon: ": ",
+                what: what_en,
                 title: "Changelog",
                 intro: |title, name| {
                     format!(
@@ -211,6 +237,8 @@ impl Texts {
                 },
             },
             Lang::Zh => Texts {
+                colon: "：",
+                what: what_zh,
                 title: "变更日志",
                 intro: |title, name| {
                     format!(
@@ -218,7 +246,7 @@ impl Texts {
                          格式遵循《如何维护更新日志》1.1.0（<https://keepachangelog.com/zh-CN/1.1.0/>），\n\
                          版本号遵循语义化版本 2.0.0（<https://semver.org/lang/zh-CN/>）：\n\
                          破坏已部署客户端（线上协议）或基于 SDK 的代码（SDK）的变更会提升主版本号\n\
-                         （版本为 0.x 时提升次版本号）。条目内容为英文。\n"
+                         （版本为 0.x 时提升次版本号）。\n"
                     )
                 },
                 none_yet: "尚未发布任何版本。",
@@ -264,5 +292,30 @@ mod tests {
             "CustomerWebApiService.bindEmail"
         );
         assert_eq!(operation_name("/c/ping"), "ping");
+    }
+
+    #[test]
+    fn chinese_entries_say_in_chinese_what_changed() {
+        let mut change = Change {
+            section: ChangeSection::Added,
+            rule: "request-field-added".into(),
+            operation: Some("/api/global/customer.app.CustomerWebApiService.bindEmail".into()),
+            type_name: None,
+            path: Some("request.inviteCode".into()),
+            page: None,
+            breaking: None,
+            text: "optional field `inviteCode` was added to the request of `bindEmail`".into(),
+        };
+        assert_eq!(
+            what_zh(&change),
+            "新增可选请求字段（`request.inviteCode`）。"
+        );
+        assert_eq!(
+            what_en(&change),
+            "Optional field `inviteCode` was added to the request of `bindEmail`."
+        );
+        change.rule = "a-rule-of-a-newer-bizgen".into();
+        change.path = None;
+        assert_eq!(what_zh(&change), "`a-rule-of-a-newer-bizgen`。");
     }
 }

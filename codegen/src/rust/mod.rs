@@ -20,6 +20,8 @@ mod manifest;
 mod mock;
 pub mod names;
 mod root;
+#[cfg(feature = "cli")]
+mod sample;
 mod schema;
 mod service;
 mod structs;
@@ -43,6 +45,8 @@ pub use format::format;
 pub use gates::Gates;
 pub use manifest::{render_manifest, render_mock_bin};
 pub use names::RustNames;
+#[cfg(feature = "cli")]
+pub use sample::Sampler;
 #[cfg(feature = "cli")]
 pub use target::{Crate, CrateOptions};
 

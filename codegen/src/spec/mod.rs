@@ -19,7 +19,7 @@ mod parse;
 pub mod raw;
 mod releases;
 mod resolve;
-mod suggest;
+pub(crate) mod suggest;
 mod types;
 mod validate;
 

@@ -19,6 +19,19 @@ pub(super) fn suggest<'a>(
         .map(|(_, c)| format!("did you mean `{c}`?"))
 }
 
+/// Whether `written` is probably a slip for `meant`: a few letters off, or
+/// `meant` with its leading parts left out (`deviceName` for
+/// `request.deviceName`, `demo.Shop.ping` for `/api/c/demo.Shop.ping`).
+#[cfg(feature = "cli")] // only `bizgen diff`'s accept file uses it
+pub(crate) fn close(written: &str, meant: &str) -> bool {
+    let (w, m) = (written.to_lowercase(), meant.to_lowercase());
+    let d = distance(&w, &m);
+    (d <= 2.max(m.len() / 4) && d < w.chars().count())
+        || m.ends_with(&format!(".{w}"))
+        || m.ends_with(&format!("/{w}"))
+        || w.ends_with(&format!(".{m}"))
+}
+
 fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();

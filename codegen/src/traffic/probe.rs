@@ -16,7 +16,7 @@ use serde_json::Value;
 use super::check::{check_response, Body, Exchange};
 pub use super::probe_plan::ProbeOptions;
 use super::probe_plan::{plan, Call};
-use super::report::{has_errors, Finding};
+use super::report::{has_errors, Finding, Level, Side};
 use crate::ir::{Api, Operation};
 use crate::{Error, Result};
 
@@ -58,6 +58,8 @@ pub struct ProbeResult {
     pub operation: String,
     pub service: String,
     pub name: String,
+    /// The gateway the operation is on (one bizType can be on two).
+    pub gateway: String,
     pub path: String,
     /// The spec example whose request was sent (`None`: a body built from
     /// the request's schema, as the docs show it).
@@ -280,6 +282,12 @@ fn judge(api: &Api, op: &Operation, index: usize, call: &Call, answer: Answer) -
     }
     result.findings = check_response(api, op, &x);
     let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
+    if let Some(missing) = envelope
+        .as_ref()
+        .and_then(|e| unknown_operation(e, index, op))
+    {
+        result.findings.push(missing);
+    }
     result.outcome = match envelope {
         _ if has_errors(&result.findings) => Outcome::Drift,
         Some(e) if e.get("ok").and_then(Value::as_bool) == Some(false) => Outcome::ErrorCode {
@@ -291,11 +299,35 @@ fn judge(api: &Api, op: &Operation, index: usize, call: &Call, answer: Answer) -
     result
 }
 
+/// The gateway's "no such operation" answer (bizgen's `BIZGEN_NOT_FOUND`,
+/// or the platform's "Unknown operation" message): the spec has an
+/// operation the gateway lacks, which is drift, not an error code to shrug at.
+fn unknown_operation(envelope: &Value, index: usize, op: &Operation) -> Option<Finding> {
+    let field = |key: &str| envelope.get(key).and_then(Value::as_str).unwrap_or("");
+    let (code, msg) = (field("code"), field("msg"));
+    let unknown = code == bizgen_runtime::error::codes::NOT_FOUND
+        || msg.eq_ignore_ascii_case(bizgen_runtime::error::messages::NOT_FOUND);
+    (envelope.get("ok").and_then(Value::as_bool) != Some(true) && unknown).then(|| Finding {
+        level: Level::Error,
+        entry: index,
+        time: None,
+        operation: Some(op.biz_type.clone()),
+        path: op.path.clone(),
+        side: Side::Response,
+        pointer: "/code".to_owned(),
+        reason: format!(
+            "the gateway does not know this operation ({code}: {msg:?}): it is in the spec but not on gateway `{}`",
+            op.gateway
+        ),
+    })
+}
+
 fn result_of(op: &Operation, example: Option<String>, outcome: Outcome) -> ProbeResult {
     ProbeResult {
         operation: op.biz_type.clone(),
         service: op.service.clone(),
         name: op.name.clone(),
+        gateway: op.gateway.clone(),
         path: op.path.clone(),
         example,
         outcome,

@@ -99,9 +99,10 @@ pub fn text(report: &ProbeReport) -> String {
     for r in &report.results {
         let _ = writeln!(
             out,
-            "{:<10}  {}: {}",
+            "{:<10}  {} ({}): {}",
             r.outcome.as_str(),
             r.operation,
+            r.gateway,
             detail(r)
         );
         for f in &r.findings {
@@ -167,7 +168,7 @@ pub fn junit(report: &ProbeReport) -> String {
         let _ = writeln!(
             out,
             r#"    <testcase name="{}" classname="{}"{time}>"#,
-            xml_escape(&r.name),
+            xml_escape(&format!("{} ({})", r.name, r.gateway)),
             xml_escape(class)
         );
         let findings: String = r.findings.iter().map(|f| finding_line(f) + "\n").collect();

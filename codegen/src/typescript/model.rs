@@ -77,15 +77,6 @@ pub(super) struct RedactFile {
     fields: Vec<String>,
 }
 
-macro_rules! runtime_file {
-    ($name:ident, $path:literal) => {
-        #[derive(Template)]
-        #[template(path = $path, escape = "none")]
-        struct $name {
-            header: &'static str,
-        }
-    };
-}
 runtime_file!(JsonFile, "ts/runtime/json.ts");
 runtime_file!(SchemaFile, "ts/runtime/schema.ts");
 runtime_file!(ErrorsFile, "ts/runtime/errors.ts");

@@ -7,6 +7,7 @@
 //! `src/services/customerWebApiService.ts`), unique even on a file system
 //! that ignores case.
 
+use crate::names::ascii_words;
 use std::collections::{BTreeMap, BTreeSet};
 
 use heck::{ToLowerCamelCase, ToUpperCamelCase};
@@ -120,7 +121,7 @@ fn file_stem(name: &str) -> String {
             name
         }
     });
-    let camel = sanitize(stem).to_lower_camel_case();
+    let camel = ascii_words(stem).to_lower_camel_case();
     if camel.is_empty() {
         "types".into()
     } else {
@@ -221,7 +222,7 @@ pub fn type_name(wire: &str) -> String {
     let name = if is_identifier(wire) {
         wire.to_owned()
     } else {
-        sanitize(wire).to_upper_camel_case()
+        ascii_words(wire).to_upper_camel_case()
     };
     escape(name)
 }
@@ -229,7 +230,7 @@ pub fn type_name(wire: &str) -> String {
 /// `CustomerWebApiService` → `customerWebApiService`: the client property
 /// and the namespace of a service.
 pub fn value_name(wire: &str) -> String {
-    escape(sanitize(wire).to_lower_camel_case())
+    escape(ascii_words(wire).to_lower_camel_case())
 }
 
 /// A property key: bare when it can be, else a string literal (`"1st"`,
@@ -274,13 +275,6 @@ fn escape(name: String) -> String {
     } else {
         name
     }
-}
-
-/// Keeps ASCII letters and digits; anything else separates words.
-fn sanitize(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .collect()
 }
 
 #[cfg(test)]

@@ -72,6 +72,28 @@ fn scratch(name: &str, text: &str) -> PathBuf {
 }
 
 #[test]
+fn an_entry_one_key_off_gets_a_did_you_mean() {
+    let accept = scratch(
+        "near-miss.yaml",
+        "accepted:\n  - rule: request-field-removed\n    operation: demo.Shop.getProfile\n    path: extra\n    reason: the path written without its side\n  - rule: request-field-removed\n    operation: demo.Shop.getProfil\n    reason: a typo in the operation\n",
+    );
+    let args = DiffArgs {
+        accept: Some(accept.clone()),
+        ..pair("request-field-removed", Format::Text)
+    };
+    let (_, out, err) = run(&args, &spec_dir());
+    let shown = accept.display();
+    assert!(
+        out.contains(&format!("{shown}:2: warning: the acceptance of `request-field-removed` for `demo.Shop.getProfile` matches no finding; did you mean `path: request.extra`?")),
+        "{out}{err}"
+    );
+    assert!(
+        out.contains(&format!("{shown}:6: warning: the acceptance of `request-field-removed` for `demo.Shop.getProfil` matches no finding; did you mean `operation: /api/c/demo.Shop.getProfile`?")),
+        "{out}{err}"
+    );
+}
+
+#[test]
 fn an_accepted_finding_no_longer_fails_and_a_stale_entry_warns() {
     let accept = scratch(
         "accepted-changes.yaml",
@@ -293,7 +315,7 @@ fn diff_args_parse_as_a_clap_subcommand() {
 }
 
 #[test]
-fn the_checked_in_accept_file_and_the_readme_example_parse() {
+fn the_checked_in_accept_file_and_the_manual_example_parse() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     let file = bizgen::diff::AcceptFile::read(&root.join("accepted-changes.yaml")).unwrap();
     // Every checked-in acceptance says why.
@@ -301,11 +323,11 @@ fn the_checked_in_accept_file_and_the_readme_example_parse() {
         file.entries.iter().all(|e| !e.reason.trim().is_empty()),
         "{file:?}"
     );
-    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
-    let section = readme
-        .split("### A pull request that breaks on purpose")
+    let manual = std::fs::read_to_string(root.join("manual/diff.md")).unwrap();
+    let section = manual
+        .split("## A pull request that breaks on purpose")
         .nth(1)
-        .expect("README has the accept workflow");
+        .expect("manual/diff.md has the accept workflow");
     let example = section
         .split("```yaml\n")
         .nth(1)

@@ -103,6 +103,8 @@ pub static EN: Labels = Labels {
     fields_of: "Fields of {type}",
     see_envelope: "See [response envelope]({root}envelope.md) for the other fields.",
     example_request: "Example request",
+    code_samples: "Code samples",
+    code_samples_text: "The example request sent with curl and with the Rust, TypeScript and Python SDKs. curl reads `BASE_URL` and the token from the environment, as in the quick start; the SDK samples call the mock at its default address with its default tokens.",
     the_body: "The body:",
     from_example: "From the {kind} example {name}.",
     built_request: "Built from the field examples, defaults and types (illustrative).",

@@ -103,6 +103,8 @@ pub static ZH: Labels = Labels {
     fields_of: "{type} 的字段",
     see_envelope: "其他字段见[响应信封]({root}envelope.md)。",
     example_request: "请求示例",
+    code_samples: "调用示例",
+    code_samples_text: "用 curl 以及 Rust、TypeScript、Python SDK 发送上面的请求示例。curl 从环境变量读取 `BASE_URL` 和 token，与快速上手相同；SDK 示例以模拟服务的默认地址和默认 token 调用模拟服务。",
     the_body: "请求体：",
     from_example: "取自{kind}示例 {name}。",
     built_request: "根据字段示例、默认值和类型生成（示意）。",

@@ -1,6 +1,7 @@
 //! An operation's page: what it is, its headers, request and response
-//! fields, an example call (the operation's request example as curl), its
-//! example answers and the error codes it can answer.
+//! fields, its request example and the code samples that send it (curl and
+//! each SDK: [`crate::target::CodeSamples`]), its example answers and the
+//! error codes it can answer.
 
 use askama::Template;
 
@@ -8,15 +9,15 @@ use crate::docs::fields::{field_rows, ty_md, FieldRow};
 use crate::docs::filters;
 use crate::docs::frame::{Ctx, Frame};
 use crate::docs::lang::Lang;
-use crate::docs::shell::curl_command;
 use crate::docs::text::{
     access_text, cell_text, kind_name, op_summary, or_none, presence_name, pretty, side_text,
     text_in,
 };
 use crate::facts::errors::Cause;
 use crate::facts::sample;
-use crate::ir::{Operation, Presence, Service, Side, Ty};
+use crate::ir::{Operation, Presence, Service, Ty};
 use crate::markdown::{code, slug};
+use crate::target::CodeSample;
 
 #[derive(Template)]
 #[template(path = "docs/operation.md")]
@@ -46,7 +47,8 @@ pub(in crate::docs) struct OperationPage<'a> {
     data_fields_title: Option<String>,
     data_fields: Vec<FieldRow>,
     see_envelope: String,
-    curl: String,
+    /// The code samples (curl, then each SDK), as OpenAPI's `x-codeSamples`.
+    samples: Vec<CodeSample>,
     request_json: String,
     request_origin: String,
     responses: Vec<ExampleView>,
@@ -78,6 +80,7 @@ pub(in crate::docs) fn page<'a>(
     cx: &Ctx<'_, 'a>,
     service: &'a Service,
     op: &'a Operation,
+    samples: Vec<CodeSample>,
 ) -> OperationPage<'a> {
     let f = Frame::new(cx.lang, &cx.pages.operation(service, op));
     let (l, root) = (cx.l, f.root);
@@ -122,7 +125,7 @@ pub(in crate::docs) fn page<'a>(
         data_fields_title,
         data_fields,
         see_envelope: l.see_envelope.replace("{root}", root),
-        curl: curl_command(cx.api, op, &example.body, cx.lang, token_var(op), None),
+        samples,
         request_json: pretty(&example.body),
         request_origin,
         responses: responses(cx, op),
@@ -130,15 +133,6 @@ pub(in crate::docs) fn page<'a>(
         paging: super::behaviour::paging_section(cx, service, op, root),
         op,
         f,
-    }
-}
-
-/// The shell variable of the token the operation sends: the admin token
-/// (the mock's `--admin-token`) on B-side gateways, else the customer's.
-fn token_var(op: &Operation) -> &'static str {
-    match op.side {
-        Side::B => "$ADMIN_TOKEN",
-        Side::C => "$TOKEN",
     }
 }
 
