@@ -21,7 +21,7 @@ use crate::{Error, Result};
 pub fn document(facts: &Facts<'_>, lang: Lang) -> Result<Value> {
     let api = facts.api;
     let mut doc =
-        serde_json::to_value(openapi::document(facts, Version::V3_1)).map_err(|source| {
+        serde_json::to_value(openapi::document(facts, Version::V3_1)?).map_err(|source| {
             Error::ExportJson {
                 file: format!("site/{}api.js", lang.dir()),
                 source,
