@@ -28,7 +28,7 @@ pub mod lang;
 mod pages;
 mod paths;
 mod quickstart;
-mod shell;
+pub(crate) mod shell;
 mod text;
 
 use std::collections::BTreeMap;
@@ -39,7 +39,6 @@ use askama::Template;
 pub use contract::{validation_example, validation_request, EXAMPLE_TRACE};
 pub use lang::Lang;
 pub use paths::Pages;
-pub use shell::CurlSampler;
 
 use crate::facts::Facts;
 use crate::ir::{Api, Operation, Service};
@@ -116,7 +115,7 @@ impl Target for Docs {
                 changelog::Place::docs(self.0),
             )),
         )?;
-        let samplers = crate::target::CodeSamples::new(facts.api);
+        let samplers = crate::samples::CodeSamples::new(facts.api);
         for (service, op) in facts.api.operations() {
             let samples = samplers.of(facts, service, op, self.0)?;
             put(

@@ -11,7 +11,7 @@ mod registry;
 pub use disk::{write, DiskWriter, WriteReport};
 pub use drift::{check, Drift, DriftChecker};
 pub use outputs::{check_dir, emit, generate, outputs, Options, Sink};
-pub use registry::{registry, samplers};
+pub use registry::registry;
 
 /// What the registry's targets own, for stale-file detection.
 fn ownership() -> crate::target::Ownership {

@@ -55,6 +55,8 @@ pub mod python;
 #[cfg(feature = "cli")]
 pub mod release;
 pub mod rust;
+#[cfg(feature = "cli")]
+pub mod samples;
 pub mod scale;
 #[cfg(feature = "cli")]
 pub mod site;

@@ -302,12 +302,12 @@ fn code_samples<'a>(
 ) -> crate::Result<BTreeMap<&'a str, Vec<document::CodeSampleObject>>> {
     #[cfg(feature = "cli")]
     {
-        let samplers = crate::target::CodeSamples::new(facts.api);
+        let samplers = crate::samples::CodeSamples::new(facts.api);
         facts
             .api
             .operations()
             .map(|(service, op)| {
-                let samples = samplers.of(facts, service, op, crate::docs::Lang::En)?;
+                let samples = samplers.of(facts, service, op, crate::lang::Lang::En)?;
                 let objects = samples
                     .into_iter()
                     .map(|s| document::CodeSampleObject {

@@ -245,7 +245,7 @@ pub struct CodeSample {
 
 /// A language's writer of code samples, in the language's own folder
 /// (`rust/sample.rs`, `typescript/sample.rs`, ...), built once per API
-/// with its naming module; listed in [`crate::generate::samplers`].
+/// with its naming module; listed in [`crate::samples::samplers`].
 pub trait Sampler: Sync {
     /// The sample calling `op` of `service` with its request example
     /// ([`Facts::request_example`]). `lang` is the docs edition the curl
@@ -255,35 +255,6 @@ pub trait Sampler: Sync {
         facts: &Facts<'a>,
         service: &'a crate::ir::Service,
         op: &'a crate::ir::Operation,
-        lang: crate::docs::Lang,
+        lang: crate::lang::Lang,
     ) -> crate::Result<CodeSample>;
-}
-
-/// The code samples of every operation, in every language of the registry:
-/// what the docs and OpenAPI ask, without knowing the languages.
-pub struct CodeSamples {
-    samplers: Vec<Box<dyn Sampler>>,
-}
-
-impl CodeSamples {
-    /// The registry's samplers for `api`.
-    pub fn new(api: &crate::ir::Api) -> CodeSamples {
-        CodeSamples {
-            samplers: crate::generate::samplers(api),
-        }
-    }
-
-    /// The samples of `op`, one per language, in the registry's order.
-    pub fn of<'a>(
-        &self,
-        facts: &Facts<'a>,
-        service: &'a crate::ir::Service,
-        op: &'a crate::ir::Operation,
-        lang: crate::docs::Lang,
-    ) -> crate::Result<Vec<CodeSample>> {
-        self.samplers
-            .iter()
-            .map(|s| s.sample(facts, service, op, lang))
-            .collect()
-    }
 }

@@ -3,9 +3,9 @@
 
 use serde_json::Value;
 
-use super::lang::Lang;
 use crate::facts::Facts;
 use crate::ir::{Api, Operation, Service, Side};
+use crate::lang::Lang;
 use crate::target::{CodeSample, Sampler};
 
 /// The curl sample of an operation: the request example with the headers

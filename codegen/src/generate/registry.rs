@@ -19,15 +19,3 @@ pub fn registry(options: &CrateOptions) -> Vec<Box<dyn Target + '_>> {
         Box::new(crate::site::Site),
     ]
 }
-
-/// The writers of every operation's code samples, one per language, in
-/// the order the docs' blocks and OpenAPI's `x-codeSamples` list them. A
-/// new SDK language adds its sampler here.
-pub fn samplers(api: &crate::ir::Api) -> Vec<Box<dyn crate::target::Sampler>> {
-    vec![
-        Box::new(crate::docs::CurlSampler),
-        Box::new(crate::rust::Sampler::new(api)),
-        Box::new(crate::typescript::Sampler::new(api)),
-        Box::new(crate::python::Sampler),
-    ]
-}

@@ -17,7 +17,7 @@ mod package;
 mod paging;
 mod params;
 mod rest;
-mod sample;
+pub(crate) mod sample;
 mod service_refs;
 mod services;
 mod shapes;
@@ -34,7 +34,6 @@ use crate::ir::Api;
 use crate::release::changelog;
 use crate::target::{put_rendered, Layout, Sink, Target};
 
-pub use sample::Sampler;
 pub(crate) use text::{docstring, import_from, isort_kind};
 
 /// First line of every generated Python file.

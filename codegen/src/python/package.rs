@@ -60,8 +60,11 @@ pub(super) struct ErrorsFile {
 runtime_file!(RuntimeInit, "python/runtime/__init__.py");
 runtime_file!(RuntimeAttempts, "python/runtime/attempts.py");
 runtime_file!(RuntimeErrors, "python/runtime/errors.py");
+runtime_file!(RuntimeHooks, "python/runtime/hooks.py");
 runtime_file!(RuntimeModel, "python/runtime/model.py");
+runtime_file!(RuntimeOperation, "python/runtime/operation.py");
 runtime_file!(RuntimePaging, "python/runtime/paging.py");
+runtime_file!(RuntimeRetry, "python/runtime/retry.py");
 runtime_file!(RuntimeTransport, "python/runtime/transport.py");
 
 pub(super) fn pyproject(api: &Api) -> PyprojectFile {
@@ -184,8 +187,11 @@ pub(super) fn runtime_files() -> Vec<(&'static str, Result<String, askama::Error
         ("__init__.py", RuntimeInit { header: HEADER }.render()),
         ("attempts.py", RuntimeAttempts { header: HEADER }.render()),
         ("errors.py", RuntimeErrors { header: HEADER }.render()),
+        ("hooks.py", RuntimeHooks { header: HEADER }.render()),
         ("model.py", RuntimeModel { header: HEADER }.render()),
+        ("operation.py", RuntimeOperation { header: HEADER }.render()),
         ("paging.py", RuntimePaging { header: HEADER }.render()),
+        ("retry.py", RuntimeRetry { header: HEADER }.render()),
         ("transport.py", RuntimeTransport { header: HEADER }.render()),
     ]
 }

@@ -21,7 +21,7 @@ mod mock;
 pub mod names;
 mod root;
 #[cfg(feature = "cli")]
-mod sample;
+pub(crate) mod sample;
 mod schema;
 mod service;
 mod structs;
@@ -46,7 +46,6 @@ pub use gates::Gates;
 pub use manifest::{render_manifest, render_mock_bin};
 pub use names::RustNames;
 #[cfg(feature = "cli")]
-pub use sample::Sampler;
 #[cfg(feature = "cli")]
 pub use target::{Crate, CrateOptions};
 

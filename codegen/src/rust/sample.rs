@@ -35,7 +35,7 @@ impl crate::target::Sampler for Sampler {
         facts: &Facts<'a>,
         service: &'a Service,
         op: &'a Operation,
-        _lang: crate::docs::Lang,
+        _lang: crate::lang::Lang,
     ) -> crate::Result<CodeSample> {
         Ok(CodeSample {
             lang: "Rust",

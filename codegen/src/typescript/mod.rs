@@ -12,7 +12,7 @@ mod model;
 mod names;
 mod package;
 mod paging;
-mod sample;
+pub(crate) mod sample;
 mod service;
 mod shapes;
 
@@ -25,7 +25,6 @@ use crate::ir::Api;
 use crate::release::changelog;
 use crate::target::{put_rendered, Layout, Sink, Target};
 pub use names::Names;
-pub use sample::Sampler;
 
 pub use names::type_name;
 pub use names::value_name as service_property;

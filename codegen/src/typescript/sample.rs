@@ -43,7 +43,7 @@ impl crate::target::Sampler for Sampler {
         facts: &Facts<'a>,
         service: &'a Service,
         op: &'a Operation,
-        _lang: crate::docs::Lang,
+        _lang: crate::lang::Lang,
     ) -> crate::Result<CodeSample> {
         let api = facts.api;
         let example = facts.request_example(op);

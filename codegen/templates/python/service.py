@@ -19,6 +19,7 @@ from typing import Any
 {%- endif %}
 
 from .._runtime import model as _rt
+from .._runtime import operation as _op
 {%- if uses_paging %}
 from .._runtime import paging as _pg
 {%- endif %}
@@ -28,7 +29,7 @@ from .._runtime import transport as _tr
 {%- endif %}
 {%- for o in ops %}
 
-{{ o.constant }} = _tr.Operation(
+{{ o.constant }} = _op.Operation(
     name={{ o.name }},
     biz_type={{ o.biz_type }},
     path={{ o.path }},

@@ -1,6 +1,6 @@
 //! An operation's page: what it is, its headers, request and response
 //! fields, its request example and the code samples that send it (curl and
-//! each SDK: [`crate::target::CodeSamples`]), its example answers and the
+//! each SDK: [`crate::samples::CodeSamples`]), its example answers and the
 //! error codes it can answer.
 
 use askama::Template;

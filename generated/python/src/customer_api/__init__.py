@@ -11,9 +11,11 @@ Start with :class:`Client` (or :class:`AsyncClient`); the shared types are in
 
 from . import errors, types
 from ._client import AsyncClient, Client
-from ._runtime.attempts import RequestInfo, Response, ResponseInfo, RetryPolicy
+from ._runtime.attempts import Response
 from ._runtime.errors import ApiError, ClientError, ClientErrorKind, Violation
+from ._runtime.hooks import RequestInfo, ResponseInfo
 from ._runtime.model import ABSENT, Absent
+from ._runtime.retry import RetryPolicy
 
 __version__ = "0.0.1"
 

@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING, TypeVar
 import httpx
 
 from ._runtime import attempts as _at
+from ._runtime import hooks as _hooks
+from ._runtime import operation as _op
+from ._runtime import retry as _retry
 from ._runtime import transport as _tr
 from .services import (
     AsyncCustomerApiWebService,
@@ -96,7 +99,7 @@ class Client:
         base_url: str,
         company_id: str,
         *,
-        lang: str = _tr.DEFAULT_LANG,
+        lang: str = _op.DEFAULT_LANG,
         version: str | None = None,
         token: str | None = None,
         admin_token: str | None = None,
@@ -105,9 +108,9 @@ class Client:
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         max_retries: int | None = None,
-        retry: _at.RetryPolicy | None = None,
-        on_request: _at.RequestHook | None = None,
-        on_response: _at.ResponseHook | None = None,
+        retry: _retry.RetryPolicy | None = None,
+        on_request: _hooks.RequestHook | None = None,
+        on_response: _hooks.ResponseHook | None = None,
     ) -> None:
         """Args:
             base_url: Scheme, host and port, e.g. ``https://gateway.example.com``.
@@ -140,7 +143,7 @@ class Client:
                 (also HTTP status, envelope ``code``, elapsed seconds, the error
                 when no answer came, the wait before the next attempt).
         """
-        self._settings = _tr.Settings(
+        self._settings = _op.Settings(
             base_url=base_url,
             company_id=company_id,
             lang=lang,
@@ -257,7 +260,7 @@ class AsyncClient:
         base_url: str,
         company_id: str,
         *,
-        lang: str = _tr.DEFAULT_LANG,
+        lang: str = _op.DEFAULT_LANG,
         version: str | None = None,
         token: str | None = None,
         admin_token: str | None = None,
@@ -266,12 +269,12 @@ class AsyncClient:
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         max_retries: int | None = None,
-        retry: _at.RetryPolicy | None = None,
-        on_request: _at.RequestHook | None = None,
-        on_response: _at.ResponseHook | None = None,
+        retry: _retry.RetryPolicy | None = None,
+        on_request: _hooks.RequestHook | None = None,
+        on_response: _hooks.ResponseHook | None = None,
     ) -> None:
         """The same arguments as :class:`Client`, with an ``httpx.AsyncClient``."""
-        self._settings = _tr.Settings(
+        self._settings = _op.Settings(
             base_url=base_url,
             company_id=company_id,
             lang=lang,

@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator, Mapping
 
 from .._runtime import model as _rt
+from .._runtime import operation as _op
 from .._runtime import paging as _pg
 from .._runtime import transport as _tr
 from ..types import ApiKey, ApiKeyPage, ApiPermissionChange, PackageDuration
 
-_DOWNGRADE = _tr.Operation(
+_DOWNGRADE = _op.Operation(
     name="downgrade",
     biz_type="customer.app.CustomerApiWebService.downgrade",
     path="/api/global/customer.app.CustomerApiWebService.downgrade",
@@ -23,7 +24,7 @@ _DOWNGRADE = _tr.Operation(
     data=_rt.ModelOf(ApiKey),
 )
 
-_APPLY_API = _tr.Operation(
+_APPLY_API = _op.Operation(
     name="applyApi",
     biz_type="customer.app.CustomerApiWebService.applyApi",
     path="/api/global/customer.app.CustomerApiWebService.applyApi",
@@ -43,7 +44,7 @@ _APPLY_API = _tr.Operation(
     ),
 )
 
-_DEL_API = _tr.Operation(
+_DEL_API = _op.Operation(
     name="delApi",
     biz_type="customer.app.CustomerApiWebService.delApi",
     path="/api/global/customer.app.CustomerApiWebService.delApi",
@@ -54,7 +55,7 @@ _DEL_API = _tr.Operation(
     data=_rt.NOTHING,
 )
 
-_EDIT_API_PERMISSION = _tr.Operation(
+_EDIT_API_PERMISSION = _op.Operation(
     name="editApiPermission",
     biz_type="customer.app.CustomerApiWebService.editApiPermission",
     path="/api/global/customer.app.CustomerApiWebService.editApiPermission",
@@ -74,7 +75,7 @@ _EDIT_API_PERMISSION = _tr.Operation(
     ),
 )
 
-_PAGE = _tr.Operation(
+_PAGE = _op.Operation(
     name="page",
     biz_type="customer.app.CustomerApiWebService.page",
     path="/api/global/customer.app.CustomerApiWebService.page",
@@ -87,7 +88,7 @@ _PAGE = _tr.Operation(
     paginate=_pg.Paginate(page="current", size="size", items="records", total="total"),
 )
 
-_QUERY_API = _tr.Operation(
+_QUERY_API = _op.Operation(
     name="queryApi",
     biz_type="customer.app.CustomerApiWebService.queryApi",
     path="/api/global/customer.app.CustomerApiWebService.queryApi",

@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .._runtime import model as _rt
+from .._runtime import operation as _op
 from .._runtime import transport as _tr
 
-_RESET_ACCOUNT = _tr.Operation(
+_RESET_ACCOUNT = _op.Operation(
     name="resetAccount",
     biz_type="customer.app.CustomerDubboApiService.resetAccount",
     path="/api/global/customer.app.CustomerDubboApiService.resetAccount",

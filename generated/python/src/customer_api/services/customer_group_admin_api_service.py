@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .._runtime import model as _rt
+from .._runtime import operation as _op
 from .._runtime import transport as _tr
 from ..types import CustomerGroup, TradeType
 
-_GROUP_LIST = _tr.Operation(
+_GROUP_LIST = _op.Operation(
     name="groupList",
     biz_type="customer.admin.CustomerGroupAdminApiService.groupList",
     path="/openapi-b/customer.admin.CustomerGroupAdminApiService.groupList",

@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any
 
 from .._runtime import model as _rt
+from .._runtime import operation as _op
 from .._runtime import paging as _pg
 from .._runtime import transport as _tr
 from ..types import (
@@ -34,7 +35,7 @@ from ..types import (
     TradeTypeCurrency,
 )
 
-_FIND_THIRD_ACCOUNT_INFO = _tr.Operation(
+_FIND_THIRD_ACCOUNT_INFO = _op.Operation(
     name="findThirdAccountInfo",
     biz_type="customer.app.CustomerWebApiService.findThirdAccountInfo",
     path="/api/global/customer.app.CustomerWebApiService.findThirdAccountInfo",
@@ -46,7 +47,7 @@ _FIND_THIRD_ACCOUNT_INFO = _tr.Operation(
     read_only=True,
 )
 
-_CHECK_GOOGLE_MFA_STATUS = _tr.Operation(
+_CHECK_GOOGLE_MFA_STATUS = _op.Operation(
     name="checkGoogleMFAStatus",
     biz_type="customer.app.CustomerWebApiService.checkGoogleMFAStatus",
     path="/api/global/customer.app.CustomerWebApiService.checkGoogleMFAStatus",
@@ -58,7 +59,7 @@ _CHECK_GOOGLE_MFA_STATUS = _tr.Operation(
     read_only=True,
 )
 
-_CHECK_STATUS = _tr.Operation(
+_CHECK_STATUS = _op.Operation(
     name="checkStatus",
     biz_type="customer.app.CustomerWebApiService.checkStatus",
     path="/api/global/customer.app.CustomerWebApiService.checkStatus",
@@ -70,7 +71,7 @@ _CHECK_STATUS = _tr.Operation(
     read_only=True,
 )
 
-_QUERY_ACCOUNT_ASSETS_INFO = _tr.Operation(
+_QUERY_ACCOUNT_ASSETS_INFO = _op.Operation(
     name="queryAccountAssetsInfo",
     biz_type="customer.app.CustomerWebApiService.queryAccountAssetsInfo",
     path="/api/global/customer.app.CustomerWebApiService.queryAccountAssetsInfo",
@@ -82,7 +83,7 @@ _QUERY_ACCOUNT_ASSETS_INFO = _tr.Operation(
     read_only=True,
 )
 
-_QUERY_ACCOUNT_BY_ID = _tr.Operation(
+_QUERY_ACCOUNT_BY_ID = _op.Operation(
     name="queryAccountById",
     biz_type="customer.app.CustomerWebApiService.queryAccountById",
     path="/api/global/customer.app.CustomerWebApiService.queryAccountById",
@@ -94,7 +95,7 @@ _QUERY_ACCOUNT_BY_ID = _tr.Operation(
     read_only=True,
 )
 
-_QUERY_CUSTOMER_ASSETS = _tr.Operation(
+_QUERY_CUSTOMER_ASSETS = _op.Operation(
     name="queryCustomerAssets",
     biz_type="customer.app.CustomerWebApiService.queryCustomerAssets",
     path="/api/global/customer.app.CustomerWebApiService.queryCustomerAssets",
@@ -106,7 +107,7 @@ _QUERY_CUSTOMER_ASSETS = _tr.Operation(
     read_only=True,
 )
 
-_QUERY_CUSTOMER_ASSETS_INFO = _tr.Operation(
+_QUERY_CUSTOMER_ASSETS_INFO = _op.Operation(
     name="queryCustomerAssetsInfo",
     biz_type="customer.app.CustomerWebApiService.queryCustomerAssetsInfo",
     path="/api/global/customer.app.CustomerWebApiService.queryCustomerAssetsInfo",
@@ -118,7 +119,7 @@ _QUERY_CUSTOMER_ASSETS_INFO = _tr.Operation(
     read_only=True,
 )
 
-_QUERY_LIABILITIES_WATER_BY_PAGE = _tr.Operation(
+_QUERY_LIABILITIES_WATER_BY_PAGE = _op.Operation(
     name="queryLiabilitiesWaterByPage",
     biz_type="customer.app.CustomerWebApiService.queryLiabilitiesWaterByPage",
     path="/api/global/customer.app.CustomerWebApiService.queryLiabilitiesWaterByPage",
@@ -131,7 +132,7 @@ _QUERY_LIABILITIES_WATER_BY_PAGE = _tr.Operation(
     paginate=_pg.Paginate(page="current", size="size", items="records", total="total"),
 )
 
-_UPDATE_ASSERTS_PWD = _tr.Operation(
+_UPDATE_ASSERTS_PWD = _op.Operation(
     name="updateAssertsPwd",
     biz_type="customer.app.CustomerWebApiService.updateAssertsPwd",
     path="/api/global/customer.app.CustomerWebApiService.updateAssertsPwd",
@@ -143,7 +144,7 @@ _UPDATE_ASSERTS_PWD = _tr.Operation(
     sensitive=frozenset({"oldPwd", "newPwd", "googleCode"}),
 )
 
-_UPDATE_ASSERTS_PWD_MFA = _tr.Operation(
+_UPDATE_ASSERTS_PWD_MFA = _op.Operation(
     name="updateAssertsPwdMFA",
     biz_type="customer.app.CustomerWebApiService.updateAssertsPwdMFA",
     path="/api/global/customer.app.CustomerWebApiService.updateAssertsPwdMFA",
@@ -155,7 +156,7 @@ _UPDATE_ASSERTS_PWD_MFA = _tr.Operation(
     sensitive=frozenset({"oldPwd", "newPwd", "googleCode", "verifyCode", "sendToken"}),
 )
 
-_UPDATE_LOGIN_PWD = _tr.Operation(
+_UPDATE_LOGIN_PWD = _op.Operation(
     name="updateLoginPwd",
     biz_type="customer.app.CustomerWebApiService.updateLoginPwd",
     path="/api/global/customer.app.CustomerWebApiService.updateLoginPwd",
@@ -167,7 +168,7 @@ _UPDATE_LOGIN_PWD = _tr.Operation(
     sensitive=frozenset({"oldPwd", "newPwd", "googleCode"}),
 )
 
-_UPDATE_LOGIN_PWD_MFA = _tr.Operation(
+_UPDATE_LOGIN_PWD_MFA = _op.Operation(
     name="updateLoginPwdMFA",
     biz_type="customer.app.CustomerWebApiService.updateLoginPwdMFA",
     path="/api/global/customer.app.CustomerWebApiService.updateLoginPwdMFA",
@@ -179,7 +180,7 @@ _UPDATE_LOGIN_PWD_MFA = _tr.Operation(
     sensitive=frozenset({"oldPwd", "newPwd", "googleCode", "verifyCode", "sendToken"}),
 )
 
-_GROUP_LIST = _tr.Operation(
+_GROUP_LIST = _op.Operation(
     name="groupList",
     biz_type="customer.app.CustomerWebApiService.groupList",
     path="/api/global/customer.app.CustomerWebApiService.groupList",
@@ -191,7 +192,7 @@ _GROUP_LIST = _tr.Operation(
     read_only=True,
 )
 
-_CHANGE_EMAIL_MFA = _tr.Operation(
+_CHANGE_EMAIL_MFA = _op.Operation(
     name="changeEmailMFA",
     biz_type="customer.app.CustomerWebApiService.changeEmailMFA",
     path="/api/global/customer.app.CustomerWebApiService.changeEmailMFA",
@@ -211,7 +212,7 @@ _CHANGE_EMAIL_MFA = _tr.Operation(
     ),
 )
 
-_CHANGE_PHONE_MFA = _tr.Operation(
+_CHANGE_PHONE_MFA = _op.Operation(
     name="changePhoneMFA",
     biz_type="customer.app.CustomerWebApiService.changePhoneMFA",
     path="/api/global/customer.app.CustomerWebApiService.changePhoneMFA",
@@ -231,7 +232,7 @@ _CHANGE_PHONE_MFA = _tr.Operation(
     ),
 )
 
-_CHANGE_COUNTRY = _tr.Operation(
+_CHANGE_COUNTRY = _op.Operation(
     name="changeCountry",
     biz_type="customer.app.CustomerWebApiService.changeCountry",
     path="/api/global/customer.app.CustomerWebApiService.changeCountry",
@@ -242,7 +243,7 @@ _CHANGE_COUNTRY = _tr.Operation(
     data=_rt.NOTHING,
 )
 
-_BIND_ASSERTS_PWD_MFA = _tr.Operation(
+_BIND_ASSERTS_PWD_MFA = _op.Operation(
     name="bindAssertsPwdMFA",
     biz_type="customer.app.CustomerWebApiService.bindAssertsPwdMFA",
     path="/api/global/customer.app.CustomerWebApiService.bindAssertsPwdMFA",
@@ -254,7 +255,7 @@ _BIND_ASSERTS_PWD_MFA = _tr.Operation(
     sensitive=frozenset({"newPwd", "verifyCode", "sendToken", "googleCode"}),
 )
 
-_FORGET_ASSERTS_PWD_MFA = _tr.Operation(
+_FORGET_ASSERTS_PWD_MFA = _op.Operation(
     name="forgetAssertsPwdMFA",
     biz_type="customer.app.CustomerWebApiService.forgetAssertsPwdMFA",
     path="/api/global/customer.app.CustomerWebApiService.forgetAssertsPwdMFA",
@@ -266,7 +267,7 @@ _FORGET_ASSERTS_PWD_MFA = _tr.Operation(
     sensitive=frozenset({"newPwd", "verifyCode", "sendToken", "googleCode"}),
 )
 
-_BIND_THIRD_ACCOUNT = _tr.Operation(
+_BIND_THIRD_ACCOUNT = _op.Operation(
     name="bindThirdAccount",
     biz_type="customer.app.CustomerWebApiService.bindThirdAccount",
     path="/api/global/customer.app.CustomerWebApiService.bindThirdAccount",
@@ -277,7 +278,7 @@ _BIND_THIRD_ACCOUNT = _tr.Operation(
     data=_rt.NOTHING,
 )
 
-_QUERY_LATEST_BALANCE_OF_USER_ACCOUNT_IN_EXTERNAL_SYSTEM = _tr.Operation(
+_QUERY_LATEST_BALANCE_OF_USER_ACCOUNT_IN_EXTERNAL_SYSTEM = _op.Operation(
     name="queryLatestBalanceOfUserAccountInExternalSystem",
     biz_type="customer.app.CustomerWebApiService.queryLatestBalanceOfUserAccountInExternalSystem",
     path="/api/global/customer.app.CustomerWebApiService.queryLatestBalanceOfUserAccountInExternalSystem",
@@ -289,7 +290,7 @@ _QUERY_LATEST_BALANCE_OF_USER_ACCOUNT_IN_EXTERNAL_SYSTEM = _tr.Operation(
     read_only=True,
 )
 
-_FIND_PHONE_AND_EMAIL = _tr.Operation(
+_FIND_PHONE_AND_EMAIL = _op.Operation(
     name="findPhoneAndEmail",
     biz_type="customer.app.CustomerWebApiService.findPhoneAndEmail",
     path="/api/global/customer.app.CustomerWebApiService.findPhoneAndEmail",
@@ -301,7 +302,7 @@ _FIND_PHONE_AND_EMAIL = _tr.Operation(
     read_only=True,
 )
 
-_BIND_LOGIN_PWD = _tr.Operation(
+_BIND_LOGIN_PWD = _op.Operation(
     name="bindLoginPwd",
     biz_type="customer.app.CustomerWebApiService.bindLoginPwd",
     path="/api/global/customer.app.CustomerWebApiService.bindLoginPwd",
@@ -313,7 +314,7 @@ _BIND_LOGIN_PWD = _tr.Operation(
     sensitive=frozenset({"pwd", "googleCode"}),
 )
 
-_CHANGE_EMAIL = _tr.Operation(
+_CHANGE_EMAIL = _op.Operation(
     name="changeEmail",
     biz_type="customer.app.CustomerWebApiService.changeEmail",
     path="/api/global/customer.app.CustomerWebApiService.changeEmail",
@@ -325,7 +326,7 @@ _CHANGE_EMAIL = _tr.Operation(
     sensitive=frozenset({"verifyCode", "sendToken"}),
 )
 
-_CHANGE_EMAIL_V1V1V2 = _tr.Operation(
+_CHANGE_EMAIL_V1V1V2 = _op.Operation(
     name="changeEmailV1v1v2",
     biz_type="customer.app.CustomerWebApiService.changeEmailV1v1v2",
     path="/api/global/customer.app.CustomerWebApiService.changeEmailV1v1v2",
@@ -345,7 +346,7 @@ _CHANGE_EMAIL_V1V1V2 = _tr.Operation(
     ),
 )
 
-_CHANGE_PHONE = _tr.Operation(
+_CHANGE_PHONE = _op.Operation(
     name="changePhone",
     biz_type="customer.app.CustomerWebApiService.changePhone",
     path="/api/global/customer.app.CustomerWebApiService.changePhone",
@@ -357,7 +358,7 @@ _CHANGE_PHONE = _tr.Operation(
     sensitive=frozenset({"verifyCode", "sendToken"}),
 )
 
-_CHANGE_PHONE_V1V1V2 = _tr.Operation(
+_CHANGE_PHONE_V1V1V2 = _op.Operation(
     name="changePhoneV1v1v2",
     biz_type="customer.app.CustomerWebApiService.changePhoneV1v1v2",
     path="/api/global/customer.app.CustomerWebApiService.changePhoneV1v1v2",
@@ -377,7 +378,7 @@ _CHANGE_PHONE_V1V1V2 = _tr.Operation(
     ),
 )
 
-_CHECK_CUSTOMER_EXIST = _tr.Operation(
+_CHECK_CUSTOMER_EXIST = _op.Operation(
     name="checkCustomerExist",
     biz_type="customer.app.CustomerWebApiService.checkCustomerExist",
     path="/api/global/customer.app.CustomerWebApiService.checkCustomerExist",
@@ -389,7 +390,7 @@ _CHECK_CUSTOMER_EXIST = _tr.Operation(
     read_only=True,
 )
 
-_DESTROY = _tr.Operation(
+_DESTROY = _op.Operation(
     name="destroy",
     biz_type="customer.app.CustomerWebApiService.destroy",
     path="/api/global/customer.app.CustomerWebApiService.destroy",
@@ -400,7 +401,7 @@ _DESTROY = _tr.Operation(
     data=_rt.NOTHING,
 )
 
-_ENABLE_OR_FORBID_MFA = _tr.Operation(
+_ENABLE_OR_FORBID_MFA = _op.Operation(
     name="enableOrForbidMFA",
     biz_type="customer.app.CustomerWebApiService.enableOrForbidMFA",
     path="/api/global/customer.app.CustomerWebApiService.enableOrForbidMFA",
@@ -420,7 +421,7 @@ _ENABLE_OR_FORBID_MFA = _tr.Operation(
     ),
 )
 
-_FIND_CUSTOMER_INFO = _tr.Operation(
+_FIND_CUSTOMER_INFO = _op.Operation(
     name="findCustomerInfo",
     biz_type="customer.app.CustomerWebApiService.findCustomerInfo",
     path="/api/global/customer.app.CustomerWebApiService.findCustomerInfo",
@@ -432,7 +433,7 @@ _FIND_CUSTOMER_INFO = _tr.Operation(
     read_only=True,
 )
 
-_FORGET_ASSERTS_PWD = _tr.Operation(
+_FORGET_ASSERTS_PWD = _op.Operation(
     name="forgetAssertsPwd",
     biz_type="customer.app.CustomerWebApiService.forgetAssertsPwd",
     path="/api/global/customer.app.CustomerWebApiService.forgetAssertsPwd",
@@ -444,7 +445,7 @@ _FORGET_ASSERTS_PWD = _tr.Operation(
     sensitive=frozenset({"newPwd", "verifyCode", "sendToken", "verifyCodeToken"}),
 )
 
-_FORGET_ASSERTS_PWD_V1V1V2 = _tr.Operation(
+_FORGET_ASSERTS_PWD_V1V1V2 = _op.Operation(
     name="forgetAssertsPwdV1v1v2",
     biz_type="customer.app.CustomerWebApiService.forgetAssertsPwdV1v1v2",
     path="/api/global/customer.app.CustomerWebApiService.forgetAssertsPwdV1v1v2",
@@ -456,7 +457,7 @@ _FORGET_ASSERTS_PWD_V1V1V2 = _tr.Operation(
     sensitive=frozenset({"newPwd", "verifyCode", "sendToken", "googleCode"}),
 )
 
-_FORGET_LOGIN_PWD = _tr.Operation(
+_FORGET_LOGIN_PWD = _op.Operation(
     name="forgetLoginPwd",
     biz_type="customer.app.CustomerWebApiService.forgetLoginPwd",
     path="/api/global/customer.app.CustomerWebApiService.forgetLoginPwd",
@@ -476,7 +477,7 @@ _FORGET_LOGIN_PWD = _tr.Operation(
     ),
 )
 
-_BIND_ASSERTS_PWD = _tr.Operation(
+_BIND_ASSERTS_PWD = _op.Operation(
     name="bindAssertsPwd",
     biz_type="customer.app.CustomerWebApiService.bindAssertsPwd",
     path="/api/global/customer.app.CustomerWebApiService.bindAssertsPwd",
@@ -488,7 +489,7 @@ _BIND_ASSERTS_PWD = _tr.Operation(
     sensitive=frozenset({"pwd", "googleCode"}),
 )
 
-_BIND_EMAIL = _tr.Operation(
+_BIND_EMAIL = _op.Operation(
     name="bindEmail",
     biz_type="customer.app.CustomerWebApiService.bindEmail",
     path="/api/global/customer.app.CustomerWebApiService.bindEmail",
@@ -500,7 +501,7 @@ _BIND_EMAIL = _tr.Operation(
     sensitive=frozenset({"verifyCode", "sendToken", "googleCode"}),
 )
 
-_BIND_PHONE = _tr.Operation(
+_BIND_PHONE = _op.Operation(
     name="bindPhone",
     biz_type="customer.app.CustomerWebApiService.bindPhone",
     path="/api/global/customer.app.CustomerWebApiService.bindPhone",
@@ -512,7 +513,7 @@ _BIND_PHONE = _tr.Operation(
     sensitive=frozenset({"verifyCode", "sendToken", "googleCode"}),
 )
 
-_CHANGE_LANG = _tr.Operation(
+_CHANGE_LANG = _op.Operation(
     name="changeLang",
     biz_type="customer.app.CustomerWebApiService.changeLang",
     path="/api/global/customer.app.CustomerWebApiService.changeLang",
@@ -523,7 +524,7 @@ _CHANGE_LANG = _tr.Operation(
     data=_rt.NOTHING,
 )
 
-_FIND_CUSTOMER_LANG = _tr.Operation(
+_FIND_CUSTOMER_LANG = _op.Operation(
     name="findCustomerLang",
     biz_type="customer.app.CustomerWebApiService.findCustomerLang",
     path="/api/global/customer.app.CustomerWebApiService.findCustomerLang",
@@ -535,7 +536,7 @@ _FIND_CUSTOMER_LANG = _tr.Operation(
     read_only=True,
 )
 
-_CHANGE_CUSTOMER_ADDRESS_AND_POSTAL_CODE = _tr.Operation(
+_CHANGE_CUSTOMER_ADDRESS_AND_POSTAL_CODE = _op.Operation(
     name="changeCustomerAddressAndPostalCode",
     biz_type="customer.app.CustomerWebApiService.changeCustomerAddressAndPostalCode",
     path="/api/global/customer.app.CustomerWebApiService.changeCustomerAddressAndPostalCode",
@@ -546,7 +547,7 @@ _CHANGE_CUSTOMER_ADDRESS_AND_POSTAL_CODE = _tr.Operation(
     data=_rt.NOTHING,
 )
 
-_FIRST_SET_PHONE = _tr.Operation(
+_FIRST_SET_PHONE = _op.Operation(
     name="firstSetPhone",
     biz_type="customer.app.CustomerWebApiService.firstSetPhone",
     path="/api/global/customer.app.CustomerWebApiService.firstSetPhone",
@@ -565,7 +566,7 @@ _FIRST_SET_PHONE = _tr.Operation(
     ),
 )
 
-_FIRST_SET_EMAIL = _tr.Operation(
+_FIRST_SET_EMAIL = _op.Operation(
     name="firstSetEmail",
     biz_type="customer.app.CustomerWebApiService.firstSetEmail",
     path="/api/global/customer.app.CustomerWebApiService.firstSetEmail",
@@ -584,7 +585,7 @@ _FIRST_SET_EMAIL = _tr.Operation(
     ),
 )
 
-_FIRST_TIME_SETTING_LOGIN_PASSWORD = _tr.Operation(
+_FIRST_TIME_SETTING_LOGIN_PASSWORD = _op.Operation(
     name="firstTimeSettingLoginPassword",
     biz_type="customer.app.CustomerWebApiService.firstTimeSettingLoginPassword",
     path="/api/global/customer.app.CustomerWebApiService.firstTimeSettingLoginPassword",
@@ -596,7 +597,7 @@ _FIRST_TIME_SETTING_LOGIN_PASSWORD = _tr.Operation(
     sensitive=frozenset({"newPwd", "googleCode"}),
 )
 
-_LOGIN = _tr.Operation(
+_LOGIN = _op.Operation(
     name="login",
     biz_type="customer.app.CustomerWebApiService.login",
     path="/api/login/customer.app.CustomerWebApiService.login",
@@ -609,7 +610,7 @@ _LOGIN = _tr.Operation(
     sets_token="token",
 )
 
-_REGISTER = _tr.Operation(
+_REGISTER = _op.Operation(
     name="register",
     biz_type="customer.app.CustomerWebApiService.register",
     path="/api/register/customer.app.CustomerWebApiService.register",

@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .._runtime import model as _rt
+from .._runtime import operation as _op
 from .._runtime import transport as _tr
 from ..types import LoginType
 
-_CHECK_CUSTOMER_EXIST = _tr.Operation(
+_CHECK_CUSTOMER_EXIST = _op.Operation(
     name="checkCustomerExist",
     biz_type="customer.app.CustomerWebApiService.checkCustomerExist",
     path="/openapi-b/customer.app.CustomerWebApiService.checkCustomerExist",

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .._runtime import model as _rt
+from .._runtime import operation as _op
 from .._runtime import transport as _tr
 
-_SWITCH_ACCOUNT = _tr.Operation(
+_SWITCH_ACCOUNT = _op.Operation(
     name="switchAccount",
     biz_type="switchAccount",
     path="/api/thirdExt/switchAccount",
@@ -19,7 +20,7 @@ _SWITCH_ACCOUNT = _tr.Operation(
     data=_rt.NOTHING,
 )
 
-_RANDOM_KEY = _tr.Operation(
+_RANDOM_KEY = _op.Operation(
     name="randomKey",
     biz_type="randomKey",
     path="/api/global/thirdExt/randomKey",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator, Mapping
 
 from .._runtime import model as _rt
+from .._runtime import operation as _op
 from .._runtime import paging as _pg
 from .._runtime import transport as _tr
 from ..types import (
@@ -20,7 +21,7 @@ from ..types import (
     TradeTypeCurrency,
 )
 
-_ADD_CUS_AND_OPEN_ACCOUNT_AND_KYC = _tr.Operation(
+_ADD_CUS_AND_OPEN_ACCOUNT_AND_KYC = _op.Operation(
     name="addCusAndOpenAccountAndKyc",
     biz_type="customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc",
     path="/openapi-b/customer.admin.WhiteCustomerAdminApiService.addCusAndOpenAccountAndKyc",
@@ -32,7 +33,7 @@ _ADD_CUS_AND_OPEN_ACCOUNT_AND_KYC = _tr.Operation(
     sensitive=frozenset({"pwd"}),
 )
 
-_PAGE = _tr.Operation(
+_PAGE = _op.Operation(
     name="page",
     biz_type="customer.admin.WhiteCustomerAdminApiService.page",
     path="/openapi-b/customer.admin.WhiteCustomerAdminApiService.page",
@@ -45,7 +46,7 @@ _PAGE = _tr.Operation(
     paginate=_pg.Paginate(page="current", size="size", items="records", total="total"),
 )
 
-_DETAIL = _tr.Operation(
+_DETAIL = _op.Operation(
     name="detail",
     biz_type="customer.admin.WhiteCustomerAdminApiService.detail",
     path="/openapi-b/customer.admin.WhiteCustomerAdminApiService.detail",
