@@ -21,7 +21,7 @@
 //! and it passes markdownlint with the repository's
 //! `.markdownlint-cli2.jsonc`.
 
-mod condition;
+pub(crate) mod condition;
 mod contract;
 mod fields;
 mod frame;

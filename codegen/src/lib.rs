@@ -58,6 +58,8 @@ pub mod rust;
 #[cfg(feature = "cli")]
 pub mod samples;
 pub mod scale;
+#[cfg(feature = "cli")]
+pub mod site;
 pub mod spec;
 #[cfg(feature = "cli")]
 pub mod target;

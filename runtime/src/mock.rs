@@ -44,6 +44,7 @@ use crate::server::{
 
 #[cfg(feature = "mock")]
 mod args;
+mod site;
 #[cfg(feature = "mock")]
 pub use args::{parse_http_status, run, serve, MockArgs};
 
@@ -347,11 +348,26 @@ fn preferred_example(headers: &HeaderMap) -> Option<String> {
 /// paths answered with `BIZGEN_NOT_FOUND`. Merge other routes into it to
 /// serve some operations yourself (remove those from the table first).
 pub fn router(table: &MockTable, config: ServerConfig, options: MockOptions) -> Router {
+    router_with_site(table, config, options, None)
+}
+
+/// [`router`] that also serves the static files of `site` (the docs site)
+/// on `GET` for the paths no operation takes: `/` is `site/index.html`.
+/// The site's try-it then calls the mock from the same origin.
+pub fn router_with_site(
+    table: &MockTable,
+    config: ServerConfig,
+    options: MockOptions,
+    site: Option<std::path::PathBuf>,
+) -> Router {
     let mut router = Router::new();
     for op in &table.operations {
         router = router.route(&op.path, route(op, &config, options));
     }
-    let router = with_fallback(router, &config);
+    let router = match site {
+        Some(dir) => site::with_site(router, dir, &config),
+        None => with_fallback(router, &config),
+    };
     if options.cors {
         router.layer(axum::middleware::map_response(allow_origin))
     } else {

@@ -6,7 +6,7 @@ use crate::ir::{Api, Code, Condition, EnumCodes, Field, Ty, When};
 use crate::markdown::code;
 
 /// Inline Markdown for the Required cell of a field whose `requiredWhen` is `c`.
-pub(super) fn required_cell(api: &Api, siblings: &[Field], c: &Condition, lang: Lang) -> String {
+pub(crate) fn required_cell(api: &Api, siblings: &[Field], c: &Condition, lang: Lang) -> String {
     let l = lang.labels();
     let what = match c {
         Condition::State { text, text_zh } => lang.pick(text, text_zh.as_deref()).to_owned(),

@@ -16,5 +16,6 @@ pub fn registry(options: &CrateOptions) -> Vec<Box<dyn Target + '_>> {
         Box::new(crate::python::Package),
         Box::new(crate::openapi::OpenApi),
         Box::new(crate::postman::Postman),
+        Box::new(crate::site::Site),
     ]
 }

@@ -6,7 +6,9 @@ use std::time::Duration;
 
 use clap::{Args, FromArgMatches};
 
-use super::{banner, router, MockOptions, MockTable};
+use std::path::PathBuf;
+
+use super::{banner, router_with_site, MockOptions, MockTable};
 use crate::mock_defaults;
 use crate::server::{HttpStatus, ServerConfig, StaticTokens};
 
@@ -32,6 +34,11 @@ pub struct MockArgs {
     /// Wait this many milliseconds before each answer.
     #[arg(long, value_name = "MS", default_value_t = 0)]
     pub delay_ms: u64,
+    /// Also serve the static site in DIR on GET from the same origin (the
+    /// docs site: `--site generated/site`, then open http://HOST:PORT/), so
+    /// that its try-it calls this mock with no CORS setup.
+    #[arg(long, value_name = "DIR")]
+    pub site: Option<PathBuf>,
     /// `platform`: HTTP 200 for every answer, as the platform does;
     /// `semantic`: 400/401/404/413/415/422/500 for the bizgen error codes.
     #[arg(long, value_name = "MODE", default_value = "platform", value_parser = parse_http_status)]
@@ -95,7 +102,18 @@ pub fn serve(table: &MockTable, args: &MockArgs) -> std::io::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    let app = router(table, args.config(), args.options());
+    if let Some(dir) = &args.site {
+        if !dir.join("index.html").is_file() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!(
+                    "--site {}: no index.html there (`bizgen generate` writes the docs site to generated/site)",
+                    dir.display()
+                ),
+            ));
+        }
+    }
+    let app = router_with_site(table, args.config(), args.options(), args.site.clone());
     let address = format!("{}:{}", args.host, args.port);
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(&address).await.map_err(|e| {
@@ -106,6 +124,9 @@ pub fn serve(table: &MockTable, args: &MockArgs) -> std::io::Result<()> {
             .map(|a| a.to_string())
             .unwrap_or(address);
         eprint!("{}", banner(table, &shown));
+        if let Some(dir) = &args.site {
+            eprintln!("site: http://{shown}/ serves {}", dir.display());
+        }
         axum::serve(listener, app).await
     })
 }
@@ -194,6 +215,7 @@ mod tests {
             "--cors",
             "--delay-ms",
             "--http-status",
+            "--site",
         ] {
             assert!(text.contains(flag), "{flag} in {text}");
         }
