@@ -106,6 +106,10 @@ pub enum Command {
         out: PathBuf,
         #[command(flatten)]
         krate: CrateArgs,
+        /// Overwrite files at the paths bizgen generates even when bizgen did
+        /// not write them (no `@generated` header).
+        #[arg(long)]
+        force: bool,
     },
     /// Regenerate in memory and compare with the output directory; exit 1
     /// with a diff when they differ.
@@ -223,7 +227,14 @@ fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resu
         Command::Schema { out: path } => schema(path.as_deref(), out),
         Command::Mock(args) => serve::mock(spec, args, err),
         Command::Probe(args) => serve::probe(spec, args, out, err),
-        Command::Generate { out: dir, krate } => output::generate(spec, dir, &krate.options(), err),
+        Command::Generate {
+            out: dir,
+            krate,
+            force,
+        } => {
+            let run = generate::Run { force: *force };
+            output::generate(spec, dir, &krate.options(), &run, err)
+        }
         Command::Check { out: dir, krate } => output::check(spec, dir, &krate.options(), out, err),
         Command::Diff(args) => crate::diff::run_diff(args, spec, out, err),
         Command::Release(args) => release::release(spec, args, out, err),

@@ -10,7 +10,7 @@ mod registry;
 
 pub use disk::{write, DiskWriter, WriteReport};
 pub use drift::{check, Drift, DriftChecker};
-pub use outputs::{check_dir, emit, generate, outputs, Options, Sink};
+pub use outputs::{check_dir, emit, generate, generate_with, outputs, Options, Run, Sink};
 pub use registry::registry;
 
 /// What the registry's targets own, for stale-file detection.

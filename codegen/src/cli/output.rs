@@ -5,22 +5,28 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{load, EXIT_FAILURE};
-use crate::generate::{self, Drift, Options, WriteReport};
+use crate::generate::{self, Drift, Options, Run, WriteReport};
 
-/// `bizgen generate`: writes every output, then says what was done.
+/// `bizgen generate`: writes every output, then says what was done; exit 1
+/// when a hand-written file was in the way of one.
 pub(super) fn generate(
     spec: &Path,
     dir: &Path,
     options: &Options,
+    run: &Run,
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
     let Some(loaded) = load(spec, err)? else {
         return Ok(EXIT_FAILURE);
     };
-    match generate::generate(&loaded.api, options, dir) {
+    match generate::generate_with(&loaded.api, options, dir, run) {
         Ok(report) => {
             print_report(dir, &report, err)?;
-            Ok(0)
+            Ok(if report.refused.is_empty() {
+                0
+            } else {
+                EXIT_FAILURE
+            })
         }
         Err(e) => {
             writeln!(err, "bizgen: {e}")?;
@@ -44,9 +50,20 @@ fn print_report(dir: &Path, report: &WriteReport, err: &mut dyn Write) -> std::i
             dir.display()
         )?;
     }
+    for (p, why) in &report.refused {
+        writeln!(
+            err,
+            "error: {} not overwritten: {why}; move it away, or run again with --force to replace it",
+            dir.join(p).display()
+        )?;
+    }
+    let refused = match report.refused.len() {
+        0 => String::new(),
+        n => format!(", {n} refused"),
+    };
     writeln!(
         err,
-        "{}: {} files ({} written, {} unchanged, {} removed)",
+        "{}: {} files ({} written, {} unchanged, {} removed{refused})",
         dir.display(),
         report.files(),
         report.written.len(),
