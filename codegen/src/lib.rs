@@ -14,6 +14,7 @@
 //! compile none of it.
 
 pub mod builder;
+pub mod cache;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod date;

@@ -123,7 +123,10 @@ pub(super) fn release(
         spec.join(HISTORY_FILE).display(),
         plan.release.tag
     )?;
-    let run = crate::generate::Run::default();
+    let run = crate::generate::Run {
+        force: false,
+        cache: true,
+    };
     super::output::generate(spec, &args.out, &args.krate.options(), &run, err)
 }
 

@@ -98,6 +98,13 @@ impl DiskWriter {
         Ok(())
     }
 
+    /// Counts a file as written before and unchanged, without looking.
+    pub fn unchanged(&self, rel: &Path) {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        state.given.insert(rel.to_path_buf());
+        state.report.unchanged += 1;
+    }
+
     fn ensure_dir(&self, dir: &Path) -> std::io::Result<()> {
         if self
             .dirs

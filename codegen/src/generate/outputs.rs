@@ -39,6 +39,9 @@ pub fn generate(api: &Api, options: &Options, out_dir: &Path) -> crate::Result<s
 pub struct Run {
     /// Overwrite files at generated paths that bizgen did not write.
     pub force: bool,
+    /// Use the cache ([`crate::cache`]; [`super::generate_dir`] and
+    /// [`super::check_dir_cached`] only).
+    pub cache: bool,
 }
 
 /// [`generate`], as `run` says.
@@ -86,7 +89,11 @@ pub fn emit(api: &Api, options: &Options, sink: Sink<'_>) -> crate::Result<()> {
     emit_targets(api, &super::registry(options), sink)
 }
 
-fn emit_targets(api: &Api, targets: &[Box<dyn Target + '_>], sink: Sink<'_>) -> crate::Result<()> {
+pub(super) fn emit_targets(
+    api: &Api,
+    targets: &[Box<dyn Target + '_>],
+    sink: Sink<'_>,
+) -> crate::Result<()> {
     let facts = Facts::new(api);
     crate::target::emit_all(targets, &facts, sink)
 }
