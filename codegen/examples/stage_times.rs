@@ -1,8 +1,8 @@
 //! Time and peak memory of each stage of `bizgen generate`, for profiling
 //! (`scripts/scale-bench` times the whole command): load, each emitter
 //! alone (the Rust one split into emitting tokens, parsing them with syn
-//! and printing with prettyplease), then the whole `outputs` call as
-//! `generate` runs it.
+//! and printing with prettyplease, and the format cache's key: the tokens'
+//! text and its digest), then the whole `outputs` call as `generate` runs it.
 //!
 //! Usage: `cargo run --release -p bizgen --example stage_times -- SPEC_DIR`
 
@@ -22,12 +22,18 @@ fn main() -> ExitCode {
     };
     report("load", t);
     let api = &loaded.api;
-    let stages: [(&str, &dyn Fn() -> bizgen::Result<()>); 10] = [
+    let stages: [(&str, &dyn Fn() -> bizgen::Result<()>); 11] = [
         ("rust (all threads)", &|| {
             bizgen::rust::render_crate(api).map(drop)
         }),
         ("  tokens", &|| {
             drop(bizgen::rust::items(api));
+            Ok(())
+        }),
+        ("  tokens + text + digest", &|| {
+            // What the format cache pays per part to find its entry.
+            let text = bizgen::rust::items(api).to_string();
+            std::hint::black_box(bizgen::cache::digest(text.as_bytes()));
             Ok(())
         }),
         ("  tokens + syn parse", &|| {

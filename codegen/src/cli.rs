@@ -106,6 +106,14 @@ pub enum Command {
         out: PathBuf,
         #[command(flatten)]
         krate: CrateArgs,
+        /// Overwrite files at the paths bizgen generates even when bizgen did
+        /// not write them (no `@generated` header).
+        #[arg(long)]
+        force: bool,
+        /// Render everything, without reading or writing the cache in the
+        /// cargo target directory.
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Regenerate in memory and compare with the output directory; exit 1
     /// with a diff when they differ.
@@ -115,6 +123,9 @@ pub enum Command {
         out: PathBuf,
         #[command(flatten)]
         krate: CrateArgs,
+        /// Render everything, without reading or writing the cache.
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Classify the changes between two specs as breaking or not.
     Diff(crate::diff::DiffArgs),
@@ -223,8 +234,29 @@ fn execute(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Resu
         Command::Schema { out: path } => schema(path.as_deref(), out),
         Command::Mock(args) => serve::mock(spec, args, err),
         Command::Probe(args) => serve::probe(spec, args, out, err),
-        Command::Generate { out: dir, krate } => output::generate(spec, dir, &krate.options(), err),
-        Command::Check { out: dir, krate } => output::check(spec, dir, &krate.options(), out, err),
+        Command::Generate {
+            out: dir,
+            krate,
+            force,
+            no_cache,
+        } => {
+            let run = generate::Run {
+                force: *force,
+                cache: !no_cache,
+            };
+            output::generate(spec, dir, &krate.options(), &run, err)
+        }
+        Command::Check {
+            out: dir,
+            krate,
+            no_cache,
+        } => {
+            let run = generate::Run {
+                force: false,
+                cache: !no_cache,
+            };
+            output::check(spec, dir, &krate.options(), &run, out, err)
+        }
         Command::Diff(args) => crate::diff::run_diff(args, spec, out, err),
         Command::Release(args) => release::release(spec, args, out, err),
         Command::Lint => list::lint(spec, err),
@@ -278,7 +310,7 @@ pub fn load(dir: &Path, err: &mut dyn Write) -> std::io::Result<Option<Loaded>> 
     }
 }
 
-fn print_diagnostics(
+pub(crate) fn print_diagnostics(
     files: &SourceFiles,
     diags: &[crate::Diagnostic],
     err: &mut dyn Write,

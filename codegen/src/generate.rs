@@ -5,13 +5,15 @@
 
 mod disk;
 mod drift;
+mod incremental;
 mod outputs;
 mod registry;
 
 pub use disk::{write, DiskWriter, WriteReport};
 pub use drift::{check, Drift, DriftChecker};
-pub use outputs::{check_dir, emit, generate, outputs, Options, Sink};
-pub use registry::registry;
+pub use incremental::{check_dir_cached, generate_dir, Cached};
+pub use outputs::{check_dir, emit, generate, generate_with, outputs, Options, Run, Sink};
+pub use registry::{registry, registry_cached};
 
 /// What the registry's targets own, for stale-file detection.
 fn ownership() -> crate::target::Ownership {

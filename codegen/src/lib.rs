@@ -28,6 +28,7 @@ macro_rules! runtime_file {
 }
 
 pub mod builder;
+pub mod cache;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod date;

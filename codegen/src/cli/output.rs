@@ -4,29 +4,61 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::{load, EXIT_FAILURE};
-use crate::generate::{self, Drift, Options, WriteReport};
+use super::EXIT_FAILURE;
+use crate::generate::{self, Cached, Drift, Options, Run, WriteReport};
 
-/// `bizgen generate`: writes every output, then says what was done.
+/// `bizgen generate`: writes every output, then says what was done; exit 1
+/// when a hand-written file was in the way of one.
 pub(super) fn generate(
     spec: &Path,
     dir: &Path,
     options: &Options,
+    run: &Run,
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
-    let Some(loaded) = load(spec, err)? else {
-        return Ok(EXIT_FAILURE);
-    };
-    match generate::generate(&loaded.api, options, dir) {
-        Ok(report) => {
-            print_report(dir, &report, err)?;
-            Ok(0)
+    match generate::generate_dir(spec, dir, options, run) {
+        Ok(done) => {
+            print_warnings(&done, err)?;
+            print_report(dir, &done.result, err)?;
+            Ok(if done.result.refused.is_empty() {
+                0
+            } else {
+                EXIT_FAILURE
+            })
         }
-        Err(e) => {
-            writeln!(err, "bizgen: {e}")?;
-            Ok(EXIT_FAILURE)
-        }
+        Err(e) => failed(spec, e, err),
     }
+}
+
+/// The spec's warnings, and what the cache spared.
+fn print_warnings<T>(done: &Cached<T>, err: &mut dyn Write) -> std::io::Result<()> {
+    for w in &done.warnings {
+        writeln!(err, "{w}")?;
+    }
+    if done.reused {
+        writeln!(
+            err,
+            "cache: spec, bizgen and outputs unchanged since the last run; nothing rendered"
+        )?;
+    }
+    Ok(())
+}
+
+/// A run that failed: the spec's diagnostics, or the error.
+fn failed(spec: &Path, e: crate::Error, err: &mut dyn Write) -> std::io::Result<u8> {
+    match e {
+        crate::Error::Spec(errors) => {
+            super::print_diagnostics(&errors.files, &errors.diagnostics, err)?;
+            writeln!(
+                err,
+                "{} error(s) in {}",
+                errors.error_count(),
+                spec.display()
+            )?;
+        }
+        e => writeln!(err, "bizgen: {e}")?,
+    }
+    Ok(EXIT_FAILURE)
 }
 
 fn print_report(dir: &Path, report: &WriteReport, err: &mut dyn Write) -> std::io::Result<()> {
@@ -44,9 +76,20 @@ fn print_report(dir: &Path, report: &WriteReport, err: &mut dyn Write) -> std::i
             dir.display()
         )?;
     }
+    for (p, why) in &report.refused {
+        writeln!(
+            err,
+            "error: {} not overwritten: {why}; move it away, or run again with --force to replace it",
+            dir.join(p).display()
+        )?;
+    }
+    let refused = match report.refused.len() {
+        0 => String::new(),
+        n => format!(", {n} refused"),
+    };
     writeln!(
         err,
-        "{}: {} files ({} written, {} unchanged, {} removed)",
+        "{}: {} files ({} written, {} unchanged, {} removed{refused})",
         dir.display(),
         report.files(),
         report.written.len(),
@@ -60,18 +103,16 @@ pub(super) fn check(
     spec: &Path,
     dir: &Path,
     options: &Options,
+    run: &Run,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<u8> {
-    let Some(loaded) = load(spec, err)? else {
-        return Ok(EXIT_FAILURE);
-    };
-    let (drift, files) = match generate::check_dir(&loaded.api, options, dir) {
-        Ok(found) => found,
-        Err(e) => {
-            writeln!(err, "bizgen: {e}")?;
-            return Ok(EXIT_FAILURE);
+    let (drift, files) = match generate::check_dir_cached(spec, dir, options, run) {
+        Ok(done) => {
+            print_warnings(&done, err)?;
+            done.result
         }
+        Err(e) => return failed(spec, e, err),
     };
     if drift.is_empty() {
         writeln!(

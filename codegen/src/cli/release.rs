@@ -123,7 +123,11 @@ pub(super) fn release(
         spec.join(HISTORY_FILE).display(),
         plan.release.tag
     )?;
-    super::output::generate(spec, &args.out, &args.krate.options(), err)
+    let run = crate::generate::Run {
+        force: false,
+        cache: true,
+    };
+    super::output::generate(spec, &args.out, &args.krate.options(), &run, err)
 }
 
 /// Deciding findings printed in text: a first release has one per operation.

@@ -1,5 +1,7 @@
 //! Writing the outputs to disk: only changed files are rewritten (atomically),
-//! stale generated files are removed, files written by hand are kept.
+//! stale generated files are removed, files written by hand are kept, and a
+//! hand-written file at a path bizgen generates is refused, not overwritten
+//! (unless forced; [`Claims`] says whose a file is).
 //!
 //! [`DiskWriter`] takes files one at a time, from any thread, as the
 //! emitters render them: `bizgen generate` never holds the whole output in
@@ -9,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
-use crate::target::Ownership;
+use crate::target::{Claims, Ownership};
 
 /// Writes the outputs, removing stale files in the folders the targets of
 /// the registry own. Files whose content is unchanged are not rewritten
@@ -27,7 +29,10 @@ pub fn write(out_dir: &Path, files: &BTreeMap<PathBuf, String>) -> std::io::Resu
 #[derive(Debug)]
 pub struct DiskWriter {
     out_dir: PathBuf,
-    ownership: Ownership,
+    /// What is bizgen's in `out_dir`, surveyed before the first write.
+    claims: Claims,
+    /// Overwrite files that are not bizgen's too (`--force`).
+    force: bool,
     /// Directories known to exist: one `create_dir_all` per directory, not per file.
     dirs: Mutex<HashSet<PathBuf>>,
     state: Mutex<State>,
@@ -45,17 +50,35 @@ impl DiskWriter {
     pub fn new(out_dir: &Path, ownership: Ownership) -> Self {
         DiskWriter {
             out_dir: out_dir.to_path_buf(),
-            ownership,
+            claims: Claims::survey(out_dir, ownership),
+            force: false,
             dirs: Mutex::new(HashSet::new()),
             state: Mutex::new(State::default()),
         }
     }
 
+    /// Overwrites hand-written files at the paths it writes too, when `force`.
+    pub fn force(mut self, force: bool) -> Self {
+        self.force = force;
+        self
+    }
+
     /// Writes one file (path relative to the output directory) unless the
-    /// disk already has this content.
+    /// disk already has this content, or has a file there that bizgen did
+    /// not write (then refused, in the report, unless forced).
     pub fn file(&self, rel: &Path, text: &str) -> std::io::Result<()> {
         let path = self.out_dir.join(rel);
         let unchanged = same_content(&path, text.as_bytes());
+        let refused = match unchanged || self.force {
+            true => None,
+            false => self.claims.foreign(rel, text),
+        };
+        if let Some(reason) = refused {
+            let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+            state.given.insert(rel.to_path_buf());
+            state.report.refused.push((rel.to_path_buf(), reason));
+            return Ok(());
+        }
         if !unchanged {
             if let Some(parent) = path.parent() {
                 self.ensure_dir(parent)?;
@@ -73,6 +96,13 @@ impl DiskWriter {
             state.report.written.push(rel.to_path_buf());
         }
         Ok(())
+    }
+
+    /// Counts a file as written before and unchanged, without looking.
+    pub fn unchanged(&self, rel: &Path) {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        state.given.insert(rel.to_path_buf());
+        state.report.unchanged += 1;
     }
 
     fn ensure_dir(&self, dir: &Path) -> std::io::Result<()> {
@@ -100,9 +130,10 @@ impl DiskWriter {
             .state
             .into_inner()
             .unwrap_or_else(PoisonError::into_inner);
-        for stale in stale_files(&self.out_dir, &self.ownership, &given)? {
+        let ownership = self.claims.ownership();
+        for stale in stale_files(&self.out_dir, ownership, &given)? {
             let path = self.out_dir.join(&stale);
-            if self.ownership.is_generated(&stale, &path) {
+            if ownership.is_generated(&stale, &path) {
                 std::fs::remove_file(path)?;
                 report.removed.push(stale);
             } else {
@@ -112,6 +143,7 @@ impl DiskWriter {
         }
         // Threads finish in any order; the report does not.
         report.written.sort();
+        report.refused.sort();
         Ok(report)
     }
 }
@@ -152,13 +184,16 @@ pub struct WriteReport {
     pub removed: Vec<PathBuf>,
     /// Stale files that were not generated, left in place (`check` reports them).
     pub kept: Vec<PathBuf>,
+    /// Files at paths bizgen generates that it did not write, left as they
+    /// are (no `--force`), with the reason.
+    pub refused: Vec<(PathBuf, String)>,
     pub unchanged: usize,
 }
 
 impl WriteReport {
-    /// How many files the outputs have (written or unchanged).
+    /// How many files the outputs have (written, unchanged or refused).
     pub fn files(&self) -> usize {
-        self.written.len() + self.unchanged
+        self.written.len() + self.unchanged + self.refused.len()
     }
 }
 

@@ -29,10 +29,30 @@ pub fn outputs(api: &Api, options: &Options) -> crate::Result<BTreeMap<PathBuf, 
 
 /// Renders every output into `out_dir` as `bizgen generate` does: changed
 /// files rewritten atomically, unchanged ones left alone, stale generated
-/// ones removed.
+/// ones removed, hand-written ones at generated paths refused.
 pub fn generate(api: &Api, options: &Options, out_dir: &Path) -> crate::Result<super::WriteReport> {
+    generate_with(api, options, out_dir, &Run::default())
+}
+
+/// How `generate` treats what is on the disk.
+#[derive(Debug, Clone, Default)]
+pub struct Run {
+    /// Overwrite files at generated paths that bizgen did not write.
+    pub force: bool,
+    /// Use the cache ([`crate::cache`]; [`super::generate_dir`] and
+    /// [`super::check_dir_cached`] only).
+    pub cache: bool,
+}
+
+/// [`generate`], as `run` says.
+pub fn generate_with(
+    api: &Api,
+    options: &Options,
+    out_dir: &Path,
+    run: &Run,
+) -> crate::Result<super::WriteReport> {
     let targets = super::registry(options);
-    let writer = super::DiskWriter::new(out_dir, Ownership::of(&targets));
+    let writer = super::DiskWriter::new(out_dir, Ownership::of(&targets)).force(run.force);
     emit_targets(api, &targets, &|rel, text| {
         writer
             .file(&rel, &text)
@@ -69,7 +89,11 @@ pub fn emit(api: &Api, options: &Options, sink: Sink<'_>) -> crate::Result<()> {
     emit_targets(api, &super::registry(options), sink)
 }
 
-fn emit_targets(api: &Api, targets: &[Box<dyn Target + '_>], sink: Sink<'_>) -> crate::Result<()> {
+pub(super) fn emit_targets(
+    api: &Api,
+    targets: &[Box<dyn Target + '_>],
+    sink: Sink<'_>,
+) -> crate::Result<()> {
     let facts = Facts::new(api);
     crate::target::emit_all(targets, &facts, sink)
 }

@@ -162,6 +162,16 @@ pub fn render_crate_into(
     api: &Api,
     sink: &(dyn Fn(PathBuf, String) -> crate::Result<()> + Sync),
 ) -> crate::Result<()> {
+    render_crate_cached(api, None, sink)
+}
+
+/// [`render_crate_into`], taking each part's formatted text from `cache`
+/// when its tokens are the same as in a run before.
+pub fn render_crate_cached(
+    api: &Api,
+    cache: Option<&crate::cache::FormatCache>,
+    sink: &(dyn Fn(PathBuf, String) -> crate::Result<()> + Sync),
+) -> crate::Result<()> {
     let names = RustNames::new(api);
     let cx = Cx {
         api,
@@ -173,7 +183,11 @@ pub fn render_crate_into(
         &parts,
         |part| layout::weight(&cx, *part),
         |_, part| -> crate::Result<Option<String>> {
-            let text = format::format(emit_part(&cx, *part))?;
+            let tokens = emit_part(&cx, *part);
+            let text = match cache {
+                Some(cache) => cache.format(tokens, format::format)?,
+                None => format::format(tokens)?,
+            };
             match layout::file(&cx, *part) {
                 // The root items go into lib.rs, assembled below.
                 None => Ok(Some(text)),

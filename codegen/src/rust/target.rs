@@ -29,11 +29,21 @@ impl Default for CrateOptions {
 #[derive(Debug)]
 pub struct Crate<'o> {
     options: &'o CrateOptions,
+    /// Formatted parts of earlier runs.
+    cache: Option<&'o crate::cache::FormatCache>,
 }
 
 impl<'o> Crate<'o> {
     pub fn new(options: &'o CrateOptions) -> Self {
-        Crate { options }
+        Crate {
+            options,
+            cache: None,
+        }
+    }
+
+    /// The crate, taking unchanged parts' formatted text from `cache`.
+    pub fn cached(options: &'o CrateOptions, cache: Option<&'o crate::cache::FormatCache>) -> Self {
+        Crate { options, cache }
     }
 }
 
@@ -54,7 +64,7 @@ impl Target for Crate<'_> {
 
     fn emit(&self, facts: &Facts<'_>, sink: Sink<'_>) -> crate::Result<()> {
         let api = facts.api;
-        super::render_crate_into(api, sink)?;
+        super::render_crate_cached(api, self.cache, sink)?;
         sink(
             PathBuf::from("Cargo.toml"),
             super::render_manifest(api, &self.options.runtime_path, self.options.private),

@@ -83,6 +83,14 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, SpecErrors> {
     load_sources(sources)
 }
 
+/// The spec files [`load_dir`] reads, in the order it reads them.
+pub fn yaml_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut paths = Vec::new();
+    collect_yaml(dir, &mut paths)?;
+    paths.sort();
+    Ok(paths)
+}
+
 fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;

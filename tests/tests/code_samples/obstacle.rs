@@ -8,7 +8,8 @@ use std::process::Command;
 use bizgen::docs::Lang;
 use bizgen::facts::Facts;
 use bizgen::ir::Api;
-use bizgen::target::{CodeSample, CodeSamples};
+use bizgen::samples::CodeSamples;
+use bizgen::target::CodeSample;
 
 use super::{common, fresh_dir, output_text};
 

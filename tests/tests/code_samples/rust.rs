@@ -88,7 +88,7 @@ debug = false
 /// The obstacle course's crate in `dir` (the runtime by path), and its
 /// operations' Rust samples.
 fn write_obstacle_crate(dir: &Path, root: &Path) -> Vec<String> {
-    use bizgen::target::CodeSamples;
+    use bizgen::samples::CodeSamples;
     let api = bizgen::load_dir(&root.join("tests/obstacle-spec"))
         .unwrap_or_else(|e| panic!("{e}"))
         .api;
