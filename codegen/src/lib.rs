@@ -13,20 +13,6 @@
 //! (axum, tokio, reqwest). [`Builder`] and proc-macro users turn default features off and
 //! compile none of it.
 
-/// A fixed file of a package's runtime (TypeScript, Python): an askama
-/// template whose only value is the `@generated` header. Defined before the
-/// modules so that every target can use it.
-#[cfg(feature = "cli")]
-macro_rules! runtime_file {
-    ($name:ident, $path:literal) => {
-        #[derive(askama::Template)]
-        #[template(path = $path, escape = "none")]
-        struct $name {
-            header: &'static str,
-        }
-    };
-}
-
 pub mod builder;
 pub mod cache;
 #[cfg(feature = "cli")]

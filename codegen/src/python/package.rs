@@ -57,6 +57,18 @@ pub(super) struct ErrorsFile {
     codes: Vec<(String, String, String)>,
 }
 
+// Defined in each file that uses it: with one macro in lib.rs, askama's
+// derive looked for the templates relative to the invoking file when the
+// crate was built by trybuild (tests/tests/frontends.rs), and failed.
+macro_rules! runtime_file {
+    ($name:ident, $path:literal) => {
+        #[derive(Template)]
+        #[template(path = $path, escape = "none")]
+        struct $name {
+            header: &'static str,
+        }
+    };
+}
 runtime_file!(RuntimeInit, "python/runtime/__init__.py");
 runtime_file!(RuntimeAttempts, "python/runtime/attempts.py");
 runtime_file!(RuntimeErrors, "python/runtime/errors.py");

@@ -77,6 +77,18 @@ pub(super) struct RedactFile {
     fields: Vec<String>,
 }
 
+// Defined in each file that uses it: with one macro in lib.rs, askama's
+// derive looked for the templates relative to the invoking file when the
+// crate was built by trybuild (tests/tests/frontends.rs), and failed.
+macro_rules! runtime_file {
+    ($name:ident, $path:literal) => {
+        #[derive(Template)]
+        #[template(path = $path, escape = "none")]
+        struct $name {
+            header: &'static str,
+        }
+    };
+}
 runtime_file!(JsonFile, "ts/runtime/json.ts");
 runtime_file!(SchemaFile, "ts/runtime/schema.ts");
 runtime_file!(ErrorsFile, "ts/runtime/errors.ts");
