@@ -151,6 +151,31 @@ describe("against the mock", () => {
     assert.equal(rec.sent.length, 0);
   });
 
+  test("a required header without a value fails before anything is sent; per-call headers fill it in", async () => {
+    const register = OPERATIONS.find((op) => op.forwardedFor);
+    assert.ok(register, "an operation requires X-Forwarded-For");
+    const rec = recordingFetch();
+    const client = new Client({ baseUrl: MOCK_URL, companyId: "360", fetch: rec.fetch });
+    const call = (options) => client[register.service][register.method](register.request, options);
+    await assert.rejects(call(), (e) => {
+      assert.ok(e instanceof ClientError, String(e));
+      assert.equal(e.kind, "missingHeader");
+      assert.equal(e.attempts, 0);
+      assert.match(e.message, /"X-Forwarded-For".*forwardedFor/);
+      return true;
+    });
+    assert.equal(rec.sent.length, 0);
+    try {
+      await call({ headers: { "x-forwarded-for": "198.51.100.9", "X-Request-Source": "test", Trace: "t-given" } });
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+    }
+    const sent = rec.sent.at(-1);
+    assert.equal(sent.headers.get("x-forwarded-for"), "198.51.100.9");
+    assert.equal(sent.headers.get("x-request-source"), "test", "a name the operation does not take is sent too");
+    assert.equal(sent.headers.get("trace"), "t-given");
+  });
+
   test("the server's validation errors are reachable as pointers", async () => {
     const client = new Client({ baseUrl: MOCK_URL, companyId: "360" });
     await assert.rejects(client.customerWebApiService.login({ ...LOGIN_REQUEST, loginPwd: "not-an-md5" }), (e) => {

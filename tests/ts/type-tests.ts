@@ -136,9 +136,12 @@ export const full = new Client({
   token: "t",
   adminToken: "a",
   forwardedFor: "203.0.113.7",
+  headers: { deviceId: "d-1" },
   fetch: globalThis.fetch,
   timeoutMs: 5000,
 });
+// @ts-expect-error header values are strings
+export const numericHeader = new Client({ baseUrl: "https://api.example.com", companyId: "360", headers: { deviceId: 1 } });
 
 // Retries, hooks and the logger are client options; the hooks' arguments are typed.
 export const watched = new Client({

@@ -69,12 +69,20 @@ impl crate::target::Sampler for Sampler {
                 options.push(format!("token: {}", string_literal(mock::TOKEN)));
             }
         }
-        // The TypeScript client takes `X-Forwarded-For` as an option; it has
-        // no client-wide custom headers.
-        for h in crate::facts::headers::client_headers(api, op) {
-            if h.source == HeaderSource::ForwardedFor {
-                options.push(format!("forwardedFor: {}", string_literal(h.value)));
+        // `X-Forwarded-For` is an option of its own; the spec's custom
+        // headers go in the `headers` option, by name.
+        let headers = crate::facts::headers::client_headers(api, op);
+        let mut custom = Vec::new();
+        for h in &headers {
+            match h.source {
+                HeaderSource::ForwardedFor => {
+                    options.push(format!("forwardedFor: {}", string_literal(h.value)))
+                }
+                _ => custom.push(format!("{}: {}", property(h.name), string_literal(h.value))),
             }
+        }
+        if !custom.is_empty() {
+            options.push(format!("headers: {{ {} }}", custom.join(", ")));
         }
         let method = if is_identifier(&op.name) && op.name != "constructor" {
             format!(".{}", op.name)

@@ -174,7 +174,10 @@ fn op_view(cx: &Ctx, op: &Operation) -> OpView {
         .headers
         .iter()
         .filter(|h| h.presence != Presence::Absent && h.name != "token" && h.name != "trace")
-        .map(|h| string_literal(&h.name))
+        .map(|h| {
+            let required = h.presence == Presence::Required;
+            format!("[{}, {required}]", string_literal(&h.name))
+        })
         .collect();
     let key = property(&op.name);
     let descriptor_ref = if key.starts_with('"') {

@@ -80,9 +80,10 @@ export class ApiError extends Error {
  * - `aborted`: the caller's `signal` aborted the call;
  * - `decode`: the answer is not an envelope, or `data` does not have the spec's shape;
  * - `missingToken`: the operation needs a token the client was not given (nothing was sent);
+ * - `missingHeader`: the operation requires a header the client and the call have no value for (nothing was sent);
  * - `encode`: the request cannot be written as JSON.
  */
-export type ClientErrorKind = "transport" | "timeout" | "aborted" | "status" | "decode" | "missingToken" | "encode";
+export type ClientErrorKind = "transport" | "timeout" | "aborted" | "status" | "decode" | "missingToken" | "missingHeader" | "encode";
 
 /** A call failed without an answer from the API; {@link ClientError.kind} says how. */
 export class ClientError extends Error {
@@ -93,7 +94,7 @@ export class ClientError extends Error {
   readonly status: number | undefined;
   /** The start of the body, when an answer came back (`status`, `decode`). */
   readonly body: string | undefined;
-  /** How many attempts the call made: 0 when nothing was sent (`missingToken`, `encode`). */
+  /** How many attempts the call made: 0 when nothing was sent (`missingToken`, `missingHeader`, `encode`). */
   readonly attempts: number;
 
   constructor(

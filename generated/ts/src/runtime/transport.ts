@@ -32,6 +32,8 @@ export interface ClientOptions {
   adminToken?: string;
   /** The `X-Forwarded-For` header, where an operation takes it (register). */
   forwardedFor?: string;
+  /** Values of the spec's other headers (a gateway's `deviceId`, say), by name in any case; sent where an operation takes them. */
+  headers?: Readonly<Record<string, string>>;
   /** The `fetch` to use (default: the global one). */
   fetch?: typeof fetch;
   /** Milliseconds one attempt may take before it fails with `ClientError` kind `timeout` (default 30000). */
@@ -58,6 +60,8 @@ export interface CallOptions {
   maxRetries?: number;
   /** The caller knows this call is safe to repeat: retry it like a read-only operation. */
   idempotent?: boolean;
+  /** Headers of this call only, by name in any case: they win over the client's values, and names the operation does not take are sent too. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** A successful answer with its metadata, from a service's `withMeta()` view. */
@@ -98,8 +102,8 @@ export interface Operation {
   readonly access: Access;
   /** The `version` header the operation is documented with. */
   readonly version: string;
-  /** Headers the operation takes, besides `content-type` and `trace` (always sent) and `token` (by access). */
-  readonly headers: readonly string[];
+  /** Headers the operation takes, besides `content-type` and `trace` (always sent) and `token` (by access): name, and whether it is required. */
+  readonly headers: readonly (readonly [name: string, required: boolean])[];
   /** The shape of `data` on success; `null` when there is nothing to read. */
   readonly data: Schema | null;
   /** A pure query: retried by default. */
@@ -138,18 +142,36 @@ export class Transport {
 
   /** Sends a request (retrying as the policy says) and returns the decoded `data`, or a {@link Response} with `meta`; or throws. */
   async call(op: Operation, request: object, options: CallOptions = {}, meta = false): Promise<unknown> {
-    const token = this.tokenFor(op);
-    const trace = options.trace ?? newTrace();
+    const given = new Map<string, readonly [string, string]>(
+      Object.entries(options.headers ?? {}).map(([name, value]) => [name.toLowerCase(), [name, value]]),
+    );
+    const take = (name: string): string | undefined => {
+      const found = given.get(name.toLowerCase());
+      given.delete(name.toLowerCase());
+      return found?.[1];
+    };
+    const givenToken = take("token");
+    const token = givenToken ?? this.tokenFor(op);
+    const givenTrace = take("trace");
+    const trace = options.trace ?? givenTrace ?? newTrace();
     const headers: Record<string, string> = {
       "content-type": "application/json",
       accept: "application/json",
       trace,
     };
     if (token !== undefined) headers.token = token;
-    for (const name of op.headers) {
-      const value = this.headerValue(name, op);
-      if (value !== undefined) headers[name] = value;
+    for (const [name, required] of op.headers) {
+      const value = take(name) ?? this.headerValue(name, op);
+      if (value !== undefined) {
+        headers[name] = value;
+      } else if (required) {
+        const where = name === "X-Forwarded-For" ? "the client's `forwardedFor`" : "the client's or the call's `headers`";
+        throw new ClientError("missingHeader", op.bizType, `needs the header ${JSON.stringify(name)}: pass it in ${where} (nothing was sent)`, {
+          attempts: 0,
+        });
+      }
     }
+    for (const [name, value] of given.values()) headers[name] = value;
     let body: string;
     try {
       body = stringifyJson(request);
@@ -243,8 +265,11 @@ export class Transport {
         return this.options.lang ?? "en-US";
       case "X-Forwarded-For":
         return this.options.forwardedFor;
-      default:
-        return undefined;
+      default: {
+        const key = name.toLowerCase();
+        const found = Object.entries(this.options.headers ?? {}).find(([given]) => given.toLowerCase() === key);
+        return found?.[1];
+      }
     }
   }
 

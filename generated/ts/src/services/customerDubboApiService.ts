@@ -22,7 +22,7 @@ const operations = {
     path: "/api/global/customer.app.CustomerDubboApiService.resetAccount",
     access: "login",
     version: "0.0.1",
-    headers: ["version", "companyId", "lang"],
+    headers: [["version", true], ["companyId", true], ["lang", true]],
     data: null,
     readOnly: false,
   },

@@ -39,7 +39,7 @@ const operations = {
     path: "/openapi-b/customer.admin.CustomerGroupAdminApiService.groupList",
     access: "admin",
     version: "0.0.1",
-    headers: ["version", "companyId"],
+    headers: [["version", true], ["companyId", true]],
     data: s.list(schemas.CustomerGroup),
     readOnly: true,
   },

@@ -61,7 +61,7 @@ const operations = {
     path: "/openapi-b/customer.app.CustomerWebApiService.checkCustomerExist",
     access: "guest",
     version: "0.0.1",
-    headers: ["version", "companyId"],
+    headers: [["version", true], ["companyId", true]],
     data: "int32",
     readOnly: true,
   },
