@@ -1,12 +1,14 @@
 //! The cache that makes a regeneration cost what changed, kept in the cargo
 //! target directory (`location`), never in the output: a record of the last
 //! run (`record`: the spec's bytes, the build, the files written, to skip a
-//! run whose inputs and outputs did not change) and the formatted Rust of
-//! each part by its tokens (`format`). Nothing in it is trusted blindly:
+//! run whose inputs and outputs did not change), the formatted Rust of
+//! each part by its tokens (`format`) and the proc-macro's expansion of a
+//! spec directory (`expansion`). Nothing in it is trusted blindly:
 //! every entry is keyed by this build's id (`BUILD_ID`, a fingerprint of
 //! bizgen's sources, templates and lock file), and a missing, stale or
 //! corrupt cache only means a full run with the same output.
 
+pub mod expansion;
 pub mod format;
 pub mod hash;
 pub mod location;
@@ -115,7 +117,7 @@ impl Session {
 /// The digest of what decides a run's output: the build, the place and
 /// options, and each spec file's path and bytes as the loader finds them.
 /// A spec that cannot be listed or read gets a key no record has.
-fn inputs_key(spec_dir: &Path, place: &Digest) -> String {
+pub(crate) fn inputs_key(spec_dir: &Path, place: &Digest) -> String {
     let mut hasher = hash::Hasher::default();
     hasher.str(BUILD_ID).str(&place.to_string());
     match crate::spec::yaml_files(spec_dir) {

@@ -2,7 +2,7 @@
 //! edits, `generate` with the cache (record of the last run, formatted Rust
 //! by tokens) writes exactly what a full run without it writes into an
 //! empty folder; and a corrupt, truncated or foreign cache gives a full,
-//! correct run.
+//! correct run. The proc-macro's expansion cache likewise.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -267,5 +267,84 @@ fn a_corrupt_or_foreign_cache_gives_a_full_correct_run() {
     assert!(!done.reused);
     assert_eq!(done.result.written, vec![PathBuf::from("src/lib.rs")]);
     assert_same_as_full_run(&spec, &cached, &full, "an output edited by hand");
+    let _ = std::fs::remove_dir_all(&work);
+}
+
+/// The proc-macro's cache: the first expansion records the items' text,
+/// which reads back as the same tokens; a rebuild with the spec unchanged
+/// serves the entry (proved by planting other items in it); a spec edit
+/// or a truncated entry expands afresh, and a new spec state replaces the
+/// old entry.
+#[test]
+fn the_macro_expansion_cache_serves_an_unchanged_spec_only() {
+    use bizgen::expand::{macro_expansion_cached, Items};
+
+    let work = temp_dir("macro-cache");
+    let (spec, cache) = (work.join("spec"), work.join("cache"));
+    copy_dir(&repo_spec(), &spec);
+    // The items as text, and whether they came from the cache.
+    let expand = |root: Option<&Path>| -> (String, bool, Vec<PathBuf>) {
+        match macro_expansion_cached(&work, "spec", root).expect("expands") {
+            (Items::Tokens(tokens), files) => (tokens.to_string(), false, files),
+            (Items::Text { text, file }, files) => {
+                assert!(file.starts_with(cache.join("macro")), "{}", file.display());
+                (text, true, files)
+            }
+        }
+    };
+    let (uncached, _, files) = expand(None);
+    assert!(files.len() > 5, "tracks every spec file: {files:?}");
+    // A hit hands the compiler the same tokens: the text reads back as itself.
+    let reread: proc_macro2::TokenStream = uncached.parse().expect("the items' text parses");
+    assert!(
+        reread.to_string() == uncached,
+        "the items' text does not read back as itself"
+    );
+
+    assert!(expand(Some(&cache)) == (uncached.clone(), false, files.clone()));
+    assert!(
+        expand(Some(&cache)) == (uncached.clone(), true, files.clone()),
+        "a hit"
+    );
+
+    let entries: Vec<PathBuf> = std::fs::read_dir(cache.join("macro"))
+        .expect("the first expansion writes the cache")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    let [entry] = entries.as_slice() else {
+        panic!("one entry per spec directory: {entries:?}")
+    };
+    let planted = std::fs::read_to_string(entry)
+        .expect("entry")
+        .replace(&uncached, "pub struct Planted;");
+    std::fs::write(entry, &planted).expect("plant");
+    assert_eq!(
+        expand(Some(&cache)).0,
+        "pub struct Planted;",
+        "a hit reads the entry"
+    );
+
+    // Cut short, as by a crash while writing: a miss, and a fresh expansion.
+    std::fs::write(entry, &planted[..planted.len() - 4]).expect("truncate");
+    assert!(expand(Some(&cache)) == (uncached.clone(), false, files.clone()));
+
+    // A spec edit changes the key: another entry, which replaces the old one.
+    std::fs::write(entry, &planted).expect("plant again");
+    edit(&spec.join("services/api_keys.yaml"), |s| {
+        s.replace(
+            "One permission of an API key.",
+            "One permission of an API key, edited.",
+        )
+    });
+    let (edited, hit, _) = expand(Some(&cache));
+    assert!(!hit && edited != uncached && edited == expand(None).0);
+    let now: Vec<PathBuf> = std::fs::read_dir(cache.join("macro"))
+        .expect("cache")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert!(
+        now.len() == 1 && now[0] != *entry,
+        "a new spec state replaces the entry: {now:?}"
+    );
     let _ = std::fs::remove_dir_all(&work);
 }
