@@ -149,8 +149,8 @@ impl<'a> FieldDoc<'a> {
 /// What every description says of a sensitive field.
 pub const SENSITIVE: &str = "Sensitive: a secret, masked in logs.";
 
-/// Non-empty parts, a blank line apart.
-fn paragraphs(parts: &[&str]) -> String {
+/// The non-empty parts, trimmed, a blank line apart.
+pub fn paragraphs(parts: &[&str]) -> String {
     parts
         .iter()
         .map(|p| p.trim())

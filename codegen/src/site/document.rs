@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use super::labels::SiteLabels;
 use crate::docs::condition::required_cell;
+use crate::facts::field::paragraphs;
 use crate::facts::Facts;
 use crate::ir::{Access, Api, Field, Operation, Presence, Ty};
 use crate::lang::Lang;
@@ -254,14 +255,4 @@ fn describe_fields(api: &Api, fields: &[Field], lang: Lang, properties: &mut Val
         let text = lang.pick(&f.description, f.description_zh.as_deref());
         property["description"] = paragraphs(&[text, &facts.join(l.semicolon)]).into();
     }
-}
-
-/// Non-empty parts, a blank line apart.
-fn paragraphs(parts: &[&str]) -> String {
-    parts
-        .iter()
-        .map(|p| p.trim())
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n")
 }
