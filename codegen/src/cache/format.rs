@@ -5,14 +5,16 @@
 //!
 //! The pack on disk is a header (magic line, the build's id) and entries
 //! (key: digest of the tokens' text; checksum: digest of the formatted
-//! text; length; text). A run reads the old pack whole, and writes the
-//! entries it used, hits and fresh ones, into a new pack as it goes, which
+//! text; length; text). A run reads the old pack's index (its entries'
+//! headers, skipping their texts), reads each hit's text from the file by
+//! its offset (the pack is tens of megabytes at thousands of operations:
+//! it is not held in memory), and writes the entries it used, hits and fresh ones, into a new pack as it goes, which
 //! replaces the old one when the run succeeded: entries no run uses any
 //! more drop out. An entry whose checksum does not match, a pack of another
 //! build or a truncated one count as misses.
 
 use std::collections::HashMap;
-use std::io::Write;
+use std::io::{BufRead, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
@@ -26,9 +28,9 @@ const MAGIC: &str = "bizgen-format-cache 1";
 /// The formatted text of token streams seen before; see the module docs.
 #[derive(Debug)]
 pub struct FormatCache {
-    /// The old pack's bytes, and where each entry's text is in them.
-    old: Vec<u8>,
-    index: HashMap<Digest, (Digest, std::ops::Range<usize>)>,
+    /// The old pack, and where each entry's text is in it.
+    old: Mutex<Option<std::fs::File>>,
+    index: HashMap<Digest, Entry>,
     /// The new pack, written as entries are used (`None`: not saved).
     new: Mutex<Option<(PathBuf, std::io::BufWriter<std::fs::File>)>>,
     target: PathBuf,
@@ -40,8 +42,11 @@ impl FormatCache {
     /// The pack at `path` (missing, of another build or corrupt: empty), and
     /// a new one beside it that [`save`](Self::save) puts in its place.
     pub fn open(path: &Path) -> FormatCache {
-        let old = std::fs::read(path).unwrap_or_default();
-        let index = parse(&old).unwrap_or_default();
+        let old = std::fs::File::open(path).ok();
+        let index = old
+            .as_ref()
+            .and_then(|file| read_index(file).ok().flatten())
+            .unwrap_or_default();
         let tmp = path.with_extension(format!("tmp{}", std::process::id()));
         let new = path
             .parent()
@@ -54,7 +59,7 @@ impl FormatCache {
             })
             .ok();
         FormatCache {
-            old,
+            old: Mutex::new(old),
             index,
             new: Mutex::new(new),
             target: path.to_path_buf(),
@@ -70,20 +75,30 @@ impl FormatCache {
         format: impl FnOnce(TokenStream) -> crate::Result<String>,
     ) -> crate::Result<String> {
         let key = digest(tokens.to_string().as_bytes());
-        if let Some((sum, range)) = self.index.get(&key) {
-            let text = self.old.get(range.clone()).unwrap_or_default();
-            if digest(text) == *sum {
-                if let Ok(text) = std::str::from_utf8(text) {
-                    self.hits.fetch_add(1, Ordering::Relaxed);
-                    self.record(key, *sum, text);
-                    return Ok(text.to_owned());
-                }
+        if let Some(entry) = self.index.get(&key) {
+            if let Some(text) = self.read(entry) {
+                self.hits.fetch_add(1, Ordering::Relaxed);
+                self.record(key, entry.sum, &text);
+                return Ok(text);
             }
         }
         self.misses.fetch_add(1, Ordering::Relaxed);
         let text = format(tokens)?;
         self.record(key, digest(text.as_bytes()), &text);
         Ok(text)
+    }
+
+    /// An entry's text, when the old pack still holds it intact.
+    fn read(&self, entry: &Entry) -> Option<String> {
+        let mut old = self.old.lock().unwrap_or_else(PoisonError::into_inner);
+        let file = old.as_mut()?;
+        let mut text = vec![0; usize::try_from(entry.len).ok()?];
+        file.seek(SeekFrom::Start(entry.offset)).ok()?;
+        file.read_exact(&mut text).ok()?;
+        drop(old);
+        (digest(&text) == entry.sum)
+            .then(|| String::from_utf8(text).ok())
+            .flatten()
     }
 
     fn record(&self, key: Digest, sum: Digest, text: &str) {
@@ -142,39 +157,55 @@ impl Drop for FormatCache {
     }
 }
 
-/// The entries of a pack of this build; `None` when it is of another build
-/// or has no header. A truncated last entry is left out.
-fn parse(bytes: &[u8]) -> Option<HashMap<Digest, (Digest, std::ops::Range<usize>)>> {
-    let newline = bytes.iter().position(|&b| b == b'\n')?;
-    let header = std::str::from_utf8(&bytes[..newline]).ok()?;
-    if header != format!("{MAGIC} {}", super::BUILD_ID) {
-        return None;
+/// Where an entry's text is in the old pack, and its checksum.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    sum: Digest,
+    offset: u64,
+    len: u64,
+}
+
+/// The entries of a pack of this build, read from their headers (the
+/// texts are skipped); `None` when it is of another build or has no
+/// header. A truncated last entry is left out.
+fn read_index(file: &std::fs::File) -> std::io::Result<Option<HashMap<Digest, Entry>>> {
+    let size = file.metadata()?.len();
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+    let mut header = Vec::new();
+    reader.read_until(b'\n', &mut header)?;
+    if header.strip_suffix(b"\n") != Some(format!("{MAGIC} {}", super::BUILD_ID).as_bytes()) {
+        return Ok(None);
     }
     let mut index = HashMap::new();
-    let mut at = newline + 1;
-    let u128_at = |at: usize| -> Option<u128> {
-        Some(u128::from_le_bytes(
-            bytes.get(at..at + 16)?.try_into().ok()?,
-        ))
-    };
-    while at < bytes.len() {
-        let (Some(key), Some(sum)) = (u128_at(at), u128_at(at + 16)) else {
+    let mut at = header.len() as u64;
+    let mut head = [0u8; 40];
+    loop {
+        match reader.read_exact(&mut head) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => break,
+            Err(e) => return Err(e),
+        }
+        let word = |range: std::ops::Range<usize>| {
+            let mut bytes = [0u8; 16];
+            bytes[..range.len()].copy_from_slice(&head[range]);
+            u128::from_le_bytes(bytes)
+        };
+        let (key, sum, len) = (word(0..16), word(16..32), word(32..40) as u64);
+        let offset = at + 40;
+        let Some(end) = offset.checked_add(len).filter(|&end| end <= size) else {
             break;
         };
-        let Some(len) = bytes
-            .get(at + 32..at + 40)
-            .and_then(|b| b.try_into().ok())
-            .map(u64::from_le_bytes)
-            .and_then(|n| usize::try_from(n).ok())
-        else {
-            break;
-        };
-        let start = at + 40;
-        let Some(end) = start.checked_add(len).filter(|&end| end <= bytes.len()) else {
-            break;
-        };
-        index.insert(Digest(key), (Digest(sum), start..end));
+        let skip = i64::try_from(len).map_err(std::io::Error::other)?;
+        reader.seek_relative(skip)?;
+        index.insert(
+            Digest(key),
+            Entry {
+                sum: Digest(sum),
+                offset,
+                len,
+            },
+        );
         at = end;
     }
-    Some(index)
+    Ok(Some(index))
 }
