@@ -16,7 +16,7 @@ pub fn samplers(api: &Api) -> Vec<Box<dyn Sampler>> {
         Box::new(crate::docs::shell::CurlSampler),
         Box::new(crate::rust::sample::Sampler::new(api)),
         Box::new(crate::typescript::sample::Sampler::new(api)),
-        Box::new(crate::python::sample::Sampler),
+        Box::new(crate::python::sample::Sampler::new(api)),
     ]
 }
 

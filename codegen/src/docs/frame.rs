@@ -5,6 +5,7 @@ use super::lang::{Labels, Lang};
 use super::paths::Pages;
 use crate::facts::Facts;
 use crate::ir::Api;
+use crate::rust::RustNames;
 
 /// The docs of one language: what every page builder takes.
 pub(super) struct Ctx<'f, 'a> {
@@ -13,6 +14,11 @@ pub(super) struct Ctx<'f, 'a> {
     pub(super) lang: Lang,
     pub(super) l: &'static Labels,
     pub(super) pages: &'f Pages,
+    /// The Rust names of the API, for the pages' Rust examples: built once
+    /// (over every operation), on first use.
+    rust_names: std::sync::OnceLock<RustNames>,
+    /// The Python client's paths to each operation, likewise.
+    python_paths: std::sync::OnceLock<crate::python::values::Paths>,
 }
 
 impl<'f, 'a> Ctx<'f, 'a> {
@@ -23,7 +29,18 @@ impl<'f, 'a> Ctx<'f, 'a> {
             lang,
             l: lang.labels(),
             pages,
+            rust_names: std::sync::OnceLock::new(),
+            python_paths: std::sync::OnceLock::new(),
         }
+    }
+
+    pub(super) fn rust_names(&self) -> &RustNames {
+        self.rust_names.get_or_init(|| RustNames::new(self.api))
+    }
+
+    pub(super) fn python_paths(&self) -> &crate::python::values::Paths {
+        self.python_paths
+            .get_or_init(|| crate::python::values::Paths::new(self.api))
     }
 }
 

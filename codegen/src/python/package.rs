@@ -139,7 +139,7 @@ fn first_paged(api: &Api) -> Option<&Operation> {
 /// A client of the mock and a loop over every item of `op`.
 fn paging_example(api: &Api, op: &Operation) -> Option<String> {
     let body = values::example_body(api, op, None);
-    let (imports, walk) = values::iterator_loop(api, op, &body, false)?;
+    let (imports, walk) = values::iterator_loop(api, &values::Paths::new(api), op, &body, false)?;
     let mut args = vec![values::connect(api)];
     args.extend(values::mock_token_argument(op));
     let mut lines = vec![format!("from {} import Client", import_name(api))];

@@ -23,8 +23,18 @@ struct SampleFile {
 }
 
 /// Writes the Python samples (the names come from [`super::names`] through [`values`]).
-#[derive(Debug, Clone, Copy)]
-pub struct Sampler;
+#[derive(Debug)]
+pub struct Sampler {
+    paths: values::Paths,
+}
+
+impl Sampler {
+    pub fn new(api: &crate::ir::Api) -> Sampler {
+        Sampler {
+            paths: values::Paths::new(api),
+        }
+    }
+}
 
 impl crate::target::Sampler for Sampler {
     fn sample<'a>(
@@ -39,7 +49,7 @@ impl crate::target::Sampler for Sampler {
         let body = example.body.as_ref();
         let mut values = Values::default();
         let args = values.arguments(api, op, body);
-        let (attr, method) = values::path_of(api, op);
+        let (attr, method) = self.paths.path_of(op);
         let returns = op.response.ty.is_some();
         let head = if returns {
             format!("answer = client.{attr}.{method}")

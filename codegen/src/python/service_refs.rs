@@ -22,13 +22,18 @@ pub fn service_class(wire: &str) -> String {
     }
 }
 
-pub(super) fn service_refs(api: &Api) -> Vec<ServiceRef> {
-    let attrs = names::dedupe(
+/// Each service's attribute on the client, in spec order.
+pub(super) fn service_attrs(api: &Api) -> Vec<String> {
+    names::dedupe(
         api.services
             .iter()
             .map(|s| names::service_attribute(&s.name))
             .collect(),
-    );
+    )
+}
+
+pub(super) fn service_refs(api: &Api) -> Vec<ServiceRef> {
+    let attrs = service_attrs(api);
     api.services
         .iter()
         .zip(attrs)

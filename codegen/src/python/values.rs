@@ -2,12 +2,12 @@
 //! `Decimal("…")`, model constructors. Used for the examples of the docs
 //! and by the tests, which call every operation with them.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use serde_json::Value;
 
 use super::names;
-use super::service_refs::service_refs;
+use super::service_refs::service_attrs;
 use crate::ir::{Api, Code, Operation, Ty};
 
 /// Renders values and remembers which names of the package they use.
@@ -180,34 +180,49 @@ pub fn format_call(indent: &str, prefix: &str, args: &[String]) -> String {
 
 /// The attribute of `op`'s service on the client, and the method.
 pub fn path_of(api: &Api, op: &Operation) -> (String, String) {
-    let (attr, method, _) = names_of(api, op);
-    (attr, method)
+    Paths::new(api).path_of(op)
 }
 
 /// The attribute of a paged `op`'s service on the client, and its iterator
 /// method (`page_all`); `None` for an operation that does not page.
 pub fn iterator_of(api: &Api, op: &Operation) -> Option<(String, String)> {
-    let (attr, _, iterator) = names_of(api, op);
-    Some((attr, iterator?))
+    Paths::new(api).iterator_of(op)
 }
 
-fn names_of(api: &Api, op: &Operation) -> (String, String, Option<String>) {
-    let refs = service_refs(api);
-    let (service, attr) = api
-        .services
-        .iter()
-        .zip(refs)
-        .find(|(s, _)| s.operations.iter().any(|o| o.path == op.path))
-        .map(|(s, r)| (s, r.attr))
-        .unwrap_or((&api.services[0], String::new()));
-    let (method, iterator) = service
-        .operations
-        .iter()
-        .zip(super::paging::service_methods(api, service))
-        .find(|(o, _)| o.path == op.path)
-        .map(|(_, m)| m)
-        .unwrap_or_default();
-    (attr, method, iterator)
+/// How the client reaches every operation: its service's attribute, its
+/// method and, if it pages, its iterator; by operation path. Built once
+/// for a caller that asks for many operations (names depend on the whole
+/// API, so each lookup alone costs a pass over it).
+#[derive(Debug, Default)]
+pub struct Paths {
+    by_path: HashMap<String, (String, String, Option<String>)>,
+}
+
+impl Paths {
+    pub fn new(api: &Api) -> Paths {
+        let mut by_path = HashMap::new();
+        for (service, attr) in api.services.iter().zip(service_attrs(api)) {
+            let methods = super::paging::service_methods(api, service);
+            for (op, (method, iterator)) in service.operations.iter().zip(methods) {
+                by_path.insert(op.path.clone(), (attr.clone(), method, iterator));
+            }
+        }
+        Paths { by_path }
+    }
+
+    /// The attribute of `op`'s service on the client, and the method.
+    pub fn path_of(&self, op: &Operation) -> (String, String) {
+        self.by_path
+            .get(&op.path)
+            .map(|(attr, method, _)| (attr.clone(), method.clone()))
+            .unwrap_or_default()
+    }
+
+    /// The attribute of a paged `op`'s service, and its iterator method.
+    pub fn iterator_of(&self, op: &Operation) -> Option<(String, String)> {
+        let (attr, _, iterator) = self.by_path.get(&op.path)?;
+        Some((attr.clone(), iterator.clone()?))
+    }
 }
 
 /// The request body of `op` the examples send: its request example (the
@@ -389,11 +404,12 @@ fn quick_start_example(api: &Api, class: &str, indent: &str, from_env: bool) -> 
 /// imports its values need. `None` for an operation that does not page.
 pub fn iterator_loop(
     api: &Api,
+    paths: &Paths,
     op: &Operation,
     body: &Value,
     awaited: bool,
 ) -> Option<(Vec<String>, String)> {
-    let (attr, iterator) = iterator_of(api, op)?;
+    let (attr, iterator) = paths.iterator_of(op)?;
     let mut body = body.clone();
     if let (Some(p), Value::Object(map)) = (&op.paginate, &mut body) {
         map.shift_remove(&p.page);

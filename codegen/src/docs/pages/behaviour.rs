@@ -81,6 +81,7 @@ pub(in crate::docs) fn page(cx: &Ctx) -> BehaviourPage {
     let p = Prose::of(lang);
     let names = Names::new(api);
     let rust_names = RustNames::new(api);
+    let python_paths = cx.python_paths();
     let paged = api
         .operations()
         .filter(|(_, o)| o.paginate.is_some())
@@ -92,7 +93,8 @@ pub(in crate::docs) fn page(cx: &Ctx) -> BehaviourPage {
                 href: cx.pages.operation(s, o),
                 rust: format!("`{}().{}`", rust.module, rust.iterator),
                 ts: format!("`{}.{}`", names.service(s), ts_iterator(o)),
-                python: python::iterator_of(api, o)
+                python: python_paths
+                    .iterator_of(o)
                     .map(|(attr, iterator)| format!("`{attr}.{iterator}`"))
                     .unwrap_or_default(),
                 items: format!("`{}` ({})", fields.items.name, fields.item),
@@ -209,7 +211,7 @@ pub(in crate::docs) fn paging_section<'a>(
     let fields = api.page_fields(op)?;
     let p = Prose::of(cx.lang);
     let pagination = op.paginate.as_ref()?;
-    let names = RustOp::of(&RustNames::new(api), service, op)?;
+    let names = RustOp::of(cx.rust_names(), service, op)?;
     let stop = match &pagination.total {
         Some(total) => p.stops_at_total.replace("{total}", &format!("`{total}`")),
         None => p.stops_short.to_owned(),
@@ -225,17 +227,15 @@ pub(in crate::docs) fn paging_section<'a>(
     // The request with the crate's constructors (default features only).
     // An example with a value no constructor spells falls back to the
     // required fields alone.
-    let rust_names = RustNames::new(api);
+    let rust_names = cx.rust_names();
     let request = crate::rust::example::request_source(
         api,
-        &rust_names,
+        rust_names,
         service,
         op,
         &Value::Object(body.clone()),
     )
-    .or_else(|| {
-        crate::rust::example::request_source(api, &rust_names, service, op, &Value::Null)
-    })?;
+    .or_else(|| crate::rust::example::request_source(api, rust_names, service, op, &Value::Null))?;
     let imports = request
         .imports
         .iter()
@@ -265,7 +265,8 @@ pub(in crate::docs) fn paging_section<'a>(
     ]
     .join("\n");
     let (imports, walk) =
-        python::iterator_loop(api, op, &Value::Object(body), false).unwrap_or_default();
+        python::iterator_loop(api, cx.python_paths(), op, &Value::Object(body), false)
+            .unwrap_or_default();
     let python = if imports.is_empty() {
         walk
     } else {
